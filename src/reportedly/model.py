@@ -1,0 +1,377 @@
+"""The typed ledger: every object the pipeline stages pass forward.
+
+This module is the project's equivalent of spaCy's ``Doc``: ingest builds a
+:class:`Document`, extraction adds :class:`Claim` and :class:`Entity` objects
+to a :class:`Ledger`, the store and the exports read them back. Nothing here
+imports a pipeline stage, so every stage can import it.
+
+Every span is a pair of character offsets into ``Document.text`` (end
+exclusive) such that ``text[start:end]`` reproduces the evidence exactly; the
+``text`` kept beside the offsets is a convenience copy that
+:meth:`Ledger.validate` checks against the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class EntityType(StrEnum):
+    COUNTRY = "country"
+    GOVERNMENT = "government"
+    AGENCY = "agency"
+    MILITARY_UNIT = "military_unit"
+    MEDIA_OUTLET = "media_outlet"
+    PERSON = "person"
+    OFFICIAL_GROUP = "official_group"
+    ORGANIZATION = "organization"
+    UNKNOWN = "unknown"
+
+
+class SectionKind(StrEnum):
+    HEADLINE = "headline"
+    SUBHEADLINE = "subheadline"
+    BODY = "body"
+    RELATED = "related"
+
+
+class ClaimKind(StrEnum):
+    """How the attribution is built in the sentence.
+
+    ``inverted`` is not a kind of its own: a direct quote with the speaker after
+    the verb (``"…," said the NIS``) is ``direct`` with ``Claim.inverted`` set.
+    """
+
+    DIRECT = "direct"  # the content is entirely inside quotation marks
+    INDIRECT = "indirect"  # X said (that) ...
+    MIXED = "mixed"  # paraphrase with a quoted fragment inside
+    ACCORDING_TO = "according_to"  # according to X, ...
+    CITING = "citing"  # ..., citing X / as cited by X (no other reporting verb)
+    PASSIVE = "passive"  # agentless passive: "has been suspected of"
+    HEADLINE = "headline"  # "...: Ukraine official" or "Seoul confirms ..."
+    NON_STATEMENT = "non_statement"  # remained silent, declined to comment
+
+
+class Stance(StrEnum):
+    CONFIRMED = "confirmed"
+    ASSERTED = "asserted"
+    ESTIMATED = "estimated"
+    SUSPECTED = "suspected"
+    REPORTED = "reported"
+    DENIED = "denied"
+    NO_COMMENT = "no_comment"
+    UNVERIFIED = "unverified"
+
+
+class QuantityScope(StrEnum):
+    POINT = "point"  # a count at a time
+    PERIOD = "period"  # within an interval ("over the last two months")
+    CUMULATIVE = "cumulative"  # a running total ("bringing the total to")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A contiguous piece of the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Section:
+    """A region of the document with a role: only ``body`` is running text."""
+
+    kind: SectionKind
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    """An article as ingested: the exact text plus what we know about it.
+
+    ``id`` is derived from the normalised text so that ingesting the same
+    article twice (from a file, a URL or a feed) yields the same id.
+    """
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    dateline: Span | None = None
+    byline: str | None = None
+    byline_span: Span | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = document_id(self.text)
+
+    def section_at(self, offset: int) -> SectionKind:
+        for sec in self.sections:
+            if sec.start <= offset < sec.end:
+                return sec.kind
+        return SectionKind.BODY
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "byline": self.byline,
+            "paragraphs": [[p.start, p.end] for p in self.paragraphs],
+            "sections": [{"kind": s.kind.value, "start": s.start, "end": s.end} for s in self.sections],
+            "length": len(self.text),
+            "meta": self.meta,
+        }
+
+
+def normalise_text(text: str) -> str:
+    """The form used for identity: NFC, unified newlines, no trailing space."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A real-world source, canonical within one ledger.
+
+    ``id`` is stable across documents for named entities (a slug of the
+    canonical name), so the store can join the same entity across articles.
+    Anonymous groups get a per-document id: "U.S. officials" in two articles
+    are not known to be the same people.
+    """
+
+    id: str
+    name: str
+    type: EntityType = EntityType.UNKNOWN
+    aliases: list[str] = field(default_factory=list)
+    anonymous: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "aliases": sorted(set(self.aliases)),
+            "anonymous": self.anonymous,
+        }
+
+
+@dataclass(slots=True)
+class SourceMention:
+    """Where the source is named in the text, and what it resolved to."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "entity": self.entity.name if self.entity else self.text,
+            "entity_id": self.entity.id if self.entity else None,
+            "type": (self.entity.type if self.entity else EntityType.UNKNOWN).value,
+            "anonymous": bool(self.entity and self.entity.anonymous),
+        }
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "lemma": self.lemma}
+
+
+@dataclass(slots=True)
+class ChainLink:
+    """One hop of provenance: an entity and the cue that ties it to the next hop."""
+
+    entity: Entity
+    cue: str | None = None
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity.name,
+            "entity_id": self.entity.id,
+            "type": self.entity.type.value,
+            "anonymous": self.entity.anonymous,
+            "cue": self.cue,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression, resolved against the publication date when possible.
+
+    ``resolved`` is an ISO date (``2024-11-19``), month (``2024-10``), year,
+    or interval (``2024-08-01/2024-08-10``); ``None`` when it could not be
+    resolved, in which case ``granularity`` is ``unresolved``.
+    """
+
+    start: int
+    end: int
+    text: str
+    resolved: str | None = None
+    granularity: str = "unresolved"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "resolved": self.resolved,
+            "granularity": self.granularity,
+        }
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number bound to a claim. Calibres and model numbers are attributes, not counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    scope: QuantityScope = QuantityScope.POINT
+    attribute: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "approximate": self.approximate,
+            "unit": self.unit,
+            "scope": self.scope.value,
+            "attribute": self.attribute,
+        }
+
+
+@dataclass(slots=True)
+class Claim:
+    """One attributed proposition in one document (see GLOSSARY.md)."""
+
+    kind: ClaimKind
+    section: SectionKind
+    stance: Stance
+    cue: Cue
+    content: list[Span]
+    source: SourceMention | None = None
+    chain: list[ChainLink] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    negated: bool = False
+    hedges: list[str] = field(default_factory=list)
+    inverted: bool = False
+    sentence: Span | None = None
+    id: str = ""
+
+    @property
+    def content_text(self) -> str:
+        return " … ".join(s.text for s in self.content)
+
+    @property
+    def origin(self) -> Entity | None:
+        return self.chain[-1].entity if self.chain else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "section": self.section.value,
+            "stance": self.stance.value,
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict(),
+            "content": {"text": self.content_text, "spans": [[s.start, s.end] for s in self.content]},
+            "chain": [link.to_dict() for link in self.chain],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "times": [t.to_dict() for t in self.times],
+            "negated": self.negated,
+            "hedges": list(self.hedges),
+            "inverted": self.inverted,
+            "sentence": self.sentence.to_dict() if self.sentence else None,
+        }
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The result of analysing one document."""
+
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+    def validate(self) -> list[str]:
+        """Every offset must reproduce its text; returns the problems found."""
+        text = self.document.text
+        problems: list[str] = []
+
+        def check(what: str, start: int, end: int, expected: str) -> None:
+            if not (0 <= start <= end <= len(text)) or text[start:end] != expected:
+                problems.append(f"{what} [{start}:{end}] does not reproduce {expected!r}")
+
+        for c in self.claims:
+            check(f"claim {c.id} cue", c.cue.start, c.cue.end, c.cue.text)
+            if c.source:
+                check(f"claim {c.id} source", c.source.start, c.source.end, c.source.text)
+            for s in c.content:
+                check(f"claim {c.id} content", s.start, s.end, s.text)
+            for q in c.quantities:
+                check(f"claim {c.id} quantity", q.start, q.end, q.text)
+            for t in c.times:
+                check(f"claim {c.id} time", t.start, t.end, t.text)
+        return problems
+
+
+def as_plain(obj: Any) -> Any:
+    """dataclasses.asdict that also flattens enums and dates (for debugging dumps)."""
+    return asdict(obj)
