@@ -1,0 +1,64 @@
+"""reportedly: news articles in, an auditable ledger of attributed claims out.
+
+The Python API is the product; the CLI and the web API are thin skins over it::
+
+    import reportedly
+    ledger = reportedly.analyze(text, published="2024-11-20")
+    for claim in ledger.claims:
+        print(claim.source.entity.name if claim.source else "-", claim.stance, claim.content_text)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .model import Claim, ClaimKind, Document, Entity, EntityType, Ledger, SectionKind, Stance
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__version__ = "0.1.0"
+__all__ = [
+    "Claim",
+    "ClaimKind",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Ledger",
+    "SectionKind",
+    "Stance",
+    "analyze",
+    "analyze_document",
+    "analyze_many",
+]
+
+
+def analyze(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> Ledger:
+    """Analyse one article given as plain text and return its claim ledger."""
+    from .ingest.layout import parse_layout
+
+    document = parse_layout(text, title=title, url=url, outlet=outlet, published=published)
+    return analyze_document(document)
+
+
+def analyze_document(document: Document, nlp: Language | None = None) -> Ledger:
+    """Analyse a Document that ingest already built (from HTML, a feed, JSONL …)."""
+    return next(iter(analyze_many([document], nlp)))
+
+
+def analyze_many(documents, nlp: Language | None = None):  # noqa: ANN001, ANN201 - iterable in, iterator out
+    """Analyse many documents, streaming them through spaCy in batches."""
+    from .extract.pipeline import extract
+    from .nlp.blocks import parse_many
+
+    docs = list(documents)
+    for document, blocks in zip(docs, parse_many(docs, nlp), strict=True):
+        yield extract(document, blocks)

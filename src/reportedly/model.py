@@ -191,12 +191,15 @@ class SourceMention:
     end: int
     text: str
     entity: Entity | None = None
+    #: further sources of a joint statement ("The U.S. and South Korea said")
+    joint: list[Entity] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "joint": [e.name for e in self.joint],
             "entity": self.entity.name if self.entity else self.text,
             "entity_id": self.entity.id if self.entity else None,
             "type": (self.entity.type if self.entity else EntityType.UNKNOWN).value,

@@ -1,0 +1,512 @@
+"""Find attributions in parsed blocks: cue, source, content, and the chain behind the source.
+
+Each finder is a small function over one sentence of a parsed block and
+returns :class:`Draft` objects (token- and character-level, before entity
+resolution), so each construction can be tested alone:
+
+* :func:`verb_attributions` — "X said (that) …", "“…,” said X", "X confirmed …"
+* :func:`according_to` — "according to X, …"
+* :func:`passive_attributions` — "X has been suspected of …" (no source)
+* :func:`non_statements` — "X remained silent / declined to comment"
+* :func:`headline_colon` — "…: Ukraine official"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import ClaimKind, SectionKind, Stance
+from .lexicon import (
+    CITING_VERBS,
+    CLAUSE_ONLY,
+    HEADLINE_SOURCE_HEADS,
+    OBJECT_CONTENT_VERBS,
+    PASSIVE_VERBS,
+    REPORTING_VERBS,
+)
+from .quotes import Quote
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_PUNCT_GAP = re.compile(r"^[\s,.:;—–-]*$")
+_COLON_GAP = re.compile(r"^[\s,:—–-]*$")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution found in one sentence, with absolute character offsets."""
+
+    kind: ClaimKind
+    cue: tuple[int, int]
+    cue_lemma: str
+    content: list[tuple[int, int]]
+    stance: Stance
+    source_tokens: Span | None = None  # for entity resolution (noun phrase without relative clause)
+    source_span: tuple[int, int] | None = None  # the source as written (may include a relative clause)
+    chain_before: list[tuple[Span, str]] = field(default_factory=list)  # nearer the reader than the source
+    chain_after: list[tuple[Span, str]] = field(default_factory=list)  # towards the origin
+    negated: bool = False
+    inverted: bool = False
+    cue_token: Token | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    headline_source_text: tuple[int, int] | None = None
+
+
+# ---------------------------------------------------------------------------- token helpers
+_EDGE_PUNCT = {",", ";", ":", "—", "–", "-", ".", "!", "?", "(", ")"}
+
+
+def char_span(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | None:
+    """Offsets covering tokens, without edge punctuation tokens (abbreviations keep their dot)."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while toks and toks[0].text in _EDGE_PUNCT:
+        toks = toks[1:]
+    while toks and toks[-1].text in _EDGE_PUNCT:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start = offset + toks[0].idx
+    end = offset + toks[-1].idx + len(toks[-1].text)
+    return trim(start, end, text)
+
+
+def trim(start: int, end: int, text: str, chars: str = " \t\n,;:—–-") -> tuple[int, int] | None:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and (text[end - 1] in chars or (text[end - 1] == "." and not _ABBREV.search(text[start:end]))):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Ltd|Co|St|Mr|Mrs|Ms|Dr)\.$")
+
+
+def runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split a token set into runs of consecutive tokens (for discontinuous content)."""
+    out: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if out and t.i == out[-1][-1].i + 1:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return [r for r in out if not all(t.is_punct or t.is_space for t in r)]
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            return child
+    # shared subject of coordinated or participial verbs: "X said A and added B", "X said, adding that"
+    if verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        return subject_of(verb.head)
+    return None
+
+
+def has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"
+    )
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The cue as written: the verb with its particle ("pointed out") and nothing else."""
+    toks = [verb]
+    toks += [c for c in verb.children if c.dep_ == "prt"]
+    return sorted(toks, key=lambda t: t.i)
+
+
+def in_quote(pos: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def is_reporting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in REPORTING_VERBS:
+        return False
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        return False
+    return tok.dep_ not in {"amod", "compound", "nmod"}
+
+
+# ---------------------------------------------------------------------------- finders
+def verb_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for tok in sent:
+        if not is_reporting(tok):
+            continue
+        if in_quote(offset + tok.idx, quotes):
+            continue
+        subj = subject_of(tok)
+        if subj is not None and subj.dep_ == "nsubjpass" and not _has_agent(tok):
+            continue  # agentless passive: handled by passive_attributions
+        if subj is None:
+            continue
+        draft = _verb_draft(tok, subj, sent, offset, text, quotes)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _verb_draft(
+    verb: Token, subj: Token | None, sent: Span, offset: int, text: str, quotes: list[Quote]
+) -> Draft | None:
+    lemma = verb.lemma_.lower()
+    stance = REPORTING_VERBS[lemma]
+    content_tokens: list[Token] = []
+    attached: list[Quote] = []
+    # 1. a clause complement: "said (that) …", "estimated more than 10,000 … had been sent"
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "parataxis" and child.i < verb.i):
+            if child.dep_ == "xcomp" and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"}:
+                continue
+            if child.dep_ == "xcomp" and child.i < verb.i:
+                continue
+            content_tokens.extend(child.subtree)
+    # "told reporters that …": the clause hangs off the verb, the listener is dobj
+    # 2. the verb is itself a parenthetical inside the content: "A, she said, B"
+    if not content_tokens and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
+        head = verb.head
+        if not is_reporting(head):
+            excluded = {t.i for t in verb.subtree}
+            content_tokens = [t for t in head.subtree if t.i not in excluded]
+    # 3. quotations adjacent to the verb group
+    frame = _frame(verb, subj)
+    for q in quotes:
+        if _adjacent(q, frame, offset, text):
+            attached.append(q)
+    if attached and content_tokens:
+        # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
+        keep = [t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)]
+        content_tokens = keep
+    if content_tokens:
+        cstart = offset + min(t.idx for t in content_tokens)
+        cend = offset + max(t.idx + len(t.text) for t in content_tokens)
+        # the clause may be the last sentence of a longer quotation: take the whole quotation
+        for q in quotes:
+            if q.start <= cend and q.end >= cstart and q.words(text) and q not in attached and (
+                _covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1)
+            ):
+                attached.append(q)
+    # 4. a direct object as content: "Seoul confirms North Korea's export of artillery"
+    if not content_tokens and not attached and lemma in OBJECT_CONTENT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ not in {"PRON"}:
+                content_tokens = list(child.subtree)
+                break
+    if not content_tokens and not attached:
+        return None
+    if lemma in CLAUSE_ONLY and not content_tokens and not attached:
+        return None
+
+    cue = char_span(cue_tokens(verb), offset, text)
+    if cue is None:
+        return None
+    attached.sort(key=lambda q: q.start)
+    if attached and _quote_dominates(attached, content_tokens, offset):
+        spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n,;:"))]
+        kind = ClaimKind.DIRECT
+    else:
+        spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
+        frame_ids = {t.i for t in frame}
+        spans = [s for s in spans if s]
+        inner = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in spans)]
+        kind = ClaimKind.MIXED if inner else ClaimKind.INDIRECT
+        del frame_ids
+    if not spans:
+        return None
+    draft = Draft(kind, cue, lemma, spans, stance, cue_token=verb, quotes=attached)
+    draft.negated = has_neg(verb)
+    if subj is not None:
+        _set_source(draft, subj, offset, text)
+        draft.inverted = subj.i > verb.i and kind is ClaimKind.DIRECT
+    elif verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG":
+        pass
+    _chain_from_verb(draft, verb, subj)
+    return draft
+
+
+def _covers(q: Quote, start: int, end: int) -> bool:
+    return q.start <= start and end <= q.end + 1
+
+
+def _quote_dominates(quotes: list[Quote], content: list[Token], offset: int) -> bool:
+    """Direct speech when the content is (almost) all inside the quotation marks."""
+    if not content:
+        return True
+    inside = sum(1 for t in content if any(q.start <= offset + t.idx < q.end for q in quotes))
+    words = sum(1 for t in content if not t.is_punct)
+    return words > 0 and inside >= 0.8 * len(content)
+
+
+def _frame(verb: Token, subj: Token | None) -> list[Token]:
+    """The attribution frame: the verb, its auxiliaries/adverbs, and the subject phrase."""
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass", "neg", "advmod", "prt"} or c.dep_ in _SUBJ:
+            toks.extend(c.subtree)
+        elif c.dep_ in {"advcl", "prep", "npadvmod", "agent"} and c.i > verb.i:
+            toks.extend(c.subtree)
+    if subj is not None and subj.head is not verb:
+        toks.extend(subj.subtree)
+    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+
+
+def _adjacent(q: Quote, frame: list[Token], offset: int, text: str) -> bool:
+    """A quotation sits right before or right after the attribution frame."""
+    if not frame:
+        return False
+    fstart = offset + frame[0].idx
+    fend = offset + frame[-1].idx + len(frame[-1].text)
+    if q.outer_end <= fstart and _PUNCT_GAP.match(text[q.outer_end : fstart]) and q.end - q.start > 1:
+        return "\n\n" not in text[q.outer_end : fstart]
+    # after the frame: "X said: “…”" — or directly at the verb: "X said “…”"
+    if q.outer_start >= fend and _COLON_GAP.match(text[fend : q.outer_start]):
+        return "\n\n" not in text[fend : q.outer_start]
+    verb_end = offset + frame[0].idx
+    del verb_end
+    return False
+
+
+def _set_source(draft: Draft, subj: Token, offset: int, text: str) -> None:
+    from .entities import mention_span
+
+    mention = mention_span(subj)
+    draft.source_tokens = mention
+    draft.source_span = char_span(list(mention), offset, text)
+
+
+def _chain_from_verb(draft: Draft, verb: Token, subj: Token | None) -> None:
+    """Chain hops written around the verb: citing X, as cited by X, who was briefed by X."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in {"advcl", "conj", "xcomp", "prep", "pcomp"} and lemma in CITING_VERBS:
+            agent = _agent(child)
+            if agent is not None:
+                # "as cited by lawmakers": the citer is nearer the reader than the speaker
+                draft.chain_before.append((agent, child.text))
+                continue
+            for obj in child.children:
+                if obj.dep_ in {"dobj", "pobj"}:
+                    draft.chain_after.extend((_np(o), child.text) for o in _coordinated(obj))
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        draft.chain_after.append((_np(obj), "according to"))
+    if subj is not None:
+        for child in subj.children:
+            if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in CITING_VERBS | {"brief", "inform"}:
+                agent = _agent(child)
+                if agent is not None:
+                    draft.chain_after.append((agent, child.text))
+                for obj in child.children:
+                    if obj.dep_ == "dobj" and child.lemma_.lower() == "cite":
+                        draft.chain_after.append((_np(obj), child.text))
+
+
+def _agent(verb: Token) -> Span | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return _np(obj)
+    return None
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
+            out.append(c)
+    return out
+
+
+def _np(tok: Token) -> Span:
+    from .entities import mention_span
+
+    return mention_span(tok)
+
+
+def according_to(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    drafts = []
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+        if to is None:
+            continue
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        src = objs[0]
+        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
+        head = tok.head
+        if head.i == tok.i or head.is_punct:
+            head = sent.root
+        # content: the clause the phrase belongs to, without the phrase itself
+        clause = head
+        while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head.i != clause.i:
+            clause = clause.head
+        content = [t for t in clause.subtree if t.i not in phrase]
+        if clause.dep_ != "ROOT" and clause.head.i != clause.i:
+            content = [t for t in sent if t.i not in phrase]
+        spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
+        cue = char_span([tok, to], offset, text)
+        if not spans or cue is None:
+            continue
+        lemma_ok = src.lemma_.lower()
+        stance = Stance.REPORTED if lemma_ok in {"report", "reports", "media"} else Stance.ASSERTED
+        draft = Draft(ClaimKind.ACCORDING_TO, cue, "according to", spans, stance, cue_token=tok)
+        draft.source_tokens = _np(src)
+        draft.source_span = char_span(list(src.subtree), offset, text)
+        # "according to X, citing Y" / "according to X, who were briefed by Y"
+        _chain_from_verb(draft, src, src)
+        drafts.append(draft)
+    return drafts
+
+
+def passive_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """Agentless passives: "North Korea has been suspected of sending …", "X is believed to …"."""
+    drafts = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in PASSIVE_VERBS or tok.tag_ != "VBN":
+            continue
+        if not any(c.dep_ == "auxpass" for c in tok.children) or _has_agent(tok):
+            continue
+        if in_quote(offset + tok.idx, quotes):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        comp = [c for c in tok.children if c.dep_ in {"xcomp", "prep", "ccomp"} and c.i > tok.i]
+        if lemma == "say" and not comp:
+            continue
+        if not comp:
+            continue
+        cue_toks = [c for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i] + [tok]
+        cue = char_span(cue_toks, offset, text)
+        content_toks: list[Token] = []
+        if subj is not None and subj.lower_ not in {"it"}:
+            content_toks.extend(subj.subtree)
+        for c in comp:
+            content_toks.extend(c.subtree)
+        spans = [s for r in runs(content_toks) if (s := char_span(r, offset, text))]
+        if not spans or cue is None:
+            continue
+        draft = Draft(ClaimKind.PASSIVE, cue, lemma, spans, PASSIVE_VERBS[lemma], cue_token=tok)
+        draft.negated = has_neg(tok)
+        drafts.append(draft)
+    return drafts
+
+
+_NO_COMMENT_XCOMP = {"comment", "respond", "speak", "elaborate", "confirm", "discuss"}
+
+
+def non_statements(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """Sources that did not speak: remained silent, declined to comment, has not commented."""
+    drafts = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        cue_toks: list[Token] | None = None
+        topic_from: Token | None = None
+        if lemma in {"remain", "stay", "keep"} and any(c.lower_ in {"silent", "quiet", "mum"} for c in tok.children):
+            adj = next(c for c in tok.children if c.lower_ in {"silent", "quiet", "mum"})
+            cue_toks, topic_from = [tok, adj], tok
+        elif lemma in {"decline", "refuse"}:
+            x = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT_XCOMP), None)
+            if x is not None:
+                cue_toks, topic_from = [tok, *[c for c in x.children if c.dep_ == "aux"], x], x
+            elif not any(c.dep_ in {"dobj", "xcomp"} for c in tok.children) and tok.pos_ == "VERB":
+                cue_toks, topic_from = [tok], tok  # "declined to" elided: "The ministry declined."
+                if not re.search(r"comment|request", sent.text, re.I):
+                    cue_toks = None
+        elif lemma in {"comment", "respond", "reply"} and has_neg(tok):
+            if lemma != "comment" and not re.search(r"comment", sent.text, re.I):
+                continue
+            # "has not officially commented": the negation is part of the cue
+            lead = [c for c in tok.children if c.dep_ in {"aux", "neg", "advmod"} and c.i < tok.i]
+            cue_toks, topic_from = [*lead, tok], tok
+        elif lemma == "reach" and any(c.dep_ == "neg" for c in tok.children) and "comment" in sent.text.lower():
+            cue_toks, topic_from = [tok], tok
+        if not cue_toks or topic_from is None:
+            continue
+        if in_quote(offset + tok.idx, quotes):
+            continue
+        subj = subject_of(tok)
+        if subj is None:
+            continue
+        cue = char_span(cue_toks, offset, text) if _contiguous(cue_toks) else char_span([tok], offset, text)
+        if cue is None:
+            continue
+        topic: list[Token] = []
+        for c in topic_from.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "about", "regarding", "to", "over", "concerning"}:
+                topic.extend(c.subtree)
+        if not topic and topic_from is not tok:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in {"on", "about", "regarding", "over", "concerning"}:
+                    topic.extend(c.subtree)
+        spans = [s for r in runs(topic) if (s := char_span(r, offset, text))]
+        draft = Draft(ClaimKind.NON_STATEMENT, cue, lemma, spans, Stance.NO_COMMENT, cue_token=tok)
+        _set_source(draft, subj, offset, text)
+        drafts.append(draft)
+    return drafts
+
+
+def _contiguous(toks: list[Token]) -> bool:
+    ids = sorted(t.i for t in toks)
+    return ids == list(range(ids[0], ids[-1] + 1))
+
+
+def headline_colon(block_doc: Span, offset: int, text: str, section: SectionKind) -> list[Draft]:
+    """Headline attribution by punctuation: "… in place but not in combat: Ukraine official"."""
+    if section not in {SectionKind.HEADLINE, SectionKind.RELATED, SectionKind.SUBHEADLINE}:
+        return []
+    raw = block_doc.text
+    idx = raw.rfind(":")
+    if idx <= 0:
+        return []
+    head, tail = raw[:idx], raw[idx + 1 :]
+    tail_words = tail.split()
+    head_words = head.split()
+    doc = block_doc.doc if isinstance(block_doc, Span) else block_doc
+    if 0 < len(tail_words) <= 5 and len(head_words) >= 3 and _looks_like_source(tail, doc, idx + 1):
+        src = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
+        content = trim(offset, offset + idx, text)
+        source_side = (idx + 1, len(raw.rstrip()))
+    elif 0 < len(head_words) <= 4 and len(tail_words) >= 3 and _looks_like_source(head, doc, 0):
+        src = trim(offset, offset + idx, text)
+        content = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
+        source_side = (0, idx)
+    else:
+        return []
+    if src is None or content is None:
+        return []
+    draft = Draft(ClaimKind.HEADLINE, (offset + idx, offset + idx + 1), ":", [content], Stance.ASSERTED)
+    toks = [t for t in doc if source_side[0] <= t.idx < source_side[1] and not t.is_space]
+    if toks:
+        draft.source_tokens = doc[toks[0].i : toks[-1].i + 1]
+    draft.source_span = src
+    return [draft]
+
+
+def _looks_like_source(part: str, doc, start: int) -> bool:
+    words = [w.strip(".,’'\"").lower() for w in part.split()]
+    if not words:
+        return False
+    if words[-1] in HEADLINE_SOURCE_HEADS:
+        return True
+    toks = [t for t in doc if start <= t.idx < start + len(part) and not t.is_space and not t.is_punct]
+    return bool(toks) and all(t.pos_ == "PROPN" or t.ent_type_ for t in toks)

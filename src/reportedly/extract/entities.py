@@ -1,0 +1,430 @@
+"""Source resolution: from a mention in the text to one canonical entity.
+
+Resolution runs in document order, because news refers back: "the newspaper"
+means the outlet last named, "he" the person last quoted, "NIS" the alias the
+article defined in "the National Intelligence Service, or NIS". Known sources
+(countries and their capitals, agencies, outlets) come from a gazetteer file
+that users can extend; everything else is typed from spaCy's entity labels and
+the words of the description.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..model import Entity, EntityType
+from .lexicon import (
+    ANAPHORIC_NOUNS,
+    ANONYMITY_MARKERS,
+    DEMONYMS,
+    GROUP_NOUNS,
+    TITLES,
+)
+
+_DETERMINERS = {"the", "a", "an", "both", "also", "some", "several", "two", "three", "four", "many",
+                "other", "another", "these", "those", "this", "that", "its", "their", "his", "her"}
+_DROP_IN_GROUPS = ANONYMITY_MARKERS | {"senior", "top", "high-ranking", "current", "unidentified", "u.s.-based"}
+_MEDIA_WORDS = re.compile(
+    r"\b(times|post|news|journal|herald|tribune|gazette|guardian|telegraph|radio|tv|television|broadcasting|"
+    r"press|daily|magazine|wire|chronicle|observer|reuters|bloomberg|newspaper|broadcaster|network)\b",
+    re.I,
+)
+_AGENCY_WORDS = re.compile(r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I)
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(ministry|department|office|council|parliament|congress|senate|cabinet|government|"
+    r"administration|white house|kremlin|presidency|court)\b",
+    re.I,
+)
+_MILITARY_WORDS = re.compile(
+    r"\b(army|navy|air force|brigade|division|forces|regiment|battalion|command|marines?|military|"
+    r"joint chiefs|troops|guard)\b",
+    re.I,
+)
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_PLURAL = {"they", "them"}
+_PRONOUNS_THING = {"it"}
+_CONTEXT_ALIASES = {"south": ("korea", "South Korea"), "north": ("korea", "North Korea")}
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "'")).strip("-") or "entity"
+
+
+def normalise_key(text: str) -> str:
+    """Lower-cased, apostrophes unified, leading determiners and trailing possessive removed."""
+    t = text.replace("’", "'").replace("\u00a0", " ").strip(" ,.;:\"'“”")
+    t = re.sub(r"\s+", " ", t)
+    words = t.split(" ")
+    while len(words) > 1 and words[0].lower() in {"the", "a", "an", "both", "also"}:
+        words = words[1:]
+    t = " ".join(words)
+    t = re.sub(r"'s?$", "", t)
+    return t.lower()
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Known sources by alias; a TSV of name, type, aliases separated by ``|``."""
+
+    by_key: dict[str, tuple[str, EntityType]] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, name: str, etype: EntityType, aliases: Iterable[str]) -> None:
+        self.aliases.setdefault(name, [])
+        for alias in [name, *aliases]:
+            alias = alias.strip()
+            if alias:
+                self.by_key[normalise_key(alias)] = (name, etype)
+                if alias != name:
+                    self.aliases[name].append(alias)
+
+    def lookup(self, text: str) -> tuple[str, EntityType] | None:
+        return self.by_key.get(normalise_key(text))
+
+    def load_file(self, path: Path | str, text: str | None = None) -> None:
+        content = text if text is not None else Path(path).read_text(encoding="utf-8")
+        for n, line in enumerate(content.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                raise ValueError(f"{path}:{n}: expected 'name<TAB>type<TAB>aliases', got {line!r}")
+            try:
+                etype = EntityType(parts[1].strip())
+            except ValueError:
+                raise ValueError(
+                    f"{path}:{n}: unknown entity type {parts[1]!r}; use one of "
+                    + ", ".join(t.value for t in EntityType)
+                ) from None
+            aliases = parts[2].split("|") if len(parts) > 2 else []
+            self.add(parts[0].strip(), etype, aliases)
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled alias table plus user files (``REPORTEDLY_ALIASES`` or explicit paths)."""
+    gaz = Gazetteer()
+    bundled = resources.files("reportedly") / "data" / "aliases.tsv"
+    gaz.load_file("aliases.tsv", bundled.read_text(encoding="utf-8"))
+    env = os.environ.get("REPORTEDLY_ALIASES", "")
+    for path in [*filter(None, env.split(os.pathsep)), *extra]:
+        gaz.load_file(path)
+    return gaz
+
+
+def guess_type(text: str, label: str | None) -> EntityType:
+    if label == "PERSON":
+        return EntityType.PERSON
+    if _MEDIA_WORDS.search(text):
+        return EntityType.MEDIA_OUTLET
+    if _MILITARY_WORDS.search(text):
+        return EntityType.MILITARY_UNIT
+    if _GOVERNMENT_WORDS.search(text):
+        return EntityType.GOVERNMENT
+    if _AGENCY_WORDS.search(text):
+        return EntityType.AGENCY
+    if label == "GPE":
+        return EntityType.COUNTRY
+    if label in {"ORG", "NORP", "FAC"}:
+        return EntityType.ORGANIZATION
+    return EntityType.UNKNOWN
+
+
+@dataclass(slots=True)
+class Mention:
+    """What a source resolved to: one entity, or several for joint sources."""
+
+    entities: list[Entity]
+
+
+class EntityResolver:
+    """Resolves source mentions of one document, in text order."""
+
+    def __init__(self, doc_id: str, text: str, gazetteer: Gazetteer | None = None) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.lower_text = text.lower()
+        self.gaz = gazetteer or load_gazetteer()
+        self.entities: dict[str, Entity] = {}
+        self.defined: dict[str, str] = {}  # alias key defined in the text -> entity id
+        self.history: list[tuple[int, Entity]] = []  # (offset, entity) for anaphora
+        self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
+
+    # --- learning from the text -------------------------------------------------------------
+    def learn(self, span: Span, offset: int) -> None:
+        """Record alias definitions and named antecedents in a parsed block."""
+        for ent in span.ents:
+            if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                self.candidates.append((offset + ent.start_char, ent.text, ent.label_))
+        # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)"
+        text = span.text
+        for m in re.finditer(
+            r"((?:the\s+)?(?:[A-Z][\w’'.&-]*\s+)*(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'.&-]*\s*)+),?\s+"
+            r"(?:or\s+|\()([A-Z][A-Z0-9&.-]{1,9})\)?",
+            text,
+        ):
+            full, short = m.group(1).strip(), m.group(2).rstrip(".")
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", full) if w[0].isupper())
+            if not initials or short[0] != initials[0]:
+                continue
+            entity = self._named(full, "ORG", offset + span.start_char + m.start(1))
+            self.defined[normalise_key(short)] = entity.id
+            entity.aliases.append(short)
+
+    # --- resolution --------------------------------------------------------------------------
+    def resolve(self, mention: Span, offset: int) -> list[Entity]:
+        """Entities for a source mention (the noun phrase without relative clauses)."""
+        at = offset + mention.start_char
+        conjuncts = _conjuncts(mention)
+        if len(conjuncts) > 1:
+            out: list[Entity] = []
+            for c in conjuncts:
+                for e in self._resolve_one(c, at):
+                    if e not in out:
+                        out.append(e)
+            return out
+        return self._resolve_one(mention, at)
+
+    def _resolve_one(self, mention: Span, at: int) -> list[Entity]:
+        text = mention.text.strip()
+        # "the National Intelligence Service, or NIS": the name is before the alias
+        m = re.match(r"^(.+?),?\s+(?:or\s+|\()[A-Z][A-Z0-9&.-]{1,9}\)?$", text)
+        if m:
+            text = m.group(1)
+            mention = mention.doc.char_span(mention.start_char, mention.start_char + len(text),
+                                            alignment_mode="contract") or mention
+        key = normalise_key(text)
+        words = key.split()
+        if not words:
+            return []
+        first = mention[0].lower_
+        # pronouns
+        if len(mention) == 1 and first in _PRONOUNS_PERSON | _PRONOUNS_PLURAL | _PRONOUNS_THING:
+            ent = self._antecedent_for_pronoun(first, at)
+            return [ent] if ent else [self._new(text, EntityType.UNKNOWN, anonymous=True, at=at)]
+        if first in {"i", "we", "you", "me", "us"} and len(mention) == 1:
+            return []
+        # aliases the article defined
+        if key in self.defined:
+            return [self._touch(self.entities[self.defined[key]], at)]
+        # gazetteer (also for "South Korea's spy agency")
+        hit = self.gaz.lookup(key)
+        if hit:
+            return [self._touch(self._canonical(hit[0], hit[1]), at)]
+        ctx = _CONTEXT_ALIASES.get(key)
+        if ctx and ctx[0] in self.lower_text:
+            hit = self.gaz.lookup(ctx[1])
+            if hit:
+                return [self._touch(self._canonical(hit[0], hit[1]), at)]
+        # nominal anaphora: "the newspaper", "the agency", "the lawmakers", "the officials"
+        if first in {"the", "that", "this", "these", "those"}:
+            ent = self._nominal_antecedent(mention, at)
+            if ent:
+                return [self._touch(ent, at)]
+        # people
+        person = [e for e in mention.ents if e.label_ == "PERSON"]
+        if person:
+            return [self._person(person[0], at)]
+        if len(mention) == 1 and mention[0].pos_ == "PROPN":
+            for _, ent in reversed(self.history):
+                if ent.type is EntityType.PERSON and ent.name.split()[-1].lower() == mention[0].lower_:
+                    return [self._touch(ent, at)]
+        # possessive descriptions: "Russia's defense ministry" -> resolve the owner for the name
+        head = mention.root
+        if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
+            if not any(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG"} for t in mention):
+                return [self._group(mention, at)]
+        label = next((e.label_ for e in mention.ents), None)
+        if mention.root.pos_ == "PROPN" or label in {"ORG", "GPE", "PERSON", "NORP"}:
+            return [self._named(text, label, at)]
+        return [self._new(_clean_name(text), guess_type(text, label), anonymous=False, at=at)]
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _touch(self, entity: Entity, at: int) -> Entity:
+        self.history.append((at, entity))
+        return entity
+
+    def _canonical(self, name: str, etype: EntityType) -> Entity:
+        eid = slug(name)
+        if eid not in self.entities:
+            self.entities[eid] = Entity(eid, name, etype, list(self.gaz.aliases.get(name, [])), False)
+        return self.entities[eid]
+
+    def _new(self, name: str, etype: EntityType, *, anonymous: bool, at: int) -> Entity:
+        eid = slug(name) + (f"@{self.doc_id[:8]}" if anonymous else "")
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = self.entities[eid] = Entity(eid, name, etype, [], anonymous)
+        return self._touch(ent, at)
+
+    def _named(self, text: str, label: str | None, at: int) -> Entity:
+        name = _clean_name(text)
+        hit = self.gaz.lookup(name)
+        if hit:
+            return self._touch(self._canonical(*hit), at)
+        ent = self.entities.get(slug(name))
+        if ent is None:
+            ent = self._new(name, guess_type(name, label), anonymous=False, at=at)
+        elif text != name and text not in ent.aliases:
+            ent.aliases.append(_strip_the(text))
+        return self._touch(ent, at)
+
+    def _person(self, span: Span, at: int) -> Entity:
+        words = [w for w in span.text.replace("’s", "").replace("'s", "").split() if w.lower() not in TITLES]
+        name = " ".join(words) or span.text
+        # a surname alone refers to the full name met earlier
+        if len(words) == 1:
+            for ent in self.entities.values():
+                if ent.type is EntityType.PERSON and ent.name.split()[-1] == words[0]:
+                    return self._touch(ent, at)
+        return self._new(name, EntityType.PERSON, anonymous=False, at=at)
+
+    def _group(self, mention: Span, at: int) -> Entity:
+        """Unnamed groups: "unidentified American officials" -> "U.S. officials" (anonymous)."""
+        keep: list[str] = []
+        root = mention.root
+        for tok in mention:
+            if tok.i > root.i:
+                break
+            low = tok.lower_
+            if tok.dep_ in {"det", "nummod", "predet", "punct", "poss", "case"} or low in _DETERMINERS:
+                continue
+            if low in _DROP_IN_GROUPS:
+                continue
+            keep.append(tok.text)
+        phrase = " ".join(keep)
+        # unify demonyms ("American officials" -> "U.S. officials")
+        for demonym, norm in sorted(DEMONYMS.items(), key=lambda kv: -len(kv[0])):
+            phrase = re.sub(rf"(?i)^{re.escape(demonym)}\b", norm, phrase)
+        name = phrase or root.text
+        if root.tag_ == "NN" and not name.lower().endswith(root.lower_ + "s"):
+            name = name  # singular: "a senior official"
+        # "the officials" / "the U.S. officials" refer to the group met before
+        for _, ent in reversed(self.history):
+            if ent.anonymous and ent.name.lower() == name.lower():
+                return self._touch(ent, at)
+        etype = EntityType.OFFICIAL_GROUP if root.lemma_.lower() in {
+            "official", "lawmaker", "diplomat", "legislator", "authority", "minister", "spokesman",
+            "spokeswoman", "spokesperson", "aide", "officer", "commander", "envoy", "ambassador",
+            "senator", "representative", "prosecutor", "investigator", "adviser", "advisor",
+        } else EntityType.UNKNOWN
+        return self._new(name, etype, anonymous=True, at=at)
+
+    def _antecedent_for_pronoun(self, pronoun: str, at: int) -> Entity | None:
+        for _, ent in reversed(self.history):
+            if pronoun in _PRONOUNS_PERSON and ent.type is EntityType.PERSON:
+                return self._touch(ent, at)
+            if pronoun in _PRONOUNS_PLURAL and ent.type is not EntityType.PERSON:
+                return self._touch(ent, at)
+            if pronoun in _PRONOUNS_THING and ent.type is not EntityType.PERSON and not _plural(ent):
+                return self._touch(ent, at)
+        if pronoun in _PRONOUNS_PERSON:
+            for pos, text, label in reversed(self.candidates):
+                if pos < at and label == "PERSON":
+                    return self._named(text, label, at)
+        return None
+
+    def _nominal_antecedent(self, mention: Span, at: int) -> Entity | None:
+        head = mention.root
+        lemma = head.lemma_.lower()
+        types = ANAPHORIC_NOUNS.get(lemma)
+        # only bare descriptions refer back ("the newspaper", not "the newspaper's editors")
+        modifiers = [t for t in mention if t.i != head.i and t.dep_ not in {"det", "punct"}]
+        if types and not modifiers:
+            for _, ent in reversed(self.history):
+                if ent.type.value in types:
+                    return ent
+            for pos, text, label in reversed(self.candidates):
+                if pos < at and guess_type(text, label).value in types:
+                    return self._named(text, label, at)
+        if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
+            for _, ent in reversed(self.history):
+                if ent.anonymous and ent.name.lower().split()[-1] in {head.lower_, lemma, lemma + "s"}:
+                    if not modifiers or all(m.lower_ in ent.name.lower() for m in modifiers):
+                        return ent
+        return None
+
+    def all(self) -> list[Entity]:
+        return list(self.entities.values())
+
+
+def _plural(ent: Entity) -> bool:
+    return ent.anonymous and ent.name.endswith("s")
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?i:the)\s+", "", text.strip())
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", _strip_the(text)).strip(" ,;:")
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in TITLES and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _conjuncts(span: Span) -> list[Span]:
+    """Split "the U.S. and South Korea" into its conjuncts (not "the National … Service, or NIS")."""
+    root = span.root
+    conj = [t for t in root.children if t.dep_ == "conj" and t.i >= span.start and t.i < span.end]
+    ccs = [t for t in root.children if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
+    if not conj or not ccs:
+        # spaCy sometimes attaches "The U.S. and South Korea" as nmod + cc under the last conjunct
+        inner = [t for t in span if t.dep_ == "cc" and t.lower_ == "and" and t.head.i != root.i]
+        if inner and inner[0].head.i < root.i and inner[0].head.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
+            left = span.doc[span.start : inner[0].i]
+            right = span.doc[inner[0].i + 1 : span.end]
+            if len(left) and len(right):
+                return [left, right]
+        return [span]
+    parts: list[Span] = []
+    first_end = min([c.left_edge.i for c in conj] + [t.i for t in ccs])
+    left = span.doc[span.start : first_end]
+    while len(left) and left[-1].is_punct:
+        left = span.doc[left.start : left.end - 1]
+    parts.append(left)
+    for c in conj:
+        parts.append(span.doc[c.left_edge.i : c.right_edge.i + 1])
+    return [p for p in parts if len(p)]
+
+
+def mention_span(subject: Token) -> Span:
+    """The source noun phrase for resolution: the subject without relative clauses and appositions."""
+    doc = subject.doc
+    drop: set[int] = set()
+    for child in subject.children:
+        after_comma = child.i > subject.i and any(t.text == "," for t in doc[subject.i : child.left_edge.i])
+        if child.dep_ in {"relcl", "acl"} and (
+            after_comma or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
+        ):
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "relcl" or (child.dep_ == "appos" and child.i > subject.i):
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in {"with", "on", "in", "at", "from", "to"} and child.i > subject.i:
+            drop.update(t.i for t in child.subtree)
+    toks = [t.i for t in subject.subtree if t.i not in drop]
+    start, end = min(toks), max(toks) + 1
+    # stop at the first dropped token (keeps the span contiguous)
+    for i in range(subject.i, end):
+        if i in drop:
+            end = i
+            break
+    for i in range(subject.i, start - 1, -1):
+        if i in drop:
+            start = i + 1
+            break
+    span = doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = doc[span.start : span.end - 1]
+    while len(span) > 1 and span[0].is_punct:
+        span = doc[span.start + 1 : span.end]
+    return span

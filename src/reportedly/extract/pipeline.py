@@ -1,0 +1,214 @@
+"""From parsed blocks to the claim ledger.
+
+The steps run in a fixed order, each small and named (see STYLE.md):
+quotes → attributions (verbs, according to, non-statements, passives,
+headline punctuation) → quotations continued across paragraphs → sources and
+chains resolved to entities → stance, hedges, negation → quantities and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
+from ..model import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    Ledger,
+    SectionKind,
+    SourceMention,
+    Span as TextSpan,
+    Stance,
+)
+from ..nlp.blocks import Block
+from .attribution import (
+    Draft,
+    according_to,
+    headline_colon,
+    non_statements,
+    passive_attributions,
+    verb_attributions,
+)
+from .entities import EntityResolver, Gazetteer, load_gazetteer
+from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, UNVERIFIED_PHRASES
+from .quantities import find_quantities
+from .quotes import Quote, find_quotes
+from .times import find_times
+
+_FINDERS = (verb_attributions, according_to, non_statements, passive_attributions)
+_TITLE_SECTIONS = {SectionKind.HEADLINE, SectionKind.RELATED}
+
+
+def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None = None) -> Ledger:
+    """Build the ledger of one document from its parsed blocks."""
+    text = document.text
+    resolver = EntityResolver(document.id, text, gazetteer or load_gazetteer())
+    block_quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
+    found: list[tuple[Block, Span, Draft]] = []
+    for block, quotes in zip(blocks, block_quotes, strict=True):
+        drafts: list[tuple[Span, Draft]] = []
+        if block.section in _TITLE_SECTIONS | {SectionKind.SUBHEADLINE}:
+            drafts += [(block.doc[:], d) for d in headline_colon(block.doc[:], block.offset, text, block.section)]
+        for sent in block.doc.sents:
+            for finder in _FINDERS:
+                drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]
+        for sent, d in _dedupe(drafts):
+            found.append((block, sent, d))
+    _continue_quotes(found, blocks, block_quotes)
+
+    claims: list[Claim] = []
+    learned: set[int] = set()
+    for block, sent, draft in sorted(found, key=lambda f: f[2].cue[0]):
+        if block.paragraph not in learned:
+            resolver.learn(block.doc[:], block.offset)
+            learned.add(block.paragraph)
+        claims.append(_claim(document, block, sent, draft, resolver))
+    for i, claim in enumerate(claims):
+        claim.id = f"{document.id}:{i}"
+    used = {link.entity.id for c in claims for link in c.chain} | {
+        e.id for c in claims if c.source for e in ([c.source.entity] if c.source.entity else []) + c.source.joint
+    }
+    entities = [e for e in resolver.all() if e.id in used]
+    return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _dedupe(drafts: list[tuple[Span, Draft]]) -> list[tuple[Span, Draft]]:
+    """One claim per cue; an attribution nested inside another's content yields a hedge, not a claim."""
+    out: list[tuple[Span, Draft]] = []
+    seen: set[tuple[int, int]] = set()
+    for sent, d in drafts:
+        if d.cue in seen:
+            continue
+        if d.kind is ClaimKind.PASSIVE and any(
+            a <= d.cue[0] < b for _, o in out if o.kind is not ClaimKind.PASSIVE for a, b in o.content
+        ):
+            continue
+        seen.add(d.cue)
+        out.append((sent, d))
+    return out
+
+
+def _continue_quotes(found: list[tuple[Block, Span, Draft]], blocks: list[Block], quotes: list[list[Quote]]) -> None:
+    """A quotation left open at a paragraph's end continues in the next paragraph's quotation.
+
+    News style opens each paragraph of a long quotation with a mark and closes
+    only the last one; the attribution usually sits in the last paragraph.
+    """
+    index = {b.paragraph: i for i, b in enumerate(blocks)}
+    for block, _sent, draft in found:
+        if draft.kind is not ClaimKind.DIRECT or not draft.quotes:
+            continue
+        first = draft.quotes[0]
+        i = index[block.paragraph]
+        if first.outer_start != block.offset:
+            continue
+        while i > 0:
+            prev = quotes[i - 1]
+            if not prev or not prev[-1].open_end or prev[-1].outer_start != blocks[i - 1].offset:
+                break
+            draft.content.insert(0, (prev[-1].start, prev[-1].end))
+            i -= 1
+
+
+def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver: EntityResolver) -> Claim:
+    text = document.text
+    source = None
+    entities: list[Entity] = []
+    if draft.source_tokens is not None and draft.source_span is not None:
+        entities = resolver.resolve(draft.source_tokens, block.offset)
+        s, e = draft.source_span
+        source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
+    chain: list[ChainLink] = []
+    for span, cue in draft.chain_before:
+        chain += [ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)]
+    if entities:
+        chain.append(ChainLink(entities[0], text[draft.cue[0] : draft.cue[1]], source and TextSpan(
+            source.start, source.end, source.text)))
+    for span, cue in draft.chain_after:
+        for ent in resolver.resolve(span, block.offset):
+            if all(link.entity.id != ent.id for link in chain):
+                chain.append(ChainLink(ent, cue, _tspan(document, span, block)))
+
+    content = [document.span(a, b) for a, b in draft.content]
+    content_text = " ".join(c.text for c in content)
+    ev_start = min([draft.cue[0], *(a for a, _ in draft.content)] + ([source.start] if source else []))
+    ev_end = max([draft.cue[1], *(b for _, b in draft.content)] + ([source.end] if source else []))
+    sentence = _evidence(document, block, ev_start, ev_end)
+
+    stance = draft.stance
+    lowered = content_text.lower()
+    if stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
+        stance = Stance.UNVERIFIED
+    elif draft.kind is ClaimKind.ACCORDING_TO and source and re.search(r"\breports?\b", source.text, re.I):
+        stance = Stance.REPORTED
+
+    kind = draft.kind
+    section = block.section
+    if section in _TITLE_SECTIONS and kind is not ClaimKind.NON_STATEMENT:
+        kind = ClaimKind.HEADLINE
+
+    sents = [s for s in block.doc.sents if s.start_char + block.offset < sentence.end
+             and s.end_char + block.offset > sentence.start]
+    quantities = []
+    times = []
+    for s in sents:
+        for q in find_quantities(s, block.offset):
+            if any(c.start <= q.start and q.end <= c.end for c in content):
+                quantities.append(q)
+        times.extend(find_times(s, block.offset, document.published))
+    times = [t for t in times if not (source and source.start <= t.start < source.end)]
+
+    return Claim(
+        kind=kind,
+        section=section,
+        stance=stance,
+        cue=Cue(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]], draft.cue_lemma),
+        content=content,
+        source=source,
+        chain=chain,
+        quantities=quantities,
+        times=times,
+        negated=draft.negated,
+        hedges=_hedges(content_text, text[sentence.start : sentence.end]),
+        inverted=draft.inverted,
+        sentence=sentence,
+    )
+
+
+def _tspan(document: Document, span: Span, block: Block) -> TextSpan:
+    return document.span(block.offset + span.start_char, block.offset + span.end_char)
+
+
+def _evidence(document: Document, block: Block, start: int, end: int) -> TextSpan:
+    """The sentences that hold the claim, as one span of the document."""
+    for s in block.doc.sents:
+        a, b = block.offset + s.start_char, block.offset + s.end_char
+        if a <= start < b:
+            start = a
+        if a < end <= b:
+            end = b
+    text = document.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return document.span(start, end)
+
+
+def _hedges(content: str, sentence: str) -> list[str]:
+    low = content.lower()
+    found = [w for w in HEDGE_WORDS if re.search(rf"\b{w}\b", low)]
+    found += [p for p in HEDGE_PHRASES if p in low]
+    sent_low = sentence.lower()
+    found += [w for w in ("reportedly", "allegedly") if w in sent_low and w not in found]
+    return sorted(set(found), key=lambda w: (low.find(w) if w in low else 10**6, w))
+
+
+def published_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

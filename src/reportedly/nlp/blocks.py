@@ -1,0 +1,83 @@
+"""Cut a Document into blocks and parse them with spaCy.
+
+Blocks are the units the parser sees: each headline, related headline and body
+paragraph separately, because headlines carry no final full stop and spaCy
+would otherwise run a headline into the next paragraph as one sentence. The
+dateline ("TAIPEI, Taiwan –") is cut off the first paragraph for the same
+reason: parsed as part of the sentence it becomes the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Document, SectionKind
+from . import load
+
+_MARKER = re.compile(r"^\s*(related( stories| articles| coverage)?|read more|see also|more from\b.*)\s*:?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Block:
+    """A parsed unit of text; token ``t`` sits at document offset ``offset + t.idx``."""
+
+    section: SectionKind
+    offset: int
+    doc: Doc
+    paragraph: int  # index among the document's blocks, in text order
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+
+def block_spans(document: Document) -> list[tuple[SectionKind, int, int]]:
+    """(section, start, end) of every block, in text order, trimmed of surrounding white space."""
+    text = document.text
+    spans: list[tuple[SectionKind, int, int]] = []
+    for sec in document.sections:
+        if sec.kind is SectionKind.BODY:
+            continue
+        if _MARKER.match(text[sec.start : sec.end]):
+            continue
+        spans.append((sec.kind, sec.start, sec.end))
+    paragraphs = [(p.start, p.end) for p in document.paragraphs]
+    if not paragraphs and not spans:
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, re.S)]
+    dateline_end = document.meta.get("dateline_end")
+    for start, end in paragraphs:
+        if isinstance(dateline_end, int) and start <= dateline_end < end:
+            start = dateline_end
+        spans.append((SectionKind.BODY, start, end))
+    out = []
+    for kind, start, end in sorted(spans, key=lambda s: s[1]):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((kind, start, end))
+    return out
+
+
+def parse_blocks(document: Document, nlp: Language | None = None, batch_size: int = 64) -> list[Block]:
+    """Parse every block of one document."""
+    return next(iter(parse_many([document], nlp, batch_size)))
+
+
+def parse_many(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[list[Block]]:
+    """Parse the blocks of many documents in one spaCy stream (faster than one call per document)."""
+    nlp = nlp or load()
+    docs = list(documents)
+    plan = [block_spans(d) for d in docs]
+    texts = (d.text[s:e] for d, spans in zip(docs, plan, strict=True) for _, s, e in spans)
+    parsed = nlp.pipe(texts, batch_size=batch_size)
+    for spans in plan:
+        yield [Block(kind, start, next(parsed), i) for i, (kind, start, _) in enumerate(spans)]
