@@ -1,0 +1,155 @@
+"""Connecting to the database and bringing its schema up to date.
+
+SQLite is the default and needs care that other databases do not: foreign
+keys are off unless each connection turns them on, and Python's ``sqlite3``
+driver does not begin transactions for SELECT or DDL, which would make
+"check then insert" races and half-applied migrations possible. Everything
+SQLite-specific is kept in this module, behind dialect checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from reportedly.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Execution option that asks for a write transaction: on SQLite it becomes
+# BEGIN IMMEDIATE, so the write lock is taken up front and a concurrent writer
+# waits (busy timeout) instead of failing when its read lock cannot be upgraded.
+WRITE = "reportedly_write"
+
+
+def to_url(url_or_path: str | Path) -> URL:
+    """A bare path (or ``:memory:``) means SQLite; anything with ``://`` is a URL."""
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        try:
+            return make_url(url_or_path)
+        except SQLAlchemyError as exc:  # ArgumentError for malformed URLs
+            raise StoreError(f"not a database URL: {url_or_path!r}") from exc
+    if str(url_or_path) == ":memory:":
+        return make_url("sqlite://")
+    path = Path(url_or_path).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder for {path}: {exc}") from exc
+    return URL.create("sqlite", database=str(path))
+
+
+def _is_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+
+
+def create(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+
+    memory = _is_memory(url)
+    if memory:
+        # One shared connection, or every pooled connection would see its own
+        # empty database.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN itself (see the "begin" hook) instead of
+        # the driver's partial, DML-only transaction handling.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            if not memory:
+                # Readers (Datasette, the API) do not block the writer.
+                cursor.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+    return engine
+
+
+def alembic_config() -> Config:
+    """The Alembic configuration, built in code so no ini file has to ship."""
+    cfg = Config()
+    # ConfigParser interpolates "%", which may legitimately occur in a path.
+    cfg.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    cfg.set_main_option("path_separator", "os")
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to head; costs one small query when it already is."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open database {_safe(engine)}: {exc}") from exc
+    if current == head:
+        return
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError as exc:
+            raise StoreError(
+                f"database {_safe(engine)} is at schema revision {current!r}, which this version of "
+                "reportedly does not know (was it written by a newer version?)"
+            ) from exc
+
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect().execution_options(**{WRITE: True}) as conn:
+        if sqlite:
+            # Batch migrations copy and drop tables; with foreign keys on, the
+            # drop would cascade into child rows. The pragma is ignored inside
+            # a transaction, so it goes straight to the driver before BEGIN.
+            _pragma(conn, "foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(f"migration left {len(broken)} rows with dangling foreign keys")
+        except (SQLAlchemyError, CommandError) as exc:
+            raise StoreError(f"cannot migrate database {_safe(engine)}: {exc}") from exc
+        finally:
+            if sqlite:
+                _pragma(conn, "foreign_keys=ON")
+
+
+def _pragma(conn: Connection, pragma: str) -> None:
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA {pragma}")
+
+
+def _safe(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,196 @@
+"""The relational shape of a ledger, as SQLAlchemy Core tables.
+
+Table and column names are meant to be read by people: users open the
+database in Datasette or ``sqlite3`` and should recognise ``claims.stance`` or
+``quantities.unit`` without a manual. Only portable Core types are used so the
+same metadata works on SQLite today and PostgreSQL later; lists that are only
+ever read whole (hedges, content spans, paragraphs) are kept as JSON text
+rather than child tables, because nobody queries into them.
+
+This module is the *current* schema. The migrations under ``migrations/``
+spell out every change explicitly and must produce exactly these tables; a
+test compares the two, so change both together.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Named constraints let Alembic's SQLite batch mode rebuild tables later
+# without guessing at the names SQLite would otherwise leave blank.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String, primary_key=True),  # Document.id: a hash of the normalised text
+    Column("title", Text),
+    Column("subtitle", Text),
+    Column("outlet", String),
+    Column("url", Text),
+    Column("published", Date),
+    Column("dateline", Text),
+    Column("dateline_start", Integer),
+    Column("dateline_end", Integer),
+    Column("byline", Text),
+    Column("byline_start", Integer),
+    Column("byline_end", Integer),
+    Column("paragraphs", Text, nullable=False),  # JSON list of [start, end]
+    Column("sections", Text, nullable=False),  # JSON list of {kind, start, end}
+    Column("meta", Text, nullable=False),  # JSON object
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("source", Text),  # where the article was read from: a path, URL or feed
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("anonymous", Boolean, nullable=False),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", String, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    PrimaryKeyConstraint("entity_id", "alias"),
+)
+
+# Which entities a ledger listed, in its order: the global ``entities`` table
+# merges entities across documents, so this is what lets ``Store.ledger``
+# give back the entity list of one document.
+document_entities = Table(
+    "document_entities",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    PrimaryKeyConstraint("document_id", "position"),
+    UniqueConstraint("document_id", "entity_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # position of the claim in its ledger
+    Column("kind", String(32), nullable=False),
+    Column("section", String(32), nullable=False),
+    Column("stance", String(32), nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("inverted", Boolean, nullable=False),
+    Column("hedges", Text, nullable=False),  # JSON list of strings
+    Column("cue_text", Text, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("cue_lemma", String, nullable=False),
+    Column("source_text", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_entity_id", String, ForeignKey("entities.id")),
+    Column("content_text", Text, nullable=False),
+    Column("content_spans", Text, nullable=False),  # JSON list of [start, end]
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+    UniqueConstraint("document_id", "ordinal"),
+    Index(None, "document_id"),
+    Index(None, "source_entity_id"),
+    Index(None, "stance"),
+)
+
+# "The U.S. and South Korea said": the mention resolves to ``source_entity_id``
+# plus these further speakers, in the order they were named.
+joint_sources = Table(
+    "joint_sources",
+    metadata,
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    PrimaryKeyConstraint("claim_id", "position"),
+    Index(None, "entity_id"),
+)
+
+chain_links = Table(
+    "chain_links",
+    metadata,
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("cue", Text),
+    Column("mention_start", Integer),
+    Column("mention_end", Integer),
+    PrimaryKeyConstraint("claim_id", "position"),
+    Index(None, "entity_id"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approximate", Boolean, nullable=False),
+    Column("unit", String),
+    Column("scope", String(32), nullable=False),
+    Column("attribute", Boolean, nullable=False),
+    PrimaryKeyConstraint("claim_id", "position"),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("resolved", String),
+    Column("granularity", String(32), nullable=False),
+    PrimaryKeyConstraint("claim_id", "position"),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+TABLES = tuple(metadata.sorted_tables)
+"""Every table, parents before children (the order inserts must follow)."""
