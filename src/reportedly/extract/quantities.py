@@ -1,0 +1,581 @@
+"""Quantities: the numbers a claim asserts, with their bounds, unit and scope.
+
+Reports disagree about numbers more than about anything else, so a claim's numbers are kept
+in a form that can be compared across articles: a value, bounds ("more than 10,000" is a lower
+bound, not 10,000), whether it is hedged as approximate, what is counted, and whether it is a
+count at a time (``point``), a flow within an interval (``period``) or a running total
+(``cumulative``). Two figures with different scopes do not contradict each other.
+
+Finding is pattern-based over the span's text, because numbers have a regular surface form
+that spaCy's CARDINAL entities bound inconsistently ("Some 8,000" but not "-12,000"). The
+parse is used where the surface is not enough: the counted noun when it is not adjacent
+("bringing the total number of containers to 20,000") and the clause that carries scope cues.
+
+Numbers that are part of a time expression (years, days of the month, "the last two months")
+are not quantities; we ask :func:`reportedly.extract.times.find_times` for those spans so the
+two extractors agree. Ordinals are not quantities. Calibres ("170mm", "152 mm") and model
+designations ("F-16", "KN-23") are kept but flagged ``attribute``: they describe a thing
+rather than count it, and must never be compared with counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from reportedly.extract.times import find_times, resolve
+from reportedly.model import Quantity, QuantityScope, TimeExpr
+
+__all__ = ["find_quantities"]
+
+# ---------------------------------------------------------------------------
+# Surface patterns
+
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12, "mn": 1e6, "bn": 1e9,
+}  # fmt: skip
+_CURRENCIES = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY_NOUNS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR"}
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SMALL = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+_WORD = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:-(?:{_SMALL}))?|{_SMALL})"
+_SCALE = r"(?:dozen|hundred|thousand|million|billion|trillion)"
+_NUMBER = (
+    rf"(?:(?:{_DIGITS}(?:\s?(?:bn|mn)\b)?|{_WORD}\b)(?:\s+{_SCALE}\b)*"
+    rf"|(?:an?|half\s+an?)\s+{_SCALE}\b(?:\s+{_SCALE}\b)*)"
+)
+_CORE = rf"(?:(?:US\$|\$|€|£)\s?)?{_NUMBER}(?:\s?%|\s+percent\b|\s+per\s+cent\b)?"
+
+# Bound and hedge words directly before the number; classified by _PRE_KIND below.
+_PRE_KIND = {
+    "more than": "low", "over": "low", "at least": "low", "upwards of": "low",
+    "in excess of": "low", "no fewer than": "low", "no less than": "low", "not less than": "low",
+    "above": "low", "greater than": "low", "exceeding": "low", "well over": "low",
+    "well above": "low", "well in excess of": "low",
+    "up to": "high", "less than": "high", "fewer than": "high", "under": "high",
+    "at most": "high", "as many as": "high", "no more than": "high", "not more than": "high",
+    "below": "high", "a maximum of": "high", "well under": "high", "well below": "high",
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx",
+    "approximately": "approx", "an estimated": "approx", "estimated": "approx",
+    "close to": "approx", "circa": "approx", "approx.": "approx", "~": "approx",
+    "an approximate": "approx", "nearly": "approx_high", "almost": "approx_high",
+    "just under": "approx_high", "slightly less than": "approx_high",
+    "slightly fewer than": "approx_high", "just over": "approx_low", "just above": "approx_low",
+    "slightly more than": "approx_low", "a little over": "approx_low",
+    "a little more than": "approx_low",
+}  # fmt: skip
+_PRE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_PRE_KIND, key=len, reverse=True))
+_POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
+
+# Characters that may not touch a number on either side without making it something else
+# (a decimal, a time "10:30", a fraction, a designation "F-16", a compound adjective "20-year").
+_NUMBER_RE = re.compile(
+    rf"(?<![\w$€£.,/:\-])(?:(?P<pre>{_PRE})(?:\s+|(?<=~)))?"
+    rf"(?:(?P<between>between)\s+(?P<a>{_CORE})\s+and\s+(?P<b>{_CORE})"
+    rf"|(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
+    rf"|(?P<one>{_CORE}))"
+    rf"(?P<post>{_POST})?"
+    r"(?!\w|-(?!strong\b|plus\b)[A-Za-z]|[.,]\d|:\d|/\d)",
+    re.IGNORECASE,
+)
+
+# "thousands of", "tens of thousands", "several hundred": a vague magnitude, kept as a lower
+# bound (two of the named magnitude) because that is all the phrase commits to.
+_VAGUE_RE = re.compile(
+    rf"(?<![\w\-])(?:(?P<pre>{_PRE})\s+)?"
+    r"(?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions)"
+    r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion))\b",
+    re.IGNORECASE,
+)
+
+_CALIBRE_RE = re.compile(r"(?<![\w.,\-])(?P<num>\d+(?:\.\d+)?)(?:\s?-\s?|\s)?(?:mm|millimet(?:er|re)s?)\b")
+
+# Model designations: a capitalised stem, a hyphen and digits ("AK-47", "Su-25", "KN-23",
+# "Hwasong-11") or a short all-capital prefix glued to digits ("M777", "G7").
+_DESIGNATION_RE = re.compile(
+    r"(?<![\w\-])(?:[A-Z][A-Za-z]{0,9}-\d+[A-Za-z0-9]*|[A-Z]{1,3}\d{1,4}[A-Z]?s?)(?![\w\-])"
+)
+
+# Nouns that name a measure rather than the thing counted: "the total number of containers".
+_MEASURE_NOUNS = {"number", "total", "tally", "count", "figure", "toll", "sum", "amount"}
+
+_CUMULATIVE_WORDS = {
+    "total", "totals", "totaled", "totalled", "totaling", "totalling", "cumulative",
+    "cumulatively", "altogether",
+}  # fmt: skip
+_CUMULATIVE_PAIRS = {("so", "far"), ("thus", "far"), ("to", "date"), ("all", "told"), ("in", "all")}
+_PERIOD_PREPOSITIONS = {
+    "over",
+    "during",
+    "within",
+    "throughout",
+    "since",
+    "from",
+    "between",
+    "through",
+    "for",
+}
+_RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "annual", "annualised", "annualized"}
+_CLAUSAL_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass"}
+_DURATION_RE = re.compile(
+    r"(?:the\s+)?(?:last|past|previous|next|coming|recent)\s+.*(?:hours|days|weeks|months|years|decades)"
+    r"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
+    r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)",
+    re.IGNORECASE,
+)
+# Any fixed date: only used to learn the shape (granularity) of a time phrase.
+_SHAPE_BASE = date(2000, 6, 15)
+
+
+@dataclass(slots=True)
+class _Core:
+    value: float
+    scale: float  # the multiplier written after the number ("million"), 1.0 when none
+    currency: str | None
+    percent: bool
+    bare_integer: bool  # digits only, no comma, decimal or scale: could be a name or a year
+
+
+def _parse_core(text: str) -> _Core:
+    """Turn one matched number ("$3 billion", "7,000", "twenty-five", "a dozen") into parts."""
+    t = text.strip()
+    currency = None
+    for symbol, code in _CURRENCIES.items():
+        if t.lower().startswith(symbol):
+            currency, t = code, t[len(symbol) :].strip()
+            break
+    percent = bool(re.search(r"(?:%|percent|per\s+cent)$", t, re.IGNORECASE))
+    t = re.sub(r"\s*(?:%|percent|per\s+cent)$", "", t, flags=re.IGNORECASE)
+    words = t.lower().split()
+    value: float
+    scale = 1.0
+    first = words[0]
+    bare = bool(re.fullmatch(r"\d+", first)) and len(words) == 1
+    compact = re.fullmatch(rf"({_DIGITS})(bn|mn)", first)
+    if compact:
+        value, scale = float(compact.group(1).replace(",", "")), _SCALES[compact.group(2)]
+    elif re.fullmatch(_DIGITS, first):
+        value = float(first.replace(",", ""))
+    elif first in ("a", "an"):
+        value = 1.0
+    elif first == "half":
+        value = 0.5  # "half a million": the article is skipped with the scales below
+    else:
+        tens, _, unit = first.partition("-")
+        if tens in _TENS_WORDS:
+            value = float(_TENS_WORDS[tens] + _UNITS_WORDS.get(unit, 0))
+        else:
+            value = float(_UNITS_WORDS[first])
+    for word in words[1:]:
+        if word in _SCALES:
+            scale *= _SCALES[word]
+    return _Core(value * scale, scale, currency, percent, bare)
+
+
+# ---------------------------------------------------------------------------
+# Finding
+
+
+def find_quantities(span: Span, offset: int) -> list[Quantity]:
+    """Quantities inside ``span``, with absolute offsets (``offset`` + doc char index).
+
+    Field conventions, chosen so that bounds can be compared across claims:
+
+    - exact "20,000": ``value = low = high = 20000``;
+    - "more than N" / "N or more": ``low = N``; "up to N": ``high = N`` (``value = N`` in both);
+    - "about N": ``approximate`` with no bounds; "nearly N" / "almost N": approximate and
+      ``high = N`` (the phrase says the true figure is below N);
+    - ranges "between A and B", "A-B", "A to B": ``value = None``, ``low = A``, ``high = B``;
+    - vague magnitudes "thousands of": ``value = None``, approximate, ``low`` = two of the
+      magnitude ("dozens" -> 24, "tens of thousands" -> 20,000);
+    - calibres: attribute, ``value`` = the calibre, unit "mm"; model designations ("F-16") and
+      numbers that are part of a name ("Resolution 2231"): attribute with no value.
+    """
+    doc = span.doc
+    base = span.start_char
+    text = span.text
+    times = find_times(span, 0, None)  # doc-relative offsets
+    blocked: list[tuple[int, int]] = [(t.start, t.end) for t in times]
+    found: list[Quantity] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < b_end and b_start < end for b_start, b_end in blocked)
+
+    def emit(q: Quantity) -> None:
+        blocked.append((q.start, q.end))
+        found.append(q)
+
+    for m in _DESIGNATION_RE.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        if free(start, end) and not _is_time_word(m.group(0)):
+            emit(Quantity(start, end, doc.text[start:end], attribute=True))
+
+    for m in _CALIBRE_RE.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        if free(start, end):
+            value = float(m.group("num"))
+            emit(Quantity(start, end, doc.text[start:end], value, value, value, unit="mm", attribute=True))
+
+    for m in _VAGUE_RE.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        if free(start, end):
+            emit(_vague(doc, span, m, start, end, times))
+
+    for m in _NUMBER_RE.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        if not free(start, end):
+            continue
+        for q in _numbers(doc, span, m, base, times):
+            emit(q)
+
+    found.sort(key=lambda q: q.start)
+    return [
+        Quantity(
+            q.start + offset,
+            q.end + offset,
+            q.text,
+            q.value,
+            q.low,
+            q.high,
+            q.approximate,
+            q.unit,
+            q.scope,
+            q.attribute,
+        )
+        for q in found
+    ]
+
+
+def _is_time_word(text: str) -> bool:
+    """Designation shapes that are really quarters ("Q3") are not attributes of a weapon."""
+    return bool(re.fullmatch(r"Q[1-4]", text))
+
+
+def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: list[TimeExpr]) -> Quantity:
+    phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+    words = phrase.split()
+    magnitude = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+    if words[0] in ("several", "a"):
+        low = (3.0 if words[0] == "several" else 2.0) * _SCALES[words[-1]]
+    elif len(words) == 3:  # "tens of thousands", "hundreds of millions"
+        low = 2.0 * {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}[words[0]] * magnitude[words[2]]
+    else:
+        low = 2.0 * magnitude[words[0]]
+    kind = _PRE_KIND.get(_norm(m.group("pre") or ""), "")
+    high = None
+    if kind in ("high", "approx_high"):
+        low, high = None, None  # "up to thousands": no usable bound either way
+    q = Quantity(start, end, doc.text[start:end], None, low, high, approximate=True)
+    anchor = _last_token(doc, start, end)
+    q.unit = _unit(anchor, end, span)
+    q.scope = _scope(anchor, span, times)
+    return q
+
+
+def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[TimeExpr]) -> list[Quantity]:
+    """Build the quantity (or two, for "from 5,000 to 20,000") for one number match."""
+    start, end = base + m.start(), base + m.end()
+    kind = _PRE_KIND.get(_norm(m.group("pre") or ""), "")
+    post = _norm(m.group("post") or "")
+
+    if m.group("a2") is not None:
+        preceding = doc.text[max(0, start - 6) : start].lower().split()
+        joined_by_to = "to" in doc.text[base + m.end("a2") : base + m.start("b2")].lower()
+        descending = _parse_core(m.group("a2")).value > _parse_core(m.group("b2")).value
+        # "rose from 5,000 to 20,000", "by 5,000 to 20,000", "sent 5,000 to 10 regions":
+        # two numbers, not a range.
+        if not kind and ((preceding and preceding[-1] in ("from", "by")) or (joined_by_to and descending)):
+            out = []
+            for group in ("a2", "b2"):
+                g_start, g_end = base + m.start(group), base + m.end(group)
+                q = _single(doc, span, g_start, g_end, _parse_core(m.group(group)), "", "", times)
+                if q is not None:
+                    out.append(q)
+            return out
+
+    low_text, high_text = (
+        (m.group("a"), m.group("b")) if m.group("between") else (m.group("a2"), m.group("b2"))
+    )
+    if low_text is not None and high_text is not None:
+        a, b = _parse_core(low_text), _parse_core(high_text)
+        # "8 to 12 million", "$3-5 billion", "15 to 20 percent": the first end borrows the second's form.
+        if a.scale == 1.0 and b.scale != 1.0:
+            a.value *= b.scale
+        a.currency = a.currency or b.currency
+        a.percent = a.percent or b.percent
+        if a.value > b.value:
+            return []  # "10-3" is a score or a code, not a range
+        q = Quantity(
+            start, end, doc.text[start:end], None, a.value, b.value, approximate=kind.startswith("approx")
+        )
+        anchor = _last_token(
+            doc,
+            base + m.start("b" if m.group("between") else "b2"),
+            base + m.end("b" if m.group("between") else "b2"),
+        )
+        q.unit = _explicit_unit(a) or _unit(anchor, end, span)
+        q.scope = _scope(anchor, span, times)
+        return [q]
+
+    core = _parse_core(m.group("one"))
+    q = _single(doc, span, start, end, core, kind, post, times, base + m.start("one"), base + m.end("one"))
+    return [q] if q is not None else []
+
+
+def _single(
+    doc: Doc,
+    span: Span,
+    start: int,
+    end: int,
+    core: _Core,
+    kind: str,
+    post: str,
+    times: list[TimeExpr],
+    core_start: int | None = None,
+    core_end: int | None = None,
+) -> Quantity | None:
+    core_start = start if core_start is None else core_start
+    core_end = end if core_end is None else core_end
+    anchor = _last_token(doc, core_start, core_end)
+    number_text = doc.text[core_start:core_end].lower()
+    if number_text == "one" and not kind and not post and anchor.dep_ != "nummod":
+        return None  # "one of the", "no one": a pronoun, not a count
+    if core.bare_integer and not kind and not post and _names_a_thing(anchor):
+        # "Resolution 2231", "Unit 8214", "No. 10": the number is part of a name.
+        return Quantity(start, end, doc.text[start:end], attribute=True)
+
+    value = core.value
+    q = Quantity(start, end, doc.text[start:end], value)
+    if kind == "low" or post in ("or more", "+", "-plus"):
+        q.low = value
+    elif kind == "high" or post in ("or fewer", "or less"):
+        q.high = value
+    elif kind == "approx_high":
+        q.high, q.approximate = value, True
+    elif kind == "approx_low":
+        q.low, q.approximate = value, True
+    elif kind == "approx" or post == "or so":
+        q.approximate = True
+    else:
+        q.low = q.high = value
+    q.unit = _explicit_unit(core) or _unit(anchor, end, span)
+    q.scope = _scope(anchor, span, times)
+    return q
+
+
+def _norm(words: str) -> str:
+    return re.sub(r"\s+", " ", words.strip().lower())
+
+
+def _last_token(doc: Doc, start: int, end: int) -> Token:
+    """The token that carries the number's syntax: the last numeric token of the phrase."""
+    region = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(region) if region is not None and len(region) else [doc[0]]
+    for token in reversed(tokens):
+        if (
+            token.like_num
+            or token.lower_ in _SCALES
+            or token.lower_ in ("dozens", "hundreds", "thousands", "millions", "billions")
+        ):
+            return token
+    return tokens[-1]
+
+
+def _names_a_thing(token: Token) -> bool:
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    if prev.lower_ in ("no.", "#"):
+        return True
+    if (
+        not prev.is_title
+        or prev.pos_ != "PROPN"
+        or prev.ent_type_ in ("GPE", "NORP", "DATE", "TIME", "CARDINAL")
+    ):
+        return False
+    return token.head == prev or prev.head == token
+
+
+# ---------------------------------------------------------------------------
+# Unit
+
+
+def _explicit_unit(core: _Core) -> str | None:
+    if core.percent:
+        return "percent"
+    return core.currency
+
+
+def _unit(anchor: Token, end: int, span: Span) -> str | None:
+    """What is counted: the noun after the number, else the parse, else "the number of X"."""
+    noun = _following_noun(anchor.doc, end, span)
+    if noun is None:
+        noun = _parsed_noun(anchor)
+    if noun is None:
+        noun = _measured_noun(anchor)
+    if noun is None:
+        return None
+    return _CURRENCY_NOUNS.get(noun.lower_, noun.text)
+
+
+# Tokens that may stand between a number and its noun without ending the noun phrase.
+def _modifier(token: Token) -> bool:
+    return (
+        token.pos_ in ("ADJ", "NUM")
+        or token.dep_ in ("amod", "compound", "nmod", "poss", "case")
+        or token.tag_ in ("HYPH", "POS")
+        or token.ent_type_ == "NORP"
+        or token.lower_ in ("more", "additional", "other", "new", "the", "these", "those", "its", "their")
+    )
+
+
+def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
+    tokens = [t for t in span if t.idx >= end]
+    if tokens and tokens[0].lower_ == "of":  # partitive: "thousands of troops", "7,000 of the containers"
+        tokens = tokens[1:]
+    for token in tokens[:6]:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.ent_type_ != "NORP":
+            return token
+        if token.pos_ == "PRON" or not _modifier(token) and token.pos_ not in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _parsed_noun(anchor: Token) -> Token | None:
+    token = anchor
+    while (
+        token.dep_ in ("compound", "quantmod", "nummod", "conj")
+        and token.head.pos_ == "NUM"
+        and token.head != token
+    ):
+        token = token.head
+    head = token.head
+    if (
+        token.dep_ in ("nummod", "quantmod", "nmod", "amod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > token.i
+    ):
+        return head
+    return None
+
+
+def _measured_noun(anchor: Token) -> Token | None:
+    """ "bringing the total number of containers to 20,000": the unit hangs off a measure noun."""
+    verb = anchor
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+            continue
+        measure = child.lemma_.lower() in _MEASURE_NOUNS or any(
+            c.lower_ in ("total", "cumulative") for c in child.children
+        )
+        if not measure:
+            continue
+        for prep in child.children:
+            if prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        return obj
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Scope
+
+
+def _clause(anchor: Token, span: Span) -> list[Token]:
+    """The tokens of the clause the number belongs to, without nested clauses it is not in.
+
+    Scope cues only bind within a clause: in "5,000 shells arrived on Monday, bringing the
+    total to 20,000" the "total" belongs to the second number only.
+    """
+    root = anchor
+    while root.head != root and not (
+        root.pos_ in ("VERB", "AUX") and root.dep_ not in ("aux", "auxpass", "amod")
+    ):
+        root = root.head
+    on_path = {anchor.i, *(t.i for t in anchor.ancestors)}
+    keep: list[Token] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        keep.append(node)
+        for child in node.children:
+            nested = child.dep_ in _CLAUSAL_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+            if nested and child.i not in on_path:
+                continue
+            stack.append(child)
+    inside = range(span.start, span.end)
+    return sorted((t for t in keep if t.i in inside), key=lambda t: t.i)
+
+
+def _scope(anchor: Token, span: Span, times: list[TimeExpr]) -> QuantityScope:
+    clause = _clause(anchor, span)
+    indexes = {t.i for t in clause}
+    for token in clause:
+        low = token.lower_
+        # "20 percent of the total" compares with a total; it is not one.
+        if low in _CUMULATIVE_WORDS and token.head.lower_ != "of":
+            return QuantityScope.CUMULATIVE
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and (low, nxt.lower_) in _CUMULATIVE_PAIRS:
+            after = nxt.nbor(1) if nxt.i + 1 < len(token.doc) else None
+            if (
+                (low, nxt.lower_) == ("in", "all")
+                and after is not None
+                and after.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM")
+            ):
+                continue  # "in all regions"
+            if (low, nxt.lower_) == ("to", "date") and token.i > 0 and token.nbor(-1).lower_ == "up":
+                continue
+            return QuantityScope.CUMULATIVE
+
+    for t in times:
+        region = anchor.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if region is None or region.start not in indexes:
+            continue
+        if _is_period(t, region):
+            return QuantityScope.PERIOD
+    for token in clause:
+        if token.lower_ == "since" or token.lower_ in _RATE_WORDS:
+            return QuantityScope.PERIOD
+        if token.lower_ in ("per", "a", "an", "each", "every") and token.i + 1 < len(token.doc):
+            nxt = token.nbor(1)
+            later = nxt.nbor(1).lower_ if nxt.i + 1 < len(token.doc) else ""
+            if nxt.lower_ in ("day", "week", "month", "year") and later != "ago":
+                return QuantityScope.PERIOD
+    return QuantityScope.POINT
+
+
+def _is_period(t: TimeExpr, region: Span) -> bool:
+    """Whether a time phrase makes a number a flow over an interval rather than a count at a time."""
+    if _DURATION_RE.fullmatch(t.text):
+        return True
+    granularity = resolve(t.text, _SHAPE_BASE)[1]
+    before = region.doc[region.start - 1].lower_ if region.start > 0 else ""
+    if before in _PERIOD_PREPOSITIONS:
+        return True
+    if before == "in" and granularity != "day":
+        return True
+    lowered = t.text.lower()
+    return lowered.startswith(("this ", "last ", "earlier this ", "later this ")) and granularity in (
+        "week",
+        "month",
+        "year",
+        "interval",
+    )

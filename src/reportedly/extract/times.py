@@ -1,0 +1,549 @@
+"""Time expressions: find them in a span and resolve them against the publication date.
+
+News text dates events relative to the day of publication ("on Tuesday", "last month",
+"over the last two months"), so a time expression is only comparable across articles once
+it is anchored. We anchor on ``Document.published`` and, where an expression is ambiguous
+(a bare weekday or month), we prefer the past: reports mostly describe what already happened.
+
+Finding combines spaCy's DATE/TIME entities with our own patterns, because the small English
+model misses or mis-bounds many of the forms that matter here (weekday names, "early August",
+"the last two months", bare years). Each candidate is resolved; overlapping candidates are
+settled in favour of the one we can resolve, then the longer one, so an entity such as
+"Monday and Tuesday" yields two resolved days instead of one unresolved phrase.
+
+The text of a time expression is the phrase itself without its preposition: "Tuesday" in
+"on Tuesday", "the last two months" in "over the last two months".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+import dateparser
+from spacy.tokens import Span, Token
+
+from reportedly.model import TimeExpr
+
+__all__ = ["find_times", "resolve", "GRANULARITIES"]
+
+GRANULARITIES = ("day", "week", "month", "year", "interval", "unresolved")
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+
+_MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        _MONTHS[_name.lower()] = _i
+        _MONTHS[_name.lower()[:3]] = _i
+_MONTHS["sept"] = 9
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "couple of": 2, "a couple of": 2,
+}  # fmt: skip
+
+# Month names are matched case-sensitively: lower-case "may", "march" are ordinary words.
+_MONTH_FULL = "(?:" + "|".join(n for n in calendar.month_name if n) + ")"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_ANY = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_COUNT = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"few|several|(?:a\s+)?couple\s+of)"
+)
+_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+
+# Patterns that find time expressions in running text. Order does not matter: overlaps are
+# settled by resolvability and length (see module docstring).
+_FIND_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(rf"\b{_MONTH_ANY}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}(?:,?\s+{_YEAR}\b)?"),
+    re.compile(
+        rf"\b(?i:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+"
+        rf"(?:{_MONTH_FULL}(?:,?\s+{_YEAR})?|{_YEAR})\b"
+    ),
+    re.compile(rf"\b(?:(?i:last|this|next)\s+)?{_MONTH_FULL}(?:,?\s+(?:of\s+)?{_YEAR})?\b"),
+    re.compile(rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?\b"),
+    re.compile(
+        r"\b(?i:yesterday|today|tonight|tomorrow|the\s+day\s+before\s+yesterday|last\s+night"
+        r"|this\s+(?:morning|afternoon|evening))\b"
+    ),
+    re.compile(
+        r"\b(?i:(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+)?"
+        r"(?:(?:earlier|later)\s+this|this|last|next|the\s+past|the\s+previous|the\s+coming)"
+        r"\s+(?:week|month|year|weekend))\b"
+    ),
+    re.compile(
+        rf"\b(?i:(?:the\s+)?(?:last|past|previous|next|coming)\s+(?:{_COUNT}\s+)?"
+        rf"(?:hours|days|weeks|months|years|decades))\b"
+    ),
+    re.compile(rf"\b(?i:{_COUNT}\s+{_UNITS}\s+ago)\b"),
+    re.compile(r"\b(?i:recent\s+(?:days|weeks|months|years)|the\s+(?:near\s+|distant\s+)?future|soon)\b"),
+    re.compile(r"\b(?i:the\s+weekend)\b"),
+    re.compile(
+        r"\b(?i:(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+the\s+(?:week|month|year))\b"
+    ),
+    re.compile(rf"\b{_YEAR}\b"),
+    # A bare duration counts only after a preposition that makes it temporal ("in two months").
+    re.compile(rf"\b(?i:in|for|within|over|after)\s+(?P<t>(?i:{_COUNT}\s+{_UNITS}))\b"),
+]
+
+# Words that are not part of the time phrase when an entity starts with them.
+_LEADING_FUNCTION_WORDS = {
+    "on", "in", "over", "since", "during", "by", "until", "till", "at", "from", "for", "within",
+    "throughout", "of", "through", "as", "around", "before", "after",
+}  # fmt: skip
+
+# An entity that we cannot resolve and that has none of these is unlikely to be a time
+# reference: "annual", or a mislabelled count such as "Between 10 and 15 percent".
+_TIME_WORDS = re.compile(
+    r"\d{1,2}:\d\d|\b\d{1,2}\s?[ap]\.?m\b|\b\d{2,4}s\b|o'clock|\b(?:GMT|UTC)\b"
+    r"|\b(?:day|days|week|weeks|weekend|month|months|year|years|decade|decades|century|hour|hours"
+    r"|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|ago|recent|future|past"
+    r"|quarter|spring|summer|autumn|fall|winter|noon|midnight|now)\b"
+    rf"|\b(?:{'|'.join(_MONTHS)}|{'|'.join(_WEEKDAYS)})\b",
+    re.IGNORECASE,
+)
+
+
+# A fixed reference used only to ask "would this resolve if we had a date?".
+_SHAPE_BASE = date(2000, 6, 15)
+
+# ---------------------------------------------------------------------------
+# Finding
+
+
+def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr]:
+    """Time expressions inside ``span``, with absolute offsets (``offset`` + doc char index).
+
+    ``offset`` is where the spaCy doc's text starts inside the full document text.
+    """
+    doc = span.doc
+    base = span.start_char
+    text = span.text
+    candidates: list[tuple[int, int, bool]] = []  # (doc start, doc end, from our patterns)
+
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = max(ent.start_char, span.start_char), min(ent.end_char, span.end_char)
+        if start >= end:
+            continue
+        trimmed = _trim_entity(doc.text, start, end)
+        if trimmed is None:
+            continue
+        phrase = doc.text[trimmed[0] : trimmed[1]]
+        understood = resolve(phrase, _SHAPE_BASE)[0] is not None
+        if (understood or _TIME_WORDS.search(phrase)) and _plausible(span, *trimmed, phrase):
+            candidates.append((trimmed[0], trimmed[1], False))
+
+    for pattern in _FIND_PATTERNS:
+        for m in pattern.finditer(text):
+            # A pattern with a group named "t" needs context that is not part of the phrase.
+            group = "t" if "t" in pattern.groupindex else 0
+            start, end = base + m.start(group), base + m.end(group)
+            if _plausible(span, start, end, m.group(group)):
+                candidates.append((start, end, True))
+
+    scored = []
+    for start, end, ours in set(candidates):
+        resolved, granularity = resolve(doc.text[start:end], published)
+        # Shape without a publication date still tells us whether the phrase is a time we
+        # understand; use it to rank even when ``published`` is None.
+        understood = resolved is not None or resolve(doc.text[start:end], _SHAPE_BASE)[0] is not None
+        # Ties go to the earlier phrase so that the result does not depend on set order.
+        scored.append(((understood, end - start, ours, -start), start, end, resolved, granularity))
+    scored.sort(key=lambda item: item[0], reverse=True)
+
+    chosen: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for _, start, end, resolved, granularity in scored:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(
+            TimeExpr(
+                start=offset + start,
+                end=offset + end,
+                text=doc.text[start:end],
+                resolved=resolved,
+                granularity=granularity,
+            )
+        )
+    chosen.sort(key=lambda t: t.start)
+    return chosen
+
+
+def _trim_entity(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading prepositions and trailing punctuation/possessives from an entity span."""
+    while True:
+        m = re.match(r"(\w+)\s+", text[start:end])
+        if m and m.group(1).lower() in _LEADING_FUNCTION_WORDS:
+            start += m.end()
+        else:
+            break
+    m = re.search(r"(?:['’]s|[\s,.;:])+$", text[start:end])
+    if m:
+        cut = start + m.start()
+        # Keep an abbreviation's point ("Nov.", "10 a.m.") but not sentence punctuation.
+        if text[cut:end].startswith(".") and re.search(rf"\b{_MONTH_ABBR}$|\.[a-z]$", text[start:cut]):
+            cut += 1
+        end = cut
+    return (start, end) if start < end else None
+
+
+def _plausible(span: Span, start: int, end: int, matched: str) -> bool:
+    """Reject pattern hits that are not times in context.
+
+    A bare four-digit number is a year unless it directly counts something ("2000 troops"),
+    and a bare "May" is a month only when the tagger does not read it as the modal verb.
+    """
+    doc = span.doc
+    if re.fullmatch(_YEAR, matched):
+        before = doc.text[max(0, start - 2) : start]
+        after = doc.text[end : end + 1]
+        if "$" in before or after in ("%",) or re.match(r"[,.]\d", doc.text[end : end + 2]):
+            return False
+        following = _token_after(span, end)
+        if following is None:
+            return True
+        counts_something = following.tag_ == "NNS" and following.lower_ != "elections"
+        return not counts_something and following.lower_ not in ("percent", "per")
+    if re.fullmatch(r"(?:(?:last|this|next) )?May", matched):
+        token = doc.char_span(end - 3, end, alignment_mode="expand")
+        return token is not None and token[0].tag_ != "MD"
+    return True
+
+
+def _token_after(span: Span, end: int) -> Token | None:
+    for token in span:
+        if token.idx >= end:
+            return token
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Resolving
+
+
+def resolve(text: str, published: date | None) -> tuple[str | None, str]:
+    """Resolve a time phrase to ``(ISO value, granularity)`` against ``published``.
+
+    Relative phrases need ``published``; absolute ones with a year resolve without it.
+    Anything we do not understand is ``(None, "unresolved")`` rather than a guess.
+    """
+    t = _normalise(text)
+    if not t:
+        return None, "unresolved"
+    for pattern, handler in _RESOLVERS:
+        m = pattern.fullmatch(t)
+        if m:
+            result = handler(m, published)
+            if result is not None:
+                return result
+            return None, "unresolved"
+    return None, "unresolved"
+
+
+def _normalise(text: str) -> str:
+    t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,;:")
+    t = re.sub(r"^(?:on|in|over|since|during|by|until|from|for|within|throughout) ", "", t)
+    return t
+
+
+_Handler = Callable[[re.Match[str], date | None], tuple[str | None, str] | None]
+_RESOLVERS: list[tuple[re.Pattern[str], _Handler]] = []
+
+
+def _resolver(regex: str) -> Callable[[_Handler], _Handler]:
+    def register(handler: _Handler) -> _Handler:
+        _RESOLVERS.append((re.compile(regex), handler))
+        return handler
+
+    return register
+
+
+_M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WD = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_N = (
+    r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|few|several|(?:a )?couple of)"
+)
+_PART = r"(?P<part>early|mid|late|the (?:beginning|start|end|middle) of)"
+
+
+def _part_name(part: str) -> str:
+    """Map "the beginning of" etc. onto early/mid/late."""
+    if part in ("early", "the beginning of", "the start of"):
+        return "early"
+    if part in ("mid", "the middle of"):
+        return "mid"
+    return "late"
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)  # "few", "several" are vague: None
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(d.day, _month_end(year, month)))
+
+
+def _interval(start: date, end: date) -> str:
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _recent_month_year(month: int, published: date) -> int:
+    """Year of the most recent ``month`` not after the publication month (prefer the past)."""
+    return published.year if month <= published.month else published.year - 1
+
+
+@_resolver(r"\d{4}-\d{2}-\d{2}")
+def _iso(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    try:
+        return date.fromisoformat(m.group(0)).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+@_resolver(rf"(?:{_WD},? )?{_M} {_D}(?:,? {_Y})?")
+@_resolver(rf"(?:{_WD},? )?{_D} (?:of )?{_M}(?:,? {_Y})?")
+def _absolute_day(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    # dateparser knows the spelling variants; we only hand it phrases already shaped as dates,
+    # because on free text it is far too permissive.
+    if m.group("year") is None and published is None:
+        return None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    phrase = m.group(0)
+    if m.group("weekday"):
+        phrase = phrase[len(m.group("weekday")) :].lstrip(", ")
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return parsed.date().isoformat(), "day"
+
+
+@_resolver(rf"{_PART}[ -]?{_M}(?:,? {_Y})?")
+def _part_of_month(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    month = _MONTHS[m.group("month")]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published is not None:
+        year = _recent_month_year(month, published)
+    else:
+        return None
+    return _month_part(year, month, _part_name(m.group("part"))), "interval"
+
+
+def _month_part(year: int, month: int, part: str) -> str:
+    last = _month_end(year, month)
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
+    return _interval(date(year, month, first_day), date(year, month, last_day))
+
+
+def _year_part(year: int, part: str) -> str:
+    # Thirds of the year: early = January-April, mid = May-August, late = September-December.
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return _interval(date(year, first, 1), date(year, last, _month_end(year, last)))
+
+
+@_resolver(rf"{_PART}[ -]?{_Y}")
+def _part_of_year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    return _year_part(int(m.group("year")), _part_name(m.group("part"))), "interval"
+
+
+@_resolver(rf"{_M},? (?:of )?{_Y}")
+def _month_year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    return f"{int(m.group('year')):04d}-{_MONTHS[m.group('month')]:02d}", "month"
+
+
+@_resolver(rf"(?P<rel>last |this |next )?{_M}")
+def _month_alone(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    if published is None:
+        return None
+    month = _MONTHS[m.group("month")]
+    rel = (m.group("rel") or "").strip()
+    year = _recent_month_year(month, published)
+    if rel == "last" and month == published.month:
+        year -= 1
+    elif rel == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif rel == "this":
+        year = published.year
+    return f"{year:04d}-{month:02d}", "month"
+
+
+@_resolver(_Y)
+def _year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    return m.group("year"), "year"
+
+
+@_resolver(rf"(?P<rel>last |this |next )?{_WD}(?: (?:morning|afternoon|evening|night))?")
+def _weekday(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    if published is None:
+        return None
+    target = _WEEKDAYS[m.group("weekday")]
+    rel = (m.group("rel") or "").strip()
+    back = (published.weekday() - target) % 7
+    if rel == "next":
+        ahead = (target - published.weekday()) % 7 or 7
+        return (published + timedelta(days=ahead)).isoformat(), "day"
+    if rel == "last" and back == 0:
+        back = 7
+    return (published - timedelta(days=back)).isoformat(), "day"
+
+
+_DAY_OFFSETS = {
+    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2,
+    "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
+}  # fmt: skip
+
+
+@_resolver("|".join(_DAY_OFFSETS))
+def _relative_day(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    if published is None:
+        return None
+    return (published + timedelta(days=_DAY_OFFSETS[m.group(0)])).isoformat(), "day"
+
+
+def _week_of(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _unit_bounds(unit: str, anchor: date) -> tuple[date, date]:
+    """The calendar week, month or year that contains ``anchor``."""
+    if unit == "week":
+        return _week_of(anchor)
+    if unit == "month":
+        return anchor.replace(day=1), anchor.replace(day=_month_end(anchor.year, anchor.month))
+    return date(anchor.year, 1, 1), date(anchor.year, 12, 31)
+
+
+def _shift(anchor: date, unit: str, n: int) -> date:
+    if unit == "week":
+        return anchor + timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(anchor, n)
+    return _add_months(anchor, 12 * n)
+
+
+@_resolver(
+    r"(?:(?P<part>early|mid|late|the (?:beginning|start|end|middle) of)[ -])?"
+    r"(?P<rel>earlier this|later this|this|last|next|the past|the previous|the coming|the)"
+    r" (?P<unit>week|month|year|weekend)|(?P<rel2>the) (?P<unit2>weekend)"
+)
+def _relative_unit(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    if published is None:
+        return None
+    rel = m.group("rel") or m.group("rel2")
+    unit = m.group("unit") or m.group("unit2")
+    part = m.group("part")
+    if unit == "weekend":
+        if rel not in ("this", "last", "the past", "the"):
+            return None
+        # The most recent Saturday-Sunday not after publication.
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if rel == "last" and published.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return _interval(saturday, saturday + timedelta(days=1)), "interval"
+    if rel == "the" and not part:
+        return None  # "the week" alone does not say which week
+    if rel in ("the past", "the previous"):
+        return _interval(_shift(published, unit, -1), published), "interval"
+    if rel == "the coming":
+        return _interval(published, _shift(published, unit, 1)), "interval"
+    step = {"last": -1, "next": 1}.get(rel, 0)  # "the end of the month" is this month's end
+    start, end = _unit_bounds(unit, _shift(published, unit, step))
+    if rel == "earlier this":
+        return _interval(start, published), "interval"
+    if rel == "later this":
+        return _interval(published, end), "interval"
+    if part:
+        part = _part_name(part)
+        if unit == "month":
+            return _month_part(start.year, start.month, part), "interval"
+        if unit == "year":
+            return _year_part(start.year, part), "interval"
+        first, last = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}[part]
+        return _interval(start + timedelta(days=first), start + timedelta(days=last)), "interval"
+    if unit == "week":
+        return _interval(start, end), "week"
+    if unit == "month":
+        return f"{start.year:04d}-{start.month:02d}", "month"
+    return f"{start.year:04d}", "year"
+
+
+@_resolver(
+    rf"(?:the )?(?P<rel>last|past|previous|next|coming) (?:{_N} )?(?P<unit>hour|day|week|month|year|decade)s"
+)
+def _rolling(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    """ "the last two months": the interval of that length ending at publication."""
+    if published is None:
+        return None
+    n = _count(m.group("count")) if m.group("count") else None
+    if n is None:
+        return None
+    unit = m.group("unit")
+    span = _duration(published, unit, n)
+    if m.group("rel") in ("next", "coming"):
+        return _interval(published, published + span), "interval"
+    return _interval(published - span, published), "interval"
+
+
+def _duration(anchor: date, unit: str, n: int) -> timedelta:
+    if unit == "hour":
+        return timedelta(days=-(-n // 24))
+    if unit == "day":
+        return timedelta(days=n)
+    if unit == "week":
+        return timedelta(weeks=n)
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    return anchor - _add_months(anchor, -months)
+
+
+@_resolver(rf"{_N} (?P<unit>day|week|month|year)s? ago")
+def _ago(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+    if published is None:
+        return None
+    n = _count(m.group("count"))
+    if n is None:
+        return None
+    unit = m.group("unit")
+    anchor = published - _duration(published, unit, n)
+    if unit == "day":
+        return anchor.isoformat(), "day"
+    if unit == "week":
+        return _interval(*_week_of(anchor)), "week"
+    if unit == "month":
+        return f"{anchor.year:04d}-{anchor.month:02d}", "month"
+    return f"{anchor.year:04d}", "year"

@@ -1,0 +1,203 @@
+"""Quantities: value, bounds, hedging, unit and scope of the numbers in a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reportedly.extract.quantities import find_quantities
+from reportedly.model import Quantity, QuantityScope
+from reportedly.nlp import load
+
+POINT, PERIOD, CUMULATIVE = QuantityScope.POINT, QuantityScope.PERIOD, QuantityScope.CUMULATIVE
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _find(nlp, sentence: str) -> list[Quantity]:
+    found = find_quantities(nlp(sentence)[:], 0)
+    for q in found:
+        assert sentence[q.start : q.end] == q.text
+    return found
+
+
+def _fields(q: Quantity) -> dict[str, Any]:
+    return {
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "approximate": q.approximate,
+        "unit": q.unit,
+        "scope": q.scope,
+        "attribute": q.attribute,
+    }
+
+
+def _q(value, low, high, unit, scope=POINT, approximate=False, attribute=False) -> dict[str, Any]:
+    return {
+        "value": value,
+        "low": low,
+        "high": high,
+        "approximate": approximate,
+        "unit": unit,
+        "scope": scope,
+        "attribute": attribute,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        (
+            "Pyongyang has sent about 7,000 containers of munitions to Russia over the last two months, "
+            "officials said.",
+            "about 7,000",
+            _q(7000.0, None, None, "containers", PERIOD, approximate=True),
+        ),
+        (
+            "A new shipment reached the port on Friday, bringing the total number of containers to 20,000.",
+            "20,000",
+            _q(20000.0, 20000.0, 20000.0, "containers", CUMULATIVE),
+        ),
+        (
+            "More than 10,000 North Korean soldiers are stationed in the border region.",
+            "More than 10,000",
+            _q(10000.0, 10000.0, None, "soldiers"),
+        ),
+        (
+            "Up to 3,000 engineers could follow, the ministry said.",
+            "Up to 3,000",
+            _q(3000.0, None, 3000.0, "engineers"),
+        ),
+        (
+            "Analysts put the deployment at between 8,000 and 12,000 troops.",
+            "between 8,000 and 12,000",
+            _q(None, 8000.0, 12000.0, "troops"),
+        ),
+        (
+            "Some 8,000-12,000 workers were flown in.",
+            "Some 8,000-12,000",
+            _q(None, 8000.0, 12000.0, "workers", approximate=True),
+        ),
+        (
+            "The plant can fill 1.5 million shells.",
+            "1.5 million",
+            _q(1500000.0, 1500000.0, 1500000.0, "shells"),
+        ),
+        (
+            "The factory turns out two million rounds a year.",
+            "two million",
+            _q(2000000.0, 2000000.0, 2000000.0, "rounds", PERIOD),
+        ),
+        (
+            "Seoul pledged $3 billion in reconstruction aid.",
+            "$3 billion",
+            _q(3e9, 3e9, 3e9, "USD"),
+        ),
+        (
+            "Grain exports fell 20 percent, the agency said.",
+            "20 percent",
+            _q(20.0, 20.0, 20.0, "percent"),
+        ),
+        (
+            "The army has lost nearly 1,200 tanks so far.",
+            "nearly 1,200",
+            _q(1200.0, None, 1200.0, "tanks", CUMULATIVE, approximate=True),
+        ),
+        (
+            "At least 200 civilians were evacuated on Monday.",
+            "At least 200",
+            _q(200.0, 200.0, None, "civilians"),
+        ),
+        (
+            "Rescuers found two survivors.",
+            "two",
+            _q(2.0, 2.0, 2.0, "survivors"),
+        ),
+        (
+            "The brigade has received thousands of drones since the spring.",
+            "thousands",
+            _q(None, 2000.0, None, "drones", PERIOD, approximate=True),
+        ),
+        (
+            "The crews fire as many as 50 rockets per day.",
+            "as many as 50",
+            _q(50.0, None, 50.0, "rockets", PERIOD),
+        ),
+        (
+            "Russia received 6,000 mortars in all.",
+            "6,000",
+            _q(6000.0, 6000.0, 6000.0, "mortars", CUMULATIVE),
+        ),
+        (
+            # The small model tags this phrase DATE; it must still be read as a range.
+            "Between 10 and 15 percent of voters stayed home.",
+            "Between 10 and 15 percent",
+            _q(None, 10.0, 15.0, "percent"),
+        ),
+        (
+            "The depot held 152 mm shells and old rifles.",
+            "152 mm",
+            _q(152.0, 152.0, 152.0, "mm", attribute=True),
+        ),
+    ],
+)
+def test_quantity_fields(nlp, sentence: str, text: str, expected: dict[str, Any]) -> None:
+    found = {q.text: q for q in _find(nlp, sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    assert _fields(found[text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        # Years, days of the month and numbers inside time phrases are times, not quantities.
+        ("The accord was signed in 2023 and extended on Nov. 5.", []),
+        ("Talks lasted the last two months.", []),
+        # Pronoun "one", ordinals and compound adjectives are not counts.
+        ("One of the officials said the first convoy left in a 20-year-old truck.", []),
+        # "from X to Y" is a change between two numbers, not a range.
+        ("The garrison grew from 5,000 to 9,000.", ["5,000", "9,000"]),
+        ("The units fielded 170mm self-propelled artillery and 240mm howitzers.", ["170mm", "240mm"]),
+    ],
+)
+def test_which_numbers_are_found(nlp, sentence: str, texts: list[str]) -> None:
+    assert [q.text for q in _find(nlp, sentence)] == texts
+
+
+def test_calibres_are_attributes(nlp) -> None:
+    found = _find(nlp, "The units fielded 170mm self-propelled artillery and 240mm howitzers.")
+    assert [(q.value, q.unit, q.attribute) for q in found] == [(170.0, "mm", True), (240.0, "mm", True)]
+
+
+def test_model_designations_are_attributes(nlp) -> None:
+    found = _find(
+        nlp, "Kyiv said Russia fired KN-23 missiles at a base that hosts F-16 jets and Su-25 aircraft."
+    )
+    assert [(q.text, q.value, q.unit, q.attribute) for q in found] == [
+        ("KN-23", None, None, True),
+        ("F-16", None, None, True),
+        ("Su-25", None, None, True),
+    ]
+
+
+def test_offsets_are_absolute_for_a_block_inside_the_document(nlp) -> None:
+    before = "SEOUL, Nov. 20 (Wire) -\n\nA headline that is not part of the block.\n\n"
+    block = (
+        "The spy agency briefed lawmakers. It said more than 10,000 North Korean soldiers had arrived "
+        "over the last two months, bringing the total number of troops to 12,000."
+    )
+    document = before + block
+    doc = nlp(block)
+    second = list(doc.sents)[1]
+    found = find_quantities(second, len(before))
+    assert [q.text for q in found] == ["more than 10,000", "12,000"]
+    for q in found:
+        assert document[q.start : q.end] == q.text
+    first, total = found
+    assert (first.low, first.high, first.unit, first.scope) == (10000.0, None, "soldiers", PERIOD)
+    assert (total.value, total.unit, total.scope) == (12000.0, "troops", CUMULATIVE)

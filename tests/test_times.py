@@ -1,0 +1,128 @@
+"""Time expressions: what is found in a sentence, and how it resolves against publication.
+
+Publication is Wednesday 2024-11-20 throughout, so weekday arithmetic is easy to check by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.extract.times import find_times, resolve
+from reportedly.nlp import load
+
+PUBLISHED = date(2024, 11, 20)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday", ("2024-11-19", "day")),
+        ("Sunday", ("2024-11-17", "day")),
+        ("Wednesday", ("2024-11-20", "day")),  # the publication day itself counts
+        ("Thursday", ("2024-11-14", "day")),  # never the future for a bare weekday
+        ("last month", ("2024-10", "month")),
+        ("this month", ("2024-11", "month")),
+        ("last week", ("2024-11-11/2024-11-17", "week")),
+        ("yesterday", ("2024-11-19", "day")),
+        ("today", ("2024-11-20", "day")),
+        ("early August", ("2024-08-01/2024-08-10", "interval")),
+        ("mid-August", ("2024-08-11/2024-08-20", "interval")),
+        ("late September", ("2024-09-21/2024-09-30", "interval")),
+        ("August", ("2024-08", "month")),
+        ("December", ("2023-12", "month")),  # the most recent December not after publication
+        ("the last two months", ("2024-09-20/2024-11-20", "interval")),
+        ("the past two weeks", ("2024-11-06/2024-11-20", "interval")),
+        ("last year", ("2023", "year")),
+        ("2023", ("2023", "year")),
+        ("Nov. 5", ("2024-11-05", "day")),
+        ("Dec. 5", ("2023-12-05", "day")),  # preferring the past
+        ("November 5, 2024", ("2024-11-05", "day")),
+        ("5 November 2024", ("2024-11-05", "day")),
+        ("2024-11-05", ("2024-11-05", "day")),
+        ("August 2023", ("2023-08", "month")),
+        ("earlier this year", ("2024-01-01/2024-11-20", "interval")),
+        ("the end of the month", ("2024-11-21/2024-11-30", "interval")),
+        ("two weeks ago", ("2024-11-04/2024-11-10", "week")),
+        ("the weekend", ("2024-11-16/2024-11-17", "interval")),
+        ("recent weeks", (None, "unresolved")),
+        ("soon", (None, "unresolved")),
+        ("the future", (None, "unresolved")),
+        ("the past few months", (None, "unresolved")),  # "few" is not a number
+    ],
+)
+def test_resolve_against_publication(text: str, expected: tuple[str | None, str]) -> None:
+    assert resolve(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday", (None, "unresolved")),
+        ("last month", (None, "unresolved")),
+        ("early August", (None, "unresolved")),
+        ("Nov. 5", (None, "unresolved")),
+        ("November 5, 2024", ("2024-11-05", "day")),
+        ("early August 2024", ("2024-08-01/2024-08-10", "interval")),
+        ("August 2024", ("2024-08", "month")),
+        ("2023", ("2023", "year")),
+    ],
+)
+def test_resolve_without_publication_date(text: str, expected: tuple[str | None, str]) -> None:
+    assert resolve(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Pyongyang has shipped about 7,000 containers over the last two months, "
+            "officials said on Tuesday.",
+            [("the last two months", "2024-09-20/2024-11-20", "interval"), ("Tuesday", "2024-11-19", "day")],
+        ),
+        (
+            "The first units crossed the border in early August and more followed last month.",
+            [("early August", "2024-08-01/2024-08-10", "interval"), ("last month", "2024-10", "month")],
+        ),
+        ("The two delegations met on Sunday in Vladivostok.", [("Sunday", "2024-11-17", "day")]),
+        ("Shelling has intensified in recent weeks, residents said.", [("recent weeks", None, "unresolved")]),
+        ("Exports have doubled since February.", [("February", "2024-02", "month")]),
+        ("The treaty was ratified on Nov. 5 by the lower house.", [("Nov. 5", "2024-11-05", "day")]),
+        ("The agreement dates from 2023, diplomats said.", [("2023", "2023", "year")]),
+        ("Some 2000 volunteers signed up, the mayor said.", []),  # a count, not a year
+    ],
+)
+def test_find_times_in_sentence(nlp, sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    doc = nlp(sentence)
+    found = find_times(doc[:], 0, PUBLISHED)
+    assert [(t.text, t.resolved, t.granularity) for t in found] == expected
+    for t in found:
+        assert sentence[t.start : t.end] == t.text
+
+
+def test_find_times_offsets_are_absolute(nlp) -> None:
+    before = "MOSCOW, Nov. 20 (Wire) -\n\nA headline that is not part of the block.\n\n"
+    block = "The talks stalled. Negotiators will meet again on Monday, a spokesman said on Sunday."
+    document = before + block
+    doc = nlp(block)
+    second = list(doc.sents)[1]
+    found = find_times(second, len(before), PUBLISHED)
+    assert [(t.text, t.resolved) for t in found] == [("Monday", "2024-11-18"), ("Sunday", "2024-11-17")]
+    for t in found:
+        assert document[t.start : t.end] == t.text
+        assert t.start >= len(before) + second.start_char
+
+
+def test_find_times_without_publication_date(nlp) -> None:
+    sentence = "The ministry confirmed on Tuesday that the shipment left on November 5, 2024."
+    found = find_times(nlp(sentence)[:], 0, None)
+    assert [(t.text, t.resolved, t.granularity) for t in found] == [
+        ("Tuesday", None, "unresolved"),
+        ("November 5, 2024", "2024-11-05", "day"),
+    ]
