@@ -1,0 +1,113 @@
+"""Throughput of the full analyze path against plain spaCy parsing of the same texts.
+
+Both are measured in the same process, on the same texts, several times; the
+figures reported are medians, and the ratio (analyze / spaCy words per second)
+is what to compare across machines, since these machines are shared and noisy.
+
+    python benchmarks/bench_analyze.py                      # demo article (+ seed if ../shared exists)
+    python benchmarks/bench_analyze.py --texts ../shared/data/polnear/dev/text --repeat 3
+    python benchmarks/bench_analyze.py --texts DIR --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "seed-article.txt"
+
+
+def load_texts(folder: str | None) -> list[tuple[str, str]]:
+    if folder:
+        files = sorted(Path(folder).glob("*.txt"))
+        if not files:
+            sys.exit(f"no .txt files in {folder}")
+        return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+    texts = [("demo-article.txt", (resources.files("reportedly") / "data" / "demo-article.txt").read_text("utf-8"))]
+    if SEED.exists():
+        texts.append((SEED.name, SEED.read_text(encoding="utf-8")))
+    return texts
+
+
+def _analyze_chunk(texts: list[str]) -> int:
+    import reportedly
+    from reportedly.ingest.layout import parse_layout
+
+    docs = [parse_layout(t) for t in texts]
+    return sum(len(led.claims) for led in reportedly.analyze_many(docs))
+
+
+def run(texts: list[str], repeat: int, workers: int) -> dict[str, float]:
+    import reportedly
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.nlp import load
+
+    nlp = load()
+    words = sum(len(t.split()) for t in texts)
+    # warm-up: model load, lazy imports, gazetteer
+    list(nlp.pipe(texts[:2]))
+    list(reportedly.analyze_many([parse_layout(t) for t in texts[:2]]))
+
+    spacy_times, full_times, claims = [], [], 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        spacy_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        claims = sum(len(led.claims) for led in reportedly.analyze_many(parse_layout(t) for t in texts))
+        full_times.append(time.perf_counter() - t0)
+    result = {
+        "documents": len(texts),
+        "words": words,
+        "claims": claims,
+        "repeat": repeat,
+        "spacy_s_median": statistics.median(spacy_times),
+        "analyze_s_median": statistics.median(full_times),
+    }
+    result["spacy_words_per_s"] = words / result["spacy_s_median"]
+    result["analyze_words_per_s"] = words / result["analyze_s_median"]
+    result["analyze_ms_per_article"] = 1000 * result["analyze_s_median"] / len(texts)
+    result["ratio_analyze_to_spacy"] = result["analyze_words_per_s"] / result["spacy_words_per_s"]
+    if workers > 1:
+        chunks = [texts[i::workers] for i in range(workers)]
+        par_times = []
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_analyze_chunk, [c[:1] for c in chunks]))  # warm the workers
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                list(pool.map(_analyze_chunk, chunks))
+                par_times.append(time.perf_counter() - t0)
+        result["workers"] = workers
+        result["parallel_s_median"] = statistics.median(par_times)
+        result["speedup"] = result["analyze_s_median"] / result["parallel_s_median"]
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--texts", help="folder of .txt articles (default: demo article and the seed)")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    texts = [t for _, t in load_texts(a.texts)]
+    res = run(texts, a.repeat, a.workers)
+    if a.json:
+        print(json.dumps(res, indent=2))
+        return
+    for k, v in res.items():
+        print(f"{k:<24} {v:,.3f}" if isinstance(v, float) else f"{k:<24} {v}")
+
+
+if __name__ == "__main__":
+    main()
