@@ -388,6 +388,16 @@ def _is_url(db: str) -> bool:
     return "://" in db
 
 
+def require_store(db: str):  # noqa: ANN201 - Store is imported lazily to keep --help fast
+    """Open an existing store for reading, or exit 3 with a hint when there is none."""
+    if not _is_url(db) and not Path(db).exists():
+        raise _fail(f"no store at {db!r}; create one with: reportedly ingest FILE --db {db}", EXIT_STORE)
+    return _open_store(db)
+
+
+from . import commands  # noqa: E402,F401 - registers the verbs of reportedly.commands.*
+
+
 def main() -> None:
     """Entry point: maps unexpected failures to a one-line message, never a traceback."""
     try:

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..model import ClaimKind, SectionKind, Stance
 from .lexicon import (
     CITING_VERBS,
+    GROUP_NOUNS,
     CLAUSE_ONLY,
     HEADLINE_SOURCE_HEADS,
     OBJECT_CONTENT_VERBS,
@@ -30,6 +31,19 @@ from .lexicon import (
 from .quotes import Quote
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+#: verbs whose gerund complement is the content: "denied sending troops", "admitted taking"
+_GERUND_CONTENT = {"deny", "admit", "acknowledge", "confirm", "report", "recall", "dispute", "reject"}
+#: nouns that can be the source of "according to": people and bodies, or documents that speak
+SOURCE_NOUNS = frozenset(
+    {"report", "poll", "survey", "study", "data", "statement", "analysis", "figure", "estimate", "record",
+     "document", "filing", "website", "tally", "count", "research", "census", "transcript", "memo",
+     "indictment", "complaint", "lawsuit", "release", "letter", "email", "post", "tweet", "interview",
+     "account", "testimony", "footage", "assessment", "forecast", "projection", "model", "review",
+     "audit", "investigation", "inquiry", "ruling", "decision", "order", "agreement", "draft", "plan",
+     "proposal", "budget", "bill", "law", "source", "media", "reports", "polls", "newspaper", "paper",
+     "agency", "ministry", "government", "office", "department", "police", "campaign", "company",
+     "spokesman", "spokeswoman", "spokesperson", "statistics", "aide", "witness", "official", "analyst"}
+)
 _PUNCT_GAP = re.compile(r"^[\s,.:;—–-]*$")
 _COLON_GAP = re.compile(r"^[\s,:—–-]*$")
 
@@ -86,7 +100,7 @@ _ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Ltd|Co|St|Mr|Mr
 def runs(tokens: list[Token]) -> list[list[Token]]:
     """Split a token set into runs of consecutive tokens (for discontinuous content)."""
     out: list[list[Token]] = []
-    for t in sorted(tokens, key=lambda t: t.i):
+    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
         if out and t.i == out[-1][-1].i + 1:
             out[-1].append(t)
         else:
@@ -99,7 +113,7 @@ def subject_of(verb: Token) -> Token | None:
         if child.dep_ in _SUBJ:
             return child
     # shared subject of coordinated or participial verbs: "X said A and added B", "X said, adding that"
-    if verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
         return subject_of(verb.head)
@@ -146,12 +160,35 @@ def verb_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -
         subj = subject_of(tok)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_agent(tok):
             continue  # agentless passive: handled by passive_attributions
-        if subj is None:
+        if subj is None or _not_attributive(tok, subj, sent):
             continue
         draft = _verb_draft(tok, subj, sent, offset, text, quotes)
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+_LISTENER_OK = {"PRON", "PROPN"}
+
+
+def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
+    """Reporting verbs in non-reporting uses: "That said,", "All told,", "told a joke", questions."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if subj.i == verb.i - 1 and subj.lower_ in {"that", "all", "this"} and nxt is not None and nxt.text == ",":
+        return True
+    if verb.lemma_.lower() == "tell":
+        marked = any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ not in _LISTENER_OK and c.lemma_.lower() not in GROUP_NOUNS \
+                    and not c.ent_type_ and not marked:
+                return True  # "told a joke", "told the story" (a listener or a that-clause would report)
+    # "Will the central bank confirm …?" asks; it does not attribute
+    if sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i:
+        return True
+    return False
 
 
 def _has_agent(verb: Token) -> bool:
@@ -168,7 +205,8 @@ def _verb_draft(
     # 1. a clause complement: "said (that) …", "estimated more than 10,000 … had been sent"
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "parataxis" and child.i < verb.i):
-            if child.dep_ == "xcomp" and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"}:
+            if child.dep_ == "xcomp" and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"} \
+                    and not (child.tag_ == "VBG" and lemma in _GERUND_CONTENT):
                 continue
             if child.dep_ == "xcomp" and child.i < verb.i:
                 continue
@@ -198,7 +236,16 @@ def _verb_draft(
                 _covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1)
             ):
                 attached.append(q)
-    # 4. a direct object as content: "Seoul confirms North Korea's export of artillery"
+    # 4. "accused Manila of ramming …": the accused and the act together are the content
+    if not content_tokens and not attached and lemma in {"accuse", "blame", "suspect", "criticize", "criticise"}:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        holders = [verb, obj] if obj is not None else [verb]
+        act = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+        if obj is not None and act is not None and act.head.i == obj.i:
+            content_tokens = list(obj.subtree)
+        elif obj is not None and act is not None:
+            content_tokens = [*obj.subtree, *act.subtree]
+    # 5. a direct object as content: "Seoul confirms North Korea's export of artillery"
     if not content_tokens and not attached and lemma in OBJECT_CONTENT_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ not in {"PRON"}:
@@ -257,7 +304,7 @@ def _frame(verb: Token, subj: Token | None) -> list[Token]:
             toks.extend(c.subtree)
         elif c.dep_ in {"advcl", "prep", "npadvmod", "agent"} and c.i > verb.i:
             toks.extend(c.subtree)
-    if subj is not None and subj.head is not verb:
+    if subj is not None and subj.head.i != verb.i:
         toks.extend(subj.subtree)
     return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
 
@@ -352,6 +399,9 @@ def according_to(sent: Span, offset: int, text: str, quotes: list[Quote]) -> lis
         if not objs:
             continue
         src = objs[0]
+        if not (src.pos_ in {"PROPN", "PRON"} or src.ent_type_ or src.lemma_.lower() in SOURCE_NOUNS
+                or src.lemma_.lower() in GROUP_NOUNS or src.lower_ in GROUP_NOUNS):
+            continue  # "arranged according to height" is manner, not attribution
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
         head = tok.head
         if head.i == tok.i or head.is_punct:
@@ -393,7 +443,7 @@ def passive_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]
         comp = [c for c in tok.children if c.dep_ in {"xcomp", "prep", "ccomp"} and c.i > tok.i]
         if lemma == "say" and not comp:
             continue
-        if not comp:
+        if not comp and lemma not in {"confirm", "verify"}:
             continue
         cue_toks = [c for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i] + [tok]
         cue = char_span(cue_toks, offset, text)
@@ -423,7 +473,7 @@ def non_statements(sent: Span, offset: int, text: str, quotes: list[Quote]) -> l
         topic_from: Token | None = None
         if lemma in {"remain", "stay", "keep"} and any(c.lower_ in {"silent", "quiet", "mum"} for c in tok.children):
             adj = next(c for c in tok.children if c.lower_ in {"silent", "quiet", "mum"})
-            cue_toks, topic_from = [tok, adj], tok
+            cue_toks, topic_from = [tok, adj], adj
         elif lemma in {"decline", "refuse"}:
             x = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT_XCOMP), None)
             if x is not None:
@@ -454,7 +504,7 @@ def non_statements(sent: Span, offset: int, text: str, quotes: list[Quote]) -> l
         for c in topic_from.children:
             if c.dep_ == "prep" and c.lower_ in {"on", "about", "regarding", "to", "over", "concerning"}:
                 topic.extend(c.subtree)
-        if not topic and topic_from is not tok:
+        if not topic:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in {"on", "about", "regarding", "over", "concerning"}:
                     topic.extend(c.subtree)
@@ -510,3 +560,51 @@ def _looks_like_source(part: str, doc, start: int) -> bool:
         return True
     toks = [t for t in doc if start <= t.idx < start + len(part) and not t.is_space and not t.is_punct]
     return bool(toks) and all(t.pos_ == "PROPN" or t.ent_type_ for t in toks)
+
+
+def citing_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """"Turnout reached 61 percent, as cited by the election commission": citing with no other cue."""
+    drafts = []
+    for tok in sent:
+        if tok.lemma_.lower() not in {"cite", "quote"} or tok.pos_ != "VERB":
+            continue
+        head = tok.head
+        if head.i == tok.i or is_reporting(head) or in_quote(offset + tok.idx, quotes):
+            continue
+        source = _agent(tok)
+        if source is None and tok.tag_ == "VBG":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            source = _np(obj) if obj is not None else None
+        if source is None:
+            continue
+        phrase = {t.i for t in tok.subtree}
+        content = [t for t in head.subtree if t.i not in phrase]
+        spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
+        cue_toks = [c for c in tok.children if c.dep_ in {"mark", "advmod"} and c.i < tok.i] + [tok]
+        cue = char_span(cue_toks, offset, text) if _contiguous(cue_toks) else char_span([tok], offset, text)
+        if not spans or cue is None:
+            continue
+        draft = Draft(ClaimKind.CITING, cue, tok.lemma_.lower(), spans, Stance.ASSERTED, cue_token=tok)
+        draft.source_tokens = source
+        draft.source_span = char_span(list(source), offset, text)
+        drafts.append(draft)
+    return drafts
+
+
+def reportedly_adverbs(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """"The singer has reportedly cancelled …": an attribution to unnamed reports."""
+    drafts = []
+    for tok in sent:
+        if tok.lower_ not in {"reportedly", "allegedly", "purportedly"} or tok.dep_ != "advmod":
+            continue
+        if in_quote(offset + tok.idx, quotes):
+            continue
+        head = tok.head
+        content = [t for t in head.subtree if t.i != tok.i]
+        spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
+        cue = char_span([tok], offset, text)
+        if not spans or cue is None:
+            continue
+        stance = Stance.REPORTED if tok.lower_ == "reportedly" else Stance.SUSPECTED
+        drafts.append(Draft(ClaimKind.PASSIVE, cue, tok.lemma_.lower(), spans, stance, cue_token=tok))
+    return drafts

@@ -157,23 +157,39 @@ class EntityResolver:
         self.defined: dict[str, str] = {}  # alias key defined in the text -> entity id
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) for anaphora
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
+        self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
 
     # --- learning from the text -------------------------------------------------------------
     def learn(self, span: Span, offset: int) -> None:
-        """Record alias definitions and named antecedents in a parsed block."""
+        """Record alias definitions and antecedents (named entities, subject noun phrases) in a block."""
         for ent in span.ents:
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                 self.candidates.append((offset + ent.start_char, ent.text, ent.label_))
+        run: list[Token] = []
+        for tok in [*span, None]:  # known names the statistical NER missed ("Le Monde")
+            if tok is not None and tok.pos_ == "PROPN":
+                run.append(tok)
+                continue
+            if run:
+                name = span.doc[run[0].i : run[-1].i + 1]
+                if not name.ents and self.gaz.lookup(name.text):
+                    self.candidates.append((offset + name.start_char, name.text, "ORG"))
+                run = []
+        for tok in span:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NNS", "NNPS"}:
+                np = mention_span(tok)
+                self.candidates.append((offset + np.start_char, np.text, "PLURAL"))
+                self.spans[offset + np.start_char] = np
         # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)"
         text = span.text
         for m in re.finditer(
-            r"((?:the\s+)?(?:[A-Z][\w’'.&-]*\s+)*(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'.&-]*\s*)+),?\s+"
+            r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)*[A-Z][\w’'.&-]*)*),?\s+"
             r"(?:or\s+|\()([A-Z][A-Z0-9&.-]{1,9})\)?",
             text,
         ):
-            full, short = m.group(1).strip(), m.group(2).rstrip(".")
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", full) if w[0].isupper())
-            if not initials or short[0] != initials[0]:
+            full, short = re.sub(r"^(?i:the)\s+", "", m.group(1).strip()), m.group(2).rstrip(".")
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9’']*", full) if w[0].isupper())
+            if not initials or short[0] != initials[0] or not _subsequence(short.replace(".", ""), initials):
                 continue
             entity = self._named(full, "ORG", offset + span.start_char + m.start(1))
             self.defined[normalise_key(short)] = entity.id
@@ -232,11 +248,16 @@ class EntityResolver:
         # people
         person = [e for e in mention.ents if e.label_ == "PERSON"]
         if person:
-            return [self._person(person[0], at)]
+            holding = [e for e in person if e.start <= mention.root.i < e.end]
+            return [self._person((holding or person)[-1], at)]
         if len(mention) == 1 and mention[0].pos_ == "PROPN":
             for _, ent in reversed(self.history):
                 if ent.type is EntityType.PERSON and ent.name.split()[-1].lower() == mention[0].lower_:
                     return [self._touch(ent, at)]
+            for pos, cand, label in reversed(self.candidates):
+                words = cand.split()
+                if pos < at and label == "PERSON" and len(words) > 1 and words[-1].lower() == mention[0].lower_:
+                    return [self._named(cand, label, at)]
         # possessive descriptions: "Russia's defense ministry" -> resolve the owner for the name
         head = mention.root
         if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
@@ -280,11 +301,15 @@ class EntityResolver:
     def _person(self, span: Span, at: int) -> Entity:
         words = [w for w in span.text.replace("’s", "").replace("'s", "").split() if w.lower() not in TITLES]
         name = " ".join(words) or span.text
-        # a surname alone refers to the full name met earlier
+        # a surname alone refers to the full name met earlier, as a source or not
         if len(words) == 1:
             for ent in self.entities.values():
                 if ent.type is EntityType.PERSON and ent.name.split()[-1] == words[0]:
                     return self._touch(ent, at)
+            for pos, cand, label in reversed(self.candidates):
+                full = [w for w in cand.split() if w.lower() not in TITLES]
+                if pos < at and label == "PERSON" and len(full) > 1 and full[-1] == words[0]:
+                    return self._new(" ".join(full), EntityType.PERSON, anonymous=False, at=at)
         return self._new(name, EntityType.PERSON, anonymous=False, at=at)
 
     def _group(self, mention: Span, at: int) -> Entity:
@@ -319,18 +344,31 @@ class EntityResolver:
         return self._new(name, etype, anonymous=True, at=at)
 
     def _antecedent_for_pronoun(self, pronoun: str, at: int) -> Entity | None:
-        for _, ent in reversed(self.history):
-            if pronoun in _PRONOUNS_PERSON and ent.type is EntityType.PERSON:
-                return self._touch(ent, at)
-            if pronoun in _PRONOUNS_PLURAL and ent.type is not EntityType.PERSON:
-                return self._touch(ent, at)
-            if pronoun in _PRONOUNS_THING and ent.type is not EntityType.PERSON and not _plural(ent):
-                return self._touch(ent, at)
-        if pronoun in _PRONOUNS_PERSON:
-            for pos, text, label in reversed(self.candidates):
-                if pos < at and label == "PERSON":
-                    return self._named(text, label, at)
-        return None
+        """The nearest preceding fitting mention, whether or not it was a source itself."""
+        best_pos, best = -1, None
+        for pos, ent in reversed(self.history):
+            if pos >= at:
+                continue
+            fits = (
+                (pronoun in _PRONOUNS_PERSON and ent.type is EntityType.PERSON)
+                or (pronoun in _PRONOUNS_PLURAL and ent.type is not EntityType.PERSON)
+                or (pronoun in _PRONOUNS_THING and ent.type is not EntityType.PERSON and not _plural(ent))
+            )
+            if fits:
+                best_pos, best = pos, ent
+                break
+        for pos, text, label in reversed(self.candidates):
+            if pos >= at or pos <= best_pos:
+                continue
+            if pronoun in _PRONOUNS_PERSON and label == "PERSON":
+                return self._named(text, label, at)
+            if pronoun in _PRONOUNS_PLURAL and label in {"PLURAL", "ORG", "NORP"}:
+                if label == "PLURAL" and pos in self.spans:
+                    return self._resolve_one(self.spans[pos], at)[0]
+                return self._named(text, label, at)
+            if pronoun in _PRONOUNS_THING and label in {"ORG", "GPE"}:
+                return self._named(text, label, at)
+        return self._touch(best, at) if best is not None else None
 
     def _nominal_antecedent(self, mention: Span, at: int) -> Entity | None:
         head = mention.root
@@ -339,12 +377,19 @@ class EntityResolver:
         # only bare descriptions refer back ("the newspaper", not "the newspaper's editors")
         modifiers = [t for t in mention if t.i != head.i and t.dep_ not in {"det", "punct"}]
         if types and not modifiers:
-            for _, ent in reversed(self.history):
-                if ent.type.value in types:
-                    return ent
+            best_pos, best = -1, None
+            for pos, ent in reversed(self.history):
+                if pos < at and ent.type.value in types:
+                    best_pos, best = pos, ent
+                    break
             for pos, text, label in reversed(self.candidates):
-                if pos < at and guess_type(text, label).value in types:
-                    return self._named(text, label, at)
+                if best_pos < pos < at and label in {"ORG", "PERSON", "GPE"}:
+                    hit = self.gaz.lookup(text)
+                    etype = hit[1] if hit else guess_type(text, label)
+                    if etype.value in types:
+                        return self._named(text, label, at)
+            if best is not None:
+                return best
         if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
             for _, ent in reversed(self.history):
                 if ent.anonymous and ent.name.lower().split()[-1] in {head.lower_, lemma, lemma + "s"}:
@@ -354,6 +399,12 @@ class EntityResolver:
 
     def all(self) -> list[Entity]:
         return list(self.entities.values())
+
+
+def _subsequence(short: str, initials: str) -> bool:
+    """"IAEA" in "IAEA", "WADA" in "WADA", "NIS" in "NIS": letters of the acronym in order."""
+    it = iter(initials.upper())
+    return all(ch in it for ch in short.upper() if ch.isalpha())
 
 
 def _plural(ent: Entity) -> bool:
@@ -407,6 +458,8 @@ def mention_span(subject: Token) -> Span:
             after_comma or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
         ):
             drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
+            continue  # "the company’s chief executive, Hana Sato": the name is the source
         elif child.dep_ == "relcl" or (child.dep_ == "appos" and child.i > subject.i):
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.lower_ in {"with", "on", "in", "at", "from", "to"} and child.i > subject.i:

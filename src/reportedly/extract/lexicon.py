@@ -128,6 +128,7 @@ PASSIVE_VERBS: dict[str, Stance] = {
     "rumor": Stance.REPORTED,
     "rumour": Stance.REPORTED,
     "confirm": Stance.CONFIRMED,
+    "verify": Stance.CONFIRMED,
     "understand": Stance.ESTIMATED,
 }
 

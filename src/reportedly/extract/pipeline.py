@@ -30,6 +30,8 @@ from ..nlp.blocks import Block
 from .attribution import (
     Draft,
     according_to,
+    citing_attributions,
+    reportedly_adverbs,
     headline_colon,
     non_statements,
     passive_attributions,
@@ -41,7 +43,8 @@ from .quantities import find_quantities
 from .quotes import Quote, find_quotes
 from .times import find_times
 
-_FINDERS = (verb_attributions, according_to, non_statements, passive_attributions)
+_FINDERS = (verb_attributions, according_to, non_statements, citing_attributions, passive_attributions,
+            reportedly_adverbs)
 _TITLE_SECTIONS = {SectionKind.HEADLINE, SectionKind.RELATED}
 
 
@@ -63,12 +66,13 @@ def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None
     _continue_quotes(found, blocks, block_quotes)
 
     claims: list[Claim] = []
-    learned: set[int] = set()
-    for block, sent, draft in sorted(found, key=lambda f: f[2].cue[0]):
-        if block.paragraph not in learned:
-            resolver.learn(block.doc[:], block.offset)
-            learned.add(block.paragraph)
-        claims.append(_claim(document, block, sent, draft, resolver))
+    by_block: dict[int, list[tuple[Span, Draft]]] = {}
+    for block, sent, draft in found:
+        by_block.setdefault(block.paragraph, []).append((sent, draft))
+    for block in blocks:  # in text order, so that anaphora only look back
+        resolver.learn(block.doc[:], block.offset)
+        for sent, draft in sorted(by_block.get(block.paragraph, []), key=lambda f: f[1].cue[0]):
+            claims.append(_claim(document, block, sent, draft, resolver))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
@@ -145,6 +149,8 @@ def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver:
     lowered = content_text.lower()
     if stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
         stance = Stance.UNVERIFIED
+    elif stance is Stance.CONFIRMED and draft.negated:
+        stance = Stance.UNVERIFIED  # "could not (independently) verify/confirm"
     elif draft.kind is ClaimKind.ACCORDING_TO and source and re.search(r"\breports?\b", source.text, re.I):
         stance = Stance.REPORTED
 
