@@ -31,7 +31,9 @@ def load_texts(folder: str | None) -> list[tuple[str, str]]:
         if not files:
             sys.exit(f"no .txt files in {folder}")
         return [(f.name, f.read_text(encoding="utf-8")) for f in files]
-    texts = [("demo-article.txt", (resources.files("reportedly") / "data" / "demo-article.txt").read_text("utf-8"))]
+    texts = [
+        ("demo-article.txt", (resources.files("reportedly") / "data" / "demo-article.txt").read_text("utf-8"))
+    ]
     if SEED.exists():
         texts.append((SEED.name, SEED.read_text(encoding="utf-8")))
     return texts

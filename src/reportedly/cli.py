@@ -73,7 +73,9 @@ def _published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail(f"--published {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-20", EXIT_USAGE) from None
+        raise _fail(
+            f"--published {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-20", EXIT_USAGE
+        ) from None
 
 
 def _dump(data: Any) -> None:
@@ -165,14 +167,26 @@ _STANCE_STYLE = {
 def _print_ledger(ledger: Ledger) -> None:
     doc = ledger.document
     head = Text(doc.title or "(untitled)", style="bold")
-    meta = [x for x in (doc.outlet, doc.published and doc.published.isoformat(), doc.dateline and doc.dateline.text,
-                        doc.byline and f"by {doc.byline}") if x]
+    meta = [
+        x
+        for x in (
+            doc.outlet,
+            doc.published and doc.published.isoformat(),
+            doc.dateline and doc.dateline.text,
+            doc.byline and f"by {doc.byline}",
+        )
+        if x
+    ]
     if meta:
         head.append("\n" + " · ".join(meta), style="dim")
     out.print(head)
     data = ledger.to_dict()
     out.print(claims_table(data["claims"]))
-    out.print(Text(f"{len(ledger.claims)} claims from {len(ledger.entities)} sources; document {doc.id}", style="dim"))
+    out.print(
+        Text(
+            f"{len(ledger.claims)} claims from {len(ledger.entities)} sources; document {doc.id}", style="dim"
+        )
+    )
 
 
 # ---------------------------------------------------------------------------- verbs
@@ -235,8 +249,13 @@ def ingest(
     report: dict[str, Any] = {"db": store.url, "stored": 0, "unchanged": 0, "claims": 0, "errors": []}
     show = not quiet and not as_json and err.is_terminal
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not show, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=None)
         for source in sources:
@@ -293,7 +312,9 @@ def claims(
     from .model import ClaimKind, Stance
 
     if stance is not None and stance not in {s.value for s in Stance}:
-        raise _fail(f"unknown stance {stance!r}; use one of: {', '.join(s.value for s in Stance)}", EXIT_USAGE)
+        raise _fail(
+            f"unknown stance {stance!r}; use one of: {', '.join(s.value for s in Stance)}", EXIT_USAGE
+        )
     if kind is not None and kind not in {k.value for k in ClaimKind}:
         raise _fail(f"unknown kind {kind!r}; use one of: {', '.join(k.value for k in ClaimKind)}", EXIT_USAGE)
     if not _is_url(db) and not Path(db).exists():
@@ -326,8 +347,12 @@ def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     for col in ("id", "title", "outlet", "published", "claims"):
         table.add_column(col)
     for r in rows:
-        table.add_row(*(Text(str(r.get(c) if r.get(c) is not None else "")) for c in
-                        ("id", "title", "outlet", "published", "claims")))
+        table.add_row(
+            *(
+                Text(str(r.get(c) if r.get(c) is not None else ""))
+                for c in ("id", "title", "outlet", "published", "claims")
+            )
+        )
     out.print(table)
     if errors:
         out.print(Text(f"{len(errors)} ingest error(s); see --json", style="yellow"))
@@ -351,8 +376,13 @@ def entities(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     for col in ("name", "type", "anonymous", "aliases", "claims"):
         table.add_column(col)
     for r in rows:
-        table.add_row(Text(r["name"]), r["type"], "yes" if r["anonymous"] else "", Text(", ".join(r["aliases"])),
-                      str(r.get("claims", "")))
+        table.add_row(
+            Text(r["name"]),
+            r["type"],
+            "yes" if r["anonymous"] else "",
+            Text(", ".join(r["aliases"])),
+            str(r.get("claims", "")),
+        )
     out.print(table)
 
 
@@ -411,8 +441,12 @@ def main() -> None:
     except Exception as exc:  # last resort: one line, and a hint for bug reports
         if os.environ.get("REPORTEDLY_DEBUG"):
             raise
-        err.print(Text(f"Error: {exc.__class__.__name__}: {exc} (set REPORTEDLY_DEBUG=1 for a traceback)",
-                       style="bold red"))
+        err.print(
+            Text(
+                f"Error: {exc.__class__.__name__}: {exc} (set REPORTEDLY_DEBUG=1 for a traceback)",
+                style="bold red",
+            )
+        )
         sys.exit(EXIT_INPUT)
 
 

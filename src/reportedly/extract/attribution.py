@@ -21,8 +21,8 @@ from spacy.tokens import Span, Token
 from ..model import ClaimKind, SectionKind, Stance
 from .lexicon import (
     CITING_VERBS,
-    GROUP_NOUNS,
     CLAUSE_ONLY,
+    GROUP_NOUNS,
     HEADLINE_SOURCE_HEADS,
     OBJECT_CONTENT_VERBS,
     PASSIVE_VERBS,
@@ -35,14 +35,79 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _GERUND_CONTENT = {"deny", "admit", "acknowledge", "confirm", "report", "recall", "dispute", "reject"}
 #: nouns that can be the source of "according to": people and bodies, or documents that speak
 SOURCE_NOUNS = frozenset(
-    {"report", "poll", "survey", "study", "data", "statement", "analysis", "figure", "estimate", "record",
-     "document", "filing", "website", "tally", "count", "research", "census", "transcript", "memo",
-     "indictment", "complaint", "lawsuit", "release", "letter", "email", "post", "tweet", "interview",
-     "account", "testimony", "footage", "assessment", "forecast", "projection", "model", "review",
-     "audit", "investigation", "inquiry", "ruling", "decision", "order", "agreement", "draft", "plan",
-     "proposal", "budget", "bill", "law", "source", "media", "reports", "polls", "newspaper", "paper",
-     "agency", "ministry", "government", "office", "department", "police", "campaign", "company",
-     "spokesman", "spokeswoman", "spokesperson", "statistics", "aide", "witness", "official", "analyst"}
+    {
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "data",
+        "statement",
+        "analysis",
+        "figure",
+        "estimate",
+        "record",
+        "document",
+        "filing",
+        "website",
+        "tally",
+        "count",
+        "research",
+        "census",
+        "transcript",
+        "memo",
+        "indictment",
+        "complaint",
+        "lawsuit",
+        "release",
+        "letter",
+        "email",
+        "post",
+        "tweet",
+        "interview",
+        "account",
+        "testimony",
+        "footage",
+        "assessment",
+        "forecast",
+        "projection",
+        "model",
+        "review",
+        "audit",
+        "investigation",
+        "inquiry",
+        "ruling",
+        "decision",
+        "order",
+        "agreement",
+        "draft",
+        "plan",
+        "proposal",
+        "budget",
+        "bill",
+        "law",
+        "source",
+        "media",
+        "reports",
+        "polls",
+        "newspaper",
+        "paper",
+        "agency",
+        "ministry",
+        "government",
+        "office",
+        "department",
+        "police",
+        "campaign",
+        "company",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statistics",
+        "aide",
+        "witness",
+        "official",
+        "analyst",
+    }
 )
 _PUNCT_GAP = re.compile(r"^[\s,.:;—–-]*$")
 _COLON_GAP = re.compile(r"^[\s,:—–-]*$")
@@ -89,7 +154,9 @@ def char_span(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | 
 def trim(start: int, end: int, text: str, chars: str = " \t\n,;:—–-") -> tuple[int, int] | None:
     while start < end and text[start] in chars:
         start += 1
-    while end > start and (text[end - 1] in chars or (text[end - 1] == "." and not _ABBREV.search(text[start:end]))):
+    while end > start and (
+        text[end - 1] in chars or (text[end - 1] == "." and not _ABBREV.search(text[start:end]))
+    ):
         end -= 1
     return (start, end) if end > start else None
 
@@ -174,7 +241,12 @@ _LISTENER_OK = {"PRON", "PROPN"}
 def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     """Reporting verbs in non-reporting uses: "That said,", "All told,", "told a joke", questions."""
     nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
-    if subj.i == verb.i - 1 and subj.lower_ in {"that", "all", "this"} and nxt is not None and nxt.text == ",":
+    if (
+        subj.i == verb.i - 1
+        and subj.lower_ in {"that", "all", "this"}
+        and nxt is not None
+        and nxt.text == ","
+    ):
         return True
     if verb.lemma_.lower() == "tell":
         marked = any(
@@ -182,13 +254,16 @@ def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
             for c in verb.children
         )
         for c in verb.children:
-            if c.dep_ == "dobj" and c.pos_ not in _LISTENER_OK and c.lemma_.lower() not in GROUP_NOUNS \
-                    and not c.ent_type_ and not marked:
+            if (
+                c.dep_ == "dobj"
+                and c.pos_ not in _LISTENER_OK
+                and c.lemma_.lower() not in GROUP_NOUNS
+                and not c.ent_type_
+                and not marked
+            ):
                 return True  # "told a joke", "told the story" (a listener or a that-clause would report)
     # "Will the central bank confirm …?" asks; it does not attribute
-    if sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i:
-        return True
-    return False
+    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i
 
 
 def _has_agent(verb: Token) -> bool:
@@ -205,8 +280,11 @@ def _verb_draft(
     # 1. a clause complement: "said (that) …", "estimated more than 10,000 … had been sent"
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "parataxis" and child.i < verb.i):
-            if child.dep_ == "xcomp" and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"} \
-                    and not (child.tag_ == "VBG" and lemma in _GERUND_CONTENT):
+            if (
+                child.dep_ == "xcomp"
+                and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"}
+                and not (child.tag_ == "VBG" and lemma in _GERUND_CONTENT)
+            ):
                 continue
             if child.dep_ == "xcomp" and child.i < verb.i:
                 continue
@@ -225,22 +303,34 @@ def _verb_draft(
             attached.append(q)
     if attached and content_tokens:
         # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
-        keep = [t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)]
+        keep = [
+            t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)
+        ]
         content_tokens = keep
     if content_tokens:
         cstart = offset + min(t.idx for t in content_tokens)
         cend = offset + max(t.idx + len(t.text) for t in content_tokens)
         # the clause may be the last sentence of a longer quotation: take the whole quotation
         for q in quotes:
-            if q.start <= cend and q.end >= cstart and q.words(text) and q not in attached and (
-                _covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1)
+            if (
+                q.start <= cend
+                and q.end >= cstart
+                and q.words(text)
+                and q not in attached
+                and (_covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1))
             ):
                 attached.append(q)
     # 4. "accused Manila of ramming …": the accused and the act together are the content
-    if not content_tokens and not attached and lemma in {"accuse", "blame", "suspect", "criticize", "criticise"}:
+    if (
+        not content_tokens
+        and not attached
+        and lemma in {"accuse", "blame", "suspect", "criticize", "criticise"}
+    ):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         holders = [verb, obj] if obj is not None else [verb]
-        act = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+        act = next(
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None
+        )
         if obj is not None and act is not None and act.head.i == obj.i:
             content_tokens = list(obj.subtree)
         elif obj is not None and act is not None:
@@ -300,9 +390,12 @@ def _frame(verb: Token, subj: Token | None) -> list[Token]:
     """The attribution frame: the verb, its auxiliaries/adverbs, and the subject phrase."""
     toks = [verb]
     for c in verb.children:
-        if c.dep_ in {"aux", "auxpass", "neg", "advmod", "prt"} or c.dep_ in _SUBJ:
-            toks.extend(c.subtree)
-        elif c.dep_ in {"advcl", "prep", "npadvmod", "agent"} and c.i > verb.i:
+        if (
+            c.dep_ in {"aux", "auxpass", "neg", "advmod", "prt"}
+            or c.dep_ in _SUBJ
+            or c.dep_ in {"advcl", "prep", "npadvmod", "agent"}
+            and c.i > verb.i
+        ):
             toks.extend(c.subtree)
     if subj is not None and subj.head.i != verb.i:
         toks.extend(subj.subtree)
@@ -399,8 +492,13 @@ def according_to(sent: Span, offset: int, text: str, quotes: list[Quote]) -> lis
         if not objs:
             continue
         src = objs[0]
-        if not (src.pos_ in {"PROPN", "PRON"} or src.ent_type_ or src.lemma_.lower() in SOURCE_NOUNS
-                or src.lemma_.lower() in GROUP_NOUNS or src.lower_ in GROUP_NOUNS):
+        if not (
+            src.pos_ in {"PROPN", "PRON"}
+            or src.ent_type_
+            or src.lemma_.lower() in SOURCE_NOUNS
+            or src.lemma_.lower() in GROUP_NOUNS
+            or src.lower_ in GROUP_NOUNS
+        ):
             continue  # "arranged according to height" is manner, not attribution
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
         head = tok.head
@@ -471,11 +569,15 @@ def non_statements(sent: Span, offset: int, text: str, quotes: list[Quote]) -> l
         lemma = tok.lemma_.lower()
         cue_toks: list[Token] | None = None
         topic_from: Token | None = None
-        if lemma in {"remain", "stay", "keep"} and any(c.lower_ in {"silent", "quiet", "mum"} for c in tok.children):
+        if lemma in {"remain", "stay", "keep"} and any(
+            c.lower_ in {"silent", "quiet", "mum"} for c in tok.children
+        ):
             adj = next(c for c in tok.children if c.lower_ in {"silent", "quiet", "mum"})
             cue_toks, topic_from = [tok, adj], adj
         elif lemma in {"decline", "refuse"}:
-            x = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT_XCOMP), None)
+            x = next(
+                (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT_XCOMP), None
+            )
             if x is not None:
                 cue_toks, topic_from = [tok, *[c for c in x.children if c.dep_ == "aux"], x], x
             elif not any(c.dep_ in {"dobj", "xcomp"} for c in tok.children) and tok.pos_ == "VERB":
@@ -488,7 +590,9 @@ def non_statements(sent: Span, offset: int, text: str, quotes: list[Quote]) -> l
             # "has not officially commented": the negation is part of the cue
             lead = [c for c in tok.children if c.dep_ in {"aux", "neg", "advmod"} and c.i < tok.i]
             cue_toks, topic_from = [*lead, tok], tok
-        elif lemma == "reach" and any(c.dep_ == "neg" for c in tok.children) and "comment" in sent.text.lower():
+        elif (
+            lemma == "reach" and any(c.dep_ == "neg" for c in tok.children) and "comment" in sent.text.lower()
+        ):
             cue_toks, topic_from = [tok], tok
         if not cue_toks or topic_from is None:
             continue
@@ -563,7 +667,7 @@ def _looks_like_source(part: str, doc, start: int) -> bool:
 
 
 def citing_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
-    """"Turnout reached 61 percent, as cited by the election commission": citing with no other cue."""
+    """ "Turnout reached 61 percent, as cited by the election commission": citing with no other cue."""
     drafts = []
     for tok in sent:
         if tok.lemma_.lower() not in {"cite", "quote"} or tok.pos_ != "VERB":
@@ -592,7 +696,7 @@ def citing_attributions(sent: Span, offset: int, text: str, quotes: list[Quote])
 
 
 def reportedly_adverbs(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
-    """"The singer has reportedly cancelled …": an attribution to unnamed reports."""
+    """ "The singer has reportedly cancelled …": an attribution to unnamed reports."""
     drafts = []
     for tok in sent:
         if tok.lower_ not in {"reportedly", "allegedly", "purportedly"} or tok.dep_ != "advmod":

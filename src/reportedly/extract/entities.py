@@ -29,15 +29,45 @@ from .lexicon import (
     TITLES,
 )
 
-_DETERMINERS = {"the", "a", "an", "both", "also", "some", "several", "two", "three", "four", "many",
-                "other", "another", "these", "those", "this", "that", "its", "their", "his", "her"}
-_DROP_IN_GROUPS = ANONYMITY_MARKERS | {"senior", "top", "high-ranking", "current", "unidentified", "u.s.-based"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "both",
+    "also",
+    "some",
+    "several",
+    "two",
+    "three",
+    "four",
+    "many",
+    "other",
+    "another",
+    "these",
+    "those",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+}
+_DROP_IN_GROUPS = ANONYMITY_MARKERS | {
+    "senior",
+    "top",
+    "high-ranking",
+    "current",
+    "unidentified",
+    "u.s.-based",
+}
 _MEDIA_WORDS = re.compile(
     r"\b(times|post|news|journal|herald|tribune|gazette|guardian|telegraph|radio|tv|television|broadcasting|"
     r"press|daily|magazine|wire|chronicle|observer|reuters|bloomberg|newspaper|broadcaster|network)\b",
     re.I,
 )
-_AGENCY_WORDS = re.compile(r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I)
+_AGENCY_WORDS = re.compile(
+    r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I
+)
 _GOVERNMENT_WORDS = re.compile(
     r"\b(ministry|department|office|council|parliament|congress|senate|cabinet|government|"
     r"administration|white house|kremlin|presidency|court)\b",
@@ -176,7 +206,11 @@ class EntityResolver:
                     self.candidates.append((offset + name.start_char, name.text, "ORG"))
                 run = []
         for tok in span:
-            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NNS", "NNPS"}:
+            if (
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and tok.tag_ in {"NNS", "NNPS"}
+            ):
                 np = mention_span(tok)
                 self.candidates.append((offset + np.start_char, np.text, "PLURAL"))
                 self.spans[offset + np.start_char] = np
@@ -215,8 +249,12 @@ class EntityResolver:
         m = re.match(r"^(.+?),?\s+(?:or\s+|\()[A-Z][A-Z0-9&.-]{1,9}\)?$", text)
         if m:
             text = m.group(1)
-            mention = mention.doc.char_span(mention.start_char, mention.start_char + len(text),
-                                            alignment_mode="contract") or mention
+            mention = (
+                mention.doc.char_span(
+                    mention.start_char, mention.start_char + len(text), alignment_mode="contract"
+                )
+                or mention
+            )
         key = normalise_key(text)
         words = key.split()
         if not words:
@@ -256,13 +294,18 @@ class EntityResolver:
                     return [self._touch(ent, at)]
             for pos, cand, label in reversed(self.candidates):
                 words = cand.split()
-                if pos < at and label == "PERSON" and len(words) > 1 and words[-1].lower() == mention[0].lower_:
+                if (
+                    pos < at
+                    and label == "PERSON"
+                    and len(words) > 1
+                    and words[-1].lower() == mention[0].lower_
+                ):
                     return [self._named(cand, label, at)]
         # possessive descriptions: "Russia's defense ministry" -> resolve the owner for the name
         head = mention.root
-        if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
-            if not any(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG"} for t in mention):
-                return [self._group(mention, at)]
+        named = any(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG"} for t in mention)
+        if (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS) and not named:
+            return [self._group(mention, at)]
         label = next((e.label_ for e in mention.ents), None)
         if mention.root.pos_ == "PROPN" or label in {"ORG", "GPE", "PERSON", "NORP"}:
             return [self._named(text, label, at)]
@@ -336,11 +379,33 @@ class EntityResolver:
         for _, ent in reversed(self.history):
             if ent.anonymous and ent.name.lower() == name.lower():
                 return self._touch(ent, at)
-        etype = EntityType.OFFICIAL_GROUP if root.lemma_.lower() in {
-            "official", "lawmaker", "diplomat", "legislator", "authority", "minister", "spokesman",
-            "spokeswoman", "spokesperson", "aide", "officer", "commander", "envoy", "ambassador",
-            "senator", "representative", "prosecutor", "investigator", "adviser", "advisor",
-        } else EntityType.UNKNOWN
+        etype = (
+            EntityType.OFFICIAL_GROUP
+            if root.lemma_.lower()
+            in {
+                "official",
+                "lawmaker",
+                "diplomat",
+                "legislator",
+                "authority",
+                "minister",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "aide",
+                "officer",
+                "commander",
+                "envoy",
+                "ambassador",
+                "senator",
+                "representative",
+                "prosecutor",
+                "investigator",
+                "adviser",
+                "advisor",
+            }
+            else EntityType.UNKNOWN
+        )
         return self._new(name, etype, anonymous=True, at=at)
 
     def _antecedent_for_pronoun(self, pronoun: str, at: int) -> Entity | None:
@@ -392,9 +457,9 @@ class EntityResolver:
                 return best
         if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
             for _, ent in reversed(self.history):
-                if ent.anonymous and ent.name.lower().split()[-1] in {head.lower_, lemma, lemma + "s"}:
-                    if not modifiers or all(m.lower_ in ent.name.lower() for m in modifiers):
-                        return ent
+                same_head = ent.name.lower().split()[-1] in {head.lower_, lemma, lemma + "s"}
+                if ent.anonymous and same_head and all(m.lower_ in ent.name.lower() for m in modifiers):
+                    return ent
         return None
 
     def all(self) -> list[Entity]:
@@ -402,7 +467,7 @@ class EntityResolver:
 
 
 def _subsequence(short: str, initials: str) -> bool:
-    """"IAEA" in "IAEA", "WADA" in "WADA", "NIS" in "NIS": letters of the acronym in order."""
+    """ "IAEA" in "IAEA", "WADA" in "WADA", "NIS" in "NIS": letters of the acronym in order."""
     it = iter(initials.upper())
     return all(ch in it for ch in short.upper() if ch.isalpha())
 
@@ -460,9 +525,13 @@ def mention_span(subject: Token) -> Span:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
             continue  # "the company’s chief executive, Hana Sato": the name is the source
-        elif child.dep_ == "relcl" or (child.dep_ == "appos" and child.i > subject.i):
-            drop.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in {"with", "on", "in", "at", "from", "to"} and child.i > subject.i:
+        elif (
+            child.dep_ == "relcl"
+            or (child.dep_ == "appos" and child.i > subject.i)
+            or child.dep_ == "prep"
+            and child.lower_ in {"with", "on", "in", "at", "from", "to"}
+            and child.i > subject.i
+        ):
             drop.update(t.i for t in child.subtree)
     toks = [t.i for t in subject.subtree if t.i not in drop]
     start, end = min(toks), max(toks) + 1

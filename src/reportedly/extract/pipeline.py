@@ -23,18 +23,20 @@ from ..model import (
     Ledger,
     SectionKind,
     SourceMention,
-    Span as TextSpan,
     Stance,
+)
+from ..model import (
+    Span as TextSpan,
 )
 from ..nlp.blocks import Block
 from .attribution import (
     Draft,
     according_to,
     citing_attributions,
-    reportedly_adverbs,
     headline_colon,
     non_statements,
     passive_attributions,
+    reportedly_adverbs,
     verb_attributions,
 )
 from .entities import EntityResolver, Gazetteer, load_gazetteer
@@ -43,8 +45,14 @@ from .quantities import find_quantities
 from .quotes import Quote, find_quotes
 from .times import find_times
 
-_FINDERS = (verb_attributions, according_to, non_statements, citing_attributions, passive_attributions,
-            reportedly_adverbs)
+_FINDERS = (
+    verb_attributions,
+    according_to,
+    non_statements,
+    citing_attributions,
+    passive_attributions,
+    reportedly_adverbs,
+)
 _TITLE_SECTIONS = {SectionKind.HEADLINE, SectionKind.RELATED}
 
 
@@ -57,7 +65,9 @@ def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None
     for block, quotes in zip(blocks, block_quotes, strict=True):
         drafts: list[tuple[Span, Draft]] = []
         if block.section in _TITLE_SECTIONS | {SectionKind.SUBHEADLINE}:
-            drafts += [(block.doc[:], d) for d in headline_colon(block.doc[:], block.offset, text, block.section)]
+            drafts += [
+                (block.doc[:], d) for d in headline_colon(block.doc[:], block.offset, text, block.section)
+            ]
         for sent in block.doc.sents:
             for finder in _FINDERS:
                 drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]
@@ -76,7 +86,10 @@ def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
-        e.id for c in claims if c.source for e in ([c.source.entity] if c.source.entity else []) + c.source.joint
+        e.id
+        for c in claims
+        if c.source
+        for e in ([c.source.entity] if c.source.entity else []) + c.source.joint
     }
     entities = [e for e in resolver.all() if e.id in used]
     return Ledger(document=document, claims=claims, entities=entities)
@@ -98,7 +111,9 @@ def _dedupe(drafts: list[tuple[Span, Draft]]) -> list[tuple[Span, Draft]]:
     return out
 
 
-def _continue_quotes(found: list[tuple[Block, Span, Draft]], blocks: list[Block], quotes: list[list[Quote]]) -> None:
+def _continue_quotes(
+    found: list[tuple[Block, Span, Draft]], blocks: list[Block], quotes: list[list[Quote]]
+) -> None:
     """A quotation left open at a paragraph's end continues in the next paragraph's quotation.
 
     News style opens each paragraph of a long quotation with a mark and closes
@@ -130,10 +145,17 @@ def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver:
         source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
     chain: list[ChainLink] = []
     for span, cue in draft.chain_before:
-        chain += [ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)]
+        chain += [
+            ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)
+        ]
     if entities:
-        chain.append(ChainLink(entities[0], text[draft.cue[0] : draft.cue[1]], source and TextSpan(
-            source.start, source.end, source.text)))
+        chain.append(
+            ChainLink(
+                entities[0],
+                text[draft.cue[0] : draft.cue[1]],
+                source and TextSpan(source.start, source.end, source.text),
+            )
+        )
     for span, cue in draft.chain_after:
         for ent in resolver.resolve(span, block.offset):
             if all(link.entity.id != ent.id for link in chain):
@@ -159,8 +181,11 @@ def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver:
     if section in _TITLE_SECTIONS and kind is not ClaimKind.NON_STATEMENT:
         kind = ClaimKind.HEADLINE
 
-    sents = [s for s in block.doc.sents if s.start_char + block.offset < sentence.end
-             and s.end_char + block.offset > sentence.start]
+    sents = [
+        s
+        for s in block.doc.sents
+        if s.start_char + block.offset < sentence.end and s.end_char + block.offset > sentence.start
+    ]
     quantities = []
     times = []
     for s in sents:

@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 from ..model import Document, SectionKind
 from . import load
 
-_MARKER = re.compile(r"^\s*(related( stories| articles| coverage)?|read more|see also|more from\b.*)\s*:?\s*$", re.I)
+_MARKER = re.compile(
+    r"^\s*(related( stories| articles| coverage)?|read more|see also|more from\b.*)\s*:?\s*$", re.I
+)
 
 
 @dataclass(slots=True)
