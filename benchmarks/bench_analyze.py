@@ -91,8 +91,16 @@ def run(texts: list[str], repeat: int, workers: int) -> dict[str, float]:
         result["workers"] = workers
         result["parallel_s_median"] = statistics.median(par_times)
         result["speedup"] = result["analyze_s_median"] / result["parallel_s_median"]
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb_all"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def analyze_peak_rss(folder: str | None) -> float:
+    """Peak RSS of the analyze path alone, in a fresh process (the spaCy baseline would mask it)."""
+    import subprocess
+
+    cmd = [sys.executable, __file__, "--rss-probe"] + (["--texts", folder] if folder else [])
+    return float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip())
 
 
 def main() -> None:
@@ -101,9 +109,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     texts = [t for _, t in load_texts(a.texts)]
+    if a.rss_probe:
+        _analyze_chunk(texts)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return
     res = run(texts, a.repeat, a.workers)
+    res["analyze_peak_rss_mb"] = analyze_peak_rss(a.texts)
     if a.json:
         print(json.dumps(res, indent=2))
         return
