@@ -44,7 +44,18 @@ def test_analyze_json_has_the_documented_shape(article: Path) -> None:
     assert set(data) >= {"document", "claims", "entities"}
     assert data["document"]["published"] == "2024-11-20"
     assert data["document"]["byline"] == "Nils Oberg"
-    claim_keys = {"kind", "section", "stance", "source", "cue", "content", "chain", "quantities", "times", "negated"}
+    claim_keys = {
+        "kind",
+        "section",
+        "stance",
+        "source",
+        "cue",
+        "content",
+        "chain",
+        "quantities",
+        "times",
+        "negated",
+    }
     for claim in data["claims"]:
         assert set(claim) >= claim_keys
         assert set(claim["cue"]) >= {"text", "start", "end", "lemma"}
@@ -116,7 +127,9 @@ def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_unbalanced_quotes_give_a_best_effort_ledger(tmp_path: Path) -> None:
     path = tmp_path / "open.txt"
-    path.write_text("“The vote will happen on time, the speaker said.\n\nThe clerk said the ballots were ready.")
+    path.write_text(
+        "“The vote will happen on time, the speaker said.\n\nThe clerk said the ballots were ready."
+    )
     code, output = run("analyze", str(path), "--json")
     assert code == 0
     data = json.loads(output)
@@ -198,3 +211,41 @@ def test_every_verb_has_help() -> None:
         code, output = run(name, "--help")
         assert code == 0, name
         assert "Usage" in output and len(output) > 100, name
+
+
+@pytest.fixture
+def local_page(tmp_path: Path):
+    """A tiny HTTP server on loopback serving one HTML article."""
+    import functools
+    import http.server
+    import threading
+
+    html = (
+        "<html><head><title>Pier closed</title></head><body><article><h1>Pier closed</h1>"
+        "<p>The harbour authority said on Monday that the east pier would stay closed for repairs "
+        "until the spring, after engineers found cracks in several pylons.</p>"
+        "<p>Fishermen said the closure had already cost them dearly this season.</p></article></body></html>"
+    )
+    (tmp_path / "pier.html").write_text(html, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep stderr clean
+            pass
+
+    handler = functools.partial(Quiet, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/pier.html"
+    server.shutdown()
+
+
+def test_url_on_loopback_is_refused_unless_allowed(local_page: str) -> None:
+    code, output = run("analyze", local_page)
+    assert code == EXIT_INPUT
+    assert "--allow-private" in output
+    code, output = run("analyze", local_page, "--allow-private", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    assert data["document"]["url"] == local_page
+    assert any(c["source"] and "harbour authority" in c["source"]["text"] for c in data["claims"])
