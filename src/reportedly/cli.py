@@ -31,6 +31,8 @@ from .model import Ledger
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 DEFAULT_DB = "reportedly.db"
+#: the bundled demo article is plain text without metadata; this is the day it is set on
+DEMO_PUBLISHED = date(2025, 9, 10)
 
 app = typer.Typer(
     name="reportedly",
@@ -109,13 +111,23 @@ def _numbers(claim: dict[str, Any]) -> str:
             bound = "≥"
         elif q["high"] is not None and q["low"] is None:
             bound = "≤"
-        value = q["value"] if q["value"] is not None else f"{q['low']}–{q['high']}"
-        if isinstance(value, float) and value.is_integer():
-            value = f"{int(value):,}"
+        if q["value"] is None:  # a range or a vague amount ("thousands of")
+            bound = ""
+            lo, hi = (
+                (_num(q["low"]) if q["low"] is not None else None),
+                (_num(q["high"]) if q["high"] is not None else None),
+            )
+            value = f"{lo}–{hi}" if lo and hi else f"≥{lo}" if lo else f"≤{hi}" if hi else "?"
+        else:
+            value = _num(q["value"])
         approx = "~" if q["approximate"] else ""
         unit = f" {q['unit']}" if q["unit"] else ""
         parts.append(f"{bound}{approx}{value}{unit} [{q['scope']}]")
     return "\n".join(parts)
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def _dates(claim: dict[str, Any]) -> str:
@@ -398,7 +410,7 @@ def demo(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     from .ingest import IngestError, load_documents
 
     with resources.as_file(resources.files("reportedly") / "data" / "demo-article.txt") as path:
-        items = list(load_documents(str(path)))
+        items = list(load_documents(str(path), published=DEMO_PUBLISHED))
     doc = items[0]
     if isinstance(doc, IngestError):  # pragma: no cover - the bundled file is known good
         raise _fail(doc.message, EXIT_INPUT)

@@ -221,12 +221,16 @@ class EntityResolver:
             r"(?:or\s+|\()([A-Z][A-Z0-9&.-]{1,9})\)?",
             text,
         ):
-            full, short = re.sub(r"^(?i:the)\s+", "", m.group(1).strip()), m.group(2).rstrip(".")
+            written = m.group(1).strip()
+            # "Marenna’s National Food Security Agency, or NFSA": the owner is not part of the name
+            full = re.sub(r"^(?:(?i:the)\s+)?(?:[A-Z][\w.-]*\s+)*?[A-Z][\w.-]*[’']s\s+", "", written)
+            full, short = re.sub(r"^(?i:the)\s+", "", full), m.group(2).rstrip(".")
             initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9’']*", full) if w[0].isupper())
             if not initials or short[0] != initials[0] or not _subsequence(short.replace(".", ""), initials):
                 continue
             entity = self._named(full, "ORG", offset + span.start_char + m.start(1))
             self.defined[normalise_key(short)] = entity.id
+            self.defined[normalise_key(written)] = entity.id
             entity.aliases.append(short)
 
     # --- resolution --------------------------------------------------------------------------

@@ -232,7 +232,8 @@ def _evidence(document: Document, block: Block, start: int, end: int) -> TextSpa
 
 def _hedges(content: str, sentence: str) -> list[str]:
     low = content.lower()
-    found = [w for w in HEDGE_WORDS if re.search(rf"\b{w}\b", low)]
+    # case-sensitive for single words: "may" hedges, the month "May" does not
+    found = [w for w in HEDGE_WORDS if re.search(rf"\b{w}\b", content)]
     found += [p for p in HEDGE_PHRASES if p in low]
     sent_low = sentence.lower()
     found += [w for w in ("reportedly", "allegedly") if w in sent_low and w not in found]
