@@ -1,0 +1,1 @@
+"""Exports of the ledger to other tools' formats (brat standoff, …)."""
