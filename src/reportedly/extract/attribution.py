@@ -351,7 +351,7 @@ def _verb_draft(
         return None
     attached.sort(key=lambda q: q.start)
     if attached and _quote_dominates(attached, content_tokens, offset):
-        spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n,;:"))]
+        spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n"))]
         kind = ClaimKind.DIRECT
     else:
         spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
@@ -712,3 +712,151 @@ def reportedly_adverbs(sent: Span, offset: int, text: str, quotes: list[Quote]) 
         stance = Stance.REPORTED if tok.lower_ == "reportedly" else Stance.SUSPECTED
         drafts.append(Draft(ClaimKind.PASSIVE, cue, tok.lemma_.lower(), spans, stance, cue_token=tok))
     return drafts
+
+
+# ---------------------------------------------------------------------------- learned spans
+def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Draft], quotes: list[Quote]):
+    """Turn the learned taggers' relations into drafts, keeping what the rules know.
+
+    Where a rule found the same cue, the rule's reading (kind, stance, chain,
+    source identity) stays and the learned spans adjust its boundaries to the
+    annotation conventions of PolNeAR (auxiliaries in the cue, appositions in
+    the source, punctuation inside quotation marks in the content). Learned
+    relations the rules missed become drafts of their own after the same
+    sanity checks the rules apply; rule drafts the model did not confirm are
+    kept, so no construction the rules know is lost.
+    """
+    from .entities import mention_span
+    from .learned import cue_head
+
+    doc = view.doc
+    out: list[Draft] = []
+    matched: set[int] = set()
+    for rel in relations:
+        cue = _token_chars(doc, rel.cue, offset, text)
+        if cue is None:
+            continue
+        head = cue_head(view, rel.cue)
+        base = next(
+            (
+                n
+                for n, d in enumerate(rule_drafts)
+                if n not in matched and d.cue[0] < cue[1] and cue[0] < d.cue[1]
+            ),
+            None,
+        )
+        source_span = _token_chars(doc, rel.source, offset, text) if rel.source else None
+        if base is not None:
+            matched.add(base)
+            draft = rule_drafts[base]
+            out.append(draft)
+            if draft.kind in {ClaimKind.NON_STATEMENT, ClaimKind.HEADLINE}:
+                continue  # the rules' own constructions: their spans are the ledger's convention
+            if (
+                cue[0] <= draft.cue[0]
+                and draft.cue[1] <= cue[1]
+                and len(rel.cue) <= _tokens(doc, draft.cue, offset) + 3
+            ):
+                draft.cue = cue
+            if (
+                source_span is not None
+                and draft.source_span is not None
+                and _overlap(draft.source_span, source_span)
+            ):
+                draft.source_span = source_span
+            elif source_span is not None and draft.source_span is None:
+                draft.source_tokens = mention_span(_root(doc, rel.source))
+                draft.source_span = source_span
+            if draft.kind not in {ClaimKind.DIRECT, ClaimKind.PASSIVE}:
+                content = _content(
+                    doc, rel, offset, text, [draft.cue, *([draft.source_span] if draft.source_span else [])]
+                )
+                # adopt the learned boundaries of the same content, not a different reading of the sentence
+                if content and any(_overlap(a, b) for a in content for b in draft.content):
+                    draft.content = content
+            continue
+        if view.section in {"headline", "related"} and rule_drafts:
+            continue  # a headline has one reading; the rules' colon or verb reading is it
+        content = _content(doc, rel, offset, text, [cue, *([source_span] if source_span else [])])
+        if not content or head.dep_ in {"amod", "compound"}:
+            continue
+        lemma = head.lemma_.lower()
+        subj = _root(doc, rel.source) if rel.source else None
+        if (
+            head.pos_ in {"VERB", "AUX"}
+            and subj is not None
+            and _not_attributive(head, subj, doc[head.sent.start : head.sent.end])
+        ):
+            continue
+        if subj is None and lemma not in REPORTING_VERBS and lemma not in PASSIVE_VERBS:
+            continue
+        inside = [q for q in quotes if any(a <= q.start and q.end <= b + 1 for a, b in content)]
+        covered = sum(q.end - q.start for q in inside)
+        total = sum(b - a for a, b in content)
+        if lemma == "according":
+            kind = ClaimKind.ACCORDING_TO
+        elif subj is None:
+            kind = ClaimKind.PASSIVE
+        elif inside and covered >= 0.8 * total:
+            kind = ClaimKind.DIRECT
+        elif inside:
+            kind = ClaimKind.MIXED
+        else:
+            kind = ClaimKind.INDIRECT
+        stance = REPORTING_VERBS.get(lemma) or PASSIVE_VERBS.get(lemma) or Stance.ASSERTED
+        draft = Draft(kind, cue, lemma, content, stance, cue_token=head)
+        draft.negated = has_neg(head)
+        if subj is not None:
+            draft.source_tokens = mention_span(subj)
+            draft.source_span = source_span
+            draft.inverted = kind is ClaimKind.DIRECT and subj.i > head.i
+            _chain_from_verb(draft, head, subj)
+        out.append(draft)
+    out += [d for n, d in enumerate(rule_drafts) if n not in matched]
+    return out
+
+
+def _tokens(doc, span: tuple[int, int], offset: int) -> int:
+    return sum(1 for t in doc if span[0] <= offset + t.idx < span[1])
+
+
+def _content(doc, rel, offset: int, text: str, exclude: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Learned content runs without any token of the cue or the source."""
+    spans = []
+    for run in rel.content:
+        keep = [i for i in run if not any(a <= offset + doc[i].idx < b for a, b in exclude)]
+        for part in runs([doc[i] for i in keep]):
+            span = _token_chars(doc, [t.i for t in part], offset, text, keep_punct=True)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _root(doc, idx: list[int]) -> Token:
+    inside = set(idx)
+    for i in idx:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return doc[i]
+    return doc[idx[0]]
+
+
+def _token_chars(
+    doc, idx: list[int], offset: int, text: str, keep_punct: bool = False
+) -> tuple[int, int] | None:
+    """Character span of token indices; content keeps punctuation inside quotation marks (PolNeAR)."""
+    if not idx:
+        return None
+    toks = [doc[i] for i in sorted(idx)]
+    if keep_punct:
+        start = offset + toks[0].idx
+        end = offset + toks[-1].idx + len(toks[-1].text)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+    return char_span(toks, offset, text)

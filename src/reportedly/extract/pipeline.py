@@ -34,12 +34,14 @@ from .attribution import (
     according_to,
     citing_attributions,
     headline_colon,
+    learned_drafts,
     non_statements,
     passive_attributions,
     reportedly_adverbs,
     verb_attributions,
 )
 from .entities import EntityResolver, Gazetteer, load_gazetteer
+from .learned import BlockView, load_model
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, UNVERIFIED_PHRASES
 from .quantities import find_quantities
 from .quotes import Quote, find_quotes
@@ -56,9 +58,15 @@ _FINDERS = (
 _TITLE_SECTIONS = {SectionKind.HEADLINE, SectionKind.RELATED}
 
 
-def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None = None) -> Ledger:
-    """Build the ledger of one document from its parsed blocks."""
+def extract(
+    document: Document, blocks: list[Block], gazetteer: Gazetteer | None = None, *, learned: bool = True
+) -> Ledger:
+    """Build the ledger of one document from its parsed blocks.
+
+    ``learned=False`` uses the rules alone (the shipped model is used when present otherwise).
+    """
     text = document.text
+    model = load_model() if learned else None
     resolver = EntityResolver(document.id, text, gazetteer or load_gazetteer())
     block_quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
     found: list[tuple[Block, Span, Draft]] = []
@@ -71,7 +79,14 @@ def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None
         for sent in block.doc.sents:
             for finder in _FINDERS:
                 drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]
-        for sent, d in _dedupe(drafts):
+        kept = _dedupe(drafts)
+        if model is not None:
+            view = BlockView.of(block.doc, block.offset, block.section.value)
+            merged = learned_drafts(
+                model.predict(view), view, block.offset, text, [d for _, d in kept], quotes
+            )
+            kept = [(_sentence_of(block, d), d) for d in merged]
+        for sent, d in kept:
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
 
@@ -93,6 +108,14 @@ def extract(document: Document, blocks: list[Block], gazetteer: Gazetteer | None
     }
     entities = [e for e in resolver.all() if e.id in used]
     return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _sentence_of(block: Block, draft: Draft) -> Span:
+    at = draft.cue[0] - block.offset
+    for sent in block.doc.sents:
+        if sent.start_char <= at < sent.end_char:
+            return sent
+    return block.doc[:]
 
 
 def _dedupe(drafts: list[tuple[Span, Draft]]) -> list[tuple[Span, Draft]]:

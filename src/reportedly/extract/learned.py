@@ -1,0 +1,282 @@
+"""Attribution spans learned from PolNeAR: two linear-chain CRFs over spaCy features.
+
+The rules in :mod:`attribution` know the constructions of news attribution, but
+news uses hundreds of cue words and annotators draw span boundaries by
+conventions that rules only approximate (the comma inside a closing quote is
+content; "has said" is a cue; an apposition belongs to the source). Two small
+CRFs learn those from PolNeAR train, in the two-step design of BBC's Citron:
+
+1. the **cue tagger** labels cue tokens (BIO) in each sentence;
+2. the **span tagger** labels source and content tokens (BIO) around one cue,
+   with features that describe each token *relative to that cue* (syntactic
+   path, direction, distance, sentence offset, quotation).
+
+Both are plain CRFsuite models (a few MB), trained by ``reportedly train``
+(:mod:`reportedly.training`) with a fixed configuration, and read here at
+inference. The rest of the ledger (entities, chains, stance, numbers, dates)
+is built on top of their spans exactly as for the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import REPORTING_VERBS
+from .quotes import find_quotes
+
+MODEL_DIR = "models/attribution"
+SPAN_WINDOW = 2  # sentences before and after the cue's sentence seen by the span tagger
+QUOTE_CHARS = frozenset('"“”„«»')
+
+
+@dataclass(slots=True)
+class BlockView:
+    """Per-token arrays of one parsed block, computed once and shared by both taggers."""
+
+    doc: Doc
+    offset: int
+    section: str
+    sent_of: list[int]
+    sent_bounds: list[tuple[int, int]]
+    in_quote: list[bool]
+    base: list[list[str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc, offset: int, section: str) -> BlockView:
+        sent_of = [0] * len(doc)
+        bounds = []
+        for n, sent in enumerate(doc.sents):
+            bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                sent_of[i] = n
+        quotes = find_quotes(doc.text)
+        in_quote = [any(q.start <= t.idx < q.end for q in quotes) for t in doc]
+        view = cls(doc, offset, section, sent_of, bounds, in_quote)
+        view.base = [_token_features(t, view) for t in doc]
+        return view
+
+
+def _shape(text: str) -> str:
+    if text.isupper() and len(text) > 1:
+        return "XX"
+    if text[:1].isupper():
+        return "Xx"
+    if text.isdigit():
+        return "d"
+    if text.islower():
+        return "x"
+    return "o"
+
+
+def _token_features(tok: Token, view: BlockView) -> list[str]:
+    lemma = tok.lemma_.lower()
+    feats = [
+        "w=" + tok.lower_,
+        "l=" + lemma,
+        "p=" + tok.pos_,
+        "t=" + tok.tag_,
+        "d=" + tok.dep_,
+        "s=" + _shape(tok.text),
+        "hl=" + tok.head.lemma_.lower(),
+        "hp=" + tok.head.pos_,
+        "q=" + str(view.in_quote[tok.i]),
+    ]
+    if lemma in REPORTING_VERBS:
+        feats.append("lex=" + REPORTING_VERBS[lemma].value)
+    if tok.ent_type_:
+        feats.append("e=" + tok.ent_type_)
+    if tok.text in QUOTE_CHARS:
+        feats.append("quotemark")
+    kids = {c.dep_ for c in tok.children}
+    for dep in ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "parataxis", "advcl", "agent"):
+        if dep in kids:
+            feats.append("has_" + dep)
+    return feats
+
+
+def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
+    """Features of tokens [start, end) (one sentence) for the cue tagger."""
+    doc = view.doc
+    out = []
+    for i in range(start, end):
+        tok = doc[i]
+        feats = list(view.base[i])
+        feats.append("sec=" + view.section)
+        if i == start:
+            feats.append("BOS")
+        if i == end - 1:
+            feats.append("EOS")
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if start <= j < end:
+                other = doc[j]
+                feats.append(f"{k}:w={other.lower_}")
+                feats.append(f"{k}:p={other.pos_}")
+                if abs(k) == 1:
+                    feats.append(f"{k}:d={other.dep_}")
+        if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
+            feats.append("according_to")
+        out.append(feats)
+    return out
+
+
+def _ancestors(tok: Token) -> list[int]:
+    chain = [tok.i]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok.i)
+    return chain
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def span_window(view: BlockView, cue: list[int]) -> tuple[int, int]:
+    sent = view.sent_of[cue[0]]
+    lo = view.sent_bounds[max(0, sent - SPAN_WINDOW)][0]
+    hi = view.sent_bounds[min(len(view.sent_bounds) - 1, sent + SPAN_WINDOW)][1]
+    return lo, hi
+
+
+def cue_head(view: BlockView, cue: list[int]) -> Token:
+    doc = view.doc
+    inside = set(cue)
+    for i in cue:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return doc[i]
+    return doc[cue[-1]]
+
+
+def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[list[str]]:
+    """Features of tokens [lo, hi) relative to one cue, for the source/content tagger."""
+    doc = view.doc
+    head = cue_head(view, cue)
+    cue_set = set(cue)
+    head_anc = _ancestors(head)
+    head_pos = {idx: n for n, idx in enumerate(head_anc)}
+    cue_sent = view.sent_of[head.i]
+    first, last = min(cue), max(cue)
+    cue_lemma = head.lemma_.lower()
+    out = []
+    for i in range(lo, hi):
+        tok = doc[i]
+        feats = list(view.base[i])
+        if i in cue_set:
+            feats.append("CUE")
+            out.append(feats)
+            continue
+        side = "L" if i < first else "R"
+        dist = first - i if i < first else i - last
+        feats += ["side=" + side, "dist=" + side + _bucket(dist), "so=" + str(view.sent_of[i] - cue_sent)]
+        anc = _ancestors(tok)
+        if head.i in anc:
+            # the token hangs below the cue: through which child of the cue?
+            below = anc[anc.index(head.i) - 1]
+            rel = "below:" + doc[below].dep_
+            depth = anc.index(head.i)
+        elif tok.i in head_pos:
+            rel = "above"
+            depth = head_pos[tok.i]
+        else:
+            common = next((a for a in anc if a in head_pos), None)
+            if common is None:
+                rel = "nopath"
+                depth = 9
+            else:
+                branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else tok.i
+                rel = "side:" + doc[branch].dep_ + ">" + str(min(head_pos[common], 3))
+                depth = anc.index(common)
+        feats += [
+            "rel=" + rel,
+            "rel=" + rel + "|" + side,
+            "depth=" + str(min(depth, 5)),
+            "rel|d=" + rel + "|" + tok.dep_,
+            "cl=" + cue_lemma,
+            "q|side=" + str(view.in_quote[i]) + side,
+        ]
+        for k in (-1, 1):
+            j = i + k
+            if lo <= j < hi:
+                other = doc[j]
+                feats.append(f"{k}:w={other.lower_}")
+                feats.append(f"{k}:p={other.pos_}")
+                if j in cue_set:
+                    feats.append(f"{k}:CUE")
+        out.append(feats)
+    return out
+
+
+def bio_spans(labels: list[str], kind: str, offset: int = 0) -> list[list[int]]:
+    """Token index runs labelled ``B-kind``/``I-kind`` (an orphan ``I`` opens a span)."""
+    spans: list[list[int]] = []
+    current: list[int] | None = None
+    for n, label in enumerate(labels):
+        if label == f"B-{kind}" or (label == f"I-{kind}" and current is None):
+            current = [n + offset]
+            spans.append(current)
+        elif label == f"I-{kind}" and current is not None:
+            current.append(n + offset)
+        else:
+            current = None
+    return spans
+
+
+@dataclass(slots=True)
+class Relation:
+    """A learned attribution in one block: token indices of cue, source and content."""
+
+    cue: list[int]
+    source: list[int]
+    content: list[list[int]]
+
+
+class AttributionModel:
+    """The two taggers, loaded from a model folder (``cue.crfsuite``, ``span.crfsuite``, ``meta.json``)."""
+
+    def __init__(self, path: Path) -> None:
+        import pycrfsuite
+
+        self.path = path
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.cue_tagger = pycrfsuite.Tagger()
+        self.cue_tagger.open(str(path / "cue.crfsuite"))
+        self.span_tagger = pycrfsuite.Tagger()
+        self.span_tagger.open(str(path / "span.crfsuite"))
+
+    def predict(self, view: BlockView) -> list[Relation]:
+        relations = []
+        for start, end in view.sent_bounds:
+            labels = self.cue_tagger.tag(cue_features(view, start, end))
+            for cue in bio_spans(labels, "CUE", start):
+                lo, hi = span_window(view, cue)
+                tags = self.span_tagger.tag(span_features(view, cue, lo, hi))
+                content = bio_spans(tags, "CON", lo)
+                if not content:
+                    continue
+                sources = bio_spans(tags, "SRC", lo)
+                source = min(sources, key=lambda s: min(abs(s[0] - cue[0]), abs(s[-1] - cue[0])), default=[])
+                relations.append(Relation(cue, source, content))
+        return relations
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("reportedly") / "data" / MODEL_DIR))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> AttributionModel | None:
+    """The shipped model, or ``None`` when it is absent (the rules then work alone)."""
+    folder = Path(path) if path else default_model_path()
+    if not (folder / "meta.json").exists():
+        return None
+    return AttributionModel(folder)

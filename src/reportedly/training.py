@@ -1,0 +1,156 @@
+"""Reproduce the shipped attribution model from PolNeAR train (``reportedly train``).
+
+The corpus is read exactly as inference reads articles (``parse_layout`` then
+the block parser), so training features and inference features cannot drift
+apart. Gold spans are the shared scorer's trimmed spans. CRFsuite training is
+deterministic for a given data order; files are read in sorted order and the
+configuration is fixed, so the same corpus gives the same model.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .eval.score import gold_file, parse_annotations, relation_triples
+from .extract.learned import BlockView, cue_features, span_features, span_window
+from .ingest.layout import parse_layout
+from .nlp import load
+from .nlp.blocks import parse_many
+
+CRF_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+
+
+@dataclass(slots=True)
+class Example:
+    """One gold document, parsed."""
+
+    name: str
+    views: list[BlockView]
+    triples: list[tuple]
+
+
+def read_split(split_dir: Path, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
+    """(name, text, first annotator's .ann) for every text with a gold file, in sorted order."""
+    texts = sorted((split_dir / "text").glob("*.txt"))
+    n = 0
+    for path in texts:
+        gold = gold_file(split_dir / "attributions", path.stem)
+        if gold is None:
+            continue
+        yield path.stem, path.read_text(encoding="utf-8"), gold.read_text(encoding="utf-8")
+        n += 1
+        if limit is not None and n >= limit:
+            return
+
+
+def examples(split_dir: Path, limit: int | None = None) -> Iterator[Example]:
+    items = list(read_split(split_dir, limit))
+    documents = [parse_layout(text) for _, text, _ in items]
+    for (name, text, ann), _document, blocks in zip(
+        items, documents, parse_many(documents, load()), strict=True
+    ):
+        views = [BlockView.of(b.doc, b.offset, b.section.value) for b in blocks]
+        yield Example(name, views, relation_triples(parse_annotations(ann, text)))
+
+
+def _tokens_in(view: BlockView, segments) -> list[int]:
+    out = []
+    for tok in view.doc:
+        s = view.offset + tok.idx
+        e = s + len(tok.text)
+        if any(s < b and e > a for a, b in segments):
+            out.append(tok.i)
+    return out
+
+
+def _bio(n: int, lo: int, runs: dict[str, list[int]]) -> list[str]:
+    labels = ["O"] * n
+    for kind, idx in runs.items():
+        prev = None
+        for i in sorted(idx):
+            if not lo <= i < lo + n:
+                continue
+            labels[i - lo] = ("I-" if prev is not None and i == prev + 1 else "B-") + kind
+            prev = i
+    return labels
+
+
+def sequences(example: Example) -> Iterator[tuple[str, list[list[str]], list[str]]]:
+    """("cue" | "span", features, labels) training sequences of one document."""
+    cue_tokens: dict[int, set[int]] = {}
+    located = []
+    for source, cue, content in example.triples:
+        for b, view in enumerate(example.views):
+            start, end = view.offset, view.offset + len(view.doc.text)
+            if start <= cue[0][0] < end:
+                cue_idx = _tokens_in(view, cue)
+                if cue_idx:
+                    cue_tokens.setdefault(b, set()).update(cue_idx)
+                    located.append((b, cue_idx, source, content))
+                break
+    for b, view in enumerate(example.views):
+        gold = cue_tokens.get(b, set())
+        for start, end in view.sent_bounds:
+            labels = _bio(end - start, start, {"CUE": [i for i in gold if start <= i < end]})
+            yield "cue", cue_features(view, start, end), labels
+    for b, cue_idx, source, content in located:
+        view = example.views[b]
+        lo, hi = span_window(view, cue_idx)
+        runs = {"CON": [i for i in _tokens_in(view, content) if i not in cue_idx]}
+        if source:
+            runs["SRC"] = [i for i in _tokens_in(view, source) if i not in cue_idx and i not in runs["CON"]]
+        yield "span", span_features(view, cue_idx, lo, hi), _bio(hi - lo, lo, runs)
+
+
+def train(
+    split_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    limit: int | None = None,
+    max_iterations: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Train both taggers on ``split_dir`` (a PolNeAR split with text/ and attributions/)."""
+    import pycrfsuite
+
+    split_dir, out = Path(split_dir), Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    params = dict(CRF_PARAMS)
+    if max_iterations:
+        params["max_iterations"] = max_iterations
+    trainers = {"cue": pycrfsuite.Trainer(verbose=False), "span": pycrfsuite.Trainer(verbose=False)}
+    counts = {"documents": 0, "cue": 0, "span": 0}
+    t0 = time.perf_counter()
+    for ex in examples(split_dir, limit):
+        counts["documents"] += 1
+        for kind, xseq, yseq in sequences(ex):
+            trainers[kind].append(xseq, yseq)
+            counts[kind] += 1
+        if progress and counts["documents"] % 50 == 0:
+            progress(f"read {counts['documents']} documents")
+    timings = {"features_s": round(time.perf_counter() - t0, 1)}
+    for kind, trainer in trainers.items():
+        if progress:
+            progress(f"training the {kind} tagger on {counts[kind]} sequences")
+        t1 = time.perf_counter()
+        trainer.set_params(params)
+        trainer.train(str(out / f"{kind}.crfsuite"))
+        timings[f"{kind}_train_s"] = round(time.perf_counter() - t1, 1)
+    meta = {
+        "name": "reportedly-attribution-crf",
+        "trained_on": str(split_dir),
+        "sequences": counts,
+        "params": params,
+        "timings": timings,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
