@@ -151,12 +151,13 @@ def char_span(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | 
     return trim(start, end, text)
 
 
-def trim(start: int, end: int, text: str, chars: str = " \t\n,;:—–-") -> tuple[int, int] | None:
+def trim(start: int, end: int, text: str, chars: str = " \t\n,;:—–-.") -> tuple[int, int] | None:
+    """Strip ``chars`` from both ends; a final dot stays when it ends an abbreviation ("U.S.")."""
     while start < end and text[start] in chars:
         start += 1
-    while end > start and (
-        text[end - 1] in chars or (text[end - 1] == "." and not _ABBREV.search(text[start:end]))
-    ):
+    while end > start and text[end - 1] in chars:
+        if text[end - 1] == "." and _ABBREV.search(text[start:end]):
+            break
         end -= 1
     return (start, end) if end > start else None
 
@@ -860,3 +861,48 @@ def _token_chars(
             end -= 1
         return (start, end) if end > start else None
     return char_span(toks, offset, text)
+
+
+_SPEAKER_LINE = re.compile(r"^((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
+_DASH_CREDIT = re.compile(r"^[ \t\u00a0]*[―—–][ \t\u00a0]*([^\n―—–]{2,80}?)[ \t\u00a0.]*(?=\n|$)")
+
+
+def speaker_lines(block_doc: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """Transcript lines in the body: "PENCE: Gennifer Flowers will not be attending …"."""
+    raw = block_doc.text
+    m = _SPEAKER_LINE.match(raw)
+    if not m or not (m.group(1).isupper() or _looks_like_source(m.group(1), block_doc.doc, 0)):
+        return []
+    if len(raw[m.end() :].split()) < 3:
+        return []
+    content = trim(offset + m.end(), offset + len(raw.rstrip()), text, " \t\n")
+    if content is None:
+        return []
+    idx = m.end(1)
+    draft = Draft(ClaimKind.DIRECT, (offset + idx, offset + idx + 1), ":", [content], Stance.ASSERTED)
+    draft.source_span = (offset, offset + idx)
+    draft.source_tokens = block_doc.doc.char_span(0, idx, alignment_mode="expand")
+    return [draft]
+
+
+def dash_credits(block_doc: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
+    """A quotation credited after a dash, as in reader comments and tweets: "“…” ― Jane Doe"."""
+    drafts = []
+    doc = block_doc.doc
+    for q in quotes:
+        rel = q.outer_end - offset
+        m = _DASH_CREDIT.match(block_doc.text[rel:])
+        if not m or len(m.group(1).split()) > 6:
+            continue
+        dash = rel + m.group(0).find(next(ch for ch in m.group(0) if ch in "―—–"))
+        name = trim(offset + rel + m.start(1), offset + rel + m.end(1), text)
+        if name is None:
+            continue
+        draft = Draft(
+            ClaimKind.DIRECT, (offset + dash, offset + dash + 1), "―", [(q.start, q.end)], Stance.ASSERTED
+        )
+        draft.source_span = name
+        draft.source_tokens = doc.char_span(name[0] - offset, name[1] - offset, alignment_mode="expand")
+        draft.quotes = [q]
+        drafts.append(draft)
+    return drafts

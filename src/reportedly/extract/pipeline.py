@@ -33,11 +33,13 @@ from .attribution import (
     Draft,
     according_to,
     citing_attributions,
+    dash_credits,
     headline_colon,
     learned_drafts,
     non_statements,
     passive_attributions,
     reportedly_adverbs,
+    speaker_lines,
     verb_attributions,
 )
 from .entities import EntityResolver, Gazetteer, load_gazetteer
@@ -76,6 +78,9 @@ def extract(
             drafts += [
                 (block.doc[:], d) for d in headline_colon(block.doc[:], block.offset, text, block.section)
             ]
+        if block.section is SectionKind.BODY:
+            for finder in (speaker_lines, dash_credits):
+                drafts += [(block.doc[:], d) for d in finder(block.doc[:], block.offset, text, quotes)]
         for sent in block.doc.sents:
             for finder in _FINDERS:
                 drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]

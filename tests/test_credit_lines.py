@@ -1,0 +1,38 @@
+"""Attribution by layout rather than by verbs: dash credits and transcript speaker lines."""
+
+from __future__ import annotations
+
+import reportedly
+from reportedly.model import ClaimKind
+
+COMMENTS = (
+    "Readers wrote in after the debate.\n\n"
+    "“He is a disgrace to the office.” ― Maria Lopez\n"
+    "“I will vote for him anyway.”\u00a0― Tom Reyes.\n"
+)
+TRANSCRIPT = (
+    "The interview aired on Sunday.\n\n"
+    "WALLACE: Let us start with the news of the day, Governor.\n\n"
+    "PENCE: Well, look, the campaign is doing fine.\n\n"
+    "Note: this transcript was edited."
+)
+
+
+def test_quotation_credited_after_a_dash() -> None:
+    ledger = reportedly.analyze(COMMENTS)
+    assert ledger.validate() == []
+    credited = [c for c in ledger.claims if c.cue.text == "―"]
+    assert [c.source.text for c in credited if c.source] == ["Maria Lopez", "Tom Reyes"]
+    assert credited[0].kind is ClaimKind.DIRECT
+    assert credited[0].content_text == "He is a disgrace to the office."
+    assert credited[1].content_text == "I will vote for him anyway."
+
+
+def test_transcript_speaker_lines() -> None:
+    ledger = reportedly.analyze(TRANSCRIPT)
+    assert ledger.validate() == []
+    lines = [c for c in ledger.claims if c.cue.text == ":"]
+    assert [c.source.text for c in lines if c.source] == ["WALLACE", "PENCE"]
+    assert lines[1].content_text == "Well, look, the campaign is doing fine."
+    # a lower-case label is no speaker
+    assert not any(c.source and c.source.text == "Note" for c in ledger.claims)
