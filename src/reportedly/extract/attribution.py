@@ -267,6 +267,14 @@ def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i
 
 
+def _aside_or_question(verb: Token, sent: Span) -> bool:
+    """ "All told, …", "That said, …" and yes/no questions ("Will the bank confirm …?")."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if verb.i - sent.start <= 1 and nxt is not None and nxt.text == ",":
+        return True
+    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < verb.i
+
+
 def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
@@ -773,7 +781,7 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
                     doc, rel, offset, text, [draft.cue, *([draft.source_span] if draft.source_span else [])]
                 )
                 # adopt the learned boundaries of the same content, not a different reading of the sentence
-                if content and any(_overlap(a, b) for a in content for b in draft.content):
+                if content and _shared(content, draft.content) >= 0.7 * sum(b - a for a, b in draft.content):
                     draft.content = content
             continue
         if view.section in {"headline", "related"} and rule_drafts:
@@ -783,11 +791,12 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             continue
         lemma = head.lemma_.lower()
         subj = _root(doc, rel.source) if rel.source else None
-        if (
-            head.pos_ in {"VERB", "AUX"}
-            and subj is not None
-            and _not_attributive(head, subj, doc[head.sent.start : head.sent.end])
-        ):
+        sent = doc[head.sent.start : head.sent.end]
+        parsed_subj = subject_of(head) if head.pos_ in {"VERB", "AUX"} else None
+        check = parsed_subj or subj
+        if check is not None and head.pos_ in {"VERB", "AUX"} and _not_attributive(head, check, sent):
+            continue
+        if _aside_or_question(head, sent):
             continue
         if subj is None and lemma not in REPORTING_VERBS and lemma not in PASSIVE_VERBS:
             continue
@@ -831,6 +840,11 @@ def _content(doc, rel, offset: int, text: str, exclude: list[tuple[int, int]]) -
             if span is not None:
                 spans.append(span)
     return spans
+
+
+def _shared(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> int:
+    """Characters covered by both span lists."""
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in xs for c, d in ys)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

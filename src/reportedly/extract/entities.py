@@ -327,6 +327,7 @@ class EntityResolver:
         return self.entities[eid]
 
     def _new(self, name: str, etype: EntityType, *, anonymous: bool, at: int) -> Entity:
+        name = name.strip() or "unnamed source"
         eid = slug(name) + (f"@{self.doc_id[:8]}" if anonymous else "")
         ent = self.entities.get(eid)
         if ent is None:
@@ -461,7 +462,7 @@ class EntityResolver:
                 return best
         if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
             for _, ent in reversed(self.history):
-                same_head = ent.name.lower().split()[-1] in {head.lower_, lemma, lemma + "s"}
+                same_head = (ent.name.lower().split() or [""])[-1] in {head.lower_, lemma, lemma + "s"}
                 if ent.anonymous and same_head and all(m.lower_ in ent.name.lower() for m in modifiers):
                     return ent
         return None

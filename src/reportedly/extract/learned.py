@@ -104,6 +104,7 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
     """Features of tokens [start, end) (one sentence) for the cue tagger."""
     doc = view.doc
     out = []
+    has_quote = any(view.in_quote[start:end])
     for i in range(start, end):
         tok = doc[i]
         feats = list(view.base[i])
@@ -112,7 +113,7 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
             feats.append("BOS")
         if i == end - 1:
             feats.append("EOS")
-        for k in (-2, -1, 1, 2):
+        for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
             if start <= j < end:
                 other = doc[j]
@@ -120,6 +121,14 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
                 feats.append(f"{k}:p={other.pos_}")
                 if abs(k) == 1:
                     feats.append(f"{k}:d={other.dep_}")
+                    feats.append(f"{k}:l={other.lemma_.lower()}")
+                    feats.append(f"{k}:q={view.in_quote[j]}")
+        head = tok.head
+        feats.append("hd=" + head.dep_)
+        feats.append("l|hl=" + tok.lemma_.lower() + "|" + head.lemma_.lower())
+        feats.append("d|hd=" + tok.dep_ + "|" + head.dep_)
+        if has_quote:
+            feats.append("sent_has_quote")
         if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             feats.append("according_to")
         out.append(feats)
@@ -203,6 +212,9 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
             "rel|d=" + rel + "|" + tok.dep_,
             "cl=" + cue_lemma,
             "q|side=" + str(view.in_quote[i]) + side,
+            "rel|cl=" + rel + "|" + cue_lemma,
+            "hrel=" + tok.head.dep_ + "|" + rel,
+            "q|so=" + str(view.in_quote[i]) + str(view.sent_of[i] - cue_sent),
         ]
         for k in (-1, 1):
             j = i + k
@@ -255,8 +267,11 @@ class AttributionModel:
 
     def predict(self, view: BlockView) -> list[Relation]:
         relations = []
+        threshold = self.meta.get("cue_threshold")
         for start, end in view.sent_bounds:
             labels = self.cue_tagger.tag(cue_features(view, start, end))
+            if threshold is not None:
+                labels = self._by_marginals(labels, threshold)
             for cue in bio_spans(labels, "CUE", start):
                 lo, hi = span_window(view, cue)
                 tags = self.span_tagger.tag(span_features(view, cue, lo, hi))
@@ -267,6 +282,21 @@ class AttributionModel:
                 source = min(sources, key=lambda s: min(abs(s[0] - cue[0]), abs(s[-1] - cue[0])), default=[])
                 relations.append(Relation(cue, source, content))
         return relations
+
+    def _by_marginals(self, labels: list[str], threshold: float) -> list[str]:
+        """Cue labels from per-token marginals: trades Viterbi's caution for recall at ``threshold``."""
+        tagger = self.cue_tagger
+        out = []
+        for n in range(len(labels)):
+            begin = tagger.marginal("B-CUE", n)
+            inside = tagger.marginal("I-CUE", n)
+            if inside >= threshold and out and out[-1] != "O":
+                out.append("I-CUE")
+            elif begin + inside >= threshold:
+                out.append("B-CUE")
+            else:
+                out.append("O")
+        return out
 
 
 def default_model_path() -> Path:
