@@ -91,8 +91,16 @@ def run(texts: list[str], repeat: int, workers: int) -> dict[str, float]:
         result["workers"] = workers
         result["parallel_s_median"] = statistics.median(par_times)
         result["speedup"] = result["analyze_s_median"] / result["parallel_s_median"]
-    result["peak_rss_mb_all"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb_all"] = _peak_rss_mb()
     return result
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS (VmHWM); ru_maxrss survives exec on Linux and would report the parent's."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def analyze_peak_rss(folder: str | None) -> float:
@@ -114,7 +122,7 @@ def main() -> None:
     texts = [t for _, t in load_texts(a.texts)]
     if a.rss_probe:
         _analyze_chunk(texts)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(_peak_rss_mb())
         return
     res = run(texts, a.repeat, a.workers)
     res["analyze_peak_rss_mb"] = analyze_peak_rss(a.texts)
