@@ -81,6 +81,9 @@ _MILITARY_WORDS = re.compile(
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_PLURAL = {"they", "them"}
 _PRONOUNS_THING = {"it"}
+_ACRONYM = re.compile(r"(?:,?\s+or\s+|\s*\()([A-Z][A-Z0-9&.-]{1,9})(?=\)|[\s,.;:]|$)")
+_NAME_WORD = r"(?:[A-Z][\w’'.&-]*|of|for|on|and|the|de)"
+_NAME_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,12}},?$")
 _CONTEXT_ALIASES = {"south": ("korea", "South Korea"), "north": ("korea", "North Korea")}
 
 
@@ -214,21 +217,28 @@ class EntityResolver:
                 np = mention_span(tok)
                 self.candidates.append((offset + np.start_char, np.text, "PLURAL"))
                 self.spans[offset + np.start_char] = np
-        # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)"
+        # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)".
+        # Find the short form first, then read the name backwards from it: a single forward regex
+        # over runs of capitalised words backtracks exponentially on long title-case text.
         text = span.text
-        for m in re.finditer(
-            r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)*[A-Z][\w’'.&-]*)*),?\s+"
-            r"(?:or\s+|\()([A-Z][A-Z0-9&.-]{1,9})\)?",
-            text,
-        ):
-            written = m.group(1).strip()
+        for m in _ACRONYM.finditer(text):
+            window = text[max(0, m.start() - 160) : m.start()]
+            name = _NAME_BEFORE.search(window)
+            if not name:
+                continue
+            written = name.group(0).strip()
+            start = m.start() - len(window) + name.start()
             # "Marenna’s National Food Security Agency, or NFSA": the owner is not part of the name
-            full = re.sub(r"^(?:(?i:the)\s+)?(?:[A-Z][\w.-]*\s+)*?[A-Z][\w.-]*[’']s\s+", "", written)
-            full, short = re.sub(r"^(?i:the)\s+", "", full), m.group(2).rstrip(".")
+            cut = max(written.rfind("’s "), written.rfind("'s "))
+            full = written[cut + 3 :] if cut >= 0 else written
+            words = full.split()
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+            full, short = re.sub(r"^(?i:the)\s+", "", " ".join(words)), m.group(1).rstrip(".")
             initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9’']*", full) if w[0].isupper())
             if not initials or short[0] != initials[0] or not _subsequence(short.replace(".", ""), initials):
                 continue
-            entity = self._named(full, "ORG", offset + span.start_char + m.start(1))
+            entity = self._named(full, "ORG", offset + span.start_char + start)
             self.defined[normalise_key(short)] = entity.id
             self.defined[normalise_key(written)] = entity.id
             entity.aliases.append(short)
