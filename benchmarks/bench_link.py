@@ -16,8 +16,15 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
+import resource
 import sys
+import time
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = REPO.parent / "shared" / "data" / "polnear"
@@ -45,6 +52,117 @@ def write_jsonl(corpus: Path, out: Path, splits: tuple[str, ...] = ("train", "de
     return n
 
 
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cmd_link(db: str, method: str) -> None:
+    """One full link run over the store (embedding included unless vectors are cached)."""
+    from reportedly.link import default_embedder, link_store
+    from reportedly.store import Store
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        result = link_store(store, embedder=default_embedder(method))
+    summary = result.summary()
+    summary["wall_seconds"] = round(time.perf_counter() - started, 2)
+    summary["peak_rss_mib"] = round(peak_mib(), 1)
+    print(json.dumps(summary, indent=2))
+
+
+class Precomputed:
+    """Vectors looked up by text, so scaling runs time linking alone, not the sentence model."""
+
+    cacheable = False
+
+    def __init__(self, method: str, table: dict[str, np.ndarray]) -> None:
+        self.method = method
+        self.table = table
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.table[t] for t in texts])
+
+
+def _copies(documents: list, claims: list, times: int) -> tuple[list, list]:
+    """The corpus ``times`` over, each copy moved by whole years: same density of news, more of it."""
+    docs_out, claims_out = [], []
+    for k in range(times):
+        shift = timedelta(days=366 * k)
+        suffix = f"~{k}" if k else ""
+        for d in documents:
+            moved = d.published + shift if d.published else None
+            docs_out.append(replace(d, id=d.id + suffix, published=moved))
+        for doc_id, c in claims:
+            claims_out.append((doc_id + suffix, replace(c, id=c.id + suffix)))
+    return docs_out, claims_out
+
+
+def cmd_scale(db: str, method: str, fractions: list[float], repeat: int) -> None:
+    """Link time at several corpus sizes: random subsets below 1, shifted copies above 1."""
+    from reportedly.link import default_embedder, link_corpus
+    from reportedly.link.corpus import DocItem, outlet_of
+    from reportedly.store import Store
+
+    with Store(db) as store:
+        documents, claims = store.link_inputs()
+        embedder = default_embedder(method)
+        texts = {DocItem(d, outlet_of(d)).lead() for d in documents}
+        texts |= {c.content_text or c.cue.text for _, c in claims}
+        ordered = sorted(texts)
+        vectors = embedder.encode(ordered)
+        table = dict(zip(ordered, vectors, strict=True))
+    fake = Precomputed(embedder.method, table)
+    rng = random.Random(7)
+    rows = []
+    for fraction in fractions:
+        if fraction <= 1:
+            keep = {d.id for d in rng.sample(documents, round(len(documents) * fraction))}
+            docs = [d for d in documents if d.id in keep]
+            cls = [(i, c) for i, c in claims if i in keep]
+        else:
+            docs, cls = _copies(documents, claims, round(fraction))
+        best = None
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = link_corpus(docs, cls, embedder=fake, user_aliases={})
+            took = time.perf_counter() - started
+            best = took if best is None else min(best, took)
+        rows.append(
+            {
+                "fraction": fraction,
+                "documents": len(docs),
+                "claims": len(cls),
+                "seconds": round(best, 3),
+                "ms_per_1000_claims": round(1000 * best / max(len(cls), 1) * 1000, 1),
+                "stories": len(result.stories),
+                "clusters": sum(len(s.clusters) for s in result.stories),
+            }
+        )
+        print(json.dumps(rows[-1]), flush=True)
+
+
+def cmd_sample(db: str, n: int, seed: int) -> None:
+    """N random claim clusters with their members, for a person to judge."""
+    from reportedly.store import Store
+
+    with Store(db) as store:
+        all_clusters = []
+        for row in store.stories(min_documents=2):
+            story, _docs = store.story(row["id"])
+            all_clusters.extend((story, c) for c in story.clusters)
+    rng = random.Random(seed)
+    picked = rng.sample(all_clusters, min(n, len(all_clusters)))
+    for number, (story, c) in enumerate(picked, 1):
+        print(f"## {number}. {c.id} in {story.id} ({story.title})")
+        print(f"label: {c.label} | {len(c.outlets)} outlets, {c.independent_origins} origins")
+        for ref in c.claims:
+            print(
+                f"  - {ref.published} {ref.outlet} [{ref.source} → {ref.origin}] {ref.stance.value}: "
+                f"{ref.content.text[:220]}"
+            )
+        print()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -53,10 +171,28 @@ def main(argv: list[str] | None = None) -> None:
     j = sub.add_parser("jsonl", help="write PolNeAR train+dev as JSON Lines with metadata")
     j.add_argument("--corpus", type=Path, default=POLNEAR)
     j.add_argument("--out", type=Path, required=True)
+    lk = sub.add_parser("link", help="one link run over a store: time, peak memory, counts")
+    lk.add_argument("--db", required=True)
+    lk.add_argument("--method", default="auto")
+    sc = sub.add_parser("scale", help="link time at several corpus sizes (embedding excluded)")
+    sc.add_argument("--db", required=True)
+    sc.add_argument("--method", default="auto")
+    sc.add_argument("--fractions", default="0.25,0.5,1,2,4")
+    sc.add_argument("--repeat", type=int, default=3)
+    sa = sub.add_parser("sample", help="random claim clusters to hand-check")
+    sa.add_argument("--db", required=True)
+    sa.add_argument("-n", type=int, default=20)
+    sa.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args(argv)
     if args.cmd == "jsonl":
         n = write_jsonl(args.corpus, args.out)
         print(f"wrote {n} articles to {args.out}", file=sys.stderr)
+    elif args.cmd == "link":
+        cmd_link(args.db, args.method)
+    elif args.cmd == "scale":
+        cmd_scale(args.db, args.method, [float(x) for x in args.fractions.split(",")], args.repeat)
+    elif args.cmd == "sample":
+        cmd_sample(args.db, args.n, args.seed)
 
 
 if __name__ == "__main__":

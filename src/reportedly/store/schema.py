@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -194,3 +195,117 @@ ingest_errors = Table(
 
 TABLES = tuple(metadata.sorted_tables)
 """Every table, parents before children (the order inserts must follow)."""
+
+# -- stories (revision 0002) ----------------------------------------------------
+# What ``reportedly link`` derives from the ledgers above. Every row here can be
+# rebuilt from the ledgers, so a link run replaces them wholesale; the only
+# user-written table is ``user_aliases``.
+
+# One row per link run: when, over how much, with which text-similarity method;
+# the newest row tells the read verbs whether the stories are stale.
+link_runs = Table(
+    "link_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("built_at", DateTime(timezone=True), nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("method", String, nullable=False),  # "minilm" or "tfidf"
+    Column("fingerprint", String, nullable=False),  # hash of the stored document ids
+    Column("seconds", Float, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first", Date),
+    Column("last", Date),
+    Column("entities", Text, nullable=False),  # JSON list of canonical entity names
+)
+
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    PrimaryKeyConstraint("story_id", "document_id"),
+    UniqueConstraint("document_id"),
+)
+
+claim_clusters = Table(
+    "claim_clusters",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("measure", Text),
+    Column("outlets", Integer, nullable=False),
+    Column("independent_origins", Integer, nullable=False),
+    Index(None, "story_id"),
+)
+
+# A claim's membership in a cluster, with the independent origin it was counted under.
+cluster_claims = Table(
+    "cluster_claims",
+    metadata,
+    Column("cluster_id", String, ForeignKey("claim_clusters.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("origin_key", Text, nullable=False),
+    Column("origin_name", Text, nullable=False),
+    Column("origin_anonymous", Boolean, nullable=False),
+    PrimaryKeyConstraint("cluster_id", "claim_id"),
+    Index(None, "claim_id"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE")),
+    Column("claim_a", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_b", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("measure", Text),
+    Column("why", Text, nullable=False),
+    Index(None, "story_id"),
+)
+
+# What each counted quantity measures ("North Korean troops in Russia"): the key timelines group by.
+claim_measures = Table(
+    "claim_measures",
+    metadata,
+    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),  # the quantity's position in its claim
+    Column("measure", Text, nullable=False),
+    Column("date", Date),  # when the number holds: a resolved time in the claim, else publication
+    PrimaryKeyConstraint("claim_id", "position"),
+    Index(None, "measure"),
+)
+
+# Sentence vectors already computed, so a re-link only embeds new claims and documents.
+link_vectors = Table(
+    "link_vectors",
+    metadata,
+    Column("item", String, nullable=False),  # a claim or document id
+    Column("method", String, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float32, L2-normalised
+    PrimaryKeyConstraint("item", "method"),
+)
+
+# Aliases users add with ``reportedly aliases add``: applied across documents at link time.
+user_aliases = Table(
+    "user_aliases",
+    metadata,
+    Column("alias", Text, primary_key=True),  # normalised (lower case, no leading "the")
+    Column("shown", Text, nullable=False),  # as the user typed it
+    Column("canonical", Text, nullable=False),
+    Column("type", String(32)),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+# Recomputed now that the story tables are declared (counts() and tests read this).
+TABLES = tuple(metadata.sorted_tables)

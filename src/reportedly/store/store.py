@@ -15,12 +15,14 @@ rest of the project (exports, API) expects.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -33,11 +35,15 @@ from sqlalchemy import (
     Row,
     Select,
     and_,
+    column,
     delete,
+    false,
     func,
     insert,
+    literal_column,
     or_,
     select,
+    table,
     true,
     union,
     update,
@@ -47,12 +53,17 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from reportedly.model import (
     ChainLink,
     Claim,
+    ClaimCluster,
     ClaimKind,
+    ClaimRef,
+    Conflict,
+    ConflictKind,
     Cue,
     Document,
     Entity,
     EntityType,
     Ledger,
+    Origin,
     Quantity,
     QuantityScope,
     Section,
@@ -60,22 +71,33 @@ from reportedly.model import (
     SourceMention,
     Span,
     Stance,
+    Story,
     TimeExpr,
+    TimelinePoint,
 )
 from reportedly.store import engine as db
 from reportedly.store.errors import StoreError
-from reportedly.store.schema import (
+from reportedly.store.schema import (  # the story tables of revision 0002
     TABLES,
     chain_links,
+    claim_clusters,
+    claim_measures,
     claims,
+    cluster_claims,
+    conflicts,
     document_entities,
     documents,
     entities,
     entity_aliases,
     ingest_errors,
     joint_sources,
+    link_runs,
+    link_vectors,
     quantities,
+    stories,
+    story_documents,
     time_expressions,
+    user_aliases,
 )
 
 E = TypeVar("E", bound=StrEnum)
@@ -389,6 +411,529 @@ class Store:
         """Rows per table: a cheap summary for ``status`` commands and tests."""
         with self._read() as conn:
             return {t.name: conn.scalar(select(func.count()).select_from(t)) or 0 for t in TABLES}
+
+    # -- stories (written by reportedly.link, read by the story verbs and the API) ------------
+
+    def link_inputs(self) -> tuple[list[Document], list[tuple[str, Claim]]]:
+        """Every document and every claim (with its document id), as model objects, for linking."""
+        with self._read() as conn:
+            docs = [_document(r) for r in conn.execute(select(documents).order_by(documents.c.id))]
+            loaded = _load_claims(conn, [])
+        return docs, loaded
+
+    def link_fingerprint(self, extra: str = "") -> str:
+        """Changes whenever a link run would give a different answer: documents, claims, user aliases."""
+        digest = hashlib.sha1(extra.encode("utf-8"))
+        with self._read() as conn:
+            for (doc_id,) in conn.execute(select(documents.c.id).order_by(documents.c.id)):
+                digest.update(doc_id.encode())
+            digest.update(str(conn.scalar(select(func.count()).select_from(claims))).encode())
+            for r in conn.execute(select(user_aliases).order_by(user_aliases.c.alias)):
+                digest.update(f"{r.alias}\t{r.canonical}\t{r.type}".encode())
+        return digest.hexdigest()[:16]
+
+    def last_link_run(self) -> dict[str, Any] | None:
+        with self._read() as conn:
+            r = conn.execute(select(link_runs).order_by(link_runs.c.id.desc()).limit(1)).first()
+        if r is None:
+            return None
+        return {
+            "built_at": _iso(r.built_at),
+            "documents": r.documents,
+            "claims": r.claims,
+            "method": r.method,
+            "fingerprint": r.fingerprint,
+            "seconds": r.seconds,
+        }
+
+    def cached_vectors(self, method: str, items: list[str]) -> dict[str, Any]:
+        """Sentence vectors stored by earlier link runs (numpy float32 rows), by item key."""
+        import numpy as np
+
+        out: dict[str, Any] = {}
+        with self._read() as conn:
+            for chunk in _chunks(items, 500):
+                query = select(link_vectors.c.item, link_vectors.c.vector).where(
+                    link_vectors.c.method == method, link_vectors.c.item.in_(chunk)
+                )
+                for item, blob in conn.execute(query):
+                    out[item] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def save_vectors(self, method: str, vectors: dict[str, Any]) -> None:
+        import numpy as np
+
+        rows = [
+            {"item": k, "method": method, "vector": np.asarray(v, dtype=np.float32).tobytes()}
+            for k, v in vectors.items()
+        ]
+        with self._write() as conn:
+            for chunk in _chunks(rows, 500):
+                keys = [r["item"] for r in chunk]
+                conn.execute(
+                    delete(link_vectors).where(link_vectors.c.method == method, link_vectors.c.item.in_(keys))
+                )
+                _insert(conn, link_vectors, chunk)
+
+    def replace_links(
+        self,
+        found_stories: Sequence[Story],
+        found_conflicts: Sequence[Conflict],
+        measures: Sequence[tuple[str, int, str, Any]],
+        *,
+        method: str,
+        seconds: float,
+        fingerprint: str,
+    ) -> None:
+        """Replace every derived story row with a new link run's, in one transaction."""
+        with self._write() as conn:
+            n_docs = conn.scalar(select(func.count()).select_from(documents)) or 0
+            n_claims = conn.scalar(select(func.count()).select_from(claims)) or 0
+            derived = (conflicts, cluster_claims, claim_clusters, story_documents, claim_measures, stories)
+            for table in derived:
+                conn.execute(delete(table))
+            _insert(
+                conn,
+                stories,
+                [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "first": s.first,
+                        "last": s.last,
+                        "entities": json.dumps(s.entities, ensure_ascii=False),
+                    }
+                    for s in found_stories
+                ],
+            )
+            _insert(
+                conn,
+                story_documents,
+                [
+                    {"story_id": s.id, "document_id": d, "position": i}
+                    for s in found_stories
+                    for i, d in enumerate(s.documents)
+                ],
+            )
+            _insert(
+                conn,
+                claim_clusters,
+                [
+                    {
+                        "id": c.id,
+                        "story_id": s.id,
+                        "label": c.label,
+                        "measure": c.measure,
+                        "outlets": len(c.outlets),
+                        "independent_origins": c.independent_origins,
+                    }
+                    for s in found_stories
+                    for c in s.clusters
+                ],
+            )
+            rows = []
+            for s in found_stories:
+                for c in s.clusters:
+                    origin_of = {cid: o for o in c.origins for cid in o.claims}
+                    for i, ref in enumerate(c.claims):
+                        o = origin_of[ref.id]
+                        rows.append(
+                            {
+                                "cluster_id": c.id,
+                                "claim_id": ref.id,
+                                "position": i,
+                                "origin_key": o.key,
+                                "origin_name": o.name,
+                                "origin_anonymous": o.anonymous,
+                            }
+                        )
+            _insert(conn, cluster_claims, rows)
+            _insert(
+                conn,
+                conflicts,
+                [
+                    {
+                        "kind": ConflictKind(c.kind).value,
+                        "story_id": c.story_id,
+                        "claim_a": c.a.id,
+                        "claim_b": c.b.id,
+                        "measure": c.measure,
+                        "why": c.why,
+                    }
+                    for c in found_conflicts
+                ],
+            )
+            _insert(
+                conn,
+                claim_measures,
+                [{"claim_id": cid, "position": p, "measure": m, "date": d} for cid, p, m, d in measures],
+            )
+            conn.execute(
+                insert(link_runs),
+                [
+                    {
+                        "built_at": datetime.now(UTC),
+                        "documents": n_docs,
+                        "claims": n_claims,
+                        "method": method,
+                        "fingerprint": fingerprint,
+                        "seconds": seconds,
+                    }
+                ],
+            )
+
+    def stories(self, *, min_documents: int = 1) -> list[dict[str, Any]]:
+        """Stories, largest first: id, title, dates, documents, outlets, clusters, conflicts."""
+        n_docs = (
+            select(story_documents.c.story_id, func.count().label("n"))
+            .group_by(story_documents.c.story_id)
+            .subquery()
+        )
+        n_clusters = (
+            select(claim_clusters.c.story_id, func.count().label("n"))
+            .group_by(claim_clusters.c.story_id)
+            .subquery()
+        )
+        n_conflicts = (
+            select(conflicts.c.story_id, func.count().label("n")).group_by(conflicts.c.story_id).subquery()
+        )
+        query = (
+            select(
+                stories,
+                func.coalesce(n_docs.c.n, 0).label("documents"),
+                func.coalesce(n_clusters.c.n, 0).label("clusters"),
+                func.coalesce(n_conflicts.c.n, 0).label("conflicts"),
+            )
+            .select_from(
+                stories.outerjoin(n_docs, n_docs.c.story_id == stories.c.id)
+                .outerjoin(n_clusters, n_clusters.c.story_id == stories.c.id)
+                .outerjoin(n_conflicts, n_conflicts.c.story_id == stories.c.id)
+            )
+            .where(func.coalesce(n_docs.c.n, 0) >= min_documents)
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            outlets: dict[str, set[str]] = defaultdict(set)
+            for sid, outlet, doc_id in conn.execute(
+                select(story_documents.c.story_id, documents.c.outlet, documents.c.id).join(
+                    documents, documents.c.id == story_documents.c.document_id
+                )
+            ):
+                outlets[sid].add(outlet or f"document {doc_id}")
+        out = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "first": r.first.isoformat() if r.first else None,
+                "last": r.last.isoformat() if r.last else None,
+                "documents": r.documents,
+                "outlets": sorted(outlets[r.id]),
+                "clusters": r.clusters,
+                "conflicts": r.conflicts,
+                "entities": json.loads(r.entities),
+            }
+            for r in rows
+        ]
+        out.sort(key=lambda s: (-s["documents"], -s["clusters"], s["first"] or "", s["id"]))
+        return out
+
+    def story(self, story_id: str) -> tuple[Story, list[dict[str, Any]]]:
+        """A story with its clusters (claims, origins) and the summary rows of its documents."""
+        with self._read() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+            if row is None:
+                raise StoreError(f"no story {story_id!r}; list them with: reportedly stories")
+            doc_ids = list(
+                conn.scalars(
+                    select(story_documents.c.document_id)
+                    .where(story_documents.c.story_id == story_id)
+                    .order_by(story_documents.c.position)
+                )
+            )
+            docs = {
+                r.id: _document(r) for r in conn.execute(select(documents).where(documents.c.id.in_(doc_ids)))
+            }
+            cluster_rows = conn.execute(
+                select(claim_clusters)
+                .where(claim_clusters.c.story_id == story_id)
+                .order_by(claim_clusters.c.id)
+            ).all()
+            members = conn.execute(
+                select(cluster_claims)
+                .join(claim_clusters, claim_clusters.c.id == cluster_claims.c.cluster_id)
+                .where(claim_clusters.c.story_id == story_id)
+                .order_by(cluster_claims.c.cluster_id, cluster_claims.c.position)
+            ).all()
+            in_story = select(cluster_claims.c.claim_id).join(
+                claim_clusters, claim_clusters.c.id == cluster_claims.c.cluster_id
+            ).where(claim_clusters.c.story_id == story_id)
+            loaded = dict(
+                (c.id, (d, c)) for d, c in _load_claims(conn, [claims.c.id.in_(in_story)])
+            )
+        by_cluster: dict[str, list[Row[Any]]] = defaultdict(list)
+        for m in members:
+            by_cluster[m.cluster_id].append(m)
+        clusters: list[ClaimCluster] = []
+        for r in cluster_rows:
+            refs, found = [], {}
+            for m in by_cluster[r.id]:
+                doc_id, claim = loaded[m.claim_id]
+                refs.append(ClaimRef.from_claim(claim, docs[doc_id]))
+                o = found.setdefault(
+                    m.origin_key, Origin(m.origin_key, m.origin_name, bool(m.origin_anonymous))
+                )
+                o.claims.append(m.claim_id)
+                o.outlets.append(docs[doc_id].outlet or f"document {doc_id}")
+            clusters.append(
+                ClaimCluster(r.id, story_id, r.label, refs, r.measure, list(found.values()))
+            )
+        clusters.sort(
+            key=lambda c: (c.claims[0].published or date.min, c.claims[0].document_id, c.claims[0].id)
+        )
+        ordered = [docs[d] for d in doc_ids]
+        story = Story(
+            id=row.id,
+            title=row.title,
+            documents=doc_ids,
+            first=row.first,
+            last=row.last,
+            outlets=sorted({d.outlet or f"document {d.id}" for d in ordered}),
+            entities=json.loads(row.entities),
+            clusters=clusters,
+        )
+        summaries = [
+            {"id": d.id, "title": d.title, "outlet": d.outlet, "url": d.url,
+             "published": d.published.isoformat() if d.published else None}
+            for d in ordered
+        ]
+        return story, summaries
+
+    def conflicts(self, *, story: str | None = None, kind: str | None = None) -> list[Conflict]:
+        """Stored conflicts, each with both claims' evidence, by story then kind."""
+        conds: list[ColumnElement[bool]] = []
+        if story is not None:
+            conds.append(conflicts.c.story_id == story)
+        if kind is not None:
+            conds.append(conflicts.c.kind == _enum(ConflictKind, kind, "conflict kind"))
+        where = and_(true(), *conds)
+        with self._read() as conn:
+            rows = conn.execute(select(conflicts).where(where).order_by(conflicts.c.id)).all()
+            involved = union(
+                select(conflicts.c.claim_a.label("id")).where(where),
+                select(conflicts.c.claim_b.label("id")).where(where),
+            ).subquery()
+            loaded = {c.id: (d, c) for d, c in _load_claims(conn, [claims.c.id.in_(select(involved.c.id))])}
+            doc_ids = {d for d, _ in loaded.values()}
+            docs = {
+                r.id: _document(r) for r in conn.execute(select(documents).where(documents.c.id.in_(doc_ids)))
+            }
+
+        def ref(claim_id: str) -> ClaimRef:
+            doc_id, claim = loaded[claim_id]
+            return ClaimRef.from_claim(claim, docs[doc_id])
+
+        return [
+            Conflict(ConflictKind(r.kind), ref(r.claim_a), ref(r.claim_b), r.why, r.story_id, r.measure)
+            for r in rows
+        ]
+
+    def measures(self, *, story: str | None = None) -> list[dict[str, Any]]:
+        """What is counted and where, with how many numbers, documents and which dates."""
+        query = (
+            select(
+                claim_measures.c.measure,
+                func.count().label("points"),
+                func.count(func.distinct(claims.c.document_id)).label("documents"),
+                func.min(claim_measures.c.date).label("first"),
+                func.max(claim_measures.c.date).label("last"),
+            )
+            .join(claims, claims.c.id == claim_measures.c.claim_id)
+            .group_by(claim_measures.c.measure)
+        )
+        if story is not None:
+            query = query.join(story_documents, story_documents.c.document_id == claims.c.document_id).where(
+                story_documents.c.story_id == story
+            )
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        out = [
+            {
+                "measure": r.measure,
+                "points": r.points,
+                "documents": r.documents,
+                "first": _day(r.first),
+                "last": _day(r.last),
+            }
+            for r in rows
+        ]
+        out.sort(key=lambda m: (-m["documents"], -m["points"], m["measure"]))
+        return out
+
+    def timeline(self, measure: str, *, story: str | None = None) -> list[TimelinePoint]:
+        """Every number stored for a measure, by date: value, bounds, source, stance, evidence."""
+        conds: list[ColumnElement[bool]] = [claim_measures.c.measure == measure]
+        if story is not None:
+            conds.append(
+                claims.c.document_id.in_(
+                    select(story_documents.c.document_id).where(story_documents.c.story_id == story)
+                )
+            )
+        with self._read() as conn:
+            marks = conn.execute(
+                select(claim_measures, claims.c.document_id)
+                .join(claims, claims.c.id == claim_measures.c.claim_id)
+                .where(and_(*conds))
+            ).all()
+            ids = {m.claim_id for m in marks}
+            loaded = {c.id: c for _, c in _load_claims(conn, [claims.c.id.in_(ids)])} if ids else {}
+            wanted = {m.document_id for m in marks}
+            rows = conn.execute(select(documents).where(documents.c.id.in_(wanted)))
+            docs = {r.id: _document(r) for r in rows}
+        points = []
+        for m in marks:
+            claim = loaded[m.claim_id]
+            q = claim.quantities[m.position]
+            doc = docs[m.document_id]
+            origin = claim.origin
+            points.append(
+                TimelinePoint(
+                    date=m.date,
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    unit=q.unit,
+                    source=origin.name if origin else (doc.outlet or None),
+                    stance=Stance(claim.stance),
+                    document_id=doc.id,
+                    claim_id=claim.id,
+                    evidence=Span(q.start, q.end, q.text),
+                    scope=QuantityScope(q.scope),
+                    outlet=doc.outlet,
+                    approximate=q.approximate,
+                )
+            )
+        points.sort(key=lambda p: (p.date or date.min, p.document_id, p.claim_id, p.evidence.start))
+        return points
+
+    def user_aliases(self) -> dict[str, tuple[str, str | None]]:
+        """Aliases users added: normalised alias -> (canonical name, entity type or None)."""
+        with self._read() as conn:
+            return {r.alias: (r.canonical, r.type) for r in conn.execute(select(user_aliases))}
+
+    def user_alias_rows(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(select(user_aliases).order_by(user_aliases.c.canonical, user_aliases.c.alias))
+            return [
+                {"alias": r.shown, "canonical": r.canonical, "type": r.type, "added_at": _iso(r.added_at)}
+                for r in rows
+            ]
+
+    def add_user_alias(self, alias: str, canonical: str, type_: str | None = None) -> None:
+        """Say that ``alias`` names ``canonical`` in every document (replaces an earlier entry)."""
+        key = _alias_key(alias)
+        if not key or not canonical.strip():
+            raise StoreError("an alias and the name it stands for must both be non-empty")
+        if type_ is not None:
+            type_ = _enum(EntityType, type_, "entity type")
+        with self._write() as conn:
+            conn.execute(delete(user_aliases).where(user_aliases.c.alias == key))
+            conn.execute(
+                insert(user_aliases),
+                [{"alias": key, "shown": alias.strip(), "canonical": canonical.strip(), "type": type_,
+                  "added_at": datetime.now(UTC)}],
+            )
+
+    def remove_user_alias(self, alias: str) -> None:
+        with self._write() as conn:
+            result = conn.execute(delete(user_aliases).where(user_aliases.c.alias == _alias_key(alias)))
+            if result.rowcount == 0:
+                raise StoreError(f"no user alias {alias!r}; list them with: reportedly aliases --user")
+
+    # -- pages and search (web API, UI) ------------------------------------
+
+    def claim_page(
+        self,
+        *,
+        source: str | None = None,
+        stance: str | None = None,
+        kind: str | None = None,
+        section: str | None = None,
+        document: str | None = None,
+        documents: Collection[str] | None = None,
+        claim_ids: Collection[str] | None = None,
+        published_from: date | str | None = None,
+        published_to: date | str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page:
+        """One page of claims (as :meth:`claims` returns them) and how many match in all.
+
+        Besides the filters of :meth:`claims`: ``section``; ``documents`` and
+        ``claim_ids`` restrict to a set (a story's documents, a cluster's
+        claims); ``published_from``/``published_to`` bound the article's
+        publication date (inclusive); ``search`` is full text over content,
+        source, cue and sentence, with every word required and the last one
+        matched as a prefix (FTS5 on SQLite, substring match elsewhere).
+        User input is never passed through as FTS query syntax, so a stray
+        quote cannot turn into a query error.
+        """
+        if limit < 0 or offset < 0:
+            raise StoreError("limit and offset must not be negative")
+        conds: list[ColumnElement[bool]] = []
+        if stance is not None:
+            conds.append(claims.c.stance == _enum(Stance, stance, "stance"))
+        if kind is not None:
+            conds.append(claims.c.kind == _enum(ClaimKind, kind, "kind"))
+        if section is not None:
+            conds.append(claims.c.section == _enum(SectionKind, section, "section"))
+        if document is not None:
+            conds.append(claims.c.document_id == document)
+        if documents is not None:
+            conds.append(claims.c.document_id.in_(list(documents)))
+        if claim_ids is not None:
+            conds.append(claims.c.id.in_(list(claim_ids)))
+        low, high = _as_date(published_from, "published_from"), _as_date(published_to, "published_to")
+        if low is not None or high is not None:
+            dated = select(_DOCUMENTS.c.id)
+            if low is not None:
+                dated = dated.where(_DOCUMENTS.c.published >= low)
+            if high is not None:
+                dated = dated.where(_DOCUMENTS.c.published <= high)
+            conds.append(claims.c.document_id.in_(dated))
+        with self._read() as conn:
+            if search is not None and search.strip():
+                conds.append(_search_condition(conn, search))
+            if source is not None:
+                conds.append(_source_condition(conn, source))
+            total = conn.scalar(select(func.count()).select_from(claims).where(and_(true(), *conds))) or 0
+            items = [
+                {**claim.to_dict(), "document_id": doc_id}
+                for doc_id, claim in _load_claims(conn, conds, limit=limit, offset=offset)
+            ]
+        return Page(items, total, limit, offset)
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One claim as :meth:`claims` returns it; ``StoreError`` when there is none."""
+        with self._read() as conn:
+            found = _load_claims(conn, [claims.c.id == claim_id])
+        if not found:
+            raise StoreError(f"no claim {claim_id!r}")
+        doc_id, claim = found[0]
+        return {**claim.to_dict(), "document_id": doc_id}
+
+    def document_page(self, *, limit: int = 50, offset: int = 0) -> Page:
+        """A page of :meth:`documents` (oldest ingestion first) with the total count."""
+        if limit < 0 or offset < 0:
+            raise StoreError("limit and offset must not be negative")
+        rows = self.documents()
+        return Page(rows[offset : offset + limit], len(rows), limit, offset)
+
+    @property
+    def full_text(self) -> bool:
+        """Whether claim search runs on the FTS5 index (SQLite) rather than substring matching."""
+        with self._read() as conn:
+            return _has_search_index(conn)
 
 
 # -- validation --------------------------------------------------------------
@@ -817,3 +1362,105 @@ def _iso(moment: datetime | None) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat()
+
+
+# -- pages and search --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a listing: ``items`` from ``offset`` on, of ``total`` matching in all."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+
+
+#: The FTS5 table of migration 0003 and the shadow tables SQLite keeps for it:
+#: real tables in the file that ``schema.metadata`` does not (and cannot) declare.
+SEARCH_TABLES = frozenset(
+    {"claim_search"} | {f"claim_search_{part}" for part in ("data", "idx", "content", "docsize", "config")}
+)
+
+_WORD = re.compile(r"\w+")
+# claim_page's ``documents`` argument shadows the table of that name.
+_DOCUMENTS = documents
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search box entry; punctuation and FTS operators are dropped."""
+    return _WORD.findall(text)
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH expression requiring every word, the last as a prefix (typing-as-you-go).
+
+    Each word is quoted, so ``NOT``, ``NEAR``, ``*`` or an unbalanced quote in
+    the input are searched for (or dropped), never interpreted.
+    """
+    words = search_terms(text)
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _has_search_index(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_search'"
+    ).first()
+    return found is not None
+
+
+def _search_condition(conn: Connection, text: str) -> ColumnElement[bool]:
+    query = fts_query(text)
+    if query is None:
+        return false()  # nothing searchable typed: match nothing rather than everything
+    if _has_search_index(conn):
+        index = table("claim_search", column("claim_id"))
+        matching = select(index.c.claim_id).where(literal_column("claim_search").op("MATCH")(query))
+        return claims.c.id.in_(matching)
+    conds = []
+    for word in search_terms(text):
+        needle = f"%{word.lower()}%"
+        conds.append(
+            or_(func.lower(claims.c.content_text).like(needle), func.lower(claims.c.source_text).like(needle))
+        )
+    return and_(*conds)
+
+
+def _as_date(value: date | str | None, what: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"{what} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+# -- stories helpers -----------------------------------------------------------
+
+
+def _chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Slices small enough for the bound-parameter limit of SQLite."""
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def _alias_key(alias: str) -> str:
+    """The lookup form of an alias: lower case, apostrophes unified, no leading "the"."""
+    key = re.sub(r"\s+", " ", alias.replace("’", "'").strip().lower())
+    return re.sub(r"^the ", "", key)
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

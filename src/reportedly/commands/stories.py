@@ -1,0 +1,487 @@
+"""Story verbs: link, stories, story, conflicts, timeline, aliases.
+
+``reportedly link`` builds stories from everything stored; the read verbs
+(``stories``, ``story``, ``conflicts``, ``timeline``) run it first whenever
+the store changed since the last run (new documents, new user aliases, a
+different ``--aliases`` file), so they never show stale stories and never pay
+for linking twice. Each verb is a few lines over ``reportedly.link`` and
+``Store``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..cli import (
+    EXIT_INPUT,
+    EXIT_STORE,
+    EXIT_USAGE,
+    DbOpt,
+    JsonOpt,
+    _dump,
+    _fail,
+    app,
+    err,
+    out,
+    require_store,
+)
+
+DEFAULT_DB = "reportedly.db"
+
+AliasesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--aliases",
+        help="Extra alias file (TSV: name, type, aliases separated by |), applied across documents. "
+        "Repeatable.",
+    ),
+]
+MethodOpt = Annotated[
+    str,
+    typer.Option(
+        "--method",
+        help="Text similarity: minilm (the packaged sentence model), tfidf, or auto (minilm when installed).",
+    ),
+]
+StoryOpt = Annotated[
+    str | None, typer.Option("--story", help="Only this story id (see: reportedly stories).")
+]
+
+
+def _embedder(method: str):  # noqa: ANN202 - Embedder is imported lazily to keep --help fast
+    from ..link import default_embedder
+
+    try:
+        return default_embedder(method)
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+
+
+def _alias_files(aliases: list[Path] | None) -> list[Path]:
+    files = list(aliases or [])
+    for path in files:
+        if not path.is_file():
+            raise _fail(f"alias file {str(path)!r} does not exist; check the path", EXIT_USAGE)
+    return files
+
+
+def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
+    """Link again when the store changed since the last run; returns the run's result or None."""
+    from ..link import ensure_linked
+    from ..store import StoreError
+
+    files = _alias_files(aliases)
+    embedder = _embedder(method)
+
+    def say(msg: str) -> None:
+        if not quiet:
+            err.print(Text(msg, style="dim"))
+
+    try:
+        return ensure_linked(store, embedder=embedder, aliases=files, progress=say, force=force)
+    except ValueError as exc:  # a malformed alias file
+        raise _fail(str(exc), EXIT_INPUT) from None
+    except StoreError as exc:
+        raise _fail(str(exc), EXIT_STORE) from None
+
+
+@app.command()
+def link(
+    db: DbOpt = DEFAULT_DB,
+    aliases: AliasesOpt = None,
+    method: MethodOpt = "auto",
+    force: Annotated[bool, typer.Option("--force", help="Link again even if nothing changed.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Build stories, claim clusters, conflicts and measures from every stored ledger.
+
+    Only needed to rebuild by hand: the story verbs link by themselves when the store changed.
+
+    Example: reportedly link --db news.db --aliases my-aliases.tsv
+    """
+    store = require_store(db)
+    with store:
+        result = _refresh(store, method, aliases, quiet=as_json, force=force)
+        summary = (
+            result.summary() if result is not None else {"up_to_date": True, **(store.last_link_run() or {})}
+        )
+    if as_json:
+        _dump(summary)
+        return
+    if result is None:
+        out.print(Text("stories are up to date; use --force to link again"))
+        return
+    out.print(
+        Text(
+            f"linked {summary['documents']} documents and {summary['claims']} claims: "
+            f"{summary['stories']} stories "
+            f"({summary['stories_with_2_or_more_documents']} with 2+ documents), "
+            f"{summary['clusters']} claim clusters, {summary['conflicts']} conflicts, "
+            f"{summary['measures']} measures in {summary['seconds']:.1f}s ({summary['method']})"
+        )
+    )
+
+
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list single-document stories.")] = False,
+    aliases: AliasesOpt = None,
+    method: MethodOpt = "auto",
+    as_json: JsonOpt = False,
+) -> None:
+    """List stories (documents about one event), largest first.
+
+    Example: reportedly stories --db news.db --json
+    """
+    store = require_store(db)
+    with store:
+        _refresh(store, method, aliases, quiet=as_json)
+        rows = store.stories(min_documents=1 if show_all else 2)
+    if as_json:
+        _dump(rows)
+        return
+    table = Table(title=f"{len(rows)} stories", expand=True, title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("first", no_wrap=True)
+    table.add_column("docs", justify="right")
+    table.add_column("outlets", justify="right")
+    table.add_column("clusters", justify="right")
+    table.add_column("conflicts", justify="right")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            Text(r["title"]),
+            r["first"] or "?",
+            str(r["documents"]),
+            str(len(r["outlets"])),
+            str(r["clusters"]),
+            str(r["conflicts"]),
+        )
+    out.print(table)
+    if not rows and not show_all:
+        out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
+
+
+def _story_json(story: Any, documents: list[dict[str, Any]], conflicts: list[Any]) -> dict[str, Any]:
+    data = story.to_dict()
+    data["documents"] = documents
+    data["conflicts"] = [c.to_dict() for c in conflicts]
+    return data
+
+
+@app.command("story")
+def story_cmd(
+    story_id: Annotated[str, typer.Argument(help="Story id from 'reportedly stories'.")],
+    db: DbOpt = DEFAULT_DB,
+    aliases: AliasesOpt = None,
+    method: MethodOpt = "auto",
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one story: its documents, claim clusters with independent origins, and conflicts.
+
+    Example: reportedly story s-1a2b3c4d5e --json
+    """
+    from ..store import StoreError
+
+    store = require_store(db)
+    with store:
+        _refresh(store, method, aliases, quiet=as_json)
+        try:
+            story, documents = store.story(story_id)
+        except StoreError as exc:
+            raise _fail(str(exc), EXIT_INPUT) from None
+        found = store.conflicts(story=story_id)
+    if as_json:
+        _dump(_story_json(story, documents, found))
+        return
+    head = Text(story.title, style="bold")
+    head.append(f"\n{story.id} · {len(documents)} documents · {story.first} – {story.last}", style="dim")
+    out.print(head)
+    docs = Table(expand=True, title="documents", title_justify="left")
+    for col in ("published", "outlet", "title", "id"):
+        docs.add_column(col)
+    for d in documents:
+        docs.add_row(d["published"] or "", Text(d["outlet"] or ""), Text(d["title"] or ""), d["id"])
+    out.print(docs)
+    for c in story.clusters:
+        line = Text(f"\n{c.label}", style="bold")
+        line.append(
+            f"\nreported by {len(c.outlets)} outlets, {c.independent_origins} independent origins: "
+            + "; ".join(f"{o.name}{' (anon.)' if o.anonymous else ''} ×{len(o.claims)}" for o in c.origins),
+            style="cyan",
+        )
+        out.print(line)
+        for ref in c.claims:
+            out.print(
+                Text(
+                    f"  {ref.published} {ref.outlet or ref.document_id} · {ref.source or '—'} "
+                    f"({ref.stance.value}): “{ref.content.text}”"
+                )
+            )
+    if found:
+        out.print(
+            Text(f"\n{len(found)} conflicts; see: reportedly conflicts --story {story.id}", style="yellow")
+        )
+
+
+@app.command()
+def conflicts(
+    db: DbOpt = DEFAULT_DB,
+    story: StoryOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="numeric, polarity, stance or internal.")] = None,
+    aliases: AliasesOpt = None,
+    method: MethodOpt = "auto",
+    as_json: JsonOpt = False,
+) -> None:
+    """List contradictions: numbers out of bounds, opposite polarity, confirmed vs denied, and one
+    article giving one event two dates; each with both evidence spans.
+
+    Example: reportedly conflicts --kind numeric --json
+    """
+    from ..model import ConflictKind
+
+    if kind is not None and kind not in {k.value for k in ConflictKind}:
+        choices = ", ".join(k.value for k in ConflictKind)
+        raise _fail(f"unknown conflict kind {kind!r}; use one of: {choices}", EXIT_USAGE)
+    store = require_store(db)
+    with store:
+        _refresh(store, method, aliases, quiet=as_json)
+        found = store.conflicts(story=story, kind=kind)
+    if as_json:
+        _dump([c.to_dict() for c in found])
+        return
+    table = Table(title=f"{len(found)} conflicts", expand=True, show_lines=True, title_justify="left")
+    for col in ("kind", "why", "a", "b"):
+        table.add_column(col, ratio=1 if col == "kind" else 3)
+    for c in found:
+        table.add_row(
+            c.kind.value,
+            Text(c.why),
+            Text(f"{c.a.outlet or c.a.document_id} {c.a.published}: “{c.a.content.text}”"),
+            Text(f"{c.b.outlet or c.b.document_id} {c.b.published}: “{c.b.content.text}”"),
+        )
+    out.print(table)
+
+
+@app.command()
+def timeline(
+    db: DbOpt = DEFAULT_DB,
+    measure: Annotated[
+        str | None, typer.Option("--measure", help="What is counted and where, as 'timeline' lists it.")
+    ] = None,
+    story: StoryOpt = None,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the series to this .png or .svg file.")
+    ] = None,
+    aliases: AliasesOpt = None,
+    method: MethodOpt = "auto",
+    as_json: JsonOpt = False,
+) -> None:
+    """Without --measure, list the measures (what is counted and where); with it, the series of
+    (date, value, bounds, source, stance) across the stored articles.
+
+    Example: reportedly timeline --measure "North Korean troops in Russia" --plot troops.png
+    """
+    from ..link.timelines import timeline_dict, value_text
+
+    store = require_store(db)
+    with store:
+        _refresh(store, method, aliases, quiet=as_json)
+        if measure is None:
+            rows = store.measures(story=story)
+        else:
+            points = store.timeline(measure, story=story)
+            known = {m["measure"] for m in store.measures(story=story)} if not points else set()
+    if measure is None:
+        if plot is not None:
+            raise _fail("--plot needs --measure; list the measures with: reportedly timeline", EXIT_USAGE)
+        if as_json:
+            _dump(rows)
+            return
+        table = Table(title=f"{len(rows)} measures", expand=True, title_justify="left")
+        for col in ("measure", "numbers", "documents", "first", "last"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(
+                Text(r["measure"]), str(r["points"]), str(r["documents"]), r["first"] or "", r["last"] or ""
+            )
+        out.print(table)
+        return
+    if not points:
+        close = sorted(m for m in known if measure.lower() in m.lower())[:5]
+        hint = f"; did you mean: {', '.join(close)}" if close else "; list them with: reportedly timeline"
+        raise _fail(f"no numbers for the measure {measure!r}{hint}", EXIT_INPUT)
+    if plot is not None:
+        from ..link.plot import PlotUnavailable, plot_timeline
+
+        try:
+            plot_timeline(measure, points, plot)
+        except (PlotUnavailable, ValueError) as exc:
+            raise _fail(str(exc), EXIT_USAGE) from None
+        err.print(Text(f"plot written to {plot}", style="dim"))
+    if as_json:
+        _dump(timeline_dict(measure, points))
+        return
+    table = Table(title=measure, expand=True, title_justify="left")
+    for col in ("date", "value", "scope", "source", "stance", "outlet", "evidence"):
+        table.add_column(col)
+    for p in points:
+        table.add_row(
+            p.date.isoformat() if p.date else "?",
+            value_text(p),
+            p.scope.value,
+            Text(p.source or "—"),
+            p.stance.value,
+            Text(p.outlet or p.document_id),
+            Text(p.evidence.text),
+        )
+    out.print(table)
+
+
+aliases_app = typer.Typer(
+    help="Cross-document entities and the alias table: list them, add or remove your own aliases.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+app.add_typer(aliases_app, name="aliases")
+
+
+@aliases_app.callback()
+def aliases_list(
+    ctx: typer.Context,
+    db: DbOpt = DEFAULT_DB,
+    user: Annotated[bool, typer.Option("--user", help="Only the aliases added with 'aliases add'.")] = False,
+    aliases: AliasesOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List canonical sources across documents (with the stored entities each gathers).
+
+    Example: reportedly aliases --db news.db --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..link import EntityIndex, load_aliases
+    from ..model import Entity, EntityType
+
+    store = require_store(db)
+    with store:
+        if user:
+            rows = store.user_alias_rows()
+        else:
+            index = EntityIndex(load_aliases(_alias_files(aliases), store.user_aliases()))
+            index.add(
+                Entity(e["id"], e["name"], EntityType(e["type"]), list(e["aliases"]), bool(e["anonymous"]))
+                for e in store.entities()
+            )
+            rows = [c.to_dict() for c in index.all()]
+    if as_json:
+        _dump(rows)
+        return
+    table = Table(
+        title=f"{len(rows)} {'user aliases' if user else 'sources'}", expand=True, title_justify="left"
+    )
+    if user:
+        for col in ("alias", "canonical", "type", "added_at"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(Text(r["alias"]), Text(r["canonical"]), r["type"] or "", r["added_at"] or "")
+    else:
+        for col in ("name", "type", "anonymous", "stored as", "aliases"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(
+                Text(r["name"]),
+                r["type"],
+                "yes" if r["anonymous"] else "",
+                Text(", ".join(r["members"])),
+                Text(", ".join(r["aliases"])),
+            )
+    out.print(table)
+
+
+@aliases_app.command("add")
+def aliases_add(
+    alias: Annotated[str, typer.Argument(help='The name as articles write it, e.g. "Seoul\'s spy agency".')],
+    canonical: Annotated[
+        str, typer.Argument(help='The source it names, e.g. "National Intelligence Service".')
+    ],
+    db: DbOpt = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="Entity type when the name is new.")] = None,
+) -> None:
+    """Say that ALIAS names CANONICAL in every article; stories are relinked on next use.
+
+    Two different named people are never merged: that is refused.
+
+    Example: reportedly aliases add "the South's spy agency" "National Intelligence Service"
+    """
+    from ..model import EntityType
+    from ..store import StoreError
+
+    if type_ is not None and type_ not in {t.value for t in EntityType}:
+        raise _fail(
+            f"unknown type {type_!r}; use one of: {', '.join(t.value for t in EntityType)}", EXIT_USAGE
+        )
+    store = require_store(db)
+    with store:
+        people = _people_named(store, alias, canonical)
+        if people:
+            raise _fail(
+                f"{people[0]!r} and {people[1]!r} are two different people; reportedly never merges "
+                "distinct people (add an alias of one name instead, e.g. a nickname)",
+                EXIT_USAGE,
+            )
+        try:
+            store.add_user_alias(alias, canonical, type_)
+        except StoreError as exc:
+            raise _fail(str(exc), EXIT_USAGE) from None
+    out.print(
+        Text(f"“{alias}” now names {canonical} in every document; stories will be relinked on next use")
+    )
+
+
+@aliases_app.command("remove")
+def aliases_remove(
+    alias: Annotated[str, typer.Argument(help="An alias added with 'aliases add'.")],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Forget an alias added with 'aliases add'.
+
+    Example: reportedly aliases remove "the South's spy agency"
+    """
+    from ..store import StoreError
+
+    store = require_store(db)
+    with store:
+        try:
+            store.remove_user_alias(alias)
+        except StoreError as exc:
+            raise _fail(str(exc), EXIT_INPUT) from None
+    out.print(Text(f"removed the alias “{alias}”"))
+
+
+def _people_named(store: Any, alias: str, canonical: str) -> tuple[str, str] | None:
+    """The two full person names when ALIAS and CANONICAL are stored as different people."""
+    from ..link.entities import _name_parts
+
+    def person(name: str) -> str | None:
+        key = name.strip().casefold()
+        for e in store.entities():
+            names = [e["name"], *e["aliases"]]
+            if e["type"] == "person" and any(n.casefold() == key for n in names):
+                return e["name"]
+        return None
+
+    a, b = person(alias), person(canonical)
+    if a is None or b is None:
+        return None
+    pa, pb = _name_parts(a), _name_parts(b)
+    if len(pa) >= 2 and len(pb) >= 2 and (pa[0], pa[-1]) != (pb[0], pb[-1]):
+        return a, b
+    return None

@@ -1,0 +1,77 @@
+"""Link stage: from single-article ledgers to stories across articles.
+
+Reads stored ledgers (or ledgers in memory) and builds:
+
+* canonical entities across documents (:mod:`.entities`),
+* stories: documents about one event (:mod:`.stories`),
+* claim clusters: one proposition across documents (:mod:`.clusters`), with
+  their independent origins (:mod:`.independence`),
+* conflicts: numeric, polarity, stance, internal (:mod:`.conflicts`),
+* measures and timelines (:mod:`.measures`, :mod:`.timelines`, :mod:`.plot`).
+
+Python API::
+
+    from reportedly.link import link_store, ensure_linked
+    from reportedly.store import Store
+    with Store("news.db") as store:
+        ensure_linked(store)           # links again only if the ledgers changed
+        for row in store.stories(min_documents=2):
+            print(row["title"], row["documents"])
+        story, documents = store.story(row["id"])
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .embed import MINILM, TFIDF, THRESHOLDS, Embedder, MiniLMEmbedder, TfidfEmbedder, default_embedder
+from .entities import Canonical, EntityIndex, load_aliases
+from .pipeline import LinkResult, Progress, link_corpus, link_ledgers, link_store
+
+__all__ = [
+    "MINILM",
+    "TFIDF",
+    "THRESHOLDS",
+    "Canonical",
+    "Embedder",
+    "EntityIndex",
+    "LinkResult",
+    "MiniLMEmbedder",
+    "TfidfEmbedder",
+    "default_embedder",
+    "ensure_linked",
+    "fingerprint",
+    "link_corpus",
+    "link_ledgers",
+    "link_store",
+    "load_aliases",
+]
+
+
+def fingerprint(store: Any, embedder: Embedder, aliases: Iterable[str | Path] = ()) -> str:
+    """What a link run depends on: the ledgers, user aliases, alias files and the method."""
+    digest = hashlib.sha1(embedder.method.encode())
+    for path in aliases:
+        digest.update(Path(path).read_bytes())
+    return store.link_fingerprint(digest.hexdigest())
+
+
+def ensure_linked(
+    store: Any,
+    *,
+    embedder: Embedder | None = None,
+    aliases: Iterable[str | Path] = (),
+    progress: Progress | None = None,
+    force: bool = False,
+) -> LinkResult | None:
+    """Link the store when its ledgers (or aliases) changed since the last run; None when up to date."""
+    embedder = embedder or default_embedder()
+    aliases = list(aliases)
+    wanted = fingerprint(store, embedder, aliases)
+    last = store.last_link_run()
+    if not force and last is not None and last["fingerprint"] == wanted:
+        return None
+    return link_store(store, embedder=embedder, aliases=aliases, progress=progress, fingerprint=wanted)

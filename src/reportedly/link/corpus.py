@@ -1,0 +1,105 @@
+"""What linking reads: documents and claims with the few derived facts every step needs.
+
+Everything is computed once per claim here (polarity, origin, measures,
+text to embed) so that the steps after it (stories, clusters, independence,
+conflicts, timelines) are cheap lookups and can be tested on hand-built items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Claim, ClaimRef, Document, SectionKind, Stance
+from .entities import Canonical, EntityIndex
+from .measures import measure_of, point_date
+
+_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b", re.I)
+#: Stances that take no side on the content: they neither support nor contradict it.
+NEUTRAL_STANCES = frozenset({Stance.NO_COMMENT, Stance.UNVERIFIED})
+
+
+@dataclass(slots=True)
+class DocItem:
+    document: Document
+    outlet: str  # the publisher, or the document id when unknown: each unknown outlet counts alone
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def published(self) -> date | None:
+        return self.document.published
+
+    def lead(self, limit: int = 600) -> str:
+        """Headline plus the first body paragraphs: what a reader uses to tell the topic."""
+        doc = self.document
+        parts: list[str] = [doc.title] if doc.title else []
+        for p in doc.paragraphs:
+            kind = doc.section_at(p.start)
+            if kind is SectionKind.RELATED:
+                continue
+            if doc.title and p.text.strip() == doc.title.strip():
+                continue
+            parts.append(p.text)
+            if sum(len(x) for x in parts) > limit:
+                break
+        if len(parts) <= (1 if doc.title else 0):
+            parts.append(doc.text[:limit])
+        return " ".join(parts)[: limit + 200]
+
+
+@dataclass(slots=True)
+class Measured:
+    position: int  # the quantity's position in its claim
+    measure: str
+    when: date | None
+
+
+@dataclass(slots=True)
+class ClaimItem:
+    claim: Claim
+    doc: DocItem
+    origin: Canonical | None
+    source: Canonical | None
+    negative: bool  # denies, or asserts a negated content
+    measures: list[Measured] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def text(self) -> str:
+        return self.claim.content_text
+
+    @property
+    def neutral(self) -> bool:
+        return self.claim.stance in NEUTRAL_STANCES
+
+    def ref(self) -> ClaimRef:
+        return ClaimRef.from_claim(self.claim, self.doc.document)
+
+
+def negated_content(text: str) -> bool:
+    """A negation word in the content ("in place but not in combat"), outside quoted fragments' edges."""
+    return _NEGATION.search(text) is not None
+
+
+def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
+    origin = index.canonical(claim.origin) if claim.origin is not None else None
+    src_entity = claim.source.entity if claim.source else None
+    source = index.canonical(src_entity) if src_entity is not None else None
+    negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))
+    item = ClaimItem(claim, doc, origin, source, negative)
+    for pos, q in enumerate(claim.quantities):
+        m = measure_of(claim, q, index.gaz)
+        if m:
+            item.measures.append(Measured(pos, m, point_date(claim, q, doc.published)))
+    return item
+
+
+def outlet_of(document: Document) -> str:
+    return (document.outlet or "").strip() or f"document {document.id}"

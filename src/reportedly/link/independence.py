@@ -1,0 +1,141 @@
+"""Independence: how many *origins* stand behind a cluster, not how many articles.
+
+Each claim's origin is the last element of its chain (GLOSSARY.md). Claims
+count as one origin when:
+
+* their origins are the same canonical entity (after cross-document
+  resolution: "Seoul" and "South Korea", "Hillary Rodham Clinton" and
+  "Hillary Clinton");
+* their origins are anonymous groups with the same normalised description
+  ("U.S. officials", "unidentified American officials") *and* the articles
+  were published within :data:`BRIEFING_DAYS` of each other: the same unnamed
+  officials talking to several outlets in one news cycle are one briefing.
+  The same description weeks apart counts as a new origin. Grouping is by
+  chains of publication dates (each within the window of the previous), so the
+  result does not depend on the order the claims are read;
+* the claim has no chain (an unattributed statement): its origin is the
+  publishing outlet itself;
+* their sentences are near-identical (wire copy run by several outlets): the
+  wording is the origin, whatever source each copy names. Near-identical means
+  a Jaccard overlap of at least :data:`WIRE_OVERLAP` between the sentences'
+  word 4-grams.
+
+The result: ``reported by N outlets, M independent origins``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from ..model import Origin
+from .corpus import ClaimItem
+
+BRIEFING_DAYS = 3
+WIRE_OVERLAP = 0.6
+
+
+def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
+    """(key, display name, anonymous) before date bucketing and wire merging."""
+    if item.origin is None:
+        outlet = item.doc.outlet
+        return f"outlet:{outlet.casefold()}", outlet, False
+    return item.origin.key, item.origin.name, item.origin.anonymous
+
+
+def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
+    """The independent origins of a cluster's claims, and the origin each claim was counted under."""
+    n = len(items)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    keys = [origin_key(it) for it in items]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, (key, _name, _anon) in enumerate(keys):
+        by_key[key].append(i)
+    for members in by_key.values():
+        if keys[members[0]][2]:  # anonymous: same briefing only within the window
+            members = sorted(members, key=lambda i: items[i].doc.published or date.min)
+            for a, b in zip(members, members[1:], strict=False):
+                da, db = items[a].doc.published, items[b].doc.published
+                if da is None or db is None or (db - da).days <= BRIEFING_DAYS:
+                    union(a, b)
+        else:
+            for other in members[1:]:
+                union(members[0], other)
+    # One article naming one unnamed group two ways ("Ukraine official" in the headline, "a
+    # Ukrainian military intelligence official" in the body): same head noun, and one
+    # description's words inside the other's.
+    anon = [i for i in range(n) if keys[i][2]]
+    for x, i in enumerate(anon):
+        for j in anon[x + 1 :]:
+            if items[i].doc.id == items[j].doc.id and _same_group(keys[i][0], keys[j][0]):
+                union(i, j)
+    shingles = [_shingles(it) for it in items]
+    copied: set[int] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            if items[i].doc.id != items[j].doc.id and _jaccard(shingles[i], shingles[j]) >= WIRE_OVERLAP:
+                if find(i) != find(j):
+                    copied.update((i, j))
+                union(i, j)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    out: list[Origin] = []
+    per_claim: dict[str, Origin] = {}
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        named = [i for i in members if not keys[i][2]] or members
+        first = min(named)
+        key, name, anonymous = keys[first]
+        if copied & set(members):  # merged through copied wording
+            key = "wire:" + key
+        if anonymous:
+            day = items[min(members, key=lambda i: items[i].doc.published or date.min)].doc.published
+            key = f"{key}@{day.isoformat() if day else 'undated'}"
+        o = Origin(
+            key=key,
+            name=name,
+            anonymous=anonymous,
+            claims=[items[i].id for i in members],
+            outlets=[items[i].doc.outlet for i in members],
+        )
+        out.append(o)
+        for i in members:
+            per_claim[items[i].id] = o
+    return out, per_claim
+
+
+def _same_group(a: str, b: str) -> bool:
+    wa, wb = a.removeprefix("anon:").split(), b.removeprefix("anon:").split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _shingles(item: ClaimItem, size: int = 4) -> frozenset[tuple[str, ...]]:
+    span = item.claim.sentence
+    text = span.text if span is not None else item.text
+    toks = _TOKEN.findall(text.lower())
+    if len(toks) < size:
+        return frozenset([tuple(toks)]) if toks else frozenset()
+    return frozenset(tuple(toks[i : i + size]) for i in range(len(toks) - size + 1))
+
+
+def _jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

