@@ -1,0 +1,155 @@
+"""The application factory: one FastAPI app serving the JSON API and the web UI.
+
+The API lives under ``/api``; the UI is static files (``static/``) that call
+it, so everything the UI shows a person a script can fetch too. The
+interactive docs pages FastAPI usually adds are left out: they load scripts
+from a CDN and run inline script, which the Content-Security-Policy forbids;
+the OpenAPI schema itself is served at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from reportedly import __version__
+from reportedly.api import claims, documents, entities, exports, stories
+from reportedly.api.deps import DEFAULT_MAX_BODY, Settings, store
+from reportedly.api.schemas import StatusOut
+from reportedly.api.security import BodyLimit, SecurityHeaders
+from reportedly.store import Store, StoreError
+
+STATIC = Path(__file__).resolve().parent / "static"
+TOKEN_ENV = "REPORTEDLY_TOKEN"
+DB_ENV = "REPORTEDLY_DB"
+
+
+def create_app(
+    store_url: str | Path,
+    *,
+    token: str | None = None,
+    allow_private: bool = False,
+    max_body: int = DEFAULT_MAX_BODY,
+) -> FastAPI:
+    """Build the web app over the store at ``store_url`` (a SQLite path or SQLAlchemy URL).
+
+    ``token`` enables writes (``POST /api/documents``) for requests bearing
+    it; without one the app is read-only. ``allow_private`` lets submitted
+    URLs reach loopback and private networks (off: the server must not become
+    a way into the network it runs in). ``max_body`` caps request bodies.
+    The store is opened (and migrated) here, so a bad URL fails at start-up.
+    """
+    if token is not None and not token.strip():
+        token = None
+    settings = Settings(str(store_url), token=token, allow_private=allow_private, max_body=max_body)
+    opened = Store(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            opened.close()
+
+    app = FastAPI(
+        title="reportedly",
+        version=__version__,
+        summary="An auditable ledger of attributed claims in news articles.",
+        description="Who says what, through whom, how surely, with which numbers and dates, "
+        "with exact character offsets into each article. Reads are open; "
+        "`POST /api/documents` needs `Authorization: Bearer <token>`.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = opened
+
+    app.add_middleware(BodyLimit, limit=max_body)
+    # Added last, so it wraps everything, including the 413s BodyLimit sends itself.
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        # Reached only by store failures the routes did not expect (lookups map to 404 themselves).
+        return JSONResponse({"detail": f"the store could not answer: {exc}"}, status_code=500)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # One readable sentence plus FastAPI's usual per-field list.
+        problems = "; ".join(_describe(e) for e in exc.errors())
+        return JSONResponse(
+            {"detail": problems or "invalid request", "errors": _plain(exc.errors())}, status_code=422
+        )
+
+    for module in (documents, claims, entities, stories, exports):
+        app.include_router(module.router)
+
+    @app.get(
+        "/api/status", response_model=StatusOut, tags=["meta"], summary="What this server holds and allows"
+    )
+    def status_(db: Annotated[Store, Depends(store)]) -> dict[str, Any]:
+        counts = db.counts()
+        return {
+            "version": __version__,
+            "documents": counts.get("documents", 0),
+            "claims": counts.get("claims", 0),
+            "entities": counts.get("entities", 0),
+            "writes_enabled": settings.token is not None,
+            "full_text_search": db.full_text,
+            "stories": stories.stories_available(db),
+            "last_link_run": db.last_link_run() if stories.stories_available(db) else None,
+        }
+
+    @app.get("/api/{rest:path}", include_in_schema=False)
+    def unknown_api(rest: str) -> None:
+        # Without this, a mistyped API path would fall through to the UI's HTML.
+        raise HTTPException(404, f"no API endpoint /api/{rest}; see /openapi.json")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    return app
+
+
+def _describe(error: Any) -> str:
+    where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _plain(errors: Any) -> Any:
+    """Validation errors with their context made JSON-safe (exceptions become text)."""
+    out = []
+    for error in errors:
+        item = {k: v for k, v in error.items() if k != "ctx"}
+        if "ctx" in error:
+            item["ctx"] = {k: str(v) for k, v in error["ctx"].items()}
+        if "input" in item and not isinstance(item["input"], str | int | float | bool | type(None)):
+            item["input"] = str(item["input"])[:200]
+        out.append(item)
+    return out
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ASGI servers: ``uvicorn --factory reportedly.api:app_from_env``.
+
+    Reads the store from ``REPORTEDLY_DB`` (default ``reportedly.db``), the
+    write token from ``REPORTEDLY_TOKEN`` and ``REPORTEDLY_ALLOW_PRIVATE=1``.
+    """
+    return create_app(
+        os.environ.get(DB_ENV, "reportedly.db"),
+        token=os.environ.get(TOKEN_ENV),
+        allow_private=os.environ.get("REPORTEDLY_ALLOW_PRIVATE", "") in ("1", "true", "yes"),
+    )

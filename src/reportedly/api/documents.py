@@ -1,0 +1,162 @@
+"""Documents: list them, read one ledger with its text, and submit new articles.
+
+Submitting is the only write in the API. It runs the same ingest and
+analysis as ``reportedly ingest``, so a document stored through the web is
+indistinguishable from one stored from the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Response, status
+
+from reportedly.api.deps import Limit, Offset, Settings, lookup, settings, store
+from reportedly.api.schemas import (
+    AnalyzeRequest,
+    AnalyzeResponse,
+    DocumentSummary,
+    ErrorOut,
+    LedgerOut,
+    Page,
+)
+from reportedly.api.security import require_token
+from reportedly.ingest import IngestError, from_html, load_documents, parse_layout
+from reportedly.model import Document
+from reportedly.store import Store
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+StoreDep = Annotated[Store, Depends(store)]
+
+#: HTTP status for each reason an article could not be read.
+INGEST_STATUS = {
+    "too_large": 413,
+    "refused_address": status.HTTP_403_FORBIDDEN,
+    "fetch": status.HTTP_502_BAD_GATEWAY,
+}
+
+
+@router.get("", response_model=Page[DocumentSummary], summary="List stored documents")
+def list_documents(db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stored documents, oldest ingestion first, each with its number of claims."""
+    return db.document_page(limit=limit, offset=offset).to_dict()
+
+
+@router.get(
+    "/{document_id}",
+    response_model=LedgerOut,
+    responses={404: {"model": ErrorOut}},
+    summary="One document's ledger with its text",
+)
+def get_document(document_id: str, db: StoreDep) -> dict[str, Any]:
+    """The ledger of one document, with the text its offsets index."""
+    with lookup("document", document_id):
+        ledger = db.load(document_id)
+    data = ledger.to_dict()
+    data["document"]["text"] = ledger.document.text
+    for claim in data["claims"]:
+        claim["document_id"] = document_id
+    return data
+
+
+@router.post(
+    "",
+    response_model=AnalyzeResponse,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_token)],
+    responses={
+        200: {"model": AnalyzeResponse, "description": "Every document was already stored."},
+        401: {"model": ErrorOut},
+        403: {"model": ErrorOut},
+        413: {"model": ErrorOut},
+        422: {"model": ErrorOut},
+        502: {"model": ErrorOut},
+    },
+    summary="Analyse an article (text, HTML or URL) and store its ledger",
+)
+def submit_document(
+    body: AnalyzeRequest,
+    response: Response,
+    db: StoreDep,
+    config: Annotated[Settings, Depends(settings)],
+) -> dict[str, Any]:
+    """Analyse and store one article; needs ``Authorization: Bearer <token>``.
+
+    A URL may be a feed, which stores one document per entry. The answer is
+    201 when anything new was stored and 200 when the article(s) were
+    already there (storing is idempotent by text).
+    """
+    from reportedly import analyze_document
+
+    documents, problems = _documents(body, config)
+    if not documents:
+        first = problems[0] if problems else IngestError("empty", None, "nothing to analyse")
+        raise HTTPException(INGEST_STATUS.get(first.reason, 422), first.message)
+    saved = []
+    for document in documents:
+        with config.analysis_lock:
+            ledger = analyze_document(document)
+        result = db.save(ledger, source=str(document.meta.get("source") or "api"))
+        saved.append(
+            {
+                "document_id": result.document_id,
+                "created": result.created,
+                "claims": result.claims,
+                "title": document.title,
+                "href": f"/api/documents/{result.document_id}",
+            }
+        )
+    for problem in problems:
+        db.record_error(problem.source or "api", problem.reason, problem.message)
+    if not any(s["created"] for s in saved):
+        response.status_code = status.HTTP_200_OK
+    if len(saved) == 1:
+        response.headers["Location"] = saved[0]["href"]
+    return {"documents": saved, "errors": [p.to_dict() for p in problems]}
+
+
+def _documents(body: AnalyzeRequest, config: Settings) -> tuple[list[Document], list[IngestError]]:
+    """The Documents a request describes, and the errors met building them."""
+    try:
+        if body.text is not None:
+            doc = parse_layout(
+                body.text, title=body.title, url=body.source_url, outlet=body.outlet, published=body.published
+            )
+            doc.meta.update(format="text", source=body.source_url or "api")
+            return [doc], []
+        if body.html is not None:
+            doc = from_html(body.html, url=body.source_url, published=body.published)
+            if body.title:
+                doc.title = body.title
+            if body.outlet:
+                doc.outlet = body.outlet
+            doc.meta["source"] = body.source_url or "api"
+            return [doc], []
+    except IngestError as exc:
+        return [], [exc]
+    assert body.url is not None
+    if not _is_web_url(body.url):  # load_documents would otherwise read a server-side path
+        return [], [IngestError("refused_address", body.url, f"refusing {body.url!r}: only http(s) URLs")]
+    documents: list[Document] = []
+    problems: list[IngestError] = []
+    for item in load_documents(
+        body.url.strip(),
+        published=body.published,
+        allow_private=config.allow_private,
+        max_bytes=config.max_body,
+    ):
+        if isinstance(item, IngestError):
+            problems.append(item)
+        else:
+            if body.outlet and not item.outlet:
+                item.outlet = body.outlet
+            documents.append(item)
+    if not documents and not problems:
+        problems.append(IngestError("empty", body.url, f"{body.url} holds no article; nothing to analyse"))
+    return documents, problems
+
+
+def _is_web_url(value: str) -> bool:
+    scheme, sep, rest = value.strip().partition("://")
+    return bool(sep) and scheme.lower() in ("http", "https") and bool(rest)

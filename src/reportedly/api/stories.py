@@ -1,0 +1,198 @@
+"""Stories, claim clusters, conflicts and number timelines, as ``reportedly link`` stored them.
+
+Stories are derived data: the link stage builds them from every stored
+ledger and replaces them wholesale. Reads serve the last link run (``GET
+/api/status`` says when it was); ``POST /api/stories/rebuild`` runs linking
+again when the ledgers changed, and needs the write token like any write,
+since it costs real CPU.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from reportedly.api.deps import Limit, Offset, Settings, lookup, settings, store
+from reportedly.api.schemas import (
+    ClusterOut,
+    ConflictOut,
+    ErrorOut,
+    LinkRunOut,
+    MeasureOut,
+    Page,
+    StoryOut,
+    StorySummary,
+    TimelineOut,
+)
+from reportedly.api.security import require_token
+from reportedly.model import ConflictKind
+from reportedly.store import Store
+
+router = APIRouter(tags=["stories"])
+
+StoreDep = Annotated[Store, Depends(store)]
+NotFound = {404: {"model": ErrorOut}}
+
+
+def stories_available(db: Store) -> bool:
+    """Whether this store can answer story queries (the link stage's tables and methods exist)."""
+    return hasattr(db, "stories") and hasattr(db, "story")
+
+
+def story_document_ids(db: Store, story_id: str) -> list[str]:
+    """The documents of a story, for the ``story`` filter of claims and exports (404 if unknown)."""
+    from reportedly.export import story_document_ids as documents_of
+
+    with lookup("story", story_id):
+        return documents_of(db, story_id)
+
+
+@router.get("/api/stories", response_model=Page[StorySummary], summary="List stories")
+def list_stories(
+    db: StoreDep,
+    min_documents: Annotated[
+        int, Query(ge=1, description="Only stories told by at least this many articles.")
+    ] = 1,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stories from the last link run, most documents first."""
+    rows = db.stories(min_documents=min_documents)
+    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+
+
+@router.get("/api/stories/{story_id}", response_model=StoryOut, responses=NotFound, summary="One story")
+def get_story(story_id: str, db: StoreDep) -> dict[str, Any]:
+    """A story's articles, outlets and measures; its clusters and conflicts are paged separately."""
+    with lookup("story", story_id):
+        story, documents = db.story(story_id)
+    data = story.to_dict()
+    data["documents"] = documents
+    data["clusters"] = len(story.clusters)
+    data["conflicts"] = len(db.conflicts(story=story_id))
+    data["measures"] = db.measures(story=story_id)
+    return data
+
+
+@router.get(
+    "/api/stories/{story_id}/clusters",
+    response_model=Page[ClusterOut],
+    responses=NotFound,
+    summary="A story's claim clusters",
+)
+def story_clusters(story_id: str, db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Each proposition the story's articles share, with outlets and independent origins counted."""
+    with lookup("story", story_id):
+        story, _documents = db.story(story_id)
+    clusters = [c.to_dict() for c in story.clusters]
+    return {
+        "items": clusters[offset : offset + limit],
+        "total": len(clusters),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@router.get(
+    "/api/stories/{story_id}/conflicts",
+    response_model=Page[ConflictOut],
+    responses=NotFound,
+    summary="A story's conflicts",
+)
+def story_conflicts(
+    story_id: str,
+    db: StoreDep,
+    kind: ConflictKind | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    with lookup("story", story_id):
+        db.story(story_id)
+    return _conflict_page(db, story_id, kind, limit, offset)
+
+
+@router.get(
+    "/api/stories/{story_id}/timeline",
+    response_model=TimelineOut,
+    responses=NotFound,
+    summary="A number timeline within a story",
+)
+def story_timeline(
+    story_id: str,
+    db: StoreDep,
+    measure: Annotated[
+        str | None,
+        Query(max_length=500, description="Which measure; the story's most reported when left out."),
+    ] = None,
+) -> dict[str, Any]:
+    """Every number the story's articles give for one measure, by date, with source and stance."""
+    with lookup("story", story_id):
+        db.story(story_id)
+    if measure is None:
+        measures = db.measures(story=story_id)
+        if not measures:
+            return {"measure": None, "points": []}
+        measure = measures[0]["measure"]
+    points = db.timeline(measure, story=story_id)
+    if not points and measure not in {m["measure"] for m in db.measures(story=story_id)}:
+        raise HTTPException(404, f"story {story_id!r} counts no measure {measure!r}")
+    return {"measure": measure, "points": [p.to_dict() for p in points]}
+
+
+@router.get("/api/conflicts", response_model=Page[ConflictOut], summary="Conflicts across the store")
+def list_conflicts(
+    db: StoreDep,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    kind: ConflictKind | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Pairs of claims that cannot both be true, with why; side by side in the story page."""
+    return _conflict_page(db, story, kind, limit, offset)
+
+
+@router.get("/api/measures", response_model=Page[MeasureOut], summary="Measures across the store")
+def list_measures(
+    db: StoreDep,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = db.measures(story=story)
+    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+
+
+@router.get("/api/timeline", response_model=TimelineOut, responses=NotFound, summary="A number timeline")
+def timeline(db: StoreDep, measure: Annotated[str, Query(min_length=1, max_length=500)]) -> dict[str, Any]:
+    """Every stored number for one measure, across all stories."""
+    points = db.timeline(measure)
+    if not points:
+        raise HTTPException(404, f"no numbers stored for measure {measure!r}; list them at /api/measures")
+    return {"measure": measure, "points": [p.to_dict() for p in points]}
+
+
+@router.post(
+    "/api/stories/rebuild",
+    response_model=LinkRunOut,
+    dependencies=[Depends(require_token)],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+    summary="Link the stored ledgers into stories again",
+)
+def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(settings)]) -> dict[str, Any]:
+    """Rebuild stories, clusters, conflicts and timelines when the ledgers changed since the last run."""
+    from reportedly.link import ensure_linked
+
+    with config.analysis_lock:
+        result = ensure_linked(db)
+    run = db.last_link_run()
+    if run is None:  # pragma: no cover - ensure_linked always records a run
+        raise HTTPException(500, "linking finished without recording a run")
+    return {**run, "rebuilt": result is not None}
+
+
+def _conflict_page(
+    db: Store, story: str | None, kind: ConflictKind | None, limit: int, offset: int
+) -> dict[str, Any]:
+    rows = [c.to_dict() for c in db.conflicts(story=story, kind=kind.value if kind else None)]
+    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}

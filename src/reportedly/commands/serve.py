@@ -1,0 +1,75 @@
+"""``reportedly serve``: the web UI and JSON API over a store, a thin skin over ``create_app``."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from ..cli import DEFAULT_DB, EXIT_STORE, EXIT_USAGE, DbOpt, PrivateOpt, _fail, app, err
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = ("127.0.0.1"),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="REPORTEDLY_TOKEN",
+            show_envvar=True,
+            help="Bearer token that allows adding articles over HTTP; without one the server is read-only.",
+        ),
+    ] = None,
+    allow_private: PrivateOpt = False,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1024, help="Largest request body accepted, in bytes.")
+    ] = 12 * 1024 * 1024,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI schema at /openapi.json) until Ctrl-C.
+
+    Reads are open to anyone who can reach the server; adding articles needs
+    the token (prefer the REPORTEDLY_TOKEN environment variable: a --token on
+    the command line is visible to other users of the machine).
+
+    Example: REPORTEDLY_TOKEN=s3cret reportedly serve --db news.db --port 8000
+    """
+    try:
+        import uvicorn
+
+        from ..api import create_app
+    except ImportError as exc:  # pragma: no cover - the web extras are not installed
+        raise _fail(
+            f"the web server needs FastAPI and uvicorn ({exc}); install them with pip", EXIT_USAGE
+        ) from None
+    from ..store import StoreError
+
+    try:
+        web = create_app(db, token=token, allow_private=allow_private, max_body=max_body)
+    except StoreError as exc:
+        raise _fail(str(exc), EXIT_STORE) from None
+    if not _loopback(host):
+        err.print(
+            Text(
+                f"Listening on {host}: anyone who can reach this machine can read the ledger",
+                style="yellow",
+            )
+        )
+    mode = "articles can be added with the token" if token else "read-only (no --token / REPORTEDLY_TOKEN)"
+    err.print(Text(f"Serving {db} at http://{host}:{port}/ — {mode}. Ctrl-C stops.", style="dim"))
+    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
