@@ -59,6 +59,12 @@ PrivateOpt = Annotated[
     bool,
     typer.Option("--allow-private", help="Allow fetching URLs on loopback or private network addresses."),
 ]
+FollowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links", help="For RSS/Atom feeds, fetch each entry's page instead of its summary."
+    ),
+]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Text encoding of input files when not UTF-8 (e.g. latin-1).")
 ]
@@ -209,6 +215,7 @@ def analyze(
     as_json: JsonOpt = False,
     allow_private: PrivateOpt = False,
     encoding: EncodingOpt = None,
+    follow_links: FollowOpt = False,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
@@ -219,7 +226,9 @@ def analyze(
 
     pub = _published(published)
     docs, failures = [], []
-    for item in load_documents(source, published=pub, allow_private=allow_private, encoding=encoding):
+    for item in load_documents(
+        source, published=pub, allow_private=allow_private, encoding=encoding, follow_links=follow_links
+    ):
         (failures if isinstance(item, IngestError) else docs).append(item)
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
@@ -245,6 +254,7 @@ def ingest(
     allow_private: PrivateOpt = False,
     encoding: EncodingOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    follow_links: FollowOpt = False,
 ) -> None:
     """Analyse documents and store their ledgers; unreadable ones are recorded as errors.
 
@@ -271,7 +281,13 @@ def ingest(
     ) as progress:
         task = progress.add_task("ingesting", total=None)
         for source in sources:
-            for item in load_documents(source, published=pub, allow_private=allow_private, encoding=encoding):
+            for item in load_documents(
+                source,
+                published=pub,
+                allow_private=allow_private,
+                encoding=encoding,
+                follow_links=follow_links,
+            ):
                 progress.advance(task)
                 if isinstance(item, IngestError):
                     store.record_error(item.source or source, item.reason, item.message)

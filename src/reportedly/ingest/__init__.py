@@ -53,12 +53,19 @@ Published = date | datetime | str | None
 
 
 def documents_from_feed(
-    data: bytes | str, *, source: str | None = None, published: Published = None
+    data: bytes | str,
+    *,
+    source: str | None = None,
+    published: Published = None,
+    follow_links: bool = False,
+    allow_private: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document | IngestError]:
-    """One Document per feed entry, built from the entry's title and summary.
+    """One Document per feed entry: the linked page when ``follow_links``, else title and summary.
 
-    Only the summary is used: following each entry's link would turn reading
-    a file into crawling the web, which is a separate, opt-in feature.
+    Following links is opt-in because it turns reading one file into fetching
+    many pages. A page that cannot be fetched is reported as an error and the
+    entry's summary is analysed instead, so nothing the feed holds is lost.
     """
     try:
         entries = entries_from_feed(data, source=source)
@@ -71,6 +78,28 @@ def documents_from_feed(
         return
     for number, entry in enumerate(entries, start=1):
         where = entry["link"] or f"{source or 'feed'} entry {number}"
+        if follow_links and entry["link"]:
+            when = published if published is not None else entry["published"]
+            try:
+                page = next(
+                    _from_url(
+                        entry["link"],
+                        published=when,
+                        allow_private=allow_private,
+                        encoding=None,
+                        max_bytes=max_bytes,
+                        feeds=False,
+                    )
+                )
+            except IngestError as exc:
+                yield exc
+            else:
+                if isinstance(page, Document):
+                    page.outlet = page.outlet or entry["outlet"]
+                    page.title = page.title or entry["title"]
+                    page.meta["feed"] = source
+                    yield page
+                    continue
         if not entry["summary"]:
             yield IngestError(
                 "empty",
@@ -107,7 +136,14 @@ def _charset(content_type: str) -> str | None:
 
 
 def _from_url(
-    url: str, *, published: Published, allow_private: bool, encoding: str | None, max_bytes: int
+    url: str,
+    *,
+    published: Published,
+    allow_private: bool,
+    encoding: str | None,
+    max_bytes: int,
+    feeds: bool = True,
+    follow_links: bool = False,
 ) -> Iterator[Document | IngestError]:
     data, content_type, final_url = fetch_url(url, allow_private=allow_private, max_bytes=max_bytes)
     mime = content_type.split(";", 1)[0].strip().lower()
@@ -119,7 +155,16 @@ def _from_url(
             "binary", final_url, f"{final_url} is a {kind} ({mime or 'no content type'}), not an article"
         )
     if "rss" in mime or "atom" in mime or (("xml" in mime or not mime) and looks_like_feed(data)):
-        yield from documents_from_feed(data, source=final_url, published=published)
+        if not feeds:
+            raise IngestError("parse", final_url, f"{final_url} is a feed, not an article page")
+        yield from documents_from_feed(
+            data,
+            source=final_url,
+            published=published,
+            follow_links=follow_links,
+            allow_private=allow_private,
+            max_bytes=max_bytes,
+        )
         return
     charset = encoding or _charset(content_type)
     if "html" in mime or (not mime.startswith("text/plain") and data.lstrip()[:1] == b"<"):
@@ -135,7 +180,13 @@ def _from_url(
 
 
 def _from_file(
-    path: Path, *, published: Published, encoding: str | None, max_bytes: int
+    path: Path,
+    *,
+    published: Published,
+    encoding: str | None,
+    max_bytes: int,
+    follow_links: bool = False,
+    allow_private: bool = False,
 ) -> Iterator[Document | IngestError]:
     suffix = path.suffix.lower()
     name = str(path)
@@ -149,7 +200,14 @@ def _from_file(
         data = read_bytes(path, max_bytes=max_bytes)
         if not data.strip():
             raise IngestError("empty", name, f"{name} is empty; nothing to analyse")
-        yield from documents_from_feed(data, source=name, published=published)
+        yield from documents_from_feed(
+            data,
+            source=name,
+            published=published,
+            follow_links=follow_links,
+            allow_private=allow_private,
+            max_bytes=max_bytes,
+        )
         return
     if suffix in HTML_SUFFIXES:
         data = read_bytes(path, max_bytes=max_bytes)
@@ -198,8 +256,12 @@ def load_documents(
     allow_private: bool = False,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
 ) -> Iterator[Document | IngestError]:
     """Every Document in ``source`` (``-``, URL, file or directory), errors yielded in place.
+
+    ``follow_links`` fetches the page of every feed entry (same address guard
+    as URLs) instead of analysing the entry's summary.
 
     ``published`` is the date to assume; it overrides dates found in page or
     feed metadata, but not a JSONL record's own ``published`` field.
@@ -223,7 +285,12 @@ def load_documents(
             return
         yield from _guarded(
             _from_url(
-                src, published=published, allow_private=allow_private, encoding=encoding, max_bytes=max_bytes
+                src,
+                published=published,
+                allow_private=allow_private,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                follow_links=follow_links,
             ),
             src,
         )
@@ -240,7 +307,15 @@ def load_documents(
             return
         for file in files:
             yield from _guarded(
-                _from_file(file, published=published, encoding=encoding, max_bytes=max_bytes), str(file)
+                _from_file(
+                    file,
+                    published=published,
+                    encoding=encoding,
+                    max_bytes=max_bytes,
+                    follow_links=follow_links,
+                    allow_private=allow_private,
+                ),
+                str(file),
             )
         return
     if not path.exists():
@@ -248,4 +323,14 @@ def load_documents(
         hint = "; add https:// to fetch it as a URL" if looks_like_host else ""
         yield IngestError("not_found", src, f"{src} does not exist; check the path{hint}")
         return
-    yield from _guarded(_from_file(path, published=published, encoding=encoding, max_bytes=max_bytes), src)
+    yield from _guarded(
+        _from_file(
+            path,
+            published=published,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            follow_links=follow_links,
+            allow_private=allow_private,
+        ),
+        src,
+    )
