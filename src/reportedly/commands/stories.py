@@ -202,7 +202,8 @@ def story_cmd(
         _dump(_story_json(story, documents, found))
         return
     head = Text(story.title, style="bold")
-    head.append(f"\n{story.id} · {len(documents)} documents · {story.first} – {story.last}", style="dim")
+    span = f"{_day(story.first)} – {_day(story.last)}"
+    head.append(f"\n{story.id} · {len(documents)} documents · {span}", style="dim")
     out.print(head)
     docs = Table(expand=True, title="documents", title_justify="left")
     for col in ("published", "outlet", "title", "id"):
@@ -221,7 +222,7 @@ def story_cmd(
         for ref in c.claims:
             out.print(
                 Text(
-                    f"  {ref.published} {ref.outlet or ref.document_id} · {ref.source or '—'} "
+                    f"  {_day(ref.published)} {ref.outlet or ref.document_id} · {ref.source or '—'} "
                     f"({ref.stance.value}): “{ref.content.text}”"
                 )
             )
@@ -264,8 +265,8 @@ def conflicts(
         table.add_row(
             c.kind.value,
             Text(c.why),
-            Text(f"{c.a.outlet or c.a.document_id} {c.a.published}: “{c.a.content.text}”"),
-            Text(f"{c.b.outlet or c.b.document_id} {c.b.published}: “{c.b.content.text}”"),
+            Text(f"{c.a.outlet or c.a.document_id} {_day(c.a.published)}: “{c.a.content.text}”"),
+            Text(f"{c.b.outlet or c.b.document_id} {_day(c.b.published)}: “{c.b.content.text}”"),
         )
     out.print(table)
 
@@ -485,3 +486,8 @@ def _people_named(store: Any, alias: str, canonical: str) -> tuple[str, str] | N
     if len(pa) >= 2 and len(pb) >= 2 and (pa[0], pa[-1]) != (pb[0], pb[-1]):
         return a, b
     return None
+
+
+def _day(value: object) -> str:
+    """A date for display; articles without a publication date say so instead of printing None."""
+    return str(value) if value else "undated"
