@@ -249,3 +249,28 @@ def test_url_on_loopback_is_refused_unless_allowed(local_page: str) -> None:
     data = json.loads(output)
     assert data["document"]["url"] == local_page
     assert any(c["source"] and "harbour authority" in c["source"]["text"] for c in data["claims"])
+
+
+def test_a_runaway_document_is_stopped_and_recorded(
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reportedly
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text("The committee said the hearing would resume after the break.", encoding="utf-8")
+    real = reportedly.analyze_document
+
+    def sometimes_slow(document, nlp=None):  # noqa: ANN001, ANN202 - test double
+        if "committee" in document.text:
+            time.sleep(5)
+        return real(document, nlp)
+
+    monkeypatch.setattr(reportedly, "analyze_document", sometimes_slow)
+    db = str(tmp_path / "ledger.db")
+    code, output = run("ingest", str(slow), str(article), "--db", db, "--timeout", "0.5", "--json")
+    assert code == EXIT_INPUT
+    report = json.loads(output)
+    assert report["stored"] == 1
+    assert report["errors"][0]["reason"] == "timeout" and "slow.txt" in report["errors"][0]["source"]

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -68,6 +72,35 @@ FollowOpt = Annotated[
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Text encoding of input files when not UTF-8 (e.g. latin-1).")
 ]
+
+
+class AnalysisTimeout(Exception):
+    """One document took longer than the per-document limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway document (a pathological text) without stopping the batch.
+
+    Uses SIGALRM, so it only applies in the main thread on POSIX; elsewhere it is a no-op.
+    """
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise AnalysisTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -255,6 +288,9 @@ def ingest(
     encoding: EncodingOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     follow_links: FollowOpt = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
+    ] = 120.0,
 ) -> None:
     """Analyse documents and store their ledgers; unreadable ones are recorded as errors.
 
@@ -296,13 +332,20 @@ def ingest(
                         err.print(Text(f"Error: {item.message}", style="red"))
                     continue
                 progress.update(task, description=f"ingesting {item.title or item.id}"[:60])
+                where = item.meta.get("source") or item.url or source
                 try:
-                    ledger = analyze_document(item)
+                    with time_limit(timeout):
+                        ledger = analyze_document(item)
                     result = store.save(ledger, source=item.meta.get("source") or source)
+                except AnalysisTimeout:
+                    message = f"{where}: analysis took longer than {timeout:g} s and was stopped (--timeout)"
+                    store.record_error(where, "timeout", message)
+                    report["errors"].append({"reason": "timeout", "source": where, "message": message})
+                    continue
                 except Exception as exc:  # one bad document must not stop the batch
-                    message = f"{source}: analysis failed: {exc.__class__.__name__}: {exc}"
-                    store.record_error(source, "analysis", message)
-                    report["errors"].append({"reason": "analysis", "source": source, "message": message})
+                    message = f"{where}: analysis failed: {exc.__class__.__name__}: {exc}"
+                    store.record_error(where, "analysis", message)
+                    report["errors"].append({"reason": "analysis", "source": where, "message": message})
                     continue
                 if result.created:
                     report["stored"] += 1
