@@ -45,6 +45,7 @@ class BlockView:
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
     in_quote: list[bool]
+    quote_of: list[int] = field(default_factory=list)
     base: list[list[str]] = field(default_factory=list)
 
     @classmethod
@@ -56,8 +57,9 @@ class BlockView:
             for i in range(sent.start, sent.end):
                 sent_of[i] = n
         quotes = find_quotes(doc.text)
-        in_quote = [any(q.start <= t.idx < q.end for q in quotes) for t in doc]
-        view = cls(doc, offset, section, sent_of, bounds, in_quote)
+        quote_of = [next((n for n, q in enumerate(quotes) if q.start <= t.idx < q.end), -1) for t in doc]
+        in_quote = [q >= 0 for q in quote_of]
+        view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
         view.base = [_token_features(t, view) for t in doc]
         return view
 
@@ -105,6 +107,9 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
     doc = view.doc
     out = []
     has_quote = any(view.in_quote[start:end])
+    quoted = [0]
+    for i in range(start, end):
+        quoted.append(quoted[-1] + (view.in_quote[i] or doc[i].text in QUOTE_CHARS))
     for i in range(start, end):
         tok = doc[i]
         feats = list(view.base[i])
@@ -131,6 +136,19 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
             feats.append("sent_has_quote")
         if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             feats.append("according_to")
+        lemma = tok.lemma_.lower()
+        feats.append("l|d=" + lemma + "|" + tok.dep_)
+        left, right = tok.left_edge.i, tok.right_edge.i
+        if right > left and quoted[right + 1 - start] - quoted[left - start] > 0:
+            feats.append("subtree_quote")
+            feats.append("subtree_quote|p=" + tok.pos_)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                kind = child.ent_type_ or child.pos_
+                feats.append("subj=" + kind)
+                feats.append("subj|l=" + kind + "|" + lemma)
+            elif child.dep_ in ("ccomp", "parataxis", "xcomp"):
+                feats.append("comp|l=" + child.dep_ + "|" + lemma)
         out.append(feats)
     return out
 
@@ -176,6 +194,15 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
     cue_sent = view.sent_of[head.i]
     first, last = min(cue), max(cue)
     cue_lemma = head.lemma_.lower()
+    rels: list[str] = []
+    depths: list[int] = []
+    edges: list[str] = []
+    for i in range(lo, hi):
+        rel, depth, edge = _relation(doc, i, head, head_pos)
+        rels.append("CUE" if i in cue_set else rel)
+        depths.append(depth)
+        edges.append(edge)
+    near = _nearest_quotes(view, first, last)
     out = []
     for i in range(lo, hi):
         tok = doc[i]
@@ -187,28 +214,11 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
         side = "L" if i < first else "R"
         dist = first - i if i < first else i - last
         feats += ["side=" + side, "dist=" + side + _bucket(dist), "so=" + str(view.sent_of[i] - cue_sent)]
-        anc = _ancestors(tok)
-        if head.i in anc:
-            # the token hangs below the cue: through which child of the cue?
-            below = anc[anc.index(head.i) - 1]
-            rel = "below:" + doc[below].dep_
-            depth = anc.index(head.i)
-        elif tok.i in head_pos:
-            rel = "above"
-            depth = head_pos[tok.i]
-        else:
-            common = next((a for a in anc if a in head_pos), None)
-            if common is None:
-                rel = "nopath"
-                depth = 9
-            else:
-                branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else tok.i
-                rel = "side:" + doc[branch].dep_ + ">" + str(min(head_pos[common], 3))
-                depth = anc.index(common)
+        rel = rels[i - lo]
         feats += [
             "rel=" + rel,
             "rel=" + rel + "|" + side,
-            "depth=" + str(min(depth, 5)),
+            "depth=" + str(min(depths[i - lo], 5)),
             "rel|d=" + rel + "|" + tok.dep_,
             "cl=" + cue_lemma,
             "q|side=" + str(view.in_quote[i]) + side,
@@ -216,16 +226,74 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
             "hrel=" + tok.head.dep_ + "|" + rel,
             "q|so=" + str(view.in_quote[i]) + str(view.sent_of[i] - cue_sent),
         ]
+        if edges[i - lo]:
+            feats.append("edge=" + edges[i - lo])
+            feats.append("edge|rel=" + edges[i - lo] + "|" + rel)
+        q = view.quote_of[i]
+        if q >= 0 and q in near:
+            feats.append("nearq=" + near[q])
         for k in (-1, 1):
             j = i + k
             if lo <= j < hi:
                 other = doc[j]
                 feats.append(f"{k}:w={other.lower_}")
                 feats.append(f"{k}:p={other.pos_}")
+                feats.append(f"{k}:rel={rels[j - lo]}")
+                if rels[j - lo] != rel:
+                    feats.append(f"{k}:relchange")
+                    feats.append(f"{k}:rel>{rels[j - lo]}|{rel}")
                 if j in cue_set:
                     feats.append(f"{k}:CUE")
         out.append(feats)
     return out
+
+
+def _relation(doc: Doc, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
+    """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker."""
+    tok = doc[i]
+    anc = _ancestors(tok)
+    edge = ""
+    if head.i in anc:
+        # the token hangs below the cue: through which child of the cue?
+        below = doc[anc[anc.index(head.i) - 1]]
+        rel = "below:" + below.dep_
+        depth = anc.index(head.i)
+        if i == below.left_edge.i:
+            edge = "first"
+        elif i == below.right_edge.i:
+            edge = "last"
+    elif tok.i in head_pos:
+        rel = "above"
+        depth = head_pos[tok.i]
+    else:
+        common = next((a for a in anc if a in head_pos), None)
+        if common is None:
+            rel = "nopath"
+            depth = 9
+        else:
+            branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else tok.i
+            rel = "side:" + doc[branch].dep_ + ">" + str(min(head_pos[common], 3))
+            depth = anc.index(common)
+            b = doc[branch]
+            if i == b.left_edge.i:
+                edge = "sfirst"
+            elif i == b.right_edge.i:
+                edge = "slast"
+    return rel, depth, edge
+
+
+def _nearest_quotes(view: BlockView, first: int, last: int) -> dict[int, str]:
+    """The quotations nearest the cue on each side within its sentence, by quote index."""
+    sent = view.sent_of[first]
+    lo, hi = view.sent_bounds[sent]
+    found: dict[int, str] = {}
+    for label, rng in (("L", range(first - 1, lo - 1, -1)), ("R", range(last + 1, hi))):
+        for j in rng:
+            q = view.quote_of[j]
+            if q >= 0:
+                found.setdefault(q, label)
+                break
+    return found
 
 
 def bio_spans(labels: list[str], kind: str, offset: int = 0) -> list[list[int]]:
