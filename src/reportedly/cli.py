@@ -388,9 +388,7 @@ def claims(
         )
     if kind is not None and kind not in {k.value for k in ClaimKind}:
         raise _fail(f"unknown kind {kind!r}; use one of: {', '.join(k.value for k in ClaimKind)}", EXIT_USAGE)
-    if not _is_url(db) and not Path(db).exists():
-        raise _fail(f"no store at {db!r}; create one with: reportedly ingest FILE --db {db}", EXIT_STORE)
-    store = _open_store(db)
+    store = require_store(db)
     rows = store.claims(source=source, stance=stance, kind=kind, document=document, limit=limit)
     store.close()
     if as_json:
@@ -405,9 +403,7 @@ def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
 
     Example: reportedly documents --db news.db
     """
-    if not _is_url(db) and not Path(db).exists():
-        raise _fail(f"no store at {db!r}; create one with: reportedly ingest FILE --db {db}", EXIT_STORE)
-    store = _open_store(db)
+    store = require_store(db)
     rows = store.documents()
     errors = store.errors()
     store.close()
@@ -435,9 +431,7 @@ def entities(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
 
     Example: reportedly entities --json
     """
-    if not _is_url(db) and not Path(db).exists():
-        raise _fail(f"no store at {db!r}; create one with: reportedly ingest FILE --db {db}", EXIT_STORE)
-    store = _open_store(db)
+    store = require_store(db)
     rows = store.entities()
     store.close()
     if as_json:

@@ -364,11 +364,8 @@ def _verb_draft(
         kind = ClaimKind.DIRECT
     else:
         spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
-        frame_ids = {t.i for t in frame}
-        spans = [s for s in spans if s]
         inner = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in spans)]
         kind = ClaimKind.MIXED if inner else ClaimKind.INDIRECT
-        del frame_ids
     if not spans:
         return None
     draft = Draft(kind, cue, lemma, spans, stance, cue_token=verb, quotes=attached)
@@ -376,8 +373,6 @@ def _verb_draft(
     if subj is not None:
         _set_source(draft, subj, offset, text)
         draft.inverted = subj.i > verb.i and kind is ClaimKind.DIRECT
-    elif verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG":
-        pass
     _chain_from_verb(draft, verb, subj)
     return draft
 
@@ -422,8 +417,6 @@ def _adjacent(q: Quote, frame: list[Token], offset: int, text: str) -> bool:
     # after the frame: "X said: “…”" — or directly at the verb: "X said “…”"
     if q.outer_start >= fend and _COLON_GAP.match(text[fend : q.outer_start]):
         return "\n\n" not in text[fend : q.outer_start]
-    verb_end = offset + frame[0].idx
-    del verb_end
     return False
 
 

@@ -388,8 +388,6 @@ class EntityResolver:
         for demonym, norm in sorted(DEMONYMS.items(), key=lambda kv: -len(kv[0])):
             phrase = re.sub(rf"(?i)^{re.escape(demonym)}\b", norm, phrase)
         name = phrase or root.text
-        if root.tag_ == "NN" and not name.lower().endswith(root.lower_ + "s"):
-            name = name  # singular: "a senior official"
         # "the officials" / "the U.S. officials" refer to the group met before
         for _, ent in reversed(self.history):
             if ent.anonymous and ent.name.lower() == name.lower():
