@@ -747,7 +747,7 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             ),
             None,
         )
-        source_span = _token_chars(doc, rel.source, offset, text) if rel.source else None
+        source_span = _token_chars(doc, rel.source, offset, text, keep_punct=True) if rel.source else None
         if base is not None:
             matched.add(base)
             draft = rule_drafts[base]
@@ -769,12 +769,16 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             elif source_span is not None and draft.source_span is None:
                 draft.source_tokens = mention_span(_root(doc, rel.source))
                 draft.source_span = source_span
-            if draft.kind not in {ClaimKind.DIRECT, ClaimKind.PASSIVE}:
+            if draft.kind is not ClaimKind.PASSIVE:
                 content = _content(
                     doc, rel, offset, text, [draft.cue, *([draft.source_span] if draft.source_span else [])]
                 )
-                # adopt the learned boundaries of the same content, not a different reading of the sentence
-                if content and _shared(content, draft.content) >= 0.7 * sum(b - a for a, b in draft.content):
+                # adopt the learned boundaries of the same content, not a different reading of the
+                # sentence; a quotation's extent is known, so there only its edges may move
+                shared = _shared(content, draft.content) if content else 0
+                if shared >= 0.7 * sum(b - a for a, b in draft.content) and (
+                    draft.kind is not ClaimKind.DIRECT or _quoted_growth(content, draft.content, quotes)
+                ):
                     draft.content = content
             continue
         if view.section in {"headline", "related"} and rule_drafts:
@@ -817,6 +821,16 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
         out.append(draft)
     out += [d for n, d in enumerate(rule_drafts) if n not in matched]
     return out
+
+
+def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], quotes: list[Quote]) -> bool:
+    """Whether every learned segment the rule's quotation lacks is itself quoted (a continuation)."""
+    for a, b in content:
+        if _shared([(a, b)], rule) >= 0.9 * (b - a):
+            continue
+        if not any(q.start <= a + 1 and b <= q.end + 1 for q in quotes):
+            return False
+    return True
 
 
 def _tokens(doc, span: tuple[int, int], offset: int) -> int:
