@@ -7,6 +7,12 @@ is what to compare across machines, since these machines are shared and noisy.
     python benchmarks/bench_analyze.py                      # demo article (+ seed if ../shared exists)
     python benchmarks/bench_analyze.py --texts ../shared/data/polnear/dev/text --repeat 3
     python benchmarks/bench_analyze.py --texts DIR --workers 2
+
+The encoder runs in torch, which uses every core by default (as for a user
+running ``reportedly analyze``); ``--torch-threads 1`` holds this process to
+one core, like spaCy and the CRFs. Worker processes always use one torch
+thread each, as ``eval --workers`` does, so the speed-up measures scaling
+over processes.
 """
 
 from __future__ import annotations
@@ -37,6 +43,12 @@ def load_texts(folder: str | None) -> list[tuple[str, str]]:
     if SEED.exists():
         texts.append((SEED.name, SEED.read_text(encoding="utf-8")))
     return texts
+
+
+def _init_worker(threads: int) -> None:
+    from reportedly.extract.encoder import set_threads
+
+    set_threads(threads)
 
 
 def _analyze_chunk(texts: list[str]) -> int:
@@ -82,7 +94,11 @@ def run(texts: list[str], repeat: int, workers: int) -> dict[str, float]:
     if workers > 1:
         chunks = [texts[i::workers] for i in range(workers)]
         par_times = []
-        with ProcessPoolExecutor(workers) as pool:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # torch's thread pools do not survive fork
+        pool_args = {"mp_context": context, "initializer": _init_worker, "initargs": (1,)}
+        with ProcessPoolExecutor(workers, **pool_args) as pool:
             list(pool.map(_analyze_chunk, [c[:1] for c in chunks]))  # warm the workers
             for _ in range(repeat):
                 t0 = time.perf_counter()
@@ -116,15 +132,21 @@ def main() -> None:
     ap.add_argument("--texts", help="folder of .txt articles (default: demo article and the seed)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--torch-threads", type=int, default=0, help="torch threads here (default: all cores)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     texts = [t for _, t in load_texts(a.texts)]
+    if a.torch_threads:
+        _init_worker(a.torch_threads)
     if a.rss_probe:
         _analyze_chunk(texts)
         print(_peak_rss_mb())
         return
     res = run(texts, a.repeat, a.workers)
+    import torch
+
+    res["torch_threads"] = torch.get_num_threads()
     res["analyze_peak_rss_mb"] = analyze_peak_rss(a.texts)
     if a.json:
         print(json.dumps(res, indent=2))

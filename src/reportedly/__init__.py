@@ -49,6 +49,24 @@ def analyze(
     return analyze_document(document)
 
 
+def warm_up() -> None:
+    """Load spaCy and the learned models now rather than inside the first document's analysis.
+
+    Loading takes seconds (torch, the encoder, the CRFs); a per-document time
+    limit such as ``ingest --timeout`` must measure analysis, not start-up.
+    """
+    from .extract.encoder import load_encoder
+    from .extract.learned import load_model
+    from .nlp import load
+
+    load()
+    model = load_model()
+    if model is not None and model.meta.get("encoder_features"):
+        encoder = load_encoder()
+        if encoder is not None:
+            encoder.tag("Warming up, the tagger said.")
+
+
 def analyze_document(document: Document, nlp: Language | None = None) -> Ledger:
     """Analyse a Document that ingest already built (from HTML, a feed, JSONL …)."""
     return next(iter(analyze_many([document], nlp)))

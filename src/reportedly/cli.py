@@ -299,7 +299,7 @@ def ingest(
 
     Example: reportedly ingest articles/ --db news.db
     """
-    from . import analyze_document
+    from . import analyze_document, warm_up
     from .ingest import IngestError, load_documents
 
     pub = _published(published)
@@ -315,7 +315,9 @@ def ingest(
         disable=not show,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("loading models", total=None)
+        warm_up()  # so that --timeout measures each document's analysis, not start-up
+        progress.update(task, description="ingesting")
         for source in sources:
             for item in load_documents(
                 source,

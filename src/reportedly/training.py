@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .eval.score import gold_file, parse_annotations, relation_triples
+from .extract.encoder import WordTags
 from .extract.learned import BlockView, cue_features, span_features, span_window
 from .ingest.layout import parse_layout
 from .nlp import load
@@ -57,13 +58,17 @@ def read_split(split_dir: Path, limit: int | None = None) -> Iterator[tuple[str,
             return
 
 
-def examples(split_dir: Path, limit: int | None = None) -> Iterator[Example]:
+def examples(
+    split_dir: Path, limit: int | None = None, encoder: Callable[[str, str], WordTags] | None = None
+) -> Iterator[Example]:
+    """Parsed gold documents; with ``encoder`` (name, text → word tags) the views carry its reading."""
     items = list(read_split(split_dir, limit))
     documents = [parse_layout(text) for _, text, _ in items]
     for (name, text, ann), _document, blocks in zip(
         items, documents, parse_many(documents, load()), strict=True
     ):
-        views = [BlockView.of(b.doc, b.offset, b.section.value) for b in blocks]
+        words = encoder(name, text) if encoder is not None else None
+        views = [BlockView.of(b.doc, b.offset, b.section.value, words) for b in blocks]
         yield Example(name, views, relation_triples(parse_annotations(ann, text)))
 
 
@@ -122,6 +127,7 @@ def train(
     *,
     limit: int | None = None,
     max_iterations: int | None = None,
+    encoder: Callable[[str, str], WordTags] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Train both taggers on ``split_dir`` (a PolNeAR split with text/ and attributions/)."""
@@ -135,7 +141,7 @@ def train(
     trainers = {"cue": pycrfsuite.Trainer(verbose=False), "span": pycrfsuite.Trainer(verbose=False)}
     counts = {"documents": 0, "cue": 0, "span": 0}
     t0 = time.perf_counter()
-    for ex in examples(split_dir, limit):
+    for ex in examples(split_dir, limit, encoder):
         counts["documents"] += 1
         for kind, xseq, yseq in sequences(ex):
             trainers[kind].append(xseq, yseq)
@@ -154,6 +160,7 @@ def train(
         "name": "reportedly-attribution-crf",
         "trained_on": str(split_dir),
         "sequences": counts,
+        "encoder_features": encoder is not None,
         "params": {kind: {**params, **REGULARIZATION[kind]} for kind in trainers},
         "timings": timings,
     }

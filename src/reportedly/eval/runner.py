@@ -89,8 +89,11 @@ _worker_queue: Any = None
 
 
 def _init_worker(queue: Any) -> None:
+    from ..extract.encoder import set_threads
+
     global _worker_queue
     _worker_queue = queue
+    set_threads(1)
 
 
 def _predict_chunk(paths: list[str], out_dir: str) -> int:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .encoder import WordTags
 from .lexicon import REPORTING_VERBS
 from .quotes import find_quotes
 
@@ -47,9 +48,10 @@ class BlockView:
     in_quote: list[bool]
     quote_of: list[int] = field(default_factory=list)
     base: list[list[str]] = field(default_factory=list)
+    enc: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Doc, offset: int, section: str) -> BlockView:
+    def of(cls, doc: Doc, offset: int, section: str, words: WordTags | None = None) -> BlockView:
         sent_of = [0] * len(doc)
         bounds = []
         for n, sent in enumerate(doc.sents):
@@ -60,8 +62,18 @@ class BlockView:
         quote_of = [next((n for n, q in enumerate(quotes) if q.start <= t.idx < q.end), -1) for t in doc]
         in_quote = [q >= 0 for q in quote_of]
         view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
+        if words is not None:
+            view.enc = [_encoder_reading(t, offset, words) for t in doc]
         view.base = [_token_features(t, view) for t in doc]
         return view
+
+
+def _encoder_reading(tok: Token, offset: int, words: WordTags) -> tuple[str, str, str, str]:
+    """The encoder's view of a token as CRF features: cue probability (in fifths) and each layer's tag."""
+    at = offset + tok.idx
+    end = at + max(1, len(tok.text))
+    cue = min(4, int(5 * words.inside("CUE", at, end)))
+    return str(cue), words.at("CUE", at, end), words.at("SRC", at, end), words.at("CON", at, end)
 
 
 def _shape(text: str) -> str:
@@ -91,6 +103,9 @@ def _token_features(tok: Token, view: BlockView) -> list[str]:
     ]
     if lemma in REPORTING_VERBS:
         feats.append("lex=" + REPORTING_VERBS[lemma].value)
+    if view.enc:
+        cue, cue_tag, src, con = view.enc[tok.i]
+        feats += ["ec=" + cue, "et=" + cue_tag, "es=" + src, "en=" + con]
     if tok.ent_type_:
         feats.append("e=" + tok.ent_type_)
     if tok.text in QUOTE_CHARS:
@@ -125,6 +140,8 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
                 feats.append(f"{k}:w={other.lower_}")
                 feats.append(f"{k}:p={other.pos_}")
                 if abs(k) == 1:
+                    if view.enc:
+                        feats.append(f"{k}:ec={view.enc[j][0]}")
                     feats.append(f"{k}:d={other.dep_}")
                     feats.append(f"{k}:l={other.lemma_.lower()}")
                     feats.append(f"{k}:q={view.in_quote[j]}")
@@ -226,6 +243,11 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
             "hrel=" + tok.head.dep_ + "|" + rel,
             "q|so=" + str(view.in_quote[i]) + str(view.sent_of[i] - cue_sent),
         ]
+        if view.enc:
+            _, _, src, con = view.enc[i]
+            so = str(view.sent_of[i] - cue_sent)
+            feats += ["es|side=" + src + side, "en|so=" + con + so]
+            feats += ["es|rel=" + src + rel, "en|rel=" + con + rel]
         if edges[i - lo]:
             feats.append("edge=" + edges[i - lo])
             feats.append("edge|rel=" + edges[i - lo] + "|" + rel)
@@ -334,6 +356,7 @@ class AttributionModel:
         self.span_tagger.open(str(path / "span.crfsuite"))
 
     def predict(self, view: BlockView) -> list[Relation]:
+        """Relations of one block (built with the encoder's reading when the model was trained on it)."""
         relations = []
         threshold = self.meta.get("cue_threshold")
         for start, end in view.sent_bounds:

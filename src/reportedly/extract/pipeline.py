@@ -42,6 +42,7 @@ from .attribution import (
     speaker_lines,
     verb_attributions,
 )
+from .encoder import load_encoder
 from .entities import EntityResolver, Gazetteer, load_gazetteer
 from .learned import BlockView, load_model
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, UNVERIFIED_PHRASES
@@ -69,6 +70,15 @@ def extract(
     """
     text = document.text
     model = load_model() if learned else None
+    # the encoder's reading of the whole text feeds the CRFs' features (see extract/encoder.py);
+    # CRFs trained on that reading are worse than the rules without it, so then the rules work alone
+    tags = None
+    if model is not None and model.meta.get("encoder_features"):
+        encoder = load_encoder()
+        if encoder is None:
+            model = None
+        else:
+            tags = encoder.tag(text)
     resolver = EntityResolver(document.id, text, gazetteer or load_gazetteer())
     block_quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
     found: list[tuple[Block, Span, Draft]] = []
@@ -86,7 +96,7 @@ def extract(
                 drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]
         kept = _dedupe(drafts)
         if model is not None:
-            view = BlockView.of(block.doc, block.offset, block.section.value)
+            view = BlockView.of(block.doc, block.offset, block.section.value, tags)
             merged = learned_drafts(
                 model.predict(view), view, block.offset, text, [d for _, d in kept], quotes
             )

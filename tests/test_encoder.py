@@ -1,0 +1,74 @@
+"""The shipped encoder feeds the shipped CRFs; without it the ledger still works, from the CRFs alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+import reportedly.extract.pipeline
+from reportedly.extract import encoder as enc
+from reportedly.extract.learned import BlockView, load_model
+from reportedly.ingest.layout import parse_layout
+from reportedly.nlp import load
+from reportedly.nlp.blocks import parse_many
+
+TEXT = (
+    "Officials in Seoul said on Tuesday that about 3,000 workers had been sent abroad.\n\n"
+    "“We are still checking the numbers,” a ministry spokesman told reporters, "
+    "adding that the figure could rise."
+)
+
+
+def test_shipped_crfs_were_trained_on_the_shipped_encoder() -> None:
+    model = load_model()
+    assert model is not None and model.meta["encoder_features"] is True
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    assert tagger.meta["layers"] == list(enc.LAYERS)
+
+
+def test_encoder_reading_reaches_the_crf_features() -> None:
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    words = tagger.tag(TEXT)
+    document = parse_layout(TEXT)
+    block = next(iter(parse_many([document], load())))[0]
+    plain = BlockView.of(block.doc, block.offset, block.section.value)
+    read = BlockView.of(block.doc, block.offset, block.section.value, words)
+    said = next(t for t in block.doc if t.text == "said")
+    assert not any(f.startswith("ec=") for f in plain.base[said.i])
+    cue_bucket = next(f for f in read.base[said.i] if f.startswith("ec="))
+    # "said" with a that-clause is the plainest cue there is: the encoder is sure of it
+    assert cue_bucket == "ec=4"
+    assert read.enc[said.i][1] == "B"
+    officials = next(t for t in block.doc if t.text == "Officials")
+    assert read.enc[officials.i][2] in {"B", "I"}  # the source layer
+
+
+def test_without_the_encoder_the_rules_work_alone_with_exact_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    with_encoder = reportedly.analyze(TEXT)
+    monkeypatch.setenv("REPORTEDLY_ENCODER", "off")
+    assert enc.load_encoder() is None
+    without = reportedly.analyze(TEXT)
+    rules = reportedly.extract.pipeline.extract  # the same path with learned=False
+    document = parse_layout(TEXT)
+    rules_only = rules(document, next(iter(parse_many([document], load()))), learned=False)
+    assert [c.cue.text for c in without.claims] == [c.cue.text for c in rules_only.claims]
+    for ledger in (with_encoder, without):
+        cues = {c.cue.text for c in ledger.claims}
+        assert {"said", "told"} <= cues
+        for claim in ledger.claims:
+            for span in claim.content:
+                assert TEXT[span.start : span.end] == span.text
+
+
+def test_windows_of_an_empty_text_and_a_single_long_word() -> None:
+    assert enc.windows("") == []
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    empty = tagger.tag("\n\n")
+    assert empty.starts == [] and empty.probs.shape == (0, len(enc.LAYERS), len(enc.TAGS))
+    assert empty.at("CUE", 0, 5) == "O" and empty.inside("CUE", 0, 5) == 0.0
+    long_word = "x" * 5000
+    wins = enc.windows(long_word, max_len=32)
+    assert all(len(w.ids) <= 32 for w in wins) and sum(w.first.count(True) for w in wins) >= 1
