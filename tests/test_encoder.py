@@ -45,7 +45,7 @@ def test_encoder_reading_reaches_the_crf_features() -> None:
     assert read.enc[officials.i][2] in {"B", "I"}  # the source layer
 
 
-def test_without_the_encoder_the_rules_work_alone_with_exact_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_encoder_the_rules_work_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     with_encoder = reportedly.analyze(TEXT)
     monkeypatch.setenv("REPORTEDLY_ENCODER", "off")
     assert enc.load_encoder() is None
