@@ -1,4 +1,4 @@
-"""The shipped encoder feeds the shipped CRFs; without it the ledger still works, from the CRFs alone."""
+"""The shipped encoder feeds the shipped CRFs and vets the rules; without it the rules work alone."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import reportedly.extract.pipeline
 from reportedly.extract import encoder as enc
 from reportedly.extract.learned import BlockView, load_model
 from reportedly.ingest.layout import parse_layout
+from reportedly.model import ClaimKind
 from reportedly.nlp import load
 from reportedly.nlp.blocks import parse_many
 
@@ -72,3 +73,38 @@ def test_windows_of_an_empty_text_and_a_single_long_word() -> None:
     long_word = "x" * 5000
     wins = enc.windows(long_word, max_len=32)
     assert all(len(w.ids) <= 32 for w in wins) and sum(w.first.count(True) for w in wins) >= 1
+
+
+def _rule_drafts(text: str):
+    from reportedly.extract.attribution import verb_attributions
+    from reportedly.extract.quotes import find_quotes
+
+    document = parse_layout(text)
+    block = next(iter(parse_many([document], load())))[0]
+    quotes = find_quotes(block.doc.text, block.offset)
+    drafts = [d for sent in block.doc.sents for d in verb_attributions(sent, block.offset, text, quotes)]
+    return block, quotes, drafts
+
+
+@pytest.mark.parametrize(("bucket", "kept"), [("0", False), ("1", True), ("4", True)])
+def test_an_indirect_rule_reading_the_encoder_doubts_is_dropped(bucket: str, kept: bool) -> None:
+    from reportedly.extract.attribution import learned_drafts
+
+    text = "The mayor said the bridge will reopen in March."
+    block, quotes, drafts = _rule_drafts(text)
+    assert [d.kind for d in drafts] == [ClaimKind.INDIRECT]
+    view = BlockView.of(block.doc, block.offset, block.section.value)
+    view.enc = [(bucket, "O", "O", "O") for _ in block.doc]  # the encoder's cue probability, in fifths
+    merged = learned_drafts([], view, block.offset, text, drafts, quotes)  # the CRFs found nothing
+    assert (len(merged) == 1) is kept
+
+
+def test_a_quotation_is_kept_whatever_the_encoder_says() -> None:
+    from reportedly.extract.attribution import learned_drafts
+
+    text = "“The bridge will reopen in March,” the mayor said."
+    block, quotes, drafts = _rule_drafts(text)
+    assert [d.kind for d in drafts] == [ClaimKind.DIRECT]
+    view = BlockView.of(block.doc, block.offset, block.section.value)
+    view.enc = [("0", "O", "O", "O") for _ in block.doc]
+    assert learned_drafts([], view, block.offset, text, drafts, quotes) == drafts

@@ -726,7 +726,8 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
     the source, punctuation inside quotation marks in the content). Learned
     relations the rules missed become drafts of their own after the same
     sanity checks the rules apply; rule drafts the model did not confirm are
-    kept, so no construction the rules know is lost.
+    kept, so no construction the rules know is lost, unless the encoder too
+    doubts an indirect reading (:func:`_encoder_doubts`).
     """
     from .entities import mention_span
     from .learned import cue_head
@@ -819,8 +820,25 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             draft.inverted = kind is ClaimKind.DIRECT and subj.i > head.i
             _chain_from_verb(draft, head, subj)
         out.append(draft)
-    out += [d for n, d in enumerate(rule_drafts) if n not in matched]
+    for n, draft in enumerate(rule_drafts):
+        if n not in matched and not _encoder_doubts(draft, view, offset):
+            out.append(draft)
     return out
+
+
+def _encoder_doubts(draft: Draft, view, offset: int) -> bool:
+    """An indirect or mixed rule reading that neither the CRFs nor the encoder see as speech.
+
+    The rules' verb list reads ``said``/``believes``/``show`` as reporting
+    wherever they have a clause; the encoder, reading the paragraph, gives
+    such a cue under 20 % when it reports no statement. The rules' own
+    constructions (quotations, according to, citing, passives, non-statements,
+    headlines) are kept regardless.
+    """
+    if not view.enc or draft.kind not in {ClaimKind.INDIRECT, ClaimKind.MIXED}:
+        return False
+    cue = [t.i for t in view.doc if draft.cue[0] <= offset + t.idx < draft.cue[1]]
+    return bool(cue) and all(view.enc[i][0] == "0" for i in cue)
 
 
 def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], quotes: list[Quote]) -> bool:
