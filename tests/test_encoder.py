@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import reportedly
@@ -108,3 +110,21 @@ def test_a_quotation_is_kept_whatever_the_encoder_says() -> None:
     view = BlockView.of(block.doc, block.offset, block.section.value)
     view.enc = [("0", "O", "O", "O") for _ in block.doc]
     assert learned_drafts([], view, block.offset, text, drafts, quotes) == drafts
+
+
+def test_block_readings_equal_the_per_word_lookups() -> None:
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    words = tagger.tag(TEXT)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", TEXT)] + [(len(TEXT), len(TEXT) + 1)]
+    one_by_one = [
+        (
+            str(min(4, int(5 * words.inside("CUE", a, b)))),
+            words.at("CUE", a, b),
+            words.at("SRC", a, b),
+            words.at("CON", a, b),
+        )
+        for a, b in spans
+    ]
+    assert words.readings(spans) == one_by_one
+    assert one_by_one[-1] == ("0", "O", "O", "O")  # past the last word

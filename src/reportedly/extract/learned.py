@@ -63,17 +63,9 @@ class BlockView:
         in_quote = [q >= 0 for q in quote_of]
         view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
         if words is not None:
-            view.enc = [_encoder_reading(t, offset, words) for t in doc]
+            view.enc = words.readings([(offset + t.idx, offset + t.idx + max(1, len(t.text))) for t in doc])
         view.base = [_token_features(t, view) for t in doc]
         return view
-
-
-def _encoder_reading(tok: Token, offset: int, words: WordTags) -> tuple[str, str, str, str]:
-    """The encoder's view of a token as CRF features: cue probability (in fifths) and each layer's tag."""
-    at = offset + tok.idx
-    end = at + max(1, len(tok.text))
-    cue = min(4, int(5 * words.inside("CUE", at, end)))
-    return str(cue), words.at("CUE", at, end), words.at("SRC", at, end), words.at("CON", at, end)
 
 
 def _shape(text: str) -> str:
