@@ -71,7 +71,7 @@ def test_windows_of_an_empty_text_and_a_single_long_word() -> None:
     assert tagger is not None
     empty = tagger.tag("\n\n")
     assert empty.starts == [] and empty.probs.shape == (0, len(enc.LAYERS), len(enc.TAGS))
-    assert empty.at("CUE", 0, 5) == "O" and empty.inside("CUE", 0, 5) == 0.0
+    assert empty.readings([(0, 5)]) == [("0", "O", "O", "O")]
     long_word = "x" * 5000
     wins = enc.windows(long_word, max_len=32)
     assert all(len(w.ids) <= 32 for w in wins) and sum(w.first.count(True) for w in wins) >= 1
@@ -112,19 +112,19 @@ def test_a_quotation_is_kept_whatever_the_encoder_says() -> None:
     assert learned_drafts([], view, block.offset, text, drafts, quotes) == drafts
 
 
-def test_block_readings_equal_the_per_word_lookups() -> None:
+def test_readings_follow_the_first_word_inside_each_token() -> None:
     tagger = enc.load_encoder()
     assert tagger is not None
     words = tagger.tag(TEXT)
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", TEXT)] + [(len(TEXT), len(TEXT) + 1)]
-    one_by_one = [
-        (
-            str(min(4, int(5 * words.inside("CUE", a, b)))),
-            words.at("CUE", a, b),
-            words.at("SRC", a, b),
-            words.at("CON", a, b),
-        )
-        for a, b in spans
-    ]
-    assert words.readings(spans) == one_by_one
-    assert one_by_one[-1] == ("0", "O", "O", "O")  # past the last word
+    expected = []
+    for a, b in spans:
+        n = next((k for k, s in enumerate(words.starts) if a <= s < b), None)
+        if n is None:
+            expected.append(("0", "O", "O", "O"))
+            continue
+        p = words.probs[n]
+        bucket = str(min(4, int(5 * float(1.0 - p[0, 0]))))
+        expected.append((bucket, *(enc.TAGS[int(p[layer].argmax())] for layer in range(len(enc.LAYERS)))))
+    assert words.readings(spans) == expected
+    assert expected[-1] == ("0", "O", "O", "O")  # past the last word

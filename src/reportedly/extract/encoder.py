@@ -20,7 +20,6 @@ Everything here imports torch lazily: the rules and the CRFs work without it.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 from dataclasses import dataclass
@@ -203,10 +202,6 @@ def save_model(model: Any, path: Path) -> None:
     save_file(state, str(path / WEIGHTS))
 
 
-def batches(items: list[Window], size: int) -> list[list[Window]]:
-    return [items[n : n + size] for n in range(0, len(items), size)]
-
-
 def encode(batch: list[Window]) -> tuple[Any, Any]:
     """Padded ids and attention mask, with [CLS] and [SEP] around each window."""
     import torch
@@ -230,21 +225,12 @@ class WordTags:
     starts: list[int]
     probs: Any
 
-    def _word(self, start: int, end: int) -> int | None:
-        n = bisect.bisect_left(self.starts, start)
-        return n if n < len(self.starts) and self.starts[n] < end else None
-
-    def at(self, layer: str, start: int, end: int) -> str:
-        """The most likely tag of the first word that starts inside [start, end), else ``O``."""
-        n = self._word(start, end)
-        return "O" if n is None else TAGS[int(self.probs[n, LAYERS.index(layer)].argmax())]
-
     def readings(self, spans: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
         """Per character span (a token): cue probability in fifths and the tag of each layer.
 
-        The same values as :meth:`inside` and :meth:`at` give one at a time,
-        computed for all tokens of a block at once (the per-token calls cost
-        more than the CRF features they feed).
+        A token takes the reading of the first word that starts inside it, or
+        none (probability 0, tag ``O``). Computed for all tokens of a block at
+        once: per-token lookups cost more than the CRF features they feed.
         """
         import numpy as np
 
@@ -270,11 +256,6 @@ class WordTags:
             cue, src, con = best[k]
             out.append((str(int(bucket[k])), TAGS[cue], TAGS[src], TAGS[con]))
         return out
-
-    def inside(self, layer: str, start: int, end: int) -> float:
-        """The probability that the first word starting inside [start, end) is in the layer."""
-        n = self._word(start, end)
-        return 0.0 if n is None else float(1.0 - self.probs[n, LAYERS.index(layer), 0])
 
 
 def quantized(model: Any) -> Any:

@@ -329,20 +329,11 @@ class Store:
         """
         if limit is not None and limit < 0 or offset < 0:
             raise StoreError("limit and offset must not be negative")
-        conds: list[ColumnElement[bool]] = []
-        if stance is not None:
-            conds.append(claims.c.stance == _enum(Stance, stance, "stance"))
-        if kind is not None:
-            conds.append(claims.c.kind == _enum(ClaimKind, kind, "kind"))
-        if document is not None:
-            conds.append(claims.c.document_id == document)
+        conds = _claim_filters(stance=stance, kind=kind, document=document)
         with self._read() as conn:
             if source is not None:
                 conds.append(_source_condition(conn, source))
-            return [
-                {**claim.to_dict(), "document_id": doc_id}
-                for doc_id, claim in _load_claims(conn, conds, limit=limit, offset=offset)
-            ]
+            return [_listed(d, c) for d, c in _load_claims(conn, conds, limit=limit, offset=offset)]
 
     def entities(self) -> list[dict[str, Any]]:
         """Every entity, aliases merged across documents.
@@ -880,15 +871,7 @@ class Store:
         """
         if limit < 0 or offset < 0:
             raise StoreError("limit and offset must not be negative")
-        conds: list[ColumnElement[bool]] = []
-        if stance is not None:
-            conds.append(claims.c.stance == _enum(Stance, stance, "stance"))
-        if kind is not None:
-            conds.append(claims.c.kind == _enum(ClaimKind, kind, "kind"))
-        if section is not None:
-            conds.append(claims.c.section == _enum(SectionKind, section, "section"))
-        if document is not None:
-            conds.append(claims.c.document_id == document)
+        conds = _claim_filters(stance=stance, kind=kind, section=section, document=document)
         if documents is not None:
             conds.append(claims.c.document_id.in_(list(documents)))
         if claim_ids is not None:
@@ -907,10 +890,7 @@ class Store:
             if source is not None:
                 conds.append(_source_condition(conn, source))
             total = conn.scalar(select(func.count()).select_from(claims).where(and_(true(), *conds))) or 0
-            items = [
-                {**claim.to_dict(), "document_id": doc_id}
-                for doc_id, claim in _load_claims(conn, conds, limit=limit, offset=offset)
-            ]
+            items = [_listed(d, c) for d, c in _load_claims(conn, conds, limit=limit, offset=offset)]
         return Page(items, total, limit, offset)
 
     def claim(self, claim_id: str) -> dict[str, Any]:
@@ -919,8 +899,7 @@ class Store:
             found = _load_claims(conn, [claims.c.id == claim_id])
         if not found:
             raise StoreError(f"no claim {claim_id!r}")
-        doc_id, claim = found[0]
-        return {**claim.to_dict(), "document_id": doc_id}
+        return _listed(*found[0])
 
     def document_page(self, *, limit: int = 50, offset: int = 0) -> Page:
         """A page of :meth:`documents` (oldest ingestion first) with the total count."""
@@ -1149,6 +1128,27 @@ def _upsert_entities(conn: Connection, found: Iterable[Entity]) -> None:
 
 
 # -- rows in -----------------------------------------------------------------
+
+
+def _claim_filters(
+    *, stance: str | None, kind: str | None, document: str | None, section: str | None = None
+) -> list[ColumnElement[bool]]:
+    """The column filters shared by :meth:`Store.claims` and :meth:`Store.claim_page`."""
+    conds: list[ColumnElement[bool]] = []
+    if stance is not None:
+        conds.append(claims.c.stance == _enum(Stance, stance, "stance"))
+    if kind is not None:
+        conds.append(claims.c.kind == _enum(ClaimKind, kind, "kind"))
+    if section is not None:
+        conds.append(claims.c.section == _enum(SectionKind, section, "section"))
+    if document is not None:
+        conds.append(claims.c.document_id == document)
+    return conds
+
+
+def _listed(document_id: str, claim: Claim) -> dict[str, Any]:
+    """A claim as the read methods list it: its dict plus the id of its document."""
+    return {**claim.to_dict(), "document_id": document_id}
 
 
 def _source_condition(conn: Connection, needle: str) -> ColumnElement[bool]:
