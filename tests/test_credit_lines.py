@@ -36,3 +36,39 @@ def test_transcript_speaker_lines() -> None:
     assert lines[1].content_text == "Well, look, the campaign is doing fine."
     # a lower-case label is no speaker
     assert not any(c.source and c.source.text == "Note" for c in ledger.claims)
+
+
+def test_transcript_quoted_line_by_line() -> None:
+    # a transcript reproduced inside a quotation: each paragraph opens with a mark that is never closed
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the news of the day, Governor.\n\n'
+        '"PENCE: Well, look, the campaign is doing fine.\n'
+    )
+    ledger = reportedly.analyze(text)
+    assert ledger.validate() == []
+    lines = [c for c in ledger.claims if c.cue.text == ":"]
+    assert [c.source.text for c in lines if c.source] == ["WALLACE", "PENCE"]
+    assert lines[0].content_text == "Let us start with the news of the day, Governor."
+
+
+def test_dash_credit_survives_nested_marks_and_a_wrong_opening_mark() -> None:
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“I would rather live in what he calls “hell” than under him.” ― Ana Ruiz\n"
+        "”Fear. I am afraid he will win.” ― Luis Ortega\n"
+    )
+    ledger = reportedly.analyze(text)
+    assert ledger.validate() == []
+    credited = {c.source.text: c.content_text for c in ledger.claims if c.cue.text == "―" and c.source}
+    assert credited == {
+        "Ana Ruiz": "I would rather live in what he calls “hell” than under him.",
+        "Luis Ortega": "Fear. I am afraid he will win.",
+    }
+
+
+def test_a_colon_after_the_verb_belongs_to_the_cue() -> None:
+    ledger = reportedly.analyze("The minister said: “We will not raise taxes this year.”")
+    claim = next(c for c in ledger.claims if c.cue.lemma == "say")
+    assert claim.cue.text == "said:"
+    assert claim.content_text == "We will not raise taxes this year."

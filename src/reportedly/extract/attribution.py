@@ -902,7 +902,8 @@ def _token_chars(
     return char_span(toks, offset, text)
 
 
-_SPEAKER_LINE = re.compile(r"^((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
+# a transcript quoted paragraph by paragraph opens each line with a quotation mark: "WALLACE: …
+_SPEAKER_LINE = re.compile(r"^[\"“]?((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
 _DASH_CREDIT = re.compile(r"^[ \t\u00a0]*[―—–][ \t\u00a0]*([^\n―—–]{2,80}?)[ \t\u00a0.]*(?=\n|$)")
 
 
@@ -910,7 +911,7 @@ def speaker_lines(block_doc: Span, offset: int, text: str, quotes: list[Quote]) 
     """Transcript lines in the body: "PENCE: Gennifer Flowers will not be attending …"."""
     raw = block_doc.text
     m = _SPEAKER_LINE.match(raw)
-    if not m or not (m.group(1).isupper() or _looks_like_source(m.group(1), block_doc.doc, 0)):
+    if not m or not (m.group(1).isupper() or _looks_like_source(m.group(1), block_doc.doc, m.start(1))):
         return []
     if len(raw[m.end() :].split()) < 3:
         return []
@@ -919,8 +920,8 @@ def speaker_lines(block_doc: Span, offset: int, text: str, quotes: list[Quote]) 
         return []
     idx = m.end(1)
     draft = Draft(ClaimKind.DIRECT, (offset + idx, offset + idx + 1), ":", [content], Stance.ASSERTED)
-    draft.source_span = (offset, offset + idx)
-    draft.source_tokens = block_doc.doc.char_span(0, idx, alignment_mode="expand")
+    draft.source_span = (offset + m.start(1), offset + idx)
+    draft.source_tokens = block_doc.doc.char_span(m.start(1), idx, alignment_mode="expand")
     return [draft]
 
 

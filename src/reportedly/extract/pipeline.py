@@ -102,6 +102,7 @@ def extract(
             )
             kept = [(_sentence_of(block, d), d) for d in merged]
         for sent, d in kept:
+            d.cue = _colon_closes(d.cue, text)
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
 
@@ -123,6 +124,15 @@ def extract(
     }
     entities = [e for e in resolver.all() if e.id in used]
     return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _colon_closes(cue: tuple[int, int], text: str) -> tuple[int, int]:
+    """A colon right after the cue belongs to it ("said:"), as PolNeAR annotates it.
+
+    In PolNeAR train 367 of 385 cues directly followed by a colon include it.
+    """
+    start, end = cue
+    return (start, end + 1) if text[end : end + 1] == ":" else cue
 
 
 def _sentence_of(block: Block, draft: Draft) -> Span:

@@ -2,7 +2,7 @@
 
 The dependency parser does not know that a quotation spans two sentences, so
 quotation marks are paired on the characters first. Curly marks are paired
-by direction; straight marks alternate. An opening mark with no closing one
+by direction (and nest); straight marks alternate. An opening mark with no closing one
 runs to the end of the paragraph and is flagged ``open_end``: in news style,
 a quotation continued in the next paragraph leaves the first one unclosed.
 """
@@ -31,25 +31,40 @@ class Quote:
 
 
 def find_quotes(text: str, offset: int = 0) -> list[Quote]:
-    """Pair double quotation marks in one paragraph; offsets are shifted by ``offset``."""
+    """Pair double quotation marks in one paragraph; offsets are shifted by ``offset``.
+
+    Curly marks nest (“… “hell” …”): only the outermost pair becomes a quote, the
+    inner one is part of its text. An opener that is never closed was a typo or a
+    quotation continued in the next paragraph: the pairs inside it still count, and
+    when nothing was paired after it, it runs to the end of the paragraph.
+    """
     quotes: list[Quote] = []
-    open_at: int | None = None
-    open_char = ""
+    stack: list[tuple[int, str]] = []
+    inner: list[Quote] = []  # pairs closed while an outer opener is still open
+    lead = len(text) - len(text.lstrip())
     for i, ch in enumerate(text):
-        if open_at is None:
-            if ch in OPENERS or ch == STRAIGHT:
-                open_at, open_char = i, ch
+        if i == lead and ch == "”" and text.count("”") >= 2:
+            ch = "“"  # a paragraph opened with the wrong mark (”Fear. I am …”), a common typo
+        if stack:
+            top = stack[-1][1]
+            if (top == STRAIGHT and ch == STRAIGHT) or (top != STRAIGHT and ch in CLOSERS):
+                at = stack.pop()[0]
+                q = Quote(offset + at, offset + at + 1, offset + i, offset + i + 1)
+                if stack:
+                    inner = [p for p in inner if p.outer_end <= q.outer_start] + [q]
+                else:
+                    quotes.append(q)
+                    inner = []
+                continue
+            if ch in OPENERS and top in OPENERS:
+                stack.append((i, ch))
             continue
-        closes = (open_char == STRAIGHT and ch == STRAIGHT) or (open_char != STRAIGHT and ch in CLOSERS)
-        if closes:
-            quotes.append(Quote(offset + open_at, offset + open_at + 1, offset + i, offset + i + 1))
-            open_at = None
-        elif ch in OPENERS and open_char in OPENERS:
-            # A new opener before a closer: the previous quote was left open (typo or nested
-            # style); restart here rather than swallowing the rest of the paragraph.
-            open_at = i
-    if open_at is not None:
+        if ch in OPENERS or ch == STRAIGHT:
+            stack.append((i, ch))
+    if stack:
+        quotes.extend(inner)
+        at = stack[-1][0]
         end = len(text.rstrip())
-        if end - open_at > 1:
-            quotes.append(Quote(offset + open_at, offset + open_at + 1, offset + end, offset + end, True))
-    return quotes
+        if end - at > 1 and not any(p.outer_start > offset + at for p in inner):
+            quotes.append(Quote(offset + at, offset + at + 1, offset + end, offset + end, True))
+    return sorted(quotes, key=lambda q: q.outer_start)
