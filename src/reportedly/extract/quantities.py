@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.times import find_times, resolve
 from reportedly.model import Quantity, QuantityScope, TimeExpr
+from reportedly.nlp import doc_text
 
 __all__ = ["find_quantities"]
 
@@ -222,13 +223,15 @@ def find_quantities(span: Span, offset: int) -> list[Quantity]:
     for m in _DESIGNATION_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if free(start, end) and not _is_time_word(m.group(0)):
-            emit(Quantity(start, end, doc.text[start:end], attribute=True))
+            emit(Quantity(start, end, doc_text(doc)[start:end], attribute=True))
 
     for m in _CALIBRE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if free(start, end):
             value = float(m.group("num"))
-            emit(Quantity(start, end, doc.text[start:end], value, value, value, unit="mm", attribute=True))
+            emit(
+                Quantity(start, end, doc_text(doc)[start:end], value, value, value, unit="mm", attribute=True)
+            )
 
     for m in _VAGUE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
@@ -279,7 +282,7 @@ def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: 
     high = None
     if kind in ("high", "approx_high"):
         low, high = None, None  # "up to thousands": no usable bound either way
-    q = Quantity(start, end, doc.text[start:end], None, low, high, approximate=True)
+    q = Quantity(start, end, doc_text(doc)[start:end], None, low, high, approximate=True)
     anchor = _last_token(doc, start, end)
     q.unit = _unit(anchor, end, span)
     q.scope = _scope(anchor, span, times)
@@ -293,8 +296,8 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
     post = _norm(m.group("post") or "")
 
     if m.group("a2") is not None:
-        preceding = doc.text[max(0, start - 6) : start].lower().split()
-        joined_by_to = "to" in doc.text[base + m.end("a2") : base + m.start("b2")].lower()
+        preceding = doc_text(doc)[max(0, start - 6) : start].lower().split()
+        joined_by_to = "to" in doc_text(doc)[base + m.end("a2") : base + m.start("b2")].lower()
         descending = _parse_core(m.group("a2")).value > _parse_core(m.group("b2")).value
         # "rose from 5,000 to 20,000", "by 5,000 to 20,000", "sent 5,000 to 10 regions":
         # two numbers, not a range.
@@ -320,7 +323,13 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
         if a.value > b.value:
             return []  # "10-3" is a score or a code, not a range
         q = Quantity(
-            start, end, doc.text[start:end], None, a.value, b.value, approximate=kind.startswith("approx")
+            start,
+            end,
+            doc_text(doc)[start:end],
+            None,
+            a.value,
+            b.value,
+            approximate=kind.startswith("approx"),
         )
         anchor = _last_token(
             doc,
@@ -351,15 +360,15 @@ def _single(
     core_start = start if core_start is None else core_start
     core_end = end if core_end is None else core_end
     anchor = _last_token(doc, core_start, core_end)
-    number_text = doc.text[core_start:core_end].lower()
+    number_text = doc_text(doc)[core_start:core_end].lower()
     if number_text == "one" and not kind and not post and anchor.dep_ != "nummod":
         return None  # "one of the", "no one": a pronoun, not a count
     if core.bare_integer and not kind and not post and _names_a_thing(anchor):
         # "Resolution 2231", "Unit 8214", "No. 10": the number is part of a name.
-        return Quantity(start, end, doc.text[start:end], attribute=True)
+        return Quantity(start, end, doc_text(doc)[start:end], attribute=True)
 
     value = core.value
-    q = Quantity(start, end, doc.text[start:end], value)
+    q = Quantity(start, end, doc_text(doc)[start:end], value)
     if kind == "low" or post in ("or more", "+", "-plus"):
         q.low = value
     elif kind == "high" or post in ("or fewer", "or less"):

