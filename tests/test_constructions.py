@@ -433,6 +433,18 @@ INDIRECT = [
         contains=("suspect had been arrested",),
     ),
     Case(
+        "told-a-forum-without-that",
+        "The senator told the forum he was against the war from the start.",
+        cue="told", kind=K.INDIRECT, stance=S.ASSERTED, source_text="senator",
+        contains=("he was against the war",),
+    ),
+    Case(
+        "quote-then-told-the-audience",
+        "“I cannot be part of a network that whitewashes the war,” Ms. Wahl told the studio audience.",
+        cue="told", kind=K.DIRECT, stance=S.ASSERTED, source_text="Ms. Wahl",
+        contains=("whitewashes the war",),
+    ),
+    Case(
         "announced-that",
         "The education ministry announced that schools in the capital would close for two days.",
         cue="announced", kind=K.INDIRECT, stance=S.ASSERTED, source_text="education ministry",

@@ -237,6 +237,42 @@ def verb_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -
 
 
 _LISTENER_OK = {"PRON", "PROPN"}
+# listeners that are not people by name: "told the audience", "told a rally in Ohio"
+AUDIENCE_NOUNS = frozenset(
+    {
+        "audience",
+        "crowd",
+        "forum",
+        "meeting",
+        "gathering",
+        "conference",
+        "convention",
+        "rally",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "interviewer",
+        "host",
+        "panel",
+        "committee",
+        "hearing",
+        "supporter",
+        "supporters",
+        "voter",
+        "voters",
+        "viewer",
+        "viewers",
+        "listener",
+        "listeners",
+        "student",
+        "students",
+        "congregation",
+        "room",
+        "group",
+        "members",
+    }
+)
 
 
 def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
@@ -250,21 +286,46 @@ def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     ):
         return True
     if verb.lemma_.lower() == "tell":
-        marked = any(
-            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            for c in verb.children
+        # a clause of what was said ("told the forum he was …") or a that-clause the parser hung on
+        # the listener ("told a meeting of leaders that …") makes it reporting
+        marked = any(c.dep_ == "ccomp" and not _after_conjunction(c) for c in verb.children) or any(
+            t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree if t.i > verb.i
         )
         for c in verb.children:
             if (
                 c.dep_ == "dobj"
                 and c.pos_ not in _LISTENER_OK
-                and c.lemma_.lower() not in GROUP_NOUNS
+                and c.lemma_.lower() not in GROUP_NOUNS | AUDIENCE_NOUNS
                 and not c.ent_type_
                 and not marked
             ):
                 return True  # "told a joke", "told the story" (a listener or a that-clause would report)
     # "Will the central bank confirm …?" asks; it does not attribute
     return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i
+
+
+def _after_conjunction(clause: Token) -> bool:
+    """ "told a joke and the room laughed": a clause joined by "and" is not what was told."""
+    first = clause.left_edge
+    return first.i > 0 and first.nbor(-1).dep_ == "cc"
+
+
+def _misparsed_content(verb: Token) -> list[Token]:
+    """ "told the forum he was …": the parser often hangs what was told on the listener as a
+    relative clause; one with a subject of its own (not "who", "which") is the content."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for t in obj.subtree:
+            if t.dep_ == "relcl" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in t.children
+            ):
+                return list(t.subtree)
+    return []
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"})
+_LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 
 
 def _aside_or_question(verb: Token, sent: Span) -> bool:
@@ -299,6 +360,8 @@ def _verb_draft(
                 continue
             content_tokens.extend(child.subtree)
     # "told reporters that …": the clause hangs off the verb, the listener is dobj
+    if not content_tokens and lemma in _LISTENER_VERBS:
+        content_tokens = _misparsed_content(verb)
     # 2. the verb is itself a parenthetical inside the content: "A, she said, B"
     if not content_tokens and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
         head = verb.head
