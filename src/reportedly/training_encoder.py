@@ -1,7 +1,8 @@
 """Fine-tune the encoder tagger (:mod:`reportedly.extract.encoder`) on PolNeAR train.
 
-Runs on a CPU (two cores: about 12 minutes an epoch). Everything that could
-vary is fixed: the file order, the seed, the shuffling generator, the thread
+Runs on a CPU (two cores: about 12 minutes an epoch on a quiet machine; the
+shipped encoder had 4 epochs, which beat 2 by two points of word F1 on cue and
+source). Everything that could vary is fixed: the file order, the seed, the shuffling generator, the thread
 count and the schedule, so the same corpus and the same torch build give the
 same weights. The word embeddings are frozen, which lets the shipped file
 leave them out and read them from the installed package.
@@ -21,7 +22,7 @@ from .extract import encoder as enc
 from .training import read_split
 
 CONFIG = {
-    "epochs": 2,
+    "epochs": 4,
     "batch_size": 16,
     "lr": 8e-5,
     "head_lr": 1e-3,
@@ -155,8 +156,10 @@ def train(
             running += loss.item()
             seen += 1
             if step % 25 == 0:
-                say(f"epoch {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
-                    f"({time.perf_counter() - t0:.0f} s)")
+                say(
+                    f"epoch {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
+                    f"({time.perf_counter() - t0:.0f} s)"
+                )
                 running, seen = 0.0, 0
         scores = word_f1(model, dev) if dev else {}
         elapsed = round(time.perf_counter() - t0)
@@ -182,5 +185,9 @@ def train(
 if __name__ == "__main__":  # pragma: no cover - a convenience for long runs
     import sys
 
-    train(sys.argv[1], sys.argv[2], dev_dir=sys.argv[3] if len(sys.argv) > 3 else None,
-          progress=lambda m: print(m, flush=True))
+    train(
+        sys.argv[1],
+        sys.argv[2],
+        dev_dir=sys.argv[3] if len(sys.argv) > 3 else None,
+        progress=lambda m: print(m, flush=True),
+    )

@@ -46,7 +46,7 @@ def train(
         typer.Option("--dev", help="A PolNeAR split to score the encoder on (word F1) after each epoch."),
     ] = None,
     epochs: Annotated[
-        int | None, typer.Option("--epochs", min=1, help="Encoder epochs (default: the shipped 2).")
+        int | None, typer.Option("--epochs", min=1, help="Encoder epochs (default: the shipped 4).")
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Use only the first N texts.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the models' meta data as JSON.")] = False,
@@ -54,7 +54,7 @@ def train(
     """Train the attribution models on PolNeAR train, deterministically for a corpus.
 
     Two models ship: a MiniLM encoder fine-tuned to tag cue, source and content
-    words (about 25 minutes on 2 cores, CPU only), and the CRF cue and
+    words (about 50-60 minutes on 2 cores, CPU only), and the CRF cue and
     source/content taggers whose features include the encoder's reading (about
     10 minutes). With --model all the encoder is trained first and the CRFs
     then use it; --model crf uses the encoder in OUT/encoder, else the shipped
