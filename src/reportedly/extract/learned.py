@@ -49,6 +49,14 @@ class BlockView:
     quote_of: list[int] = field(default_factory=list)
     base: list[list[str]] = field(default_factory=list)
     enc: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # token attributes as plain lists: the taggers read each token's neighbours many times over,
+    # and every ``doc[i]`` builds a new Token object
+    lower: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    dep: list[str] = field(default_factory=list)
+    lemma: list[str] = field(default_factory=list)
+    head: list[int] = field(default_factory=list)
+    child_deps: list[set[str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, offset: int, section: str, words: WordTags | None = None) -> BlockView:
@@ -64,6 +72,16 @@ class BlockView:
         view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
         if words is not None:
             view.enc = words.readings([(offset + t.idx, offset + t.idx + max(1, len(t.text))) for t in doc])
+        for t in doc:
+            view.lower.append(t.lower_)
+            view.pos.append(t.pos_)
+            view.dep.append(t.dep_)
+            view.lemma.append(t.lemma_.lower())
+            view.head.append(t.head.i)
+        view.child_deps = [set() for _ in view.head]
+        for j, h in enumerate(view.head):
+            if h != j:
+                view.child_deps[h].add(view.dep[j])
         view.base = [_token_features(t, view) for t in doc]
         return view
 
@@ -102,7 +120,7 @@ def _token_features(tok: Token, view: BlockView) -> list[str]:
         feats.append("e=" + tok.ent_type_)
     if tok.text in QUOTE_CHARS:
         feats.append("quotemark")
-    kids = {c.dep_ for c in tok.children}
+    kids = view.child_deps[tok.i]
     for dep in ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "parataxis", "advcl", "agent"):
         if dep in kids:
             feats.append("has_" + dep)
@@ -128,14 +146,13 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
         for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
             if start <= j < end:
-                other = doc[j]
-                feats.append(f"{k}:w={other.lower_}")
-                feats.append(f"{k}:p={other.pos_}")
+                feats.append(f"{k}:w={view.lower[j]}")
+                feats.append(f"{k}:p={view.pos[j]}")
                 if abs(k) == 1:
                     if view.enc:
                         feats.append(f"{k}:ec={view.enc[j][0]}")
-                    feats.append(f"{k}:d={other.dep_}")
-                    feats.append(f"{k}:l={other.lemma_.lower()}")
+                    feats.append(f"{k}:d={view.dep[j]}")
+                    feats.append(f"{k}:l={view.lemma[j]}")
                     feats.append(f"{k}:q={view.in_quote[j]}")
         head = tok.head
         feats.append("hd=" + head.dep_)
@@ -162,11 +179,12 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
     return out
 
 
-def _ancestors(tok: Token) -> list[int]:
-    chain = [tok.i]
-    while tok.head.i != tok.i:
-        tok = tok.head
-        chain.append(tok.i)
+def _ancestors_of(heads: list[int], i: int) -> list[int]:
+    """Token ``i`` and its heads up to the root, by index."""
+    chain = [i]
+    while heads[i] != i:
+        i = heads[i]
+        chain.append(i)
     return chain
 
 
@@ -195,10 +213,9 @@ def cue_head(view: BlockView, cue: list[int]) -> Token:
 
 def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[list[str]]:
     """Features of tokens [lo, hi) relative to one cue, for the source/content tagger."""
-    doc = view.doc
     head = cue_head(view, cue)
     cue_set = set(cue)
-    head_anc = _ancestors(head)
+    head_anc = _ancestors_of(view.head, head.i)
     head_pos = {idx: n for n, idx in enumerate(head_anc)}
     cue_sent = view.sent_of[head.i]
     first, last = min(cue), max(cue)
@@ -207,14 +224,13 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
     depths: list[int] = []
     edges: list[str] = []
     for i in range(lo, hi):
-        rel, depth, edge = _relation(doc, i, head, head_pos)
+        rel, depth, edge = _relation(view, i, head, head_pos)
         rels.append("CUE" if i in cue_set else rel)
         depths.append(depth)
         edges.append(edge)
     near = _nearest_quotes(view, first, last)
     out = []
     for i in range(lo, hi):
-        tok = doc[i]
         feats = list(view.base[i])
         if i in cue_set:
             feats.append("CUE")
@@ -228,11 +244,11 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
             "rel=" + rel,
             "rel=" + rel + "|" + side,
             "depth=" + str(min(depths[i - lo], 5)),
-            "rel|d=" + rel + "|" + tok.dep_,
+            "rel|d=" + rel + "|" + view.dep[i],
             "cl=" + cue_lemma,
             "q|side=" + str(view.in_quote[i]) + side,
             "rel|cl=" + rel + "|" + cue_lemma,
-            "hrel=" + tok.head.dep_ + "|" + rel,
+            "hrel=" + view.dep[view.head[i]] + "|" + rel,
             "q|so=" + str(view.in_quote[i]) + str(view.sent_of[i] - cue_sent),
         ]
         if view.enc:
@@ -249,9 +265,8 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
         for k in (-1, 1):
             j = i + k
             if lo <= j < hi:
-                other = doc[j]
-                feats.append(f"{k}:w={other.lower_}")
-                feats.append(f"{k}:p={other.pos_}")
+                feats.append(f"{k}:w={view.lower[j]}")
+                feats.append(f"{k}:p={view.pos[j]}")
                 feats.append(f"{k}:rel={rels[j - lo]}")
                 if rels[j - lo] != rel:
                     feats.append(f"{k}:relchange")
@@ -262,10 +277,10 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
     return out
 
 
-def _relation(doc: Doc, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
+def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
     """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker."""
-    tok = doc[i]
-    anc = _ancestors(tok)
+    doc = view.doc
+    anc = _ancestors_of(view.head, i)
     edge = ""
     if head.i in anc:
         # the token hangs below the cue: through which child of the cue?
@@ -276,16 +291,16 @@ def _relation(doc: Doc, i: int, head: Token, head_pos: dict[int, int]) -> tuple[
             edge = "first"
         elif i == below.right_edge.i:
             edge = "last"
-    elif tok.i in head_pos:
+    elif i in head_pos:
         rel = "above"
-        depth = head_pos[tok.i]
+        depth = head_pos[i]
     else:
         common = next((a for a in anc if a in head_pos), None)
         if common is None:
             rel = "nopath"
             depth = 9
         else:
-            branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else tok.i
+            branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else i
             rel = "side:" + doc[branch].dep_ + ">" + str(min(head_pos[common], 3))
             depth = anc.index(common)
             b = doc[branch]
