@@ -18,7 +18,14 @@ from typer.testing import CliRunner
 
 import reportedly
 from reportedly.cli import app
-from reportedly.eval.runner import EvalError, evaluate, predict_annotations, predict_folder, split_chunks
+from reportedly.eval.runner import (
+    EvalError,
+    balanced_chunks,
+    evaluate,
+    predict_annotations,
+    predict_folder,
+    split_chunks,
+)
 from reportedly.eval.score import gold_file, score_documents, score_folder
 from reportedly.export.brat import ledger_to_brat, read_brat
 from reportedly.model import (
@@ -334,6 +341,16 @@ def test_split_chunks_balances_by_size(tmp_path: Path) -> None:
     chunks = split_chunks(paths, 2)
     assert [[p.name for p in c] for c in chunks] == [["a.txt", "d.txt"], ["b.txt", "c.txt"]]
     assert len(split_chunks(paths[:1], 4)) == 1
+
+
+def test_balanced_chunks_equal_weight_not_equal_count() -> None:
+    texts = ["a " * 90, "b " * 10, "c " * 50, "d " * 40, "e " * 10]
+    chunks = balanced_chunks(texts, 2, lambda t: len(t.split()))
+    assert sorted(sum(len(t.split()) for t in c) for c in chunks) == [100, 100]
+    # each chunk keeps the input order, and every item lands in exactly one chunk
+    assert all(c == sorted(c, key=texts.index) for c in chunks)
+    assert sorted(map(len, texts)) == sorted(len(t) for c in chunks for t in c)
+    assert balanced_chunks([], 3, len) == []
 
 
 def test_predict_folder_with_workers_matches_one_process(corpus: dict[str, Path], tmp_path: Path) -> None:

@@ -12,9 +12,11 @@ import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .score import score_folder
+
+T = TypeVar("T")
 
 #: Documents handed to spaCy in one ``analyze_many`` call: large enough for
 #: ``nlp.pipe`` batching to pay off, small enough for a responsive progress bar.
@@ -101,21 +103,25 @@ def _predict_chunk(paths: list[str], out_dir: str) -> int:
     return _predict_paths([Path(p) for p in paths], Path(out_dir), queue.put if queue is not None else None)
 
 
-def split_chunks(paths: Sequence[Path], workers: int) -> list[list[Path]]:
-    """One chunk per worker, balanced by file size (longest first onto the lightest chunk).
+def balanced_chunks(items: Sequence[T], workers: int, weight: Callable[[T], int]) -> list[list[T]]:
+    """Split ``items`` into one chunk per worker of about equal total ``weight``.
 
-    Analysis time grows with text length, so equal file counts would leave
-    one worker finishing long after the other.
+    Longest first onto the lightest chunk: analysis time grows with text
+    length, so equal counts would leave one worker finishing long after the
+    other. Each chunk keeps the items' original order.
     """
-    chunks: list[list[Path]] = [[] for _ in range(max(1, min(workers, len(paths))))]
+    chunks: list[list[int]] = [[] for _ in range(max(1, min(workers, len(items))))]
     loads = [0] * len(chunks)
-    for path in sorted(paths, key=lambda p: (-p.stat().st_size, p.name)):
+    for n in sorted(range(len(items)), key=lambda n: -weight(items[n])):
         lightest = loads.index(min(loads))
-        chunks[lightest].append(path)
-        loads[lightest] += path.stat().st_size
-    for chunk in chunks:
-        chunk.sort()  # each worker writes its files in name order
-    return [c for c in chunks if c]
+        chunks[lightest].append(n)
+        loads[lightest] += weight(items[n])
+    return [[items[n] for n in sorted(chunk)] for chunk in chunks if chunk]
+
+
+def split_chunks(paths: Sequence[Path], workers: int) -> list[list[Path]]:
+    """One chunk of files per worker, balanced by file size (see :func:`balanced_chunks`)."""
+    return balanced_chunks(sorted(paths), workers, lambda p: p.stat().st_size)
 
 
 def predict_folder(
