@@ -445,6 +445,18 @@ INDIRECT = [
         contains=("whitewashes the war",),
     ),
     Case(
+        "passive-then-for-saying",
+        "The coach was criticised for saying that the referee had been bribed.",
+        cue="saying", kind=K.INDIRECT, stance=S.ASSERTED, source_text="The coach",
+        contains=("the referee had been bribed",),
+    ),
+    Case(
+        "aside-from-saying",
+        "The governor refuses to name candidates, aside from saying he wants a diverse slate.",
+        cue="saying", kind=K.INDIRECT, stance=S.ASSERTED, source_text="The governor",
+        contains=("he wants a diverse slate",),
+    ),
+    Case(
         "announced-that",
         "The education ministry announced that schools in the capital would close for two days.",
         cue="announced", kind=K.INDIRECT, stance=S.ASSERTED, source_text="education ministry",

@@ -185,6 +185,15 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
         return subject_of(verb.head)
+    # a gerund after a preposition shares the subject of the verb the preposition hangs on:
+    # "was criticised for saying that …", "refuses to discuss it, aside from saying he wants …"
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+        for _ in range(2):  # "aside from saying": the preposition hangs on an adverb first
+            if governor.pos_ in {"ADV", "ADP"} and governor.head.i != governor.i:
+                governor = governor.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
+            return subject_of(governor)
     return None
 
 
@@ -226,7 +235,7 @@ def verb_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -
         if in_quote(offset + tok.idx, quotes):
             continue
         subj = subject_of(tok)
-        if subj is not None and subj.dep_ == "nsubjpass" and not _has_agent(tok):
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and not _has_agent(tok):
             continue  # agentless passive: handled by passive_attributions
         if subj is None or _not_attributive(tok, subj, sent):
             continue
