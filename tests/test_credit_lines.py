@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import reportedly
-from reportedly.model import ClaimKind
+from reportedly.model import Claim, ClaimKind, Ledger
 
 COMMENTS = (
     "Readers wrote in after the debate.\n\n"
@@ -18,10 +18,15 @@ TRANSCRIPT = (
 )
 
 
-def test_quotation_credited_after_a_dash() -> None:
-    ledger = reportedly.analyze(COMMENTS)
+def _with_cue(text: str, cue: str) -> tuple[Ledger, list[Claim]]:
+    """The ledger of ``text`` (its offsets checked) and its claims whose cue reads ``cue``."""
+    ledger = reportedly.analyze(text)
     assert ledger.validate() == []
-    credited = [c for c in ledger.claims if c.cue.text == "―"]
+    return ledger, [c for c in ledger.claims if c.cue.text == cue]
+
+
+def test_quotation_credited_after_a_dash() -> None:
+    _, credited = _with_cue(COMMENTS, "―")
     assert [c.source.text for c in credited if c.source] == ["Maria Lopez", "Tom Reyes"]
     assert credited[0].kind is ClaimKind.DIRECT
     assert credited[0].content_text == "He is a disgrace to the office."
@@ -29,9 +34,7 @@ def test_quotation_credited_after_a_dash() -> None:
 
 
 def test_transcript_speaker_lines() -> None:
-    ledger = reportedly.analyze(TRANSCRIPT)
-    assert ledger.validate() == []
-    lines = [c for c in ledger.claims if c.cue.text == ":"]
+    ledger, lines = _with_cue(TRANSCRIPT, ":")
     assert [c.source.text for c in lines if c.source] == ["WALLACE", "PENCE"]
     assert lines[1].content_text == "Well, look, the campaign is doing fine."
     # a lower-case label is no speaker
@@ -45,9 +48,7 @@ def test_transcript_quoted_line_by_line() -> None:
         '"WALLACE: Let us start with the news of the day, Governor.\n\n'
         '"PENCE: Well, look, the campaign is doing fine.\n'
     )
-    ledger = reportedly.analyze(text)
-    assert ledger.validate() == []
-    lines = [c for c in ledger.claims if c.cue.text == ":"]
+    _, lines = _with_cue(text, ":")
     assert [c.source.text for c in lines if c.source] == ["WALLACE", "PENCE"]
     assert lines[0].content_text == "Let us start with the news of the day, Governor."
 
@@ -58,9 +59,8 @@ def test_dash_credit_survives_nested_marks_and_a_wrong_opening_mark() -> None:
         "“I would rather live in what he calls “hell” than under him.” ― Ana Ruiz\n"
         "”Fear. I am afraid he will win.” ― Luis Ortega\n"
     )
-    ledger = reportedly.analyze(text)
-    assert ledger.validate() == []
-    credited = {c.source.text: c.content_text for c in ledger.claims if c.cue.text == "―" and c.source}
+    _, credited_claims = _with_cue(text, "―")
+    credited = {c.source.text: c.content_text for c in credited_claims if c.source}
     assert credited == {
         "Ana Ruiz": "I would rather live in what he calls “hell” than under him.",
         "Luis Ortega": "Fear. I am afraid he will win.",

@@ -88,16 +88,21 @@ def _rule_drafts(text: str):
     return block, quotes, drafts
 
 
-@pytest.mark.parametrize(("bucket", "kept"), [("0", False), ("1", True), ("4", True)])
-def test_an_indirect_rule_reading_the_encoder_doubts_is_dropped(bucket: str, kept: bool) -> None:
+def _merged_with_encoder(text: str, bucket: str):
+    """The rule drafts of ``text`` and what the merge keeps of them when the CRFs found nothing
+    and the encoder gives every token the cue probability ``bucket`` (in fifths)."""
     from reportedly.extract.attribution import learned_drafts
 
-    text = "The mayor believes the bridge will reopen in March."
     block, quotes, drafts = _rule_drafts(text)
-    assert [d.kind for d in drafts] == [ClaimKind.INDIRECT]
     view = BlockView.of(block.doc, block.offset, block.section.value)
-    view.enc = [(bucket, "O", "O", "O") for _ in block.doc]  # the encoder's cue probability, in fifths
-    merged = learned_drafts([], view, block.offset, text, drafts, quotes)  # the CRFs found nothing
+    view.enc = [(bucket, "O", "O", "O") for _ in block.doc]
+    return drafts, learned_drafts([], view, block.offset, text, drafts, quotes)
+
+
+@pytest.mark.parametrize(("bucket", "kept"), [("0", False), ("1", True), ("4", True)])
+def test_an_indirect_rule_reading_the_encoder_doubts_is_dropped(bucket: str, kept: bool) -> None:
+    drafts, merged = _merged_with_encoder("The mayor believes the bridge will reopen in March.", bucket)
+    assert [d.kind for d in drafts] == [ClaimKind.INDIRECT]
     assert (len(merged) == 1) is kept
 
 
@@ -111,24 +116,15 @@ def test_an_indirect_rule_reading_the_encoder_doubts_is_dropped(bucket: str, kep
     ],
 )
 def test_speech_verbs_and_that_clauses_are_never_vetted(text: str) -> None:
-    from reportedly.extract.attribution import learned_drafts
-
-    block, quotes, drafts = _rule_drafts(text)
+    drafts, merged = _merged_with_encoder(text, "0")
     assert [d.kind for d in drafts] == [ClaimKind.INDIRECT]
-    view = BlockView.of(block.doc, block.offset, block.section.value)
-    view.enc = [("0", "O", "O", "O") for _ in block.doc]
-    assert learned_drafts([], view, block.offset, text, drafts, quotes) == drafts
+    assert merged == drafts
 
 
 def test_a_quotation_is_kept_whatever_the_encoder_says() -> None:
-    from reportedly.extract.attribution import learned_drafts
-
-    text = "“The bridge will reopen in March,” the mayor said."
-    block, quotes, drafts = _rule_drafts(text)
+    drafts, merged = _merged_with_encoder("“The bridge will reopen in March,” the mayor said.", "0")
     assert [d.kind for d in drafts] == [ClaimKind.DIRECT]
-    view = BlockView.of(block.doc, block.offset, block.section.value)
-    view.enc = [("0", "O", "O", "O") for _ in block.doc]
-    assert learned_drafts([], view, block.offset, text, drafts, quotes) == drafts
+    assert merged == drafts
 
 
 def test_readings_follow_the_first_word_inside_each_token() -> None:

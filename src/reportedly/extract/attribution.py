@@ -24,6 +24,7 @@ from .lexicon import (
     CLAUSE_ONLY,
     GROUP_NOUNS,
     HEADLINE_SOURCE_HEADS,
+    LISTENER_NOUNS,
     OBJECT_CONTENT_VERBS,
     PASSIVE_VERBS,
     REPORTING_VERBS,
@@ -246,42 +247,6 @@ def verb_attributions(sent: Span, offset: int, text: str, quotes: list[Quote]) -
 
 
 _LISTENER_OK = {"PRON", "PROPN"}
-# listeners that are not people by name: "told the audience", "told a rally in Ohio"
-AUDIENCE_NOUNS = frozenset(
-    {
-        "audience",
-        "crowd",
-        "forum",
-        "meeting",
-        "gathering",
-        "conference",
-        "convention",
-        "rally",
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "interviewer",
-        "host",
-        "panel",
-        "committee",
-        "hearing",
-        "supporter",
-        "supporters",
-        "voter",
-        "voters",
-        "viewer",
-        "viewers",
-        "listener",
-        "listeners",
-        "student",
-        "students",
-        "congregation",
-        "room",
-        "group",
-        "members",
-    }
-)
 
 
 def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
@@ -304,7 +269,7 @@ def _not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
             if (
                 c.dep_ == "dobj"
                 and c.pos_ not in _LISTENER_OK
-                and c.lemma_.lower() not in GROUP_NOUNS | AUDIENCE_NOUNS
+                and c.lemma_.lower() not in LISTENER_NOUNS
                 and not c.ent_type_
                 and not marked
             ):

@@ -362,6 +362,37 @@ GROUP_NOUNS = frozenset(
     }
 )
 
+#: Lemmas of listeners that are not people by name: "told the audience", "told a rally in Ohio".
+AUDIENCE_NOUNS = frozenset(
+    {
+        "audience",
+        "crowd",
+        "forum",
+        "meeting",
+        "gathering",
+        "conference",
+        "convention",
+        "rally",
+        "reporter",
+        "journalist",
+        "interviewer",
+        "host",
+        "panel",
+        "committee",
+        "hearing",
+        "supporter",
+        "voter",
+        "viewer",
+        "listener",
+        "student",
+        "congregation",
+        "room",
+        "group",
+    }
+)
+#: Whom "told" can address and still report ("told officials", "told the crowd").
+LISTENER_NOUNS = GROUP_NOUNS | AUDIENCE_NOUNS
+
 #: Words that mark a description as deliberately anonymous.
 ANONYMITY_MARKERS = frozenset(
     {

@@ -207,6 +207,7 @@ def find_quantities(span: Span, offset: int) -> list[Quantity]:
       numbers that are part of a name ("Resolution 2231"): attribute with no value.
     """
     doc = span.doc
+    full = doc_text(doc)
     base = span.start_char
     text = span.text
     times = find_times(span, 0, None)  # doc-relative offsets
@@ -223,15 +224,13 @@ def find_quantities(span: Span, offset: int) -> list[Quantity]:
     for m in _DESIGNATION_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if free(start, end) and not _is_time_word(m.group(0)):
-            emit(Quantity(start, end, doc_text(doc)[start:end], attribute=True))
+            emit(Quantity(start, end, full[start:end], attribute=True))
 
     for m in _CALIBRE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if free(start, end):
             value = float(m.group("num"))
-            emit(
-                Quantity(start, end, doc_text(doc)[start:end], value, value, value, unit="mm", attribute=True)
-            )
+            emit(Quantity(start, end, full[start:end], value, value, value, unit="mm", attribute=True))
 
     for m in _VAGUE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
@@ -291,13 +290,14 @@ def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: 
 
 def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[TimeExpr]) -> list[Quantity]:
     """Build the quantity (or two, for "from 5,000 to 20,000") for one number match."""
+    full = doc_text(doc)
     start, end = base + m.start(), base + m.end()
     kind = _PRE_KIND.get(_norm(m.group("pre") or ""), "")
     post = _norm(m.group("post") or "")
 
     if m.group("a2") is not None:
-        preceding = doc_text(doc)[max(0, start - 6) : start].lower().split()
-        joined_by_to = "to" in doc_text(doc)[base + m.end("a2") : base + m.start("b2")].lower()
+        preceding = full[max(0, start - 6) : start].lower().split()
+        joined_by_to = "to" in full[base + m.end("a2") : base + m.start("b2")].lower()
         descending = _parse_core(m.group("a2")).value > _parse_core(m.group("b2")).value
         # "rose from 5,000 to 20,000", "by 5,000 to 20,000", "sent 5,000 to 10 regions":
         # two numbers, not a range.
@@ -325,7 +325,7 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
         q = Quantity(
             start,
             end,
-            doc_text(doc)[start:end],
+            full[start:end],
             None,
             a.value,
             b.value,

@@ -134,6 +134,7 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
     ``offset`` is where the spaCy doc's text starts inside the full document text.
     """
     doc = span.doc
+    full = doc_text(doc)
     base = span.start_char
     text = span.text
     candidates: list[tuple[int, int, bool]] = []  # (doc start, doc end, from our patterns)
@@ -142,10 +143,10 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
         start, end = max(ent_start, span.start_char), min(ent_end, span.end_char)
         if start >= end:
             continue
-        trimmed = _trim_entity(doc_text(doc), start, end)
+        trimmed = _trim_entity(full, start, end)
         if trimmed is None:
             continue
-        phrase = doc_text(doc)[trimmed[0] : trimmed[1]]
+        phrase = full[trimmed[0] : trimmed[1]]
         understood = resolve(phrase, _SHAPE_BASE)[0] is not None
         if (understood or _TIME_WORDS.search(phrase)) and _plausible(span, *trimmed, phrase):
             candidates.append((trimmed[0], trimmed[1], False))
@@ -160,10 +161,10 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
 
     scored = []
     for start, end, ours in set(candidates):
-        resolved, granularity = resolve(doc_text(doc)[start:end], published)
+        resolved, granularity = resolve(full[start:end], published)
         # Shape without a publication date still tells us whether the phrase is a time we
         # understand; use it to rank even when ``published`` is None.
-        understood = resolved is not None or resolve(doc_text(doc)[start:end], _SHAPE_BASE)[0] is not None
+        understood = resolved is not None or resolve(full[start:end], _SHAPE_BASE)[0] is not None
         # Ties go to the earlier phrase so that the result does not depend on set order.
         scored.append(((understood, end - start, ours, -start), start, end, resolved, granularity))
     scored.sort(key=lambda item: item[0], reverse=True)
@@ -178,7 +179,7 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
             TimeExpr(
                 start=offset + start,
                 end=offset + end,
-                text=doc_text(doc)[start:end],
+                text=full[start:end],
                 resolved=resolved,
                 granularity=granularity,
             )
@@ -222,10 +223,11 @@ def _plausible(span: Span, start: int, end: int, matched: str) -> bool:
     and a bare "May" is a month only when the tagger does not read it as the modal verb.
     """
     doc = span.doc
+    full = doc_text(doc)
     if re.fullmatch(_YEAR, matched):
-        before = doc_text(doc)[max(0, start - 2) : start]
-        after = doc_text(doc)[end : end + 1]
-        if "$" in before or after in ("%",) or re.match(r"[,.]\d", doc_text(doc)[end : end + 2]):
+        before = full[max(0, start - 2) : start]
+        after = full[end : end + 1]
+        if "$" in before or after in ("%",) or re.match(r"[,.]\d", full[end : end + 2]):
             return False
         following = _token_after(span, end)
         if following is None:
