@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reportedly.extract.pipeline import _quote_runs_on
 from reportedly.extract.quotes import find_quotes
 
 
@@ -35,3 +38,33 @@ def test_a_paragraph_opened_with_a_closing_mark() -> None:
 
 def test_straight_marks_alternate() -> None:
     assert _texts('He said "yes" and "no".') == ["yes", "no"]
+
+
+def _cut(text: str, upto: str) -> list[tuple[int, int]]:
+    start = text.index("We")
+    return [(start, text.index(upto) + len(upto))]
+
+
+QUOTED = 'Ortiz said: "We kept every promise. The parks stay open. Nobody loses a job." The vote was 7-2.'
+
+
+def test_content_cut_at_a_sentence_end_runs_on_to_the_quotation_end() -> None:
+    content = _quote_runs_on(_cut(QUOTED, "promise."), find_quotes(QUOTED), QUOTED)
+    ((a, b),) = content
+    assert QUOTED[a:b] == "We kept every promise. The parks stay open. Nobody loses a job."
+
+
+@pytest.mark.parametrize(
+    ("text", "upto"),
+    [
+        # cut inside a sentence: the tagger chose to stop there, not the window
+        ('Ortiz said: "We kept every promise, and the parks stay open." The vote was 7-2.', "promise,"),
+        # another mark before the quotation ends: the marks may be mispaired
+        ("Ortiz said: “We kept every promise. The parks stay “open” again.” The vote was 7-2.", "promise."),
+        # already whole
+        (QUOTED, "job."),
+    ],
+)
+def test_content_is_left_alone_unless_a_whole_sentence_was_cut(text: str, upto: str) -> None:
+    content = _cut(text, upto)
+    assert _quote_runs_on(content, find_quotes(text), text) == content
