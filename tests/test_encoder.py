@@ -9,7 +9,7 @@ import pytest
 import reportedly
 import reportedly.extract.pipeline
 from reportedly.extract import encoder as enc
-from reportedly.extract.learned import BlockView, load_model
+from reportedly.extract.learned import BlockView, load_model, span_features, span_window
 from reportedly.ingest.layout import parse_layout
 from reportedly.model import ClaimKind
 from reportedly.nlp import load
@@ -46,6 +46,53 @@ def test_encoder_reading_reaches_the_crf_features() -> None:
     assert read.enc[said.i][1] == "B"
     officials = next(t for t in block.doc if t.text == "Officials")
     assert read.enc[officials.i][2] in {"B", "I"}  # the source layer
+
+
+TWO_REPORTS = (
+    "The mayor said the bridge would reopen in March, but the council denied that any money "
+    "had been set aside for the repairs."
+)
+
+
+def test_the_pair_head_reads_each_cues_own_source_and_content() -> None:
+    # the word tags only say "a source", "content"; read against one cue, the pair head says whose
+    tagger = enc.load_encoder()
+    assert tagger is not None and tagger.model.pair is not None
+    words = tagger.tag(TWO_REPORTS)
+
+    def read(cue: str, layer: str) -> set[str]:
+        at = TWO_REPORTS.index(cue)
+        (word,) = words.word_index([(at, at + len(cue))])
+        members, probs = words.pair([word])
+        n = enc.PAIR_LAYERS.index(layer)
+        inside = {members[k] for k in range(len(members)) if probs[k, n].argmax() != 0}
+        return {re.match(r"\w*", TWO_REPORTS[words.starts[w] :]).group() for w in inside} - {""}
+
+    said_src, denied_src = read("said", "SRC"), read("denied", "SRC")
+    assert {"The", "mayor"} <= said_src and "council" not in said_src
+    assert {"the", "council"} <= denied_src and "mayor" not in denied_src
+    assert {"bridge", "reopen"} <= read("said", "CON")
+    denied = read("denied", "CON")
+    assert {"money", "repairs"} <= denied and not {"bridge", "reopen"} & denied
+    # read alone, the head also runs "said" on into the second clause (as a continuation, I);
+    # the span CRF, which sees the parse as well, ends it at the comma
+    claims = {c.cue.text: c for c in reportedly.analyze(TWO_REPORTS).claims}
+    assert [s.text for s in claims["said"].content] == ["the bridge would reopen in March"]
+    assert [s.text for s in claims["denied"].content] == ["that any money had been set aside for the repairs"]
+
+
+def test_pair_readings_reach_the_span_features() -> None:
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    words = tagger.tag(TWO_REPORTS)
+    block = next(iter(parse_many([parse_layout(TWO_REPORTS)], load())))[0]
+    view = BlockView.of(block.doc, block.offset, block.section.value, words)
+    denied = next(t.i for t in block.doc if t.text == "denied")
+    lo, hi = span_window(view, [denied])
+    feats = span_features(view, [denied], lo, hi)
+    money = next(t.i for t in block.doc if t.text == "money")
+    bridge = next(t.i for t in block.doc if t.text == "bridge")
+    assert "pn=I" in feats[money - lo] and "pn=O" in feats[bridge - lo]
 
 
 def test_without_the_encoder_the_rules_work_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -85,19 +85,23 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     result = CliRunner().invoke(
         app,
         ["train", "--model", "encoder", "--corpus", str(TRAIN), "--out", str(tmp_path / "a"),
-         "--limit", "1", "--epochs", "1", "--json"],
+         "--limit", "1", "--epochs", "1", "--pair-epochs", "1", "--json"],
     )
     assert result.exit_code == 0, result.output
     meta = json.loads(result.stdout)["encoder"]
     assert meta["windows"] > 0 and meta["history"][0]["epoch"] == 1
-    from reportedly.training_encoder import train
+    assert meta["pair"]["history"][0]["epoch"] == 1
+    from reportedly.training_encoder import train, train_pair
 
-    train(TRAIN, tmp_path / "b", limit=1, epochs=1)
+    # the same two stages by hand: stage one, then the pair head on its file
+    train(TRAIN, tmp_path / "b1", limit=1, epochs=1)
+    train_pair(TRAIN, tmp_path / "b", tmp_path / "b1", limit=1, epochs=1)
     from safetensors.torch import load_file
 
     a = load_file(str(tmp_path / "a" / "encoder" / enc.WEIGHTS))
     b = load_file(str(tmp_path / "b" / enc.WEIGHTS))
     assert not any(k.endswith(enc.FROZEN) for k in a)
+    assert any(k.startswith("pair.") for k in a)
     assert a.keys() == b.keys()
     assert all((a[k] == b[k]).all() for k in a), "same corpus and seed gave different weights"
     tagger = enc.EncoderTagger(tmp_path / "b")
@@ -108,6 +112,58 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     said = SAMPLE.index("said")
     ((bucket, cue, src, con),) = words.readings([(said, said + 4)])
     assert bucket in {"0", "1", "2", "3", "4"} and {cue, src, con} <= set(enc.TAGS)
+    # the pair head reads every word of the cue's window against that cue
+    (said_word,) = words.word_index([(said, said + 4)])
+    members, probs = words.pair([said_word])
+    assert said_word in members and probs.shape == (len(members), len(enc.PAIR_LAYERS), len(enc.TAGS))
+    assert abs(float(probs.sum(-1).mean()) - 1.0) < 1e-4
+
+
+def test_base_encoder_must_hold_weights(tmp_path: Path) -> None:
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    result = CliRunner().invoke(
+        app, ["train", "--model", "encoder", "--corpus", str(split), "--base-encoder", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "holds no encoder weights" in result.output
+
+
+def test_pair_examples_label_each_relation_against_its_own_cue(tmp_path: Path) -> None:
+    from reportedly.training_encoder import pair_examples
+
+    text = "The mayor said the bridge will reopen. The council denied any delay.\n"
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "a.txt").write_text(text, encoding="utf-8")
+    spans = {
+        "T1": ("Source", "The mayor"), "T2": ("Cue", "said"), "T3": ("Content", "the bridge will reopen"),
+        "T4": ("Source", "The council"), "T5": ("Cue", "denied"), "T6": ("Content", "any delay"),
+    }
+    lines = []
+    for tid, (kind, words) in spans.items():
+        start = text.index(words)
+        lines.append(f"{tid}\t{kind} {start} {start + len(words)}\t{words}")
+    for tid, cue in (("T7", "said"), ("T8", "denied")):
+        start = text.index(cue)
+        lines.append(f"{tid}\tAttribution {start} {start + len(cue)}\t{cue}")
+    lines += [
+        "E1\tAttribution:T7 Content:T3 Cue:T2 Source:T1",
+        "E2\tAttribution:T8 Content:T6 Cue:T5 Source:T4",
+    ]
+    (split / "attributions" / "a.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ex,) = pair_examples(split)
+    assert len(ex.cues) == 2
+    w = ex.window
+    firsts = [k for k, f in enumerate(w.first) if f] + [len(w.first)]
+    words = [text[w.starts[a] : w.ends[b - 1]] for a, b in zip(firsts, firsts[1:], strict=False)]
+    con = enc.PAIR_LAYERS.index("CON")
+    for cue_word, content in (("said", "the bridge will reopen"), ("denied", "any delay")):
+        n = next(k for k, at in enumerate(ex.cues) if words[sum(ex.window.first[: at[0]])] == cue_word)
+        labels = [t for t in ex.pair_labels[n][con] if t != -100]
+        assert " ".join(w for w, t in zip(words, labels, strict=True) if t) == content
 
 
 def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import math
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .eval.score import parse_annotations, relation_triples
@@ -32,6 +33,31 @@ CONFIG = {
     "threads": 2,
     "max_len": enc.MAX_LEN,
 }
+
+# the second stage: the pair head is trained on top of the first stage's encoder, which keeps
+# learning at a lower rate (its tagging head too, so the word tags and the pair head agree)
+PAIR_CONFIG = {
+    "epochs": 2,
+    "batch_size": 16,
+    "lr": 3e-5,
+    "head_lr": 1e-4,
+    "pair_lr": 1e-3,
+    "weight_decay": 0.01,
+    "warmup": 0.1,
+    "seed": 17,
+    "threads": 2,
+}
+
+
+@dataclass(slots=True)
+class PairExample:
+    """One window, its tagging labels, and per gold relation whose cue lies in it: the cue's
+    word-start subwords and the window's source and content labels for that relation alone."""
+
+    window: enc.Window
+    labels: list[list[int]]
+    cues: list[list[int]]
+    pair_labels: list[list[list[int]]]
 
 
 def gold_layers(text: str, ann: str) -> dict[str, list[tuple[tuple[int, int], ...]]]:
@@ -51,6 +77,193 @@ def examples(split_dir: Path, limit: int | None = None) -> list[tuple[enc.Window
         for window in enc.windows(text, CONFIG["max_len"]):
             out.append((window, enc.gold_labels(window, layers)))
     return out
+
+
+def pair_examples(split_dir: Path, limit: int | None = None, max_len: int = enc.MAX_LEN) -> list[PairExample]:
+    out = []
+    for _name, text, ann in read_split(split_dir, limit):
+        triples = relation_triples(parse_annotations(ann, text))
+        layers = gold_layers(text, ann)
+        for window in enc.windows(text, max_len):
+            ex = PairExample(window, enc.gold_labels(window, layers), [], [])
+            for source, cue, content in triples:
+                at = cue_subwords(window, cue)
+                if not at:
+                    continue
+                rows = enc.gold_labels(window, {"SRC": [source] if source else [], "CON": [content]})
+                ex.cues.append(at)
+                ex.pair_labels.append([rows[enc.LAYERS.index(layer)] for layer in enc.PAIR_LAYERS])
+            out.append(ex)
+    return out
+
+
+def cue_subwords(window: enc.Window, cue: tuple[tuple[int, int], ...]) -> list[int]:
+    """Window positions of the word-start subwords of the words a cue overlaps."""
+    out = []
+    for n, first in enumerate(window.first):
+        if not first:
+            continue
+        end, m = window.ends[n], n + 1
+        while m < len(window.first) and not window.first[m]:
+            end, m = window.ends[m], m + 1
+        if any(a < end and window.starts[n] < b for a, b in cue):
+            out.append(n)
+    return out
+
+
+def _pair_batch(batch: list[PairExample], width: int):
+    """Index tensors of a batch's relations: window row, cue positions (padded), labels (R, T, 2)."""
+    import torch
+
+    rows, cues, labels = [], [], []
+    for b, ex in enumerate(batch):
+        for at, pl in zip(ex.cues, ex.pair_labels, strict=True):
+            rows.append(b)
+            cues.append([k + 1 for k in at])  # [CLS] comes first
+            y = torch.full((width, len(enc.PAIR_LAYERS)), -100, dtype=torch.long)
+            for li, row in enumerate(pl):
+                y[1 : 1 + len(row), li] = torch.tensor(row)
+            labels.append(y)
+    if not rows:
+        return None
+    most = max(len(c) for c in cues)
+    cue_idx = torch.tensor([c + [c[-1]] * (most - len(c)) for c in cues])
+    cue_mask = torch.tensor([[1.0] * len(c) + [0.0] * (most - len(c)) for c in cues])
+    return torch.tensor(rows), cue_idx, cue_mask, torch.stack(labels)
+
+
+def pair_logits(model, hidden, rows, cue_idx, cue_mask):
+    """The pair head over every relation of a batch: logits (R, T, 2, 3)."""
+    import torch
+
+    states = hidden[rows]  # (R, T, H)
+    picked = torch.gather(states, 1, cue_idx[..., None].expand(-1, -1, states.shape[-1]))
+    cue = (picked * cue_mask[..., None]).sum(1) / cue_mask.sum(1, keepdim=True)
+    dist = torch.arange(states.shape[1])[None, :] - cue_idx[:, :1]
+    return model.pair(states, cue, dist)
+
+
+def pair_word_f1(model, data: list[PairExample]) -> dict[str, float]:
+    """Word F1 of the pair head's source and content around the gold cues of held-out windows."""
+    import torch
+
+    counts = {layer: [0, 0, 0] for layer in enc.PAIR_LAYERS}
+    model.eval()
+    with torch.inference_mode():
+        for n in range(0, len(data), 32):
+            batch = data[n : n + 32]
+            ids, mask = enc.encode([ex.window for ex in batch])
+            packed = _pair_batch(batch, ids.shape[1])
+            if packed is None:
+                continue
+            rows, cue_idx, cue_mask, gold = packed
+            pred = pair_logits(model, model.hidden(ids, mask), rows, cue_idx, cue_mask).argmax(-1)
+            keep = gold != -100
+            for li, layer in enumerate(enc.PAIR_LAYERS):
+                p = (pred[..., li] > 0) & keep[..., li]
+                g = (gold[..., li] > 0) & keep[..., li]
+                counts[layer][0] += int((p & g).sum())
+                counts[layer][1] += int((p & ~g).sum())
+                counts[layer][2] += int((~p & g).sum())
+    model.train()
+    return {k: round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0 for k, (tp, fp, fn) in counts.items()}
+
+
+def train_pair(
+    split_dir: str | Path,
+    out_dir: str | Path,
+    init_dir: str | Path,
+    *,
+    dev_dir: str | Path | None = None,
+    limit: int | None = None,
+    epochs: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """The second stage: add the cue-conditioned pair head to the stage-one encoder in ``init_dir``.
+
+    Starts from the stored (int8) file of stage one, dequantised, so the
+    shipped weights follow from the shipped recipe; writes ``out_dir``.
+    """
+    import torch
+
+    cfg = dict(PAIR_CONFIG)
+    if epochs:
+        cfg["epochs"] = epochs
+    torch.manual_seed(cfg["seed"])
+    torch.set_num_threads(cfg["threads"])
+    say = progress or (lambda _m: None)
+    t0 = time.perf_counter()
+    init_meta = json.loads((Path(init_dir) / "meta.json").read_text(encoding="utf-8"))
+    max_len = init_meta.get("max_len", enc.MAX_LEN)
+    data = pair_examples(Path(split_dir), limit, max_len)
+    dev = pair_examples(Path(dev_dir), None, max_len) if dev_dir else []
+    say(f"{len(data)} training windows, {sum(len(e.cues) for e in data)} cues; {len(dev)} dev windows")
+    model = enc.load_float(Path(init_dir), pair=True)
+    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    body = [p for p in model.encoder.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(
+        [
+            {"params": [p for p in body if p.ndim > 1], "weight_decay": cfg["weight_decay"]},
+            {"params": [p for p in body if p.ndim <= 1], "weight_decay": 0.0},
+            {"params": list(model.head.parameters()), "lr": cfg["head_lr"], "weight_decay": 0.0},
+            {"params": list(model.pair.parameters()), "lr": cfg["pair_lr"], "weight_decay": 0.0},
+        ],
+        lr=cfg["lr"],
+    )
+    steps = cfg["epochs"] * math.ceil(len(data) / cfg["batch_size"])
+    warm = max(1, int(cfg["warmup"] * steps))
+    base_lrs = [g["lr"] for g in opt.param_groups]
+    rng = random.Random(cfg["seed"])
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    step, history = 0, []
+    model.train()
+    out = Path(out_dir)
+    for epoch in range(cfg["epochs"]):
+        order = list(range(len(data)))
+        rng.shuffle(order)
+        chunks = [order[n : n + cfg["batch_size"] * 20] for n in range(0, len(order), cfg["batch_size"] * 20)]
+        order = [i for c in chunks for i in sorted(c, key=lambda i: len(data[i].window.ids))]
+        running, seen = 0.0, 0
+        for n in range(0, len(order), cfg["batch_size"]):
+            batch = [data[i] for i in order[n : n + cfg["batch_size"]]]
+            scale = step / warm if step < warm else max(0.0, (steps - step) / max(1, steps - warm))
+            for g, lr in zip(opt.param_groups, base_lrs, strict=True):
+                g["lr"] = lr * scale
+            ids, mask = enc.encode([ex.window for ex in batch])
+            hidden = model.hidden(ids, mask)
+            y = _labels([(ex.window, ex.labels) for ex in batch], ids.shape[1])
+            loss = loss_fn(model.tags(hidden).reshape(-1, len(enc.TAGS)), y.reshape(-1))
+            packed = _pair_batch(batch, ids.shape[1])
+            if packed is not None:
+                rows, cue_idx, cue_mask, gold = packed
+                logits = pair_logits(model, hidden, rows, cue_idx, cue_mask)
+                loss = loss + loss_fn(logits.reshape(-1, len(enc.TAGS)), gold.reshape(-1))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            opt.zero_grad()
+            step += 1
+            running += loss.item()
+            seen += 1
+            if step % 25 == 0:
+                say(
+                    f"pair epoch {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
+                    f"({time.perf_counter() - t0:.0f} s)"
+                )
+                running, seen = 0.0, 0
+        scores = {}
+        if dev:
+            scores = word_f1(model, [(ex.window, ex.labels) for ex in dev])
+            scores |= {f"pair_{k}": v for k, v in pair_word_f1(model, dev).items()}
+        elapsed = round(time.perf_counter() - t0)
+        history.append({"epoch": epoch + 1, "dev_word_f1": scores, "elapsed_s": elapsed})
+        say(f"pair epoch {epoch + 1} done: dev word F1 {scores}")
+        enc.save_model(model, out)
+        meta = dict(init_meta)
+        meta["trained_on"] = str(split_dir)
+        meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "history": history}
+        (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
 
 
 def _labels(batch: list[tuple[enc.Window, list[list[int]]]], width: int):
@@ -185,6 +398,15 @@ def train(
 if __name__ == "__main__":  # pragma: no cover - a convenience for long runs
     import sys
 
+    if sys.argv[1] == "pair":
+        train_pair(
+            sys.argv[2],
+            sys.argv[3],
+            sys.argv[4],
+            dev_dir=sys.argv[5] if len(sys.argv) > 5 else None,
+            progress=lambda m: print(m, flush=True),
+        )
+        raise SystemExit(0)
     train(
         sys.argv[1],
         sys.argv[2],

@@ -34,6 +34,9 @@ MAX_LEN = 254  # subwords per window, before [CLS] and [SEP]
 ENCODER_DIR = "models/encoder"
 WEIGHTS = "tagger.safetensors"
 FROZEN = ("embeddings.word_embeddings.weight",)
+PAIR_LAYERS = ("SRC", "CON")
+PAIR_DIM = 128
+DIST_BUCKETS = 8  # signed log2 distance buckets on each side of the cue
 
 
 @dataclass(slots=True)
@@ -156,20 +159,64 @@ def gold_labels(window: Window, layers: dict[str, list[tuple[tuple[int, int], ..
     return out
 
 
-def build_model() -> Any:
-    """The tagger network: the packaged encoder plus one linear head of 3 × 3 logits."""
+def distance_buckets(d: Any) -> Any:
+    """Signed log2 buckets of subword distances to the cue (0 … 2·DIST_BUCKETS), as an index tensor."""
+    import torch
+
+    mag = torch.ceil(torch.log2(d.abs().float() + 1)).clamp(max=DIST_BUCKETS).long()
+    return torch.sign(d).long() * mag + DIST_BUCKETS
+
+
+def build_model(pair: bool = False) -> Any:
+    """The tagger network: the packaged encoder plus one linear head of 3 × 3 logits.
+
+    With ``pair`` it also has a cue-conditioned head. The tagging head reads
+    each word alone, so it can say a word is *some* content but not *whose*:
+    with two reports in a paragraph it cannot tell where one's content ends
+    and the next begins. The pair head reads a word together with one cue
+    (the mean state of the cue's words) and their distance, and tags source
+    and content of that cue only. It runs on the states the encoder already
+    computed, so it costs a small MLP per cue, not an encoder pass per cue
+    as in CofeNet-style cue-marked inputs.
+    """
     import torch
     from transformers import AutoModel
+
+    class PairHead(torch.nn.Module):
+        def __init__(self, hidden: int) -> None:
+            super().__init__()
+            self.cue = torch.nn.Linear(hidden, PAIR_DIM)
+            self.tok = torch.nn.Linear(hidden, PAIR_DIM)
+            self.dist = torch.nn.Embedding(2 * DIST_BUCKETS + 1, PAIR_DIM)
+            self.out = torch.nn.Linear(PAIR_DIM, len(PAIR_LAYERS) * len(TAGS))
+
+        def forward(self, tok: Any, cue: Any, dist: Any) -> Any:
+            """Logits (R, T, 2, 3) for R cues over T tokens: ``tok`` (R, T, H) states, ``cue`` (R, H)
+            cue states, ``dist`` (R, T) subword distances to the cue."""
+            return self.read(self.tok(tok), cue, dist)
+
+        def read(self, projected: Any, cue: Any, dist: Any) -> Any:
+            """:meth:`forward` from token states already through ``tok``: inference projects a
+            window's words once, not once per cue."""
+            x = projected + self.cue(cue)[:, None, :] + self.dist(distance_buckets(dist))
+            out = self.out(torch.nn.functional.gelu(x))
+            return out.view(projected.shape[0], projected.shape[1], len(PAIR_LAYERS), len(TAGS))
 
     class Tagger(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.encoder = AutoModel.from_pretrained(str(base_model_dir()), add_pooling_layer=False)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LAYERS) * len(TAGS))
+            self.pair = PairHead(self.encoder.config.hidden_size) if pair else None
+
+        def hidden(self, ids: Any, mask: Any) -> Any:
+            return self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+
+        def tags(self, hidden: Any) -> Any:
+            return self.head(hidden).view(hidden.shape[0], hidden.shape[1], len(LAYERS), len(TAGS))
 
         def forward(self, ids: Any, mask: Any) -> Any:
-            hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            return self.head(hidden).view(ids.shape[0], ids.shape[1], len(LAYERS), len(TAGS))
+            return self.tags(self.hidden(ids, mask))
 
     from transformers.utils import logging as hf_logging
 
@@ -228,13 +275,43 @@ def _plain_params(model: Any) -> dict[str, Any]:
     }
 
 
+def _has_pair(state: dict[str, Any]) -> bool:
+    return any(k.startswith("pair.") for k in state)
+
+
+def load_float(path: Path, pair: bool = False) -> Any:
+    """The stored tagger back in float32 (its int8 linears dequantised), to train further from.
+
+    The second training stage (:mod:`reportedly.training_encoder`) starts from
+    the first stage's file, so the shipped weights are reproducible from the
+    shipped recipe alone; a pair head absent from the file starts fresh.
+    """
+    import torch
+    from safetensors.torch import load_file
+
+    state = load_file(str(path / WEIGHTS))
+    model = build_model(pair=pair or _has_pair(state))
+    targets = dict(model.named_parameters()) | dict(model.named_buffers())
+    with torch.no_grad():
+        for key, value in state.items():
+            if key.endswith((".qscale", ".qzero")):
+                continue
+            if key.endswith(".qweight"):
+                name = key[: -len(".qweight")]
+                weight = (value.float() - float(state[f"{name}.qzero"])) * float(state[f"{name}.qscale"])
+                targets[f"{name}.weight"].copy_(weight)
+            else:
+                targets[key].copy_(value.float())
+    return model
+
+
 def load_tagger(path: Path) -> Any:
     """The int8 tagger stored in ``path`` by :func:`save_model`, ready for inference."""
     import torch
     from safetensors.torch import load_file
 
     state = load_file(str(path / WEIGHTS))
-    model = quantized(build_model().eval())
+    model = quantized(build_model(pair=_has_pair(state)).eval())
     linears = _linears(model)
     plain = {k: v.float() for k, v in state.items() if k.rsplit(".", 1)[0] not in linears}
     stored_linears = {k.rsplit(".", 1)[0] for k in state if k not in plain}
@@ -271,10 +348,53 @@ def encode(batch: list[Window]) -> tuple[Any, Any]:
 @dataclass(slots=True)
 class WordTags:
     """The encoder's reading of one document: per word (by the character offset it
-    starts at), the probability of each tag in each layer, shape (words, layers, tags)."""
+    starts at), the probability of each tag in each layer, shape (words, layers, tags).
+
+    With a pair head, also each word's final state, its window and its subword
+    position there, which :meth:`pair` needs to read the words around one cue.
+    """
 
     starts: list[int]
     probs: Any
+    hidden: Any = None
+    projected: Any = None
+    window: Any = None
+    position: Any = None
+    head: Any = None
+
+    def word_index(self, spans: list[tuple[int, int]]) -> list[int]:
+        """The word each character span (a token) starts, or -1: the first word starting inside it."""
+        import numpy as np
+
+        if not spans or not self.starts:
+            return [-1] * len(spans)
+        starts = np.asarray(self.starts)
+        lo = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
+        hi = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
+        n = np.searchsorted(starts, lo, side="left")
+        clipped = np.minimum(n, len(starts) - 1)
+        hit = (n < len(starts)) & (starts[clipped] < hi)
+        return [int(c) if h else -1 for c, h in zip(clipped, hit, strict=True)]
+
+    def pair(self, cue_words: list[int]) -> tuple[list[int], Any] | None:
+        """Source and content tags of the words in the cue's window, read against that cue.
+
+        Returns the word indices and their probabilities, shape (words, 2, 3)
+        (layers ``PAIR_LAYERS``), or ``None`` without a pair head.
+        """
+        if self.head is None or not cue_words:
+            return None
+        import torch
+
+        window = int(self.window[cue_words[0]])
+        words = [w for w in cue_words if int(self.window[w]) == window]
+        members = (self.window == window).nonzero()[0]
+        with torch.inference_mode():
+            projected = self.projected[window][None]
+            cue = torch.from_numpy(self.hidden[words].mean(0))[None]
+            dist = torch.from_numpy(self.position[members] - int(self.position[words[0]]))[None]
+            probs = self.head.read(projected, cue, dist).softmax(-1)[0].numpy()
+        return members.tolist(), probs
 
     def readings(self, spans: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
         """Per character span (a token): cue probability in fifths and the tag of each layer.
@@ -364,16 +484,31 @@ class EncoderTagger:
         import torch
 
         starts: list[int] = []
-        parts = []
+        parts, states, projected, window_of, positions = [], [], [], [], []
+        pair = self.model.pair is not None
         with torch.inference_mode():
-            for w in windows(text, self.meta.get("max_len", MAX_LEN)):
+            for n, w in enumerate(windows(text, self.meta.get("max_len", MAX_LEN))):
                 ids, _ = encode([w])
-                probs = self.model(ids, None).softmax(-1)
+                hidden = self.model.hidden(ids, None)
+                probs = self.model.tags(hidden).softmax(-1)
                 at = [k + 1 for k, first in enumerate(w.first) if first]
                 starts += [w.starts[k - 1] for k in at]
                 parts.append(probs[0, at].float().numpy())
+                if pair:
+                    words = hidden[0, at]
+                    states.append(words.float().numpy())
+                    projected.append(self.model.pair.tok(words))
+                    window_of += [n] * len(at)
+                    positions += at
         shape = (0, len(LAYERS), len(TAGS))
-        return WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
+        tags = WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
+        if pair and states:
+            tags.hidden = np.concatenate(states)
+            tags.projected = projected
+            tags.window = np.asarray(window_of)
+            tags.position = np.asarray(positions)
+            tags.head = self.model.pair
+        return tags
 
 
 def default_encoder_path() -> Path:

@@ -57,6 +57,9 @@ class BlockView:
     lemma: list[str] = field(default_factory=list)
     head: list[int] = field(default_factory=list)
     child_deps: list[set[str]] = field(default_factory=list)
+    # the encoder's words behind each token (-1: none), for its cue-conditioned pair head
+    words: WordTags | None = None
+    word_of: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, offset: int, section: str, words: WordTags | None = None) -> BlockView:
@@ -71,7 +74,11 @@ class BlockView:
         in_quote = [q >= 0 for q in quote_of]
         view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
         if words is not None:
-            view.enc = words.readings([(offset + t.idx, offset + t.idx + max(1, len(t.text))) for t in doc])
+            spans = [(offset + t.idx, offset + t.idx + max(1, len(t.text))) for t in doc]
+            view.enc = words.readings(spans)
+            if words.head is not None:
+                view.words = words
+                view.word_of = words.word_index(spans)
         for t in doc:
             view.lower.append(t.lower_)
             view.pos.append(t.pos_)
@@ -229,6 +236,7 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
         depths.append(depth)
         edges.append(edge)
     near = _nearest_quotes(view, first, last)
+    paired = _pair_readings(view, cue, lo, hi)
     out = []
     for i in range(lo, hi):
         feats = list(view.base[i])
@@ -256,6 +264,16 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
             so = str(view.sent_of[i] - cue_sent)
             feats += ["es|side=" + src + side, "en|so=" + con + so]
             feats += ["es|rel=" + src + rel, "en|rel=" + con + rel]
+        if paired is not None:
+            reading = paired.get(view.word_of[i])
+            if reading is None:
+                feats.append("pair=none")
+            else:
+                ps, pn, sb, nb = reading
+                feats += ["ps=" + ps, "pn=" + pn, "psb=" + sb, "pnb=" + nb, "pn|ps=" + pn + ps]
+                feats += ["pn|rel=" + pn + rel, "ps|rel=" + ps + rel]
+                if i + 1 < hi and (nxt := paired.get(view.word_of[i + 1])) is not None:
+                    feats.append("pn>pn=" + pn + nxt[1])
         if edges[i - lo]:
             feats.append("edge=" + edges[i - lo])
             feats.append("edge|rel=" + edges[i - lo] + "|" + rel)
@@ -275,6 +293,30 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
                     feats.append(f"{k}:CUE")
         out.append(feats)
     return out
+
+
+def _pair_readings(
+    view: BlockView, cue: list[int], lo: int, hi: int
+) -> dict[int, tuple[str, str, str, str]] | None:
+    """The pair head's reading of the words of tokens [lo, hi) against one cue: per word, source
+    and content tag and their inside probabilities in fifths; ``None`` without a pair head."""
+    if view.words is None:
+        return None
+    cue_words = sorted({view.word_of[i] for i in cue if view.word_of[i] >= 0})
+    found = view.words.pair(cue_words)
+    if found is None:
+        return {}
+    members, probs = found
+    at = {w: k for k, w in enumerate(members)}
+    wanted = [(w, at[w]) for w in {view.word_of[i] for i in range(lo, hi)} if w in at]
+    rows = [k for _, k in wanted]
+    inside = (5 * (1.0 - probs[rows, :, 0])).astype(int).clip(max=4).tolist()
+    best = probs[rows].argmax(-1).tolist()
+    tags = ("O", "B", "I")
+    return {
+        w: (tags[b[0]], tags[b[1]], str(p[0]), str(p[1]))
+        for (w, _), b, p in zip(wanted, best, inside, strict=True)
+    }
 
 
 def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
