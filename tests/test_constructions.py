@@ -1188,3 +1188,47 @@ def test_no_claim(text: str) -> None:
     ledger = analyze(text)
     assert_offsets(ledger)
     assert ledger.claims == [], f"{text!r} should yield no claim; got:\n{summary(ledger)}"
+
+
+TITLE_BODY = "\n\nThe senator spoke to supporters in Ohio on Friday. The campaign has two weeks left.\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        ("Sanders: Clinton needs to stop talking about personalities.", "Sanders"),
+        ("Quinnipiac Poll: Ohio voters split evenly on the trade deal.", "Quinnipiac Poll"),
+    ],
+)
+def test_a_title_read_as_body_keeps_its_colon_attribution(title: str, source: str) -> None:
+    # titles that end with a full stop look like body text to the layout; their colon still attributes
+    ledger = reportedly.analyze(title + TITLE_BODY)
+    colon = [c for c in ledger.claims if c.cue.text == ":"]
+    assert len(colon) == 1 and colon[0].source is not None and colon[0].source.text == source
+    # the content keeps the title's full stop, as PolNeAR annotates titles
+    assert colon[0].content[0].text == title[len(source) + 2 :]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Latest: Senators return to the capital for the budget vote.",
+        "A Modest Plan to Save the Budget: Cut Everything, Tax Nothing.",
+    ],
+)
+def test_a_title_label_or_a_phrase_before_the_colon_is_no_source(title: str) -> None:
+    ledger = reportedly.analyze(title + TITLE_BODY)
+    assert not [c for c in ledger.claims if c.cue.text == ":"]
+
+
+def test_the_title_colon_rule_skips_title_case_phrases() -> None:
+    # title case tags every word a proper noun; a preposition shows it is a phrase, not a name
+    from reportedly.extract.attribution import headline_colon
+    from reportedly.nlp import load
+
+    for title, drafts in (
+        ("Stealth Over Health: The Senator Skipped Three Hearings This Month.", 0),
+        ("State Department: The Talks Will Resume in March.", 1),
+    ):
+        doc = load()(title)
+        assert len(headline_colon(doc[:], 0, title, SectionKind.HEADLINE, in_body=True)) == drafts, title

@@ -663,8 +663,15 @@ def _contiguous(toks: list[Token]) -> bool:
     return ids == list(range(ids[0], ids[-1] + 1))
 
 
-def headline_colon(block_doc: Span, offset: int, text: str, section: SectionKind) -> list[Draft]:
-    """Headline attribution by punctuation: "… in place but not in combat: Ukraine official"."""
+def headline_colon(
+    block_doc: Span, offset: int, text: str, section: SectionKind, in_body: bool = False
+) -> list[Draft]:
+    """Headline attribution by punctuation: "… in place but not in combat: Ukraine official".
+
+    ``in_body``: a title the layout read as body (it ends with a full stop). Title case makes
+    every word look like a name, so only the short source-first reading applies ("Poll: …"),
+    and the content keeps the title's closing punctuation, as PolNeAR annotates it.
+    """
     if section not in {SectionKind.HEADLINE, SectionKind.RELATED, SectionKind.SUBHEADLINE}:
         return []
     raw = block_doc.text
@@ -675,7 +682,19 @@ def headline_colon(block_doc: Span, offset: int, text: str, section: SectionKind
     tail_words = tail.split()
     head_words = head.split()
     doc = block_doc.doc if isinstance(block_doc, Span) else block_doc
-    if 0 < len(tail_words) <= 5 and len(head_words) >= 3 and _looks_like_source(tail, doc, idx + 1):
+    if in_body:
+        idx = raw.find(":")
+        head, tail = raw[:idx], raw[idx + 1 :]
+        if not (0 < len(head.split()) <= 4 and len(tail.split()) >= 3):
+            return []
+        if _TITLE_PHRASE & {w.lower() for w in head.split()}:
+            return []  # "Stealth Over Health:" (title case tags every word a proper noun)
+        if not (_looks_like_source(head, doc, 0) or _title_name(head, doc)):
+            return []
+        src = trim(offset, offset + idx, text)
+        content = trim(offset + idx + 1, offset + len(raw.rstrip()), text, chars=" \t\n")
+        source_side = (0, idx)
+    elif 0 < len(tail_words) <= 5 and len(head_words) >= 3 and _looks_like_source(tail, doc, idx + 1):
         src = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
         content = trim(offset, offset + idx, text)
         source_side = (idx + 1, len(raw.rstrip()))
@@ -693,6 +712,29 @@ def headline_colon(block_doc: Span, offset: int, text: str, section: SectionKind
         draft.source_tokens = doc[toks[0].i : toks[-1].i + 1]
     draft.source_span = src
     return [draft]
+
+
+# labels that open titles the way a source would ("The Latest: …", "Exclusive: …")
+_TITLE_LABELS = frozenset(
+    {"latest", "breaking", "update", "exclusive", "watch", "analysis", "opinion", "editorial"}
+)
+
+
+# words a title phrase has and a short name rarely does
+_TITLE_PHRASE = frozenset(
+    {"the", "a", "an", "over", "in", "on", "for", "to", "and", "with", "at", "by", "from", "about"}
+)
+
+
+def _title_name(head: str, doc) -> bool:
+    """One to three capitalised words with no article or preposition: a name the tagger missed
+    ("Politifact", "Sanders" tagged as common nouns in a title-case line)."""
+    toks = [t for t in doc if t.idx < len(head) and not t.is_space and not t.is_punct]
+    return (
+        0 < len(toks) <= 3
+        and all(t.text[:1].isupper() and t.pos_ in {"NOUN", "PROPN"} for t in toks)
+        and not any(t.lower_ in _TITLE_LABELS for t in toks)
+    )
 
 
 def _looks_like_source(part: str, doc, start: int) -> bool:

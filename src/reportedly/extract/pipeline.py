@@ -28,6 +28,7 @@ from ..model import (
 from ..model import (
     Span as TextSpan,
 )
+from ..nlp import doc_text
 from ..nlp.blocks import Block
 from .attribution import (
     Draft,
@@ -88,6 +89,13 @@ def extract(
             drafts += [
                 (block.doc[:], d) for d in headline_colon(block.doc[:], block.offset, text, block.section)
             ]
+        if block.section is SectionKind.BODY and block is blocks[0] and _title_like(block):
+            # a title the layout could not tell from the body (it ends with a full stop, as
+            # PolNeAR's do): only its colon reading applies ("Poll: Clinton and Trump in dead heat")
+            drafts += [
+                (block.doc[:], d)
+                for d in headline_colon(block.doc[:], block.offset, text, SectionKind.HEADLINE, in_body=True)
+            ]
         if block.section is SectionKind.BODY:
             for finder in (speaker_lines, dash_credits):
                 drafts += [(block.doc[:], d) for d in finder(block.doc[:], block.offset, text, quotes)]
@@ -125,6 +133,12 @@ def extract(
     }
     entities = [e for e in resolver.all() if e.id in used]
     return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _title_like(block: Block) -> bool:
+    """A first paragraph short enough to be a title: one line, at most 25 words."""
+    raw = doc_text(block.doc)
+    return "\n" not in raw.strip() and len(raw.split()) <= 25
 
 
 def _colon_closes(cue: tuple[int, int], text: str) -> tuple[int, int]:
