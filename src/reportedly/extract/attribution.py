@@ -669,8 +669,7 @@ def headline_colon(
     """Headline attribution by punctuation: "… in place but not in combat: Ukraine official".
 
     ``in_body``: a title the layout read as body (it ends with a full stop). Title case makes
-    every word look like a name, so only the short source-first reading applies ("Poll: …"),
-    and the content keeps the title's closing punctuation, as PolNeAR annotates it.
+    every word look like a name, so only the short source-first reading applies ("Poll: …").
     """
     if section not in {SectionKind.HEADLINE, SectionKind.RELATED, SectionKind.SUBHEADLINE}:
         return []
@@ -692,7 +691,7 @@ def headline_colon(
         if not (_looks_like_source(head, doc, 0) or _title_name(head, doc)):
             return []
         src = trim(offset, offset + idx, text)
-        content = trim(offset + idx + 1, offset + len(raw.rstrip()), text, chars=" \t\n")
+        content = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
         source_side = (0, idx)
     elif 0 < len(tail_words) <= 5 and len(head_words) >= 3 and _looks_like_source(tail, doc, idx + 1):
         src = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
