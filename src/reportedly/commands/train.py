@@ -130,9 +130,11 @@ def train(
     if "encoder" in metas:
         m = metas["encoder"]
         last = m["history"][-1]
+        pair = m["pair"]["history"][-1]
         out.print(
             Text(
                 f"encoder written to {out_dir / 'encoder'}: {m['windows']} windows, "
-                f"{last['epoch']} epochs in {last['elapsed_s']} s"
+                f"stage one {last['epoch']} epochs in {last['elapsed_s']} s, "
+                f"pair head {pair['epoch']} epochs in {pair['elapsed_s']} s"
             )
         )
