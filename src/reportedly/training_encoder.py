@@ -219,16 +219,11 @@ def train_pair(
     model.train()
     out = Path(out_dir)
     for epoch in range(cfg["epochs"]):
-        order = list(range(len(data)))
-        rng.shuffle(order)
-        chunks = [order[n : n + cfg["batch_size"] * 20] for n in range(0, len(order), cfg["batch_size"] * 20)]
-        order = [i for c in chunks for i in sorted(c, key=lambda i: len(data[i].window.ids))]
+        order = _epoch_order(rng, [len(ex.window.ids) for ex in data], cfg["batch_size"])
         running, seen = 0.0, 0
         for n in range(0, len(order), cfg["batch_size"]):
             batch = [data[i] for i in order[n : n + cfg["batch_size"]]]
-            scale = step / warm if step < warm else max(0.0, (steps - step) / max(1, steps - warm))
-            for g, lr in zip(opt.param_groups, base_lrs, strict=True):
-                g["lr"] = lr * scale
+            _set_lr(opt, base_lrs, step, warm, steps)
             ids, mask = enc.encode([ex.window for ex in batch])
             hidden = model.hidden(ids, mask)
             y = _labels([(ex.window, ex.labels) for ex in batch], ids.shape[1])
@@ -264,6 +259,23 @@ def train_pair(
         meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "history": history}
         (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
+
+
+def _epoch_order(rng: random.Random, lengths: list[int], batch_size: int) -> list[int]:
+    """One epoch's example order: shuffled, then sorted by length within runs of 20 batches, so
+    that similar lengths share a batch (less padding) and every run sees the same order."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    size = batch_size * 20
+    chunks = [order[n : n + size] for n in range(0, len(order), size)]
+    return [i for c in chunks for i in sorted(c, key=lambda i: lengths[i])]
+
+
+def _set_lr(opt, base_lrs: list[float], step: int, warm: int, steps: int) -> None:
+    """Linear warm-up, then linear decay to zero."""
+    scale = step / warm if step < warm else max(0.0, (steps - step) / max(1, steps - warm))
+    for group, lr in zip(opt.param_groups, base_lrs, strict=True):
+        group["lr"] = lr * scale
 
 
 def _labels(batch: list[tuple[enc.Window, list[list[int]]]], width: int):
@@ -346,17 +358,11 @@ def train(
     model.train()
     out = Path(out_dir)
     for epoch in range(cfg["epochs"]):
-        order = list(range(len(data)))
-        rng.shuffle(order)
-        # similar lengths together: less padding, same order every run
-        chunks = [order[n : n + cfg["batch_size"] * 20] for n in range(0, len(order), cfg["batch_size"] * 20)]
-        order = [i for c in chunks for i in sorted(c, key=lambda i: len(data[i][0].ids))]
+        order = _epoch_order(rng, [len(w.ids) for w, _ in data], cfg["batch_size"])
         running, seen = 0.0, 0
         for n in range(0, len(order), cfg["batch_size"]):
             batch = [data[i] for i in order[n : n + cfg["batch_size"]]]
-            scale = step / warm if step < warm else max(0.0, (steps - step) / max(1, steps - warm))
-            for g, lr in zip(opt.param_groups, base_lrs, strict=True):
-                g["lr"] = lr * scale
+            _set_lr(opt, base_lrs, step, warm, steps)
             ids, mask = enc.encode([w for w, _ in batch])
             y = _labels(batch, ids.shape[1])
             logits = model(ids, mask)

@@ -364,17 +364,22 @@ class WordTags:
 
     def word_index(self, spans: list[tuple[int, int]]) -> list[int]:
         """The word each character span (a token) starts, or -1: the first word starting inside it."""
-        import numpy as np
 
         if not spans or not self.starts:
             return [-1] * len(spans)
+        clipped, hit = self._first_words(spans)
+        return [int(c) if h else -1 for c, h in zip(clipped, hit, strict=True)]
+
+    def _first_words(self, spans: list[tuple[int, int]]) -> tuple[Any, Any]:
+        """Per span, the index of the first word starting at or after it, and whether it starts inside."""
+        import numpy as np
+
         starts = np.asarray(self.starts)
         lo = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
         hi = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
         n = np.searchsorted(starts, lo, side="left")
         clipped = np.minimum(n, len(starts) - 1)
-        hit = (n < len(starts)) & (starts[clipped] < hi)
-        return [int(c) if h else -1 for c, h in zip(clipped, hit, strict=True)]
+        return clipped, (n < len(starts)) & (starts[clipped] < hi)
 
     def pair(self, cue_words: list[int]) -> tuple[list[int], Any] | None:
         """Source and content tags of the words in the cue's window, read against that cue.
@@ -410,12 +415,7 @@ class WordTags:
         none = ("0", "O", "O", "O")
         if not self.starts:
             return [none] * len(spans)
-        starts = np.asarray(self.starts)
-        lo = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
-        hi = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
-        n = np.searchsorted(starts, lo, side="left")
-        clipped = np.minimum(n, len(starts) - 1)
-        hit = (n < len(starts)) & (starts[clipped] < hi)
+        clipped, hit = self._first_words(spans)
         inside = (1.0 - self.probs[clipped, 0, 0]).astype(np.float64)
         bucket = np.minimum(4, (5 * inside).astype(np.int64))
         best = self.probs[clipped].argmax(-1)
