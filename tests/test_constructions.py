@@ -1231,4 +1231,4 @@ def test_the_title_colon_rule_skips_title_case_phrases() -> None:
         ("State Department: The Talks Will Resume in March.", 1),
     ):
         doc = load()(title)
-        assert len(headline_colon(doc[:], 0, title, SectionKind.HEADLINE, in_body=True)) == drafts, title
+        assert len(headline_colon(doc[:], 0, title, SectionKind.BODY, in_body=True)) == drafts, title

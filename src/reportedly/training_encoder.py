@@ -60,9 +60,9 @@ class PairExample:
     pair_labels: list[list[list[int]]]
 
 
-def gold_layers(text: str, ann: str) -> dict[str, list[tuple[tuple[int, int], ...]]]:
+def gold_layers(triples: list[tuple]) -> dict[str, list[tuple[tuple[int, int], ...]]]:
     layers: dict[str, list] = {layer: [] for layer in enc.LAYERS}
-    for source, cue, content in relation_triples(parse_annotations(ann, text)):
+    for source, cue, content in triples:
         layers["CUE"].append(cue)
         layers["CON"].append(content)
         if source:
@@ -73,7 +73,7 @@ def gold_layers(text: str, ann: str) -> dict[str, list[tuple[tuple[int, int], ..
 def examples(split_dir: Path, limit: int | None = None) -> list[tuple[enc.Window, list[list[int]]]]:
     out = []
     for _name, text, ann in read_split(split_dir, limit):
-        layers = gold_layers(text, ann)
+        layers = gold_layers(relation_triples(parse_annotations(ann, text)))
         for window in enc.windows(text, CONFIG["max_len"]):
             out.append((window, enc.gold_labels(window, layers)))
     return out
@@ -83,7 +83,7 @@ def pair_examples(split_dir: Path, limit: int | None = None, max_len: int = enc.
     out = []
     for _name, text, ann in read_split(split_dir, limit):
         triples = relation_triples(parse_annotations(ann, text))
-        layers = gold_layers(text, ann)
+        layers = gold_layers(triples)
         for window in enc.windows(text, max_len):
             ex = PairExample(window, enc.gold_labels(window, layers), [], [])
             for source, cue, content in triples:
@@ -158,15 +158,9 @@ def pair_word_f1(model, data: list[PairExample]) -> dict[str, float]:
                 continue
             rows, cue_idx, cue_mask, gold = packed
             pred = pair_logits(model, model.hidden(ids, mask), rows, cue_idx, cue_mask).argmax(-1)
-            keep = gold != -100
-            for li, layer in enumerate(enc.PAIR_LAYERS):
-                p = (pred[..., li] > 0) & keep[..., li]
-                g = (gold[..., li] > 0) & keep[..., li]
-                counts[layer][0] += int((p & g).sum())
-                counts[layer][1] += int((p & ~g).sum())
-                counts[layer][2] += int((~p & g).sum())
+            _tally(counts, pred, gold)
     model.train()
-    return {k: round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0 for k, (tp, fp, fn) in counts.items()}
+    return _f1(counts)
 
 
 def train_pair(
@@ -210,29 +204,71 @@ def train_pair(
         ],
         lr=cfg["lr"],
     )
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    history: list[dict] = []
+    out = Path(out_dir)
+
+    def batch_loss(batch: list[PairExample]):
+        ids, mask = enc.encode([ex.window for ex in batch])
+        hidden = model.hidden(ids, mask)
+        y = _labels([(ex.window, ex.labels) for ex in batch], ids.shape[1])
+        loss = loss_fn(model.tags(hidden).reshape(-1, len(enc.TAGS)), y.reshape(-1))
+        packed = _pair_batch(batch, ids.shape[1])
+        if packed is not None:
+            rows, cue_idx, cue_mask, gold = packed
+            logits = pair_logits(model, hidden, rows, cue_idx, cue_mask)
+            loss = loss + loss_fn(logits.reshape(-1, len(enc.TAGS)), gold.reshape(-1))
+        return loss
+
+    def epoch_done(epoch: int) -> None:
+        nonlocal meta
+        scores = {}
+        if dev:
+            scores = word_f1(model, [(ex.window, ex.labels) for ex in dev])
+            scores |= {f"pair_{k}": v for k, v in pair_word_f1(model, dev).items()}
+        history.append({"epoch": epoch, "dev_word_f1": scores, "elapsed_s": round(time.perf_counter() - t0)})
+        say(f"pair epoch {epoch} done: dev word F1 {scores}")
+        enc.save_model(model, out)
+        meta = dict(init_meta)
+        meta["trained_on"] = str(split_dir)
+        meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "history": history}
+        (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    meta: dict = {}
+    lengths = [len(ex.window.ids) for ex in data]
+    _fit(model, opt, data, lengths, cfg, batch_loss, epoch_done, say=say, label="pair epoch", t0=t0)
+    return meta
+
+
+def _fit(
+    model,
+    opt,
+    data: list,
+    lengths: list[int],
+    cfg: dict,
+    batch_loss: Callable,
+    epoch_done: Callable[[int], None],
+    *,
+    say: Callable[[str], None],
+    label: str,
+    t0: float,
+) -> None:
+    """The training loop both stages share: seeded length-sorted batches, warm-up then linear
+    decay, clipped gradients, progress every 25 steps, ``epoch_done`` after each epoch."""
+    import torch
+
     steps = cfg["epochs"] * math.ceil(len(data) / cfg["batch_size"])
     warm = max(1, int(cfg["warmup"] * steps))
     base_lrs = [g["lr"] for g in opt.param_groups]
     rng = random.Random(cfg["seed"])
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    step, history = 0, []
+    step = 0
     model.train()
-    out = Path(out_dir)
     for epoch in range(cfg["epochs"]):
-        order = _epoch_order(rng, [len(ex.window.ids) for ex in data], cfg["batch_size"])
+        order = _epoch_order(rng, lengths, cfg["batch_size"])
         running, seen = 0.0, 0
         for n in range(0, len(order), cfg["batch_size"]):
-            batch = [data[i] for i in order[n : n + cfg["batch_size"]]]
             _set_lr(opt, base_lrs, step, warm, steps)
-            ids, mask = enc.encode([ex.window for ex in batch])
-            hidden = model.hidden(ids, mask)
-            y = _labels([(ex.window, ex.labels) for ex in batch], ids.shape[1])
-            loss = loss_fn(model.tags(hidden).reshape(-1, len(enc.TAGS)), y.reshape(-1))
-            packed = _pair_batch(batch, ids.shape[1])
-            if packed is not None:
-                rows, cue_idx, cue_mask, gold = packed
-                logits = pair_logits(model, hidden, rows, cue_idx, cue_mask)
-                loss = loss + loss_fn(logits.reshape(-1, len(enc.TAGS)), gold.reshape(-1))
+            loss = batch_loss([data[i] for i in order[n : n + cfg["batch_size"]]])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -242,23 +278,11 @@ def train_pair(
             seen += 1
             if step % 25 == 0:
                 say(
-                    f"pair epoch {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
+                    f"{label} {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
                     f"({time.perf_counter() - t0:.0f} s)"
                 )
                 running, seen = 0.0, 0
-        scores = {}
-        if dev:
-            scores = word_f1(model, [(ex.window, ex.labels) for ex in dev])
-            scores |= {f"pair_{k}": v for k, v in pair_word_f1(model, dev).items()}
-        elapsed = round(time.perf_counter() - t0)
-        history.append({"epoch": epoch + 1, "dev_word_f1": scores, "elapsed_s": elapsed})
-        say(f"pair epoch {epoch + 1} done: dev word F1 {scores}")
-        enc.save_model(model, out)
-        meta = dict(init_meta)
-        meta["trained_on"] = str(split_dir)
-        meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "history": history}
-        (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    return meta
+        epoch_done(epoch + 1)
 
 
 def _epoch_order(rng: random.Random, lengths: list[int], batch_size: int) -> list[int]:
@@ -300,18 +324,24 @@ def word_f1(model, data) -> dict[str, float]:
             ids, mask = enc.encode([w for w, _ in batch])
             pred = model(ids, mask).argmax(-1)
             gold = _labels(batch, ids.shape[1])
-            keep = gold != -100
-            for li, layer in enumerate(enc.LAYERS):
-                p = (pred[..., li] > 0) & keep[..., li]
-                g = (gold[..., li] > 0) & keep[..., li]
-                counts[layer][0] += int((p & g).sum())
-                counts[layer][1] += int((p & ~g).sum())
-                counts[layer][2] += int((~p & g).sum())
+            _tally(counts, pred, gold)
     model.train()
-    out = {}
-    for layer, (tp, fp, fn) in counts.items():
-        out[layer] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
-    return out
+    return _f1(counts)
+
+
+def _tally(counts: dict[str, list[int]], pred, gold) -> None:
+    """Add one batch's word hits (tag B or I) to ``counts`` (tp, fp, fn per layer, in layer order)."""
+    keep = gold != -100
+    for li, layer in enumerate(counts):
+        p = (pred[..., li] > 0) & keep[..., li]
+        g = (gold[..., li] > 0) & keep[..., li]
+        counts[layer][0] += int((p & g).sum())
+        counts[layer][1] += int((p & ~g).sum())
+        counts[layer][2] += int((~p & g).sum())
+
+
+def _f1(counts: dict[str, list[int]]) -> dict[str, float]:
+    return {k: round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0 for k, (tp, fp, fn) in counts.items()}
 
 
 def train(
@@ -349,41 +379,20 @@ def train(
         ],
         lr=cfg["lr"],
     )
-    steps = cfg["epochs"] * math.ceil(len(data) / cfg["batch_size"])
-    warm = max(1, int(cfg["warmup"] * steps))
-    base_lrs = [g["lr"] for g in opt.param_groups]
-    rng = random.Random(cfg["seed"])
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    step, history = 0, []
-    model.train()
+    history: list[dict] = []
     out = Path(out_dir)
-    for epoch in range(cfg["epochs"]):
-        order = _epoch_order(rng, [len(w.ids) for w, _ in data], cfg["batch_size"])
-        running, seen = 0.0, 0
-        for n in range(0, len(order), cfg["batch_size"]):
-            batch = [data[i] for i in order[n : n + cfg["batch_size"]]]
-            _set_lr(opt, base_lrs, step, warm, steps)
-            ids, mask = enc.encode([w for w, _ in batch])
-            y = _labels(batch, ids.shape[1])
-            logits = model(ids, mask)
-            loss = loss_fn(logits.reshape(-1, len(enc.TAGS)), y.reshape(-1))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            opt.zero_grad()
-            step += 1
-            running += loss.item()
-            seen += 1
-            if step % 25 == 0:
-                say(
-                    f"epoch {epoch + 1} step {step}/{steps} loss {running / seen:.4f} "
-                    f"({time.perf_counter() - t0:.0f} s)"
-                )
-                running, seen = 0.0, 0
+
+    def batch_loss(batch: list[tuple[enc.Window, list[list[int]]]]):
+        ids, mask = enc.encode([w for w, _ in batch])
+        y = _labels(batch, ids.shape[1])
+        return loss_fn(model(ids, mask).reshape(-1, len(enc.TAGS)), y.reshape(-1))
+
+    def epoch_done(epoch: int) -> None:
+        nonlocal meta
         scores = word_f1(model, dev) if dev else {}
-        elapsed = round(time.perf_counter() - t0)
-        history.append({"epoch": epoch + 1, "dev_word_f1": scores, "elapsed_s": elapsed})
-        say(f"epoch {epoch + 1} done: dev word F1 {scores}")
+        history.append({"epoch": epoch, "dev_word_f1": scores, "elapsed_s": round(time.perf_counter() - t0)})
+        say(f"epoch {epoch} done: dev word F1 {scores}")
         enc.save_model(model, out)
         meta = {
             "name": "reportedly-attribution-encoder",
@@ -398,6 +407,10 @@ def train(
             "torch": torch.__version__,
         }
         (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    meta: dict = {}
+    lengths = [len(w.ids) for w, _ in data]
+    _fit(model, opt, data, lengths, cfg, batch_loss, epoch_done, say=say, label="epoch", t0=t0)
     return meta
 
 

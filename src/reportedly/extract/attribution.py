@@ -671,33 +671,34 @@ def headline_colon(
     ``in_body``: a title the layout read as body (it ends with a full stop). Title case makes
     every word look like a name, so only the short source-first reading applies ("Poll: …").
     """
-    if section not in {SectionKind.HEADLINE, SectionKind.RELATED, SectionKind.SUBHEADLINE}:
+    if not in_body and section not in {SectionKind.HEADLINE, SectionKind.RELATED, SectionKind.SUBHEADLINE}:
         return []
     raw = block_doc.text
-    idx = raw.rfind(":")
+    idx = raw.find(":") if in_body else raw.rfind(":")
     if idx <= 0:
         return []
     head, tail = raw[:idx], raw[idx + 1 :]
     tail_words = tail.split()
     head_words = head.split()
     doc = block_doc.doc if isinstance(block_doc, Span) else block_doc
-    if in_body:
-        idx = raw.find(":")
-        head, tail = raw[:idx], raw[idx + 1 :]
-        if not (0 < len(head.split()) <= 4 and len(tail.split()) >= 3):
-            return []
-        if _TITLE_PHRASE & {w.lower() for w in head.split()}:
-            return []  # "Stealth Over Health:" (title case tags every word a proper noun)
-        if not (_looks_like_source(head, doc, 0) or _title_name(head, doc)):
-            return []
-        src = trim(offset, offset + idx, text)
-        content = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
-        source_side = (0, idx)
-    elif 0 < len(tail_words) <= 5 and len(head_words) >= 3 and _looks_like_source(tail, doc, idx + 1):
+    source_first = 0 < len(head_words) <= 4 and len(tail_words) >= 3
+    if (
+        not in_body
+        and 0 < len(tail_words) <= 5
+        and len(head_words) >= 3
+        and _looks_like_source(tail, doc, idx + 1)
+    ):
         src = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
         content = trim(offset, offset + idx, text)
         source_side = (idx + 1, len(raw.rstrip()))
-    elif 0 < len(head_words) <= 4 and len(tail_words) >= 3 and _looks_like_source(head, doc, 0):
+    elif source_first and (
+        _looks_like_source(head, doc, 0)
+        if not in_body
+        # title case tags every word a proper noun: a phrase word ("Stealth Over Health:") rules
+        # the head out, a capitalised noun the tagger missed ("Politifact:") lets it in
+        else not _TITLE_PHRASE & {w.lower() for w in head_words}
+        and (_looks_like_source(head, doc, 0) or _title_name(head, doc))
+    ):
         src = trim(offset, offset + idx, text)
         content = trim(offset + idx + 1, offset + len(raw.rstrip()), text)
         source_side = (0, idx)

@@ -94,7 +94,7 @@ def extract(
             # PolNeAR's do): only its colon reading applies ("Poll: Clinton and Trump in dead heat")
             drafts += [
                 (block.doc[:], d)
-                for d in headline_colon(block.doc[:], block.offset, text, SectionKind.HEADLINE, in_body=True)
+                for d in headline_colon(block.doc[:], block.offset, text, block.section, in_body=True)
             ]
         if block.section is SectionKind.BODY:
             for finder in (speaker_lines, dash_credits):
