@@ -81,6 +81,23 @@ def test_the_pair_head_reads_each_cues_own_source_and_content() -> None:
     assert [s.text for s in claims["denied"].content] == ["that any money had been set aside for the repairs"]
 
 
+def test_the_traced_encoder_equals_the_eager_one_at_every_window_length() -> None:
+    # traced once on a four-word sentence, it must keep the sequence length dynamic
+    import torch
+
+    tagger = enc.load_encoder()
+    assert tagger is not None
+    assert isinstance(tagger.hidden, torch.jit.ScriptModule)
+    texts = ["The council met.", TEXT, TWO_REPORTS * 3, "\n".join([TEXT] * 12)]
+    lengths = set()
+    with torch.inference_mode():
+        for window in (w for text in texts for w in enc.windows(text)):
+            ids, _ = enc.encode([window])
+            lengths.add(ids.shape[1])
+            assert torch.equal(tagger.hidden(ids), tagger.model.hidden(ids, None))
+    assert len(lengths) >= 4 and min(lengths) < 10 and max(lengths) > 200
+
+
 def test_pair_readings_reach_the_span_features() -> None:
     tagger = enc.load_encoder()
     assert tagger is not None

@@ -9,6 +9,7 @@ chains resolved to entities → stance, hedges, negation → quantities and date
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -21,9 +22,11 @@ from ..model import (
     Document,
     Entity,
     Ledger,
+    Quantity,
     SectionKind,
     SourceMention,
     Stance,
+    TimeExpr,
 )
 from ..model import (
     Span as TextSpan,
@@ -119,10 +122,11 @@ def extract(
     by_block: dict[int, list[tuple[Span, Draft]]] = {}
     for block, sent, draft in found:
         by_block.setdefault(block.paragraph, []).append((sent, draft))
+    numbers = _SentenceNumbers(document)
     for block in blocks:  # in text order, so that anaphora only look back
         resolver.learn(block.doc[:], block.offset)
         for sent, draft in sorted(by_block.get(block.paragraph, []), key=lambda f: f[1].cue[0]):
-            claims.append(_claim(document, block, sent, draft, resolver))
+            claims.append(_claim(document, block, sent, draft, resolver, numbers))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
@@ -223,7 +227,32 @@ def _continue_quotes(
             i -= 1
 
 
-def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver: EntityResolver) -> Claim:
+class _SentenceNumbers:
+    """Quantities and dates of each sentence, found once: a sentence with several claims would
+    otherwise be searched once per claim (date parsing is the slow part)."""
+
+    def __init__(self, document: Document) -> None:
+        self.published = document.published
+        self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
+
+    def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
+        key = (block.offset, sent.start)
+        if key not in self.found:
+            self.found[key] = (
+                find_quantities(sent, block.offset),
+                find_times(sent, block.offset, self.published),
+            )
+        return self.found[key]
+
+
+def _claim(
+    document: Document,
+    block: Block,
+    sent: Span,
+    draft: Draft,
+    resolver: EntityResolver,
+    numbers: _SentenceNumbers | None = None,
+) -> Claim:
     text = document.text
     source = None
     entities: list[Entity] = []
@@ -274,13 +303,16 @@ def _claim(document: Document, block: Block, sent: Span, draft: Draft, resolver:
         for s in block.doc.sents
         if s.start_char + block.offset < sentence.end and s.end_char + block.offset > sentence.start
     ]
+    numbers = numbers or _SentenceNumbers(document)
     quantities = []
     times = []
     for s in sents:
-        for q in find_quantities(s, block.offset):
+        found, dates = numbers.of(block, s)
+        # copies: claims sharing a sentence must not share mutable objects
+        for q in found:
             if any(c.start <= q.start and q.end <= c.end for c in content):
-                quantities.append(q)
-        times.extend(find_times(s, block.offset, document.published))
+                quantities.append(replace(q))
+        times.extend(replace(t) for t in dates)
     times = [t for t in times if not (source and source.start <= t.start < source.end)]
 
     return Claim(
