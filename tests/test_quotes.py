@@ -68,3 +68,49 @@ def test_content_cut_at_a_sentence_end_runs_on_to_the_quotation_end() -> None:
 def test_content_is_left_alone_unless_a_whole_sentence_was_cut(text: str, upto: str) -> None:
     content = _cut(text, upto)
     assert _quote_runs_on(content, find_quotes(text), text) == content
+
+
+def _resumed(text: str, held: list[str] | None = None) -> list[list[str]]:
+    """Contents after :func:`_quote_resumes`, for one DIRECT draft on the first ``said`` whose
+    content is the first quotation alone (what the span tagger gives in the failing dev cases),
+    plus a draft holding each quotation in ``held``."""
+    from reportedly.extract.attribution import Draft
+    from reportedly.extract.pipeline import _quote_resumes, _sentence_of
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.model import ClaimKind, Stance
+    from reportedly.nlp.blocks import parse_many
+
+    blocks = next(iter(parse_many([parse_layout(text)])))
+    quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
+    first = quotes[0][0]
+    at = text.index("said")
+    drafts = [Draft(ClaimKind.DIRECT, (at, at + 4), "say", [(first.start, first.end)], Stance.ASSERTED)]
+    for other in held or []:
+        b = text.index(other)
+        drafts.append(Draft(ClaimKind.DIRECT, (b, b + 1), "say", [(b, b + len(other))], Stance.ASSERTED))
+    found = [(blocks[0], _sentence_of(blocks[0], d), d) for d in drafts]
+    _quote_resumes(found, blocks, quotes, text)
+    return [[text[a:b] for a, b in d.content] for d in drafts]
+
+
+def test_a_quotation_cut_by_its_attribution_resumes_in_the_next_sentence() -> None:
+    text = (
+        '"The numbers do not add up," said Ana Ruiz, a Denver accountant who has audited EB-5 '
+        'projects. "We found gaps in every quarter." The hearing ended at noon.'
+    )
+    assert _resumed(text)[0] == ["The numbers do not add up,", "We found gaps in every quarter."]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # the speech was finished: a full stop closes the first quotation
+        ('"The numbers do not add up." said Ana Ruiz. "We found gaps in every quarter."', []),
+        # the second quotation is someone else's claim
+        ('"The bridge is safe," said the engineer. "It will stay open," the mayor replied.', ["It will"]),
+        # a sentence without quotation marks stands between the two
+        ('"The bridge is safe," said the engineer. The mayor spoke next. "It will stay open."', []),
+    ],
+)
+def test_a_quotation_does_not_resume_otherwise(text: str, held: list[str]) -> None:
+    assert len(_resumed(text, held)[0]) == 1

@@ -44,6 +44,7 @@ from .attribution import (
     passive_attributions,
     reportedly_adverbs,
     speaker_lines,
+    trim,
     verb_attributions,
 )
 from .encoder import load_encoder
@@ -117,6 +118,7 @@ def extract(
             d.content = _quote_runs_on(d.content, quotes, text)
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
+    _quote_resumes(found, blocks, block_quotes, text)
 
     claims: list[Claim] = []
     by_block: dict[int, list[tuple[Span, Draft]]] = {}
@@ -225,6 +227,41 @@ def _continue_quotes(
                 break
             draft.content.insert(0, (prev[-1].start, prev[-1].end))
             i -= 1
+
+
+def _quote_resumes(
+    found: list[tuple[Block, Span, Draft]], blocks: list[Block], quotes: list[list[Quote]], text: str
+) -> None:
+    """A quotation cut by its attribution resumes in the next sentence: in ``“A,” said X, a
+    lawyer. “B.”`` both quotations are X's one statement, as PolNeAR annotates it.
+
+    Only when the first part ends with a comma (the speech is unfinished), nothing but the
+    attribution's own sentence stands between the two, and no other claim holds the second
+    quotation (``“A,” said X. “B,” said Y.`` are two claims).
+    """
+    index = {b.paragraph: i for i, b in enumerate(blocks)}
+    held = [(a, b) for _, _, d in found for a, b in d.content]
+    for block, sent, draft in found:
+        if not draft.content or draft.kind is not ClaimKind.DIRECT:
+            continue
+        a, b = draft.content[-1]
+        if b > draft.cue[0] or text[b - 1 : b] != ",":
+            continue  # the quotation must come first and be unfinished
+        mine = quotes[index[block.paragraph]]
+        if not any(q.start <= a and b <= q.end + 1 for q in mine):
+            continue
+        end = block.offset + sent.end_char
+        nxt = next((q for q in mine if q.outer_start >= end), None)
+        if nxt is None or text[draft.cue[1] : end].rstrip()[-1:] not in {".", "!", "?"}:
+            continue
+        if text[end : nxt.outer_start].strip() or any(draft.cue[1] <= q.outer_start < end for q in mine):
+            continue  # the next quotation must open the next sentence, with no quotation between
+        if any(a2 < nxt.end and nxt.start < b2 for a2, b2 in held):
+            continue
+        resumed = trim(nxt.start, nxt.end, text, " \t\n")
+        if resumed:
+            draft.content.append(resumed)
+            held.append(resumed)
 
 
 class _SentenceNumbers:
