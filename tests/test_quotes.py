@@ -114,3 +114,28 @@ def test_a_quotation_cut_by_its_attribution_resumes_in_the_next_sentence() -> No
 )
 def test_a_quotation_does_not_resume_otherwise(text: str, held: list[str]) -> None:
     assert len(_resumed(text, held)[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "content"),
+    [
+        # inside a quotation the stop is part of what was said
+        ('Ortiz said they would "keep every promise." It passed.', "promise", 'would "keep every promise.'),
+        ("Obama said the generals were “reduced to rubble.” It stuck.", "rubble", "were “reduced to rubble."),
+        # outside one it is the reporter's
+        ("The mayor said the bridge would reopen in March.", "March.", "would reopen in March"),
+        # an abbreviation keeps the stop that is part of the word
+        ("Officials said the money came from the U.S.\n\nThe rest followed.", "U.S.", "came from the U.S."),
+        # already right
+        ("The mayor said the bridge would reopen in March.", "March", "would reopen in March"),
+    ],
+)
+def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str, content: str) -> None:
+    from reportedly.extract.pipeline import _full_stop
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.nlp.blocks import parse_many
+
+    block = next(iter(parse_many([parse_layout(text)])))[0]
+    start = text.index(content.split()[0])
+    ((a, b),) = _full_stop([(start, text.index(cut) + len(cut))], block, text)
+    assert text[a:b] == content
