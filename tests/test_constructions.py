@@ -415,6 +415,13 @@ SPLIT_QUOTE = [
 
 INDIRECT = [
     Case(
+        # the quotation before "said" is said's; "adding" has its own that-clause
+        "adding-that-after-a-quotation",
+        "\u201cThe day that deal broke was the day this became personal,\u201d Cruz said, adding that he "
+        "would never vote for the senator.",
+        cue="adding", kind=K.INDIRECT, source="Cruz", spans=("that he would never vote for the senator",),
+    ),
+    Case(
         "said-that",
         "The central bank said that inflation would fall below 3 percent by the end of next year.",
         cue="said", kind=K.INDIRECT, stance=S.ASSERTED, source_text="central bank",

@@ -347,6 +347,10 @@ def _verb_draft(
     for q in quotes:
         if _adjacent(q, frame, offset, text):
             attached.append(q)
+    head = verb.head
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and head.i < verb.i and is_reporting(head):
+        # "“A,” Cruz said, adding that B": the quotation before *said* is said's; *adding* has B
+        attached = [q for q in attached if q.outer_start > offset + head.idx]
     if attached and content_tokens:
         # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
         keep = [
