@@ -282,6 +282,8 @@ def test_standfirst_with_abbreviation_is_one_sentence() -> None:
         ("NEW DELHI: ", "NEW DELHI", "The"),
         ("ST. PETERSBURG, Fla. – ", "ST. PETERSBURG, Fla.", "The"),
         ("LAGOS, Nov 19 (Reuters) - ", "LAGOS", "The"),
+        ("WASHINGTON -- ", "WASHINGTON", "The"),
+        ("WASHINGTON-", "WASHINGTON", "The"),
     ],
 )
 def test_dateline_variants(opening: str, place: str, rest: str) -> None:
@@ -304,6 +306,8 @@ def test_dateline_agency_and_date_are_kept() -> None:
         "Meanwhile – the port reopened on Monday, officials said.",
         "US: prices rose in May, the agency said.",
         "The port reopened on Monday - officials said so.",
+        # a hyphenated word in capitals opens the sentence; it is no place
+        "AL-SHABAAB fighters left the port on Monday, officials said.",
     ],
 )
 def test_no_false_dateline(first: str) -> None:

@@ -139,3 +139,20 @@ def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str,
     start = text.index(content.split()[0])
     ((a, b),) = _full_stop([(start, text.index(cut) + len(cut))], block, text)
     assert text[a:b] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # PolNeAR's titles end with a full stop, so the layout reads the dateline as body
+        ("Museum opens.\n\nWASHINGTON -- President Obama, opening the museum, said it told the truth.",
+         "President Obama, opening the museum"),
+        ("Talks.\n\nBRUSSELS - European leaders said on Friday that they would meet.", "European leaders"),
+        ("Talks.\n\nNATO leaders said on Friday that they would meet again.", "NATO leaders"),
+    ],
+)
+def test_a_source_does_not_take_in_the_dateline(text: str, source: str) -> None:
+    import reportedly
+
+    claims = [c for c in reportedly.analyze(text).claims if c.cue.text == "said"]
+    assert [c.source.text for c in claims if c.source] == [source]

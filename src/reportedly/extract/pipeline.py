@@ -115,6 +115,7 @@ def extract(
             kept = [(_sentence_of(block, d), d) for d in merged]
         for sent, d in kept:
             d.cue = _colon_closes(d.cue, text)
+            d.source_span = _after_dateline(d.source_span, block, text)
             d.content = _full_stop(_quote_runs_on(d.content, quotes, text), block, text, d.kind)
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
@@ -154,6 +155,23 @@ def _colon_closes(cue: tuple[int, int], text: str) -> tuple[int, int]:
     """
     start, end = cue
     return (start, end + 1) if text[end : end + 1] == ":" else cue
+
+
+# a place in capitals, maybe a region, then a dash set off by spaces ("AL-QAEDA" is no dateline)
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*(?:, [A-Z][A-Za-z.]*)?(?: ?(?:--|[–—]) ?| - )"
+)
+
+
+def _after_dateline(source: tuple[int, int] | None, block: Block, text: str) -> tuple[int, int] | None:
+    """A source at the start of a paragraph does not take in its dateline
+    ("WASHINGTON -- President Obama said …": the source is the president)."""
+    if source is None or source[0] != block.offset:
+        return source
+    m = _DATELINE_LEAD.match(text, source[0], source[1])
+    if m is None or m.end() >= source[1]:
+        return source
+    return (m.end(), source[1])
 
 
 _QUOTE_MARKS = frozenset('"“”„«»')

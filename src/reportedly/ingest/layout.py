@@ -95,7 +95,7 @@ _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})
         (?P<region>,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?
         (?:\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?
-        (?:\s*(?:[–—]|--?)\s*|\s*(?P<colon>:)\s+)
+        (?:\s*(?:[–—]|--)\s*|\s+-\s*|-(?=[A-Z][a-z])|\s*(?P<colon>:)\s+)  # "AL-QAEDA" has no dateline
         (?=["“‘'(]?[A-Z0-9])""",
     re.VERBOSE,
 )
