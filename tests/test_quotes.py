@@ -128,6 +128,9 @@ def test_a_quotation_does_not_resume_otherwise(text: str, held: list[str]) -> No
         ("Officials said the money came from the U.S.\n\nThe rest followed.", "U.S.", "came from the U.S."),
         # already right
         ("The mayor said the bridge would reopen in March.", "March", "would reopen in March"),
+        # the same for a comma
+        ('"We will win," she said.', "win", "We will win,"),
+        ("The mayor said the bridge would reopen, which surprised few.", "reopen,", "would reopen"),
     ],
 )
 def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str, content: str) -> None:

@@ -205,24 +205,25 @@ _CLOSERS = ("”", '"', "’’", "''")
 def _full_stop(
     content: list[tuple[int, int]], block: Block, text: str, kind: ClaimKind = ClaimKind.INDIRECT
 ) -> list[tuple[int, int]]:
-    """A content's final stop follows the quotation marks, as PolNeAR annotates it.
+    """A content's final stop or comma follows the quotation marks, as PolNeAR annotates it.
 
-    Inside a quotation the stop is part of what was said (“… reduced to rubble.”): in PolNeAR
-    train 3,476 contents ending before a closing mark take it, 4 leave it. Outside one it
-    belongs to the reporter's sentence: 8,425 contents leave it, 139 take it (abbreviations
-    such as *U.S.*, whose full stop is part of the word). Direct speech without marks (a
-    transcript's ``PENCE: Well, look, …``) keeps its stop: the whole line was said.
+    Inside a quotation it is part of what was said (“… reduced to rubble.”): in PolNeAR train
+    3,476 contents ending before a closing mark take the stop and 4 leave it; 1,716 take the
+    comma and none leave it. Outside one it belongs to the reporter's sentence: 8,425 contents
+    leave the stop and 139 take it (abbreviations such as *U.S.*, whose stop is part of the
+    word); 2,827 leave the comma and 103 take it. Direct speech without marks (a transcript's
+    ``PENCE: Well, look, …``) keeps its stop: the whole line was said.
     """
     if not content:
         return content
     a, b = content[-1]
-    if text[b : b + 1] in {".", "?", "!"} and text[b + 1 :].startswith(_CLOSERS):
+    if text[b : b + 1] in {".", "?", "!", ","} and text[b + 1 :].startswith(_CLOSERS):
         return [*content[:-1], (a, b + 1)]
-    own_stop = text[b - 1 : b] == "." and not text[b:].startswith(_CLOSERS)
+    own_stop = text[b - 1 : b] in {".", ","} and not text[b:].startswith(_CLOSERS)
     if kind is not ClaimKind.DIRECT and b - a > 1 and own_stop:
         at = b - 1 - block.offset
         token = next((t for t in block.doc if t.idx <= at < t.idx + len(t.text)), None)
-        if token is not None and token.text == ".":  # a stop of its own, not an abbreviation's
+        if token is not None and token.text in {".", ","}:  # a stop of its own, not an abbreviation's
             return [*content[:-1], (a, b - 1)]
     return content
 
