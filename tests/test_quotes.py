@@ -158,4 +158,5 @@ def test_a_source_does_not_take_in_the_dateline(text: str, source: str) -> None:
     import reportedly
 
     claims = [c for c in reportedly.analyze(text).claims if c.cue.text == "said"]
-    assert [c.source.text for c in claims if c.source] == [source]
+    # (whether an apposition keeps its closing comma is the learned tagger's call, not this rule's)
+    assert [c.source.text.rstrip(",") for c in claims if c.source] == [source]

@@ -119,6 +119,36 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     assert abs(float(probs.sum(-1).mean()) - 1.0) < 1e-4
 
 
+def test_stage_two_ships_one_scale_per_row_and_stage_one_one_per_matrix(tmp_path: Path) -> None:
+    # the shipped file quantises each output row on its own scale; stage one's file, which only
+    # seeds stage two, keeps one scale per matrix, so the shipped recipe reproduces the shipped base
+    import torch
+    from safetensors.torch import load_file
+
+    torch.manual_seed(0)
+    model = enc.build_model(pair=True).eval()
+    enc.save_model(model, tmp_path / "rows", per_channel=True)
+    enc.save_model(model, tmp_path / "matrix")
+    rows = load_file(str(tmp_path / "rows" / enc.WEIGHTS))
+    matrix = load_file(str(tmp_path / "matrix" / enc.WEIGHTS))
+    name = "encoder.encoder.layer.0.intermediate.dense"
+    assert rows[f"{name}.qscale"].shape == (rows[f"{name}.qweight"].shape[0],)
+    assert matrix[f"{name}.qscale"].shape == (1,)
+    # what loads for inference is what was saved, row scales and all
+    tagger = enc.load_tagger(tmp_path / "rows")
+    weight = dict(enc._linears(tagger))[name].weight()
+    assert torch.equal(weight.q_per_channel_scales().double(), rows[f"{name}.qscale"])
+    assert torch.equal(weight.int_repr(), rows[f"{name}.qweight"])
+    # back to float (stage two's start): each row within half its own step of the original
+    back = dict(enc.load_float(tmp_path / "rows").named_parameters())[f"{name}.weight"]
+    original = dict(model.named_parameters())[f"{name}.weight"].half().float()
+    step = rows[f"{name}.qscale"].float()[:, None]
+    assert bool(((back - original).abs() <= step / 2 + 1e-6).all())
+    # and the rows' error is smaller than one scale for the whole matrix gives
+    whole = dict(enc.load_float(tmp_path / "matrix").named_parameters())[f"{name}.weight"]
+    assert (back - original).abs().mean() < (whole - original).abs().mean()
+
+
 def test_base_encoder_must_hold_weights(tmp_path: Path) -> None:
     split = tmp_path / "split"
     (split / "text").mkdir(parents=True)

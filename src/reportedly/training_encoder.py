@@ -228,7 +228,7 @@ def train_pair(
             scores |= {f"pair_{k}": v for k, v in pair_word_f1(model, dev).items()}
         history.append({"epoch": epoch, "dev_word_f1": scores, "elapsed_s": round(time.perf_counter() - t0)})
         say(f"pair epoch {epoch} done: dev word F1 {scores}")
-        enc.save_model(model, out)
+        enc.save_model(model, out, per_channel=True)  # the shipped file; stage one's stays per-tensor
         meta = dict(init_meta)
         meta["trained_on"] = str(split_dir)
         meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "history": history}

@@ -225,7 +225,7 @@ def build_model(pair: bool = False) -> Any:
     return Tagger()
 
 
-def save_model(model: Any, path: Path) -> None:
+def save_model(model: Any, path: Path, per_channel: bool = False) -> None:
     """Write the trained tagger as inference runs it: linear layers in int8, the rest in float16.
 
     The weights are rounded to float16 first and then quantised exactly as
@@ -242,13 +242,17 @@ def save_model(model: Any, path: Path) -> None:
     with torch.no_grad():
         for param in rounded.parameters():
             param.copy_(param.half().float())
-    int8 = quantized(rounded)
+    int8 = quantized(rounded, per_channel)
     state = {k: v.detach().half().contiguous() for k, v in _plain_params(int8).items()}
     for name, module in _linears(int8).items():
         weight, bias = module._weight_bias()
         state[f"{name}.qweight"] = weight.int_repr().contiguous()
-        state[f"{name}.qscale"] = torch.tensor([weight.q_scale()], dtype=torch.float64)
-        state[f"{name}.qzero"] = torch.tensor([weight.q_zero_point()], dtype=torch.int64)
+        if per_channel:  # one scale per output row
+            state[f"{name}.qscale"] = weight.q_per_channel_scales().to(torch.float64).contiguous()
+            state[f"{name}.qzero"] = weight.q_per_channel_zero_points().to(torch.int64).contiguous()
+        else:
+            state[f"{name}.qscale"] = torch.tensor([weight.q_scale()], dtype=torch.float64)
+            state[f"{name}.qzero"] = torch.tensor([weight.q_zero_point()], dtype=torch.int64)
         state[f"{name}.bias"] = bias.detach().half().contiguous()
     path.mkdir(parents=True, exist_ok=True)
     save_file(state, str(path / WEIGHTS))
@@ -298,8 +302,9 @@ def load_float(path: Path, pair: bool = False) -> Any:
                 continue
             if key.endswith(".qweight"):
                 name = key[: -len(".qweight")]
-                weight = (value.float() - float(state[f"{name}.qzero"])) * float(state[f"{name}.qscale"])
-                targets[f"{name}.weight"].copy_(weight)
+                zero, scale = state[f"{name}.qzero"].double(), state[f"{name}.qscale"]
+                weight = (value.double() - zero[:, None]) * scale[:, None]  # one scale, or one per row
+                targets[f"{name}.weight"].copy_(weight.float())
             else:
                 targets[key].copy_(value.float())
     return model
@@ -311,7 +316,8 @@ def load_tagger(path: Path) -> Any:
     from safetensors.torch import load_file
 
     state = load_file(str(path / WEIGHTS))
-    model = quantized(build_model(pair=_has_pair(state)).eval())
+    per_channel = any(k.endswith(".qscale") and v.numel() > 1 for k, v in state.items())
+    model = quantized(build_model(pair=_has_pair(state)).eval(), per_channel)
     linears = _linears(model)
     plain = {k: v.float() for k, v in state.items() if k.rsplit(".", 1)[0] not in linears}
     stored_linears = {k.rsplit(".", 1)[0] for k in state if k not in plain}
@@ -323,9 +329,11 @@ def load_tagger(path: Path) -> Any:
         for key, value in plain.items():
             targets[key].copy_(value)
     for name, module in linears.items():
-        weight = torch._make_per_tensor_quantized_tensor(
-            state[f"{name}.qweight"], float(state[f"{name}.qscale"]), int(state[f"{name}.qzero"])
-        )
+        qweight, scale, zero = (state[f"{name}.{part}"] for part in ("qweight", "qscale", "qzero"))
+        if per_channel:
+            weight = torch._make_per_channel_quantized_tensor(qweight, scale, zero, 0)
+        else:
+            weight = torch._make_per_tensor_quantized_tensor(qweight, float(scale), int(zero))
         module.set_weight_bias(weight, state[f"{name}.bias"].float())
     return model
 
@@ -429,11 +437,13 @@ class WordTags:
         return out
 
 
-def quantized(model: Any) -> Any:
+def quantized(model: Any, per_channel: bool = False) -> Any:
     """The model with its linear layers in int8 (dynamic quantisation): 1.8× faster on a CPU core.
 
     The CRFs are trained on this same int8 reading of the corpus, so the small
     drift from float32 is part of what they learned, not an error at inference.
+    ``per_channel`` gives each output row its own scale: the same speed, and on dev a third of
+    the encoder's loss to int8 is the weights' (one scale per matrix), the rest the activations'.
     """
     import warnings
 
@@ -441,6 +451,9 @@ def quantized(model: Any) -> Any:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch 2.13 points eager quantisation users at torchao
+        if per_channel:
+            spec = {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig}
+            return torch.ao.quantization.quantize_dynamic(model, spec, dtype=torch.qint8)
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
