@@ -356,18 +356,20 @@ def _pair_readings(
 
 
 def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
-    """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker."""
-    doc = view.doc
+    """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker.
+
+    Reads the view's arrays, not spaCy tokens: this runs for every token around every cue.
+    """
     anc = _ancestors_of(view.head, i)
     edge = ""
     if head.i in anc:
         # the token hangs below the cue: through which child of the cue?
-        below = doc[anc[anc.index(head.i) - 1]]
-        rel = "below:" + below.dep_
+        below = anc[anc.index(head.i) - 1]
+        rel = "below:" + view.dep[below]
         depth = anc.index(head.i)
-        if i == below.left_edge.i:
+        if i == view.left[below]:
             edge = "first"
-        elif i == below.right_edge.i:
+        elif i == view.right[below]:
             edge = "last"
     elif i in head_pos:
         rel = "above"
@@ -379,12 +381,11 @@ def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) ->
             depth = 9
         else:
             branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else i
-            rel = "side:" + doc[branch].dep_ + ">" + str(min(head_pos[common], 3))
+            rel = "side:" + view.dep[branch] + ">" + str(min(head_pos[common], 3))
             depth = anc.index(common)
-            b = doc[branch]
-            if i == b.left_edge.i:
+            if i == view.left[branch]:
                 edge = "sfirst"
-            elif i == b.right_edge.i:
+            elif i == view.right[branch]:
                 edge = "slast"
     return rel, depth, edge
 
