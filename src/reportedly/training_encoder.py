@@ -180,30 +180,14 @@ def train_pair(
     """
     import torch
 
-    cfg = dict(PAIR_CONFIG)
-    if epochs:
-        cfg["epochs"] = epochs
-    torch.manual_seed(cfg["seed"])
-    torch.set_num_threads(cfg["threads"])
-    say = progress or (lambda _m: None)
-    t0 = time.perf_counter()
+    cfg, say, t0 = _start(PAIR_CONFIG, epochs, progress)
     init_meta = json.loads((Path(init_dir) / "meta.json").read_text(encoding="utf-8"))
     max_len = init_meta.get("max_len", enc.MAX_LEN)
     data = pair_examples(Path(split_dir), limit, max_len)
     dev = pair_examples(Path(dev_dir), None, max_len) if dev_dir else []
     say(f"{len(data)} training windows, {sum(len(e.cues) for e in data)} cues; {len(dev)} dev windows")
     model = enc.load_float(Path(init_dir), pair=True)
-    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
-    body = [p for p in model.encoder.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(
-        [
-            {"params": [p for p in body if p.ndim > 1], "weight_decay": cfg["weight_decay"]},
-            {"params": [p for p in body if p.ndim <= 1], "weight_decay": 0.0},
-            {"params": list(model.head.parameters()), "lr": cfg["head_lr"], "weight_decay": 0.0},
-            {"params": list(model.pair.parameters()), "lr": cfg["pair_lr"], "weight_decay": 0.0},
-        ],
-        lr=cfg["lr"],
-    )
+    opt = _optimizer(model, cfg, [(model.head, cfg["head_lr"]), (model.pair, cfg["pair_lr"])])
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     history: list[dict] = []
     out = Path(out_dir)
@@ -238,6 +222,34 @@ def train_pair(
     lengths = [len(ex.window.ids) for ex in data]
     _fit(model, opt, data, lengths, cfg, batch_loss, epoch_done, say=say, label="pair epoch", t0=t0)
     return meta
+
+
+def _start(config: dict, epochs: int | None, progress: Callable[[str], None] | None):
+    """What both stages set up first: their configuration with the epochs asked for, the fixed
+    seed and thread count (the weights depend on both), a progress callback and the start time."""
+    import torch
+
+    cfg = dict(config)
+    if epochs:
+        cfg["epochs"] = epochs
+    torch.manual_seed(cfg["seed"])
+    torch.set_num_threads(cfg["threads"])
+    return cfg, progress or (lambda _m: None), time.perf_counter()
+
+
+def _optimizer(model, cfg: dict, heads: list):
+    """AdamW over the encoder, its word embeddings frozen (inference reads them from the installed
+    package) and no weight decay on biases and norms, plus each ``(head, learning rate)``."""
+    import torch
+
+    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    body = [p for p in model.encoder.parameters() if p.requires_grad]
+    groups = [
+        {"params": [p for p in body if p.ndim > 1], "weight_decay": cfg["weight_decay"]},
+        {"params": [p for p in body if p.ndim <= 1], "weight_decay": 0.0},
+    ]
+    groups += [{"params": list(h.parameters()), "lr": lr, "weight_decay": 0.0} for h, lr in heads]
+    return torch.optim.AdamW(groups, lr=cfg["lr"])
 
 
 def _fit(
@@ -355,30 +367,12 @@ def train(
 ) -> dict:
     import torch
 
-    cfg = dict(CONFIG)
-    if epochs:
-        cfg["epochs"] = epochs
-    torch.manual_seed(cfg["seed"])
-    torch.set_num_threads(cfg["threads"])
-    say = progress or (lambda _m: None)
-    t0 = time.perf_counter()
+    cfg, say, t0 = _start(CONFIG, epochs, progress)
     data = examples(Path(split_dir), limit)
     dev = examples(Path(dev_dir)) if dev_dir else []
     say(f"{len(data)} training windows, {len(dev)} dev windows")
     model = enc.build_model()
-    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
-    head = list(model.head.parameters())
-    body = [p for n, p in model.encoder.named_parameters() if p.requires_grad]
-    decay = [p for p in body if p.ndim > 1]
-    no_decay = [p for p in body if p.ndim <= 1]
-    opt = torch.optim.AdamW(
-        [
-            {"params": decay, "weight_decay": cfg["weight_decay"]},
-            {"params": no_decay, "weight_decay": 0.0},
-            {"params": head, "lr": cfg["head_lr"], "weight_decay": 0.0},
-        ],
-        lr=cfg["lr"],
-    )
+    opt = _optimizer(model, cfg, [(model.head, cfg["head_lr"])])
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     history: list[dict] = []
     out = Path(out_dir)

@@ -222,8 +222,7 @@ def _full_stop(
     own_stop = text[b - 1 : b] in {".", ","} and not text[b:].startswith(_CLOSERS)
     if kind is not ClaimKind.DIRECT and b - a > 1 and own_stop:
         at = b - 1 - block.offset
-        token = next((t for t in block.doc if t.idx <= at < t.idx + len(t.text)), None)
-        if token is not None and token.text in {".", ","}:  # a stop of its own, not an abbreviation's
+        if block.doc.char_span(at, at + 1) is not None:  # a token of its own, not an abbreviation's stop
             return [*content[:-1], (a, b - 1)]
     return content
 
@@ -335,7 +334,7 @@ def _claim(
     sent: Span,
     draft: Draft,
     resolver: EntityResolver,
-    numbers: _SentenceNumbers | None = None,
+    numbers: _SentenceNumbers,
 ) -> Claim:
     text = document.text
     source = None
@@ -387,7 +386,6 @@ def _claim(
         for s in block.doc.sents
         if s.start_char + block.offset < sentence.end and s.end_char + block.offset > sentence.start
     ]
-    numbers = numbers or _SentenceNumbers(document)
     quantities = []
     times = []
     for s in sents:
