@@ -85,7 +85,7 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     result = CliRunner().invoke(
         app,
         ["train", "--model", "encoder", "--corpus", str(TRAIN), "--out", str(tmp_path / "a"),
-         "--limit", "1", "--epochs", "1", "--pair-epochs", "1", "--json"],
+         "--limit", "1", "--epochs", "1", "--pair-epochs", "1", "--folds", "0", "--json"],
     )
     assert result.exit_code == 0, result.output
     meta = json.loads(result.stdout)["encoder"]
@@ -200,3 +200,156 @@ def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "--corpus", str(tmp_path)])
     assert result.exit_code == 2
     assert "text/ and attributions/" in result.output
+
+
+@needs_corpus
+def test_stage_command_line_records_its_overrides_and_device(tmp_path: Path) -> None:
+    # the way to train where only torch is installed (a GPU box): one stage per call, settings
+    # overridden with --set, every one of them written to the meta data
+    from reportedly.training_encoder import main
+
+    main(["one", str(TRAIN), str(tmp_path / "one"), "--limit", "1", "--epochs", "1", "--set", "lr=1e-4"])
+    meta = json.loads((tmp_path / "one" / "meta.json").read_text())
+    assert meta["config"]["lr"] == 1e-4 and meta["config"]["epochs"] == 1
+    assert meta["device"] == "cpu"
+    main(["pair", str(TRAIN), str(tmp_path / "two"), "--init", str(tmp_path / "one"), "--limit", "1",
+          "--epochs", "1", "--set", "pair_lr=0.002"])
+    meta = json.loads((tmp_path / "two" / "meta.json").read_text())
+    assert meta["pair"]["config"]["pair_lr"] == 0.002 and meta["pair"]["device"] == "cpu"
+    assert meta["config"]["lr"] == 1e-4  # stage one's settings travel with the file
+    with pytest.raises(ValueError, match="unknown training settings: lr_typo"):
+        main(["one", str(TRAIN), str(tmp_path / "x"), "--limit", "1", "--set", "lr_typo=1"])
+    with pytest.raises(SystemExit):
+        main(["pair", str(TRAIN), str(tmp_path / "x")])  # stage two needs the stage-one folder
+
+
+def test_encoder_trainer_imports_no_spacy() -> None:
+    # a GPU machine has torch and transformers but not spaCy: the encoder's trainer must not need it
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reportedly.training_encoder\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'})\n"
+        "assert not bad, bad"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_base_weights_in_half_precision_still_train_in_float32(tmp_path: Path, monkeypatch) -> None:
+    # transformers 5 loads a checkpoint in its own dtype; a float16 copy of the base (as carried to
+    # a GPU box) must not turn training or the int8 conversion into half-precision arithmetic
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    base = enc.base_model_dir()
+    for f in base.iterdir():
+        if f.is_file() and f.name != "model.safetensors":
+            shutil.copy(f, tmp_path / f.name)
+    half = {k: v.half().contiguous() for k, v in load_file(str(base / "model.safetensors")).items()}
+    save_file(half, str(tmp_path / "model.safetensors"), metadata={"format": "pt"})
+    monkeypatch.setattr(enc, "base_model_dir", lambda: tmp_path)
+    model = enc.build_model()
+    assert {p.dtype for p in model.parameters()} == {torch.float32}
+
+
+def test_train_refuses_a_device_torch_cannot_use(tmp_path: Path) -> None:
+    import torch
+
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    bad = CliRunner().invoke(app, ["train", "--model", "encoder", "--corpus", str(split), "--device", "tpu9"])
+    assert bad.exit_code == 2 and "--device tpu9" in bad.output
+    if not torch.cuda.is_available():
+        args = ["train", "--model", "encoder", "--corpus", str(split), "--device", "cuda"]
+        gpu = CliRunner().invoke(app, args)
+        assert gpu.exit_code == 2 and "sees no CUDA GPU" in gpu.output
+
+
+@needs_corpus
+def test_folds_hold_out_every_text_exactly_once() -> None:
+    from reportedly.training_encoder import split_fold
+
+    names = [d[0] for d in split_fold(TRAIN, 9, None)[0]]
+    held = [split_fold(TRAIN, 9, (k, 4))[1] for k in range(4)]
+    assert sorted(n for h in held for n in h) == sorted(names)  # each text in one fold's hold-out
+    for k, h in enumerate(held):
+        kept = [d[0] for d in split_fold(TRAIN, 9, (k, 4))[0]]
+        assert set(kept).isdisjoint(h) and len(kept) + len(h) == 9
+    with pytest.raises(ValueError, match="fold 4/4"):
+        split_fold(TRAIN, 9, (4, 4))
+
+
+def _fake_fold(folder: Path, fold: list[int], held_out: list[str]) -> None:
+    import torch
+
+    torch.manual_seed(fold[0])
+    enc.save_model(enc.build_model(pair=True).eval(), folder, per_channel=True)
+    meta = {"layers": list(enc.LAYERS), "tags": list(enc.TAGS), "max_len": enc.MAX_LEN}
+    (folder / "meta.json").write_text(json.dumps(meta | {"fold": fold, "held_out": held_out}))
+
+
+def test_crfs_read_each_text_with_the_fold_encoder_that_held_it_out(tmp_path: Path) -> None:
+    import typer
+
+    from reportedly.commands.train import _fold_reading
+
+    _fake_fold(tmp_path / "0", [0, 2], ["alpha"])
+    _fake_fold(tmp_path / "1", [1, 2], ["beta"])
+    reading = _fold_reading(tmp_path, 2)
+    by_zero = enc.EncoderTagger(tmp_path / "0").tag(SAMPLE).probs
+    by_one = enc.EncoderTagger(tmp_path / "1").tag(SAMPLE).probs
+    assert not (by_zero == by_one).all()  # two differently seeded encoders read differently
+    assert (reading("alpha", SAMPLE).probs == by_zero).all()
+    assert (reading("beta", SAMPLE).probs == by_one).all()
+    with pytest.raises(typer.Exit):
+        reading("gamma", SAMPLE)  # a text no fold held out: another corpus
+    with pytest.raises(typer.Exit):
+        _fold_reading(tmp_path, 3)  # fold 2 of 3 is missing
+    (tmp_path / "1" / "meta.json").write_text(json.dumps({"fold": [1, 4], "held_out": []}))
+    with pytest.raises(typer.Exit):
+        _fold_reading(tmp_path, 2)  # a fold of another split
+
+
+def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) -> None:
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    result = CliRunner().invoke(
+        app, ["train", "--model", "crf", "--corpus", str(split), "--out", str(tmp_path / "m"),
+              "--fold-dir", str(tmp_path / "nowhere")],
+    )
+    assert result.exit_code == 2 and "has no fold encoder 0" in result.output
+    small = CliRunner().invoke(
+        app, ["train", "--model", "encoder", "--corpus", str(split), "--limit", "3"],
+    )
+    assert small.exit_code == 2 and "--folds 0" in small.output
+
+
+def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_other(tmp_path: Path) -> None:
+    # the shipped CRFs: the cue tagger learns from the shipped encoder's reading, the span tagger
+    # from the fold encoders' (cross-fitted) one; here two differently seeded encoders stand in
+    from reportedly.training import Example, sequences
+
+    _fake_fold(tmp_path / "a", [0, 2], [])
+    _fake_fold(tmp_path / "b", [1, 2], [])
+    a = enc.EncoderTagger(tmp_path / "a").tag(SAMPLE)
+    b = enc.EncoderTagger(tmp_path / "b").tag(SAMPLE)
+    blocks = next(iter(parse_many([parse_layout(SAMPLE)], load())))
+
+    def views(words):
+        return [BlockView.of(bl.doc, bl.offset, bl.section.value, words) for bl in blocks]
+
+    said = SAMPLE.index("said")
+    triple = (((4, 9),), ((said, said + 4),), ((said + 5, SAMPLE.index(".")),))
+    only_a = list(sequences(Example("x", views(a), [triple])))
+    mixed = list(sequences(Example("x", views(a), [triple], views(b))))
+    only_b = list(sequences(Example("x", views(b), [triple])))
+    kind = lambda seqs, k: [s for s in seqs if s[0] == k]  # noqa: E731
+    assert kind(mixed, "cue") == kind(only_a, "cue") != kind(only_b, "cue")
+    assert len(kind(mixed, "span")) == 1
+    assert kind(mixed, "span") == kind(only_b, "span") != kind(only_a, "span")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .eval.score import gold_file, parse_annotations, relation_triples
+from .eval.score import parse_annotations, read_split, relation_triples
 from .extract.encoder import WordTags
 from .extract.learned import BlockView, cue_features, span_features, span_window
 from .ingest.layout import parse_layout
@@ -42,26 +42,18 @@ class Example:
     name: str
     views: list[BlockView]
     triples: list[tuple]
-
-
-def read_split(split_dir: Path, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
-    """(name, text, first annotator's .ann) for every text with a gold file, in sorted order."""
-    texts = sorted((split_dir / "text").glob("*.txt"))
-    n = 0
-    for path in texts:
-        gold = gold_file(split_dir / "attributions", path.stem)
-        if gold is None:
-            continue
-        yield path.stem, path.read_text(encoding="utf-8"), gold.read_text(encoding="utf-8")
-        n += 1
-        if limit is not None and n >= limit:
-            return
+    # the same blocks with another encoder's reading, for the span tagger (see ``train``)
+    span_views: list[BlockView] | None = None
 
 
 def examples(
-    split_dir: Path, limit: int | None = None, encoder: Callable[[str, str], WordTags] | None = None
+    split_dir: Path,
+    limit: int | None = None,
+    encoder: Callable[[str, str], WordTags] | None = None,
+    span_encoder: Callable[[str, str], WordTags] | None = None,
 ) -> Iterator[Example]:
-    """Parsed gold documents; with ``encoder`` (name, text → word tags) the views carry its reading."""
+    """Parsed gold documents; with ``encoder`` (name, text → word tags) the views carry its reading,
+    with ``span_encoder`` a second set of views carries that one's."""
     items = list(read_split(split_dir, limit))
     documents = [parse_layout(text) for _, text, _ in items]
     for (name, text, ann), _document, blocks in zip(
@@ -69,7 +61,11 @@ def examples(
     ):
         words = encoder(name, text) if encoder is not None else None
         views = [BlockView.of(b.doc, b.offset, b.section.value, words) for b in blocks]
-        yield Example(name, views, relation_triples(parse_annotations(ann, text)))
+        span_views = None
+        if span_encoder is not None:
+            other = span_encoder(name, text)
+            span_views = [BlockView.of(b.doc, b.offset, b.section.value, other) for b in blocks]
+        yield Example(name, views, relation_triples(parse_annotations(ann, text)), span_views)
 
 
 def _tokens_in(view: BlockView, segments) -> list[int]:
@@ -113,7 +109,7 @@ def sequences(example: Example) -> Iterator[tuple[str, list[list[str]], list[str
             labels = _bio(end - start, start, {"CUE": [i for i in gold if start <= i < end]})
             yield "cue", cue_features(view, start, end), labels
     for b, cue_idx, source, content in located:
-        view = example.views[b]
+        view = (example.span_views or example.views)[b]
         lo, hi = span_window(view, cue_idx)
         runs = {"CON": [i for i in _tokens_in(view, content) if i not in cue_idx]}
         if source:
@@ -128,9 +124,16 @@ def train(
     limit: int | None = None,
     max_iterations: int | None = None,
     encoder: Callable[[str, str], WordTags] | None = None,
+    span_encoder: Callable[[str, str], WordTags] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
-    """Train both taggers on ``split_dir`` (a PolNeAR split with text/ and attributions/)."""
+    """Train both taggers on ``split_dir`` (a PolNeAR split with text/ and attributions/).
+
+    ``encoder`` gives the reading both taggers learn from; ``span_encoder``, if given, replaces
+    it for the span tagger. The shipped span tagger learns from fold encoders that never saw
+    the text they read (cross-fitting), the cue tagger from the shipped encoder itself. On dev
+    that split beat both uniform choices (docs/quality.md, step 48).
+    """
     import pycrfsuite
 
     split_dir, out = Path(split_dir), Path(out_dir)
@@ -141,7 +144,7 @@ def train(
     trainers = {"cue": pycrfsuite.Trainer(verbose=False), "span": pycrfsuite.Trainer(verbose=False)}
     counts = {"documents": 0, "cue": 0, "span": 0}
     t0 = time.perf_counter()
-    for ex in examples(split_dir, limit, encoder):
+    for ex in examples(split_dir, limit, encoder, span_encoder):
         counts["documents"] += 1
         for kind, xseq, yseq in sequences(ex):
             trainers[kind].append(xseq, yseq)
@@ -161,6 +164,7 @@ def train(
         "trained_on": str(split_dir),
         "sequences": counts,
         "encoder_features": encoder is not None,
+        "span_reading": "fold encoders (cross-fitted)" if span_encoder is not None else "as the cue tagger's",
         "params": {kind: {**params, **REGULARIZATION[kind]} for kind in trainers},
         "timings": timings,
     }

@@ -205,7 +205,11 @@ def build_model(pair: bool = False) -> Any:
     class Tagger(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(base_model_dir()), add_pooling_layer=False)
+            # float32 whatever the checkpoint holds: transformers 5 loads a checkpoint's own dtype,
+            # and training or the int8 conversion in float16 would lose precision
+            self.encoder = AutoModel.from_pretrained(
+                str(base_model_dir()), add_pooling_layer=False, dtype=torch.float32
+            )
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LAYERS) * len(TAGS))
             self.pair = PairHead(self.encoder.config.hidden_size) if pair else None
 
@@ -238,7 +242,7 @@ def save_model(model: Any, path: Path, per_channel: bool = False) -> None:
     import torch
     from safetensors.torch import save_file
 
-    rounded = copy.deepcopy(model).eval()
+    rounded = copy.deepcopy(model).cpu().eval()  # int8 kernels run on a CPU
     with torch.no_grad():
         for param in rounded.parameters():
             param.copy_(param.half().float())
