@@ -577,6 +577,17 @@ CHAINS = [
         contains=("talks with Kyiv would resume",),
     ),
     Case(
+        "citing-a-reason",
+        "The court blocked the sale of the plant in March, citing a threat to public health and safety.",
+        cue="citing", kind=K.INDIRECT, source_text="The court",
+        spans=("a threat to public health and safety",),
+    ),
+    Case(
+        "citing-officials-as-origin",
+        "Grain prices rose by a third in May, citing officials at the trade ministry.",
+        cue="citing", kind=K.CITING, source_text="officials", contains=("prices",),
+    ),
+    Case(
         "as-cited-by-only",
         "Turnout reached 61 percent, as cited by the election commission.",
         cue="cited", kind=K.CITING, source_text="election commission", contains=("turnout",),
@@ -1239,3 +1250,26 @@ def test_the_title_colon_rule_skips_title_case_phrases() -> None:
     ):
         doc = load()(title)
         assert len(headline_colon(doc[:], 0, title, SectionKind.BODY, in_body=True)) == drafts, title
+
+
+def test_a_participle_cue_is_spoken_by_the_noun_it_modifies() -> None:
+    # the learned taggers find such cues without a source; the noun they modify is the source
+    from reportedly.extract.attribution import _modified_noun
+    from reportedly.nlp import load
+
+    doc = load()("Asked about social media posts describing the looting of two lorries, the agency said no.")
+    describing = next(t for t in doc if t.text == "describing")
+    assert _modified_noun(describing).text == "social media posts"
+    said = next(t for t in doc if t.text == "said")
+    assert _modified_noun(said) is None  # a finite verb modifies no noun
+
+
+def test_demo_article_participle_and_citing_claims() -> None:
+    from importlib import resources
+
+    text = (resources.files("reportedly") / "data" / "demo-article.txt").read_text(encoding="utf-8")
+    ledger = analyze(text)
+    by_cue = {c.cue.text: c for c in ledger.claims}
+    assert by_cue["describing"].source.text == "social media posts"
+    # "…,” the committee members said, citing the agency’s field teams: what is cited is the teams
+    assert [s.text for s in by_cue["citing"].content] == ["the agency’s field teams"]

@@ -148,8 +148,13 @@ def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str,
     ("text", "source"),
     [
         # PolNeAR's titles end with a full stop, so the layout reads the dateline as body
-        ("Museum opens.\n\nWASHINGTON -- President Obama, opening the museum, said it told the truth.",
-         "President Obama, opening the museum"),
+        ("Museum opens.\n\nWASHINGTON -- President Obama, who opened the museum, said it told the truth.",
+         "President Obama"),
+        # a source tagged as the dateline alone gives way to the phrase after it
+        ("Talks.\n\nDES MOINES, Iowa -- Donald Trump, speaking at a rally, said he would win Iowa.",
+         "Donald Trump"),
+        ("Talks.\n\nNEW YORK -- Hillary Clinton's campaign said on Monday that it raised $100 million.",
+         "Hillary Clinton's campaign"),
         ("Talks.\n\nBRUSSELS - European leaders said on Friday that they would meet.", "European leaders"),
         ("Talks.\n\nNATO leaders said on Friday that they would meet again.", "NATO leaders"),
     ],
@@ -160,3 +165,5 @@ def test_a_source_does_not_take_in_the_dateline(text: str, source: str) -> None:
     claims = [c for c in reportedly.analyze(text).claims if c.cue.text == "said"]
     # (whether an apposition keeps its closing comma is the learned tagger's call, not this rule's)
     assert [c.source.text.rstrip(",") for c in claims if c.source] == [source]
+    # and the entity is named without the dateline ("BRUSSELS European leaders" was one)
+    assert all(c.source.entity.name.split()[0] in source for c in claims if c.source and c.source.entity)

@@ -763,6 +763,12 @@ def citing_attributions(sent: Span, offset: int, text: str, quotes: list[Quote])
         source = _agent(tok)
         if source is None and tok.tag_ == "VBG":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            citer = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if obj is not None and citer is not None and not _source_like(obj):
+                # "The court blocked the sale, citing a threat to health": the court cites a threat
+                # (PolNeAR's reading too); "…, citing officials" keeps the officials as the origin
+                drafts += _cited_by_subject(tok, citer, offset, text)
+                continue
             source = _np(obj) if obj is not None else None
         if source is None:
             continue
@@ -778,6 +784,33 @@ def citing_attributions(sent: Span, offset: int, text: str, quotes: list[Quote])
         draft.source_span = char_span(list(source), offset, text)
         drafts.append(draft)
     return drafts
+
+
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _source_like(tok: Token) -> bool:
+    """A noun that can vouch for a statement: a named person or body, officials, a report."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.ent_type_ in _SOURCE_ENTITIES
+        or tok.pos_ == "PROPN"
+        or lemma in HEADLINE_SOURCE_HEADS
+        or lemma in SOURCE_NOUNS
+        or tok.lower_ in GROUP_NOUNS
+    )
+
+
+def _cited_by_subject(tok: Token, citer: Token, offset: int, text: str) -> list[Draft]:
+    """*citing X* after a clause with a subject: the subject says X (what follows *citing*)."""
+    content = char_span([t for t in tok.subtree if t.i > tok.i], offset, text)
+    cue = char_span([tok], offset, text)
+    if content is None or cue is None:
+        return []
+    draft = Draft(ClaimKind.INDIRECT, cue, tok.lemma_.lower(), [content], Stance.ASSERTED, cue_token=tok)
+    draft.source_tokens = _np(citer)
+    draft.source_span = char_span(list(draft.source_tokens), offset, text)
+    return [draft]
 
 
 def reportedly_adverbs(sent: Span, offset: int, text: str, quotes: list[Quote]) -> list[Draft]:
@@ -875,6 +908,9 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             continue
         lemma = head.lemma_.lower()
         subj = _root(doc, rel.source) if rel.source else None
+        modified = _modified_noun(head) if subj is None and lemma in REPORTING_VERBS else None
+        if modified is not None:  # "posts describing the looting": the posts describe it
+            subj, source_span = modified.root, char_span(list(modified), offset, text)
         sent = doc[head.sent.start : head.sent.end]
         parsed_subj = subject_of(head) if head.pos_ in {"VERB", "AUX"} else None
         check = parsed_subj or subj
@@ -901,7 +937,7 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
         draft = Draft(kind, cue, lemma, content, stance, cue_token=head)
         draft.negated = has_neg(head)
         if subj is not None:
-            draft.source_tokens = mention_span(subj)
+            draft.source_tokens = modified if modified is not None else mention_span(subj)
             draft.source_span = source_span
             draft.inverted = kind is ClaimKind.DIRECT and subj.i > head.i
             _chain_from_verb(draft, head, subj)
@@ -910,6 +946,16 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
         if n not in matched and not _encoder_doubts(draft, view, offset):
             out.append(draft)
     return out
+
+
+def _modified_noun(verb: Token) -> Span | None:
+    """The noun phrase a participle cue modifies, up to its head ("social media posts" in
+    "social media posts describing the looting"): the one who speaks, when no source was tagged."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+        return None
+    first = min(t.i for t in noun.subtree)
+    return noun.doc[first : noun.i + 1]
 
 
 def _encoder_doubts(draft: Draft, view, offset: int) -> bool:

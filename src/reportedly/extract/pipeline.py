@@ -36,6 +36,7 @@ from ..nlp.blocks import Block
 from .attribution import (
     Draft,
     according_to,
+    char_span,
     citing_attributions,
     dash_credits,
     headline_colon,
@@ -48,7 +49,7 @@ from .attribution import (
     verb_attributions,
 )
 from .encoder import load_encoder
-from .entities import EntityResolver, Gazetteer, load_gazetteer
+from .entities import EntityResolver, Gazetteer, load_gazetteer, mention_span
 from .learned import BlockView, load_model
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, UNVERIFIED_PHRASES
 from .quantities import find_quantities
@@ -115,8 +116,9 @@ def extract(
             kept = [(_sentence_of(block, d), d) for d in merged]
         for sent, d in kept:
             d.cue = _colon_closes(d.cue, text)
-            d.source_span = _after_dateline(d.source_span, block, text)
+            _after_dateline(d, block, text)
             d.content = _full_stop(_quote_runs_on(d.content, quotes, text), block, text, d.kind)
+            d.content = _what_is_cited(d, block, text)
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
     _quote_resumes(found, blocks, block_quotes, text)
@@ -163,15 +165,41 @@ _DATELINE_LEAD = re.compile(
 )
 
 
-def _after_dateline(source: tuple[int, int] | None, block: Block, text: str) -> tuple[int, int] | None:
+def _after_dateline(draft: Draft, block: Block, text: str) -> None:
     """A source at the start of a paragraph does not take in its dateline
-    ("WASHINGTON -- President Obama said …": the source is the president)."""
-    if source is None or source[0] != block.offset:
-        return source
-    m = _DATELINE_LEAD.match(text, source[0], source[1])
-    if m is None or m.end() >= source[1]:
-        return source
-    return (m.end(), source[1])
+    ("WASHINGTON -- President Obama said …": the source is the president); a source that is
+    nothing but the dateline ("NEW YORK -- Clinton's campaign said …") gives way to the
+    noun phrase that follows it."""
+    m = _DATELINE_LEAD.match(text, block.offset)
+    source, words = draft.source_span, draft.source_tokens
+    if m is None or source is None:
+        return
+    named_after = words is None or words.start_char + block.offset >= m.end()
+    if source[0] >= m.end() and named_after:
+        return
+    if source[1] <= m.end():  # nothing but the dateline
+        phrase = _phrase_after(block, m.end())
+        if phrase is not None:
+            draft.source_tokens = phrase
+            draft.source_span = char_span(list(phrase), block.offset, text)
+        return
+    draft.source_span = (max(source[0], m.end()), source[1])
+    if words is not None:  # the entity is named from these: no "BRUSSELS European leaders"
+        kept = [t.i for t in words if t.idx + block.offset >= m.end()]
+        draft.source_tokens = words.doc[kept[0] : kept[-1] + 1] if kept else words
+
+
+def _phrase_after(block: Block, at: int) -> Span | None:
+    """The noun phrase that starts at character ``at`` (the first word after a dateline)."""
+    first = next((t for t in block.doc if t.idx + block.offset >= at), None)
+    if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "ADJ"}:
+        return None
+    tok = first
+    while tok.head.i != tok.i and tok.head.left_edge.i == first.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+        tok = tok.head
+    if tok.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return mention_span(tok)
 
 
 _QUOTE_MARKS = frozenset('"“”„«»')
@@ -225,6 +253,30 @@ def _full_stop(
         if block.doc.char_span(at, at + 1) is not None:  # a token of its own, not an abbreviation's stop
             return [*content[:-1], (a, b - 1)]
     return content
+
+
+_CITING = frozenset({"cite", "quote"})
+
+
+def _what_is_cited(draft: Draft, block: Block, text: str) -> list[tuple[int, int]]:
+    """The content of a participial *citing X* / *quoting X* read as a statement is X, to the end
+    of its clause.
+
+    "The court blocked the sale, citing a threat to public health." says the court
+    cited a threat, not that it blocked the sale; the span tagger, used to contents
+    beside their cue, sometimes takes the main clause. PolNeAR train annotates all
+    32 *citing* / *quoting* cues with what follows them.
+    """
+    if draft.cue_lemma not in _CITING or draft.kind is ClaimKind.CITING:
+        return draft.content  # the rules' CITING reading: X is the origin of the main clause
+    at = draft.cue[0] - block.offset, draft.cue[1] - block.offset
+    cue = block.doc.char_span(*at, alignment_mode="contract")
+    verb = next((t for t in cue or () if t.lemma_ in _CITING and t.tag_ == "VBG"), None)
+    if verb is None or not any(c.dep_ == "dobj" for c in verb.children):
+        return draft.content
+    after = [t for t in verb.subtree if t.i > verb.i]
+    span = char_span(after, block.offset, text)
+    return [span] if span else draft.content
 
 
 def _sentence_of(block: Block, draft: Draft) -> Span:
