@@ -206,17 +206,20 @@ def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:
 def test_stage_command_line_records_its_overrides_and_device(tmp_path: Path) -> None:
     # the way to train where only torch is installed (a GPU box): one stage per call, settings
     # overridden with --set, every one of them written to the meta data
-    from reportedly.training_encoder import main
+    from reportedly.training_encoder import main, split_fold
 
-    main(["one", str(TRAIN), str(tmp_path / "one"), "--limit", "1", "--epochs", "1", "--set", "lr=1e-4"])
+    main(["one", str(TRAIN), str(tmp_path / "one"), "--limit", "3", "--epochs", "1", "--set", "lr=1e-4",
+          "--fold", "1/2"])
     meta = json.loads((tmp_path / "one" / "meta.json").read_text())
     assert meta["config"]["lr"] == 1e-4 and meta["config"]["epochs"] == 1
     assert meta["device"] == "cpu"
-    main(["pair", str(TRAIN), str(tmp_path / "two"), "--init", str(tmp_path / "one"), "--limit", "1",
+    assert meta["fold"] == [1, 2] and meta["held_out"] == split_fold(TRAIN, 3, (1, 2))[1]
+    main(["pair", str(TRAIN), str(tmp_path / "two"), "--init", str(tmp_path / "one"), "--limit", "3",
           "--epochs", "1", "--set", "pair_lr=0.002"])
     meta = json.loads((tmp_path / "two" / "meta.json").read_text())
     assert meta["pair"]["config"]["pair_lr"] == 0.002 and meta["pair"]["device"] == "cpu"
     assert meta["config"]["lr"] == 1e-4  # stage one's settings travel with the file
+    assert meta["fold"] == [1, 2]  # and so does its fold: stage two held out the same text
     with pytest.raises(ValueError, match="unknown training settings: lr_typo"):
         main(["one", str(TRAIN), str(tmp_path / "x"), "--limit", "1", "--set", "lr_typo=1"])
     with pytest.raises(SystemExit):

@@ -494,8 +494,11 @@ def main(argv: list[str] | None = None) -> None:
             parser.error("stage pair needs --init")
         train_pair(args.corpus, args.out, args.init, **common)
     else:
-        fold = tuple(int(x) for x in args.fold.split("/")) if args.fold else None
-        train(args.corpus, args.out, fold=fold, **common)  # type: ignore[arg-type]
+        fold = None
+        if args.fold:
+            k, n = (int(x) for x in args.fold.split("/"))
+            fold = (k, n)
+        train(args.corpus, args.out, fold=fold, **common)
 
 
 if __name__ == "__main__":  # pragma: no cover

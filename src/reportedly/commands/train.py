@@ -138,8 +138,8 @@ def train(
     Four fold encoders, each trained the same way without a quarter of the
     texts, read the texts they did not see for the span tagger (--folds 0
     skips them), so the CRFs learn how far to trust a reading of new text.
-    On a GPU (--device cuda) all five encoders take about 10 minutes; on 2 CPU
-    cores each takes hours. The CRFs then take about 12 minutes on a CPU.
+    On a GPU (--device cuda) each encoder takes 3-5 minutes; on 2 CPU cores
+    each takes hours. The CRFs then take 10-20 minutes on a CPU.
     --base-encoder starts the shipped encoder's stage two from a stage-one
     folder. --model crf uses the encoder in OUT/encoder (else the shipped one)
     and the fold encoders in --fold-dir. The default --out overwrites the
