@@ -356,3 +356,22 @@ def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_oth
     assert kind(mixed, "cue") == kind(only_a, "cue") != kind(only_b, "cue")
     assert len(kind(mixed, "span")) == 1
     assert kind(mixed, "span") == kind(only_b, "span") != kind(only_a, "span")
+
+
+@needs_corpus
+def test_train_all_with_folds_end_to_end(tmp_path: Path) -> None:
+    # the whole recipe as a user runs it, scaled down: fold encoders, the shipped encoder, the CRFs
+    # with the span tagger on the folds' reading of the texts each held out
+    args = ["train", "--corpus", str(TRAIN), "--out", str(tmp_path / "m"), "--fold-dir", str(tmp_path / "f"),
+            "--limit", "3", "--folds", "2", "--epochs", "1", "--pair-epochs", "1", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    metas = json.loads(result.stdout)
+    assert [f["held_out"] for f in metas["folds"]] == [2, 1]  # texts 0 and 2, then text 1
+    assert metas["crf"]["span_reading"] == "fold encoders (cross-fitted)"
+    assert metas["crf"]["sequences"]["documents"] == 3
+    for k in range(2):
+        assert json.loads((tmp_path / "f" / str(k) / "meta.json").read_text())["fold"] == [k, 2]
+    assert "fold" not in json.loads((tmp_path / "m" / "encoder" / "meta.json").read_text())
+    model = AttributionModel(tmp_path / "m" / "attribution")
+    assert model.meta["span_reading"] == "fold encoders (cross-fitted)"
