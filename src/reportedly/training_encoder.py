@@ -98,8 +98,13 @@ def split_fold(split_dir: Path, limit: int | None, fold: Fold | None) -> tuple[l
 def examples(
     split_dir: Path, limit: int | None = None, fold: Fold | None = None
 ) -> list[tuple[enc.Window, list[list[int]]]]:
+    return _labelled(split_fold(split_dir, limit, fold)[0])
+
+
+def _labelled(docs: list[tuple[str, str, str]]) -> list[tuple[enc.Window, list[list[int]]]]:
+    """Every window of the documents with its gold labels."""
     out = []
-    for _name, text, ann in split_fold(split_dir, limit, fold)[0]:
+    for _name, text, ann in docs:
         layers = gold_layers(relation_triples(parse_annotations(ann, text)))
         for window in enc.windows(text, CONFIG["max_len"]):
             out.append((window, enc.gold_labels(window, layers)))
@@ -419,8 +424,8 @@ def train(
     import torch
 
     cfg, say, t0 = _start(CONFIG, epochs, progress, config)
-    data = examples(Path(split_dir), limit, fold)
-    held_out = split_fold(Path(split_dir), limit, fold)[1] if fold else []
+    docs, held_out = split_fold(Path(split_dir), limit, fold)
+    data = _labelled(docs)
     dev = examples(Path(dev_dir)) if dev_dir else []
     say(f"{len(data)} training windows, {len(dev)} dev windows")
     model = enc.build_model().to(device)

@@ -801,9 +801,14 @@ def _source_like(tok: Token) -> bool:
     )
 
 
+def what_is_cited(verb: Token, offset: int, text: str) -> tuple[int, int] | None:
+    """What follows a participial *citing* / *quoting* in its clause: what is cited."""
+    return char_span([t for t in verb.subtree if t.i > verb.i], offset, text)
+
+
 def _cited_by_subject(tok: Token, citer: Token, offset: int, text: str) -> list[Draft]:
     """*citing X* after a clause with a subject: the subject says X (what follows *citing*)."""
-    content = char_span([t for t in tok.subtree if t.i > tok.i], offset, text)
+    content = what_is_cited(tok, offset, text)
     cue = char_span([tok], offset, text)
     if content is None or cue is None:
         return []

@@ -47,6 +47,7 @@ from .attribution import (
     speaker_lines,
     trim,
     verb_attributions,
+    what_is_cited,
 )
 from .encoder import load_encoder
 from .entities import EntityResolver, Gazetteer, load_gazetteer, mention_span
@@ -118,7 +119,7 @@ def extract(
             d.cue = _colon_closes(d.cue, text)
             _after_dateline(d, block, text)
             d.content = _full_stop(_quote_runs_on(d.content, quotes, text), block, text, d.kind)
-            d.content = _what_is_cited(d, block, text)
+            d.content = _cited_content(d, block, text)
             found.append((block, sent, d))
     _continue_quotes(found, blocks, block_quotes)
     _quote_resumes(found, blocks, block_quotes, text)
@@ -258,7 +259,7 @@ def _full_stop(
 _CITING = frozenset({"cite", "quote"})
 
 
-def _what_is_cited(draft: Draft, block: Block, text: str) -> list[tuple[int, int]]:
+def _cited_content(draft: Draft, block: Block, text: str) -> list[tuple[int, int]]:
     """The content of a participial *citing X* / *quoting X* read as a statement is X, to the end
     of its clause.
 
@@ -274,8 +275,7 @@ def _what_is_cited(draft: Draft, block: Block, text: str) -> list[tuple[int, int
     verb = next((t for t in cue or () if t.lemma_ in _CITING and t.tag_ == "VBG"), None)
     if verb is None or not any(c.dep_ == "dobj" for c in verb.children):
         return draft.content
-    after = [t for t in verb.subtree if t.i > verb.i]
-    span = char_span(after, block.offset, text)
+    span = what_is_cited(verb, block.offset, text)
     return [span] if span else draft.content
 
 
