@@ -1273,3 +1273,113 @@ def test_demo_article_participle_and_citing_claims() -> None:
     assert by_cue["describing"].source.text == "social media posts"
     # "…,” the committee members said, citing the agency’s field teams: what is cited is the teams
     assert [s.text for s in by_cue["citing"].content] == ["the agency’s field teams"]
+
+
+def test_a_quotation_before_the_frame_is_not_the_content_of_a_clause_after_it() -> None:
+    # a programme's title in quotation marks sits right before "Pence said"; what he said follows
+    ledger = analyze(
+        "On “Meet the Voters,” Governor Alma Reyes said the new port tax would pay for two bridges."
+    )
+    assert_offsets(ledger)
+    said = [c for c in ledger.claims if c.cue.text == "said"]
+    assert len(said) == 1, summary(ledger)
+    assert "port tax would pay for two bridges" in said[0].content_text
+    assert "Meet the Voters" not in said[0].content_text
+    assert said[0].kind is ClaimKind.INDIRECT
+
+
+LEAD_IN = (
+    "The mayor spoke for an hour at the harbour on Tuesday.\n\n"
+    "{lead}\n\n"
+    "{body}\n\n"
+    "The council votes on the plan next month.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "body", "cue", "source", "content", "kind"),
+    [
+        (
+            "She added:",
+            "“We will not sell the ferry to anyone who closes the night route.”",
+            "added:",
+            "She",
+            ["We will not sell the ferry to anyone who closes the night route."],
+            ClaimKind.DIRECT,
+        ),
+        (
+            "The harbour master told the council:",
+            "The ferry has carried more passengers this year than in any year since 1990.",
+            "told",
+            "The harbour master",
+            ["The ferry has carried more passengers this year than in any year since 1990"],
+            ClaimKind.INDIRECT,
+        ),
+    ],
+)
+def test_a_paragraph_ending_with_a_colon_attributes_the_next_one(
+    lead: str, body: str, cue: str, source: str, content: list[str], kind: ClaimKind
+) -> None:
+    ledger = analyze(LEAD_IN.format(lead=lead, body=body))
+    assert_offsets(ledger)
+    found = [c for c in ledger.claims if c.cue.text.startswith(cue.rstrip(":"))]
+    assert len(found) == 1, summary(ledger)
+    claim = found[0]
+    assert claim.source is not None and claim.source.text == source
+    assert [s.text for s in claim.content] == content
+    assert claim.kind is kind
+    # the evidence runs from the attribution through the paragraph it hands over to
+    text = ledger.document.text
+    assert claim.sentence.text == text[claim.sentence.start : claim.sentence.end]
+    assert claim.sentence.end >= claim.content[-1].end
+
+
+def test_a_quotation_continued_over_paragraphs_after_a_colon_is_one_content() -> None:
+    text = LEAD_IN.format(
+        lead="The mayor said:",
+        body="“The ferry is the town’s lifeline.\n\n“Closing the night route would cut the island off.”",
+    )
+    ledger = analyze(text)
+    said = [c for c in ledger.claims if c.cue.text.startswith("said")]
+    assert len(said) == 1, summary(ledger)
+    assert [s.text for s in said[0].content] == [
+        "The ferry is the town’s lifeline.",
+        "Closing the night route would cut the island off.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "body"),
+    [
+        # an imperative has no source
+        ("Imagine that she:", "Closed the night route and sold the ferry."),
+        # the next paragraph has an attribution of its own: it keeps its own reading
+        ("The mayor added:", "“It is a lifeline,” the harbour master said on Tuesday."),
+    ],
+)
+def test_a_colon_hands_over_only_to_a_paragraph_without_its_own_attribution(lead: str, body: str) -> None:
+    ledger = analyze(LEAD_IN.format(lead=lead, body=body))
+    assert_offsets(ledger)
+    second = ledger.document.text.index(body)
+    for claim in ledger.claims:
+        if claim.cue.start < second:
+            assert all(s.end <= second for s in claim.content), summary(ledger)
+
+
+def test_the_rules_alone_read_a_colon_lead_in() -> None:
+    # without the learned taggers the last reporting verb before the colon is the cue
+    from reportedly.extract.pipeline import extract
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.nlp.blocks import parse_blocks
+
+    document = parse_layout(LEAD_IN.format(lead="She added:", body="“The night route stays.”"))
+    ledger = extract(document, parse_blocks(document), learned=False)
+    added = [c for c in ledger.claims if c.cue.text.startswith("added")]
+    assert len(added) == 1 and added[0].source.text == "She"
+    assert [s.text for s in added[0].content] == ["The night route stays."]
+
+
+def test_a_lead_in_claim_takes_the_numbers_of_the_paragraph_it_hands_over_to() -> None:
+    ledger = analyze(LEAD_IN.format(lead="She added:", body="“The ferry carried 41,000 passengers in 2023.”"))
+    added = next(c for c in ledger.claims if c.cue.text.startswith("added"))
+    assert [q.value for q in added.quantities] == [41000]

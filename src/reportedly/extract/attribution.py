@@ -356,6 +356,11 @@ def _verb_draft(
         keep = [
             t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)
         ]
+        if not keep and min(t.i for t in content_tokens) > verb.i:
+            # "On “Fox News Sunday,” Pence said his running mate …": a quotation before the frame
+            # that holds none of the clause is a title or an earlier remark, not what is said here
+            attached = [q for q in attached if q.outer_start > offset + verb.idx]
+            keep = content_tokens if not attached else keep
         content_tokens = keep
     if content_tokens:
         cstart = offset + min(t.idx for t in content_tokens)
@@ -951,6 +956,56 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
         if n not in matched and not _encoder_doubts(draft, view, offset):
             out.append(draft)
     return out
+
+
+def lead_in(
+    sent: Span, offset: int, text: str, content: list[tuple[int, int]], quoted: bool, relation=None
+) -> Draft | None:
+    """The attribution of a paragraph that ends with a colon and hands over to the next one.
+
+    ``Caddell continued:``, ``The New York Times reports:``, ``Sanders made the following
+    comment:``: what is said is the next paragraph (``content``, found by the caller),
+    which no tagger of this paragraph sees. The cue is the learned taggers' last cue of
+    the sentence (``relation``, with its source) or else the last reporting verb in it. A
+    cue whose verb has a clause of its own (``suggested that Clinton has the following
+    tasks:``) says that clause, not the next paragraph; an imperative (``Imagine that
+    she:``) or a subjectless fragment (``Partial transcript as follows:``) has no source.
+    """
+    from .entities import mention_span
+
+    doc = sent.doc
+    if relation is not None:
+        head = _root(doc, relation.cue)
+        cue = _token_chars(doc, relation.cue, offset, text)
+        subj = _root(doc, relation.source) if relation.source else subject_of(head)
+        source_span = (
+            _token_chars(doc, relation.source, offset, text, keep_punct=True)
+            if relation.source
+            else (char_span(list(mention_span(subj)), offset, text) if subj is not None else None)
+        )
+    else:
+        verbs = [t for t in sent if is_reporting(t) and t.pos_ in {"VERB", "AUX"}]
+        if not verbs:
+            return None
+        head = verbs[-1]
+        cue = char_span(cue_tokens(head), offset, text)
+        subj = subject_of(head)
+        source_span = char_span(list(mention_span(subj)), offset, text) if subj is not None else None
+    if cue is None or subj is None or source_span is None or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) or _aside_or_question(head, sent):
+        return None
+    if subj.dep_ == "nsubjpass" and not _has_agent(head):
+        return None  # "is recorded in detail:": the subject is what is recorded, not who records it
+    lemma = head.lemma_.lower()
+    kind = ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT
+    stance = REPORTING_VERBS.get(lemma, Stance.ASSERTED)
+    draft = Draft(kind, cue, lemma, content, stance, cue_token=head)
+    draft.negated = has_neg(head)
+    draft.source_tokens = mention_span(subj)
+    draft.source_span = source_span
+    _chain_from_verb(draft, head, subj)
+    return draft
 
 
 def _modified_noun(verb: Token) -> Span | None:

@@ -444,21 +444,38 @@ class AttributionModel:
     def predict(self, view: BlockView) -> list[Relation]:
         """Relations of one block (built with the encoder's reading when the model was trained on it)."""
         relations = []
-        threshold = self.meta.get("cue_threshold")
         for start, end in view.sent_bounds:
-            labels = self.cue_tagger.tag(cue_features(view, start, end))
-            if threshold is not None:
-                labels = self._by_marginals(labels, threshold)
-            for cue in bio_spans(labels, "CUE", start):
-                lo, hi = span_window(view, cue)
-                tags = self.span_tagger.tag(span_features(view, cue, lo, hi))
-                content = bio_spans(tags, "CON", lo)
-                if not content:
-                    continue
-                sources = bio_spans(tags, "SRC", lo)
-                source = min(sources, key=lambda s: min(abs(s[0] - cue[0]), abs(s[-1] - cue[0])), default=[])
-                relations.append(Relation(cue, source, content))
+            for cue in self._cues(view, start, end):
+                relation = self._spans(view, cue)
+                if relation.content:
+                    relations.append(relation)
         return relations
+
+    def lead_in(self, view: BlockView) -> Relation | None:
+        """The last cue of the block's last sentence, with its source but no content.
+
+        For a paragraph that ends with a colon and introduces the next one (``He
+        said:`` before a quotation): the span tagger sees one block, so it finds no
+        content there, and :meth:`predict` drops such a cue.
+        """
+        if not view.sent_bounds:
+            return None
+        cues = self._cues(view, *view.sent_bounds[-1])
+        return self._spans(view, cues[-1]) if cues else None
+
+    def _cues(self, view: BlockView, start: int, end: int) -> list[list[int]]:
+        labels = self.cue_tagger.tag(cue_features(view, start, end))
+        threshold = self.meta.get("cue_threshold")
+        if threshold is not None:
+            labels = self._by_marginals(labels, threshold)
+        return bio_spans(labels, "CUE", start)
+
+    def _spans(self, view: BlockView, cue: list[int]) -> Relation:
+        lo, hi = span_window(view, cue)
+        tags = self.span_tagger.tag(span_features(view, cue, lo, hi))
+        sources = bio_spans(tags, "SRC", lo)
+        source = min(sources, key=lambda s: min(abs(s[0] - cue[0]), abs(s[-1] - cue[0])), default=[])
+        return Relation(cue, source, bio_spans(tags, "CON", lo))
 
     def _by_marginals(self, labels: list[str], threshold: float) -> list[str]:
         """Cue labels from per-token marginals: trades Viterbi's caution for recall at ``threshold``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import takewhile
 
 from spacy.tokens import Span
 
@@ -40,6 +41,7 @@ from .attribution import (
     citing_attributions,
     dash_credits,
     headline_colon,
+    lead_in,
     learned_drafts,
     non_statements,
     passive_attributions,
@@ -51,7 +53,7 @@ from .attribution import (
 )
 from .encoder import load_encoder
 from .entities import EntityResolver, Gazetteer, load_gazetteer, mention_span
-from .learned import BlockView, load_model
+from .learned import AttributionModel, BlockView, load_model
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, UNVERIFIED_PHRASES
 from .quantities import find_quantities
 from .quotes import Quote, find_quotes
@@ -89,6 +91,7 @@ def extract(
     resolver = EntityResolver(document.id, text, gazetteer or load_gazetteer())
     block_quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
     found: list[tuple[Block, Span, Draft]] = []
+    views: dict[int, BlockView] = {}
     for block, quotes in zip(blocks, block_quotes, strict=True):
         drafts: list[tuple[Span, Draft]] = []
         if block.section in _TITLE_SECTIONS | {SectionKind.SUBHEADLINE}:
@@ -110,7 +113,7 @@ def extract(
                 drafts += [(sent, d) for d in finder(sent, block.offset, text, quotes)]
         kept = _dedupe(drafts)
         if model is not None:
-            view = BlockView.of(block.doc, block.offset, block.section.value, tags)
+            view = views[block.paragraph] = BlockView.of(block.doc, block.offset, block.section.value, tags)
             merged = learned_drafts(
                 model.predict(view), view, block.offset, text, [d for _, d in kept], quotes
             )
@@ -121,6 +124,7 @@ def extract(
             d.content = _full_stop(_quote_runs_on(d.content, quotes, text), block, text, d.kind)
             d.content = _cited_content(d, block, text)
             found.append((block, sent, d))
+    _lead_ins(found, blocks, block_quotes, text, model, views)
     _continue_quotes(found, blocks, block_quotes)
     _quote_resumes(found, blocks, block_quotes, text)
 
@@ -129,10 +133,10 @@ def extract(
     for block, sent, draft in found:
         by_block.setdefault(block.paragraph, []).append((sent, draft))
     numbers = _SentenceNumbers(document)
-    for block in blocks:  # in text order, so that anaphora only look back
+    for n, block in enumerate(blocks):  # in text order, so that anaphora only look back
         resolver.learn(block.doc[:], block.offset)
         for sent, draft in sorted(by_block.get(block.paragraph, []), key=lambda f: f[1].cue[0]):
-            claims.append(_claim(document, block, sent, draft, resolver, numbers))
+            claims.append(_claim(document, block, sent, draft, resolver, numbers, blocks[n + 1 :]))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
@@ -303,6 +307,78 @@ def _dedupe(drafts: list[tuple[Span, Draft]]) -> list[tuple[Span, Draft]]:
     return out
 
 
+def _lead_ins(
+    found: list[tuple[Block, Span, Draft]],
+    blocks: list[Block],
+    quotes: list[list[Quote]],
+    text: str,
+    model: AttributionModel | None,
+    views: dict[int, BlockView],
+) -> None:
+    """A paragraph that ends with a colon attributes the next one (``He said:`` ¶ ``"We …"``).
+
+    The taggers and the rules read one paragraph at a time, so the cue either
+    had no content or took the phrase before the colon (``made the following
+    comment``). When the next paragraph is one quotation, or has no attribution
+    of its own, it is the content; a quotation left open runs on through the
+    paragraphs that continue it. In PolNeAR train 41 relations reach into a
+    later paragraph, 34 of them after a colon.
+    """
+    for i, (block, nxt) in enumerate(zip(blocks, blocks[1:], strict=False)):
+        if block.section is not SectionKind.BODY or nxt.section is not SectionKind.BODY:
+            continue
+        if not text[block.offset : block.end].rstrip().endswith(":"):
+            continue
+        if any(b is nxt and nxt.offset <= d.cue[0] < nxt.end for b, _, d in found):
+            continue  # the next paragraph has an attribution of its own
+        content, quoted = _handed_over(blocks, quotes, i + 1, text)
+        if not content:
+            continue
+        sent = list(block.doc.sents)[-1]
+        start = block.offset + sent.start_char
+        relation = model.lead_in(views[block.paragraph]) if model is not None else None
+        draft = lead_in(sent, block.offset, text, content, quoted, relation)
+        if draft is None:
+            continue
+        draft.cue = _colon_closes(draft.cue, text)
+        draft.content = _full_stop(content, nxt, text, draft.kind)
+        # a reading of the same cue that took the phrase before the colon gives way
+        found[:] = [
+            (b, s, d)
+            for b, s, d in found
+            if not (b is block and d.cue[0] >= start and _overlap(d.cue, draft.cue))
+        ]
+        found.append((block, sent, draft))
+
+
+def _handed_over(
+    blocks: list[Block], quotes: list[list[Quote]], at: int, text: str
+) -> tuple[list[tuple[int, int]], bool]:
+    """The content a colon hands over to paragraph ``at``: its quotation when it is one
+    (continued through the paragraphs a quotation left open runs into), else the paragraph."""
+    block = blocks[at]
+    mine = quotes[at]
+    if not mine or mine[0].outer_start != block.offset:
+        span = trim(block.offset, block.end, text, " \t\n")
+        return ([span] if span else []), False
+    first = mine[0]
+    if text[first.outer_end : block.end].strip(" \t\n.,"):
+        return [], True  # a quotation with more after it: the paragraph is built otherwise
+    spans = [s for s in [trim(first.start, first.end, text, " \t\n")] if s]
+    while first.open_end and at + 1 < len(blocks):
+        at += 1
+        nxt = quotes[at]
+        if not nxt or nxt[0].outer_start != blocks[at].offset:
+            break
+        first = nxt[0]
+        spans += [s for s in [trim(first.start, first.end, text, " \t\n")] if s]
+    return spans, True
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _continue_quotes(
     found: list[tuple[Block, Span, Draft]], blocks: list[Block], quotes: list[list[Quote]]
 ) -> None:
@@ -387,6 +463,7 @@ def _claim(
     draft: Draft,
     resolver: EntityResolver,
     numbers: _SentenceNumbers,
+    following: list[Block],
 ) -> Claim:
     text = document.text
     source = None
@@ -433,15 +510,17 @@ def _claim(
     if section in _TITLE_SECTIONS and kind is not ClaimKind.NON_STATEMENT:
         kind = ClaimKind.HEADLINE
 
+    # the evidence may run into later paragraphs (a colon's lead-in hands its content over)
     sents = [
-        s
-        for s in block.doc.sents
-        if s.start_char + block.offset < sentence.end and s.end_char + block.offset > sentence.start
+        (b, s)
+        for b in [block, *takewhile(lambda b: b.offset < sentence.end, following)]
+        for s in b.doc.sents
+        if s.start_char + b.offset < sentence.end and s.end_char + b.offset > sentence.start
     ]
     quantities = []
     times = []
-    for s in sents:
-        found, dates = numbers.of(block, s)
+    for b, s in sents:
+        found, dates = numbers.of(b, s)
         # copies: claims sharing a sentence must not share mutable objects
         for q in found:
             if any(c.start <= q.start and q.end <= c.end for c in content):
