@@ -1383,3 +1383,26 @@ def test_a_lead_in_claim_takes_the_numbers_of_the_paragraph_it_hands_over_to() -
     ledger = analyze(LEAD_IN.format(lead="She added:", body="“The ferry carried 41,000 passengers in 2023.”"))
     added = next(c for c in ledger.claims if c.cue.text.startswith("added"))
     assert [q.value for q in added.quantities] == [41000]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The senator criticized the trade deals and demanded new tariffs on steel.", "demanded", "senator"),
+        ("The mayor praised the ferry crews, thanking them for a safe winter.", "thanking", "mayor"),
+    ],
+)
+def test_a_learned_cue_without_a_source_borrows_the_shared_subject(text: str, cue: str, source: str) -> None:
+    # the taggers often tag no source next to the second of two coordinated verbs
+    from reportedly.extract.attribution import learned_drafts
+    from reportedly.extract.learned import BlockView, Relation
+    from reportedly.nlp import load
+
+    doc = load()(text)
+    at = next(t.i for t in doc if t.text == cue)
+    content = [t.i for t in doc[at + 1 :] if not t.is_punct]
+    view = BlockView.of(doc, 0, "body")
+    drafts = learned_drafts([Relation([at], [], [content])], view, 0, text, [], [])
+    assert len(drafts) == 1
+    assert drafts[0].source_span is not None
+    assert text[slice(*drafts[0].source_span)].lower().endswith(source)

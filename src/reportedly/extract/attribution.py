@@ -928,6 +928,11 @@ def learned_drafts(relations, view, offset: int, text: str, rule_drafts: list[Dr
             continue
         if _aside_or_question(head, sent):
             continue
+        if subj is None and parsed_subj is not None and _shares_subject(head):
+            # "Trump … and called for steep new tariffs", "…, comparing him favorably to …": the
+            # taggers see no source near the second verb; it is the first verb's subject
+            subj = parsed_subj
+            source_span = char_span(list(mention_span(subj)), offset, text)
         if subj is None and lemma not in REPORTING_VERBS and lemma not in PASSIVE_VERBS:
             continue
         inside = [q for q in quotes if any(a <= q.start and q.end <= b + 1 for a, b in content)]
@@ -1006,6 +1011,11 @@ def lead_in(
     draft.source_span = source_span
     _chain_from_verb(draft, head, subj)
     return draft
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A past-tense verb joined by *and*, or a participle clause, that borrows its subject."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def _modified_noun(verb: Token) -> Span | None:
