@@ -1047,7 +1047,7 @@ def _encoder_doubts(draft: Draft, view, offset: int) -> bool:
         for c in verb.children
     ):
         return False  # "X said that …" reports; the encoder misreads it after a headline with no gap
-    cue = [t.i for t in view.doc if draft.cue[0] <= offset + t.idx < draft.cue[1]]
+    cue = [t.i for t in _starting_in(view.doc, draft.cue[0] - offset, draft.cue[1] - offset)]
     return bool(cue) and all(view.enc[i][0] == "0" for i in cue)
 
 
@@ -1069,7 +1069,16 @@ def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], 
 
 
 def _tokens(doc, span: tuple[int, int], offset: int) -> int:
-    return sum(1 for t in doc if span[0] <= offset + t.idx < span[1])
+    return len(_starting_in(doc, span[0] - offset, span[1] - offset))
+
+
+def _starting_in(doc, start: int, end: int) -> list[Token]:
+    """Tokens of ``doc`` that start in characters [start, end), found without walking the doc."""
+    start, end = max(0, start), min(end, len(doc.text))
+    if start >= end:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.idx >= start] if span is not None else []
 
 
 def _content(doc, rel, offset: int, text: str, exclude: list[tuple[int, int]]) -> list[tuple[int, int]]:
