@@ -1406,3 +1406,32 @@ def test_a_learned_cue_without_a_source_borrows_the_shared_subject(text: str, cu
     assert len(drafts) == 1
     assert drafts[0].source_span is not None
     assert text[slice(*drafts[0].source_span)].lower().endswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "content", "inner"),
+    [
+        (
+            "Senator Alma Reyes said she did not believe the new rules would hurt the harbour towns, "
+            "arguing that it was the ferry cuts that were the bigger problem.",
+            "said",
+            "she did not believe the new rules would hurt the harbour towns",
+            "arguing",
+        ),
+        (
+            "Rendell said he had battled through three bouts of pneumonia in his campaigns and called "
+            "it a common ailment during long bids for office.",
+            "said",
+            "he had battled through three bouts of pneumonia in his campaigns",
+            "called",
+        ),
+    ],
+)
+def test_a_content_ends_before_a_joined_verb_that_is_another_claim(
+    text: str, outer: str, content: str, inner: str
+) -> None:
+    ledger = analyze(text)
+    assert_offsets(ledger)
+    by_cue = {c.cue.text: c for c in ledger.claims}
+    assert by_cue[outer].content_text == content, summary(ledger)
+    assert inner in by_cue  # the joined verb is a claim of its own

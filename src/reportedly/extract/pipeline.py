@@ -118,6 +118,7 @@ def extract(
                 model.predict(view), view, block.offset, text, [d for _, d in kept], quotes
             )
             kept = [(_sentence_of(block, d), d) for d in merged]
+        _before_next_cue([d for _, d in kept], block, text)
         for sent, d in kept:
             d.cue = _colon_closes(d.cue, text)
             _after_dateline(d, block, text)
@@ -281,6 +282,41 @@ def _cited_content(draft: Draft, block: Block, text: str) -> list[tuple[int, int
         return draft.content
     span = what_is_cited(verb, block.offset, text)
     return [span] if span else draft.content
+
+
+_JOINED = frozenset({"conj", "advcl"})
+
+
+def _before_next_cue(drafts: list[Draft], block: Block, text: str) -> None:
+    """A content ends before a verb joined to it that is another claim's cue.
+
+    ``Merrill says Machado promised to keep supporting Clinton and said she would …``: what
+    Merrill says stops at *and said*, which is Machado's own claim; likewise ``, arguing that
+    …`` or ``, implicitly putting …`` after a reported clause. The learned span tagger often runs
+    on through them. Any cue verb joined (``conj``, ``advcl``) to a word of the content counts,
+    even one with a subject of its own (``… was right when he said …``): sparing those scored
+    lower on PolNeAR dev and train (docs/quality.md, step 56). Quotations are left whole.
+    """
+    for d in drafts:
+        if not d.content or d.kind is ClaimKind.DIRECT:
+            continue  # a quotation is what was said, whatever verbs it holds
+        a, b = d.content[-1]
+        for other in drafts:
+            verb = other.cue_token
+            if other is d or verb is None or verb.doc is not block.doc or verb.dep_ not in _JOINED:
+                continue
+            at = block.offset + verb.idx
+            if not (a < at < b) or other.cue[0] < d.cue[1]:
+                continue
+            head_at = block.offset + verb.head.idx
+            if not (a <= head_at < at):
+                continue
+            cut = trim(a, at, text, " \t\n,;:—–-")
+            while cut is not None and re.search(r"\s(and|but|or|then)$", text[cut[0] : cut[1]]):
+                cut = trim(cut[0], cut[1] - len(text[cut[0] : cut[1]].split()[-1]), text, " \t\n,;:—–-")
+            if cut is not None:
+                a, b = cut
+                d.content = [*d.content[:-1], cut]
 
 
 def _sentence_of(block: Block, draft: Draft) -> Span:
