@@ -21,7 +21,7 @@ rather than count it, and must never be compared with counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -191,8 +191,11 @@ def _parse_core(text: str) -> _Core:
 # Finding
 
 
-def find_quantities(span: Span, offset: int) -> list[Quantity]:
+def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None) -> list[Quantity]:
     """Quantities inside ``span``, with absolute offsets (``offset`` + doc char index).
+
+    ``times`` are the span's time expressions (absolute offsets) when the caller has found
+    them already: dates are no quantities, and finding them is the slow part.
 
     Field conventions, chosen so that bounds can be compared across claims:
 
@@ -210,7 +213,10 @@ def find_quantities(span: Span, offset: int) -> list[Quantity]:
     full = doc_text(doc)
     base = span.start_char
     text = span.text
-    times = find_times(span, 0, None)  # doc-relative offsets
+    if times is None:
+        times = find_times(span, 0, None)  # doc-relative offsets
+    else:
+        times = [replace(t, start=t.start - offset, end=t.end - offset) for t in times]
     blocked: list[tuple[int, int]] = [(t.start, t.end) for t in times]
     found: list[Quantity] = []
 
