@@ -976,18 +976,11 @@ def lead_in(
     tasks:``) says that clause, not the next paragraph; an imperative (``Imagine that
     she:``) or a subjectless fragment (``Partial transcript as follows:``) has no source.
     """
-    from .entities import mention_span
-
     doc = sent.doc
     if relation is not None:
         head = _root(doc, relation.cue)
         cue = _token_chars(doc, relation.cue, offset, text)
         subj = _root(doc, relation.source) if relation.source else subject_of(head)
-        source_span = (
-            _token_chars(doc, relation.source, offset, text, keep_punct=True)
-            if relation.source
-            else (char_span(list(mention_span(subj)), offset, text) if subj is not None else None)
-        )
     else:
         verbs = [t for t in sent if is_reporting(t) and t.pos_ in {"VERB", "AUX"}]
         if not verbs:
@@ -995,8 +988,7 @@ def lead_in(
         head = verbs[-1]
         cue = char_span(cue_tokens(head), offset, text)
         subj = subject_of(head)
-        source_span = char_span(list(mention_span(subj)), offset, text) if subj is not None else None
-    if cue is None or subj is None or source_span is None or head.pos_ not in {"VERB", "AUX"}:
+    if cue is None or subj is None or head.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) or _aside_or_question(head, sent):
         return None
@@ -1007,8 +999,11 @@ def lead_in(
     stance = REPORTING_VERBS.get(lemma, Stance.ASSERTED)
     draft = Draft(kind, cue, lemma, content, stance, cue_token=head)
     draft.negated = has_neg(head)
-    draft.source_tokens = mention_span(subj)
-    draft.source_span = source_span
+    _set_source(draft, subj, offset, text)
+    if relation is not None and relation.source:  # the tagged source keeps its learned boundaries
+        draft.source_span = _token_chars(doc, relation.source, offset, text, keep_punct=True)
+    if draft.source_span is None:
+        return None
     _chain_from_verb(draft, head, subj)
     return draft
 

@@ -36,6 +36,7 @@ from ..nlp import doc_text
 from ..nlp.blocks import Block
 from .attribution import (
     Draft,
+    _overlap,
     according_to,
     char_span,
     citing_attributions,
@@ -136,8 +137,9 @@ def extract(
     numbers = _SentenceNumbers(document)
     for n, block in enumerate(blocks):  # in text order, so that anaphora only look back
         resolver.learn(block.doc[:], block.offset)
+        following = blocks[n + 1 :]
         for sent, draft in sorted(by_block.get(block.paragraph, []), key=lambda f: f[1].cue[0]):
-            claims.append(_claim(document, block, sent, draft, resolver, numbers, blocks[n + 1 :]))
+            claims.append(_claim(document, block, sent, draft, resolver, numbers, following))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
@@ -409,10 +411,6 @@ def _handed_over(
         first = nxt[0]
         spans += [s for s in [trim(first.start, first.end, text, " \t\n")] if s]
     return spans, True
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _continue_quotes(
