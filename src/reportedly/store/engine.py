@@ -5,10 +5,19 @@ keys are off unless each connection turns them on, and Python's ``sqlite3``
 driver does not begin transactions for SELECT or DDL, which would make
 "check then insert" races and half-applied migrations possible. Everything
 SQLite-specific is kept in this module, behind dialect checks.
+
+The store's writes are "look, then insert what is missing" (entities,
+aliases, documents) and "delete, then insert" (link runs, vectors). SQLite
+runs one write transaction at a time, which makes that safe; PostgreSQL runs
+them side by side, so two ingests bringing the same new entity would both
+insert it and one would fail. Write transactions there take one advisory
+lock first, which gives PostgreSQL the same one-writer-at-a-time rule, while
+reads stay concurrent on both.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +38,16 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # BEGIN IMMEDIATE, so the write lock is taken up front and a concurrent writer
 # waits (busy timeout) instead of failing when its read lock cannot be upgraded.
 WRITE = "reportedly_write"
+
+# The key of the PostgreSQL advisory lock every write transaction takes (any
+# fixed 64-bit number; advisory locks are per database, so stores on other
+# databases of the same server do not wait for each other).
+WRITE_LOCK_KEY = 0x7265706F72746564  # "reported"
+
+# Alembic keeps the running migration in module globals (``context``, ``op``),
+# so two threads migrating at once, even different databases, would mix
+# their operations up; migrations in one process therefore take turns.
+_MIGRATING = threading.Lock()
 
 
 def to_url(url_or_path: str | Path) -> URL:
@@ -53,6 +72,16 @@ def _is_memory(url: URL) -> bool:
 
 
 def create(url: URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True)
+
+        @event.listens_for(engine, "begin")
+        def _on_pg_begin(conn: Connection) -> None:
+            if conn.get_execution_options().get(WRITE):
+                # Held until the transaction ends, whichever way it ends.
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+        return engine
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
 
@@ -124,7 +153,9 @@ def upgrade(engine: Engine) -> None:
             ) from exc
 
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect().execution_options(**{WRITE: True}) as conn:
+    # The write lock (see create) also makes a second process that opens a
+    # new database at the same moment wait, then find the schema at head.
+    with _MIGRATING, engine.connect().execution_options(**{WRITE: True}) as conn:
         if sqlite:
             # Batch migrations copy and drop tables; with foreign keys on, the
             # drop would cascade into child rows. The pragma is ignored inside

@@ -641,9 +641,10 @@ class Store:
                     .order_by(story_documents.c.position)
                 )
             )
-            docs = {
-                r.id: _document(r) for r in conn.execute(select(documents).where(documents.c.id.in_(doc_ids)))
-            }
+            # Subqueries, not lists of ids: see _documents_in.
+            docs = _documents_in(
+                conn, select(story_documents.c.document_id).where(story_documents.c.story_id == story_id)
+            )
             cluster_rows = conn.execute(
                 select(claim_clusters)
                 .where(claim_clusters.c.story_id == story_id)
@@ -714,10 +715,9 @@ class Store:
                 select(conflicts.c.claim_b.label("id")).where(where),
             ).subquery()
             loaded = {c.id: (d, c) for d, c in _load_claims(conn, [claims.c.id.in_(select(involved.c.id))])}
-            doc_ids = {d for d, _ in loaded.values()}
-            docs = {
-                r.id: _document(r) for r in conn.execute(select(documents).where(documents.c.id.in_(doc_ids)))
-            }
+            docs = _documents_in(
+                conn, select(claims.c.document_id).where(claims.c.id.in_(select(involved.c.id)))
+            )
 
         def ref(claim_id: str) -> ClaimRef:
             doc_id, claim = loaded[claim_id]
@@ -769,17 +769,25 @@ class Store:
                     select(story_documents.c.document_id).where(story_documents.c.story_id == story)
                 )
             )
+        # The claims (and documents) to load are named by a subquery, not by the
+        # ids of ``marks``: see _documents_in. ``marked`` may not name ``claims``
+        # itself, or it would be correlated with the claims _load_claims selects.
+        marked = select(claim_measures.c.claim_id).where(claim_measures.c.measure == measure)
+        if story is not None:
+            member = claims.alias("member")
+            marked = marked.join(member, member.c.id == claim_measures.c.claim_id).where(
+                member.c.document_id.in_(
+                    select(story_documents.c.document_id).where(story_documents.c.story_id == story)
+                )
+            )
         with self._read() as conn:
             marks = conn.execute(
                 select(claim_measures, claims.c.document_id)
                 .join(claims, claims.c.id == claim_measures.c.claim_id)
                 .where(and_(*conds))
             ).all()
-            ids = {m.claim_id for m in marks}
-            loaded = {c.id: c for _, c in _load_claims(conn, [claims.c.id.in_(ids)])} if ids else {}
-            wanted = {m.document_id for m in marks}
-            rows = conn.execute(select(documents).where(documents.c.id.in_(wanted)))
-            docs = {r.id: _document(r) for r in rows}
+            loaded = {c.id: c for _, c in _load_claims(conn, [claims.c.id.in_(marked)])}
+            docs = _documents_in(conn, select(claims.c.document_id).where(claims.c.id.in_(marked)))
         points = []
         for m in marks:
             claim = loaded[m.claim_id]
@@ -812,12 +820,18 @@ class Store:
             return {r.alias: (r.canonical, r.type) for r in conn.execute(select(user_aliases))}
 
     def user_alias_rows(self) -> list[dict[str, Any]]:
+        """Aliases users added, by canonical name then alias, in code-point order.
+
+        Sorted here rather than by ORDER BY: a PostgreSQL database sorts text
+        by its collation (``en_US`` puts "apple" before "Zeta", SQLite does
+        not), and the listing should read the same on every database.
+        """
         with self._read() as conn:
-            rows = conn.execute(select(user_aliases).order_by(user_aliases.c.canonical, user_aliases.c.alias))
-            return [
-                {"alias": r.shown, "canonical": r.canonical, "type": r.type, "added_at": _iso(r.added_at)}
-                for r in rows
-            ]
+            rows = sorted(conn.execute(select(user_aliases)), key=lambda r: (r.canonical, r.alias))
+        return [
+            {"alias": r.shown, "canonical": r.canonical, "type": r.type, "added_at": _iso(r.added_at)}
+            for r in rows
+        ]
 
     def add_user_alias(self, alias: str, canonical: str, type_: str | None = None) -> None:
         """Say that ``alias`` names ``canonical`` in every document (replaces an earlier entry)."""
@@ -1427,12 +1441,42 @@ def _search_condition(conn: Connection, text: str) -> ColumnElement[bool]:
         index = table("claim_search", column("claim_id"))
         matching = select(index.c.claim_id).where(literal_column("claim_search").op("MATCH")(query))
         return claims.c.id.in_(matching)
-    conds = []
-    for word in search_terms(text):
-        needle = f"%{word.lower()}%"
-        conds.append(
-            or_(func.lower(claims.c.content_text).like(needle), func.lower(claims.c.source_text).like(needle))
+    return _substring_condition(search_terms(text))
+
+
+def _substring_condition(words: list[str]) -> ColumnElement[bool]:
+    """Every word somewhere in what the FTS5 index holds: content, source, cue, sentence.
+
+    The stand-in for FTS5 where there is none (PostgreSQL), so it reads the
+    same fields the index is built from (the source being the mention, the
+    resolved entity's name and its aliases) and a search finds a claim by
+    whichever of them matched, as it does on SQLite. The sentence is cut
+    from the document text by character offsets, which is how Python counts
+    them too. Words may hold ``_`` (a LIKE wildcard), so matching escapes it.
+    """
+    name = select(entities.c.name).where(entities.c.id == claims.c.source_entity_id).scalar_subquery()
+    sentence = (
+        select(
+            func.substr(
+                documents.c.text, claims.c.sentence_start + 1, claims.c.sentence_end - claims.c.sentence_start
+            )
         )
+        .where(documents.c.id == claims.c.document_id)
+        .scalar_subquery()
+    )
+    fields = (claims.c.content_text, claims.c.source_text, claims.c.cue_text, name, sentence)
+    conds = []
+    for word in words:
+        needle = word.lower()
+        alias = (
+            select(entity_aliases.c.entity_id)
+            .where(
+                entity_aliases.c.entity_id == claims.c.source_entity_id,
+                func.lower(entity_aliases.c.alias).contains(needle, autoescape=True),
+            )
+            .exists()
+        )
+        conds.append(or_(*(func.lower(f).contains(needle, autoescape=True) for f in fields), alias))
     return and_(*conds)
 
 
@@ -1452,6 +1496,19 @@ def _chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     """Slices small enough for the bound-parameter limit of SQLite."""
     for i in range(0, len(seq), size):
         yield seq[i : i + size]
+
+
+def _documents_in(conn: Connection, ids: Select[Any]) -> dict[str, Document]:
+    """The documents whose ids ``ids`` selects, by id.
+
+    Reads that gather ids in one query and need their rows from another
+    (story documents, the claims of a timeline or of every conflict) pass
+    the first query along as a subquery rather than its ids as
+    ``IN (:id1, :id2, ...)``: PostgreSQL refuses a statement with more than
+    65,535 bound parameters, and a store-wide timeline can name more claims
+    than that (SQLite as Debian builds it allows 250,000, so it never showed).
+    """
+    return {r.id: _document(r) for r in conn.execute(select(documents).where(documents.c.id.in_(ids)))}
 
 
 def _alias_key(alias: str) -> str:
