@@ -14,13 +14,11 @@ Article text is untrusted: everything from a document is printed through
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,7 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .model import Ledger
+from .model import Document, Ledger
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 DEFAULT_DB = "reportedly.db"
@@ -72,35 +70,6 @@ FollowOpt = Annotated[
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Text encoding of input files when not UTF-8 (e.g. latin-1).")
 ]
-
-
-class AnalysisTimeout(Exception):
-    """One document took longer than the per-document limit."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Stop a runaway document (a pathological text) without stopping the batch.
-
-    Uses SIGALRM, so it only applies in the main thread on POSIX; elsewhere it is a no-op.
-    """
-    usable = (
-        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise AnalysisTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -291,21 +260,83 @@ def ingest(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Analyse on a local Dask cluster of this many processes (1: in this process).",
+        ),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="REPORTEDLY_DASK_SCHEDULER",
+            help="Analyse on a running Dask cluster (e.g. tcp://10.0.0.5:8786) whose workers have "
+            "reportedly installed.",
+        ),
+    ] = None,
 ) -> None:
     """Analyse documents and store their ledgers; unreadable ones are recorded as errors.
 
-    Re-ingesting a document already stored adds nothing. Exit code 1 when any
-    document failed (the others are stored all the same).
+    Re-ingesting a document already stored adds nothing and is not analysed
+    again. Exit code 1 when any document failed (the others are stored all the
+    same). With --workers or --scheduler, documents are analysed on Dask
+    workers while this process reads the sources and writes the store.
 
-    Example: reportedly ingest articles/ --db news.db
+    Example: reportedly ingest articles/ --db news.db --workers 2
     """
-    from . import analyze_document, warm_up
+    from contextlib import nullcontext
+
+    from . import warm_up
+    from .batch import BatchError, DaskRunner, Outcome, analyze_here
     from .ingest import IngestError, load_documents
 
+    if scheduler is not None and workers != 1:
+        raise _fail("give --workers or --scheduler, not both", EXIT_USAGE)
     pub = _published(published)
     store = _open_store(db)
     report: dict[str, Any] = {"db": store.url, "stored": 0, "unchanged": 0, "claims": 0, "errors": []}
     show = not quiet and not as_json and err.is_terminal
+
+    def failed(source: str, reason: str, message: str) -> None:
+        store.record_error(source, reason, message)
+        report["errors"].append({"reason": reason, "source": source, "message": message})
+        if not as_json:
+            err.print(Text(f"Error: {message}", style="red"))
+
+    origins: dict[str, str] = {}  # where each document was read from, by document id
+
+    def new_documents() -> Iterator[Document]:
+        """What there is to analyse: read errors are recorded, stored articles counted and skipped."""
+        for source in sources:
+            for item in load_documents(
+                source,
+                published=pub,
+                allow_private=allow_private,
+                encoding=encoding,
+                follow_links=follow_links,
+            ):
+                if isinstance(item, IngestError):
+                    progress.advance(task)
+                    failed(item.source or source, item.reason, item.message)
+                    continue
+                origins.setdefault(item.id, item.meta.get("source") or item.url or source)
+                if store.has_document(item.id):
+                    progress.advance(task)
+                    report["unchanged"] += 1
+                    continue
+                yield item
+
+    runner: DaskRunner | None = None
+    try:
+        if scheduler is not None:
+            runner = DaskRunner(scheduler=scheduler)
+        elif workers > 1:
+            runner = DaskRunner(workers=workers)
+    except BatchError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -315,46 +346,47 @@ def ingest(
         disable=not show,
         transient=True,
     ) as progress:
-        task = progress.add_task("loading models", total=None)
-        warm_up()  # so that --timeout measures each document's analysis, not start-up
-        progress.update(task, description="ingesting")
-        for source in sources:
-            for item in load_documents(
-                source,
-                published=pub,
-                allow_private=allow_private,
-                encoding=encoding,
-                follow_links=follow_links,
-            ):
-                progress.advance(task)
-                if isinstance(item, IngestError):
-                    store.record_error(item.source or source, item.reason, item.message)
-                    report["errors"].append(item.to_dict())
-                    if not as_json:
-                        err.print(Text(f"Error: {item.message}", style="red"))
-                    continue
-                progress.update(task, description=f"ingesting {item.title or item.id}"[:60])
-                where = item.meta.get("source") or item.url or source
-                try:
-                    with time_limit(timeout):
-                        ledger = analyze_document(item)
-                    result = store.save(ledger, source=item.meta.get("source") or source)
-                except AnalysisTimeout:
-                    message = f"{where}: analysis took longer than {timeout:g} s and was stopped (--timeout)"
-                    store.record_error(where, "timeout", message)
-                    report["errors"].append({"reason": "timeout", "source": where, "message": message})
-                    continue
-                except Exception as exc:  # one bad document must not stop the batch
-                    message = f"{where}: analysis failed: {exc.__class__.__name__}: {exc}"
-                    store.record_error(where, "analysis", message)
-                    report["errors"].append({"reason": "analysis", "source": where, "message": message})
-                    continue
-                if result.created:
-                    report["stored"] += 1
-                    report["claims"] += result.claims
-                else:
-                    report["unchanged"] += 1
-    store.close()
+        task = progress.add_task("reading", total=None)
+        try:
+            todo = new_documents()
+            first = next(todo, None)
+            if first is None:  # nothing new (a re-ingest): no models, no cluster
+                runner = None
+            with runner if runner is not None else nullcontext():
+                outcomes: Iterator[Outcome] = iter(())
+                if first is not None:
+                    # Models load before the first document, so --timeout measures analysis only.
+                    progress.update(task, description="loading models")
+                    runner.warm_up() if runner is not None else warm_up()
+                    progress.update(task, description="ingesting")
+                    todo = itertools.chain([first], todo)
+                    outcomes = (
+                        runner.analyze(todo, timeout=timeout)
+                        if runner is not None
+                        else analyze_here(todo, timeout=timeout)
+                    )
+                for outcome in outcomes:
+                    progress.advance(task)
+                    document = outcome.document
+                    where = origins.get(document.id) or document.url or "?"
+                    progress.update(task, description=f"ingesting {document.title or document.id}"[:60])
+                    if outcome.ledger is None:
+                        failed(where, outcome.reason or "analysis", f"{where}: {outcome.message}")
+                        continue
+                    try:
+                        result = store.save(outcome.ledger, source=where)
+                    except Exception as exc:  # a ledger the store refuses is that document's error
+                        failed(where, "store", f"{where}: not stored: {exc.__class__.__name__}: {exc}")
+                        continue
+                    if result.created:
+                        report["stored"] += 1
+                        report["claims"] += result.claims
+                    else:
+                        report["unchanged"] += 1
+        except BatchError as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
+        finally:
+            store.close()
     if as_json:
         _dump(report)
     else:

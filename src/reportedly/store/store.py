@@ -267,6 +267,11 @@ class Store:
 
     # -- reading -----------------------------------------------------------
 
+    def has_document(self, document_id: str) -> bool:
+        """Whether a document is stored; lets a batch skip analysing what it would not store."""
+        with self._read() as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.id == document_id)) is not None
+
     def errors(self) -> list[dict[str, Any]]:
         with self._read() as conn:
             rows = conn.execute(select(ingest_errors).order_by(ingest_errors.c.id)).all()

@@ -1,0 +1,273 @@
+"""Analysing many documents: in this process, or spread over the workers of a Dask cluster.
+
+Extraction is CPU-bound and documents are independent, so a corpus scales out
+by sending documents to worker processes and ledgers back. Storing stays with
+the caller, one writer in one process: SQLite allows a single writer, and a
+ledger saved in one transaction by one client keeps re-ingestion idempotent on
+any database. Every document ends as an :class:`Outcome`, a ledger or an error
+saying why, so one bad article (or a worker that dies) never stops a batch.
+
+Dask is chosen over a bare process pool because the same code then runs on a
+laptop (``--workers 4`` starts a local cluster) and on many machines
+(``--scheduler tcp://host:8786`` joins a running one), with Dask's scheduling,
+memory limits and restarts of lost workers.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .model import Document, Ledger
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+
+class AnalysisTimeout(Exception):
+    """Raised inside an analysis that ran past its time limit."""
+
+
+class BatchError(Exception):
+    """The batch could not start: Dask missing, the scheduler unreachable, bad settings."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document: its ledger, or why there is none.
+
+    ``message`` does not name the document; the caller knows where it read it from.
+
+    ``reason`` is ``"timeout"``, ``"analysis"`` (extraction raised) or
+    ``"worker"`` (the process analysing it died, e.g. out of memory).
+    """
+
+    document: Document
+    ledger: Ledger | None = None
+    reason: str | None = None
+    message: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.ledger is not None
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway analysis (a pathological text) without stopping the batch.
+
+    In the main thread this is SIGALRM. Dask runs tasks in worker threads,
+    where signals cannot be used, so there a timer raises the exception in the
+    analysing thread instead (CPython's ``PyThreadState_SetAsyncExc``). Either
+    way the exception lands between Python bytecodes: a long call inside
+    spaCy's or torch's compiled code finishes first, then the analysis stops.
+    """
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
+        def expire(signum: int, frame: object) -> None:
+            raise AnalysisTimeout
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+
+    target = threading.get_ident()
+    state = {"armed": True}
+    lock = threading.Lock()
+
+    def expire_thread() -> None:
+        with lock:
+            if state["armed"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(AnalysisTimeout)
+                )
+
+    timer = threading.Timer(seconds, expire_thread)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            # Disarmed under the lock, so the exception cannot be raised after
+            # the analysis has returned, in whatever the thread does next.
+            state["armed"] = False
+        timer.cancel()
+
+
+def analyze_outcome(document: Document, timeout: float = 0.0, threads: int | None = None) -> Outcome:
+    """Analyse one document wherever this runs (here or on a Dask worker), never raising.
+
+    ``threads`` caps torch's threads in this process: several worker processes
+    on one machine each using every core run slower than one.
+    """
+    from . import analyze_document
+
+    if threads:
+        from .extract.encoder import set_threads
+
+        set_threads(threads)
+    started = time.perf_counter()
+    try:
+        with time_limit(timeout):
+            ledger = analyze_document(document)
+    except AnalysisTimeout:
+        message = f"analysis took longer than {timeout:g} s and was stopped (--timeout)"
+        return Outcome(document, reason="timeout", message=message, seconds=time.perf_counter() - started)
+    except Exception as exc:  # one bad document must not stop the batch
+        message = f"analysis failed: {exc.__class__.__name__}: {exc}"
+        return Outcome(document, reason="analysis", message=message, seconds=time.perf_counter() - started)
+    return Outcome(document, ledger=ledger, seconds=time.perf_counter() - started)
+
+
+def analyze_here(documents: Iterable[Document], *, timeout: float = 0.0) -> Iterator[Outcome]:
+    """Analyse documents one after another in this process, in their order."""
+    for document in documents:
+        yield analyze_outcome(document, timeout)
+
+
+def _warm(threads: int | None) -> None:
+    """Load the models on a worker before its first document, so --timeout measures analysis."""
+    from . import warm_up
+
+    if threads:
+        from .extract.encoder import set_threads
+
+        set_threads(threads)
+    warm_up()
+
+
+class DaskRunner:
+    """A Dask client, local cluster or remote scheduler, for analysing documents.
+
+    Use as a context manager; a local cluster is shut down on exit, a remote
+    one is only disconnected from. ``workers`` starts that many local worker
+    processes with one thread each; ``scheduler`` joins a running cluster
+    whose workers have reportedly (same version) installed; ``client`` uses a
+    Dask client the caller made and keeps (a notebook's, or a test's).
+    """
+
+    def __init__(
+        self, *, workers: int | None = None, scheduler: str | None = None, client: Client | None = None
+    ) -> None:
+        if sum(x is not None for x in (workers, scheduler, client)) != 1:
+            raise BatchError("give one of: a number of local workers, a scheduler address, a Dask client")
+        if workers is not None and workers < 1:
+            raise BatchError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self.scheduler = scheduler
+        self.client: Client | None = client
+        self._owned = client is None
+        self._cluster: Any = None
+
+    def __enter__(self) -> DaskRunner:
+        if self.client is not None:
+            return self
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - a dependency, but installs can be partial
+            raise BatchError("Dask is not installed: pip install 'dask[distributed]'") from exc
+        try:
+            if self.scheduler is not None:
+                self.client = Client(self.scheduler, timeout="10s")
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    # Loopback only: the workers are this machine's, and a
+                    # cluster port open to the network would run any task sent to it.
+                    host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0",
+                    silence_logs=40,  # logging.ERROR: a CLI's stderr is for the user
+                )
+                self.client = Client(self._cluster)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            where = self.scheduler or "a local cluster"
+            raise BatchError(f"cannot start Dask on {where}: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.client is not None and self._owned:
+            self.client.close()
+            self.client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    @property
+    def size(self) -> int:
+        """Worker threads the cluster has now (at least 1, so windows are never empty)."""
+        assert self.client is not None
+        info = self.client.scheduler_info()
+        return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
+
+    def warm_up(self) -> None:
+        """Load the models on every worker, in parallel."""
+        assert self.client is not None
+        self.client.run(_warm, self._threads())
+
+    def _threads(self) -> int | None:
+        # One torch thread per local worker process; a remote cluster's workers
+        # are sized by whoever started them.
+        return 1 if self.workers is not None else None
+
+    def analyze(self, documents: Iterable[Document], *, timeout: float = 0.0) -> Iterator[Outcome]:
+        """Analyse documents on the cluster; outcomes come back as they finish.
+
+        At most a few documents per worker thread are in flight, so a corpus
+        streams through without being held in memory at once.
+        """
+        from distributed import as_completed
+
+        assert self.client is not None
+        window = 4 * self.size
+        pending: dict[Any, Document] = {}
+        queue = as_completed()
+        source = iter(documents)
+        threads = self._threads()
+
+        def submit(document: Document) -> None:
+            # pure=False: two documents with equal ids (same text) are still two tasks.
+            future = self.client.submit(analyze_outcome, document, timeout, threads, pure=False)
+            pending[future] = document
+            queue.add(future)
+
+        for document in source:
+            submit(document)
+            if len(pending) >= window:
+                break
+        for future in queue:
+            document = pending.pop(future)
+            if future.status == "finished":
+                yield future.result()
+            else:
+                try:
+                    future.result()
+                    detail = "unknown error"
+                except Exception as exc:  # KilledWorker, CancelledError …
+                    detail = f"{exc.__class__.__name__}: {exc}"
+                yield Outcome(document, reason="worker", message=f"the Dask worker failed: {detail}")
+            future.release()
+            for document in source:
+                submit(document)
+                break

@@ -1,0 +1,219 @@
+"""Batch analysis on Dask: the same ledgers as in one process, failures kept per document.
+
+The in-process cluster (threads) lets a test replace the analysis with a slow
+or failing double; the command-line test starts real worker processes, as a
+user's ``ingest --workers 2`` does.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import reportedly
+from reportedly import batch
+from reportedly.batch import AnalysisTimeout, BatchError, DaskRunner, analyze_here, time_limit
+from reportedly.cli import EXIT_INPUT, EXIT_USAGE, app
+from reportedly.ingest.layout import parse_layout
+
+distributed = pytest.importorskip("distributed", reason="Dask (distributed) is not installed")
+
+TEXTS = {
+    "pier": (
+        "Harbour authority closes the east pier\n\n"
+        "The harbour authority said on Monday that the east pier would stay closed until repairs end.\n\n"
+        "“We will not reopen it while the pylons are cracked,” said Ines Varga, its chief engineer."
+    ),
+    "mill": (
+        "Mill to cut 120 jobs\n\n"
+        "The owners of the Kessel paper mill said they would cut about 120 jobs next year, according to "
+        "a union statement.\n\nThe regional government declined to comment."
+    ),
+    "bridge": (
+        "Bridge reopens early\n\n"
+        "City engineers confirmed that the Aldgate bridge reopened on Friday, two weeks ahead of plan.\n\n"
+        "Residents said traffic had eased within hours."
+    ),
+}
+
+
+def spin(seconds: float) -> None:
+    """Busy Python code, which a time limit can interrupt between bytecodes."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def claim_view(ledger: reportedly.Ledger) -> list[tuple[object, ...]]:
+    return [
+        (c.kind, c.stance, c.cue.start, c.cue.end, tuple((s.start, s.end) for s in c.content))
+        for c in ledger.claims
+    ]
+
+
+def test_time_limit_stops_busy_code_in_a_worker_thread() -> None:
+    """Dask runs tasks in threads, where SIGALRM cannot reach; the limit must work there too."""
+    seen: dict[str, object] = {}
+
+    def work() -> None:
+        started = time.perf_counter()
+        try:
+            with time_limit(0.2):
+                spin(5)
+            seen["result"] = "finished"
+        except AnalysisTimeout:
+            seen["result"] = "stopped"
+        seen["seconds"] = time.perf_counter() - started
+        # Disarmed on exit: busy code after the block runs on undisturbed.
+        spin(0.4)
+        seen["after"] = "ran"
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert seen["result"] == "stopped"
+    assert seen["seconds"] < 2
+    assert seen["after"] == "ran"
+
+
+def test_time_limit_in_the_main_thread_and_when_fast() -> None:
+    with pytest.raises(AnalysisTimeout), time_limit(0.2):
+        spin(5)
+    with time_limit(1.0):
+        spin(0.05)
+    spin(1.2)  # a timer left armed would fire here
+
+
+def test_runner_needs_exactly_one_way_to_reach_dask() -> None:
+    with pytest.raises(BatchError):
+        DaskRunner()
+    with pytest.raises(BatchError):
+        DaskRunner(workers=2, scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(BatchError):
+        DaskRunner(workers=0)
+
+
+@pytest.fixture(scope="module")
+def threads_client() -> Iterator[distributed.Client]:
+    cluster = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address="127.0.0.1:0", silence_logs=40
+    )
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def test_dask_outcomes_match_in_process_analysis_and_keep_failures(
+    threads_client: distributed.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [parse_layout(text, title=name) for name, text in TEXTS.items()]
+    expected = {o.document.id: claim_view(o.ledger) for o in analyze_here(documents) if o.ledger}
+    assert len(expected) == 3 and all(expected.values())
+
+    slow = parse_layout("Slow\n\nThe committee said the hearing would resume after the break.")
+    broken = parse_layout("Broken\n\nThe ministry said the figures were provisional.")
+    crash = parse_layout("Crash\n\nThe mayor said the market would move.")
+    real = reportedly.analyze_document
+    real_task = batch.analyze_outcome
+
+    def double(document, nlp=None):  # noqa: ANN001, ANN202 - test double
+        if "committee" in document.text:
+            spin(60)
+        if "ministry" in document.text:
+            raise ValueError("cannot read this one")
+        return real(document, nlp)
+
+    def task(document, *args):  # noqa: ANN001, ANN002, ANN202 - the task itself fails, as on a lost worker
+        if "mayor" in document.text:
+            raise RuntimeError("worker lost")
+        return real_task(document, *args)
+
+    monkeypatch.setattr(reportedly, "analyze_document", double)
+    monkeypatch.setattr(batch, "analyze_outcome", task)
+    started = time.perf_counter()
+    with DaskRunner(client=threads_client) as runner:
+        outcomes = list(runner.analyze([slow, *documents, broken, crash], timeout=4.0))
+    assert time.perf_counter() - started < 45  # the slow document was stopped, not waited for
+    by_id = {o.document.id: o for o in outcomes}
+    assert len(outcomes) == 6
+    assert {i: claim_view(by_id[i].ledger) for i in expected} == expected
+    assert by_id[slow.id].reason == "timeout" and "--timeout" in by_id[slow.id].message
+    assert by_id[broken.id].reason == "analysis"
+    assert "ValueError: cannot read this one" in (by_id[broken.id].message or "")
+    assert by_id[crash.id].reason == "worker"
+    assert "RuntimeError: worker lost" in (by_id[crash.id].message or "")
+    assert threads_client.status == "running"  # a client the caller made is left open
+
+
+def test_window_keeps_few_documents_in_flight(threads_client: distributed.Client) -> None:
+    """A corpus streams through: documents are drawn from the source only as results come back."""
+    drawn: list[int] = []
+
+    def source() -> Iterator[reportedly.Document]:
+        for i in range(30):
+            drawn.append(i)
+            yield parse_layout(f"Note {i}\n\nThe clerk said item {i} was filed.")
+
+    with DaskRunner(client=threads_client) as runner:
+        stream = runner.analyze(source())
+        first = next(stream)
+        assert first.ok
+        assert len(drawn) <= 4 * runner.size + 1
+        rest = list(stream)
+    assert len(rest) == 29 and len({o.document.id for o in [first, *rest]}) == 30
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    code, output = run("ingest", str(folder), "--db", one, "--json")
+    assert code == EXIT_INPUT, output  # the empty file is an error record
+    in_process = json.loads(output)
+    code, output = run("ingest", str(folder), "--db", two, "--workers", "2", "--json")
+    assert code == EXIT_INPUT, output
+    on_dask = json.loads(output)
+    assert on_dask["stored"] == in_process["stored"] == 3
+    assert on_dask["claims"] == in_process["claims"] > 0
+    assert [e["reason"] for e in on_dask["errors"]] == [e["reason"] for e in in_process["errors"]]
+
+    def stored_claims(db: str) -> list[str]:
+        code, output = run("claims", "--db", db, "--json")
+        assert code == 0, output
+        return sorted(json.dumps(c, sort_keys=True) for c in json.loads(output))
+
+    assert stored_claims(two) == stored_claims(one)
+
+    started = time.perf_counter()
+    pier, mill = str(folder / "pier.txt"), str(folder / "mill.txt")
+    code, output = run("ingest", pier, mill, "--db", two, "--workers", "2", "--json")
+    assert code == 0, output
+    again = json.loads(output)
+    assert (again["stored"], again["unchanged"]) == (0, 2)
+    assert time.perf_counter() - started < 5  # nothing new: no cluster started, no models loaded
+
+
+def test_ingest_refuses_workers_with_a_scheduler_and_an_unreachable_scheduler(tmp_path: Path) -> None:
+    article = tmp_path / "pier.txt"
+    article.write_text(TEXTS["pier"], encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    code, output = run("ingest", str(article), "--db", db, "--workers", "2", "--scheduler", "tcp://127.0.0.1:9")
+    assert code == EXIT_USAGE and "not both" in output
+    code, output = run("ingest", str(article), "--db", db, "--scheduler", "tcp://127.0.0.1:9")
+    assert code == EXIT_USAGE and "cannot start Dask" in output
