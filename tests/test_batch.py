@@ -192,6 +192,8 @@ def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: P
     assert on_dask["stored"] == in_process["stored"] == 3
     assert on_dask["claims"] == in_process["claims"] > 0
     assert [e["reason"] for e in on_dask["errors"]] == [e["reason"] for e in in_process["errors"]]
+    for report in (in_process, on_dask):
+        assert 0 < report["startup_seconds"] < report["seconds"]
 
     def stored_claims(db: str) -> list[str]:
         code, output = run("claims", "--db", db, "--json")
@@ -217,3 +219,18 @@ def test_ingest_refuses_workers_with_a_scheduler_and_an_unreachable_scheduler(tm
     assert code == EXIT_USAGE and "not both" in output
     code, output = run("ingest", str(article), "--db", db, "--scheduler", "tcp://127.0.0.1:9")
     assert code == EXIT_USAGE and "cannot start Dask" in output
+
+
+def _trim_threshold() -> str | None:
+    import os
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+@pytest.mark.skipif(bool(_trim_threshold()), reason="MALLOC_TRIM_THRESHOLD_ is set in this environment")
+def test_local_workers_keep_glibcs_adaptive_malloc() -> None:
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which made analysis on a worker a third slower."""
+    with DaskRunner(workers=1) as runner:
+        assert runner.client is not None
+        seen = runner.client.run(_trim_threshold)
+    assert list(seen.values()) == [None]
