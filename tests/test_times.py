@@ -106,6 +106,64 @@ def test_find_times_in_sentence(nlp, sentence: str, expected: list[tuple[str, st
         assert sentence[t.start : t.end] == t.text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday", ("2024-11-26", "day")),
+        ("Wednesday", ("2024-11-20", "day")),  # the publication day itself
+        ("Thursday", ("2024-11-21", "day")),
+        ("last Tuesday", ("2024-11-19", "day")),  # the phrase says which one
+        ("March", ("2025-03", "month")),
+        ("November", ("2024-11", "month")),
+        ("December", ("2024-12", "month")),
+        ("last March", ("2024-03", "month")),
+        ("March 2024", ("2024-03", "month")),
+        ("Nov. 5", ("2025-11-05", "day")),
+        ("Dec. 5", ("2024-12-05", "day")),
+        ("February 29", ("2028-02-29", "day")),  # the next leap day, not a made-up 2025-02-28
+        ("November 5, 2024", ("2024-11-05", "day")),  # a year is a year
+        ("early March", ("2025-03-01/2025-03-10", "interval")),
+        ("late November", ("2024-11-21/2024-11-30", "interval")),
+        ("yesterday", ("2024-11-19", "day")),
+        ("last month", ("2024-10", "month")),
+    ],
+)
+def test_resolve_ahead_reads_bare_dates_as_the_next_one(text: str, expected: tuple[str | None, str]) -> None:
+    assert resolve(text, PUBLISHED, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The committee will meet on Tuesday to review the budget.", [("Tuesday", "2024-11-26")]),
+        ("The committee met on Tuesday to review the budget.", [("Tuesday", "2024-11-19")]),
+        (
+            "The minister said on Monday that parliament will vote in March.",
+            [("Monday", "2024-11-18"), ("March", "2025-03")],
+        ),
+        (
+            "The minister said on Monday that parliament voted in March.",
+            [("Monday", "2024-11-18"), ("March", "2024-03")],
+        ),
+        ("The company plans to open the plant in early March.", [("early March", "2025-03-01/2025-03-10")]),
+        ("Talks are due to resume on Friday.", [("Friday", "2024-11-22")]),
+        ("The union is going to strike on Thursday.", [("Thursday", "2024-11-21")]),
+        ("He won't travel on Sunday, his office said.", [("Sunday", "2024-11-24")]),
+        (
+            "The vote, which will take place on Monday, was announced on Tuesday.",
+            [("Monday", "2024-11-25"), ("Tuesday", "2024-11-19")],
+        ),
+        ("Budget talks on Tuesday", [("Tuesday", "2024-11-19")]),  # no verb at all: the past
+        ("The report is expected in early December.", [("early December", "2024-12-01/2024-12-10")]),
+        ("The report was expected in early March.", [("early March", "2024-03-01/2024-03-10")]),
+    ],
+)
+def test_find_times_reads_future_clauses_ahead(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
+    """Each phrase follows its own clause: *said on Monday* is past even beside *will vote in March*."""
+    found = find_times(nlp(sentence)[:], 0, PUBLISHED)
+    assert [(t.text, t.resolved) for t in found] == expected
+
+
 def test_find_times_offsets_are_absolute(nlp) -> None:
     before = "MOSCOW, Nov. 20 (Wire) -\n\nA headline that is not part of the block.\n\n"
     block = "The talks stalled. Negotiators will meet again on Monday, a spokesman said on Sunday."
@@ -113,7 +171,8 @@ def test_find_times_offsets_are_absolute(nlp) -> None:
     doc = nlp(block)
     second = list(doc.sents)[1]
     found = find_times(second, len(before), PUBLISHED)
-    assert [(t.text, t.resolved) for t in found] == [("Monday", "2024-11-18"), ("Sunday", "2024-11-17")]
+    # "will meet again on Monday" lies ahead; "said on Sunday" is past.
+    assert [(t.text, t.resolved) for t in found] == [("Monday", "2024-11-25"), ("Sunday", "2024-11-17")]
     for t in found:
         assert document[t.start : t.end] == t.text
         assert t.start >= len(before) + second.start_char

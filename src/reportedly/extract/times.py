@@ -161,7 +161,8 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
 
     scored = []
     for start, end, ours in set(candidates):
-        resolved, granularity = resolve(full[start:end], published)
+        ahead = published is not None and _looks_ahead(span, start, end)
+        resolved, granularity = resolve(full[start:end], published, ahead)
         # Shape without a publication date still tells us whether the phrase is a time we
         # understand; use it to rank even when ``published`` is None.
         understood = resolved is not None or resolve(full[start:end], _SHAPE_BASE)[0] is not None
@@ -240,6 +241,48 @@ def _plausible(span: Span, start: int, end: int, matched: str) -> bool:
     return True
 
 
+#: Auxiliaries of a future clause (*will*, *'ll*, *shall*; *wo* of *won't*).
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+#: Verbs whose complement clause lies ahead: *plans to meet*, *is due to vote*, *is going to sign*.
+_AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "go", "aim", "slate"})
+
+
+def _looks_ahead(span: Span, start: int, end: int) -> bool:
+    """Whether the time phrase at doc characters [start, end) belongs to a future clause.
+
+    The phrase's own clause decides, not the sentence: in *said on Monday that
+    it will vote*, Monday belongs to *said*. The clause is the nearest verb
+    above the phrase in the parse; it looks ahead when it has a future
+    auxiliary, or is the complement of *plan*, *expect*, *be due / set /
+    scheduled*, *be going* (to), or is itself *is expected / scheduled* in
+    the present tense.
+    """
+    token = next((t for t in span if t.idx >= start), None)
+    if token is None or token.idx >= end:
+        return False
+    verb = token
+    # Tokens are views made afresh on each access: the root is found by index, not identity.
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for clause in (verb, verb.head):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):
+            return True
+        if clause is verb and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AHEAD_HEADS:
+            return True
+        if (
+            clause is verb
+            and verb.tag_ == "VBN"
+            and verb.lemma_.lower() in _AHEAD_HEADS
+            and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        ):
+            return True  # "is expected in early December", "are scheduled for Monday"
+        if clause.dep_ not in ("xcomp", "conj"):
+            break
+    return False
+
+
 def _token_after(span: Span, end: int) -> Token | None:
     for token in span:
         if token.idx >= end:
@@ -252,7 +295,7 @@ def _token_after(span: Span, end: int) -> Token | None:
 
 
 @lru_cache(maxsize=8192)
-def resolve(text: str, published: date | None) -> tuple[str | None, str]:
+def resolve(text: str, published: date | None, ahead: bool = False) -> tuple[str | None, str]:
     """Resolve a time phrase to ``(ISO value, granularity)`` against ``published``.
 
     Cached: the same phrase is resolved for every claim of a block, and once
@@ -261,6 +304,9 @@ def resolve(text: str, published: date | None) -> tuple[str | None, str]:
 
     Relative phrases need ``published``; absolute ones with a year resolve without it.
     Anything we do not understand is ``(None, "unresolved")`` rather than a guess.
+    A bare weekday, month or day of a month is read as the most recent one,
+    since news mostly reports what happened; ``ahead`` (the phrase belongs to
+    a future clause: *will meet on Tuesday*) reads it as the next one instead.
     """
     t = _normalise(text)
     if not t:
@@ -269,10 +315,57 @@ def resolve(text: str, published: date | None) -> tuple[str | None, str]:
         m = pattern.fullmatch(t)
         if m:
             result = handler(m, published)
-            if result is not None:
-                return result
-            return None, "unresolved"
+            if result is None:
+                return None, "unresolved"
+            if ahead and published is not None and handler in _UNANCHORED and not _anchored(m):
+                return _forward(result, published, weekly=handler is _weekday)
+            return result
     return None, "unresolved"
+
+
+def _anchored(m: re.Match[str]) -> bool:
+    """Whether the phrase itself says which one it means (a year, or last / next / this)."""
+    groups = m.groupdict()
+    return bool(groups.get("year") or groups.get("rel"))
+
+
+def _forward(result: tuple[str | None, str], published: date, *, weekly: bool) -> tuple[str | None, str]:
+    """Move a past reading of a bare weekday, month or day forward to the next occurrence."""
+    value, granularity = result
+    if value is None:
+        return result
+    try:
+        if granularity == "day":
+            day = date.fromisoformat(value)
+            if day < published:
+                day = day + timedelta(days=7) if weekly else _next_same_day(day)
+            return day.isoformat(), granularity
+        if granularity == "month":
+            year, month = map(int, value.split("-"))
+            if (year, month) < (published.year, published.month):
+                year += 1
+            return f"{year:04d}-{month:02d}", granularity
+        if granularity == "interval":
+            start, end = (date.fromisoformat(v) for v in value.split("/"))
+            if end < published:
+                start, end = _next_year(start), _next_year(end)
+            return _interval(start, end), granularity
+    except ValueError:
+        return result
+    return result
+
+
+def _next_year(day: date) -> date:
+    """The same day a year later; an interval ending on 29 February ends on the 28th."""
+    return day.replace(year=day.year + 1, day=min(day.day, _month_end(day.year + 1, day.month)))
+
+
+def _next_same_day(day: date) -> date:
+    """The next year that has this month and day: *February 29* ahead is the next leap day."""
+    for year in range(day.year + 1, day.year + 9):
+        if day.day <= _month_end(year, day.month):
+            return day.replace(year=year)
+    return day
 
 
 def _normalise(text: str) -> str:
@@ -564,3 +657,8 @@ def _ago(m: re.Match[str], published: date | None) -> tuple[str | None, str] | N
     if unit == "month":
         return f"{anchor.year:04d}-{anchor.month:02d}", "month"
     return f"{anchor.year:04d}", "year"
+
+
+#: Resolvers whose phrase may name the past or the coming occurrence (*Tuesday*,
+#: *March*, *March 3*, *early March*): the ones ``resolve(..., ahead=True)`` moves forward.
+_UNANCHORED = frozenset({_weekday, _month_alone, _absolute_day, _part_of_month})
