@@ -152,6 +152,17 @@ def test_dask_outcomes_match_in_process_analysis_and_keep_failures(
     assert threads_client.status == "running"  # a client the caller made is left open
 
 
+def test_workers_that_cannot_load_the_models_stop_the_batch_with_a_clear_error(
+    threads_client: distributed.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(threads: int | None) -> None:
+        raise ModuleNotFoundError("No module named 'reportedly'")
+
+    monkeypatch.setattr(batch, "_warm", missing)
+    with DaskRunner(client=threads_client) as runner, pytest.raises(BatchError, match="could not load"):
+        runner.warm_up()
+
+
 def test_window_keeps_few_documents_in_flight(threads_client: distributed.Client) -> None:
     """A corpus streams through: documents are drawn from the source only as results come back."""
     drawn: list[int] = []

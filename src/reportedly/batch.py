@@ -233,9 +233,20 @@ class DaskRunner:
         return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
 
     def warm_up(self) -> None:
-        """Load the models on every worker, in parallel."""
+        """Load the models on every worker, in parallel.
+
+        This is also where a remote cluster whose workers lack reportedly (or
+        its models) shows it, so the error says so instead of failing every
+        document one by one.
+        """
         assert self.client is not None
-        self.client.run(_warm, self._threads())
+        try:
+            self.client.run(_warm, self._threads())
+        except Exception as exc:  # ModuleNotFoundError, OSError … raised on a worker
+            raise BatchError(
+                f"the Dask workers could not load reportedly's models: {exc.__class__.__name__}: {exc} "
+                "(are reportedly and its models installed where the workers run?)"
+            ) from exc
 
     def _threads(self) -> int | None:
         # One torch thread per local worker process; a remote cluster's workers
