@@ -127,10 +127,7 @@ def analyze_outcome(document: Document, timeout: float = 0.0, threads: int | Non
     """
     from . import analyze_document
 
-    if threads:
-        from .extract.encoder import set_threads
-
-        set_threads(threads)
+    _cap_threads(threads)
     started = time.perf_counter()
     try:
         with time_limit(timeout):
@@ -154,11 +151,15 @@ def _warm(threads: int | None) -> None:
     """Load the models on a worker before its first document, so --timeout measures analysis."""
     from . import warm_up
 
+    _cap_threads(threads)
+    warm_up()
+
+
+def _cap_threads(threads: int | None) -> None:
     if threads:
         from .extract.encoder import set_threads
 
         set_threads(threads)
-    warm_up()
 
 
 class DaskRunner:

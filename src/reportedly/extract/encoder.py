@@ -472,6 +472,9 @@ def set_threads(n: int) -> None:
     one; the multi-process paths (``eval --workers``, the benchmark) call this.
     """
     global _threads
+    if _threads == n:
+        # Already applied, or applied when the encoder loads: batch tasks call this per document.
+        return
     _threads = n
     import sys
 
