@@ -1,0 +1,417 @@
+"""Scoring the story layer against a real multi-outlet corpus with gold.
+
+:func:`score_links` compares what linking built (stories, claim clusters with
+their origins, conflicts, measure series) with a story corpus's gold
+(``shared/data/stories/*/gold.json``). The figures are the ones the story
+issue fixes:
+
+* **stories**: B-cubed precision/recall/F1 of the documents' story
+  assignment; the gold story is one cluster, every distractor its own;
+* **propositions**: pairwise precision/recall/F1 over gold mentions in
+  different documents: a pair is gold-positive when both mention one
+  proposition, system-positive when the claims found at both quotes sit in
+  one claim cluster;
+* **measures**: per gold measure, *purity* (share of its points in the one
+  system series holding most of them; points the system did not count stay in
+  the denominator), the number of distinct series its points fall in, and
+  how many foreign points (other gold measures' points) share that series;
+  value, bounds and approximation accuracy of the numbers found;
+* **conflicts**: a system conflict is right when its two claims are found at
+  a gold conflict's two quotes; one found at a trap's two quotes (a
+  ``non_conflict``) is a *trap hit*; precision is right / all reported;
+* **origins**: per gold proposition, the independent-origin count of the
+  system cluster holding most of its mentions against the gold count
+  (exact accuracy over all propositions, a proposition with no cluster
+  counting as wrong; mean absolute error over those with a cluster).
+
+Every item the scorer could not place (a quote missing from the text, an
+article not collected) is counted under ``skipped`` rather than silently
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+from ..model import Claim, Ledger
+from .matching import Located, best_claim, locate, matching_claims, quantity_in
+
+
+def _prf(tp: int, sys_n: int, gold_n: int) -> dict[str, float]:
+    p = tp / sys_n if sys_n else 0.0
+    r = tp / gold_n if gold_n else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+class _Index:
+    """Quotes to claims for one corpus's ledgers."""
+
+    def __init__(self, ledgers: dict[str, Ledger]) -> None:
+        self.ledgers = ledgers
+        self.skipped: Counter[str] = Counter()
+
+    def where(self, file: str, quote: str, what: str) -> Located | None:
+        ledger = self.ledgers.get(file)
+        if ledger is None:
+            self.skipped[f"{what}: article not collected"] += 1
+            return None
+        found = locate(ledger.document.text, quote, file)
+        if found is None:
+            self.skipped[f"{what}: quote not in the text"] += 1
+        return found
+
+    def claims(self, file: str) -> list[Claim]:
+        return self.ledgers[file].claims
+
+    def best(self, ref: dict[str, str], what: str) -> Claim | None:
+        where = self.where(ref["file"], ref["quote"], what)
+        return best_claim(self.claims(ref["file"]), where) if where else None
+
+    def candidates(self, ref: dict[str, str], what: str) -> set[str]:
+        where = self.where(ref["file"], ref["quote"], what)
+        if where is None:
+            return set()
+        return {c.id for _s, c in matching_claims(self.claims(ref["file"]), where)}
+
+
+def story_bcubed(gold_label: dict[str, str], system_label: dict[str, str]) -> dict[str, float]:
+    """B-cubed over the items both labellings hold."""
+    items = [i for i in gold_label if i in system_label]
+    if not items:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    gold_of: dict[str, set[str]] = defaultdict(set)
+    sys_of: dict[str, set[str]] = defaultdict(set)
+    for i in items:
+        gold_of[gold_label[i]].add(i)
+        sys_of[system_label[i]].add(i)
+    p = r = 0.0
+    for i in items:
+        g, s = gold_of[gold_label[i]], sys_of[system_label[i]]
+        both = len(g & s)
+        p += both / len(s)
+        r += both / len(g)
+    p, r = p / len(items), r / len(items)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def score_links(
+    gold: dict[str, Any],
+    ledgers: dict[str, Ledger],
+    stories: Iterable[Any],
+    conflicts: Iterable[Any],
+    series: dict[tuple[str, int], str],
+) -> dict[str, Any]:
+    """All story-layer figures for one corpus.
+
+    ``ledgers`` maps gold file names to analysed ledgers; ``stories`` are
+    :class:`~reportedly.model.Story` objects (with their clusters);
+    ``conflicts`` :class:`~reportedly.model.Conflict` objects; ``series`` maps
+    (claim id, quantity position) to the measure series the quantity was put in.
+    """
+    idx = _Index(ledgers)
+    stories = list(stories)
+    conflicts = list(conflicts)
+    file_of_doc = {led.document.id: f for f, led in ledgers.items()}
+    out: dict[str, Any] = {"documents": len(ledgers)}
+    out["stories"] = _stories(gold, ledgers, stories, file_of_doc)
+    cluster_of: dict[str, Any] = {}
+    for s in stories:
+        for cl in s.clusters:
+            for ref in cl.claims:
+                cluster_of[ref.id] = cl
+    out["propositions"] = _propositions(gold, idx, cluster_of)
+    out["origins"] = _origins(gold, idx, cluster_of)
+    out["measures"] = _measures(gold, idx, series)
+    out["conflicts"] = _conflicts(gold, idx, conflicts, file_of_doc, ledgers)
+    out["skipped"] = dict(sorted(idx.skipped.items()))
+    return out
+
+
+def _stories(
+    gold: dict[str, Any], ledgers: dict[str, Ledger], stories: list[Any], file_of_doc: dict[str, str]
+) -> dict[str, Any]:
+    gold_label = {}
+    for d in gold["documents"]:
+        if d["file"] in ledgers:
+            gold_label[d["file"]] = "story" if d.get("in_story", True) else f"other:{d['file']}"
+    system_label = {}
+    for s in stories:
+        for doc_id in s.documents:
+            if doc_id in file_of_doc:
+                system_label[file_of_doc[doc_id]] = s.id
+    score = story_bcubed(gold_label, system_label)
+    in_story = [f for f, lab in gold_label.items() if lab == "story"]
+    main = Counter(system_label[f] for f in in_story if f in system_label).most_common(1)
+    main_id = main[0][0] if main else None
+    score["system_stories"] = len(set(system_label.values()))
+    score["in_story_documents"] = len(in_story)
+    score["in_main_story"] = main[0][1] if main else 0
+    score["distractors_in_main_story"] = sorted(
+        f for f, lab in gold_label.items() if lab != "story" and system_label.get(f) == main_id
+    )
+    return score
+
+
+def _mention_claims(gold: dict[str, Any], idx: _Index) -> list[tuple[str, str, str | None, str]]:
+    """(proposition id, file, best claim id or None, quote) for every gold mention."""
+    rows = []
+    for p in gold.get("propositions", []):
+        for m in p["mentions"]:
+            c = idx.best(m, "proposition mention")
+            rows.append((p["id"], m["file"], c.id if c else None, m["quote"]))
+    return rows
+
+
+def _propositions(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, Any]) -> dict[str, Any]:
+    rows = _mention_claims(gold, idx)
+    # one node per distinct (file, quote); a quote reused by an umbrella proposition is one mention
+    props: dict[tuple[str, str], set[str]] = defaultdict(set)
+    claim_of: dict[tuple[str, str], str | None] = {}
+    for pid, file, cid, quote in rows:
+        props[(file, quote)].add(pid)
+        claim_of[(file, quote)] = cid
+    nodes = sorted(props)
+    tp = sys_pos = gold_pos = 0
+    for a, b in combinations(nodes, 2):
+        if a[0] == b[0]:
+            continue  # clusters link documents; two mentions in one article are not scored
+        g = bool(props[a] & props[b])
+        ca, cb = claim_of[a], claim_of[b]
+        s = bool(ca and cb and ca in cluster_of and cb in cluster_of and cluster_of[ca] is cluster_of[cb])
+        gold_pos += g
+        sys_pos += s
+        tp += g and s
+    found = sum(1 for n in nodes if claim_of[n])
+    clustered = sum(1 for n in nodes if claim_of[n] in cluster_of)
+    return {
+        **_prf(tp, sys_pos, gold_pos),
+        "mentions": len(nodes),
+        "mentions_with_claim": found,
+        "mentions_clustered": clustered,
+        "gold_pairs": gold_pos,
+        "system_pairs": sys_pos,
+    }
+
+
+def _origins(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, Any]) -> dict[str, Any]:
+    rows = []
+    for p in gold.get("propositions", []):
+        clusters = Counter()
+        keep = {}
+        for m in p["mentions"]:
+            c = idx.best(m, "origin mention")
+            if c is not None and c.id in cluster_of:
+                cl = cluster_of[c.id]
+                clusters[id(cl)] += 1
+                keep[id(cl)] = cl
+        predicted = None
+        outlets = None
+        if clusters:
+            key, n = clusters.most_common(1)[0]
+            if n >= 2 or len(p["mentions"]) == 1:
+                cl = keep[key]
+                predicted = len(cl.origins)
+                outlets = len({o for origin in cl.origins for o in origin.outlets})
+        rows.append(
+            {
+                "proposition": p["id"],
+                "gold": p["independent_origins"],
+                "system": predicted,
+                "outlets": outlets,
+            }
+        )
+    with_cluster = [r for r in rows if r["system"] is not None]
+    exact = sum(1 for r in rows if r["system"] == r["gold"])
+    mae = (
+        sum(abs(r["system"] - r["gold"]) for r in with_cluster) / len(with_cluster) if with_cluster else None
+    )
+    return {
+        "exact_accuracy": round(exact / len(rows), 4) if rows else 0.0,
+        "mean_absolute_error": round(mae, 4) if mae is not None else None,
+        "propositions": len(rows),
+        "with_cluster": len(with_cluster),
+        "rows": rows,
+    }
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+
+
+def _measures(gold: dict[str, Any], idx: _Index, series: dict[tuple[str, int], str]) -> dict[str, Any]:
+    placed: dict[str, list[str | None]] = {}
+    point_series: dict[tuple[str, str], str] = {}
+    numbers = Counter()
+    for m in gold.get("measures", []):
+        keys: list[str | None] = []
+        for pt in m["points"]:
+            where = idx.where(pt["file"], pt["quote"], "measure point")
+            if where is None:
+                continue
+            hit = quantity_in(idx.claims(pt["file"]), where, pt.get("value"), pt.get("low"), pt.get("high"))
+            if hit is None:
+                keys.append(None)
+                numbers["points_without_quantity"] += 1
+                continue
+            claim, pos, q = hit
+            numbers["points_found"] += 1
+            value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
+            numbers["value_right"] += _same(value, pt.get("value"))
+            numbers["bounds_right"] += _same(q.low, pt.get("low")) and _same(q.high, pt.get("high"))
+            numbers["approximate_right"] += bool(q.approximate) == bool(pt.get("approximate"))
+            key = series.get((claim.id, pos))
+            keys.append(key)
+            if key is not None:
+                point_series[(pt["file"], pt["quote"])] = key
+        placed[m["id"]] = keys
+    rows = []
+    for m in gold.get("measures", []):
+        keys = placed[m["id"]]
+        if not keys:
+            continue
+        counted = Counter(k for k in keys if k is not None)
+        top, top_n = counted.most_common(1)[0] if counted else (None, 0)
+        own = {(pt["file"], pt["quote"]) for pt in m["points"]}
+        foreign = sum(1 for ref, k in point_series.items() if k == top and ref not in own) if top else 0
+        rows.append(
+            {
+                "measure": m["id"],
+                "name": m.get("name", ""),
+                "points": len(keys),
+                "purity": round(top_n / len(keys), 4),
+                "series": len(counted),
+                "main_series": top,
+                "foreign_points": foreign,
+            }
+        )
+    found = numbers["points_found"]
+    return {
+        "purity": round(sum(r["purity"] for r in rows) / len(rows), 4) if rows else 0.0,
+        "series_per_measure": round(sum(max(1, r["series"]) for r in rows) / len(rows), 4) if rows else 0.0,
+        "foreign_points": sum(r["foreign_points"] for r in rows),
+        "points": sum(r["points"] for r in rows),
+        "points_found": found,
+        "value_accuracy": round(numbers["value_right"] / found, 4) if found else 0.0,
+        "bounds_accuracy": round(numbers["bounds_right"] / found, 4) if found else 0.0,
+        "approximate_accuracy": round(numbers["approximate_right"] / found, 4) if found else 0.0,
+        "rows": rows,
+    }
+
+
+def _conflicts(
+    gold: dict[str, Any],
+    idx: _Index,
+    conflicts: list[Any],
+    file_of_doc: dict[str, str],
+    ledgers: dict[str, Ledger],
+) -> dict[str, Any]:
+    def pairs(entries: list[dict[str, Any]], what: str) -> list[tuple[set[str], set[str]]]:
+        return [(idx.candidates(e["a"], what), idx.candidates(e["b"], what)) for e in entries]
+
+    real = pairs(gold.get("conflicts", []), "conflict")
+    traps = pairs(gold.get("non_conflicts", []), "trap")
+    ours = [
+        c
+        for c in conflicts
+        if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc
+    ]
+
+    def hits(c: Any, sides: tuple[set[str], set[str]]) -> bool:
+        a, b = sides
+        x, y = c.a.id, c.b.id
+        return (x in a and y in b) or (x in b and y in a)
+
+    found = [False] * len(real)
+    right = trapped = 0
+    listed = []
+    for c in ours:
+        gold_hit = [i for i, sides in enumerate(real) if hits(c, sides)]
+        trap_hit = any(hits(c, sides) for sides in traps)
+        for i in gold_hit:
+            found[i] = True
+        right += bool(gold_hit)
+        trapped += trap_hit and not gold_hit
+        listed.append(
+            {
+                "kind": c.kind.value,
+                "verdict": "right" if gold_hit else ("trap" if trap_hit else "unmatched"),
+                "a": _brief(ledgers[file_of_doc[c.a.document_id]], c.a.id),
+                "b": _brief(ledgers[file_of_doc[c.b.document_id]], c.b.id),
+                "why": c.why,
+            }
+        )
+    recall = sum(found) / len(real) if real else 0.0
+    precision = right / len(ours) if ours else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "reported": len(ours),
+        "right": right,
+        "trap_hits": trapped,
+        "gold": len(real),
+        "traps": len(traps),
+        "found": [g["id"] for g, f in zip(gold.get("conflicts", []), found, strict=True) if f],
+        "listed": listed,
+    }
+
+
+def _brief(ledger: Ledger, claim_id: str) -> str:
+    for c in ledger.claims:
+        if c.id == claim_id:
+            text = " ".join(c.content_text.split())
+            return text if len(text) <= 120 else text[:119] + "…"
+    return claim_id
+
+
+def evaluate_story_corpus(
+    corpus: Any,
+    *,
+    db: str | None = None,
+    embedder: Any = None,
+    progress: Any = None,
+) -> dict[str, Any]:
+    """Analyse a :class:`~reportedly.corpora.stories.StoryCorpus`, store it, link it, score it.
+
+    The documents go through the same path as ``reportedly ingest`` followed
+    by ``reportedly link``: analysis, a store (a fresh temporary SQLite file
+    unless ``db`` names one to keep), linking. ``progress`` gets one line per step.
+    """
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from .. import analyze_many
+    from ..link import link_store
+    from ..store import Store
+
+    say = progress or (lambda _msg: None)
+    files = list(corpus.articles)
+    started = time.perf_counter()
+    say(f"analysing {len(files)} articles")
+    ledgers = dict(zip(files, analyze_many([corpus.articles[f].document for f in files]), strict=True))
+    analysed = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(prefix="reportedly-eval-") as tmp:
+        store = Store(db or str(Path(tmp) / "stories.db"))
+        try:
+            for f in files:
+                store.save(ledgers[f], source=corpus.articles[f].document.meta.get("source"))
+            say("linking")
+            tick = time.perf_counter()
+            result = link_store(store, embedder=embedder, progress=progress)
+            linked = time.perf_counter() - tick
+        finally:
+            store.close()
+    series = {(m.claim_id, m.position): m.measure for m in result.measures}
+    report = score_links(corpus.gold, ledgers, result.stories, result.conflicts, series)
+    report["corpus"] = corpus.name
+    report["missing_articles"] = list(corpus.missing)
+    report["seconds"] = {"analysis": round(analysed, 2), "link": round(linked, 2)}
+    return report
