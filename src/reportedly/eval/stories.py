@@ -317,11 +317,7 @@ def _conflicts(
 
     real = pairs(gold.get("conflicts", []), "conflict")
     traps = pairs(gold.get("non_conflicts", []), "trap")
-    ours = [
-        c
-        for c in conflicts
-        if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc
-    ]
+    ours = [c for c in conflicts if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc]
 
     def hits(c: Any, sides: tuple[set[str], set[str]]) -> bool:
         a, b = sides
