@@ -162,7 +162,10 @@ def _mention_claims(gold: dict[str, Any], idx: _Index) -> list[tuple[str, str, s
     rows = []
     for p in gold.get("propositions", []):
         for m in p["mentions"]:
-            c = idx.best(m, "proposition mention")
+            where = idx.where(m["file"], m["quote"], "proposition mention")
+            if where is None:
+                continue  # counted under skipped: neither a hit nor a miss
+            c = best_claim(idx.claims(m["file"]), where)
             rows.append((p["id"], m["file"], c.id if c else None, m["quote"]))
     return rows
 

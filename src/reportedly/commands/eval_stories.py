@@ -1,0 +1,189 @@
+"""``reportedly eval-stories`` and ``eval-claims``: score on a real story corpus with gold.
+
+Thin skins over :mod:`reportedly.eval.stories` and :mod:`reportedly.eval.claims`;
+the corpus format is described in :mod:`reportedly.corpora.stories`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..cli import EXIT_INPUT, EXIT_USAGE, JsonOpt, _dump, _fail, app, err, out
+
+GoldArg = Annotated[
+    Path,
+    typer.Argument(
+        help="Folder holding the corpus's gold.json (e.g. ../shared/data/stories/kakhovka-dam-2023)."
+    ),
+]
+ArticlesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--articles",
+        help="Folder of the collected article texts (5-line header, then the page text). "
+        "Default: GOLD_DIR/articles.",
+    ),
+]
+ListOpt = Annotated[
+    bool, typer.Option("--list", help="Also print the items to judge (conflicts, extra and missed claims).")
+]
+
+
+def _corpus(gold_dir: Path, articles: Path | None) -> Any:
+    from ..corpora.stories import CorpusError, load_story_corpus
+
+    try:
+        corpus = load_story_corpus(gold_dir, articles)
+    except CorpusError as exc:
+        raise _fail(str(exc), EXIT_USAGE if "does not exist" in str(exc) else EXIT_INPUT) from None
+    if corpus.missing:
+        err.print(
+            f"{len(corpus.missing)} of the gold's articles are not in the folder; their items are skipped"
+        )
+    return corpus
+
+
+def _figures(title: str, rows: list[tuple[str, str, str]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("Part")
+    table.add_column("Figure")
+    table.add_column("Value", justify="right")
+    for part, name, value in rows:
+        table.add_row(part, name, Text(value, style="bold"))
+    return table
+
+
+def _f(x: Any) -> str:
+    return "—" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
+
+
+@app.command("eval-stories")
+def eval_stories(
+    gold_dir: GoldArg,
+    articles: ArticlesOpt = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Keep the store the corpus is linked in (SQLite path); default: a temporary one."
+        ),
+    ] = None,
+    show: ListOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest a story corpus into a fresh store, link it, and score the story layer against its gold.
+
+    Figures: story B-cubed P/R/F1 (distractors included); proposition linking
+    pairwise P/R/F1 over gold mentions; measure purity (share of a gold
+    measure's points in its main series) and series per gold measure; value,
+    bound and approximation accuracy; conflict precision and recall (a trap
+    reported as a conflict is a false positive); independent-origin exact
+    accuracy and mean absolute error. Quotes that cannot be placed are counted
+    under "skipped", never dropped silently.
+
+    Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
+
+    Example: reportedly eval-stories ../shared/data/stories/kakhovka-dam-2023
+    --articles ../stories-local/kakhovka-dam-2023/articles
+    """
+    from ..eval.stories import evaluate_story_corpus
+
+    corpus = _corpus(gold_dir, articles)
+    report = evaluate_story_corpus(corpus, db=db, progress=None if as_json else lambda m: err.print(m))
+    if as_json:
+        _dump(report)
+        return
+    s, p, m, c, o = (report[k] for k in ("stories", "propositions", "measures", "conflicts", "origins"))
+    rows = [
+        ("stories", "B-cubed P / R / F1", f"{s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f}"),
+        (
+            "stories",
+            "in-story documents in the main story",
+            f"{s['in_main_story']} of {s['in_story_documents']}",
+        ),
+        ("propositions", "pairwise P / R / F1", f"{p['precision']:.3f} / {p['recall']:.3f} / {p['f1']:.3f}"),
+        (
+            "propositions",
+            "mentions with a claim / clustered",
+            f"{p['mentions_with_claim']} / {p['mentions_clustered']} of {p['mentions']}",
+        ),
+        ("measures", "purity", _f(m["purity"])),
+        ("measures", "series per gold measure", _f(m["series_per_measure"])),
+        (
+            "measures",
+            "value / bounds / approximate accuracy",
+            f"{m['value_accuracy']:.3f} / {m['bounds_accuracy']:.3f} / {m['approximate_accuracy']:.3f}",
+        ),
+        ("conflicts", "P / R", f"{c['precision']:.3f} / {c['recall']:.3f}"),
+        (
+            "conflicts",
+            "reported / right / traps flagged",
+            f"{c['reported']} / {c['right']} / {c['trap_hits']}",
+        ),
+        ("origins", "exact accuracy", _f(o["exact_accuracy"])),
+        ("origins", "mean absolute error", _f(o["mean_absolute_error"])),
+    ]
+    out.print(_figures(f"Story layer on {report['corpus']} ({report['documents']} articles)", rows))
+    if report["skipped"]:
+        out.print(Text(f"skipped: {report['skipped']}", style="dim"))
+    if show:
+        for item in c["listed"]:
+            out.print(Text(f"[{item['verdict']}] {item['kind']}: {item['why']}"))
+
+
+@app.command("eval-claims")
+def eval_claims(
+    gold_dir: GoldArg,
+    articles: ArticlesOpt = None,
+    show: ListOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Analyse a story corpus's articles and score each ledger against the gold's per-article claims.
+
+    Figures: claim recall; strict precision (every system claim matching no
+    gold claim counted wrong: the gold lists key claims, not all of them, so
+    --list prints those extras for you to judge); then, on matched claims,
+    source, chain (hops after the outlet; also on multi-hop chains alone),
+    stance, quantity and date accuracy.
+
+    Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
+
+    Example: reportedly eval-claims ../shared/data/stories/kakhovka-dam-2023
+    --articles ../stories-local/kakhovka-dam-2023/articles --list
+    """
+    from ..eval.claims import evaluate_claims_corpus
+
+    corpus = _corpus(gold_dir, articles)
+    report = evaluate_claims_corpus(corpus, progress=None if as_json else lambda m: err.print(m))
+    if as_json:
+        _dump(report)
+        return
+    n = report["counts"]
+    rows = [
+        ("claims", "recall", f"{report['recall']:.3f} ({n.get('matched', 0)} of {n.get('gold', 0)})"),
+        (
+            "claims",
+            "precision, strict",
+            f"{report['precision_strict']:.3f} ({n.get('system', 0)} system claims)",
+        ),
+        ("matched", "source", _f(report["source_accuracy"])),
+        (
+            "matched",
+            "chain / multi-hop chain",
+            f"{report['chain_accuracy']:.3f} / {report['multi_hop_chain_accuracy']:.3f} "
+            f"({n.get('multi_hop', 0)})",
+        ),
+        ("matched", "stance", _f(report["stance_accuracy"])),
+        ("matched", "quantities", _f(report["quantity_accuracy"])),
+        ("matched", "date", _f(report["date_accuracy"])),
+    ]
+    out.print(_figures(f"Per-article claims on {report['corpus']}", rows))
+    if show:
+        for e in report["extras"]:
+            out.print(Text(f"extra {e['file']} [{e['section']}] {e['source']} — {e['cue']} — {e['content']}"))
+        for miss in report["misses"]:
+            out.print(Text(f"missed {miss['file']} {miss['source']}: {miss['quote']}"))

@@ -1,0 +1,248 @@
+"""Scoring single-article ledgers against a story corpus's per-article claims.
+
+The gold (``gold.json`` → ``claims``) lists the key claims of each article: a
+source, a chain (outermost relay first, the publishing outlet included), a
+stance, the quote, its quantities and the date the speaker spoke. It is not
+exhaustive, so a system claim that matches no gold claim is not counted wrong
+here: it is *listed* for a person to judge, and precision is reported both
+strictly (every unmatched claim wrong) and after judging (see BENCHMARKS.md).
+
+Matching is one to one: gold and system claims are paired greedily by the
+overlap of the quote with the claim's content (:mod:`reportedly.eval.matching`).
+On the pairs:
+
+* **source**: the system's source names the gold source (:func:`same_name`);
+* **chain**: the hops after the outlet (a wire, a platform, relays, the
+  origin) are the system's chain, hop for hop; scored separately on
+  *multi-hop* gold chains (two hops or more after the outlet);
+* **stance**: the same value;
+* **quantities**: every gold number has a system quantity with the same value
+  (or the same bound);
+* **date**: the statement's date, when the gold gives one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from ..model import Claim, Ledger, SectionKind
+from .matching import claim_extent, locate, match_score
+
+_PAREN = re.compile(r"\(([^)]*)\)")
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    """the a an of and in on for to by at from with via its his her their s
+    unnamed unspecified unidentified anonymous""".split()  # noqa: SIM905 - a word list reads better so
+)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def name_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(_fold(text)) if w not in _STOP and len(w) > 1}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one a close inflection of the other: Ukraine/Ukrainian, official/officials."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and len(long_) - len(short) <= 4 and long_[: len(short) - 1] == short[:-1]
+
+
+def _covered(words: set[str], by: set[str]) -> bool:
+    return all(any(_same_word(w, o) for o in by) for w in words)
+
+
+def same_name(system: list[str], gold: str) -> bool:
+    """Whether one of the system's names for a source names the gold source.
+
+    The gold writes a name with an optional description in brackets ("Dmitry
+    Peskov (Kremlin spokesman)", "Russian officials (unspecified)"). A match is
+    a system name whose words are all among the gold's (close inflections
+    compared, so "Ukraine" names "Ukrainian government"), or the gold name's
+    words all among the system's, or one long shared word (a surname, "Peskov").
+    """
+    gold_all = name_words(gold)
+    gold_core = name_words(_PAREN.sub(" ", gold))
+    for name in system:
+        words = name_words(name)
+        if not words or not gold_core:
+            continue
+        if _covered(words, gold_all) or _covered(gold_core, words):
+            return True
+        longest = max(words, key=len)
+        if len(longest) > 4 and any(_same_word(longest, g) for g in gold_core):
+            return True
+    return False
+
+
+def _claim_names(c: Claim) -> list[str]:
+    names = []
+    if c.source is not None:
+        if c.source.entity is not None:
+            names += [c.source.entity.name, *c.source.entity.aliases]
+        names.append(c.source.text)
+    return names
+
+
+def claim_date(c: Claim, published: date | None) -> date | None:
+    """When the source spoke: a day outside the content (\"said on Tuesday\"), else publication."""
+    for t in c.times:
+        inside = any(s.start <= t.start and t.end <= s.end for s in c.content)
+        if not inside and t.granularity == "day" and t.resolved and "/" not in t.resolved:
+            try:
+                return date.fromisoformat(t.resolved)
+            except ValueError:
+                continue
+    return published
+
+
+def _numbers_match(c: Claim, gold_q: list[dict[str, Any]]) -> bool:
+    have = []
+    for q in c.quantities:
+        have.append({float(x) for x in (q.value, q.low, q.high) if x is not None})
+    for g in gold_q:
+        want = {float(x) for x in (g.get("value"), g.get("low"), g.get("high")) if x is not None}
+        if want and not any(want & h for h in have):
+            return False
+    return True
+
+
+def _pair(gold_claims: list[dict[str, Any]], ledger: Ledger, file: str) -> list[tuple[int, Claim | None]]:
+    """One-to-one pairs (gold index, system claim), best overlaps first."""
+    scored = []
+    for gi, g in enumerate(gold_claims):
+        where = locate(ledger.document.text, g["quote"], file)
+        if where is None:
+            continue
+        for c in ledger.claims:
+            s = match_score(c, where)
+            if s >= 0.5:
+                size = sum(e - b for b, e in claim_extent(c))
+                scored.append((s, -abs(size - where.length), gi, c))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    used_g: set[int] = set()
+    used_c: set[str] = set()
+    pairs: dict[int, Claim | None] = {}
+    for _s, _t, gi, c in scored:
+        if gi in used_g or c.id in used_c:
+            continue
+        used_g.add(gi)
+        used_c.add(c.id)
+        pairs[gi] = c
+    return [(gi, pairs.get(gi)) for gi in range(len(gold_claims))]
+
+
+def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, Any]:
+    """Per-article claim figures over every file the gold gives claims for."""
+    counts: Counter[str] = Counter()
+    extras: list[dict[str, Any]] = []
+    misses: list[dict[str, Any]] = []
+    wrong: list[dict[str, Any]] = []
+    for file, gold_claims in sorted(gold.get("claims", {}).items()):
+        ledger = ledgers.get(file)
+        if ledger is None:
+            counts["skipped_not_collected"] += len(gold_claims)
+            continue
+        text = ledger.document.text
+        located = [g for g in gold_claims if locate(text, g["quote"], file) is not None]
+        counts["skipped_quote_not_found"] += len(gold_claims) - len(located)
+        pairs = _pair(located, ledger, file)
+        matched_ids = set()
+        for gi, c in pairs:
+            g = located[gi]
+            counts["gold"] += 1
+            if c is None:
+                misses.append({"file": file, "source": g["source"], "quote": g["quote"]})
+                continue
+            matched_ids.add(c.id)
+            counts["matched"] += 1
+            src_ok = same_name(_claim_names(c), g["source"])
+            counts["source_right"] += src_ok
+            hops = list(g.get("chain", []))[1:]
+            ours = [link.entity.name for link in c.chain]
+            chain_ok = len(ours) == len(hops) and all(
+                same_name([o], h) for o, h in zip(ours, hops, strict=True)
+            )
+            counts["chain_right"] += chain_ok
+            if len(hops) >= 2:
+                counts["multi_hop"] += 1
+                counts["multi_hop_right"] += chain_ok
+            stance_ok = c.stance.value == g["stance"]
+            counts["stance_right"] += stance_ok
+            if g.get("quantities"):
+                counts["with_quantities"] += 1
+                counts["quantities_right"] += _numbers_match(c, g["quantities"])
+            if g.get("date"):
+                counts["with_date"] += 1
+                d = claim_date(c, ledger.document.published)
+                counts["date_right"] += d is not None and d.isoformat() == g["date"]
+            if not (src_ok and chain_ok and stance_ok):
+                wrong.append(
+                    {
+                        "file": file,
+                        "quote": g["quote"][:100],
+                        "gold": {"source": g["source"], "chain": hops, "stance": g["stance"]},
+                        "system": {
+                            "source": _claim_names(c)[:1],
+                            "chain": ours,
+                            "stance": c.stance.value,
+                        },
+                    }
+                )
+        for c in ledger.claims:
+            counts["system"] += 1
+            if c.id in matched_ids:
+                continue
+            extras.append(
+                {
+                    "file": file,
+                    "claim": c.id,
+                    "section": c.section.value,
+                    "source": (_claim_names(c) or [None])[0],
+                    "cue": c.cue.text,
+                    "stance": c.stance.value,
+                    "content": " ".join(c.content_text.split())[:160],
+                    "page_part": c.section is not SectionKind.BODY,
+                }
+            )
+
+    def share(a: str, b: str) -> float:
+        return round(counts[a] / counts[b], 4) if counts[b] else 0.0
+
+    return {
+        "recall": share("matched", "gold"),
+        "precision_strict": share("matched", "system"),
+        "source_accuracy": share("source_right", "matched"),
+        "chain_accuracy": share("chain_right", "matched"),
+        "multi_hop_chain_accuracy": share("multi_hop_right", "multi_hop"),
+        "stance_accuracy": share("stance_right", "matched"),
+        "quantity_accuracy": share("quantities_right", "with_quantities"),
+        "date_accuracy": share("date_right", "with_date"),
+        "counts": dict(sorted(counts.items())),
+        "extras": extras,
+        "misses": misses,
+        "wrong": wrong,
+    }
+
+
+def evaluate_claims_corpus(corpus: Any, *, progress: Any = None) -> dict[str, Any]:
+    """Analyse a :class:`~reportedly.corpora.stories.StoryCorpus` and score its per-article claims."""
+    from .. import analyze_many
+
+    say = progress or (lambda _msg: None)
+    files = list(corpus.articles)
+    say(f"analysing {len(files)} articles")
+    ledgers = dict(zip(files, analyze_many([corpus.articles[f].document for f in files]), strict=True))
+    report = score_claims(corpus.gold, ledgers)
+    report["corpus"] = corpus.name
+    report["missing_articles"] = list(corpus.missing)
+    return report
