@@ -10,7 +10,7 @@ from sqlalchemy import create_engine
 
 from reportedly.store import Store
 from reportedly.store.engine import alembic_config
-from reportedly.store.store import fts_query
+from reportedly.store.search import fts_query
 from web_ledgers import FERRY_TEXT, ferry_ledger, hostile_ledger
 
 VIEWS = {"claim_ledger", "claim_chains", "claim_numbers", "claim_dates", "source_summary"}

@@ -38,7 +38,7 @@ from reportedly.model import (
 from reportedly.store import SaveResult, Store, StoreError
 from reportedly.store.engine import head_revision
 from reportedly.store.schema import metadata
-from reportedly.store.store import SEARCH_TABLES
+from reportedly.store.search import SEARCH_TABLES
 
 TEXT_A = (
     "North Korea has troops in Russia, Seoul says\n"

@@ -61,6 +61,7 @@ from reportedly.store.schema import quantities as quantities_table
 from test_cli import ARTICLE
 from test_link_story import CONTAINERS, FIXTURES, TROOPS, load_ledger
 from test_store import TEXT_B, expected_claims, ids, ledger_a, ledger_b, nis
+from test_store_links import CLUSTER_ORDER, MEASURE_ORDER, STORY_ORDER, save_link_run
 from web_ledgers import MEASURE, STORY_ID, ferry_ledger, hostile_ledger, save_story
 
 SCHEMA_TABLES = {t.name for t in metadata.sorted_tables} | {"alembic_version"}
@@ -597,6 +598,33 @@ def test_linking_gives_the_same_stories_as_on_sqlite(pg_store: Store, tmp_path: 
     assert ensure_linked(pg_store, embedder=TfidfEmbedder()) is None
     pg_store.add_user_alias("Harbor Ledger", "Harbour Ledger Group")
     assert ensure_linked(pg_store, embedder=TfidfEmbedder()) is not None
+
+
+def test_story_listings_sort_and_page_by_code_point_as_on_sqlite(pg_store: Store, tmp_path: Path) -> None:
+    """Ties in stories, clusters and measures fall back to ids and names in code-point order.
+
+    The test database sorts text like ``en_US`` (see tests/pg.py), which would put
+    "apple" before "Zeta" and "s-apple" before "s-Zeta"; the pages are cut in SQL, so
+    the order has to come from the query, not from the database's collation.
+    """
+    save_link_run(pg_store)
+    with Store(tmp_path / "links.db") as lite:
+        save_link_run(lite)
+        assert pg_store.stories(min_documents=0) == lite.stories(min_documents=0)
+        assert pg_store.measures() == lite.measures()
+        on_pg, on_lite = pg_store.story("s-portview"), lite.story("s-portview")
+        assert on_pg[0].to_dict() == on_lite[0].to_dict() and on_pg[1] == on_lite[1]
+        assert [p.to_dict() for p in pg_store.timeline("Zeta sailings")] == [
+            p.to_dict() for p in lite.timeline("Zeta sailings")
+        ]
+    assert [s["id"] for s in pg_store.stories(min_documents=0)] == STORY_ORDER
+    assert [m["measure"] for m in pg_store.measures()] == MEASURE_ORDER
+    assert [c.id for c in pg_store.story("s-portview")[0].clusters] == CLUSTER_ORDER
+    middle = pg_store.story_page(min_documents=0, limit=2, offset=2).items
+    assert [s["id"] for s in middle] == STORY_ORDER[2:4]
+    assert [m["measure"] for m in pg_store.measure_page(limit=2, offset=1).items] == MEASURE_ORDER[1:3]
+    assert [c.id for c in pg_store.cluster_page("s-portview", limit=1, offset=2).items] == CLUSTER_ORDER[2:]
+    assert [c.kind.value for c in pg_store.conflict_page(limit=2, offset=1).items] == ["stance", "internal"]
 
 
 # -- the CLI and the web API on PostgreSQL ---------------------------------------------------------

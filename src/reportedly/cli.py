@@ -99,7 +99,7 @@ def _open_store(db: str):  # noqa: ANN202 - Store is imported lazily to keep --h
     try:
         return Store(db)
     except StoreError as exc:
-        raise _fail(str(exc), EXIT_STORE) from None
+        raise _fail(str(exc), exc.exit_code) from None
     except Exception as exc:  # SQLAlchemy raises many kinds; the user needs one sentence
         raise _fail(f"cannot open the store {db!r}: {exc.__class__.__name__}: {exc}", EXIT_STORE) from None
 
@@ -547,6 +547,10 @@ def main() -> None:
     except Exception as exc:  # last resort: one line, and a hint for bug reports
         if os.environ.get("REPORTEDLY_DEBUG"):
             raise
+        errors = sys.modules.get("reportedly.store.errors")  # loaded if the store raised
+        if errors is not None and isinstance(exc, errors.StoreError):
+            err.print(Text(f"Error: {exc}", style="bold red"))
+            sys.exit(exc.exit_code)
         err.print(
             Text(
                 f"Error: {exc.__class__.__name__}: {exc} (set REPORTEDLY_DEBUG=1 for a traceback)",

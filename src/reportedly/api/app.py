@@ -79,8 +79,9 @@ def create_app(
 
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
-        # Reached only by store failures the routes did not expect (lookups map to 404 themselves).
-        return JSONResponse({"detail": f"the store could not answer: {exc}"}, status_code=500)
+        # Every store failure, mapped by its type (reportedly.store.errors): a missing
+        # document, claim or story is a 404, a bad argument a 422, anything else a 5xx.
+        return JSONResponse({"detail": exc.http_detail}, status_code=exc.http_status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

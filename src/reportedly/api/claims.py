@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from reportedly.api.deps import Limit, Offset, lookup, store
+from reportedly.api.deps import Limit, Offset, store
 from reportedly.api.schemas import ClaimListItem, ClaimOut, ErrorOut, Page, ProvenanceOut
-from reportedly.api.stories import story_document_ids
 from reportedly.model import ClaimKind, SectionKind, Stance
 from reportedly.store import Store
 
@@ -43,7 +42,7 @@ def list_claims(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Claims in document order, every filter combined with AND; ``total`` counts all matches."""
-    documents = story_document_ids(db, story) if story is not None else None
+    documents = db.story_documents(story) if story is not None else None
     found = db.claim_page(
         search=q,
         source=source,
@@ -60,8 +59,7 @@ def list_claims(
     wanted = {c["document_id"] for c in found["items"]}
     briefs = {
         d["id"]: {k: d[k] for k in ("id", "title", "outlet", "published")}
-        for d in (db.documents() if wanted else [])
-        if d["id"] in wanted
+        for d in (db.documents(ids=wanted) if wanted else [])
     }
     for claim in found["items"]:
         claim["document"] = briefs[claim["document_id"]]
@@ -70,8 +68,7 @@ def list_claims(
 
 @router.get("/{claim_id}", response_model=ClaimOut, responses={404: {"model": ErrorOut}}, summary="One claim")
 def get_claim(claim_id: str, db: StoreDep) -> dict[str, Any]:
-    with lookup("claim", claim_id):
-        return db.claim(claim_id)
+    return db.claim(claim_id)
 
 
 @router.get(
@@ -82,9 +79,8 @@ def get_claim(claim_id: str, db: StoreDep) -> dict[str, Any]:
 )
 def get_provenance(claim_id: str, db: StoreDep) -> dict[str, Any]:
     """Nodes and edges for drawing who relayed the claim: outlet → sources → origin → claim."""
-    with lookup("claim", claim_id):
-        claim = db.claim(claim_id)
-    document = next(d for d in db.documents() if d["id"] == claim["document_id"])
+    claim = db.claim(claim_id)
+    document = db.document(claim["document_id"])
     nodes, edges = provenance_graph(claim, document)
     return {"claim": claim, "document": document, "nodes": nodes, "edges": edges}
 

@@ -1,4 +1,4 @@
-"""What every route needs: the app's settings, its store, paging parameters, error mapping.
+"""What every route needs: the app's settings, its store, paging parameters.
 
 Kept apart from ``app.py`` so route modules can import it without importing
 the app factory (which imports them).
@@ -7,14 +7,12 @@ the app factory (which imports them).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import HTTPException, Query, Request, status
+from fastapi import Query, Request
 
-from reportedly.store import Store, StoreError
+from reportedly.store import Store
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -42,22 +40,3 @@ def store(request: Request) -> Store:
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="How many matching items to skip.")]
-
-
-def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
-
-
-def not_found(what: str, key: str) -> HTTPException:
-    return HTTPException(status.HTTP_404_NOT_FOUND, f"no {what} {key!r}")
-
-
-@contextmanager
-def lookup(what: str, key: str) -> Iterator[None]:
-    """Turn the store's "no such row" into 404; any other store failure stays an error."""
-    try:
-        yield
-    except StoreError as exc:
-        if str(exc).startswith("no "):
-            raise not_found(what, key) from None
-        raise

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
-from reportedly.api.deps import Limit, Offset, Settings, lookup, settings, store
+from reportedly.api.deps import Limit, Offset, Settings, settings, store
 from reportedly.api.schemas import (
     AnalyzeRequest,
     AnalyzeResponse,
@@ -51,8 +51,7 @@ def list_documents(db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[
 )
 def get_document(document_id: str, db: StoreDep) -> dict[str, Any]:
     """The ledger of one document, with the text its offsets index."""
-    with lookup("document", document_id):
-        ledger = db.load(document_id)
+    ledger = db.load(document_id)
     data = ledger.to_dict()
     data["document"]["text"] = ledger.document.text
     for claim in data["claims"]:

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from reportedly.api.deps import Limit, Offset, lookup, not_found, store
+from reportedly.api.deps import Limit, Offset, store
 from reportedly.api.schemas import EntityOut, ErrorOut, Page
 from reportedly.model import EntityType
-from reportedly.store import Store
+from reportedly.store import NotFound, Store
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -42,8 +42,7 @@ def list_entities(
     "/{entity_id}", response_model=EntityOut, responses={404: {"model": ErrorOut}}, summary="One entity"
 )
 def get_entity(entity_id: str, db: StoreDep) -> dict[str, Any]:
-    with lookup("entity", entity_id):
-        for entity in db.entities():
-            if entity["id"] == entity_id:
-                return entity
-    raise not_found("entity", entity_id)
+    for entity in db.entities():
+        if entity["id"] == entity_id:
+            return entity
+    raise NotFound("entity", entity_id)

@@ -7,9 +7,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
-from reportedly.api.deps import lookup, store
+from reportedly.api.deps import store
 from reportedly.api.schemas import ErrorOut
-from reportedly.api.stories import story_document_ids
 from reportedly.export import MEDIA_TYPES, ExportError, ledgers_from_store, render
 from reportedly.store import Store
 
@@ -40,11 +39,10 @@ def export(
     """
     if document is not None and story is not None:
         raise HTTPException(422, "give document or story, not both")
-    ids = story_document_ids(db, story) if story is not None else None
+    ids = db.story_documents(story) if story is not None else None
     key = document or story or "all"
     try:
-        with lookup("document", key):
-            body = render(ledgers_from_store(db, document=document, documents=ids), format)
+        body = render(ledgers_from_store(db, document=document, documents=ids), format)
     except ExportError as exc:
         raise HTTPException(422, str(exc)) from None
     media, suffix = MEDIA_TYPES[format]

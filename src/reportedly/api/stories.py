@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from reportedly.api.deps import Limit, Offset, Settings, lookup, settings, store
+from reportedly.api.deps import Limit, Offset, Settings, settings, store
 from reportedly.api.schemas import (
     ClusterOut,
     ConflictOut,
@@ -40,14 +40,6 @@ def stories_available(db: Store) -> bool:
     return hasattr(db, "stories") and hasattr(db, "story")
 
 
-def story_document_ids(db: Store, story_id: str) -> list[str]:
-    """The documents of a story, for the ``story`` filter of claims and exports (404 if unknown)."""
-    from reportedly.export import story_document_ids as documents_of
-
-    with lookup("story", story_id):
-        return documents_of(db, story_id)
-
-
 @router.get("/api/stories", response_model=Page[StorySummary], summary="List stories")
 def list_stories(
     db: StoreDep,
@@ -58,19 +50,17 @@ def list_stories(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stories from the last link run, most documents first."""
-    rows = db.stories(min_documents=min_documents)
-    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+    return db.story_page(min_documents=min_documents, limit=limit, offset=offset).to_dict()
 
 
 @router.get("/api/stories/{story_id}", response_model=StoryOut, responses=NotFound, summary="One story")
 def get_story(story_id: str, db: StoreDep) -> dict[str, Any]:
     """A story's articles, outlets and measures; its clusters and conflicts are paged separately."""
-    with lookup("story", story_id):
-        story, documents = db.story(story_id)
+    story, documents = db.story(story_id)
     data = story.to_dict()
     data["documents"] = documents
     data["clusters"] = len(story.clusters)
-    data["conflicts"] = len(db.conflicts(story=story_id))
+    data["conflicts"] = db.conflict_page(story=story_id, limit=0).total
     data["measures"] = db.measures(story=story_id)
     return data
 
@@ -83,15 +73,7 @@ def get_story(story_id: str, db: StoreDep) -> dict[str, Any]:
 )
 def story_clusters(story_id: str, db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Each proposition the story's articles share, with outlets and independent origins counted."""
-    with lookup("story", story_id):
-        story, _documents = db.story(story_id)
-    clusters = [c.to_dict() for c in story.clusters]
-    return {
-        "items": clusters[offset : offset + limit],
-        "total": len(clusters),
-        "limit": limit,
-        "offset": offset,
-    }
+    return db.cluster_page(story_id, limit=limit, offset=offset).to_dict()
 
 
 @router.get(
@@ -107,8 +89,7 @@ def story_conflicts(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    with lookup("story", story_id):
-        db.story(story_id)
+    db.story_documents(story_id)  # an unknown story is a 404, not an empty page
     return _conflict_page(db, story_id, kind, limit, offset)
 
 
@@ -127,8 +108,7 @@ def story_timeline(
     ] = None,
 ) -> dict[str, Any]:
     """Every number the story's articles give for one measure, by date, with source and stance."""
-    with lookup("story", story_id):
-        db.story(story_id)
+    db.story_documents(story_id)  # an unknown story is a 404
     if measure is None:
         measures = db.measures(story=story_id)
         if not measures:
@@ -159,8 +139,7 @@ def list_measures(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = db.measures(story=story)
-    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+    return db.measure_page(story=story, limit=limit, offset=offset).to_dict()
 
 
 @router.get("/api/timeline", response_model=TimelineOut, responses=NotFound, summary="A number timeline")
@@ -194,5 +173,5 @@ def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(
 def _conflict_page(
     db: Store, story: str | None, kind: ConflictKind | None, limit: int, offset: int
 ) -> dict[str, Any]:
-    rows = [c.to_dict() for c in db.conflicts(story=story, kind=kind.value if kind else None)]
-    return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+    found = db.conflict_page(story=story, kind=kind.value if kind else None, limit=limit, offset=offset)
+    return found.to_dict()

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import DEFAULT_DB, EXIT_INPUT, EXIT_STORE, EXIT_USAGE, DbOpt, _fail, app, err, require_store
+from ..cli import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, _fail, app, err, require_store
 
 FORMAT_HELP = "jsonl, csv, brat, prov-json, prov-ttl or graphml."
 
@@ -52,7 +52,7 @@ def export(
             raise _fail("brat writes one .ann per document: pass --out FOLDER, or one --document", EXIT_USAGE)
         text = render(ledgers, fmt)
     except StoreError as exc:
-        raise _fail(str(exc), EXIT_INPUT if str(exc).startswith("no ") else EXIT_STORE) from None
+        raise _fail(str(exc), exc.exit_code) from None
     except ExportError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
     finally:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import DEFAULT_DB, EXIT_STORE, EXIT_USAGE, DbOpt, PrivateOpt, _fail, app, err
+from ..cli import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, _fail, app, err
 
 
 def _loopback(host: str) -> bool:
@@ -62,7 +62,7 @@ def serve(
     try:
         web = create_app(db, token=token, allow_private=allow_private, max_body=max_body)
     except StoreError as exc:
-        raise _fail(str(exc), EXIT_STORE) from None
+        raise _fail(str(exc), exc.exit_code) from None
     if not _loopback(host):
         err.print(
             Text(

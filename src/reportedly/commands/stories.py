@@ -19,7 +19,6 @@ from rich.text import Text
 
 from ..cli import (
     EXIT_INPUT,
-    EXIT_STORE,
     EXIT_USAGE,
     DbOpt,
     JsonOpt,
@@ -87,7 +86,7 @@ def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool
     except ValueError as exc:  # a malformed alias file
         raise _fail(str(exc), EXIT_INPUT) from None
     except StoreError as exc:
-        raise _fail(str(exc), EXIT_STORE) from None
+        raise _fail(str(exc), exc.exit_code) from None
 
 
 @app.command()
@@ -196,7 +195,7 @@ def story_cmd(
         try:
             story, documents = store.story(story_id)
         except StoreError as exc:
-            raise _fail(str(exc), EXIT_INPUT) from None
+            raise _fail(str(exc), exc.exit_code) from None
         found = store.conflicts(story=story_id)
     if as_json:
         _dump(_story_json(story, documents, found))
@@ -441,7 +440,7 @@ def aliases_add(
         try:
             store.add_user_alias(alias, canonical, type_)
         except StoreError as exc:
-            raise _fail(str(exc), EXIT_USAGE) from None
+            raise _fail(str(exc), exc.exit_code) from None
     out.print(
         Text(f"“{alias}” now names {canonical} in every document; stories will be relinked on next use")
     )
@@ -463,7 +462,7 @@ def aliases_remove(
         try:
             store.remove_user_alias(alias)
         except StoreError as exc:
-            raise _fail(str(exc), EXIT_INPUT) from None
+            raise _fail(str(exc), exc.exit_code) from None
     out.print(Text(f"removed the alias “{alias}”"))
 
 

@@ -30,7 +30,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from reportedly.store.errors import StoreError
+from reportedly.store.errors import StoreUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -56,14 +56,14 @@ def to_url(url_or_path: str | Path) -> URL:
         try:
             return make_url(url_or_path)
         except SQLAlchemyError as exc:  # ArgumentError for malformed URLs
-            raise StoreError(f"not a database URL: {url_or_path!r}") from exc
+            raise StoreUnavailable(f"not a database URL: {url_or_path!r}") from exc
     if str(url_or_path) == ":memory:":
         return make_url("sqlite://")
     path = Path(url_or_path).expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create the folder for {path}: {exc}") from exc
+        raise StoreUnavailable(f"cannot create the folder for {path}: {exc}") from exc
     return URL.create("sqlite", database=str(path))
 
 
@@ -140,14 +140,14 @@ def upgrade(engine: Engine) -> None:
     try:
         current = current_revision(engine)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {_safe(engine)}: {exc}") from exc
+        raise StoreUnavailable(f"cannot open database {_safe(engine)}: {exc}") from exc
     if current == head:
         return
     if current is not None:
         try:
             script.get_revision(current)
         except CommandError as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"database {_safe(engine)} is at schema revision {current!r}, which this version of "
                 "reportedly does not know (was it written by a newer version?)"
             ) from exc
@@ -168,9 +168,11 @@ def upgrade(engine: Engine) -> None:
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise StoreError(f"migration left {len(broken)} rows with dangling foreign keys")
+                        raise StoreUnavailable(
+                            f"migration left {len(broken)} rows with dangling foreign keys"
+                        )
         except (SQLAlchemyError, CommandError) as exc:
-            raise StoreError(f"cannot migrate database {_safe(engine)}: {exc}") from exc
+            raise StoreUnavailable(f"cannot migrate database {_safe(engine)}: {exc}") from exc
         finally:
             if sqlite:
                 _pragma(conn, "foreign_keys=ON")

@@ -14,6 +14,8 @@ test compares the two, so change both together.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -127,39 +129,52 @@ claims = Table(
     Index(None, "stance"),
 )
 
+
+def _claim_parts(name: str, *items: Column[Any] | Index, text: bool = False) -> Table:
+    """A table of a claim's parts in order, keyed by (``claim_id``, ``position``).
+
+    ``text`` adds the columns of a span of the document (``text``, ``start``, ``end``)
+    right after the key, before ``items``.
+    """
+    span = (
+        (
+            Column("text", Text, nullable=False),
+            Column("start", Integer, nullable=False),
+            Column("end", Integer, nullable=False),
+        )
+        if text
+        else ()
+    )
+    return Table(
+        name,
+        metadata,
+        Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+        Column("position", Integer, nullable=False),
+        *span,
+        *items,
+        PrimaryKeyConstraint("claim_id", "position"),
+    )
+
+
 # "The U.S. and South Korea said": the mention resolves to ``source_entity_id``
 # plus these further speakers, in the order they were named.
-joint_sources = Table(
+joint_sources = _claim_parts(
     "joint_sources",
-    metadata,
-    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
-    PrimaryKeyConstraint("claim_id", "position"),
     Index(None, "entity_id"),
 )
 
-chain_links = Table(
+chain_links = _claim_parts(
     "chain_links",
-    metadata,
-    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
     Column("cue", Text),
     Column("mention_start", Integer),
     Column("mention_end", Integer),
-    PrimaryKeyConstraint("claim_id", "position"),
     Index(None, "entity_id"),
 )
 
-quantities = Table(
+quantities = _claim_parts(
     "quantities",
-    metadata,
-    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
     Column("value", Float),
     Column("low", Float),
     Column("high", Float),
@@ -167,20 +182,14 @@ quantities = Table(
     Column("unit", String),
     Column("scope", String(32), nullable=False),
     Column("attribute", Boolean, nullable=False),
-    PrimaryKeyConstraint("claim_id", "position"),
+    text=True,
 )
 
-time_expressions = Table(
+time_expressions = _claim_parts(
     "time_expressions",
-    metadata,
-    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
     Column("resolved", String),
     Column("granularity", String(32), nullable=False),
-    PrimaryKeyConstraint("claim_id", "position"),
+    text=True,
 )
 
 ingest_errors = Table(

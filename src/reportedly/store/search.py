@@ -1,0 +1,195 @@
+"""Finding claims: filters, who said it (through chains too), publication dates, full-text search.
+
+:func:`claim_conditions` turns the filters :meth:`Store.claims` and :meth:`Store.claim_page`
+take into SQL conditions on ``claims``; :func:`reportedly.store.rows.load_claims` reads
+whatever they select. Search runs on the FTS5 index of migration 0003 where there is one
+(SQLite) and falls back to substring matching elsewhere (PostgreSQL). User input is never
+passed through as FTS query syntax, so a stray quote cannot turn into a query error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+)
+
+from reportedly.model import ClaimKind, SectionKind, Stance
+from reportedly.store.aliases import entities_named
+from reportedly.store.schema import chain_links, claims, documents, entities, entity_aliases, joint_sources
+from reportedly.store.values import as_date, enum_value
+
+#: The FTS5 table of migration 0003 and the shadow tables SQLite keeps for it:
+#: real tables in the file that ``schema.metadata`` does not (and cannot) declare.
+SEARCH_TABLES = frozenset(
+    {"claim_search"} | {f"claim_search_{part}" for part in ("data", "idx", "content", "docsize", "config")}
+)
+
+_WORD = re.compile(r"\w+")
+
+
+def claim_conditions(
+    conn: Connection,
+    *,
+    source: str | None = None,
+    stance: str | None = None,
+    kind: str | None = None,
+    section: str | None = None,
+    document: str | None = None,
+    document_ids: Collection[str] | None = None,
+    claim_ids: Collection[str] | None = None,
+    published_from: date | str | None = None,
+    published_to: date | str | None = None,
+    search: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """The SQL conditions on ``claims`` for these filters, all of which must hold.
+
+    Enum values are checked (any case; InvalidInput names the choices), dates may be
+    ``YYYY-MM-DD`` text; ``source`` is matched as :func:`source_condition` says and
+    ``search`` as :func:`search_condition` does. A blank ``search`` filters nothing.
+    """
+    conds: list[ColumnElement[bool]] = []
+    if stance is not None:
+        conds.append(claims.c.stance == enum_value(Stance, stance, "stance"))
+    if kind is not None:
+        conds.append(claims.c.kind == enum_value(ClaimKind, kind, "kind"))
+    if section is not None:
+        conds.append(claims.c.section == enum_value(SectionKind, section, "section"))
+    if document is not None:
+        conds.append(claims.c.document_id == document)
+    if document_ids is not None:
+        conds.append(claims.c.document_id.in_(list(document_ids)))
+    if claim_ids is not None:
+        conds.append(claims.c.id.in_(list(claim_ids)))
+    low, high = as_date(published_from, "published_from"), as_date(published_to, "published_to")
+    if low is not None or high is not None:
+        dated = select(documents.c.id)
+        if low is not None:
+            dated = dated.where(documents.c.published >= low)
+        if high is not None:
+            dated = dated.where(documents.c.published <= high)
+        conds.append(claims.c.document_id.in_(dated))
+    if search is not None and search.strip():
+        conds.append(search_condition(conn, search))
+    if source is not None:
+        conds.append(source_condition(conn, source))
+    return conds
+
+
+def count_claims(conn: Connection, conds: list[ColumnElement[bool]]) -> int:
+    """How many claims match every condition."""
+    return conn.scalar(select(func.count()).select_from(claims).where(and_(true(), *conds))) or 0
+
+
+def source_condition(conn: Connection, needle: str) -> ColumnElement[bool]:
+    """Claims made by, or relayed through, whatever entity ``needle`` names.
+
+    "What did the NIS say" includes what lawmakers said the NIS told them, so a claim
+    whose chain passes through the entity counts, as does one it made jointly. The
+    entity is found by id, name or alias (:func:`reportedly.store.aliases.entities_named`);
+    unresolved mentions match on their text, by SQL ``lower()``.
+    """
+    ids = entities_named(conn, needle)
+    unresolved = and_(
+        claims.c.source_entity_id.is_(None), func.lower(claims.c.source_text) == needle.strip().lower()
+    )
+    if not ids:
+        return unresolved
+    joint = select(joint_sources.c.claim_id).where(joint_sources.c.entity_id.in_(ids))
+    relayed = select(chain_links.c.claim_id).where(chain_links.c.entity_id.in_(ids))
+    return or_(
+        claims.c.source_entity_id.in_(ids), claims.c.id.in_(joint), claims.c.id.in_(relayed), unresolved
+    )
+
+
+# -- full text -------------------------------------------------------------------------
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search box entry; punctuation and FTS operators are dropped."""
+    return _WORD.findall(text)
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH expression requiring every word, the last as a prefix (typing-as-you-go).
+
+    Each word is quoted, so ``NOT``, ``NEAR``, ``*`` or an unbalanced quote in
+    the input are searched for (or dropped), never interpreted.
+    """
+    words = search_terms(text)
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def has_search_index(conn: Connection) -> bool:
+    """Whether this database has the FTS5 claim index (SQLite only)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_search'"
+    ).first()
+    return found is not None
+
+
+def search_condition(conn: Connection, text: str) -> ColumnElement[bool]:
+    """Claims whose content, source, cue or sentence hold every word of ``text``, the last as a prefix."""
+    query = fts_query(text)
+    if query is None:
+        return false()  # nothing searchable typed: match nothing rather than everything
+    if has_search_index(conn):
+        index = table("claim_search", column("claim_id"))
+        matching = select(index.c.claim_id).where(literal_column("claim_search").op("MATCH")(query))
+        return claims.c.id.in_(matching)
+    return _substring_condition(search_terms(text))
+
+
+def _substring_condition(words: list[str]) -> ColumnElement[bool]:
+    """Every word somewhere in what the FTS5 index holds: content, source, cue, sentence.
+
+    The stand-in for FTS5 where there is none (PostgreSQL), so it reads the
+    same fields the index is built from (the source being the mention, the
+    resolved entity's name and its aliases) and a search finds a claim by
+    whichever of them matched, as it does on SQLite. The sentence is cut
+    from the document text by character offsets, which is how Python counts
+    them too. Words may hold ``_`` (a LIKE wildcard), so matching escapes it.
+    """
+    name = select(entities.c.name).where(entities.c.id == claims.c.source_entity_id).scalar_subquery()
+    sentence = (
+        select(
+            func.substr(
+                documents.c.text, claims.c.sentence_start + 1, claims.c.sentence_end - claims.c.sentence_start
+            )
+        )
+        .where(documents.c.id == claims.c.document_id)
+        .scalar_subquery()
+    )
+    fields = (claims.c.content_text, claims.c.source_text, claims.c.cue_text, name, sentence)
+    conds = []
+    for word in words:
+        needle = word.lower()
+        alias = (
+            select(entity_aliases.c.entity_id)
+            .where(
+                entity_aliases.c.entity_id == claims.c.source_entity_id,
+                func.lower(entity_aliases.c.alias).contains(needle, autoescape=True),
+            )
+            .exists()
+        )
+        conds.append(or_(*(func.lower(f).contains(needle, autoescape=True) for f in fields), alias))
+    return and_(*conds)
