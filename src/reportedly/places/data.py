@@ -80,7 +80,7 @@ def _add(index: dict[str, list[str]], key: str, value: str) -> None:
 
 
 def _initials(name: str) -> str:
-    """"United Arab Emirates" -> "uae"; "Democratic Republic of the Congo" -> "drc"."""
+    """ "United Arab Emirates" -> "uae"; "Democratic Republic of the Congo" -> "drc"."""
     words = [w for w in fold(name).replace("'", " ").split() if w not in {"of", "the", "and"}]
     return "".join(w[0] for w in words)
 
@@ -333,8 +333,10 @@ def _load_regions(
         if stems:
             _add(t.region_keys, stems[0], s.code)
         for n, stem in enumerate(stems):
-            # a stem cut from the name stands alone only for Slavic adjectives ("Volynska" -> "Volyn")
-            if n == 0 or (found and fold(t.names[found[0]]).startswith(stem)) or base_is_adjective(stems[0]):
+            # a stem cut from the name stands for it when a city bears it ("Kurskaya" -> "Kursk"),
+            # or when the name is a Slavic adjective ("Volynska" -> "Volyn"); not "Guarda" -> "Guard"
+            named = found is not None and found[1] < 2 and fold(t.names[found[0]]).startswith(stem)
+            if n == 0 or named or base_is_adjective(stems[0]):
                 _add(t.region_stems, stem, s.code)
 
     # GeoNames codes that already are the ISO suffixes; then the last unpaired pair of a country.

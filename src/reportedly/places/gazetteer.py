@@ -175,7 +175,10 @@ class Places:
         primary = self.cities_named(key, hints, alternates=False)
         regions = self.regions_named(key, hints)
         others = [p for p in self.cities_named(key, hints) if p not in primary]
-        return primary + regions + others
+        found = primary + regions + others
+        if hints:  # inside the country asked for first ("Antioch" in Turkey is Antakya)
+            found.sort(key=lambda p: p.country not in hints and p.id not in hints)
+        return found
 
     def countries_named(self, key: str, hints: frozenset[str] = frozenset()) -> list[Place]:
         t = self.countries
@@ -183,23 +186,29 @@ class Places:
         places = [t.by_id[i] for i in isos if i in t.by_id]
         return sorted(places, key=lambda p: (p.id not in hints, -p.population))
 
-    def regions_named(self, key: str, hints: frozenset[str] = frozenset(), *, stems: bool = False) -> list[Place]:
+    def regions_named(
+        self, key: str, hints: frozenset[str] = frozenset(), *, stems: bool = False, weak: bool = True
+    ) -> list[Place]:
+        """Regions by full name; with ``stems``, also by the name before "region", "oblast"…
+        (and, when ``weak``, last, by other languages' names of the city they are named after)."""
         t = self.cities
         codes = list(t.region_keys.get(key, []))
+        extra: list[str] = []
         if stems:
             codes += [c for c in t.region_stems.get(key, []) if c not in codes]
-            weak = [c for c in t.region_alt_stems.get(key, []) if c not in codes]
-        else:
-            weak = []
+            if weak:
+                extra = [c for c in t.region_alt_stems.get(key, []) if c not in codes]
         places = [t.region_by_id[c] for c in codes]
 
         def rank(p: Place) -> tuple:
             inside = p.country in hints or p.id in hints or (p.region in hints)
             return (not inside, p.id in t.city_regions, p.region is not None, -p.population)
 
-        return sorted(places, key=rank) + sorted((t.region_by_id[c] for c in weak), key=rank)
+        return sorted(places, key=rank) + sorted((t.region_by_id[c] for c in extra), key=rank)
 
-    def cities_named(self, key: str, hints: frozenset[str] = frozenset(), *, alternates: bool = True) -> list[Place]:
+    def cities_named(
+        self, key: str, hints: frozenset[str] = frozenset(), *, alternates: bool = True
+    ) -> list[Place]:
         t = self.cities
         scored: dict[int, float] = {}
         for j in t.keys.get(key, ()):

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from . import names
 from .model import Place, PlaceMention
 from .names import (
     BARE_CONTROL_WORDS,
@@ -38,8 +39,6 @@ from .names import (
     GAP_WORDS,
     PARTY_NOUNS,
     PLACE_NOUNS,
-    REGION_NOUNS,
-    REGION_NOUNS_PLURAL,
     common_words,
     fold_cached,
     is_common,
@@ -50,6 +49,10 @@ from .names import (
 if TYPE_CHECKING:
     from .gazetteer import Places
 
+#: "State" is left out in running text: "Michigan State" is a university far more often than
+#: a way to write Michigan; the bare name of a state finds it anyway.
+REGION_NOUNS = names.REGION_NOUNS - {"state"}
+REGION_NOUNS_PLURAL = names.REGION_NOUNS_PLURAL - {"states"}
 #: Bare towns below this many people need a preposition of place or a region noun.
 BARE_NAME_MIN_POPULATION = 15000
 #: Cities this big are believed even where capitalisation cannot tell ("Moscow said").
@@ -87,7 +90,9 @@ FACILITY_NOUNS = frozenset(
     }
 )
 #: Verbs of saying: a town's name before one is a person's ("Frederick said").
-SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "tweeted", "explained", "noted"})
+SPEECH_VERBS = frozenset(
+    {"said", "says", "told", "added", "stated", "wrote", "tweeted", "explained", "noted"}
+)
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "port", "capital", "district"})
 _SIDE = re.compile(r"\b(left|right|east|west|eastern|western|northern|southern)\s+(bank|side)\b")
 _AFTER = re.compile(
@@ -100,6 +105,7 @@ _AFTER = re.compile(
 _POSSESSED = re.compile(
     r"^['’]s\s+(?:[a-z]+\s+){0,2}?(?P<agent>[^\W\d_]+)[-‑](?P<rel>occupied|held|controlled|run)\b"
 )
+_AGENT_OF = re.compile(r"[-‑](?:" + "|".join(sorted(CONTROL_WORDS)) + r")\b")
 _LIST_GLUE = re.compile(r",\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+or\s+")
 _CAPWORDS = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _COORDINATED = re.compile(
@@ -129,8 +135,9 @@ class _Match:
     j: int  # last token of the name
     places: list[Place]
     end_tok: int  # last token of the mention (a region noun after the name included)
-    strong: bool = False  # a region noun or a settlement noun vouches for it
+    strong: bool = False  # a region noun (or a place noun after a demonym) makes it certain
     via: str = "name"
+    vouched: bool = False  # a settlement noun before or after it ("the city of", "Kherson city")
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -162,13 +169,16 @@ def _title_case(text: str, toks: list[_Tok]) -> set[int]:
     common = common_words(nouns=False)
     start = 0
     for k in range(len(toks) + 1):
-        if k == len(toks) or (k > start and (toks[k].initial or "\n" in text[toks[k - 1].end : toks[k].start])):
-            words = [t for t in toks[start:k] if len(t.text) > 3 and t.text.lower() not in stops]
+        if k == len(toks) or (
+            k > start and (toks[k].initial or "\n" in text[toks[k - 1].end : toks[k].start])
+        ):
+            words = [t for t in toks[start:k] if t.text.lower() not in stops]
             caps = [t for t in words if t.cap]
-            # capitalised English words ("Death Toll Rises"), not a byline of names
-            if len(words) >= 3 and len(caps) >= 0.7 * len(words):
-                if sum(is_common(fold_cached(t.text), common) for t in caps) >= 2:
-                    out.update(range(start, k))
+            # nearly every word capitalised, English words among them ("Death Toll Rises"):
+            # a headline in title case, not a byline of names nor a sentence full of places
+            headline = len(caps) >= 3 and len(caps) >= 0.85 * len(words)
+            if headline and sum(is_common(fold_cached(t.text), common) for t in caps) >= 2:
+                out.update(range(start, k))
             start = k
     return out
 
@@ -233,6 +243,8 @@ def find_mentions(places: Places, text: str, *, not_places: Iterable[str] = ()) 
                     break
     out: list[PlaceMention] = []
     for m, place, verdict in verdicts:
+        if _AGENT_OF.match(text, toks[m.end_tok].end):
+            continue  # "Russia-occupied", "Kyiv-controlled": who holds the next place, not a place
         if verdict == "yes":
             start, end = toks[m.i].start, toks[m.end_tok].end
             out.append(PlaceMention(start, end, text[start:end], place, via=m.via))
@@ -261,6 +273,8 @@ def _demonym_at(places: Places, text: str, toks: list[_Tok], k: int) -> _Match |
             continue
         if toks[k].text.lower() == "the":
             return None
+        if k > 0 and toks[k - 1].cap and text[toks[k - 1].end : toks[k].start] == " " and not toks[k].initial:
+            return None  # "North American airspace": the end of a longer name, not "American"
         dem = places.demonym(text[toks[k].start : toks[j].end])
         if dem is None or fold_cached(text[toks[k].start : toks[j].end]) in places.countries.keys:
             continue
@@ -278,7 +292,10 @@ def _name_at(places: Places, text: str, toks: list[_Tok], k: int) -> _Match | No
         j = k + n - 1
         if not _joined(text, toks, k, j):
             continue
-        if any(not toks[x].cap and toks[x].text not in {"of", "the", "and", "de", "al", "el"} for x in range(k, j + 1)):
+        if any(
+            not toks[x].cap and toks[x].text not in {"of", "the", "and", "de", "al", "el"}
+            for x in range(k, j + 1)
+        ):
             continue
         if n > 1 and toks[k].text.lower() == "the":
             continue  # "The Kakhovka …": the article is no part of the name
@@ -291,8 +308,9 @@ def _name_at(places: Places, text: str, toks: list[_Tok], k: int) -> _Match | No
         # "the province of Hatay", "the city of Kherson"
         of_region = len(before) == 2 and before[1] == "of" and before[0] in REGION_NOUNS
         of_town = len(before) == 2 and before[1] == "of" and before[0] in _SETTLEMENT_NOUNS
-        if not noun and _COORDINATED.match(text, toks[j].end):  # "Kherson and Mykolaiv regions"
-            noun = _COORDINATED.match(text, toks[j].end).group("noun")
+        coordination = _COORDINATED.match(text, toks[j].end)  # "Kherson and Mykolaiv regions"
+        if noun not in REGION_NOUNS and coordination:
+            noun = coordination.group("noun")
             coordinated = True
         else:
             coordinated = False
@@ -300,10 +318,15 @@ def _name_at(places: Places, text: str, toks: list[_Tok], k: int) -> _Match | No
             if key in places.countries.keys and noun not in ("region", "regions", "province", "provinces"):
                 pass  # "Syrian Arab Republic", "Ukraine state": the country itself, below
             else:
-                regions = places.regions_named(key, stems=True)
-                if regions:
+                regions = places.regions_named(key, stems=True, weak=False)
+                weak = places.regions_named(key, stems=True)
+                cities = places.cities_named(key, alternates=False)
+                # the region's own names, then a town of that name ("the Pazarcik district"),
+                # then regions named after a city's name in another language
+                found = regions + cities + [r for r in weak if r not in regions]
+                if found:
                     end = j + 1 if not (of_region or coordinated) else j
-                    return _Match(k, j, regions, end, strong=True)
+                    return _Match(k, j, found, end, strong=True)
         if key in places.countries.keys:
             if key in places.countries.codes:
                 continue
@@ -312,8 +335,7 @@ def _name_at(places: Places, text: str, toks: list[_Tok], k: int) -> _Match | No
             return _Match(k, j, places.countries_named(key), j)
         found = places.bare(key)
         if found:
-            strong = of_town or noun in _SETTLEMENT_NOUNS
-            return _Match(k, j, found, j, strong=strong)
+            return _Match(k, j, found, j, vouched=of_town or noun in _SETTLEMENT_NOUNS)
     return None
 
 
@@ -387,6 +409,7 @@ def _believe(
     prev = toks[m.i - 1].text.lower() if m.i > 0 else ""
     vouched = (
         m.strong
+        or m.vouched
         or prev in _PLACE_PREPOSITIONS
         or prev in _SETTLEMENT_NOUNS  # "the capital Kherson", "the town Oleshky"
         or prev in CONTROL_WORDS  # "occupied Oleshky", "Russian-held Nova Kakhovka"
@@ -396,8 +419,10 @@ def _believe(
     if nxt.startswith(",") and m.j + 1 < len(toks):  # "Antakya, Turkey"
         after = toks[m.j + 1]
         vouched = vouched or (after.cap and fold_cached(after.text) in countries.keys)
-    big = place.kind == "country" or place.population >= BIG_CITY or (
-        place.kind == "city" and _is_capital(place, countries)
+    big = (
+        place.kind == "country"
+        or place.population >= BIG_CITY
+        or (place.kind == "city" and _is_capital(place, countries))
     )
     if single and key in surnames and not m.strong:
         return "no"
@@ -407,6 +432,8 @@ def _believe(
     after = nt.text if nt and text[toks[m.end_tok].end : nt.start] == " " else ""
     if place.kind != "country" and after in FACILITY_NOUNS and not m.strong:
         return "no"  # "the Kakhovka dam", "Gaziantep airport": a facility named after the town
+    if place.kind != "country" and re.match(r"\s(?:al|el|ad|ar|as|ash|an|at|az)[-‑]", text[toks[m.j].end :]):
+        return "no"  # "Bab al-Hawa": the first word of a longer Arabic name
     if place.kind == "city" and after in SPEECH_VERBS and not _is_capital(place, countries):
         return "no"  # "Frederick said": a person; a capital speaking is the entity layer's metonymy
     is_word = is_common(key, common)
@@ -430,7 +457,13 @@ def _believe(
             return "no"
     if place.kind == "city" and place.population < BARE_NAME_MIN_POPULATION and not vouched:
         return "small"
-    if place.kind == "city" and place.population < FOREIGN_TOWN and place.country not in hints and not vouched:
+    if (
+        single
+        and place.kind == "city"
+        and place.population < FOREIGN_TOWN
+        and place.country not in hints
+        and not vouched
+    ):
         return "small"  # "citing Xinhua": a small town abroad, with nothing saying it is a place
     return "yes"
 
@@ -443,7 +476,7 @@ def _is_capital(place: Place, countries) -> bool:
 def _coordinated_plurals(
     places: Places, text: str, found: list[PlaceMention], hints: frozenset[str]
 ) -> list[PlaceMention]:
-    """"Kherson and Mykolaiv oblasts": the plural noun makes regions of every name it closes,
+    """ "Kherson and Mykolaiv oblasts": the plural noun makes regions of every name it closes,
     and a qualifier before the first name holds for them all."""
     out = list(found)
     for n, mention in enumerate(out):
@@ -452,7 +485,9 @@ def _coordinated_plurals(
             continue
         group = [n]
         k = n
-        while k > 0 and re.fullmatch(r",\s*|\s+and\s+|,\s*and\s+|\s*&\s*", text[out[k - 1].end : out[k].start]):
+        while k > 0 and re.fullmatch(
+            r",\s*|\s+and\s+|,\s*and\s+|\s*&\s*", text[out[k - 1].end : out[k].start]
+        ):
             k -= 1
             group.append(k)
         if len(group) < 2:
@@ -462,7 +497,9 @@ def _coordinated_plurals(
             mm = out[g]
             if mm.place.kind != "region":
                 stem = fold_cached(mm.text)
-                regions = [r for r in places.regions_named(stem, hints, stems=True) if r.country == mm.place.country]
+                regions = [
+                    r for r in places.regions_named(stem, hints, stems=True) if r.country == mm.place.country
+                ]
                 if regions:
                     mm = replace(mm, place=regions[0])
             if mm.qualifier is None and first.qualifier is not None:
@@ -514,6 +551,12 @@ def _qualify(places: Places, text: str, found: list[PlaceMention]) -> list[Place
                 side = f"{m.group(1)} bank"
                 q2 = _qualifier_before(places, right[: m.start(1)].lstrip("'’s "))[0]
                 qualifier = qualifier or q2
+        if out and re.fullmatch(r"['’]s\s+", text[out[-1].end : mention.start]) and out[-1].qualifier:
+            # "the Russia-occupied part of Ukraine's Kherson region": the owner only says whose
+            # region; what is held is the region
+            owner = out[-1]
+            qualifier, side = qualifier or owner.qualifier, side or owner.side
+            out[-1] = replace(owner, qualifier=None, side=None)
         out.append(replace(mention, qualifier=qualifier, side=side))
         prev_end = mention.end
     return out
@@ -540,7 +583,15 @@ def _qualifier_before(places: Places, left: str) -> tuple[tuple[str, str | None]
                 s = _SIDE.search(" ".join(words[k + 1 :]).lower())
                 side = f"{s.group(1)} {s.group(2)}" if s and s.group(2) == "bank" else None
             return (rel, agent), side
-        if w in GAP_WORDS or w in {"temporarily", "currently", "now", "still", "formerly", "partially", "river"}:
+        if w in GAP_WORDS or w in {
+            "temporarily",
+            "currently",
+            "now",
+            "still",
+            "formerly",
+            "partially",
+            "river",
+        }:
             k -= 1
             continue
         if words[k][:1].isupper() and k > 0 and words[k - 1].lower() == "the":

@@ -66,10 +66,7 @@ fold_cached = lru_cache(maxsize=8192)(fold)
 
 def is_latin(name: str) -> bool:
     """True when every letter is Latin: the alternate names worth matching in English text."""
-    for ch in name:
-        if ch.isalpha() and not (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF):
-            return False
-    return True
+    return all(not ch.isalpha() or ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
 
 
 #: What an admin-1 (or admin-2) unit is called, in English and in the transliterations the
@@ -153,7 +150,6 @@ PLACE_NOUNS = frozenset(
         "soil",
         "border",
         "borders",
-        "side",
         "city",
         "cities",
         "town",
@@ -268,7 +264,7 @@ CALENDAR_WORDS = frozenset(
 
 
 def party_is_national(noun: str | None) -> bool:
-    """"Russian forces" hold a place for Russia; "the Syrian government" is the party "government"."""
+    """ "Russian forces" hold a place for Russia; "the Syrian government" is the party "government"."""
     return noun is None or noun in _NATIONAL_PARTY
 
 
@@ -325,13 +321,20 @@ def stop_words() -> frozenset[str]:
     return frozenset()
 
 
-
 def is_common(key: str, words: frozenset[str] | None = None) -> bool:
     """A folded word that is an English word or an inflection of one ("villages", "reading")."""
     words = common_words() if words is None else words
     if key in words:
         return True
-    for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+    for ending, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+    ):
         if key.endswith(ending) and len(key) > len(ending) + 2 and key[: -len(ending)] + repl in words:
             return True
     return False
