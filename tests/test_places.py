@@ -124,6 +124,8 @@ def test_a_shared_name_prefers_the_country_asked_for(places: Places) -> None:
     assert places.lookup("Moscow").country == "RU"
     assert places.lookup("Moscow", country="US").country == "US"
     assert places.lookup("Antioch", country="TR").name == "Antakya"
+    assert places.lookup("Georgia").id == "GE"
+    assert places.lookup("Georgia", country="US").id == "US-GA"
 
 
 def test_capitals_for_the_entity_layer(places: Places) -> None:

@@ -154,6 +154,9 @@ class Places:
         out: list[Place] = []
         if kind in (None, "country"):  # first: "Republic of Korea" is no region "of Korea"
             out += self.countries_named(key, hints)
+            if hints and out and not any(p.id in hints for p in out) and kind is None:
+                inside = [p for p in self.bare(key, hints) if p.country in hints]
+                out = inside + out  # "Georgia" asked inside the US is the state
             if out or kind == "country":
                 return _only(out, kind)
         m = _REGION_SUFFIX.match(key) or _REGION_PREFIX.match(key)
