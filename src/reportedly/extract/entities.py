@@ -18,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from anyascii import anyascii
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, EntityType
 from .lexicon import (
@@ -88,7 +89,8 @@ _CONTEXT_ALIASES = {"south": ("korea", "South Korea"), "north": ("korea", "North
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "'")).strip("-") or "entity"
+    """An id from a name, transliterated to ASCII first ("António Guterres" -> "antonio-guterres")."""
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(name.replace("’", "'")).lower()).strip("-") or "entity"
 
 
 def normalise_key(text: str) -> str:
@@ -191,6 +193,7 @@ class EntityResolver:
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) for anaphora
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
         self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
+        self.roles: list[tuple[int, Span, str]] = []  # (offset, person name, role introduced with it)
 
     # --- learning from the text -------------------------------------------------------------
     def learn(self, span: Span, offset: int) -> None:
@@ -198,6 +201,12 @@ class EntityResolver:
         for ent in span.ents:
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                 self.candidates.append((offset + ent.start_char, ent.text, ent.label_))
+            # a first name the tagger split from its surname ("Oleksandr" "Prokudin") waits for it
+            split = ent.end < len(ent.doc) and ent.doc[ent.end].ent_type_ == "PERSON"
+            name = whole_name(ent) if ent.label_ == "PERSON" and not split else None
+            role = role_of(name) if name is not None else None
+            if name is not None and role:  # "Kremlin spokesman Dmitry Peskov", "Yevhen Ryshchuk, the mayor …"
+                self.roles.append((offset + name.start_char, name, role))
         run: list[Token] = []
         for tok in [*span, None]:  # known names the statistical NER missed ("Le Monde")
             if tok is not None and tok.pos_ == "PROPN":
@@ -260,7 +269,7 @@ class EntityResolver:
     def _resolve_one(self, mention: Span, at: int) -> list[Entity]:
         text = mention.text.strip()
         # "the National Intelligence Service, or NIS": the name is before the alias
-        m = re.match(r"^(.+?),?\s+(?:or\s+|\()[A-Z][A-Z0-9&.-]{1,9}\)?$", text)
+        m = re.match(r"^(.+?)(?:,?\s+or\s+|\s*\()[A-Z][A-Z0-9&.-]{1,9}\)?$", text)
         if m:
             text = m.group(1)
             mention = (
@@ -280,6 +289,10 @@ class EntityResolver:
             return [ent] if ent else [self._new(text, EntityType.UNKNOWN, anonymous=True, at=at)]
         if first in {"i", "we", "you", "me", "us"} and len(mention) == 1:
             return []
+        if first in {"who", "which"} and len(mention) == 1 and mention[0].head.dep_ == "relcl":
+            ante = _relative_antecedent(mention[0])  # "the WHO, which said", "… officials, who reported"
+            if ante is not None:
+                return self._resolve_one(mention_span(ante), at)
         # aliases the article defined
         if key in self.defined:
             return [self._touch(self.entities[self.defined[key]], at)]
@@ -292,6 +305,13 @@ class EntityResolver:
             hit = self.gaz.lookup(ctx[1])
             if hit:
                 return [self._touch(self._canonical(hit[0], hit[1]), at)]
+        # a role introduced with a name: "the Ukrainian president" after "President Volodymyr Zelensky"
+        if is_role_mention(mention):
+            ent = self._role_antecedent(mention, at)
+            if ent is not None:
+                return [ent]
+            if mention.root.lower_ not in GROUP_NOUNS:  # an unnamed president, governor: this document's
+                return [self._new(_clean_name(text), EntityType.PERSON, anonymous=True, at=at)]
         # nominal anaphora: "the newspaper", "the agency", "the lawmakers", "the officials"
         if first in {"the", "that", "this", "these", "those"}:
             ent = self._nominal_antecedent(mention, at)
@@ -299,9 +319,11 @@ class EntityResolver:
                 return [self._touch(ent, at)]
         # people
         person = [e for e in mention.ents if e.label_ == "PERSON"]
-        if person:
-            holding = [e for e in person if e.start <= mention.root.i < e.end]
-            return [self._person((holding or person)[-1], at)]
+        # the name holding the head, or in apposition ("the chief executive, Hana Sato"); a name
+        # before a group's head only qualifies it ("a senior Biden administration official")
+        holding = [e for e in person if e.start <= mention.root.i < e.end or e.start > mention.root.i]
+        if holding or (person and mention.root.lower_ not in GROUP_NOUNS):
+            return [self._person(whole_name((holding or person)[-1]), at)]
         if len(mention) == 1 and mention[0].pos_ == "PROPN":
             for _, ent in reversed(self.history):
                 if ent.type is EntityType.PERSON and ent.name.split()[-1].lower() == mention[0].lower_:
@@ -317,7 +339,7 @@ class EntityResolver:
                     return [self._named(cand, label, at)]
         # possessive descriptions: "Russia's defense ministry" -> resolve the owner for the name
         head = mention.root
-        named = any(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG"} for t in mention)
+        named = any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in mention)  # a person's aide is a group
         if (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS) and not named:
             return [self._group(mention, at)]
         label = next((e.label_ for e in mention.ents), None)
@@ -369,6 +391,37 @@ class EntityResolver:
                 if pos < at and label == "PERSON" and len(full) > 1 and full[-1] == words[0]:
                     return self._new(" ".join(full), EntityType.PERSON, anonymous=False, at=at)
         return self._new(name, EntityType.PERSON, anonymous=False, at=at)
+
+    def _role_antecedent(self, mention: Span, at: int) -> Entity | None:
+        """The person the text introduced with this role, or None.
+
+        Candidates are the people named before with the same role noun; the one
+        whose role shares most of the mention's qualifiers wins, the nearest on a
+        tie. A qualifier that contradicts the role ("the Russian president" for
+        "Ukrainian President …") rules a person out; a qualifier the role lacks
+        is accepted only when one person holds that role noun.
+        """
+        want = role_words(mention.text)
+        best: tuple[int, int] | None = None
+        found: Span | None = None
+        people: set[str] = set()
+        for pos, name, role in self.roles:
+            if pos >= at:
+                continue
+            have = role_words(role)
+            if have[0] != want[0] or have[2] != want[2] or contradicts(want[1], have[1]):
+                continue
+            people.add(name.text.split()[-1])
+            score = (sum(any(same_stem(w, h) for h in have[1]) for w in want[1]), pos)
+            if best is None or score > best:
+                best, found = score, name
+        if found is not None and best is not None and (best[0] == len(want[1]) or len(people) == 1):
+            last = found[-1].text
+            for ent in self.entities.values():  # the person as this document already resolved them
+                if ent.type is EntityType.PERSON and not ent.anonymous and ent.name.split()[-1] == last:
+                    return self._touch(ent, at)
+            return self._person(found, at)
+        return None
 
     def _group(self, mention: Span, at: int) -> Entity:
         """Unnamed groups: "unidentified American officials" -> "U.S. officials" (anonymous)."""
@@ -476,7 +529,37 @@ class EntityResolver:
         return None
 
     def all(self) -> list[Entity]:
+        """The document's entities; a person carries the roles the text gave them as aliases."""
+        for _pos, name, role in self.roles:
+            words = [
+                w for w in name.text.replace("’s", "").replace("'s", "").split() if w.lower() not in TITLES
+            ]
+            for ent in self.entities.values():
+                if ent.type is not EntityType.PERSON or ent.anonymous or role in ent.aliases:
+                    continue
+                named = ent.name.split()
+                if (
+                    words
+                    and named[-1] == words[-1]
+                    and (len(named) == 1 or len(words) == 1 or named == words)
+                ):
+                    ent.aliases.append(role)
         return list(self.entities.values())
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """What "who"/"which" stands for: the noun its clause hangs on, or else the nearest group or name."""
+    head = pronoun.head.head
+    if (
+        head.pos_ == "PROPN"
+        or head.lemma_.lower() in GROUP_NOUNS
+        or head.ent_type_ in {"PERSON", "ORG", "NORP"}
+    ):
+        return head
+    for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if tok.lemma_.lower() in GROUP_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            return tok
+    return None
 
 
 def _subsequence(short: str, initials: str) -> bool:
@@ -494,6 +577,7 @@ def _strip_the(text: str) -> str:
 
 
 def _clean_name(text: str) -> str:
+    text = re.sub(r"\s*\([^()]*\)?$", "", text.strip()) or text  # "Service(NIS", "Service (NIS)"
     text = re.sub(r"[’']s$", "", _strip_the(text)).strip(" ,;:")
     words = text.split()
     while len(words) > 1 and words[0].lower() in TITLES and words[1][:1].isupper():
@@ -563,3 +647,145 @@ def mention_span(subject: Token) -> Span:
     while len(span) > 1 and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
     return span
+
+
+# --- roles ------------------------------------------------------------------------------------
+#: Nouns naming one person's position: "the governor", "Kremlin spokesman Dmitry Peskov".
+ROLE_NOUNS = frozenset(
+    """president premier minister secretary secretary-general chancellor governor mayor spokesman
+    spokeswoman spokesperson head chief director chairman chairwoman chair chairperson commander
+    ambassador envoy coordinator co-ordinator adviser advisor leader king queen pope senator
+    administrator commissioner prosecutor-general ceo""".split()  # noqa: SIM905 - a word list reads better so
+)
+_ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "pres": "president",
+    "co-ordinator": "coordinator",
+}
+#: Words that make a different position of the same noun: a vice president is not the president.
+_ROLE_RANKS = frozenset("vice deputy assistant acting former ex interim first".split())  # noqa: SIM905
+_ROLE_SKIP = frozenset("the a an its his her their of for in at to and on 's ’s".split())  # noqa: SIM905
+_DEFINITE = frozenset({"the", "its", "his", "her", "their"})
+
+
+def _role_noun(word: str) -> str | None:
+    w = word.lower().strip(".,").replace("’", "'")
+    w = _ROLE_ABBREVIATIONS.get(w, w)
+    return w if w in ROLE_NOUNS else None
+
+
+def role_words(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """(role noun, qualifiers, ranks) of a role: "the Ukrainian president" -> (president, {ukrainian}, {}).
+
+    The role noun is the last one before "of"/"for" ("Kherson Governor", "head of the
+    Oleshky administration"); qualifiers are the other content words, lower-cased.
+    """
+    raw = [re.sub(r"'s$", "", w.strip(".")) for w in re.findall(r"[\w.'-]+", text.lower().replace("’", "'"))]
+    at = None
+    for i, w in enumerate(raw):
+        if w in {"of", "for", "in", "at"}:
+            break
+        if _role_noun(w):
+            at = i
+    if at is None:
+        at = next((i for i, w in enumerate(raw) if _role_noun(w)), None)
+    rest = [w for i, w in enumerate(raw) if i != at and w and w not in _ROLE_SKIP]
+    return (
+        _role_noun(raw[at]) or "" if at is not None else "",
+        frozenset(w for w in rest if w not in _ROLE_RANKS),
+        frozenset(w for w in rest if w in _ROLE_RANKS),
+    )
+
+
+def whole_name(ent: Span) -> Span:
+    """A person's name with the first names the tagger split off ("Oleksandr" + "Prokudin"), no title."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].ent_type_ == "PERSON" and ent.doc[start - 1].pos_ == "PROPN":
+        if _role_noun(ent.doc[start - 1].text) or ent.doc[start - 1].lower_ in TITLES:
+            break
+        start -= 1
+    return ent.doc[start : ent.end]
+
+
+def role_of(ent: Span) -> str | None:
+    """The role a text gives a person where it names them, as written, or None.
+
+    "Kremlin spokesman Dmitry Peskov", "Ukraine’s prime minister Denys Shmyhal" (before the
+    name), "Yevhen Ryshchuk, the mayor of Oleshky", "the Kremlin spokesman, Dmitry Peskov"
+    (appositions).
+    """
+    doc, root = ent.doc, ent.root
+    i = ent.start
+    while i > 0:
+        tok = doc[i - 1]
+        hyphen = tok.text == "-" and not tok.whitespace_  # "Moscow-appointed regional governor"
+        if (tok.dep_ in {"det", "punct", "cc"} and not hyphen) or not (hyphen or root.is_ancestor(tok)):
+            break
+        i -= 1
+    lead = [t for t in ent if _role_noun(t.text)][:1]
+    while i < ent.start and doc[i].text == "-":
+        i += 1
+    if i < ent.start and _role_noun(doc[ent.start - 1].text):
+        return doc[i : ent.start].text
+    if lead and lead[0].i == ent.start:  # "President Volodymyr Zelensky" tagged as one name
+        return lead[0].text
+    for child in root.children:  # "Dmitry Peskov, the Kremlin spokesman,"
+        if child.dep_ == "appos" and child.i > ent.end - 1 and _role_noun(child.text):
+            return _role_phrase(doc, child.left_edge.i, child.right_edge.i + 1)
+    head = root.head
+    if root.dep_ == "appos" and head.i < ent.start and _role_noun(head.text):  # "the spokesman, D. Peskov"
+        return _role_phrase(doc, head.left_edge.i, ent.start)
+    return None
+
+
+def _role_phrase(doc: Doc, start: int, end: int) -> str | None:
+    """The role as written, without its article and whatever follows a comma or a relative pronoun."""
+    toks = list(doc[start:end])
+    for n, t in enumerate(toks):
+        if t.text in {",", ";", "(", "—", "–"} or t.lower_ in {"who", "which", "that"}:
+            toks = toks[:n]
+            break
+    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+        toks = toks[1:]
+    return doc[toks[0].i : toks[-1].i + 1].text if toks else None
+
+
+def is_role_mention(mention: Span) -> bool:
+    """A definite description of one person by their role: "the president", "its Kremlin-appointed mayor"."""
+    root = mention.root
+    if (
+        not _role_noun(root.text)
+        or root.tag_ in {"NNS", "NNPS"}
+        or any(e.label_ == "PERSON" for e in mention.ents)
+    ):
+        return False
+    return mention[0].lower_ in _DEFINITE or any(c.dep_ == "poss" for c in root.children)
+
+
+#: Endings that turn a name into its adjective or plural: Syria-n, Turk-ish, Chin-ese, official-s.
+_STEM_ENDINGS = frozenset("s es ies n an ian ean ish ese i ic y e er ern".split())  # noqa: SIM905
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Ukraine/Ukrainian, Turkey/Turkish, Syria/Syrian: one word and its adjective (not Austria/Australia).
+
+    They share a start of 4+ letters, the shorter word has at most two letters
+    more, and the longer one ends in an adjective or plural ending.
+    """
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    n = 0
+    for x, y in zip(short, long_, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and len(short) - n <= 2 and (long_[n:] in _STEM_ENDINGS or len(long_) - n <= 1)
+
+
+def contradicts(want: frozenset[str], have: frozenset[str]) -> bool:
+    """Both sides carry a qualifier the other lacks: "Russian president" vs "Ukrainian President"."""
+    return any(not any(same_stem(w, h) for h in have) for w in want) and any(
+        not any(same_stem(h, w) for w in want) for h in have
+    )

@@ -89,7 +89,7 @@ def negated_content(text: str) -> bool:
 
 
 def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
-    origin = index.canonical(claim.origin) if claim.origin is not None else None
+    origin = index.origin(claim.chain)  # the last hop that is not a relay
     src_entity = claim.source.entity if claim.source else None
     source = index.canonical(src_entity) if src_entity is not None else None
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))

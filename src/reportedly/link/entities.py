@@ -1,35 +1,71 @@
 """Cross-document entities: one canonical source per real-world speaker across articles.
 
-Extraction already resolves names through the alias table within each
-article, so "Seoul" in one article and "South Korea" in another share the id
-``south-korea``. What is left for the story level:
+Extraction resolves names within each article (aliases the article defines,
+the gazetteer, roles: "the president" after "President Volodymyr Zelensky").
+What is left for the story level, where every article's entities meet:
 
-* user aliases added after the articles were stored (``reportedly aliases add``,
-  a ``--aliases FILE`` in the bundled TSV format, or ``REPORTEDLY_ALIASES``):
-  applied here, so nothing has to be re-ingested;
-* people: "Hillary Rodham Clinton" and "Hillary Clinton" (same first and last
-  name) are one person, and a bare surname ("Clinton") joins a full name only
-  when exactly one person in the corpus carries that surname. Two different
-  full names are never merged, which is the rule that keeps distinct people
-  apart;
-* anonymous groups: the extractor gives "U.S. officials" a per-document id,
-  because an article cannot know whether two articles' officials are the same
-  people. Here they share one canonical *description* ("U.S. officials",
-  which "unidentified American officials" already normalises to); whether two
-  mentions are the same *origin* is decided by :mod:`reportedly.link.independence`,
-  which also needs their dates.
+* **user aliases** added after the articles were stored (``reportedly aliases add``,
+  ``--aliases FILE``, ``REPORTEDLY_ALIASES``): applied here, nothing is re-ingested;
+* **people**: spellings and transliterations of one name are one person
+  ("Volodymyr Zelensky" / "Zelenskyy" / "Zelenskiy", "Erdoğan" / "Erdogan",
+  "Andrei Alekseyenko" / "Andrey Alekseenko"): names are transliterated to ASCII
+  (``anyascii``), then two surnames match when their consonant skeletons are equal
+  and their Jaro-Winkler similarity (``rapidfuzz``) is high; "Peskov" and "Pestov"
+  differ in a consonant and stay apart. Two named people are never merged: both
+  given names must agree too ("Hillary" never joins "Bill"), and a bare surname joins
+  a full name only when exactly one person in the corpus carries it. A person keeps
+  the roles the articles gave them ("Kremlin spokesman"), and an unnamed role of
+  one article ("the Turkish president") joins the one person the corpus gives
+  that role, qualifiers and all;
+* **organisations**: a malformed mention is repaired ("National Intelligence
+  Service(NIS"), a trailing statement noun dropped ("a Pentagon statement"), a
+  member of an organisation is the organisation ("researchers of Norway's NORSAR
+  institute"); descriptions are compared as *country + domain + head*
+  ("Ukraine's interior ministry" = ("ukraine", {interior}, ministry class) =
+  "the Ukrainian Interior Ministry"; "Ministry of Health" = "health ministry"),
+  against the gazetteer's aliases (so "Turkey's disaster agency" finds AFAD) and
+  against each other; a description without a country joins a qualified one only
+  when it is the only candidate in the corpus; an acronym joins the one name it
+  abbreviates ("WHO", "World Health Organization"). Two gazetteer entries are never
+  merged;
+* **anonymous groups** stay per document ("officials" in two unrelated articles are
+  not known to be the same people); each carries a *description* comparable across
+  documents (``group``: "U.S. officials" and "unidentified American officials" are
+  ``anon:u.s. official``), and :mod:`reportedly.link.independence` decides with the
+  dates whether two of them are one briefing;
+* **relays** ("reporters", "state media", "local outlets", "social media",
+  "Telegram") are hops, never origins: :attr:`Canonical.relay` marks them and
+  :meth:`EntityIndex.origin` returns the last hop of a chain that is not one.
+
+Countries ("Seoul's", "Ukrainian", "of Ukraine") are read through the
+``country_of`` function the index is given; by default it uses the gazetteer's
+country rows and shared word stems (Turkish/Turkey). A places gazetteer can be
+plugged in there (``EntityIndex(gaz, country_of=places_country)``) without
+touching the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.entities import Gazetteer, load_gazetteer, normalise_key, slug
-from ..model import Entity, EntityType
+from anyascii import anyascii
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from ..extract.entities import (
+    ROLE_NOUNS,
+    Gazetteer,
+    load_gazetteer,
+    normalise_key,
+    role_words,
+    same_stem,
+    slug,
+)
+from ..extract.lexicon import TITLES
+from ..model import ChainLink, Entity, EntityType
 
 _ANON_DROP = {
     "unidentified",
@@ -63,11 +99,58 @@ _DEMONYM_KEYS = {
     "french": "france",
     "german": "germany",
 }
+#: Words around a name that are no part of it: honorifics and generational suffixes.
+_NOT_NAME = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "jr", "sr", "ii", "iii"}
+)
+#: Hops that pass a claim on and never originate it (GLOSSARY: relays are never origins).
+_RELAY_HEADS = frozenset({"media", "reporters", "reporter", "outlets", "outlet", "reports", "press"})
+_PLATFORMS = frozenset(
+    {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vkontakte", "whatsapp", "weibo"}
+)
+_PLATFORM_PARTS = frozenset({"channel", "channels", "post", "posts", "account", "page", "feed"})
+#: Head nouns that name the same kind of body: a spy service is a spy agency.
+_HEAD_CLASS = {
+    "ministry": "ministry",
+    "department": "ministry",
+    "agency": "agency",
+    "service": "agency",
+    "authority": "agency",
+    "bureau": "agency",
+    "directorate": "agency",
+    "intelligence": "agency",
+}
+#: Domain words written two ways in English news: "spy"/"intelligence", "internal"/"interior affairs".
+_DOMAIN_SAME = {
+    "spy": "intelligence",
+    "internal": "interior",
+    "defence": "defense",
+    "emergencies": "emergency",
+}
+_ORG_STOP = frozenset({"the", "a", "an", "of", "for", "and", "on", "&", "its", "s"})
+#: "researchers of NORSAR", "officials from the ministry": people speaking for an organisation.
+_MEMBER = re.compile(
+    r"^(?:(?:an?|the|some|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:researchers?|scientists?|seismologists?|experts?|analysts?|officials?|representatives?|"
+    r"spokes(?:man|woman|person)|staff|team|members?|statement|report|data|figures|statistics|estimates?)"
+    r"\s+(?:(?:collected|published|released|compiled|issued)\s+)?(?:of|from|at|by)\s+(?P<org>.+)$",
+    re.I,
+)
+#: "the National Resistance Center statement": what an organisation published, not the organisation.
+_PUBLISHED = re.compile(r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)$")
+
+CountryOf = Callable[[str], str | None]
 
 
 @dataclass(slots=True)
 class Canonical:
-    """One real-world source as the story level sees it, with the stored entities it gathers."""
+    """One real-world source as the story level sees it, with the stored entities it gathers.
+
+    ``roles`` are the positions the articles gave a person ("Kremlin spokesman");
+    ``relay`` marks hops that are never origins ("state media", "Telegram");
+    ``group`` is an unnamed group's description, comparable across documents
+    (the entity itself stays per document).
+    """
 
     key: str
     name: str
@@ -75,6 +158,9 @@ class Canonical:
     anonymous: bool = False
     members: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    relay: bool = False
+    group: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -83,7 +169,9 @@ class Canonical:
             "type": self.type.value,
             "anonymous": self.anonymous,
             "members": sorted(self.members),
-            "aliases": sorted(self.aliases - {self.name}),
+            "aliases": sorted(self.aliases - {self.name} - self.roles),
+            "roles": sorted({r.casefold(): r for r in sorted(self.roles, reverse=True)}.values()),
+            "relay": self.relay,
         }
 
 
@@ -94,6 +182,34 @@ def anonymous_description(name: str) -> str:
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words) or name.strip().lower()
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, letters, digits and spaces: "Erdoğan" -> "erdogan", "Зеленський" -> "zelenskiy"."""
+    return " ".join(re.sub(r"[^a-z0-9\s-]+", "", anyascii(text).lower()).replace("-", " ").split())
+
+
+def is_relay(name: str) -> bool:
+    """Whether a source only passes claims on: "state media", "local outlets", "reporters", "Telegram"."""
+    words = [w for w in fold(name).split() if w not in {"the", "a", "an", "some", "its", "their"}]
+    if not words:
+        return False
+    if words[-1] in _PLATFORMS or (
+        len(words) > 1 and words[-1] in _PLATFORM_PARTS and words[-2] in _PLATFORMS
+    ):
+        return True
+    if words[-1] == "press":  # "the press", not "The Associated Press"
+        return len(words) == 1
+    if words[-1] not in _RELAY_HEADS:
+        return False
+    # "Reporters Without Borders" is a name; "Russian state media" is a description
+    capitalised = [w for w in name.split()[:-1] if w[:1].isupper() and w.lower() not in {"the", "a", "an"}]
+    return len(capitalised) <= 2 and not name.split()[-1][:1].isupper() or len(words) == 1
+
+
+def origin_of(hops: Sequence[Canonical]) -> Canonical | None:
+    """The origin of a chain (nearest hop first): its last hop that is not a relay, None when all are."""
+    return next((c for c in reversed(hops) if not c.relay), None)
 
 
 def load_aliases(
@@ -114,16 +230,191 @@ def load_aliases(
     return gaz
 
 
+def gazetteer_country(gaz: Gazetteer) -> CountryOf:
+    """``country_of`` from the gazetteer's country rows: "Seoul" -> "south korea", "Turkish" -> "turkey".
+
+    A word that names no known country is its own key, so "Norwegian" still
+    matches "Norway's" by their shared stem in :func:`same_country`.
+    """
+    countries = {name.lower() for name, t in gaz.by_key.values() if t is EntityType.COUNTRY}
+
+    def country_of(text: str) -> str | None:
+        hit = gaz.lookup(text)
+        if hit and hit[1] is EntityType.COUNTRY:
+            return hit[0].lower()
+        words = fold(text).split()  # "Turkish" ~ "turkey", "South Korean" ~ "south korea", word by word
+        found = [
+            c for c in countries if len(c.split()) == len(words) and all(map(same_stem, words, c.split()))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    return country_of
+
+
+def same_country(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and (a == b or same_stem(a, b))
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a transliterated name: zelensky, zelenskyy, zelenskiy -> zlnsk."""
+    w = word.replace("x", "ks")
+    w = w[:1] + re.sub(r"[aeiouyjhw]", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Two folded surnames that are one name written two ways (Shoigu/Shoygu, Klymenko/Klimenko)."""
+    if a == b:
+        return True
+    return (
+        min(len(a), len(b)) >= 4
+        and _skeleton(a) == _skeleton(b)
+        and JaroWinkler.normalized_similarity(a, b) >= 0.85
+    )
+
+
+def same_given(a: str, b: str) -> bool:
+    """Given names that agree: equal, an initial, or transliterated (Andrei/Andrey, Dmitry/Dmitri)."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _skeleton(a) == _skeleton(b) and JaroWinkler.normalized_similarity(a, b) >= 0.75
+
+
+def name_parts(name: str) -> list[str]:
+    """Folded name words without titles and honorifics: "Mr Erdoğan" -> ["erdogan"]."""
+    words = [w for w in fold(name.replace("’s", "").replace("'s", "")).split() if w not in _NOT_NAME]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return [w for w in words if len(w) > 1 or len(words) > 2]
+
+
+_name_parts = name_parts  # the name commands/stories.py imports to refuse merging two people
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: the surnames agree, and the given names (first, or all of one side)."""
+    if len(a) < 2 or len(b) < 2 or not same_surname(a[-1], b[-1]):
+        return False
+    ga, gb = a[:-1], b[:-1]
+    if same_given(ga[0], gb[0]):
+        return True
+    short, long_ = sorted((ga, gb), key=len)
+    return all(any(same_given(s, x) for x in long_) for s in short)  # "Tayyip Erdogan", "Recep Tayyip …"
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrgParts:
+    """An organisation description as comparable parts: "Ukraine's interior ministry"."""
+
+    country: str | None
+    head: str  # the head noun's class: "ministry", "agency", or the noun itself
+    domain: frozenset[str]
+    proper: bool = False  # written as a name ("Interior Ministry"), not a description ("emergency services")
+
+    def fits(self, other: OrgParts) -> bool:
+        """Same kind of body, no two different countries, one domain inside the other."""
+        if not _same_word(self.head, other.head) or not self.domain or not other.domain:
+            return False
+        if self.country and other.country and not same_country(self.country, other.country):
+            return False
+        small, big = sorted((self.domain, other.domain), key=len)
+        return all(any(_same_word(w, x) for x in big) for w in small)
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """Two names of 2+ words that differ in spelling only, word by word."""
+    a = [w for w in a if w not in _ORG_STOP]
+    return len(a) >= 2 and len(a) == len(b) and all(map(_same_word, a, b))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word: equal, an adjective or plural of the other, or one letter apart (defence/defense)."""
+    return a == b or same_stem(a, b) or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
+
+
+def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
+    """Country, head class and domain words of an organisation name, or None when it has no head."""
+    text = re.sub(r"\s*\([^()]*\)?$", "", name.replace("’", "'")).strip()
+    country: str | None = None
+    m = re.match(r"^(?:the\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
+    if m and (owner := country_of(m.group(1))):
+        country, text = owner, m.group(2)
+    m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
+    tail: list[str] = []
+    if m:
+        text = m.group(1)
+        for part in re.split(r"\s+of\s+(?:the\s+)?", m.group(2), flags=re.I):
+            owner = country_of(part)
+            if owner and not country:
+                country = owner
+            elif not owner:
+                tail += fold(part).split()
+    words = fold(text).split()
+    while words and words[0] in _ORG_STOP:
+        words = words[1:]
+    if not words:
+        return None
+    for n in (2, 1):  # "South Korean intelligence", "Ukrainian Interior Ministry"
+        if len(words) > n and (owner := country_of(" ".join(words[:n]))):
+            country = country or owner
+            words = words[n:]
+            break
+    written = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in _ORG_STOP]
+    proper = bool(written) and all(w[:1].isupper() for w in written[-len(words) :])
+    head = _HEAD_CLASS.get(words[-1], words[-1])
+    domain = [_DOMAIN_SAME.get(w, w) for w in words[:-1] + tail if w not in _ORG_STOP]
+    if head == "agency" and words[-1] == "intelligence":
+        domain.append("intelligence")
+    return OrgParts(country, head, frozenset(domain), proper)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name.replace(".", "")) if w]
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _ORG_STOP).upper()
+
+
+def _acronym(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", name.strip()))
+
+
+def repair(name: str) -> tuple[str, list[str]]:
+    """A mention's name without a broken or bracketed short form, and that short form.
+
+    "National Intelligence Service(NIS" -> ("National Intelligence Service", ["NIS"]);
+    "the Syrian Civil Defense (White Helmets)" -> ("the Syrian Civil Defense", ["White Helmets"]).
+    """
+    m = re.match(r"^(.*?\S)\s*\(([^()]*)\)?\s*$", name)
+    if not m or not m.group(1).strip():
+        return name, []
+    short = m.group(2).strip()
+    return m.group(1).strip(), [short] if short else []
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
 class EntityIndex:
     """Maps stored entity ids to canonical sources; build it with every entity, then ask."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, *, country_of: CountryOf | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
+        self.country_of = country_of or gazetteer_country(self.gaz)
         self._entities: dict[str, Entity] = {}
+        self._seen: Counter[str] = Counter()
         self._map: dict[str, Canonical] | None = None
+        self._gaz_parts: list[tuple[OrgParts, str, EntityType]] | None = None
 
     def add(self, entities: Iterable[Entity]) -> None:
         for e in entities:
+            self._seen[e.id] += 1
             have = self._entities.get(e.id)
             if have is None:
                 self._entities[e.id] = Entity(e.id, e.name, e.type, list(e.aliases), e.anonymous)
@@ -140,6 +431,11 @@ class EntityIndex:
             self._build()
         return self._map[entity.id]
 
+    def origin(self, chain: Iterable[ChainLink | Entity]) -> Canonical | None:
+        """The canonical origin of a chain: its last hop that is not a relay (None: only relays, or none)."""
+        hops = [self.canonical(h.entity if isinstance(h, ChainLink) else h) for h in chain]
+        return origin_of(hops)
+
     def all(self) -> list[Canonical]:
         if self._map is None:
             self._build()
@@ -154,7 +450,7 @@ class EntityIndex:
         by_key: dict[str, Canonical] = {}
         mapping: dict[str, Canonical] = {}
 
-        def put(key: str, name: str, etype: EntityType, anonymous: bool, e: Entity) -> None:
+        def put(key: str, name: str, etype: EntityType, anonymous: bool, e: Entity) -> Canonical:
             c = by_key.get(key)
             if c is None:
                 c = by_key[key] = Canonical(key, name, etype, anonymous)
@@ -162,56 +458,298 @@ class EntityIndex:
             c.aliases.update([e.name, *e.aliases])
             if c.type is EntityType.UNKNOWN:
                 c.type = e.type
+            c.relay = c.relay or (etype is not EntityType.PERSON and is_relay(e.name))
             mapping[e.id] = c
+            return c
 
         people: list[Entity] = []
+        orgs: list[tuple[Entity, str]] = []
+        anonymous: list[Entity] = []
+        members: list[tuple[Entity, str]] = []
         for e in self._entities.values():
-            if e.anonymous:
-                desc = anonymous_description(e.name)
-                hit = self.gaz.lookup(e.name)  # a user may alias an unnamed group to a named source
-                if hit:
-                    put(slug(hit[0]), hit[0], hit[1], False, e)
-                else:
-                    put(f"anon:{desc}", _display(e.name), e.type, True, e)
-                continue
-            hit = next((h for h in map(self.gaz.lookup, [e.name, *e.aliases]) if h), None)
+            name, short = repair(e.name)
+            hit = self._lookup(e, name, short)
             if hit:
                 put(slug(hit[0]), hit[0], hit[1], False, e)
+            elif e.anonymous:
+                anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
                 people.append(e)
+            elif m := _MEMBER.match(name) or _PUBLISHED.match(name):
+                members.append((e, m.group("org")))
             else:
-                put(slug(normalise_key(e.name)), e.name, e.type, False, e)
-        self._people(people, put)
+                orgs.append((e, name))
+        self._people(people, anonymous, put)
+        self._orgs(orgs, members, put, by_key)
+        self._anonymous([e for e in anonymous if e.id not in mapping], put)
         self._map = mapping
 
-    def _people(self, people: list[Entity], put) -> None:  # noqa: ANN001 - the local closure above
-        """Full names by (first, last); a bare surname only joins a full name that is unique."""
-        full: dict[tuple[str, str], list[Entity]] = defaultdict(list)
-        single: list[Entity] = []
+    def _lookup(self, e: Entity, name: str, short: list[str]) -> tuple[str, EntityType] | None:
+        """The gazetteer's entry for an entity: its names and aliases, then a description's parts."""
+        names = [e.name, name, *short]
+        if e.type is not EntityType.PERSON:
+            names += e.aliases
+        for n in names:
+            hit = self.gaz.lookup(n)
+            if hit and not (e.type is EntityType.PERSON and hit[1] is not EntityType.PERSON):
+                return hit
+        if e.anonymous or e.type is EntityType.PERSON:
+            return None
+        parts = org_parts(name, self.country_of)
+        if parts is None or parts.country is None:
+            return None
+        fits = {(n, t) for p, n, t in self._gazetteer_parts() if p.country and parts.fits(p)}
+        return next(iter(fits)) if len(fits) == 1 else None
+
+    def _gazetteer_parts(self) -> list[tuple[OrgParts, str, EntityType]]:
+        if self._gaz_parts is None:
+            self._gaz_parts = []
+            for name, etype in set(self.gaz.by_key.values()):
+                if etype in (EntityType.COUNTRY, EntityType.PERSON, EntityType.MEDIA_OUTLET):
+                    continue
+                for alias in [name, *self.gaz.aliases.get(name, [])]:
+                    parts = org_parts(alias, self.country_of)
+                    if parts is not None and parts.domain:
+                        self._gaz_parts.append((parts, name, etype))
+        return self._gaz_parts
+
+    def _people(self, people: list[Entity], anonymous: list[Entity], put: _Put) -> None:
+        """Full names by surname and given names; a bare surname only joins a unique person."""
+        full: list[tuple[Entity, list[str]]] = []
+        single: list[tuple[Entity, list[str]]] = []
         for e in people:
-            parts = _name_parts(e.name)
-            if len(parts) >= 2:
-                full[(parts[0], parts[-1])].append(e)
+            parts = name_parts(e.name)
+            (full if len(parts) >= 2 else single).append((e, parts))
+        # most mentioned first, so that a person's usual spelling names them
+        full.sort(key=lambda ep: (-self._seen[ep[0].id], -len(ep[1]), ep[0].name))
+        clusters: list[list[tuple[Entity, list[str]]]] = []
+        by_skeleton: dict[str, list[list[tuple[Entity, list[str]]]]] = defaultdict(list)  # blocking
+        for e, parts in full:
+            near = by_skeleton[_skeleton(parts[-1])]
+            home = [c for c in near if all(same_person(parts, p) for _, p in c)]
+            if len(home) == 1:
+                home[0].append((e, parts))
             else:
-                single.append(e)
-        surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for first_last in full:
-            surnames[first_last[1]].add(first_last)
-        for (first, last), group in full.items():
-            group = [e for e in group if e.type is EntityType.PERSON] or group
-            name = max((e.name for e in group), key=lambda n: (len(_name_parts(n)) == 2, -len(n), n))
-            for e in group:
-                put(f"person:{first}-{last}", name, EntityType.PERSON, False, e)
-        for e in single:
-            parts = _name_parts(e.name)
-            owners = surnames.get(parts[0] if parts else "", set())
+                clusters.append([(e, parts)])
+                near.append(clusters[-1])
+        alone: dict[str, list[Entity]] = defaultdict(list)  # bare surnames of nobody in the corpus
+        for e, parts in single:
+            word = parts[0] if parts else slug(e.name)
+            near = by_skeleton.get(_skeleton(word), [])
+            owners = [c for c in near if any(same_surname(word, p[-1]) for _, p in c)]
             if len(owners) == 1:
-                ((first, last),) = owners
-                put(f"person:{first}-{last}", e.name, EntityType.PERSON, False, e)
-            elif e.type is EntityType.PERSON:
+                owners[0].append((e, parts))
+            elif not owners:
+                alone[next((k for k in alone if same_surname(word, k)), word)].append(e)
+            elif e.type is EntityType.PERSON:  # a surname two people share: never guessed
                 put(f"person:{slug(e.name)}", e.name, EntityType.PERSON, False, e)
-            else:  # a one-word organisation name that is nobody's surname stays what it was
+            else:
                 put(slug(normalise_key(e.name)), e.name, e.type, False, e)
+        held: list[tuple[Canonical, set[str]]] = []
+        for cluster in clusters:
+            counts: Counter[str] = Counter()
+            for e, p in cluster:
+                if len(p) >= 2:
+                    counts[e.name] += self._seen[e.id]
+            name = max(counts, key=lambda x: (counts[x], len(name_parts(x)) == 2, -len(x), x))
+            parts = name_parts(name)
+            key = f"person:{slug(parts[0])}-{slug(parts[-1])}"
+            for e, _p in cluster:
+                c = put(key, name, EntityType.PERSON, False, e)
+                c.roles.update(_roles(e))
+            held.append((c, c.roles))
+        for word, group in alone.items():
+            for e in group:
+                if e.type is EntityType.PERSON:
+                    put(f"person:{slug(word)}", e.name, EntityType.PERSON, False, e)
+                else:  # a one-word organisation name that is nobody's surname stays what it was
+                    put(slug(normalise_key(e.name)), e.name, e.type, False, e)
+        # "the Turkish president" in an article that never names him: the one person the corpus
+        # gives that role with every qualifier ("Turkish President Recep Tayyip Erdogan")
+        for e in anonymous:
+            want = role_words(e.name)
+            named = [w for w in re.findall(r"[\w'’-]+", e.name) if w[:1].isupper() and not _role_of_word(w)]
+            if e.type is not EntityType.PERSON or not want[0] or not named:  # not "the city's mayor"
+                continue
+            fit = {id(c): c for c, roles in held if any(_role_fits(want, role_words(r)) for r in roles)}
+            if len(fit) == 1:
+                (c,) = fit.values()
+                put(c.key, c.name, EntityType.PERSON, False, e)
+
+    def _orgs(
+        self,
+        orgs: list[tuple[Entity, str]],
+        members: list[tuple[Entity, str]],
+        put: _Put,
+        by_key: dict[str, Canonical],
+    ) -> None:
+        """Organisation descriptions joined by their parts, acronyms by their initials."""
+        found = _Orgs(self.country_of)
+        for c in list(by_key.values()):  # gazetteer entries met in the corpus take descriptions too
+            if c.type not in (EntityType.PERSON, EntityType.COUNTRY) and not c.anonymous:
+                found.add(_Org(c.key, c.name, c.type), [c.name, *c.aliases])
+        items = [(e, name, org_parts(name, self.country_of)) for e, name in orgs]
+        items.sort(  # the most specific first: a bare "Interior Ministry" then meets the qualified ones
+            key=lambda t: (
+                t[2] is None or t[2].country is None,
+                -len(t[2].domain) if t[2] else 0,
+                -self._seen[t[0].id],
+                t[0].id,
+            )
+        )
+        for e, name, parts in items:
+            short = repair(e.name)[1]
+            home = found.home(name, parts, short)
+            if home is None:
+                home = found.get(slug(normalise_key(name))) or _Org(
+                    slug(normalise_key(name)), _strip_the(name), e.type
+                )
+            found.add(home, [name, *short, *e.aliases])
+            put(home.key, home.name, home.type, False, e)
+        for e, phrase in members:
+            name, short = repair(phrase)
+            hit = next((h for h in map(self.gaz.lookup, [name, *short]) if h), None)
+            if hit:
+                put(slug(hit[0]), hit[0], hit[1], False, e)
+                continue
+            inner = [w for w in re.findall(r"[A-Z][A-Z&]{1,7}", name) if _acronym(w)]  # "NORSAR institute"
+            home = found.home(name, org_parts(name, self.country_of), [*short, *inner])
+            if home is not None:
+                put(home.key, home.name, home.type, False, e)
+            else:
+                put(slug(normalise_key(e.name)), e.name, e.type, False, e)
+
+    def _anonymous(self, anonymous: list[Entity], put: _Put) -> None:
+        """Unnamed groups stay per document, with a description to compare across documents.
+
+        Within one article, extraction already joined what plainly refers back ("the
+        officials"); independence joins one article's descriptions of one group by their words.
+        """
+        descriptions: dict[tuple[int, str], list[list[str]]] = defaultdict(list)  # spellings met, blocked
+        for e in sorted(anonymous, key=lambda x: x.id):
+            doc = e.id.rsplit("@", 1)[1] if "@" in e.id else ""
+            desc = anonymous_description(e.name)
+            words = desc.split()
+            seen = descriptions[(len(words), words[0][:1] if words else "")]
+            same = next((w for w in seen if _same_words(words, w)), None)  # "civil defence/defense official"
+            if same is None:
+                seen.append(words)
+            else:
+                desc = " ".join(same)
+            c = put(f"anon:{desc}@{doc}" if doc else f"anon:{desc}", _display(e.name), e.type, True, e)
+            c.group = f"anon:{desc}"
+
+
+_Put = Callable[[str, str, EntityType, bool, Entity], Canonical]
+
+
+@dataclass(slots=True)
+class _Org:
+    """An organisation being gathered: its key, name, and the descriptions and short forms it has."""
+
+    key: str
+    name: str
+    type: EntityType
+    parts: list[OrgParts] = field(default_factory=list)
+    short: set[str] = field(default_factory=set)  # acronyms written and initials of its names
+    names: list[list[str]] = field(default_factory=list)
+
+
+class _Orgs:
+    """The organisations of a corpus, looked up by key, spelling, short form and parts (blocked)."""
+
+    def __init__(self, country_of: CountryOf) -> None:
+        self.country_of = country_of
+        self.by_key: dict[str, _Org] = {}
+        self.by_short: dict[str, list[_Org]] = defaultdict(list)
+        self.by_spelling: dict[tuple[int, str], list[_Org]] = defaultdict(list)
+        self.by_head: dict[str, list[_Org]] = defaultdict(list)
+
+    def get(self, key: str) -> _Org | None:
+        return self.by_key.get(key)
+
+    def add(self, org: _Org, aliases: Iterable[str]) -> None:
+        self.by_key.setdefault(org.key, org)
+        for alias in aliases:
+            name, short = repair(alias)
+            words = [w for w in fold(name).split() if w not in _ORG_STOP]
+            if len(words) >= 2 and words not in org.names:
+                org.names.append(words)
+                _add(self.by_spelling[(len(words), words[0][:1])], org)
+            for s in [name, *short]:
+                letters = s.strip() if _acronym(s) else _initials(s)
+                if len(letters) >= 2 and letters not in org.short:
+                    org.short.add(letters)
+                    _add(self.by_short[letters], org)
+            parts = org_parts(name, self.country_of)
+            if parts is not None and parts.domain and parts not in org.parts:
+                org.parts.append(parts)
+                _add(self.by_head[parts.head[:3]], org)
+
+    def home(self, name: str, parts: OrgParts | None, short: Sequence[str] = ()) -> _Org | None:
+        """The one organisation a mention belongs to, or None (none, or several fit)."""
+        exact = self.by_key.get(slug(normalise_key(name)))
+        if exact is not None:
+            return exact
+        words = [w for w in fold(name).split() if w not in _ORG_STOP]
+        if len(words) >= 2:  # "World Health Organisation" / "World Health Organization"
+            spelled = [
+                o
+                for o in self.by_spelling.get((len(words), words[0][:1]), [])
+                if any(_same_words(words, n) for n in o.names)
+            ]
+            if len(spelled) == 1:
+                return spelled[0]
+        wanted = [name.strip()] if _acronym(name) else [s for s in short if _acronym(s)]
+        if wanted:  # "WHO", "(OCHA)", "Norway's NORSAR institute"
+            found = {id(o): o for w in wanted for o in self.by_short.get(w, [])}
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if _acronym(name):
+                return None
+        # a description without a country joins only as a name: "Interior Ministry" may be the one
+        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one
+        if parts is None or not parts.domain or not (parts.country or parts.proper):
+            return None
+        fits = [
+            o
+            for o in self.by_head.get(parts.head[:3], [])
+            if any(parts.fits(p) and (p.country or p.proper) for p in o.parts)
+        ]
+        if parts.country:  # a qualified description prefers the body of its own country
+            own = [o for o in fits if any(same_country(parts.country, p.country) for p in o.parts)]
+            fits = own or [o for o in fits if not any(p.country for p in o.parts)]
+        return fits[0] if len(fits) == 1 else None
+
+
+def _add(bucket: list[_Org], org: _Org) -> None:
+    if all(o is not org for o in bucket):
+        bucket.append(org)
+
+
+def _role_fits(
+    want: tuple[str, frozenset[str], frozenset[str]], have: tuple[str, frozenset[str], frozenset[str]]
+) -> bool:
+    """A role description holds a person's role: same noun and rank, every qualifier found."""
+    return (
+        have[0] == want[0]
+        and have[2] == want[2]
+        and all(any(same_stem(w, h) for h in have[1]) for w in want[1])
+    )
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?i:the)\s+", "", text.strip())
+
+
+def _role_of_word(word: str) -> bool:
+    return word.lower().strip(".") in ROLE_NOUNS
+
+
+def _roles(e: Entity) -> set[str]:
+    """The aliases of a person that are roles the text gave them, not names."""
+    surname = name_parts(e.name)[-1:] or [""]
+    return {a for a in e.aliases if role_words(a)[0] and surname[0] not in fold(a).split()}
 
 
 def _bare_name(e: Entity) -> bool:
@@ -223,10 +761,6 @@ def _bare_name(e: Entity) -> bool:
         and words[0][:1].isupper()
         and not words[0].isupper()
     )
-
-
-def _name_parts(name: str) -> list[str]:
-    return [slug(w) for w in name.split() if slug(w) not in {"jr", "sr", "ii", "iii"} and len(slug(w)) > 1]
 
 
 def _display(name: str) -> str:

@@ -13,7 +13,9 @@ count as one origin when:
   The same description weeks apart counts as a new origin. Grouping is by
   chains of publication dates (each within the window of the previous), so the
   result does not depend on the order the claims are read;
-* the claim has no chain (an unattributed statement): its origin is the
+* the claim has no chain (an unattributed statement), or every hop of it is a
+  relay ("state media", "reporters", "Telegram": never origins, see
+  :attr:`reportedly.link.entities.Canonical.relay`): its origin is the
   publishing outlet itself;
 * their sentences are near-identical (wire copy run by several outlets): the
   wording is the origin, whatever source each copy names. Near-identical means
@@ -37,11 +39,17 @@ WIRE_OVERLAP = 0.6
 
 
 def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
-    """(key, display name, anonymous) before date bucketing and wire merging."""
-    if item.origin is None:
+    """(key, display name, anonymous) before date bucketing and wire merging.
+
+    An unnamed group is keyed by its description across documents (the entity
+    itself is per document); the dates then decide whether two are one briefing.
+    """
+    if item.origin is None or item.origin.relay:
         outlet = item.doc.outlet
         return f"outlet:{outlet.casefold()}", outlet, False
-    return item.origin.key, item.origin.name, item.origin.anonymous
+    if item.origin.anonymous:
+        return item.origin.group or item.origin.key, item.origin.name, True
+    return item.origin.key, item.origin.name, False
 
 
 def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
