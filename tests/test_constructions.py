@@ -1241,7 +1241,7 @@ def test_a_title_label_or_a_phrase_before_the_colon_is_no_source(title: str) -> 
 
 def test_the_title_colon_rule_skips_title_case_phrases() -> None:
     # title case tags every word a proper noun; a preposition shows it is a phrase, not a name
-    from reportedly.extract.attribution import headline_colon
+    from reportedly.extract.finders.headlines import colon_reading
     from reportedly.nlp import load
 
     for title, drafts in (
@@ -1249,19 +1249,19 @@ def test_the_title_colon_rule_skips_title_case_phrases() -> None:
         ("State Department: The Talks Will Resume in March.", 1),
     ):
         doc = load()(title)
-        assert len(headline_colon(doc[:], 0, title, SectionKind.BODY, in_body=True)) == drafts, title
+        assert len(colon_reading(doc[:], 0, title, SectionKind.BODY, in_body=True)) == drafts, title
 
 
 def test_a_participle_cue_is_spoken_by_the_noun_it_modifies() -> None:
     # the learned taggers find such cues without a source; the noun they modify is the source
-    from reportedly.extract.attribution import _modified_noun
+    from reportedly.extract.finders.learned import modified_noun
     from reportedly.nlp import load
 
     doc = load()("Asked about social media posts describing the looting of two lorries, the agency said no.")
     describing = next(t for t in doc if t.text == "describing")
-    assert _modified_noun(describing).text == "social media posts"
+    assert modified_noun(describing).text == "social media posts"
     said = next(t for t in doc if t.text == "said")
-    assert _modified_noun(said) is None  # a finite verb modifies no noun
+    assert modified_noun(said) is None  # a finite verb modifies no noun
 
 
 def test_demo_article_participle_and_citing_claims() -> None:
@@ -1368,7 +1368,7 @@ def test_a_colon_hands_over_only_to_a_paragraph_without_its_own_attribution(lead
 
 def test_the_rules_alone_read_a_colon_lead_in() -> None:
     # without the learned taggers the last reporting verb before the colon is the cue
-    from reportedly.extract.pipeline import extract
+    from reportedly.extract import extract
     from reportedly.ingest.layout import parse_layout
     from reportedly.nlp.blocks import parse_blocks
 
@@ -1394,15 +1394,23 @@ def test_a_lead_in_claim_takes_the_numbers_of_the_paragraph_it_hands_over_to() -
 )
 def test_a_learned_cue_without_a_source_borrows_the_shared_subject(text: str, cue: str, source: str) -> None:
     # the taggers often tag no source next to the second of two coordinated verbs
-    from reportedly.extract.attribution import learned_drafts
+    from reportedly.extract.finders.learned import learned
     from reportedly.extract.learned import BlockView, Relation
+    from reportedly.extract.registry import Passage
     from reportedly.nlp import load
+    from reportedly.nlp.blocks import Block
 
     doc = load()(text)
     at = next(t.i for t in doc if t.text == cue)
     content = [t.i for t in doc[at + 1 :] if not t.is_punct]
     view = BlockView.of(doc, 0, "body")
-    drafts = learned_drafts([Relation([at], [], [content])], view, 0, text, [], [])
+
+    class Model:  # tags the cue and its content, no source
+        def predict(self, view: BlockView) -> list[Relation]:
+            return [Relation([at], [], [content])]
+
+    passage = Passage(Block(SectionKind.BODY, 0, doc, 0), text, [], model=Model(), view=view)
+    drafts = learned(doc[:], passage)
     assert len(drafts) == 1
     assert drafts[0].source_span is not None
     assert text[slice(*drafts[0].source_span)].lower().endswith(source)

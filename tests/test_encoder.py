@@ -7,7 +7,7 @@ import re
 import pytest
 
 import reportedly
-import reportedly.extract.pipeline
+import reportedly.extract
 from reportedly.extract import encoder as enc
 from reportedly.extract.learned import BlockView, load_model, span_features, span_window
 from reportedly.ingest.layout import parse_layout
@@ -117,7 +117,7 @@ def test_without_the_encoder_the_rules_work_alone(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("REPORTEDLY_ENCODER", "off")
     assert enc.load_encoder() is None
     without = reportedly.analyze(TEXT)
-    rules = reportedly.extract.pipeline.extract  # the same path with learned=False
+    rules = reportedly.extract.extract  # the same path with learned=False
     document = parse_layout(TEXT)
     rules_only = rules(document, next(iter(parse_many([document], load()))), learned=False)
     assert [c.cue.text for c in without.claims] == [c.cue.text for c in rules_only.claims]
@@ -142,25 +142,27 @@ def test_windows_of_an_empty_text_and_a_single_long_word() -> None:
 
 
 def _rule_drafts(text: str):
-    from reportedly.extract.attribution import verb_attributions
+    from reportedly.extract.finders.verbs import verb_attributions
     from reportedly.extract.quotes import find_quotes
+    from reportedly.extract.registry import Passage
 
     document = parse_layout(text)
     block = next(iter(parse_many([document], load())))[0]
     quotes = find_quotes(block.doc.text, block.offset)
-    drafts = [d for sent in block.doc.sents for d in verb_attributions(sent, block.offset, text, quotes)]
+    passage = Passage(block, text, quotes)
+    drafts = [d for sent in block.doc.sents for d in verb_attributions(sent, passage)]
     return block, quotes, drafts
 
 
 def _merged_with_encoder(text: str, bucket: str):
     """The rule drafts of ``text`` and what the merge keeps of them when the CRFs found nothing
     and the encoder gives every token the cue probability ``bucket`` (in fifths)."""
-    from reportedly.extract.attribution import learned_drafts
+    from reportedly.extract.merge import reconcile
 
     block, quotes, drafts = _rule_drafts(text)
     view = BlockView.of(block.doc, block.offset, block.section.value)
     view.enc = [(bucket, "O", "O", "O") for _ in block.doc]
-    return drafts, learned_drafts([], view, block.offset, text, drafts, quotes)
+    return drafts, reconcile(drafts, [], view, block, text, quotes)
 
 
 @pytest.mark.parametrize(("bucket", "kept"), [("0", False), ("1", True), ("4", True)])

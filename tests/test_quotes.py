@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract.pipeline import _quote_runs_on
 from reportedly.extract.quotes import find_quotes
+from reportedly.extract.steps.boundaries import quote_runs_on
 
 
 def _texts(text: str) -> list[str]:
@@ -49,7 +49,7 @@ QUOTED = 'Ortiz said: "We kept every promise. The parks stay open. Nobody loses 
 
 
 def test_content_cut_at_a_sentence_end_runs_on_to_the_quotation_end() -> None:
-    content = _quote_runs_on(_cut(QUOTED, "promise."), find_quotes(QUOTED), QUOTED)
+    content = quote_runs_on(_cut(QUOTED, "promise."), find_quotes(QUOTED), QUOTED)
     ((a, b),) = content
     assert QUOTED[a:b] == "We kept every promise. The parks stay open. Nobody loses a job."
 
@@ -67,20 +67,23 @@ def test_content_cut_at_a_sentence_end_runs_on_to_the_quotation_end() -> None:
 )
 def test_content_is_left_alone_unless_a_whole_sentence_was_cut(text: str, upto: str) -> None:
     content = _cut(text, upto)
-    assert _quote_runs_on(content, find_quotes(text), text) == content
+    assert quote_runs_on(content, find_quotes(text), text) == content
 
 
 def _resumed(text: str, held: list[str] | None = None) -> list[list[str]]:
     """Contents after :func:`_quote_resumes`, for one DIRECT draft on the first ``said`` whose
     content is the first quotation alone (what the span tagger gives in the failing dev cases),
     plus a draft holding each quotation in ``held``."""
-    from reportedly.extract.attribution import Draft
-    from reportedly.extract.pipeline import _quote_resumes, _sentence_of
+    from reportedly.extract.drafts import Draft
+    from reportedly.extract.merge import sentence_of
+    from reportedly.extract.registry import Article
+    from reportedly.extract.steps.paragraphs import quote_resumes
     from reportedly.ingest.layout import parse_layout
     from reportedly.model import ClaimKind, Stance
     from reportedly.nlp.blocks import parse_many
 
-    blocks = next(iter(parse_many([parse_layout(text)])))
+    document = parse_layout(text)
+    blocks = next(iter(parse_many([document])))
     quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
     first = quotes[0][0]
     at = text.index("said")
@@ -88,8 +91,9 @@ def _resumed(text: str, held: list[str] | None = None) -> list[list[str]]:
     for other in held or []:
         b = text.index(other)
         drafts.append(Draft(ClaimKind.DIRECT, (b, b + 1), "say", [(b, b + len(other))], Stance.ASSERTED))
-    found = [(blocks[0], _sentence_of(blocks[0], d), d) for d in drafts]
-    _quote_resumes(found, blocks, quotes, text)
+    for d in drafts:
+        d.block, d.sent = blocks[0], sentence_of(blocks[0], d)
+    quote_resumes(Article(document, blocks, quotes, drafts))
     return [[text[a:b] for a, b in d.content] for d in drafts]
 
 
@@ -134,13 +138,13 @@ def test_a_quotation_does_not_resume_otherwise(text: str, held: list[str]) -> No
     ],
 )
 def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str, content: str) -> None:
-    from reportedly.extract.pipeline import _full_stop
+    from reportedly.extract.steps.boundaries import full_stop
     from reportedly.ingest.layout import parse_layout
     from reportedly.nlp.blocks import parse_many
 
     block = next(iter(parse_many([parse_layout(text)])))[0]
     start = text.index(content.split()[0])
-    ((a, b),) = _full_stop([(start, text.index(cut) + len(cut))], block, text)
+    ((a, b),) = full_stop([(start, text.index(cut) + len(cut))], block, text)
     assert text[a:b] == content
 
 

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from reportedly.extract.times import find_times, resolve
+from reportedly.extract.dates import resolve
+from reportedly.extract.times import find_times
 from reportedly.nlp import load
 
 PUBLISHED = date(2024, 11, 20)  # a Wednesday

@@ -55,16 +55,13 @@ def warm_up() -> None:
     Loading takes seconds (torch, the encoder, the CRFs); a per-document time
     limit such as ``ingest --timeout`` must measure analysis, not start-up.
     """
-    from .extract.encoder import load_encoder
-    from .extract.learned import load_model
+    from .extract import Models
     from .nlp import load
 
     load()
-    model = load_model()
-    if model is not None and model.meta.get("encoder_features"):
-        encoder = load_encoder()
-        if encoder is not None:
-            encoder.tag("Warming up, the tagger said.")
+    models = Models.shipped()
+    if models.encoder is not None:
+        models.encoder.tag("Warming up, the tagger said.")
 
 
 def analyze_document(document: Document, nlp: Language | None = None) -> Ledger:
@@ -74,9 +71,10 @@ def analyze_document(document: Document, nlp: Language | None = None) -> Ledger:
 
 def analyze_many(documents, nlp: Language | None = None):  # noqa: ANN001, ANN201 - iterable in, iterator out
     """Analyse many documents, streaming them through spaCy in batches."""
-    from .extract.pipeline import extract
+    from .extract import Extractor, Models
     from .nlp.blocks import parse_many
 
     docs = list(documents)
+    extractor = Extractor(Models.shipped())
     for document, blocks in zip(docs, parse_many(docs, nlp), strict=True):
-        yield extract(document, blocks)
+        yield extractor(document, blocks)

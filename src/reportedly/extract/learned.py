@@ -32,6 +32,7 @@ from ..nlp import doc_text
 from .encoder import WordTags
 from .lexicon import REPORTING_VERBS
 from .quotes import find_quotes
+from .spans import root_of
 
 MODEL_DIR = "models/attribution"
 SPAN_WINDOW = 2  # sentences before and after the cue's sentence seen by the span tagger
@@ -245,18 +246,9 @@ def span_window(view: BlockView, cue: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
-def cue_head(view: BlockView, cue: list[int]) -> Token:
-    doc = view.doc
-    inside = set(cue)
-    for i in cue:
-        if doc[i].head.i not in inside or doc[i].head.i == i:
-            return doc[i]
-    return doc[cue[-1]]
-
-
 def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[list[str]]:
     """Features of tokens [lo, hi) relative to one cue, for the source/content tagger."""
-    head = cue_head(view, cue)
+    head = root_of(view.doc, cue)
     cue_set = set(cue)
     head_anc = _ancestors_of(view.head, head.i)
     head_pos = {idx: n for n, idx in enumerate(head_anc)}

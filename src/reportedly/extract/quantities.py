@@ -26,7 +26,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from reportedly.extract.times import find_times, resolve
+from reportedly.extract.dates import resolve
+from reportedly.extract.times import find_times
 from reportedly.model import Quantity, QuantityScope, TimeExpr
 from reportedly.nlp import doc_text
 

@@ -1,0 +1,159 @@
+"""From drafts to the ledger: sources and chains resolved to entities, stance, evidence, numbers.
+
+The last stage of extraction, after the finders, the merge and the steps: in
+text order (so that anaphora only look back) every draft becomes a
+:class:`~reportedly.model.Claim`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import takewhile
+
+from spacy.tokens import Span
+
+from ..model import ChainLink, Claim, Cue, Document, Entity, Ledger, Quantity, SourceMention, TimeExpr
+from ..model import Span as TextSpan
+from ..nlp.blocks import Block
+from .drafts import Draft, claim_kind, claim_stance, hedges
+from .entities import EntityResolver, Gazetteer
+from .quantities import find_quantities
+from .times import find_times
+
+
+def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazetteer: Gazetteer) -> Ledger:
+    """The ledger of one document: a claim per draft, in text order, and the entities they name."""
+    resolver = EntityResolver(document.id, document.text, gazetteer)
+    claims: list[Claim] = []
+    by_block: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        assert draft.block is not None, "every draft is placed in its block when found"
+        by_block.setdefault(draft.block.paragraph, []).append(draft)
+    numbers = _SentenceNumbers(document)
+    for n, block in enumerate(blocks):  # in text order, so that anaphora only look back
+        resolver.learn(block.doc[:], block.offset)
+        following = blocks[n + 1 :]
+        for draft in sorted(by_block.get(block.paragraph, []), key=lambda d: d.cue[0]):
+            claims.append(claim_of(document, block, draft, resolver, numbers, following))
+    for i, claim in enumerate(claims):
+        claim.id = f"{document.id}:{i}"
+    used = {link.entity.id for c in claims for link in c.chain} | {
+        e.id
+        for c in claims
+        if c.source
+        for e in ([c.source.entity] if c.source.entity else []) + c.source.joint
+    }
+    entities = [e for e in resolver.all() if e.id in used]
+    return Ledger(document=document, claims=claims, entities=entities)
+
+
+class _SentenceNumbers:
+    """Quantities and dates of each sentence, found once: a sentence with several claims would
+    otherwise be searched once per claim (date parsing is the slow part)."""
+
+    def __init__(self, document: Document) -> None:
+        self.published = document.published
+        self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
+
+    def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
+        key = (block.offset, sent.start)
+        if key not in self.found:
+            times = find_times(sent, block.offset, self.published)
+            self.found[key] = (find_quantities(sent, block.offset, times), times)
+        return self.found[key]
+
+
+def claim_of(
+    document: Document,
+    block: Block,
+    draft: Draft,
+    resolver: EntityResolver,
+    numbers: _SentenceNumbers,
+    following: list[Block],
+) -> Claim:
+    text = document.text
+    source = None
+    entities: list[Entity] = []
+    if draft.source_tokens is not None and draft.source_span is not None:
+        entities = resolver.resolve(draft.source_tokens, block.offset)
+        s, e = draft.source_span
+        source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
+    chain: list[ChainLink] = []
+    for span, cue in draft.chain_before:
+        chain += [
+            ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)
+        ]
+    if entities:
+        chain.append(
+            ChainLink(
+                entities[0],
+                text[draft.cue[0] : draft.cue[1]],
+                source and TextSpan(source.start, source.end, source.text),
+            )
+        )
+    for span, cue in draft.chain_after:
+        for ent in resolver.resolve(span, block.offset):
+            if all(link.entity.id != ent.id for link in chain):
+                chain.append(ChainLink(ent, cue, _tspan(document, span, block)))
+
+    content = [document.span(a, b) for a, b in draft.content]
+    content_text = " ".join(c.text for c in content)
+    ev_start = min([draft.cue[0], *(a for a, _ in draft.content)] + ([source.start] if source else []))
+    ev_end = max([draft.cue[1], *(b for _, b in draft.content)] + ([source.end] if source else []))
+    sentence = _evidence(document, block, ev_start, ev_end)
+
+    stance = claim_stance(draft, content_text, source.text if source else None)
+    kind = claim_kind(draft, block.section)
+    section = block.section
+
+    # the evidence may run into later paragraphs (a colon's lead-in hands its content over)
+    sents = [
+        (b, s)
+        for b in [block, *takewhile(lambda b: b.offset < sentence.end, following)]
+        for s in b.doc.sents
+        if s.start_char + b.offset < sentence.end and s.end_char + b.offset > sentence.start
+    ]
+    quantities = []
+    times = []
+    for b, s in sents:
+        found, dates = numbers.of(b, s)
+        # copies: claims sharing a sentence must not share mutable objects
+        for q in found:
+            if any(c.start <= q.start and q.end <= c.end for c in content):
+                quantities.append(replace(q))
+        times.extend(replace(t) for t in dates)
+    times = [t for t in times if not (source and source.start <= t.start < source.end)]
+
+    return Claim(
+        kind=kind,
+        section=section,
+        stance=stance,
+        cue=Cue(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]], draft.cue_lemma),
+        content=content,
+        source=source,
+        chain=chain,
+        quantities=quantities,
+        times=times,
+        negated=draft.negated,
+        hedges=hedges(content_text, text[sentence.start : sentence.end]),
+        inverted=draft.inverted,
+        sentence=sentence,
+    )
+
+
+def _tspan(document: Document, span: Span, block: Block) -> TextSpan:
+    return document.span(block.offset + span.start_char, block.offset + span.end_char)
+
+
+def _evidence(document: Document, block: Block, start: int, end: int) -> TextSpan:
+    """The sentences that hold the claim, as one span of the document."""
+    for s in block.doc.sents:
+        a, b = block.offset + s.start_char, block.offset + s.end_char
+        if a <= start < b:
+            start = a
+        if a < end <= b:
+            end = b
+    text = document.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return document.span(start, end)

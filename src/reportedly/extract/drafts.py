@@ -1,0 +1,153 @@
+"""Drafts: attributions before entity resolution, and what they mean, decided in one place.
+
+A finder (rule or learned) returns :class:`Draft` objects: character offsets of
+cue, source and content plus the tokens entity resolution needs. What a draft
+*means* is decided here, once, for every path:
+
+* :func:`speech_kind` — direct, mixed or indirect speech, by how much of the
+  content lies inside quotation marks (:data:`QUOTED_SHARE`);
+* :func:`cue_stance` — the stance a cue word carries (reporting or passive lexicon);
+* :func:`finish` — negation, source, inversion and chain of a verb cue;
+* :func:`claim_kind`, :func:`claim_stance`, :func:`hedges` — the last word when
+  the draft becomes a claim (headline kind; unverified, negated and reported stance).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..model import ClaimKind, SectionKind, Stance
+from .entities import mention_span
+from .grammar import chain_from_verb, has_neg
+from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES
+from .quotes import Quote
+from .spans import char_span
+
+if TYPE_CHECKING:
+    from ..nlp.blocks import Block
+    from .learned import Relation
+
+#: sections whose claims are headline claims, whatever their construction
+TITLE_SECTIONS = frozenset({SectionKind.HEADLINE, SectionKind.RELATED})
+#: the share of a content inside quotation marks that makes it direct speech
+QUOTED_SHARE = 0.8
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution found in one sentence, with absolute character offsets."""
+
+    kind: ClaimKind
+    cue: tuple[int, int]
+    cue_lemma: str
+    content: list[tuple[int, int]]
+    stance: Stance
+    source_tokens: Span | None = None  # for entity resolution (noun phrase without relative clause)
+    source_span: tuple[int, int] | None = None  # the source as written (may include a relative clause)
+    chain_before: list[tuple[Span, str]] = field(default_factory=list)  # nearer the reader than the source
+    chain_after: list[tuple[Span, str]] = field(default_factory=list)  # towards the origin
+    negated: bool = False
+    inverted: bool = False
+    cue_token: Token | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    headline_source_text: tuple[int, int] | None = None
+    # where it was found: the block, and the sentence the claim's evidence starts from
+    block: Block | None = None
+    sent: Span | None = None
+    # the learned taggers' relation behind a learned reading (None for a rule's)
+    relation: Relation | None = None
+    # False: a learned reading that fails the rules' sanity checks as a claim of its own; it
+    # still draws the boundaries of a rule reading of the same cue (see merge.py)
+    alone: bool = True
+
+
+def mostly_quoted(quoted: float, whole: float) -> bool:
+    """Whether ``quoted`` (tokens or characters inside quotation marks) is enough of ``whole``."""
+    return quoted >= QUOTED_SHARE * whole
+
+
+def speech_kind(direct: bool, inner_quotes: bool) -> ClaimKind:
+    """Direct speech when the content is mostly quoted, mixed when it holds a quotation, else indirect."""
+    if direct:
+        return ClaimKind.DIRECT
+    return ClaimKind.MIXED if inner_quotes else ClaimKind.INDIRECT
+
+
+def cue_stance(lemma: str, *, passive: bool = False, learned: bool = False) -> Stance:
+    """The stance a cue word carries.
+
+    A passive cue (``is believed to``) reads the passive lexicon, an active one the
+    reporting verbs. A cue only the learned taggers found may be a word of either
+    lexicon: the reporting verbs first (``said`` asserts), then the passive one.
+    Anything else asserts.
+    """
+    if passive:
+        return PASSIVE_VERBS.get(lemma) or Stance.ASSERTED
+    stance = REPORTING_VERBS.get(lemma)
+    if stance is None and learned:
+        stance = PASSIVE_VERBS.get(lemma)
+    return stance or Stance.ASSERTED
+
+
+def source_of(subj: Token, offset: int, text: str) -> tuple[Span, tuple[int, int] | None]:
+    """A subject's noun phrase for entity resolution, and its extent in the text."""
+    mention = mention_span(subj)
+    return mention, char_span(list(mention), offset, text)
+
+
+def finish(
+    draft: Draft,
+    verb: Token,
+    subj: Token | None,
+    mention: Span | None = None,
+    span: tuple[int, int] | None = None,
+) -> Draft:
+    """What every reading of a verb cue shares, rule or learned: negation on the verb and, with a
+    subject, the source (``mention`` for resolution, ``span`` as written), whether the speaker
+    follows the verb of a quotation (``“…,” said X``) and the chain written around the verb."""
+    draft.negated = has_neg(verb)
+    if subj is not None:
+        draft.source_tokens, draft.source_span = mention, span
+        draft.inverted = draft.kind is ClaimKind.DIRECT and subj.i > verb.i
+        chain_from_verb(draft, verb, subj)
+    return draft
+
+
+def claim_kind(draft: Draft, section: SectionKind) -> ClaimKind:
+    """Every claim of a headline or related headline is a headline claim, unless nobody spoke."""
+    if section in TITLE_SECTIONS and draft.kind is not ClaimKind.NON_STATEMENT:
+        return ClaimKind.HEADLINE
+    return draft.kind
+
+
+def claim_stance(draft: Draft, content_text: str, source_text: str | None) -> Stance:
+    """The cue's stance, overridden by the content (``conflicting information`` → unverified),
+    by negated confirmation (``could not confirm`` → unverified) and by a source that is a report
+    (``according to … reports`` → reported)."""
+    lowered = content_text.lower()
+    if draft.stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
+        return Stance.UNVERIFIED
+    if draft.stance is Stance.CONFIRMED and draft.negated:
+        return Stance.UNVERIFIED  # "could not (independently) verify/confirm"
+    if (
+        draft.kind is ClaimKind.ACCORDING_TO
+        and source_text is not None
+        and re.search(r"\breports?\b", source_text, re.I)
+    ):
+        return Stance.REPORTED
+    return draft.stance
+
+
+def hedges(content: str, sentence: str) -> list[str]:
+    """Hedge words of the content (``likely``, ``may``) and *reportedly* / *allegedly* of its sentence."""
+    low = content.lower()
+    # case-sensitive for single words: "may" hedges, the month "May" does not
+    found = [w for w in HEDGE_WORDS if re.search(rf"\b{w}\b", content)]
+    found += [p for p in HEDGE_PHRASES if p in low]
+    sent_low = sentence.lower()
+    found += [w for w in ("reportedly", "allegedly") if w in sent_low and w not in found]
+    return sorted(set(found), key=lambda w: (low.find(w) if w in low else 10**6, w))

@@ -1,0 +1,10 @@
+"""The finders: each reads one passage and returns drafts (see ``registry.py``).
+
+Importing this package registers them all. A new construction goes in a module
+of its own here, decorated with ``@finder("name")``, and its name in
+``extractor.FINDERS`` where its drafts should rank.
+"""
+
+from . import according, citing, headlines, layout, learned, non_statements, passives, verbs
+
+__all__ = ["according", "citing", "headlines", "layout", "learned", "non_statements", "passives", "verbs"]

@@ -1,0 +1,206 @@
+"""Reporting verbs: "X said (that) …", "“…,” said X", "X confirmed …", "accused X of Y"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..drafts import Draft, cue_stance, finish, mostly_quoted, source_of, speech_kind
+from ..grammar import SUBJECT_DEPS, cue_tokens, has_agent, is_reporting, not_attributive, subject_of
+from ..lexicon import CLAUSE_ONLY, OBJECT_CONTENT_VERBS
+from ..quotes import Quote
+from ..registry import Passage, finder
+from ..spans import char_span, in_quote, runs, trim
+
+#: verbs whose gerund complement is the content: "denied sending troops", "admitted taking"
+_GERUND_CONTENT = {"deny", "admit", "acknowledge", "confirm", "report", "recall", "dispute", "reject"}
+_PUNCT_GAP = re.compile(r"^[\s,.:;—–-]*$")
+_COLON_GAP = re.compile(r"^[\s,:—–-]*$")
+
+
+@finder("verbs")
+def verb_attributions(sent: Span, passage: Passage) -> list[Draft]:
+    """A reporting verb (lexicon in ``lexicon.py``) with a clause, an adjacent quotation, a gerund,
+    an accusation or, for verbs like *confirm*, an object; its subject is the source."""
+    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    drafts: list[Draft] = []
+    for tok in sent:
+        if not is_reporting(tok):
+            continue
+        if in_quote(offset + tok.idx, quotes):
+            continue
+        subj = subject_of(tok)
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and not has_agent(tok):
+            continue  # agentless passive: handled by passive_attributions
+        if subj is None or not_attributive(tok, subj, sent):
+            continue
+        draft = _verb_draft(tok, subj, sent, offset, text, quotes)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _misparsed_content(verb: Token) -> list[Token]:
+    """ "told the forum he was …": the parser often hangs what was told on the listener as a
+    relative clause; one with a subject of its own (not "who", "which") is the content."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for t in obj.subtree:
+            if t.dep_ == "relcl" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in t.children
+            ):
+                return list(t.subtree)
+    return []
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"})
+_LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
+
+
+def _verb_draft(
+    verb: Token, subj: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
+) -> Draft | None:
+    lemma = verb.lemma_.lower()
+    content_tokens: list[Token] = []
+    attached: list[Quote] = []
+    # 1. a clause complement: "said (that) …", "estimated more than 10,000 … had been sent"
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "parataxis" and child.i < verb.i):
+            if (
+                child.dep_ == "xcomp"
+                and lemma not in {"expect", "claim", "promise", "pledge", "vow", "agree"}
+                and not (child.tag_ == "VBG" and lemma in _GERUND_CONTENT)
+            ):
+                continue
+            if child.dep_ == "xcomp" and child.i < verb.i:
+                continue
+            content_tokens.extend(child.subtree)
+    # "told reporters that …": the clause hangs off the verb, the listener is dobj
+    if not content_tokens and lemma in _LISTENER_VERBS:
+        content_tokens = _misparsed_content(verb)
+    # 2. the verb is itself a parenthetical inside the content: "A, she said, B"
+    if not content_tokens and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
+        head = verb.head
+        if not is_reporting(head):
+            excluded = {t.i for t in verb.subtree}
+            content_tokens = [t for t in head.subtree if t.i not in excluded]
+    # 3. quotations adjacent to the verb group
+    frame = _frame(verb, subj)
+    for q in quotes:
+        if _adjacent(q, frame, offset, text):
+            attached.append(q)
+    head = verb.head
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and head.i < verb.i and is_reporting(head):
+        # "“A,” Cruz said, adding that B": the quotation before *said* is said's; *adding* has B
+        attached = [q for q in attached if q.outer_start > offset + head.idx]
+    if attached and content_tokens:
+        # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
+        keep = [
+            t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)
+        ]
+        if not keep and min(t.i for t in content_tokens) > verb.i:
+            # "On “Fox News Sunday,” Pence said his running mate …": a quotation before the frame
+            # that holds none of the clause is a title or an earlier remark, not what is said here
+            attached = [q for q in attached if q.outer_start > offset + verb.idx]
+            keep = content_tokens if not attached else keep
+        content_tokens = keep
+    if content_tokens:
+        cstart = offset + min(t.idx for t in content_tokens)
+        cend = offset + max(t.idx + len(t.text) for t in content_tokens)
+        # the clause may be the last sentence of a longer quotation: take the whole quotation
+        for q in quotes:
+            if (
+                q.start <= cend
+                and q.end >= cstart
+                and q.words(text)
+                and q not in attached
+                and (_covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1))
+            ):
+                attached.append(q)
+    # 4. "accused Manila of ramming …": the accused and the act together are the content
+    if (
+        not content_tokens
+        and not attached
+        and lemma in {"accuse", "blame", "suspect", "criticize", "criticise"}
+    ):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        holders = [verb, obj] if obj is not None else [verb]
+        act = next(
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None
+        )
+        if obj is not None and act is not None and act.head.i == obj.i:
+            content_tokens = list(obj.subtree)
+        elif obj is not None and act is not None:
+            content_tokens = [*obj.subtree, *act.subtree]
+    # 5. a direct object as content: "Seoul confirms North Korea's export of artillery"
+    if not content_tokens and not attached and lemma in OBJECT_CONTENT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ not in {"PRON"}:
+                content_tokens = list(child.subtree)
+                break
+    if not content_tokens and not attached:
+        return None
+    if lemma in CLAUSE_ONLY and not content_tokens and not attached:
+        return None
+
+    cue = char_span(cue_tokens(verb), offset, text)
+    if cue is None:
+        return None
+    attached.sort(key=lambda q: q.start)
+    direct = bool(attached) and _quoted(attached, content_tokens, offset)
+    if direct:
+        spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n"))]
+        inner: list[Quote] = []
+    else:
+        spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
+        inner = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in spans)]
+    if not spans:
+        return None
+    kind = speech_kind(direct, bool(inner))
+    draft = Draft(kind, cue, lemma, spans, cue_stance(lemma), cue_token=verb, quotes=attached)
+    return finish(draft, verb, subj, *source_of(subj, offset, text))
+
+
+def _covers(q: Quote, start: int, end: int) -> bool:
+    return q.start <= start and end <= q.end + 1
+
+
+def _quoted(quotes: list[Quote], content: list[Token], offset: int) -> bool:
+    """Direct speech when the content's tokens are (almost) all inside the quotation marks."""
+    if not content:
+        return True
+    inside = sum(1 for t in content if any(q.start <= offset + t.idx < q.end for q in quotes))
+    words = sum(1 for t in content if not t.is_punct)
+    return words > 0 and mostly_quoted(inside, len(content))
+
+
+def _frame(verb: Token, subj: Token | None) -> list[Token]:
+    """The attribution frame: the verb, its auxiliaries/adverbs, and the subject phrase."""
+    toks = [verb]
+    for c in verb.children:
+        if (
+            c.dep_ in {"aux", "auxpass", "neg", "advmod", "prt"}
+            or c.dep_ in SUBJECT_DEPS
+            or c.dep_ in {"advcl", "prep", "npadvmod", "agent"}
+            and c.i > verb.i
+        ):
+            toks.extend(c.subtree)
+    if subj is not None and subj.head.i != verb.i:
+        toks.extend(subj.subtree)
+    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+
+
+def _adjacent(q: Quote, frame: list[Token], offset: int, text: str) -> bool:
+    """A quotation sits right before or right after the attribution frame."""
+    if not frame:
+        return False
+    fstart = offset + frame[0].idx
+    fend = offset + frame[-1].idx + len(frame[-1].text)
+    if q.outer_end <= fstart and _PUNCT_GAP.match(text[q.outer_end : fstart]) and q.end - q.start > 1:
+        return "\n\n" not in text[q.outer_end : fstart]
+    # after the frame: "X said: “…”" — or directly at the verb: "X said “…”"
+    if q.outer_start >= fend and _COLON_GAP.match(text[fend : q.outer_start]):
+        return "\n\n" not in text[fend : q.outer_start]
+    return False

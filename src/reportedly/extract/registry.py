@@ -1,0 +1,148 @@
+"""Named components of extraction: finders and steps, registered by name.
+
+In the spirit of spaCy's registered factories, an :class:`~.extractor.Extractor`
+is built from names, so its pipeline is data::
+
+    @finder("according_to")
+    def according_to(sent: Span, passage: Passage) -> list[Draft]: ...
+
+    @step("colon_closes")
+    def colon_closes(article: Article) -> None: ...
+
+A **finder** reads one passage (a sentence, or a whole block with
+``scope="block"``) and returns drafts; it never sees other passages. A
+**step** reads and rewrites the drafts of the whole article (``article.drafts``,
+in text order by block), so it may look across paragraphs.
+
+This module imports no component: the components import it, and
+:mod:`reportedly.extract.finders` and :mod:`reportedly.extract.steps` import
+them all, so registration runs once, in one direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from spacy.tokens import Span
+
+from ..model import Document, SectionKind
+from .drafts import Draft
+from .quotes import Quote
+
+if TYPE_CHECKING:
+    from ..nlp.blocks import Block
+    from .learned import AttributionModel, BlockView
+
+Scope = Literal["sentence", "block"]
+FindFn = Callable[[Span, "Passage"], list[Draft]]
+StepFn = Callable[["Article"], None]
+
+
+@dataclass(slots=True)
+class Passage:
+    """What a finder sees: one parsed block of the article, its quotations and the learned model.
+
+    ``first``: the block is the article's first (a title the layout took for body).
+    ``model``/``view``: the learned taggers and the block's token arrays, or ``None``
+    when the rules work alone.
+    """
+
+    block: Block
+    text: str
+    quotes: list[Quote]
+    first: bool = False
+    model: AttributionModel | None = None
+    view: BlockView | None = None
+
+    @property
+    def offset(self) -> int:
+        return self.block.offset
+
+    @property
+    def section(self) -> SectionKind:
+        return self.block.section
+
+
+@dataclass(slots=True)
+class Article:
+    """What a step sees: the whole document, its blocks and every draft found so far."""
+
+    document: Document
+    blocks: list[Block]
+    quotes: list[list[Quote]]  # per block, in the order of ``blocks``
+    drafts: list[Draft] = field(default_factory=list)
+    model: AttributionModel | None = None
+    views: dict[int, BlockView] = field(default_factory=dict)  # by block paragraph, with a model
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def by_block(self) -> list[tuple[Block, list[Draft]]]:
+        """The drafts grouped by the block they were found in, blocks in text order."""
+        groups: dict[int, tuple[Block, list[Draft]]] = {}
+        for draft in self.drafts:
+            assert draft.block is not None, "every draft is placed in its block when found"
+            groups.setdefault(draft.block.paragraph, (draft.block, []))[1].append(draft)
+        return list(groups.values())
+
+    def quotes_of(self, block: Block) -> list[Quote]:
+        """The quotations of one block."""
+        return self.quotes[next(i for i, b in enumerate(self.blocks) if b is block)]
+
+
+@dataclass(frozen=True, slots=True)
+class Finder:
+    name: str
+    scope: Scope
+    find: FindFn
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    name: str
+    run: StepFn
+
+
+FINDERS: dict[str, Finder] = {}
+STEPS: dict[str, Step] = {}
+
+
+def finder(name: str, *, scope: Scope = "sentence") -> Callable[[FindFn], FindFn]:
+    """Register a finder under ``name``; ``scope="block"`` hands it the whole block at once."""
+
+    def register(fn: FindFn) -> FindFn:
+        if name in FINDERS:
+            raise ValueError(f"a finder named {name!r} is already registered")
+        FINDERS[name] = Finder(name, scope, fn)
+        return fn
+
+    return register
+
+
+def step(name: str) -> Callable[[StepFn], StepFn]:
+    """Register a step under ``name``."""
+
+    def register(fn: StepFn) -> StepFn:
+        if name in STEPS:
+            raise ValueError(f"a step named {name!r} is already registered")
+        STEPS[name] = Step(name, fn)
+        return fn
+
+    return register
+
+
+def get_finder(name: str) -> Finder:
+    try:
+        return FINDERS[name]
+    except KeyError:
+        raise KeyError(f"no finder named {name!r}; registered: {', '.join(sorted(FINDERS))}") from None
+
+
+def get_step(name: str) -> Step:
+    try:
+        return STEPS[name]
+    except KeyError:
+        raise KeyError(f"no step named {name!r}; registered: {', '.join(sorted(STEPS))}") from None

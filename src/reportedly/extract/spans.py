@@ -1,0 +1,132 @@
+"""Offsets: from tokens to character spans of the document and back.
+
+Every span the extractor writes is a pair of absolute character offsets into
+the document's text; a token ``t`` of a block sits at ``offset + t.idx``.
+These helpers are shared by the rule finders, the learned finder, the merge
+and the boundary steps, so that all of them cut spans the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .quotes import Quote
+
+_EDGE_PUNCT = {",", ";", ":", "—", "–", "-", ".", "!", "?", "(", ")"}
+_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Ltd|Co|St|Mr|Mrs|Ms|Dr)\.$")
+
+
+def char_span(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | None:
+    """Offsets covering tokens, without edge punctuation tokens (abbreviations keep their dot)."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while toks and toks[0].text in _EDGE_PUNCT:
+        toks = toks[1:]
+    while toks and toks[-1].text in _EDGE_PUNCT:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start = offset + toks[0].idx
+    end = offset + toks[-1].idx + len(toks[-1].text)
+    return trim(start, end, text)
+
+
+def trim(start: int, end: int, text: str, chars: str = " \t\n,;:—–-.") -> tuple[int, int] | None:
+    """Strip ``chars`` from both ends; a final dot stays when it ends an abbreviation ("U.S.")."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        if text[end - 1] == "." and _ABBREV.search(text[start:end]):
+            break
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def token_chars(
+    doc: Doc | Span, idx: list[int], offset: int, text: str, keep_punct: bool = False
+) -> tuple[int, int] | None:
+    """Character span of token indices; content keeps punctuation inside quotation marks (PolNeAR)."""
+    if not idx:
+        return None
+    toks = [doc[i] for i in sorted(idx)]
+    if keep_punct:
+        start = offset + toks[0].idx
+        end = offset + toks[-1].idx + len(toks[-1].text)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+    return char_span(toks, offset, text)
+
+
+def runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split a token set into runs of consecutive tokens (for discontinuous content)."""
+    out: list[list[Token]] = []
+    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
+        if out and t.i == out[-1][-1].i + 1:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return [r for r in out if not all(t.is_punct or t.is_space for t in r)]
+
+
+def content_spans(
+    doc: Doc | Span, content: list[list[int]], offset: int, text: str, exclude: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Character spans of tagged content runs (token indices), without any token in ``exclude``."""
+    spans = []
+    for run in content:
+        keep = [i for i in run if not any(a <= offset + doc[i].idx < b for a, b in exclude)]
+        for part in runs([doc[i] for i in keep]):
+            span = token_chars(doc, [t.i for t in part], offset, text, keep_punct=True)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def contiguous(toks: list[Token]) -> bool:
+    """Whether the tokens follow each other with no gap."""
+    ids = sorted(t.i for t in toks)
+    return ids == list(range(ids[0], ids[-1] + 1))
+
+
+def root_of(doc: Doc | Span, idx: list[int]) -> Token:
+    """The token of ``idx`` whose head lies outside them (the head of a tagged cue or source)."""
+    inside = set(idx)
+    for i in idx:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return doc[i]
+    return doc[idx[0]]  # not reached on a parse: some token of a set always heads it
+
+
+def starting_in(doc: Doc | Span, start: int, end: int) -> list[Token]:
+    """Tokens of ``doc`` that start in characters [start, end), found without walking the doc."""
+    start, end = max(0, start), min(end, len(doc.text))
+    if start >= end:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.idx >= start] if span is not None else []
+
+
+def token_count(doc: Doc | Span, span: tuple[int, int], offset: int) -> int:
+    """How many tokens of ``doc`` start inside the document span ``span``."""
+    return len(starting_in(doc, span[0] - offset, span[1] - offset))
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def shared(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> int:
+    """Characters covered by both span lists."""
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in xs for c, d in ys)
+
+
+def in_quote(pos: int, quotes: list[Quote]) -> Quote | None:
+    """The quotation whose text holds document offset ``pos``, if any."""
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
