@@ -1131,6 +1131,49 @@ TIMES = [
 
 # fmt: on
 
+OUTLET = [
+    Case(
+        "outlet-toll",
+        "The death toll from the floods in the delta rose to 212 on Thursday.",
+        cue="rose", kind=K.OUTLET, stance=S.REPORTED, agentless=True, contains=("212",),
+        quantities=({"value": 212.0},),
+    ),
+    Case(
+        "outlet-forecast",
+        "The toll from the floods in the delta could rise to more than 500.",
+        kind=K.OUTLET, stance=S.EXPECTED, agentless=True, contains=("could rise",),
+    ),
+    Case(
+        "expected-passive",
+        "The number of dead from the floods is expected to rise further in the coming days.",
+        cue="is expected", kind=K.PASSIVE, stance=S.EXPECTED, agentless=True,
+    ),
+    Case(
+        "outlet-caveat",
+        "It was not possible to independently verify the figures given by either side.",
+        kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,
+    ),
+]
+
+CONDITIONS_AND_FORECASTS = [
+    Case(
+        "if-clause-direct",
+        "“If there is such a thing, it will be an act in line with international law,” the spokesman said.",
+        cue="said", kind=K.DIRECT, stance=S.CONDITIONAL, source_text="spokesman",
+        contains=("If there is such a thing",),
+    ),
+    Case(
+        "if-clause-indirect",
+        "The governor said that if the levee fails, the lower town will be flooded within hours.",
+        cue="said", stance=S.CONDITIONAL, source_text="governor", contains=("if the levee fails",),
+    ),
+    Case(
+        "predicted",
+        "Forecasters predicted that the river would peak at six metres on Friday.",
+        cue="predicted", kind=K.INDIRECT, stance=S.EXPECTED, source_text="Forecasters",
+    ),
+]
+
 GROUPS: dict[str, list[Case]] = {
     "direct": DIRECT,
     "inverted": INVERTED,
@@ -1151,6 +1194,8 @@ GROUPS: dict[str, list[Case]] = {
     "joint": JOINT,
     "quantity": QUANTITIES,
     "time": TIMES,
+    "outlet": OUTLET,
+    "condition-forecast": CONDITIONS_AND_FORECASTS,
 }
 
 POSITIVE = [pytest.param(case, id=f"{group}/{case.id}") for group, cases in GROUPS.items() for case in cases]

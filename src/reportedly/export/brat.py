@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Ledger
+from ..model import ClaimKind, Ledger
 
 #: The roles of one attribution relation, in the order their T lines are written.
 ROLES = ("Source", "Cue", "Content")
@@ -51,8 +51,9 @@ def ledger_to_brat(ledger: Ledger) -> str:
 
     One relation per claim, T lines numbered from 1 in claim order. A claim
     without a source gets no ``Source:`` role (PolNeAR does the same for
-    agentless attributions). Claims whose content or cue is empty are left
-    out: brat cannot represent a zero-length span, and a relation without
+    agentless attributions). The outlet's own statements (kind ``outlet``) are
+    not attributions and are left out, as are claims whose content or cue is
+    empty: brat cannot represent a zero-length span, and a relation without
     content cannot be scored. Returns ``""`` for a ledger with nothing to write.
     """
     text = ledger.document.text
@@ -67,6 +68,8 @@ def ledger_to_brat(ledger: Ledger) -> str:
         return f"T{t_count}"
 
     for claim in ledger.claims:
+        if claim.kind is ClaimKind.OUTLET:
+            continue  # the outlet's own statement: no attribution to annotate
         content = [(s.start, s.end) for s in claim.content if s.end > s.start]
         cue = (claim.cue.start, claim.cue.end)
         if not content or cue[1] <= cue[0]:

@@ -17,6 +17,8 @@ from ..model import Span as TextSpan
 from ..nlp.blocks import Block
 from .drafts import Draft, claim_kind, claim_stance, hedges
 from .entities import EntityResolver, Gazetteer
+from .measures import gazetteer_places, type_measures
+from .outlet import outlet_claims
 from .quantities import find_quantities
 from .times import find_times
 
@@ -35,6 +37,8 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
         following = blocks[n + 1 :]
         for draft in sorted(by_block.get(block.paragraph, []), key=lambda d: d.cue[0]):
             claims.append(claim_of(document, block, draft, resolver, numbers, following))
+    claims += outlet_claims(document, blocks, claims, numbers.of, wire_of(document, resolver))
+    claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
     used = {link.entity.id for c in claims for link in c.chain} | {
@@ -53,14 +57,26 @@ class _SentenceNumbers:
 
     def __init__(self, document: Document) -> None:
         self.published = document.published
+        self.places = gazetteer_places()
         self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
 
     def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
+        """The sentence's quantities, each typed with its measure, and its time expressions."""
         key = (block.offset, sent.start)
         if key not in self.found:
             times = find_times(sent, block.offset, self.published)
-            self.found[key] = (find_quantities(sent, block.offset, times), times)
+            quantities = find_quantities(sent, block.offset, times)
+            typed = type_measures(sent, quantities, block.offset, times, self.published, self.places)
+            for q, m in zip(quantities, typed, strict=True):
+                q.measure = m
+            self.found[key] = (quantities, times)
         return self.found[key]
+
+
+def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
+    """The news agency the document credits in its dateline ("KHERSON, Ukraine (AP) —"), if any."""
+    agency = document.meta.get("dateline_agency")
+    return resolver.resolve_name(agency) if agency else None
 
 
 def claim_of(

@@ -139,7 +139,17 @@ def claim_stance(draft: Draft, content_text: str, source_text: str | None) -> St
         and re.search(r"\breports?\b", source_text, re.I)
     ):
         return Stance.REPORTED
+    if draft.stance in (Stance.ASSERTED, Stance.ESTIMATED) and CONDITIONAL.match(content_text):
+        return Stance.CONDITIONAL  # "If there is such a thing, it will be …": the if-clause is the claim's
+    if draft.stance is Stance.ASSERTED and draft.cue_lemma in FORECAST_CUES:
+        return Stance.EXPECTED  # "predicted that the river would peak on Friday"
     return draft.stance
+
+
+#: A content that opens with a condition: the claim holds only under it.
+CONDITIONAL = re.compile(r"^\W{0,2}(?:that\s+)?(?:if|unless|should\s+\w+\s+(?:be|happen))\b", re.I)
+#: Reporting verbs that make a forecast of what they report.
+FORECAST_CUES = frozenset({"predict", "forecast", "expect", "project", "anticipate"})
 
 
 def hedges(content: str, sentence: str) -> list[str]:

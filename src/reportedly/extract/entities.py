@@ -266,6 +266,10 @@ class EntityResolver:
             return out
         return self._resolve_one(mention, at)
 
+    def resolve_name(self, name: str, at: int = 0) -> Entity:
+        """The entity for a name read off the page rather than a parsed mention (a wire credit)."""
+        return self._named(name, "ORG", at)
+
     def _resolve_one(self, mention: Span, at: int) -> list[Entity]:
         text = mention.text.strip()
         # "the National Intelligence Service, or NIS": the name is before the alias

@@ -140,6 +140,9 @@ def is_reporting(tok: Token) -> bool:
     return tok.dep_ not in {"amod", "compound", "nmod"}
 
 
+_IMPERSONAL = frozenset({"possible", "impossible", "difficult", "hard", "unclear", "easy", "necessary"})
+
+
 def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     """Reporting verbs in non-reporting uses: "That said,", "All told,", "told a joke", questions."""
     nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
@@ -165,6 +168,12 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
                 and not marked
             ):
                 return True  # "told a joke", "told the story" (a listener or a that-clause would report)
+    # "It was not possible to verify …", "It is hard to confirm …": an impersonal "it" reports
+    # nobody's statement (the outlet's own caveat is an outlet claim)
+    if subj.lower_ == "it" and any(
+        t.dep_ in ("acomp", "attr") and t.lemma_.lower() in _IMPERSONAL for t in subj.head.children
+    ):
+        return True
     # "Will the central bank confirm …?" asks; it does not attribute
     return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i
 

@@ -31,7 +31,7 @@ from reportedly.extract.times import find_times
 from reportedly.model import Quantity, QuantityScope, TimeExpr
 from reportedly.nlp import doc_text
 
-__all__ = ["find_quantities"]
+__all__ = ["clause_tokens", "counted_noun", "find_quantities", "number_token"]
 
 # ---------------------------------------------------------------------------
 # Surface patterns
@@ -289,7 +289,7 @@ def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: 
     if kind in ("high", "approx_high"):
         low, high = None, None  # "up to thousands": no usable bound either way
     q = Quantity(start, end, doc_text(doc)[start:end], None, low, high, approximate=True)
-    anchor = _last_token(doc, start, end)
+    anchor = number_token(doc, start, end)
     q.unit = _unit(anchor, end, span)
     q.scope = _scope(anchor, span, times)
     return q
@@ -338,7 +338,7 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
             b.value,
             approximate=kind.startswith("approx"),
         )
-        anchor = _last_token(
+        anchor = number_token(
             doc,
             base + m.start("b" if m.group("between") else "b2"),
             base + m.end("b" if m.group("between") else "b2"),
@@ -366,7 +366,7 @@ def _single(
 ) -> Quantity | None:
     core_start = start if core_start is None else core_start
     core_end = end if core_end is None else core_end
-    anchor = _last_token(doc, core_start, core_end)
+    anchor = number_token(doc, core_start, core_end)
     number_text = doc_text(doc)[core_start:core_end].lower()
     if number_text == "one" and not kind and not post and anchor.dep_ != "nummod":
         return None  # "one of the", "no one": a pronoun, not a count
@@ -397,7 +397,7 @@ def _norm(words: str) -> str:
     return re.sub(r"\s+", " ", words.strip().lower())
 
 
-def _last_token(doc: Doc, start: int, end: int) -> Token:
+def number_token(doc: Doc, start: int, end: int) -> Token:
     """The token that carries the number's syntax: the last numeric token of the phrase."""
     region = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(region) if region is not None and len(region) else [doc[0]]
@@ -436,13 +436,21 @@ def _explicit_unit(core: _Core) -> str | None:
     return core.currency
 
 
-def _unit(anchor: Token, end: int, span: Span) -> str | None:
-    """What is counted: the noun after the number, else the parse, else "the number of X"."""
+def counted_noun(anchor: Token, end: int, span: Span) -> Token | None:
+    """What is counted: the noun after the number, else the parse, else "the number of X".
+
+    ``end`` is the number phrase's end (doc-relative); ``span`` bounds the search.
+    """
     noun = _following_noun(anchor.doc, end, span)
     if noun is None:
         noun = _parsed_noun(anchor)
     if noun is None:
         noun = _measured_noun(anchor)
+    return noun
+
+
+def _unit(anchor: Token, end: int, span: Span) -> str | None:
+    noun = counted_noun(anchor, end, span)
     if noun is None:
         return None
     return _CURRENCY_NOUNS.get(noun.lower_, noun.text)
@@ -514,7 +522,7 @@ def _measured_noun(anchor: Token) -> Token | None:
 # Scope
 
 
-def _clause(anchor: Token, span: Span) -> list[Token]:
+def clause_tokens(anchor: Token, span: Span) -> list[Token]:
     """The tokens of the clause the number belongs to, without nested clauses it is not in.
 
     Scope cues only bind within a clause: in "5,000 shells arrived on Monday, bringing the
@@ -541,7 +549,7 @@ def _clause(anchor: Token, span: Span) -> list[Token]:
 
 
 def _scope(anchor: Token, span: Span, times: list[TimeExpr]) -> QuantityScope:
-    clause = _clause(anchor, span)
+    clause = clause_tokens(anchor, span)
     indexes = {t.i for t in clause}
     for token in clause:
         low = token.lower_

@@ -1,0 +1,844 @@
+"""Measures: what a number counts, whose, where, when and in which scope, read off the parse.
+
+"killing more than 2,300 people", "the death toll in Turkey has exceeded 1,760", "There were
+17,134 confirmed deaths in Turkey and another 3,317 in Syria" and "Eight people have died so far
+in the Russian-occupied parts of the region" all count people *killed*; "were evacuated",
+"remain missing" and "still flooded" count other things. Across articles, numbers can only be
+compared when this is known, so each counted quantity gets a typed
+:class:`~reportedly.model.Measure` here, where the sentence's parse is at hand:
+
+* **what**: the event or state, from the counted noun ("deaths", "casualties", "evacuees"),
+  the verb the number is subject or object of ("were evacuated", "killing"), a predicate
+  ("were dead", "are missing"), a clause on the noun ("people who died", "people killed"), or
+  the noun a toll verb moves ("the toll rose to …", "putting the number of dead at …");
+* **unit**: the counted thing, folded onto a few general classes (people, troops, homes,
+  settlements …) so that "residents", "persons" and "others" are one unit;
+* **subject**: a nationality or an ordinal on the counted noun ("North Korean troops",
+  "a second 7.6 magnitude tremor");
+* **place**: the place the number's clause names ("in Syria", "in the Russian-occupied parts
+  of the region of Kherson"), with its control qualifier, from the places gazetteer;
+* **scope**: a forecast ("could rise to", "is expected to exceed") or a hypothesis (an
+  if-clause) never sits in the series of counts; a period with its length; else the quantity's
+  own scope;
+* **as of**: a day the clause gives, else the publication date.
+
+Figures of *another* event (a historical comparison: "the 2015 quake that killed 9,000 in
+Nepal") get no measure: they belong to no series of this story.
+
+The vocabularies below are general English news words for events and counted things, not
+words of any one story; a new event class is a new entry in :data:`EVENTS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from ..model import Measure, MeasureScope, Quantity, QuantityScope, TimeExpr
+from .quantities import clause_tokens, counted_noun, number_token
+
+#: Lemmas (nouns, verbs, adjectives) naming an event or state a number counts, by class.
+EVENTS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "kill",
+            "die",
+            "dead",
+            "death",
+            "fatality",
+            "fatal",
+            "perish",
+            "drown",
+            "death-toll",
+            "deceased",
+            "body",
+            "life",
+            "lives",
+        ],
+        "killed",
+    ),
+    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injured"),
+    **dict.fromkeys(["casualty", "casualties"], "killed_or_injured"),
+    **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
+    **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
+    **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
+    **dict.fromkeys(["rescue"], "rescued"),
+    **dict.fromkeys(["arrest", "detain", "detention"], "arrested"),
+    **dict.fromkeys(["deploy", "dispatch", "station"], "deployed"),
+    **dict.fromkeys(["send", "ship", "deliver", "supply", "transfer", "export"], "sent"),
+    **dict.fromkeys(["flood", "submerge", "inundate", "underwater"], "flooded"),
+    **dict.fromkeys(["destroy", "collapse", "raze"], "destroyed"),
+    **dict.fromkeys(["damage"], "damaged"),
+    **dict.fromkeys(["affect"], "affected"),
+    **dict.fromkeys(["magnitude"], "magnitude"),
+}
+#: Counted nouns folded onto general classes; anything else is kept as its lemma.
+UNITS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "people",
+            "person",
+            "persons",
+            "resident",
+            "inhabitant",
+            "individual",
+            "civilian",
+            "other",
+            "villager",
+            "citizen",
+            "passenger",
+            "victim",
+        ],
+        "people",
+    ),
+    **dict.fromkeys(["troop", "soldier", "serviceman", "servicemen", "personnel", "fighter"], "troops"),
+    **dict.fromkeys(["house", "home", "dwelling", "apartment", "household"], "homes"),
+    **dict.fromkeys(["settlement", "village", "town", "community", "locality", "hamlet"], "settlements"),
+    **dict.fromkeys(["child", "children", "minor"], "children"),
+    **dict.fromkeys(["metre", "meter", "m"], "metres"),
+    **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
+}
+#: Nouns that stand for a tally of something else: the thing comes from around them.
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
+#: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
+TALLY_VERBS = frozenset(
+    [
+        "rise",
+        "climb",
+        "reach",
+        "exceed",
+        "top",
+        "pass",
+        "surge",
+        "jump",
+        "increase",
+        "hit",
+        "stand",
+        "put",
+        "bring",
+        "take",
+        "raise",
+        "mount",
+        "soar",
+        "grow",
+        "near",
+        "approach",
+        "cross",
+    ]
+)
+_FORECAST_WORDS = frozenset(
+    [
+        "could",
+        "may",
+        "might",
+        "would",
+        "will",
+        "expect",
+        "forecast",
+        "project",
+        "predict",
+        "fear",
+        "likely",
+        "feared",
+        "projected",
+        "expected",
+        "estimate",
+        "warn",
+        "liable",
+        "set",
+        "certain",
+    ]
+)
+_NOT_FORECAST_AFTER = frozenset({"have", "'ve"})  # "might have died": a hedged count, not a forecast
+_SCALAR_UNITS = frozenset({"magnitude", "metres", "percent"})
+#: Properties of the event itself: they do not change over time or from place to place.
+_FIXED_PROPERTIES = frozenset({"magnitude"})
+_SKIP_UNITS = frozenset(
+    [
+        "usd",
+        "eur",
+        "gbp",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "pound",
+        "pounds",
+        "yen",
+        "won",
+        "rouble",
+        "ruble",
+        "rubles",
+        "yuan",
+        "percent",
+        "year",
+        "years",
+        "day",
+        "days",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "time",
+        "times",
+        "point",
+        "points",
+        "mm",
+    ]
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place named in a sentence, as the measure step needs it (see :class:`PlaceFinder`)."""
+
+    start: int  # offsets relative to the text given to ``find``
+    end: int
+    id: str
+    name: str
+    qualifier: str | None = None
+
+
+class PlaceFinder(Protocol):
+    """Finds places in a sentence: the places gazetteer, or the parse's own fallback."""
+
+    def __call__(self, sent: Span) -> list[PlaceHit]: ...
+
+
+def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly.places.Places
+    """A finder over the places gazetteer: ids, names and control qualifiers ("occupied:RU").
+
+    "the Russian-occupied parts of the Ukrainian region of Kherson" names Ukraine (by demonym)
+    and the Kherson region inside it: the named region is kept, with the qualifier the phrase
+    gives, and the country's demonym is dropped as less specific.
+    """
+    from ..places import default_places
+
+    gaz = places or default_places()
+
+    def find(sent: Span) -> list[PlaceHit]:
+        found = gaz.find(sent.text)
+        hits: list[PlaceHit] = []
+        for i, m in enumerate(found):
+            qualifier = _qualifier(m)
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (
+                m.via == "demonym"
+                and nxt is not None
+                and nxt.start - m.end <= 30
+                and nxt.place.country == m.place.id
+                and nxt.place.id != m.place.id
+            ):
+                if qualifier and nxt.qualifier is None:
+                    found[i + 1] = replace(nxt, qualifier=m.qualifier, side=nxt.side or m.side)
+                continue  # "the Ukrainian region of Kherson": the region says more
+            before = sent.text[max(0, m.start - 60) : m.start]
+            if qualifier and _BOTH_SIDES.search(before):
+                qualifier = None  # "in both the government- and rebel-held areas in Syria": all of it
+            compass = _COMPASS.search(before[-25:])
+            if compass and m.place.kind == "country" and m.via == "name":
+                qualifier = ", ".join(p for p in (qualifier, compass.group(1).lower().replace("-", "")) if p)
+            hits.append(PlaceHit(m.start, m.end, m.place.id, m.place.name, qualifier))
+        hits += _areas(sent.text, gaz, hits)
+        return hits
+
+    return find
+
+
+_BOTH_SIDES = re.compile(r"\bboth\b[^.;]{0,40}\band\b[^.;]{0,30}-(?:held|controlled|occupied)\b", re.I)
+_COMPASS = re.compile(r"\b((?:north|south)[- ]?(?:east|west)|north|south|east|west)(?:ern)?\s+$", re.I)
+#: "the Russian-controlled areas", "the rebel-held northwest", "occupied territories": held areas.
+_AREA = re.compile(
+    r"\b(?:(?P<party>[A-Za-z]+)[- ])?(?P<rel>occupied|held|controlled)\s+"
+    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|"
+    r"(?:north|south)[- ]?(?:east|west)|north|south|east|west)\b",
+    re.I,
+)
+_CONTROLLED_BY = re.compile(
+    r"\b(?:territor(?:y|ies)|areas?|parts?|regions?)\s+(?:that|which)\s+(?P<party>[A-Z][\w-]+)\s+"
+    r"(?P<rel>controls|holds|occupies)\b"
+)
+
+
+def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: ANN001 - Places
+    """Areas named only by who holds them: their id is the qualifier (no gazetteer place)."""
+    out = []
+    for pattern in (_AREA, _CONTROLLED_BY):
+        for m in pattern.finditer(text):
+            party_at = m.start("party") if m.group("party") else -1
+            if any(
+                h.start <= m.start() < h.end or m.start() <= h.start < m.end()
+                for h in named
+                if h.start != party_at
+            ):
+                continue
+            if any(0 <= h.start - m.end() <= 45 and re.match(r"\s+of\b", text[m.end() :]) for h in named):
+                continue  # "the Russian-occupied parts of the region of Kherson": the region says it
+            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied"}.get(
+                m.group("rel"), m.group("rel")
+            )
+            party = m.group("party")
+            side = None
+            if party:
+                country = (
+                    gaz.demonym(party) or gaz.country_of_capital(party) or gaz.lookup(party, kind="country")
+                )
+                side = country.id if country is not None else party.lower()
+            qualifier = rel if rel == "occupied" or not side else f"{rel}:{side}"
+            what = m.groupdict().get("what") or ""
+            compass = what.lower().replace("-", "") if _COMPASS.match(what + " ") else None
+            label = ", ".join(p for p in (qualifier, compass) if p)
+            out.append(PlaceHit(m.start(), m.end(), f"area:{label}", f"{label} areas", label))
+    return out
+
+
+def _side(hit: PlaceHit) -> str | None:
+    """Who holds the place, in one vocabulary: a foreign power's control is "occupied", the
+    country's own is "held:government" ("Russian-controlled" Kherson = "occupied" Kherson;
+    "Ukrainian-controlled" Kherson = "government-held"); other holders ("rebel") stay as said."""
+    if not hit.qualifier:
+        return None
+    parts = []
+    own = hit.id.split("-")[0].split("+")[0] if not hit.id.startswith(("area:", "geo:")) else None
+    for part in hit.qualifier.split(", "):
+        rel, _, party = part.partition(":")
+        if rel in ("held", "controlled") and len(party) == 2 and party.isupper():
+            part = "held:government" if own and party == own else "occupied"
+        elif rel == "controlled" and party in ("government", "regime"):
+            part = "held:government"
+        parts.append(part)
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _qualifier(m) -> str | None:  # noqa: ANN001 - a reportedly.places.PlaceMention
+    parts = []
+    if m.qualifier is not None:
+        relation, party = m.qualifier
+        # "occupied" names one occupier in a story, said or not; "held"/"controlled" need the party
+        parts.append(f"{relation}:{party}" if party and relation != "occupied" else relation)
+    if m.side:
+        parts.append(m.side)
+    return ", ".join(parts) or None
+
+
+def entity_places(sent: Span) -> list[PlaceHit]:
+    """Fallback finder: spaCy's GPE/LOC entities, named by their own text (no gazetteer ids)."""
+    base = sent.start_char
+    return [
+        PlaceHit(e.start_char - base, e.end_char - base, e.text.lower(), e.text)
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC")
+    ]
+
+
+def type_measures(
+    sent: Span,
+    quantities: list[Quantity],
+    offset: int,
+    times: Iterable[TimeExpr] = (),
+    published: date | None = None,
+    find_places: PlaceFinder = entity_places,
+) -> list[Measure | None]:
+    """The measure of each quantity of ``sent`` (a sentence of a block parsed at ``offset``).
+
+    Numbers are read together because some take their meaning from a neighbour: "putting the
+    total at 20,451" after "17,134 deaths in Turkey and another 3,317 in Syria" is a total of
+    deaths, and "including 474 children" after "3,614 people were evacuated" counts evacuees.
+    """
+    times = list(times)
+    hits = find_places(sent)
+    out: list[Measure | None] = []
+    previous: Measure | None = None
+    for q in quantities:
+        m = _read(sent, q, offset, times, published, hits, previous)
+        out.append(m)
+        if m is not None and m.what not in (None, TALLY):
+            previous = m
+    return [m if m is None or m.what != TALLY else None for m in out]
+
+
+def type_measure(
+    sent: Span,
+    q: Quantity,
+    offset: int,
+    times: Iterable[TimeExpr] = (),
+    published: date | None = None,
+    find_places: PlaceFinder = entity_places,
+) -> Measure | None:
+    """The measure of one quantity read alone (see :func:`type_measures`)."""
+    return type_measures(sent, [q], offset, times, published, find_places)[0]
+
+
+def _read(
+    sent: Span,
+    q: Quantity,
+    offset: int,
+    times: list[TimeExpr],
+    published: date | None,
+    hits: list[PlaceHit],
+    previous: Measure | None,
+) -> Measure | None:
+    if q.attribute or (q.value is None and q.low is None and q.high is None):
+        return None
+    doc = sent.doc
+    start, end = q.start - offset, q.end - offset
+    anchor = number_token(doc, start, end)
+    noun = counted_noun(anchor, end, sent)
+    raw_unit = q.unit or ""
+    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.like_num):
+        noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
+    unit_word = raw_unit.lower()
+    if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
+        return None
+    unit = _unit(noun, unit_word)
+    what = _what(anchor, noun)
+    if what == "magnitude" or unit == "magnitude":
+        what, unit = None, "magnitude"
+    clause = clause_tokens(anchor, sent)
+    if _historical([*clause, *(noun.subtree if noun is not None else ()), *_event_noun(clause)], published):
+        return None
+    inherits = previous is not None and (
+        what == TALLY or (what is None and _subset_of_previous(anchor, noun))
+    )
+    if inherits:
+        what = previous.what  # type: ignore[union-attr]
+        unit = unit if what != TALLY and unit not in (None, "people") else previous.unit  # type: ignore[union-attr]
+    if what in _PEOPLE_EVENTS and unit is None:
+        unit = "people"
+    if unit == "troops" and (what == "sent" or (what is None and hits)):
+        what = "deployed"  # "10,000 North Korean troops were in / had been sent to Russia"
+    scope = _scope(anchor, clause, q, times, offset)
+    if unit in _SCALAR_UNITS and scope is MeasureScope.PERIOD:
+        scope = MeasureScope.POINT  # "Monday's 7.8 magnitude quake": a property, not a flow
+    if what is None and unit not in _SCALAR_UNITS and scope is not MeasureScope.FORECAST:
+        # "home to 13.5 million people": a count of things with no event is rarely tracked,
+        # and two such numbers are not known to count the same thing
+        return None
+    if what is None and unit is None:
+        return None
+    # a quake's magnitude is the quake's, wherever the sentence says it struck
+    place = _place(anchor, noun, clause, sent, hits) if unit not in _FIXED_PROPERTIES else None
+    side = _side(place) if place else None
+    if place is not None and place.id.startswith("area:"):
+        # an area named only by who holds it: its identity is that side
+        place = replace(place, id=f"area:{side}", name=f"{side} areas")
+    return Measure(
+        what=what,
+        unit=unit,
+        subject=_subject(noun, anchor, clause if unit in _SCALAR_UNITS else None),
+        place=place.id if place else None,
+        place_name=place.name if place else None,
+        qualifier=side,
+        scope=scope,
+        period_days=None,
+        as_of=_as_of(clause, times, offset, published),
+    )
+
+
+_PEOPLE_EVENTS = frozenset(
+    {"killed", "injured", "killed_or_injured", "missing", "evacuated", "displaced", "rescued", "arrested"}
+)
+
+
+def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
+    """ "including 474 children", "of whom 160 are children", "another 3,317 in Syria"."""
+    for t in (noun, anchor):
+        if t is None:
+            continue
+        node = t
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ in ("including", "among", "of"):
+                return True
+            if node.dep_ == "conj" and node.head.like_num:
+                return True
+            if node.dep_ == "dobj" and node.head.lemma_ == "include":
+                return True  # "the toll … included over 17,600 people in Turkey"
+            node = node.head
+            if node == node.head:
+                break
+    return any(c.lower_ in ("another", "other") for c in anchor.children) or (
+        noun is not None and any(c.lower_ in ("another", "other") for c in noun.children)
+    )
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _event(t: Token | None) -> str | None:
+    if t is None:
+        return None
+    cls = EVENTS.get(_lemma(t)) or EVENTS.get(t.lower_)
+    if cls:
+        return cls
+    if _lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
+        return "killed"  # a bare "toll" in news is a death toll
+    for c in t.children:
+        if c.dep_ in ("compound", "amod") and (EVENTS.get(_lemma(c)) or EVENTS.get(c.lower_)):
+            return EVENTS.get(_lemma(c)) or EVENTS.get(c.lower_)
+    return None
+
+
+def _from_modifiers(noun: Token) -> str | None:
+    """ "people killed", "people who died", "homes that remained flooded", "people in need"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "amod", "compound"):
+            cls = _event(c)
+            if cls:
+                return cls
+            for g in c.children:
+                if g.dep_ in ("acomp", "xcomp", "oprd", "conj", "attr") and _event(g):
+                    return _event(g)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    cls = _event(obj) or _from_modifiers(obj)
+                    if cls:
+                        return cls
+    return None
+
+
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
+
+
+def _predicate(node: Token) -> str | None:
+    """The event a noun (or the number itself) takes part in through its verb.
+
+    Climbs from the number through prepositions ("rose to …", "a total of … people"), tally
+    nouns ("the toll", "the number of dead") and conjuncts, for at most four steps.
+    """
+    for _hop in range(5):
+        head = node.head
+        if head == node:
+            return None
+        while head.dep_ in ("aux", "auxpass") and head.head != head:
+            head = head.head  # "houses remained flooded": remained is the auxiliary of flooded
+        if node.dep_ in _ARG_DEPS:
+            cls = _event(head)
+            if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
+                return cls
+            # copula and raising: "were dead", "remained flooded", "are still missing"
+            for c in head.children:
+                if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "conj") and c != node:
+                    cls = _event(c)
+                    if cls:
+                        return cls
+            if _lemma(head) in TALLY_VERBS or head.lemma_ == "be":
+                # "the toll rose to 5,000", "putting the number of dead at …", "the total is …"
+                for c in head.children:
+                    tallied = _lemma(c) in TALLY_NOUNS or _event(c)
+                    if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node and tallied:
+                        return _event(c) or _from_modifiers(c) or _tally_of(c) or TALLY
+        climb = node.dep_ in ("pobj", "prep", "conj", "appos") or (
+            _lemma(node) in TALLY_NOUNS and node.dep_ in ("nsubj", "nsubjpass", "dobj")
+        )
+        if not climb:
+            return None
+        node = head
+    return None
+
+
+#: Marks a bare tally ("putting the total at …"): its event comes from the sentence's other numbers.
+TALLY = "tally"
+
+
+def _tally_of(noun: Token) -> str | None:
+    return "killed" if _lemma(noun) == "toll" else None
+
+
+def _what(anchor: Token, noun: Token | None) -> str | None:
+    # "3,317 in Syria" conjoined with "17,134 confirmed deaths": the first number's noun counts
+    base = anchor
+    while base.dep_ == "conj" and base.head.like_num:
+        base = base.head
+    if noun is None and base != anchor:
+        noun = base.head if base.dep_ == "nummod" else None
+    for cand in (noun, anchor):
+        if cand is None:
+            continue
+        cls = _event(cand) if cand == noun else None
+        cls = cls or (_from_modifiers(cand) if cand == noun else None)
+        cls = cls or _predicate(cand)
+        if cls:
+            return cls
+    if base != anchor:
+        return _predicate(base)
+    return None
+
+
+def _unit(noun: Token | None, unit_word: str) -> str | None:
+    if noun is None:
+        return UNITS.get(unit_word, unit_word or None) if unit_word else None
+    lemma = _lemma(noun)
+    if lemma in TALLY_NOUNS or EVENTS.get(lemma) in ("killed", "injured", "killed_or_injured"):
+        return "people"  # "deaths", "casualties", "the toll": people
+    if EVENTS.get(lemma) in ("evacuated", "displaced"):
+        return "people"
+    return UNITS.get(lemma, UNITS.get(noun.lower_, lemma))
+
+
+_ORDINALS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "main",
+        "initial",
+        "latest",
+        "biggest",
+        "largest",
+        "strongest",
+    ]
+)
+
+
+def _subject(noun: Token | None, anchor: Token, clause: list[Token] | None = None) -> str | None:
+    """Whose or which: a nationality on the counted noun ("North Korean troops"), or for a scalar
+    an ordinal on the event it measures ("a second 7.6 magnitude tremor", "the second quake had a
+    magnitude of 7.5")."""
+    words = []
+    events = [t for t in (clause or []) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
+    if clause is not None:
+        events += [anchor, *([noun, noun.head] if noun is not None else [])]
+    for t in dict.fromkeys(events):
+        for c in t.children:
+            if c.lower_ in _ORDINALS and c.dep_ in ("amod", "advmod", "compound"):
+                words.append(c.lower_)
+    for t in (noun, anchor):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound", "nmod"):
+                ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                words.append(ent.text if ent is not None else c.text)  # "North Korean", not "Korean"
+            elif c.dep_ == "amod" and c.ent_type_ == "ORDINAL":
+                words.append(c.lower_)
+        if t == noun:
+            break
+    return " ".join(dict.fromkeys(words)) or None
+
+
+_RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
+
+
+def _scope(
+    anchor: Token, clause: list[Token], q: Quantity, times: list[TimeExpr], offset: int
+) -> MeasureScope:
+    for i, t in enumerate(clause):
+        low = t.lower_
+        if low == "if" or (low == "unless" and t.dep_ == "mark"):
+            return MeasureScope.HYPOTHETICAL
+        if low in _FORECAST_WORDS or _lemma(t) in _FORECAST_WORDS:
+            nxt = clause[i + 1].lower_ if i + 1 < len(clause) else ""
+            if nxt in _NOT_FORECAST_AFTER:
+                continue
+            if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
+                continue
+            if (
+                low in ("will", "would")
+                and t.head.lemma_ == "be"
+                and not any(c.lower_ in ("likely", "expected") for c in t.head.children)
+            ):
+                continue
+            return MeasureScope.FORECAST
+    if q.scope is QuantityScope.CUMULATIVE:
+        return MeasureScope.CUMULATIVE
+    if q.scope is QuantityScope.PERIOD and _explicit_period(clause, times, offset):
+        return MeasureScope.PERIOD
+    return MeasureScope.POINT
+
+
+def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) -> bool:
+    """An interval of known length ("in the past 24 hours", "over two months") or a rate ("per day").
+
+    "since Monday's quake" or "on Thursday" make no period: a toll counted since the event
+    began is a running total, one series with the other counts.
+    """
+    if any(t.lower_ in _RATE for t in clause):
+        return True
+    lo = clause[0].idx + offset if clause else 0
+    hi = clause[-1].idx + len(clause[-1].text) + offset if clause else 0
+    return any(lo <= t.start and t.end <= hi and t.resolved and "/" in t.resolved for t in times)
+
+
+def _event_noun(clause: list[Token]) -> list[Token]:
+    """ "a 1999 quake that killed 17,000": the noun a relative clause describes, with its modifiers."""
+    roots = [t for t in clause if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN")]
+    if not roots:
+        return []
+    head = roots[0].head
+    return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nummod", "poss", "npadvmod"))]
+
+
+def _historical(tokens: Iterable[Token], published: date | None) -> bool:
+    """A year before the publication's in the number's clause or on its noun ("the 2015 quake")."""
+    if published is None:
+        return False
+    return any(_YEAR.match(t.text) and int(t.text) < published.year - 1 for t in tokens)
+
+
+def _place(
+    anchor: Token, noun: Token | None, clause: list[Token], sent: Span, hits: list[PlaceHit]
+) -> PlaceHit | None:
+    """The place the number's own phrase names, else its clause's.
+
+    A place that qualifies someone else ("authorities in Damascus said …") is not the number's;
+    places joined by "and" ("in Turkey and Syria") are one combined place.
+    """
+    if not hits:
+        return None
+    doc = sent.doc
+    base = sent.start_char
+    in_clause = {t.i for t in clause}
+    own = {anchor.i, *(c.i for c in anchor.subtree)}
+    if noun is not None:
+        own |= {t.i for t in noun.subtree if t.i >= anchor.i}
+    scored = []
+    for h in hits:
+        span = doc.char_span(base + h.start, base + h.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        toks = {t.i for t in span}
+        if _qualifies_another(span.root, anchor, noun):
+            continue
+        if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
+            continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
+        if toks & own:
+            rank = 0
+        elif toks & in_clause:
+            rank = 1
+        else:
+            continue  # a place in another clause is that clause's
+        scored.append((rank, abs(min(toks) - anchor.i), h, span))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (t[0], t[1]))
+    rank, _d, best, span = scored[0]
+    partners = [h for r, _dd, h, sp in scored[1:] if r == rank and h.id != best.id and _coordinated(span, sp)]
+    if partners:
+        group = sorted([best, *partners], key=lambda h: h.start)
+        ids = sorted({h.id for h in group})
+        quals = {h.qualifier for h in group}
+        return PlaceHit(
+            group[0].start,
+            group[-1].end,
+            "+".join(ids),
+            " and ".join(dict.fromkeys(h.name for h in group)),
+            quals.pop() if len(quals) == 1 else None,
+        )
+    return best
+
+
+#: Nouns a place may qualify and still be where a number holds ("the death toll in Turkey").
+_NUMBER_NOUNS = TALLY_NOUNS | frozenset(
+    (
+        "area", "part", "side", "bank", "zone", "region", "province", "oblast", "district", "county",
+        "governorate", "state", "territory", "country", "town", "city", "village", "settlement",
+        "community", "municipality", "capital", "front", "line", "border", "frontier", "coast",
+    )
+)  # fmt: skip
+
+
+def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
+    """ "authorities in Damascus", "officials in Kyiv": the place belongs to someone, not to the count."""
+    node = root
+    for _ in range(4):
+        head = node.head
+        if head in (node, anchor) or head.pos_ in ("VERB", "AUX") or (noun is not None and head == noun):
+            return False
+        if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
+            if head.pos_ in ("NOUN", "PROPN") and node.dep_ == "prep":
+                low = head.lemma_.lower()
+                return not (low in _NUMBER_NOUNS or low in EVENTS or head.like_num or head.ent_type_ == "GPE")
+            node = head
+            continue
+        return False
+    return False
+
+
+def _coordinated(a: Span, b: Span) -> bool:
+    """Two place mentions joined by "and" / a comma in one phrase ("Turkey and Syria")."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    between = lo.doc[lo.end : hi.start]
+    return 0 < len(between) <= 3 and all(t.lower_ in ("and", ",", "&", "the", "as", "well") for t in between)
+
+
+def _as_of(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
+) -> date | None:
+    """The day the figure holds: a day the number's verb is dated by, else the publication date.
+
+    A day inside a noun phrase ("Monday's quake", "the dam breach on Tuesday") dates the event,
+    not the count, and is passed over.
+    """
+    if not clause:
+        return published
+    doc = clause[0].doc
+    lo = clause[0].idx + offset
+    hi = clause[-1].idx + len(clause[-1].text) + offset
+    for t in times:
+        if not (lo <= t.start and t.end <= hi and t.granularity in ("day", "month") and t.resolved):
+            continue
+        if "/" in t.resolved:
+            continue
+        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is None or _dates_a_noun(span.root):
+            continue
+        try:  # a month ("sent … last month") holds from its first day
+            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
+        except ValueError:
+            continue
+        if published is None or day <= published:
+            return day
+    return _statement_day(clause, times, offset, published)
+
+
+def _statement_day(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
+) -> date | None:
+    """ "South Korea said last month that 7,000 containers had been sent": the figure held when it was
+    said, so a date of the reporting verb (outside the number's clause) dates it; else publication."""
+    root = clause[0].sent.root if clause else None
+    if root is None:
+        return published
+    for t in times:
+        if t.granularity not in ("day", "month") or not t.resolved or "/" in t.resolved:
+            continue
+        span = root.doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is None or span.root.head != root:
+            continue
+        try:
+            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
+        except ValueError:
+            continue
+        if published is None or day <= published:
+            return day
+    return published
+
+
+def _dates_a_noun(token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head == node or head.pos_ in ("VERB", "AUX"):
+            return False
+        nominal = head.pos_ in ("NOUN", "PROPN")
+        modifies = nominal and node.dep_ in ("poss", "compound", "pobj", "prep", "npadvmod")
+        if modifies and (head.dep_ != "pobj" or head.head.lower_ not in ("as", "by", "until", "since")):
+            return True
+        node = head
+    return False

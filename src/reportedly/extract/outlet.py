@@ -1,0 +1,146 @@
+"""The outlet's own voice: unattributed statements a reader must be able to trace too.
+
+"The death toll topped 20,000." "It was not possible to independently verify the claims."
+"The toll is likely to keep rising." Wire reports state many of a story's figures, forecasts
+and caveats in their own voice, with no source in the sentence. They are claims all the same
+(the outlet, or the wire it carries, is who says them), and a story's number series is
+incomplete without them. So a body sentence that no attribution covers becomes a claim of
+kind ``outlet`` (no source mention; the chain is the wire the document credits, if any) when
+it states something checkable:
+
+* a measured number (a quantity extraction typed with a :class:`~reportedly.model.Measure`):
+  stance ``reported``, or ``expected`` when the figure is a forecast;
+* a forecast of the story's numbers ("is expected to rise", "could climb further"):
+  ``expected``;
+* the outlet's own caveat about verification ("could not be independently verified",
+  "It was not possible to reconcile the conflicting claims", "remains unclear"):
+  ``unverified``.
+
+Other unattributed sentences (background, scene-setting) are not claims here. The cue of an
+outlet claim is the sentence's main verb: what the outlet asserts. PolNeAR-style exports
+leave these claims out: they are not attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from ..model import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    MeasureScope,
+    Quantity,
+    SectionKind,
+    Stance,
+    TimeExpr,
+)
+from ..nlp.blocks import Block
+
+#: (quantities, times) of one sentence, found once per sentence by the caller.
+NumbersOf = Callable[[Block, Span], tuple[list[Quantity], list[TimeExpr]]]
+
+_FORECAST = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:expected|likely|set|certain|feared|projected|forecast)\s+to\s+"
+    r"(?:keep\s+)?(?:rise|rising|increase|climb|grow|go\s+up|mount|exceed|top|surpass|double)"
+    r"|(?:could|may|might|will|would)\s+(?:still\s+|further\s+)?(?:rise|climb|increase|grow|double|mount)"
+    r"|(?:which|that)\s+is\s+(?:certain|likely|expected)\s+to\s+rise)\b",
+    re.I,
+)
+_CAVEAT = re.compile(
+    r"\b(?:(?:could|can|cannot|can't|could\s+not|was\s+not|were\s+not|has\s+not\s+been|have\s+not\s+been|"
+    r"it\s+was\s+not\s+possible\s+to|it\s+is\s+not\s+possible\s+to|not\s+possible\s+to)\s+"
+    r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm|reconcil|corroborat)\w*"
+    r"|remains?\s+(?:unclear|unknown|unconfirmed)|(?:is|was)\s+(?:unclear|not\s+clear)\b)",
+    re.I,
+)
+_MIN_WORDS = 5
+
+
+def outlet_claims(
+    document: Document,
+    blocks: list[Block],
+    claims: list[Claim],
+    numbers_of: NumbersOf,
+    wire: Entity | None = None,
+) -> list[Claim]:
+    """Claims for the checkable statements of body sentences no attribution covers."""
+    covered = [(s.start, s.end) for c in claims for s in [*c.content, c.cue] if s.end > s.start]
+    covered += [(c.source.start, c.source.end) for c in claims if c.source]
+    out: list[Claim] = []
+    for block in blocks:
+        if block.section is not SectionKind.BODY:
+            continue
+        for sent in block.doc.sents:
+            start, end = _trimmed(document.text, block.offset + sent.start_char, block.offset + sent.end_char)
+            if end - start < 20 or sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
+                continue
+            if any(a < end and start < b for a, b in covered) or _quoted(document.text, start, end):
+                continue
+            found, times = numbers_of(block, sent)
+            text = document.text[start:end]
+            measured = [q for q in found if q.measure is not None]
+            if measured:
+                forecast = all(q.measure.scope is MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
+                stance = Stance.EXPECTED if forecast else Stance.REPORTED
+            elif _FORECAST.search(text):
+                stance = Stance.EXPECTED
+            elif _CAVEAT.search(text):
+                stance = Stance.UNVERIFIED
+            else:
+                continue
+            out.append(_claim(document, block, sent, start, end, stance, found, times, wire))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A sentence inside quotation marks belongs to whoever is quoted, not to the outlet."""
+    head = text[start : start + 1]
+    return head in "\"“‘'" or text[max(0, start - 2) : start].strip() in ("“", '"')
+
+
+def _claim(
+    document: Document,
+    block: Block,
+    sent: Span,
+    start: int,
+    end: int,
+    stance: Stance,
+    quantities: list[Quantity],
+    times: list[TimeExpr],
+    wire: Entity | None,
+) -> Claim:
+    root = sent.root
+    cue_start = block.offset + root.idx
+    cue_end = cue_start + len(root.text)
+    return Claim(
+        kind=ClaimKind.OUTLET,
+        section=SectionKind.BODY,
+        stance=stance,
+        cue=Cue(cue_start, cue_end, document.text[cue_start:cue_end], root.lemma_.lower()),
+        content=[document.span(start, end)],
+        chain=[ChainLink(wire, "credit")] if wire is not None else [],
+        quantities=[_copy(q) for q in quantities if start <= q.start and q.end <= end],
+        times=[_copy(t) for t in times if start <= t.start and t.end <= end],
+        sentence=document.span(start, end),
+    )
+
+
+def _copy(x):  # noqa: ANN001, ANN202 - a Quantity or a TimeExpr, copied so claims share no objects
+    from dataclasses import replace
+
+    return replace(x)
