@@ -12,12 +12,11 @@ import numpy as np
 import pytest
 
 from reportedly.extract.entities import load_gazetteer
-from reportedly.link.conflicts import bounds, numeric_conflicts
 from reportedly.link.corpus import ClaimItem, DocItem, claim_item, negated_content
 from reportedly.link.embed import TfidfEmbedder, words
 from reportedly.link.entities import EntityIndex, anonymous_description, load_aliases
 from reportedly.link.independence import BRIEFING_DAYS, origins
-from reportedly.link.measures import measure_of, unit_key
+from reportedly.link.numbers import bounds
 from reportedly.model import (
     ChainLink,
     Claim,
@@ -199,89 +198,12 @@ def q(
     return Quantity(start, start + len(text), text, value, low, high, approximate, unit, QuantityScope.POINT)
 
 
-def test_measure_keys() -> None:
-    gaz = load_gazetteer()
-    cases = {
-        "that more than 10,000 North Korean soldiers had been sent to the southwestern Russian region": (
-            "more than 10,000",
-            10000.0,
-            10000.0,
-            None,
-            "soldiers",
-            "North Korean troops in Russia",
-        ),
-        "that about 3,000 North Korean troops were in Kursk": (
-            "about 3,000",
-            3000.0,
-            None,
-            None,
-            "troops",
-            "North Korean troops in Kursk",
-        ),
-        "that some 12,000 troops from North Korea were deployed to Russia": (
-            "some 12,000",
-            12000.0,
-            None,
-            None,
-            "troops",
-            "North Korean troops in Russia",
-        ),
-        "that the campaign raised 3 million dollars in Iowa": (
-            "3 million",
-            3e6,
-            None,
-            None,
-            "usd",
-            None,
-        ),  # money: what it pays for is unknown
-        "that Trump has 673 delegates": (
-            "673",
-            673.0,
-            None,
-            None,
-            "delegates",
-            None,
-        ),  # whose, where? not comparable
-    }
-    for content, (num, value, low, high, unit, expected) in cases.items():
-        d = doc(f"Officials said {content}.", "A", 5)
-        quantity = q(num, d.document.text, value, low, high, unit)
-        c = claim(d, content, quantities=[quantity])
-        assert measure_of(c, quantity, gaz) == expected, content
-    assert unit_key("servicemen") == unit_key("soldiers") == "troops"
-
-
-def test_bounds_and_numeric_conflicts() -> None:
+def test_bounds() -> None:
+    """Bounds as the conflict rules compare them (the rules: tests/test_link_numbers.py)."""
     more = Quantity(0, 1, "x", 10000.0, 10000.0, None)
     about = Quantity(0, 1, "x", 3000.0, None, None, approximate=True)
     assert bounds(more) == (10000.0, float("inf"))
     assert bounds(about) == pytest.approx((2700.0, 3300.0))
-    index = EntityIndex()
-
-    def troops(text: str, number: str, value: float, outlet: str, day: int, **kw: object) -> ClaimItem:
-        d = doc(f"Officials said that {text}.", outlet, day)
-        quantity = q(number, d.document.text, value, kw.get("low"), None, "troops", bool(kw.get("approx")))  # type: ignore[arg-type]
-        return item(d, text, OFFICIALS, index=index, quantities=[quantity])
-
-    items = [
-        troops(
-            "more than 10,000 North Korean troops were in Russia",
-            "more than 10,000",
-            10000.0,
-            "A",
-            13,
-            low=10000.0,
-        ),
-        troops("about 3,000 North Korean troops were in Russia", "about 3,000", 3000.0, "B", 15, approx=True),
-        troops("about 9,500 North Korean troops were in Russia", "about 9,500", 9500.0, "C", 14, approx=True),
-        troops("about 3,100 North Korean troops were in Russia", "about 3,100", 3100.0, "D", 25, approx=True),
-    ]
-    found = numeric_conflicts(items, {})
-    pairs = {(c.a.outlet, c.b.outlet) for c in found}
-    # A–B and C–B disagree within three days; C's "about 9,500" meets A's "more than 10,000";
-    # D is ten days later: an estimate that moved, not a contradiction
-    assert pairs == {("A", "B"), ("C", "B")}
-    assert all(c.measure == "North Korean troops in Russia" for c in found)
 
 
 def test_polarity_words() -> None:

@@ -1,37 +1,34 @@
 """Claim clusters: claims in different documents of one story asserting the same proposition.
 
-Clustering runs inside each story, which is the blocking step that keeps the
-cost near-linear: claims are only ever compared with claims of the same story.
-Within a story, claims are taken in date order and join the most similar
-cluster centroid above the threshold (single pass, as for stories).
+Clustering runs inside each story (the blocking step that keeps the cost near-linear: claims
+are only compared with claims of the same story). Two claims of different documents are
+*linked* when they state the same thing:
 
-Sentence vectors alone are dominated by topic: every sentence about North
-Korean troops in Russia is close to every other. So a claim joins a cluster
-only when it is close to the centroid *and* shares at least half of its
-content words (:data:`LEXICAL_OVERLAP`) with one member: the names, the
-predicate and the numbers that make two statements one proposition. A
-paraphrase with no words in common is missed; that is the price of not
-merging "troops entered combat" with "troops suffered casualties".
+* by their numbers: both count one measure series (:class:`~reportedly.model.Measure`) with
+  values that can both be true (bounds that meet) for about the same day: "passed 20,000 on
+  Thursday" and "climbed to more than 20,000 on Thursday" are one proposition; "17,134" and
+  "24,617" for the same series are two (a series, not a proposition), and such a pair is a
+  *cannot-link*: no chain of text links may put them in one cluster;
+* by their text: close sentence vectors (``threshold``) *and* a lexical anchor (at least
+  :data:`LEXICAL_OVERLAP` of content words shared), or very close vectors alone
+  (:data:`STRONG` above the threshold). Sentence vectors alone are dominated by topic: every
+  sentence about the dam is close to every other.
 
-Two rules sit on top of text similarity:
-
-* polarity splits: a denial and a confirmation of the same thing are near
-  neighbours in vector space but must not corroborate each other; they go to
-  separate clusters and meet again in :mod:`reportedly.link.conflicts`;
-* a shared measure groups first: "about 11,000 North Korean troops in Russia"
-  and "more than 10,000 North Korean soldiers sent to Russia" are one cluster
-  whatever their wording, which is how "different numbers for the same
-  measure" are grouped; a claim counted there is not clustered again by text,
-  so "troops have entered combat" stays a proposition of its own.
-
-Neutral claims (declined to comment, cannot verify) take no side and are not
-clustered, nor are contents of fewer than :data:`MIN_WORDS` content words (a name,
-a fragment). A cluster is kept when its claims come from at least two documents.
+Links are taken strongest first and merge clusters unless the merge would join a cannot-link
+pair or, for a text link, the two clusters are not close on average (average linkage,
+:data:`AVERAGE_SLACK`): one close pair must not chain a whole topic together. Polarity splits:
+a denial and a confirmation of the same thing are near neighbours in vector space but must not
+corroborate each other; they go to separate clusters and meet again in
+:mod:`reportedly.link.conflicts`. Neutral claims (declined to comment, cannot verify) take no
+side and are not clustered, nor are contents of fewer than :data:`MIN_WORDS` content words
+without a measured number (a name, a fragment). A cluster is kept when its claims come from at
+least two documents.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,11 +36,19 @@ import numpy as np
 
 from .corpus import ClaimItem
 from .embed import words
+from .numbers import FIXED_PROPERTIES, bounds
 
-#: Content-word Jaccard overlap a claim needs with one member of a cluster to join it.
-LEXICAL_OVERLAP = 0.5
+#: Content-word Jaccard overlap two claims need, beside close vectors, to be linked by text.
+LEXICAL_OVERLAP = 0.2
+#: How far below the threshold the average similarity of two clusters may be for a text link to join
+#: them (average linkage): one close pair must not chain a topic's claims into one "proposition".
+AVERAGE_SLACK = 0.05
+#: How far above the threshold vectors alone link two claims.
+STRONG = 0.2
 #: Content words a claim needs to be clustered by its text (claims counting a measure need none).
 MIN_WORDS = 4
+#: Days apart two figures of one series may be and still state one proposition.
+SAME_FIGURE_DAYS = 1
 
 _MIN = date.min
 
@@ -60,34 +65,196 @@ class Group:
         return {it.doc.id for it in self.items}
 
 
-def cluster_id(claim_ids: list[str]) -> str:
-    return "k-" + hashlib.sha1(min(claim_ids).encode()).hexdigest()[:10]
+def cluster_id(claim_ids: list[str], figure: str = "") -> str:
+    key = min(claim_ids) + (f"|{figure}" if figure else "")
+    return "k-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def figure_groups(items: list[ClaimItem]) -> list[Group]:
+    """One cluster per figure stated by several documents: same series, same day, bounds that meet.
+
+    A claim stating several figures ("17,134 deaths in Turkey and another 3,317 in Syria,
+    putting the total at 20,451") belongs to one figure cluster per figure, beside its text
+    cluster: each figure is a proposition other outlets repeat on its own.
+    """
+    by_series: dict[str, list[tuple[ClaimItem, int]]] = {}
+    for it in items:
+        if it.neutral:
+            continue
+        for m in it.measures:
+            by_series.setdefault(m.measure, []).append((it, m.position))
+    out: list[Group] = []
+    for key, points in sorted(by_series.items()):
+        points.sort(key=lambda p: (p[0].measures_when(p[1]) or _MIN, p[0].doc.id, p[0].id))
+        runs: list[list[tuple[ClaimItem, int]]] = []
+        for point in points:
+            for run in runs:
+                if any(_same_figure(point, other) for other in run):
+                    run.append(point)
+                    break
+            else:
+                runs.append([point])
+        for run in runs:
+            members = list({it.id: it for it, _pos in run}.values())
+            if len({it.doc.id for it in members}) >= 2:
+                out.append(Group(items=members, measure=key))
+    return out
+
+
+def _same_figure(a: tuple[ClaimItem, int], b: tuple[ClaimItem, int]) -> bool:
+    (ia, pa), (ib, pb) = a, b
+    da, db = ia.measures_when(pa), ib.measures_when(pb)
+    fixed = (
+        ia.claim.quantities[pa].measure is not None
+        and ia.claim.quantities[pa].measure.unit in FIXED_PROPERTIES
+    )
+    if not fixed and da is not None and db is not None and abs((da - db).days) > SAME_FIGURE_DAYS:
+        return False  # a count on one day and the same count days later are two reports, not one
+    (la, ha), (lb, hb) = bounds(ia.claim.quantities[pa]), bounds(ib.claim.quantities[pb])
+    return max(la, lb) <= min(ha, hb)
 
 
 def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
     """Clusters of one story's claims (cross-document ones only), in order of first appearance."""
-    ordered = sorted(
-        (it for it in items if not it.neutral and it.text.strip()),
-        key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id),
-    )
-    groups = _measure_groups(ordered)
-    counted = {it.id for g in groups for it in g.items}
-    # "Trump", "Mr. Cruz", "Bernie did": a name or a fragment is not a proposition, and one
-    # shared word would make any two of them a cluster
-    ordered = [it for it in ordered if it.id in counted or len(set(words(it.text))) >= MIN_WORDS]
+    ordered = [
+        it
+        for it in sorted(items, key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
+        if not it.neutral and it.text.strip() and (it.measures or len(set(words(it.statement))) >= MIN_WORDS)
+    ]
+    groups: list[Group] = []
     for negative in (False, True):
-        side = [it for it in ordered if it.negative == negative and it.id not in counted]
-        groups.extend(_single_pass(side, vectors, threshold))
-    for g in groups:
-        if g.centroid is None:
-            total = np.sum([vectors[it.id] for it in g.items], axis=0)
-            g.centroid = (total / (float(np.linalg.norm(total)) or 1.0)).astype(np.float32)
+        side = [it for it in ordered if it.negative == negative]
+        groups.extend(_link(side, vectors, threshold))
+    figures = figure_groups([it for it in ordered if not it.negative])
+    texts = {frozenset(it.id for it in g.items) for g in groups}
+    groups.extend(g for g in figures if frozenset(it.id for it in g.items) not in texts)
     kept = [g for g in groups if len(g.documents) >= 2]
     for g in kept:
-        g.id = cluster_id([it.id for it in g.items])
         g.items.sort(key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
+        g.id = cluster_id([it.id for it in g.items], g.measure or "")
+        total = np.sum([vectors[it.id] for it in g.items], axis=0)
+        g.centroid = (total / (float(np.linalg.norm(total)) or 1.0)).astype(np.float32)
+        g.measure = g.measure or _shared_measure(g.items)
     kept.sort(key=lambda g: (g.items[0].doc.published or _MIN, g.items[0].doc.id, g.items[0].claim.id))
     return kept
+
+
+def _figures(it: ClaimItem) -> dict[str, list[tuple[date | None, tuple[float, float]]]]:
+    out: dict[str, list[tuple[date | None, tuple[float, float]]]] = {}
+    for m in it.measures:
+        out.setdefault(m.measure, []).append((m.when, bounds(it.claim.quantities[m.position])))
+    return out
+
+
+def _agree(
+    a: list[tuple[date | None, tuple[float, float]]], b: list[tuple[date | None, tuple[float, float]]]
+) -> bool:
+    for da, (la, ha) in a:
+        for db, (lb, hb) in b:
+            close = da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
+            if close and max(la, lb) <= min(ha, hb):
+                return True
+    return False
+
+
+def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
+    """Same event counted, same day, bounds that meet, where one side's place is unknown."""
+    for ma in a.measures:
+        for mb in b.measures:
+            ta, tb = ma.typed, mb.typed
+            if (ta.what, ta.unit, ta.scope) != (tb.what, tb.unit, tb.scope):
+                continue
+            if ta.place is not None and tb.place is not None:
+                continue  # both placed, in different places: not the same figure
+            close = (
+                ta.as_of is None or tb.as_of is None or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
+            )
+            qa, qb = a.claim.quantities[ma.position], b.claim.quantities[mb.position]
+            (la, ha), (lb, hb) = bounds(qa), bounds(qb)
+            if close and max(la, lb) <= min(ha, hb):
+                return True
+    return False
+
+
+def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
+    n = len(items)
+    if n == 0:
+        return []
+    matrix = np.stack([vectors[it.id] for it in items])
+    sims = matrix @ matrix.T
+    bags = [frozenset(words(it.statement)) for it in items]
+    figures = [_figures(it) for it in items]
+    numerals = [_numerals(it.text) for it in items]
+    links: list[tuple[float, int, int]] = []
+    cannot: set[tuple[int, int]] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            if items[i].doc.id == items[j].doc.id:
+                continue
+            shared = figures[i].keys() & figures[j].keys()
+            if shared:
+                if all(_agree(figures[i][k], figures[j][k]) for k in shared):
+                    links.append((2.0 + float(sims[i, j]), i, j))  # the same figure: the surest link
+                else:
+                    cannot.add((i, j))
+                continue
+            if figures[i] and figures[j]:
+                # both state figures, of series typed apart (one names a place, the other not):
+                # one proposition only if a figure of one agrees with a figure of the other
+                if _loosely_agree(items[i], items[j]) and float(sims[i, j]) >= threshold:
+                    links.append((1.0 + float(sims[i, j]), i, j))
+                continue
+            if numerals[i] and numerals[j] and not numerals[i] & numerals[j]:
+                continue  # "eight people died" and "25 people were killed" are not one statement
+            sim = float(sims[i, j])
+            if sim >= threshold + STRONG or (
+                sim >= threshold and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP
+            ):
+                links.append((sim, i, j))
+    parent = list(range(n))
+    members: dict[int, set[int]] = {i: {i} for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for strength, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        if any((min(x, y), max(x, y)) in cannot for x in members[a] for y in members[b]):
+            continue
+        if strength < 1.0:  # a text link: the clusters as wholes must be close, not one pair in them
+            cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
+            if sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
+                continue
+        parent[b] = a
+        members[a] |= members.pop(b)
+    return [Group(items=[items[i] for i in sorted(m)]) for m in members.values()]
+
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million dozen dozens hundreds thousands"
+)
+_NUMERAL = re.compile(r"\d[\d,.]*|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.I)
+
+
+def _numerals(text: str) -> frozenset[str]:
+    """The numbers a content states, normalised ("1,300" = "1300")."""
+    return frozenset(m.group(0).lower().replace(",", "").rstrip(".") for m in _NUMERAL.finditer(text))
+
+
+def _shared_measure(items: list[ClaimItem]) -> str | None:
+    """The series every member counts, if one does: the cluster then states one figure of it."""
+    common: set[str] | None = None
+    for it in items:
+        keys = {m.measure for m in it.measures}
+        common = keys if common is None else common & keys
+    return min(common) if common else None
 
 
 def label(group: Group, vectors: dict[str, np.ndarray]) -> str:
@@ -99,54 +266,5 @@ def label(group: Group, vectors: dict[str, np.ndarray]) -> str:
     return text if len(text) <= 160 else text[:157].rstrip() + "…"
 
 
-def _single_pass(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
-    groups: list[Group] = []
-    bags: list[list[frozenset[str]]] = []
-    for it in items:
-        vec = vectors[it.id]
-        bag = frozenset(words(it.text))
-        best = None
-        if groups:
-            sims = np.stack([g.centroid for g in groups]) @ vec  # type: ignore[misc]
-            for k in np.argsort(-sims, kind="stable"):
-                if float(sims[k]) < threshold:
-                    break
-                # the lexical anchor: one member must share at least half the content words
-                if max(_jaccard(bag, other) for other in bags[int(k)]) >= LEXICAL_OVERLAP:
-                    best = int(k)
-                    break
-        if best is None:
-            groups.append(Group())
-            bags.append([])
-            best = len(groups) - 1
-        _add(groups[best], it, vec)
-        bags[best].append(bag)
-    return groups
-
-
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _add(group: Group, it: ClaimItem, vec: np.ndarray) -> None:
-    n = len(group.items)
-    total = vec if group.centroid is None else group.centroid * n + vec
-    group.centroid = (total / (float(np.linalg.norm(total)) or 1.0)).astype(np.float32)
-    group.items.append(it)
-
-
-def _measure_groups(items: list[ClaimItem]) -> list[Group]:
-    """Claims counting the same measure, across at least two documents, one group per measure.
-
-    A claim with several measures joins the group of its first; claims whose
-    measure no other document counts are left to text clustering.
-    """
-    by_measure: dict[tuple[str, bool], list[ClaimItem]] = {}
-    for it in items:
-        if it.measures:
-            by_measure.setdefault((it.measures[0].measure, it.negative), []).append(it)
-    out = []
-    for (measure, _neg), members in by_measure.items():
-        if len({it.doc.id for it in members}) >= 2:
-            out.append(Group(items=list(members), measure=measure))
-    return out

@@ -3,11 +3,8 @@
 Four kinds (GLOSSARY.md, "Conflict"):
 
 ``numeric``
-    Two documents give numbers for the same measure, at times no more than
-    :data:`OVERLAP_DAYS` apart, whose bounds do not meet. "About" widens a
-    number by :data:`APPROX`; "more than 10,000" is [10,000, ∞). Blocked by
-    measure and swept in date order, so only near-in-time pairs are compared.
-    One conflict per pair of documents and measure (the widest gap).
+    Numbers of one measure that cannot both hold: see :mod:`reportedly.link.numbers`,
+    which also keeps the pairs it declines (updates, parts and wholes) with their reason.
 ``polarity``
     One claim asserts what another negates ("not in combat" against "engaged in
     combat"). The claims must be similar as wholes (threshold ``opposite``) and
@@ -28,20 +25,15 @@ positive counterpart.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import date
 
 import numpy as np
 
-from ..model import Conflict, ConflictKind, Quantity, Stance
+from ..model import Conflict, ConflictKind, Stance
 from .corpus import ClaimItem
 from .embed import Thresholds, words
 
-OVERLAP_DAYS = 3
-APPROX = 0.10
 _NEG_CLAUSE = re.compile(
     r"\b(?:not(?!\s+only)|never|no|n['’]t|neither|nor|without|none)\b\s*(?P<rest>[^,;.:]*)", re.I
 )
@@ -52,55 +44,6 @@ MIN_WORDS = 4
 #: Content-word Jaccard overlap two claims need to be about the same thing at all.
 ANCHOR = 0.3
 _CLAUSE_END = re.compile(r"\b(?:but|and|while|although|because|though)\b", re.I)
-
-
-def bounds(q: Quantity) -> tuple[float, float]:
-    low = q.low if q.low is not None else q.value
-    high = q.high if q.high is not None else (q.value if q.low is None else None)
-    lo = -math.inf if low is None else float(low)
-    hi = math.inf if high is None else float(high)
-    if q.approximate:
-        lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
-    return lo, hi
-
-
-def _fmt(q: Quantity) -> str:
-    return f"“{q.text}”"
-
-
-def numeric_conflicts(items: Iterable[ClaimItem], story_of: dict[str, str]) -> list[Conflict]:
-    by_measure: dict[str, list[tuple[date | None, ClaimItem, Quantity]]] = defaultdict(list)
-    for it in items:
-        if it.neutral or it.negative:
-            continue
-        for m in it.measures:
-            by_measure[m.measure].append((m.when, it, it.claim.quantities[m.position]))
-    out: list[Conflict] = []
-    for measure, points in sorted(by_measure.items()):
-        points.sort(key=lambda p: (p[0] or date.min, p[1].doc.id, p[1].id))
-        best: dict[tuple[str, str], tuple[float, int, int]] = {}
-        for i, (da, a, qa) in enumerate(points):
-            for j in range(i + 1, len(points)):
-                db, b, qb = points[j]
-                if da is not None and db is not None and (db - da).days > OVERLAP_DAYS:
-                    break
-                if a.doc.id == b.doc.id:
-                    continue
-                (la, ha), (lb, hb) = bounds(qa), bounds(qb)
-                gap = max(lb - ha, la - hb)
-                if gap <= 0:
-                    continue
-                pair = tuple(sorted((a.doc.id, b.doc.id)))
-                if pair not in best or gap > best[pair][0]:
-                    best[pair] = (gap, i, j)  # type: ignore[index]
-        for _gap, i, j in sorted(best.values(), key=lambda t: (t[1], t[2])):
-            (_da, a, qa), (_db, b, qb) = points[i], points[j]
-            why = (
-                f"{_fmt(qa)} ({a.doc.outlet}, {a.doc.published}) and {_fmt(qb)} ({b.doc.outlet}, "
-                f"{b.doc.published}) for {measure} do not overlap"
-            )
-            out.append(Conflict(ConflictKind.NUMERIC, a.ref(), b.ref(), why, story_of.get(a.doc.id), measure))
-    return out
 
 
 def negated_terms(item: ClaimItem) -> set[str]:

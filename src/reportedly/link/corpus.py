@@ -8,13 +8,15 @@ conflicts, timelines) are cheap lookups and can be tested on hand-built items.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Claim, ClaimRef, Document, SectionKind, Stance
+from ..model import Claim, ClaimRef, Document, Measure, SectionKind, Stance
+from .embed import words
 from .entities import Canonical, EntityIndex
-from .measures import measure_of, point_date
 
+#: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
+STATEMENT_WORDS = 4
 _NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b", re.I)
 #: Stances that take no side on the content: they neither support nor contradict it.
 NEUTRAL_STANCES = frozenset({Stance.NO_COMMENT, Stance.UNVERIFIED})
@@ -53,9 +55,19 @@ class DocItem:
 
 @dataclass(slots=True)
 class Measured:
+    """A counted quantity of a claim with the measure extraction typed it with."""
+
     position: int  # the quantity's position in its claim
-    measure: str
-    when: date | None
+    typed: Measure
+
+    @property
+    def measure(self) -> str:
+        """The series key: equal keys are one number series across documents."""
+        return self.typed.key
+
+    @property
+    def when(self) -> date | None:
+        return self.typed.as_of
 
 
 @dataclass(slots=True)
@@ -76,8 +88,24 @@ class ClaimItem:
         return self.claim.content_text
 
     @property
+    def statement(self) -> str:
+        """What the claim says, as one text to compare: the content, or for a content too short to
+        stand alone ("each other for the destruction", "Moscow") the source and cue with it."""
+        content = self.claim.content_text
+        if len(set(words(content))) >= STATEMENT_WORDS or self.claim.source is None:
+            return content or self.claim.cue.text
+        return f"{self.claim.source.text} {self.claim.cue.text} {content}".strip()
+
+    @property
     def neutral(self) -> bool:
         return self.claim.stance in NEUTRAL_STANCES
+
+    def measures_when(self, position: int) -> date | None:
+        """The as-of day of the claim's quantity at ``position``."""
+        for m in self.measures:
+            if m.position == position:
+                return m.when
+        return None
 
     def ref(self) -> ClaimRef:
         return ClaimRef.from_claim(self.claim, self.doc.document)
@@ -95,9 +123,9 @@ def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))
     item = ClaimItem(claim, doc, origin, source, negative)
     for pos, q in enumerate(claim.quantities):
-        m = measure_of(claim, q, index.gaz)
-        if m:
-            item.measures.append(Measured(pos, m, point_date(claim, q, doc.published)))
+        if q.measure is not None:
+            typed = q.measure if q.measure.as_of is not None else replace(q.measure, as_of=doc.published)
+            item.measures.append(Measured(pos, typed))
     return item
 
 

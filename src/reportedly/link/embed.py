@@ -31,8 +31,7 @@ TFIDF = "tfidf"
 class Thresholds:
     """Cosine similarities above which two texts are linked, for one method."""
 
-    story: float  # a document joins a story (headline + lead vs the story centroid)
-    neighbour: float  # … and is at least this close to one of the story's documents
+    story: float  # two documents are one story's (rare-word cosine + a share of this method's)
     cluster: float  # a claim joins a claim cluster (content vs the cluster centroid)
     opposite: float  # two claims of opposite polarity are about the same proposition
     internal: float  # two claims of one origin in one article report the same statement
@@ -42,10 +41,10 @@ class Thresholds:
 # Chosen on the fixture corpus and checked by hand on PolNeAR (docs/benchmarks-stories.md).
 THRESHOLDS: dict[str, Thresholds] = {
     MINILM: Thresholds(
-        story=0.60, neighbour=0.65, cluster=0.72, opposite=0.62, internal=0.70, same_event=0.85
+        story=0.35, cluster=0.65, opposite=0.62, internal=0.70, same_event=0.85
     ),
     TFIDF: Thresholds(
-        story=0.10, neighbour=0.15, cluster=0.45, opposite=0.25, internal=0.30, same_event=0.70
+        story=0.30, cluster=0.35, opposite=0.25, internal=0.30, same_event=0.70
     ),
 }
 

@@ -22,13 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from ..model import ClaimCluster, Conflict, Document, Entity, Ledger, Story
-from .clusters import cluster_claims, label
-from .conflicts import internal_conflicts, numeric_conflicts, opposition_conflicts
+from ..model import ClaimCluster, Conflict, Document, Entity, EntityType, Ledger, Story
+from .blame import blame_conflicts, blame_groups, gazetteer_sides
+from .clusters import cluster_claims, cluster_id, label
+from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
 from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins
+from .numbers import numeric_conflicts, place_containment
 from .stories import WINDOW_DAYS, group_documents
 
 Progress = Callable[[str], None]
@@ -127,7 +129,7 @@ def link_corpus(
     tick = time.perf_counter()
     say(f"embedding {len(docs)} documents and {len(items)} claims ({embedder.method})")
     doc_vecs = _vectors(embedder, [(d.id, d.lead()) for d in docs], cached, save)
-    claim_vecs = _vectors(embedder, [(it.id, it.text or it.claim.cue.text) for it in items], cached, save)
+    claim_vecs = _vectors(embedder, [(it.id, it.statement) for it in items], cached, save)
     timings["embed"] = time.perf_counter() - tick
 
     tick = time.perf_counter()
@@ -135,13 +137,14 @@ def link_corpus(
     for it in items:
         claims_by_doc[it.doc.id].append(it)
     doc_matrix = np.stack([doc_vecs[d.id] for d in docs]) if docs else np.zeros((0, 1), dtype=np.float32)
-    groups = group_documents(
-        docs, doc_matrix, claims_by_doc, thresholds.story, thresholds.neighbour, window_days
-    )
+    groups = group_documents(docs, doc_matrix, claims_by_doc, thresholds.story, window_days)
     timings["stories"] = time.perf_counter() - tick
 
     tick = time.perf_counter()
     canonical_names = {c.key: c.name for c in index.all()}
+    side_of = gazetteer_sides(
+        index.gaz.lookup, {name for name, etype in index.gaz.by_key.values() if etype is EntityType.COUNTRY}
+    )
     stories: list[Story] = []
     conflicts: list[Conflict] = []
     story_of: dict[str, str] = {}
@@ -159,6 +162,17 @@ def link_corpus(
                     label=label(cg, claim_vecs),
                     claims=[it.ref() for it in cg.items],
                     measure=cg.measure,
+                    origins=found,
+                )
+            )
+        for side, blamed in blame_groups(members, side_of):
+            found, _per_claim = origins(blamed)
+            clusters.append(
+                ClaimCluster(
+                    id=cluster_id([it.id for it in blamed], f"blame:{side}"),
+                    story_id=g.id,
+                    label=f"{side} is responsible",
+                    claims=[it.ref() for it in blamed],
                     origins=found,
                 )
             )
@@ -181,11 +195,12 @@ def link_corpus(
         )
         if len(members) > 1:
             conflicts.extend(opposition_conflicts(members, claim_vecs, thresholds, g.id))
+            conflicts.extend(blame_conflicts(members, side_of, g.id))
             conflicts.extend(internal_conflicts(members, claim_vecs, thresholds, g.id))
     timings["clusters"] = time.perf_counter() - tick
 
     tick = time.perf_counter()
-    conflicts.extend(numeric_conflicts(items, story_of))
+    conflicts.extend(numeric_conflicts(items, story_of, place_containment()))
     measures = [MeasureRow(it.id, m.position, m.measure, m.when) for it in items for m in it.measures]
     timings["conflicts"] = time.perf_counter() - tick
 

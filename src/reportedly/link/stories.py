@@ -1,40 +1,49 @@
-"""Stories: documents about one unfolding event, grouped in one pass in date order.
+"""Stories: documents about one unfolding event, grouped by their nearest neighbours.
 
-This is the classic single-pass method of topic detection and tracking: take
-the documents oldest first; compare each with the stories still *active*
-(their newest document within ``window_days``); join the most similar story
-if its similarity reaches the threshold, else start a new story. Each
-comparison is against a story centroid (the mean of its documents' vectors),
-so the cost is documents x active stories: linear in the corpus for a fixed
-news rate, never all pairs of documents.
+Two documents are *linked* when they are about the same event: their similarity (below)
+reaches the story threshold and they were published within ``window_days`` of each other.
+A story is a connected group of linked documents (single linkage), which is order-free: a
+report that bridges the dam's blame and its flood toll joins both halves into one story,
+whichever came first. Documents are taken oldest first and only compared with stories still
+active (a document within the window), so the cost is documents x active stories' documents:
+linear in the corpus for a fixed news rate; a story stops taking documents
+:data:`MAX_SPAN_DAYS` after its first, so a long-running topic becomes successive stories.
 
-Two guards keep a story an event rather than a topic: a document must also be
-close to at least one of the story's documents (not just to its centroid,
-which drifts towards the generic as a story grows), and a story stops taking
-documents :data:`MAX_SPAN_DAYS` after its first.
-
-Similarity is the cosine of headline+lead vectors, plus a small bonus for
-sharing named sources (the same agency briefing twice is a strong sign of one
-story; two articles quoting only "officials" is not), because vectors of
-short leads are noisy.
+Similarity is the cosine of the documents' *rare words* (headline and opening, each word
+weighted by how rare it is in English, from ``wordfreq``: "Kakhovka", "Oleshky" and "dam"
+weigh far more than "Ukraine" or "said") plus a share of the sentence-model cosine of their
+headline and lead. Sentence vectors alone are dominated by the topic: two reports of the same
+war on different events are as close as two reports of one event; the rare words are what
+tell events apart. Word rarity comes from general English frequencies, not from the corpus
+being linked, so a document's weight vector does not change as the store grows.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 
 from .corpus import ClaimItem, DocItem
 
-ENTITY_BONUS = 0.04  # per shared named source, at most three
 WINDOW_DAYS = 10
 #: A story older than this takes no new documents: a long-running topic ("the primaries")
 #: becomes successive stories instead of one that absorbs the campaign.
 MAX_SPAN_DAYS = 21
+#: Weight of the sentence-model cosine beside the rare-word cosine.
+VECTOR_SHARE = 0.3
+#: Words at least this common in English (Zipf scale: 5.5 = once in ~3,000 words) carry no weight.
+COMMON_ZIPF = 5.5
+#: Characters of a document's body read for its words (headline always included).
+TERMS_CHARS = 1500
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
 @dataclass(slots=True)
@@ -42,7 +51,6 @@ class StoryGroup:
     id: str
     documents: list[DocItem] = field(default_factory=list)
     centroid: np.ndarray | None = None
-    members: np.ndarray | None = None  # one row per document, for the nearest-neighbour check
     sources: Counter[str] = field(default_factory=Counter)
     last: date | None = None
     first: date | None = None
@@ -54,53 +62,96 @@ def story_id(first_document: str) -> str:
     return "s-" + hashlib.sha1(first_document.encode()).hexdigest()[:10]
 
 
+@lru_cache(maxsize=200_000)
+def _rarity(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    z = zipf_frequency(word, "en")
+    return 0.0 if z > COMMON_ZIPF else 7.5 - z
+
+
+def rare_words(doc: DocItem) -> dict[str, float]:
+    """The document's words weighted by rarity, L2-normalised (headline and opening)."""
+    text = f"{doc.document.title or ''} {doc.document.text[:TERMS_CHARS]}"
+    weights: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().strip("'’-")
+        if len(w) >= 3:
+            r = _rarity(w)
+            if r:
+                weights[w] += r
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {w: v / norm for w, v in weights.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)
+
+
 def group_documents(
     docs: list[DocItem],
     vectors: np.ndarray,
     claims_by_doc: dict[str, list[ClaimItem]],
     threshold: float,
-    neighbour: float,
     window_days: int = WINDOW_DAYS,
 ) -> list[StoryGroup]:
     """Assign every document to exactly one story; returns stories oldest first."""
     order = sorted(range(len(docs)), key=lambda i: (docs[i].published or date.min, docs[i].id))
     window = timedelta(days=window_days)
     max_span = timedelta(days=MAX_SPAN_DAYS)
-    stories: list[StoryGroup] = []
-    active: list[StoryGroup] = []
+    bags = [rare_words(d) for d in docs]
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[int, date | None] = {}
+    seen: list[int] = []
     for i in order:
-        doc, vec = docs[i], vectors[i]
-        when = doc.published
-        named = _named_sources(claims_by_doc.get(doc.id, []))
-        if when is not None:
-            active = [
-                s
-                for s in active
-                if s.last is None or (when - s.last <= window and when - s.first <= max_span)  # type: ignore[operator]
-            ]
-        best, best_score = None, threshold
-        if active:
-            cents = np.stack([s.centroid for s in active])  # type: ignore[misc]
-            sims = cents @ vec
-            for s, sim in zip(active, sims, strict=True):
-                shared = sum(1 for k in named if s.sources[k])
-                bonus = ENTITY_BONUS * min(shared, 3)
-                score = float(sim) + bonus
-                if score < best_score:
-                    continue
-                # a close neighbour among the story's documents, not just the centroid: this is
-                # what stops a story drifting from one event to the whole topic
-                nearest = float(np.max(s.members @ vec)) + bonus  # type: ignore[operator]
-                if nearest >= neighbour:
-                    best, best_score = s, score
-        if best is None:
-            best = StoryGroup(story_id(doc.id))
-            stories.append(best)
-            active.append(best)
-        _add(best, doc, vec, named)
-    for s in stories:
+        parent[i] = i
+        when = docs[i].published
+        first[i] = when
+        linked = []
+        keep = []
+        for j in seen:
+            other = docs[j].published
+            if when is not None and other is not None and when - other > window:
+                continue
+            keep.append(j)
+            root_first = first[find(j)]
+            if when is not None and root_first is not None and when - root_first > max_span:
+                continue
+            score = _cosine(bags[i], bags[j]) + VECTOR_SHARE * float(vectors[i] @ vectors[j])
+            if score >= threshold:
+                linked.append(j)
+        for j in linked:
+            a, b = find(i), find(j)
+            if a != b:
+                # the root is the older story's, so a story's id stays its first document's
+                older, newer = (
+                    (a, b)
+                    if (first[a] or date.min, docs[a].id) <= (first[b] or date.min, docs[b].id)
+                    else (b, a)
+                )
+                parent[newer] = older
+        seen = [*keep, i]
+
+    stories: dict[int, StoryGroup] = {}
+    for i in order:
+        root = find(i)
+        group = stories.get(root)
+        if group is None:
+            group = stories[root] = StoryGroup(story_id(docs[root].id))
+        _add(group, docs[i], vectors[i], _named_sources(claims_by_doc.get(docs[i].id, [])))
+    out = sorted(stories.values(), key=lambda s: (s.first or date.min, s.id))
+    for s in out:
         s.title = _title(s, vectors, docs)
-    return stories
+    return out
 
 
 def _add(story: StoryGroup, doc: DocItem, vec: np.ndarray, named: set[str]) -> None:
@@ -108,8 +159,6 @@ def _add(story: StoryGroup, doc: DocItem, vec: np.ndarray, named: set[str]) -> N
     total = vec if story.centroid is None else story.centroid * n + vec
     norm = float(np.linalg.norm(total)) or 1.0
     story.centroid = (total / norm).astype(np.float32)
-    row = vec[np.newaxis, :].astype(np.float32)
-    story.members = row if story.members is None else np.vstack([story.members, row])
     story.documents.append(doc)
     story.sources.update(named)
     if doc.published is not None:

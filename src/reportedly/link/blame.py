@@ -1,0 +1,208 @@
+"""Blame conflicts: who did it, according to whom.
+
+War and disaster stories turn on responsibility: "Ukraine accused Russian forces of blowing up
+the dam", "deliberate sabotage by the Ukrainian side", "the evidence suggests an explosion set
+off by Russia", "the Kremlin decisively rejected accusations that Moscow's forces were behind
+it". Two such claims in one story that name *different* agents for the story's event cannot
+both be true: a polarity conflict on the agent. A claim that names an agent and a denial of
+responsibility by (or for) that agent are a stance conflict.
+
+A claim's agent is read from the attribution and its content:
+
+* the cue blames someone: "X accused / blamed Y (of …)", "placing the blame on Y": the first
+  side named in the content;
+* the content names a doer: "by Y" after an act ("sabotage by Kyiv", "set off by Russia"),
+  "responsibility lies with Y", "Y was behind / responsible", "Y blew up / destroyed …", or
+  a side's adjective on an act ("a Ukrainian strike", "Russian shelling");
+* a denial (stance ``denied``) of "responsibility" is the source's own side's, of
+  "accusations that Y …" is Y's.
+
+A side is a country: a mention resolves through the entity gazetteer (capitals and seats of
+government are their countries: "Moscow", "the Kremlin", "Kyiv") or a demonym ("Ukrainian").
+Conflicts are reported once per story and pair of sides, on the earliest claim of each side,
+with every origin of each side in the reason: one row per disagreement, not one per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Conflict, ConflictKind, Stance
+from .corpus import ClaimItem
+
+#: ``side(phrase)``: the country a phrase stands for ("Russian forces" -> "Russia"), or None.
+SideOf = Callable[[str], str | None]
+
+_ACTS = (
+    r"sabotag\w*|blow\w*\s+up|blew\s+up|destr\w+|attack\w*|strike|struck|shell\w*|bomb\w*|"
+    r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+"
+)
+_BY = re.compile(
+    rf"\b(?:{_ACTS})\b[^.;:]{{0,60}}?\bby\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}})", re.I
+)
+_LIES = re.compile(
+    r"\bresponsib\w+\s+(?:lies|rests)\s+(?:with|on)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
+    re.I,
+)
+_BEHIND = re.compile(
+    r"(?P<agent>\b[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+(?:(?:was|were|is|are|being)\s+)?"
+    r"(?:(?:the\s+)?culprit|behind|responsible)\b",
+    re.I,
+)
+_DID = re.compile(
+    rf"(?P<agent>\b[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:had\s+|have\s+|has\s+)?(?:{_ACTS})\b", re.I
+)
+_SIDE_ACT = re.compile(
+    r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:strike|shelling|bombardment|attack|sabotage|missile|forces'?)\b"
+)
+_BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
+_REJECTS = re.compile(
+    r"\b(?:reject|den(?:y|ied|ies)|dismiss|refut)\w*\b[^.;]{0,40}?\b(?:accusations?|claims?|allegations?)\b"
+    r"(?:\s+by\s+[^.;]{0,60}?\s+that\b|\s+that\b)?",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|of|in|on|at|to)\b", re.I)
+_EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
+
+
+@dataclass(slots=True)
+class Blame:
+    item: ClaimItem
+    side: str
+    denied: bool  # the claim denies this side's responsibility
+
+
+def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
+    """The side a claim holds (or denies to be) responsible, if it names one."""
+    text = item.text
+    if not text.strip() or _EACH_OTHER.search(text) or item.neutral:
+        return None
+    claim = item.claim
+    rejected = _REJECTS.search(text)
+    if rejected:  # "the Kremlin decisively rejected accusations … that Moscow's forces were behind"
+        side = _first_side(text[rejected.end() :], side_of)
+        return Blame(item, side, True) if side else None
+    if claim.stance is Stance.DENIED:
+        side = _first_side(re.split(r"\baccusations?\b", text, maxsplit=1)[-1], side_of)
+        if side is None and re.search(r"\bresponsib", text, re.I) and claim.source is not None:
+            side = side_of(claim.source.text)  # "Ukrainian officials denied responsibility"
+        return Blame(item, side, True) if side else None
+    if item.negative:
+        return None
+    if _BLAME_CUES.search(claim.cue.text):
+        side = _first_side(text, side_of)
+        return Blame(item, side, False) if side else None
+    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID):
+        for m in pattern.finditer(text):
+            if _PASSIVE.search(m.group("agent")):
+                continue  # "the dam in Ukraine was destroyed": the patient, not the doer
+            side = _first_side(m.group("agent"), side_of)
+            if side:
+                return Blame(item, side, False)
+    return None
+
+
+def _first_side(text: str, side_of: SideOf) -> str | None:
+    words = re.findall(r"[\w’'.-]+", text)[:12]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            side = side_of(" ".join(words[i : i + n]))
+            if side:
+                return side
+    return None
+
+
+def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) -> list[Conflict]:
+    """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials."""
+    blames = [b for it in items if (b := blame_of(it, side_of)) is not None]
+    if not blames:
+        return []
+    by_side: dict[str, list[Blame]] = defaultdict(list)
+    denials: dict[str, list[Blame]] = defaultdict(list)
+    for b in sorted(blames, key=_order):
+        (denials if b.denied else by_side)[b.side].append(b)
+    out: list[Conflict] = []
+    sides = sorted(by_side, key=lambda s: _order(by_side[s][0]))
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            first_a, first_b = by_side[a][0], by_side[b][0]
+            why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
+            out.append(Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story))
+    for side, denied in denials.items():
+        accusers = [b for b in by_side.get(side, []) if _who(b) != _who(denied[0])]
+        if accusers:
+            why = f"{_origins(accusers)} hold {side} responsible; {_origins(denied)} deny it"
+            out.append(
+                Conflict(ConflictKind.STANCE, accusers[0].item.ref(), denied[0].item.ref(), why, story)
+            )
+    return out
+
+
+def _order(b: Blame) -> tuple[date, str, str]:
+    return (b.item.doc.published or date.min, b.item.doc.id, b.item.claim.id)
+
+
+def _who(b: Blame) -> str:
+    it = b.item
+    if it.origin is not None:
+        return it.origin.name
+    if it.source is not None:
+        return it.source.name
+    return it.doc.outlet
+
+
+def _origins(blames: list[Blame]) -> str:
+    names = list(dict.fromkeys(_who(b) for b in blames))
+    return ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+
+
+def gazetteer_sides(lookup: Callable[[str], tuple[str, object] | None], countries: set[str]) -> SideOf:
+    """A side resolver over the entity gazetteer: names, capitals and demonyms of its countries."""
+    stems = {c: c.lower()[:5] for c in countries if len(c) >= 5}
+
+    def side_of(phrase: str) -> str | None:
+        p = re.sub(r"(?:'s|’s)$", "", phrase.strip().strip("'’\".,").lower())
+        p = re.sub(r"^the\s+", "", p)
+        if not p:
+            return None
+        hit = lookup(p)
+        if hit is not None and hit[0] in countries:
+            return hit[0]
+        if " " in p:
+            return None
+        for country, stem in stems.items():
+            # a demonym: "ukrainian" / "russian" / "syrian" share the country's stem
+            if (
+                p.startswith(stem)
+                and p != country.lower()
+                and re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)", p)
+            ):
+                return country
+        return None
+
+    return side_of
+
+
+def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, list[ClaimItem]]]:
+    """The claims holding each side responsible, by side, where two documents or more do.
+
+    "Ukraine accused Russian forces of blowing up the dam", "placing the blame on Moscow",
+    "after Russian forces destroyed the dam": one proposition (Russia did it), whatever the wording,
+    which sentence similarity alone does not see.
+    """
+    by_side: dict[str, list[ClaimItem]] = defaultdict(list)
+    for it in items:
+        b = blame_of(it, side_of)
+        if b is not None and not b.denied:
+            by_side[b.side].append(it)
+    out = []
+    for side, members in sorted(by_side.items()):
+        if len({it.doc.id for it in members}) >= 2:
+            out.append(
+                (side, sorted(members, key=lambda it: (it.doc.published or date.min, it.doc.id, it.id)))
+            )
+    return out

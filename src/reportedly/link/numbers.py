@@ -1,0 +1,293 @@
+"""Numeric conflicts that understand scope and time, and the pairs declined with their reason.
+
+Two numbers of one measure series (same thing counted, same place and control, same scope:
+see :class:`~reportedly.model.Measure`) are compared when they hold within
+:data:`WINDOW_DAYS` of each other and their bounds do not meet ("about" widens a number by
+:data:`APPROX`, "more than 10,000" is open above). What follows depends on who gives them and
+what they count:
+
+* the **same origin** giving two figures is an *update* (or a revision), never a conflict;
+* counts that only grow (the dead, the injured, the evacuated, the rescued, the arrested, and
+  every running total) conflict when the **later figure is lower** than an earlier one from
+  another origin ("4,300 dead" from the UN, then "2,274" from rescuers two days later); a later
+  higher figure is the count growing. On the same day, two origins' figures conflict only when
+  they are far apart (more than :data:`SAME_DAY_GAP`): tallies move by the hour;
+* snapshots (the missing, troops in a place, homes still flooded) conflict only when given
+  within :data:`SNAPSHOT_DAYS` of each other: they can rise and fall, but not far in days; a
+  property of the event itself (a quake's magnitude) conflicts whenever two origins differ;
+* a **part larger than its whole** conflicts: a figure for a place inside another place
+  (a town in its region, a region in its country), with the same control qualifier, that
+  exceeds the whole's figure at about the same time. A part smaller than its whole, a period
+  and a running total, a forecast and a count, injured and dead, and different places are
+  different series: they are never compared.
+
+Every pair that a naive comparison would flag (bounds that do not meet, or a part larger than
+its whole) and that is not a conflict is kept as a *declined* pair with its reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
+from .corpus import ClaimItem
+
+WINDOW_DAYS = 7
+APPROX = 0.10
+SAME_DAY_GAP = 0.25
+#: How far a part counted days after its whole may exceed it before it contradicts the whole.
+GROWTH = 1.5
+#: What only grows: a lower later figure from another origin contradicts an earlier one.
+MONOTONE = frozenset(
+    {"killed", "injured", "killed_or_injured", "evacuated", "rescued", "arrested", "destroyed", "damaged"}
+)
+#: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
+#: be compared: such figures move, but not from 11,000 to 3,000 in two days.
+SNAPSHOT_DAYS = 3
+
+#: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
+FIXED_PROPERTIES = frozenset({"magnitude"})
+
+#: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
+Containment = Callable[[str, str], bool]
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """[low, high] of a quantity, open where the text leaves it open, widened when approximate."""
+    low = q.low if q.low is not None else q.value
+    high = q.high if q.high is not None else (q.value if q.low is None else None)
+    lo = -math.inf if low is None else float(low)
+    hi = math.inf if high is None else float(high)
+    if q.approximate:
+        lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
+    return lo, hi
+
+
+@dataclass(slots=True)
+class Point:
+    item: ClaimItem
+    quantity: Quantity
+    measure: Measure
+
+    @property
+    def when(self) -> date | None:
+        return self.measure.as_of
+
+    @property
+    def origin(self) -> str:
+        o = self.item.origin
+        return o.key if o is not None else f"outlet:{self.item.doc.outlet.casefold()}"
+
+    @property
+    def who(self) -> str:
+        o = self.item.origin
+        return o.name if o is not None else self.item.doc.outlet
+
+    def says(self) -> str:
+        day = self.when.isoformat() if self.when else "undated"
+        return f"“{self.quantity.text}” ({self.who}, {day})"
+
+
+def points_of(items: Iterable[ClaimItem]) -> list[Point]:
+    out = []
+    for it in items:
+        if it.neutral or it.negative:
+            continue  # "could not confirm 500 deaths" asserts no figure
+        for m in it.measures:
+            out.append(Point(it, it.claim.quantities[m.position], m.typed))
+    return out
+
+
+def _figure(p: Point) -> tuple[float, float, str]:
+    low, high = bounds(p.quantity)
+    return (round(low, 3), round(high, 3), p.when.isoformat() if p.when else "")
+
+
+def _days(a: Point, b: Point) -> int | None:
+    if a.when is None or b.when is None:
+        return None
+    return abs((a.when - b.when).days)
+
+
+def _growing(m: Measure) -> bool:
+    return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
+
+
+def judge(a: Point, b: Point) -> tuple[bool, str] | None:
+    """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
+    (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
+    if max(la, lb) <= min(ha, hb):
+        return None
+    key = a.measure.key
+    if a.origin == b.origin:
+        return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
+    days = _days(a, b)
+    gap = max(lb - ha, la - hb)
+    if _growing(a.measure):
+        if days == 0 or days is None:
+            size = max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) or 1.0
+            if gap / size <= SAME_DAY_GAP:
+                return False, (
+                    f"{a.says()} and {b.says()} for {key}: the same day and close; "
+                    "tallies move within a day"
+                )
+            return True, f"{a.says()} and {b.says()} for {key} do not overlap, on the same day"
+        earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
+        le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if hl < le:
+            return True, (
+                f"{later.says()} is lower than the earlier {earlier.says()} for {key}, "
+                "from another origin: such counts do not fall"
+            )
+        return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
+    if a.measure.unit in FIXED_PROPERTIES:
+        return True, f"{a.says()} and {b.says()} for {key}: one event's {a.measure.unit} cannot be both"
+    if days is not None and days <= SNAPSHOT_DAYS:
+        when = "for the same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} apart"
+        return True, f"{a.says()} and {b.says()} for {key} do not overlap, {when}"
+    return False, f"{a.says()} and {b.says()} for {key}: figures {days} days apart can both be right"
+
+
+def _part_of(part: Point, whole: Point, contains: Containment | None) -> bool:
+    pm, wm = part.measure, whole.measure
+    if contains is None or pm.place is None or wm.place is None or pm.place == wm.place:
+        return False
+    same = (pm.what, pm.unit, pm.subject, pm.scope is MeasureScope.FORECAST) == (
+        wm.what,
+        wm.unit,
+        wm.subject,
+        wm.scope is MeasureScope.FORECAST,
+    )
+    return same and _same_side(wm.qualifier, pm.qualifier) and contains(wm.place, pm.place)
+
+
+def _same_side(whole: str | None, part: str | None) -> bool:
+    """The same control qualifier: an unqualified figure may be one side's, so it is no whole for a side."""
+    return whole == part
+
+
+def numeric_conflicts(
+    items: Iterable[ClaimItem],
+    story_of: dict[str, str],
+    contains: Containment | None = None,
+) -> list[Conflict]:
+    """Numeric conflicts across the corpus, and the declined pairs (``declined=True``)."""
+    points = points_of(items)
+    out: list[Conflict] = []
+    seen: set[tuple[object, ...]] = set()
+
+    def emit(a: Point, b: Point, conflict: bool, why: str) -> None:
+        # one row per pair of figures: the same two numbers relayed by several outlets are one
+        # disagreement (or one update), not one per pair of articles
+        figures = tuple(sorted((_figure(a), _figure(b))))
+        key = (a.measure.key, b.measure.key, figures, conflict)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(
+            Conflict(
+                ConflictKind.NUMERIC,
+                a.item.ref(),
+                b.item.ref(),
+                why,
+                story_of.get(a.item.doc.id),
+                a.measure.key,
+                declined=not conflict,
+            )
+        )
+
+    by_series: dict[str, list[Point]] = defaultdict(list)
+    def counted(p: Point) -> tuple[str | None, str | None, str | None]:
+        return (story_of.get(p.item.doc.id), p.measure.what, p.measure.unit)
+
+    placed = {counted(p) for p in points if p.measure.place}
+    for p in points:
+        if p.measure.place is None and counted(p) in placed:
+            # the story counts this in named places: a figure with none could be any of them, or
+            # their sum, and is compared with nothing
+            continue
+        by_series[p.measure.key].append(p)
+    for series in by_series.values():
+        series.sort(key=lambda p: (p.when or date.min, p.item.doc.id, p.item.id))
+        for i, a in enumerate(series):
+            for b in series[i + 1 :]:
+                days = _days(a, b)
+                if days is not None and days > WINDOW_DAYS:
+                    break
+                if a.item.id == b.item.id:
+                    continue
+                if a.measure.place is None and story_of.get(a.item.doc.id) != story_of.get(b.item.doc.id):
+                    continue  # "the toll" with no place means this story's place, not another's
+                verdict = judge(a, b)
+                if verdict is not None:
+                    emit(a, b, *verdict)
+    if contains is not None:
+        _containment(points, contains, emit)
+    return out
+
+
+def _containment(
+    points: list[Point], contains: Containment, emit: Callable[[Point, Point, bool, str], None]
+) -> None:
+    """A part whose figure exceeds its whole's at about the same time."""
+    by_what: dict[tuple[str | None, str | None], list[Point]] = defaultdict(list)
+    for p in points:
+        if p.measure.place is not None:
+            by_what[(p.measure.what, p.measure.unit)].append(p)
+    for group in by_what.values():
+        for part in group:
+            for whole in group:
+                if part is whole or not _part_of(part, whole, contains):
+                    continue
+                days = _days(part, whole)
+                if days is not None and days > 3:
+                    continue
+                (lp, _hp), (_lw, hw) = bounds(part.quantity), bounds(whole.quantity)
+                # a part counted later than its whole may have grown past it; only growth no
+                # count makes in days (beyond GROWTH) still contradicts the whole
+                later = part.when is not None and whole.when is not None and part.when > whole.when
+                if lp <= (hw * GROWTH if later and _growing(part.measure) else hw):
+                    continue
+                if part.origin == whole.origin:
+                    emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
+                    continue
+                emit(
+                    part,
+                    whole,
+                    True,
+                    f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
+                    f"{whole.measure.key}, which contains it",
+                )
+
+
+def place_containment(places=None) -> Containment:  # noqa: ANN001 - a reportedly.places.Places
+    """``contains(outer, inner)`` over the places gazetteer, for single and combined places.
+
+    A combined place ("Turkey+Syria", from "in Turkey and Syria") holds each of its members
+    and whatever lies inside them; a part is inside a whole when each of its members is.
+    """
+    from ..places import default_places
+
+    gaz = places or default_places()
+
+    def inside(outer_ids: list[str], pid: str) -> bool:
+        inner = gaz.get(pid)
+        for oid in outer_ids:
+            if oid == pid:
+                return True
+            outer = gaz.get(oid)
+            if outer is not None and inner is not None and gaz.contains(outer, inner):
+                return True
+        return False
+
+    def contains(outer: str, inner: str) -> bool:
+        outer_ids, inner_ids = outer.split("+"), inner.split("+")
+        if set(outer_ids) == set(inner_ids):
+            return False
+        return all(inside(outer_ids, pid) for pid in inner_ids)
+
+    return contains

@@ -1,0 +1,89 @@
+"""Blame conflicts: two claims naming different sides as responsible for one event, and denials.
+
+Our own sentences, in the shapes wire reports use; sides resolve through the entity gazetteer
+(capitals and seats of government are their countries) and demonyms.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportedly.extract.entities import load_gazetteer
+from reportedly.link.blame import blame_conflicts, blame_of, gazetteer_sides
+from reportedly.link.corpus import ClaimItem, DocItem
+from reportedly.model import (
+    Claim,
+    ClaimKind,
+    ConflictKind,
+    Cue,
+    Document,
+    EntityType,
+    SectionKind,
+    SourceMention,
+    Span,
+    Stance,
+)
+
+GAZ = load_gazetteer()
+SIDES = gazetteer_sides(GAZ.lookup, {n for n, t in GAZ.by_key.values() if t is EntityType.COUNTRY})
+
+
+def item(source: str, cue: str, content: str, *, day: int = 6, stance: Stance = Stance.ASSERTED) -> ClaimItem:
+    text = f"{source} {cue} {content}"
+    doc = Document(text=text, outlet=f"Outlet {source}", published=date(2023, 6, day))
+    c0 = len(source) + 1
+    k0 = c0 + len(cue) + 1
+    claim = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        stance,
+        Cue(c0, c0 + len(cue), cue, cue.split()[0]),
+        [Span(k0, len(text), content)],
+        source=SourceMention(0, len(source), source),
+        id=f"{source}:{content[:10]}",
+    )
+    return ClaimItem(claim, DocItem(doc, doc.outlet), None, None, stance is Stance.DENIED)
+
+
+def test_sides_from_names_capitals_and_demonyms():
+    assert SIDES(["Russian", "forces"][0]) == "Russia"
+    assert SIDES("Kyiv") == "Ukraine"
+    assert SIDES("the Kremlin") == "Russia"
+    assert SIDES("reservoir") is None
+
+
+def test_who_is_blamed():
+    assert blame_of(item("Kyiv", "accused", "Russian forces of blowing up the dam"), SIDES).side == "Russia"
+    assert (
+        blame_of(
+            item("Moscow", "said", "the blast was deliberate sabotage by the Ukrainian side"), SIDES
+        ).side
+        == "Ukraine"
+    )
+    assert (
+        blame_of(item("The spokesman", "said", "all responsibility lies with the Kyiv regime"), SIDES).side
+        == "Ukraine"
+    )
+    # a patient is not a doer; "each other" names no side
+    assert blame_of(item("Engineers", "said", "the dam in Ukraine was destroyed overnight"), SIDES) is None
+    assert blame_of(item("Both sides", "blamed", "each other for the collapse"), SIDES) is None
+    rejected = blame_of(
+        item("The Kremlin", "said", "it rejected accusations that Moscow's forces were behind it"), SIDES
+    )
+    assert rejected.side == "Russia" and rejected.denied
+
+
+def test_one_conflict_per_pair_of_sides_naming_every_origin():
+    items = [
+        item("Kyiv", "accused", "Russian forces of blowing up the dam", day=6),
+        item("Moscow", "said", "the blast was deliberate sabotage by the Ukrainian side", day=6),
+        item("Washington", "said", "Russia was behind the attack on the dam", day=7),
+        item("The Kremlin", "said", "it rejected accusations that Moscow's forces were behind it", day=7),
+    ]
+    found = blame_conflicts(items, SIDES, "s1")
+    kinds = sorted(c.kind.value for c in found)
+    assert kinds == [ConflictKind.POLARITY.value, ConflictKind.STANCE.value]
+    polarity = next(c for c in found if c.kind is ConflictKind.POLARITY)
+    assert "say Russia" in polarity.why and "say Ukraine" in polarity.why
+    stance = next(c for c in found if c.kind is ConflictKind.STANCE)
+    assert "deny" in stance.why

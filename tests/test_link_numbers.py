@@ -1,0 +1,132 @@
+"""Numeric conflicts that understand scope and time: what is a contradiction, and what is declined.
+
+Each case is a pair of hand-built figures for one measure; the expectations follow the glossary:
+a later figure from the same origin is an update, counts that only grow conflict when a later
+figure from another origin is lower, snapshots conflict only on the same day, and a part larger
+than its whole is a contradiction while a part smaller than its whole is not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportedly.link.corpus import ClaimItem, DocItem, Measured
+from reportedly.link.entities import Canonical
+from reportedly.link.numbers import numeric_conflicts
+from reportedly.model import (
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    EntityType,
+    Measure,
+    MeasureScope,
+    Quantity,
+    SectionKind,
+    Span,
+    Stance,
+)
+
+_N = iter(range(10_000))
+
+
+def point(
+    value: float,
+    day: int,
+    origin: str,
+    *,
+    what: str = "killed",
+    place: str | None = "X",
+    low: float | None = None,
+    high: float | None = None,
+    scope=MeasureScope.POINT,
+    approximate: bool = False,
+) -> ClaimItem:
+    n = next(_N)
+    text = f"{value:g} people"
+    doc = Document(text=f"doc {n}: {text}", outlet=f"Outlet {n}", published=date(2025, 3, day))
+    q = Quantity(
+        0,
+        1,
+        f"{value:g}",
+        value,
+        value if low is None and high is None else low,
+        value if low is None and high is None else high,
+        approximate,
+        "people",
+    )
+    claim = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        Stance.ASSERTED,
+        Cue(0, 0, "", "say"),
+        [Span(0, 1, "x")],
+        quantities=[q],
+        id=f"c{n}",
+    )
+    m = Measure(what, "people", place=place, place_name=place, scope=scope, as_of=date(2025, 3, day))
+    item = ClaimItem(
+        claim, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, False
+    )
+    item.measures.append(Measured(0, m))
+    return item
+
+
+def verdicts(*items: ClaimItem, contains=None):
+    return [(c.declined, c.why) for c in numeric_conflicts(items, {}, contains)]
+
+
+def test_the_same_origin_updating_is_declined():
+    ((declined, why),) = verdicts(point(40, 3, "ministry"), point(61, 4, "ministry"))
+    assert declined and "same origin" in why
+
+
+def test_a_later_lower_count_from_another_origin_conflicts():
+    ((declined, why),) = verdicts(point(4300, 12, "UN"), point(2274, 14, "rescuers"))
+    assert not declined and "lower than the earlier" in why
+
+
+def test_a_later_higher_count_is_growth_not_conflict():
+    ((declined, why),) = verdicts(point(2274, 12, "rescuers"), point(4300, 14, "UN"))
+    assert declined and "higher" in why
+
+
+def test_same_day_counts_conflict_only_when_far_apart():
+    ((declined, _why),) = verdicts(point(17134, 9, "agency"), point(17600, 9, "wire", low=17600, high=None))
+    assert declined
+    ((declined, _why),) = verdicts(point(5329, 9, "monitor"), point(1414, 9, "ministry"))
+    assert not declined
+
+
+def test_bounds_that_meet_are_not_compared():
+    assert verdicts(point(3614, 9, "ministry"), point(3600, 9, "wire", low=3600, high=None)) == []
+    assert verdicts(point(6000, 9, "UN", approximate=True), point(6400, 9, "other")) == []
+
+
+def test_snapshots_conflict_on_the_same_day_only():
+    same_day = verdicts(point(25, 12, "governor", what="missing"), point(41, 12, "minister", what="missing"))
+    assert [d for d, _ in same_day] == [False]
+    days_apart = verdicts(
+        point(27, 10, "governor", what="missing"), point(31, 17, "minister", what="missing")
+    )
+    assert [d for d, _ in days_apart] == [True]
+
+
+def test_different_series_never_meet():
+    # injured vs dead, a forecast vs a count, two places
+    assert verdicts(point(105505, 9, "a", what="injured"), point(35418, 9, "b")) == []
+    assert verdicts(point(56000, 9, "a", scope=MeasureScope.FORECAST), point(28191, 9, "b")) == []
+    assert verdicts(point(4300, 9, "a", place="North"), point(1414, 9, "b", place="South")) == []
+
+
+def test_a_part_larger_than_its_whole_conflicts_and_a_smaller_part_does_not():
+    def inside(outer: str, inner: str) -> bool:
+        return (outer, inner) == ("Region", "Town")
+
+    ((declined, why),) = verdicts(
+        point(500, 18, "resistance", place="Town"),
+        point(29, 17, "administration", place="Region"),
+        contains=inside,
+    )
+    assert not declined and "which contains it" in why
+    assert verdicts(point(5, 8, "a", place="Town"), point(8, 9, "b", place="Region"), contains=inside) == []
