@@ -24,6 +24,7 @@ from sqlalchemy import (
     Select,
     and_,
     delete,
+    false,
     func,
     insert,
     select,
@@ -202,6 +203,7 @@ def replace_links(
                 "claim_b": c.b.id,
                 "measure": c.measure,
                 "why": c.why,
+                "declined": bool(c.declined),
             }
             for c in found_conflicts
         ],
@@ -247,7 +249,10 @@ def _story_query(min_documents: int) -> tuple[Select[Any], tuple[ColumnElement[A
         .subquery()
     )
     n_conflicts = (
-        select(conflicts.c.story_id, func.count().label("n")).group_by(conflicts.c.story_id).subquery()
+        select(conflicts.c.story_id, func.count().label("n"))
+        .where(conflicts.c.declined == false())
+        .group_by(conflicts.c.story_id)
+        .subquery()
     )
     counts = tuple(func.coalesce(n.c.n, 0) for n in (n_docs, n_clusters, n_conflicts))
     query = (
@@ -442,8 +447,12 @@ def count_clusters(conn: Connection, story_id: str) -> int:
 # -- conflicts ----------------------------------------------------------------------------
 
 
-def _conflict_where(story: str | None, kind: str | None) -> ColumnElement[bool]:
+def _conflict_where(
+    story: str | None, kind: str | None, declined: bool | None = False
+) -> ColumnElement[bool]:
     conds: list[ColumnElement[bool]] = []
+    if declined is not None:
+        conds.append(conflicts.c.declined == declined)
     if story is not None:
         conds.append(conflicts.c.story_id == story)
     if kind is not None:
@@ -456,12 +465,19 @@ def conflict_list(
     *,
     story: str | None = None,
     kind: str | None = None,
+    declined: bool | None = False,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Conflict]:
-    """Stored conflicts, each with both claims' evidence, in the order the link run found them."""
+    """Stored conflicts, each with both claims' evidence, in the order the link run found them.
+
+    ``declined``: False (default) the conflicts; True the pairs declined with their reason;
+    None both.
+    """
     query = paged(
-        select(conflicts).where(_conflict_where(story, kind)).order_by(conflicts.c.id), limit, offset
+        select(conflicts).where(_conflict_where(story, kind, declined)).order_by(conflicts.c.id),
+        limit,
+        offset,
     )
     rows = conn.execute(query).all()
     page = query.subquery("page")
@@ -474,14 +490,24 @@ def conflict_list(
         return ClaimRef.from_claim(claim, docs[doc_id])
 
     return [
-        Conflict(ConflictKind(r.kind), ref(r.claim_a), ref(r.claim_b), r.why, r.story_id, r.measure)
+        Conflict(
+            ConflictKind(r.kind),
+            ref(r.claim_a),
+            ref(r.claim_b),
+            r.why,
+            r.story_id,
+            r.measure,
+            bool(r.declined),
+        )
         for r in rows
     ]
 
 
-def count_conflicts(conn: Connection, *, story: str | None = None, kind: str | None = None) -> int:
+def count_conflicts(
+    conn: Connection, *, story: str | None = None, kind: str | None = None, declined: bool | None = False
+) -> int:
     """How many conflicts :func:`conflict_list` lists in all."""
-    return count_rows(conn, select(conflicts.c.id).where(_conflict_where(story, kind)))
+    return count_rows(conn, select(conflicts.c.id).where(_conflict_where(story, kind, declined)))
 
 
 # -- measures and timelines ---------------------------------------------------------------

@@ -45,6 +45,7 @@ from reportedly.model import (
     Entity,
     EntityType,
     Ledger,
+    Measure,
     Quantity,
     QuantityScope,
     Section,
@@ -265,6 +266,7 @@ def _quantity_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
             "unit": q.unit,
             "scope": QuantityScope(q.scope).value,
             "attribute": bool(q.attribute),
+            "measure": measure_json(q.measure),
         }
         for i, q in enumerate(c.quantities)
     ]
@@ -597,4 +599,22 @@ def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str
 
 def _quantity(q: Row[Any]) -> Quantity:
     bounds = (q.value, q.low, q.high, bool(q.approximate))
-    return Quantity(q.start, q.end, q.text, *bounds, q.unit, QuantityScope(q.scope), bool(q.attribute))
+    scope = QuantityScope(q.scope)
+    return Quantity(
+        q.start, q.end, q.text, *bounds, q.unit, scope, bool(q.attribute), measure_of_json(q.measure)
+    )
+
+
+def measure_json(m: Measure | None) -> str | None:
+    """A typed measure as stored: its fields as JSON (the series key is derived, not stored)."""
+    if m is None:
+        return None
+    data = m.to_dict()
+    data.pop("key")
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def measure_of_json(value: str | None) -> Measure | None:
+    if not value:
+        return None
+    return Measure.from_dict(json.loads(value))

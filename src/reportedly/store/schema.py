@@ -32,6 +32,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 # Named constraints let Alembic's SQLite batch mode rebuild tables later
@@ -182,6 +183,7 @@ quantities = _claim_parts(
     Column("unit", String),
     Column("scope", String(32), nullable=False),
     Column("attribute", Boolean, nullable=False),
+    Column("measure", Text),  # JSON of the typed Measure (revision 0004); NULL: not a comparable count
     text=True,
 )
 
@@ -280,6 +282,8 @@ conflicts = Table(
     Column("claim_b", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("measure", Text),
     Column("why", Text, nullable=False),
+    # a pair examined and declined (an update, a part and its whole …), kept with its reason (0004)
+    Column("declined", Boolean, nullable=False, server_default=false()),
     Index(None, "story_id"),
 )
 

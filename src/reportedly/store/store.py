@@ -437,21 +437,30 @@ class Store:
             offset,
         )
 
-    def conflicts(self, *, story: str | None = None, kind: str | None = None) -> list[Conflict]:
+    def conflicts(
+        self, *, story: str | None = None, kind: str | None = None, declined: bool | None = False
+    ) -> list[Conflict]:
         """Stored conflicts, each with both claims' evidence, in the order they were found.
 
+        ``declined=True`` lists the pairs the link run declined (with why), ``None`` both.
         InvalidInput for an unknown ``kind``; an unknown ``story`` has none.
         """
         with self._read() as conn:
-            return links.conflict_list(conn, story=story, kind=kind)
+            return links.conflict_list(conn, story=story, kind=kind, declined=declined)
 
     def conflict_page(
-        self, *, story: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        *,
+        story: str | None = None,
+        kind: str | None = None,
+        declined: bool | None = False,
+        limit: int = 50,
+        offset: int = 0,
     ) -> Page[Conflict]:
         """A page of :meth:`conflicts` with the total count."""
         return self._page(
-            partial(links.conflict_list, story=story, kind=kind),
-            partial(links.count_conflicts, story=story, kind=kind),
+            partial(links.conflict_list, story=story, kind=kind, declined=declined),
+            partial(links.count_conflicts, story=story, kind=kind, declined=declined),
             limit,
             offset,
         )
