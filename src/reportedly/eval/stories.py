@@ -9,16 +9,18 @@ issue fixes:
   assignment; the gold story is one cluster, every distractor its own;
 * **propositions**: pairwise precision/recall/F1 over gold mentions in
   different documents: a pair is gold-positive when both mention one
-  proposition, system-positive when the claims found at both quotes sit in
-  one claim cluster;
+  proposition, system-positive when the claims found at both quotes share a
+  claim cluster (a claim stating several figures sits in one cluster per figure);
 * **measures**: per gold measure, *purity* (share of its points in the one
   system series holding most of them; points the system did not count stay in
   the denominator), the number of distinct series its points fall in, and
   how many foreign points (other gold measures' points) share that series;
   value, bounds and approximation accuracy of the numbers found;
 * **conflicts**: a system conflict is right when its two claims are found at
-  a gold conflict's two quotes; one found at a trap's two quotes (a
-  ``non_conflict``) is a *trap hit*; precision is right / all reported;
+  a gold conflict's two quotes, or at other mentions of the propositions those
+  quotes mention (the same disagreement shown on other reports of it); one
+  found at a trap's two quotes (a ``non_conflict``) is a *trap hit*;
+  precision is right / all reported;
 * **origins**: per gold proposition, the independent-origin count of the
   system cluster holding most of its mentions against the gold count
   (exact accuracy over all propositions, a proposition with no cluster
@@ -119,11 +121,11 @@ def score_links(
     file_of_doc = {led.document.id: f for f, led in ledgers.items()}
     out: dict[str, Any] = {"documents": len(ledgers)}
     out["stories"] = _stories(gold, ledgers, stories, file_of_doc)
-    cluster_of: dict[str, Any] = {}
+    cluster_of: dict[str, list[Any]] = defaultdict(list)
     for s in stories:
         for cl in s.clusters:
             for ref in cl.claims:
-                cluster_of[ref.id] = cl
+                cluster_of[ref.id].append(cl)
     out["propositions"] = _propositions(gold, idx, cluster_of)
     out["origins"] = _origins(gold, idx, cluster_of)
     out["measures"] = _measures(gold, idx, series)
@@ -157,59 +159,76 @@ def _stories(
     return score
 
 
-def _mention_claims(gold: dict[str, Any], idx: _Index) -> list[tuple[str, str, str | None, str]]:
-    """(proposition id, file, best claim id or None, quote) for every gold mention."""
-    rows = []
-    for p in gold.get("propositions", []):
-        for m in p["mentions"]:
-            where = idx.where(m["file"], m["quote"], "proposition mention")
-            if where is None:
-                continue  # counted under skipped: neither a hit nor a miss
-            c = best_claim(idx.claims(m["file"]), where)
-            rows.append((p["id"], m["file"], c.id if c else None, m["quote"]))
-    return rows
+def _mention_clusters(ref: dict[str, str], idx: _Index, cluster_of: dict[str, list[Any]], what: str):
+    """(claim id or None, the clusters the mention stands in), or None when the quote is not placed.
+
+    A claim stating several figures sits in one cluster per figure; a mention quoting one of
+    them ("another 3,317 in Syria") stands only in the clusters of the figures it quotes.
+    """
+    where = idx.where(ref["file"], ref["quote"], what)
+    if where is None:
+        return None
+    c = best_claim(idx.claims(ref["file"]), where)
+    if c is None:
+        return None, []
+    quoted = {
+        q.measure.key
+        for q in c.quantities
+        if q.measure is not None and q.start < where.end and where.start < q.end
+    }
+    out = []
+    for cl in cluster_of.get(c.id, []):
+        figure = getattr(cl, "measure", None)
+        if quoted and figure not in quoted:
+            continue  # a mention quoting a figure stands with that figure, not the claim's other ones
+        out.append(cl)
+    return c.id, out
 
 
-def _propositions(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, Any]) -> dict[str, Any]:
-    rows = _mention_claims(gold, idx)
+def _propositions(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, list[Any]]) -> dict[str, Any]:
     # one node per distinct (file, quote); a quote reused by an umbrella proposition is one mention
     props: dict[tuple[str, str], set[str]] = defaultdict(set)
     claim_of: dict[tuple[str, str], str | None] = {}
-    for pid, file, cid, quote in rows:
-        props[(file, quote)].add(pid)
-        claim_of[(file, quote)] = cid
+    clusters_of: dict[tuple[str, str], set[int]] = {}
+    for p in gold.get("propositions", []):
+        for m in p["mentions"]:
+            found = _mention_clusters(m, idx, cluster_of, "proposition mention")
+            if found is None:
+                continue  # counted under skipped: neither a hit nor a miss
+            node = (m["file"], m["quote"])
+            props[node].add(p["id"])
+            claim_of[node] = found[0]
+            clusters_of[node] = {id(x) for x in found[1]}
     nodes = sorted(props)
     tp = sys_pos = gold_pos = 0
     for a, b in combinations(nodes, 2):
         if a[0] == b[0]:
             continue  # clusters link documents; two mentions in one article are not scored
         g = bool(props[a] & props[b])
-        ca, cb = claim_of[a], claim_of[b]
-        s = bool(ca and cb and ca in cluster_of and cb in cluster_of and cluster_of[ca] is cluster_of[cb])
+        s = bool(clusters_of[a] & clusters_of[b])
         gold_pos += g
         sys_pos += s
         tp += g and s
-    found = sum(1 for n in nodes if claim_of[n])
-    clustered = sum(1 for n in nodes if claim_of[n] in cluster_of)
+    found_n = sum(1 for n in nodes if claim_of[n])
+    clustered = sum(1 for n in nodes if clusters_of[n])
     return {
         **_prf(tp, sys_pos, gold_pos),
         "mentions": len(nodes),
-        "mentions_with_claim": found,
+        "mentions_with_claim": found_n,
         "mentions_clustered": clustered,
         "gold_pairs": gold_pos,
         "system_pairs": sys_pos,
     }
 
 
-def _origins(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, Any]) -> dict[str, Any]:
+def _origins(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, list[Any]]) -> dict[str, Any]:
     rows = []
     for p in gold.get("propositions", []):
-        clusters = Counter()
+        clusters: Counter[int] = Counter()
         keep = {}
         for m in p["mentions"]:
-            c = idx.best(m, "origin mention")
-            if c is not None and c.id in cluster_of:
-                cl = cluster_of[c.id]
+            found = _mention_clusters(m, idx, cluster_of, "origin mention")
+            for cl in found[1] if found else []:
                 clusters[id(cl)] += 1
                 keep[id(cl)] = cl
         predicted = None
@@ -315,17 +334,31 @@ def _conflicts(
     file_of_doc: dict[str, str],
     ledgers: dict[str, Ledger],
 ) -> dict[str, Any]:
+    # a conflict between two propositions is found by any pair of their mentions: the gold names one
+    # pair (the first reports, say), a system may show the same disagreement on other reports of it
+    same_as = _proposition_mates(gold, idx)
+
     def pairs(entries: list[dict[str, Any]], what: str) -> list[tuple[set[str], set[str]]]:
-        return [(idx.candidates(e["a"], what), idx.candidates(e["b"], what)) for e in entries]
+        return [
+            (idx.candidates(e["a"], what) | same_as(e["a"]), idx.candidates(e["b"], what) | same_as(e["b"]))
+            for e in entries
+        ]
 
     real = pairs(gold.get("conflicts", []), "conflict")
-    traps = pairs(gold.get("non_conflicts", []), "trap")
-    ours = [c for c in conflicts if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc]
+    traps = [
+        (idx.candidates(e["a"], "trap"), idx.candidates(e["b"], "trap"))
+        for e in gold.get("non_conflicts", [])
+    ]
 
     def hits(c: Any, sides: tuple[set[str], set[str]]) -> bool:
         a, b = sides
         x, y = c.a.id, c.b.id
         return (x in a and y in b) or (x in b and y in a)
+
+    within = [c for c in conflicts if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc]
+    ours = [c for c in within if not getattr(c, "declined", False)]
+    declined = [c for c in within if getattr(c, "declined", False)]
+    traps_declined = sum(1 for c in declined if any(hits(c, sides) for sides in traps))
 
     found = [False] * len(real)
     right = trapped = 0
@@ -355,11 +388,38 @@ def _conflicts(
         "reported": len(ours),
         "right": right,
         "trap_hits": trapped,
+        "declined": len(declined),
+        "traps_declined_with_reason": traps_declined,
         "gold": len(real),
         "traps": len(traps),
         "found": [g["id"] for g, f in zip(gold.get("conflicts", []), found, strict=True) if f],
         "listed": listed,
     }
+
+
+def _proposition_mates(gold: dict[str, Any], idx: _Index):
+    """For a quote overlapping a proposition mention: the claims at all that proposition's mentions."""
+    placed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    for p in gold.get("propositions", []):
+        for m in p["mentions"]:
+            where = idx.where(m["file"], m["quote"], "proposition mention (conflict side)")
+            if where is not None:
+                placed[m["file"]].append((where.start, where.end, p["id"]))
+                members[p["id"]] |= idx.candidates(m, "proposition mention (conflict side)")
+
+    def mates(ref: dict[str, str]) -> set[str]:
+        ledger = idx.ledgers.get(ref["file"])
+        where = locate(ledger.document.text, ref["quote"], ref["file"]) if ledger else None
+        out: set[str] = set()
+        if where is None:
+            return out
+        for start, end, pid in placed.get(ref["file"], []):
+            if start < where.end and where.start < end:
+                out |= members[pid]
+        return out
+
+    return mates
 
 
 def _brief(ledger: Ledger, claim_id: str) -> str:
