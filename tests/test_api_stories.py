@@ -78,6 +78,17 @@ def test_conflicts(client: TestClient) -> None:
     assert client.get(f"/api/stories/{STORY_ID}/conflicts", params={"kind": "vibes"}).status_code == 422
     everywhere = client.get("/api/conflicts").json()
     assert everywhere["total"] == 2
+    assert not any(c["declined"] for c in everywhere["items"])
+
+
+def test_declined_pairs_on_request(client: TestClient) -> None:
+    page = client.get(f"/api/stories/{STORY_ID}/conflicts", params={"declined": "true"}).json()
+    assert page["total"] == 1
+    (pair,) = page["items"]
+    assert pair["declined"] is True and pair["why"].startswith("an update")
+    assert (pair["a"]["id"], pair["b"]["id"]) == ("follow-0", "follow-2")
+    assert client.get("/api/conflicts", params={"declined": "true"}).json()["total"] == 1
+    assert client.get(f"/api/stories/{STORY_ID}").json()["conflicts"] == 2  # declined pairs not counted
     assert client.get("/api/conflicts", params={"story": "elsewhere"}).json()["total"] == 0
 
 
@@ -146,3 +157,28 @@ def test_openapi_lists_the_story_endpoints(client: TestClient) -> None:
         "/api/measures",
         "/api/timeline",
     } <= paths
+
+
+def test_cli_lists_declined_pairs_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    import reportedly.link
+    from reportedly.cli import app
+
+    db = tmp_path / "hand.db"
+    with Store(db) as store:
+        store.save(ferry_ledger())
+        save_story(store)
+    # keep the hand-built link run: a real run would relink the two ledgers its own way
+    monkeypatch.setattr(reportedly.link, "ensure_linked", lambda *a, **k: None)
+    runner = CliRunner()
+    plain = json.loads(runner.invoke(app, ["conflicts", "--db", str(db), "--json"]).stdout)
+    assert len(plain) == 2 and not any(c["declined"] for c in plain)
+    declined = runner.invoke(app, ["conflicts", "--db", str(db), "--declined", "--json"])
+    assert declined.exit_code == 0, declined.output
+    (pair,) = json.loads(declined.stdout)
+    assert pair["declined"] is True and pair["why"] == "an update: the same origin gives the later figure"
+    table = runner.invoke(app, ["conflicts", "--db", str(db), "--declined"], env={"COLUMNS": "200"})
+    assert "1 pairs declined" in table.stdout and "an update" in table.stdout

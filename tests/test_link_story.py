@@ -566,6 +566,7 @@ def test_cli_json_shapes(cli_db: str) -> None:
     found = run("conflicts", "--db", cli_db, "--method", "tfidf")
     assert {c["kind"] for c in found} == {"numeric", "polarity", "stance", "internal"}
     assert {"kind", "a", "b", "why"} <= set(found[0])
+    assert not any(c["declined"] for c in found)
     assert [
         c["kind"] for c in run("conflicts", "--db", cli_db, "--method", "tfidf", "--kind", "internal")
     ] == ["internal"]

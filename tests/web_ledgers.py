@@ -329,6 +329,15 @@ def save_story(store: object) -> None:
             "the repair cost is reported by one article and denied in the other",
             STORY_ID,
         ),
+        Conflict(  # examined and declined: kept with its reason, listed only on request
+            ConflictKind.NUMERIC,
+            ref(follow, "follow-0"),
+            ref(follow, "follow-2"),
+            "an update: the same origin gives the later figure",
+            STORY_ID,
+            MEASURE,
+            declined=True,
+        ),
     ]
     measures = [
         ("ferry-0", 0, MEASURE, date(2024, 3, 12)),

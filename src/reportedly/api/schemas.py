@@ -349,6 +349,7 @@ class ConflictOut(BaseModel):
     a: ClaimRefOut
     b: ClaimRefOut
     why: str
+    declined: bool = False
 
 
 class TimelinePointOut(BaseModel):

@@ -29,6 +29,12 @@ from reportedly.api.security import require_token
 from reportedly.model import ConflictKind
 from reportedly.store import Store
 
+#: ``declined=true`` pages through the pairs a link run examined and declined, with their reasons
+Declined = Annotated[
+    bool,
+    Query(description="List the pairs examined and declined (updates, parts of a whole …) instead."),
+]
+
 router = APIRouter(tags=["stories"])
 
 StoreDep = Annotated[Store, Depends(store)]
@@ -86,11 +92,12 @@ def story_conflicts(
     story_id: str,
     db: StoreDep,
     kind: ConflictKind | None = None,
+    declined: Declined = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     db.story_documents(story_id)  # an unknown story is a 404, not an empty page
-    return _conflict_page(db, story_id, kind, limit, offset)
+    return _conflict_page(db, story_id, kind, limit, offset, declined)
 
 
 @router.get(
@@ -125,11 +132,13 @@ def list_conflicts(
     db: StoreDep,
     story: Annotated[str | None, Query(max_length=200)] = None,
     kind: ConflictKind | None = None,
+    declined: Declined = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Pairs of claims that cannot both be true, with why; side by side in the story page."""
-    return _conflict_page(db, story, kind, limit, offset)
+    """Pairs of claims that cannot both be true, with why; side by side in the story page.
+    ``declined=true`` lists instead the pairs examined and declined, each with its reason."""
+    return _conflict_page(db, story, kind, limit, offset, declined)
 
 
 @router.get("/api/measures", response_model=Page[MeasureOut], summary="Measures across the store")
@@ -171,7 +180,9 @@ def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(
 
 
 def _conflict_page(
-    db: Store, story: str | None, kind: ConflictKind | None, limit: int, offset: int
+    db: Store, story: str | None, kind: ConflictKind | None, limit: int, offset: int, declined: bool
 ) -> dict[str, Any]:
-    found = db.conflict_page(story=story, kind=kind.value if kind else None, limit=limit, offset=offset)
+    found = db.conflict_page(
+        story=story, kind=kind.value if kind else None, limit=limit, offset=offset, declined=declined
+    )
     return found.to_dict()

@@ -236,14 +236,24 @@ def conflicts(
     db: DbOpt = DEFAULT_DB,
     story: StoryOpt = None,
     kind: Annotated[str | None, typer.Option("--kind", help="numeric, polarity, stance or internal.")] = None,
+    declined: Annotated[
+        bool,
+        typer.Option(
+            "--declined",
+            help="List instead the pairs examined and declined (an update, a part and its whole, "
+            "a forecast and a count, different places …), each with its reason.",
+        ),
+    ] = False,
     aliases: AliasesOpt = None,
     method: MethodOpt = "auto",
     as_json: JsonOpt = False,
 ) -> None:
     """List contradictions: numbers out of bounds, opposite polarity, confirmed vs denied, and one
-    article giving one event two dates; each with both evidence spans.
+    article giving one event two dates; each with both evidence spans. With --declined, the pairs
+    that looked like contradictions but are not, each with why it was declined.
 
     Example: reportedly conflicts --kind numeric --json
+    Example: reportedly conflicts --declined --story s1
     """
     from ..model import ConflictKind
 
@@ -253,11 +263,12 @@ def conflicts(
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
-        found = store.conflicts(story=story, kind=kind)
+        found = store.conflicts(story=story, kind=kind, declined=declined)
     if as_json:
         _dump([c.to_dict() for c in found])
         return
-    table = Table(title=f"{len(found)} conflicts", expand=True, show_lines=True, title_justify="left")
+    title = f"{len(found)} pairs declined" if declined else f"{len(found)} conflicts"
+    table = Table(title=title, expand=True, show_lines=True, title_justify="left")
     for col in ("kind", "why", "a", "b"):
         table.add_column(col, ratio=1 if col == "kind" else 3)
     for c in found:

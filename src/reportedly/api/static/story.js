@@ -113,8 +113,30 @@
       { class: "conflict", "data-kind": conflict.kind },
       refBlock(conflict.a, "side-a"),
       refBlock(conflict.b, "side-b"),
-      el("p", { class: "why" }, el("strong", {}, conflict.kind + " conflict: "), conflict.why),
+      el("p", { class: "why" }, el("strong", {}, conflict.declined ? "declined: " : conflict.kind + " conflict: "), conflict.why),
     );
+  }
+
+  // Pairs the link run examined and declined (an update, a part and its whole …), fetched on request.
+  function declinedSection(id) {
+    const { el, clear, api, showError } = ui();
+    const holder = el("div", { id: "declined" });
+    const button = el("button", { type: "button", class: "button secondary", id: "show-declined" }, "Show pairs declined, with why");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        const page = await api("stories/" + id + "/conflicts", { limit: 500, declined: "true" });
+        clear(holder).append(
+          page.total
+            ? el("div", { class: "declined-list" }, page.items.map(conflictRow))
+            : el("p", { class: "muted" }, "No pair was declined in this story."),
+        );
+      } catch (err) {
+        clear(holder).append(showError(err));
+        button.disabled = false;
+      }
+    });
+    return el("div", {}, el("p", { class: "actions" }, button), holder);
   }
 
   // ------------------------------------------------------------ timeline chart (SVG)
@@ -327,6 +349,7 @@
       ),
       el("h2", { id: "conflicts-heading" }, `Conflicts (${conflicts.total})`),
       conflicts.total ? el("div", { id: "conflicts" }, conflicts.items.map(conflictRow)) : el("p", { class: "muted" }, "No two claims of this story contradict each other."),
+      declinedSection(id),
       el("h2", {}, "Number timeline"),
       timelineHolder,
       el("h2", { id: "clusters-heading" }, `Claim clusters (${clusters.total})`),
