@@ -333,6 +333,27 @@ def test_the_origin_is_the_last_hop_that_is_not_a_relay() -> None:
         claim_item(_claim(b, anon("local media", "B", EntityType.MEDIA_OUTLET)), b, index),
         claim_item(_claim(c, anon("state media", "C", EntityType.MEDIA_OUTLET), ministry), c, index),
     ]
-    found, _ = origins(items)
     # "local media" twice is not one origin standing behind two outlets: each outlet counts for itself
-    assert sorted(o.key for o in found) == ["outlet:a", "outlet:b", "syrian-health-ministry"]
+    found, _ = origins(items[:2])
+    assert sorted(o.key for o in found) == ["outlet:a", "outlet:b"]
+    # ... but where another outlet names the ministry, the unattributed restatements repeat it
+    found, per_claim = origins(items)
+    assert [o.key for o in found] == ["syrian-health-ministry"]
+    assert {per_claim[it.id].key for it in items} == {"syrian-health-ministry"}
+
+
+def test_unattributed_restatements_join_the_most_reported_named_origin() -> None:
+    index = EntityIndex()
+    usgs, afad = org("US Geological Survey"), org("AFAD")
+    index.add([usgs, afad])
+    docs = [_doc(name, 6) for name in "ABCDE"]
+    items = [
+        claim_item(_claim(docs[0], usgs), docs[0], index),
+        claim_item(_claim(docs[1], usgs), docs[1], index),
+        claim_item(_claim(docs[2], afad), docs[2], index),
+        claim_item(_claim(docs[3]), docs[3], index),  # the outlet's own voice
+        claim_item(_claim(docs[4]), docs[4], index),
+    ]
+    found, per_claim = origins(items)
+    assert len(found) == 2 and per_claim[items[2].id].key != "us-geological-survey"
+    assert per_claim[items[3].id].key == per_claim[items[4].id].key == "us-geological-survey"

@@ -130,3 +130,20 @@ def test_a_part_larger_than_its_whole_conflicts_and_a_smaller_part_does_not():
     )
     assert not declined and "which contains it" in why
     assert verdicts(point(5, 8, "a", place="Town"), point(8, 9, "b", place="Region"), contains=inside) == []
+
+
+def test_an_order_of_magnitude_states_no_figure_to_contradict():
+    from dataclasses import replace
+
+    from reportedly.link.clusters import figure_groups
+    from reportedly.link.corpus import vague
+
+    hundreds = point(200, 3, "ministry", low=200)
+    q = hundreds.claim.quantities[0]
+    hundreds.claim.quantities[0] = replace(q, text="hundreds", value=None, high=None, approximate=True)
+    assert vague(hundreds.claim.quantities[0])
+    assert not vague(point(150, 3, "agency").claim.quantities[0])
+    # "hundreds" on day 3 against 150 from another origin the same day: no conflict, none declined
+    assert verdicts(hundreds, point(150, 3, "agency")) == []
+    # and "hundreds" makes no figure cluster with "more than 200" either
+    assert figure_groups([hundreds, point(250, 3, "agency", low=200)]) == []

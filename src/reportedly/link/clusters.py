@@ -34,7 +34,7 @@ from datetime import date
 
 import numpy as np
 
-from .corpus import ClaimItem
+from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
 
@@ -82,7 +82,8 @@ def figure_groups(items: list[ClaimItem]) -> list[Group]:
         if it.neutral:
             continue
         for m in it.measures:
-            by_series.setdefault(m.measure, []).append((it, m.position))
+            if not vague(it.claim.quantities[m.position]):
+                by_series.setdefault(m.measure, []).append((it, m.position))
     out: list[Group] = []
     for key, points in sorted(by_series.items()):
         points.sort(key=lambda p: (p[0].measures_when(p[1]) or _MIN, p[0].doc.id, p[0].id))
@@ -142,7 +143,9 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
 def _figures(it: ClaimItem) -> dict[str, list[tuple[date | None, tuple[float, float]]]]:
     out: dict[str, list[tuple[date | None, tuple[float, float]]]] = {}
     for m in it.measures:
-        out.setdefault(m.measure, []).append((m.when, bounds(it.claim.quantities[m.position])))
+        q = it.claim.quantities[m.position]
+        if not vague(q):
+            out.setdefault(m.measure, []).append((m.when, bounds(q)))
     return out
 
 
@@ -162,6 +165,8 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
     for ma in a.measures:
         for mb in b.measures:
             ta, tb = ma.typed, mb.typed
+            if vague(a.claim.quantities[ma.position]) or vague(b.claim.quantities[mb.position]):
+                continue
             if (ta.what, ta.unit, ta.scope) != (tb.what, tb.unit, tb.scope):
                 continue
             if ta.place is not None and tb.place is not None:

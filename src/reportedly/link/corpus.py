@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Claim, ClaimRef, Document, Measure, SectionKind, Stance
+from ..model import Claim, ClaimRef, Document, Measure, Quantity, SectionKind, Stance
 from .embed import words
 from .entities import Canonical, EntityIndex
 
@@ -114,6 +114,15 @@ class ClaimItem:
 def negated_content(text: str) -> bool:
     """A negation word in the content ("in place but not in combat"), outside quoted fragments' edges."""
     return _NEGATION.search(text) is not None
+
+
+def vague(q: Quantity) -> bool:
+    """An amount with only a floor and no figure ("thousands", "hundreds of buildings").
+
+    It states an order of magnitude, not a figure: it stays in its series (a reader sees it on
+    the timeline) but neither makes two reports one proposition nor contradicts a figure.
+    """
+    return q.value is None and q.high is None and not any(ch.isdigit() for ch in q.text)
 
 
 def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:

@@ -28,7 +28,7 @@ The result: ``reported by N outlets, M independent origins``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from ..model import Origin
@@ -97,13 +97,30 @@ def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
                     copied.update((i, j))
                 union(i, j)
 
+    # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
+    # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
+    # agency others name, not from each newsroom. They join the cluster's most reported
+    # attributed origin. Where nobody is named, each newsroom (or wire copy) stays its own origin:
+    # agencies do keep their own tallies.
+    unattributed = [i for i in range(n) if keys[i][0].startswith("outlet:")]
+    attributed = Counter(find(i) for i in range(n) if not keys[i][0].startswith("outlet:"))
+    if unattributed and attributed:
+        anchor = attributed.most_common(1)[0][0]
+        for i in unattributed:
+            if find(i) not in attributed:  # not already a copy of an attributed sentence
+                union(i, anchor)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)
     out: list[Origin] = []
     per_claim: dict[str, Origin] = {}
     for members in sorted(groups.values(), key=lambda m: min(m)):
-        named = [i for i in members if not keys[i][2]] or members
+        # the group is named by a named source, else an outlet speaking for itself, else the group
+        named = (
+            [i for i in members if not keys[i][2] and not keys[i][0].startswith("outlet:")]
+            or [i for i in members if not keys[i][2]]
+            or members
+        )
         first = min(named)
         key, name, anonymous = keys[first]
         if copied & set(members):  # merged through copied wording

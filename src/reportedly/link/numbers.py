@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
-from .corpus import ClaimItem
+from .corpus import ClaimItem, vague
 
 WINDOW_DAYS = 7
 APPROX = 0.10
@@ -98,7 +98,9 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
         if it.neutral or it.negative:
             continue  # "could not confirm 500 deaths" asserts no figure
         for m in it.measures:
-            out.append(Point(it, it.claim.quantities[m.position], m.typed))
+            q = it.claim.quantities[m.position]
+            if not vague(q):  # "thousands" states no figure to contradict
+                out.append(Point(it, q, m.typed))
     return out
 
 
