@@ -108,3 +108,12 @@ def test_the_numbers_own_place_not_someone_elses(nlp):
     )
     got = keys(nlp, "Authorities in Riverton reported 14 deaths.", _places)
     assert got["14"] == "people killed"
+
+
+def test_a_quakes_magnitude_however_it_is_written(nlp):
+    # the scale after the number, joined by a hyphen, or named before it: one series
+    assert keys(nlp, "Rescuers reached towns shaken by Sunday's 6.9-magnitude tremor.")["6.9"] == "magnitude"
+    assert keys(nlp, "The magnitude 6.9 quake struck before dawn.")["6.9"] == "magnitude"
+    assert keys(nlp, "A 6.9 magnitude quake struck before dawn.")["6.9"] == "magnitude"
+    # a hyphen still joins other numbers into a compound: no count there
+    assert "4" not in keys(nlp, "A 4-year-old boy was pulled from the rubble.")

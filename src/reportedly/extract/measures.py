@@ -404,7 +404,7 @@ def _read(
         return None
     unit = _unit(noun, unit_word)
     what = _what(anchor, noun)
-    if what == "magnitude" or unit == "magnitude":
+    if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
     if _historical([*clause, *(noun.subtree if noun is not None else ()), *_event_noun(clause)], published):
@@ -471,6 +471,14 @@ def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
     return any(c.lower_ in ("another", "other") for c in anchor.children) or (
         noun is not None and any(c.lower_ in ("another", "other") for c in noun.children)
     )
+
+
+def _after_magnitude(anchor: Token) -> bool:
+    """ "a magnitude 7.8 quake", "a magnitude-7.8 earthquake": the scale named before the number."""
+    i = anchor.i - 1
+    if i >= 0 and anchor.doc[i].text == "-":
+        i -= 1
+    return i >= 0 and anchor.doc[i].lower_ == "magnitude"
 
 
 def _lemma(t: Token) -> str:

@@ -86,12 +86,14 @@ _POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
 # Characters that may not touch a number on either side without making it something else
 # (a decimal, a time "10:30", a fraction, a designation "F-16", a compound adjective "20-year").
 _NUMBER_RE = re.compile(
-    rf"(?<![\w$€£.,/:\-])(?:(?P<pre>{_PRE})(?:\s+|(?<=~)))?"
+    rf"(?:(?<![\w$€£.,/:\-])|(?<=magnitude-))(?:(?P<pre>{_PRE})(?:\s+|(?<=~)))?"
     rf"(?:(?P<between>between)\s+(?P<a>{_CORE})\s+and\s+(?P<b>{_CORE})"
     rf"|(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
     rf"|(?P<one>{_CORE}))"
     rf"(?P<post>{_POST})?"
-    r"(?!\w|-(?!strong\b|plus\b)[A-Za-z]|[.,]\d|:\d|/\d)",
+    # a hyphen joins the number into a compound ("a 5-year-old"), except "-strong", "-plus" and a
+    # quake's "7.8-magnitude"
+    r"(?!\w|-(?!strong\b|plus\b|magnitude\b)[A-Za-z]|[.,]\d|:\d|/\d)",
     re.IGNORECASE,
 )
 
