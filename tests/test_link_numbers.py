@@ -147,3 +147,20 @@ def test_an_order_of_magnitude_states_no_figure_to_contradict():
     assert verdicts(hundreds, point(150, 3, "agency")) == []
     # and "hundreds" makes no figure cluster with "more than 200" either
     assert figure_groups([hundreds, point(250, 3, "agency", low=200)]) == []
+
+
+def test_a_town_under_a_sides_control_is_part_of_that_sides_areas():
+    from dataclasses import replace
+
+    def held(item: ClaimItem, place: str, qualifier: str) -> ClaimItem:
+        m = item.measures[0]
+        item.measures[0] = type(m)(m.position, replace(m.typed, place=place, qualifier=qualifier))
+        return item
+
+    whole = held(point(29, 18, "installed governor"), "area:occupied", "occupied")
+    town = held(point(500, 19, "aid group", low=500), "geo:town", "occupied")
+    ((declined, why),) = verdicts(town, whole, contains=lambda outer, inner: False)
+    assert not declined and "500" in why and "29" in why
+    # a town held by the other side is no part of these areas
+    other = held(point(500, 19, "aid group", low=500), "geo:town", "government")
+    assert verdicts(other, whole, contains=lambda outer, inner: False) == []

@@ -164,7 +164,13 @@ def _part_of(part: Point, whole: Point, contains: Containment | None) -> bool:
         wm.subject,
         wm.scope is MeasureScope.FORECAST,
     )
-    return same and _same_side(wm.qualifier, pm.qualifier) and contains(wm.place, pm.place)
+    if not (same and _same_side(wm.qualifier, pm.qualifier)):
+        return False
+    if wm.place.startswith("area:"):
+        # "territories that Moscow controls" holds every place under that control: "the occupied
+        # town of Oleshky" is inside it, whatever the gazetteer says of the town's country
+        return not pm.place.startswith("area:") and wm.place == f"area:{pm.qualifier}"
+    return contains(wm.place, pm.place)
 
 
 def _same_side(whole: str | None, part: str | None) -> bool:
