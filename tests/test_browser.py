@@ -279,6 +279,12 @@ def test_story_page(page, server: str) -> None:
     assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"] - 1  # side by side
     assert "about 40 sailings" in numeric.locator(".side-a").inner_text()
     assert "More than 60 sailings" in numeric.locator(".side-b").inner_text()
+    # pairs declined (an update by the same origin) only on request, each with its reason
+    assert page.locator("#declined .conflict").count() == 0
+    page.locator("#show-declined").click()
+    page.locator("#declined .conflict").first.wait_for()
+    assert page.locator("#declined .conflict").count() == 1
+    assert "declined: an update" in page.locator("#declined .why").inner_text()
 
     markers = page.locator("#timeline-chart g.marker")
     assert markers.count() == 3
