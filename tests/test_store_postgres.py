@@ -38,6 +38,7 @@ from typer.testing import CliRunner
 from reportedly.api import create_app
 from reportedly.cli import app as cli
 from reportedly.link import TfidfEmbedder, ensure_linked
+from reportedly.link.embed import minilm_available
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -782,3 +783,21 @@ def test_reads_bind_as_many_parameters_for_3000_documents_as_for_one(pg_store: S
     assert len({c.a.document_id for c in found}) == n
     assert len(summaries) == len(story.documents) == n
     assert summaries[0]["id"] == "d-1" and summaries[-1]["id"] == f"d-{n}"
+
+
+@pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
+def test_an_incremental_link_run_gives_the_same_rows_as_on_sqlite(pg_store: Store, tmp_path: Path) -> None:
+    from reportedly.link.embed import default_embedder
+
+    ledgers = sorted(_fixture_ledgers(), key=lambda led: (led.document.published, led.document.id))
+    embedder = default_embedder()
+    with Store(tmp_path / "story.db") as lite:
+        for store in (lite, pg_store):
+            for led in ledgers[:-2]:
+                store.save(led)
+            ensure_linked(store, embedder=embedder)
+            for led in ledgers[-2:]:
+                store.save(led)
+            result = ensure_linked(store, embedder=embedder)
+            assert result is not None and result.new_documents == 2
+        assert _story_view(pg_store) == _story_view(lite)

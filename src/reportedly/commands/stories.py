@@ -94,12 +94,21 @@ def link(
     db: DbOpt = DEFAULT_DB,
     aliases: AliasesOpt = None,
     method: MethodOpt = "auto",
-    force: Annotated[bool, typer.Option("--force", help="Link again even if nothing changed.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Link the whole store again, even if nothing changed (otherwise documents added "
+            "since the last run are placed incrementally).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Build stories, claim clusters, conflicts and measures from every stored ledger.
 
     Only needed to rebuild by hand: the story verbs link by themselves when the store changed.
+    Documents added since the last run (same method and aliases) are placed incrementally: only
+    the stories in their reach are linked again. --force relinks the whole store.
 
     Example: reportedly link --db news.db --aliases my-aliases.tsv
     """
@@ -115,9 +124,14 @@ def link(
     if result is None:
         out.print(Text("stories are up to date; use --force to link again"))
         return
+    placed = (
+        f"placed {summary['new_documents']} new documents (relinking the stories in their reach), "
+        if summary.get("incremental")
+        else ""
+    )
     out.print(
         Text(
-            f"linked {summary['documents']} documents and {summary['claims']} claims: "
+            f"{placed}linked {summary['documents']} documents and {summary['claims']} claims: "
             f"{summary['stories']} stories "
             f"({summary['stories_with_2_or_more_documents']} with 2+ documents), "
             f"{summary['clusters']} claim clusters, {summary['conflicts']} conflicts, "

@@ -29,7 +29,7 @@ from typing import Any
 
 from .embed import MINILM, TFIDF, THRESHOLDS, Embedder, MiniLMEmbedder, TfidfEmbedder, default_embedder
 from .entities import Canonical, EntityIndex, load_aliases
-from .pipeline import LinkResult, Progress, link_corpus, link_ledgers, link_store
+from .pipeline import LinkResult, Progress, link_corpus, link_ledgers, link_store, link_store_incremental
 
 __all__ = [
     "MINILM",
@@ -47,16 +47,21 @@ __all__ = [
     "link_corpus",
     "link_ledgers",
     "link_store",
+    "link_store_incremental",
     "load_aliases",
 ]
 
 
 def fingerprint(store: Any, embedder: Embedder, aliases: Iterable[str | Path] = ()) -> str:
-    """What a link run depends on: the ledgers, user aliases, alias files and the method."""
+    """What a link run depends on: ``settings:ledgers``, where the settings part (method, alias
+    files, user aliases) tells an incremental run whether the last run is still a valid start."""
     digest = hashlib.sha1(embedder.method.encode())
     for path in aliases:
         digest.update(Path(path).read_bytes())
-    return store.link_fingerprint(digest.hexdigest())
+    for alias, (canonical, etype) in sorted(store.user_aliases().items()):
+        digest.update(f"{alias}\t{canonical}\t{etype}".encode())
+    settings = digest.hexdigest()[:8]
+    return f"{settings}:{store.link_fingerprint(settings)}"
 
 
 def ensure_linked(
@@ -66,12 +71,30 @@ def ensure_linked(
     aliases: Iterable[str | Path] = (),
     progress: Progress | None = None,
     force: bool = False,
+    incremental: bool = True,
 ) -> LinkResult | None:
-    """Link the store when its ledgers (or aliases) changed since the last run; None when up to date."""
+    """Link the store when its ledgers (or aliases) changed since the last run; None when up to date.
+
+    When documents were only added since the last run with the same method and aliases, they are
+    placed incrementally (:func:`link_store_incremental`); ``force`` or ``incremental=False``
+    relink everything."""
     embedder = embedder or default_embedder()
     aliases = list(aliases)
     wanted = fingerprint(store, embedder, aliases)
     last = store.last_link_run()
     if not force and last is not None and last["fingerprint"] == wanted:
         return None
+    same_settings = (
+        last is not None
+        and embedder.cacheable  # TF-IDF weights depend on the whole corpus: a subset would differ
+        and last["method"] == embedder.method
+        and last["fingerprint"].split(":")[0] == wanted.split(":")[0]
+    )
+    if not force and incremental and same_settings:
+        # only documents added since the last run: place them without relinking the store
+        result = link_store_incremental(
+            store, embedder=embedder, aliases=aliases, progress=progress, fingerprint=wanted, last_run=last
+        )
+        if result is not None:
+            return result
     return link_store(store, embedder=embedder, aliases=aliases, progress=progress, fingerprint=wanted)

@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,8 @@ class LinkResult:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     entities: EntityIndex | None = None
+    #: for an incremental run, the new documents it placed (``documents`` counts what it relinked)
+    new_documents: int | None = None
 
     def summary(self) -> dict[str, Any]:
         multi = [s for s in self.stories if len(s.documents) >= 2]
@@ -70,6 +72,8 @@ class LinkResult:
             "method": self.method,
             "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
+            "incremental": self.new_documents is not None,
+            "new_documents": self.new_documents,
         }
 
 
@@ -276,6 +280,78 @@ def link_store(
         method=result.method,
         seconds=result.seconds,
         fingerprint=fingerprint or store.link_fingerprint(),
+    )
+    result.timings["save"] = time.perf_counter() - tick
+    return result
+
+
+def link_store_incremental(
+    store: Any,
+    *,
+    embedder: Embedder | None = None,
+    aliases: Iterable[str | Path] = (),
+    progress: Progress | None = None,
+    fingerprint: str,
+    last_run: dict[str, Any],
+) -> LinkResult | None:
+    """Place the documents stored since the last run without relinking the whole store.
+
+    Only documents were added since ``last_run`` (the caller checked the method and aliases):
+    the stories that can take a new document (one of theirs published within the linking
+    window of it) are linked again together with the new documents, and only their rows are
+    replaced. Stories elsewhere keep their rows, so the cost grows with the batch and the stories
+    it touches, not with the store. Returns None when the change is not a pure addition (a
+    document removed or re-analysed, an undated new document): the caller then relinks everything.
+
+    What an incremental run cannot see, a full one (``link --force``) does: entities resolved
+    with the help of documents outside the relinked stories, and numeric conflicts between a new
+    document and a story it did not join.
+    """
+    say = progress or (lambda _msg: None)
+    assignment, dates, n_claims = store.story_assignment()
+    new = sorted(d for d in dates if d not in assignment)
+    if not new or any(dates[d] is None for d in new):
+        return None
+    if last_run.get("documents") != len(dates) - len(new):
+        return None  # a document went away since the last run
+    new_dates = sorted(dates[d] for d in new)
+    window = timedelta(days=WINDOW_DAYS)
+    touched = sorted(
+        {
+            story
+            for doc, story in assignment.items()
+            if dates.get(doc) is not None
+            and new_dates[0] - window <= dates[doc] <= new_dates[-1] + window
+        }
+    )
+    subset = set(new) | {doc for doc, story in assignment.items() if story in set(touched)}
+    say(f"placing {len(new)} new documents among {len(touched)} stories that can take them")
+    documents, claims = store.link_inputs(sorted(subset))
+    new_claims = sum(1 for doc_id, _ in claims if doc_id in set(new))
+    if last_run.get("claims") != n_claims - new_claims:
+        return None  # claims changed in documents already linked
+    result = link_corpus(
+        documents,
+        claims,
+        embedder=embedder,
+        aliases=aliases,
+        user_aliases=store.user_aliases(),
+        cached=store.cached_vectors,
+        save=store.save_vectors,
+        progress=progress,
+    )
+    result.new_documents = len(new)
+    say(f"saving {len(result.stories)} stories")
+    tick = time.perf_counter()
+    store.replace_story_links(
+        touched,
+        sorted(subset),
+        result.stories,
+        result.conflicts,
+        [(m.claim_id, m.position, m.measure, m.when) for m in result.measures],
+        method=result.method,
+        seconds=result.seconds,
+        fingerprint=fingerprint,
     )
     result.timings["save"] = time.perf_counter() - tick
     return result

@@ -67,10 +67,28 @@ from reportedly.store.values import by_code_point, count_rows, day, enum_value, 
 # -- link runs --------------------------------------------------------------------------
 
 
-def link_inputs(conn: Connection) -> tuple[list[Document], list[tuple[str, Claim]]]:
-    """Every document (by id) and every claim with its document id, as model objects."""
-    docs = [document_from_row(r) for r in conn.execute(select(documents).order_by(documents.c.id))]
-    return docs, load_claims(conn, [])
+def link_inputs(
+    conn: Connection, document_ids: Sequence[str] | None = None
+) -> tuple[list[Document], list[tuple[str, Claim]]]:
+    """Every document (by id) and every claim with its document id, as model objects; with
+    ``document_ids``, only those documents and their claims (an incremental link run)."""
+    if document_ids is None:
+        docs = [document_from_row(r) for r in conn.execute(select(documents).order_by(documents.c.id))]
+        return docs, load_claims(conn, [])
+    wanted = sorted(set(document_ids))
+    docs, found = [], []
+    for chunk in chunks(wanted, 500):
+        query = select(documents).where(documents.c.id.in_(chunk)).order_by(documents.c.id)
+        docs += [document_from_row(r) for r in conn.execute(query)]
+        found += load_claims(conn, [claims.c.document_id.in_(chunk)])
+    return docs, found
+
+
+def story_assignment(conn: Connection) -> tuple[dict[str, str], dict[str, Any], int]:
+    """(story id of each linked document, publication date of every stored document, claims stored)."""
+    linked = {r.document_id: r.story_id for r in conn.execute(select(story_documents))}
+    dates = {r.id: r.published for r in conn.execute(select(documents.c.id, documents.c.published))}
+    return linked, dates, conn.scalar(select(func.count()).select_from(claims)) or 0
 
 
 def link_fingerprint(conn: Connection, extra: str = "") -> str:
@@ -148,10 +166,56 @@ def replace_links(
     ``measures`` are (claim id, quantity position, measure, date); ``run`` holds the
     ``method``, ``seconds`` and ``fingerprint`` recorded in ``link_runs``.
     """
-    n_docs = conn.scalar(select(func.count()).select_from(documents)) or 0
-    n_claims = conn.scalar(select(func.count()).select_from(claims)) or 0
     for table in (conflicts, cluster_claims, claim_clusters, story_documents, claim_measures, stories):
         conn.execute(delete(table))
+    _insert_links(conn, found_stories, found_conflicts, measures, run)
+
+
+def replace_story_links(
+    conn: Connection,
+    old_stories: Sequence[str],
+    document_ids: Sequence[str],
+    found_stories: Sequence[Story],
+    found_conflicts: Sequence[Conflict],
+    measures: Sequence[tuple[str, int, str, Any]],
+    run: dict[str, Any],
+) -> None:
+    """Replace the derived rows of some stories with an incremental run's (inside one write
+    transaction): the rows of ``old_stories`` go, and so do the conflicts between two claims of
+    ``document_ids`` and those claims' measures; conflicts reaching outside them are kept."""
+    doc_ids = sorted(set(document_ids))
+    story_ids = sorted(set(old_stories))
+    for chunk in chunks(story_ids, 500):
+        clusters_of = select(claim_clusters.c.id).where(claim_clusters.c.story_id.in_(chunk))
+        conn.execute(delete(cluster_claims).where(cluster_claims.c.cluster_id.in_(clusters_of)))
+        conn.execute(delete(claim_clusters).where(claim_clusters.c.story_id.in_(chunk)))
+        conn.execute(delete(story_documents).where(story_documents.c.story_id.in_(chunk)))
+        conn.execute(delete(conflicts).where(conflicts.c.story_id.in_(chunk)))
+    subset: set[str] = set()
+    for chunk in chunks(doc_ids, 500):
+        inside = select(claims.c.id).where(claims.c.document_id.in_(chunk))
+        subset.update(conn.scalars(inside))
+        conn.execute(delete(claim_measures).where(claim_measures.c.claim_id.in_(inside)))
+    stale = []
+    for chunk in chunks(sorted(subset), 500):
+        rows = conn.execute(select(conflicts.c.id, conflicts.c.claim_b).where(conflicts.c.claim_a.in_(chunk)))
+        stale += [r.id for r in rows if r.claim_b in subset]
+    for chunk in chunks(stale, 500):
+        conn.execute(delete(conflicts).where(conflicts.c.id.in_(chunk)))
+    for chunk in chunks(story_ids, 500):
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+    _insert_links(conn, found_stories, found_conflicts, measures, run)
+
+
+def _insert_links(
+    conn: Connection,
+    found_stories: Sequence[Story],
+    found_conflicts: Sequence[Conflict],
+    measures: Sequence[tuple[str, int, str, Any]],
+    run: dict[str, Any],
+) -> None:
+    n_docs = conn.scalar(select(func.count()).select_from(documents)) or 0
+    n_claims = conn.scalar(select(func.count()).select_from(claims)) or 0
     found = [(s, c) for s in found_stories for c in s.clusters]
     insert_rows(
         conn,

@@ -354,10 +354,19 @@ class Store:
 
     # -- link runs (written by reportedly.link) ----------------------------
 
-    def link_inputs(self) -> tuple[list[Document], list[tuple[str, Claim]]]:
-        """Every document and every claim (with its document id), as model objects, for linking."""
+    def link_inputs(
+        self, document_ids: Sequence[str] | None = None
+    ) -> tuple[list[Document], list[tuple[str, Claim]]]:
+        """Every document and every claim (with its document id), as model objects, for linking;
+        with ``document_ids`` only those documents and their claims."""
         with self._read() as conn:
-            return links.link_inputs(conn)
+            return links.link_inputs(conn, document_ids)
+
+    def story_assignment(self) -> tuple[dict[str, str], dict[str, Any], int]:
+        """(story id of each document the last link run placed, publication date of every
+        document, number of claims stored): what an incremental link run starts from."""
+        with self._read() as conn:
+            return links.story_assignment(conn)
 
     def link_fingerprint(self, extra: str = "") -> str:
         """Changes whenever a link run would give a different answer: documents, claims, user aliases."""
@@ -397,6 +406,26 @@ class Store:
             links.replace_links(conn, found_stories, found_conflicts, measures, run)
 
     # -- stories, clusters, conflicts, measures, timelines -----------------
+
+    def replace_story_links(
+        self,
+        old_stories: Sequence[str],
+        document_ids: Sequence[str],
+        found_stories: Sequence[Story],
+        found_conflicts: Sequence[Conflict],
+        measures: Sequence[tuple[str, int, str, Any]],
+        *,
+        method: str,
+        seconds: float,
+        fingerprint: str,
+    ) -> None:
+        """Replace the rows of ``old_stories`` (and of the conflicts and measures within
+        ``document_ids``) with an incremental link run's, in one transaction."""
+        run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
+        with self._write() as conn:
+            links.replace_story_links(
+                conn, old_stories, document_ids, found_stories, found_conflicts, measures, run
+            )
 
     def stories(self, *, min_documents: int = 1) -> list[dict[str, Any]]:
         """Stories as dicts, largest first: ``id``, ``title``, ``first``, ``last``, ``documents``,
