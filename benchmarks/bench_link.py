@@ -9,6 +9,7 @@ publication date, title): the same path a user with a scraped archive takes.
     python benchmarks/bench_link.py link --db /tmp/polnear.db            # time + peak memory
     python benchmarks/bench_link.py scale --db /tmp/polnear.db           # 3 corpus sizes
     python benchmarks/bench_link.py sample --db /tmp/polnear.db -n 20    # clusters to hand-check
+    python benchmarks/bench_link.py incremental --db /tmp/stories.db     # a batch into 1x..10x stores
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import resource
 import sys
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +84,15 @@ class Precomputed:
         return np.stack([self.table[t] for t in texts])
 
 
+def _texts(documents: list, claims: list) -> list[str]:
+    """Every text linking embeds: document leads and claim statements, as the pipeline forms them."""
+    from reportedly.link.corpus import ClaimItem, DocItem, outlet_of
+
+    texts = {DocItem(d, outlet_of(d)).lead() for d in documents}
+    texts |= {ClaimItem(c, None, None, None, False).statement for _, c in claims}  # type: ignore[arg-type]
+    return sorted(texts)
+
+
 def _copies(documents: list, claims: list, times: int) -> tuple[list, list]:
     """The corpus ``times`` over, each copy moved by whole years: same density of news, more of it."""
     docs_out, claims_out = [], []
@@ -100,15 +110,12 @@ def _copies(documents: list, claims: list, times: int) -> tuple[list, list]:
 def cmd_scale(db: str, method: str, fractions: list[float], repeat: int) -> None:
     """Link time at several corpus sizes: random subsets below 1, shifted copies above 1."""
     from reportedly.link import default_embedder, link_corpus
-    from reportedly.link.corpus import DocItem, outlet_of
     from reportedly.store import Store
 
     with Store(db) as store:
         documents, claims = store.link_inputs()
         embedder = default_embedder(method)
-        texts = {DocItem(d, outlet_of(d)).lead() for d in documents}
-        texts |= {c.content_text or c.cue.text for _, c in claims}
-        ordered = sorted(texts)
+        ordered = _texts(documents, claims)
         vectors = embedder.encode(ordered)
         table = dict(zip(ordered, vectors, strict=True))
     fake = Precomputed(embedder.method, table)
@@ -139,6 +146,93 @@ def cmd_scale(db: str, method: str, fractions: list[float], repeat: int) -> None
             }
         )
         print(json.dumps(rows[-1]), flush=True)
+
+
+class CachedPrecomputed(Precomputed):
+    """Precomputed vectors that the store may cache, as MiniLM's are (incremental runs need it)."""
+
+    cacheable = True
+
+
+def _ledgers(documents: list, claims: list) -> list:
+    """Ledgers again from linking inputs, with the entities their claims name (for Store.save)."""
+    from reportedly.model import Ledger
+
+    by_doc: dict[str, list] = {d.id: [] for d in documents}
+    for doc_id, c in claims:
+        by_doc[doc_id].append(c)
+    out = []
+    for d in documents:
+        ents = {}
+        for c in by_doc[d.id]:
+            named = [link.entity for link in c.chain]
+            if c.source is not None:
+                named += ([c.source.entity] if c.source.entity else []) + list(c.source.joint)
+            ents.update({e.id: e for e in named})
+        out.append(Ledger(document=d, claims=by_doc[d.id], entities=list(ents.values())))
+    return out
+
+
+def cmd_incremental(db: str, method: str, sizes: list[int], batch: int, repeat: int) -> None:
+    """Adding a batch of new documents to stores 1x..Nx the corpus: incremental vs full relink.
+
+    Each store holds the corpus ``size`` times over (copies a year apart: the same news rate,
+    more of it) minus a batch of the newest copy's last documents; the batch is then stored and
+    placed incrementally, and for comparison the whole store is relinked. Vectors come from a
+    table computed once, so both runs time linking and store writes, not the sentence model.
+    """
+    import shutil
+    import tempfile
+
+    from reportedly.link import default_embedder, ensure_linked, link_store
+    from reportedly.store import Store
+
+    with Store(db) as store:
+        documents, claims = store.link_inputs()
+    embedder = default_embedder(method)
+    ordered = _texts(documents, claims)
+    fake = CachedPrecomputed(embedder.method, dict(zip(ordered, embedder.encode(ordered), strict=True)))
+    for size in sizes:
+        docs, cls = _copies(documents, claims, size)
+        ledgers = _ledgers(docs, cls)
+        ledgers.sort(key=lambda led: (led.document.published or date.min, led.document.id))
+        held, rest = ledgers[-batch:], ledgers[:-batch]
+        with tempfile.TemporaryDirectory() as tmp:
+            base = Path(tmp) / "base.db"
+            with Store(base) as store:
+                for led in rest:
+                    store.save(led)
+                ensure_linked(store, embedder=fake)
+            inc_times, full_times = [], []
+            for _ in range(repeat):
+                run = Path(tmp) / "run.db"
+                shutil.copy(base, run)
+                with Store(run) as store:
+                    for led in held:
+                        store.save(led)
+                    started = time.perf_counter()
+                    result = ensure_linked(store, embedder=fake)
+                    inc_times.append(time.perf_counter() - started)
+                    assert result is not None and result.new_documents == len(held), "not incremental"
+                    relinked = result.documents
+                    started = time.perf_counter()
+                    link_store(store, embedder=fake)
+                    full_times.append(time.perf_counter() - started)
+        inc, full = sorted(inc_times)[len(inc_times) // 2], sorted(full_times)[len(full_times) // 2]
+        print(
+            json.dumps(
+                {
+                    "store_documents": len(ledgers),
+                    "store_claims": len(cls),
+                    "batch": len(held),
+                    "relinked_documents": relinked,
+                    "incremental_seconds_median": round(inc, 3),
+                    "full_seconds_median": round(full, 3),
+                    "full_over_incremental": round(full / inc, 2) if inc else None,
+                }
+            ),
+            flush=True,
+        )
 
 
 def cmd_sample(db: str, n: int, seed: int) -> None:
@@ -179,6 +273,12 @@ def main(argv: list[str] | None = None) -> None:
     sc.add_argument("--method", default="auto")
     sc.add_argument("--fractions", default="0.25,0.5,1,2,4")
     sc.add_argument("--repeat", type=int, default=3)
+    inc = sub.add_parser("incremental", help="a batch into stores 1x..Nx the corpus: incremental vs full")
+    inc.add_argument("--db", required=True)
+    inc.add_argument("--method", default="auto")
+    inc.add_argument("--sizes", default="1,5,10")
+    inc.add_argument("--batch", type=int, default=5)
+    inc.add_argument("--repeat", type=int, default=3)
     sa = sub.add_parser("sample", help="random claim clusters to hand-check")
     sa.add_argument("--db", required=True)
     sa.add_argument("-n", type=int, default=20)
@@ -191,6 +291,9 @@ def main(argv: list[str] | None = None) -> None:
         cmd_link(args.db, args.method)
     elif args.cmd == "scale":
         cmd_scale(args.db, args.method, [float(x) for x in args.fractions.split(",")], args.repeat)
+    elif args.cmd == "incremental":
+        sizes = [int(x) for x in args.sizes.split(",")]
+        cmd_incremental(args.db, args.method, sizes, args.batch, args.repeat)
     elif args.cmd == "sample":
         cmd_sample(args.db, args.n, args.seed)
 
