@@ -220,3 +220,25 @@ def test_eval_claims_cli_reports_json_and_refuses_a_missing_folder(tmp_path):
     assert report["missing_articles"] == ["04_not-collected_2025-03-05.txt"]
     missing = runner.invoke(app, ["eval-claims", str(MINI), "--articles", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_a_conflict_side_is_any_report_of_the_same_figure(corpus, ledgers):
+    from reportedly.eval.stories import _Index, _proposition_mates
+
+    # two reports of one figure of one gold measure (as when two outlets print one wire story)
+    gold = {
+        "propositions": [],
+        "measures": [
+            {
+                "id": "MX",
+                "points": [
+                    {"file": F1, "quote": "12 people had died", "value": 12},
+                    {"file": F2, "quote": "19 people had died", "value": 12},
+                    {"file": F2, "quote": "33 people were still missing", "value": 33},
+                ],
+            }
+        ],
+    }
+    mates = _proposition_mates(gold, _Index(ledgers))
+    assert mates({"file": F1, "quote": "12 people had died"}) == {"a1", "b1"}
+    assert mates({"file": F2, "quote": "33 people were still missing"}) == {"b3"}  # another value

@@ -398,7 +398,9 @@ def _conflicts(
 
 
 def _proposition_mates(gold: dict[str, Any], idx: _Index):
-    """For a quote overlapping a proposition mention: the claims at all that proposition's mentions."""
+    """For a quote overlapping a proposition mention: the claims at all that proposition's mentions;
+    for a quote overlapping a gold measure point: the claims at every point of that measure with
+    the same value."""
     placed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
     for p in gold.get("propositions", []):
@@ -407,6 +409,16 @@ def _proposition_mates(gold: dict[str, Any], idx: _Index):
             if where is not None:
                 placed[m["file"]].append((where.start, where.end, p["id"]))
                 members[p["id"]] |= idx.candidates(m, "proposition mention (conflict side)")
+
+    # the same figure of one gold measure in other reports ("29 people have died …" in two copies
+    # of one wire story) is the same side of a numeric disagreement
+    for m in gold.get("measures", []):
+        for pt in m["points"]:
+            where = idx.where(pt["file"], pt["quote"], "measure point (conflict side)")
+            if where is not None and pt.get("value") is not None:
+                key = f"{m['id']}={pt['value']}"
+                placed[pt["file"]].append((where.start, where.end, key))
+                members[key] |= idx.candidates(pt, "measure point (conflict side)")
 
     def mates(ref: dict[str, str]) -> set[str]:
         ledger = idx.ledgers.get(ref["file"])

@@ -186,27 +186,35 @@ def numeric_conflicts(
     """Numeric conflicts across the corpus, and the declined pairs (``declined=True``)."""
     points = points_of(items)
     out: list[Conflict] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
+
+    def first_report(p: Point) -> tuple[date, str, str]:
+        return (p.item.doc.published or date.min, p.item.doc.id, p.item.id)
 
     def emit(a: Point, b: Point, conflict: bool, why: str) -> None:
         # one row per pair of figures: the same two numbers relayed by several outlets are one
-        # disagreement (or one update), not one per pair of articles
+        # disagreement (or one update), not one per pair of articles; it shows the earliest
+        # reports of the two figures, whatever order the claims were read in
         figures = tuple(sorted((_figure(a), _figure(b))))
         key = (a.measure.key, b.measure.key, figures, conflict)
-        if key in seen:
+        rank = tuple(sorted((first_report(a), first_report(b))))
+        if key in seen and seen[key][0] <= rank:
             return
-        seen.add(key)
-        out.append(
-            Conflict(
-                ConflictKind.NUMERIC,
-                a.item.ref(),
-                b.item.ref(),
-                why,
-                story_of.get(a.item.doc.id),
-                a.measure.key,
-                declined=not conflict,
-            )
+        row = Conflict(
+            ConflictKind.NUMERIC,
+            a.item.ref(),
+            b.item.ref(),
+            why,
+            story_of.get(a.item.doc.id),
+            a.measure.key,
+            declined=not conflict,
         )
+        if key in seen:
+            out[seen[key][1]] = row
+            seen[key] = (rank, seen[key][1])
+        else:
+            seen[key] = (rank, len(out))
+            out.append(row)
 
     by_series: dict[str, list[Point]] = defaultdict(list)
     def counted(p: Point) -> tuple[str | None, str | None, str | None]:
