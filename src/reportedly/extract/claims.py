@@ -215,9 +215,12 @@ def claim_of(
 
 
 def _cue_context(text: str, draft: Draft) -> str:
-    """The cue and the words between it and a content that follows it ("declined to confirm",
-    "referred questions to the ministry, saying"): where a refusal is written."""
+    """The cue with the words between the source and it, and between it and a content that follows
+    it ("declined to confirm", "referred questions to the ministry, saying"): where a refusal is
+    written."""
     start, end = draft.cue
+    if draft.source_span is not None and draft.source_span[1] <= start:
+        start = draft.source_span[1]  # "The consulate referred questions to the ministry, saying …"
     after = [a for a, _ in draft.content if a >= end]
     if after and min(after) - end <= 120:
         end = min(after)

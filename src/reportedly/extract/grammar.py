@@ -258,6 +258,12 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
     """Chain hops written around the verb: citing X, as cited by X, who was briefed by X; the
     outlet told and the platform posted on (:func:`relay_hops`)."""
     draft.chain_before.extend(relay_hops(verb))
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in {"cite", "quote"}:
+        # "The Ledger, also citing officials, reported …" parsed with *citing* as the root and
+        # *reported* joined to it: the officials are still the Ledger's hop
+        for obj in verb.head.children:
+            if obj.dep_ == "dobj":
+                draft.chain_after.extend((mention_span(o), verb.head.text) for o in _coordinated(obj))
     for child in verb.children:
         lemma = child.lemma_.lower()
         if child.dep_ in {"advcl", "conj", "xcomp", "prep", "pcomp"} and lemma in CITING_VERBS:

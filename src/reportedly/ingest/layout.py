@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from reportedly.ingest.clutter import clutter_reason
 from reportedly.ingest.errors import IngestError
 from reportedly.model import Document, Section, SectionKind, Span
 
@@ -418,7 +419,15 @@ def parse_layout(
                 units[i].role, units[i].info["credits"] = "byline", info
                 i += 1
 
+    def skip_clutter() -> None:
+        nonlocal i
+        while i < n and units[i].lines <= 3 and (reason := clutter_reason(s_of(units[i]))):
+            units[i].role, units[i].info["clutter"] = "clutter", reason
+            i += 1
+
+    skip_clutter()  # "Photo : YONHAP News" above the headline is no headline
     take_top_byline()
+    skip_clutter()
     headline: _Unit | None = None
     if i < n:
         first = s_of(units[i])
@@ -434,7 +443,9 @@ def parse_layout(
             i += 1
     subheadline: _Unit | None = None
     if headline is not None:
+        skip_clutter()  # "11:39 PM" under the headline is no standfirst
         take_top_byline()
+        skip_clutter()
         if i < n - 2:  # a standfirst needs an article after it
             cand, nxt = units[i], units[i + 1]
             s = s_of(cand)
@@ -479,6 +490,11 @@ def parse_layout(
                     break
                 item.role = "related"
                 i += 1
+            continue
+        reason = clutter_reason(s) if u.lines <= 3 else None
+        if reason:
+            u.role, u.info["clutter"] = "clutter", reason  # a credit, caption, stamp or button
+            i += 1
             continue
         credits = _credit(s) if u.lines == 1 else None
         if credits is None and not seen_paragraph and u.lines == 1:
@@ -525,6 +541,8 @@ def _build(
             body_run.clear()
 
     for u in units:
+        if u.role == "clutter":
+            continue  # kept out of every section: its offsets are in meta["clutter"]
         if u.role in ("paragraph", "crosshead", "separator"):
             body_run.append(u)
             if u.role == "paragraph":
@@ -547,6 +565,8 @@ def _build(
         "crossheads": crossheads,
         # Pure marker lines ("RELATED STORIES") are RELATED sections with no headline to analyse.
         "related_markers": [[u.start, u.end] for u in units if u.info.get("marker")],
+        # page clutter kept out of the parsed text (ingest/clutter.py): [start, end, reason]
+        "clutter": [[u.start, u.end, u.info["clutter"]] for u in units if u.role == "clutter"],
     }
     dateline: Span | None = None
     if paragraphs:
