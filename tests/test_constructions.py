@@ -1205,7 +1205,8 @@ WEB_NEWS = [
     Case(
         "referred-questions",
         "The consulate referred questions to the foreign ministry, saying the matter was outside its remit.",
-        cue="saying", stance=S.NO_COMMENT,
+        cue="referred", kind=K.NON_STATEMENT, stance=S.NO_COMMENT, source_text="consulate",
+        contains=("foreign ministry",),
     ),
     Case(
         "no-need-to-confirm",

@@ -45,7 +45,7 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
         by_block.setdefault(draft.block.paragraph, []).append(draft)
     numbers = _SentenceNumbers(document)
     wire = wire_of(document, resolver)
-    relays: dict[str, list[ChainLink]] = {}
+    relays: dict[str, tuple[list[ChainLink], list[ChainLink]]] = {}
     for n, block in enumerate(blocks):  # in text order, so that anaphora only look back
         resolver.learn(block.doc[:], block.offset)
         following = blocks[n + 1 :]
@@ -105,13 +105,14 @@ def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
     return resolver.resolve_name(agency) if agency else None
 
 
-def carry_relays(claim: Claim, relays: dict[str, list[ChainLink]]) -> Claim:
+def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[ChainLink]]]) -> Claim:
     """A relay introduced once carries to the same speaker's later claims.
 
     "The lawmakers, who were briefed by the NIS, said …" or "X said, citing Y, …": what the
-    speaker says next ("the lawmakers added …") still comes through Y. A claim whose chain
-    names hops after its source records them (``relays``, by the source's entity); a later
-    claim of the same entity with no hop of its own after it takes them.
+    speaker says next ("the lawmakers added …") still comes through Y; "X told state TV" or
+    "X wrote on Telegram": what X says next came the same way. A claim whose chain names hops
+    before or after its source records them (``relays``, by the source's entity); a later
+    claim of the same entity with no hop of its own takes them.
     """
     if claim.source is None or claim.source.entity is None or claim.kind is ClaimKind.NON_STATEMENT:
         return claim
@@ -119,11 +120,13 @@ def carry_relays(claim: Claim, relays: dict[str, list[ChainLink]]) -> Claim:
     at = next((i for i, link in enumerate(claim.chain) if link.entity.id == eid), None)
     if at is None:
         return claim
-    after = claim.chain[at + 1 :]
-    if after:
-        relays[eid] = after
+    before, after = claim.chain[:at], claim.chain[at + 1 :]
+    if before or after:
+        relays[eid] = (before, after)
     elif eid in relays:
-        claim.chain.extend(replace(link) for link in relays[eid] if link.entity.id != eid)
+        was_before, was_after = relays[eid]
+        claim.chain[:0] = [replace(link) for link in was_before if link.entity.id != eid]
+        claim.chain.extend(replace(link) for link in was_after if link.entity.id != eid)
     return claim
 
 
@@ -215,12 +218,9 @@ def claim_of(
 
 
 def _cue_context(text: str, draft: Draft) -> str:
-    """The cue with the words between the source and it, and between it and a content that follows
-    it ("declined to confirm", "referred questions to the ministry, saying"): where a refusal is
-    written."""
+    """The cue and the words between it and a content that follows it ("declined to confirm …"):
+    where a refusal is written."""
     start, end = draft.cue
-    if draft.source_span is not None and draft.source_span[1] <= start:
-        start = draft.source_span[1]  # "The consulate referred questions to the ministry, saying …"
     after = [a for a, _ in draft.content if a >= end]
     if after and min(after) - end <= 120:
         end = min(after)

@@ -243,7 +243,7 @@ def relay_hops(verb: Token) -> list[tuple[Span, str]]:
             if obj.lower_ == "media" and any(c.lower_ == "social" for c in obj.children):
                 hops.append((mention_span(obj), child.text))  # "said on social media"
                 continue
-            platform = next((c for c in obj.children if c.dep_ == "compound" and c.lower_ in PLATFORMS), None)
+            platform = next((t for t in obj.subtree if t.i < obj.i and t.lower_ in PLATFORMS), None)
             if platform is not None:
                 hops.append((platform.doc[platform.i : platform.i + 1], child.text))  # "in a Telegram post"
             elif obj.lower_ in {"interview", "interviews"}:

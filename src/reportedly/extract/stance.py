@@ -115,7 +115,8 @@ SUSPICION = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:likely|probably|possibly)\s+(?:responsible|behind|to\s+blame)"
     r"|\bleaning\s+towards?\b"
     r"|\bevidence\s+(?:\w+\s+)?(?:suggests|suggested|points|pointed|indicates|indicated)\b"
-    r"|\b(?:suspects?|suspected)\s+(?:that\s+)?\w+"
+    r"|\b(?:analysts|officials|experts|investigators|intelligence|police|they|we|I|he|she|who)\s+"
+    r"(?:\w+\s+)?(?:suspect|suspects|suspected)\s+(?:that\s+)?\w+"
     r"|\b(?:the\s+)?(?:likely|probable|possible)\s+(?:cause|trigger|culprit)\b",
     re.I,
 )
