@@ -141,3 +141,15 @@ def test_spelled_out_numbers(sentence: str, value: int) -> None:
     ledger = reportedly.analyze(sentence, published="2024-10-05")
     values = [q.value for c in ledger.claims for q in c.quantities]
     assert values == [value]
+
+
+def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
+    text = "Live coverage\n\nKEMI, Finland (AP) — Ari Lehto said 41 were rescued.\n\nLehto said more.\n"
+    doc = parse_layout(text, title="Ferry sinks off Kemi island")
+    assert doc.title == "Ferry sinks off Kemi island"
+    assert not any(s.kind is SectionKind.HEADLINE for s in doc.sections)
+    # the title as the site prints it, with the outlet's name after it, is still the headline
+    printed = "Ferry sinks off Kemi island | Harbour News\n\nAri Lehto said 41 passengers were rescued.\n"
+    doc = parse_layout(printed, title="Ferry sinks off Kemi island")
+    headline = next(s for s in doc.sections if s.kind is SectionKind.HEADLINE)
+    assert printed[headline.start : headline.end].startswith("Ferry sinks")

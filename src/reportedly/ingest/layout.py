@@ -389,6 +389,13 @@ def to_date(value: date | datetime | str | None, source: str | None = None) -> d
         ) from None
 
 
+def _same_headline(line: str, title: str) -> bool:
+    """Whether a first line is the supplied title as a site prints it: one contains the other
+    ("Dam bursts | The Daily" and "Dam bursts"), compared on words."""
+    a, b = (" ".join(re.findall(r"\w+", s.lower())) for s in (line, title))
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def parse_layout(
     text: str,
     *,
@@ -437,6 +444,8 @@ def parse_layout(
             and _headline_like(first, units[i].lines)
             and _dateline(text, units[i].start, units[i].end) is None
         )
+        if title is not None and not given and not _same_headline(first, title):
+            shaped = False  # a supplied title wins over a first line that is not it (a credit, a label)
         if given or shaped:
             headline = units[i]
             headline.role = "headline"
