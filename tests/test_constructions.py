@@ -1325,6 +1325,21 @@ WEB_NEWS = [
         cue="added", chain=(Like("senator"), Like("coast guard")),
     ),
     Case(
+        "credit-after-the-clause",
+        "The port will reopen to grain ships next week, reported The Harbor Times.",
+        cue="reported", stance=S.REPORTED, source="Harbor Times", contains=("port will reopen",),
+    ),
+    Case(
+        "credit-after-relay-outlets",
+        "The council dismissed its finance chief on Monday, reported local outlets.",
+        cue="reported", source_text="local outlets", contains=("council dismissed",),
+    ),
+    Case(
+        "according-to-a-statement-by",
+        "The bridge will stay closed until March, according to a statement by the Ostrava city council.",
+        cue="according to", kind=K.ACCORDING_TO, source=Like("council"), contains=("will stay closed",),
+    ),
+    Case(
         "citing-inversion-is-not-reversed",
         "The Daily Ledger, also citing port officials, reported that the strike would end on Friday.",
         cue="reported", stance=S.REPORTED, source="Daily Ledger",
