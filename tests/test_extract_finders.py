@@ -59,6 +59,12 @@ CASES = [
         ClaimKind.DIRECT,
     ),
     (
+        "credit_after",
+        "The ferry will resume on Monday, reported The Harbor Times.",
+        {"cue": "reported", "source": "The Harbor Times", "content": ["The ferry will resume on Monday"]},
+        ClaimKind.INDIRECT,
+    ),
+    (
         "verbs",
         "The mayor said the bridge would reopen in March.",
         {"cue": "said", "source": "The mayor", "content": ["the bridge would reopen in March"]},

@@ -288,6 +288,15 @@ def test_new_york_times_citing_the_same_officials(ledger: Ledger) -> None:
     assert any("likely" in h.lower() for h in claim.hedges), claim.hedges
 
 
+def test_no_reversed_citing_claim(ledger: Ledger) -> None:
+    """*also citing the U.S. officials* is a hop of the Times' claim, never a claim "U.S. officials —
+    citing — The New York Times" whose content is the newspaper that cites them."""
+    for claim in ledger.claims:
+        if claim.cue.lemma in {"cite", "quote"}:
+            assert "New York Times" not in claim.content_text, claim.content_text
+            assert "Washington Post" not in claim.content_text, claim.content_text
+
+
 def test_us_officials_are_one_entity(ledger: Ledger) -> None:
     """“unidentified American officials” and, later, “the U.S. officials” plainly name one group."""
     post = one(ledger, cue="said", contains="deeply concerned")

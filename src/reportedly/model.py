@@ -387,6 +387,8 @@ class Claim:
     inverted: bool = False
     sentence: Span | None = None
     id: str = ""
+    #: a non-denial ("has not denied"): stance ``no_comment``, never ``denied`` (GLOSSARY.md)
+    not_denied: bool = False
 
     @property
     def content_text(self) -> str:
@@ -411,6 +413,7 @@ class Claim:
             "negated": self.negated,
             "hedges": list(self.hedges),
             "inverted": self.inverted,
+            "not_denied": self.not_denied,
             "sentence": self.sentence.to_dict() if self.sentence else None,
         }
 

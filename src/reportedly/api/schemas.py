@@ -103,6 +103,9 @@ class ClaimOut(BaseModel):
     negated: bool
     hedges: list[str]
     inverted: bool
+    not_denied: bool = Field(
+        default=False, description="A non-denial (\"has not denied\"): stance no_comment, never denied."
+    )
     sentence: SpanOut | None
 
 

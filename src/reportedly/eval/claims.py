@@ -94,6 +94,14 @@ WIRE_NAMES = {
 }
 
 
+def _wire_aliases(names: list[str]) -> list[str]:
+    """A hop naming a news agency by one of its names ("Associated Press") goes by the others ("AP")."""
+    for group in WIRE_NAMES.values():
+        if any(n in group for n in names):
+            return names + [g for g in group if g not in names]
+    return names
+
+
 def _claim_names(c: Claim, publication: list[str] = ()) -> list[str]:
     """The names the system gives a claim's source; the outlet's own voice is the publication's."""
     names = []
@@ -120,8 +128,10 @@ def _derivable(hops: list[str], wire: str | None, text: str) -> list[str]:
     return [h for h in hops if not same_name(names, h)]
 
 
-def _same_chain(ours: list[str], hops: list[str]) -> bool:
-    return len(ours) == len(hops) and all(same_name([o], h) for o, h in zip(ours, hops, strict=True))
+def _same_chain(ours: list[list[str]], hops: list[str]) -> bool:
+    """Hop for hop, each system hop named by its entity's name or one of its aliases (as sources are:
+    the Associated Press entity is the gold's "AP")."""
+    return len(ours) == len(hops) and all(same_name(o, h) for o, h in zip(ours, hops, strict=True))
 
 
 def claim_date(c: Claim, published: date | None) -> date | None:
@@ -205,16 +215,17 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
             counts["source_right"] += src_ok
             strict = list(g.get("chain", []))[1:]
             hops = _derivable(strict, wire, text)
-            ours = [link.entity.name for link in c.chain]
-            chain_ok = _same_chain(ours, hops)
+            ours_names = [_wire_aliases([link.entity.name, *link.entity.aliases]) for link in c.chain]
+            ours = [names[0] for names in ours_names]
+            chain_ok = _same_chain(ours_names, hops)
             counts["chain_right"] += chain_ok
-            counts["chain_right_strict"] += _same_chain(ours, strict)
+            counts["chain_right_strict"] += _same_chain(ours_names, strict)
             if len(hops) >= 2:
                 counts["multi_hop"] += 1
                 counts["multi_hop_right"] += chain_ok
             if len(strict) >= 2:
                 counts["multi_hop_strict"] += 1
-                counts["multi_hop_right_strict"] += _same_chain(ours, strict)
+                counts["multi_hop_right_strict"] += _same_chain(ours_names, strict)
             stance_ok = c.stance.value == g["stance"]
             counts["stance_right"] += stance_ok
             if g.get("quantities"):

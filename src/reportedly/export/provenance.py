@@ -135,6 +135,7 @@ def ledgers_to_prov(ledgers: Iterable[Ledger]) -> ProvDocument:
                     REP["cueStart"]: claim.cue.start,
                     REP["cueEnd"]: claim.cue.end,
                     REP["negated"]: claim.negated,
+                    REP["notDenied"]: claim.not_denied,
                 },
             )
             doc.hadMember(article, entity)

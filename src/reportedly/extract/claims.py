@@ -7,12 +7,24 @@ text order (so that anaphora only look back) every draft becomes a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import takewhile
 
 from spacy.tokens import Span
 
-from ..model import ChainLink, Claim, Cue, Document, Entity, Ledger, Quantity, SourceMention, TimeExpr
+from ..model import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    Ledger,
+    Quantity,
+    SourceMention,
+    TimeExpr,
+)
 from ..model import Span as TextSpan
 from ..nlp.blocks import Block
 from .drafts import Draft, claim_kind, claim_stance, hedges
@@ -32,12 +44,15 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
         assert draft.block is not None, "every draft is placed in its block when found"
         by_block.setdefault(draft.block.paragraph, []).append(draft)
     numbers = _SentenceNumbers(document)
+    wire = wire_of(document, resolver)
+    relays: dict[str, tuple[list[ChainLink], list[ChainLink]]] = {}
     for n, block in enumerate(blocks):  # in text order, so that anaphora only look back
         resolver.learn(block.doc[:], block.offset)
         following = blocks[n + 1 :]
         for draft in sorted(by_block.get(block.paragraph, []), key=lambda d: d.cue[0]):
-            claims.append(claim_of(document, block, draft, resolver, numbers, following))
-    claims += outlet_claims(document, blocks, claims, numbers.of, wire_of(document, resolver))
+            claim = claim_of(document, block, draft, resolver, numbers, following)
+            claims.append(with_wire(carry_relays(claim, relays), wire))
+    claims += outlet_claims(document, blocks, claims, numbers.of, wire)
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
@@ -73,10 +88,54 @@ class _SentenceNumbers:
         return self.found[key]
 
 
+#: News agencies a byline credits ("By OMAR AKOUR Associated Press", "AFP, Istanbul").
+_WIRE_BYLINE = re.compile(
+    r"\b(Associated Press|AP|AFP|Agence France-Presse|Reuters|dpa|Xinhua|Yonhap|Kyodo|ANI|PTI|IANS|TASS|"
+    r"RIA Novosti|Anadolu|EFE|ANSA|UPI|Bloomberg)\b"
+)
+
+
 def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
-    """The news agency the document credits in its dateline ("KHERSON, Ukraine (AP) —"), if any."""
+    """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —") or, failing
+    that, in its byline ("By OMAR AKOUR Associated Press")."""
     agency = document.meta.get("dateline_agency")
+    if not agency and document.byline:
+        m = _WIRE_BYLINE.search(document.byline)
+        agency = m.group(1) if m else None
     return resolver.resolve_name(agency) if agency else None
+
+
+def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[ChainLink]]]) -> Claim:
+    """A relay introduced once carries to the same speaker's later claims.
+
+    "The lawmakers, who were briefed by the NIS, said …" or "X said, citing Y, …": what the
+    speaker says next ("the lawmakers added …") still comes through Y; "X told state TV" or
+    "X wrote on Telegram": what X says next came the same way. A claim whose chain names hops
+    before or after its source records them (``relays``, by the source's entity); a later
+    claim of the same entity with no hop of its own takes them.
+    """
+    if claim.source is None or claim.source.entity is None or claim.kind is ClaimKind.NON_STATEMENT:
+        return claim
+    eid = claim.source.entity.id
+    at = next((i for i, link in enumerate(claim.chain) if link.entity.id == eid), None)
+    if at is None:
+        return claim
+    before, after = claim.chain[:at], claim.chain[at + 1 :]
+    if before or after:
+        relays[eid] = (before, after)
+    elif eid in relays:
+        was_before, was_after = relays[eid]
+        claim.chain[:0] = [replace(link) for link in was_before if link.entity.id != eid]
+        claim.chain.extend(replace(link) for link in was_after if link.entity.id != eid)
+    return claim
+
+
+def with_wire(claim: Claim, wire: Entity | None) -> Claim:
+    """A wire copy's claims all pass through the wire: it is the first hop of every chain
+    (GLOSSARY.md, "Chain": outermost relay first), unless the chain already names it."""
+    if wire is not None and all(link.entity.id != wire.id for link in claim.chain):
+        claim.chain.insert(0, ChainLink(wire, "credit"))
+    return claim
 
 
 def claim_of(
@@ -118,7 +177,7 @@ def claim_of(
     ev_end = max([draft.cue[1], *(b for _, b in draft.content)] + ([source.end] if source else []))
     sentence = _evidence(document, block, ev_start, ev_end)
 
-    stance = claim_stance(draft, content_text, source.text if source else None)
+    reading = claim_stance(draft, content_text, source.text if source else None, _cue_context(text, draft))
     kind = claim_kind(draft, block.section)
     section = block.section
 
@@ -143,7 +202,8 @@ def claim_of(
     return Claim(
         kind=kind,
         section=section,
-        stance=stance,
+        stance=reading.stance,
+        not_denied=reading.not_denied,
         cue=Cue(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]], draft.cue_lemma),
         content=content,
         source=source,
@@ -155,6 +215,16 @@ def claim_of(
         inverted=draft.inverted,
         sentence=sentence,
     )
+
+
+def _cue_context(text: str, draft: Draft) -> str:
+    """The cue and the words between it and a content that follows it ("declined to confirm …"):
+    where a refusal is written."""
+    start, end = draft.cue
+    after = [a for a, _ in draft.content if a >= end]
+    if after and min(after) - end <= 120:
+        end = min(after)
+    return text[start:end]
 
 
 def _tspan(document: Document, span: Span, block: Block) -> TextSpan:

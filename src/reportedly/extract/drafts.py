@@ -9,7 +9,8 @@ cue, source and content plus the tokens entity resolution needs. What a draft
 * :func:`cue_stance` — the stance a cue word carries (reporting or passive lexicon);
 * :func:`finish` — negation, source, inversion and chain of a verb cue;
 * :func:`claim_kind`, :func:`claim_stance`, :func:`hedges` — the last word when
-  the draft becomes a claim (headline kind; unverified, negated and reported stance).
+  the draft becomes a claim (headline kind; the content's stance rules of
+  :mod:`reportedly.extract.stance`, reported stance).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .grammar import chain_from_verb, has_neg
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES
 from .quotes import Quote
 from .spans import char_span
+from .stance import StanceReading, read_stance
 
 if TYPE_CHECKING:
     from ..nlp.blocks import Block
@@ -124,30 +126,37 @@ def claim_kind(draft: Draft, section: SectionKind) -> ClaimKind:
     return draft.kind
 
 
-def claim_stance(draft: Draft, content_text: str, source_text: str | None) -> Stance:
-    """The cue's stance, overridden by the content (``conflicting information`` → unverified),
-    by negated confirmation (``could not confirm`` → unverified) and by a source that is a report
-    (``according to … reports`` → reported)."""
+def claim_stance(
+    draft: Draft, content_text: str, source_text: str | None, cue_context: str = ""
+) -> StanceReading:
+    """The cue's stance, read again against the content and the words around the cue
+    (:func:`reportedly.extract.stance.read_stance`: non-denials, refusals, doubts, conditions,
+    forecasts, assessments, confirmations), then by a source that is a report (``according to …
+    reports`` → reported) and by a forecasting cue (``predicted that …`` → expected)."""
     lowered = content_text.lower()
-    if draft.stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
-        return Stance.UNVERIFIED
-    if draft.stance is Stance.CONFIRMED and draft.negated:
-        return Stance.UNVERIFIED  # "could not (independently) verify/confirm"
+    stance = draft.stance
+    if stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
+        stance = Stance.UNVERIFIED
+    reading = read_stance(
+        stance,
+        cue_lemma=draft.cue_lemma,
+        negated=draft.negated,
+        content=content_text,
+        cue_context=cue_context,
+    )
+    if reading.stance is not draft.stance or reading.not_denied:
+        return reading
     if (
         draft.kind is ClaimKind.ACCORDING_TO
         and source_text is not None
         and re.search(r"\breports?\b", source_text, re.I)
     ):
-        return Stance.REPORTED
-    if draft.stance in (Stance.ASSERTED, Stance.ESTIMATED) and CONDITIONAL.match(content_text):
-        return Stance.CONDITIONAL  # "If there is such a thing, it will be …": the if-clause is the claim's
+        return StanceReading(Stance.REPORTED)
     if draft.stance is Stance.ASSERTED and draft.cue_lemma in FORECAST_CUES:
-        return Stance.EXPECTED  # "predicted that the river would peak on Friday"
-    return draft.stance
+        return StanceReading(Stance.EXPECTED)  # "predicted that the river would peak on Friday"
+    return reading
 
 
-#: A content that opens with a condition: the claim holds only under it.
-CONDITIONAL = re.compile(r"^\W{0,2}(?:that\s+)?(?:if|unless|should\s+\w+\s+(?:be|happen))\b", re.I)
 #: Reporting verbs that make a forecast of what they report.
 FORECAST_CUES = frozenset({"predict", "forecast", "expect", "project", "anticipate"})
 

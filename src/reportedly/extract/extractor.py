@@ -38,6 +38,7 @@ FINDERS: tuple[str, ...] = (
     "title_colon",
     "speaker_lines",
     "dash_credits",
+    "credit_after",
     "verbs",
     "according_to",
     "non_statements",

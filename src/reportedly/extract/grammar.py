@@ -6,6 +6,8 @@ cue the rules found and one the learned taggers found are read the same way.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .entities import mention_span
@@ -210,8 +212,58 @@ def _coordinated(tok: Token) -> list[Token]:
     return out
 
 
+#: Platforms a statement is posted on: a hop between the reader and the speaker.
+PLATFORMS = frozenset(
+    {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vkontakte", "weibo"}
+)
+#: Words that make a listener a news outlet ("told Russian state TV", "told AFP"): a relay hop.
+_MEDIA = re.compile(
+    r"\b(?:TV|television|broadcaster|radio|newspaper|news\s+agency|agency|channel|outlet|daily|magazine|"
+    r"AFP|AP|Associated\s+Press|Reuters|BBC|CNN|NBC|CBS|ABC|Sky\s+News|Al\s+Jazeera|TASS|RIA|Interfax|"
+    r"Xinhua|Yonhap|dpa|Bloomberg|Fox\s+News|The\s+\w+\s+(?:Times|Post|Journal|Guardian))\b"
+)
+
+
+def relay_hops(verb: Token) -> list[tuple[Span, str]]:
+    """Relays written around a verb, nearer the reader than its speaker: the outlet the speaker
+    told ("told AFP", "in an interview with the Associated Press") and the platform the words were
+    posted on ("said in a Telegram post", "wrote on Facebook")."""
+    hops: list[tuple[Span, str]] = []
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} and verb.lemma_.lower() == "tell":
+            mention = mention_span(child)
+            if _MEDIA.search(mention.text):
+                hops.append((mention, verb.text))
+        if child.dep_ != "prep" or child.lower_ not in {"in", "on", "to", "via"}:
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if obj.lower_ in PLATFORMS:
+                hops.append((obj.doc[obj.i : obj.i + 1], child.text))  # "wrote on Facebook"
+                continue
+            if obj.lower_ == "media" and any(c.lower_ == "social" for c in obj.children):
+                hops.append((mention_span(obj), child.text))  # "said on social media"
+                continue
+            platform = next((t for t in obj.subtree if t.i < obj.i and t.lower_ in PLATFORMS), None)
+            if platform is not None:
+                hops.append((platform.doc[platform.i : platform.i + 1], child.text))  # "in a Telegram post"
+            elif obj.lower_ in {"interview", "interviews"}:
+                for w in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    for o in (c for c in w.children if c.dep_ == "pobj"):
+                        if _MEDIA.search(mention_span(o).text):
+                            hops.append((mention_span(o), "interview with"))
+    return hops
+
+
 def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: ANN001 - a Draft
-    """Chain hops written around the verb: citing X, as cited by X, who was briefed by X."""
+    """Chain hops written around the verb: citing X, as cited by X, who was briefed by X; the
+    outlet told and the platform posted on (:func:`relay_hops`)."""
+    draft.chain_before.extend(relay_hops(verb))
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in {"cite", "quote"}:
+        # "The Ledger, also citing officials, reported …" parsed with *citing* as the root and
+        # *reported* joined to it: the officials are still the Ledger's hop
+        for obj in verb.head.children:
+            if obj.dep_ == "dobj":
+                draft.chain_after.extend((mention_span(o), verb.head.text) for o in _coordinated(obj))
     for child in verb.children:
         lemma = child.lemma_.lower()
         if child.dep_ in {"advcl", "conj", "xcomp", "prep", "pcomp"} and lemma in CITING_VERBS:

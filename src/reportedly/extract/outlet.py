@@ -42,6 +42,7 @@ from ..model import (
     TimeExpr,
 )
 from ..nlp.blocks import Block
+from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.
 NumbersOf = Callable[[Block, Span], tuple[list[Quantity], list[TimeExpr]]]
@@ -95,6 +96,9 @@ def outlet_claims(
                 stance = Stance.UNVERIFIED
             else:
                 continue
+            # the outlet's own words can confirm ("confirmed deaths"), hedge ("may have been made
+            # homeless") or forecast; the same content rules as for attributed claims
+            stance = read_stance(stance, cue_lemma=sent.root.lemma_, negated=False, content=text).stance
             out.append(_claim(document, block, sent, start, end, stance, found, times, wire))
     return out
 

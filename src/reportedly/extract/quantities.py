@@ -56,8 +56,10 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SMALL = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 _WORD = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:-(?:{_SMALL}))?|{_SMALL})"
 _SCALE = r"(?:dozen|hundred|thousand|million|billion|trillion)"
+_TENS = f"(?:{'|'.join(_TENS_WORDS)})"
 _NUMBER = (
-    rf"(?:(?:{_DIGITS}(?:\s?(?:bn|mn)\b)?|{_WORD}\b)(?:\s+{_SCALE}\b)*"
+    # a scale may be joined by a hyphen, as web copy spells numbers out: "15-hundred", "ten-thousand"
+    rf"(?:(?:{_DIGITS}(?:\s?(?:bn|mn)\b)?|{_WORD}\b)(?:(?:\s+|-){_SCALE}\b)*"
     rf"|(?:an?|half\s+an?)\s+{_SCALE}\b(?:\s+{_SCALE}\b)*)"
 )
 _CORE = rf"(?:(?:US\$|\$|€|£)\s?)?{_NUMBER}(?:\s?%|\s+percent\b|\s+per\s+cent\b)?"
@@ -88,7 +90,8 @@ _POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
 _NUMBER_RE = re.compile(
     rf"(?:(?<![\w$€£.,/:\-])|(?<=magnitude-))(?:(?P<pre>{_PRE})(?:\s+|(?<=~)))?"
     rf"(?:(?P<between>between)\s+(?P<a>{_CORE})\s+and\s+(?P<b>{_CORE})"
-    rf"|(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
+    # "twenty-five" is one number, not the range twenty to five
+    rf"|(?!{_TENS}-(?:{_SMALL})\b(?!\s*(?:-|–|—|\bto\b)))(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
     rf"|(?P<one>{_CORE}))"
     rf"(?P<post>{_POST})?"
     # a hyphen joins the number into a compound ("a 5-year-old"), except "-strong", "-plus" and a
@@ -164,7 +167,7 @@ def _parse_core(text: str) -> _Core:
             break
     percent = bool(re.search(r"(?:%|percent|per\s+cent)$", t, re.IGNORECASE))
     t = re.sub(r"\s*(?:%|percent|per\s+cent)$", "", t, flags=re.IGNORECASE)
-    words = t.lower().split()
+    words = re.sub(rf"-(?={_SCALE}\b)", " ", t.lower()).split()  # "15-hundred": 15 hundred
     value: float
     scale = 1.0
     first = words[0]

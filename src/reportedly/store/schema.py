@@ -111,6 +111,8 @@ claims = Table(
     Column("stance", String(32), nullable=False),
     Column("negated", Boolean, nullable=False),
     Column("inverted", Boolean, nullable=False),
+    # a non-denial ("has not denied"): stance no_comment, never denied (revision 0005)
+    Column("not_denied", Boolean, nullable=False, server_default=false()),
     Column("hedges", Text, nullable=False),  # JSON list of strings
     Column("cue_text", Text, nullable=False),
     Column("cue_start", Integer, nullable=False),

@@ -5,6 +5,16 @@ of its own here, decorated with ``@finder("name")``, and its name in
 ``extractor.FINDERS`` where its drafts should rank.
 """
 
-from . import according, citing, headlines, layout, learned, non_statements, passives, verbs
+from . import according, citing, headlines, inverted, layout, learned, non_statements, passives, verbs
 
-__all__ = ["according", "citing", "headlines", "layout", "learned", "non_statements", "passives", "verbs"]
+__all__ = [
+    "according",
+    "citing",
+    "headlines",
+    "inverted",
+    "layout",
+    "learned",
+    "non_statements",
+    "passives",
+    "verbs",
+]

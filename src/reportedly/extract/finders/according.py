@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...model import ClaimKind, Stance
 from ..drafts import Draft
@@ -53,12 +53,41 @@ def according_to(sent: Span, passage: Passage) -> list[Draft]:
         cue = char_span([tok, to], offset, text)
         if not spans or cue is None:
             continue
+        agent = _author(src)
         lemma_ok = src.lemma_.lower()
         stance = Stance.REPORTED if lemma_ok in {"report", "reports", "media"} else Stance.ASSERTED
         draft = Draft(ClaimKind.ACCORDING_TO, cue, "according to", spans, stance, cue_token=tok)
-        draft.source_tokens = mention_span(src)
-        draft.source_span = char_span(list(src.subtree), offset, text)
+        if agent is not None:
+            # "according to a statement by the regional government": the government speaks
+            draft.source_tokens = mention_span(agent)
+            draft.source_span = char_span(list(agent.subtree), offset, text)
+        else:
+            draft.source_tokens = mention_span(src)
+            draft.source_span = char_span(list(src.subtree), offset, text)
         # "according to X, citing Y" / "according to X, who were briefed by Y"
         chain_from_verb(draft, src, src)
         drafts.append(draft)
     return drafts
+
+
+#: What a body issues: "according to a statement by X" reaches through the statement to X.
+_ISSUED = frozenset(
+    {"statement", "post", "video", "release", "communique", "announcement", "notice", "message"}
+)
+
+
+def _author(src: Token) -> Token | None:
+    """Who issued the statement an *according to* names ("a statement by / from the ministry")."""
+    if src.lemma_.lower() not in _ISSUED:
+        return None
+    for prep in src.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.pos_ == "PROPN"
+                or obj.ent_type_
+                or obj.lemma_.lower() in GROUP_NOUNS
+                or obj.lemma_.lower() in SOURCE_NOUNS
+            ):
+                return obj
+    return None

@@ -23,6 +23,10 @@ def citing_attributions(sent: Span, passage: Passage) -> list[Draft]:
         head = tok.head
         if head.i == tok.i or is_reporting(head) or in_quote(offset + tok.idx, quotes):
             continue
+        if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "nsubj" and is_reporting(head.head):
+            # "The Times, also citing officials, reported …": a hop of the Times' claim (grammar.
+            # chain_from_verb), never a claim of the officials whose content is "The Times"
+            continue
         source = agent_of(tok)
         if source is None and tok.tag_ == "VBG":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

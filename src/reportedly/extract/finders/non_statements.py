@@ -12,12 +12,15 @@ from ..grammar import has_neg, subject_of
 from ..registry import Passage, finder
 from ..spans import char_span, contiguous, in_quote, runs
 
+#: What is referred elsewhere in a referral: "referred questions / inquiries / reporters to …".
+_REFERRED = {"question", "inquiry", "enquiry", "request", "reporter", "journalist", "query"}
 _NO_COMMENT_XCOMP = {"comment", "respond", "speak", "elaborate", "confirm", "discuss"}
 
 
 @finder("non_statements")
 def non_statements(sent: Span, passage: Passage) -> list[Draft]:
-    """Sources that did not speak: remained silent, declined to comment, has not commented."""
+    """Sources that did not speak: remained silent, declined to comment, has not commented,
+    referred questions to another body."""
     offset, text, quotes = passage.offset, passage.text, passage.quotes
     drafts = []
     for tok in sent:
@@ -49,6 +52,12 @@ def non_statements(sent: Span, passage: Passage) -> list[Draft]:
             lemma == "reach" and any(c.dep_ == "neg" for c in tok.children) and "comment" in sent.text.lower()
         ):
             cue_toks, topic_from = [tok], tok
+        elif lemma == "refer" and (
+            obj := next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _REFERRED), None)
+        ):
+            # "referred questions to the defence ministry": a referral, nothing said (GLOSSARY.md)
+            to_obj = any(c.dep_ == "prep" and c.lower_ == "to" for c in obj.children)  # parsed on the noun
+            cue_toks, topic_from = [tok, *[t for t in obj.subtree if t.i <= obj.i]], obj if to_obj else tok
         if not cue_toks or topic_from is None:
             continue
         if in_quote(offset + tok.idx, quotes):
