@@ -137,12 +137,18 @@ class Names:
                 hit = self.gazetteer.lookup(key)
                 if hit:
                     return self._entity(hit[0], hit[1], mention)
+        words = mention.split()
+        for n in range(1, len(words)):  # "Агентство Интерфакс": a known name after a common noun
+            hit = self.gazetteer.lookup(" ".join(words[n:]))
+            if hit and words[n][:1].isupper():
+                return self._entity(hit[0], hit[1], mention)
         who = self.person(name or mention)
         if who is not None:
             person, surname = who
             if len(person) <= 1 or person == surname:  # a title with a surname: an earlier person
                 for ent, sur, seen in reversed(self.people):
-                    if surname and sur == surname and _shares_title(seen, mention):
+                    alone = getattr(self.lang, "surname_alone", False)
+                    if surname and sur == surname and (alone or _shares_title(seen, mention)):
                         ent.aliases.append(mention)
                         return ent
             if person == surname and surname:  # the full name from earlier in the text
@@ -152,6 +158,13 @@ class Names:
             ent = self._entity(mention if person == surname else person, EntityType.PERSON, mention)
             self.people.append((ent, surname, mention))
             return ent
+        words = mention.split()
+        if len(words) == 1 and words[0][:1].isupper():  # a surname alone, inflected: "Пескова"
+            for ent, _sur, _seen in reversed(self.people):
+                last = ent.name.split()[-1]
+                w = words[0]
+                if w == last or (len(last) >= 4 and w[: len(last) - 1] == last[:-1]):
+                    return ent
         for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
             if _shares_title(seen, mention) and len(mention.split()) == 1:
                 return ent
@@ -193,6 +206,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         if found:
             for att in found:
                 claim = _claim(document, sent, att, names, quantities, times, section)
+                _own_outlet(claim, document)
                 near = 0 <= sent.paragraph - last_para <= CARRY_PARAGRAPHS
                 if claim.source is None and last is not None and last.source and near:
                     # the subject is left out: the last speaker goes on
@@ -254,6 +268,29 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
     used |= {c.source.entity.id for c in claims if c.source and c.source.entity}
     entities = [e for e in names.entities.values() if e.id in used]
     return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _own_outlet(claim: Claim, document: Document) -> None:
+    """A source that is the publishing outlet itself ("…, сообщает ТАСС" on TASS's site) is no
+    hop: what it cites is the source, and with nothing cited the claim is in the outlet's voice."""
+    if claim.source is None or claim.source.entity is None or not document.outlet:
+        return
+    outlet = _words(document.outlet)
+    names = [claim.source.entity.name, claim.source.text, *claim.source.entity.aliases]
+    if not any(_words(n) and _words(n) <= outlet for n in names):
+        return
+    rest = claim.chain[1:]
+    if rest:
+        link = rest[0]
+        mention = link.mention or claim.source
+        claim.source = SourceMention(mention.start, mention.end, mention.text, link.entity)
+        claim.chain = rest
+    else:
+        claim.source, claim.chain, claim.kind = None, [], ClaimKind.OUTLET
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) > 1}
 
 
 def _tally_stance(sentence: str, lang: Language) -> Stance:
