@@ -40,4 +40,4 @@ def extract_foreign(document: Document) -> Ledger:
 
 
 #: language code → module of this package with an ``extract(document) -> Ledger``
-_EXTRACTORS: dict[str, str] = {"ko": "ko", "ru": "ru"}
+_EXTRACTORS: dict[str, str] = {"ko": "ko", "ru": "ru", "uk": "uk"}

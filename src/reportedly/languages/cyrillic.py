@@ -304,9 +304,10 @@ class Cyrillic:
             # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
             end = toks[left - 1].start
             content = (0, end)
-        if content is None and after:
+        skip = len(src_toks) if inverted else 0
+        if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
-            content = (after[len(src_toks) if inverted else 0].start, len(stext))
+            content = (after[skip].start, len(stext))
         if content is None:
             return []
         a, b = _strip(stext, *content)
@@ -509,6 +510,8 @@ def _unclosed(sentence: str) -> bool:
 
 # ------------------------------------------------------------------------------------ numbers
 
+#: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
+_ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|збільшил|сягну|досяг)\w*\s*$"
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
@@ -590,8 +593,10 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             value, low, high = None, a, b
         elif mod in lex.more:
             high = None
-        elif mod in lex.less:
-            low = None
+        elif mod in lex.less and not (
+            mod in ("до", "майже до") and re.search(_ROSE, stext[max(0, start - 24) : start].lower())
+        ):
+            low = None  # "до 15": up to 15; but "выросло до 46" is 46
         elif mod in lex.about:
             approx = True
             low = high = None
