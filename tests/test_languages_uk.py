@@ -1,4 +1,4 @@
-"""Ukrainian constructions, in our own sentences: заявив, повідомили, за словами, за даними, з посиланням на."""
+"""Ukrainian constructions, in our own sentences: заявив, повідомили, за словами, з посиланням на."""
 
 from __future__ import annotations
 
