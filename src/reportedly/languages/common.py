@@ -165,6 +165,12 @@ class Names:
                 w = words[0]
                 if w == last or (len(last) >= 4 and w[: len(last) - 1] == last[:-1]):
                     return ent
+        lemmas = getattr(self.lang, "lemmas", None)
+        if lemmas is not None and who is None:  # "глави ОВА" after "Голова ОВА Валентин Резніченко"
+            mine = lemmas(mention)
+            for ent, _sur, seen in reversed(self.people):
+                if mine and mine <= lemmas(seen):
+                    return ent
         for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
             if _shares_title(seen, mention) and len(mention.split()) == 1:
                 return ent

@@ -38,7 +38,7 @@ class Lexicon:
     code: str
     verbs: dict[str, Stance]  # reporting verb lemmas
     according: dict[str, Stance]  # "по словам": the two words, lower-case, and the stance
-    citing: tuple[str, ...]  # "со ссылкой на": the words before the origin
+    citing: tuple[tuple[str, ...], ...]  # "со ссылкой на", "посилаючись на": words before the origin
     as_reported: tuple[str, ...]  # "как сообщает": the first word
     that: tuple[str, ...]  # что / що
     months: dict[str, int]  # genitive month stems
@@ -73,10 +73,13 @@ def _parse(code: str, word: str) -> tuple[str, str | None, str | None]:
     noun reading is nominative ("власти" is both a genitive singular and a nominative plural)."""
     parses = morph(code).parse(word)
     p = parses[0]
+    function = [q for q in parses[:3] if q.tag.POS in ("PREP", "CONJ", "PRCL")]
+    if function and len(word) <= 4:  # "про" is a preposition before it is a noun
+        p = function[0]
     case = p.tag.case
     if p.tag.POS == "NOUN" and any(q.tag.POS == "NOUN" and q.tag.case == "nomn" for q in parses[:4]):
         case = "nomn"
-    return p.normal_form, p.tag.POS, case
+    return p.normal_form, str(p.tag.POS) if p.tag.POS else None, str(case) if case else None
 
 
 @dataclass(slots=True)
@@ -100,11 +103,22 @@ class Tok:
         return self.text[0].isupper()
 
 
+#: words whose dictionary readings mislead (uk "про" is read as a noun first, "пізніше" as an
+#: adjective): prepositions, conjunctions and sentence adverbs, never part of a source
+FUNCTION_WORDS = frozenset(
+    """про в у на з із зі до від для за по після під над через без біля та і й а але що як це ще вже
+    також пізніше раніше зокрема потім нині наразі тоді згодом водночас крім того
+    о об во с со к ко из от при и но это позднее ранее затем сейчас теперь тогда кроме""".split()  # noqa: SIM905
+)
+
+
 def tokens(code: str, stext: str) -> list[Tok]:
     out = []
     for m in _WORD.finditer(stext):
         w = m.group(0)
-        if w[0].isalnum():
+        if w.lower() in FUNCTION_WORDS:
+            lemma, pos, case = w.lower(), "FUNC", None
+        elif w[0].isalnum():
             lemma, pos, case = _parse(code, w.lower())
         else:
             lemma, pos, case = w, None, None
@@ -244,18 +258,17 @@ class Cyrillic:
         """The source phrase's range and name, and the origin after "со ссылкой на" within it."""
         hops: list[Hop] = []
         for n in range(len(src) - 2):
-            if " ".join(t.text.lower() for t in src[n : n + len(self.lex.citing)]) == " ".join(
-                self.lex.citing
-            ):
-                rest = src[n + len(self.lex.citing) :]
+            size = _citing(self.lex, src, n)
+            if size:
+                rest = src[n + size :]
                 if rest:
                     r = (base + rest[0].start, base + rest[-1].end)
                     hops.append(Hop(r, self.normal_name(stext[rest[0].start : rest[-1].end]), "citing"))
                 src = src[:n]
                 break
-        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ")):
+        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")):
             src = src[:-1]
-        while src and (src[0].punct or src[0].pos in ("PREP", "CONJ", "ADVB")):
+        while src and (src[0].punct or src[0].pos in ("PREP", "CONJ", "ADVB", "FUNC")):
             src = src[1:]
         if not src:
             return None, None, hops
@@ -345,11 +358,11 @@ class Cyrillic:
         ]
 
     def _citing_anywhere(self, toks: list[Tok], stext: str, base: int, content: Range) -> list[Hop]:
-        n = len(self.lex.citing)
-        for i in range(len(toks) - n):
+        for i in range(len(toks)):
             if toks[i].start >= content[0] and toks[i].start < content[1]:
                 continue
-            if " ".join(t.text.lower() for t in toks[i : i + n]) == " ".join(self.lex.citing):
+            n = _citing(self.lex, toks, i)
+            if n:
                 j = i + n
                 k = j
                 while k < len(toks) and not toks[k].punct:
@@ -364,6 +377,10 @@ class Cyrillic:
         head = None
         for i, t in enumerate(clause):
             if t.punct:
+                continue
+            if t.pos in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "PREP", "FUNC"):
+                if leading:
+                    return []
                 continue
             if (t.pos == "NOUN" and t.case == "nomn") or (t.pos == "NPRO" and t.lemma in self.pronouns):
                 head = i
@@ -388,21 +405,19 @@ class Cyrillic:
             if citing and t.pos not in ("VERB",):  # the origin runs to the clause's end
                 end += 1
                 continue
-            if _is_citing(self.lex, clause, end):
+            if _citing(self.lex, clause, end):
                 citing = True
-                end += len(self.lex.citing)
+                end += _citing(self.lex, clause, end)
                 continue
-            if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL") and t.text.lower() not in ("на",):
+            if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC"):
                 # "со ссылкой на …": keep the relay's origin with it
-                if t.pos == "PREP" and end + 2 < len(clause) and _is_citing(self.lex, clause, end):
-                    end += 1
-                    continue
-                if t.text.lower() == "на" and end > 0 and clause[end - 1].text.lower() in self.lex.citing:
-                    end += 1
-                    continue
                 break
             end += 1
         return clause[start:end]
+
+    def lemmas(self, phrase: str) -> set[str]:
+        """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""
+        return {t.lemma for t in tokens(self.code, phrase) if not t.punct}
 
     def normal_name(self, phrase: str) -> str:
         """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
@@ -443,9 +458,12 @@ class Cyrillic:
         return bool(re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low))
 
 
-def _is_citing(lex: Lexicon, clause: list[Tok], i: int) -> bool:
-    words = [t.text.lower() for t in clause[i : i + len(lex.citing)]]
-    return words == list(lex.citing)
+def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
+    """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
+    for phrase in lex.citing:
+        if [t.text.lower() for t in toks[i : i + len(phrase)]] == list(phrase):
+            return len(phrase)
+    return 0
 
 
 def _surname(code: str, word: str) -> str:

@@ -54,7 +54,7 @@ LEXICON = Lexicon(
         "за оцінками": Stance.ESTIMATED,
         "на думку": Stance.ESTIMATED,
     },
-    citing=("з", "посиланням", "на"),
+    citing=(("з", "посиланням", "на"), ("посилаючись", "на"), ("із", "посиланням", "на")),
     as_reported=("як",),
     that=("що", "щоб"),
     months={
