@@ -198,6 +198,8 @@ def _shares_title(seen: str, mention: str) -> bool:
 
 
 def build_ledger(document: Document, lang: Language) -> Ledger:
+    from .measures import type_measures
+
     """The ledger of a document in ``lang``: a claim per attribution, continuations, outlet voice."""
     text = document.text
     names = Names(document, lang)
@@ -208,6 +210,9 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         found = lang.attributions(text, sent)
         quantities = lang.quantities(text, sent)
         times = lang.times(text, sent, document.published)
+        type_measures(
+            lang.code, text[sent.start : sent.end], sent.start, quantities, times, document.published
+        )
         section = document.section_at(sent.start) if hasattr(document, "section_at") else SectionKind.BODY
         if found:
             for att in found:
