@@ -103,3 +103,15 @@ def test_dates_and_clock_times() -> None:
         ("5 июня", "2023-06-05"),
     ]
     assert [q.value for q in claim.quantities] == [2]
+
+
+def test_ob_etom_attributes_the_sentence_before_and_the_office_that_told_the_agency() -> None:
+    ledger = reportedly.analyze(
+        "Число пострадавших выросло до 12. Об этом Интерфаксу сообщили в пресс-службе МЧС.",
+        published=PUBLISHED,
+    )
+    assert ledger.validate() == []
+    (claim,) = ledger.claims  # the figure's outlet-voice reading gives way
+    assert claim.content_text == "Число пострадавших выросло до 12"
+    assert [q.value for q in claim.quantities] == [12]
+    assert claim.chain[-1].entity.name == "Russian Emergencies Ministry"  # its press office

@@ -93,3 +93,14 @@ def test_clock_times_and_ages_are_not_quantities_and_weekdays_resolve() -> None:
     claim = only(analyse("У суботу поліція повідомила, що о 16:20 врятовано 9-річну дівчинку і 15 людей."))
     assert [q.value for q in claim.quantities] == [15]
     assert [(t.text, t.resolved) for t in claim.times] == [("У суботу", "2023-01-14")]
+
+
+def test_pro_tse_attributes_the_sentence_before() -> None:
+    ledger = reportedly.analyze(
+        "Під завалами залишаються 20 людей. Про це повідомив голова громади Остап Коваленко.",
+        published=PUBLISHED,
+    )
+    (claim,) = ledger.claims
+    assert claim.content_text == "Під завалами залишаються 20 людей"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Остап Коваленко"

@@ -117,8 +117,9 @@ class Names:
     def resolve(self, mention: str, name: str | None = None, at: int = 0) -> Entity:
         """The entity a source mention names; ``name`` is its normalised form (lemma, no title)."""
         mention = " ".join(mention.split())
-        if mention in self.pronouns and self.people:
-            return self.people[-1][0]
+        if mention in self.pronouns and (self.people or self.entities):
+            # he / she / they: the last person, else the last source
+            return self.people[-1][0] if self.people else list(self.entities.values())[-1]
         ent = self._resolve(mention, name, at)
         for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):
             if key:
@@ -216,6 +217,18 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         section = document.section_at(sent.start) if hasattr(document, "section_at") else SectionKind.BODY
         if found:
             for att in found:
+                if att.content and att.content[0][0] < sent.start:
+                    # the statement told in an earlier sentence ("Об этом сообщил X"): its figures
+                    # and its outlet-voice reading give way
+                    a, b = att.content[0]
+                    earlier = [c for c in claims if c.sentence and a <= c.sentence.start < b]
+                    claims = [
+                        c
+                        for c in claims
+                        if c not in earlier or c.source is not None and c.kind is not ClaimKind.OUTLET
+                    ]
+                    quantities = [q for c in earlier for q in c.quantities] + quantities
+                    times = [t for c in earlier for t in c.times] + times
                 claim = _claim(document, sent, att, names, quantities, times, section)
                 _own_outlet(claim, document)
                 near = 0 <= sent.paragraph - last_para <= CARRY_PARAGRAPHS

@@ -140,6 +140,7 @@ class Cyrillic:
         self.split = split
         self.names = names or (lambda _s: [])
         self.pronouns = lex.pronouns
+        self.known: set[str] = set()  # people's names the named entities gave, in the nominative
 
     # -------------------------------------------------------------- protocol
 
@@ -155,6 +156,9 @@ class Cyrillic:
         return out
 
     def person(self, name: str) -> tuple[str, str | None] | None:
+        if name in self.known:  # the named entities said so ("Сальдо" is in no dictionary)
+            last = name.split()[-1]
+            return (name, last) if len(name.split()) > 1 else (last, last)
         words = [w for w in name.split() if w[:1].isupper()]
         if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
             return None
@@ -186,16 +190,28 @@ class Cyrillic:
         stext = text[sent.start : sent.end]
         toks = tokens(self.code, stext)
         base = sent.start
+        self._text = text
         found = self._according(toks, stext, base)
-        if found:
-            return found
-        verb = next(
-            (i for i, t in enumerate(toks) if t.pos == "VERB" and t.lemma in self.lex.verbs),
-            None,
-        )
-        if verb is None:
-            return []
-        return self._reported(toks, stext, base, verb)
+        if not found:
+            verb = next(
+                (i for i, t in enumerate(toks) if t.pos == "VERB" and t.lemma in self.lex.verbs),
+                None,
+            )
+            found = self._reported(toks, stext, base, verb) if verb is not None else []
+        self._previous = sent
+        return found
+
+    _previous: Sentence | None = None
+    _text = ""
+
+    def _back_reference(self, toks: list[Tok]) -> Range | None:
+        """The sentence before, when this one opens with "Об этом" / "Про це" (about this)."""
+        words = [t.text.lower() for t in toks[:2]]
+        if words not in (["об", "этом"], ["о", "том"], ["про", "це"]) or self._previous is None:
+            return None
+        prev = self._previous
+        a, b = _strip(self._text, prev.start, prev.end)
+        return (a, b) if b > a else None
 
     def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
@@ -215,7 +231,8 @@ class Cyrillic:
                     i + 2 < len(toks)
                     and f"{toks[i].text.lower()} {toks[i + 2].text.lower()}" in self.lex.according
                 ):
-                    stance = Stance.ESTIMATED
+                    preliminary = toks[i + 1].lemma in ("предварительный", "попередній")
+                    stance = Stance.ESTIMATED if preliminary else Stance.REPORTED
                     first = 3
                 else:
                     continue
@@ -279,6 +296,7 @@ class Cyrillic:
             for a, b, kind, normal in self.names(stext)
             if kind == "PER" and src[0].start <= a and b <= src[-1].end
         ]
+        self.known.update(people)
         name = people[-1] if people else self.normal_name(phrase)
         return (base + src[0].start, base + src[-1].end), name, hops
 
@@ -294,6 +312,7 @@ class Cyrillic:
         while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
             right += 1
         inverted = False
+        extra_hops: list[Hop] = []
         before = [t for t in toks[left:v] if not t.punct]
         after = toks[v + 1 : right]
         subject = self._subject(before)
@@ -303,6 +322,15 @@ class Cyrillic:
         elif after:
             src_toks = self._subject(after, leading=True)
             inverted = bool(src_toks)
+            rest = after[len(src_toks) :] if src_toks else []
+        rest = after[len(src_toks) :] if inverted else after
+        office = len(rest) > 1 and any(t.lemma in _OFFICES for t in rest[1:3])
+        if rest and rest[0].text.lower() in ("в", "во", "у") and office:
+            # "сообщили ТАСС в экстренных службах": told to the agency, by the service
+            phrase = stext[rest[1].start : rest[-1].end]
+            extra_hops.append(
+                Hop((base + rest[1].start, base + rest[-1].end), self.normal_name(phrase), "told")
+            )
         # the content
         tail = right
         content: Range | None = None
@@ -321,12 +349,15 @@ class Cyrillic:
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
             content = (after[skip].start, len(stext))
+        back = self._back_reference(toks)
+        if back is not None:  # "Об этом сообщил X": the sentence before is what X told
+            content = (back[0] - base, back[1] - base)
         if content is None:
             return []
-        a, b = _strip(stext, *content)
+        a, b = _strip(stext, *content) if back is None else content
         if b <= a:
             return []
-        body = stext[a:b]
+        body = stext[a:b] if back is None else self._text[back[0] : back[1]]
         if body[:1] in _QUOTES or stext[max(0, a - 1) : a] in _QUOTES:
             kind = ClaimKind.DIRECT
         source: Range | None = None
@@ -334,6 +365,7 @@ class Cyrillic:
         hops: list[Hop] = []
         if src_toks:
             source, name, hops = self._source(src_toks, stext, base)
+        hops += extra_hops
         # "со ссылкой на X" after the verb's clause: a deeper hop
         if not hops:
             hops = self._citing_anywhere(toks, stext, base, (a, b))
@@ -458,6 +490,14 @@ class Cyrillic:
         return bool(re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low))
 
 
+#: "told TASS in the … service": the office that told an agency
+_OFFICES = frozenset(
+    """служба пресс-служба ведомство министерство администрация штаб оперштаб полиция правительство
+    управление аппарат минздрав мчс силовой экстренный оперативный служба пресс-служба відомство
+    міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
+)
+
+
 def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
     """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
     for phrase in lex.citing:
@@ -488,13 +528,18 @@ def _nominative(code: str, word: str) -> str:
 def person_nominative(code: str, words: list[str]) -> str:
     """A person's name in the nominative ("Петра Смирнова" → "Петр Смирнов"): the first word that
     reads as a name gives the case and gender every word of the name agrees with."""
-    readings = [
-        [p for p in morph(code).parse(w.lower()) if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
-        or morph(code).parse(w.lower())[:1]
-        for w in words
-    ]
+    readings = []
+    for n, w in enumerate(words):
+        parses = morph(code).parse(w.lower())
+        # the last word (or a word alone) is a surname first: "Иванов" is no plural of Иван
+        prefer = ("Surn",) if n == len(words) - 1 else ("Name", "Patr")
+        readings.append(
+            [p for p in parses if any(g in p.tag for g in prefer)]
+            or [p for p in parses if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+            or parses[:1]
+        )
     case = gender = None
-    for options in readings:
+    for options in readings if len(words) > 1 else []:
         named = [p for p in options if "Name" in p.tag]
         if named:
             case, gender = named[0].tag.case, named[0].tag.gender
