@@ -104,3 +104,8 @@ def test_pro_tse_attributes_the_sentence_before() -> None:
     assert claim.content_text == "Під завалами залишаються 20 людей"
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Остап Коваленко"
+
+
+def test_hours_are_counted_and_years_are_not() -> None:
+    claim = only(analyse("Рятувальники повідомили, що у 2023 році пошукова операція тривала 69 годин."))
+    assert [q.value for q in claim.quantities] == [69]

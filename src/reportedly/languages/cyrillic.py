@@ -633,8 +633,11 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             a = float(value)
             b = None
         else:
-            if re.match(rf"\s*(?:{months})", after) or re.match(r"\s*(?:год|року|рік|г\.|гг)", after):
-                continue  # a date or a year
+            year = re.fullmatch(r"(?:19|20)\d\d", m.group("a") or "")
+            if re.match(rf"\s*(?:{months})", after) or (
+                year and re.match(r"\s*(?:года?\b|году\b|годом\b|року\b|році\b|рік\b|г\.|гг\.|р\.)", after)
+            ):
+                continue  # a date or a year ("2023 года"), not "69 годин"
             if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
                 continue  # a clock time
             if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
