@@ -47,3 +47,20 @@ def test_a_number_that_counts_no_event_has_no_measure() -> None:
     ledger = reportedly.analyze("구청은 임시 대피소 3곳을 열었다고 밝혔다.", published="2024-10-25")
     (q,) = [q for c in ledger.claims for q in c.quantities]
     assert q.measure is None
+
+
+def test_parts_and_changes_are_not_the_total_and_the_figures_day_is_its_own() -> None:
+    ledger = reportedly.analyze(
+        "중대본은 29일 밤 사고로 인한 사망자가 1명 늘어 총 40명이 됐고, 외국인은 5명이라고 밝혔다.",
+        published="2024-10-31",
+    )
+    typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
+    assert typed["1명"] is None and typed["5명"] is None  # a change and a part
+    total = typed["40명"]
+    assert total is not None and total.key == "people killed"
+    assert str(total.as_of) == "2024-10-31"  # the 29th is the event's day, not the figure's
+    ledger = reportedly.analyze(
+        "По состоянию на 5 июня погибли 7 человек, сообщили власти.", published="2024-06-09"
+    )
+    (q,) = [q for c in ledger.claims for q in c.quantities]
+    assert q.measure is not None and str(q.measure.as_of) == "2024-06-05"

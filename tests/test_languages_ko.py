@@ -124,3 +124,9 @@ def test_dates_resolve_against_publication() -> None:
 def test_a_day_after_publication_day_is_last_month() -> None:
     ledger = analyse("해경은 28일 어선 1척이 침몰했다고 밝혔다.")
     assert [t.resolved for t in ledger.claims[0].times] == ["2024-09-28"]
+
+
+def test_an_age_group_is_no_count() -> None:
+    claim = only(analyse("중대본은 사망자 가운데 20대가 103명으로 가장 많았다고 밝혔다."))
+    assert [q.text for q in claim.quantities] == ["103명"]
+    assert claim.quantities[0].measure is None  # a part of the dead, not their total

@@ -556,6 +556,8 @@ def quantities(stext: str, base: int) -> list[Quantity]:
             continue
         if unit in ("주", "배", "원", "달러") and not re.search(r"\d", m.group(0)):
             continue
+        if unit == "대" and re.fullmatch(r"\d0", (m.group("n") or "").strip()):
+            continue  # "20대": people in their twenties, not twenty vehicles
         if m.group("n") is not None:
             value = korean_number(m.group("n"))
             if value is None:
