@@ -130,3 +130,9 @@ def test_an_age_group_is_no_count() -> None:
     claim = only(analyse("중대본은 사망자 가운데 20대가 103명으로 가장 많았다고 밝혔다."))
     assert [q.text for q in claim.quantities] == ["103명"]
     assert claim.quantities[0].measure is None  # a part of the dead, not their total
+
+
+def test_a_known_short_name_is_a_source() -> None:
+    claim = only(analyse("합참은 북한이 미사일 2발을 발사했다고 밝혔다."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Joint Chiefs of Staff"
