@@ -115,3 +115,23 @@ def test_ob_etom_attributes_the_sentence_before_and_the_office_that_told_the_age
     assert claim.content_text == "Число пострадавших выросло до 12"
     assert [q.value for q in claim.quantities] == [12]
     assert claim.chain[-1].entity.name == "Russian Emergencies Ministry"  # its press office
+
+
+def test_nazval_keeps_its_own_clause_when_a_relay_follows() -> None:
+    claim = only(analyse("Мэр Сергей Иванов назвал аварию диверсией, передает корреспондент агентства."))
+    assert claim.content_text == "аварию диверсией"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Сергей Иванов"
+
+
+def test_schel_is_an_estimate() -> None:
+    claim = only(analyse("Войска не добиваются поставленных целей, счел Иванов."))
+    assert claim.stance is Stance.ESTIMATED and claim.inverted
+
+
+def test_the_headline_is_read_too() -> None:
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.languages.common import paragraphs_of
+
+    doc = parse_layout("Вода поднялась на два метра, заявил мэр\n\nМэр Сергей Иванов выступил в пятницу.")
+    assert paragraphs_of(doc)[0][0] == 0

@@ -396,10 +396,16 @@ def number(digits: str) -> float | None:
 
 
 def paragraphs_of(document: Document) -> list[Range]:
-    """The document's paragraphs (the whole text when layout found none)."""
-    if document.paragraphs:
-        return [(p.start, p.end) for p in document.paragraphs]
-    return [(0, len(document.text))]
+    """The document's paragraphs and its headline and subheadline (the whole text when layout
+    found none); related-story links are left out, as in English."""
+    ranges = [(p.start, p.end) for p in document.paragraphs]
+    ranges += [
+        (s.start, s.end)
+        for s in document.sections
+        if s.kind in (SectionKind.HEADLINE, SectionKind.SUBHEADLINE)
+        and not any(a < s.end and s.start < b for a, b in ranges)
+    ]
+    return sorted(ranges) or [(0, len(document.text))]
 
 
 def as_of(published: date | None, day: int) -> date | None:

@@ -337,10 +337,14 @@ class Cyrillic:
         kind = ClaimKind.INDIRECT
         if tail < len(toks) and toks[tail].text in (",", ":"):
             nxt = tail + 1
-            if nxt < len(toks) and toks[nxt].text.lower() in self.lex.that:
+            that = nxt < len(toks) and toks[nxt].text.lower() in self.lex.that
+            if that:
                 nxt += 1
-            if nxt < len(toks):
+            if nxt < len(toks) and (that or toks[tail].text == ":" or not after or inverted):
                 content = (toks[nxt].start, len(stext))
+            elif after and not inverted:
+                # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
+                content = (after[0].start, toks[tail].start)
         if left > 0 and (content is None or inverted):
             # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
             end = toks[left - 1].start
