@@ -34,7 +34,8 @@ def test_topic_source_quotative_and_reporting_verb() -> None:
 
 def test_a_relay_is_a_chain_from_the_relay_to_the_origin() -> None:
     claim = only(analyse("국정원이 북한군 1만1천여명이 파병됐다고 보고했다고 김민수 의원이 전했다."))
-    assert claim.source is not None and claim.source.text == "김민수 의원"
+    # the origin says it; the relay stays first in the chain
+    assert claim.source is not None and claim.source.text == "국정원"
     assert claim.inverted
     assert [link.entity.name for link in claim.chain] == ["김민수", "National Intelligence Service"]
     (q,) = claim.quantities

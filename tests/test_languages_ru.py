@@ -63,6 +63,7 @@ def test_so_ssylkoy_na_is_a_chain() -> None:
         analyse("Агентство Интерфакс со ссылкой на источник в полиции сообщило, что задержаны двое.")
     )
     assert [link.entity.name for link in claim.chain] == ["Interfax", "источник в полиции"]
+    assert claim.source is not None and claim.source.text == "источник в полиции"  # the origin
     assert claim.stance is Stance.REPORTED
 
 

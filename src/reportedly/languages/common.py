@@ -143,6 +143,10 @@ class Names:
             hit = self.gazetteer.lookup(" ".join(words[n:]))
             if hit and words[n][:1].isupper():
                 return self._entity(hit[0], hit[1], mention)
+        for n in range(len(words) - 1, 1, -1):  # "Повітряні сили ЗСУ змушені": a known name first
+            hit = self.gazetteer.lookup(" ".join(words[:n]))
+            if hit:
+                return self._entity(hit[0], hit[1], mention)
         who = self.person(name or mention)
         if who is not None:
             person, surname = who
@@ -297,24 +301,29 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
 def _own_outlet(claim: Claim, document: Document) -> None:
     """A source that is the publishing outlet itself ("…, сообщает ТАСС" on TASS's site) is no
     hop: what it cites is the source, and with nothing cited the claim is in the outlet's voice."""
-    if claim.source is None or claim.source.entity is None or not document.outlet:
+    if not claim.chain or not document.outlet:
         return
     outlet = _words(document.outlet)
-    names = [claim.source.entity.name, claim.source.text, *claim.source.entity.aliases]
+    first = claim.chain[0]
+    names = [first.entity.name, *first.entity.aliases, *([first.mention.text] if first.mention else [])]
     if not any(_words(n) and _words(n) <= outlet for n in names):
         return
     rest = claim.chain[1:]
     if rest:
-        link = rest[0]
-        mention = link.mention or claim.source
-        claim.source = SourceMention(mention.start, mention.end, mention.text, link.entity)
         claim.chain = rest
+        if claim.source is not None and claim.source.entity is first.entity:
+            link = rest[-1]
+            mention = link.mention or claim.source
+            claim.source = SourceMention(mention.start, mention.end, mention.text, link.entity)
     else:
         claim.source, claim.chain, claim.kind = None, [], ClaimKind.OUTLET
 
 
 def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) > 1}
+    """Words of a name in ASCII, so "Інформатор" is a word of "Informator (informator.ua)"."""
+    from anyascii import anyascii
+
+    return {w for w in re.findall(r"[a-z0-9]+", anyascii(name).lower()) if len(w) > 1}
 
 
 def _tally_stance(sentence: str, lang: Language) -> Stance:
@@ -344,6 +353,12 @@ def _claim(
         entity = names.resolve(text[hop.span[0] : hop.span[1]], hop.name, hop.span[0])
         if all(link.entity.id != entity.id for link in chain):
             chain.append(ChainLink(entity, hop.cue, document.span(*hop.span)))
+    if len(chain) > (1 if source else 0):
+        # a relay names its origin ("со ссылкой на МЧС", "국정원이 … 보고했다고"): the origin is who
+        # says it, the relay stays first in the chain
+        origin = chain[-1]
+        span = origin.mention or document.span(*att.cue)
+        source = SourceMention(span.start, span.end, span.text, origin.entity)
     content = [document.span(*_trim(text, a, b)) for a, b in att.content if b > a]
     content = [c for c in content if c.end > c.start] or [document.span(*att.cue)]
     return Claim(

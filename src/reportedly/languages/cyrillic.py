@@ -280,7 +280,7 @@ class Cyrillic:
                 rest = src[n + size :]
                 if rest:
                     r = (base + rest[0].start, base + rest[-1].end)
-                    hops.append(Hop(r, self.normal_name(stext[rest[0].start : rest[-1].end]), "citing"))
+                    hops.append(Hop(r, self._name_in(stext, rest[0].start, rest[-1].end), "citing"))
                 src = src[:n]
                 break
         while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")):
@@ -405,7 +405,7 @@ class Cyrillic:
                     k += 1
                 if k > j:
                     r = (base + toks[j].start, base + toks[k - 1].end)
-                    return [Hop(r, self.normal_name(stext[toks[j].start : toks[k - 1].end]), "citing")]
+                    return [Hop(r, self._name_in(stext, toks[j].start, toks[k - 1].end), "citing")]
         return []
 
     def _subject(self, clause: list[Tok], leading: bool = False) -> list[Tok]:
@@ -450,6 +450,13 @@ class Cyrillic:
                 break
             end += 1
         return clause[start:end]
+
+    def _name_in(self, stext: str, a: int, b: int) -> str:
+        """The name a phrase of the sentence resolves by: a person named in it, else the phrase in
+        the nominative ("повідомлення голови ОДА Валентина Резніченка" → Валентин Резніченко)."""
+        people = [normal for s, e, kind, normal in self.names(stext) if kind == "PER" and a <= s and e <= b]
+        self.known.update(people)
+        return people[-1] if people else self.normal_name(stext[a:b])
 
     def lemmas(self, phrase: str) -> set[str]:
         """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""
