@@ -29,7 +29,6 @@ from ..model import (
     Quantity,
     SectionKind,
     SourceMention,
-    Span,
     Stance,
     TimeExpr,
 )
@@ -218,7 +217,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         type_measures(
             lang.code, text[sent.start : sent.end], sent.start, quantities, times, document.published
         )
-        section = document.section_at(sent.start) if hasattr(document, "section_at") else SectionKind.BODY
+        section = document.section_at(sent.start)
         if found:
             for att in found:
                 if att.content and att.content[0][0] < sent.start:
@@ -396,20 +395,6 @@ def _trim(text: str, start: int, end: int) -> Range:
 # ------------------------------------------------------------------------------------ numbers
 
 
-def number(digits: str) -> float | None:
-    """A written number: "1,234", "1 234", "3.5", "3,5" (a decimal comma when two digits or less follow)."""
-    d = digits.replace("\u00a0", " ").strip()
-    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", d):
-        return float(re.sub(r"[ ,]", "", d))
-    d = d.replace(" ", "")
-    if re.fullmatch(r"\d+,\d{1,2}", d):
-        d = d.replace(",", ".")
-    try:
-        return float(d.replace(",", ""))
-    except ValueError:
-        return None
-
-
 def paragraphs_of(document: Document) -> list[Range]:
     """The document's paragraphs and its headline and subheadline (the whole text when layout
     found none); related-story links are left out, as in English."""
@@ -450,7 +435,3 @@ def month_before(published: date | None) -> str | None:
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year:04d}-{month:02d}"
-
-
-def span_of(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])

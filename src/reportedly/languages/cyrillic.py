@@ -373,8 +373,6 @@ class Cyrillic:
         # "со ссылкой на X" after the verb's clause: a deeper hop
         if not hops:
             hops = self._citing_anywhere(toks, stext, base, (a, b))
-        if hops and content is not None:
-            pass
         stance = self.content_stance(body, stance)
         if stance is Stance.ASSERTED and self.counts(body):
             stance = Stance.REPORTED  # figures told, not an opinion asserted

@@ -595,7 +595,6 @@ def quantities(stext: str, base: int) -> list[Quantity]:
                 high=high,
                 approximate=approx,
                 unit=_UNIT_NAMES.get(unit, unit),
-                attribute=unit in ("분", "시간", "개월", "주") and False,
             )
         )
     return out
