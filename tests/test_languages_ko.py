@@ -137,3 +137,9 @@ def test_a_known_short_name_is_a_source() -> None:
     claim = only(analyse("합참은 북한이 미사일 2발을 발사했다고 밝혔다."))
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Joint Chiefs of Staff"
+
+
+def test_quotations_then_ieoke_malhaetda() -> None:
+    ledger = analyse("윤하늘 청장은 ″책임을 통감한다″며 ″최선을 다하겠다″며 이렇게 말했습니다.")
+    assert [c.content_text for c in ledger.claims] == ["책임을 통감한다", "최선을 다하겠다"]
+    assert [c.stance for c in ledger.claims] == [Stance.ASSERTED, Stance.EXPECTED]

@@ -221,6 +221,11 @@ def _introduced(toks: list[Any], i: int, object_ok: bool = False) -> tuple[int, 
             return j, particle
         if t.tag == "JKO" and object_ok:  # "…보도를 부인했다": what is denied or confirmed
             return j, particle
+        if t.form in ("이렇", "이같", "그렇", "같이") or (
+            t.form == "게" and j > 0 and toks[j - 1].form in ("이렇", "그렇")
+        ):
+            j -= 1  # "…″며 이렇게 말했다": thus
+            continue
         if t.tag in ("JKS", "JX") and particle == -1:
             particle = j
             j -= 1
@@ -433,7 +438,7 @@ def _statements(stext: str, region: Range) -> list[tuple[Range, bool]]:
         (m.start() + 1, m.end() - 1)
         for m in re.finditer(rf"[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}]+[{_QUOTE_CLOSE}]", stext[a:b])
     ]
-    quotes = [(a + s, a + e) for s, e in quotes if e - s > 8]
+    quotes = [(a + s, a + e) for s, e in quotes if e - s > 3]
     if not quotes:
         # "…인정한다면서 …하겠다고": two statements joined by 면서 / 며
         out, cut = [], a
@@ -468,7 +473,7 @@ def content_stance(content: str, stance: Stance) -> Stance:
         return Stance.DENIED
     if re.search(r"추정|추산|것으로\s*(?:보인|보여|보고|파악|판단)", tail):
         return Stance.ESTIMATED
-    if re.search(r"가능성|전망|예상|예정|우려|겠다|겠습니다|겠다는|할 것이다|ㄹ 것이다", tail):
+    if re.search(r"가능성|전망|예상|예정|우려|겠다|겠습니다|겠다는|겠$|할 것이다|ㄹ 것이다", tail):
         return Stance.EXPECTED
     return stance
 
