@@ -86,7 +86,8 @@ def test_documents_listing_lookup_and_pages(store: Store) -> None:
         store.save(ledger, source=f"source-{i}")
     every = store.documents()
     assert [d["id"] for d in every] == [led.document.id for led in saved]  # oldest ingestion first
-    assert set(every[0]) == {"id", "title", "outlet", "published", "url", "source", "ingested_at", "claims"}
+    keys = {"id", "title", "outlet", "published", "url", "source", "ingested_at", "claims", "language"}
+    assert set(every[0]) == keys
     assert [d["claims"] for d in every] == [len(led.claims) for led in saved]
     assert store.document(saved[1].document.id) == every[1]
     assert store.documents(ids=[saved[2].document.id, saved[0].document.id, "nope"]) == [every[0], every[2]]

@@ -3,7 +3,7 @@
 The corpora's gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
 ``benchmarks/stories`` (Crocus, held out: never tuned on); their article texts are third-party
 pages each user collects once into a folder outside the repository (``../stories-local/<story>/
-articles`` beside the clone, or ``$REPORTEDLY_STORY_TEXTS/<story>/articles``). Where the texts or
+articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL/<story>/articles``). Where the texts or
 the gold are absent, as in CI, these tests skip and say why; the hand-written fixture corpus
 (``test_link_story.py``, ``test_eval_stories.py``) guards CI instead.
 
@@ -30,7 +30,7 @@ GOLD = {
     "turkey-syria-earthquake-2023": SHARED / "turkey-syria-earthquake-2023",
     "crocus-city-hall-2024": ROOT / "benchmarks" / "stories" / "crocus-city-hall-2024",
 }
-TEXTS = Path(os.environ.get("REPORTEDLY_STORY_TEXTS", ROOT.parent / "stories-local"))
+TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
 
 @cache
@@ -44,7 +44,7 @@ def _report(story: str) -> dict[str, Any]:
     if not articles.is_dir():
         pytest.skip(
             f"article texts of {story} not collected at {articles}: collect them as "
-            "../shared/data/stories/README.md says, or set REPORTEDLY_STORY_TEXTS"
+            "../shared/data/stories/README.md says, or set REPORTEDLY_STORIES_LOCAL"
         )
     return evaluate_story_corpus(load_story_corpus(gold, articles))
 

@@ -70,11 +70,28 @@ def analyze_document(document: Document, nlp: Language | None = None) -> Ledger:
 
 
 def analyze_many(documents, nlp: Language | None = None):  # noqa: ANN001, ANN201 - iterable in, iterator out
-    """Analyse many documents, streaming them through spaCy in batches."""
+    """Analyse many documents, streaming the English ones through spaCy in batches.
+
+    Each document's language is detected first and kept in ``meta["language"]``;
+    Korean, Russian and Ukrainian documents go to their own extractors
+    (:mod:`reportedly.languages`), the rest to the English pipeline, in input order.
+    """
+    from .languages import extract_foreign, has_extractor, language_of
+
+    docs = list(documents)
+    foreign = [has_extractor(language_of(d)) for d in docs]
+    english = _english((d for d, f in zip(docs, foreign, strict=True) if not f), nlp)
+    for document, other in zip(docs, foreign, strict=True):
+        yield extract_foreign(document) if other else next(english)
+
+
+def _english(documents, nlp: Language | None = None):  # noqa: ANN001, ANN202 - iterable in, iterator out
     from .extract import Extractor, Models
     from .nlp.blocks import parse_many
 
     docs = list(documents)
+    if not docs:
+        return
     extractor = Extractor(Models.shipped())
     for document, blocks in zip(docs, parse_many(docs, nlp), strict=True):
         yield extractor(document, blocks)

@@ -195,6 +195,7 @@ def _print_ledger(ledger: Ledger) -> None:
             doc.published and doc.published.isoformat(),
             doc.dateline and doc.dateline.text,
             doc.byline and f"by {doc.byline}",
+            doc.meta.get("language") and f"language {doc.meta['language']}",
         )
         if x
     ]
@@ -452,13 +453,13 @@ def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
         _dump({"documents": rows, "errors": errors})
         return
     table = Table(title=f"{len(rows)} documents", expand=True, title_justify="left")
-    for col in ("id", "title", "outlet", "published", "claims"):
+    for col in ("id", "title", "outlet", "published", "language", "claims"):
         table.add_column(col)
     for r in rows:
         table.add_row(
             *(
                 Text(str(r.get(c) if r.get(c) is not None else ""))
-                for c in ("id", "title", "outlet", "published", "claims")
+                for c in ("id", "title", "outlet", "published", "language", "claims")
             )
         )
     out.print(table)

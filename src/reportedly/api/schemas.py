@@ -131,6 +131,7 @@ class DocumentSummary(BaseModel):
     source: str | None = Field(description="Where the article was read from (path, URL or 'api').")
     ingested_at: str | None
     claims: int
+    language: str | None = Field(default=None, description="ISO 639-1 code detected at analysis.")
 
 
 class SectionOut(BaseModel):

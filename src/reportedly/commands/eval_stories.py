@@ -141,6 +141,10 @@ def eval_claims(
     articles: ArticlesOpt = None,
     show: ListOpt = False,
     as_json: JsonOpt = False,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Score only the gold documents in this language (ko, ru …)."),
+    ] = None,
 ) -> None:
     """Analyse a story corpus's articles and score each ledger against the gold's per-article claims.
 
@@ -158,6 +162,8 @@ def eval_claims(
     from ..eval.claims import evaluate_claims_corpus
 
     corpus = _corpus(gold_dir, articles)
+    if language:
+        corpus = corpus.only_language(language)
     report = evaluate_claims_corpus(corpus, progress=None if as_json else lambda m: err.print(m))
     if as_json:
         _dump(report)

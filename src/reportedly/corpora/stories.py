@@ -54,6 +54,19 @@ class StoryCorpus:
     def body(self, file: str) -> str:
         return self.articles[file].document.text
 
+    def only_language(self, language: str) -> StoryCorpus:
+        """The corpus cut to the documents the gold marks as written in ``language``
+        (``documents[].language``; a document without one is English), to score one language
+        of a mixed-language story apart."""
+        keep = {d["file"] for d in self.gold.get("documents", []) if d.get("language", "en") == language}
+        gold = {**self.gold, "claims": {f: c for f, c in self.gold.get("claims", {}).items() if f in keep}}
+        return StoryCorpus(
+            name=f"{self.name}:{language}",
+            gold=gold,
+            articles={f: a for f, a in self.articles.items() if f in keep},
+            missing=[f for f in self.missing if f in keep],
+        )
+
     def file_of(self, document_id: str) -> str | None:
         for file, art in self.articles.items():
             if art.document.id == document_id:

@@ -35,7 +35,8 @@ from ..model import Claim, ClaimKind, Ledger, SectionKind
 from .matching import claim_extent, locate, match_score
 
 _PAREN = re.compile(r"\(([^)]*)\)")
-_WORD = re.compile(r"[a-z0-9]+")
+#: words of any script (Hangul, Cyrillic): gold names carry the original in brackets
+_WORD = re.compile(r"[^\W_]+")
 _STOP = frozenset(
     """the a an of and in on for to by at from with via its his her their s
     unnamed unspecified unidentified anonymous""".split()  # noqa: SIM905 - a word list reads better so

@@ -355,7 +355,8 @@ def document_rows(
     """Documents as summary dicts with their number of claims, oldest ingestion first.
 
     Keys: ``id``, ``title``, ``outlet``, ``published``, ``url``, ``source``,
-    ``ingested_at``, ``claims``. ``ids`` keeps only those documents; ``limit`` and
+    ``ingested_at``, ``claims``, ``language`` (from the document's meta JSON: no
+    column of its own, so no migration). ``ids`` keeps only those documents; ``limit`` and
     ``offset`` page the listing in SQL.
     """
     n_claims = func.count(claims.c.id)
@@ -368,6 +369,7 @@ def document_rows(
             documents.c.url,
             documents.c.source,
             documents.c.ingested_at,
+            documents.c.meta,
             n_claims.label("claims"),
         )
         .select_from(documents.outerjoin(claims, claims.c.document_id == documents.c.id))
@@ -396,9 +398,19 @@ def document_rows(
             "source": r.source,
             "ingested_at": iso(r.ingested_at),
             "claims": r.claims,
+            "language": _language(r.meta),
         }
         for r in rows
     ]
+
+
+def _language(meta: str | None) -> str | None:
+    """The language kept in a document's meta JSON (older rows have none)."""
+    try:
+        value = json.loads(meta or "{}").get("language")
+    except (ValueError, AttributeError):
+        return None
+    return str(value) if value else None
 
 
 def count_documents(conn: Connection) -> int:

@@ -1,0 +1,437 @@
+"""What the Korean, Russian and Ukrainian extractors share: from attributions found in sentences
+to the same :class:`~reportedly.model.Ledger` the English pipeline builds.
+
+A language module finds, sentence by sentence, :class:`Attribution` objects (cue, content,
+source, deeper hops of the chain, stance) and the sentence's quantities and time expressions;
+:func:`build_ledger` turns them into claims with exact offsets, resolves names through the
+alias table (so 국정원, NIS and National Intelligence Service are one entity), carries a
+source over to the sentences that continue its statement, and gives measured sentences nobody
+is quoted for to the outlet's own voice, as the English pipeline does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Protocol
+
+from ..model import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    EntityType,
+    Ledger,
+    Quantity,
+    SectionKind,
+    SourceMention,
+    Stance,
+    TimeExpr,
+)
+
+#: a character range of the document text, end exclusive
+Range = tuple[int, int]
+#: paragraphs of figures after a source that gave figures, still its statement
+CARRY_PARAGRAPHS = 3
+
+
+@dataclass(slots=True)
+class Hop:
+    """A deeper hop of a chain: who the source relays ("국정원이 … 보고했다고"), and by which cue."""
+
+    span: Range
+    name: str
+    cue: str | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attributed statement found in a sentence, before names are resolved."""
+
+    cue: Range
+    lemma: str
+    content: list[Range]
+    stance: Stance
+    kind: ClaimKind = ClaimKind.INDIRECT
+    source: Range | None = None
+    #: the name the source resolves by (a lemma, a person's name without the title); None: its text
+    source_name: str | None = None
+    hops: list[Hop] = field(default_factory=list)
+    negated: bool = False
+    inverted: bool = False
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+class Language(Protocol):
+    """What a language module gives :func:`build_ledger`."""
+
+    code: str
+
+    def sentences(self, document: Document) -> list[Sentence]: ...
+
+    def attributions(self, text: str, sent: Sentence) -> list[Attribution]: ...
+
+    def quantities(self, text: str, sent: Sentence) -> list[Quantity]: ...
+
+    def times(self, text: str, sent: Sentence, published: date | None) -> list[TimeExpr]: ...
+
+    def person(self, name: str) -> tuple[str, str | None] | None:
+        """(name, surname) when a source mention names a person, with the title dropped."""
+        ...
+
+
+# ------------------------------------------------------------------------------------ names
+
+
+class Names:
+    """Sources of one document resolved to entities: alias table first, then within the document.
+
+    A later short mention ("이 장관", "Песков") finds an earlier person by surname or title;
+    otherwise a name is an entity of its own, with a slug id stable across documents.
+    """
+
+    def __init__(self, document: Document, lang: Language) -> None:
+        from ..extract.entities import load_gazetteer
+
+        self.gazetteer = load_gazetteer()
+        self.person = lang.person
+        self.lang = lang
+        self.text = document.text
+        self.pronouns: set[str] = set(getattr(lang, "pronouns", ()))
+        self.doc_id = document.id
+        self.entities: dict[str, Entity] = {}
+        self.people: list[tuple[Entity, str | None, str]] = []  # entity, surname, mention
+        self.keys: dict[str, Entity] = {}  # names met in this document, short forms included
+
+    def resolve(self, mention: str, name: str | None = None, at: int = 0) -> Entity:
+        """The entity a source mention names; ``name`` is its normalised form (lemma, no title)."""
+        mention = " ".join(mention.split())
+        if mention in self.pronouns and (self.people or self.entities):
+            # he / she / they: the last person, else the last source
+            return self.people[-1][0] if self.people else list(self.entities.values())[-1]
+        ent = self._resolve(mention, name, at)
+        for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):
+            if key:
+                self.keys.setdefault(key, ent)
+        return ent
+
+    def _resolve(self, mention: str, name: str | None, at: int) -> Entity:
+        for key in (name, mention, *re.findall(r"\(([^)]+)\)", mention)):
+            if key and key in self.keys:
+                ent = self.keys[key]
+                if mention != ent.name and mention not in ent.aliases:
+                    ent.aliases.append(mention)
+                return ent
+        for key in (name, mention, *re.findall(r"\(([^)]+)\)", mention)):
+            if key:
+                hit = self.gazetteer.lookup(key)
+                if hit:
+                    return self._entity(hit[0], hit[1], mention)
+        words = mention.split()
+        for n in range(1, len(words)):  # "Агентство Интерфакс": a known name after a common noun
+            hit = self.gazetteer.lookup(" ".join(words[n:]))
+            if hit and words[n][:1].isupper():
+                return self._entity(hit[0], hit[1], mention)
+        for n in range(len(words) - 1, 1, -1):  # "Повітряні сили ЗСУ змушені": a known name first
+            hit = self.gazetteer.lookup(" ".join(words[:n]))
+            if hit:
+                return self._entity(hit[0], hit[1], mention)
+        who = self.person(name or mention)
+        if who is not None:
+            person, surname = who
+            if len(person) <= 1 or person == surname:  # a title with a surname: an earlier person
+                for ent, sur, seen in reversed(self.people):
+                    alone = getattr(self.lang, "surname_alone", False)
+                    if surname and sur == surname and (alone or _shares_title(seen, mention)):
+                        ent.aliases.append(mention)
+                        return ent
+            if person == surname and surname:  # the full name from earlier in the text
+                full = getattr(self.lang, "full_name", lambda *_: None)(surname, mention, self.text[:at])
+                if full:
+                    person = full
+            ent = self._entity(mention if person == surname else person, EntityType.PERSON, mention)
+            self.people.append((ent, surname, mention))
+            return ent
+        words = mention.split()
+        if len(words) == 1 and words[0][:1].isupper():  # a surname alone, inflected: "Пескова"
+            for ent, _sur, _seen in reversed(self.people):
+                last = ent.name.split()[-1]
+                w = words[0]
+                if w == last or (len(last) >= 4 and w[: len(last) - 1] == last[:-1]):
+                    return ent
+        lemmas = getattr(self.lang, "lemmas", None)
+        if lemmas is not None and who is None:  # "глави ОВА" after "Голова ОВА Валентин Резніченко"
+            mine = lemmas(mention)
+            for ent, _sur, seen in reversed(self.people):
+                if mine and mine <= lemmas(seen):
+                    return ent
+        for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
+            if _shares_title(seen, mention) and len(mention.split()) == 1:
+                return ent
+        return self._entity(name or mention, EntityType.ORGANIZATION, mention)
+
+    def _entity(self, name: str, etype: EntityType, mention: str) -> Entity:
+        from ..extract.entities import slug
+
+        eid = slug(name)
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = self.entities[eid] = Entity(eid, name, etype, [])
+        if mention != name and mention not in ent.aliases:
+            ent.aliases.append(mention)
+        return ent
+
+
+def _shares_title(seen: str, mention: str) -> bool:
+    """Whether two mentions end in the same title word ("이상민 장관" / "이 장관")."""
+    a, b = seen.split(), mention.split()
+    return bool(a and b) and (a[-1] == b[-1] or a[-1].endswith(b[-1]) or b[-1].endswith(a[-1]))
+
+
+# ------------------------------------------------------------------------------------ ledger
+
+
+def build_ledger(document: Document, lang: Language) -> Ledger:
+    from .measures import type_measures
+
+    """The ledger of a document in ``lang``: a claim per attribution, continuations, outlet voice."""
+    text = document.text
+    names = Names(document, lang)
+    claims: list[Claim] = []
+    last: Claim | None = None
+    last_para = -10
+    for sent in lang.sentences(document):
+        found = lang.attributions(text, sent)
+        quantities = lang.quantities(text, sent)
+        times = lang.times(text, sent, document.published)
+        type_measures(
+            lang.code, text[sent.start : sent.end], sent.start, quantities, times, document.published
+        )
+        section = document.section_at(sent.start)
+        if found:
+            for att in found:
+                if att.content and att.content[0][0] < sent.start:
+                    # the statement told in an earlier sentence ("Об этом сообщил X"): its figures
+                    # and its outlet-voice reading give way
+                    a, b = att.content[0]
+                    earlier = [c for c in claims if c.sentence and a <= c.sentence.start < b]
+                    claims = [
+                        c
+                        for c in claims
+                        if c not in earlier or c.source is not None and c.kind is not ClaimKind.OUTLET
+                    ]
+                    quantities = [q for c in earlier for q in c.quantities] + quantities
+                    times = [t for c in earlier for t in c.times] + times
+                claim = _claim(document, sent, att, names, quantities, times, section)
+                _own_outlet(claim, document)
+                near = 0 <= sent.paragraph - last_para <= CARRY_PARAGRAPHS
+                if claim.source is None and last is not None and last.source and near:
+                    # the subject is left out: the last speaker goes on
+                    claim.source, claim.chain = last.source, list(last.chain)
+                claims.append(claim)
+                if claim.source is not None:
+                    last, last_para = claim, sent.paragraph
+            continue
+        counted = [q for q in quantities if not q.attribute]
+        span = _trim(text, sent.start, sent.end)
+        marked = getattr(lang, "marked", None)
+        stance_marked = bool(marked and marked(text[span[0] : span[1]]))
+        if not (counted or stance_marked) or section is not SectionKind.BODY:
+            continue
+        # a source goes on for its paragraph, and for the next few when it gave figures (a briefing
+        # told over several paragraphs of numbers)
+        tally = bool(last and last.quantities) and bool(counted)
+        goes_on = last is not None and (
+            sent.paragraph == last_para or (tally and 0 < sent.paragraph - last_para <= CARRY_PARAGRAPHS)
+        )
+        if goes_on and last is not None and last.source is not None:
+            # the sentence goes on with the figures of the statement before it
+            claims.append(
+                Claim(
+                    kind=last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT,
+                    section=section,
+                    stance=_tally_stance(text[span[0] : span[1]], lang),
+                    cue=replace(last.cue),
+                    content=[document.span(*span)],
+                    source=last.source,
+                    chain=list(last.chain),
+                    quantities=_inside(quantities, [span]),
+                    times=[replace(t) for t in times],
+                    sentence=document.span(*span),
+                )
+            )
+            continue
+        if counted:
+            cue = Cue(counted[0].start, counted[0].end, counted[0].text, "outlet")
+        else:  # the ending that marks the stance: the sentence's last word
+            at = text.rfind(" ", span[0], span[1]) + 1 or span[0]
+            cue = Cue(at, span[1], text[at : span[1]], "outlet")
+        claims.append(
+            Claim(
+                kind=ClaimKind.OUTLET,
+                section=section,
+                stance=_tally_stance(text[span[0] : span[1]], lang),
+                cue=cue,
+                content=[document.span(*span)],
+                quantities=_inside(quantities, [span]),
+                times=[replace(t) for t in times],
+                sentence=document.span(*span),
+            )
+        )
+    claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
+    for i, claim in enumerate(claims):
+        claim.id = f"{document.id}:{i}"
+    used = {link.entity.id for c in claims for link in c.chain}
+    used |= {c.source.entity.id for c in claims if c.source and c.source.entity}
+    entities = [e for e in names.entities.values() if e.id in used]
+    return Ledger(document=document, claims=claims, entities=entities)
+
+
+def _own_outlet(claim: Claim, document: Document) -> None:
+    """A source that is the publishing outlet itself ("…, сообщает ТАСС" on TASS's site) is no
+    hop: what it cites is the source, and with nothing cited the claim is in the outlet's voice."""
+    if not claim.chain or not document.outlet:
+        return
+    outlet = _words(document.outlet)
+    first = claim.chain[0]
+    names = [first.entity.name, *first.entity.aliases, *([first.mention.text] if first.mention else [])]
+    if not any(_words(n) and _words(n) <= outlet for n in names):
+        return
+    rest = claim.chain[1:]
+    if rest:
+        claim.chain = rest
+        if claim.source is not None and claim.source.entity is first.entity:
+            link = rest[-1]
+            mention = link.mention or claim.source
+            claim.source = SourceMention(mention.start, mention.end, mention.text, link.entity)
+    else:
+        claim.source, claim.chain, claim.kind = None, [], ClaimKind.OUTLET
+
+
+def _words(name: str) -> set[str]:
+    """Words of a name in ASCII, so "Інформатор" is a word of "Informator (informator.ua)"."""
+    from anyascii import anyascii
+
+    return {w for w in re.findall(r"[a-z0-9]+", anyascii(name).lower()) if len(w) > 1}
+
+
+def _tally_stance(sentence: str, lang: Language) -> Stance:
+    stance_of = getattr(lang, "stance_of", None)
+    return stance_of(sentence) if stance_of else Stance.REPORTED
+
+
+def _claim(
+    document: Document,
+    sent: Sentence,
+    att: Attribution,
+    names: Names,
+    quantities: list[Quantity],
+    times: list[TimeExpr],
+    section: SectionKind,
+) -> Claim:
+    text = document.text
+    source = None
+    chain: list[ChainLink] = []
+    cue_text = text[att.cue[0] : att.cue[1]]
+    if att.source is not None:
+        s, e = att.source
+        entity = names.resolve(text[s:e], att.source_name, s)
+        source = SourceMention(s, e, text[s:e], entity)
+        chain.append(ChainLink(entity, cue_text, document.span(s, e)))
+    for hop in att.hops:
+        entity = names.resolve(text[hop.span[0] : hop.span[1]], hop.name, hop.span[0])
+        if all(link.entity.id != entity.id for link in chain):
+            chain.append(ChainLink(entity, hop.cue, document.span(*hop.span)))
+    if len(chain) > (1 if source else 0):
+        # a relay names its origin ("со ссылкой на МЧС", "국정원이 … 보고했다고"): the origin is who
+        # says it, the relay stays first in the chain
+        origin = chain[-1]
+        span = origin.mention or document.span(*att.cue)
+        source = SourceMention(span.start, span.end, span.text, origin.entity)
+    content = [document.span(*_trim(text, a, b)) for a, b in att.content if b > a]
+    content = [c for c in content if c.end > c.start] or [document.span(*att.cue)]
+    return Claim(
+        kind=att.kind,
+        section=section,
+        stance=att.stance,
+        cue=Cue(att.cue[0], att.cue[1], cue_text, att.lemma),
+        content=content,
+        source=source,
+        chain=chain,
+        quantities=_inside(quantities, [(c.start, c.end) for c in content]),
+        times=[replace(t) for t in times if not (source and source.start <= t.start < source.end)],
+        negated=att.negated,
+        inverted=att.inverted,
+        sentence=document.span(*_trim(text, sent.start, sent.end)),
+    )
+
+
+def _inside(quantities: Sequence[Quantity], spans: Sequence[Range]) -> list[Quantity]:
+    return [replace(q) for q in quantities if any(a <= q.start and q.end <= b for a, b in spans)]
+
+
+_EDGE = " \t\n,.;:·…\"'“”«»„‘’″()[]—–-"
+
+
+def _trim(text: str, start: int, end: int) -> Range:
+    """The range without the spaces and punctuation at its edges (quote marks included)."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------------------------ numbers
+
+
+def paragraphs_of(document: Document) -> list[Range]:
+    """The document's paragraphs and its headline and subheadline (the whole text when layout
+    found none); related-story links are left out, as in English."""
+    ranges = [(p.start, p.end) for p in document.paragraphs]
+    ranges += [
+        (s.start, s.end)
+        for s in document.sections
+        if s.kind in (SectionKind.HEADLINE, SectionKind.SUBHEADLINE)
+        and not any(a < s.end and s.start < b for a, b in ranges)
+    ]
+    return sorted(ranges) or [(0, len(document.text))]
+
+
+def as_of(published: date | None, day: int) -> date | None:
+    """The day of the month ``day`` nearest before (or on) publication: "23일", "23 мая" with no month."""
+    if published is None or not 1 <= day <= 31:
+        return None
+    year, month = published.year, published.month
+    if day > published.day:
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def time_expr(text: str, start: int, end: int, when: date | None, granularity: str = "day") -> TimeExpr:
+    return TimeExpr(
+        start, end, text[start:end], when.isoformat() if when else None, granularity if when else "unresolved"
+    )
+
+
+def month_before(published: date | None) -> str | None:
+    """'last month' resolved against publication, as ``YYYY-MM``."""
+    if published is None:
+        return None
+    year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+    return f"{year:04d}-{month:02d}"

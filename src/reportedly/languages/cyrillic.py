@@ -1,0 +1,749 @@
+"""Russian and Ukrainian share their constructions of attribution; this module reads both.
+
+::
+
+    Глава района заявил, что вода поднялась.         source  verb, что  content
+    «Вода поднялась», — сообщил глава района.        content — verb  source (inverted)
+    По словам главы района, вода поднялась.          по словам / за словами  source, content
+    ТАСС сообщил со ссылкой на МЧС, что …            a relay: со ссылкой на / з посиланням на
+
+Words are lemmatised by pymorphy3 with the language's dictionary (``заявил`` → ``заявить``,
+``заявив`` → ``заявити``), so one lexicon of reporting verbs per language is enough; cases
+tell a subject (nominative) from the rest. :mod:`.ru` adds natasha's named entities to name
+the people and organisations; :mod:`.uk` uses spaCy's Ukrainian tokenizer. The lexicons are
+in each language's module; everything else is here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
+from .common import Attribution, Hop, Range, Sentence, as_of, month_before, paragraphs_of
+
+_WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
+_QUOTES = '«»„“”"‘’'
+_DASHES = "—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What differs between Russian and Ukrainian: words, and the morphology dictionary."""
+
+    code: str
+    verbs: dict[str, Stance]  # reporting verb lemmas
+    according: dict[str, Stance]  # "по словам": the two words, lower-case, and the stance
+    citing: tuple[tuple[str, ...], ...]  # "со ссылкой на", "посилаючись на": words before the origin
+    as_reported: tuple[str, ...]  # "как сообщает": the first word
+    that: tuple[str, ...]  # что / що
+    months: dict[str, int]  # genitive month stems
+    weekdays: dict[str, int]  # weekday stems, Monday 0
+    today: tuple[str, ...]
+    yesterday: tuple[str, ...]
+    last_month: tuple[str, ...]
+    expected: str  # a regex on the content: forecasts and possibility
+    estimated: str  # a regex on the content: estimates
+    unverified: str
+    more: tuple[str, ...]  # more than / at least: low bound
+    less: tuple[str, ...]  # up to / under: high bound
+    about: tuple[str, ...]  # about: approximate
+    thousands: tuple[str, ...]
+    millions: tuple[str, ...]
+    billions: tuple[str, ...]
+    number_words: dict[str, int]
+    titles: tuple[str, ...]  # nouns that make a source of a common noun ("глава", "представитель")
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def morph(code: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@lru_cache(maxsize=50_000)
+def _parse(code: str, word: str) -> tuple[str, str | None, str | None]:
+    """Lemma, part of speech and case of the likeliest reading; the case is ``nomn`` when any
+    noun reading is nominative ("власти" is both a genitive singular and a nominative plural)."""
+    parses = morph(code).parse(word)
+    p = parses[0]
+    function = [q for q in parses[:3] if q.tag.POS in ("PREP", "CONJ", "PRCL")]
+    if function and len(word) <= 4:  # "про" is a preposition before it is a noun
+        p = function[0]
+    case = p.tag.case
+    if p.tag.POS == "NOUN" and any(q.tag.POS == "NOUN" and q.tag.case == "nomn" for q in parses[:4]):
+        case = "nomn"
+    return p.normal_form, str(p.tag.POS) if p.tag.POS else None, str(case) if case else None
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int  # in the sentence
+    lemma: str
+    pos: str | None
+    case: str | None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def punct(self) -> bool:
+        return not self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+#: words whose dictionary readings mislead (uk "про" is read as a noun first, "пізніше" as an
+#: adjective): prepositions, conjunctions and sentence adverbs, never part of a source
+FUNCTION_WORDS = frozenset(
+    """про в у на з із зі до від для за по після під над через без біля та і й а але що як це ще вже
+    також пізніше раніше зокрема потім нині наразі тоді згодом водночас крім того
+    о об во с со к ко из от при и но это позднее ранее затем сейчас теперь тогда кроме""".split()  # noqa: SIM905
+)
+
+
+def tokens(code: str, stext: str) -> list[Tok]:
+    out = []
+    for m in _WORD.finditer(stext):
+        w = m.group(0)
+        if w.lower() in FUNCTION_WORDS:
+            lemma, pos, case = w.lower(), "FUNC", None
+        elif w[0].isalnum():
+            lemma, pos, case = _parse(code, w.lower())
+        else:
+            lemma, pos, case = w, None, None
+        out.append(Tok(w, m.start(), lemma, pos, case))
+    return out
+
+
+class Cyrillic:
+    """A language reader over a :class:`Lexicon`; ``names`` finds people and organisations."""
+
+    def __init__(
+        self,
+        lex: Lexicon,
+        split: Callable[[str], list[tuple[int, int]]],
+        names: Callable[[str], list[tuple[int, int, str, str]]] | None = None,
+    ) -> None:
+        self.lex = lex
+        self.code = lex.code
+        self.split = split
+        self.names = names or (lambda _s: [])
+        self.pronouns = lex.pronouns
+        self.known: set[str] = set()  # people's names the named entities gave, in the nominative
+
+    # -------------------------------------------------------------- protocol
+
+    def sentences(self, document: Document) -> list[Sentence]:
+        out: list[Sentence] = []
+        text = document.text
+        for n, (start, end) in enumerate(paragraphs_of(document)):
+            for a, b in self.split(text[start:end]):
+                if out and out[-1].paragraph == n and _unclosed(text[out[-1].start : out[-1].end]):
+                    out[-1].end = start + b  # a quotation runs on
+                else:
+                    out.append(Sentence(start + a, start + b, n))
+        return out
+
+    def person(self, name: str) -> tuple[str, str | None] | None:
+        if name in self.known:  # the named entities said so ("Сальдо" is in no dictionary)
+            last = name.split()[-1]
+            return (name, last) if len(name.split()) > 1 else (last, last)
+        words = [w for w in name.split() if w[:1].isupper()]
+        if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
+            return None
+        if not all(_parse(self.code, w.lower())[1] in ("NOUN", None) for w in words):
+            return None
+        if len(words) == 1:
+            tags = morph(self.code).parse(words[0].lower())[0].tag
+            if "Surn" in tags:  # a surname alone: the person named before
+                return _surname(self.code, words[0]), _surname(self.code, words[0])
+            return None
+        if "Name" not in morph(self.code).parse(words[0].lower())[0].tag:
+            return None
+        return " ".join(words), _surname(self.code, words[-1])
+
+    surname_alone = True
+
+    def stance_of(self, sentence: str) -> Stance:
+        return self.content_stance(sentence, Stance.REPORTED)
+
+    def quantities(self, text: str, sent: Sentence) -> list[Quantity]:
+        return quantities(self.lex, text[sent.start : sent.end], sent.start)
+
+    def times(self, text: str, sent: Sentence, published: date | None) -> list[TimeExpr]:
+        return times(self.lex, text[sent.start : sent.end], sent.start, published)
+
+    # -------------------------------------------------------------- attribution
+
+    def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
+        stext = text[sent.start : sent.end]
+        toks = tokens(self.code, stext)
+        base = sent.start
+        self._text = text
+        found = self._according(toks, stext, base)
+        if not found:
+            verb = next(
+                (i for i, t in enumerate(toks) if t.pos == "VERB" and t.lemma in self.lex.verbs),
+                None,
+            )
+            found = self._reported(toks, stext, base, verb) if verb is not None else []
+        self._previous = sent
+        return found
+
+    _previous: Sentence | None = None
+    _text = ""
+
+    def _back_reference(self, toks: list[Tok]) -> Range | None:
+        """The sentence before, when this one opens with "Об этом" / "Про це" (about this)."""
+        words = [t.text.lower() for t in toks[:2]]
+        if words not in (["об", "этом"], ["о", "том"], ["про", "це"]) or self._previous is None:
+            return None
+        prev = self._previous
+        a, b = _strip(self._text, prev.start, prev.end)
+        return (a, b) if b > a else None
+
+    def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
+        for i in range(len(toks) - 1):
+            pair = f"{toks[i].text.lower()} {toks[i + 1].text.lower()}"
+            stance = self.lex.according.get(pair)
+            first = 2
+            if (
+                stance is None
+                and toks[i].text.lower() in self.lex.as_reported
+                and toks[i + 1].lemma in self.lex.verbs
+            ):
+                stance = Stance.REPORTED
+            if stance is None:
+                # "по предварительным данным": an adjective between
+                if (
+                    i + 2 < len(toks)
+                    and f"{toks[i].text.lower()} {toks[i + 2].text.lower()}" in self.lex.according
+                ):
+                    preliminary = toks[i + 1].lemma in ("предварительный", "попередній")
+                    stance = Stance.ESTIMATED if preliminary else Stance.REPORTED
+                    first = 3
+                else:
+                    continue
+            # the source runs to the next comma (or the sentence's end)
+            j = i + first
+            k = j
+            while (
+                k < len(toks)
+                and toks[k].text not in (",", ":", ";", ".", "—", "–")
+                and toks[k].text not in _QUOTES
+            ):
+                k += 1
+            cue = (base + toks[i].start, base + toks[i + first - 1].end)
+            source: Range | None = None
+            name = None
+            hops: list[Hop] = []
+            if k > j and first == 2:
+                src_toks = toks[j:k]
+                source, name, hops = self._source(src_toks, stext, base)
+            if i > 2:  # "…, по словам X." : the content is before
+                content = (base, base + toks[i].start)
+            else:
+                content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
+            body = stext[content[0] - base : content[1] - base]
+            return [
+                Attribution(
+                    cue=cue,
+                    lemma=pair,
+                    content=[content],
+                    stance=self.content_stance(body, stance),
+                    kind=ClaimKind.ACCORDING_TO,
+                    source=source,
+                    source_name=name,
+                    hops=hops,
+                )
+            ]
+        return []
+
+    def _source(self, src: list[Tok], stext: str, base: int) -> tuple[Range | None, str | None, list[Hop]]:
+        """The source phrase's range and name, and the origin after "со ссылкой на" within it."""
+        hops: list[Hop] = []
+        for n in range(len(src) - 2):
+            size = _citing(self.lex, src, n)
+            if size:
+                rest = src[n + size :]
+                if rest:
+                    r = (base + rest[0].start, base + rest[-1].end)
+                    hops.append(Hop(r, self._name_in(stext, rest[0].start, rest[-1].end), "citing"))
+                src = src[:n]
+                break
+        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")):
+            src = src[:-1]
+        while src and (src[0].punct or src[0].pos in ("PREP", "CONJ", "ADVB", "FUNC")):
+            src = src[1:]
+        if not src:
+            return None, None, hops
+        phrase = stext[src[0].start : src[-1].end]
+        # a person named in the phrase ("глава района Иван Петров") is the source's name
+        people = [
+            normal
+            for a, b, kind, normal in self.names(stext)
+            if kind == "PER" and src[0].start <= a and b <= src[-1].end
+        ]
+        self.known.update(people)
+        name = people[-1] if people else self.normal_name(phrase)
+        return (base + src[0].start, base + src[-1].end), name, hops
+
+    def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
+        verb = toks[v]
+        stance = self.lex.verbs[verb.lemma]
+        cue = (base + verb.start, base + verb.end)
+        # the clause around the verb: back to the last punctuation, on to the next
+        left = v
+        while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+            left -= 1
+        right = v + 1
+        while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
+            right += 1
+        inverted = False
+        extra_hops: list[Hop] = []
+        before = [t for t in toks[left:v] if not t.punct]
+        after = toks[v + 1 : right]
+        subject = self._subject(before)
+        src_toks: list[Tok] = []
+        if subject:
+            src_toks = subject
+        elif after:
+            src_toks = self._subject(after, leading=True)
+            inverted = bool(src_toks)
+            rest = after[len(src_toks) :] if src_toks else []
+        rest = after[len(src_toks) :] if inverted else after
+        office = len(rest) > 1 and any(t.lemma in _OFFICES for t in rest[1:3])
+        if rest and rest[0].text.lower() in ("в", "во", "у") and office:
+            # "сообщили ТАСС в экстренных службах": told to the agency, by the service
+            phrase = stext[rest[1].start : rest[-1].end]
+            extra_hops.append(
+                Hop((base + rest[1].start, base + rest[-1].end), self.normal_name(phrase), "told")
+            )
+        # the content
+        tail = right
+        content: Range | None = None
+        kind = ClaimKind.INDIRECT
+        if tail < len(toks) and toks[tail].text in (",", ":"):
+            nxt = tail + 1
+            that = nxt < len(toks) and toks[nxt].text.lower() in self.lex.that
+            if that:
+                nxt += 1
+            if nxt < len(toks) and (that or toks[tail].text == ":" or not after or inverted):
+                content = (toks[nxt].start, len(stext))
+            elif after and not inverted:
+                # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
+                content = (after[0].start, toks[tail].start)
+        if left > 0 and (content is None or inverted):
+            # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
+            end = toks[left - 1].start
+            content = (0, end)
+        skip = len(src_toks) if inverted else 0
+        if content is None and len(after) > skip:
+            # "X сообщил об эвакуации …": what is told follows the verb
+            content = (after[skip].start, len(stext))
+        back = self._back_reference(toks)
+        if back is not None:  # "Об этом сообщил X": the sentence before is what X told
+            content = (back[0] - base, back[1] - base)
+        if content is None:
+            return []
+        a, b = _strip(stext, *content) if back is None else content
+        if b <= a:
+            return []
+        body = stext[a:b] if back is None else self._text[back[0] : back[1]]
+        if body[:1] in _QUOTES or stext[max(0, a - 1) : a] in _QUOTES:
+            kind = ClaimKind.DIRECT
+        source: Range | None = None
+        name = None
+        hops: list[Hop] = []
+        if src_toks:
+            source, name, hops = self._source(src_toks, stext, base)
+        hops += extra_hops
+        # "со ссылкой на X" after the verb's clause: a deeper hop
+        if not hops:
+            hops = self._citing_anywhere(toks, stext, base, (a, b))
+        stance = self.content_stance(body, stance)
+        if stance is Stance.ASSERTED and self.counts(body):
+            stance = Stance.REPORTED  # figures told, not an opinion asserted
+        return [
+            Attribution(
+                cue=cue,
+                lemma=verb.lemma,
+                content=[(base + a, base + b)],
+                stance=stance,
+                kind=kind,
+                source=source,
+                source_name=name,
+                hops=hops,
+                negated=stance is Stance.DENIED,
+                inverted=inverted,
+            )
+        ]
+
+    def _citing_anywhere(self, toks: list[Tok], stext: str, base: int, content: Range) -> list[Hop]:
+        for i in range(len(toks)):
+            if toks[i].start >= content[0] and toks[i].start < content[1]:
+                continue
+            n = _citing(self.lex, toks, i)
+            if n:
+                j = i + n
+                k = j
+                while k < len(toks) and not toks[k].punct:
+                    k += 1
+                if k > j:
+                    r = (base + toks[j].start, base + toks[k - 1].end)
+                    return [Hop(r, self._name_in(stext, toks[j].start, toks[k - 1].end), "citing")]
+        return []
+
+    def _subject(self, clause: list[Tok], leading: bool = False) -> list[Tok]:
+        """The source phrase in a clause: from a nominative noun (or a name) with what follows it."""
+        head = None
+        for i, t in enumerate(clause):
+            if t.punct:
+                continue
+            if t.pos in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "PREP", "FUNC"):
+                if leading:
+                    return []
+                continue
+            if (t.pos == "NOUN" and t.case == "nomn") or (t.pos == "NPRO" and t.lemma in self.pronouns):
+                head = i
+                break
+            if t.cap and t.pos in ("NOUN", None) and i > 0:
+                head = i
+                break
+            if leading and t.pos not in ("ADJF", "NOUN", None, "PRTF"):
+                return []
+        if head is None:
+            return []
+        # adjectives before the head belong to it
+        start = head
+        while start > 0 and clause[start - 1].pos in ("ADJF", "PRTF") and not clause[start - 1].punct:
+            start -= 1
+        end = head + 1
+        citing = False
+        while end < len(clause):
+            t = clause[end]
+            if t.punct and t.text not in ("-",):
+                break
+            if citing and t.pos not in ("VERB",):  # the origin runs to the clause's end
+                end += 1
+                continue
+            if _citing(self.lex, clause, end):
+                citing = True
+                end += _citing(self.lex, clause, end)
+                continue
+            if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC"):
+                # "со ссылкой на …": keep the relay's origin with it
+                break
+            end += 1
+        return clause[start:end]
+
+    def _name_in(self, stext: str, a: int, b: int) -> str:
+        """The name a phrase of the sentence resolves by: a person named in it, else the phrase in
+        the nominative ("повідомлення голови ОДА Валентина Резніченка" → Валентин Резніченко)."""
+        people = [normal for s, e, kind, normal in self.names(stext) if kind == "PER" and a <= s and e <= b]
+        self.known.update(people)
+        return people[-1] if people else self.normal_name(stext[a:b])
+
+    def lemmas(self, phrase: str) -> set[str]:
+        """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""
+        return {t.lemma for t in tokens(self.code, phrase) if not t.punct}
+
+    def normal_name(self, phrase: str) -> str:
+        """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
+        words = phrase.split()
+        out = []
+        for n, w in enumerate(words):
+            tag = morph(self.code).parse(w.lower())[0].tag
+            person = any(g in tag for g in ("Name", "Surn", "Patr"))
+            if n == 0 or (
+                w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs")
+            ):
+                if w.isupper() or not w[:1].isalpha():
+                    out.append(w)
+                    continue
+                form = _nominative(self.code, w)
+                out.append(form)
+            else:
+                out.append(w)
+        return " ".join(out)
+
+    def content_stance(self, content: str, stance: Stance) -> Stance:
+        if stance in (Stance.DENIED, Stance.CONFIRMED, Stance.NO_COMMENT):
+            return stance
+        low = content.lower()
+        if re.search(self.lex.unverified, low):
+            return Stance.UNVERIFIED
+        if re.search(self.lex.estimated, low):
+            return Stance.ESTIMATED
+        if re.search(self.lex.expected, low):
+            return Stance.EXPECTED
+        return stance
+
+    def counts(self, content: str) -> bool:
+        return any(not q.attribute for q in quantities(self.lex, content, 0))
+
+    def marked(self, sentence: str) -> bool:
+        low = sentence.lower()
+        return bool(re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low))
+
+
+#: "told TASS in the … service": the office that told an agency
+_OFFICES = frozenset(
+    """служба пресс-служба ведомство министерство администрация штаб оперштаб полиция правительство
+    управление аппарат минздрав мчс силовой экстренный оперативный служба пресс-служба відомство
+    міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
+)
+
+
+def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
+    """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
+    for phrase in lex.citing:
+        if [t.text.lower() for t in toks[i : i + len(phrase)]] == list(phrase):
+            return len(phrase)
+    return 0
+
+
+def _surname(code: str, word: str) -> str:
+    lemma = _parse(code, word.lower())[0]
+    return lemma[:1].upper() + lemma[1:]
+
+
+def _nominative(code: str, word: str) -> str:
+    parses = morph(code).parse(word.lower())
+    p = parses[0]
+    if p.tag.case in (None, "nomn") or any(
+        q.tag.case == "nomn" and q.tag.POS == p.tag.POS for q in parses[:4]
+    ):
+        return word
+    form = p.inflect({"nomn"})
+    if form is None:
+        return word
+    w = form.word
+    return w[:1].upper() + w[1:] if word[:1].isupper() else w
+
+
+def person_nominative(code: str, words: list[str]) -> str:
+    """A person's name in the nominative ("Петра Смирнова" → "Петр Смирнов"): the first word that
+    reads as a name gives the case and gender every word of the name agrees with."""
+    readings = []
+    for n, w in enumerate(words):
+        parses = morph(code).parse(w.lower())
+        # the last word (or a word alone) is a surname first: "Иванов" is no plural of Иван
+        prefer = ("Surn",) if n == len(words) - 1 else ("Name", "Patr")
+        readings.append(
+            [p for p in parses if any(g in p.tag for g in prefer)]
+            or [p for p in parses if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+            or parses[:1]
+        )
+    case = gender = None
+    for options in readings if len(words) > 1 else []:
+        named = [p for p in options if "Name" in p.tag]
+        if named:
+            case, gender = named[0].tag.case, named[0].tag.gender
+            break
+    out = []
+    for word, options in zip(words, readings, strict=True):
+        agree = [
+            p for p in options if p.tag.case == case and (gender is None or p.tag.gender in (gender, None))
+        ]
+        p = (agree or options)[0]
+        form = None if p.tag.case in (None, "nomn") else (p.inflect({"nomn", "sing"}) or p.inflect({"nomn"}))
+        new = form.word if form is not None else word.lower()
+        if "ё" in new and "ё" not in word.lower():
+            new = new.replace("ё", "е")
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(out)
+
+
+def _strip(stext: str, a: int, b: int) -> Range:
+    edge = " \t\n,.;:" + _QUOTES + _DASHES
+    while a < b and stext[a] in edge:
+        a += 1
+    while b > a and stext[b - 1] in edge:
+        b -= 1
+    return a, b
+
+
+def _unclosed(sentence: str) -> bool:
+    return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
+
+
+# ------------------------------------------------------------------------------------ numbers
+
+#: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
+_ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|збільшил|сягну|досяг)\w*\s*$"
+_NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+
+
+def _value(digits: str) -> float | None:
+    d = digits.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
+        d = d.replace(" ", "")
+    d = d.replace(",", ".")
+    try:
+        return float(d)
+    except ValueError:
+        return None
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _quantity_re(lex: Lexicon) -> re.Pattern[str]:
+    if lex.code not in _PATTERNS:
+        _PATTERNS[lex.code] = _build_quantity_re(lex)
+    return _PATTERNS[lex.code]
+
+
+def _build_quantity_re(lex: Lexicon) -> re.Pattern[str]:
+    mods = sorted((*lex.more, *lex.less, *lex.about), key=len, reverse=True)
+    mod = "|".join(re.escape(m) for m in mods)
+    mult = "|".join(
+        re.escape(m) for m in sorted((*lex.thousands, *lex.millions, *lex.billions), key=len, reverse=True)
+    )
+    words = "|".join(sorted(lex.number_words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,:])(?:(?P<mod>{mod})\s+)?"
+        rf"(?:(?:от|від)\s+)?(?P<a>{_NUM})(?:\s*(?:[-–—]|до)\s*(?P<b>{_NUM}))?"
+        rf"(?:\s*(?P<mult>{mult})(?![\w]))?"
+        rf"(?P<pct>\s*%)?"
+        rf"|(?<![\w])(?:(?P<mod2>{mod})\s+)?(?P<word>(?:{words}))(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
+    """Counts and measures: digits (with тыс./млн), number words, bounds and approximations."""
+    out: list[Quantity] = []
+    months = "|".join(lex.months)
+    for m in _quantity_re(lex).finditer(stext):
+        start, end = m.span()
+        after = stext[end : end + 14].lower()
+        before = stext[max(0, start - 3) : start]
+        mod = (m.group("mod") or m.group("mod2") or "").lower()
+        if m.group("word"):
+            lemma = _parse(lex.code, m.group("word").lower())[0]
+            value = lex.number_words.get(lemma, lex.number_words.get(m.group("word").lower()))
+            if value is None:
+                continue
+            low = high = float(value)
+            a = float(value)
+            b = None
+        else:
+            year = re.fullmatch(r"(?:19|20)\d\d", m.group("a") or "")
+            if re.match(rf"\s*(?:{months})", after) or (
+                year and re.match(r"\s*(?:года?\b|году\b|годом\b|року\b|році\b|рік\b|г\.|гг\.|р\.)", after)
+            ):
+                continue  # a date or a year ("2023 года"), not "69 годин"
+            if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
+                continue  # a clock time
+            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
+                continue  # an age
+            if before.rstrip().endswith("№"):
+                continue
+            a = _value(m.group("a")) or 0.0
+            b = _value(m.group("b")) if m.group("b") else None
+            scale = 1.0
+            mult = (m.group("mult") or "").lower()
+            if mult:
+                scale = 1e3 if mult in lex.thousands else 1e6 if mult in lex.millions else 1e9
+            a *= scale
+            b = b * scale if b is not None else None
+            low = high = a
+        value: float | None = a
+        approx = False
+        if b is not None:
+            value, low, high = None, a, b
+        elif mod in lex.more:
+            high = None
+        elif mod in lex.less and not (
+            mod in ("до", "майже до") and re.search(_ROSE, stext[max(0, start - 24) : start].lower())
+        ):
+            low = None  # "до 15": up to 15; but "выросло до 46" is 46
+        elif mod in lex.about:
+            approx = True
+            low = high = None
+        if m.group("pct") if not m.group("word") else False:
+            value, low, high = (None if v is None else v / 100 for v in (value, low, high))
+        out.append(
+            Quantity(
+                base + start,
+                base + end,
+                stext[start:end],
+                value=value,
+                low=low,
+                high=high,
+                approximate=approx,
+                unit="percent" if (not m.group("word") and m.group("pct")) else None,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------------ dates
+
+
+def times(lex: Lexicon, stext: str, base: int, published: date | None) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    months = "|".join(lex.months)
+    for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+({months})\w*(?:\s+(\d{{4}}))?", stext, re.IGNORECASE):
+        day, month = int(m.group(1)), lex.months[m.group(2).lower()]
+        year = int(m.group(3)) if m.group(3) else None
+        when = None
+        if year is None and published is not None:
+            year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
+        if year is not None:
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                when = None
+        out.append(_expr(stext, base, m.start(), m.end(), when))
+    taken = [(t.start - base, t.end - base) for t in out]
+    wd = "|".join(lex.weekdays)
+    for m in re.finditer(rf"(?<!\w)(?:в|у|во)\s+({wd})\w*", stext, re.IGNORECASE):
+        when = None
+        if published is not None:
+            back = (published.weekday() - lex.weekdays[m.group(1).lower()]) % 7
+            when = published - timedelta(days=back)
+        out.append(_expr(stext, base, m.start(), m.end(), when))
+    words = [(w, 0) for w in lex.today] + [(w, 1) for w in lex.yesterday]
+    for w, back in words:
+        for m in re.finditer(rf"(?<!\w){w}(?!\w)", stext, re.IGNORECASE):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            when = published - timedelta(days=back) if published else None
+            out.append(_expr(stext, base, m.start(), m.end(), when))
+    for w in lex.last_month:
+        for m in re.finditer(rf"(?<!\w){w}(?!\w)", stext, re.IGNORECASE):
+            resolved = month_before(published)
+            out.append(
+                TimeExpr(
+                    base + m.start(),
+                    base + m.end(),
+                    m.group(0),
+                    resolved,
+                    "month" if resolved else "unresolved",
+                )
+            )
+    for m in re.finditer(r"(?<!\d)(\d{1,2})-?(?:го|е|го числа)?\s+числа", stext):
+        out.append(_expr(stext, base, m.start(), m.end(), as_of(published, int(m.group(1)))))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _expr(stext: str, base: int, a: int, b: int, when: date | None) -> TimeExpr:
+    return TimeExpr(
+        base + a, base + b, stext[a:b], when.isoformat() if when else None, "day" if when else "unresolved"
+    )

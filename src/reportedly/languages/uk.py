@@ -1,0 +1,175 @@
+"""Ukrainian: spaCy's Ukrainian tokenizer for sentences, pymorphy3's Ukrainian dictionary for
+lemmas, cases and names, the shared Cyrillic rules.
+
+``spacy.blank("uk")`` needs no model (its tokenizer rules ship with spaCy); pymorphy3's
+Ukrainian dictionary is the pymorphy3-dicts-uk package. People are found as two or three
+capitalised words the dictionary reads as a first name and a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..model import Document, Ledger, Stance
+from .common import build_ledger
+from .cyrillic import Cyrillic, Lexicon, morph, person_nominative
+
+code = "uk"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+LEXICON = Lexicon(
+    code="uk",
+    verbs={
+        **dict.fromkeys(
+            _words(
+                "заявити заявляти сказати казати зазначити зазначати наголосити наголошувати розповісти "
+                "розповідати пояснити пояснювати додати додавати написати писати уточнити уточнювати "
+                "оголосити оголошувати запевнити вказати підкреслити констатувати закликати нагадати "
+                "назвати називати звинуватити звинувачувати відповісти висловитися"
+            ),
+            Stance.ASSERTED,
+        ),
+        **dict.fromkeys(
+            _words("повідомити повідомляти інформувати поінформувати доповісти передати передавати"),
+            Stance.REPORTED,
+        ),
+        **dict.fromkeys(_words("підтвердити підтверджувати визнати визнавати"), Stance.CONFIRMED),
+        **dict.fromkeys(_words("спростувати спростовувати заперечити заперечувати"), Stance.DENIED),
+        **dict.fromkeys(_words("припустити припускати вважати оцінити оцінювати"), Stance.ESTIMATED),
+        **dict.fromkeys(
+            _words("очікувати прогнозувати попередити попереджати пообіцяти обіцяти"), Stance.EXPECTED
+        ),
+    },
+    according={
+        "за словами": Stance.REPORTED,
+        "за даними": Stance.REPORTED,
+        "за інформацією": Stance.REPORTED,
+        "за повідомленням": Stance.REPORTED,
+        "за оцінками": Stance.ESTIMATED,
+        "на думку": Stance.ESTIMATED,
+    },
+    citing=(("з", "посиланням", "на"), ("посилаючись", "на"), ("із", "посиланням", "на")),
+    as_reported=("як",),
+    that=("що", "щоб"),
+    months={
+        "січ": 1,
+        "лют": 2,
+        "берез": 3,
+        "квіт": 4,
+        "трав": 5,
+        "черв": 6,
+        "лип": 7,
+        "серп": 8,
+        "верес": 9,
+        "жовт": 10,
+        "листопад": 11,
+        "груд": 12,
+    },  # fmt: skip
+    weekdays={
+        "понеділ": 0,
+        "вівтор": 1,
+        "серед": 2,
+        "четвер": 3,
+        "п'ятниц": 4,
+        "п’ятниц": 4,
+        "субот": 5,
+        "неділ": 6,
+    },
+    today=("сьогодні",),
+    yesterday=("вчора", "учора", "напередодні"),
+    last_month=("минулого місяця",),
+    expected=r"\bмо(?:же|жуть)\b|очікується|ймовірно|прогноз|не виключ|триватим|доведеться|буде|будуть",
+    estimated=r"орієнтовно|за оцінками|імовірно",
+    unverified=r"не підтвердж|не вдалося підтвердити|невідомо|поки не встановл",
+    more=("понад", "більше ніж", "більше", "щонайменше", "як мінімум", "принаймні", "не менше"),
+    less=("майже до", "до", "не більше", "менше", "майже"),
+    about=("близько", "приблизно", "орієнтовно", "майже близько"),
+    thousands=("тис.", "тис", "тисяч", "тисячі", "тисяча"),
+    millions=("млн.", "млн", "мільйона", "мільйонів", "мільйон"),
+    billions=("млрд.", "млрд", "мільярда", "мільярдів", "мільярд"),
+    number_words={
+        "один": 1,
+        "два": 2,
+        "двоє": 2,
+        "три": 3,
+        "троє": 3,
+        "чотири": 4,
+        "четверо": 4,
+        "п'ять": 5,
+        "п’ять": 5,
+        "п'ятеро": 5,
+        "шість": 6,
+        "шестеро": 6,
+        "сім": 7,
+        "семеро": 7,
+        "вісім": 8,
+        "дев'ять": 9,
+        "десять": 10,
+        "двадцять": 20,
+        "тридцять": 30,
+        "сорок": 40,
+        "сто": 100,
+        "трьох": 3,
+        "дві": 2,
+        "чотирьох": 4,
+        "двох": 2,
+        "сімох": 7,
+        "п'ятьох": 5,
+    },  # fmt: skip
+    titles=("голова", "речник", "представник", "губернатор", "міністр", "директор", "мер"),
+    pronouns=frozenset({"він", "вона", "вони", "Він", "Вона", "Вони"}),
+)
+
+
+@lru_cache(maxsize=1)
+def _spacy() -> Any:
+    import spacy
+
+    nlp = spacy.blank("uk")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split(paragraph: str) -> list[tuple[int, int]]:
+    """spaCy's Ukrainian sentences of a paragraph."""
+    return [(s.start_char, s.end_char) for s in _spacy()(paragraph).sents]
+
+
+_CAP = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ-]+")
+
+
+@lru_cache(maxsize=256)
+def people(text: str) -> list[tuple[int, int, str, str]]:
+    """A capitalised word read as a first name and the one or two capitalised words after it
+    (a patronymic, a surname), in the nominative."""
+    caps = list(_CAP.finditer(text))
+    out = []
+    n = 0
+    while n < len(caps):
+        first = morph("uk").parse(caps[n].group(0).lower())
+        if not any("Name" in p.tag for p in first):
+            n += 1
+            continue
+        k = n + 1
+        while k < len(caps) and k - n < 3 and text[caps[k - 1].end() : caps[k].start()].strip() == "":
+            k += 1
+        if k - n >= 2:
+            words = [m.group(0) for m in caps[n:k]]
+            out.append((caps[n].start(), caps[k - 1].end(), "PER", person_nominative("uk", words)))
+        n = k
+    return out
+
+
+def reader() -> Cyrillic:
+    return Cyrillic(LEXICON, split, people)
+
+
+def extract(document: Document) -> Ledger:
+    """The claim ledger of a Ukrainian document."""
+    return build_ledger(document, reader())

@@ -1,0 +1,66 @@
+"""Across languages: one canonical entity for one agency, one measure series for one count."""
+
+from __future__ import annotations
+
+import reportedly
+
+
+def sources(text: str, published: str = "2024-10-25") -> list[str]:
+    ledger = reportedly.analyze(text, published=published)
+    assert ledger.validate() == []
+    return [c.source.entity.id for c in ledger.claims if c.source and c.source.entity]
+
+
+def test_one_agency_is_one_entity_in_korean_russian_ukrainian() -> None:
+    nis = sources("국정원은 북한군이 이동했다고 밝혔다.")
+    assert nis == ["national-intelligence-service"]
+    assert sources("Кремль заявил, что переговоры продолжаются.") == ["russia"]
+    assert sources("ГУР повідомило, що удар було завдано вночі.") == [
+        "main-directorate-of-intelligence-of-ukraine"
+    ]
+    assert sources("По данным ГУР, удар был нанесен ночью.") == [
+        "main-directorate-of-intelligence-of-ukraine"
+    ]
+
+
+def test_the_english_alias_reaches_the_same_entity() -> None:
+    ledger = reportedly.analyze("The NIS said on Tuesday that troops had moved.")
+    ids = {link.entity.id for c in ledger.claims for link in c.chain}
+    assert "national-intelligence-service" in ids
+
+
+def test_death_tolls_in_three_languages_are_one_series() -> None:
+    keys = set()
+    for text, published in [
+        ("소방청은 사망자가 12명이라고 밝혔다.", "2024-10-25"),
+        ("Власти сообщили, что погибли 12 человек.", "2024-10-25"),
+        ("Рятувальники повідомили, що загинули 12 осіб.", "2024-10-25"),
+    ]:
+        ledger = reportedly.analyze(text, published=published)
+        (q,) = [q for c in ledger.claims for q in c.quantities]
+        assert q.measure is not None and str(q.measure.as_of) == published
+        keys.add(q.measure.key)
+    assert keys == {"people killed"}
+
+
+def test_a_number_that_counts_no_event_has_no_measure() -> None:
+    ledger = reportedly.analyze("구청은 임시 대피소 3곳을 열었다고 밝혔다.", published="2024-10-25")
+    (q,) = [q for c in ledger.claims for q in c.quantities]
+    assert q.measure is None
+
+
+def test_parts_and_changes_are_not_the_total_and_the_figures_day_is_its_own() -> None:
+    ledger = reportedly.analyze(
+        "중대본은 29일 밤 사고로 인한 사망자가 1명 늘어 총 40명이 됐고, 외국인은 5명이라고 밝혔다.",
+        published="2024-10-31",
+    )
+    typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
+    assert typed["1명"] is None and typed["5명"] is None  # a change and a part
+    total = typed["40명"]
+    assert total is not None and total.key == "people killed"
+    assert str(total.as_of) == "2024-10-31"  # the 29th is the event's day, not the figure's
+    ledger = reportedly.analyze(
+        "По состоянию на 5 июня погибли 7 человек, сообщили власти.", published="2024-06-09"
+    )
+    (q,) = [q for c in ledger.claims for q in c.quantities]
+    assert q.measure is not None and str(q.measure.as_of) == "2024-06-05"

@@ -1,0 +1,138 @@
+"""Russian constructions, in our own sentences: заявил, сообщил, по словам, по данным, со ссылкой на."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+from reportedly.model import ClaimKind, Ledger, Stance
+
+PUBLISHED = "2023-06-09"  # a Friday
+
+
+def analyse(text: str) -> Ledger:
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    assert ledger.document.meta["language"] == "ru"
+    assert ledger.validate() == []
+    return ledger
+
+
+def only(ledger: Ledger):  # noqa: ANN201 - the one claim
+    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
+    return ledger.claims[0]
+
+
+def test_source_verb_that_content_with_the_person_named_in_the_nominative() -> None:
+    claim = only(analyse("Мэр города Сергей Иванов заявил, что мост будет восстановлен к осени."))
+    assert claim.source is not None and claim.source.text == "Мэр города Сергей Иванов"
+    assert claim.source.entity is not None and claim.source.entity.name == "Сергей Иванов"
+    assert claim.content_text == "мост будет восстановлен к осени"
+    assert claim.stance is Stance.EXPECTED  # будет: a forecast
+
+
+def test_quotation_then_dash_then_verb_then_source() -> None:
+    ledger = analyse(
+        "Мэр Сергей Иванов заявил, что работы идут.\n\n«Все жители эвакуированы», — сказал Иванов."
+    )
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.DIRECT and claim.inverted
+    assert claim.content_text == "Все жители эвакуированы"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Сергей Иванов"  # the surname alone: the person named before
+
+
+def test_po_slovam_with_an_inflected_name() -> None:
+    claim = only(analyse("По словам губернатора Петра Смирнова, в городе нет электричества."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Петр Смирнов"
+    assert claim.content_text == "в городе нет электричества"
+
+
+def test_po_dannym_figures_are_reported() -> None:
+    claim = only(analyse("По данным МЧС, эвакуированы более 1,3 тыс. человек."))
+    assert claim.stance is Stance.REPORTED
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Russian Emergencies Ministry"  # the alias table
+    (q,) = claim.quantities
+    assert (q.value, q.low, q.high) == (1300, 1300, None)
+
+
+def test_so_ssylkoy_na_is_a_chain() -> None:
+    claim = only(
+        analyse("Агентство Интерфакс со ссылкой на источник в полиции сообщило, что задержаны двое.")
+    )
+    assert [link.entity.name for link in claim.chain] == ["Interfax", "источник в полиции"]
+    assert claim.source is not None and claim.source.text == "источник в полиции"  # the origin
+    assert claim.stance is Stance.REPORTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Министерство подтвердило, что двое военных погибли.", Stance.CONFIRMED),
+        ("Пресс-служба опровергла сообщения о взрыве.", Stance.DENIED),
+        ("Эксперт предположил, что уровень воды снизится.", Stance.ESTIMATED),
+        ("Синоптики заявили, что дожди могут продлиться неделю.", Stance.EXPECTED),
+        ("Губернатор заявил, что виновные будут наказаны.", Stance.EXPECTED),
+        ("Губернатор заявил, что ситуация под контролем.", Stance.ASSERTED),
+    ],
+)
+def test_stances(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        ("Власти сообщили, что эвакуировано около 900 человек.", (900, None, None, True)),
+        ("Власти сообщили, что погибли свыше 20 человек.", (20, 20, None, False)),
+        ("Власти сообщили, что пострадали до 15 человек.", (15, None, 15, False)),
+        ("Власти сообщили, что погибли семь человек.", (7, 7, 7, False)),
+        ("Власти сообщили, что ущерб составил 1,5 млрд рублей.", (1.5e9, 1.5e9, 1.5e9, False)),
+    ],
+)
+def test_numbers(sentence: str, bounds: tuple) -> None:
+    (q,) = only(analyse(sentence)).quantities
+    assert (q.value, q.low, q.high, q.approximate) == bounds
+
+
+def test_dates_and_clock_times() -> None:
+    claim = only(analyse("Глава района сообщил в четверг, что 5 июня в 14:30 вода поднялась на 2 метра."))
+    assert [(t.text, t.resolved) for t in claim.times] == [
+        ("в четверг", "2023-06-08"),
+        ("5 июня", "2023-06-05"),
+    ]
+    assert [q.value for q in claim.quantities] == [2]
+
+
+def test_ob_etom_attributes_the_sentence_before_and_the_office_that_told_the_agency() -> None:
+    ledger = reportedly.analyze(
+        "Число пострадавших выросло до 12. Об этом Интерфаксу сообщили в пресс-службе МЧС.",
+        published=PUBLISHED,
+    )
+    assert ledger.validate() == []
+    (claim,) = ledger.claims  # the figure's outlet-voice reading gives way
+    assert claim.content_text == "Число пострадавших выросло до 12"
+    assert [q.value for q in claim.quantities] == [12]
+    assert claim.chain[-1].entity.name == "Russian Emergencies Ministry"  # its press office
+
+
+def test_nazval_keeps_its_own_clause_when_a_relay_follows() -> None:
+    claim = only(analyse("Мэр Сергей Иванов назвал аварию диверсией, передает корреспондент агентства."))
+    assert claim.content_text == "аварию диверсией"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Сергей Иванов"
+
+
+def test_schel_is_an_estimate() -> None:
+    claim = only(analyse("Войска не добиваются поставленных целей, счел Иванов."))
+    assert claim.stance is Stance.ESTIMATED and claim.inverted
+
+
+def test_the_headline_is_read_too() -> None:
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.languages.common import paragraphs_of
+
+    doc = parse_layout("Вода поднялась на два метра, заявил мэр\n\nМэр Сергей Иванов выступил в пятницу.")
+    assert paragraphs_of(doc)[0][0] == 0

@@ -1,0 +1,111 @@
+"""Ukrainian constructions, in our own sentences: заявив, повідомили, за словами, з посиланням на."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+from reportedly.model import ClaimKind, Ledger, Stance
+
+PUBLISHED = "2023-01-16"  # a Monday
+
+
+def analyse(text: str) -> Ledger:
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    assert ledger.document.meta["language"] == "uk"
+    assert ledger.validate() == []
+    return ledger
+
+
+def only(ledger: Ledger):  # noqa: ANN201 - the one claim
+    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
+    return ledger.claims[0]
+
+
+def test_title_and_name_verb_that_content() -> None:
+    claim = only(analyse("Міський голова Остап Коваленко заявив, що школи відкриються в понеділок."))
+    assert claim.source is not None and claim.source.text == "Міський голова Остап Коваленко"
+    assert claim.source.entity is not None and claim.source.entity.name == "Остап Коваленко"
+    assert claim.content_text == "школи відкриються в понеділок"
+
+
+def test_za_slovamy_with_an_inflected_name_in_the_nominative() -> None:
+    claim = only(analyse("За словами мера Полтави Олени Мельник, світло повернули в усі будинки."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олена Мельник"
+
+
+def test_quotation_dash_verb_source_and_the_surname_alone() -> None:
+    ledger = analyse(
+        "Остап Коваленко заявив, що роботи тривають.\n\n«Усіх мешканців евакуйовано», — сказав Коваленко."
+    )
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.DIRECT and claim.inverted
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Остап Коваленко"
+
+
+def test_z_posylanniam_na_is_a_chain_and_aliases_resolve() -> None:
+    claim = only(analyse("Укрінформ з посиланням на ДСНС повідомив, що врятовано 39 людей."))
+    assert [link.entity.name for link in claim.chain] == ["Ukrinform", "State Emergency Service of Ukraine"]
+    assert claim.stance is Stance.REPORTED
+    assert [q.value for q in claim.quantities] == [39]
+
+
+def test_za_danymy_figures_are_reported() -> None:
+    claim = only(analyse("За даними Нацполіції, постраждали понад 70 людей."))
+    assert claim.stance is Stance.REPORTED
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "National Police of Ukraine"
+    (q,) = claim.quantities
+    assert (q.value, q.low, q.high) == (70, 70, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Міністерство підтвердило, що двоє військових загинули.", Stance.CONFIRMED),
+        ("Повітряні сили спростували інформацію про збиття літака.", Stance.DENIED),
+        ("Синоптики заявили, що морози можуть триматися тиждень.", Stance.EXPECTED),
+        ("Голова громади заявив, що ситуація під контролем.", Stance.ASSERTED),
+    ],
+)
+def test_stances(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        ("Рятувальники повідомили, що евакуйовано близько 1700 мешканців.", (1700, None, None, True)),
+        ("Рятувальники повідомили, що кількість загиблих зросла до 36.", (36, 36, 36, False)),
+        ("Рятувальники повідомили, що там могли бути до 200 осіб.", (200, None, 200, False)),
+        ("Рятувальники повідомили, що під завалами залишаються трьох людей.", (3, 3, 3, False)),
+    ],
+)
+def test_numbers(sentence: str, bounds: tuple) -> None:
+    (q,) = only(analyse(sentence)).quantities
+    assert (q.value, q.low, q.high, q.approximate) == bounds
+
+
+def test_clock_times_and_ages_are_not_quantities_and_weekdays_resolve() -> None:
+    claim = only(analyse("У суботу поліція повідомила, що о 16:20 врятовано 9-річну дівчинку і 15 людей."))
+    assert [q.value for q in claim.quantities] == [15]
+    assert [(t.text, t.resolved) for t in claim.times] == [("У суботу", "2023-01-14")]
+
+
+def test_pro_tse_attributes_the_sentence_before() -> None:
+    ledger = reportedly.analyze(
+        "Під завалами залишаються 20 людей. Про це повідомив голова громади Остап Коваленко.",
+        published=PUBLISHED,
+    )
+    (claim,) = ledger.claims
+    assert claim.content_text == "Під завалами залишаються 20 людей"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Остап Коваленко"
+
+
+def test_hours_are_counted_and_years_are_not() -> None:
+    claim = only(analyse("Рятувальники повідомили, що у 2023 році пошукова операція тривала 69 годин."))
+    assert [q.value for q in claim.quantities] == [69]
