@@ -39,4 +39,10 @@ def store(request: Request) -> Store:
 
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, description="How many matching items to skip.")]
+#: Largest ``offset`` accepted. Both stores keep 64-bit integers; an offset at or past
+#: 2**63 overflowed the driver and answered 500 (PostgreSQL with the SQL in the body).
+#: No store holds a billion items, so the bound costs nothing and makes it a 422.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description=f"How many matching items to skip (at most {MAX_OFFSET:,}).")
+]
