@@ -220,12 +220,16 @@ def analyze(
     allow_private: PrivateOpt = False,
     encoding: EncodingOpt = None,
     follow_links: FollowOpt = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
+    ] = 120.0,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
     Example: reportedly analyze article.txt --published 2024-11-20 --json
     """
-    from . import analyze_many
+    from . import warm_up
+    from .batch import analyze_here
     from .ingest import IngestError, load_documents
 
     pub = _published(published)
@@ -236,7 +240,18 @@ def analyze(
         (failures if isinstance(item, IngestError) else docs).append(item)
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
-    ledgers = list(analyze_many(docs)) if docs else []
+    ledgers = []
+    if docs:
+        warm_up()  # so --timeout measures the analysis, not loading the models
+    for outcome in analyze_here(docs, timeout=timeout):
+        if outcome.ledger is not None:
+            ledgers.append(outcome.ledger)
+        else:
+            # A document over the limit is reported and skipped; the others still print.
+            doc = outcome.document
+            name = doc.meta.get("source") or doc.url or doc.title or "-"
+            err.print(Text(f"Error: {name}: {outcome.message}", style="bold red"))
+            failures.append(outcome)
     if as_json:
         if len(ledgers) == 1 and not failures:
             _dump(ledgers[0].to_dict())

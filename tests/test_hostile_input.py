@@ -1,0 +1,60 @@
+"""Hostile inputs are refused with a message naming the cause, and over-limit documents are skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportedly.cli import EXIT_INPUT, app
+from reportedly.ingest import IngestError
+from reportedly.ingest.reader import read_bytes
+
+runner = CliRunner()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError) as caught:
+        read_bytes(fifo)  # would block forever if it opened the pipe
+    assert "not a regular file" in caught.value.message
+    assert str(fifo) in caught.value.message or "pipe.txt" in caught.value.message
+
+
+def test_symlink_loop_is_refused(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(IngestError) as caught:
+        read_bytes(loop)
+    assert "cannot be read" in caught.value.message
+
+
+def test_analyze_stops_a_document_over_its_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reportedly
+
+    good = tmp_path / "a_good.txt"
+    good.write_text(
+        "Pier closed\n\nThe harbour authority said on Monday the pier would close.", encoding="utf-8"
+    )
+    slow = tmp_path / "b_slow.txt"
+    slow.write_text("Slow article\n\nThe minister said on Tuesday that prices would fall.", encoding="utf-8")
+    real = reportedly.analyze_document
+
+    def sometimes_slow(document, nlp=None):  # noqa: ANN001, ANN202 - stand-in for the real one
+        if "minister" in document.text:
+            time.sleep(120)
+        return real(document, nlp)
+
+    monkeypatch.setattr(reportedly, "analyze_document", sometimes_slow)
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--timeout", "10"], env={"COLUMNS": "200"})
+    assert result.exit_code == EXIT_INPUT
+    assert "b_slow.txt" in result.output and "--timeout" in result.output
+    assert "harbour authority" in result.output.lower() or "Pier closed" in result.output
