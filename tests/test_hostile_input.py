@@ -58,3 +58,28 @@ def test_analyze_stops_a_document_over_its_time_limit(
     assert result.exit_code == EXIT_INPUT
     assert "b_slow.txt" in result.output and "--timeout" in result.output
     assert "harbour authority" in result.output.lower() or "Pier closed" in result.output
+
+
+def test_memory_limit_stops_an_analysis_that_keeps_growing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import psutil
+
+    import reportedly
+    from reportedly.batch import analyze_outcome
+    from reportedly.model import Document
+
+    def hog(document, nlp=None):  # noqa: ANN001, ANN202 - stand-in that only allocates
+        held = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            held.append(bytearray(8 * 1024 * 1024))
+            time.sleep(0.005)
+        raise AssertionError("the memory limit never stopped the analysis")
+
+    monkeypatch.setattr(reportedly, "analyze_document", hog)
+    limit = psutil.Process().memory_info().rss / 2**20 + 300
+    outcome = analyze_outcome(Document(text="Some text."), timeout=0, max_memory=limit)
+    assert outcome.reason == "memory"
+    assert "--max-memory" in outcome.message and f"{limit:g} MiB" in outcome.message
+    assert psutil.Process().memory_info().rss / 2**20 < limit + 200  # the hog's memory was let go

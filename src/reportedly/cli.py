@@ -29,6 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from .batch import DEFAULT_MAX_MEMORY_MB
 from .model import Document, Ledger
 from .terminal import SafeConsole
 
@@ -223,6 +224,14 @@ def analyze(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
+    max_memory: Annotated[
+        float,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+        ),
+    ] = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
@@ -243,7 +252,7 @@ def analyze(
     ledgers = []
     if docs:
         warm_up()  # so --timeout measures the analysis, not loading the models
-    for outcome in analyze_here(docs, timeout=timeout):
+    for outcome in analyze_here(docs, timeout=timeout, max_memory=max_memory):
         if outcome.ledger is not None:
             ledgers.append(outcome.ledger)
         else:
@@ -277,6 +286,14 @@ def ingest(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
+    max_memory: Annotated[
+        float,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+        ),
+    ] = DEFAULT_MAX_MEMORY_MB,
     workers: Annotated[
         int,
         typer.Option(
@@ -380,9 +397,9 @@ def ingest(
                     progress.update(task, description="ingesting")
                     todo = itertools.chain([first], todo)
                     outcomes = (
-                        runner.analyze(todo, timeout=timeout)
+                        runner.analyze(todo, timeout=timeout, max_memory=max_memory)
                         if runner is not None
-                        else analyze_here(todo, timeout=timeout)
+                        else analyze_here(todo, timeout=timeout, max_memory=max_memory)
                     )
                 for outcome in outcomes:
                     progress.advance(task)
