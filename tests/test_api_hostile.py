@@ -67,3 +67,26 @@ def test_posted_text_with_nul_and_lone_surrogate_is_stored(client: TestClient) -
     doc = client.get(r.json()["documents"][0]["href"]).json()
     text = doc["document"]["text"]
     assert "\x00" not in text and "\ufffd" in text
+
+
+def test_posted_article_over_the_time_limit_is_a_422_naming_the_setting(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reportedly
+
+    def slow(document, nlp=None):  # noqa: ANN001, ANN202 - stands in for a pathological text
+        # Busy Python code, as analysis is: the stop lands between bytecodes, not inside sleep().
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    monkeypatch.setattr(reportedly, "analyze_document", slow)
+    client.app.state.settings.analysis_timeout = 0.5
+    started = time.monotonic()
+    r = client.post("/api/documents", json={"text": "Title\n\nThe mayor said it was fine."}, headers=AUTH)
+    assert time.monotonic() - started < 30
+    assert r.status_code == 422
+    assert "analysis_timeout" in r.json()["detail"]
+    assert client.get("/api/documents").json()["total"] == 1  # nothing stored for it
