@@ -27,9 +27,8 @@ def main(counts: list[int]) -> None:
         started = time.perf_counter()
         ledger = reportedly.analyze("Officials spoke on Monday.\n\n" + fragments(n) + " end.")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-        print(
-            f"{n} fragments: {time.perf_counter() - started:.1f} s, {len(ledger.claims)} claims, peak RSS {peak} MiB"
-        )
+        seconds = time.perf_counter() - started
+        print(f"{n} fragments: {seconds:.1f} s, {len(ledger.claims)} claims, peak RSS {peak} MiB")
 
 
 if __name__ == "__main__":
