@@ -83,3 +83,17 @@ def test_memory_limit_stops_an_analysis_that_keeps_growing(monkeypatch: pytest.M
     assert outcome.reason == "memory"
     assert "--max-memory" in outcome.message and f"{limit:g} MiB" in outcome.message
     assert psutil.Process().memory_info().rss / 2**20 < limit + 200  # the hog's memory was let go
+
+
+def test_size_refusal_names_the_flag_and_the_flag_raises_the_limit(tmp_path: Path) -> None:
+    from reportedly import cli
+    from reportedly.ingest.reader import DEFAULT_MAX_BYTES
+
+    assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
+    article = tmp_path / "long.txt"
+    article.write_text("Title\n\n" + "The mayor said on Monday that the bridge would reopen. " * 40)
+    refused = runner.invoke(app, ["analyze", str(article), "--max-bytes", "1000"])
+    assert refused.exit_code == EXIT_INPUT
+    assert "--max-bytes" in refused.output and "long.txt" in refused.output
+    allowed = runner.invoke(app, ["analyze", str(article), "--max-bytes", "100000", "--json"])
+    assert allowed.exit_code == 0, allowed.output

@@ -70,6 +70,13 @@ FollowOpt = Annotated[
         "--follow-links", help="For RSS/Atom feeds, fetch each entry's page instead of its summary."
     ),
 ]
+#: ingest.reader.DEFAULT_MAX_BYTES, repeated so that starting the CLI does not import
+#: the ingest package (trafilatura, lxml); tests/test_hostile_input.py checks they agree.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Largest input file or fetched page, in bytes (default 10 MiB)."),
+]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Text encoding of input files when not UTF-8 (e.g. latin-1).")
 ]
@@ -221,6 +228,7 @@ def analyze(
     allow_private: PrivateOpt = False,
     encoding: EncodingOpt = None,
     follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
@@ -244,7 +252,12 @@ def analyze(
     pub = _published(published)
     docs, failures = [], []
     for item in load_documents(
-        source, published=pub, allow_private=allow_private, encoding=encoding, follow_links=follow_links
+        source,
+        published=pub,
+        allow_private=allow_private,
+        encoding=encoding,
+        follow_links=follow_links,
+        max_bytes=max_bytes,
     ):
         (failures if isinstance(item, IngestError) else docs).append(item)
     for f in failures:
@@ -283,6 +296,7 @@ def ingest(
     encoding: EncodingOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
@@ -351,6 +365,7 @@ def ingest(
                 allow_private=allow_private,
                 encoding=encoding,
                 follow_links=follow_links,
+                max_bytes=max_bytes,
             ):
                 if isinstance(item, IngestError):
                     progress.advance(task)

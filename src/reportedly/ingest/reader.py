@@ -57,7 +57,7 @@ def _too_large(name: str, size: int | None, max_bytes: int) -> IngestError:
         "too_large",
         name,
         f"{name} {what}, over the {_human_size(max_bytes)} limit; "
-        "split it into single articles or raise the size limit (max_bytes)",
+        "split it into single articles or raise the limit with --max-bytes",
     )
 
 
