@@ -97,3 +97,11 @@ def test_size_refusal_names_the_flag_and_the_flag_raises_the_limit(tmp_path: Pat
     assert "--max-bytes" in refused.output and "long.txt" in refused.output
     allowed = runner.invoke(app, ["analyze", str(article), "--max-bytes", "100000", "--json"])
     assert allowed.exit_code == 0, allowed.output
+
+
+def test_symlink_loop_given_directly_is_named_as_unreadable(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    result = runner.invoke(app, ["analyze", str(loop)])
+    assert result.exit_code == EXIT_INPUT
+    assert "cannot be read" in result.output and "does not exist" not in result.output

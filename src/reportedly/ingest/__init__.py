@@ -320,7 +320,7 @@ def load_documents(
                 str(file),
             )
         return
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist" but is there
         looks_like_host = re.match(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", src) is not None
         hint = "; add https:// to fetch it as a URL" if looks_like_host else ""
         yield IngestError("not_found", src, f"{src} does not exist; check the path{hint}")
