@@ -39,14 +39,14 @@ log = logging.getLogger(__name__)
 INTERNAL_ERROR = "the server could not answer this request; the server log has the detail"
 
 
-def internal_error() -> JSONResponse:
+def internal_error(status_code: int = 500) -> JSONResponse:
     """A generic 500 carrying the security headers itself.
 
     Starlette answers unhandled exceptions from its outermost middleware, outside
     ``SecurityHeaders``, so a 500 built there would go out without them.
     """
     headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
-    return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500, headers=headers)
+    return JSONResponse({"detail": INTERNAL_ERROR}, status_code=status_code, headers=headers)
 
 
 def create_app(
@@ -101,7 +101,7 @@ def create_app(
         # whose detail (SQL, parameters) is logged, never sent.
         if exc.http_status >= 500:
             log.error("store error on %s %s", _request.method, _request.url.path, exc_info=exc)
-            return internal_error()
+            return internal_error(exc.http_status)  # 503 stays 503: worth a retry
         return JSONResponse({"detail": exc.http_detail}, status_code=exc.http_status)
 
     @app.exception_handler(Exception)
