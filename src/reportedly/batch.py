@@ -43,6 +43,17 @@ class AnalysisTimeout(Exception):
     """Raised inside an analysis that ran past its time limit."""
 
 
+class AnalysisOverMemory(Exception):
+    """Raised inside an analysis while the process's memory is over its limit."""
+
+
+#: Default ceiling on a process's resident memory while it analyses, in MiB.
+#: The models take about 1 GiB; an ordinary article adds tens of MiB. 4 GiB lets
+#: two workers (``--workers 2``) run side by side on a 24 GB machine with room
+#: to spare, where one 5 MB single-line text used to reach 11 GiB unchecked.
+DEFAULT_MAX_MEMORY_MB = 4096
+
+
 class BatchError(Exception):
     """The batch could not start: Dask missing, the scheduler unreachable, bad settings."""
 
@@ -53,7 +64,7 @@ class Outcome:
 
     ``message`` does not name the document; the caller knows where it read it from.
 
-    ``reason`` is ``"timeout"``, ``"analysis"`` (extraction raised) or
+    ``reason`` is ``"timeout"``, ``"memory"`` (over ``--max-memory``), ``"analysis"`` (extraction raised) or
     ``"worker"`` (the process analysing it died, e.g. out of memory).
     """
 
@@ -119,7 +130,58 @@ def time_limit(seconds: float) -> Iterator[None]:
         timer.cancel()
 
 
-def analyze_outcome(document: Document, timeout: float = 0.0, threads: int | None = None) -> Outcome:
+@contextmanager
+def memory_limit(max_mb: float, interval: float = 0.2) -> Iterator[None]:
+    """Stop an analysis once this process's resident memory passes ``max_mb`` MiB.
+
+    A watchdog thread samples RSS (psutil) and raises :class:`AnalysisOverMemory`
+    in the analysing thread, the same way :func:`time_limit` does in worker
+    threads. RSS is measured rather than capped with ``RLIMIT_AS`` because
+    torch and spaCy reserve far more address space than they touch, so an
+    address-space limit fails at import instead of on the heavy document.
+    ``max_mb <= 0`` (or psutil missing) means no limit.
+    """
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil ships with distributed
+        psutil = None
+    if max_mb <= 0 or psutil is None:
+        yield
+        return
+    process = psutil.Process()
+    limit = max_mb * 1024 * 1024
+    target = threading.get_ident()
+    state = {"armed": True}
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(interval):
+            if process.memory_info().rss > limit:
+                with lock:
+                    if state["armed"]:
+                        state["armed"] = False
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(target), ctypes.py_object(AnalysisOverMemory)
+                        )
+                return
+
+    watcher = threading.Thread(target=watch, name="reportedly-memory-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["armed"] = False
+        done.set()
+
+
+def analyze_outcome(
+    document: Document,
+    timeout: float = 0.0,
+    threads: int | None = None,
+    max_memory: float = 0.0,
+) -> Outcome:
     """Analyse one document wherever this runs (here or on a Dask worker), never raising.
 
     ``threads`` caps torch's threads in this process: several worker processes
@@ -130,8 +192,11 @@ def analyze_outcome(document: Document, timeout: float = 0.0, threads: int | Non
     _cap_threads(threads)
     started = time.perf_counter()
     try:
-        with time_limit(timeout):
+        with time_limit(timeout), memory_limit(max_memory):
             ledger = analyze_document(document)
+    except AnalysisOverMemory:
+        message = f"analysis passed the memory limit of {max_memory:g} MiB and was stopped (--max-memory)"
+        return Outcome(document, reason="memory", message=message, seconds=time.perf_counter() - started)
     except AnalysisTimeout:
         message = f"analysis took longer than {timeout:g} s and was stopped (--timeout)"
         return Outcome(document, reason="timeout", message=message, seconds=time.perf_counter() - started)
@@ -141,10 +206,12 @@ def analyze_outcome(document: Document, timeout: float = 0.0, threads: int | Non
     return Outcome(document, ledger=ledger, seconds=time.perf_counter() - started)
 
 
-def analyze_here(documents: Iterable[Document], *, timeout: float = 0.0) -> Iterator[Outcome]:
+def analyze_here(
+    documents: Iterable[Document], *, timeout: float = 0.0, max_memory: float = 0.0
+) -> Iterator[Outcome]:
     """Analyse documents one after another in this process, in their order."""
     for document in documents:
-        yield analyze_outcome(document, timeout)
+        yield analyze_outcome(document, timeout, max_memory=max_memory)
 
 
 def _warm(threads: int | None) -> None:
@@ -254,7 +321,9 @@ class DaskRunner:
         # are sized by whoever started them.
         return 1 if self.workers is not None else None
 
-    def analyze(self, documents: Iterable[Document], *, timeout: float = 0.0) -> Iterator[Outcome]:
+    def analyze(
+        self, documents: Iterable[Document], *, timeout: float = 0.0, max_memory: float = 0.0
+    ) -> Iterator[Outcome]:
         """Analyse documents on the cluster; outcomes come back as they finish.
 
         At most a few documents per worker thread are in flight, so a corpus
@@ -271,7 +340,7 @@ class DaskRunner:
 
         def submit(document: Document) -> None:
             # pure=False: two documents with equal ids (same text) are still two tasks.
-            future = self.client.submit(analyze_outcome, document, timeout, threads, pure=False)
+            future = self.client.submit(analyze_outcome, document, timeout, threads, max_memory, pure=False)
             pending[future] = document
             queue.add(future)
 

@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from .batch import DEFAULT_MAX_MEMORY_MB
 from .model import Document, Ledger
+from .terminal import SafeConsole
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 DEFAULT_DB = "reportedly.db"
@@ -46,8 +47,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# SafeConsole: stored text is untrusted, so control characters print escaped (terminal.py).
+out = SafeConsole(highlight=False, soft_wrap=False)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 DbOpt = Annotated[
@@ -67,6 +69,13 @@ FollowOpt = Annotated[
     typer.Option(
         "--follow-links", help="For RSS/Atom feeds, fetch each entry's page instead of its summary."
     ),
+]
+#: ingest.reader.DEFAULT_MAX_BYTES, repeated so that starting the CLI does not import
+#: the ingest package (trafilatura, lxml); tests/test_hostile_input.py checks they agree.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Largest input file or fetched page, in bytes (default 10 MiB)."),
 ]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Text encoding of input files when not UTF-8 (e.g. latin-1).")
@@ -220,23 +229,52 @@ def analyze(
     allow_private: PrivateOpt = False,
     encoding: EncodingOpt = None,
     follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
+    ] = 120.0,
+    max_memory: Annotated[
+        float,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+        ),
+    ] = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
     Example: reportedly analyze article.txt --published 2024-11-20 --json
     """
-    from . import analyze_many
+    from . import warm_up
+    from .batch import analyze_here
     from .ingest import IngestError, load_documents
 
     pub = _published(published)
     docs, failures = [], []
     for item in load_documents(
-        source, published=pub, allow_private=allow_private, encoding=encoding, follow_links=follow_links
+        source,
+        published=pub,
+        allow_private=allow_private,
+        encoding=encoding,
+        follow_links=follow_links,
+        max_bytes=max_bytes,
     ):
         (failures if isinstance(item, IngestError) else docs).append(item)
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
-    ledgers = list(analyze_many(docs)) if docs else []
+    ledgers = []
+    if docs:
+        warm_up()  # so --timeout measures the analysis, not loading the models
+    for outcome in analyze_here(docs, timeout=timeout, max_memory=max_memory):
+        if outcome.ledger is not None:
+            ledgers.append(outcome.ledger)
+        else:
+            # A document over the limit is reported and skipped; the others still print.
+            doc = outcome.document
+            name = doc.meta.get("source") or doc.url or doc.title or "-"
+            err.print(Text(f"Error: {name}: {outcome.message}", style="bold red"))
+            failures.append(outcome)
     if as_json:
         if len(ledgers) == 1 and not failures:
             _dump(ledgers[0].to_dict())
@@ -259,9 +297,18 @@ def ingest(
     encoding: EncodingOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
+    max_memory: Annotated[
+        float,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+        ),
+    ] = DEFAULT_MAX_MEMORY_MB,
     workers: Annotated[
         int,
         typer.Option(
@@ -319,6 +366,7 @@ def ingest(
                 allow_private=allow_private,
                 encoding=encoding,
                 follow_links=follow_links,
+                max_bytes=max_bytes,
             ):
                 if isinstance(item, IngestError):
                     progress.advance(task)
@@ -365,9 +413,9 @@ def ingest(
                     progress.update(task, description="ingesting")
                     todo = itertools.chain([first], todo)
                     outcomes = (
-                        runner.analyze(todo, timeout=timeout)
+                        runner.analyze(todo, timeout=timeout, max_memory=max_memory)
                         if runner is not None
-                        else analyze_here(todo, timeout=timeout)
+                        else analyze_here(todo, timeout=timeout, max_memory=max_memory)
                     )
                 for outcome in outcomes:
                     progress.advance(task)

@@ -9,6 +9,7 @@ the OpenAPI schema itself is served at ``/openapi.json``.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,12 +25,28 @@ from reportedly import __version__
 from reportedly.api import claims, documents, entities, exports, stories
 from reportedly.api.deps import DEFAULT_MAX_BODY, Settings, store
 from reportedly.api.schemas import StatusOut
-from reportedly.api.security import BodyLimit, SecurityHeaders
+from reportedly.api.security import SECURITY_HEADERS, BodyLimit, SecurityHeaders
 from reportedly.store import Store, StoreError
 
 STATIC = Path(__file__).resolve().parent / "static"
 TOKEN_ENV = "REPORTEDLY_TOKEN"
 DB_ENV = "REPORTEDLY_DB"
+
+log = logging.getLogger(__name__)
+
+#: What a client is told when the server failed; the detail goes to the log only.
+#: Driver messages carry SQL statements and their parameters (article text included).
+INTERNAL_ERROR = "the server could not answer this request; the server log has the detail"
+
+
+def internal_error(status_code: int = 500) -> JSONResponse:
+    """A generic 500 carrying the security headers itself.
+
+    Starlette answers unhandled exceptions from its outermost middleware, outside
+    ``SecurityHeaders``, so a 500 built there would go out without them.
+    """
+    headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+    return JSONResponse({"detail": INTERNAL_ERROR}, status_code=status_code, headers=headers)
 
 
 def create_app(
@@ -80,8 +97,17 @@ def create_app(
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
         # Every store failure, mapped by its type (reportedly.store.errors): a missing
-        # document, claim or story is a 404, a bad argument a 422, anything else a 5xx.
+        # document, claim or story is a 404, a bad argument a 422, anything else a 5xx
+        # whose detail (SQL, parameters) is logged, never sent.
+        if exc.http_status >= 500:
+            log.error("store error on %s %s", _request.method, _request.url.path, exc_info=exc)
+            return internal_error(exc.http_status)  # 503 stays 503: worth a retry
         return JSONResponse({"detail": exc.http_detail}, status_code=exc.http_status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return internal_error()
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
+from reportedly.batch import DEFAULT_MAX_MEMORY_MB
 from reportedly.store import Store
 
 DEFAULT_LIMIT = 50
@@ -26,6 +27,11 @@ class Settings:
     token: str | None = None
     allow_private: bool = False
     max_body: int = DEFAULT_MAX_BODY
+    #: Seconds one posted article may take to analyse (0: no limit); past it, a 422.
+    #: Analyses run one at a time, so this also bounds how long a write waits.
+    analysis_timeout: float = 120.0
+    #: MiB of resident memory the server may reach while analysing (0: no limit).
+    max_memory: float = DEFAULT_MAX_MEMORY_MB
     #: spaCy pipelines are not documented as thread-safe; analyses run one at a time.
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -39,4 +45,10 @@ def store(request: Request) -> Store:
 
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, description="How many matching items to skip.")]
+#: Largest ``offset`` accepted. Both stores keep 64-bit integers; an offset at or past
+#: 2**63 overflowed the driver and answered 500 (PostgreSQL with the SQL in the body).
+#: No store holds a billion items, so the bound costs nothing and makes it a 422.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description=f"How many matching items to skip (at most {MAX_OFFSET:,}).")
+]

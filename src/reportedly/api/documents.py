@@ -7,6 +7,7 @@ indistinguishable from one stored from the command line.
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Response, status
@@ -24,6 +25,8 @@ from reportedly.api.security import require_token
 from reportedly.ingest import IngestError, from_html, load_documents, parse_layout
 from reportedly.model import Document
 from reportedly.store import Store
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
@@ -86,7 +89,7 @@ def submit_document(
     201 when anything new was stored and 200 when the article(s) were
     already there (storing is idempotent by text).
     """
-    from reportedly import analyze_document
+    from reportedly.batch import analyze_outcome
 
     documents, problems = _documents(body, config)
     if not documents:
@@ -95,7 +98,17 @@ def submit_document(
     saved = []
     for document in documents:
         with config.analysis_lock:
-            ledger = analyze_document(document)
+            outcome = analyze_outcome(document, config.analysis_timeout, max_memory=config.max_memory)
+        if outcome.ledger is None:
+            # Over a limit, or the extractor failed on this text: the client's input,
+            # answered 422 with the reason (the limit and the setting to change it).
+            if outcome.reason == "analysis":  # an extractor bug: the detail is for the log only
+                log.error("analysis failed for a posted article: %s", outcome.message)
+                raise HTTPException(422, "the article could not be analysed; the server log has the detail")
+            limit = (outcome.message or "").replace("(--timeout)", "(the server's analysis_timeout setting)")
+            limit = limit.replace("(--max-memory)", "(the server's max_memory setting)")
+            raise HTTPException(422, f"the article could not be analysed: {limit}")
+        ledger = outcome.ledger
         result = db.save(ledger, source=str(document.meta.get("source") or "api"))
         saved.append(
             {

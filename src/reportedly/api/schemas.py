@@ -8,10 +8,11 @@ and refuses to send anything the schema does not promise.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from reportedly.model import ClaimKind, ConflictKind, EntityType, QuantityScope, SectionKind, Stance
 
@@ -199,6 +200,21 @@ class ProvenanceOut(BaseModel):
     edges: list[GraphEdge]
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Drop NUL characters and replace lone surrogates (U+FFFD) in posted text.
+
+    JSON may carry both (``"\\u0000"``, ``"\\ud800"``), but neither can be
+    encoded as UTF-8 nor stored by PostgreSQL; left in, they failed after the
+    analysis had run and answered 500.
+    """
+    if not _UNSTORABLE.search(value):
+        return value
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+
+
 class AnalyzeRequest(BaseModel):
     """An article to analyse and store: exactly one of ``text``, ``html`` or ``url``."""
 
@@ -211,6 +227,11 @@ class AnalyzeRequest(BaseModel):
     title: str | None = None
     outlet: str | None = None
     source_url: str | None = Field(None, description="Where text or HTML came from, recorded with it.")
+
+    @field_validator("text", "html", "url", "title", "outlet", "source_url")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
 
     @model_validator(mode="after")
     def _exactly_one_input(self) -> AnalyzeRequest:

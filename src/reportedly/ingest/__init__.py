@@ -220,7 +220,7 @@ def _from_file(
                 if exc.reason != "encoding":
                     raise
                 html = data  # a legacy charset: let trafilatura honour <meta charset>
-        doc = from_html(html, published=published)
+        doc = from_html(html, published=published, name=name)
     else:
         doc = parse_layout(read_source(path, encoding=encoding, max_bytes=max_bytes), published=published)
         doc.meta["format"] = "text"
@@ -244,7 +244,9 @@ def _directory_files(root: Path) -> list[Path]:
         rel = path.relative_to(root).parts
         if any(part.startswith(".") for part in rel):
             continue  # .git, editor backups and similar are never articles
-        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        # Not is_file(): a named pipe or a symlink loop with an article's name is listed
+        # too, so reading it gives an error record saying why instead of a silent skip.
+        if path.suffix.lower() in SUPPORTED_SUFFIXES and not path.is_dir():
             files.append(path)
     return sorted(files)
 
@@ -318,7 +320,7 @@ def load_documents(
                 str(file),
             )
         return
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist" but is there
         looks_like_host = re.match(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", src) is not None
         hint = "; add https:// to fetch it as a URL" if looks_like_host else ""
         yield IngestError("not_found", src, f"{src} does not exist; check the path{hint}")

@@ -43,13 +43,17 @@ def from_html(
     *,
     url: str | None = None,
     published: date | datetime | str | None = None,
+    name: str | None = None,
 ) -> Document:
     """Extract the article from ``html``; ``published`` overrides the page's own date.
+
+    ``name`` is the input as the user gave it (a file path), used in error
+    messages so that an error record says which file failed, not ``<html>``.
 
     The explicit date wins because page metadata is often the last-modified
     time, while the caller usually knows when the article appeared.
     """
-    source = url or "<html>"
+    source = name or url or "<html>"
     try:
         result = trafilatura.bare_extraction(
             html,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def _too_large(name: str, size: int | None, max_bytes: int) -> IngestError:
         "too_large",
         name,
         f"{name} {what}, over the {_human_size(max_bytes)} limit; "
-        "split it into single articles or raise the size limit (max_bytes)",
+        "split it into single articles or raise the limit with --max-bytes",
     )
 
 
@@ -106,6 +107,15 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
     if path.is_dir():
         raise IngestError(
             "not_found", name, f"{name} is a directory; pass a file, or load the directory as a batch"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        # Opening a named pipe blocks until a writer comes, possibly forever; a device
+        # or socket has no end. Only regular files (or '-') are read.
+        raise IngestError(
+            "not_found",
+            name,
+            f"{name} is not a regular file (a named pipe, device or socket); "
+            "save it to a file first, or pipe it in as '-'",
         )
     if st.st_size > max_bytes:
         raise _too_large(name, st.st_size, max_bytes)

@@ -19,6 +19,17 @@ from spacy.tokens import Doc
 from ..model import Document, SectionKind
 from . import load
 
+#: Longest block handed to the parser, in characters. News paragraphs run to a
+#: few hundred characters, rarely 3,000; a longer "paragraph" is a page without
+#: line breaks or an adversarial text, and several steps (spaCy's parser, quote
+#: pairing, candidate pairing inside a paragraph) grow faster than linearly with
+#: block length. Cutting such blocks keeps the work per document linear in its
+#: length and keeps spaCy's ``max_length`` (error E088) out of reach.
+MAX_BLOCK_CHARS = 8_000
+#: Where a cut prefers to fall: after a sentence end, then at any white space.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+")
+_SPACE = re.compile(r"\s+")
+
 _MARKER = re.compile(
     r"^\s*(related( stories| articles| coverage)?|read more|see also|more from\b.*)\s*:?\s*$", re.I
 )
@@ -63,8 +74,39 @@ def block_spans(document: Document) -> list[tuple[SectionKind, int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            out.append((kind, start, end))
+            out.extend((kind, s, e) for s, e in split_long(text, start, end))
     return out
+
+
+def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``limit`` characters.
+
+    A cut falls after the last sentence end in the window, else at the last
+    white space, else (a single "word" longer than the limit) at the limit
+    itself. Pieces are trimmed of white space; short spans come back whole.
+    """
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for m in _SENTENCE_END.finditer(window, limit // 2):
+            cut = m.end()
+        if not cut:
+            for m in _SPACE.finditer(window, limit // 2):
+                cut = m.end()
+        if not cut:
+            cut = limit
+        piece_end = start + cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def parse_blocks(document: Document, nlp: Language | None = None, batch_size: int = 64) -> list[Block]:

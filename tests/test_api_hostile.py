@@ -1,0 +1,92 @@
+"""Hostile API input answers 4xx, never 500, and a failure leaks nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from reportedly.api import create_app
+from reportedly.api.app import INTERNAL_ERROR
+from reportedly.api.schemas import clean_text
+from reportedly.api.security import CONTENT_SECURITY_POLICY
+from reportedly.store import Store
+from web_ledgers import ferry_ledger
+
+TOKEN = "correct-horse-battery-staple"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    path = tmp_path / "web.db"
+    with Store(path) as store:
+        store.save(ferry_ledger(), source="ferry.txt")
+    with TestClient(create_app(path, token=TOKEN), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", ["/api/claims", "/api/documents", "/api/entities"])
+@pytest.mark.parametrize("offset", [2**63, 2**64, 10**30])
+def test_huge_offset_is_a_422_naming_the_bound(client: TestClient, path: str, offset: int) -> None:
+    r = client.get(path, params={"offset": offset})
+    assert r.status_code == 422
+    assert "1,000,000,000" in r.text or "1000000000" in r.text
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_clean_text_drops_nul_and_replaces_lone_surrogates() -> None:
+    assert clean_text("a\x00b\ud800c") == "ab\ufffdc"
+    assert clean_text("plain “quoted” text") == "plain “quoted” text"
+
+
+def test_unexpected_error_is_a_generic_500_with_security_headers(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("SELECT secret FROM documents WHERE text = 'article body'")
+
+    monkeypatch.setattr(Store, "counts", boom)
+    r = client.get("/api/status")
+    assert r.status_code == 500
+    assert r.json() == {"detail": INTERNAL_ERROR}
+    assert "SELECT" not in r.text and "article body" not in r.text
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_posted_text_with_nul_and_lone_surrogate_is_stored(client: TestClient) -> None:
+    body = (
+        '{"text": "Bridge repairs to finish in June\\n'
+        'The city said on Monday that the repairs\\u0000 would cost \\ud800 3 million dollars."}'
+    )
+    r = client.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
+    assert r.status_code == 201, r.text
+    doc = client.get(r.json()["documents"][0]["href"]).json()
+    text = doc["document"]["text"]
+    assert "\x00" not in text and "\ufffd" in text
+
+
+def test_posted_article_over_the_time_limit_is_a_422_naming_the_setting(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reportedly
+
+    def slow(document, nlp=None):  # noqa: ANN001, ANN202 - stands in for a pathological text
+        # Busy Python code, as analysis is: the stop lands between bytecodes, not inside sleep().
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    monkeypatch.setattr(reportedly, "analyze_document", slow)
+    client.app.state.settings.analysis_timeout = 0.5
+    started = time.monotonic()
+    r = client.post("/api/documents", json={"text": "Title\n\nThe mayor said it was fine."}, headers=AUTH)
+    assert time.monotonic() - started < 30
+    assert r.status_code == 422
+    assert "analysis_timeout" in r.json()["detail"]
+    assert client.get("/api/documents").json()["total"] == 1  # nothing stored for it

@@ -1,0 +1,107 @@
+"""Hostile inputs are refused with a message naming the cause, and over-limit documents are skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportedly.cli import EXIT_INPUT, app
+from reportedly.ingest import IngestError
+from reportedly.ingest.reader import read_bytes
+
+runner = CliRunner()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError) as caught:
+        read_bytes(fifo)  # would block forever if it opened the pipe
+    assert "not a regular file" in caught.value.message
+    assert str(fifo) in caught.value.message or "pipe.txt" in caught.value.message
+
+
+def test_symlink_loop_is_refused(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(IngestError) as caught:
+        read_bytes(loop)
+    assert "cannot be read" in caught.value.message
+
+
+def test_analyze_stops_a_document_over_its_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reportedly
+
+    good = tmp_path / "a_good.txt"
+    good.write_text(
+        "Pier closed\n\nThe harbour authority said on Monday the pier would close.", encoding="utf-8"
+    )
+    slow = tmp_path / "b_slow.txt"
+    slow.write_text("Slow article\n\nThe minister said on Tuesday that prices would fall.", encoding="utf-8")
+    real = reportedly.analyze_document
+
+    def sometimes_slow(document, nlp=None):  # noqa: ANN001, ANN202 - stand-in for the real one
+        if "minister" in document.text:
+            time.sleep(120)
+        return real(document, nlp)
+
+    monkeypatch.setattr(reportedly, "analyze_document", sometimes_slow)
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--timeout", "10"], env={"COLUMNS": "200"})
+    assert result.exit_code == EXIT_INPUT
+    assert "b_slow.txt" in result.output and "--timeout" in result.output
+    assert "harbour authority" in result.output.lower() or "Pier closed" in result.output
+
+
+def test_memory_limit_stops_an_analysis_that_keeps_growing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import psutil
+
+    import reportedly
+    from reportedly.batch import analyze_outcome
+    from reportedly.model import Document
+
+    def hog(document, nlp=None):  # noqa: ANN001, ANN202 - stand-in that only allocates
+        held = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            held.append(bytearray(8 * 1024 * 1024))
+            time.sleep(0.005)
+        raise AssertionError("the memory limit never stopped the analysis")
+
+    monkeypatch.setattr(reportedly, "analyze_document", hog)
+    limit = psutil.Process().memory_info().rss / 2**20 + 300
+    outcome = analyze_outcome(Document(text="Some text."), timeout=0, max_memory=limit)
+    assert outcome.reason == "memory"
+    assert "--max-memory" in outcome.message and f"{limit:g} MiB" in outcome.message
+    assert psutil.Process().memory_info().rss / 2**20 < limit + 200  # the hog's memory was let go
+
+
+def test_size_refusal_names_the_flag_and_the_flag_raises_the_limit(tmp_path: Path) -> None:
+    from reportedly import cli
+    from reportedly.ingest.reader import DEFAULT_MAX_BYTES
+
+    assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
+    article = tmp_path / "long.txt"
+    article.write_text("Title\n\n" + "The mayor said on Monday that the bridge would reopen. " * 40)
+    refused = runner.invoke(app, ["analyze", str(article), "--max-bytes", "1000"])
+    assert refused.exit_code == EXIT_INPUT
+    assert "--max-bytes" in refused.output and "long.txt" in refused.output
+    allowed = runner.invoke(app, ["analyze", str(article), "--max-bytes", "100000", "--json"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_symlink_loop_given_directly_is_named_as_unreadable(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    result = runner.invoke(app, ["analyze", str(loop)])
+    assert result.exit_code == EXIT_INPUT
+    assert "cannot be read" in result.output and "does not exist" not in result.output
