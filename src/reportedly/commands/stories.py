@@ -267,6 +267,7 @@ def conflicts(
     that looked like contradictions but are not, each with why it was declined.
 
     Example: reportedly conflicts --kind numeric --json
+
     Example: reportedly conflicts --declined --story s1
     """
     from ..model import ConflictKind
