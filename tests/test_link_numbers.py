@@ -164,3 +164,14 @@ def test_a_town_under_a_sides_control_is_part_of_that_sides_areas():
     # a town held by the other side is no part of these areas
     other = held(point(500, 19, "aid group", low=500), "geo:town", "government")
     assert verdicts(other, whole, contains=lambda outer, inner: False) == []
+
+
+def test_undated_snapshots_are_declined_saying_so():
+    from dataclasses import replace
+
+    a, b = point(1300, 3, "ministry", what="flooded"), point(14000, 3, "agency", what="flooded")
+    for item in (a, b):
+        m = item.measures[0]
+        item.measures[0] = type(m)(m.position, replace(m.typed, as_of=None))
+    ((declined, why),) = verdicts(a, b)
+    assert declined and "undated" in why and "None" not in why

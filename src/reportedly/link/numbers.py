@@ -151,6 +151,8 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if days is not None and days <= SNAPSHOT_DAYS:
         when = "for the same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} apart"
         return True, f"{a.says()} and {b.says()} for {key} do not overlap, {when}"
+    if days is None:
+        return False, f"{a.says()} and {b.says()} for {key}: undated, so they may hold at different times"
     return False, f"{a.says()} and {b.says()} for {key}: figures {days} days apart can both be right"
 
 
