@@ -88,5 +88,25 @@ def test_posted_article_over_the_time_limit_is_a_422_naming_the_setting(
     r = client.post("/api/documents", json={"text": "Title\n\nThe mayor said it was fine."}, headers=AUTH)
     assert time.monotonic() - started < 30
     assert r.status_code == 422
-    assert "analysis_timeout" in r.json()["detail"]
+    assert "serve --analysis-timeout" in r.json()["detail"]
     assert client.get("/api/documents").json()["total"] == 1  # nothing stored for it
+
+
+def test_serve_passes_its_analysis_limits_to_the_app(tmp_path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import reportedly.api
+    from reportedly.cli import app
+
+    seen = {}
+
+    def fake_create_app(db, **kwargs):
+        seen.update(kwargs)
+        raise SystemExit(0)  # stop before uvicorn starts
+
+    monkeypatch.setattr(reportedly.api, "create_app", fake_create_app)
+    db = str(tmp_path / "s.db")
+    CliRunner().invoke(app, ["serve", "--db", db, "--analysis-timeout", "30", "--max-memory", "1024"])
+    assert (seen["analysis_timeout"], seen["max_memory"]) == (30.0, 1024.0)
+    web = create_app(db, analysis_timeout=30, max_memory=1024)
+    assert (web.state.settings.analysis_timeout, web.state.settings.max_memory) == (30, 1024)

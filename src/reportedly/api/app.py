@@ -55,18 +55,30 @@ def create_app(
     token: str | None = None,
     allow_private: bool = False,
     max_body: int = DEFAULT_MAX_BODY,
+    analysis_timeout: float = 120.0,
+    max_memory: float | None = None,
 ) -> FastAPI:
     """Build the web app over the store at ``store_url`` (a SQLite path or SQLAlchemy URL).
 
     ``token`` enables writes (``POST /api/documents``) for requests bearing
     it; without one the app is read-only. ``allow_private`` lets submitted
     URLs reach loopback and private networks (off: the server must not become
-    a way into the network it runs in). ``max_body`` caps request bodies.
+    a way into the network it runs in). ``max_body`` caps request bodies;
+    ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory) bound the analysis
+    of one posted article (0: no limit; ``max_memory`` None: the default).
     The store is opened (and migrated) here, so a bad URL fails at start-up.
     """
     if token is not None and not token.strip():
         token = None
-    settings = Settings(str(store_url), token=token, allow_private=allow_private, max_body=max_body)
+    settings = Settings(
+        str(store_url),
+        token=token,
+        allow_private=allow_private,
+        max_body=max_body,
+        analysis_timeout=analysis_timeout,
+    )
+    if max_memory is not None:
+        settings.max_memory = max_memory
     opened = Store(store_url)
 
     @asynccontextmanager

@@ -105,8 +105,8 @@ def submit_document(
             if outcome.reason == "analysis":  # an extractor bug: the detail is for the log only
                 log.error("analysis failed for a posted article: %s", outcome.message)
                 raise HTTPException(422, "the article could not be analysed; the server log has the detail")
-            limit = (outcome.message or "").replace("(--timeout)", "(the server's analysis_timeout setting)")
-            limit = limit.replace("(--max-memory)", "(the server's max_memory setting)")
+            limit = (outcome.message or "").replace("(--timeout)", "(serve --analysis-timeout)")
+            limit = limit.replace("(--max-memory)", "(serve --max-memory)")
             raise HTTPException(422, f"the article could not be analysed: {limit}")
         ledger = outcome.ledger
         result = db.save(ledger, source=str(document.meta.get("source") or "api"))

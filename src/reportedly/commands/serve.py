@@ -40,6 +40,24 @@ def serve(
     max_body: Annotated[
         int, typer.Option("--max-body", min=1024, help="Largest request body accepted, in bytes.")
     ] = 12 * 1024 * 1024,
+    analysis_timeout: Annotated[
+        float,
+        typer.Option(
+            "--analysis-timeout",
+            min=0,
+            help="Seconds one posted article may take to analyse; past it the POST answers 422 "
+            "(0: no limit).",
+        ),
+    ] = 120.0,
+    max_memory: Annotated[
+        float | None,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MiB of resident memory the server may reach while analysing a posted article "
+            "(0: no limit; default as for analyze).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI schema at /openapi.json) until Ctrl-C.
 
@@ -48,6 +66,8 @@ def serve(
     the command line is visible to other users of the machine).
 
     Example: REPORTEDLY_TOKEN=s3cret reportedly serve --db news.db --port 8000
+
+    Example: reportedly serve --db news.db --analysis-timeout 60 --max-memory 2048
     """
     try:
         import uvicorn
@@ -60,7 +80,14 @@ def serve(
     from ..store import StoreError
 
     try:
-        web = create_app(db, token=token, allow_private=allow_private, max_body=max_body)
+        web = create_app(
+            db,
+            token=token,
+            allow_private=allow_private,
+            max_body=max_body,
+            analysis_timeout=analysis_timeout,
+            max_memory=max_memory,
+        )
     except StoreError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     if not _loopback(host):
