@@ -221,6 +221,19 @@ def _print_ledger(ledger: Ledger) -> None:
 
 
 # ---------------------------------------------------------------------------- verbs
+#: Per-document limits shared by analyze and ingest (docs/limits.md).
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
+]
+MaxMemoryOpt = Annotated[
+    float,
+    typer.Option(
+        "--max-memory",
+        min=0,
+        help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+    ),
+]
+
 @app.command()
 def analyze(
     source: Annotated[str, typer.Argument(help="A file, a directory, '-' for stdin, or an http(s) URL.")],
@@ -230,17 +243,8 @@ def analyze(
     encoding: EncodingOpt = None,
     follow_links: FollowOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
-    ] = 120.0,
-    max_memory: Annotated[
-        float,
-        typer.Option(
-            "--max-memory",
-            min=0,
-            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
-        ),
-    ] = DEFAULT_MAX_MEMORY_MB,
+    timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
@@ -298,17 +302,8 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     follow_links: FollowOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
-    ] = 120.0,
-    max_memory: Annotated[
-        float,
-        typer.Option(
-            "--max-memory",
-            min=0,
-            help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
-        ),
-    ] = DEFAULT_MAX_MEMORY_MB,
+    timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
     workers: Annotated[
         int,
         typer.Option(

@@ -249,6 +249,27 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _link_stored(
+    store: Any,
+    documents: Sequence[Document],
+    claims: Sequence[tuple[str, Any]],
+    embedder: Embedder | None,
+    aliases: Iterable[str | Path],
+    progress: Progress | None,
+) -> LinkResult:
+    """:func:`link_corpus` over documents read from ``store``, with its user aliases and vector cache."""
+    return link_corpus(
+        documents,
+        claims,
+        embedder=embedder,
+        aliases=aliases,
+        user_aliases=store.user_aliases(),
+        cached=store.cached_vectors,
+        save=store.save_vectors,
+        progress=progress,
+    )
+
+
 def link_store(
     store: Any,
     *,
@@ -261,16 +282,7 @@ def link_store(
     say = progress or (lambda _msg: None)
     say("reading the stored ledgers")
     documents, claims = store.link_inputs()
-    result = link_corpus(
-        documents,
-        claims,
-        embedder=embedder,
-        aliases=aliases,
-        user_aliases=store.user_aliases(),
-        cached=store.cached_vectors,
-        save=store.save_vectors,
-        progress=progress,
-    )
+    result = _link_stored(store, documents, claims, embedder, aliases, progress)
     say(f"saving {len(result.stories)} stories")
     tick = time.perf_counter()
     store.replace_links(
@@ -324,22 +336,15 @@ def link_store_incremental(
             and new_dates[0] - window <= dates[doc] <= new_dates[-1] + window
         }
     )
-    subset = set(new) | {doc for doc, story in assignment.items() if story in set(touched)}
+    reached = set(touched)
+    subset = set(new) | {doc for doc, story in assignment.items() if story in reached}
     say(f"placing {len(new)} new documents among {len(touched)} stories that can take them")
     documents, claims = store.link_inputs(sorted(subset))
-    new_claims = sum(1 for doc_id, _ in claims if doc_id in set(new))
+    fresh = set(new)
+    new_claims = sum(1 for doc_id, _ in claims if doc_id in fresh)
     if last_run.get("claims") != n_claims - new_claims:
         return None  # claims changed in documents already linked
-    result = link_corpus(
-        documents,
-        claims,
-        embedder=embedder,
-        aliases=aliases,
-        user_aliases=store.user_aliases(),
-        cached=store.cached_vectors,
-        save=store.save_vectors,
-        progress=progress,
-    )
+    result = _link_stored(store, documents, claims, embedder, aliases, progress)
     result.new_documents = len(new)
     say(f"saving {len(result.stories)} stories")
     tick = time.perf_counter()
