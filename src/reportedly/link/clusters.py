@@ -34,6 +34,7 @@ from datetime import date
 
 import numpy as np
 
+from ..model import Quantity
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
@@ -49,6 +50,8 @@ STRONG = 0.2
 MIN_WORDS = 4
 #: Days apart two figures of one series may be and still state one proposition.
 SAME_FIGURE_DAYS = 1
+#: How far apart (relative) two stated figures may be and still be one figure ("3,614", "more than 3,600").
+FIGURE_TOLERANCE = 0.03
 
 _MIN = date.min
 
@@ -109,10 +112,51 @@ def _same_figure(a: tuple[ClaimItem, int], b: tuple[ClaimItem, int]) -> bool:
         ia.claim.quantities[pa].measure is not None
         and ia.claim.quantities[pa].measure.unit in FIXED_PROPERTIES
     )
-    if not fixed and da is not None and db is not None and abs((da - db).days) > SAME_FIGURE_DAYS:
-        return False  # a count on one day and the same count days later are two reports, not one
-    (la, ha), (lb, hb) = bounds(ia.claim.quantities[pa]), bounds(ib.claim.quantities[pb])
-    return max(la, lb) <= min(ha, hb)
+    qa, qb = ia.claim.quantities[pa], ib.claim.quantities[pb]
+    if (
+        not fixed
+        and not _same_exact(qa, qb)
+        and da is not None
+        and db is not None
+        and abs((da - db).days) > SAME_FIGURE_DAYS
+    ):
+        return False  # "more than 20,000" on one day and days later are two reports, not one
+    return _one_figure(qa, qb)
+
+
+def _one_figure(a: Quantity, b: Quantity) -> bool:
+    """Two quantities stating one figure: bounds that meet *and* figures that are the same number
+    within :data:`FIGURE_TOLERANCE`. "At least 16" and "29" can both be true, but they are two
+    reports; "more than 3,600" and "3,614" are one."""
+    (la, ha), (lb, hb) = bounds(a), bounds(b)
+    if max(la, lb) > min(ha, hb):
+        return False
+    fa, fb = _anchor(a), _anchor(b)
+    if fa is None or fb is None:
+        return True
+    return abs(fa - fb) <= FIGURE_TOLERANCE * max(abs(fa), abs(fb))
+
+
+def _anchor(q: Quantity) -> float | None:
+    """The number a quantity states: its value, else the bound it names."""
+    for v in (q.value, q.low, q.high):
+        if v is not None:
+            return float(v)
+    return None
+
+
+def _exact(q: Quantity) -> float | None:
+    """The figure of a quantity stated exactly ("3,614", "144"; not "more than 3,600", "about 40")."""
+    if q.approximate or q.value is None or q.low != q.value or q.high != q.value:
+        return None
+    return q.value
+
+
+def _same_exact(a: Quantity, b: Quantity) -> bool:
+    """One exact figure of one series, whatever the days: a toll restated later ("the attack that
+    killed 144") repeats the report that gave it; a changed toll is a different figure."""
+    va = _exact(a)
+    return va is not None and va == _exact(b)
 
 
 def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
@@ -127,12 +171,20 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
         side = [it for it in ordered if it.negative == negative]
         groups.extend(_link(side, vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
-    texts = {frozenset(it.id for it in g.items) for g in groups}
-    groups.extend(g for g in figures if frozenset(it.id for it in g.items) not in texts)
+    # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
+    # under the figure's series (a claim's other figures stand in their own figure clusters)
+    stated = {frozenset(it.id for it in g.items) for g in figures}
+    groups = [g for g in groups if frozenset(it.id for it in g.items) not in stated] + figures
     kept = [g for g in groups if len(g.documents) >= 2]
+    seen: set[str] = set()
     for g in kept:
         g.items.sort(key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
         g.id = cluster_id([it.id for it in g.items], g.measure or "")
+        n = 1
+        while g.id in seen:  # two figures of one series stated by the same claims ("1,414 and 2,274")
+            n += 1
+            g.id = cluster_id([it.id for it in g.items], f"{g.measure or ''}#{n}")
+        seen.add(g.id)
         total = np.sum([vectors[it.id] for it in g.items], axis=0)
         g.centroid = (total / (float(np.linalg.norm(total)) or 1.0)).astype(np.float32)
         g.measure = g.measure or _shared_measure(g.items)
@@ -140,22 +192,23 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     return kept
 
 
-def _figures(it: ClaimItem) -> dict[str, list[tuple[date | None, tuple[float, float]]]]:
-    out: dict[str, list[tuple[date | None, tuple[float, float]]]] = {}
+_Figure = tuple[date | None, Quantity]
+
+
+def _figures(it: ClaimItem) -> dict[str, list[_Figure]]:
+    out: dict[str, list[_Figure]] = {}
     for m in it.measures:
         q = it.claim.quantities[m.position]
         if not vague(q):
-            out.setdefault(m.measure, []).append((m.when, bounds(q)))
+            out.setdefault(m.measure, []).append((m.when, q))
     return out
 
 
-def _agree(
-    a: list[tuple[date | None, tuple[float, float]]], b: list[tuple[date | None, tuple[float, float]]]
-) -> bool:
-    for da, (la, ha) in a:
-        for db, (lb, hb) in b:
-            close = da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
-            if close and max(la, lb) <= min(ha, hb):
+def _agree(a: list[_Figure], b: list[_Figure]) -> bool:
+    for da, qa in a:
+        for db, qb in b:
+            close = _same_exact(qa, qb) or da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
+            if close and _one_figure(qa, qb):
                 return True
     return False
 
@@ -175,8 +228,7 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
                 ta.as_of is None or tb.as_of is None or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
             )
             qa, qb = a.claim.quantities[ma.position], b.claim.quantities[mb.position]
-            (la, ha), (lb, hb) = bounds(qa), bounds(qb)
-            if close and max(la, lb) <= min(ha, hb):
+            if close and _one_figure(qa, qb):
                 return True
     return False
 
