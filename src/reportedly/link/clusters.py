@@ -48,6 +48,10 @@ AVERAGE_SLACK = 0.05
 STRONG = 0.2
 #: Content words a claim needs to be clustered by its text (claims counting a measure need none).
 MIN_WORDS = 4
+#: Share of the shorter content's word 4-grams found in the other for two claims to be one quotation.
+QUOTE_CONTAINMENT = 0.5
+#: Words a content needs to be compared as a quotation (shorter ones are stock phrases).
+QUOTE_WORDS = 10
 #: Days apart two figures of one series may be and still state one proposition.
 SAME_FIGURE_DAYS = 1
 #: How far apart (relative) two stated figures may be and still be one figure ("3,614", "more than 3,600").
@@ -242,6 +246,7 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
     bags = [frozenset(words(it.statement)) for it in items]
     figures = [_figures(it) for it in items]
     numerals = [_numerals(it.text) for it in items]
+    grams = [_word_grams(it.text) for it in items]
     links: list[tuple[float, int, int]] = []
     cannot: set[tuple[int, int]] = set()
     for i in range(n):
@@ -268,6 +273,9 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
                 sim >= threshold and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP
             ):
                 links.append((sim, i, j))
+            elif _contained(grams[i], grams[j]) >= QUOTE_CONTAINMENT:
+                # one outlet's quotation inside another's longer one: the same words, the same statement
+                links.append((threshold, i, j))
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}
 
@@ -321,6 +329,21 @@ def label(group: Group, vectors: dict[str, np.ndarray]) -> str:
     best = max(group.items, key=lambda it: float(vectors[it.id] @ group.centroid))
     text = best.text.strip()
     return text if len(text) <= 160 else text[:157].rstrip() + "…"
+
+
+def _word_grams(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
+    """The content's word 4-grams, when it has :data:`QUOTE_WORDS` words or more (else none)."""
+    toks = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])-(?=[a-z])", "", text.lower().replace("’", "'")))
+    if len(toks) < QUOTE_WORDS:
+        return frozenset()
+    return frozenset(tuple(toks[i : i + size]) for i in range(len(toks) - size + 1))
+
+
+def _contained(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    """Share of the smaller set of word 4-grams found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
