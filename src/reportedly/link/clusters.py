@@ -8,11 +8,14 @@ are only compared with claims of the same story). Two claims of different docume
   values that can both be true (bounds that meet) for about the same day: "passed 20,000 on
   Thursday" and "climbed to more than 20,000 on Thursday" are one proposition; "17,134" and
   "24,617" for the same series are two (a series, not a proposition), and such a pair is a
-  *cannot-link*: no chain of text links may put them in one cluster;
+  *cannot-link*: no chain of text links may put them in one cluster. Figures are one only when
+  they state the same number within :data:`FIGURE_TOLERANCE` ("at least 16" and "29" can both
+  be true but are two reports), and an exact figure restated days later is the same one;
 * by their text: close sentence vectors (``threshold``) *and* a lexical anchor (at least
   :data:`LEXICAL_OVERLAP` of content words shared), or very close vectors alone
-  (:data:`STRONG` above the threshold). Sentence vectors alone are dominated by topic: every
-  sentence about the dam is close to every other.
+  (:data:`STRONG` above the threshold), or one outlet's quotation inside another's longer one
+  (:data:`QUOTE_CONTAINMENT`). Sentence vectors alone are dominated by topic: every sentence
+  about the dam is close to every other.
 
 Links are taken strongest first and merge clusters unless the merge would join a cannot-link
 pair or, for a text link, the two clusters are not close on average (average linkage,
