@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportedly.extract.entities import load_gazetteer
-from reportedly.link.blame import blame_conflicts, blame_of, gazetteer_sides
+from reportedly.link.blame import MUTUAL, blame_conflicts, blame_groups, blame_of, gazetteer_sides
 from reportedly.link.corpus import ClaimItem, DocItem
 from reportedly.model import (
     Claim,
@@ -43,6 +43,27 @@ def item(source: str, cue: str, content: str, *, day: int = 6, stance: Stance = 
         id=f"{source}:{content[:10]}",
     )
     return ClaimItem(claim, DocItem(doc, doc.outlet), None, None, stance is Stance.DENIED)
+
+
+def test_blame_groups_part_by_who_accuses():
+    # one side's accusation and third parties' suspicion are two propositions, though both blame Russia
+    items = [
+        item("Kyiv", "accused", "Russian forces of blowing up the dam"),
+        item("Ukrainian officials", "said", "Russian forces blew up the dam overnight", day=7),
+        item("Analysts", "said", "Russia was behind the destruction of the dam", day=8),
+        item("Engineers", "said", "the evidence suggests Russia was responsible for the blast", day=9),
+        item("Moscow", "said", "the blast was deliberate sabotage by the Ukrainian side"),
+        item("The Kremlin", "said", "the dam was destroyed in a strike by Ukrainian forces", day=7),
+        item("Both sides", "blamed", "each other for the destruction"),
+        item("Ukraine and Russia", "blamed", "each other for blowing up the structure", day=8),
+    ]
+    groups = dict(blame_groups(items, SIDES))
+    assert {k: sorted(it.claim.source.text for it in v) for k, v in groups.items()} == {
+        "Russia": ["Analysts", "Engineers"],
+        "Russia|Ukraine": ["Kyiv", "Ukrainian officials"],
+        "Ukraine|Russia": ["Moscow", "The Kremlin"],
+        MUTUAL: ["Both sides", "Ukraine and Russia"],
+    }
 
 
 def test_sides_from_names_capitals_and_demonyms():

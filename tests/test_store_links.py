@@ -242,3 +242,18 @@ def test_link_inputs_are_every_document_and_claim(store: Store) -> None:
     ledgers: dict[str, Ledger] = {led.document.id: led for led in (FERRY, FOLLOW, WATER)}
     assert sorted(c.id for _, c in claims) == sorted(BY_ID)
     assert all(c.to_dict() in [x.to_dict() for x in ledgers[d].claims] for d, c in claims)
+
+
+def test_link_inputs_carry_the_entities_aliases(store: Store) -> None:
+    # roles and other names analysis gave a source ("the harbour authority") are what linking
+    # resolves entities with: a store must give them back as the in-memory ledgers hold them
+    _docs, claims = store.link_inputs()
+    loaded = {c.id: c for _, c in claims}
+    for claim_id in ("ferry-2", "follow-1"):
+        _ledger, original = BY_ID[claim_id]
+        got = loaded[claim_id]
+        for hop, was in zip(got.chain, original.chain, strict=True):
+            assert set(hop.entity.aliases) >= set(was.entity.aliases)
+        if original.source is not None and original.source.entity is not None:
+            assert set(got.source.entity.aliases) >= set(original.source.entity.aliases)
+    assert "the harbour authority" in loaded["ferry-2"].chain[-1].entity.aliases

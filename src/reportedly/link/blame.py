@@ -188,21 +188,100 @@ def gazetteer_sides(lookup: Callable[[str], tuple[str, object] | None], countrie
 
 
 def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, list[ClaimItem]]]:
-    """The claims holding each side responsible, by side, where two documents or more do.
+    """The claims holding each side responsible, by side and accuser, where two documents or more do.
 
     "Ukraine accused Russian forces of blowing up the dam", "placing the blame on Moscow",
     "after Russian forces destroyed the dam": one proposition (Russia did it), whatever the wording,
-    which sentence similarity alone does not see.
+    which sentence similarity alone does not see. Who says so is part of the proposition: one
+    side's accusation, a third country's intelligence and experts' evidence are told apart by the
+    accuser's side (the origin's country, from its name, roles or description, else the source's
+    words); accusers of no known side stand together. The key is ``"Russia"`` or
+    ``"Russia|Ukraine"`` (blamed, accuser).
     """
+    blamed = [(it, b) for it in items if (b := blame_of(it, side_of)) is not None and not b.denied]
+    people = _people_sides([it for it, _b in blamed], side_of)
     by_side: dict[str, list[ClaimItem]] = defaultdict(list)
-    for it in items:
-        b = blame_of(it, side_of)
-        if b is not None and not b.denied:
-            by_side[b.side].append(it)
+    for it, b in blamed:
+        accuser = accuser_side(it, side_of, people)
+        key = b.side if accuser is None or accuser == b.side else f"{b.side}|{accuser}"
+        by_side[key].append(it)
+    # accusers of no known side in one document only are no proposition of their own: they stand
+    # with the side's main accusers
+    for side in [k for k in by_side if "|" not in k]:
+        if len({it.doc.id for it in by_side[side]}) < 2:
+            known = [k for k in by_side if k.startswith(side + "|")]
+            if known:
+                main = max(known, key=lambda k: (len({it.doc.id for it in by_side[k]}), k))
+                by_side[main].extend(by_side.pop(side))
+    for it in items:  # "Russia and Ukraine blamed each other": a proposition of its own
+        if mutual_blame(it):
+            by_side[MUTUAL].append(it)
     out = []
     for side, members in sorted(by_side.items()):
         if len({it.doc.id for it in members}) >= 2:
             out.append(
                 (side, sorted(members, key=lambda it: (it.doc.published or date.min, it.doc.id, it.id)))
             )
+    return out
+
+
+#: The blame group key of claims saying the sides blame each other.
+MUTUAL = "*"
+
+
+def mutual_blame(item: ClaimItem) -> bool:
+    """ "Ukraine and Russia blamed each other for blowing up the structure", "traded accusations"."""
+    if item.neutral or item.negative:
+        return False
+    text = item.text
+    if _EACH_OTHER.search(text) and _BLAME_CUES.search(f"{item.claim.cue.text} {text}"):
+        return True
+    return re.search(r"\b(?:traded|trading|trade)\s+(?:accusations|blame)\b", text, re.I) is not None
+
+
+def accuser_side(item: ClaimItem, side_of: SideOf, people: dict[str, str] | None = None) -> str | None:
+    """The side of the one who says it: the origin's country ("Ukraine's interior ministry",
+    "Ukrainian Interior Minister Ihor Klymenko", "U.S. officials"), the side of a person its role
+    ties it to ("adviser to President Zelensky"), else the source's words."""
+    o = item.origin
+    texts: list[str] = []
+    if o is not None and not o.relay:
+        texts += [
+            o.name,
+            *sorted(o.roles),
+            *sorted(o.aliases),
+            *([o.group.removeprefix("anon:")] if o.group else []),
+        ]
+    for text in texts:
+        side = _first_side(text, side_of)
+        if side:
+            return side
+    if o is not None and not o.relay and people:
+        own = _surname_key(o.name.split()[-1]) if o.name.split() else ""
+        for role in sorted(o.roles):
+            for word in re.findall(r"\b[A-Z][\w’'-]{3,}", role):
+                side = people.get(_surname_key(word))
+                if side and _surname_key(word) != own:
+                    return side
+    if item.claim.source is not None:
+        return _first_side(item.claim.source.text, side_of)
+    return None
+
+
+def _surname_key(word: str) -> str:
+    return word.casefold()[:6]
+
+
+def _people_sides(items: list[ClaimItem], side_of: SideOf) -> dict[str, str]:
+    """Surname (first six letters: spellings vary) -> side, for the people whose roles name a side."""
+    out: dict[str, str] = {}
+    for it in items:
+        o = it.origin
+        if o is None or o.anonymous or not o.roles or not o.name.split():
+            continue
+        for role in sorted(o.roles):
+            side = _first_side(role, side_of)
+            if side:
+                out.setdefault(_surname_key(o.name.split()[-1]), side)
+                break
     return out

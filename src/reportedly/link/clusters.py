@@ -8,11 +8,14 @@ are only compared with claims of the same story). Two claims of different docume
   values that can both be true (bounds that meet) for about the same day: "passed 20,000 on
   Thursday" and "climbed to more than 20,000 on Thursday" are one proposition; "17,134" and
   "24,617" for the same series are two (a series, not a proposition), and such a pair is a
-  *cannot-link*: no chain of text links may put them in one cluster;
+  *cannot-link*: no chain of text links may put them in one cluster. Figures are one only when
+  they state the same number within :data:`FIGURE_TOLERANCE` ("at least 16" and "29" can both
+  be true but are two reports), and an exact figure restated days later is the same one;
 * by their text: close sentence vectors (``threshold``) *and* a lexical anchor (at least
   :data:`LEXICAL_OVERLAP` of content words shared), or very close vectors alone
-  (:data:`STRONG` above the threshold). Sentence vectors alone are dominated by topic: every
-  sentence about the dam is close to every other.
+  (:data:`STRONG` above the threshold), or one outlet's quotation inside another's longer one
+  (:data:`QUOTE_CONTAINMENT`). Sentence vectors alone are dominated by topic: every sentence
+  about the dam is close to every other.
 
 Links are taken strongest first and merge clusters unless the merge would join a cannot-link
 pair or, for a text link, the two clusters are not close on average (average linkage,
@@ -34,6 +37,7 @@ from datetime import date
 
 import numpy as np
 
+from ..model import Quantity
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
@@ -47,8 +51,14 @@ AVERAGE_SLACK = 0.05
 STRONG = 0.2
 #: Content words a claim needs to be clustered by its text (claims counting a measure need none).
 MIN_WORDS = 4
+#: Share of the shorter content's word 4-grams found in the other for two claims to be one quotation.
+QUOTE_CONTAINMENT = 0.5
+#: Words a content needs to be compared as a quotation (shorter ones are stock phrases).
+QUOTE_WORDS = 10
 #: Days apart two figures of one series may be and still state one proposition.
 SAME_FIGURE_DAYS = 1
+#: How far apart (relative) two stated figures may be and still be one figure ("3,614", "more than 3,600").
+FIGURE_TOLERANCE = 0.03
 
 _MIN = date.min
 
@@ -109,10 +119,51 @@ def _same_figure(a: tuple[ClaimItem, int], b: tuple[ClaimItem, int]) -> bool:
         ia.claim.quantities[pa].measure is not None
         and ia.claim.quantities[pa].measure.unit in FIXED_PROPERTIES
     )
-    if not fixed and da is not None and db is not None and abs((da - db).days) > SAME_FIGURE_DAYS:
-        return False  # a count on one day and the same count days later are two reports, not one
-    (la, ha), (lb, hb) = bounds(ia.claim.quantities[pa]), bounds(ib.claim.quantities[pb])
-    return max(la, lb) <= min(ha, hb)
+    qa, qb = ia.claim.quantities[pa], ib.claim.quantities[pb]
+    if (
+        not fixed
+        and not _same_exact(qa, qb)
+        and da is not None
+        and db is not None
+        and abs((da - db).days) > SAME_FIGURE_DAYS
+    ):
+        return False  # "more than 20,000" on one day and days later are two reports, not one
+    return _one_figure(qa, qb)
+
+
+def _one_figure(a: Quantity, b: Quantity) -> bool:
+    """Two quantities stating one figure: bounds that meet *and* figures that are the same number
+    within :data:`FIGURE_TOLERANCE`. "At least 16" and "29" can both be true, but they are two
+    reports; "more than 3,600" and "3,614" are one."""
+    (la, ha), (lb, hb) = bounds(a), bounds(b)
+    if max(la, lb) > min(ha, hb):
+        return False
+    fa, fb = _anchor(a), _anchor(b)
+    if fa is None or fb is None:
+        return True
+    return abs(fa - fb) <= FIGURE_TOLERANCE * max(abs(fa), abs(fb))
+
+
+def _anchor(q: Quantity) -> float | None:
+    """The number a quantity states: its value, else the bound it names."""
+    for v in (q.value, q.low, q.high):
+        if v is not None:
+            return float(v)
+    return None
+
+
+def _exact(q: Quantity) -> float | None:
+    """The figure of a quantity stated exactly ("3,614", "144"; not "more than 3,600", "about 40")."""
+    if q.approximate or q.value is None or q.low != q.value or q.high != q.value:
+        return None
+    return q.value
+
+
+def _same_exact(a: Quantity, b: Quantity) -> bool:
+    """One exact figure of one series, whatever the days: a toll restated later ("the attack that
+    killed 144") repeats the report that gave it; a changed toll is a different figure."""
+    va = _exact(a)
+    return va is not None and va == _exact(b)
 
 
 def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
@@ -127,12 +178,20 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
         side = [it for it in ordered if it.negative == negative]
         groups.extend(_link(side, vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
-    texts = {frozenset(it.id for it in g.items) for g in groups}
-    groups.extend(g for g in figures if frozenset(it.id for it in g.items) not in texts)
+    # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
+    # under the figure's series (a claim's other figures stand in their own figure clusters)
+    stated = {frozenset(it.id for it in g.items) for g in figures}
+    groups = [g for g in groups if frozenset(it.id for it in g.items) not in stated] + figures
     kept = [g for g in groups if len(g.documents) >= 2]
+    seen: set[str] = set()
     for g in kept:
         g.items.sort(key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
         g.id = cluster_id([it.id for it in g.items], g.measure or "")
+        n = 1
+        while g.id in seen:  # two figures of one series stated by the same claims ("1,414 and 2,274")
+            n += 1
+            g.id = cluster_id([it.id for it in g.items], f"{g.measure or ''}#{n}")
+        seen.add(g.id)
         total = np.sum([vectors[it.id] for it in g.items], axis=0)
         g.centroid = (total / (float(np.linalg.norm(total)) or 1.0)).astype(np.float32)
         g.measure = g.measure or _shared_measure(g.items)
@@ -140,22 +199,23 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     return kept
 
 
-def _figures(it: ClaimItem) -> dict[str, list[tuple[date | None, tuple[float, float]]]]:
-    out: dict[str, list[tuple[date | None, tuple[float, float]]]] = {}
+_Figure = tuple[date | None, Quantity]
+
+
+def _figures(it: ClaimItem) -> dict[str, list[_Figure]]:
+    out: dict[str, list[_Figure]] = {}
     for m in it.measures:
         q = it.claim.quantities[m.position]
         if not vague(q):
-            out.setdefault(m.measure, []).append((m.when, bounds(q)))
+            out.setdefault(m.measure, []).append((m.when, q))
     return out
 
 
-def _agree(
-    a: list[tuple[date | None, tuple[float, float]]], b: list[tuple[date | None, tuple[float, float]]]
-) -> bool:
-    for da, (la, ha) in a:
-        for db, (lb, hb) in b:
-            close = da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
-            if close and max(la, lb) <= min(ha, hb):
+def _agree(a: list[_Figure], b: list[_Figure]) -> bool:
+    for da, qa in a:
+        for db, qb in b:
+            close = _same_exact(qa, qb) or da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
+            if close and _one_figure(qa, qb):
                 return True
     return False
 
@@ -175,8 +235,7 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
                 ta.as_of is None or tb.as_of is None or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
             )
             qa, qb = a.claim.quantities[ma.position], b.claim.quantities[mb.position]
-            (la, ha), (lb, hb) = bounds(qa), bounds(qb)
-            if close and max(la, lb) <= min(ha, hb):
+            if close and _one_figure(qa, qb):
                 return True
     return False
 
@@ -190,6 +249,7 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
     bags = [frozenset(words(it.statement)) for it in items]
     figures = [_figures(it) for it in items]
     numerals = [_numerals(it.text) for it in items]
+    grams = [_word_grams(it.text) for it in items]
     links: list[tuple[float, int, int]] = []
     cannot: set[tuple[int, int]] = set()
     for i in range(n):
@@ -216,6 +276,9 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
                 sim >= threshold and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP
             ):
                 links.append((sim, i, j))
+            elif _contained(grams[i], grams[j]) >= QUOTE_CONTAINMENT:
+                # one outlet's quotation inside another's longer one: the same words, the same statement
+                links.append((threshold, i, j))
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}
 
@@ -269,6 +332,21 @@ def label(group: Group, vectors: dict[str, np.ndarray]) -> str:
     best = max(group.items, key=lambda it: float(vectors[it.id] @ group.centroid))
     text = best.text.strip()
     return text if len(text) <= 160 else text[:157].rstrip() + "…"
+
+
+def _word_grams(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
+    """The content's word 4-grams, when it has :data:`QUOTE_WORDS` words or more (else none)."""
+    toks = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])-(?=[a-z])", "", text.lower().replace("’", "'")))
+    if len(toks) < QUOTE_WORDS:
+        return frozenset()
+    return frozenset(tuple(toks[i : i + size]) for i in range(len(toks) - size + 1))
+
+
+def _contained(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    """Share of the smaller set of word 4-grams found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -89,10 +89,14 @@ def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
             if items[i].doc.id == items[j].doc.id and _same_group(keys[i][0], keys[j][0]):
                 union(i, j)
     shingles = [_shingles(it) for it in items]
+    contents = [_content_shingles(it) for it in items]
     copied: set[int] = set()
     for i in range(n):
         for j in range(i + 1, n):
-            if items[i].doc.id != items[j].doc.id and _jaccard(shingles[i], shingles[j]) >= WIRE_OVERLAP:
+            if items[i].doc.id != items[j].doc.id and (
+                _jaccard(shingles[i], shingles[j]) >= WIRE_OVERLAP
+                or _jaccard(contents[i], contents[j]) >= WIRE_OVERLAP
+            ):
                 if find(i) != find(j):
                     copied.update((i, j))
                 union(i, j)
@@ -149,15 +153,32 @@ def _same_group(a: str, b: str) -> bool:
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: Words a claim's content needs for its wording alone to show a wire copy.
+CONTENT_COPY_WORDS = 10
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(_INNER_HYPHEN.sub("", text.lower()))  # "co-ordinator" = "coordinator"
+
+
+def _grams(toks: list[str], size: int) -> frozenset[tuple[str, ...]]:
+    if len(toks) < size:
+        return frozenset([tuple(toks)]) if toks else frozenset()
+    return frozenset(tuple(toks[i : i + size]) for i in range(len(toks) - size + 1))
 
 
 def _shingles(item: ClaimItem, size: int = 4) -> frozenset[tuple[str, ...]]:
     span = item.claim.sentence
-    text = span.text if span is not None else item.text
-    toks = _TOKEN.findall(text.lower())
-    if len(toks) < size:
-        return frozenset([tuple(toks)]) if toks else frozenset()
-    return frozenset(tuple(toks[i : i + size]) for i in range(len(toks) - size + 1))
+    return _grams(_tokens(span.text if span is not None else item.text), size)
+
+
+def _content_shingles(item: ClaimItem, size: int = 4) -> frozenset[tuple[str, ...]]:
+    """The content's word 4-grams, where it is long enough to be a copy's wording rather than a
+    stock phrase: two copies of one wire story may differ only in how they name the source
+    ("the UN's regional co-ordinator for Syria has said" / "… for the Syrian crisis said Thursday")."""
+    toks = _tokens(item.text)
+    return _grams(toks, size) if len(toks) >= CONTENT_COPY_WORDS else frozenset()
 
 
 def _jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:

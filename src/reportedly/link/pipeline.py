@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..model import ClaimCluster, Conflict, Document, Entity, EntityType, Ledger, Story
-from .blame import blame_conflicts, blame_groups, gazetteer_sides
+from .blame import MUTUAL, blame_conflicts, blame_groups, gazetteer_sides
 from .clusters import cluster_claims, cluster_id, label
 from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
@@ -175,7 +175,7 @@ def link_corpus(
                 ClaimCluster(
                     id=cluster_id([it.id for it in blamed], f"blame:{side}"),
                     story_id=g.id,
-                    label=f"{side} is responsible",
+                    label=_blame_label(side),
                     claims=[it.ref() for it in blamed],
                     origins=found,
                 )
@@ -332,8 +332,7 @@ def link_store_incremental(
         {
             story
             for doc, story in assignment.items()
-            if dates.get(doc) is not None
-            and new_dates[0] - window <= dates[doc] <= new_dates[-1] + window
+            if dates.get(doc) is not None and new_dates[0] - window <= dates[doc] <= new_dates[-1] + window
         }
     )
     reached = set(touched)
@@ -360,3 +359,10 @@ def link_store_incremental(
     )
     result.timings["save"] = time.perf_counter() - tick
     return result
+
+
+def _blame_label(key: str) -> str:
+    if key == MUTUAL:
+        return "the sides blame each other"
+    blamed, _, accuser = key.partition("|")
+    return f"{blamed} is responsible" + (f", according to {accuser}" if accuser else "")

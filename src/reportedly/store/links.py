@@ -46,6 +46,7 @@ from reportedly.model import (
     Story,
     TimelinePoint,
 )
+from reportedly.store.aliases import aliases_of
 from reportedly.store.errors import NotFound
 from reportedly.store.rows import chunks, document_from_row, documents_in, insert_rows, load_claims
 from reportedly.store.schema import (
@@ -74,14 +75,36 @@ def link_inputs(
     ``document_ids``, only those documents and their claims (an incremental link run)."""
     if document_ids is None:
         docs = [document_from_row(r) for r in conn.execute(select(documents).order_by(documents.c.id))]
-        return docs, load_claims(conn, [])
+        return docs, _with_aliases(conn, load_claims(conn, []))
     wanted = sorted(set(document_ids))
     docs, found = [], []
     for chunk in chunks(wanted, 500):
         query = select(documents).where(documents.c.id.in_(chunk)).order_by(documents.c.id)
         docs += [document_from_row(r) for r in conn.execute(query)]
         found += load_claims(conn, [claims.c.document_id.in_(chunk)])
-    return docs, found
+    return docs, _with_aliases(conn, found)
+
+
+def _with_aliases(conn: Connection, found: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
+    """The claims' sources and chain hops with their stored aliases, as analysis gave them.
+
+    Linking reads roles from aliases ("Ukrainian President" for Volodymyr Zelenskyy, "top
+    adviser to President Zelensky"): without them a store links differently from the same
+    ledgers held in memory.
+    """
+    held: dict[str, list[Any]] = defaultdict(list)
+    for _doc, c in found:
+        entities_of = [link.entity for link in c.chain]
+        if c.source is not None:
+            entities_of += [c.source.entity, *c.source.joint]
+        for e in entities_of:
+            if e is not None and not any(e is x for x in held[e.id]):
+                held[e.id].append(e)
+    for chunk in chunks(sorted(held), 500):
+        for eid, names in aliases_of(conn, chunk).items():
+            for e in held.get(eid, []):
+                e.aliases = list(dict.fromkeys([*e.aliases, *names]))
+    return found
 
 
 def story_assignment(conn: Connection) -> tuple[dict[str, str], dict[str, Any], int]:
