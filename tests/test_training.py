@@ -299,7 +299,7 @@ def _fake_fold(folder: Path, fold: list[int], held_out: list[str]) -> None:
 def test_crfs_read_each_text_with_the_fold_encoder_that_held_it_out(tmp_path: Path) -> None:
     import typer
 
-    from reportedly.commands.train import _fold_reading
+    from reportedly.cli.train import _fold_reading
 
     _fake_fold(tmp_path / "0", [0, 2], ["alpha"])
     _fake_fold(tmp_path / "1", [1, 2], ["beta"])

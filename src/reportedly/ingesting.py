@@ -170,6 +170,7 @@ def ingest_into(
     store is left open.
     """
     from .batch import analyze_here
+    from .ingest import load_documents  # before the clock starts: importing it takes a while
 
     started = time.perf_counter()
     report = IngestReport(db=store.url)
@@ -190,6 +191,7 @@ def ingest_into(
         """What there is to analyse: read errors are recorded, stored articles counted and skipped."""
         for item, name, fallback in _items(
             sources,
+            load_documents,
             published=published,
             allow_private=allow_private,
             encoding=encoding,
@@ -247,7 +249,7 @@ def ingest_into(
 
 
 def _items(
-    sources: Iterable[Any], **reading: Any
+    sources: Iterable[Any], load_documents: Callable[..., Iterator[Any]], **reading: Any
 ) -> Iterator[tuple[Document | IngestError, str | None, str]]:
     """Each item to ingest with the source name it was given (or None) and a fallback name."""
     for entry in sources:
@@ -255,8 +257,6 @@ def _items(
         if isinstance(entry, tuple):
             name, entry = entry
         if isinstance(entry, str | os.PathLike):
-            from .ingest import load_documents
-
             for item in load_documents(entry, **reading):
                 yield item, name, str(entry)
         else:

@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, _fail, app, err
+from .app import app
+from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, fail
+from .output import err
 
 
 def _loopback(host: str) -> bool:
@@ -74,7 +76,7 @@ def serve(
 
         from ..api import create_app
     except ImportError as exc:  # pragma: no cover - the web extras are not installed
-        raise _fail(
+        raise fail(
             f"the web server needs FastAPI and uvicorn ({exc}); install them with pip", EXIT_USAGE
         ) from None
     from ..store import StoreError
@@ -89,7 +91,7 @@ def serve(
             max_memory=max_memory,
         )
     except StoreError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        raise fail(str(exc), exc.exit_code) from None
     if not _loopback(host):
         err.print(
             Text(
