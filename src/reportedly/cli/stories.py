@@ -356,7 +356,8 @@ def timeline(
 
 
 aliases_app = typer.Typer(
-    help="Cross-document entities and the alias table: list them, add or remove your own aliases.",
+    help="Cross-document entities and the alias table: list them, add or remove your own aliases.\n\n"
+    "Example: reportedly aliases --db news.db --json",
     no_args_is_help=False,
     invoke_without_command=True,
 )
