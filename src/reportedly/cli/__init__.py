@@ -20,10 +20,11 @@ below imports this module.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from rich.text import Text
+
+from .. import settings
 
 # isort: off
 # The verb modules, in the order --help lists their verbs.
@@ -56,7 +57,7 @@ def main() -> None:
         err.print(Text("Error: out of memory; analyse fewer or smaller documents at once", style="bold red"))
         sys.exit(EXIT_INPUT)
     except Exception as exc:  # last resort: one line, and a hint for bug reports
-        if os.environ.get("REPORTEDLY_DEBUG"):
+        if settings.debug():
             raise
         errors = sys.modules.get("reportedly.store.errors")  # loaded if the store raised
         if errors is not None and isinstance(exc, errors.StoreError):

@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from .. import settings
 from ..batch import DEFAULT_MAX_MEMORY_MB
 from .app import app
 from .options import (
@@ -113,7 +114,7 @@ def ingest(
         str | None,
         typer.Option(
             "--scheduler",
-            envvar="REPORTEDLY_DASK_SCHEDULER",
+            envvar=settings.SCHEDULER_ENV,
             help="Analyse on a running Dask cluster (e.g. tcp://10.0.0.5:8786) whose workers have "
             "reportedly installed.",
         ),

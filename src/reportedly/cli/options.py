@@ -9,15 +9,16 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from .. import settings
 from .output import err
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
-DEFAULT_DB = "reportedly.db"
+DEFAULT_DB = settings.DEFAULT_DB
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 DbOpt = Annotated[
     str,
-    typer.Option("--db", envvar="REPORTEDLY_DB", help="SQLite file or SQLAlchemy URL of the store."),
+    typer.Option("--db", envvar=settings.DB_ENV, help="SQLite file or SQLAlchemy URL of the store."),
 ]
 PublishedOpt = Annotated[
     str | None,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from .. import settings
 from .app import app
 from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, fail
 from .output import err
@@ -33,7 +34,7 @@ def serve(
         str | None,
         typer.Option(
             "--token",
-            envvar="REPORTEDLY_TOKEN",
+            envvar=settings.TOKEN_ENV,
             show_envvar=True,
             help="Bearer token that allows adding articles over HTTP; without one the server is read-only.",
         ),
