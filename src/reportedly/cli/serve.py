@@ -73,13 +73,13 @@ def serve(
     Example: reportedly serve --db news.db --analysis-timeout 60 --max-memory 2048
     """
     try:
+        import fastapi  # noqa: F401 - checked here so the message names the extra once
         import uvicorn
-
-        from ..api import create_app
     except ImportError as exc:  # pragma: no cover - the web extras are not installed
         raise fail(
-            f"the web server needs FastAPI and uvicorn ({exc}); install them with pip", EXIT_USAGE
+            f"the web server needs FastAPI and uvicorn ({exc}): pip install 'reportedly[serve]'", EXIT_USAGE
         ) from None
+    from ..api import create_app
     from ..store import StoreError
 
     try:
