@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -31,6 +33,7 @@ def _ingest(corpus: Path, db: Path) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow  # a whole corpus through ingest in a subprocess
 def test_adversarial_corpus_through_ingest(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     cases = build(corpus, "small")

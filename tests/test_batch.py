@@ -110,6 +110,7 @@ def threads_client() -> Iterator[distributed.Client]:
     cluster.close()
 
 
+@pytest.mark.slow  # Dask
 def test_dask_outcomes_match_in_process_analysis_and_keep_failures(
     threads_client: distributed.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -186,6 +187,7 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.slow  # Dask
 def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -222,6 +224,7 @@ def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: P
     assert time.perf_counter() - started < 5  # nothing new: no cluster started, no models loaded
 
 
+@pytest.mark.slow  # Dask
 def test_ingest_refuses_workers_with_a_scheduler_and_an_unreachable_scheduler(tmp_path: Path) -> None:
     article = tmp_path / "pier.txt"
     article.write_text(TEXTS["pier"], encoding="utf-8")
@@ -238,6 +241,7 @@ def _trim_threshold() -> str | None:
     return os.environ.get("MALLOC_TRIM_THRESHOLD_")
 
 
+@pytest.mark.slow  # Dask
 @pytest.mark.skipif(bool(_trim_threshold()), reason="MALLOC_TRIM_THRESHOLD_ is set in this environment")
 def test_local_workers_keep_glibcs_adaptive_malloc() -> None:
     """Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which made analysis on a worker a third slower."""

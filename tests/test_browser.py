@@ -38,9 +38,12 @@ TOKEN = "browser-test-token"
 FERRY_ID = ferry_ledger().document.id
 HOSTILE_ID = hostile_ledger().document.id
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} not found: apt-get install chromium chromium-driver"
-)
+pytestmark = [
+    pytest.mark.slow,  # a browser and a server
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} not found: apt-get install chromium chromium-driver"
+    ),
+]
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 

@@ -355,6 +355,7 @@ def test_balanced_chunks_equal_weight_not_equal_count() -> None:
     assert balanced_chunks([], 3, len) == []
 
 
+@pytest.mark.slow  # a process pool
 def test_predict_folder_with_workers_matches_one_process(corpus: dict[str, Path], tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     seen: list[int] = []

@@ -33,6 +33,7 @@ def test_symlink_loop_is_refused(tmp_path: Path) -> None:
     assert "cannot be read" in caught.value.message
 
 
+@pytest.mark.slow  # waits out a 10 s time limit
 def test_analyze_stops_a_document_over_its_time_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -195,6 +195,7 @@ def test_frozen_ledgers_match_the_fixture_texts(ledgers: list[Ledger]) -> None:
         assert led.document.outlet == docs[led.document.id].outlet
 
 
+@pytest.mark.slow  # analyses and links the fixture corpus
 @pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
 def test_end_to_end_with_todays_extraction(tmp_path: Path) -> None:
     """Analyse the texts now, store, link: the story forms and the count conflicts are found."""

@@ -26,6 +26,7 @@ if not (DEV / "text").is_dir() or not (DEV / "attributions").is_dir():
     pytest.skip(f"PolNeAR dev split not found at {DEV} (checkout without ../shared)", allow_module_level=True)
 
 
+@pytest.mark.slow  # analyses a PolNeAR dev subset
 def test_quality_floor_on_dev_subset() -> None:
     config = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
     floors = {k: float(v) for k, v in config.items() if k != "subset" and not k.startswith("_")}

@@ -65,6 +65,8 @@ from test_store import TEXT_B, expected_claims, ids, ledger_a, ledger_b, nis
 from test_store_links import CLUSTER_ORDER, MEASURE_ORDER, STORY_ORDER, save_link_run
 from web_ledgers import MEASURE, STORY_ID, ferry_ledger, hostile_ledger, save_story
 
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server and runs the store suite again on it
+
 SCHEMA_TABLES = {t.name for t in metadata.sorted_tables} | {"alembic_version"}
 
 

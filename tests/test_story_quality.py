@@ -56,6 +56,7 @@ def _figure(report: dict[str, Any], path: str) -> float:
     return float(value)
 
 
+@pytest.mark.slow  # ingests and links a real multi-outlet story
 @pytest.mark.parametrize("story", sorted(k for k in FLOORS if not k.startswith("_")))
 def test_story_layer_keeps_its_floors(story: str) -> None:
     report = _report(story)

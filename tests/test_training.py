@@ -82,6 +82,7 @@ def test_gold_labels_mark_spans_with_begin_and_inside() -> None:
     assert by_layer["CON"][3:] == [1, 2, 2, 2, 0]  # "the bridge will reopen" then the full stop
 
 
+@pytest.mark.slow  # trains models
 @needs_corpus
 def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path: Path) -> None:
     result = CliRunner().invoke(
@@ -121,6 +122,7 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     assert abs(float(probs.sum(-1).mean()) - 1.0) < 1e-4
 
 
+@pytest.mark.slow  # trains models
 def test_stage_two_ships_one_scale_per_row_and_stage_one_one_per_matrix(tmp_path: Path) -> None:
     # the shipped file quantises each output row on its own scale; stage one's file, which only
     # seeds stage two, keeps one scale per matrix, so the shipped recipe reproduces the shipped base
@@ -204,6 +206,7 @@ def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:
     assert "text/ and attributions/" in result.output
 
 
+@pytest.mark.slow  # trains models
 @needs_corpus
 def test_stage_command_line_records_its_overrides_and_device(tmp_path: Path) -> None:
     # the way to train where only torch is installed (a GPU box): one stage per call, settings
@@ -298,10 +301,11 @@ def _fake_fold(folder: Path, fold: list[int], held_out: list[str]) -> None:
     (folder / "meta.json").write_text(json.dumps(meta | {"fold": fold, "held_out": held_out}))
 
 
+@pytest.mark.slow  # trains models
 def test_crfs_read_each_text_with_the_fold_encoder_that_held_it_out(tmp_path: Path) -> None:
     import typer
 
-    from reportedly.commands.train import _fold_reading
+    from reportedly.cli.train import _fold_reading
 
     _fake_fold(tmp_path / "0", [0, 2], ["alpha"])
     _fake_fold(tmp_path / "1", [1, 2], ["beta"])
@@ -335,6 +339,7 @@ def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) ->
     assert small.exit_code == 2 and "--folds 0" in small.output
 
 
+@pytest.mark.slow  # trains models
 def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_other(tmp_path: Path) -> None:
     # the shipped CRFs: the cue tagger learns from the shipped encoder's reading, the span tagger
     # from the fold encoders' (cross-fitted) one; here two differently seeded encoders stand in
@@ -360,6 +365,7 @@ def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_oth
     assert kind(mixed, "span") == kind(only_b, "span") != kind(only_a, "span")
 
 
+@pytest.mark.slow  # trains models
 @needs_corpus
 def test_train_all_with_folds_end_to_end(tmp_path: Path) -> None:
     # the whole recipe as a user runs it, scaled down: fold encoders, the shipped encoder, the CRFs

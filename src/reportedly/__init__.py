@@ -6,6 +6,10 @@ The Python API is the product; the CLI and the web API are thin skins over it::
     ledger = reportedly.analyze(text, published="2024-11-20")
     for claim in ledger.claims:
         print(claim.source.entity.name if claim.source else "-", claim.stance, claim.content_text)
+
+    from reportedly.store import Store
+    report = reportedly.ingest_into(Store("news.db"), ["articles/"], timeout=120)
+    print(len(report.stored), "stored,", len(report.skipped), "already there,", len(report.errors), "errors")
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from .ingesting import IngestReport, ingest_into
 from .model import Claim, ClaimKind, Document, Entity, EntityType, Ledger, SectionKind, Stance
 
 if TYPE_CHECKING:
@@ -77,12 +82,14 @@ __all__ = [
     "Document",
     "Entity",
     "EntityType",
+    "IngestReport",
     "Ledger",
     "SectionKind",
     "Stance",
     "analyze",
     "analyze_document",
     "analyze_many",
+    "ingest_into",
 ]
 
 

@@ -143,7 +143,7 @@ def memory_limit(max_mb: float, interval: float = 0.2) -> Iterator[None]:
     """
     try:
         import psutil
-    except ImportError:  # pragma: no cover - psutil ships with distributed
+    except ImportError:  # pragma: no cover - a dependency, but installs can be partial
         psutil = None
     if max_mb <= 0 or psutil is None:
         yield
@@ -259,7 +259,7 @@ class DaskRunner:
             import dask
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - a dependency, but installs can be partial
-            raise BatchError("Dask is not installed: pip install 'dask[distributed]'") from exc
+            raise BatchError("Dask is not installed: pip install 'reportedly[cluster]'") from exc
         try:
             if self.scheduler is not None:
                 self.client = Client(self.scheduler, timeout="10s")

@@ -5,6 +5,11 @@ and serves the model's own ``to_dict`` shapes. See ``docs/api.md`` and
 ``docs/web-ui.md``.
 """
 
-from reportedly.api.app import app_from_env, create_app
+try:
+    import fastapi  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise ImportError(f"reportedly.api needs FastAPI ({exc}): pip install 'reportedly[serve]'") from exc
+
+from reportedly.api.app import app_from_env, create_app  # noqa: E402
 
 __all__ = ["app_from_env", "create_app"]

@@ -10,7 +10,6 @@ the OpenAPI schema itself is served at ``/openapi.json``.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -29,8 +28,6 @@ from reportedly.api.security import SECURITY_HEADERS, BodyLimit, SecurityHeaders
 from reportedly.store import Store, StoreError
 
 STATIC = Path(__file__).resolve().parent / "static"
-TOKEN_ENV = "REPORTEDLY_TOKEN"
-DB_ENV = "REPORTEDLY_DB"
 
 log = logging.getLogger(__name__)
 
@@ -187,8 +184,6 @@ def app_from_env() -> FastAPI:
     Reads the store from ``REPORTEDLY_DB`` (default ``reportedly.db``), the
     write token from ``REPORTEDLY_TOKEN`` and ``REPORTEDLY_ALLOW_PRIVATE=1``.
     """
-    return create_app(
-        os.environ.get(DB_ENV, "reportedly.db"),
-        token=os.environ.get(TOKEN_ENV),
-        allow_private=os.environ.get("REPORTEDLY_ALLOW_PRIVATE", "") in ("1", "true", "yes"),
-    )
+    from reportedly import settings
+
+    return create_app(settings.db(), token=settings.token(), allow_private=settings.allow_private())

@@ -89,38 +89,47 @@ def submit_document(
     201 when anything new was stored and 200 when the article(s) were
     already there (storing is idempotent by text).
     """
-    from reportedly.batch import analyze_outcome
+    from reportedly.ingesting import AnalysisFailed, ingest_into
 
     documents, problems = _documents(body, config)
     if not documents:
         first = problems[0] if problems else IngestError("empty", None, "nothing to analyse")
         raise HTTPException(INGEST_STATUS.get(first.reason, 422), first.message)
-    saved = []
-    for document in documents:
-        with config.analysis_lock:
-            outcome = analyze_outcome(document, config.analysis_timeout, max_memory=config.max_memory)
-        if outcome.ledger is None:
-            # Over a limit, or the extractor failed on this text: the client's input,
-            # answered 422 with the reason (the limit and the setting to change it).
-            if outcome.reason == "analysis":  # an extractor bug: the detail is for the log only
-                log.error("analysis failed for a posted article: %s", outcome.message)
-                raise HTTPException(422, "the article could not be analysed; the server log has the detail")
-            limit = (outcome.message or "").replace("(--timeout)", "(serve --analysis-timeout)")
-            limit = limit.replace("(--max-memory)", "(serve --max-memory)")
-            raise HTTPException(422, f"the article could not be analysed: {limit}")
-        ledger = outcome.ledger
-        result = db.save(ledger, source=str(document.meta.get("source") or "api"))
-        saved.append(
-            {
-                "document_id": result.document_id,
-                "created": result.created,
-                "claims": result.claims,
-                "title": document.title,
-                "href": f"/api/documents/{result.document_id}",
-            }
+    # Analysed one at a time under the app's lock, each within the serve limits; a
+    # stored article is analysed again and answered as it was stored (created: false).
+    named = [(str(d.meta.get("source") or "api"), d) for d in documents]
+    try:
+        report = ingest_into(
+            db,
+            [*named, *((p.source or "api", p) for p in problems)],
+            timeout=config.analysis_timeout,
+            max_memory=config.max_memory,
+            skip_stored=False,
+            warm_up=False,
+            stop_on_error=True,
+            analysis_lock=config.analysis_lock,
         )
-    for problem in problems:
-        db.record_error(problem.source or "api", problem.reason, problem.message)
+    except AnalysisFailed as failed:
+        # Over a limit, or the extractor failed on this text: the client's input,
+        # answered 422 with the reason (the limit and the setting to change it).
+        outcome = failed.outcome
+        if outcome.reason == "analysis":  # an extractor bug: the detail is for the log only
+            log.error("analysis failed for a posted article: %s", outcome.message)
+            detail = "the article could not be analysed; the server log has the detail"
+            raise HTTPException(422, detail) from None
+        limit = (outcome.message or "").replace("(--timeout)", "(serve --analysis-timeout)")
+        limit = limit.replace("(--max-memory)", "(serve --max-memory)")
+        raise HTTPException(422, f"the article could not be analysed: {limit}") from None
+    saved = [
+        {
+            "document_id": s.document_id,
+            "created": s.created,
+            "claims": s.claims,
+            "title": s.title,
+            "href": f"/api/documents/{s.document_id}",
+        }
+        for s in report.documents
+    ]
     if not any(s["created"] for s in saved):
         response.status_code = status.HTTP_200_OK
     if len(saved) == 1:

@@ -21,7 +21,6 @@ Everything here imports torch lazily: the rules and the CRFs work without it.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -676,7 +675,9 @@ def load_encoder(path: str | None = None) -> EncoderTagger | None:
     ``REPORTEDLY_ENCODER`` names another model folder, or ``off`` to run the
     CRFs without the encoder (faster, and torch is never imported).
     """
-    chosen = path or os.environ.get("REPORTEDLY_ENCODER") or ""
+    from ..settings import encoder
+
+    chosen = path or encoder()
     if chosen.lower() in {"off", "none", "0"}:
         return None
     return _load(chosen)

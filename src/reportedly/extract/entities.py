@@ -10,7 +10,6 @@ the words of the description.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -149,8 +148,9 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     gaz = Gazetteer()
     bundled = resources.files("reportedly") / "data" / "aliases.tsv"
     gaz.load_file("aliases.tsv", bundled.read_text(encoding="utf-8"))
-    env = os.environ.get("REPORTEDLY_ALIASES", "")
-    for path in [*filter(None, env.split(os.pathsep)), *extra]:
+    from ..settings import alias_files
+
+    for path in [*alias_files(), *extra]:
         gaz.load_file(path)
     return gaz
 

@@ -177,7 +177,9 @@ def minilm_available() -> bool:
 
 def default_embedder(method: str | None = None) -> Embedder:
     """The sentence model when installed, else TF-IDF; ``REPORTEDLY_EMBEDDINGS`` can force either."""
-    wanted = (method or os.environ.get("REPORTEDLY_EMBEDDINGS") or "auto").strip().lower()
+    from ..settings import embeddings
+
+    wanted = (method or embeddings() or "auto").strip().lower()
     if wanted == TFIDF:
         return TfidfEmbedder()
     if wanted not in ("auto", MINILM):

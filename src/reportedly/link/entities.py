@@ -293,8 +293,6 @@ def name_parts(name: str) -> list[str]:
     return [w for w in words if len(w) > 1 or len(words) > 2]
 
 
-_name_parts = name_parts  # the name commands/stories.py imports to refuse merging two people
-
 
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: the surnames agree, and the given names (first, or all of one side)."""

@@ -26,7 +26,7 @@ def plot_timeline(measure: str, points: list[TimelinePoint], path: str | Path) -
         matplotlib.use("Agg")  # files only: never open a window
         import matplotlib.pyplot as plt
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise PlotUnavailable("plotting needs matplotlib: pip install matplotlib") from exc
+        raise PlotUnavailable("plotting needs matplotlib: pip install 'reportedly[plot]'") from exc
     path = Path(path)
     if path.suffix.lower() not in (".png", ".svg"):
         raise ValueError(f"{path}: write the plot to a .png or .svg file")

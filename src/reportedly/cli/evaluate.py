@@ -17,7 +17,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ..cli import EXIT_INPUT, EXIT_USAGE, JsonOpt, _dump, _fail, app, err, out
+from .app import app
+from .options import EXIT_INPUT, EXIT_USAGE, JsonOpt, fail
+from .output import dump, err, out
 
 _ROWS = (
     ("source_exact", "Source", "exact"),
@@ -33,9 +35,9 @@ _ROWS = (
 
 def _check_dir(option: str, folder: Path) -> None:
     if not folder.exists():
-        raise _fail(f"{option} {str(folder)!r} does not exist", EXIT_USAGE)
+        raise fail(f"{option} {str(folder)!r} does not exist", EXIT_USAGE)
     if not folder.is_dir():
-        raise _fail(f"{option} {str(folder)!r} is not a folder", EXIT_USAGE)
+        raise fail(f"{option} {str(folder)!r} is not a folder", EXIT_USAGE)
 
 
 def results_table(result: dict[str, Any], title: str | None = None) -> Table:
@@ -63,7 +65,7 @@ def _predict(text: Path, pred_dir: Path, workers: int, total: int) -> float:
         try:
             predict_folder(text, pred_dir, workers=workers, progress=lambda n: progress.advance(task, n))
         except EvalError as exc:
-            raise _fail(str(exc), EXIT_INPUT) from None
+            raise fail(str(exc), EXIT_INPUT) from None
     return time.perf_counter() - started
 
 
@@ -120,15 +122,15 @@ def eval_(
     _check_dir("--text", text)
     _check_dir("--gold", gold)
     if pred_out is not None and pred_out.exists() and not pred_out.is_dir():
-        raise _fail(f"--pred-out {str(pred_out)!r} exists and is not a folder", EXIT_USAGE)
+        raise fail(f"--pred-out {str(pred_out)!r} exists and is not a folder", EXIT_USAGE)
     if pred_out is not None and pred_out.resolve() == gold.resolve():
         message = "--pred-out must not be the --gold folder: predictions would overwrite gold NAME.ann files"
-        raise _fail(message, EXIT_USAGE)
+        raise fail(message, EXIT_USAGE)
     texts = text_files(text)
     if not texts:
-        raise _fail(f"no .txt files in --text {str(text)!r}", EXIT_USAGE)
+        raise fail(f"no .txt files in --text {str(text)!r}", EXIT_USAGE)
     if not any(gold_file(gold, t.stem) for t in texts):
-        raise _fail(
+        raise fail(
             f"none of the {len(texts)} texts in {str(text)!r} has a gold file NAME_*.ann or NAME.ann "
             f"in {str(gold)!r}",
             EXIT_USAGE,
@@ -140,7 +142,7 @@ def eval_(
         result = evaluate(text, gold, pred_dir)
 
     if as_json:
-        _dump(result)
+        dump(result)
         return
     out.print(results_table(result, title="Attribution extraction"))
     counts = result["counts"]

@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import EXIT_USAGE, _dump, _fail, app, err, out
+from .app import app
+from .options import EXIT_USAGE, fail
+from .output import dump, err, out
 
 
 class Which(StrEnum):
@@ -20,7 +22,7 @@ class Which(StrEnum):
 
 def _check_split(option: str, folder: Path) -> None:
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
-        raise _fail(
+        raise fail(
             f"{option} {folder} has no text/ and attributions/ folders; point it at a PolNeAR split",
             EXIT_USAGE,
         )
@@ -33,11 +35,11 @@ def _check_device(device: str) -> None:
     try:
         kind = torch.device(device).type
     except RuntimeError as exc:
-        raise _fail(f"--device {device}: {exc}", EXIT_USAGE) from None
+        raise fail(f"--device {device}: {exc}", EXIT_USAGE) from None
     if kind == "cuda" and not torch.cuda.is_available():
-        raise _fail(f"--device {device}: this torch build sees no CUDA GPU", EXIT_USAGE)
+        raise fail(f"--device {device}: this torch build sees no CUDA GPU", EXIT_USAGE)
     if kind not in {"cpu", "cuda"}:
-        raise _fail(f"--device {device}: only cpu and cuda are supported", EXIT_USAGE)
+        raise fail(f"--device {device}: only cpu and cuda are supported", EXIT_USAGE)
 
 
 def _fold_reading(fold_dir: Path, folds: int):
@@ -53,19 +55,19 @@ def _fold_reading(fold_dir: Path, folds: int):
     for k in range(folds):
         folder = fold_dir / str(k)
         if not (folder / "meta.json").exists():
-            raise _fail(
+            raise fail(
                 f"--fold-dir {fold_dir} has no fold encoder {k}: train them with --model encoder "
                 "(or pass --folds 0 to let the shipped encoder read its own training texts)",
                 EXIT_USAGE,
             )
         tagger = EncoderTagger(folder)
         if tagger.meta.get("fold") != [k, folds]:
-            raise _fail(f"{folder} holds fold {tagger.meta.get('fold')}, not {k} of {folds}", EXIT_USAGE)
+            raise fail(f"{folder} holds fold {tagger.meta.get('fold')}, not {k} of {folds}", EXIT_USAGE)
         owner |= dict.fromkeys(tagger.meta["held_out"], tagger)
 
     def reading(name: str, text: str):
         if name not in owner:
-            raise _fail(
+            raise fail(
                 f"no fold encoder in {fold_dir} held out {name}: trained on another corpus?", EXIT_USAGE
             )
         return owner[name].tag(text)
@@ -151,7 +153,7 @@ def train(
     if which in (Which.encoder, Which.all):
         _check_device(device)
         if folds and limit is not None and limit <= folds:
-            raise _fail(f"--limit {limit} leaves a fold encoder without texts: use --folds 0", EXIT_USAGE)
+            raise fail(f"--limit {limit} leaves a fold encoder without texts: use --folds 0", EXIT_USAGE)
     if dev is not None:
         _check_split("--dev", dev)
     say = lambda m: err.print(Text(m, style="dim"))  # noqa: E731 - a one-line progress sink
@@ -165,7 +167,7 @@ def train(
         from ..training_encoder import train_pair
 
         if base_encoder is not None and not (base_encoder / WEIGHTS).exists():
-            raise _fail(f"--base-encoder {base_encoder} holds no encoder weights", EXIT_USAGE)
+            raise fail(f"--base-encoder {base_encoder} holds no encoder weights", EXIT_USAGE)
         # the fold encoders first (each without a quarter of the texts), then the shipped one
         plan = [(f"fold {k + 1} of {folds}", fold_dir / str(k), (k, folds), None) for k in range(folds)]
         plan.append(("the shipped encoder", out_dir / "encoder", None, base_encoder))
@@ -211,7 +213,7 @@ def train(
             progress=say,
         )
     if as_json:
-        _dump(metas)
+        dump(metas)
         return
     if "crf" in metas:
         m = metas["crf"]

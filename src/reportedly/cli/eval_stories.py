@@ -13,7 +13,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..cli import EXIT_INPUT, EXIT_USAGE, JsonOpt, _dump, _fail, app, err, out
+from .app import app
+from .options import EXIT_INPUT, EXIT_USAGE, JsonOpt, fail
+from .output import dump, err, out
 
 GoldArg = Annotated[
     Path,
@@ -40,7 +42,7 @@ def _corpus(gold_dir: Path, articles: Path | None) -> Any:
     try:
         corpus = load_story_corpus(gold_dir, articles)
     except CorpusError as exc:
-        raise _fail(str(exc), EXIT_USAGE if "does not exist" in str(exc) else EXIT_INPUT) from None
+        raise fail(str(exc), EXIT_USAGE if "does not exist" in str(exc) else EXIT_INPUT) from None
     if corpus.missing:
         err.print(
             f"{len(corpus.missing)} of the gold's articles are not in the folder; their items are skipped"
@@ -95,7 +97,7 @@ def eval_stories(
     corpus = _corpus(gold_dir, articles)
     report = evaluate_story_corpus(corpus, db=db, progress=None if as_json else lambda m: err.print(m))
     if as_json:
-        _dump(report)
+        dump(report)
         return
     s, p, m, c, o = (report[k] for k in ("stories", "propositions", "measures", "conflicts", "origins"))
     rows = [
@@ -166,7 +168,7 @@ def eval_claims(
         corpus = corpus.only_language(language)
     report = evaluate_claims_corpus(corpus, progress=None if as_json else lambda m: err.print(m))
     if as_json:
-        _dump(report)
+        dump(report)
         return
     n = report["counts"]
     rows = [

@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, _fail, app, err
+from .. import settings
+from .app import app
+from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, fail
+from .output import err
 
 
 def _loopback(host: str) -> bool:
@@ -31,7 +34,7 @@ def serve(
         str | None,
         typer.Option(
             "--token",
-            envvar="REPORTEDLY_TOKEN",
+            envvar=settings.TOKEN_ENV,
             show_envvar=True,
             help="Bearer token that allows adding articles over HTTP; without one the server is read-only.",
         ),
@@ -70,13 +73,13 @@ def serve(
     Example: reportedly serve --db news.db --analysis-timeout 60 --max-memory 2048
     """
     try:
+        import fastapi  # noqa: F401 - checked here so the message names the extra once
         import uvicorn
-
-        from ..api import create_app
     except ImportError as exc:  # pragma: no cover - the web extras are not installed
-        raise _fail(
-            f"the web server needs FastAPI and uvicorn ({exc}); install them with pip", EXIT_USAGE
+        raise fail(
+            f"the web server needs FastAPI and uvicorn ({exc}): pip install 'reportedly[serve]'", EXIT_USAGE
         ) from None
+    from ..api import create_app
     from ..store import StoreError
 
     try:
@@ -89,7 +92,7 @@ def serve(
             max_memory=max_memory,
         )
     except StoreError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        raise fail(str(exc), exc.exit_code) from None
     if not _loopback(host):
         err.print(
             Text(

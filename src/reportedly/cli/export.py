@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..cli import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, _fail, app, err, require_store
+from .app import app
+from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, fail, require_store
+from .output import err
 
 FORMAT_HELP = "jsonl, csv, brat, prov-json, prov-ttl or graphml."
 
@@ -38,9 +40,9 @@ def export(
 
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
-        raise _fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", EXIT_USAGE)
+        raise fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", EXIT_USAGE)
     if document is not None and story is not None:
-        raise _fail("give --document or --story, not both", EXIT_USAGE)
+        raise fail("give --document or --story, not both", EXIT_USAGE)
     store = require_store(db)
     try:
         ledgers = ledgers_from_store(store, document=document, story=story)
@@ -49,12 +51,12 @@ def export(
             err.print(Text(f"wrote {len(written) // 2} document(s) as brat standoff into {out}", style="dim"))
             return
         if fmt == "brat" and document is None:
-            raise _fail("brat writes one .ann per document: pass --out FOLDER, or one --document", EXIT_USAGE)
+            raise fail("brat writes one .ann per document: pass --out FOLDER, or one --document", EXIT_USAGE)
         text = render(ledgers, fmt)
     except StoreError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        raise fail(str(exc), exc.exit_code) from None
     except ExportError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from None
+        raise fail(str(exc), EXIT_USAGE) from None
     finally:
         store.close()
     if out is None:
@@ -65,6 +67,6 @@ def export(
         with out.open("w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     except OSError as exc:
-        raise _fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_INPUT) from None
+        raise fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_INPUT) from None
     err.print(Text(f"wrote {fmt} to {out}", style="dim"))
 

@@ -14,23 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
-from ..cli import (
-    EXIT_INPUT,
-    EXIT_USAGE,
-    DbOpt,
-    JsonOpt,
-    _dump,
-    _fail,
-    app,
-    err,
-    out,
-    require_store,
-)
-
-DEFAULT_DB = "reportedly.db"
+from .app import app
+from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
+from .output import dump, err, out, print_rows
 
 AliasesOpt = Annotated[
     list[Path] | None,
@@ -58,14 +47,14 @@ def _embedder(method: str):  # noqa: ANN202 - Embedder is imported lazily to kee
     try:
         return default_embedder(method)
     except ValueError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from None
+        raise fail(str(exc), EXIT_USAGE) from None
 
 
 def _alias_files(aliases: list[Path] | None) -> list[Path]:
     files = list(aliases or [])
     for path in files:
         if not path.is_file():
-            raise _fail(f"alias file {str(path)!r} does not exist; check the path", EXIT_USAGE)
+            raise fail(f"alias file {str(path)!r} does not exist; check the path", EXIT_USAGE)
     return files
 
 
@@ -84,9 +73,9 @@ def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool
     try:
         return ensure_linked(store, embedder=embedder, aliases=files, progress=say, force=force)
     except ValueError as exc:  # a malformed alias file
-        raise _fail(str(exc), EXIT_INPUT) from None
+        raise fail(str(exc), EXIT_INPUT) from None
     except StoreError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        raise fail(str(exc), exc.exit_code) from None
 
 
 @app.command()
@@ -119,7 +108,7 @@ def link(
             result.summary() if result is not None else {"up_to_date": True, **(store.last_link_run() or {})}
         )
     if as_json:
-        _dump(summary)
+        dump(summary)
         return
     if result is None:
         out.print(Text("stories are up to date; use --force to link again"))
@@ -156,19 +145,16 @@ def stories(
     with store:
         _refresh(store, method, aliases, quiet=as_json)
         rows = store.stories(min_documents=1 if show_all else 2)
-    if as_json:
-        _dump(rows)
-        return
-    table = Table(title=f"{len(rows)} stories", expand=True, title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", ratio=3)
-    table.add_column("first", no_wrap=True)
-    table.add_column("docs", justify="right")
-    table.add_column("outlets", justify="right")
-    table.add_column("clusters", justify="right")
-    table.add_column("conflicts", justify="right")
-    for r in rows:
-        table.add_row(
+    columns = [
+        Column("id", no_wrap=True),
+        Column("title", ratio=3),
+        Column("first", no_wrap=True),
+        *(Column(name, justify="right") for name in ("docs", "outlets", "clusters", "conflicts")),
+    ]
+    print_rows(
+        rows,
+        columns,
+        lambda r: [
             r["id"],
             Text(r["title"]),
             r["first"] or "?",
@@ -176,9 +162,11 @@ def stories(
             str(len(r["outlets"])),
             str(r["clusters"]),
             str(r["conflicts"]),
-        )
-    out.print(table)
-    if not rows and not show_all:
+        ],
+        as_json=as_json,
+        title=f"{len(rows)} stories",
+    )
+    if not rows and not show_all and not as_json:
         out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
 
 
@@ -209,10 +197,10 @@ def story_cmd(
         try:
             story, documents = store.story(story_id)
         except StoreError as exc:
-            raise _fail(str(exc), exc.exit_code) from None
+            raise fail(str(exc), exc.exit_code) from None
         found = store.conflicts(story=story_id)
     if as_json:
-        _dump(_story_json(story, documents, found))
+        dump(_story_json(story, documents, found))
         return
     head = Text(story.title, style="bold")
     span = f"{_day(story.first)} – {_day(story.last)}"
@@ -274,26 +262,25 @@ def conflicts(
 
     if kind is not None and kind not in {k.value for k in ConflictKind}:
         choices = ", ".join(k.value for k in ConflictKind)
-        raise _fail(f"unknown conflict kind {kind!r}; use one of: {choices}", EXIT_USAGE)
+        raise fail(f"unknown conflict kind {kind!r}; use one of: {choices}", EXIT_USAGE)
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
         found = store.conflicts(story=story, kind=kind, declined=declined)
-    if as_json:
-        _dump([c.to_dict() for c in found])
-        return
-    title = f"{len(found)} pairs declined" if declined else f"{len(found)} conflicts"
-    table = Table(title=title, expand=True, show_lines=True, title_justify="left")
-    for col in ("kind", "why", "a", "b"):
-        table.add_column(col, ratio=1 if col == "kind" else 3)
-    for c in found:
-        table.add_row(
+    print_rows(
+        found,
+        [Column(col, ratio=1 if col == "kind" else 3) for col in ("kind", "why", "a", "b")],
+        lambda c: [
             c.kind.value,
             Text(c.why),
             Text(f"{c.a.outlet or c.a.document_id} {_day(c.a.published)}: “{c.a.content.text}”"),
             Text(f"{c.b.outlet or c.b.document_id} {_day(c.b.published)}: “{c.b.content.text}”"),
-        )
-    out.print(table)
+        ],
+        as_json=as_json,
+        title=f"{len(found)} pairs declined" if declined else f"{len(found)} conflicts",
+        data=[c.to_dict() for c in found],
+        show_lines=True,
+    )
 
 
 @app.command()
@@ -327,39 +314,33 @@ def timeline(
             known = {m["measure"] for m in store.measures(story=story)} if not points else set()
     if measure is None:
         if plot is not None:
-            raise _fail("--plot needs --measure; list the measures with: reportedly timeline", EXIT_USAGE)
-        if as_json:
-            _dump(rows)
-            return
-        table = Table(title=f"{len(rows)} measures", expand=True, title_justify="left")
-        for col in ("measure", "numbers", "documents", "first", "last"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(
+            raise fail("--plot needs --measure; list the measures with: reportedly timeline", EXIT_USAGE)
+        print_rows(
+            rows,
+            ("measure", "numbers", "documents", "first", "last"),
+            lambda r: [
                 Text(r["measure"]), str(r["points"]), str(r["documents"]), r["first"] or "", r["last"] or ""
-            )
-        out.print(table)
+            ],
+            as_json=as_json,
+            title=f"{len(rows)} measures",
+        )
         return
     if not points:
         close = sorted(m for m in known if measure.lower() in m.lower())[:5]
         hint = f"; did you mean: {', '.join(close)}" if close else "; list them with: reportedly timeline"
-        raise _fail(f"no numbers for the measure {measure!r}{hint}", EXIT_INPUT)
+        raise fail(f"no numbers for the measure {measure!r}{hint}", EXIT_INPUT)
     if plot is not None:
         from ..link.plot import PlotUnavailable, plot_timeline
 
         try:
             plot_timeline(measure, points, plot)
         except (PlotUnavailable, ValueError) as exc:
-            raise _fail(str(exc), EXIT_USAGE) from None
+            raise fail(str(exc), EXIT_USAGE) from None
         err.print(Text(f"plot written to {plot}", style="dim"))
-    if as_json:
-        _dump(timeline_dict(measure, points))
-        return
-    table = Table(title=measure, expand=True, title_justify="left")
-    for col in ("date", "value", "scope", "source", "stance", "outlet", "evidence"):
-        table.add_column(col)
-    for p in points:
-        table.add_row(
+    print_rows(
+        points,
+        ("date", "value", "scope", "source", "stance", "outlet", "evidence"),
+        lambda p: [
             p.date.isoformat() if p.date else "?",
             value_text(p),
             p.scope.value,
@@ -367,12 +348,16 @@ def timeline(
             p.stance.value,
             Text(p.outlet or p.document_id),
             Text(p.evidence.text),
-        )
-    out.print(table)
+        ],
+        as_json=as_json,
+        title=measure,
+        data=timeline_dict(measure, points),
+    )
 
 
 aliases_app = typer.Typer(
-    help="Cross-document entities and the alias table: list them, add or remove your own aliases.",
+    help="Cross-document entities and the alias table: list them, add or remove your own aliases.\n\n"
+    "Example: reportedly aliases --db news.db --json",
     no_args_is_help=False,
     invoke_without_command=True,
 )
@@ -407,29 +392,29 @@ def aliases_list(
                 for e in store.entities()
             )
             rows = [c.to_dict() for c in index.all()]
-    if as_json:
-        _dump(rows)
-        return
-    table = Table(
-        title=f"{len(rows)} {'user aliases' if user else 'sources'}", expand=True, title_justify="left"
-    )
+    title = f"{len(rows)} {'user aliases' if user else 'sources'}"
     if user:
-        for col in ("alias", "canonical", "type", "added_at"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(Text(r["alias"]), Text(r["canonical"]), r["type"] or "", r["added_at"] or "")
-    else:
-        for col in ("name", "type", "anonymous", "stored as", "aliases"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(
-                Text(r["name"]),
-                r["type"],
-                "yes" if r["anonymous"] else "",
-                Text(", ".join(r["members"])),
-                Text(", ".join(r["aliases"])),
-            )
-    out.print(table)
+        print_rows(
+            rows,
+            ("alias", "canonical", "type", "added_at"),
+            lambda r: [Text(r["alias"]), Text(r["canonical"]), r["type"] or "", r["added_at"] or ""],
+            as_json=as_json,
+            title=title,
+        )
+        return
+    print_rows(
+        rows,
+        ("name", "type", "anonymous", "stored as", "aliases"),
+        lambda r: [
+            Text(r["name"]),
+            r["type"],
+            "yes" if r["anonymous"] else "",
+            Text(", ".join(r["members"])),
+            Text(", ".join(r["aliases"])),
+        ],
+        as_json=as_json,
+        title=title,
+    )
 
 
 @aliases_app.command("add")
@@ -451,14 +436,14 @@ def aliases_add(
     from ..store import StoreError
 
     if type_ is not None and type_ not in {t.value for t in EntityType}:
-        raise _fail(
+        raise fail(
             f"unknown type {type_!r}; use one of: {', '.join(t.value for t in EntityType)}", EXIT_USAGE
         )
     store = require_store(db)
     with store:
         people = _people_named(store, alias, canonical)
         if people:
-            raise _fail(
+            raise fail(
                 f"{people[0]!r} and {people[1]!r} are two different people; reportedly never merges "
                 "distinct people (add an alias of one name instead, e.g. a nickname)",
                 EXIT_USAGE,
@@ -466,7 +451,7 @@ def aliases_add(
         try:
             store.add_user_alias(alias, canonical, type_)
         except StoreError as exc:
-            raise _fail(str(exc), exc.exit_code) from None
+            raise fail(str(exc), exc.exit_code) from None
     out.print(
         Text(f"“{alias}” now names {canonical} in every document; stories will be relinked on next use")
     )
@@ -488,13 +473,13 @@ def aliases_remove(
         try:
             store.remove_user_alias(alias)
         except StoreError as exc:
-            raise _fail(str(exc), exc.exit_code) from None
+            raise fail(str(exc), exc.exit_code) from None
     out.print(Text(f"removed the alias “{alias}”"))
 
 
 def _people_named(store: Any, alias: str, canonical: str) -> tuple[str, str] | None:
     """The two full person names when ALIAS and CANONICAL are stored as different people."""
-    from ..link.entities import _name_parts
+    from ..link.entities import name_parts
 
     def person(name: str) -> str | None:
         key = name.strip().casefold()
@@ -507,7 +492,7 @@ def _people_named(store: Any, alias: str, canonical: str) -> tuple[str, str] | N
     a, b = person(alias), person(canonical)
     if a is None or b is None:
         return None
-    pa, pb = _name_parts(a), _name_parts(b)
+    pa, pb = name_parts(a), name_parts(b)
     if len(pa) >= 2 and len(pb) >= 2 and (pa[0], pa[-1]) != (pb[0], pb[-1]):
         return a, b
     return None

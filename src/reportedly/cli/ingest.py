@@ -1,0 +1,206 @@
+"""analyze and ingest: articles in, ledgers printed or stored (through :func:`reportedly.ingest_into`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from .. import settings
+from ..batch import DEFAULT_MAX_MEMORY_MB
+from .app import app
+from .options import (
+    DEFAULT_DB,
+    DEFAULT_MAX_BYTES,
+    EXIT_INPUT,
+    EXIT_USAGE,
+    DbOpt,
+    EncodingOpt,
+    FollowOpt,
+    JsonOpt,
+    MaxBytesOpt,
+    MaxMemoryOpt,
+    PrivateOpt,
+    PublishedOpt,
+    TimeoutOpt,
+    fail,
+    open_store,
+    parse_published,
+)
+from .output import dump, err, out, print_ledger
+
+
+@app.command()
+def analyze(
+    source: Annotated[str, typer.Argument(help="A file, a directory, '-' for stdin, or an http(s) URL.")],
+    published: PublishedOpt = None,
+    as_json: JsonOpt = False,
+    allow_private: PrivateOpt = False,
+    encoding: EncodingOpt = None,
+    follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+) -> None:
+    """Print the claim ledger of an article without storing it.
+
+    Example: reportedly analyze article.txt --published 2024-11-20 --json
+    """
+    from .. import warm_up
+    from ..batch import analyze_here
+    from ..ingest import IngestError, load_documents
+
+    pub = parse_published(published)
+    docs, failures = [], []
+    for item in load_documents(
+        source,
+        published=pub,
+        allow_private=allow_private,
+        encoding=encoding,
+        follow_links=follow_links,
+        max_bytes=max_bytes,
+    ):
+        (failures if isinstance(item, IngestError) else docs).append(item)
+    for f in failures:
+        err.print(Text(f"Error: {f.message}", style="bold red"))
+    ledgers = []
+    if docs:
+        warm_up()  # so --timeout measures the analysis, not loading the models
+    for outcome in analyze_here(docs, timeout=timeout, max_memory=max_memory):
+        if outcome.ledger is not None:
+            ledgers.append(outcome.ledger)
+        else:
+            # A document over the limit is reported and skipped; the others still print.
+            doc = outcome.document
+            name = doc.meta.get("source") or doc.url or doc.title or "-"
+            err.print(Text(f"Error: {name}: {outcome.message}", style="bold red"))
+            failures.append(outcome)
+    if as_json:
+        if len(ledgers) == 1 and not failures:
+            dump(ledgers[0].to_dict())
+        elif ledgers:
+            dump([led.to_dict() for led in ledgers])
+    else:
+        for led in ledgers:
+            print_ledger(led)
+    if failures:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, '-' or URLs to store.")],
+    db: DbOpt = DEFAULT_DB,
+    published: PublishedOpt = None,
+    as_json: JsonOpt = False,
+    allow_private: PrivateOpt = False,
+    encoding: EncodingOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    follow_links: FollowOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Analyse on a local Dask cluster of this many processes (1: in this process).",
+        ),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar=settings.SCHEDULER_ENV,
+            help="Analyse on a running Dask cluster (e.g. tcp://10.0.0.5:8786) whose workers have "
+            "reportedly installed.",
+        ),
+    ] = None,
+) -> None:
+    """Analyse documents and store their ledgers; unreadable ones are recorded as errors.
+
+    Re-ingesting a document already stored adds nothing and is not analysed
+    again. Exit code 1 when any document failed (the others are stored all the
+    same). With --workers or --scheduler, documents are analysed on Dask
+    workers while this process reads the sources and writes the store.
+
+    Example: reportedly ingest articles/ --db news.db --workers 2
+    """
+    from ..batch import BatchError
+    from ..ingesting import IngestEvent, ingest_into
+
+    if scheduler is not None and workers != 1:
+        raise fail("give --workers or --scheduler, not both", EXIT_USAGE)
+    pub = parse_published(published)
+    store = open_store(db)
+    show = not quiet and not as_json and err.is_terminal
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def shown(event: IngestEvent) -> None:
+            if event.kind == "loading":
+                progress.update(task, description="loading models")
+            elif event.kind == "analysing":
+                progress.update(task, description="ingesting")
+            else:
+                progress.advance(task)
+                if event.analysed and event.document is not None:
+                    name = event.document.title or event.document.id
+                    progress.update(task, description=f"ingesting {name}"[:60])
+                if event.error is not None and not as_json:
+                    err.print(Text(f"Error: {event.error.message}", style="red"))
+
+        try:
+            report = ingest_into(
+                store,
+                sources,
+                published=pub,
+                allow_private=allow_private,
+                encoding=encoding,
+                follow_links=follow_links,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                max_memory=max_memory,
+                workers=workers,
+                scheduler=scheduler,
+                progress=shown,
+            )
+        except BatchError as exc:
+            raise fail(str(exc), EXIT_USAGE) from exc
+        finally:
+            store.close()
+    summary: dict[str, Any] = {
+        "db": report.db,
+        "stored": len(report.stored),
+        "unchanged": len(report.skipped),
+        "claims": report.claims,
+        "errors": [e.to_dict() for e in report.errors],
+    }
+    # Start-up (reading up to the first new document, starting workers, loading
+    # models) is reported apart, so a batch's steady speed can be read off.
+    if report.startup_seconds is not None:
+        summary["startup_seconds"] = report.startup_seconds
+    summary["seconds"] = report.seconds
+    summary.setdefault("startup_seconds", report.seconds)
+    if as_json:
+        dump(summary)
+    else:
+        msg = f"stored {summary['stored']} document(s) with {summary['claims']} claims in {summary['db']}"
+        if summary["unchanged"]:
+            msg += f"; {summary['unchanged']} already stored"
+        if summary["errors"]:
+            msg += f"; {len(summary['errors'])} error(s) recorded"
+        out.print(Text(msg))
+    if report.errors:
+        raise typer.Exit(EXIT_INPUT)

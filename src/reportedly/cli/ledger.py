@@ -1,0 +1,92 @@
+"""Reading the store: claims, documents and entities."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from .app import app
+from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
+from .output import cell, claims_table, dump, out, print_rows
+
+
+@app.command()
+def claims(
+    db: DbOpt = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option("--source", help="Entity name or alias, e.g. NIS.")] = None,
+    stance: Annotated[str | None, typer.Option("--stance", help="confirmed, asserted, estimated, …")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct, indirect, according_to, …")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only this document id.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored claims, optionally filtered by source (incl. through chains) and stance.
+
+    Example: reportedly claims --source NIS --stance confirmed --json
+    """
+    from ..model import ClaimKind, Stance
+
+    if stance is not None and stance not in {s.value for s in Stance}:
+        raise fail(
+            f"unknown stance {stance!r}; use one of: {', '.join(s.value for s in Stance)}", EXIT_USAGE
+        )
+    if kind is not None and kind not in {k.value for k in ClaimKind}:
+        raise fail(f"unknown kind {kind!r}; use one of: {', '.join(k.value for k in ClaimKind)}", EXIT_USAGE)
+    store = require_store(db)
+    rows = store.claims(source=source, stance=stance, kind=kind, document=document, limit=limit)
+    store.close()
+    if as_json:
+        dump(rows)
+    else:
+        out.print(claims_table(rows, title=f"{len(rows)} claims"))
+
+
+DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "claims")
+
+
+@app.command()
+def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
+    """List stored documents with their claim counts.
+
+    Example: reportedly documents --db news.db
+    """
+    store = require_store(db)
+    rows = store.documents()
+    errors = store.errors()
+    store.close()
+    print_rows(
+        rows,
+        DOCUMENT_COLUMNS,
+        lambda r: [cell(r.get(c)) for c in DOCUMENT_COLUMNS],
+        as_json=as_json,
+        title=f"{len(rows)} documents",
+        data={"documents": rows, "errors": errors},
+    )
+    if errors and not as_json:
+        out.print(Text(f"{len(errors)} ingest error(s); see --json", style="yellow"))
+
+
+@app.command()
+def entities(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
+    """List the sources (entities) in the store with their aliases.
+
+    Example: reportedly entities --json
+    """
+    store = require_store(db)
+    rows = store.entities()
+    store.close()
+    print_rows(
+        rows,
+        ("name", "type", "anonymous", "aliases", "claims"),
+        lambda r: [
+            Text(r["name"]),
+            r["type"],
+            "yes" if r["anonymous"] else "",
+            Text(", ".join(r["aliases"])),
+            str(r.get("claims", "")),
+        ],
+        as_json=as_json,
+        title=f"{len(rows)} entities",
+    )

@@ -1,0 +1,166 @@
+"""Printing: the consoles, JSON for scripts, and tables for people.
+
+Article text is untrusted: everything from a document is printed through
+``rich.text.Text``, never as Rich markup, on a :class:`SafeConsole` that
+escapes control characters (terminal.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from rich.console import RenderableType
+from rich.table import Column, Table
+from rich.text import Text
+
+from ..model import Ledger
+from ..terminal import SafeConsole
+
+out = SafeConsole(highlight=False, soft_wrap=False)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def dump(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_rows(
+    rows: Iterable[Any],
+    columns: Sequence[str | Column],
+    cells: Callable[[Any], Sequence[RenderableType]],
+    *,
+    as_json: bool,
+    title: str | None = None,
+    data: Any = None,
+    show_lines: bool = False,
+) -> None:
+    """The list verbs' output: ``data`` (default: the rows) as JSON, or a table of one row per item.
+
+    ``columns`` are headers, or :class:`rich.table.Column` for a width ratio or
+    alignment; ``cells`` turns one row into its cells (untrusted text as ``Text``).
+    """
+    rows = list(rows)
+    if as_json:
+        dump(rows if data is None else data)
+        return
+    table = Table(*columns, title=title, expand=True, show_lines=show_lines, title_justify="left")
+    for row in rows:
+        table.add_row(*cells(row))
+    out.print(table)
+
+
+def cell(value: Any) -> Text:
+    """A table cell for a value that may be None (shown empty)."""
+    return Text(str(value if value is not None else ""))
+
+
+# ---------------------------------------------------------------------------- ledgers
+def _chain_text(chain: list[dict[str, Any]]) -> str:
+    return " → ".join(link["entity"] + (" (anon.)" if link["anonymous"] else "") for link in chain)
+
+
+def _numbers(claim: dict[str, Any]) -> str:
+    parts = []
+    for q in claim["quantities"]:
+        if q["attribute"]:
+            parts.append(f"{q['text']} (attr.)")
+            continue
+        bound = ""
+        if q["low"] is not None and q["high"] is None:
+            bound = "≥"
+        elif q["high"] is not None and q["low"] is None:
+            bound = "≤"
+        if q["value"] is None:  # a range or a vague amount ("thousands of")
+            bound = ""
+            lo, hi = (
+                (_num(q["low"]) if q["low"] is not None else None),
+                (_num(q["high"]) if q["high"] is not None else None),
+            )
+            value = f"{lo}–{hi}" if lo and hi else f"≥{lo}" if lo else f"≤{hi}" if hi else "?"
+        else:
+            value = _num(q["value"])
+        approx = "~" if q["approximate"] else ""
+        unit = f" {q['unit']}" if q["unit"] else ""
+        parts.append(f"{bound}{approx}{value}{unit} [{q['scope']}]")
+    return "\n".join(parts)
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _dates(claim: dict[str, Any]) -> str:
+    return "\n".join(f"{t['text']} = {t['resolved'] or '?'}" for t in claim["times"])
+
+
+def claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=True, expand=True, title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Source ← chain", ratio=2)
+    table.add_column("Cue", ratio=1)
+    table.add_column("Stance", no_wrap=True)
+    table.add_column("Claim", ratio=5)
+    table.add_column("Numbers", ratio=2)
+    table.add_column("Dates", ratio=2)
+    for n, c in enumerate(claims, 1):
+        src = c["source"]
+        who = Text(src["entity"] if src else "—")
+        if src and src.get("joint"):
+            who.append(" + " + " + ".join(src["joint"]))
+        if src and src["text"] != src["entity"]:
+            who.append(f"\n“{src['text']}”", style="dim")
+        if len(c["chain"]) > 1:
+            who.append("\nvia " + _chain_text(c["chain"]), style="cyan")
+        stance = Text(c["stance"], style=_STANCE_STYLE.get(c["stance"], ""))
+        flags = [f for f, on in (("negated", c["negated"]), ("inverted", c.get("inverted"))) if on]
+        if c.get("hedges"):
+            flags.append("hedge: " + ", ".join(c["hedges"]))
+        if flags:
+            stance.append("\n" + "; ".join(flags), style="dim")
+        claim = Text(c["content"]["text"] or "—")
+        claim.append(f"\n{c['kind']} · {c['section']} · @{c['cue']['start']}", style="dim")
+        table.add_row(str(n), who, Text(c["cue"]["text"]), stance, claim, Text(_numbers(c)), Text(_dates(c)))
+    return table
+
+
+_STANCE_STYLE = {
+    "confirmed": "green",
+    "asserted": "",
+    "estimated": "yellow",
+    "suspected": "magenta",
+    "reported": "blue",
+    "denied": "red",
+    "no_comment": "dim",
+    "unverified": "bold yellow",
+}
+
+
+def print_ledger(ledger: Ledger) -> None:
+    """A document's head (title, outlet, date …), its claims table and a one-line summary."""
+    doc = ledger.document
+    head = Text(doc.title or "(untitled)", style="bold")
+    meta = [
+        x
+        for x in (
+            doc.outlet,
+            doc.published and doc.published.isoformat(),
+            doc.dateline and doc.dateline.text,
+            doc.byline and f"by {doc.byline}",
+            doc.meta.get("language") and f"language {doc.meta['language']}",
+        )
+        if x
+    ]
+    if meta:
+        head.append("\n" + " · ".join(meta), style="dim")
+    out.print(head)
+    data = ledger.to_dict()
+    out.print(claims_table(data["claims"]))
+    out.print(
+        Text(
+            f"{len(ledger.claims)} claims from {len(ledger.entities)} sources; document {doc.id}", style="dim"
+        )
+    )
