@@ -64,10 +64,11 @@ class _ThincWithoutTorch:
 
 def _install_thinc_hook() -> None:
     import importlib.util
-    import os
     import sys
 
-    if {"torch", "thinc"} & sys.modules.keys() or os.environ.get("REPORTEDLY_ENCODER_RUNTIME") == "torch":
+    from .settings import encoder_runtime
+
+    if {"torch", "thinc"} & sys.modules.keys() or encoder_runtime() == "torch":
         return
     if importlib.util.find_spec("onnxruntime") is not None:
         sys.meta_path.insert(0, _ThincWithoutTorch())

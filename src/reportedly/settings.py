@@ -12,6 +12,7 @@ from here too.
 ``REPORTEDLY_DASK_SCHEDULER``  ``ingest --scheduler``: a running Dask cluster
 ``REPORTEDLY_ALIASES``         extra alias files (TSV), separated by ``os.pathsep``
 ``REPORTEDLY_ENCODER``         another encoder model folder, or ``off`` to run the CRFs alone
+``REPORTEDLY_ENCODER_RUNTIME`` ``onnx`` (default when ONNX Runtime is installed) or ``torch``
 ``REPORTEDLY_EMBEDDINGS``      ``minilm``, ``tfidf`` or ``auto`` for story linking
 ``REPORTEDLY_DEBUG``           set: the CLI shows a traceback instead of a one-line error
 =============================  ===================================================================
@@ -27,6 +28,7 @@ ALLOW_PRIVATE_ENV = "REPORTEDLY_ALLOW_PRIVATE"
 SCHEDULER_ENV = "REPORTEDLY_DASK_SCHEDULER"
 ALIASES_ENV = "REPORTEDLY_ALIASES"
 ENCODER_ENV = "REPORTEDLY_ENCODER"
+ENCODER_RUNTIME_ENV = "REPORTEDLY_ENCODER_RUNTIME"
 EMBEDDINGS_ENV = "REPORTEDLY_EMBEDDINGS"
 DEBUG_ENV = "REPORTEDLY_DEBUG"
 
@@ -56,6 +58,11 @@ def alias_files() -> list[str]:
 def encoder() -> str:
     """The encoder folder asked for ('' for the shipped one; 'off' for none)."""
     return os.environ.get(ENCODER_ENV) or ""
+
+
+def encoder_runtime() -> str:
+    """The encoder runtime asked for, lower-cased ('' when the default applies)."""
+    return (os.environ.get(ENCODER_RUNTIME_ENV) or "").lower()
 
 
 def embeddings() -> str:

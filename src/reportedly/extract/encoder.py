@@ -21,6 +21,7 @@ Everything here imports torch lazily: the rules and the CRFs work without it.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -536,7 +537,9 @@ def runtime() -> str:
     ``REPORTEDLY_ENCODER_RUNTIME=torch`` keeps the torch model, as training uses it;
     both give the same readings to float rounding (tests/test_onnx_encoder.py).
     """
-    chosen = os.environ.get("REPORTEDLY_ENCODER_RUNTIME", "").lower()
+    from ..settings import encoder_runtime
+
+    chosen = encoder_runtime()
     if chosen in {"torch", "onnx"}:
         return chosen
     if chosen:
