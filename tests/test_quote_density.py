@@ -166,3 +166,15 @@ def test_the_span_tagger_reads_a_bounded_window_in_a_sentence_without_end() -> N
     # a short block is read whole, as before
     short = SimpleNamespace(sent_of=[0] * 40 + [1] * 40, sent_bounds=[(0, 40), (40, 80)])
     assert learned.span_window(short, [45]) == (0, 80)
+
+
+@pytest.mark.parametrize("text", ["", "One.", "Two words  \n\n", "  lead and trail ", "“Quoted,” he said.\n"])
+def test_text_length_is_the_length_of_the_doc_text(text: str) -> None:
+    import spacy
+
+    from reportedly.extract.spans import _text_length
+
+    doc = spacy.blank("en")(text)
+    assert _text_length(doc) == len(doc.text)
+    if len(doc) > 1:
+        assert _text_length(doc[1:]) == len(doc[1:].text)
