@@ -8,11 +8,12 @@ is what to compare across machines, since these machines are shared and noisy.
     python benchmarks/bench_analyze.py --texts ../shared/data/polnear/dev/text --repeat 3
     python benchmarks/bench_analyze.py --texts DIR --workers 2
 
-The encoder runs in torch, which uses every core by default (as for a user
-running ``reportedly analyze``); ``--torch-threads 1`` holds this process to
-one core, like spaCy and the CRFs. Worker processes always use one torch
-thread each, as ``eval --workers`` does, so the speed-up measures scaling
-over processes.
+The encoder runs in ONNX Runtime (``REPORTEDLY_ENCODER_RUNTIME=torch`` for the
+torch model). By default, as for a user running ``reportedly analyze``, it reads
+the next documents on the spare cores while spaCy parses on one;
+``--torch-threads 1`` holds this process to one core, like spaCy and the CRFs
+(the per-core figure). Worker processes always use one thread each, as ``eval
+--workers`` does, so the speed-up measures scaling over processes.
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ def main() -> None:
     ap.add_argument("--texts", help="folder of .txt articles (default: demo article and the seed)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--torch-threads", type=int, default=0, help="torch threads here (default: all cores)")
+    ap.add_argument("--torch-threads", "--threads", dest="torch_threads", type=int, default=0,
+                    help="encoder threads here; 1 also stops reading ahead (default: the spare cores)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -147,9 +149,11 @@ def main() -> None:
         print(_peak_rss_mb())
         return
     res = run(texts, a.repeat, a.workers)
-    import torch
+    from reportedly.extract import encoder
 
-    res["torch_threads"] = torch.get_num_threads()
+    tagger = encoder.load_encoder()
+    res["encoder_runtime"] = tagger.backend if tagger else "none"
+    res["encoder_reads_ahead"] = bool(tagger and encoder.overlaps(tagger))
     res["analyze_peak_rss_mb"] = analyze_peak_rss(a.texts)
     if a.json:
         print(json.dumps(res, indent=2))

@@ -21,8 +21,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from reportedly import __version__
-from reportedly.api import claims, documents, entities, exports, stories
-from reportedly.api.deps import DEFAULT_MAX_BODY, Settings, store
+from reportedly.api import claims, documents, entities, exports, jobs, stories
+from reportedly.api.deps import DEFAULT_ASYNC_ABOVE, DEFAULT_MAX_BODY, Settings, store
 from reportedly.api.schemas import StatusOut
 from reportedly.api.security import SECURITY_HEADERS, BodyLimit, SecurityHeaders
 from reportedly.store import Store, StoreError
@@ -54,6 +54,8 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     analysis_timeout: float = 120.0,
     max_memory: float | None = None,
+    async_above: int = DEFAULT_ASYNC_ABOVE,
+    job_queue: int = jobs.DEFAULT_JOB_QUEUE,
 ) -> FastAPI:
     """Build the web app over the store at ``store_url`` (a SQLite path or SQLAlchemy URL).
 
@@ -62,7 +64,9 @@ def create_app(
     URLs reach loopback and private networks (off: the server must not become
     a way into the network it runs in). ``max_body`` caps request bodies;
     ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory) bound the analysis
-    of one posted article (0: no limit; ``max_memory`` None: the default).
+    of one posted article (0: no limit; ``max_memory`` None: the default). A posted text or
+    HTML over ``async_above`` characters (0: none) is analysed as a job off the request
+    path, as is any POST with ``?async=true``; at most ``job_queue`` jobs wait (then 429).
     The store is opened (and migrated) here, so a bad URL fails at start-up.
     """
     if token is not None and not token.strip():
@@ -73,16 +77,20 @@ def create_app(
         allow_private=allow_private,
         max_body=max_body,
         analysis_timeout=analysis_timeout,
+        async_above=async_above,
+        job_queue=job_queue,
     )
     if max_memory is not None:
         settings.max_memory = max_memory
     opened = Store(store_url)
+    queue = jobs.JobQueue(lambda body: documents.store_article(body, opened, settings), size=job_queue)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            queue.stop()
             opened.close()
 
     app = FastAPI(
@@ -98,6 +106,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = opened
+    app.state.jobs = queue
 
     app.add_middleware(BodyLimit, limit=max_body)
     # Added last, so it wraps everything, including the 413s BodyLimit sends itself.
@@ -126,7 +135,7 @@ def create_app(
             {"detail": problems or "invalid request", "errors": _plain(exc.errors())}, status_code=422
         )
 
-    for module in (documents, claims, entities, stories, exports):
+    for module in (documents, jobs, claims, entities, stories, exports):
         app.include_router(module.router)
 
     @app.get(

@@ -19,6 +19,9 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 #: Default request body cap: the ingest stage's file limit (10 MiB) plus room for JSON escaping.
 DEFAULT_MAX_BODY = 12 * 1024 * 1024
+#: A news article runs to a few thousand to 30,000 characters; a body of more than this is
+#: queued as a job by default (a 2-core machine analyses it for tens of seconds).
+DEFAULT_ASYNC_ABOVE = 100_000
 
 
 @dataclass(slots=True)
@@ -32,6 +35,11 @@ class Settings:
     analysis_timeout: float = 120.0
     #: MiB of resident memory the server may reach while analysing (0: no limit).
     max_memory: float = DEFAULT_MAX_MEMORY_MB
+    #: Posted text or HTML longer than this many characters is analysed as a job (202) rather
+    #: than on the request path (0: only when the client asks, with ``?async=true``).
+    async_above: int = DEFAULT_ASYNC_ABOVE
+    #: Jobs that may wait for the analysis worker before a POST is answered 429.
+    job_queue: int = 8
     #: spaCy pipelines are not documented as thread-safe; analyses run one at a time.
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi.responses import JSONResponse
 
 from reportedly.api.deps import Limit, Offset, Settings, settings, store
+from reportedly.api.jobs import JobQueue, QueueFull, jobs
 from reportedly.api.schemas import (
     AnalyzeRequest,
     AnalyzeResponse,
     DocumentSummary,
     ErrorOut,
+    JobAccepted,
     LedgerOut,
     Page,
 )
@@ -69,10 +72,12 @@ def get_document(document_id: str, db: StoreDep) -> dict[str, Any]:
     dependencies=[Depends(require_token)],
     responses={
         200: {"model": AnalyzeResponse, "description": "Every document was already stored."},
+        202: {"model": JobAccepted, "description": "Queued as a job; `Location` is its status URL."},
         401: {"model": ErrorOut},
         403: {"model": ErrorOut},
         413: {"model": ErrorOut},
         422: {"model": ErrorOut},
+        429: {"model": ErrorOut, "description": "The job queue is full; retry later."},
         502: {"model": ErrorOut},
     },
     summary="Analyse an article (text, HTML or URL) and store its ledger",
@@ -82,12 +87,52 @@ def submit_document(
     response: Response,
     db: StoreDep,
     config: Annotated[Settings, Depends(settings)],
-) -> dict[str, Any]:
+    queue: Annotated[JobQueue, Depends(jobs)],
+    run_async: Annotated[
+        bool,
+        Query(
+            alias="async",
+            description="Queue the analysis as a job and answer 202 at once, with the job's URL in "
+            "`Location`. Bodies longer than the server's `--async-above` are queued anyway.",
+        ),
+    ] = False,
+) -> Any:
     """Analyse and store one article; needs ``Authorization: Bearer <token>``.
 
     A URL may be a feed, which stores one document per entry. The answer is
     201 when anything new was stored and 200 when the article(s) were
-    already there (storing is idempotent by text).
+    already there (storing is idempotent by text). With ``?async=true``, or a
+    text or HTML body over the server's ``--async-above`` characters, the
+    analysis runs as a job: 202 with ``Location: /api/jobs/{id}``, or 429 when
+    the job queue is full.
+    """
+    size = len(body.text or body.html or "")
+    if run_async or (config.async_above > 0 and size > config.async_above):
+        try:
+            job = queue.submit(body)
+        except QueueFull:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                f"the analysis queue is full ({queue.size} jobs waiting; serve --job-queue); retry later",
+                headers={"Retry-After": "30"},
+            ) from None
+        href = f"/api/jobs/{job.id}"
+        return JSONResponse(
+            {"id": job.id, "status": job.status, "href": href},
+            status_code=status.HTTP_202_ACCEPTED,
+            headers={"Location": href},
+        )
+    code, answer = store_article(body, db, config)
+    response.status_code = code
+    if len(answer["documents"]) == 1:
+        response.headers["Location"] = answer["documents"][0]["href"]
+    return answer
+
+
+def store_article(body: AnalyzeRequest, db: Store, config: Settings) -> tuple[int, dict[str, Any]]:
+    """Read, analyse and store what a POST describes: (HTTP status, answer), or an HTTPException.
+
+    The request path and the job worker both run this, under the same limits.
     """
     from reportedly.ingesting import AnalysisFailed, ingest_into
 
@@ -130,11 +175,8 @@ def submit_document(
         }
         for s in report.documents
     ]
-    if not any(s["created"] for s in saved):
-        response.status_code = status.HTTP_200_OK
-    if len(saved) == 1:
-        response.headers["Location"] = saved[0]["href"]
-    return {"documents": saved, "errors": [p.to_dict() for p in problems]}
+    code = status.HTTP_201_CREATED if any(s["created"] for s in saved) else status.HTTP_200_OK
+    return code, {"documents": saved, "errors": [p.to_dict() for p in problems]}
 
 
 def _documents(body: AnalyzeRequest, config: Settings) -> tuple[list[Document], list[IngestError]]:

@@ -267,6 +267,32 @@ class AnalyzeResponse(BaseModel):
     errors: list[IngestProblem] = Field(description="Feed entries or pages that could not be read.")
 
 
+class JobOut(BaseModel):
+    """An analysis job queued by ``POST /api/documents?async=true``."""
+
+    id: str
+    status: Literal["queued", "running", "done", "error"]
+    href: str = Field(description="This job's API path.")
+    created: str
+    started: str | None
+    finished: str | None
+    status_code: int | None = Field(
+        description="Once finished, the status a synchronous POST would have answered (201, 200, 4xx)."
+    )
+    detail: str | None = Field(description="Why the job failed (status error).")
+    document_id: str | None = Field(description="The first stored document, when done.")
+    documents: list[SavedDocument]
+    errors: list[IngestProblem]
+
+
+class JobAccepted(BaseModel):
+    """The answer to a queued POST: where to ask how the job stands."""
+
+    id: str
+    status: str
+    href: str
+
+
 class StatusOut(BaseModel):
     version: str
     documents: int

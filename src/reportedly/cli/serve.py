@@ -61,6 +61,27 @@ def serve(
             "(0: no limit; default as for analyze).",
         ),
     ] = None,
+    async_above: Annotated[
+        int,
+        typer.Option(
+            "--async-above",
+            min=0,
+            help="Characters of posted text or HTML above which the article is analysed as a job "
+            "(202 with a status URL) rather than while the client waits (0: only with ?async=true).",
+        ),
+    ] = 100_000,
+    job_queue: Annotated[
+        int,
+        typer.Option("--job-queue", min=1, help="Analysis jobs that may wait; past it a POST answers 429."),
+    ] = 8,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            "--header-timeout",
+            min=0.1,
+            help="Seconds a client has to send a request's headers before the connection is closed.",
+        ),
+    ] = 10.0,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI schema at /openapi.json) until Ctrl-C.
 
@@ -74,7 +95,8 @@ def serve(
     """
     try:
         import fastapi  # noqa: F401 - checked here so the message names the extra once
-        import uvicorn
+
+        from ..api.server import serve as run_server
     except ImportError as exc:  # pragma: no cover - the web extras are not installed
         raise fail(
             f"the web server needs FastAPI and uvicorn ({exc}): pip install 'reportedly[serve]'", EXIT_USAGE
@@ -90,6 +112,8 @@ def serve(
             max_body=max_body,
             analysis_timeout=analysis_timeout,
             max_memory=max_memory,
+            async_above=async_above,
+            job_queue=job_queue,
         )
     except StoreError as exc:
         raise fail(str(exc), exc.exit_code) from None
@@ -102,4 +126,4 @@ def serve(
         )
     mode = "articles can be added with the token" if token else "read-only (no --token / REPORTEDLY_TOKEN)"
     err.print(Text(f"Serving {db} at http://{host}:{port}/ — {mode}. Ctrl-C stops.", style="dim"))
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    run_server(web, host, port, header_timeout=header_timeout)

@@ -177,7 +177,9 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     ):
         return True
     # "Will the central bank confirm …?" asks; it does not attribute
-    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < subj.i
+    # the token tests first: ``sent.text`` joins the whole sentence, and a block without sentence
+    # ends (quotation fragments) is one sentence of thousands of tokens, read for every verb
+    return sent[0].pos_ == "AUX" and sent[0].i < subj.i and sent.text.rstrip().endswith("?")
 
 
 def _after_conjunction(clause: Token) -> bool:
@@ -191,7 +193,7 @@ def aside_or_question(verb: Token, sent: Span) -> bool:
     nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     if verb.i - sent.start <= 1 and nxt is not None and nxt.text == ",":
         return True
-    return sent.text.rstrip().endswith("?") and sent[0].pos_ == "AUX" and sent[0].i < verb.i
+    return sent[0].pos_ == "AUX" and sent[0].i < verb.i and sent.text.rstrip().endswith("?")
 
 
 def agent_of(verb: Token) -> Span | None:

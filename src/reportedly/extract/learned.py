@@ -20,6 +20,7 @@ is built on top of their spans exactly as for the rules.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,11 +32,17 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from .encoder import WordTags
 from .lexicon import REPORTING_VERBS
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .spans import root_of
 
 MODEL_DIR = "models/attribution"
 SPAN_WINDOW = 2  # sentences before and after the cue's sentence seen by the span tagger
+#: Tokens the span tagger reads at most on each side of a cue. Five sentences of news are
+#: far shorter (on the 84 PolNeAR dev articles the longest side is 120 tokens), but a
+#: block without sentence ends (a paragraph of quotation fragments) is one sentence of
+#: thousands of tokens, and reading all of it for each of its hundreds of cues made the
+#: work grow with the square of the block.
+SPAN_MAX_SIDE = 200
 QUOTE_CHARS = frozenset('"“”„«»')
 
 
@@ -88,7 +95,7 @@ class BlockView:
         strings = doc.vocab.strings
         idx = [r[_IDX] for r in rows]
         quotes = find_quotes(text)
-        quote_of = [next((k for k, q in enumerate(quotes) if q.start <= at < q.end), -1) for at in idx]
+        quote_of = quote_index(quotes, idx)
         in_quote = [q >= 0 for q in quote_of]
         view = cls(doc, offset, section, sent_of, bounds, in_quote, quote_of)
         view.text = [text[at : at + r[_LENGTH]] for at, r in zip(idx, rows, strict=True)]
@@ -123,6 +130,21 @@ class BlockView:
                 view.word_of = words.word_index(spans)
         view.base = [_token_features(i, view) for i in range(n)]
         return view
+
+
+def quote_index(quotes: list[Quote], positions: list[int]) -> list[int]:
+    """Per character position, the index of the quote whose text holds it, or -1.
+
+    ``find_quotes`` gives quotes in text order that never overlap, so the only candidate
+    is the last one starting at or before the position: a binary search per token
+    rather than a scan of every quote (quadratic on a quote-dense block).
+    """
+    starts = [q.start for q in quotes]
+    out = []
+    for at in positions:
+        k = bisect_right(starts, at) - 1
+        out.append(k if k >= 0 and at < quotes[k].end else -1)
+    return out
 
 
 _ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, LENGTH]
@@ -240,10 +262,12 @@ def _bucket(n: int) -> str:
 
 
 def span_window(view: BlockView, cue: list[int]) -> tuple[int, int]:
+    """Tokens [lo, hi) the span tagger reads for one cue: ``SPAN_WINDOW`` sentences either side,
+    and at most ``SPAN_MAX_SIDE`` tokens before the cue's first token and after its last."""
     sent = view.sent_of[cue[0]]
     lo = view.sent_bounds[max(0, sent - SPAN_WINDOW)][0]
     hi = view.sent_bounds[min(len(view.sent_bounds) - 1, sent + SPAN_WINDOW)][1]
-    return lo, hi
+    return max(lo, min(cue) - SPAN_MAX_SIDE), min(hi, max(cue) + 1 + SPAN_MAX_SIDE)
 
 
 def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[list[str]]:
@@ -351,35 +375,39 @@ def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) ->
     """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker.
 
     Reads the view's arrays, not spaCy tokens: this runs for every token around every cue.
+    Walks up from ``i`` only as far as the first ancestor of the cue head (``head_pos``): the
+    head itself when ``i`` hangs below it, else the lowest common ancestor. Walking on to the
+    root made this quadratic in the depth of long parses (a paragraph of quotation fragments).
     """
-    anc = _ancestors_of(view.head, i)
+    heads = view.head
+    if i == head.i:
+        anc = _ancestors_of(heads, i)
+        below = anc[-1]  # the cue head itself: its chain read as a full walk reads it
+        edge = "first" if i == view.left[below] else "last" if i == view.right[below] else ""
+        return "below:" + view.dep[below], 0, edge
+    node, below, steps = i, -1, 0
+    while node not in head_pos:
+        up = heads[node]
+        if up == node:
+            return "nopath", 9, ""
+        below, node, steps = node, up, steps + 1
+    if steps == 0:
+        return "above", head_pos[i], ""
     edge = ""
-    if head.i in anc:
+    if node == head.i:
         # the token hangs below the cue: through which child of the cue?
-        below = anc[anc.index(head.i) - 1]
         rel = "below:" + view.dep[below]
-        depth = anc.index(head.i)
         if i == view.left[below]:
             edge = "first"
         elif i == view.right[below]:
             edge = "last"
-    elif i in head_pos:
-        rel = "above"
-        depth = head_pos[i]
     else:
-        common = next((a for a in anc if a in head_pos), None)
-        if common is None:
-            rel = "nopath"
-            depth = 9
-        else:
-            branch = anc[anc.index(common) - 1] if anc.index(common) > 0 else i
-            rel = "side:" + view.dep[branch] + ">" + str(min(head_pos[common], 3))
-            depth = anc.index(common)
-            if i == view.left[branch]:
-                edge = "sfirst"
-            elif i == view.right[branch]:
-                edge = "slast"
-    return rel, depth, edge
+        rel = "side:" + view.dep[below] + ">" + str(min(head_pos[node], 3))
+        if i == view.left[below]:
+            edge = "sfirst"
+        elif i == view.right[below]:
+            edge = "slast"
+    return rel, steps, edge
 
 
 def _nearest_quotes(view: BlockView, first: int, last: int) -> dict[int, str]:

@@ -51,7 +51,11 @@ def find_quotes(text: str, offset: int = 0) -> list[Quote]:
                 at = stack.pop()[0]
                 q = Quote(offset + at, offset + at + 1, offset + i, offset + i + 1)
                 if stack:
-                    inner = [p for p in inner if p.outer_end <= q.outer_start] + [q]
+                    # ``inner`` is in text order and its pairs do not overlap, so the pairs q
+                    # encloses are its tail: popping them keeps this linear in the marks
+                    while inner and inner[-1].outer_end > q.outer_start:
+                        inner.pop()
+                    inner.append(q)
                 else:
                     quotes.append(q)
                     inner = []
@@ -65,6 +69,6 @@ def find_quotes(text: str, offset: int = 0) -> list[Quote]:
         quotes.extend(inner)
         at = stack[-1][0]
         end = len(text.rstrip())
-        if end - at > 1 and not any(p.outer_start > offset + at for p in inner):
+        if end - at > 1 and not (inner and inner[-1].outer_start > offset + at):
             quotes.append(Quote(offset + at, offset + at + 1, offset + end, offset + end, True))
     return sorted(quotes, key=lambda q: q.outer_start)

@@ -103,11 +103,19 @@ def root_of(doc: Doc | Span, idx: list[int]) -> Token:
 
 def starting_in(doc: Doc | Span, start: int, end: int) -> list[Token]:
     """Tokens of ``doc`` that start in characters [start, end), found without walking the doc."""
-    start, end = max(0, start), min(end, len(doc.text))
+    start, end = max(0, start), min(end, _text_length(doc))
     if start >= end:
         return []
     span = doc.char_span(start, end, alignment_mode="expand")
     return [t for t in span if t.idx >= start] if span is not None else []
+
+
+def _text_length(doc: Doc | Span) -> int:
+    """``len(doc.text)`` without building the text: ``Doc.text`` joins every token, and this
+    runs for each cue of a block (thousands of times in a paragraph of quotation fragments)."""
+    if isinstance(doc, Doc):
+        return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return len(doc.text)
 
 
 def token_count(doc: Doc | Span, span: tuple[int, int], offset: int) -> int:

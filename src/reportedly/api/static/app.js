@@ -768,11 +768,21 @@
       else sessionStorage.removeItem("reportedly-token");
       clear(result).append(el("p", { class: "muted" }, "Analysing…"));
       try {
-        const answer = await api("documents", null, {
+        let answer = await api("documents", null, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: "Bearer " + token },
           body: JSON.stringify(payload),
         });
+        if (answer && answer.status && typeof answer.href === "string" && answer.href.startsWith("/api/jobs/")) {
+          // a long article is analysed as a job (202): ask how it stands until it is finished
+          clear(result).append(el("p", { class: "muted" }, "Queued; analysing…"));
+          const path = answer.href.slice("/api/".length);
+          while (answer.status !== "done") {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            answer = await api(path);
+            if (answer.status === "error") throw new ApiError(answer.status_code || 500, answer.detail || "analysis failed");
+          }
+        }
         clear(result);
         for (const d of answer.documents) {
           result.append(
