@@ -512,9 +512,12 @@ def overlaps(tagger: EncoderTagger) -> bool:
 
 
 def _onnx_threads() -> int:
-    """ONNX Runtime's threads: as capped by :func:`set_threads`, else every core but the one
-    spaCy parses on (the encoder reads ahead on the others)."""
-    return _threads or max(1, (os.cpu_count() or 1) - 1)
+    """ONNX Runtime's threads: as capped by :func:`set_threads`, else 0, its default (every core).
+
+    A document analysed alone (``ingest``, the API) gets every core for its
+    encoder pass; while reading ahead the pool shares the cores with spaCy, and
+    its threads do not spin-wait (see :class:`~.onnx_encoder.OnnxRunner`)."""
+    return _threads or 0
 
 
 class _TorchPairHead:

@@ -251,6 +251,8 @@ class OnnxRunner:
         options.intra_op_num_threads = threads or 0  # 0: ONNX Runtime's default, every core
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # its shape-inference notes are not the user's business
+        # idle pool threads sleep instead of spinning: spaCy parses on the same cores meanwhile
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         providers = ["CPUExecutionProvider"]
         self.session = ort.InferenceSession(encoder_graph(state), options, providers=providers)
         self.head = (
