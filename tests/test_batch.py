@@ -206,7 +206,7 @@ def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: P
     assert on_dask["claims"] == in_process["claims"] > 0
     assert [e["reason"] for e in on_dask["errors"]] == [e["reason"] for e in in_process["errors"]]
     for report in (in_process, on_dask):
-        assert 0 < report["startup_seconds"] < report["seconds"]
+        assert 0 <= report["startup_seconds"] < report["seconds"]  # ~0 when this process has the models
 
     def stored_claims(db: str) -> list[str]:
         code, output = run("claims", "--db", db, "--json")

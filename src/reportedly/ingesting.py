@@ -233,7 +233,7 @@ def ingest_into(
                     from . import warm_up as load_models
 
                     load_models()
-            report.startup_seconds = round(time.perf_counter() - started, 2)
+            report.startup_seconds = round(time.perf_counter() - started, 3)
             notify(IngestEvent("analysing"))
             todo = itertools.chain([first], todo)
             if runner is not None:
