@@ -172,6 +172,7 @@ def _readings(extractor, docs):  # noqa: ANN001, ANN202 - an Extractor and Docum
     """
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
+    from itertools import islice
 
     from .extract.encoder import overlaps
 
@@ -180,13 +181,9 @@ def _readings(extractor, docs):  # noqa: ANN001, ANN202 - an Extractor and Docum
             yield extractor.read(document.text)
         return
     pool = ThreadPoolExecutor(1, thread_name_prefix="reportedly-encoder")
-    ahead: deque = deque()
     try:
         pending = iter(docs)
-        for document in pending:
-            ahead.append(pool.submit(extractor.read, document.text))
-            if len(ahead) > 2:
-                break
+        ahead = deque(pool.submit(extractor.read, d.text) for d in islice(pending, 3))
         while ahead:
             done = ahead.popleft()
             following = next(pending, None)

@@ -188,6 +188,14 @@ def gold_labels(window: Window, layers: dict[str, list[tuple[tuple[int, int], ..
     return out
 
 
+def distance_buckets_np(d: Any) -> Any:
+    """:func:`distance_buckets` for a numpy array of distances (the ONNX runtime's pair head)."""
+    import numpy as np
+
+    mag = np.minimum(np.ceil(np.log2(np.abs(d).astype(np.float32) + 1)), DIST_BUCKETS).astype(np.int64)
+    return np.sign(d).astype(np.int64) * mag + DIST_BUCKETS
+
+
 def distance_buckets(d: Any) -> Any:
     """Signed log2 buckets of subword distances to the cue (0 … 2·DIST_BUCKETS), as an index tensor."""
     import torch
@@ -565,6 +573,7 @@ class EncoderTagger:
             from .onnx_encoder import OnnxRunner
 
             self.runner = OnnxRunner(path, _onnx_threads())
+            self.head: Any = self.runner.head
             return
         import torch
 
@@ -572,6 +581,7 @@ class EncoderTagger:
             torch.set_num_threads(_threads)
         self.model = load_tagger(path)
         self.hidden = _traced_encoder(self.model)
+        self.head = _TorchPairHead(self.model.pair) if self.model.pair is not None else None
 
     def tag(self, text: str) -> WordTags:
         """Read one document, a window at a time.
@@ -580,47 +590,36 @@ class EncoderTagger:
         which lets both runtimes use their unpadded attention: a quarter faster
         on a CPU core than padded batches.
         """
-
-        if self.backend == "onnx":
-            return self._tag_onnx(text)
-        import torch
-
         starts: list[int] = []
         parts, states, projected, window_of, positions = [], [], [], [], []
-        pair = self.model.pair is not None
-        with torch.inference_mode():
-            for n, w in enumerate(windows(text, self.meta.get("max_len", MAX_LEN))):
-                ids, _ = encode([w])
-                hidden = self.hidden(ids)
-                probs = self.model.tags(hidden).softmax(-1)
-                at = [k + 1 for k, first in enumerate(w.first) if first]
-                starts += [w.starts[k - 1] for k in at]
-                parts.append(probs[0, at].float().numpy())
-                if pair:
-                    words = hidden[0, at]
-                    states.append(words.float().numpy())
-                    projected.append(self.model.pair.tok(words))
-                    window_of += [n] * len(at)
-                    positions += at
-        head = _TorchPairHead(self.model.pair) if pair else None
-        return _word_tags(starts, parts, states, projected, window_of, positions, head)
-
-    def _tag_onnx(self, text: str) -> WordTags:
-        cls, sep = special_ids()
-        starts: list[int] = []
-        parts, states, projected, window_of, positions = [], [], [], [], []
-        head = self.runner.head
         for n, w in enumerate(windows(text, self.meta.get("max_len", MAX_LEN))):
-            hidden, probs, words_projected = self.runner.run([cls, *w.ids, sep])
-            at = [k + 1 for k, first in enumerate(w.first) if first]
+            at = [k + 1 for k, first in enumerate(w.first) if first]  # first subwords, after [CLS]
             starts += [w.starts[k - 1] for k in at]
-            parts.append(probs[at])
-            if head is not None:
-                states.append(hidden[at])
-                projected.append(words_projected[at])
+            probs, words, words_projected = self._read(w, at)
+            parts.append(probs)
+            if self.head is not None:
+                states.append(words)
+                projected.append(words_projected)
                 window_of += [n] * len(at)
                 positions += at
-        return _word_tags(starts, parts, states, projected, window_of, positions, head)
+        return _word_tags(starts, parts, states, projected, window_of, positions, self.head)
+
+    def _read(self, w: Window, at: list[int]) -> tuple[Any, Any, Any]:
+        """One window's tag probabilities, final states and pair projections at the subwords ``at``."""
+        if self.backend == "onnx":
+            cls, sep = special_ids()
+            hidden, probs, words_projected = self.runner.run([cls, *w.ids, sep])
+            return probs[at], hidden[at], None if words_projected is None else words_projected[at]
+        import torch
+
+        with torch.inference_mode():
+            ids, _ = encode([w])
+            hidden = self.hidden(ids)
+            probs = self.model.tags(hidden).softmax(-1)[0, at].float().numpy()
+            if self.model.pair is None:
+                return probs, None, None
+            words = hidden[0, at]  # the pair projection quantises over these words only, as trained
+            return probs, words.float().numpy(), self.model.pair.tok(words)
 
 
 def _word_tags(

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .encoder import DIST_BUCKETS, WEIGHTS, base_model_dir
+from .encoder import WEIGHTS, base_model_dir, distance_buckets_np
 
 HEADS = 12
 EPS = 1e-12
@@ -232,9 +232,7 @@ class OnnxPairHead:
         self.session = session
 
     def probs(self, projected: np.ndarray, cue: np.ndarray, dist: np.ndarray) -> np.ndarray:
-        mag = np.minimum(np.ceil(np.log2(np.abs(dist).astype(np.float32) + 1)), DIST_BUCKETS).astype(np.int64)
-        bucket = np.sign(dist).astype(np.int64) * mag + DIST_BUCKETS
-        feed = {"projected": projected, "cue": cue.astype(np.float32), "bucket": bucket}
+        feed = {"projected": projected, "cue": cue.astype(np.float32), "bucket": distance_buckets_np(dist)}
         return self.session.run(None, feed)[0]
 
 
