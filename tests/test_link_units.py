@@ -231,3 +231,26 @@ def test_tfidf_is_the_fallback_when_the_sentence_model_is_missing(monkeypatch: p
     monkeypatch.setenv("REPORTEDLY_EMBEDDINGS", "tfidf")
     monkeypatch.setattr(embed, "minilm_available", lambda: True)
     assert embed.default_embedder().method == embed.TFIDF
+
+
+def test_a_wire_credit_alone_is_the_newsroom_speaking_not_an_origin() -> None:
+    """A wire copy stating a figure flatly (its chain is only the wire's credit) repeats the agency
+    others name; it must not count as a second origin beside that agency."""
+    usgs = Entity("usgs", "US Geological Survey", EntityType.AGENCY)
+    ap = Entity("associated-press", "Associated Press", EntityType.MEDIA_OUTLET)
+    flat_doc = doc("A 7.8 magnitude quake struck on Monday. ", "Paper", 6)
+    credited = item(flat_doc, "A 7.8 magnitude quake struck")
+    credited.claim.chain.insert(0, ChainLink(ap, "credit"))
+    index = EntityIndex()
+    index.add([ap])
+    flat = claim_item(credited.claim, credited.doc, index)
+    assert flat.origin is None  # the credit is the publisher, not who said it
+    named = item(doc("USGS said the 7.8 quake struck. ", "Broadcaster", 6), "the 7.8 quake struck", usgs)
+    found, _ = origins([named, flat])
+    assert [o.key for o in found] == [named.origin.key]
+    # a credited chain that names someone keeps that someone as its origin
+    relayed = claim(doc("AP: USGS said it struck. ", "Site", 7), "it struck", usgs)
+    relayed.chain.insert(0, ChainLink(ap, "credit"))
+    index.add([usgs])
+    site = doc("AP: USGS said it struck. ", "Site", 7)
+    assert claim_item(relayed, site, index).origin.key == named.origin.key

@@ -34,13 +34,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import numpy as np
 
 from ..model import Quantity
 from .corpus import ClaimItem, vague
 from .embed import words
-from .numbers import FIXED_PROPERTIES, bounds
+from .numbers import FIXED_PROPERTIES, bounds, place_containment
 
 #: Content-word Jaccard overlap two claims need, beside close vectors, to be linked by text.
 LEXICAL_OVERLAP = 0.2
@@ -160,10 +161,13 @@ def _exact(q: Quantity) -> float | None:
 
 
 def _same_exact(a: Quantity, b: Quantity) -> bool:
-    """One exact figure of one series, whatever the days: a toll restated later ("the attack that
-    killed 144") repeats the report that gave it; a changed toll is a different figure."""
-    va = _exact(a)
-    return va is not None and va == _exact(b)
+    """One stated figure of one series, whatever the days: a toll restated later ("the attack that
+    killed 144", "more than 7,600 injured" days after "7,600 injuries") repeats the report that gave
+    it; a changed toll is a different figure."""
+    va, vb = _anchor(a), _anchor(b)
+    if va is None or va != vb:
+        return False
+    return _exact(a) is not None or _exact(b) is not None or (a.low, a.high) == (b.low, b.high)
 
 
 def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
@@ -229,15 +233,33 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
                 continue
             if (ta.what, ta.unit, ta.scope) != (tb.what, tb.unit, tb.scope):
                 continue
+            qa, qb = a.claim.quantities[ma.position], b.claim.quantities[mb.position]
             if ta.place is not None and tb.place is not None:
-                continue  # both placed, in different places: not the same figure
+                # both placed, apart: the same figure only when it is the same number and one place may
+                # be the other ("northwest Syria" / "rebel-held areas"; "Syria" / "northern Syria")
+                if _same_exact(qa, qb) and _may_be_one_place(ta.place, tb.place):
+                    return True
+                continue
             close = (
                 ta.as_of is None or tb.as_of is None or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
             )
-            qa, qb = a.claim.quantities[ma.position], b.claim.quantities[mb.position]
             if close and _one_figure(qa, qb):
                 return True
     return False
+
+
+def _may_be_one_place(a: str, b: str) -> bool:
+    """Two place ids that can name one area: equal, one inside the other, or one an area named only
+    by who holds it ("rebel-held areas"), which the gazetteer cannot place."""
+    if a == b or a.startswith("area:") or b.startswith("area:"):
+        return True
+    contains = _containment()
+    return contains(a, b) or contains(b, a)
+
+
+@cache
+def _containment():  # noqa: ANN202 - the gazetteer's containment test, loaded once
+    return place_containment()
 
 
 def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:

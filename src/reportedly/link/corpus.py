@@ -126,7 +126,9 @@ def vague(q: Quantity) -> bool:
 
 
 def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
-    origin = index.origin(claim.chain)  # the last hop that is not a relay
+    # the last hop that is not a relay; a wire's credit alone is the newsroom's own voice (an AP
+    # copy stating a toll flatly), as the publishing outlet's is: it repeats, it does not originate
+    origin = index.origin([h for h in claim.chain if h.cue != "credit"])
     src_entity = claim.source.entity if claim.source else None
     source = index.canonical(src_entity) if src_entity is not None else None
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))

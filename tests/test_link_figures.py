@@ -1,0 +1,69 @@
+"""When two outlets' figures state one proposition: the same number restated days later, and the
+same number typed to two names of one area ("northwest Syria" / "rebel-held areas")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from reportedly.link.clusters import _loosely_agree, _same_figure, cluster_claims
+from reportedly.link.corpus import ClaimItem, DocItem, Measured
+from reportedly.model import Claim, ClaimKind, Cue, Document, Measure, Quantity, SectionKind, Span, Stance
+
+_N = iter(range(10_000))
+
+
+def stated(
+    text: str,
+    value: float,
+    day: int,
+    *,
+    low: float | None = None,
+    place: str | None = None,
+    what: str = "killed",
+) -> ClaimItem:
+    """One claim stating one figure (``low`` set: "more than <value>")."""
+    n = next(_N)
+    doc = Document(text=text, outlet=f"Outlet {n}", published=date(2023, 2, day))
+    q = Quantity(
+        0, len(text), text, value, low if low is not None else value, None if low is not None else value
+    )
+    claim = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        Stance.ASSERTED,
+        Cue(0, 0, "", "say"),
+        [Span(0, len(text), text)],
+        quantities=[q],
+        id=f"c{n}",
+    )
+    item = ClaimItem(claim, DocItem(doc, doc.outlet), None, None, False)
+    m = Measure(what, "people", place=place, place_name=place, as_of=date(2023, 2, day))
+    item.measures.append(Measured(0, m))
+    return item
+
+
+def test_the_same_number_restated_days_later_is_one_figure() -> None:
+    a = stated("more than 7,600 people were injured", 7600, 12, low=7600, place="SY")
+    b = stated("7,600 injuries were reported", 7600, 15, place="SY")
+    assert _same_figure((a, 0), (b, 0))
+    # a changed figure days later is a new report, and so is a rounder restatement ("more than 7,000")
+    assert not _same_figure((a, 0), (stated("7,900 were injured", 7900, 15, place="SY"), 0))
+    assert not _same_figure((a, 0), (stated("more than 7,000 hurt", 7000, 15, low=7000, place="SY"), 0))
+    groups = cluster_claims(
+        [a, b], {a.id: np.ones(4, np.float32) / 2, b.id: np.ones(4, np.float32) / 2}, 0.65
+    )
+    assert [sorted(it.id for it in g.items) for g in groups] == [sorted([a.id, b.id])]
+
+
+def test_one_number_in_two_names_of_one_area_agrees_but_not_in_two_countries() -> None:
+    northwest = stated("4,300 deaths in northwestern Syria", 4300, 14, place="SY")
+    rebel = stated("4,300 deaths in rebel-held areas", 4300, 15, place="area:held:rebel")
+    assert _loosely_agree(northwest, rebel)
+    inside = stated("4,300 died in Idlib", 4300, 15, place="SY-ID")
+    assert _loosely_agree(northwest, inside)  # a province inside the country: may be the same figure
+    turkey = stated("4,300 died in Turkey", 4300, 14, place="TR")
+    assert not _loosely_agree(northwest, turkey)  # the same number in two countries: two figures
+    other = stated("4,100 deaths in rebel-held areas", 4100, 15, place="area:held:rebel")
+    assert not _loosely_agree(northwest, other)  # placed apart, only the very same number links
