@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 
-from reportedly.link.clusters import _loosely_agree, _same_figure, cluster_claims
+from reportedly.link.clusters import _loosely_agree, _same_figure, cluster_claims, figure_groups
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
 from reportedly.model import Claim, ClaimKind, Cue, Document, Measure, Quantity, SectionKind, Span, Stance
 
@@ -67,3 +67,20 @@ def test_one_number_in_two_names_of_one_area_agrees_but_not_in_two_countries() -
     assert not _loosely_agree(northwest, turkey)  # the same number in two countries: two figures
     other = stated("4,100 deaths in rebel-held areas", 4100, 15, place="area:held:rebel")
     assert not _loosely_agree(northwest, other)  # placed apart, only the very same number links
+
+
+def test_the_very_same_number_placed_and_unplaced_is_one_figure_cluster() -> None:
+    """ "1,414 people in the country" (read as Syria) and "the toll stands at 1,414" are one figure;
+    the same number for another country is not, nor a nearby number in a place."""
+    placed = stated("1,414 people in the country had been killed", 1414, 14, place="SY")
+    bare = stated("the toll stands at 1,414", 1414, 15)
+    also = stated("who have reported 1,414 deaths", 1414, 16)
+    turkey = stated("1,414 died in Turkey", 1414, 14, place="TR")
+    near = stated("about 1,420 died in Syria", 1420, 14, place="SY")
+    groups = figure_groups([placed, bare, also])
+    assert [(sorted(it.id for it in g.items), g.measure) for g in groups] == [
+        (sorted([placed.id, bare.id, also.id]), "people killed")  # named by the key most points carry
+    ]
+    # two countries never share a figure, nor does a nearby number in a place with an unplaced one
+    assert figure_groups([placed, turkey]) == []
+    assert figure_groups([near, bare]) == []

@@ -254,3 +254,38 @@ def test_a_wire_credit_alone_is_the_newsroom_speaking_not_an_origin() -> None:
     index.add([usgs])
     site = doc("AP: USGS said it struck. ", "Site", 7)
     assert claim_item(relayed, site, index).origin.key == named.origin.key
+
+
+def test_a_country_or_its_unnamed_officials_speaking_join_that_sides_named_voice() -> None:
+    """ "Ukraine accused …" and "Kyiv officials said …" beside the interior ministry's own words are
+    one government speaking; two named officials of one side stay two; unnamed officials a fortnight
+    later are a new briefing."""
+    from reportedly.link.blame import gazetteer_sides
+
+    index = EntityIndex(load_aliases())
+    side_of = gazetteer_sides(
+        index.gaz.lookup, {n for n, t in index.gaz.by_key.values() if t is EntityType.COUNTRY}
+    )
+    ministry = Entity("ukraine-interior-ministry", "Ukraine's interior ministry", EntityType.GOVERNMENT)
+    country = Entity("ukraine", "Ukraine", EntityType.COUNTRY)
+    kyiv = Entity("kyiv-officials@c", "Kyiv officials", EntityType.OFFICIAL_GROUP, [], True)
+    late = Entity("kyiv-officials@e", "Kyiv officials", EntityType.OFFICIAL_GROUP, [], True)
+    minister = Entity(
+        "person:ihor-klymenko", "Ihor Klymenko", EntityType.PERSON, ["Ukrainian Interior Minister"]
+    )
+    texts = [
+        ("In a statement on Saturday the ministry said the toll rose to 16. ", "A", 17, ministry),
+        ("Ukraine says the toll rose to 16 as waters recede. ", "B", 17, country),
+        ("According to Kyiv officials, the toll rose to 16 overnight. ", "C", 18, kyiv),
+        ("Klymenko wrote on Telegram that the toll rose to 16 in the south. ", "D", 17, minister),
+        ("Kyiv officials told reporters the toll rose to 16 then. ", "E", 30, late),
+    ]
+    items = [item(doc(t, outlet, day), "the toll rose to 16", e, index=index) for t, outlet, day, e in texts]
+    plain, _ = origins(items)
+    assert len(plain) == 5  # without sides every speaker counts
+    found, per_claim = origins(items, side_of)
+    assert per_claim[items[1].id] is per_claim[items[2].id]  # the country and Kyiv officials: one voice
+    assert per_claim[items[1].id] in (per_claim[items[0].id], per_claim[items[3].id])
+    assert per_claim[items[0].id] is not per_claim[items[3].id]  # two named officials stay two
+    assert per_claim[items[4].id] not in (per_claim[items[0].id], per_claim[items[3].id])  # days later
+    assert len(found) == 3

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 import numpy as np
 
-from ..model import Quantity
+from ..model import Measure, Quantity
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds, place_containment
@@ -86,31 +87,53 @@ def figure_groups(items: list[ClaimItem]) -> list[Group]:
 
     A claim stating several figures ("17,134 deaths in Turkey and another 3,317 in Syria,
     putting the total at 20,451") belongs to one figure cluster per figure, beside its text
-    cluster: each figure is a proposition other outlets repeat on its own.
+    cluster: each figure is a proposition other outlets repeat on its own. Series are compared
+    without their place first: the very same number of the same thing, once with its place
+    ("1,414 people in the country", read as Syria) and once without ("stands at 1,414"), is one
+    figure; two places that cannot be one area never share a cluster.
     """
-    by_series: dict[str, list[tuple[ClaimItem, int]]] = {}
+    by_series: dict[tuple, list[tuple[ClaimItem, int, Measure]]] = {}
     for it in items:
         if it.neutral:
             continue
         for m in it.measures:
             if not vague(it.claim.quantities[m.position]):
-                by_series.setdefault(m.measure, []).append((it, m.position))
+                t = m.typed
+                base = (t.what, t.unit, t.subject, t.scope, t.period_days)
+                by_series.setdefault(base, []).append((it, m.position, t))
     out: list[Group] = []
-    for key, points in sorted(by_series.items()):
+    for _base, points in sorted(by_series.items(), key=lambda kv: str(kv[0])):
         points.sort(key=lambda p: (p[0].measures_when(p[1]) or _MIN, p[0].doc.id, p[0].id))
-        runs: list[list[tuple[ClaimItem, int]]] = []
+        runs: list[list[tuple[ClaimItem, int, Measure]]] = []
         for point in points:
             for run in runs:
-                if any(_same_figure(point, other) for other in run):
+                if all(_same_place(point, other) for other in run) and any(
+                    _same_figure(point[:2], other[:2]) for other in run
+                ):
                     run.append(point)
                     break
             else:
                 runs.append([point])
         for run in runs:
-            members = list({it.id: it for it, _pos in run}.values())
+            members = list({it.id: it for it, _pos, _t in run}.values())
             if len({it.doc.id for it in members}) >= 2:
+                keys = Counter(t.key for _it, _pos, t in run)
+                key = max(keys, key=lambda k: (keys[k], len(k), k))
                 out.append(Group(items=members, measure=key))
     return out
+
+
+def _same_place(a: tuple[ClaimItem, int, Measure], b: tuple[ClaimItem, int, Measure]) -> bool:
+    """Two points of one unplaced series that may count in one place: the same place and control,
+    or, for the very same number only, one place unknown or one inside the other."""
+    (ia, pa, ta), (ib, pb, tb) = a, b
+    if (ta.place, ta.qualifier) == (tb.place, tb.qualifier):
+        return True
+    if not _same_exact(ia.claim.quantities[pa], ib.claim.quantities[pb]):
+        return False
+    if ta.place is None or tb.place is None:
+        return True
+    return _may_be_one_place(ta.place, tb.place)
 
 
 def _same_figure(a: tuple[ClaimItem, int], b: tuple[ClaimItem, int]) -> bool:
@@ -241,7 +264,10 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
                     return True
                 continue
             close = (
-                ta.as_of is None or tb.as_of is None or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
+                _same_exact(qa, qb)
+                or ta.as_of is None
+                or tb.as_of is None
+                or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
             )
             if close and _one_figure(qa, qb):
                 return True

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 
-from ..model import Origin
+from ..model import EntityType, Origin
+from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 
 BRIEFING_DAYS = 3
@@ -52,8 +54,16 @@ def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
     return item.origin.key, item.origin.name, False
 
 
-def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
-    """The independent origins of a cluster's claims, and the origin each claim was counted under."""
+def origins(
+    items: list[ClaimItem], side_of: SideOf | None = None
+) -> tuple[list[Origin], dict[str, Origin]]:
+    """The independent origins of a cluster's claims, and the origin each claim was counted under.
+
+    With ``side_of`` (a phrase -> country resolver), a country speaking ("Ukraine accused …") and
+    an unnamed group that names only its side ("Kyiv officials", "Russian officials") are that
+    side's government speaking: where the cluster also holds a named official voice of that side
+    (a ministry, a spokesman), they join it rather than count again (see :func:`_side_voices`).
+    """
     n = len(items)
     parent = list(range(n))
 
@@ -113,6 +123,9 @@ def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
         for i in unattributed:
             if find(i) not in attributed:  # not already a copy of an attributed sentence
                 union(i, anchor)
+    if side_of is not None:
+        for i, j in _side_voices(items, keys, find, side_of):
+            union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)
@@ -143,6 +156,48 @@ def origins(items: list[ClaimItem]) -> tuple[list[Origin], dict[str, Origin]]:
         for i in members:
             per_claim[items[i].id] = o
     return out, per_claim
+
+
+#: Origin types that speak for a government when they name no one ("Ukraine", "Russian officials").
+_SIDE_VOICES = frozenset({EntityType.COUNTRY, EntityType.GOVERNMENT, EntityType.OFFICIAL_GROUP})
+#: Named origin types that can be a side's official voice.
+_OFFICIAL = frozenset({EntityType.GOVERNMENT, EntityType.AGENCY, EntityType.PERSON, EntityType.MILITARY_UNIT})
+
+
+def _side_voices(
+    items: list[ClaimItem], keys: list[tuple[str, str, bool]], find: Callable[[int], int], side_of: SideOf
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a country named as speaker, or an unnamed group known only by its side, with
+    the most reported named official origin of the same side in the cluster (an unnamed group only
+    within :data:`BRIEFING_DAYS` of it). "Ukraine accused Russia" beside Zelensky's own words, or
+    "Kyiv officials said the toll rose to 16" beside the interior ministry's 16, are one government
+    speaking; two named officials stay two origins."""
+    named: dict[str, list[int]] = defaultdict(list)
+    voices: list[tuple[int, str]] = []
+    for i, it in enumerate(items):
+        o = it.origin
+        if o is None or o.relay:
+            continue
+        side = accuser_side(it, side_of)
+        if side is None:
+            continue
+        if o.type is EntityType.COUNTRY or (keys[i][2] and o.type in _SIDE_VOICES):
+            voices.append((i, side))
+        elif not keys[i][2] and o.type in _OFFICIAL:
+            named[side].append(i)
+    out: list[tuple[int, int]] = []
+    for i, side in voices:
+        candidates = [j for j in named.get(side, []) if not keys[i][2] or _near(items[i], items[j])]
+        if candidates:
+            reach = Counter(find(j) for j in candidates)
+            anchor = max(candidates, key=lambda j: (reach[find(j)], -j))
+            out.append((i, anchor))
+    return out
+
+
+def _near(a: ClaimItem, b: ClaimItem) -> bool:
+    da, db = a.doc.published, b.doc.published
+    return da is None or db is None or abs((da - db).days) <= BRIEFING_DAYS
 
 
 def _same_group(a: str, b: str) -> bool:

@@ -158,7 +158,7 @@ def link_corpus(
             story_of[d.id] = g.id
         clusters = []
         for cg in cluster_claims(members, claim_vecs, thresholds.cluster):
-            found, _per_claim = origins(cg.items)
+            found, _per_claim = origins(cg.items, side_of)
             clusters.append(
                 ClaimCluster(
                     id=cg.id,
@@ -170,7 +170,7 @@ def link_corpus(
                 )
             )
         for side, blamed in blame_groups(members, side_of):
-            found, _per_claim = origins(blamed)
+            found, _per_claim = origins(blamed, side_of)
             clusters.append(
                 ClaimCluster(
                     id=cluster_id([it.id for it in blamed], f"blame:{side}"),
