@@ -327,7 +327,7 @@ def _has_pair(state: dict[str, Any]) -> bool:
 def load_float(path: Path, pair: bool = False) -> Any:
     """The stored tagger back in float32 (its int8 linears dequantised), to train further from.
 
-    The second training stage (:mod:`reportedly.training_encoder`) starts from
+    The second training stage (:mod:`reportedly.train.encoder`) starts from
     the first stage's file, so the shipped weights are reproducible from the
     shipped recipe alone; a pair head absent from the file starts fresh.
     """
