@@ -140,7 +140,9 @@ def test_stage_two_ships_one_scale_per_row_and_stage_one_one_per_matrix(tmp_path
     assert matrix[f"{name}.qscale"].shape == (1,)
     # what loads for inference is what was saved, row scales and all
     tagger = enc.load_tagger(tmp_path / "rows")
-    weight = dict(enc._linears(tagger))[name].weight()
+    from reportedly.extract import encoder_torch
+
+    weight = dict(encoder_torch._linears(tagger))[name].weight()
     assert torch.equal(weight.q_per_channel_scales().double(), rows[f"{name}.qscale"])
     assert torch.equal(weight.int_repr(), rows[f"{name}.qweight"])
     # back to float (stage two's start): each row within half its own step of the original
@@ -260,7 +262,9 @@ def test_base_weights_in_half_precision_still_train_in_float32(tmp_path: Path, m
             shutil.copy(f, tmp_path / f.name)
     half = {k: v.half().contiguous() for k, v in load_file(str(base / "model.safetensors")).items()}
     save_file(half, str(tmp_path / "model.safetensors"), metadata={"format": "pt"})
-    monkeypatch.setattr(enc, "base_model_dir", lambda: tmp_path)
+    from reportedly.extract import encoder_torch
+
+    monkeypatch.setattr(encoder_torch, "base_model_dir", lambda: tmp_path)  # where build_model reads it
     model = enc.build_model()
     assert {p.dtype for p in model.parameters()} == {torch.float32}
 
