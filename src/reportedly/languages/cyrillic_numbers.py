@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from ..model import Quantity, TimeExpr
-from .common import as_of, month_before
+from .common import as_of, month_before, sentence_quantity
 from .cyrillic_lexicon import Lexicon, parse_word
 
 #: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
@@ -112,14 +112,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
         if m.group("pct") if not m.group("word") else False:
             value, low, high = (None if v is None else v / 100 for v in (value, low, high))
         out.append(
-            Quantity(
-                base + start,
-                base + end,
-                stext[start:end],
-                value=value,
-                low=low,
-                high=high,
-                approximate=approx,
+            sentence_quantity(
+                stext, base, start, end, value=value, low=low, high=high, approximate=approx,
                 unit="percent" if (not m.group("word") and m.group("pct")) else None,
             )
         )

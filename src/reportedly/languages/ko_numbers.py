@@ -10,11 +10,7 @@ import re
 from datetime import date, timedelta
 
 from ..model import Quantity, TimeExpr
-from .common import (
-    as_of,
-    month_before,
-    time_expr,
-)
+from .common import as_of, month_before, sentence_quantity, time_expr
 
 _N = r"\d[\d,]*(?:\.\d+)?"
 
@@ -95,14 +91,8 @@ def quantities(stext: str, base: int) -> list[Quantity]:
         if unit in ("%", "퍼센트"):
             value, low, high = (None if v is None else v / 100 for v in (value, low, high))
         out.append(
-            Quantity(
-                base + start,
-                base + end,
-                stext[start:end],
-                value=value,
-                low=low,
-                high=high,
-                approximate=approx,
+            sentence_quantity(
+                stext, base, start, end, value=value, low=low, high=high, approximate=approx,
                 unit=_UNIT_NAMES.get(unit, unit),
             )
         )
