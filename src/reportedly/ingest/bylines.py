@@ -14,15 +14,11 @@ from typing import Any
 # Lines this long are never headlines, crossheads or related items.
 HEADLINE_MAX = 200
 
-
 STANDFIRST_MAX = 300
-
 
 CROSSHEAD_MAX = 100
 
-
 CROSSHEAD_MAX_WORDS = 14
-
 
 _CREDIT_ROLE = re.compile(
     r"""^\(?\s*(?P<role>(?:additional\s+)?
@@ -36,7 +32,6 @@ _CREDIT_ROLE = re.compile(
 
 # Case-sensitive on purpose: a hard-wrapped line "by Russia and China" is not a byline.
 _TOP_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>.+?)\.?$")
-
 
 # Words allowed lowercase inside a run of names ("Ursula von der Leyen").
 _NAME_PARTICLES = frozenset(
@@ -69,9 +64,7 @@ _NAME_PARTICLES = frozenset(
 
 _NAME_SPLIT = re.compile(r"\s*(?:[,;&|/·]|\band\b|\s[–—-]\s)\s*", re.IGNORECASE)
 
-
 _PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
-
 
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})
