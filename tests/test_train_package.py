@@ -54,6 +54,39 @@ def _split(folder: Path) -> Path:
     return folder
 
 
+def _importers_of(package: str) -> set[str]:
+    """Modules of src/reportedly with an import of ``package`` anywhere (functions included)."""
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "reportedly"
+    found = set()
+    for path in src.rglob("*.py"):
+        parts = list(path.relative_to(src.parent).with_suffix("").parts)
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        here = name if parts[-1] == "__init__" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = here.split(".")[: len(here.split(".")) - node.level + 1] if node.level else []
+                module = ".".join(base + ([node.module] if node.module else []))
+                targets = [module] + [f"{module}.{a.name}" for a in node.names]
+            else:
+                continue
+            if any(t == package or t.startswith(package + ".") for t in targets):
+                found.add(name)
+    return found
+
+
+def test_only_the_train_verb_imports_the_trainers() -> None:
+    # the fast lane's guard; the test below shows it end to end in a fresh process
+    outside = {m for m in _importers_of("reportedly.train") if not m.startswith("reportedly.train")}
+    assert outside == {"reportedly.cli.train"}
+    readers = {m for m in _importers_of("reportedly.corpora.polnear") if not m.startswith("reportedly.train")}
+    assert readers == {"reportedly.eval.score"}
+
+
+@pytest.mark.slow  # a fresh process loads spaCy and the models (10 s)
 def test_analysing_a_text_does_not_import_the_trainers() -> None:
     code = (
         "import sys, reportedly\n"
