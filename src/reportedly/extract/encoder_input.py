@@ -15,21 +15,13 @@ from pathlib import Path
 from typing import Any
 
 LAYERS = ("CUE", "SRC", "CON")
-
 TAGS = ("O", "B", "I")
-
 MAX_LEN = 254  # subwords per window, before [CLS] and [SEP]
-
 ENCODER_DIR = "models/encoder"
-
 WEIGHTS = "tagger.safetensors"
-
 FROZEN = ("embeddings.word_embeddings.weight",)
-
 PAIR_LAYERS = ("SRC", "CON")
-
 PAIR_DIM = 128
-
 DIST_BUCKETS = 8  # signed log2 distance buckets on each side of the cue
 
 

@@ -13,13 +13,9 @@ from typing import Any
 
 # Lines this long are never headlines, crossheads or related items.
 HEADLINE_MAX = 200
-
 STANDFIRST_MAX = 300
-
 CROSSHEAD_MAX = 100
-
 CROSSHEAD_MAX_WORDS = 14
-
 _CREDIT_ROLE = re.compile(
     r"""^\(?\s*(?P<role>(?:additional\s+)?
         (?:reporting|writing|editing|edited|written|compiled|reported|research|photos?|photography
@@ -63,9 +59,7 @@ _NAME_PARTICLES = frozenset(
 
 
 _NAME_SPLIT = re.compile(r"\s*(?:[,;&|/·]|\band\b|\s[–—-]\s)\s*", re.IGNORECASE)
-
 _PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
-
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})
         (?P<region>,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?

@@ -16,7 +16,6 @@ from .cyrillic_lexicon import Lexicon, parse_word
 
 #: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
 _ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|збільшил|сягну|досяг)\w*\s*$"
-
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 

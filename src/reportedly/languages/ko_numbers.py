@@ -13,9 +13,7 @@ from ..model import Quantity, TimeExpr
 from .common import as_of, month_before, sentence_quantity, time_expr
 
 _N = r"\d[\d,]*(?:\.\d+)?"
-
 _KNUM = rf"(?=\d)(?:{_N}\s*만\s*)?(?:{_N}\s*천\s*)?(?:{_N}\s*백\s*)?(?:{_N})?"
-
 _UNITS = (
     r"명|개국|개|곳|건|가구|채|대|마리|척|발|톤|㎞|km|킬로미터|미터|m|%|퍼센트|분|시간|개월|주|배|원|달러"  # noqa: E501
 )
@@ -105,7 +103,6 @@ def _scale(written: str) -> float:
 
 
 _WEEKDAYS = "월화수목금토일"
-
 _TIME = re.compile(
     r"(?P<ymd>(?P<y>\d{4})년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일)"
     r"|(?P<md>(?P<m2>\d{1,2})월\s*(?P<d2>\d{1,2})일)"

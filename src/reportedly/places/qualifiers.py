@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .gazetteer import Places
 
 _SIDE = re.compile(r"\b(left|right|east|west|eastern|western|northern|southern)\s+(bank|side)\b")
-
 _AFTER = re.compile(
     r"^\s*,?\s*(?:(?:which|that|now|currently|still|largely|partly|partially|temporarily|is|are|was|were|being)\s+)*"
     r"(?P<rel>occupied|held|controlled|annexed|run)\s+by\s+(?:the\s+)?(?P<agent>[^\W\d_][\w.’'-]*)"
