@@ -20,7 +20,6 @@ NOT_YET_SPLIT = {
     "extract/measures.py",
     "extract/quantities.py",
     "link/entities.py",
-    "model.py",
 }
 
 
