@@ -21,7 +21,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from reportedly.eval.score import Tokens, gold_file, lenient_matches, parse_annotations, relation_triples
+from reportedly.corpora.polnear import gold_file
+from reportedly.eval.score import Tokens, lenient_matches, parse_annotations, relation_triples
 
 ROWS = (
     "missed cue",

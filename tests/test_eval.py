@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import reportedly
 from reportedly.cli import app
+from reportedly.corpora.polnear import gold_file
 from reportedly.eval.runner import (
     EvalError,
     balanced_chunks,
@@ -26,7 +27,7 @@ from reportedly.eval.runner import (
     predict_folder,
     split_chunks,
 )
-from reportedly.eval.score import gold_file, score_documents, score_folder
+from reportedly.eval.score import score_documents, score_folder
 from reportedly.export.brat import ledger_to_brat, read_brat
 from reportedly.model import (
     Claim,

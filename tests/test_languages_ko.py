@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reportedly
-from reportedly.languages.ko import korean_number
+from reportedly.languages.ko_numbers import korean_number
 from reportedly.model import ClaimKind, Ledger, Stance
 
 PUBLISHED = "2024-10-25"

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.corpora.polnear import gold_file
 from reportedly.eval.runner import predict_annotations
-from reportedly.eval.score import gold_file, score_documents
+from reportedly.eval.score import score_documents
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 FLOORS_FILE = Path(__file__).with_name("quality_floor.json")

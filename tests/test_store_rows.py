@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Connection, event
 
 from reportedly.model import Span
-from reportedly.store import NotFound, Store, rows
+from reportedly.store import NotFound, Store, reading, rows
 from reportedly.store.schema import claims
 from test_store import ledger_a, ledger_b
 from web_ledgers import ferry_ledger, followup_ledger, hostile_ledger
@@ -60,24 +60,24 @@ def test_a_ledger_comes_back_as_it_went_in(conn: Connection, make) -> None:  # n
     assert rows.stored_claims(conn, ledger.document.id) is None
     rows.insert_ledger(conn, ledger, rows.prepare(ledger), "somewhere.txt")
     assert rows.stored_claims(conn, ledger.document.id) == len(ledger.claims)
-    assert rows.load_ledger(conn, ledger.document.id).to_dict() == ledger.to_dict()
+    assert reading.load_ledger(conn, ledger.document.id).to_dict() == ledger.to_dict()
     assert sorted(rows.claim_ids_taken(conn, ["nope", ledger.claims[0].id])) == [ledger.claims[0].id]
 
 
 def test_load_claims_pages_in_document_order(conn: Connection) -> None:
     for ledger in (ledger_b(), ledger_a()):
         rows.insert_ledger(conn, ledger, rows.prepare(ledger), None)
-    every = rows.load_claims(conn, [])
+    every = reading.load_claims(conn, [])
     assert [d for d, _ in every] == sorted(d for d, _ in every)
-    assert rows.load_claims(conn, [], limit=2, offset=3) == every[3:5]
+    assert reading.load_claims(conn, [], limit=2, offset=3) == every[3:5]
     one = every[4][1].id
-    assert [c.id for _, c in rows.load_claims(conn, [claims.c.id == one])] == [one]
-    assert rows.listed(*every[0]) == {**every[0][1].to_dict(), "document_id": every[0][0]}
+    assert [c.id for _, c in reading.load_claims(conn, [claims.c.id == one])] == [one]
+    assert reading.listed(*every[0]) == {**every[0][1].to_dict(), "document_id": every[0][0]}
 
 
 def test_load_ledger_of_an_unknown_document(conn: Connection) -> None:
     with pytest.raises(NotFound, match="no document 'nope'"):
-        rows.load_ledger(conn, "nope")
+        reading.load_ledger(conn, "nope")
 
 
 def test_documents_listing_lookup_and_pages(store: Store) -> None:

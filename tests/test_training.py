@@ -42,7 +42,7 @@ def _views(text: str) -> list[BlockView]:
 
 @needs_corpus
 def test_crf_training_writes_a_model_that_tags(tmp_path: Path) -> None:
-    from reportedly.training import train
+    from reportedly.train.crf import train
 
     meta = train(TRAIN, tmp_path, limit=3, max_iterations=20)
     assert meta["sequences"]["documents"] == 3
@@ -94,7 +94,7 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     meta = json.loads(result.stdout)["encoder"]
     assert meta["windows"] > 0 and meta["history"][0]["epoch"] == 1
     assert meta["pair"]["history"][0]["epoch"] == 1
-    from reportedly.training_encoder import train, train_pair
+    from reportedly.train.encoder import train, train_pair
 
     # the same two stages by hand: stage one, then the pair head on its file
     train(TRAIN, tmp_path / "b1", limit=1, epochs=1)
@@ -140,7 +140,9 @@ def test_stage_two_ships_one_scale_per_row_and_stage_one_one_per_matrix(tmp_path
     assert matrix[f"{name}.qscale"].shape == (1,)
     # what loads for inference is what was saved, row scales and all
     tagger = enc.load_tagger(tmp_path / "rows")
-    weight = dict(enc._linears(tagger))[name].weight()
+    from reportedly.extract import encoder_torch
+
+    weight = dict(encoder_torch._linears(tagger))[name].weight()
     assert torch.equal(weight.q_per_channel_scales().double(), rows[f"{name}.qscale"])
     assert torch.equal(weight.int_repr(), rows[f"{name}.qweight"])
     # back to float (stage two's start): each row within half its own step of the original
@@ -158,14 +160,15 @@ def test_base_encoder_must_hold_weights(tmp_path: Path) -> None:
     (split / "text").mkdir(parents=True)
     (split / "attributions").mkdir()
     result = CliRunner().invoke(
-        app, ["train", "--model", "encoder", "--corpus", str(split), "--base-encoder", str(tmp_path)]
+        app, ["train", "--model", "encoder", "--corpus", str(split), "--out", str(tmp_path / "m"),
+              "--base-encoder", str(tmp_path)]
     )
     assert result.exit_code == 2
     assert "holds no encoder weights" in result.output
 
 
 def test_pair_examples_label_each_relation_against_its_own_cue(tmp_path: Path) -> None:
-    from reportedly.training_encoder import pair_examples
+    from reportedly.train.encoder import pair_examples
 
     text = "The mayor said the bridge will reopen. The council denied any delay.\n"
     split = tmp_path / "split"
@@ -201,7 +204,7 @@ def test_pair_examples_label_each_relation_against_its_own_cue(tmp_path: Path) -
 
 
 def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["train", "--corpus", str(tmp_path)])
+    result = CliRunner().invoke(app, ["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "text/ and attributions/" in result.output
 
@@ -211,7 +214,7 @@ def test_train_refuses_a_folder_that_is_not_a_split(tmp_path: Path) -> None:
 def test_stage_command_line_records_its_overrides_and_device(tmp_path: Path) -> None:
     # the way to train where only torch is installed (a GPU box): one stage per call, settings
     # overridden with --set, every one of them written to the meta data
-    from reportedly.training_encoder import main, split_fold
+    from reportedly.train.encoder import main, split_fold
 
     main(["one", str(TRAIN), str(tmp_path / "one"), "--limit", "3", "--epochs", "1", "--set", "lr=1e-4",
           "--fold", "1/2"])
@@ -237,7 +240,7 @@ def test_encoder_trainer_imports_no_spacy() -> None:
     import sys
 
     code = (
-        "import sys, reportedly.training_encoder\n"
+        "import sys, reportedly.train.encoder\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'})\n"
         "assert not bad, bad"
     )
@@ -259,7 +262,9 @@ def test_base_weights_in_half_precision_still_train_in_float32(tmp_path: Path, m
             shutil.copy(f, tmp_path / f.name)
     half = {k: v.half().contiguous() for k, v in load_file(str(base / "model.safetensors")).items()}
     save_file(half, str(tmp_path / "model.safetensors"), metadata={"format": "pt"})
-    monkeypatch.setattr(enc, "base_model_dir", lambda: tmp_path)
+    from reportedly.extract import encoder_torch
+
+    monkeypatch.setattr(encoder_torch, "base_model_dir", lambda: tmp_path)  # where build_model reads it
     model = enc.build_model()
     assert {p.dtype for p in model.parameters()} == {torch.float32}
 
@@ -270,17 +275,19 @@ def test_train_refuses_a_device_torch_cannot_use(tmp_path: Path) -> None:
     split = tmp_path / "split"
     (split / "text").mkdir(parents=True)
     (split / "attributions").mkdir()
-    bad = CliRunner().invoke(app, ["train", "--model", "encoder", "--corpus", str(split), "--device", "tpu9"])
+    out = ["--out", str(tmp_path / "m")]
+    args = ["train", "--model", "encoder", "--corpus", str(split), *out]
+    bad = CliRunner().invoke(app, [*args, "--device", "tpu9"])
     assert bad.exit_code == 2 and "--device tpu9" in bad.output
     if not torch.cuda.is_available():
-        args = ["train", "--model", "encoder", "--corpus", str(split), "--device", "cuda"]
+        args = ["train", "--model", "encoder", "--corpus", str(split), *out, "--device", "cuda"]
         gpu = CliRunner().invoke(app, args)
         assert gpu.exit_code == 2 and "sees no CUDA GPU" in gpu.output
 
 
 @needs_corpus
 def test_folds_hold_out_every_text_exactly_once() -> None:
-    from reportedly.training_encoder import split_fold
+    from reportedly.train.encoder import split_fold
 
     names = [d[0] for d in split_fold(TRAIN, 9, None)[0]]
     held = [split_fold(TRAIN, 9, (k, 4))[1] for k in range(4)]
@@ -303,25 +310,23 @@ def _fake_fold(folder: Path, fold: list[int], held_out: list[str]) -> None:
 
 @pytest.mark.slow  # trains models
 def test_crfs_read_each_text_with_the_fold_encoder_that_held_it_out(tmp_path: Path) -> None:
-    import typer
-
-    from reportedly.cli.train import _fold_reading
+    from reportedly.train import TrainingError, fold_reading
 
     _fake_fold(tmp_path / "0", [0, 2], ["alpha"])
     _fake_fold(tmp_path / "1", [1, 2], ["beta"])
-    reading = _fold_reading(tmp_path, 2)
+    reading = fold_reading(tmp_path, 2)
     by_zero = enc.EncoderTagger(tmp_path / "0").tag(SAMPLE).probs
     by_one = enc.EncoderTagger(tmp_path / "1").tag(SAMPLE).probs
     assert not (by_zero == by_one).all()  # two differently seeded encoders read differently
     assert (reading("alpha", SAMPLE).probs == by_zero).all()
     assert (reading("beta", SAMPLE).probs == by_one).all()
-    with pytest.raises(typer.Exit):
+    with pytest.raises(TrainingError):
         reading("gamma", SAMPLE)  # a text no fold held out: another corpus
-    with pytest.raises(typer.Exit):
-        _fold_reading(tmp_path, 3)  # fold 2 of 3 is missing
+    with pytest.raises(TrainingError):
+        fold_reading(tmp_path, 3)  # fold 2 of 3 is missing
     (tmp_path / "1" / "meta.json").write_text(json.dumps({"fold": [1, 4], "held_out": []}))
-    with pytest.raises(typer.Exit):
-        _fold_reading(tmp_path, 2)  # a fold of another split
+    with pytest.raises(TrainingError):
+        fold_reading(tmp_path, 2)  # a fold of another split
 
 
 def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) -> None:
@@ -334,7 +339,8 @@ def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) ->
     )
     assert result.exit_code == 2 and "has no fold encoder 0" in result.output
     small = CliRunner().invoke(
-        app, ["train", "--model", "encoder", "--corpus", str(split), "--limit", "3"],
+        app,
+        ["train", "--model", "encoder", "--corpus", str(split), "--out", str(tmp_path / "m"), "--limit", "3"],
     )
     assert small.exit_code == 2 and "--folds 0" in small.output
 
@@ -343,7 +349,7 @@ def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) ->
 def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_other(tmp_path: Path) -> None:
     # the shipped CRFs: the cue tagger learns from the shipped encoder's reading, the span tagger
     # from the fold encoders' (cross-fitted) one; here two differently seeded encoders stand in
-    from reportedly.training import Example, sequences
+    from reportedly.train.crf import Example, sequences
 
     _fake_fold(tmp_path / "a", [0, 2], [])
     _fake_fold(tmp_path / "b", [1, 2], [])

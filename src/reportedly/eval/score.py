@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from ..corpora.polnear import gold_file
 
 SPAN_TYPES = ("Source", "Cue", "Content")
 #: Characters trimmed from both ends of every segment before comparison.
@@ -274,35 +276,6 @@ def score_documents(items: Iterable[tuple[str, str | None, str | None]]) -> dict
     for text, gold_ann, pred_ann in items:
         total += count_document(text, gold_ann, pred_ann)
     return metrics(total)
-
-
-def gold_file(gold_dir: str | Path, name: str) -> Path | None:
-    """The gold annotation of text ``name``: first ``NAME_*.ann`` in sorted order, else ``NAME.ann``.
-
-    PolNeAR names files ``NAME_ANNOTATOR.ann``; several annotators per text
-    exist, and every scorer must pick the same one.
-    """
-    folder = Path(gold_dir)
-    candidates = sorted(folder.glob(f"{name}_*.ann")) + sorted(folder.glob(f"{name}.ann"))
-    return candidates[0] if candidates else None
-
-
-def read_split(split_dir: Path, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
-    """(name, text, first annotator's .ann) for every text with a gold file, in sorted order.
-
-    It lives beside the scorer, not the trainers, so the encoder's trainer imports no spaCy and
-    runs where only torch is installed (a GPU machine).
-    """
-    texts = sorted((split_dir / "text").glob("*.txt"))
-    n = 0
-    for path in texts:
-        gold = gold_file(split_dir / "attributions", path.stem)
-        if gold is None:
-            continue
-        yield path.stem, path.read_text(encoding="utf-8"), gold.read_text(encoding="utf-8")
-        n += 1
-        if limit is not None and n >= limit:
-            return
 
 
 def _read(path: Path) -> str:

@@ -12,7 +12,7 @@ CRFs learn those from PolNeAR train, in the two-step design of BBC's Citron:
    path, direction, distance, sentence offset, quotation).
 
 Both are plain CRFsuite models (a few MB), trained by ``reportedly train``
-(:mod:`reportedly.training`) with a fixed configuration, and read here at
+(:mod:`reportedly.train.crf`) with a fixed configuration, and read here at
 inference. The rest of the ledger (entities, chains, stance, numbers, dates)
 is built on top of their spans exactly as for the rules.
 """

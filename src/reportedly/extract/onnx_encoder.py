@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .encoder import WEIGHTS, base_model_dir, distance_buckets_np
+from .encoder_input import WEIGHTS, base_model_dir, distance_buckets_np
 
 HEADS = 12
 EPS = 1e-12

@@ -9,7 +9,8 @@ auditable if ``text[start:end]`` is what the reader sees in the original.
 The rules are deliberately conservative: a line is only promoted to headline,
 standfirst, dateline, related block or credit when its shape is unambiguous;
 anything else stays a body paragraph, because dropping real reporting is a
-worse failure than keeping a stray line.
+worse failure than keeping a stray line. Credits, bylines and datelines are read line by line
+in :mod:`.bylines`.
 """
 
 from __future__ import annotations
@@ -20,15 +21,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from reportedly.ingest.bylines import (
+    CROSSHEAD_MAX,
+    CROSSHEAD_MAX_WORDS,
+    HEADLINE_MAX,
+    STANDFIRST_MAX,
+    byline_of,
+    credit_of,
+    dateline_of,
+    top_byline_of,
+)
 from reportedly.ingest.clutter import clutter_reason
 from reportedly.ingest.errors import IngestError
 from reportedly.model import Document, Section, SectionKind, Span
 
-# Lines this long are never headlines, crossheads or related items.
-HEADLINE_MAX = 200
-STANDFIRST_MAX = 300
-CROSSHEAD_MAX = 100
-CROSSHEAD_MAX_WORDS = 14
 # A block whose lines are all at most this long is read as one hard-wrapped
 # paragraph; a longer line means the writer put one paragraph per line.
 WRAP_WIDTH = 100
@@ -52,57 +58,7 @@ _RELATED_MARKER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_CREDIT_ROLE = re.compile(
-    r"""^\(?\s*(?P<role>(?:additional\s+)?
-        (?:reporting|writing|editing|edited|written|compiled|reported|research|photos?|photography
-          |graphics?|produced|fact[- ]checking|fact[- ]checked|translation|translated|video)
-        (?:\s+and\s+\w+)?)
-      \s+by\s+(?P<names>.+?)\s*\)?\s*\.?\s*\)?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# Case-sensitive on purpose: a hard-wrapped line "by Russia and China" is not a byline.
-_TOP_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>.+?)\.?$")
-# Words allowed lowercase inside a run of names ("Ursula von der Leyen").
-_NAME_PARTICLES = frozenset(
-    [
-        "and",
-        "in",
-        "of",
-        "the",
-        "de",
-        "del",
-        "della",
-        "der",
-        "di",
-        "da",
-        "dos",
-        "du",
-        "van",
-        "von",
-        "bin",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "zu",
-        "st",
-    ]
-)
-_NAME_SPLIT = re.compile(r"\s*(?:[,;&|/·]|\band\b|\s[–—-]\s)\s*", re.IGNORECASE)
-_PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
-_DATELINE = re.compile(
-    r"""(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})
-        (?P<region>,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?
-        (?:\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?
-        (?:\s*(?:[–—]|--)\s*|\s+-\s*|-(?=[A-Z][a-z])|\s*(?P<colon>:)\s+)  # "AL-QAEDA" has no dateline
-        (?=["“‘'(]?[A-Z0-9])""",
-    re.VERBOSE,
-)
-_MONTH = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$", re.IGNORECASE
-)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z])")
 _ABBREVIATIONS = frozenset(
     [
@@ -189,92 +145,6 @@ def _is_related_marker(s: str) -> re.Match[str] | None:
     return m
 
 
-def _names_ok(names: str) -> bool:
-    """True when ``names`` reads like a list of proper names, not a clause."""
-    names = _PLACE_SUFFIX.sub("", names).strip().rstrip(".")
-    if not names or len(names) > 160:
-        return False
-    pieces = [p for p in _NAME_SPLIT.split(names) if p]
-    if not pieces:
-        return False
-    for piece in pieces:
-        words = piece.split()
-        if not words or len(words) > 5:
-            return False
-        for w in words:
-            w = w.strip("()\"'“”‘’")
-            if not w:
-                continue
-            if w.lower() in _NAME_PARTICLES:
-                continue
-            if not (w[0].isupper() or w[0].isdigit()):
-                return False
-    return True
-
-
-def _clean_names(names: str) -> str:
-    names = _PLACE_SUFFIX.sub("", names)
-    return names.strip().rstrip(".").strip("() ").strip()
-
-
-def _credit(s: str) -> list[dict[str, str]] | None:
-    """Parse an agency-style credit line ("Reporting by A; Editing by B")."""
-    if len(s) > STANDFIRST_MAX or ("by " not in s and "BY " not in s):
-        return None
-    first_alpha = next((c for c in s if c.isalpha()), "")
-    if not first_alpha.isupper():
-        return None  # "reporting by Reuters" inside a wrapped sentence
-    credits: list[dict[str, str]] = []
-    for segment in s.strip().strip("()").split(";"):
-        segment = segment.strip()
-        if not segment:
-            continue
-        m = _CREDIT_ROLE.match(segment)
-        if not m or not _names_ok(m.group("names")):
-            return None
-        credits.append(
-            {"role": " ".join(m.group("role").lower().split()), "names": _clean_names(m.group("names"))}
-        )
-    return credits or None
-
-
-def _top_byline(s: str) -> list[dict[str, str]] | None:
-    """Parse a "By NAME" line; a sentence starting "By Monday, ..." must not match."""
-    if len(s) > CROSSHEAD_MAX:
-        return None
-    m = _TOP_BYLINE.match(s)
-    if not m or not _names_ok(m.group("names")):
-        return None
-    return [{"role": "by", "names": _clean_names(m.group("names"))}]
-
-
-def _byline_info(s: str) -> list[dict[str, str]] | None:
-    return _credit(s) or _top_byline(s)
-
-
-def _dateline(text: str, start: int, end: int) -> dict[str, Any] | None:
-    m = _DATELINE.match(text, start, end)
-    if not m:
-        return None
-    place = m.group("place")
-    letters = sum(c.isalpha() for c in place)
-    if letters < 2 or len(m.group(0)) > 80:
-        return None
-    if m.group("colon") and letters < 4:
-        return None  # "US: Prices rose" is a label, not a dateline
-    region = (m.group("region") or "").lstrip(",").strip()
-    info: dict[str, Any] = {"body_start": m.end()}
-    place_end = m.end("place")
-    if region and _MONTH.match(region):
-        info["date"] = region
-    elif region:
-        place_end = m.end("region")
-    info["place"] = (start, place_end)
-    if m.group("agency"):
-        info["agency"] = m.group("agency").strip()
-    return info
-
-
 def _one_sentence(s: str) -> bool:
     for m in _SENTENCE_BREAK.finditer(s):
         before = s[: m.start()].split()
@@ -319,7 +189,7 @@ def _units(text: str) -> list[_Unit]:
             line = text[s:e]
             gap_here = block_gap if idx == 0 else 0
             # Structural lines split a hard-wrapped block even when short.
-            special = bool(_is_related_marker(line) or _byline_info(line))
+            special = bool(_is_related_marker(line) or byline_of(line))
             if special or in_related or unit is None:
                 unit = _Unit(s, e, gap_here)
                 units.append(unit)
@@ -339,7 +209,7 @@ def _headline_like(s: str, lines: int) -> bool:
         and any(c.isalpha() for c in s)
         and not _ends_sentence(s, ".…,;:")
         and not _is_related_marker(s)
-        and _byline_info(s) is None
+        and byline_of(s) is None
     )
 
 
@@ -363,9 +233,9 @@ def _standfirst_evidence(text: str, line: str, following: _Unit) -> bool:
     """
     if not _ends_sentence(line, ".!?…"):
         return True
-    if _dateline(text, following.start, following.end) is not None:
+    if dateline_of(text, following.start, following.end) is not None:
         return True
-    return following.lines == 1 and _top_byline(text[following.start : following.end]) is not None
+    return following.lines == 1 and top_byline_of(text[following.start : following.end]) is not None
 
 
 def to_date(value: date | datetime | str | None, source: str | None = None) -> date | None:
@@ -421,7 +291,7 @@ def parse_layout(
     def take_top_byline() -> None:
         nonlocal i
         if i < n and units[i].lines == 1:
-            info = _top_byline(s_of(units[i]))
+            info = top_byline_of(s_of(units[i]))
             if info:
                 units[i].role, units[i].info["credits"] = "byline", info
                 i += 1
@@ -442,7 +312,7 @@ def parse_layout(
         shaped = (
             i < n - 1  # a lone line is the article, not its headline
             and _headline_like(first, units[i].lines)
-            and _dateline(text, units[i].start, units[i].end) is None
+            and dateline_of(text, units[i].start, units[i].end) is None
         )
         if title is not None and not given and not _same_headline(first, title):
             shaped = False  # a supplied title wins over a first line that is not it (a credit, a label)
@@ -464,9 +334,9 @@ def parse_layout(
                 and nxt.gap_before >= 1
                 and _one_sentence(s)
                 and not s.rstrip().endswith(":")
-                and _dateline(text, cand.start, cand.end) is None
+                and dateline_of(text, cand.start, cand.end) is None
                 and not _is_related_marker(s)
-                and _byline_info(s) is None
+                and byline_of(s) is None
                 and _standfirst_evidence(text, s, nxt)
             ):
                 subheadline = cand
@@ -494,7 +364,7 @@ def parse_layout(
                     or len(t) >= HEADLINE_MAX
                     or _ends_sentence(t, ".…")
                     or _is_related_marker(t)
-                    or _byline_info(t)
+                    or byline_of(t)
                 ):
                     break
                 item.role = "related"
@@ -505,9 +375,9 @@ def parse_layout(
             u.role, u.info["clutter"] = "clutter", reason  # a credit, caption, stamp or button
             i += 1
             continue
-        credits = _credit(s) if u.lines == 1 else None
+        credits = credit_of(s) if u.lines == 1 else None
         if credits is None and not seen_paragraph and u.lines == 1:
-            credits = _top_byline(s)
+            credits = top_byline_of(s)
         if credits:
             u.role, u.info["credits"] = "byline", credits
         elif not any(c.isalnum() for c in s):
@@ -580,7 +450,7 @@ def _build(
     dateline: Span | None = None
     if paragraphs:
         first = paragraphs[0]
-        info = _dateline(text, first.start, first.end)
+        info = dateline_of(text, first.start, first.end)
         if info:
             dateline = span(*_trim(text, *info["place"]))
             meta["dateline_end"] = info["body_start"]

@@ -131,6 +131,29 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
     return data
 
 
+def _not_text(name: str, kind: str) -> IngestError:
+    """The error for bytes that are a file of another kind (an image, a PDF …), not text."""
+    return IngestError(
+        "binary",
+        name,
+        f"{name} looks like a {kind}, not text; pass an article as .txt, .html, .jsonl or a feed",
+    )
+
+
+def _decode(data: bytes, codec: str, name: str, described: str, hint: str, shift: int = 0) -> str:
+    """``data`` decoded, or an error naming the first bad byte and its offset in the file
+    (``shift``: the length of a byte-order mark cut off before decoding) and what to do."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1]
+        raise IngestError(
+            "encoding",
+            name,
+            f"{name} is not valid {described} (byte 0x{bad.hex()} at offset {exc.start + shift}); {hint}",
+        ) from None
+
+
 def decode_bytes(data: bytes, source: str | None, encoding: str | None = None) -> str:
     """Decode ``data`` strictly; a wrong guess would corrupt quoted evidence.
 
@@ -156,21 +179,10 @@ def decode_bytes(data: bytes, source: str | None, encoding: str | None = None) -
                 body = data[bom_len:]
             kind = binary_kind(body)
             if kind:
-                raise IngestError(
-                    "binary",
-                    name,
-                    f"{name} looks like a {kind}, not text; pass an article as .txt, .html, .jsonl or a feed",
-                )
-        try:
-            text = body.decode(codec)
-        except UnicodeDecodeError as exc:
-            bad = body[exc.start : exc.start + 1]
-            raise IngestError(
-                "encoding",
-                name,
-                f"{name} is not valid {codec.upper()} (byte 0x{bad.hex()} at offset {exc.start + bom_len}); "
-                "re-save it as UTF-8 or pass --encoding latin-1",
-            ) from None
+                raise _not_text(name, kind)
+        text = _decode(
+            body, codec, name, codec.upper(), "re-save it as UTF-8 or pass --encoding latin-1", shift=bom_len
+        )
     else:
         try:
             codecs.lookup(encoding)
@@ -182,21 +194,8 @@ def decode_bytes(data: bytes, source: str | None, encoding: str | None = None) -
             ) from None
         kind = _binary_kind_for_explicit(data, encoding)
         if kind:
-            raise IngestError(
-                "binary",
-                name,
-                f"{name} looks like a {kind}, not text; pass an article as .txt, .html, .jsonl or a feed",
-            )
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            bad = data[exc.start : exc.start + 1]
-            raise IngestError(
-                "encoding",
-                name,
-                f"{name} is not valid {encoding} (byte 0x{bad.hex()} at offset {exc.start}); "
-                "check the --encoding value",
-            ) from None
+            raise _not_text(name, kind)
+        text = _decode(data, encoding, name, encoding, "check the --encoding value")
 
     text = text.removeprefix("\ufeff")
     if not text.strip():

@@ -429,6 +429,32 @@ def time_expr(text: str, start: int, end: int, when: date | None, granularity: s
     )
 
 
+def sentence_quantity(
+    stext: str,
+    base: int,
+    start: int,
+    end: int,
+    *,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    approximate: bool,
+    unit: str | None,
+) -> Quantity:
+    """The quantity written at ``stext[start:end]`` of a sentence that starts at offset ``base`` of
+    the document: the offsets every language's number reader gives, and the text they cut."""
+    return Quantity(
+        base + start,
+        base + end,
+        stext[start:end],
+        value=value,
+        low=low,
+        high=high,
+        approximate=approximate,
+        unit=unit,
+    )
+
+
 def month_before(published: date | None) -> str | None:
     """'last month' resolved against publication, as ``YYYY-MM``."""
     if published is None:

@@ -11,7 +11,8 @@ Words are lemmatised by pymorphy3 with the language's dictionary (``заявил
 ``заявив`` → ``заявити``), so one lexicon of reporting verbs per language is enough; cases
 tell a subject (nominative) from the rest. :mod:`.ru` adds natasha's named entities to name
 the people and organisations; :mod:`.uk` uses spaCy's Ukrainian tokenizer. The lexicons are
-in each language's module; everything else is here.
+in each language's module (filling :class:`.cyrillic_lexicon.Lexicon`), numbers and dates in
+:mod:`.cyrillic_numbers`; the constructions are here.
 """
 
 from __future__ import annotations
@@ -19,67 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
-from typing import Any
+from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
-from .common import Attribution, Hop, Range, Sentence, as_of, month_before, paragraphs_of
+from .common import Attribution, Hop, Range, Sentence, paragraphs_of
+from .cyrillic_lexicon import Lexicon, morph, parse_word
+from .cyrillic_numbers import quantities, times
 
 _WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
 _QUOTES = '«»„“”"‘’'
 _DASHES = "—–-"
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """What differs between Russian and Ukrainian: words, and the morphology dictionary."""
-
-    code: str
-    verbs: dict[str, Stance]  # reporting verb lemmas
-    according: dict[str, Stance]  # "по словам": the two words, lower-case, and the stance
-    citing: tuple[tuple[str, ...], ...]  # "со ссылкой на", "посилаючись на": words before the origin
-    as_reported: tuple[str, ...]  # "как сообщает": the first word
-    that: tuple[str, ...]  # что / що
-    months: dict[str, int]  # genitive month stems
-    weekdays: dict[str, int]  # weekday stems, Monday 0
-    today: tuple[str, ...]
-    yesterday: tuple[str, ...]
-    last_month: tuple[str, ...]
-    expected: str  # a regex on the content: forecasts and possibility
-    estimated: str  # a regex on the content: estimates
-    unverified: str
-    more: tuple[str, ...]  # more than / at least: low bound
-    less: tuple[str, ...]  # up to / under: high bound
-    about: tuple[str, ...]  # about: approximate
-    thousands: tuple[str, ...]
-    millions: tuple[str, ...]
-    billions: tuple[str, ...]
-    number_words: dict[str, int]
-    titles: tuple[str, ...]  # nouns that make a source of a common noun ("глава", "представитель")
-    pronouns: frozenset[str]
-
-
-@lru_cache(maxsize=2)
-def morph(code: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=code)
-
-
-@lru_cache(maxsize=50_000)
-def _parse(code: str, word: str) -> tuple[str, str | None, str | None]:
-    """Lemma, part of speech and case of the likeliest reading; the case is ``nomn`` when any
-    noun reading is nominative ("власти" is both a genitive singular and a nominative plural)."""
-    parses = morph(code).parse(word)
-    p = parses[0]
-    function = [q for q in parses[:3] if q.tag.POS in ("PREP", "CONJ", "PRCL")]
-    if function and len(word) <= 4:  # "про" is a preposition before it is a noun
-        p = function[0]
-    case = p.tag.case
-    if p.tag.POS == "NOUN" and any(q.tag.POS == "NOUN" and q.tag.case == "nomn" for q in parses[:4]):
-        case = "nomn"
-    return p.normal_form, str(p.tag.POS) if p.tag.POS else None, str(case) if case else None
 
 
 @dataclass(slots=True)
@@ -119,7 +69,7 @@ def tokens(code: str, stext: str) -> list[Tok]:
         if w.lower() in FUNCTION_WORDS:
             lemma, pos, case = w.lower(), "FUNC", None
         elif w[0].isalnum():
-            lemma, pos, case = _parse(code, w.lower())
+            lemma, pos, case = parse_word(code, w.lower())
         else:
             lemma, pos, case = w, None, None
         out.append(Tok(w, m.start(), lemma, pos, case))
@@ -162,7 +112,7 @@ class Cyrillic:
         words = [w for w in name.split() if w[:1].isupper()]
         if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
             return None
-        if not all(_parse(self.code, w.lower())[1] in ("NOUN", None) for w in words):
+        if not all(parse_word(self.code, w.lower())[1] in ("NOUN", None) for w in words):
             return None
         if len(words) == 1:
             tags = morph(self.code).parse(words[0].lower())[0].tag
@@ -516,7 +466,7 @@ def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
 
 
 def _surname(code: str, word: str) -> str:
-    lemma = _parse(code, word.lower())[0]
+    lemma = parse_word(code, word.lower())[0]
     return lemma[:1].upper() + lemma[1:]
 
 
@@ -582,168 +532,7 @@ def _unclosed(sentence: str) -> bool:
 
 # ------------------------------------------------------------------------------------ numbers
 
-#: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
-_ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|збільшил|сягну|досяг)\w*\s*$"
-_NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-
-
-def _value(digits: str) -> float | None:
-    d = digits.replace("\u00a0", " ")
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
-        d = d.replace(" ", "")
-    d = d.replace(",", ".")
-    try:
-        return float(d)
-    except ValueError:
-        return None
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _quantity_re(lex: Lexicon) -> re.Pattern[str]:
-    if lex.code not in _PATTERNS:
-        _PATTERNS[lex.code] = _build_quantity_re(lex)
-    return _PATTERNS[lex.code]
-
-
-def _build_quantity_re(lex: Lexicon) -> re.Pattern[str]:
-    mods = sorted((*lex.more, *lex.less, *lex.about), key=len, reverse=True)
-    mod = "|".join(re.escape(m) for m in mods)
-    mult = "|".join(
-        re.escape(m) for m in sorted((*lex.thousands, *lex.millions, *lex.billions), key=len, reverse=True)
-    )
-    words = "|".join(sorted(lex.number_words, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w.,:])(?:(?P<mod>{mod})\s+)?"
-        rf"(?:(?:от|від)\s+)?(?P<a>{_NUM})(?:\s*(?:[-–—]|до)\s*(?P<b>{_NUM}))?"
-        rf"(?:\s*(?P<mult>{mult})(?![\w]))?"
-        rf"(?P<pct>\s*%)?"
-        rf"|(?<![\w])(?:(?P<mod2>{mod})\s+)?(?P<word>(?:{words}))(?![\w])",
-        re.IGNORECASE,
-    )
-
-
-def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
-    """Counts and measures: digits (with тыс./млн), number words, bounds and approximations."""
-    out: list[Quantity] = []
-    months = "|".join(lex.months)
-    for m in _quantity_re(lex).finditer(stext):
-        start, end = m.span()
-        after = stext[end : end + 14].lower()
-        before = stext[max(0, start - 3) : start]
-        mod = (m.group("mod") or m.group("mod2") or "").lower()
-        if m.group("word"):
-            lemma = _parse(lex.code, m.group("word").lower())[0]
-            value = lex.number_words.get(lemma, lex.number_words.get(m.group("word").lower()))
-            if value is None:
-                continue
-            low = high = float(value)
-            a = float(value)
-            b = None
-        else:
-            year = re.fullmatch(r"(?:19|20)\d\d", m.group("a") or "")
-            if re.match(rf"\s*(?:{months})", after) or (
-                year and re.match(r"\s*(?:года?\b|году\b|годом\b|року\b|році\b|рік\b|г\.|гг\.|р\.)", after)
-            ):
-                continue  # a date or a year ("2023 года"), not "69 годин"
-            if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
-                continue  # a clock time
-            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
-                continue  # an age
-            if before.rstrip().endswith("№"):
-                continue
-            a = _value(m.group("a")) or 0.0
-            b = _value(m.group("b")) if m.group("b") else None
-            scale = 1.0
-            mult = (m.group("mult") or "").lower()
-            if mult:
-                scale = 1e3 if mult in lex.thousands else 1e6 if mult in lex.millions else 1e9
-            a *= scale
-            b = b * scale if b is not None else None
-            low = high = a
-        value: float | None = a
-        approx = False
-        if b is not None:
-            value, low, high = None, a, b
-        elif mod in lex.more:
-            high = None
-        elif mod in lex.less and not (
-            mod in ("до", "майже до") and re.search(_ROSE, stext[max(0, start - 24) : start].lower())
-        ):
-            low = None  # "до 15": up to 15; but "выросло до 46" is 46
-        elif mod in lex.about:
-            approx = True
-            low = high = None
-        if m.group("pct") if not m.group("word") else False:
-            value, low, high = (None if v is None else v / 100 for v in (value, low, high))
-        out.append(
-            Quantity(
-                base + start,
-                base + end,
-                stext[start:end],
-                value=value,
-                low=low,
-                high=high,
-                approximate=approx,
-                unit="percent" if (not m.group("word") and m.group("pct")) else None,
-            )
-        )
-    return out
-
 
 # ------------------------------------------------------------------------------------ dates
 
 
-def times(lex: Lexicon, stext: str, base: int, published: date | None) -> list[TimeExpr]:
-    out: list[TimeExpr] = []
-    months = "|".join(lex.months)
-    for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+({months})\w*(?:\s+(\d{{4}}))?", stext, re.IGNORECASE):
-        day, month = int(m.group(1)), lex.months[m.group(2).lower()]
-        year = int(m.group(3)) if m.group(3) else None
-        when = None
-        if year is None and published is not None:
-            year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
-        if year is not None:
-            try:
-                when = date(year, month, day)
-            except ValueError:
-                when = None
-        out.append(_expr(stext, base, m.start(), m.end(), when))
-    taken = [(t.start - base, t.end - base) for t in out]
-    wd = "|".join(lex.weekdays)
-    for m in re.finditer(rf"(?<!\w)(?:в|у|во)\s+({wd})\w*", stext, re.IGNORECASE):
-        when = None
-        if published is not None:
-            back = (published.weekday() - lex.weekdays[m.group(1).lower()]) % 7
-            when = published - timedelta(days=back)
-        out.append(_expr(stext, base, m.start(), m.end(), when))
-    words = [(w, 0) for w in lex.today] + [(w, 1) for w in lex.yesterday]
-    for w, back in words:
-        for m in re.finditer(rf"(?<!\w){w}(?!\w)", stext, re.IGNORECASE):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            when = published - timedelta(days=back) if published else None
-            out.append(_expr(stext, base, m.start(), m.end(), when))
-    for w in lex.last_month:
-        for m in re.finditer(rf"(?<!\w){w}(?!\w)", stext, re.IGNORECASE):
-            resolved = month_before(published)
-            out.append(
-                TimeExpr(
-                    base + m.start(),
-                    base + m.end(),
-                    m.group(0),
-                    resolved,
-                    "month" if resolved else "unresolved",
-                )
-            )
-    for m in re.finditer(r"(?<!\d)(\d{1,2})-?(?:го|е|го числа)?\s+числа", stext):
-        out.append(_expr(stext, base, m.start(), m.end(), as_of(published, int(m.group(1)))))
-    out.sort(key=lambda t: t.start)
-    return out
-
-
-def _expr(stext: str, base: int, a: int, b: int, when: date | None) -> TimeExpr:
-    return TimeExpr(
-        base + a, base + b, stext[a:b], when.isoformat() if when else None, "day" if when else "unresolved"
-    )

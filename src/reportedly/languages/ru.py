@@ -12,7 +12,8 @@ from typing import Any
 
 from ..model import Document, Ledger, Stance
 from .common import build_ledger
-from .cyrillic import Cyrillic, Lexicon, person_nominative
+from .cyrillic import Cyrillic, person_nominative
+from .cyrillic_lexicon import Lexicon
 
 code = "ru"
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import Document, Ledger, Stance
 from .common import build_ledger
-from .cyrillic import Cyrillic, Lexicon, morph, person_nominative
+from .cyrillic import Cyrillic, person_nominative
+from .cyrillic_lexicon import Lexicon, morph
 
 code = "uk"
 

@@ -1,7 +1,7 @@
 """Finding claims: filters, who said it (through chains too), publication dates, full-text search.
 
 :func:`claim_conditions` turns the filters :meth:`Store.claims` and :meth:`Store.claim_page`
-take into SQL conditions on ``claims``; :func:`reportedly.store.rows.load_claims` reads
+take into SQL conditions on ``claims``; :func:`reportedly.store.reading.load_claims` reads
 whatever they select. Search runs on the FTS5 index of migration 0003 where there is one
 (SQLite) and falls back to substring matching elsewhere (PostgreSQL). User input is never
 passed through as FTS query syntax, so a stray quote cannot turn into a query error.

@@ -3,11 +3,14 @@
 :class:`Store` is a facade, as sqlite-utils' ``Database`` is: it owns the engine and the
 transactions, and each method is a few lines over the module that knows the rows:
 
-* :mod:`~reportedly.store.rows`: ledgers into rows and back, documents;
+* :mod:`~reportedly.store.rows`: ledgers into rows; :mod:`~reportedly.store.reading`: rows back
+  into ledgers, claims and documents;
 * :mod:`~reportedly.store.search`: finding claims (filters, sources, full text);
 * :mod:`~reportedly.store.aliases`: entities, their aliases and the aliases users add;
 * :mod:`~reportedly.store.links`: what the link stage derives (stories, clusters,
-  conflicts, measures, timelines, cached vectors).
+  conflicts, measures, timelines, cached vectors), written in one transaction;
+* :mod:`~reportedly.store.stories` and :mod:`~reportedly.store.measures`: reading them back,
+  paged in SQL.
 
 What comes back has one shape per kind of answer: listings of summary rows are lists of
 JSON-ready dicts; ledgers, stories, clusters, conflicts and timeline points are the model
@@ -31,8 +34,10 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from reportedly.model import Claim, ClaimCluster, Conflict, Document, Ledger, Story, TimelinePoint
-from reportedly.store import aliases, links, rows
+from reportedly.store import aliases, links, reading, rows
 from reportedly.store import engine as db
+from reportedly.store import measures as measure_reads  # the module; Store.measures is a method
+from reportedly.store import stories as story_reads  # the module; Store.stories is a method
 from reportedly.store.errors import AlreadyExists, InvalidInput, NotFound, StoreUnavailable, from_database
 from reportedly.store.schema import TABLES, claims, documents, ingest_errors
 from reportedly.store.search import claim_conditions, count_claims, has_search_index
@@ -202,11 +207,11 @@ class Store:
         ``ingested_at`` and ``claims`` (how many the document has).
         """
         with self._read() as conn:
-            return rows.document_rows(conn, ids=ids)
+            return reading.document_rows(conn, ids=ids)
 
     def document_page(self, *, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
         """A page of :meth:`documents` (oldest ingestion first) with the total count."""
-        return self._page(rows.document_rows, rows.count_documents, limit, offset)
+        return self._page(reading.document_rows, reading.count_documents, limit, offset)
 
     def errors(self) -> list[dict[str, Any]]:
         """Recorded ingest errors, oldest first: ``id``, ``source``, ``reason``, ``message``, ``at``."""
@@ -223,7 +228,7 @@ class Store:
         Entities carry their aliases as merged across every stored document.
         """
         with self._read() as conn:
-            return rows.load_ledger(conn, document_id)
+            return reading.load_ledger(conn, document_id)
 
     def ledger(self, document_id: str) -> dict[str, Any]:
         """The stored ledger in the shape of ``Ledger.to_dict()``; NotFound when it is not stored."""
@@ -257,7 +262,8 @@ class Store:
         check_paging(limit, offset)
         with self._read() as conn:
             conds = claim_conditions(conn, source=source, stance=stance, kind=kind, document=document)
-            return [rows.listed(d, c) for d, c in rows.load_claims(conn, conds, limit=limit, offset=offset)]
+            found = reading.load_claims(conn, conds, limit=limit, offset=offset)
+            return [reading.listed(d, c) for d, c in found]
 
     def claim_page(
         self,
@@ -300,16 +306,17 @@ class Store:
         with self._read() as conn:
             conds = claim_conditions(conn, **filters)
             total = count_claims(conn, conds)
-            items = [rows.listed(d, c) for d, c in rows.load_claims(conn, conds, limit=limit, offset=offset)]
+            found = reading.load_claims(conn, conds, limit=limit, offset=offset)
+            items = [reading.listed(d, c) for d, c in found]
         return Page(items, total, limit, offset)
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """One claim as :meth:`claims` returns it; NotFound when there is none."""
         with self._read() as conn:
-            found = rows.load_claims(conn, [claims.c.id == claim_id])
+            found = reading.load_claims(conn, [claims.c.id == claim_id])
         if not found:
             raise NotFound("claim", claim_id)
-        return rows.listed(*found[0])
+        return reading.listed(*found[0])
 
     @property
     def full_text(self) -> bool:
@@ -432,13 +439,13 @@ class Store:
         ``outlets``, ``clusters``, ``conflicts``, ``entities`` (counts for documents, clusters
         and conflicts; a sorted list of names for outlets)."""
         with self._read() as conn:
-            return links.story_rows(conn, min_documents=min_documents)
+            return story_reads.story_rows(conn, min_documents=min_documents)
 
     def story_page(self, *, min_documents: int = 1, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
         """A page of :meth:`stories`, ordered and counted in SQL."""
         return self._page(
-            partial(links.story_rows, min_documents=min_documents),
-            partial(links.count_stories, min_documents=min_documents),
+            partial(story_reads.story_rows, min_documents=min_documents),
+            partial(story_reads.count_stories, min_documents=min_documents),
             limit,
             offset,
         )
@@ -447,21 +454,21 @@ class Store:
         """A story with all its clusters (claims, origins), and summary dicts of its documents
         (``id``, ``title``, ``outlet``, ``url``, ``published``); NotFound for an unknown story."""
         with self._read() as conn:
-            return links.story(conn, story_id)
+            return story_reads.story(conn, story_id)
 
     def story_documents(self, story_id: str) -> list[str]:
         """The ids of a story's documents, in story order; NotFound for an unknown story."""
         with self._read() as conn:
-            return links.story_document_ids(conn, story_id)
+            return story_reads.story_document_ids(conn, story_id)
 
     def cluster_page(self, story_id: str, *, limit: int = 50, offset: int = 0) -> Page[ClaimCluster]:
         """A page of a story's claim clusters, in the order :meth:`story` gives them; NotFound
         for an unknown story."""
         with self._read() as conn:
-            links.require_story(conn, story_id)
+            story_reads.require_story(conn, story_id)
         return self._page(
-            partial(links.cluster_list, story_id=story_id),
-            partial(links.count_clusters, story_id=story_id),
+            partial(story_reads.cluster_list, story_id=story_id),
+            partial(story_reads.count_clusters, story_id=story_id),
             limit,
             offset,
         )
@@ -475,7 +482,7 @@ class Store:
         InvalidInput for an unknown ``kind``; an unknown ``story`` has none.
         """
         with self._read() as conn:
-            return links.conflict_list(conn, story=story, kind=kind, declined=declined)
+            return story_reads.conflict_list(conn, story=story, kind=kind, declined=declined)
 
     def conflict_page(
         self,
@@ -488,8 +495,8 @@ class Store:
     ) -> Page[Conflict]:
         """A page of :meth:`conflicts` with the total count."""
         return self._page(
-            partial(links.conflict_list, story=story, kind=kind, declined=declined),
-            partial(links.count_conflicts, story=story, kind=kind, declined=declined),
+            partial(story_reads.conflict_list, story=story, kind=kind, declined=declined),
+            partial(story_reads.count_conflicts, story=story, kind=kind, declined=declined),
             limit,
             offset,
         )
@@ -498,15 +505,15 @@ class Store:
         """What is counted and where, as dicts (``measure``, ``points``, ``documents``, ``first``,
         ``last``), most documents first."""
         with self._read() as conn:
-            return links.measure_rows(conn, story=story)
+            return measure_reads.measure_rows(conn, story=story)
 
     def measure_page(
         self, *, story: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[dict[str, Any]]:
         """A page of :meth:`measures` with the total count."""
         return self._page(
-            partial(links.measure_rows, story=story),
-            partial(links.count_measures, story=story),
+            partial(measure_reads.measure_rows, story=story),
+            partial(measure_reads.count_measures, story=story),
             limit,
             offset,
         )
@@ -514,4 +521,4 @@ class Store:
     def timeline(self, measure: str, *, story: str | None = None) -> list[TimelinePoint]:
         """Every number stored for a measure, by date: value, bounds, source, stance, evidence."""
         with self._read() as conn:
-            return links.timeline(conn, measure, story=story)
+            return measure_reads.timeline(conn, measure, story=story)

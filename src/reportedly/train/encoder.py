@@ -22,8 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .eval.score import parse_annotations, read_split, relation_triples
-from .extract import encoder as enc
+from ..corpora.polnear import read_split
+from ..eval.score import parse_annotations, relation_triples
+from ..extract import encoder as enc
+from .extra import require
 
 CONFIG = {
     "epochs": 8,
@@ -216,6 +218,7 @@ def train_pair(
     shipped weights follow from the shipped recipe; writes ``out_dir``. A fold
     encoder's stage two holds out the texts its stage one held out.
     """
+    require("torch", "transformers")
     import torch
 
     cfg, say, t0 = _start(PAIR_CONFIG, epochs, progress, config)
@@ -421,6 +424,7 @@ def train(
     ``fold`` trains a fold encoder (see :func:`split_fold`); its meta data names the texts
     it held out, which it alone will read for the CRFs.
     """
+    require("torch", "transformers")
     import torch
 
     cfg, say, t0 = _start(CONFIG, epochs, progress, config)
@@ -473,7 +477,7 @@ def main(argv: list[str] | None = None) -> None:
     spaCy) is installed, such as a GPU box; ``reportedly train`` runs both stages and the CRFs."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m reportedly.training_encoder")
+    parser = argparse.ArgumentParser(prog="python -m reportedly.train.encoder")
     parser.add_argument("stage", choices=["one", "pair"])
     parser.add_argument("corpus", type=Path, help="a PolNeAR split folder (text/, attributions/)")
     parser.add_argument("out", type=Path)

@@ -1,4 +1,4 @@
-"""Reproduce the shipped attribution model from PolNeAR train (``reportedly train``).
+"""The CRF cue and span taggers, trained from PolNeAR train (``reportedly train``, ``train_all``).
 
 The corpus is read exactly as inference reads articles (``parse_layout`` then
 the block parser), so training features and inference features cannot drift
@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .eval.score import parse_annotations, read_split, relation_triples
-from .extract.encoder import WordTags
-from .extract.learned import BlockView, cue_features, span_features, span_window
-from .ingest.layout import parse_layout
-from .nlp import load
-from .nlp.blocks import parse_many
+from ..corpora.polnear import read_split
+from ..eval.score import parse_annotations, relation_triples
+from ..extract.encoder import WordTags
+from ..extract.learned import BlockView, cue_features, span_features, span_window
+from ..ingest.layout import parse_layout
+from ..nlp import load
+from ..nlp.blocks import parse_many
+from .extra import require
 
 CRF_PARAMS = {
     "max_iterations": 150,
@@ -134,6 +136,7 @@ def train(
     the text they read (cross-fitting), the cue tagger from the shipped encoder itself. On dev
     that split beat both uniform choices (docs/quality.md, step 48).
     """
+    require("pycrfsuite")
     import pycrfsuite
 
     split_dir, out = Path(split_dir), Path(out_dir)

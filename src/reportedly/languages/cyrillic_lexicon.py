@@ -1,0 +1,64 @@
+"""What differs between Russian and Ukrainian (:class:`Lexicon`), and the morphology both read.
+
+:mod:`.ru` and :mod:`.uk` each fill a ``Lexicon``; the reader (:mod:`.cyrillic`) and its
+numbers and dates (:mod:`.cyrillic_numbers`) read words through :func:`parse_word`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What differs between Russian and Ukrainian: words, and the morphology dictionary."""
+
+    code: str
+    verbs: dict[str, Stance]  # reporting verb lemmas
+    according: dict[str, Stance]  # "по словам": the two words, lower-case, and the stance
+    citing: tuple[tuple[str, ...], ...]  # "со ссылкой на", "посилаючись на": words before the origin
+    as_reported: tuple[str, ...]  # "как сообщает": the first word
+    that: tuple[str, ...]  # что / що
+    months: dict[str, int]  # genitive month stems
+    weekdays: dict[str, int]  # weekday stems, Monday 0
+    today: tuple[str, ...]
+    yesterday: tuple[str, ...]
+    last_month: tuple[str, ...]
+    expected: str  # a regex on the content: forecasts and possibility
+    estimated: str  # a regex on the content: estimates
+    unverified: str
+    more: tuple[str, ...]  # more than / at least: low bound
+    less: tuple[str, ...]  # up to / under: high bound
+    about: tuple[str, ...]  # about: approximate
+    thousands: tuple[str, ...]
+    millions: tuple[str, ...]
+    billions: tuple[str, ...]
+    number_words: dict[str, int]
+    titles: tuple[str, ...]  # nouns that make a source of a common noun ("глава", "представитель")
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def morph(code: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@lru_cache(maxsize=50_000)
+def parse_word(code: str, word: str) -> tuple[str, str | None, str | None]:
+    """Lemma, part of speech and case of the likeliest reading; the case is ``nomn`` when any
+    noun reading is nominative ("власти" is both a genitive singular and a nominative plural)."""
+    parses = morph(code).parse(word)
+    p = parses[0]
+    function = [q for q in parses[:3] if q.tag.POS in ("PREP", "CONJ", "PRCL")]
+    if function and len(word) <= 4:  # "про" is a preposition before it is a noun
+        p = function[0]
+    case = p.tag.case
+    if p.tag.POS == "NOUN" and any(q.tag.POS == "NOUN" and q.tag.case == "nomn" for q in parses[:4]):
+        case = "nomn"
+    return p.normal_form, str(p.tag.POS) if p.tag.POS else None, str(case) if case else None

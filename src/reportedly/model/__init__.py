@@ -1,0 +1,81 @@
+"""The typed ledger: every object the pipeline stages pass forward.
+
+This package is the project's equivalent of spaCy's ``Doc``: ingest builds a
+:class:`Document`, extraction adds :class:`Claim` and :class:`Entity` objects
+to a :class:`Ledger`, the store and the exports read them back. Nothing here
+imports a pipeline stage, so every stage can import it.
+
+Every span is a pair of character offsets into ``Document.text`` (end
+exclusive) such that ``text[start:end]`` reproduces the evidence exactly; the
+``text`` kept beside the offsets is a convenience copy that
+:meth:`Ledger.validate` checks against the document.
+
+The types live in two modules, :mod:`.ledger` (one document's ledger) and :mod:`.stories`
+(what the link stage builds across documents); import them from here.
+"""
+
+from __future__ import annotations
+
+from .ledger import (
+    ChainLink,
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Entity,
+    EntityType,
+    Ledger,
+    Measure,
+    MeasureScope,
+    Quantity,
+    QuantityScope,
+    Section,
+    SectionKind,
+    SourceMention,
+    Span,
+    Stance,
+    TimeExpr,
+    as_plain,
+    document_id,
+    normalise_text,
+)
+from .stories import (
+    ClaimCluster,
+    ClaimRef,
+    Conflict,
+    ConflictKind,
+    Origin,
+    Story,
+    TimelinePoint,
+)
+
+__all__ = [
+    "ChainLink",
+    "Claim",
+    "ClaimCluster",
+    "ClaimKind",
+    "ClaimRef",
+    "Conflict",
+    "ConflictKind",
+    "Cue",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Ledger",
+    "Measure",
+    "MeasureScope",
+    "Origin",
+    "Quantity",
+    "QuantityScope",
+    "Section",
+    "SectionKind",
+    "SourceMention",
+    "Span",
+    "Stance",
+    "Story",
+    "TimeExpr",
+    "TimelinePoint",
+    "as_plain",
+    "document_id",
+    "normalise_text",
+]

@@ -1,0 +1,223 @@
+"""Stories: what the link stage builds across documents (see GLOSSARY.md and docs/stories.md).
+
+Kept with the ledger types in :mod:`reportedly.model` rather than in ``link/`` so that the store,
+the API and the exports can read these objects without importing the stage that builds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from .ledger import Claim, Document, QuantityScope, Span, Stance
+
+
+class ConflictKind(StrEnum):
+    NUMERIC = "numeric"  # numbers for one measure out of each other's bounds at overlapping times
+    POLARITY = "polarity"  # "in combat" vs "not in combat"
+    STANCE = "stance"  # confirmed (or asserted) vs denied
+    INTERNAL = "internal"  # one document gives one event two different days
+
+
+@dataclass(slots=True)
+class Origin:
+    """One independent origin of a cluster's claims: a briefing, a named source, a wire story.
+
+    ``key`` is what made claims count as the same origin (a canonical entity
+    id, an anonymous description with its time bucket, or ``wire:…``);
+    ``claims`` are the member claims that trace back to it.
+    """
+
+    key: str
+    name: str
+    anonymous: bool = False
+    claims: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "anonymous": self.anonymous,
+            "claims": list(self.claims),
+            "outlets": sorted(set(self.outlets)),
+        }
+
+
+@dataclass(slots=True)
+class ClaimRef:
+    """A claim as a story shows it: enough to read and audit it without loading the ledger."""
+
+    id: str
+    document_id: str
+    outlet: str | None
+    published: date | None
+    source: str | None
+    origin: str | None
+    stance: Stance
+    negated: bool
+    content: Span
+    sentence: Span | None = None
+
+    @classmethod
+    def from_claim(cls, claim: Claim, document: Document) -> ClaimRef:
+        """The reference for a claim of ``document``; the evidence runs from first to last content span."""
+        if claim.content:
+            start, end = claim.content[0].start, claim.content[-1].end
+        else:
+            start, end = claim.cue.start, claim.cue.end
+        source = claim.source
+        return cls(
+            id=claim.id,
+            document_id=document.id,
+            outlet=document.outlet,
+            published=document.published,
+            source=(source.entity.name if source.entity else source.text) if source else None,
+            origin=claim.origin.name if claim.origin else None,
+            stance=Stance(claim.stance),
+            negated=bool(claim.negated),
+            content=Span(start, end, document.text[start:end]),
+            sentence=claim.sentence,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document_id,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "origin": self.origin,
+            "stance": self.stance.value,
+            "negated": self.negated,
+            "evidence": self.content.to_dict(),
+            "sentence": self.sentence.to_dict() if self.sentence else None,
+        }
+
+
+@dataclass(slots=True)
+class ClaimCluster:
+    """Claims in several documents asserting one proposition (or counting one measure).
+
+    ``outlets`` counts publishing outlets; ``origins`` the independent origins
+    behind them: "reported by 6 outlets, 2 independent origins".
+    """
+
+    id: str
+    story_id: str
+    label: str
+    claims: list[ClaimRef] = field(default_factory=list)
+    measure: str | None = None
+    origins: list[Origin] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({c.outlet or c.document_id for c in self.claims})
+
+    @property
+    def independent_origins(self) -> int:
+        return len(self.origins)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "story": self.story_id,
+            "label": self.label,
+            "measure": self.measure,
+            "claims": [c.to_dict() for c in self.claims],
+            "documents": sorted({c.document_id for c in self.claims}),
+            "outlets": len(self.outlets),
+            "outlet_names": self.outlets,
+            "independent_origins": self.independent_origins,
+            "origins": [o.to_dict() for o in self.origins],
+        }
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Two claims that cannot both be true at the same time, with why we think so."""
+
+    kind: ConflictKind
+    a: ClaimRef
+    b: ClaimRef
+    why: str
+    story_id: str | None = None
+    measure: str | None = None
+    #: a pair that looks like a conflict but is not one (an update, a part and its whole …):
+    #: kept with the reason so a reader can see what was declined and why
+    declined: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "story": self.story_id,
+            "measure": self.measure,
+            "declined": self.declined,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "why": self.why,
+        }
+
+
+@dataclass(slots=True)
+class TimelinePoint:
+    """One number for a measure: when, how much (with bounds), who says so, how surely."""
+
+    date: date | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    source: str | None
+    stance: Stance
+    document_id: str
+    claim_id: str
+    evidence: Span
+    scope: QuantityScope = QuantityScope.POINT
+    outlet: str | None = None
+    approximate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "approximate": self.approximate,
+            "scope": self.scope.value,
+            "source": self.source,
+            "stance": self.stance.value,
+            "outlet": self.outlet,
+            "document": self.document_id,
+            "claim": self.claim_id,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class Story:
+    """Documents about one unfolding event, with the claim clusters that run through them."""
+
+    id: str
+    title: str
+    documents: list[str] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+    outlets: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    clusters: list[ClaimCluster] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "documents": list(self.documents),
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "outlets": sorted(set(self.outlets)),
+            "entities": list(self.entities),
+            "clusters": [c.to_dict() for c in self.clusters],
+        }
