@@ -108,3 +108,24 @@ def test_one_conflict_per_pair_of_sides_naming_every_origin():
     assert "say Russia" in polarity.why and "say Ukraine" in polarity.why
     stance = next(c for c in found if c.kind is ConflictKind.STANCE)
     assert "deny" in stance.why
+
+
+def test_a_side_denying_its_own_part_is_one_proposition_however_worded():
+    from reportedly.link.blame import DENIES
+
+    items = [
+        item("Ukraine", "has denied", "any involvement in the attack", stance=Stance.DENIED),
+        item("Kyiv", "rejected", "any involvement", day=7, stance=Stance.DENIED),
+        item("Ukrainian officials", "denied", "responsibility for the blast", day=8, stance=Stance.DENIED),
+        # a denial of someone else's part is no self-denial
+        item("Moscow", "denied", "that Ukraine had any involvement", day=8, stance=Stance.DENIED),
+        # a denial of something else is no denial of a part at all
+        item("Kyiv", "denied", "that the talks had failed", day=9, stance=Stance.DENIED),
+    ]
+    groups = dict(blame_groups(items, SIDES))
+    assert sorted(it.claim.source.text for it in groups[DENIES + "Ukraine"]) == [
+        "Kyiv",
+        "Ukraine",
+        "Ukrainian officials",
+    ]
+    assert not any(k.startswith(DENIES) and k != DENIES + "Ukraine" for k in groups)

@@ -66,6 +66,8 @@ _REJECTS = re.compile(
     re.I,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|of|in|on|at|to)\b", re.I)
+#: What a side denies about itself: "denied responsibility", "any involvement", "nothing to do with".
+_OWN_PART = re.compile(r"\b(?:responsib|involve|nothing to do|role\b|link\b|links\b|behind\b)", re.I)
 _EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
 
 
@@ -88,8 +90,8 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
         return Blame(item, side, True) if side else None
     if claim.stance is Stance.DENIED:
         side = _first_side(re.split(r"\baccusations?\b", text, maxsplit=1)[-1], side_of)
-        if side is None and re.search(r"\bresponsib", text, re.I) and claim.source is not None:
-            side = side_of(claim.source.text)  # "Ukrainian officials denied responsibility"
+        if side is None and _OWN_PART.search(text) and claim.source is not None:
+            side = _first_side(claim.source.text, side_of)  # "Ukrainian officials denied responsibility"
         return Blame(item, side, True) if side else None
     if item.negative:
         return None
@@ -216,6 +218,12 @@ def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, lis
     for it in items:  # "Russia and Ukraine blamed each other": a proposition of its own
         if mutual_blame(it):
             by_side[MUTUAL].append(it)
+    # a side denying its own part ("Ukraine has denied any involvement", "Kyiv rejected the
+    # accusations"), however worded, is one proposition: the denial the accusations meet
+    for it in items:
+        b = blame_of(it, side_of)
+        if b is not None and b.denied and accuser_side(it, side_of, people) == b.side:
+            by_side[DENIES + b.side].append(it)
     out = []
     for side, members in sorted(by_side.items()):
         if len({it.doc.id for it in members}) >= 2:
@@ -227,6 +235,8 @@ def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, lis
 
 #: The blame group key of claims saying the sides blame each other.
 MUTUAL = "*"
+#: Prefix of the blame group key of a side's denials of its own part.
+DENIES = "!"
 
 
 def mutual_blame(item: ClaimItem) -> bool:
