@@ -158,3 +158,22 @@ def test_a_sourceless_claim_speaks_in_the_outlets_voice():
     assert report["recall"] == 1.0 and report["source_accuracy"] == 1.0
     gold_other = _gold(("valley farmers", "Some 300 cattle are confirmed to have drowned", "confirmed"))
     assert score_claims(gold_other, _ledger(text, [claim]))["source_accuracy"] == 0.0
+
+
+def test_a_quote_with_the_speaker_is_found_in_a_claim_another_gold_quote_took():
+    text = "The harbour master announced on Friday that 212 boats were lost, the worst toll since the 1890s."
+    claim = _claim(
+        text,
+        source="The harbour master",
+        cue="announced",
+        content="that 212 boats were lost, the worst toll since the 1890s",
+        cid="a",
+    )
+    gold = _gold(
+        ("Test Gazette", "the worst toll since the 1890s", "reported"),
+        ("harbour master", "The harbour master announced on Friday that 212 boats were lost", "asserted"),
+    )
+    report = score_claims(gold, _ledger(text, [claim]))
+    assert report["recall"] == 1.0 and report["counts"]["matched_inside"] == 1
+    # the first quote is the outlet's aside inside the master's content: matched, its source wrong
+    assert report["source_accuracy"] == 0.5

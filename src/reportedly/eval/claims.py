@@ -202,9 +202,17 @@ def _score(c: Claim, where: Located) -> float:
 
 
 def _inside(c: Claim, where: Located) -> bool:
-    """Whether the claim's content holds the quote (all but a tenth of it)."""
-    held = sum(max(0, min(s.end, where.end) - max(s.start, where.start)) for s in c.content)
-    return held >= INSIDE * where.length
+    """Whether the claim holds the quote (all but a tenth of it) and the quote meets its content.
+
+    What the claim holds runs from the first to the last of its source, cue and content: "The
+    president announced on Tuesday that 35,418 people have died" is inside the claim whose
+    content is "that 35,418 people have died in Turkey as a result of …".
+    """
+    if not any(s.start < where.end and where.start < s.end for s in c.content):
+        return False
+    spans = _spans_with_speaker(c)
+    start, end = spans[0][0], spans[-1][1]
+    return min(end, where.end) - max(start, where.start) >= INSIDE * where.length
 
 
 def _pair(gold_claims: list[dict[str, Any]], ledger: Ledger, file: str) -> list[tuple[int, Claim | None]]:
