@@ -1154,6 +1154,12 @@ OUTLET = [
         cue="is expected", kind=K.PASSIVE, stance=S.EXPECTED, agentless=True,
     ),
     Case(
+        # a full clause of three words and a number is a claim; a label of as many words is not
+        "outlet-short-clause",
+        "Confirmed deaths reached 860.",
+        cue="reached", kind=K.OUTLET, stance=S.CONFIRMED, agentless=True, quantities=({"value": 860.0},),
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,
@@ -1418,6 +1424,7 @@ NEGATIVE = [
     ("reporters-as-subject", "Reporters waited outside the courthouse for six hours."),
     ("according-to-manner", "The chairs were arranged according to height, with the tallest at the back."),
     ("question", "Will the central bank confirm a rate cut next week?"),
+    ("count-label-without-verb", "About 4,000 troops in all."),
     ("imperative", "Please confirm your attendance by Friday and tell the organisers about any allergies."),
     ("numbers-without-source", "The index closed at 4,512.3 points, up 1.8 percent, as 2.3 billion shares "
      "changed hands."),

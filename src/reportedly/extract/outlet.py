@@ -61,7 +61,11 @@ _CAVEAT = re.compile(
     r"|remains?\s+(?:unclear|unknown|unconfirmed)|(?:is|was)\s+(?:unclear|not\s+clear)\b)",
     re.I,
 )
+#: Words a sentence needs to be a claim: labels and fragments ("around 10,000 soldiers total")
+#: are not; a full clause with a subject and a finite verb may be shorter ("The death toll topped
+#: 20,000.": four words and a number).
 _MIN_WORDS = 5
+_MIN_CLAUSE_WORDS = 3
 
 
 def outlet_claims(
@@ -80,7 +84,7 @@ def outlet_claims(
             continue
         for sent in block.doc.sents:
             start, end = _trimmed(document.text, block.offset + sent.start_char, block.offset + sent.end_char)
-            if end - start < 20 or sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
+            if end - start < 20 or not _long_enough(sent):
                 continue
             if any(a < end and start < b for a, b in covered) or _quoted(document.text, start, end):
                 continue
@@ -101,6 +105,17 @@ def outlet_claims(
             stance = read_stance(stance, cue_lemma=sent.root.lemma_, negated=False, content=text).stance
             out.append(_claim(document, block, sent, start, end, stance, found, times, wire))
     return out
+
+
+def _long_enough(sent: Span) -> bool:
+    """Five words, or three in a full clause: a finite verb as the root, with its subject."""
+    words = sum(1 for t in sent if t.is_alpha)
+    if words >= _MIN_WORDS:
+        return True
+    root = sent.root
+    finite = root.tag_ in ("VBD", "VBZ", "VBP")
+    clause = finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    return words >= _MIN_CLAUSE_WORDS and clause
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
