@@ -1160,6 +1160,12 @@ OUTLET = [
         cue="reached", kind=K.OUTLET, stance=S.CONFIRMED, agentless=True, quantities=({"value": 860.0},),
     ),
     Case(
+        # a straight quotation mark a space before the sentence closes the sentence before it
+        "outlet-after-closing-quote",
+        'The mayor called the flood "a disaster for the whole valley." The death toll passed 300.',
+        cue="passed", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 300.0},),
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,

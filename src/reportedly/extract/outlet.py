@@ -127,9 +127,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """A sentence inside quotation marks belongs to whoever is quoted, not to the outlet."""
+    """A sentence inside quotation marks belongs to whoever is quoted, not to the outlet.
+
+    A straight mark right before the sentence opens a quotation only when it touches the first
+    word (`"The`); one a space away closes the sentence before (`memory." The toll …`).
+    """
     head = text[start : start + 1]
-    return head in "\"“‘'" or text[max(0, start - 2) : start].strip() in ("“", '"')
+    return head in "\"“‘'" or text[start - 1 : start] == '"' or "“" in text[max(0, start - 2) : start]
 
 
 def _claim(
