@@ -177,3 +177,21 @@ def test_a_quote_with_the_speaker_is_found_in_a_claim_another_gold_quote_took():
     assert report["recall"] == 1.0 and report["counts"]["matched_inside"] == 1
     # the first quote is the outlet's aside inside the master's content: matched, its source wrong
     assert report["source_accuracy"] == 0.5
+
+
+def test_a_frame_closing_the_sentence_holds_its_adverbials():
+    text = "The toll stands at 86, while 412 people were treated, the health office announced on Friday."
+    claim = _claim(
+        text,
+        source="the health office",
+        cue="announced",
+        content="The toll stands at 86, while 412 people were treated",
+        cid="a",
+    )
+    claim.sentence = Span(0, len(text), text)
+    gold = _gold(
+        ("health office", "The toll stands at 86", "asserted"),
+        ("health office", "412 people were treated, the health office announced on Friday", "asserted"),
+    )
+    report = score_claims(gold, _ledger(text, [claim]))
+    assert report["recall"] == 1.0 and report["counts"]["matched_inside"] == 1

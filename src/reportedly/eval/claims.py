@@ -212,6 +212,9 @@ def _inside(c: Claim, where: Located) -> bool:
         return False
     spans = _spans_with_speaker(c)
     start, end = spans[0][0], spans[-1][1]
+    if c.sentence is not None and max(s.end for s in c.content) <= min(c.cue.start, end):
+        # "…, the ministry announced on Tuesday.": a frame closing the sentence takes its adverbials
+        end = max(end, c.sentence.end)
     return min(end, where.end) - max(start, where.start) >= INSIDE * where.length
 
 
