@@ -351,6 +351,14 @@ DIRECT = [
 
 INVERTED = [
     Case(
+        # the content is parsed as the sentence's root and the closing frame hangs on it
+        "closing-frame-after-while-clause",
+        "The final toll from the landslide that buried the village last week stands at 86, while the "
+        "number of people treated in hospital reached 412, the provincial health office announced on Friday.",
+        cue="announced", kind=K.INDIRECT, source_text="provincial health office",
+        contains=("stands at 86", "reached 412"),
+    ),
+    Case(
         "said-title-name",
         "“Nobody will lose a cent of their pension because of this reform,” said Labour Minister "
         "Pierre Dubois.",
