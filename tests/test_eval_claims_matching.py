@@ -195,3 +195,18 @@ def test_a_frame_closing_the_sentence_holds_its_adverbials():
     )
     report = score_claims(gold, _ledger(text, [claim]))
     assert report["recall"] == 1.0 and report["counts"]["matched_inside"] == 1
+
+
+def test_an_agency_the_text_never_names_is_no_hop_a_reader_can_know():
+    def gold_with_agency() -> dict:
+        gold = _gold(("harbour master", "212 boats were lost", "asserted"))
+        gold["claims"][FILE][0]["chain"] = ["Gazette", "dpa", "harbour master"]
+        return gold
+
+    text = "The harbour master said 212 boats were lost."
+    claim = _claim(text, source="The harbour master", cue="said", content="212 boats were lost", cid="a")
+    report = score_claims(gold_with_agency(), _ledger(text, [claim]))
+    assert report["chain_accuracy"] == 1.0 and report["chain_accuracy_strict"] == 0.0
+    credited = text + " Photo: Kim Lee/dpa"
+    claim = _claim(credited, source="The harbour master", cue="said", content="212 boats were lost", cid="a")
+    assert score_claims(gold_with_agency(), _ledger(credited, [claim]))["chain_accuracy"] == 0.0

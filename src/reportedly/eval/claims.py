@@ -94,11 +94,13 @@ def same_name(system: list[str], gold: str) -> bool:
     return False
 
 
-#: The agencies a gold document's ``wire`` field names, with their long names.
+#: The agencies a gold document's ``wire`` (or ``wire_other``) field names, with their long names.
 WIRE_NAMES = {
     "AP": ["AP", "Associated Press"],
     "AFP": ["AFP", "Agence France-Presse"],
     "Reuters": ["Reuters"],
+    "dpa": ["dpa", "DPA", "Deutsche Presse-Agentur"],
+    "Xinhua": ["Xinhua"],
 }
 
 
@@ -132,13 +134,17 @@ def _derivable(hops: list[str], wire: str | None, text: str) -> list[str]:
 
     A gold file knows that a page is an AP copy from the page's site; when the stored text
     never says so, no reader of the text (and no system) can put AP in the chain.
+
+    The same holds for an agency the gold puts first in a chain without a ``wire`` field (a
+    dpa copy whose byline, "DPA", the stored text lost): a hop naming a news agency that the
+    text never names is dropped.
     """
-    if not wire or not hops:
+    if not hops:
         return hops
-    names = WIRE_NAMES.get(wire, [wire])
-    if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
-        return hops
-    return [h for h in hops if not same_name(names, h)]
+    groups = [WIRE_NAMES.get(wire, [wire])] if wire else []
+    groups += [g for g in WIRE_NAMES.values() if g not in groups]
+    unnamed = [g for g in groups if not any(re.search(rf"\b{re.escape(n)}\b", text) for n in g)]
+    return [h for h in hops if not any(same_name(g, h) for g in unnamed)]
 
 
 def _same_chain(ours: list[list[str]], hops: list[str]) -> bool:
@@ -258,7 +264,7 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
     extras: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     wrong: list[dict[str, Any]] = []
-    wires = {d["file"]: d.get("wire") for d in gold.get("documents", [])}
+    wires = {d["file"]: d.get("wire") or d.get("wire_other") for d in gold.get("documents", [])}
     outlets = {d["file"]: d.get("outlet") for d in gold.get("documents", [])}
     for file, gold_claims in sorted(gold.get("claims", {}).items()):
         ledger = ledgers.get(file)
