@@ -95,14 +95,39 @@ _WIRE_BYLINE = re.compile(
 )
 
 
+#: A credit paragraph of its own near the top: "AFP, Istanbul," / "Reuters" / "By AFP".
+_CREDIT_LINE = re.compile(rf"^\s*(?:By\s+)?{_WIRE_BYLINE.pattern}\s*(?:,\s*[A-Z][\w .'’-]{{0,30}})?[,.]?\s*$")
+#: A dateline with no place: "(Al Jazeera) – The death toll …".
+_AGENCY_OPENING = re.compile(r"^\s*\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[–—]|--|-)\s+[A-Z\"“]")
+#: A paragraph signed by a wire at its end: "… 783 confirmed fatalities in Syria. (AFP)".
+_CREDIT_END = re.compile(rf"[.!?\"”]\s*\({_WIRE_BYLINE.pattern}\)\s*$")
+#: Paragraphs from the top a credit line or a placeless dateline may stand in.
+_CREDIT_REACH = 5
+
+
 def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
-    """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —") or, failing
-    that, in its byline ("By OMAR AKOUR Associated Press")."""
+    """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —"), its
+    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body: a credit line
+    of its own near the top ("AFP, Istanbul,"), a dateline with no place ("(Al Jazeera) – …"), or
+    a paragraph signed by a wire at its end ("… in Syria. (AFP)")."""
     agency = document.meta.get("dateline_agency")
     if not agency and document.byline:
         m = _WIRE_BYLINE.search(document.byline)
         agency = m.group(1) if m else None
+    if not agency:
+        agency = _body_credit(document)
     return resolver.resolve_name(agency) if agency else None
+
+
+def _body_credit(document: Document) -> str | None:
+    paragraphs = [p.text for p in document.paragraphs]
+    for text in paragraphs[:_CREDIT_REACH]:
+        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
+            return m.group(1) if m.re is _CREDIT_LINE else m.group("agency").strip()
+    for text in paragraphs:
+        if m := _CREDIT_END.search(text):
+            return m.group(1)
+    return None
 
 
 def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[ChainLink]]]) -> Claim:
