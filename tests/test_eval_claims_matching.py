@@ -210,3 +210,12 @@ def test_an_agency_the_text_never_names_is_no_hop_a_reader_can_know():
     credited = text + " Photo: Kim Lee/dpa"
     claim = _claim(credited, source="The harbour master", cue="said", content="212 boats were lost", cid="a")
     assert score_claims(gold_with_agency(), _ledger(credited, [claim]))["chain_accuracy"] == 0.0
+
+
+def test_a_hop_the_gold_marks_as_unnamed_is_no_hop_a_reader_can_know():
+    text = "A senior official said 212 boats were lost."
+    gold = _gold(("senior official", "212 boats were lost", "asserted"))
+    gold["claims"][FILE][0]["chain"] = ["Gazette", "(The Evening Courier, not named)", "senior official"]
+    claim = _claim(text, source="A senior official", cue="said", content="212 boats were lost", cid="a")
+    report = score_claims(gold, _ledger(text, [claim]))
+    assert report["chain_accuracy"] == 1.0 and report["chain_accuracy_strict"] == 0.0

@@ -137,8 +137,10 @@ def _derivable(hops: list[str], wire: str | None, text: str) -> list[str]:
 
     The same holds for an agency the gold puts first in a chain without a ``wire`` field (a
     dpa copy whose byline, "DPA", the stored text lost): a hop naming a news agency that the
-    text never names is dropped.
+    text never names is dropped; and for a hop the gold writes wholly in brackets, its mark for
+    a hop the text leaves unnamed ("(The New York Times, not named)").
     """
+    hops = [h for h in hops if not (h.strip().startswith("(") and h.strip().endswith(")"))]
     if not hops:
         return hops
     groups = [WIRE_NAMES.get(wire, [wire])] if wire else []
