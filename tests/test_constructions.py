@@ -557,6 +557,12 @@ ACCORDING_TO = [
 
 CHAINS = [
     Case(
+        # a coordinated cited source is one hop, not a relay of one conjunct through the other
+        "citing-a-coordination-is-one-hop",
+        "The Harbor Times, citing divers and salvage engineers, said the hull had split in two.",
+        cue="said", source="Harbor Times", chain=("Harbor Times", Like("diver")),
+    ),
+    Case(
         "simple-said-chain-is-the-source",
         "Kenyan runner Faith Kiptoo said she would skip the world championships.",
         cue="said", source="Faith Kiptoo", chain=("Faith Kiptoo",),

@@ -178,11 +178,12 @@ def claim_of(
         entities = resolver.resolve(draft.source_tokens, block.offset)
         s, e = draft.source_span
         source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
+    # a hop written as a coordination ("citing engineers and explosives experts") is one hop,
+    # named by its first conjunct as a joint source's link is: the others are not relays of it
     chain: list[ChainLink] = []
     for span, cue in draft.chain_before:
-        chain += [
-            ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)
-        ]
+        hop = resolver.resolve(span, block.offset)[:1]
+        chain += [ChainLink(ent, cue, _tspan(document, span, block)) for ent in hop]
     if entities:
         chain.append(
             ChainLink(
@@ -192,7 +193,7 @@ def claim_of(
             )
         )
     for span, cue in draft.chain_after:
-        for ent in resolver.resolve(span, block.offset):
+        for ent in resolver.resolve(span, block.offset)[:1]:
             if all(link.entity.id != ent.id for link in chain):
                 chain.append(ChainLink(ent, cue, _tspan(document, span, block)))
 

@@ -206,14 +206,6 @@ def agent_of(verb: Token) -> Span | None:
     return None
 
 
-def _coordinated(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
-            out.append(c)
-    return out
-
-
 #: Platforms a statement is posted on: a hop between the reader and the speaker.
 PLATFORMS = frozenset(
     {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vkontakte", "weibo"}
@@ -265,7 +257,7 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
         # *reported* joined to it: the officials are still the Ledger's hop
         for obj in verb.head.children:
             if obj.dep_ == "dobj":
-                draft.chain_after.extend((mention_span(o), verb.head.text) for o in _coordinated(obj))
+                draft.chain_after.append((mention_span(obj), verb.head.text))
     for child in verb.children:
         lemma = child.lemma_.lower()
         if child.dep_ in {"advcl", "conj", "xcomp", "prep", "pcomp"} and lemma in CITING_VERBS:
@@ -276,7 +268,7 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
                 continue
             for obj in child.children:
                 if obj.dep_ in {"dobj", "pobj"}:
-                    draft.chain_after.extend((mention_span(o), child.text) for o in _coordinated(obj))
+                    draft.chain_after.append((mention_span(obj), child.text))
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for obj in to.children:
