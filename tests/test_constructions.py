@@ -351,6 +351,15 @@ DIRECT = [
 
 INVERTED = [
     Case(
+        # appositions between the quotation and *told* leave the verb no parsed subject: the
+        # speaker is the name before the verb, the outlet told is a relay, never the source
+        "told-outlet-after-apposition",
+        '"The river could crest another two metres higher by morning," the agency\'s chief hydrologist '
+        "for the south, Maria Olsen, told AFP.",
+        cue="told", kind=K.DIRECT, source="Maria Olsen", chain=("Agence France-Presse", "Maria Olsen"),
+        contains=("crest another two metres",),
+    ),
+    Case(
         # the content is parsed as the sentence's root and the closing frame hangs on it
         "closing-frame-after-while-clause",
         "The final toll from the landslide that buried the village last week stands at 86, while the "
