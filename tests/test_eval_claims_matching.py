@@ -219,3 +219,14 @@ def test_a_hop_the_gold_marks_as_unnamed_is_no_hop_a_reader_can_know():
     claim = _claim(text, source="A senior official", cue="said", content="212 boats were lost", cid="a")
     report = score_claims(gold, _ledger(text, [claim]))
     assert report["chain_accuracy"] == 1.0 and report["chain_accuracy_strict"] == 0.0
+
+
+def test_a_hop_sharing_a_word_with_an_agency_is_not_that_agency():
+    text = "The border agency said 212 boats were lost."
+    gold = _gold(("border agency", "212 boats were lost", "asserted"))
+    gold["claims"][FILE][0]["chain"] = ["Gazette", "Turkey's border agency"]
+    claim = _claim(text, source="The border agency", cue="said", content="212 boats were lost", cid="a")
+    claim.chain = []
+    report = score_claims(gold, _ledger(text, [claim]))
+    # the hop stays in the gold chain ("agency" is not Agence France-Presse): the empty chain is wrong
+    assert report["chain_accuracy"] == 0.0

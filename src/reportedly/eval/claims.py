@@ -146,7 +146,14 @@ def _derivable(hops: list[str], wire: str | None, text: str) -> list[str]:
     groups = [WIRE_NAMES.get(wire, [wire])] if wire else []
     groups += [g for g in WIRE_NAMES.values() if g not in groups]
     unnamed = [g for g in groups if not any(re.search(rf"\b{re.escape(n)}\b", text) for n in g)]
-    return [h for h in hops if not any(same_name(g, h) for g in unnamed)]
+    return [h for h in hops if not any(_is_agency(g, h) for g in unnamed)]
+
+
+def _is_agency(names: list[str], hop: str) -> bool:
+    """Whether a gold hop is the agency: one of its names, word for word ("Turkey's disaster
+    agency" is not Agence France-Presse, which a shared long word would make it)."""
+    core = name_words(_PAREN.sub(" ", hop))
+    return bool(core) and any(name_words(n) == core for n in names)
 
 
 def _same_chain(ours: list[list[str]], hops: list[str]) -> bool:
