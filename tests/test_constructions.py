@@ -1189,6 +1189,14 @@ OUTLET = [
         cue="passed", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 300.0},),
     ),
     Case(
+        # "312 people confirmed dead" is a reduced passive: the people counted are no speakers
+        "confirmed-dead-is-no-cue",
+        "That brought the number of people killed to 2,140, with another 312 people confirmed dead "
+        "across the border.",
+        cue="brought", kind=K.OUTLET, agentless=True, quantities=({"value": 2140.0}, {"value": 312.0}),
+        extra=one_claim_only,
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,

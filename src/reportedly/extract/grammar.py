@@ -170,6 +170,11 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
                 and not marked
             ):
                 return True  # "told a joke", "told the story" (a listener or a that-clause would report)
+    # "another 1,602 people confirmed dead", "two crew reported missing": a reduced passive of a
+    # count's state; the counted people are not speakers
+    nxt_word = nxt.lower_ if nxt is not None else ""
+    if verb.tag_ in ("VBD", "VBN") and nxt_word in _STATES and subj.i < verb.i and _counted(subj):
+        return True
     # "It was not possible to verify …", "It is hard to confirm …": an impersonal "it" reports
     # nobody's statement (the outlet's own caveat is an outlet claim)
     if subj.lower_ == "it" and any(
@@ -180,6 +185,15 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     # the token tests first: ``sent.text`` joins the whole sentence, and a block without sentence
     # ends (quotation fragments) is one sentence of thousands of tokens, read for every verb
     return sent[0].pos_ == "AUX" and sent[0].i < subj.i and sent.text.rstrip().endswith("?")
+
+
+#: States a count is reported in: "confirmed dead", "reported missing", "feared trapped".
+_STATES = frozenset({"dead", "killed", "injured", "wounded", "missing", "trapped", "alive", "drowned"})
+
+
+def _counted(subj: Token) -> bool:
+    """A subject that is a count of people or things: it has a number in it ("another 1,602 people")."""
+    return any(t.like_num or t.pos_ == "NUM" for t in subj.subtree)
 
 
 def _after_conjunction(clause: Token) -> bool:
