@@ -1197,6 +1197,19 @@ OUTLET = [
         extra=one_claim_only,
     ),
     Case(
+        # one clause an agentless report, the other the outlet's own statement of a figure
+        "outlet-clause-beside-a-passive-report",
+        "At least 900 deaths have been reported in the north, while 412 people have died in the south.",
+        cue="died", kind=K.OUTLET, stance=S.REPORTED, agentless=True, contains=("412 people",),
+        quantities=({"value": 412.0},),
+    ),
+    Case(
+        # with a named speaker in the sentence the other clause may be theirs: no outlet claim
+        "no-outlet-clause-beside-a-speaker",
+        "The governor said 900 people died in the north, while 412 people have died in the south.",
+        cue="said", source_text="governor", extra=one_claim_only,
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,
