@@ -1210,6 +1210,12 @@ OUTLET = [
         cue="said", source_text="governor", extra=one_claim_only,
     ),
     Case(
+        # a count of people the measures do not type is still the outlet's checkable figure
+        "outlet-people-count",
+        "The storm hit a coastal region that is home to 2.4 million people.",
+        cue="hit", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 2400000.0},),
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,

@@ -104,11 +104,16 @@ def outlet_claims(
             found = [q for q in found if start <= q.start and q.end <= end]
             text = document.text[start:end]
             measured = [q for q in found if q.measure is not None]
+            counted = [q for q in found if q.measure is None and q.unit == "people" and not q.attribute]
             if measured:
                 forecast = all(q.measure.scope is MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
                 stance = Stance.EXPECTED if forecast else Stance.REPORTED
             elif _FORECAST.search(text):
                 stance = Stance.EXPECTED
+            elif counted:
+                # a count of people of this story the measures could not type ("an area home to
+                # 13.5 million people", "the toll, which stands at more than 3,000 people")
+                stance = Stance.REPORTED
             elif _CAVEAT.search(text):
                 stance = Stance.UNVERIFIED
             else:
