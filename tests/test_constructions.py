@@ -757,6 +757,17 @@ NON_STATEMENTS = [
 
 STANCES = [
     Case(
+        # a body reporting its own tally states it; `reported` is for relays (GLOSSARY.md)
+        "body-reports-its-own-tally",
+        "The Red Cross has reported a toll of about 640 for the whole delta.",
+        cue="reported", stance=S.ASSERTED, source_text="Red Cross",
+    ),
+    Case(
+        "broadcaster-reports-is-a-relay",
+        "State broadcaster NTV reported that 800 people had been rescued from the rubble.",
+        cue="reported", stance=S.REPORTED, source_text="NTV",
+    ),
+    Case(
         "confirmed-confirm",
         "The health ministry confirmed two new cases of bird flu on Friday.",
         cue="confirmed", stance=S.CONFIRMED, source_text="health ministry", contains=("bird flu",),
