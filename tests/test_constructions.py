@@ -566,6 +566,18 @@ ACCORDING_TO = [
 
 CHAINS = [
     Case(
+        # a claim said inside another's content comes through the outer speaker
+        "reported-that-others-said-is-a-relay",
+        "The state news agency Ria reported that rescue services had said 900 homes were flooded.",
+        cue="said", source=Like("rescue services"), chain=(Like("Ria"), Like("rescue services")),
+    ),
+    Case(
+        # "news agency Norinform reported": a description and the name parsed as two subjects
+        "description-then-name-subject",
+        "Greek state-owned news agency Ana reported rescue teams have said that 300 homes were flooded.",
+        cue="reported", source="Ana", chain=("Ana",),
+    ),
+    Case(
         # a coordinated cited source is one hop, not a relay of one conjunct through the other
         "citing-a-coordination-is-one-hop",
         "The Harbor Times, citing divers and salvage engineers, said the hull had split in two.",

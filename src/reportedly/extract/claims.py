@@ -52,6 +52,7 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
         for draft in sorted(by_block.get(block.paragraph, []), key=lambda d: d.cue[0]):
             claim = claim_of(document, block, draft, resolver, numbers, following)
             claims.append(with_wire(carry_relays(claim, relays), wire))
+    nest_relays(claims)
     claims += outlet_claims(document, blocks, claims, numbers.of, wire)
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
@@ -153,6 +154,39 @@ def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[Cha
         claim.chain[:0] = [replace(link) for link in was_before if link.entity.id != eid]
         claim.chain.extend(replace(link) for link in was_after if link.entity.id != eid)
     return claim
+
+
+def nest_relays(claims: list[Claim]) -> None:
+    """A claim said inside another's content comes through the outer speaker.
+
+    "Tass reported emergency services have said that 900 homes were flooded", "…, NBC News
+    reported" after "Two officials have suggested …": the inner speaker is the origin and the
+    outer one a relay, so the inner claim's chain is the outer claim's chain (the outer speaker
+    included) followed by its own hops (GLOSSARY.md, "Chain": nearest the reader first).
+    """
+    for inner in claims:
+        if inner.source is None or inner.source.entity is None:
+            continue
+        outers = [
+            c
+            for c in claims
+            if c is not inner
+            and c.source is not None
+            and c.source.entity is not None
+            and c.source.entity.id != inner.source.entity.id
+            and c.kind is not ClaimKind.NON_STATEMENT
+            and any(s.start <= inner.cue.start and inner.cue.end <= s.end for s in c.content)
+            and any(s.start <= inner.source.start and inner.source.end <= s.end for s in c.content)
+        ]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda c: sum(s.end - s.start for s in c.content))
+        ids = {link.entity.id for link in outer.chain}
+        own = [link for link in inner.chain if link.entity.id not in ids]
+        named = {link.entity.id for link in inner.chain}
+        if inner.source.entity.id in ids or outer.source.entity.id in named:
+            continue
+        inner.chain = [replace(link) for link in outer.chain] + own
 
 
 def with_wire(claim: Claim, wire: Entity | None) -> Claim:

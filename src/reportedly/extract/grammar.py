@@ -96,9 +96,17 @@ _LISTENER_OK = {"PRON", "PROPN"}
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[1].pos_ == "PROPN" and subjects[1].i == subjects[0].right_edge.i + 1:
+        # "news agency Tass reported": a description and the name after it, parsed as two
+        # subjects; the name is who speaks
+        return subjects[1]
+    if subjects:
+        first = subjects[0]
+        named = next((c for c in first.children if c.dep_ == "appos" and c.i == first.i + 1), None)
+        if named is not None and named.pos_ == "PROPN":
+            return named  # "news agency Ana reported": the name right after its description, no comma
+        return subjects[0]
     # shared subject of coordinated or participial verbs: "X said A and added B", "X said, adding that"
     if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
