@@ -1239,6 +1239,12 @@ OUTLET = [
         cue="hit", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 2400000.0},),
     ),
     Case(
+        # the figure a tally stands at, its unit left to the sentence before
+        "outlet-tally-stands-at",
+        "Officials said 2,617 people were killed in the north. The confirmed total now stands at 3,191.",
+        cue="stands", kind=K.OUTLET, agentless=True, quantities=({"value": 3191.0},),
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,
@@ -1504,6 +1510,7 @@ NEGATIVE = [
     ("according-to-manner", "The chairs were arranged according to height, with the tallest at the back."),
     ("question", "Will the central bank confirm a rate cut next week?"),
     ("count-label-without-verb", "About 4,000 troops in all."),
+    ("a-score-is-no-tally", "The total stands at 12 points after the second round."),
     ("imperative", "Please confirm your attendance by Friday and tell the organisers about any allergies."),
     ("numbers-without-source", "The index closed at 4,512.3 points, up 1.8 percent, as 2.3 billion shares "
      "changed hands."),

@@ -42,6 +42,7 @@ from ..model import (
     TimeExpr,
 )
 from ..nlp.blocks import Block
+from .measures import TALLY_NOUNS
 from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.
@@ -104,7 +105,7 @@ def outlet_claims(
             found = [q for q in found if start <= q.start and q.end <= end]
             text = document.text[start:end]
             measured = [q for q in found if q.measure is not None]
-            counted = [q for q in found if q.measure is None and q.unit == "people" and not q.attribute]
+            counted = [q for q in found if q.measure is None and not q.attribute and _counted(q, root)]
             if measured:
                 forecast = all(q.measure.scope is MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
                 stance = Stance.EXPECTED if forecast else Stance.REPORTED
@@ -171,6 +172,15 @@ def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with a finite auxiliary ("have died", "is expected")."""
     auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
     return verb.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxiliaries)
+
+
+def _counted(q: Quantity, root: Token) -> bool:
+    """A count of people, or the figure a tally stands at ("The confirmed total now stands at
+    28,191."): the clause's subject is a tally noun and the number has no unit of its own."""
+    if q.unit == "people":
+        return True
+    subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    return q.unit is None and subject is not None and subject.lemma_.lower() in TALLY_NOUNS
 
 
 def _long_enough(sent: Span) -> bool:
