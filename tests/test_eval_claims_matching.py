@@ -230,3 +230,16 @@ def test_a_hop_sharing_a_word_with_an_agency_is_not_that_agency():
     report = score_claims(gold, _ledger(text, [claim]))
     # the hop stays in the gold chain ("agency" is not Agence France-Presse): the empty chain is wrong
     assert report["chain_accuracy"] == 0.0
+
+
+def test_the_cli_table_gives_both_recalls():
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from reportedly.cli import app
+
+    mini = Path(__file__).parent / "fixtures" / "stories" / "mini"
+    result = CliRunner().invoke(app, ["eval-claims", str(mini)])
+    assert result.exit_code == 0, result.output
+    assert "recall, one to one" in result.output and "precision, strict" in result.output
