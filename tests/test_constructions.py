@@ -351,6 +351,23 @@ DIRECT = [
 
 INVERTED = [
     Case(
+        # appositions between the quotation and *told* leave the verb no parsed subject: the
+        # speaker is the name before the verb, the outlet told is a relay, never the source
+        "told-outlet-after-apposition",
+        '"The river could crest another two metres higher by morning," the agency\'s chief hydrologist '
+        "for the south, Maria Olsen, told AFP.",
+        cue="told", kind=K.DIRECT, source="Maria Olsen", chain=("Agence France-Presse", "Maria Olsen"),
+        contains=("crest another two metres",),
+    ),
+    Case(
+        # the content is parsed as the sentence's root and the closing frame hangs on it
+        "closing-frame-after-while-clause",
+        "The final toll from the landslide that buried the village last week stands at 86, while the "
+        "number of people treated in hospital reached 412, the provincial health office announced on Friday.",
+        cue="announced", kind=K.INDIRECT, source_text="provincial health office",
+        contains=("stands at 86", "reached 412"),
+    ),
+    Case(
         "said-title-name",
         "“Nobody will lose a cent of their pension because of this reform,” said Labour Minister "
         "Pierre Dubois.",
@@ -549,6 +566,24 @@ ACCORDING_TO = [
 
 CHAINS = [
     Case(
+        # a claim said inside another's content comes through the outer speaker
+        "reported-that-others-said-is-a-relay",
+        "The state news agency Ria reported that rescue services had said 900 homes were flooded.",
+        cue="said", source=Like("rescue services"), chain=(Like("Ria"), Like("rescue services")),
+    ),
+    Case(
+        # "news agency Norinform reported": a description and the name parsed as two subjects
+        "description-then-name-subject",
+        "Greek state-owned news agency Ana reported rescue teams have said that 300 homes were flooded.",
+        cue="reported", source="Ana", chain=("Ana",),
+    ),
+    Case(
+        # a coordinated cited source is one hop, not a relay of one conjunct through the other
+        "citing-a-coordination-is-one-hop",
+        "The Harbor Times, citing divers and salvage engineers, said the hull had split in two.",
+        cue="said", source="Harbor Times", chain=("Harbor Times", Like("diver")),
+    ),
+    Case(
         "simple-said-chain-is-the-source",
         "Kenyan runner Faith Kiptoo said she would skip the world championships.",
         cue="said", source="Faith Kiptoo", chain=("Faith Kiptoo",),
@@ -733,6 +768,17 @@ NON_STATEMENTS = [
 ]
 
 STANCES = [
+    Case(
+        # a body reporting its own tally states it; `reported` is for relays (GLOSSARY.md)
+        "body-reports-its-own-tally",
+        "The Red Cross has reported a toll of about 640 for the whole delta.",
+        cue="reported", stance=S.ASSERTED, source_text="Red Cross",
+    ),
+    Case(
+        "broadcaster-reports-is-a-relay",
+        "State broadcaster NTV reported that 800 people had been rescued from the rubble.",
+        cue="reported", stance=S.REPORTED, source_text="NTV",
+    ),
     Case(
         "confirmed-confirm",
         "The health ministry confirmed two new cases of bird flu on Friday.",
@@ -1154,6 +1200,51 @@ OUTLET = [
         cue="is expected", kind=K.PASSIVE, stance=S.EXPECTED, agentless=True,
     ),
     Case(
+        # a full clause of three words and a number is a claim; a label of as many words is not
+        "outlet-short-clause",
+        "Confirmed deaths reached 860.",
+        cue="reached", kind=K.OUTLET, stance=S.CONFIRMED, agentless=True, quantities=({"value": 860.0},),
+    ),
+    Case(
+        # a straight quotation mark a space before the sentence closes the sentence before it
+        "outlet-after-closing-quote",
+        'The mayor called the flood "a disaster for the whole valley." The death toll passed 300.',
+        cue="passed", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 300.0},),
+    ),
+    Case(
+        # "312 people confirmed dead" is a reduced passive: the people counted are no speakers
+        "confirmed-dead-is-no-cue",
+        "That brought the number of people killed to 2,140, with another 312 people confirmed dead "
+        "across the border.",
+        cue="brought", kind=K.OUTLET, agentless=True, quantities=({"value": 2140.0}, {"value": 312.0}),
+        extra=one_claim_only,
+    ),
+    Case(
+        # one clause an agentless report, the other the outlet's own statement of a figure
+        "outlet-clause-beside-a-passive-report",
+        "At least 900 deaths have been reported in the north, while 412 people have died in the south.",
+        cue="died", kind=K.OUTLET, stance=S.REPORTED, agentless=True, contains=("412 people",),
+        quantities=({"value": 412.0},),
+    ),
+    Case(
+        # with a named speaker in the sentence the other clause may be theirs: no outlet claim
+        "no-outlet-clause-beside-a-speaker",
+        "The governor said 900 people died in the north, while 412 people have died in the south.",
+        cue="said", source_text="governor", extra=one_claim_only,
+    ),
+    Case(
+        # a count of people the measures do not type is still the outlet's checkable figure
+        "outlet-people-count",
+        "The storm hit a coastal region that is home to 2.4 million people.",
+        cue="hit", kind=K.OUTLET, stance=S.REPORTED, agentless=True, quantities=({"value": 2400000.0},),
+    ),
+    Case(
+        # the figure a tally stands at, its unit left to the sentence before
+        "outlet-tally-stands-at",
+        "Officials said 2,617 people were killed in the north. The confirmed total now stands at 3,191.",
+        cue="stands", kind=K.OUTLET, agentless=True, quantities=({"value": 3191.0},),
+    ),
+    Case(
         "outlet-caveat",
         "It was not possible to independently verify the figures given by either side.",
         kind=K.OUTLET, stance=S.UNVERIFIED, agentless=True,
@@ -1418,6 +1509,8 @@ NEGATIVE = [
     ("reporters-as-subject", "Reporters waited outside the courthouse for six hours."),
     ("according-to-manner", "The chairs were arranged according to height, with the tallest at the back."),
     ("question", "Will the central bank confirm a rate cut next week?"),
+    ("count-label-without-verb", "About 4,000 troops in all."),
+    ("a-score-is-no-tally", "The total stands at 12 points after the second round."),
     ("imperative", "Please confirm your attendance by Friday and tell the organisers about any allergies."),
     ("numbers-without-source", "The index closed at 4,512.3 points, up 1.8 percent, as 2.3 billion shares "
      "changed hands."),

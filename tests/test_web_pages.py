@@ -153,3 +153,43 @@ def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
     doc = parse_layout(printed, title="Ferry sinks off Kemi island")
     headline = next(s for s in doc.sections if s.kind is SectionKind.HEADLINE)
     assert printed[headline.start : headline.end].startswith("Ferry sinks")
+
+
+@pytest.mark.parametrize(
+    ("page", "agency"),
+    [
+        # a credit line of its own under the lead
+        (
+            "Ferry toll rises to 12\n\nThe toll rose overnight, rescuers said.\n\nAFP, Helsinki,\n\n"
+            "Coast guard spokesman Ari Lehto said 12 passengers had died.\n",
+            "Agence France-Presse",
+        ),
+        # a dateline with no place
+        (
+            "Ferry toll rises to 12\n\n(Baltic Wire) – Coast guard spokesman Ari Lehto said 12 passengers "
+            "had died.\n\nDivers will search the hull again at dawn, he said.\n",
+            "Baltic Wire",
+        ),
+        # a paragraph signed by the wire at its end
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            "Rescue boats circled the wreck all night, the operator said. (Reuters)\n",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_wire_credited_in_the_body_is_every_claims_first_hop(page: str, agency: str) -> None:
+    ledger = reportedly.analyze(page, published="2024-11-20")
+    lehto = [c for c in ledger.claims if c.source is not None and "Lehto" in c.source.text]
+    assert lehto, [(c.cue.text, c.content_text) for c in ledger.claims]
+    assert [link.entity.name for link in lehto[0].chain] == [agency, "Ari Lehto"]
+
+
+def test_a_wire_named_inside_a_sentence_is_no_credit() -> None:
+    page = (
+        "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died, "
+        "the operator told (Reuters) reporters.\n\nLehto said the hull would be raised (AFP).\n"
+    )
+    ledger = reportedly.analyze(page, published="2024-11-20")
+    for claim in ledger.claims:
+        assert all(link.entity.name not in {"Reuters", "Agence France-Presse"} for link in claim.chain[:1])

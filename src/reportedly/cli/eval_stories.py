@@ -150,11 +150,14 @@ def eval_claims(
 ) -> None:
     """Analyse a story corpus's articles and score each ledger against the gold's per-article claims.
 
-    Figures: claim recall; strict precision (every system claim matching no
-    gold claim counted wrong: the gold lists key claims, not all of them, so
-    --list prints those extras for you to judge); then, on matched claims,
-    source, chain (hops after the outlet; also on multi-hop chains alone),
-    stance, quantity and date accuracy.
+    Figures: claim recall (a gold claim is found when a claim's content, with
+    its speaker and verb, overlaps its quote, or when the quote lies inside a
+    claim that holds several of the gold's propositions; the one-to-one recall
+    is given too); strict precision (every system claim matching no gold claim
+    counted wrong: the gold lists key claims, not all of them, so --list prints
+    those extras for you to judge); then, on matched claims, source, chain
+    (hops after the outlet a reader of the text can know; also on multi-hop
+    chains alone), stance, quantity and date accuracy.
 
     Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
 
@@ -173,6 +176,7 @@ def eval_claims(
     n = report["counts"]
     rows = [
         ("claims", "recall", f"{report['recall']:.3f} ({n.get('matched', 0)} of {n.get('gold', 0)})"),
+        ("claims", "recall, one to one", _f(report["recall_one_to_one"])),
         (
             "claims",
             "precision, strict",

@@ -52,6 +52,7 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
         for draft in sorted(by_block.get(block.paragraph, []), key=lambda d: d.cue[0]):
             claim = claim_of(document, block, draft, resolver, numbers, following)
             claims.append(with_wire(carry_relays(claim, relays), wire))
+    nest_relays(claims)
     claims += outlet_claims(document, blocks, claims, numbers.of, wire)
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
@@ -95,14 +96,39 @@ _WIRE_BYLINE = re.compile(
 )
 
 
+#: A credit paragraph of its own near the top: "AFP, Istanbul," / "Reuters" / "By AFP".
+_CREDIT_LINE = re.compile(rf"^\s*(?:By\s+)?{_WIRE_BYLINE.pattern}\s*(?:,\s*[A-Z][\w .'’-]{{0,30}})?[,.]?\s*$")
+#: A dateline with no place: "(Al Jazeera) – The death toll …".
+_AGENCY_OPENING = re.compile(r"^\s*\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[–—]|--|-)\s+[A-Z\"“]")
+#: A paragraph signed by a wire at its end: "… 783 confirmed fatalities in Syria. (AFP)".
+_CREDIT_END = re.compile(rf"[.!?\"”]\s*\({_WIRE_BYLINE.pattern}\)\s*$")
+#: Paragraphs from the top a credit line or a placeless dateline may stand in.
+_CREDIT_REACH = 5
+
+
 def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
-    """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —") or, failing
-    that, in its byline ("By OMAR AKOUR Associated Press")."""
+    """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —"), its
+    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body: a credit line
+    of its own near the top ("AFP, Istanbul,"), a dateline with no place ("(Al Jazeera) – …"), or
+    a paragraph signed by a wire at its end ("… in Syria. (AFP)")."""
     agency = document.meta.get("dateline_agency")
     if not agency and document.byline:
         m = _WIRE_BYLINE.search(document.byline)
         agency = m.group(1) if m else None
+    if not agency:
+        agency = _body_credit(document)
     return resolver.resolve_name(agency) if agency else None
+
+
+def _body_credit(document: Document) -> str | None:
+    paragraphs = [p.text for p in document.paragraphs]
+    for text in paragraphs[:_CREDIT_REACH]:
+        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
+            return m.group(1) if m.re is _CREDIT_LINE else m.group("agency").strip()
+    for text in paragraphs:
+        if m := _CREDIT_END.search(text):
+            return m.group(1)
+    return None
 
 
 def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[ChainLink]]]) -> Claim:
@@ -130,6 +156,39 @@ def carry_relays(claim: Claim, relays: dict[str, tuple[list[ChainLink], list[Cha
     return claim
 
 
+def nest_relays(claims: list[Claim]) -> None:
+    """A claim said inside another's content comes through the outer speaker.
+
+    "Tass reported emergency services have said that 900 homes were flooded", "…, NBC News
+    reported" after "Two officials have suggested …": the inner speaker is the origin and the
+    outer one a relay, so the inner claim's chain is the outer claim's chain (the outer speaker
+    included) followed by its own hops (GLOSSARY.md, "Chain": nearest the reader first).
+    """
+    for inner in claims:
+        if inner.source is None or inner.source.entity is None:
+            continue
+        outers = [
+            c
+            for c in claims
+            if c is not inner
+            and c.source is not None
+            and c.source.entity is not None
+            and c.source.entity.id != inner.source.entity.id
+            and c.kind is not ClaimKind.NON_STATEMENT
+            and any(s.start <= inner.cue.start and inner.cue.end <= s.end for s in c.content)
+            and any(s.start <= inner.source.start and inner.source.end <= s.end for s in c.content)
+        ]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda c: sum(s.end - s.start for s in c.content))
+        ids = {link.entity.id for link in outer.chain}
+        own = [link for link in inner.chain if link.entity.id not in ids]
+        named = {link.entity.id for link in inner.chain}
+        if inner.source.entity.id in ids or outer.source.entity.id in named:
+            continue
+        inner.chain = [replace(link) for link in outer.chain] + own
+
+
 def with_wire(claim: Claim, wire: Entity | None) -> Claim:
     """A wire copy's claims all pass through the wire: it is the first hop of every chain
     (GLOSSARY.md, "Chain": outermost relay first), unless the chain already names it."""
@@ -153,11 +212,12 @@ def claim_of(
         entities = resolver.resolve(draft.source_tokens, block.offset)
         s, e = draft.source_span
         source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
+    # a hop written as a coordination ("citing engineers and explosives experts") is one hop,
+    # named by its first conjunct as a joint source's link is: the others are not relays of it
     chain: list[ChainLink] = []
     for span, cue in draft.chain_before:
-        chain += [
-            ChainLink(ent, cue, _tspan(document, span, block)) for ent in resolver.resolve(span, block.offset)
-        ]
+        hop = resolver.resolve(span, block.offset)[:1]
+        chain += [ChainLink(ent, cue, _tspan(document, span, block)) for ent in hop]
     if entities:
         chain.append(
             ChainLink(
@@ -167,7 +227,7 @@ def claim_of(
             )
         )
     for span, cue in draft.chain_after:
-        for ent in resolver.resolve(span, block.offset):
+        for ent in resolver.resolve(span, block.offset)[:1]:
             if all(link.entity.id != ent.id for link in chain):
                 chain.append(ChainLink(ent, cue, _tspan(document, span, block)))
 

@@ -154,7 +154,26 @@ def claim_stance(
         return StanceReading(Stance.REPORTED)
     if draft.stance is Stance.ASSERTED and draft.cue_lemma in FORECAST_CUES:
         return StanceReading(Stance.EXPECTED)  # "predicted that the river would peak on Friday"
+    if (
+        reading.stance is Stance.REPORTED
+        and draft.cue_lemma == "report"
+        and source_text is not None
+        and not RELAYING_SOURCE.search(source_text)
+    ):
+        # "The UN has reported a death toll of about 6,000": a body stating its own figures
+        # asserts them; `reported` is for relayed reports (GLOSSARY.md), "TRT reported that …"
+        return StanceReading(Stance.ASSERTED)
     return reading
+
+
+#: Sources whose *reported* relays what others saw or said: media, reporters, observers' reports.
+RELAYING_SOURCE = re.compile(
+    r"\b(?:media|press|outlets?|news|newspapers?|paper|TV|television|broadcaster|radio|channel|daily|"
+    r"magazine|website|reporters?|journalists?|correspondents?|reports?|activists?|monitors?|witnesses|"
+    r"residents|AFP|AP|Associated\s+Press|Reuters|BBC|CNN|NBC|CBS|ABC|Sky|Al\s+Jazeera|TASS|RIA|"
+    r"Interfax|Xinhua|Yonhap|Kyodo|dpa|Anadolu|Bloomberg|Times|Post|Journal|Herald|Guardian|Telegraph)\b",
+    re.I,
+)
 
 
 #: Reporting verbs that make a forecast of what they report.

@@ -96,9 +96,17 @@ _LISTENER_OK = {"PRON", "PROPN"}
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[1].pos_ == "PROPN" and subjects[1].i == subjects[0].right_edge.i + 1:
+        # "news agency Tass reported": a description and the name after it, parsed as two
+        # subjects; the name is who speaks
+        return subjects[1]
+    if subjects:
+        first = subjects[0]
+        named = next((c for c in first.children if c.dep_ == "appos" and c.i == first.i + 1), None)
+        if named is not None and named.pos_ == "PROPN":
+            return named  # "news agency Ana reported": the name right after its description, no comma
+        return subjects[0]
     # shared subject of coordinated or participial verbs: "X said A and added B", "X said, adding that"
     if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
@@ -170,6 +178,11 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
                 and not marked
             ):
                 return True  # "told a joke", "told the story" (a listener or a that-clause would report)
+    # "another 1,602 people confirmed dead", "two crew reported missing": a reduced passive of a
+    # count's state; the counted people are not speakers
+    nxt_word = nxt.lower_ if nxt is not None else ""
+    if verb.tag_ in ("VBD", "VBN") and nxt_word in _STATES and subj.i < verb.i and _counted(subj):
+        return True
     # "It was not possible to verify …", "It is hard to confirm …": an impersonal "it" reports
     # nobody's statement (the outlet's own caveat is an outlet claim)
     if subj.lower_ == "it" and any(
@@ -180,6 +193,15 @@ def not_attributive(verb: Token, subj: Token, sent: Span) -> bool:
     # the token tests first: ``sent.text`` joins the whole sentence, and a block without sentence
     # ends (quotation fragments) is one sentence of thousands of tokens, read for every verb
     return sent[0].pos_ == "AUX" and sent[0].i < subj.i and sent.text.rstrip().endswith("?")
+
+
+#: States a count is reported in: "confirmed dead", "reported missing", "feared trapped".
+_STATES = frozenset({"dead", "killed", "injured", "wounded", "missing", "trapped", "alive", "drowned"})
+
+
+def _counted(subj: Token) -> bool:
+    """A subject that is a count of people or things: it has a number in it ("another 1,602 people")."""
+    return any(t.like_num or t.pos_ == "NUM" for t in subj.subtree)
 
 
 def _after_conjunction(clause: Token) -> bool:
@@ -204,14 +226,6 @@ def agent_of(verb: Token) -> Span | None:
                 if obj.dep_ == "pobj":
                     return mention_span(obj)
     return None
-
-
-def _coordinated(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
-            out.append(c)
-    return out
 
 
 #: Platforms a statement is posted on: a hop between the reader and the speaker.
@@ -265,7 +279,7 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
         # *reported* joined to it: the officials are still the Ledger's hop
         for obj in verb.head.children:
             if obj.dep_ == "dobj":
-                draft.chain_after.extend((mention_span(o), verb.head.text) for o in _coordinated(obj))
+                draft.chain_after.append((mention_span(obj), verb.head.text))
     for child in verb.children:
         lemma = child.lemma_.lower()
         if child.dep_ in {"advcl", "conj", "xcomp", "prep", "pcomp"} and lemma in CITING_VERBS:
@@ -276,7 +290,7 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
                 continue
             for obj in child.children:
                 if obj.dep_ in {"dobj", "pobj"}:
-                    draft.chain_after.extend((mention_span(o), child.text) for o in _coordinated(obj))
+                    draft.chain_after.append((mention_span(obj), child.text))
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for obj in to.children:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import (
     ChainLink,
@@ -42,6 +42,7 @@ from ..model import (
     TimeExpr,
 )
 from ..nlp.blocks import Block
+from .measures import TALLY_NOUNS
 from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.
@@ -61,7 +62,11 @@ _CAVEAT = re.compile(
     r"|remains?\s+(?:unclear|unknown|unconfirmed)|(?:is|was)\s+(?:unclear|not\s+clear)\b)",
     re.I,
 )
+#: Words a sentence needs to be a claim: labels and fragments ("around 10,000 soldiers total")
+#: are not; a full clause with a subject and a finite verb may be shorter ("The death toll topped
+#: 20,000.": four words and a number).
 _MIN_WORDS = 5
+_MIN_CLAUSE_WORDS = 3
 
 
 def outlet_claims(
@@ -74,33 +79,119 @@ def outlet_claims(
     """Claims for the checkable statements of body sentences no attribution covers."""
     covered = [(s.start, s.end) for c in claims for s in [*c.content, c.cue] if s.end > s.start]
     covered += [(c.source.start, c.source.end) for c in claims if c.source]
+    sourced = [(c.cue.start, c.cue.end) for c in claims if c.source is not None]
     out: list[Claim] = []
     for block in blocks:
         if block.section is not SectionKind.BODY:
             continue
         for sent in block.doc.sents:
             start, end = _trimmed(document.text, block.offset + sent.start_char, block.offset + sent.end_char)
-            if end - start < 20 or sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
+            if end - start < 20 or not _long_enough(sent):
                 continue
-            if any(a < end and start < b for a, b in covered) or _quoted(document.text, start, end):
+            if _quoted(document.text, start, end):
                 continue
+            root = sent.root
+            if any(a < end and start < b for a, b in covered):
+                # a sentence of two clauses, one an agentless report ("At least 900 deaths have
+                # been reported in the north, while 412 people have died in the south"): the other
+                # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
+                if any(a < end and start < b for a, b in sourced):
+                    continue
+                clause = _free_clause(document.text, block, sent, covered)
+                if clause is None:
+                    continue
+                start, end, root = clause
             found, times = numbers_of(block, sent)
+            found = [q for q in found if start <= q.start and q.end <= end]
             text = document.text[start:end]
             measured = [q for q in found if q.measure is not None]
+            counted = [q for q in found if q.measure is None and not q.attribute and _counted(q, root)]
             if measured:
                 forecast = all(q.measure.scope is MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
                 stance = Stance.EXPECTED if forecast else Stance.REPORTED
             elif _FORECAST.search(text):
                 stance = Stance.EXPECTED
+            elif counted:
+                # a count of people of this story the measures could not type ("an area home to
+                # 13.5 million people", "the toll, which stands at more than 3,000 people")
+                stance = Stance.REPORTED
             elif _CAVEAT.search(text):
                 stance = Stance.UNVERIFIED
             else:
                 continue
             # the outlet's own words can confirm ("confirmed deaths"), hedge ("may have been made
             # homeless") or forecast; the same content rules as for attributed claims
-            stance = read_stance(stance, cue_lemma=sent.root.lemma_, negated=False, content=text).stance
-            out.append(_claim(document, block, sent, start, end, stance, found, times, wire))
+            stance = read_stance(stance, cue_lemma=root.lemma_, negated=False, content=text).stance
+            out.append(_claim(document, block, root, start, end, stance, found, times, wire))
     return out
+
+
+#: Words that join a clause to the one before and belong to neither claim.
+_JOINERS = frozenset({"while", "whereas", "and", "but", "as", "with", "although", "though"})
+
+
+def _free_clause(
+    text: str, block: Block, sent: Span, covered: list[tuple[int, int]]
+) -> tuple[int, int, Token] | None:
+    """The longest stretch of the sentence no claim covers, when it is a full clause of its own
+    (a finite verb with its subject inside the stretch): its extent and its verb."""
+    at = block.offset + sent.start_char
+    gaps: list[tuple[int, int]] = []
+    pos = at
+    for a, b in sorted((max(a, at), min(b, block.offset + sent.end_char)) for a, b in covered):
+        if b <= at or a >= block.offset + sent.end_char:
+            continue
+        if a > pos:
+            gaps.append((pos, a))
+        pos = max(pos, b)
+    gaps.append((pos, block.offset + sent.end_char))
+    best = None
+    for a, b in gaps:
+        toks = [t for t in sent if a <= block.offset + t.idx and block.offset + t.idx + len(t.text) <= b]
+        while toks and (toks[0].is_punct or toks[0].lower_ in _JOINERS):
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in _JOINERS):
+            toks.pop()
+        if sum(1 for t in toks if t.is_alpha) < _MIN_CLAUSE_WORDS:
+            continue
+        inside = {t.i for t in toks}
+        verbs = [t for t in toks if _finite(t) and any(c.dep_ in _SUBJ and c.i in inside for c in t.children)]
+        if not verbs:
+            continue
+        start, end = block.offset + toks[0].idx, block.offset + toks[-1].idx + len(toks[-1].text)
+        if best is None or end - start > best[1] - best[0]:
+            best = (start, end, verbs[0])
+    return best
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with a finite auxiliary ("have died", "is expected")."""
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxiliaries)
+
+
+def _counted(q: Quantity, root: Token) -> bool:
+    """A count of people, or the figure a tally stands at ("The confirmed total now stands at
+    28,191."): the clause's subject is a tally noun and the number has no unit of its own."""
+    if q.unit == "people":
+        return True
+    subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    return q.unit is None and subject is not None and subject.lemma_.lower() in TALLY_NOUNS
+
+
+def _long_enough(sent: Span) -> bool:
+    """Five words, or three in a full clause: a finite verb as the root, with its subject."""
+    words = sum(1 for t in sent if t.is_alpha)
+    if words >= _MIN_WORDS:
+        return True
+    root = sent.root
+    finite = root.tag_ in ("VBD", "VBZ", "VBP")
+    clause = finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    return words >= _MIN_CLAUSE_WORDS and clause
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -112,15 +203,19 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """A sentence inside quotation marks belongs to whoever is quoted, not to the outlet."""
+    """A sentence inside quotation marks belongs to whoever is quoted, not to the outlet.
+
+    A straight mark right before the sentence opens a quotation only when it touches the first
+    word (`"The`); one a space away closes the sentence before (`memory." The toll …`).
+    """
     head = text[start : start + 1]
-    return head in "\"“‘'" or text[max(0, start - 2) : start].strip() in ("“", '"')
+    return head in "\"“‘'" or text[start - 1 : start] == '"' or "“" in text[max(0, start - 2) : start]
 
 
 def _claim(
     document: Document,
     block: Block,
-    sent: Span,
+    root: Token,
     start: int,
     end: int,
     stance: Stance,
@@ -128,7 +223,6 @@ def _claim(
     times: list[TimeExpr],
     wire: Entity | None,
 ) -> Claim:
-    root = sent.root
     cue_start = block.offset + root.idx
     cue_end = cue_start + len(root.text)
     return Claim(

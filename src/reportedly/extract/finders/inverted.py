@@ -9,19 +9,23 @@ before the comma the content.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...model import ClaimKind
 from ..drafts import Draft, cue_stance, finish, source_of
 from ..grammar import source_like
 from ..lexicon import REPORTING_VERBS
 from ..registry import Passage, finder
-from ..spans import char_span, in_quote, runs
+from ..spans import char_span, in_quote, runs, trim
 
 #: Relays that report without being named: "…, reported local outlets".
 RELAY_NOUNS = frozenset(
     {"outlet", "media", "reporter", "newspaper", "broadcaster", "channel", "press", "daily"}
 )
+
+
+#: Verbs whose object is the listener: "told AFP" makes AFP a relay, never the speaker.
+LISTENERS = frozenset({"tell", "assure", "inform", "remind"})
 
 
 @finder("credit_after")
@@ -44,6 +48,10 @@ def credit_after(sent: Span, passage: Passage) -> list[Draft]:
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
         if obj is None or not (source_like(obj) or obj.lemma_.lower() in RELAY_NOUNS):
             continue
+        if lemma in LISTENERS:
+            # "“…,” the agency's chief hydrologist, Maria Olsen, told AFP": AFP heard it
+            drafts += _told_after_quote(tok, sent, passage)
+            continue
         rest = [t for t in sent if t.i > max(x.i for x in obj.subtree)]
         if any(not t.is_punct for t in rest):
             continue  # the credit must close the sentence
@@ -56,3 +64,42 @@ def credit_after(sent: Span, passage: Passage) -> list[Draft]:
         mention, span = source_of(obj, offset, text)
         drafts.append(finish(draft, tok, obj, mention, span))
     return drafts
+
+
+def _told_after_quote(verb: Token, sent: Span, passage: Passage) -> list[Draft]:
+    """ "“…,” the WHO's regional officer, Ana Ruiz, told AFP": the parser, lost in the appositions,
+    leaves *told* no subject. The speaker is the phrase between the quotation and the verb (its
+    name when an apposition gives one), the quotation is what was said, and the listener is a
+    relay hop (``relay_hops``, through :func:`finish`)."""
+    offset, text = passage.offset, passage.text
+    verb_at = offset + verb.idx
+    before = [
+        q for q in passage.quotes if offset + sent.start_char <= q.outer_start and q.outer_end <= verb_at
+    ]
+    if not before:
+        return []
+    quote = max(before, key=lambda q: q.outer_end)
+    between = [t for t in sent if offset + t.idx >= quote.outer_end and t.i < verb.i]
+    words = [t for t in between if not t.is_punct]
+    if not words or not any(source_like(t) for t in words) or between[-1].text != ",":
+        return []
+    names = [t for t in words if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+    head = names[-1] if names else max(words, key=lambda t: sum(1 for _ in t.subtree))
+    mention = sent.doc[(names[0] if names else words[0]).i : head.i + 1]
+    span = char_span(list(mention), offset, text)
+    content = trim(quote.start, quote.end, text, " \t\n,")
+    cue = char_span([verb], offset, text)
+    if span is None or content is None or cue is None:
+        return []
+    draft = Draft(
+        ClaimKind.DIRECT,
+        cue,
+        verb.lemma_.lower(),
+        [content],
+        cue_stance(verb.lemma_.lower()),
+        cue_token=verb,
+        quotes=[quote],
+    )
+    finish(draft, verb, head, mention, span)
+    draft.inverted = True
+    return [draft]

@@ -86,6 +86,10 @@ def _verb_draft(
         if not is_reporting(head):
             excluded = {t.i for t in verb.subtree}
             content_tokens = [t for t in head.subtree if t.i not in excluded]
+    # 2b. "A, while B, the ministry announced on Tuesday": a long content parsed as the sentence's
+    # root, the closing frame hung on it as an adverbial clause; the words before the comma are said
+    if not content_tokens and verb.dep_ in {"advcl", "conj"} and verb.head.i < verb.i:
+        content_tokens = _content_before_closing_frame(verb, subj, sent)
     # 3. quotations adjacent to the verb group
     frame = _frame(verb, subj)
     for q in quotes:
@@ -161,6 +165,27 @@ def _verb_draft(
     kind = speech_kind(direct, bool(inner))
     draft = Draft(kind, cue, lemma, spans, cue_stance(lemma), cue_token=verb, quotes=attached)
     return finish(draft, verb, subj, *source_of(subj, offset, text))
+
+
+def _content_before_closing_frame(verb: Token, subj: Token, sent: Span) -> list[Token]:
+    """The sentence before ", SUBJECT VERB [when]." when that frame closes the sentence.
+
+    The frame must be the verb's own subject right after a comma, and nothing but the verb's
+    adverbials ("on Tuesday", "late on Saturday") may follow it: "…, the ministry announced
+    plans to …" says something else, and a frame inside the sentence is read by rule 2.
+    """
+    if subj.head.i != verb.i or subj.dep_ not in SUBJECT_DEPS:
+        return []
+    first = min(t.i for t in subj.subtree)
+    if first - 1 <= sent.start or sent.doc[first - 1].text != ",":
+        return []
+    if any(c.dep_ in {"ccomp", "xcomp", "dobj", "dative"} for c in verb.children if c.i > verb.i):
+        return []
+    frame = {t.i for t in verb.subtree if t.i >= first}
+    if any(t.i not in frame and not t.is_punct for t in sent if t.i > first):
+        return []
+    content = [t for t in sent if t.i < first - 1]
+    return content if sum(1 for t in content if t.is_alpha) >= 3 else []
 
 
 def _covers(q: Quote, start: int, end: int) -> bool:
