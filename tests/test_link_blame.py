@@ -108,6 +108,8 @@ def test_one_conflict_per_pair_of_sides_naming_every_origin():
     assert "say Russia" in polarity.why and "say Ukraine" in polarity.why
     stance = next(c for c in found if c.kind is ConflictKind.STANCE)
     assert "deny" in stance.why
+    # the accusation shown is the one the denial answers: the nearest in time (Washington's, day 7)
+    assert stance.a.id == items[2].claim.id and stance.b.id == items[3].claim.id
 
 
 def test_a_side_denying_its_own_part_is_one_proposition_however_worded():

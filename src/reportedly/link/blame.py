@@ -138,10 +138,18 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
         accusers = [b for b in by_side.get(side, []) if _who(b) != _who(denied[0])]
         if accusers:
             why = f"{_origins(accusers)} hold {side} responsible; {_origins(denied)} deny it"
-            out.append(
-                Conflict(ConflictKind.STANCE, accusers[0].item.ref(), denied[0].item.ref(), why, story)
-            )
+            # the evidence shown is the accusation the denial answers: in its own article if it
+            # has one ("officials said a strike destroyed it … Ukrainian officials denied"), else the
+            # one nearest in time
+            answered = min(accusers, key=lambda b: _distance(b, denied[0]))
+            out.append(Conflict(ConflictKind.STANCE, answered.item.ref(), denied[0].item.ref(), why, story))
     return out
+
+
+def _distance(a: Blame, b: Blame) -> tuple[bool, int, tuple[date, str, str]]:
+    da, db = a.item.doc.published, b.item.doc.published
+    days = abs((da - db).days) if da is not None and db is not None else 0
+    return (a.item.doc.id != b.item.doc.id, days, _order(a))
 
 
 def _order(b: Blame) -> tuple[date, str, str]:
