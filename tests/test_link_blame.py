@@ -131,3 +131,16 @@ def test_a_side_denying_its_own_part_is_one_proposition_however_worded():
         "Ukrainian officials",
     ]
     assert not any(k.startswith(DENIES) and k != DENIES + "Ukraine" for k in groups)
+
+
+def test_the_same_accusers_naming_two_parties_is_a_joint_blame_not_a_conflict():
+    items = [
+        item("Moscow", "said", "the attack was organised by British intelligence", day=26),
+        item("Moscow", "said", "Washington was behind the attack", day=26),
+        item("The Kremlin", "said", "Washington and London were behind the attack", day=27),
+    ]
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    # another accuser blaming a third party still contradicts them
+    items.append(item("Kyiv", "said", "Russia was behind the attack on its own concert hall", day=27))
+    polarity = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    assert polarity and all("say Russia" in c.why for c in polarity)

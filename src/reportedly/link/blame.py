@@ -131,6 +131,9 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
     sides = sorted(by_side, key=lambda s: _order(by_side[s][0]))
     for i, a in enumerate(sides):
         for b in sides[i + 1 :]:
+            who_a, who_b = {_who(x) for x in by_side[a]}, {_who(x) for x in by_side[b]}
+            if who_a <= who_b or who_b <= who_a:
+                continue  # the same accusers naming several parties: a joint blame, no contradiction
             first_a, first_b = by_side[a][0], by_side[b][0]
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
             out.append(Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story))
