@@ -23,6 +23,7 @@ from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin, 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from reportedly.model import (
+    VOCABULARY,
     ChainLink,
     Claim,
     ClaimCluster,
@@ -377,6 +378,14 @@ class StatusOut(BaseModel):
     last_link_run: dict[str, Any] | None = Field(
         None, description="When stories were last built (POST /api/stories/rebuild or `reportedly link`)."
     )
+
+
+VocabularyOut = create_model(
+    "VocabularyOut",
+    __doc__="The closed vocabularies of the ledger, each in its declared order (model.VOCABULARY).",
+    __module__=__name__,
+    **{name: (list[enum], ...) for name, enum in VOCABULARY.items()},  # type: ignore[valid-type]
+)
 
 
 class ErrorOut(BaseModel):
