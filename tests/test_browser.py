@@ -179,6 +179,21 @@ def test_claim_to_document_to_provenance(page, server: str) -> None:
     assert page.problems == []  # no script errors, no CSP violations
 
 
+def test_claim_filters_list_the_servers_vocabulary(page, server: str) -> None:
+    """The stance, kind and section filters offer what /api/vocabulary serves (no copy in app.js)."""
+    from reportedly.model import ClaimKind, SectionKind, Stance
+
+    page.goto(server + "#/claims?stance=conditional")
+    page.locator("#f-stance option").nth(1).wait_for(state="attached")
+    for name, enum in (("stance", Stance), ("kind", ClaimKind), ("section", SectionKind)):
+        options = page.locator(f"#f-{name} option").evaluate_all("os => os.map(o => o.value)")
+        assert options == ["", *(m.value for m in enum)], name
+    # a value the old hard-coded list lacked is offered and kept selected
+    assert page.locator("#f-stance").input_value() == "conditional"
+    assert page.locator('#f-kind option[value="non_statement"]').inner_text() == "non statement"
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_keyboard_navigation(page, server: str) -> None:
     page.goto(server + "#/claims")
     page.locator("#claim-list .row").first.wait_for()

@@ -23,8 +23,9 @@ from fastapi.staticfiles import StaticFiles
 from reportedly import __version__
 from reportedly.api import claims, documents, entities, exports, jobs, stories
 from reportedly.api.deps import DEFAULT_ASYNC_ABOVE, DEFAULT_MAX_BODY, Settings, store
-from reportedly.api.schemas import StatusOut
+from reportedly.api.schemas import StatusOut, VocabularyOut
 from reportedly.api.security import SECURITY_HEADERS, BodyLimit, SecurityHeaders
+from reportedly.model import VOCABULARY
 from reportedly.store import Store, StoreError
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -153,6 +154,16 @@ def create_app(
             "stories": stories.stories_available(db),
             "last_link_run": db.last_link_run() if stories.stories_available(db) else None,
         }
+
+    @app.get(
+        "/api/vocabulary",
+        response_model=VocabularyOut,
+        tags=["meta"],
+        summary="The ledger's closed vocabularies (stances, kinds, sections, entity types, scopes)",
+    )
+    def vocabulary() -> dict[str, list[str]]:
+        """Every value each enum of the model takes, so clients never keep copies that go stale."""
+        return {name: [member.value for member in enum] for name, enum in VOCABULARY.items()}
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown_api(rest: str) -> None:

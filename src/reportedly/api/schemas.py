@@ -1,20 +1,47 @@
 """The shapes the web API sends and accepts, as Pydantic models.
 
-They mirror the model's ``to_dict`` output field for field (the API serves
-``Claim.to_dict()`` and friends, never a second serialisation), and exist so
-that FastAPI validates requests, documents every field in the OpenAPI schema
-and refuses to send anything the schema does not promise.
+The API serves ``Claim.to_dict()`` and friends, never a second serialisation, so the models
+of what the ledger and story dataclasses write are not written out here but derived from
+the dataclasses (:func:`derive`): the keys ``to_dict`` writes, typed by the fields they come
+from. Only what ``to_dict`` reshapes is declared. The remaining models describe shapes that
+are no dataclass (store summaries, requests, jobs). All exist so that FastAPI validates
+requests, documents every field in the OpenAPI schema and refuses to send anything the
+schema does not promise.
 """
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
-from typing import Any, Generic, Literal, TypeVar
+from enum import Enum
+from types import UnionType
+from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from reportedly.model import ClaimKind, ConflictKind, EntityType, QuantityScope, SectionKind, Stance
+from reportedly.model import (
+    VOCABULARY,
+    ChainLink,
+    Claim,
+    ClaimCluster,
+    ClaimRef,
+    Conflict,
+    Cue,
+    Document,
+    Entity,
+    EntityType,
+    Ledger,
+    Origin,
+    Quantity,
+    Section,
+    SourceMention,
+    Span,
+    TimeExpr,
+    TimelinePoint,
+)
 
 T = TypeVar("T")
 
@@ -28,86 +55,158 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
-class SpanOut(BaseModel):
-    text: str
-    start: int = Field(description="Character offset into the document text (inclusive).")
-    end: int = Field(description="Character offset into the document text (exclusive).")
+# ---------------------------------------------------------------- derived from the model's dataclasses
+
+#: the response model derived for each model dataclass, so nested dataclasses map to their models
+_DERIVED: dict[type, type[BaseModel]] = {}
 
 
-class SourceOut(BaseModel):
-    text: str = Field(description="The source as written in the article.")
-    start: int
-    end: int
-    joint: list[str] = Field(description="Further speakers of a joint statement.")
-    entity: str = Field(description="Canonical name of the resolved entity (the mention text if unresolved).")
-    entity_id: str | None
-    type: EntityType
-    anonymous: bool
+def _placeholder(tp: Any) -> Any:
+    """Some value of type ``tp``, enough to construct a dataclass and call its ``to_dict``."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, UnionType):
+        return None if type(None) in args else _placeholder(args[0])
+    if origin is list or tp is list:
+        return []
+    if origin is dict or tp is dict:
+        return {}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return next(iter(tp))
+    if is_dataclass(tp):
+        return _sample(tp)
+    if tp is date:
+        return date(2000, 1, 1)
+    return tp()  # str, int, float, bool
 
 
-class CueOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    lemma: str
+def _sample(cls: type) -> Any:
+    """An instance of ``cls`` with placeholder values in its required fields."""
+    hints = _hints(cls)
+    required = [f for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
+    return cls(**{f.name: _placeholder(hints[f.name]) for f in required})
 
 
+def _hints(cls: type) -> dict[str, Any]:
+    # localns={}: with slots a field named like its type (``date: date``) would shadow the type
+    return get_type_hints(cls, localns={})
+
+
+def _wire_type(tp: Any) -> Any:
+    """The type a field has on the wire: each model dataclass stands for its derived model."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, UnionType):
+        return functools.reduce(operator.or_, (_wire_type(a) for a in args))
+    if origin is list:
+        return list[_wire_type(args[0])]  # type: ignore[misc]
+    if is_dataclass(tp):
+        if tp not in _DERIVED:
+            raise TypeError(f"derive the model of {tp.__name__} before the models that hold it")
+        return _DERIVED[tp]
+    return tp
+
+
+def derive(
+    cls: type,
+    name: str,
+    *,
+    doc: str | None = None,
+    types: dict[str, Any] | None = None,
+    renamed: dict[str, str] | None = None,
+    after: dict[str, str] | None = None,
+    optional: tuple[str, ...] = (),
+    hidden: tuple[str, ...] = (),
+    docs: dict[str, str] | None = None,
+) -> type[BaseModel]:
+    """The response model of a model dataclass: the keys its ``to_dict`` writes, typed by its fields.
+
+    The API serves ``to_dict`` output, so the keys (and their order) are read from ``to_dict``
+    itself, called on a placeholder instance; each key takes the type of the dataclass field of
+    that name (a nested dataclass becomes its own derived model). A field added to a dataclass
+    and written by its ``to_dict`` thus appears in the API, typed, without a line here. What
+    ``to_dict`` reshapes is declared: ``types`` for keys that are no field or whose wire type
+    differs (a flattened entity, offsets without text) and for keys the API adds; ``renamed``
+    maps a wire key to the field it writes; ``after`` places a key after another; ``optional``
+    keys take the field's default (keys added after clients existed); ``hidden`` keys are
+    written by ``to_dict`` but not served; ``docs`` are field descriptions for the schema.
+    """
+    types, renamed, docs = types or {}, renamed or {}, docs or {}
+    hints = _hints(cls)
+    by_name = {f.name: f for f in fields(cls)}
+    written = list(_sample(cls).to_dict())
+    unknown = [k for k in hidden if k not in written]
+    if unknown:
+        raise TypeError(f"{cls.__name__}.to_dict writes no {unknown}")
+    keys = [k for k in written if k not in hidden] + [k for k in types if k not in written]
+    for key, previous in (after or {}).items():
+        keys.remove(key)
+        keys.insert(keys.index(previous) + 1, key)
+    definitions: dict[str, Any] = {}
+    for key in keys:
+        source = renamed.get(key, key)
+        if key in types:
+            tp = types[key]
+        elif source in hints:
+            tp = _wire_type(hints[source])
+        else:
+            raise TypeError(f"{cls.__name__}.to_dict writes {key!r}, which is no field: give its type")
+        default = by_name[source].default if key in optional else ...
+        definitions[key] = (tp, Field(default, description=docs.get(key)))
+    model = create_model(name, __doc__=doc, __module__=__name__, **definitions)
+    _DERIVED[cls] = model
+    return model
+
+
+SpanOut = derive(
+    Span,
+    "SpanOut",
+    docs={
+        "start": "Character offset into the document text (inclusive).",
+        "end": "Character offset into the document text (exclusive).",
+    },
+)
+SourceOut = derive(
+    SourceMention,
+    "SourceOut",
+    types={"joint": list[str], "entity": str, "entity_id": str | None, "type": EntityType, "anonymous": bool},
+    docs={
+        "text": "The source as written in the article.",
+        "joint": "Further speakers of a joint statement.",
+        "entity": "Canonical name of the resolved entity (the mention text if unresolved).",
+    },
+)
+CueOut = derive(Cue, "CueOut")
+
+
+# ``Claim.to_dict``'s content: the spans as offsets, their texts joined (no dataclass of its own).
+# (A comment, not a docstring: a docstring would become the schema's description.)
 class ContentOut(BaseModel):
     text: str = Field(description="The content spans joined with ' … '.")
     spans: list[tuple[int, int]]
 
 
-class ChainLinkOut(BaseModel):
-    entity: str
-    entity_id: str
-    type: EntityType
-    anonymous: bool
-    cue: str | None
-    mention: SpanOut | None
-
-
-class QuantityOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-    unit: str | None
-    scope: QuantityScope
-    attribute: bool = Field(description="A calibre or model number, not a count.")
-
-
-class TimeOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    resolved: str | None
-    granularity: str
-
-
-class ClaimOut(BaseModel):
-    """One attributed proposition (see GLOSSARY.md), with the id of its document."""
-
-    id: str
-    document_id: str
-    kind: ClaimKind
-    section: SectionKind
-    stance: Stance
-    source: SourceOut | None
-    cue: CueOut
-    content: ContentOut
-    chain: list[ChainLinkOut] = Field(description="Nearest source first; the last link is the origin.")
-    quantities: list[QuantityOut]
-    times: list[TimeOut]
-    negated: bool
-    hedges: list[str]
-    inverted: bool
-    not_denied: bool = Field(
-        default=False, description="A non-denial (\"has not denied\"): stance no_comment, never denied."
-    )
-    sentence: SpanOut | None
+ChainLinkOut = derive(
+    ChainLink, "ChainLinkOut", types={"entity": str, "entity_id": str, "type": EntityType, "anonymous": bool}
+)
+#: ``measure`` is written by ``Quantity.to_dict`` but has never been served: hidden to keep the API as it was
+QuantityOut = derive(
+    Quantity,
+    "QuantityOut",
+    hidden=("measure",),
+    docs={"attribute": "A calibre or model number, not a count."},
+)
+TimeOut = derive(TimeExpr, "TimeOut")
+ClaimOut = derive(
+    Claim,
+    "ClaimOut",
+    doc="One attributed proposition (see GLOSSARY.md), with the id of its document.",
+    types={"content": ContentOut, "document_id": str},
+    after={"document_id": "id"},
+    optional=("not_denied",),
+    docs={
+        "chain": "Nearest source first; the last link is the origin.",
+        "not_denied": 'A non-denial ("has not denied"): stance no_comment, never denied.',
+    },
+)
 
 
 class DocumentBrief(BaseModel):
@@ -117,7 +216,7 @@ class DocumentBrief(BaseModel):
     published: date | None
 
 
-class ClaimListItem(ClaimOut):
+class ClaimListItem(ClaimOut):  # type: ignore[misc,valid-type]
     """A claim in a listing, with enough of its document to show where it is from."""
 
     document: DocumentBrief
@@ -135,45 +234,20 @@ class DocumentSummary(BaseModel):
     language: str | None = Field(default=None, description="ISO 639-1 code detected at analysis.")
 
 
-class SectionOut(BaseModel):
-    kind: SectionKind
-    start: int
-    end: int
+SectionOut = derive(Section, "SectionOut")
+DocumentOut = derive(
+    Document,
+    "DocumentOut",
+    types={"paragraphs": list[tuple[int, int]], "length": int, "text": str},
+    docs={"text": "The article text every offset indexes."},
+)
+LedgerEntity = derive(Entity, "LedgerEntity")
+LedgerOut = derive(
+    Ledger, "LedgerOut", doc="A stored document with its text, its claims and the entities it names."
+)
 
 
-class DocumentOut(BaseModel):
-    id: str
-    title: str | None
-    subtitle: str | None
-    outlet: str | None
-    url: str | None
-    published: date | None
-    dateline: SpanOut | None
-    byline: str | None
-    paragraphs: list[tuple[int, int]]
-    sections: list[SectionOut]
-    length: int
-    meta: dict[str, Any]
-    text: str = Field(description="The article text every offset indexes.")
-
-
-class LedgerEntity(BaseModel):
-    id: str
-    name: str
-    type: EntityType
-    aliases: list[str]
-    anonymous: bool
-
-
-class LedgerOut(BaseModel):
-    """A stored document with its text, its claims and the entities it names."""
-
-    document: DocumentOut
-    claims: list[ClaimOut]
-    entities: list[LedgerEntity]
-
-
-class EntityOut(LedgerEntity):
+class EntityOut(LedgerEntity):  # type: ignore[misc,valid-type]
     claims: int = Field(description="Claims the entity made, joined, or relayed through a chain.")
 
 
@@ -306,6 +380,14 @@ class StatusOut(BaseModel):
     )
 
 
+VocabularyOut = create_model(
+    "VocabularyOut",
+    __doc__="The closed vocabularies of the ledger, each in its declared order (model.VOCABULARY).",
+    __module__=__name__,
+    **{name: (list[enum], ...) for name, enum in VOCABULARY.items()},  # type: ignore[valid-type]
+)
+
+
 class ErrorOut(BaseModel):
     detail: str
     reason: str | None = None
@@ -357,66 +439,21 @@ class StoryOut(BaseModel):
     measures: list[MeasureOut]
 
 
-class ClaimRefOut(BaseModel):
-    id: str
-    document: str
-    outlet: str | None
-    published: date | None
-    source: str | None
-    origin: str | None
-    stance: Stance
-    negated: bool
-    evidence: SpanOut
-    sentence: SpanOut | None
-
-
-class OriginOut(BaseModel):
-    key: str
-    name: str
-    anonymous: bool
-    claims: list[str]
-    outlets: list[str]
-
-
-class ClusterOut(BaseModel):
-    """One proposition across documents: how many outlets carried it, from how many independent origins."""
-
-    id: str
-    story: str
-    label: str
-    measure: str | None
-    claims: list[ClaimRefOut]
-    documents: list[str]
-    outlets: int
-    outlet_names: list[str]
-    independent_origins: int
-    origins: list[OriginOut]
-
-
-class ConflictOut(BaseModel):
-    kind: ConflictKind
-    story: str | None
-    measure: str | None
-    a: ClaimRefOut
-    b: ClaimRefOut
-    why: str
-    declined: bool = False
-
-
-class TimelinePointOut(BaseModel):
-    date: date | None
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    approximate: bool
-    scope: QuantityScope
-    source: str | None
-    stance: Stance
-    outlet: str | None
-    document: str
-    claim: str
-    evidence: SpanOut
+ClaimRefOut = derive(ClaimRef, "ClaimRefOut", renamed={"document": "document_id", "evidence": "content"})
+OriginOut = derive(Origin, "OriginOut")
+ClusterOut = derive(
+    ClaimCluster,
+    "ClusterOut",
+    doc="One proposition across documents: how many outlets carried it, from how many independent origins.",
+    renamed={"story": "story_id"},
+    types={"documents": list[str], "outlets": int, "outlet_names": list[str], "independent_origins": int},
+)
+ConflictOut = derive(
+    Conflict, "ConflictOut", renamed={"story": "story_id"}, after={"declined": "why"}, optional=("declined",)
+)
+TimelinePointOut = derive(
+    TimelinePoint, "TimelinePointOut", renamed={"document": "document_id", "claim": "claim_id"}
+)
 
 
 class TimelineOut(BaseModel):

@@ -16,6 +16,8 @@ The types live in two modules, :mod:`.ledger` (one document's ledger) and :mod:`
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from .ledger import (
     ChainLink,
     Claim,
@@ -49,7 +51,20 @@ from .stories import (
     TimelinePoint,
 )
 
+#: The closed vocabularies of the ledger, by the name clients know them by: what the API serves
+#: at ``/api/vocabulary`` so the web UI (and any client) lists them without a copy of its own.
+VOCABULARY: dict[str, type[StrEnum]] = {
+    "stance": Stance,
+    "kind": ClaimKind,
+    "section": SectionKind,
+    "entity_type": EntityType,
+    "quantity_scope": QuantityScope,
+    "measure_scope": MeasureScope,
+    "conflict_kind": ConflictKind,
+}
+
 __all__ = [
+    "VOCABULARY",
     "ChainLink",
     "Claim",
     "ClaimCluster",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 
 class EntityType(StrEnum):
@@ -149,6 +150,16 @@ class Span:
     end: int
     text: str
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(data["start"], data["end"], data["text"])
+
+    @classmethod
+    def cut(cls, text: str, start: int, end: int) -> Self:
+        """The span ``[start:end]`` of ``text``, its text cut from it (how offsets-only dicts are read)."""
+        return cls(start, end, text[start:end])
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
@@ -160,6 +171,14 @@ class Section:
     kind: SectionKind
     start: int
     end: int
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(SectionKind(data["kind"]), data["start"], data["end"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "start": self.start, "end": self.end}
 
 
 @dataclass(slots=True)
@@ -197,6 +216,35 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: str | None = None) -> Self:
+        """The inverse of :meth:`to_dict`, given the text that ``to_dict`` leaves out.
+
+        ``text`` defaults to ``data["text"]`` (the API's and ``ledgers.json``'s documents carry
+        it). Paragraph texts are cut from it; ``byline_span``, which ``to_dict`` does not write,
+        comes back as None.
+        """
+        if text is None:
+            text = data.get("text")
+        if text is None:
+            raise ValueError("Document.from_dict needs the document text: to_dict writes only its length")
+        if len(text) != data.get("length", len(text)):
+            raise ValueError(f"the text has {len(text)} characters, the dict says {data['length']}")
+        return cls(
+            text=text,
+            id=data["id"],
+            title=data.get("title"),
+            subtitle=data.get("subtitle"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            published=date.fromisoformat(data["published"]) if data.get("published") else None,
+            dateline=Span.from_dict(data["dateline"]) if data.get("dateline") else None,
+            byline=data.get("byline"),
+            paragraphs=[Span.cut(text, a, b) for a, b in data.get("paragraphs", [])],
+            sections=[Section.from_dict(x) for x in data.get("sections", [])],
+            meta=dict(data.get("meta") or {}),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -208,7 +256,7 @@ class Document:
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "byline": self.byline,
             "paragraphs": [[p.start, p.end] for p in self.paragraphs],
-            "sections": [{"kind": s.kind.value, "start": s.start, "end": s.end} for s in self.sections],
+            "sections": [s.to_dict() for s in self.sections],
             "length": len(self.text),
             "meta": self.meta,
         }
@@ -240,6 +288,17 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     anonymous: bool = False
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=EntityType(data.get("type", "unknown")),
+            aliases=list(data.get("aliases", [])),
+            anonymous=bool(data.get("anonymous", False)),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -248,6 +307,19 @@ class Entity:
             "aliases": sorted(set(self.aliases)),
             "anonymous": self.anonymous,
         }
+
+
+def _entity_ref(
+    entity_id: str, name: str, type_: str, anonymous: bool, entities: Mapping[str, Entity] | None
+) -> Entity:
+    """The entity a flattened reference (name, id, type, anonymous) names.
+
+    ``entities`` (a ledger's entities by id) gives back the very entity, aliases included;
+    without it the entity is rebuilt from the reference, which carries no aliases.
+    """
+    if entities is not None and entity_id in entities:
+        return entities[entity_id]
+    return Entity(id=entity_id, name=name, type=EntityType(type_), anonymous=bool(anonymous))
 
 
 @dataclass(slots=True)
@@ -260,6 +332,26 @@ class SourceMention:
     entity: Entity | None = None
     #: further sources of a joint statement ("The U.S. and South Korea said")
     joint: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], entities: Mapping[str, Entity] | None = None) -> Self:
+        """The inverse of :meth:`to_dict`.
+
+        ``to_dict`` names joint sources by name only: they come back as the ledger's entity of
+        that name when ``entities`` has one, else as an entity with no id.
+        """
+        entity = None
+        if data.get("entity_id") is not None:
+            entity = _entity_ref(
+                data["entity_id"],
+                data["entity"],
+                data.get("type", "unknown"),
+                data.get("anonymous", False),
+                entities,
+            )
+        by_name = {e.name: e for e in (entities or {}).values()}
+        joint = [by_name.get(name) or Entity(id="", name=name) for name in data.get("joint", [])]
+        return cls(data["start"], data["end"], data["text"], entity, joint)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -281,6 +373,11 @@ class Cue:
     text: str
     lemma: str
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(data["start"], data["end"], data["text"], data["lemma"])
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "lemma": self.lemma}
 
@@ -292,6 +389,13 @@ class ChainLink:
     entity: Entity
     cue: str | None = None
     mention: Span | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], entities: Mapping[str, Entity] | None = None) -> Self:
+        """The inverse of :meth:`to_dict` (``entities``: see :func:`_entity_ref`)."""
+        entity = _entity_ref(data["entity_id"], data["entity"], data["type"], data["anonymous"], entities)
+        mention = Span.from_dict(data["mention"]) if data.get("mention") else None
+        return cls(entity, data.get("cue"), mention)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -319,6 +423,17 @@ class TimeExpr:
     resolved: str | None = None
     granularity: str = "unresolved"
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("resolved"),
+            data.get("granularity", "unresolved"),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -345,6 +460,23 @@ class Quantity:
     attribute: bool = False
     #: what the number counts, where and when (None: not a comparable count)
     measure: Measure | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            value=data.get("value"),
+            low=data.get("low"),
+            high=data.get("high"),
+            approximate=bool(data.get("approximate", False)),
+            unit=data.get("unit"),
+            scope=QuantityScope(data.get("scope", "point")),
+            attribute=bool(data.get("attribute", False)),
+            measure=Measure.from_dict(data["measure"]) if data.get("measure") else None,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -391,6 +523,43 @@ class Claim:
     def origin(self) -> Entity | None:
         return self.chain[-1].entity if self.chain else None
 
+    @classmethod
+    def from_dict(
+        cls, data: Mapping[str, Any], text: str | None = None, entities: Mapping[str, Entity] | None = None
+    ) -> Self:
+        """The inverse of :meth:`to_dict`.
+
+        ``to_dict`` writes the content as offsets plus the joined text: given the document
+        ``text``, each content span's text is cut from it (exact); without it the joined text is
+        split back at its ``" … "`` joints, which rejoins to the same content text but can split
+        wrongly where a span itself holds ``" … "``. ``entities`` (the ledger's, by id) gives the
+        sources and chain links their entities with aliases. A dict carrying more keys than
+        ``to_dict`` writes (the API's ``document_id``) is read all the same.
+        """
+        spans = [tuple(pair) for pair in data["content"]["spans"]]
+        if text is not None:
+            content = [Span.cut(text, a, b) for a, b in spans]
+        else:
+            parts = data["content"]["text"].split(" … ", max(len(spans) - 1, 0)) if spans else []
+            content = [Span(a, b, part) for (a, b), part in zip(spans, parts, strict=True)]
+        return cls(
+            id=data.get("id", ""),
+            kind=ClaimKind(data["kind"]),
+            section=SectionKind(data["section"]),
+            stance=Stance(data["stance"]),
+            cue=Cue.from_dict(data["cue"]),
+            content=content,
+            source=SourceMention.from_dict(data["source"], entities) if data.get("source") else None,
+            chain=[ChainLink.from_dict(link, entities) for link in data.get("chain", [])],
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
+            times=[TimeExpr.from_dict(t) for t in data.get("times", [])],
+            negated=bool(data.get("negated", False)),
+            hedges=list(data.get("hedges", [])),
+            inverted=bool(data.get("inverted", False)),
+            not_denied=bool(data.get("not_denied", False)),
+            sentence=Span.from_dict(data["sentence"]) if data.get("sentence") else None,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -418,6 +587,19 @@ class Ledger:
     document: Document
     claims: list[Claim] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: str | None = None) -> Self:
+        """The inverse of :meth:`to_dict`, given the document text (default: ``data["document"]["text"]``).
+
+        Claims' sources and chain links share the ledger's entity objects, as the extractor
+        builds them.
+        """
+        document = Document.from_dict(data["document"], text)
+        entities = [Entity.from_dict(e) for e in data.get("entities", [])]
+        by_id = {e.id: e for e in entities}
+        claims = [Claim.from_dict(c, document.text, by_id) for c in data.get("claims", [])]
+        return cls(document, claims, entities)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,12 +6,18 @@ the API and the exports can read these objects without importing the stage that 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from .ledger import Claim, Document, QuantityScope, Span, Stance
+
+
+def _date(value: str | None) -> date | None:
+    """An ISO day as ``to_dict`` writes it, back into a date."""
+    return date.fromisoformat(value) if value else None
 
 
 class ConflictKind(StrEnum):
@@ -35,6 +41,17 @@ class Origin:
     anonymous: bool = False
     claims: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            key=data["key"],
+            name=data["name"],
+            anonymous=bool(data.get("anonymous", False)),
+            claims=list(data.get("claims", [])),
+            outlets=list(data.get("outlets", [])),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +99,22 @@ class ClaimRef:
             sentence=claim.sentence,
         )
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict` (``document`` is the document id, ``evidence`` the content)."""
+        return cls(
+            id=data["id"],
+            document_id=data["document"],
+            outlet=data.get("outlet"),
+            published=_date(data.get("published")),
+            source=data.get("source"),
+            origin=data.get("origin"),
+            stance=Stance(data["stance"]),
+            negated=bool(data.get("negated", False)),
+            content=Span.from_dict(data["evidence"]),
+            sentence=Span.from_dict(data["sentence"]) if data.get("sentence") else None,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -120,6 +153,18 @@ class ClaimCluster:
     def independent_origins(self) -> int:
         return len(self.origins)
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`; the counts and lists it derives from the claims are recomputed."""
+        return cls(
+            id=data["id"],
+            story_id=data["story"],
+            label=data["label"],
+            claims=[ClaimRef.from_dict(c) for c in data.get("claims", [])],
+            measure=data.get("measure"),
+            origins=[Origin.from_dict(o) for o in data.get("origins", [])],
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -148,6 +193,19 @@ class Conflict:
     #: a pair that looks like a conflict but is not one (an update, a part and its whole …):
     #: kept with the reason so a reader can see what was declined and why
     declined: bool = False
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            kind=ConflictKind(data["kind"]),
+            a=ClaimRef.from_dict(data["a"]),
+            b=ClaimRef.from_dict(data["b"]),
+            why=data["why"],
+            story_id=data.get("story"),
+            measure=data.get("measure"),
+            declined=bool(data.get("declined", False)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +237,25 @@ class TimelinePoint:
     outlet: str | None = None
     approximate: bool = False
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict` (``document`` and ``claim`` are ids)."""
+        return cls(
+            date=_date(data.get("date")),
+            value=data.get("value"),
+            low=data.get("low"),
+            high=data.get("high"),
+            unit=data.get("unit"),
+            source=data.get("source"),
+            stance=Stance(data["stance"]),
+            document_id=data["document"],
+            claim_id=data["claim"],
+            evidence=Span.from_dict(data["evidence"]),
+            scope=QuantityScope(data.get("scope", "point")),
+            outlet=data.get("outlet"),
+            approximate=bool(data.get("approximate", False)),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat() if self.date else None,
@@ -209,6 +286,20 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     clusters: list[ClaimCluster] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            documents=list(data.get("documents", [])),
+            first=_date(data.get("first")),
+            last=_date(data.get("last")),
+            outlets=list(data.get("outlets", [])),
+            entities=list(data.get("entities", [])),
+            clusters=[ClaimCluster.from_dict(c) for c in data.get("clusters", [])],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -10,9 +10,8 @@
 "use strict";
 
 (function () {
-  const STANCES = ["confirmed", "asserted", "estimated", "suspected", "reported", "denied", "no_comment", "unverified"];
-  const KINDS = ["direct", "indirect", "mixed", "according_to", "citing", "passive", "headline", "non_statement"];
-  const SECTIONS = ["headline", "subheadline", "body", "related"];
+  // Stances, kinds, sections … come from the server (GET /api/vocabulary), never from a copy here.
+  let vocabulary = null;
   const PAGE = 25;
   const view = document.getElementById("view");
   let renderSerial = 0;
@@ -227,7 +226,7 @@
         "select",
         { id, name },
         el("option", { value: "" }, "any"),
-        values.map((v) => el("option", { value: v, selected: v === current }, v.replace("_", " "))),
+        values.map((v) => el("option", { value: v, selected: v === current }, v.replaceAll("_", " "))),
       ),
     );
   }
@@ -249,15 +248,17 @@
     const current = {};
     for (const f of filters) current[f] = params.get(f) || "";
     const offset = Number(params.get("offset") || 0) || 0;
+    const words = await loadVocabulary();
+    if (serial !== renderSerial) return;
 
     const form = el(
       "form",
       { class: "filters panel", role: "search", "aria-label": "Filter claims" },
       inputField("q", "Search claims", "search", current.q, { wide: true, attrs: { placeholder: "words in the claim, its source or sentence", autocomplete: "off" } }),
       inputField("source", "Source (name or alias)", "text", current.source),
-      selectField("stance", "Stance", STANCES, current.stance),
-      selectField("kind", "Kind", KINDS, current.kind),
-      selectField("section", "Section", SECTIONS, current.section),
+      selectField("stance", "Stance", words.stance, current.stance),
+      selectField("kind", "Kind", words.kind, current.kind),
+      selectField("section", "Section", words.section, current.section),
       inputField("published_from", "Published from", "date", current.published_from),
       inputField("published_to", "Published to", "date", current.published_to),
       el(
@@ -822,6 +823,17 @@
   }
 
   // ---------------------------------------------------------------- router
+
+  /** The model's vocabularies, fetched once; empty lists (filters offer "any" only) if the server fails. */
+  async function loadVocabulary() {
+    if (vocabulary) return vocabulary;
+    try {
+      vocabulary = await api("vocabulary");
+      return vocabulary;
+    } catch (err) {
+      return { stance: [], kind: [], section: [], entity_type: [], quantity_scope: [], measure_scope: [], conflict_kind: [] };
+    }
+  }
 
   async function loadStatus() {
     try {
