@@ -10,7 +10,8 @@ exclusive) such that ``text[start:end]`` reproduces the evidence exactly; the
 ``text`` kept beside the offsets is a convenience copy that
 :meth:`Ledger.validate` checks against the document.
 
-The types live in two modules, :mod:`.ledger` (one document's ledger) and :mod:`.stories`
+The types live in three modules, :mod:`.kinds` (the closed vocabularies and the typed measure),
+:mod:`.ledger` (one document's ledger) and :mod:`.stories`
 (what the link stage builds across documents); import them from here.
 """
 
@@ -18,24 +19,26 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .kinds import (
+    ClaimKind,
+    EntityType,
+    Measure,
+    MeasureScope,
+    QuantityScope,
+    SectionKind,
+    Stance,
+)
 from .ledger import (
     ChainLink,
     Claim,
-    ClaimKind,
     Cue,
     Document,
     Entity,
-    EntityType,
     Ledger,
-    Measure,
-    MeasureScope,
     Quantity,
-    QuantityScope,
     Section,
-    SectionKind,
     SourceMention,
     Span,
-    Stance,
     TimeExpr,
     as_plain,
     document_id,

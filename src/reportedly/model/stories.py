@@ -12,7 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Self
 
-from .ledger import Claim, Document, QuantityScope, Span, Stance
+from .kinds import QuantityScope, Stance
+from .ledger import Claim, Document, Span
 
 
 def _date(value: str | None) -> date | None:

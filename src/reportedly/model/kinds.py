@@ -1,0 +1,137 @@
+"""The closed vocabularies of the ledger (entity types, sections, claim kinds, stances, scopes)
+and the typed :class:`Measure` a quantity counts: the words every stage, the store, the API and
+the UI share (``/api/vocabulary`` serves them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class EntityType(StrEnum):
+    COUNTRY = "country"
+    GOVERNMENT = "government"
+    AGENCY = "agency"
+    MILITARY_UNIT = "military_unit"
+    MEDIA_OUTLET = "media_outlet"
+    PERSON = "person"
+    OFFICIAL_GROUP = "official_group"
+    ORGANIZATION = "organization"
+    UNKNOWN = "unknown"
+
+
+class SectionKind(StrEnum):
+    HEADLINE = "headline"
+    SUBHEADLINE = "subheadline"
+    BODY = "body"
+    RELATED = "related"
+
+
+class ClaimKind(StrEnum):
+    """How the attribution is built in the sentence.
+
+    ``inverted`` is not a kind of its own: a direct quote with the speaker after
+    the verb (``"…," said the NIS``) is ``direct`` with ``Claim.inverted`` set.
+    """
+
+    DIRECT = "direct"  # the content is entirely inside quotation marks
+    INDIRECT = "indirect"  # X said (that) ...
+    MIXED = "mixed"  # paraphrase with a quoted fragment inside
+    ACCORDING_TO = "according_to"  # according to X, ...
+    CITING = "citing"  # ..., citing X / as cited by X (no other reporting verb)
+    PASSIVE = "passive"  # agentless passive: "has been suspected of"
+    HEADLINE = "headline"  # "...: Ukraine official" or "Seoul confirms ..."
+    NON_STATEMENT = "non_statement"  # remained silent, declined to comment
+    OUTLET = "outlet"  # the publication's own voice: no source named ("The death toll topped 20,000.")
+
+
+class Stance(StrEnum):
+    CONFIRMED = "confirmed"
+    ASSERTED = "asserted"
+    ESTIMATED = "estimated"
+    SUSPECTED = "suspected"
+    REPORTED = "reported"
+    DENIED = "denied"
+    NO_COMMENT = "no_comment"
+    UNVERIFIED = "unverified"
+    EXPECTED = "expected"  # a forecast or prediction ("is expected to rise", "could exceed")
+    CONDITIONAL = "conditional"  # an if-clause or hypothetical; the clause belongs to the content
+
+
+class QuantityScope(StrEnum):
+    POINT = "point"  # a count at a time
+    PERIOD = "period"  # within an interval ("over the last two months")
+    CUMULATIVE = "cumulative"  # a running total ("bringing the total to")
+
+
+class MeasureScope(StrEnum):
+    """How a measured number holds (GLOSSARY.md, "Measure"): figures of different scopes never conflict."""
+
+    POINT = "point"  # a count at a time (also a running total read at that time)
+    PERIOD = "period"  # within an interval of known length ("in the past 24 hours")
+    CUMULATIVE = "cumulative"  # a running total ("bringing the total to", "so far")
+    FORECAST = "forecast"  # expected, feared, projected ("could rise to", "is likely to exceed")
+    HYPOTHETICAL = "hypothetical"  # under a condition ("if the dam fails, … could be flooded")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a number counts, typed so that figures from different articles line up.
+
+    ``what`` is the normalised event or state (``killed``, ``injured``,
+    ``missing``, ``evacuated`` …, or None when the number only counts a thing);
+    ``unit`` the normalised counted thing (``people``, ``troops``, ``homes``,
+    ``magnitude``); ``subject`` whose or which (a nationality, an ordinal:
+    "North Korean", "second"); ``place`` a gazetteer id with its display name
+    and the control ``qualifier`` of the area ("occupied:RU", "held:rebel");
+    ``as_of`` the day the figure holds. :attr:`key` is the series the number
+    belongs to: equal keys are one number series across documents.
+    """
+
+    what: str | None
+    unit: str | None
+    subject: str | None = None
+    place: str | None = None
+    place_name: str | None = None
+    qualifier: str | None = None
+    scope: MeasureScope = MeasureScope.POINT
+    period_days: int | None = None
+    as_of: date | None = None
+
+    @property
+    def key(self) -> str:
+        head = " ".join(p for p in (self.subject, self.unit) if p) or "count"
+        parts = [f"{head} {self.what}" if self.what else head]
+        if self.place_name:
+            parts.append(f"in {self.place_name}")
+        if self.qualifier and not (self.place or "").startswith("area:"):
+            parts.append(f"({self.qualifier})")  # an area held by a side is named by the side already
+        if self.scope is MeasureScope.PERIOD:
+            parts.append(f"per {self.period_days} days" if self.period_days else "over a period")
+        elif self.scope in (MeasureScope.FORECAST, MeasureScope.HYPOTHETICAL):
+            parts.append(f"[{self.scope.value}]")
+        return " ".join(parts)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Measure:
+        """The inverse of :meth:`to_dict` (the derived ``key`` is ignored)."""
+        fields = {k: v for k, v in data.items() if k != "key"}
+        fields["scope"] = MeasureScope(fields.get("scope", "point"))
+        fields["as_of"] = date.fromisoformat(fields["as_of"]) if fields.get("as_of") else None
+        return cls(**fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "what": self.what,
+            "unit": self.unit,
+            "subject": self.subject,
+            "place": self.place,
+            "place_name": self.place_name,
+            "qualifier": self.qualifier,
+            "scope": self.scope.value,
+            "period_days": self.period_days,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+        }
