@@ -52,8 +52,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anyascii import anyascii
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import JaroWinkler
 
 from ..extract.entities import (
     ROLE_NOUNS,
@@ -66,6 +65,17 @@ from ..extract.entities import (
 )
 from ..extract.lexicon import TITLES
 from ..model import ChainLink, Entity, EntityType
+from .organisations import (
+    CountryOf,
+    Org,
+    Organisations,
+    OrgParts,
+    fold,
+    is_acronym,
+    org_parts,
+    repair,
+    same_words,
+)
 
 _ANON_DROP = {
     "unidentified",
@@ -109,25 +119,6 @@ _PLATFORMS = frozenset(
     {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vkontakte", "whatsapp", "weibo"}
 )
 _PLATFORM_PARTS = frozenset({"channel", "channels", "post", "posts", "account", "page", "feed"})
-#: Head nouns that name the same kind of body: a spy service is a spy agency.
-_HEAD_CLASS = {
-    "ministry": "ministry",
-    "department": "ministry",
-    "agency": "agency",
-    "service": "agency",
-    "authority": "agency",
-    "bureau": "agency",
-    "directorate": "agency",
-    "intelligence": "agency",
-}
-#: Domain words written two ways in English news: "spy"/"intelligence", "internal"/"interior affairs".
-_DOMAIN_SAME = {
-    "spy": "intelligence",
-    "internal": "interior",
-    "defence": "defense",
-    "emergencies": "emergency",
-}
-_ORG_STOP = frozenset({"the", "a", "an", "of", "for", "and", "on", "&", "its", "s"})
 #: "researchers of NORSAR", "officials from the ministry": people speaking for an organisation.
 _MEMBER = re.compile(
     r"^(?:(?:an?|the|some|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -138,8 +129,6 @@ _MEMBER = re.compile(
 )
 #: "the National Resistance Center statement": what an organisation published, not the organisation.
 _PUBLISHED = re.compile(r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)$")
-
-CountryOf = Callable[[str], str | None]
 
 
 @dataclass(slots=True)
@@ -182,11 +171,6 @@ def anonymous_description(name: str) -> str:
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words) or name.strip().lower()
-
-
-def fold(text: str) -> str:
-    """ASCII, lower case, letters, digits and spaces: "Erdoğan" -> "erdogan", "Зеленський" -> "zelenskiy"."""
-    return " ".join(re.sub(r"[^a-z0-9\s-]+", "", anyascii(text).lower()).replace("-", " ").split())
 
 
 def is_relay(name: str) -> bool:
@@ -251,10 +235,6 @@ def gazetteer_country(gaz: Gazetteer) -> CountryOf:
     return country_of
 
 
-def same_country(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and (a == b or same_stem(a, b))
-
-
 # --- people -------------------------------------------------------------------------------------
 
 
@@ -293,7 +273,6 @@ def name_parts(name: str) -> list[str]:
     return [w for w in words if len(w) > 1 or len(words) > 2]
 
 
-
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: the surnames agree, and the given names (first, or all of one side)."""
     if len(a) < 2 or len(b) < 2 or not same_surname(a[-1], b[-1]):
@@ -306,94 +285,6 @@ def same_person(a: list[str], b: list[str]) -> bool:
 
 
 # --- organisations ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OrgParts:
-    """An organisation description as comparable parts: "Ukraine's interior ministry"."""
-
-    country: str | None
-    head: str  # the head noun's class: "ministry", "agency", or the noun itself
-    domain: frozenset[str]
-    proper: bool = False  # written as a name ("Interior Ministry"), not a description ("emergency services")
-
-    def fits(self, other: OrgParts) -> bool:
-        """Same kind of body, no two different countries, one domain inside the other."""
-        if not _same_word(self.head, other.head) or not self.domain or not other.domain:
-            return False
-        if self.country and other.country and not same_country(self.country, other.country):
-            return False
-        small, big = sorted((self.domain, other.domain), key=len)
-        return all(any(_same_word(w, x) for x in big) for w in small)
-
-
-def _same_words(a: list[str], b: list[str]) -> bool:
-    """Two names of 2+ words that differ in spelling only, word by word."""
-    a = [w for w in a if w not in _ORG_STOP]
-    return len(a) >= 2 and len(a) == len(b) and all(map(_same_word, a, b))
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word: equal, an adjective or plural of the other, or one letter apart (defence/defense)."""
-    return a == b or same_stem(a, b) or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
-
-
-def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
-    """Country, head class and domain words of an organisation name, or None when it has no head."""
-    text = re.sub(r"\s*\([^()]*\)?$", "", name.replace("’", "'")).strip()
-    country: str | None = None
-    m = re.match(r"^(?:the\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
-    if m and (owner := country_of(m.group(1))):
-        country, text = owner, m.group(2)
-    m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
-    tail: list[str] = []
-    if m:
-        text = m.group(1)
-        for part in re.split(r"\s+of\s+(?:the\s+)?", m.group(2), flags=re.I):
-            owner = country_of(part)
-            if owner and not country:
-                country = owner
-            elif not owner:
-                tail += fold(part).split()
-    words = fold(text).split()
-    while words and words[0] in _ORG_STOP:
-        words = words[1:]
-    if not words:
-        return None
-    for n in (2, 1):  # "South Korean intelligence", "Ukrainian Interior Ministry"
-        if len(words) > n and (owner := country_of(" ".join(words[:n]))):
-            country = country or owner
-            words = words[n:]
-            break
-    written = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in _ORG_STOP]
-    proper = bool(written) and all(w[:1].isupper() for w in written[-len(words) :])
-    head = _HEAD_CLASS.get(words[-1], words[-1])
-    domain = [_DOMAIN_SAME.get(w, w) for w in words[:-1] + tail if w not in _ORG_STOP]
-    if head == "agency" and words[-1] == "intelligence":
-        domain.append("intelligence")
-    return OrgParts(country, head, frozenset(domain), proper)
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name.replace(".", "")) if w]
-    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _ORG_STOP).upper()
-
-
-def _acronym(name: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", name.strip()))
-
-
-def repair(name: str) -> tuple[str, list[str]]:
-    """A mention's name without a broken or bracketed short form, and that short form.
-
-    "National Intelligence Service(NIS" -> ("National Intelligence Service", ["NIS"]);
-    "the Syrian Civil Defense (White Helmets)" -> ("the Syrian Civil Defense", ["White Helmets"]).
-    """
-    m = re.match(r"^(.*?\S)\s*\(([^()]*)\)?\s*$", name)
-    if not m or not m.group(1).strip():
-        return name, []
-    short = m.group(2).strip()
-    return m.group(1).strip(), [short] if short else []
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -582,10 +473,10 @@ class EntityIndex:
         by_key: dict[str, Canonical],
     ) -> None:
         """Organisation descriptions joined by their parts, acronyms by their initials."""
-        found = _Orgs(self.country_of)
+        found = Organisations(self.country_of)
         for c in list(by_key.values()):  # gazetteer entries met in the corpus take descriptions too
             if c.type not in (EntityType.PERSON, EntityType.COUNTRY) and not c.anonymous:
-                found.add(_Org(c.key, c.name, c.type), [c.name, *c.aliases])
+                found.add(Org(c.key, c.name, c.type), [c.name, *c.aliases])
         items = [(e, name, org_parts(name, self.country_of)) for e, name in orgs]
         items.sort(  # the most specific first: a bare "Interior Ministry" then meets the qualified ones
             key=lambda t: (
@@ -599,7 +490,7 @@ class EntityIndex:
             short = repair(e.name)[1]
             home = found.home(name, parts, short)
             if home is None:
-                home = found.get(slug(normalise_key(name))) or _Org(
+                home = found.get(slug(normalise_key(name))) or Org(
                     slug(normalise_key(name)), _strip_the(name), e.type
                 )
             found.add(home, [name, *short, *e.aliases])
@@ -610,7 +501,7 @@ class EntityIndex:
             if hit:
                 put(slug(hit[0]), hit[0], hit[1], False, e)
                 continue
-            inner = [w for w in re.findall(r"[A-Z][A-Z&]{1,7}", name) if _acronym(w)]  # "NORSAR institute"
+            inner = [w for w in re.findall(r"[A-Z][A-Z&]{1,7}", name) if is_acronym(w)]  # "NORSAR institute"
             home = found.home(name, org_parts(name, self.country_of), [*short, *inner])
             if home is not None:
                 put(home.key, home.name, home.type, False, e)
@@ -629,7 +520,7 @@ class EntityIndex:
             desc = anonymous_description(e.name)
             words = desc.split()
             seen = descriptions[(len(words), words[0][:1] if words else "")]
-            same = next((w for w in seen if _same_words(words, w)), None)  # "civil defence/defense official"
+            same = next((w for w in seen if same_words(words, w)), None)  # "civil defence/defense official"
             if same is None:
                 seen.append(words)
             else:
@@ -639,90 +530,6 @@ class EntityIndex:
 
 
 _Put = Callable[[str, str, EntityType, bool, Entity], Canonical]
-
-
-@dataclass(slots=True)
-class _Org:
-    """An organisation being gathered: its key, name, and the descriptions and short forms it has."""
-
-    key: str
-    name: str
-    type: EntityType
-    parts: list[OrgParts] = field(default_factory=list)
-    short: set[str] = field(default_factory=set)  # acronyms written and initials of its names
-    names: list[list[str]] = field(default_factory=list)
-
-
-class _Orgs:
-    """The organisations of a corpus, looked up by key, spelling, short form and parts (blocked)."""
-
-    def __init__(self, country_of: CountryOf) -> None:
-        self.country_of = country_of
-        self.by_key: dict[str, _Org] = {}
-        self.by_short: dict[str, list[_Org]] = defaultdict(list)
-        self.by_spelling: dict[tuple[int, str], list[_Org]] = defaultdict(list)
-        self.by_head: dict[str, list[_Org]] = defaultdict(list)
-
-    def get(self, key: str) -> _Org | None:
-        return self.by_key.get(key)
-
-    def add(self, org: _Org, aliases: Iterable[str]) -> None:
-        self.by_key.setdefault(org.key, org)
-        for alias in aliases:
-            name, short = repair(alias)
-            words = [w for w in fold(name).split() if w not in _ORG_STOP]
-            if len(words) >= 2 and words not in org.names:
-                org.names.append(words)
-                _add(self.by_spelling[(len(words), words[0][:1])], org)
-            for s in [name, *short]:
-                letters = s.strip() if _acronym(s) else _initials(s)
-                if len(letters) >= 2 and letters not in org.short:
-                    org.short.add(letters)
-                    _add(self.by_short[letters], org)
-            parts = org_parts(name, self.country_of)
-            if parts is not None and parts.domain and parts not in org.parts:
-                org.parts.append(parts)
-                _add(self.by_head[parts.head[:3]], org)
-
-    def home(self, name: str, parts: OrgParts | None, short: Sequence[str] = ()) -> _Org | None:
-        """The one organisation a mention belongs to, or None (none, or several fit)."""
-        exact = self.by_key.get(slug(normalise_key(name)))
-        if exact is not None:
-            return exact
-        words = [w for w in fold(name).split() if w not in _ORG_STOP]
-        if len(words) >= 2:  # "World Health Organisation" / "World Health Organization"
-            spelled = [
-                o
-                for o in self.by_spelling.get((len(words), words[0][:1]), [])
-                if any(_same_words(words, n) for n in o.names)
-            ]
-            if len(spelled) == 1:
-                return spelled[0]
-        wanted = [name.strip()] if _acronym(name) else [s for s in short if _acronym(s)]
-        if wanted:  # "WHO", "(OCHA)", "Norway's NORSAR institute"
-            found = {id(o): o for w in wanted for o in self.by_short.get(w, [])}
-            if len(found) == 1:
-                return next(iter(found.values()))
-            if _acronym(name):
-                return None
-        # a description without a country joins only as a name: "Interior Ministry" may be the one
-        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one
-        if parts is None or not parts.domain or not (parts.country or parts.proper):
-            return None
-        fits = [
-            o
-            for o in self.by_head.get(parts.head[:3], [])
-            if any(parts.fits(p) and (p.country or p.proper) for p in o.parts)
-        ]
-        if parts.country:  # a qualified description prefers the body of its own country
-            own = [o for o in fits if any(same_country(parts.country, p.country) for p in o.parts)]
-            fits = own or [o for o in fits if not any(p.country for p in o.parts)]
-        return fits[0] if len(fits) == 1 else None
-
-
-def _add(bucket: list[_Org], org: _Org) -> None:
-    if all(o is not org for o in bucket):
-        bucket.append(org)
 
 
 def _role_fits(

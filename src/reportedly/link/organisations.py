@@ -1,0 +1,230 @@
+"""Organisation names across documents: the parts of a name (country, kind of body, domain), its
+short forms, and the index that decides which gathered organisation a new mention belongs to.
+
+"Ukraine's interior ministry", "the Ukrainian Interior Ministry" and "Interior Ministry of
+Ukraine" have one country, one head ("ministry") and one domain ("interior"); "WHO" and "World
+Health Organisation" share a short form. :class:`Organisations` blocks candidates by spelling,
+short form and head so a corpus is compared in near-linear time. Used by
+:class:`reportedly.link.entities.EntityIndex`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
+
+from ..extract.entities import normalise_key, same_stem, slug
+from ..model import EntityType
+
+#: Head nouns that name the same kind of body: a spy service is a spy agency.
+_HEAD_CLASS = {
+    "ministry": "ministry",
+    "department": "ministry",
+    "agency": "agency",
+    "service": "agency",
+    "authority": "agency",
+    "bureau": "agency",
+    "directorate": "agency",
+    "intelligence": "agency",
+}
+
+
+#: Domain words written two ways in English news: "spy"/"intelligence", "internal"/"interior affairs".
+_DOMAIN_SAME = {
+    "spy": "intelligence",
+    "internal": "interior",
+    "defence": "defense",
+    "emergencies": "emergency",
+}
+
+
+ORG_STOP = frozenset({"the", "a", "an", "of", "for", "and", "on", "&", "its", "s"})
+
+
+CountryOf = Callable[[str], str | None]
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, letters, digits and spaces: "Erdoğan" -> "erdogan", "Зеленський" -> "zelenskiy"."""
+    return " ".join(re.sub(r"[^a-z0-9\s-]+", "", anyascii(text).lower()).replace("-", " ").split())
+
+
+def same_country(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and (a == b or same_stem(a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class OrgParts:
+    """An organisation description as comparable parts: "Ukraine's interior ministry"."""
+
+    country: str | None
+    head: str  # the head noun's class: "ministry", "agency", or the noun itself
+    domain: frozenset[str]
+    proper: bool = False  # written as a name ("Interior Ministry"), not a description ("emergency services")
+
+    def fits(self, other: OrgParts) -> bool:
+        """Same kind of body, no two different countries, one domain inside the other."""
+        if not _same_word(self.head, other.head) or not self.domain or not other.domain:
+            return False
+        if self.country and other.country and not same_country(self.country, other.country):
+            return False
+        small, big = sorted((self.domain, other.domain), key=len)
+        return all(any(_same_word(w, x) for x in big) for w in small)
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
+    """Two names of 2+ words that differ in spelling only, word by word."""
+    a = [w for w in a if w not in ORG_STOP]
+    return len(a) >= 2 and len(a) == len(b) and all(map(_same_word, a, b))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word: equal, an adjective or plural of the other, or one letter apart (defence/defense)."""
+    return a == b or same_stem(a, b) or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
+
+
+def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
+    """Country, head class and domain words of an organisation name, or None when it has no head."""
+    text = re.sub(r"\s*\([^()]*\)?$", "", name.replace("’", "'")).strip()
+    country: str | None = None
+    m = re.match(r"^(?:the\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
+    if m and (owner := country_of(m.group(1))):
+        country, text = owner, m.group(2)
+    m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
+    tail: list[str] = []
+    if m:
+        text = m.group(1)
+        for part in re.split(r"\s+of\s+(?:the\s+)?", m.group(2), flags=re.I):
+            owner = country_of(part)
+            if owner and not country:
+                country = owner
+            elif not owner:
+                tail += fold(part).split()
+    words = fold(text).split()
+    while words and words[0] in ORG_STOP:
+        words = words[1:]
+    if not words:
+        return None
+    for n in (2, 1):  # "South Korean intelligence", "Ukrainian Interior Ministry"
+        if len(words) > n and (owner := country_of(" ".join(words[:n]))):
+            country = country or owner
+            words = words[n:]
+            break
+    written = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in ORG_STOP]
+    proper = bool(written) and all(w[:1].isupper() for w in written[-len(words) :])
+    head = _HEAD_CLASS.get(words[-1], words[-1])
+    domain = [_DOMAIN_SAME.get(w, w) for w in words[:-1] + tail if w not in ORG_STOP]
+    if head == "agency" and words[-1] == "intelligence":
+        domain.append("intelligence")
+    return OrgParts(country, head, frozenset(domain), proper)
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name.replace(".", "")) if w]
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in ORG_STOP).upper()
+
+
+def is_acronym(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", name.strip()))
+
+
+def repair(name: str) -> tuple[str, list[str]]:
+    """A mention's name without a broken or bracketed short form, and that short form.
+
+    "National Intelligence Service(NIS" -> ("National Intelligence Service", ["NIS"]);
+    "the Syrian Civil Defense (White Helmets)" -> ("the Syrian Civil Defense", ["White Helmets"]).
+    """
+    m = re.match(r"^(.*?\S)\s*\(([^()]*)\)?\s*$", name)
+    if not m or not m.group(1).strip():
+        return name, []
+    short = m.group(2).strip()
+    return m.group(1).strip(), [short] if short else []
+
+
+@dataclass(slots=True)
+class Org:
+    """An organisation being gathered: its key, name, and the descriptions and short forms it has."""
+
+    key: str
+    name: str
+    type: EntityType
+    parts: list[OrgParts] = field(default_factory=list)
+    short: set[str] = field(default_factory=set)  # acronyms written and initials of its names
+    names: list[list[str]] = field(default_factory=list)
+
+
+class Organisations:
+    """The organisations of a corpus, looked up by key, spelling, short form and parts (blocked)."""
+
+    def __init__(self, country_of: CountryOf) -> None:
+        self.country_of = country_of
+        self.by_key: dict[str, Org] = {}
+        self.by_short: dict[str, list[Org]] = defaultdict(list)
+        self.by_spelling: dict[tuple[int, str], list[Org]] = defaultdict(list)
+        self.by_head: dict[str, list[Org]] = defaultdict(list)
+
+    def get(self, key: str) -> Org | None:
+        return self.by_key.get(key)
+
+    def add(self, org: Org, aliases: Iterable[str]) -> None:
+        self.by_key.setdefault(org.key, org)
+        for alias in aliases:
+            name, short = repair(alias)
+            words = [w for w in fold(name).split() if w not in ORG_STOP]
+            if len(words) >= 2 and words not in org.names:
+                org.names.append(words)
+                _add(self.by_spelling[(len(words), words[0][:1])], org)
+            for s in [name, *short]:
+                letters = s.strip() if is_acronym(s) else initials(s)
+                if len(letters) >= 2 and letters not in org.short:
+                    org.short.add(letters)
+                    _add(self.by_short[letters], org)
+            parts = org_parts(name, self.country_of)
+            if parts is not None and parts.domain and parts not in org.parts:
+                org.parts.append(parts)
+                _add(self.by_head[parts.head[:3]], org)
+
+    def home(self, name: str, parts: OrgParts | None, short: Sequence[str] = ()) -> Org | None:
+        """The one organisation a mention belongs to, or None (none, or several fit)."""
+        exact = self.by_key.get(slug(normalise_key(name)))
+        if exact is not None:
+            return exact
+        words = [w for w in fold(name).split() if w not in ORG_STOP]
+        if len(words) >= 2:  # "World Health Organisation" / "World Health Organization"
+            spelled = [
+                o
+                for o in self.by_spelling.get((len(words), words[0][:1]), [])
+                if any(same_words(words, n) for n in o.names)
+            ]
+            if len(spelled) == 1:
+                return spelled[0]
+        wanted = [name.strip()] if is_acronym(name) else [s for s in short if is_acronym(s)]
+        if wanted:  # "WHO", "(OCHA)", "Norway's NORSAR institute"
+            found = {id(o): o for w in wanted for o in self.by_short.get(w, [])}
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if is_acronym(name):
+                return None
+        # a description without a country joins only as a name: "Interior Ministry" may be the one
+        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one
+        if parts is None or not parts.domain or not (parts.country or parts.proper):
+            return None
+        fits = [
+            o
+            for o in self.by_head.get(parts.head[:3], [])
+            if any(parts.fits(p) and (p.country or p.proper) for p in o.parts)
+        ]
+        if parts.country:  # a qualified description prefers the body of its own country
+            own = [o for o in fits if any(same_country(parts.country, p.country) for p in o.parts)]
+            fits = own or [o for o in fits if not any(p.country for p in o.parts)]
+        return fits[0] if len(fits) == 1 else None
+
+
+def _add(bucket: list[Org], org: Org) -> None:
+    if all(o is not org for o in bucket):
+        bucket.append(org)
