@@ -170,3 +170,34 @@ def test_warm_up_loads_the_place_tables_too() -> None:
     default_places.cache_clear()
     reportedly.warm_up()
     assert default_places()._cities is not None
+
+
+@pytest.mark.slow  # a PostgreSQL server and a few SIGKILLs mid-ingest
+def test_kill_loop_on_postgresql(pg_url: str) -> None:
+    done = _script(
+        "kill_loop.py",
+        "--texts",
+        str(ARTICLES),
+        "--db",
+        pg_url,
+        "--kills",
+        "2",
+        "--min-step",
+        "1",
+        "--max-step",
+        "1",
+        "--max-extra",
+        "0.3",
+        "--json",
+        timeout=900,
+    )
+    report = json.loads(done.stdout)
+    assert done.returncode == 0, json.dumps(report, indent=1)[-3000:]
+    assert report["store"] == "PostgreSQL" and report["kills"] == 2
+    check_ = report["check"]
+    assert (
+        check_["documents"] == check_["input_files"]
+        and check_["stored_twice"] == []
+        and check_["missing"] == []
+    )
+    assert check_["orphan_claims"] == 0 and report["re_run"]["stored"] == 0
