@@ -102,7 +102,7 @@ def _records(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _line_error(name, lineno, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield _line_error(name, lineno, f"invalid JSON ({exc.msg}, column {exc.colno})")
             continue
         try:
             yield _document(record, published=published)
