@@ -257,8 +257,7 @@ def main(argv: list[str] | None = None) -> int:
                     if (r := row.get(m))
                 )
                 rows.append(row)
-                if not args.json:
-                    print(json.dumps(row), file=sys.stderr, flush=True)
+                print(json.dumps(row), file=sys.stderr, flush=True)  # progress: the heavy cases take minutes
         finally:
             if server is not None:
                 server.close()
