@@ -19,7 +19,7 @@ import ctypes
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,12 +39,22 @@ if TYPE_CHECKING:
 TRIM_THRESHOLD = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
-class AnalysisTimeout(Exception):
-    """Raised inside an analysis that ran past its time limit."""
+class AnalysisTimeout(BaseException):
+    """Raised inside an analysis that ran past its time limit.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: an ``except Exception`` anywhere in the
+    analysis (ours or a library's) must not swallow it and let the analysis run on.
+    """
 
 
-class AnalysisOverMemory(Exception):
-    """Raised inside an analysis while the process's memory is over its limit."""
+class AnalysisOverMemory(BaseException):
+    """Raised inside an analysis while the process's memory is over its limit (see AnalysisTimeout)."""
+
+
+#: Seconds between repeats of a limit's exception until the analysis has stopped. An exception
+#: raised from outside can land where Python ignores it (a weakref callback, ``__del__``: a 6 MB
+#: single line analysed in the API ran on past its 120 s limit that way), so it is raised again.
+REPEAT_S = 0.5
 
 
 #: Default ceiling on a process's resident memory while it analyses, in MiB.
@@ -92,42 +102,67 @@ def time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0:
         yield
         return
+    state = {"armed": True}
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
 
         def expire(signum: int, frame: object) -> None:
-            raise AnalysisTimeout
+            if state["armed"]:
+                raise AnalysisTimeout
 
         previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)  # again every REPEAT_S until stopped
         try:
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            _disarm(
+                state,
+                lambda: (signal.setitimer(signal.ITIMER_REAL, 0), signal.signal(signal.SIGALRM, previous)),
+            )
         return
 
     target = threading.get_ident()
-    state = {"armed": True}
     lock = threading.Lock()
+    done = threading.Event()
 
     def expire_thread() -> None:
-        with lock:
-            if state["armed"]:
+        if done.wait(seconds):
+            return
+        while True:  # again every REPEAT_S until the analysis has stopped and disarmed
+            with lock:
+                if not state["armed"]:
+                    return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
                     ctypes.c_ulong(target), ctypes.py_object(AnalysisTimeout)
                 )
+            if done.wait(REPEAT_S):
+                return
 
-    timer = threading.Timer(seconds, expire_thread)
-    timer.daemon = True
+    timer = threading.Thread(target=expire_thread, name="reportedly-time-limit", daemon=True)
     timer.start()
     try:
         yield
     finally:
-        with lock:
-            # Disarmed under the lock, so the exception cannot be raised after
-            # the analysis has returned, in whatever the thread does next.
-            state["armed"] = False
-        timer.cancel()
+        # Disarmed under the lock, so the exception cannot be raised after
+        # the analysis has returned, in whatever the thread does next.
+        _disarm(state, done.set, lock)
+
+
+def _disarm(state: dict[str, bool], then: Callable[[], object], lock: threading.Lock | None = None) -> None:
+    """Disarm a limit; a repeat of its exception landing here is absorbed and the disarming retried."""
+    while True:
+        try:
+            if lock is None:
+                state["armed"] = False
+            else:
+                with lock:
+                    state["armed"] = False
+                    # One raised just before this may still be pending: clear it (NULL clears),
+                    # so it cannot land in whatever this thread does next.
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(threading.get_ident()), None)
+            then()
+            return
+        except (AnalysisTimeout, AnalysisOverMemory):
+            continue
 
 
 @contextmanager
@@ -156,24 +191,23 @@ def memory_limit(max_mb: float, interval: float = 0.2) -> Iterator[None]:
     done = threading.Event()
 
     def watch() -> None:
-        while not done.wait(interval):
-            if process.memory_info().rss > limit:
+        over = False
+        while not done.wait(REPEAT_S if over else interval):
+            over = over or process.memory_info().rss > limit
+            if over:  # raised again every REPEAT_S until the analysis has stopped (see time_limit)
                 with lock:
-                    if state["armed"]:
-                        state["armed"] = False
-                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                            ctypes.c_ulong(target), ctypes.py_object(AnalysisOverMemory)
-                        )
-                return
+                    if not state["armed"]:
+                        return
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        ctypes.c_ulong(target), ctypes.py_object(AnalysisOverMemory)
+                    )
 
     watcher = threading.Thread(target=watch, name="reportedly-memory-watch", daemon=True)
     watcher.start()
     try:
         yield
     finally:
-        with lock:
-            state["armed"] = False
-        done.set()
+        _disarm(state, done.set, lock)
 
 
 def analyze_outcome(
