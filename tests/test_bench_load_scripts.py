@@ -201,3 +201,31 @@ def test_kill_loop_on_postgresql(pg_url: str) -> None:
         and check_["missing"] == []
     )
     assert check_["orphan_claims"] == 0 and report["re_run"]["stored"] == 0
+
+
+@pytest.mark.slow  # two ingest processes with their models
+def test_two_concurrent_ingests_share_one_sqlite_store(tmp_path: Path) -> None:
+    """Overlapping batches at once: no "database is locked", every article stored exactly once."""
+    files = sorted(str(p) for p in ARTICLES.glob("*.txt"))
+    first, second = files[:4], files[2:]  # two articles in both batches
+    db = tmp_path / "shared.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reportedly.cli", "ingest", *batch, "--db", str(db), "--json", "-q"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for batch in (first, second)
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (_out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err[-2000:]
+        assert "locked" not in err
+    reports = [json.loads(out) for out, _ in outputs]
+    assert sum(r["stored"] for r in reports) == len(files)  # the shared two stored by one of them
+    assert sum(r["stored"] + r["unchanged"] for r in reports) == len(first) + len(second)
+    result = check(f"sqlite:///{db}", ARTICLES, reference=None)
+    assert result["ok"], result
