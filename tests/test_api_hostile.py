@@ -134,3 +134,10 @@ def test_the_probes_on_postgresql_answer_4xx_and_leak_no_sql(
         assert r.status_code == 201, r.text  # PostgreSQL refuses NUL in text: it is dropped first
         text = pg.get(r.json()["documents"][0]["href"]).json()["document"]["text"]
         assert "\x00" not in text and "\ufffd" in text
+
+
+def test_posted_html_without_an_article_is_named_as_posted(client: TestClient) -> None:
+    html = "<html><body>" + "<div>" * 300 + "<p>The port said on Monday it was shut.</p>" + "</div>" * 300
+    r = client.post("/api/documents", json={"html": html}, headers=AUTH)
+    assert r.status_code == 422
+    assert "the posted HTML" in r.json()["detail"] and "<html>" not in r.json()["detail"]

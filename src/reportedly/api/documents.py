@@ -194,7 +194,13 @@ def _documents(body: AnalyzeRequest, config: Settings) -> tuple[list[Document], 
             doc.meta.update(format="text", source=body.source_url or "api")
             return [doc], []
         if body.html is not None:
-            doc = from_html(body.html, url=body.source_url, published=body.published)
+            # Named as the client gave it: the posted HTML (or its source_url), never "<html>".
+            doc = from_html(
+                body.html,
+                url=body.source_url,
+                published=body.published,
+                name=body.source_url or "the posted HTML",
+            )
             if body.title:
                 doc.title = body.title
             if body.outlet:
