@@ -122,6 +122,17 @@ def test_time_limit_is_raised_again_when_the_first_is_lost(where: str) -> None:
     assert seen["after"] == "ran"
 
 
+def test_reserve_refuses_an_allocation_past_the_armed_limit() -> None:
+    from reportedly.batch import AnalysisOverMemory, memory_limit, reserve
+
+    reserve(10**15)  # no limit armed: nothing to refuse
+    with memory_limit(100_000):  # 100 GB: a small allocation fits, a petabyte does not
+        reserve(10**6)
+        with pytest.raises(AnalysisOverMemory):
+            reserve(10**15)
+    reserve(10**15)  # disarmed again on exit
+
+
 def test_time_limit_in_the_main_thread_and_when_fast() -> None:
     with pytest.raises(AnalysisTimeout), time_limit(0.2):
         spin(5)
