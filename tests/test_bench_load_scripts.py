@@ -3,7 +3,9 @@
 The fast tests check their pieces (the percentile the load figures are read with, the refusal
 of any host that is not loopback, the kill loop's store check); the slow ones run each script
 for real on a few of our own articles: a few seconds of mixed reads and writes must give no
-5xx, and a few kills in a row must leave every article stored exactly once.
+5xx, and a few kills in a row must leave every article stored exactly once (SQLite and
+PostgreSQL). Also here: two overlapping ingests at once on one SQLite store, and ``warm_up``
+loading what the first article used to load (the load script found it).
 """
 
 from __future__ import annotations
