@@ -1,9 +1,15 @@
 """Write a corpus of hostile inputs for ``ingest`` and ``analyze`` (issue 18).
 
-Each case is a file whose expected fate is known: ``good`` (stored once) or
-``bad`` (an error record naming the file). ``scale="small"`` keeps the big
-cases small enough for a test; ``scale="full"`` writes the sizes the issue
-names (a 5 MB single line, 10,000 unbalanced quotation marks, 50 MB).
+Each case is a file whose expected fate is known: ``good`` (stored once),
+``bad`` (an error record naming the file) or ``jsonl`` (a batch whose
+``JSONL_GOOD`` good lines are stored and whose ``JSONL_BAD_LINES`` are one
+error record each, naming the file and the line). ``scale="small"`` keeps the
+big cases small enough for a test; ``scale="full"`` writes the sizes the issue
+names (a 5 MB single line, 10,000 unbalanced quotation marks, 50 MB, HTML
+nested 5,000 deep). ``HOSTILE_URLS`` are sources that must be refused before
+anything is fetched (loopback, link-local, private, ``file://``); redirects to
+them are checked hop by hop in ``tests/test_ingest_fetch.py``, which needs a
+local HTTP server.
 
 Usage: python benchmarks/adversarial.py OUT_DIR [small|full]
 """
@@ -20,8 +26,31 @@ GOOD_TEXT = (
 )
 
 
+#: Lines of ``batch.jsonl``: two good records, then one bad line of each kind.
+JSONL_LINES = [
+    b'{"text": "Ferry service resumes\\n\\nThe operator said on Friday that ferries would run again."}',
+    b'{"html": "<html><head><title>Clinic opens</title></head><body><p>The clinic said on Sunday '
+    b'that it had opened.</p></body></html>"}',
+    b'{"text": "unterminated',  # invalid JSON
+    b"[1, 2, 3]",  # not an object
+    b'{"title": "no text"}',  # neither text nor html
+    b'{"text": "caf\xe9"}',  # invalid UTF-8
+]
+JSONL_GOOD = 2
+JSONL_BAD_LINES = [3, 4, 5, 6]
+
+#: Sources refused before any connection: (URL, why).
+HOSTILE_URLS = [
+    ("http://127.0.0.1:9/article", "loopback"),
+    ("http://[::1]:9/article", "IPv6 loopback"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local (cloud metadata)"),
+    ("http://10.0.0.1/article", "private network"),
+    ("file:///etc/passwd", "file://"),
+]
+
+
 def build(root: Path, scale: str = "small") -> dict[str, str]:
-    """Write every case under ``root``; return {file name: "good" | "bad"}."""
+    """Write every case under ``root``; return {file name: "good" | "bad" | "jsonl"}."""
     full = scale == "full"
     root.mkdir(parents=True, exist_ok=True)
     cases: dict[str, str] = {}
@@ -59,7 +88,11 @@ def build(root: Path, scale: str = "small") -> dict[str, str]:
         "had passed.</p><script>document.write('x')</script></body></html>",
         "good",
     )
-    write("oversize.txt", b"a " * ((26 if full else 6) * 1024 * 1024), "bad")
+    write("oversize.txt", b"a " * ((25 if full else 6) * 1024 * 1024), "bad")  # 50 MB or 12 MB
+    write("batch.jsonl", b"\n".join(JSONL_LINES) + b"\n", "jsonl")
+    if os.geteuid() != 0:  # root reads any file: the case cannot be made there
+        write("unreadable.txt", GOOD_TEXT + " Unreadable.", "bad")
+        (root / "unreadable.txt").chmod(0)
     loop = root / "loop.txt"
     loop.symlink_to(loop)
     cases["loop.txt"] = "bad"

@@ -478,15 +478,20 @@ def test_serve_verb_builds_the_app(monkeypatch: pytest.MonkeyPatch, db_path: Pat
     import uvicorn
     from typer.testing import CliRunner
 
+    import reportedly
     from reportedly.cli import app as cli
 
     seen: dict = {}
+    warmed: list[bool] = []
     monkeypatch.setattr(uvicorn, "run", lambda web, **options: seen.update(web=web, **options))
+    # With a token the models are loaded before listening, so the first POST does not stall reads.
+    monkeypatch.setattr(reportedly, "warm_up", lambda: warmed.append(True))
     runner = CliRunner()
     result = runner.invoke(
         cli, ["serve", "--db", str(db_path), "--port", "8123"], env={"REPORTEDLY_TOKEN": "t0k"}
     )
     assert result.exit_code == 0, result.output
+    assert warmed == [True] and "Loading the models" in result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["web"].state.settings.token == "t0k"
     assert seen["web"].state.settings.allow_private is False
@@ -496,6 +501,7 @@ def test_serve_verb_builds_the_app(monkeypatch: pytest.MonkeyPatch, db_path: Pat
         env={"REPORTEDLY_TOKEN": ""},
     )
     assert opened.exit_code == 0
+    assert warmed == [True]  # read-only: no models loaded
     assert "anyone who can reach" in opened.output
     assert seen["web"].state.settings.token is None and seen["web"].state.settings.allow_private is True
     broken = runner.invoke(cli, ["serve", "--db", "nosuchdialect://x/y"])

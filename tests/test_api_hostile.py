@@ -110,3 +110,34 @@ def test_serve_passes_its_analysis_limits_to_the_app(tmp_path, monkeypatch) -> N
     assert (seen["analysis_timeout"], seen["max_memory"]) == (30.0, 1024.0)
     web = create_app(db, analysis_timeout=30, max_memory=1024)
     assert (web.state.settings.analysis_timeout, web.state.settings.max_memory) == (30, 1024)
+
+
+@pytest.mark.slow  # a PostgreSQL server (tests/pg.py); skipped without one
+def test_the_probes_on_postgresql_answer_4xx_and_leak_no_sql(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's leaks were on PostgreSQL: a 500 there carried the SQL and the article text."""
+    import reportedly
+    from reportedly.model import Ledger
+
+    monkeypatch.setattr(reportedly, "analyze_document", lambda document, nlp=None: Ledger(document))
+    with Store(pg_url) as store:
+        store.save(ferry_ledger(), source="ferry.txt")
+    with TestClient(create_app(pg_url, token=TOKEN), raise_server_exceptions=False) as pg:
+        for path in ("/api/claims", "/api/documents", "/api/entities"):
+            r = pg.get(path, params={"offset": 2**63})
+            assert r.status_code == 422, r.text
+            assert "SELECT" not in r.text and "psycopg" not in r.text
+            assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        body = '{"text": "Pier closes\\nThe port said on Monday\\u0000 that the pier \\ud800 would close."}'
+        r = pg.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
+        assert r.status_code == 201, r.text  # PostgreSQL refuses NUL in text: it is dropped first
+        text = pg.get(r.json()["documents"][0]["href"]).json()["document"]["text"]
+        assert "\x00" not in text and "\ufffd" in text
+
+
+def test_posted_html_without_an_article_is_named_as_posted(client: TestClient) -> None:
+    html = "<html><body>" + "<div>" * 300 + "<p>The port said on Monday it was shut.</p>" + "</div>" * 300
+    r = client.post("/api/documents", json={"html": html}, headers=AUTH)
+    assert r.status_code == 422
+    assert "the posted HTML" in r.json()["detail"] and "<html>" not in r.json()["detail"]

@@ -138,3 +138,40 @@ def test_a_full_queue_is_a_429_and_reads_go_on_meanwhile(
     finally:
         release.set()
     assert [_wait(client, h)["status"] for h in hrefs] == ["done", "done", "done"]
+
+
+def test_a_small_post_during_a_heavy_analysis_is_queued_not_held(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def held(document, nlp=None):  # noqa: ANN001, ANN202 - a heavy analysis that waits for the test
+        release.wait(30)
+        return Ledger(document)
+
+    monkeypatch.setattr(reportedly, "analyze_document", held)
+    try:
+        heavy = client.post("/api/documents", params={"async": "true"}, json=ARTICLE, headers=AUTH)
+        deadline = time.monotonic() + 10
+        while (
+            client.get(heavy.headers["location"]).json()["status"] != "running"
+            and time.monotonic() < deadline
+        ):
+            time.sleep(0.02)
+        # A small article without ?async: it would wait for the lock; it is answered at once instead.
+        started = time.monotonic()
+        small = {"text": "Tram line reopens\n\nThe operator said on Monday that trams run again."}
+        r = client.post("/api/documents", json=small, headers=AUTH)
+        assert r.status_code == 202 and time.monotonic() - started < 5
+        assert client.get(heavy.headers["location"]).json()["status"] == "running"  # still held
+    finally:
+        release.set()
+    job = _wait(client, r.headers["location"])
+    assert job["status"] == "done" and job["status_code"] == 201
+    # With nothing running, a small article is analysed while its client waits, as before.
+    assert (
+        client.post(
+            "/api/documents", json={"text": "Pool closes\n\nThe city said the pool shut."}, headers=AUTH
+        ).status_code
+        == 201
+    )

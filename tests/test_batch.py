@@ -82,6 +82,57 @@ def test_time_limit_stops_busy_code_in_a_worker_thread() -> None:
     assert seen["after"] == "ran"
 
 
+def _stubborn(seconds: float, seen: dict[str, object]) -> None:
+    """Busy code that loses the first AnalysisTimeout, as a weakref callback or ``__del__`` does."""
+    started = time.perf_counter()
+    seen["swallowed"] = 0
+    try:
+        with time_limit(0.2):
+            while time.perf_counter() - started < seconds:
+                try:
+                    spin(seconds)
+                except AnalysisTimeout:
+                    if seen["swallowed"]:
+                        raise
+                    seen["swallowed"] = 1
+                try:  # an ordinary "except Exception" in library code must not catch it either
+                    spin(0.05)
+                except Exception:  # noqa: BLE001
+                    seen["caught_by_except_exception"] = True
+        seen["result"] = "finished"
+    except AnalysisTimeout:
+        seen["result"] = "stopped"
+    seen["seconds"] = time.perf_counter() - started
+    spin(1.2)  # a repeat left armed, or pending, would land here
+    seen["after"] = "ran"
+
+
+@pytest.mark.parametrize("where", ["main thread", "worker thread"])
+def test_time_limit_is_raised_again_when_the_first_is_lost(where: str) -> None:
+    seen: dict[str, object] = {}
+    if where == "main thread":
+        _stubborn(8, seen)
+    else:
+        thread = threading.Thread(target=_stubborn, args=(8, seen))
+        thread.start()
+        thread.join(20)
+    assert seen["result"] == "stopped" and seen["swallowed"] == 1
+    assert "caught_by_except_exception" not in seen
+    assert seen["seconds"] < 4
+    assert seen["after"] == "ran"
+
+
+def test_reserve_refuses_an_allocation_past_the_armed_limit() -> None:
+    from reportedly.batch import AnalysisOverMemory, memory_limit, reserve
+
+    reserve(10**15)  # no limit armed: nothing to refuse
+    with memory_limit(100_000):  # 100 GB: a small allocation fits, a petabyte does not
+        reserve(10**6)
+        with pytest.raises(AnalysisOverMemory):
+            reserve(10**15)
+    reserve(10**15)  # disarmed again on exit
+
+
 def test_time_limit_in_the_main_thread_and_when_fast() -> None:
     with pytest.raises(AnalysisTimeout), time_limit(0.2):
         spin(5)
@@ -229,7 +280,9 @@ def test_ingest_refuses_workers_with_a_scheduler_and_an_unreachable_scheduler(tm
     article = tmp_path / "pier.txt"
     article.write_text(TEXTS["pier"], encoding="utf-8")
     db = str(tmp_path / "x.db")
-    code, output = run("ingest", str(article), "--db", db, "--workers", "2", "--scheduler", "tcp://127.0.0.1:9")
+    code, output = run(
+        "ingest", str(article), "--db", db, "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"
+    )
     assert code == EXIT_USAGE and "not both" in output
     code, output = run("ingest", str(article), "--db", db, "--scheduler", "tcp://127.0.0.1:9")
     assert code == EXIT_USAGE and "cannot start Dask" in output

@@ -193,4 +193,5 @@ def test_jsonl_oversize_line_is_skipped(tmp_path: Path) -> None:
     path.write_text(big + "\n" + json.dumps({"text": "Small one, he said."}) + "\n", encoding="utf-8")
     items = list(documents_from_jsonl(path, max_bytes=1000))
     assert isinstance(items[0], IngestError) and items[0].reason == "too_large" and items[0].line == 1
+    assert "1,000-byte limit" in items[0].message and "--max-bytes" in items[0].message
     assert isinstance(items[1], Document) and items[1].text == "Small one, he said."

@@ -93,7 +93,8 @@ def submit_document(
         Query(
             alias="async",
             description="Queue the analysis as a job and answer 202 at once, with the job's URL in "
-            "`Location`. Bodies longer than the server's `--async-above` are queued anyway.",
+            "`Location`. Bodies longer than the server's `--async-above` are queued anyway, and so is "
+            "any body while another analysis runs.",
         ),
     ] = False,
 ) -> Any:
@@ -101,13 +102,17 @@ def submit_document(
 
     A URL may be a feed, which stores one document per entry. The answer is
     201 when anything new was stored and 200 when the article(s) were
-    already there (storing is idempotent by text). With ``?async=true``, or a
-    text or HTML body over the server's ``--async-above`` characters, the
-    analysis runs as a job: 202 with ``Location: /api/jobs/{id}``, or 429 when
-    the job queue is full.
+    already there (storing is idempotent by text). With ``?async=true``, a
+    text or HTML body over the server's ``--async-above`` characters, or while
+    another analysis is running, the analysis runs as a job: 202 with
+    ``Location: /api/jobs/{id}``, or 429 when the job queue is full.
     """
     size = len(body.text or body.html or "")
-    if run_async or (config.async_above > 0 and size > config.async_above):
+    # While another analysis holds the lock (a heavy job runs for up to --analysis-timeout),
+    # a small article is queued too rather than holding its client and a server thread
+    # until the lock is free: a heavy POST must not block other writes.
+    busy = config.analysis_lock.locked()
+    if run_async or busy or (config.async_above > 0 and size > config.async_above):
         try:
             job = queue.submit(body)
         except QueueFull:
@@ -189,7 +194,13 @@ def _documents(body: AnalyzeRequest, config: Settings) -> tuple[list[Document], 
             doc.meta.update(format="text", source=body.source_url or "api")
             return [doc], []
         if body.html is not None:
-            doc = from_html(body.html, url=body.source_url, published=body.published)
+            # Named as the client gave it: the posted HTML (or its source_url), never "<html>".
+            doc = from_html(
+                body.html,
+                url=body.source_url,
+                published=body.published,
+                name=body.source_url or "the posted HTML",
+            )
             if body.title:
                 doc.title = body.title
             if body.outlet:

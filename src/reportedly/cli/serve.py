@@ -124,6 +124,14 @@ def serve(
                 style="yellow",
             )
         )
+    if token:
+        # Loaded before listening: loading the models in the first POST's analysis took seconds of
+        # both cores and of the interpreter lock, and every read waited (read p99 0.47-0.66 s
+        # against 0.21 s without writes, BENCHMARKS.md, issue 18).
+        from .. import warm_up
+
+        err.print(Text("Loading the models for posted articles …", style="dim"))
+        warm_up()
     mode = "articles can be added with the token" if token else "read-only (no --token / REPORTEDLY_TOKEN)"
     err.print(Text(f"Serving {db} at http://{host}:{port}/ — {mode}. Ctrl-C stops.", style="dim"))
     run_server(web, host, port, header_timeout=header_timeout)

@@ -304,6 +304,11 @@ def _word_tags(
 ) -> WordTags:
     import numpy as np
 
+    from ..batch import reserve
+
+    # Joining the windows copies every state once more (about 1.5 KB a word): a long text
+    # asks the memory limit first, since the watchdog cannot stop a compiled call half way.
+    reserve(sum(p.nbytes for p in parts) + sum(getattr(s, "nbytes", 0) for s in states))
     shape = (0, len(LAYERS), len(TAGS))
     tags = WordTags(starts, np.concatenate(parts) if parts else np.zeros(shape, dtype=np.float32))
     if head is not None and states:

@@ -89,7 +89,8 @@ def _records(
             # Skip the rest of the oversize line without holding it in memory.
             while raw and not raw.endswith(b"\n"):
                 raw = fh.readline(max_bytes + 1)
-            yield _line_error(name, lineno, "line is larger than the size limit; skipped", "too_large")
+            message = f"line is larger than the {max_bytes:,}-byte limit; skipped (raise it with --max-bytes)"
+            yield _line_error(name, lineno, message, "too_large")
             continue
         if not raw.strip():
             continue
@@ -102,7 +103,7 @@ def _records(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _line_error(name, lineno, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield _line_error(name, lineno, f"invalid JSON ({exc.msg}, column {exc.colno})")
             continue
         try:
             yield _document(record, published=published)
