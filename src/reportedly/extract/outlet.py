@@ -42,7 +42,7 @@ from ..model import (
     TimeExpr,
 )
 from ..nlp.blocks import Block
-from .measures import TALLY_NOUNS
+from .measure_words import TALLY_NOUNS
 from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.

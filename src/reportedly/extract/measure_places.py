@@ -1,0 +1,251 @@
+"""Where a number holds: the places a sentence names (gazetteer ids, who holds them, "both sides"),
+and which of them is the number's own rather than a speaker's ("authorities in Damascus said").
+
+Split from :mod:`reportedly.extract.measures`, which types the rest of a measure (what, unit,
+scope, as-of) and asks :func:`number_place` for the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from .measure_words import EVENTS, TALLY_NOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place named in a sentence, as the measure step needs it (see :class:`PlaceFinder`)."""
+
+    start: int  # offsets relative to the text given to ``find``
+    end: int
+    id: str
+    name: str
+    qualifier: str | None = None
+
+
+class PlaceFinder(Protocol):
+    """Finds places in a sentence: the places gazetteer, or the parse's own fallback."""
+
+    def __call__(self, sent: Span) -> list[PlaceHit]: ...
+
+
+def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly.places.Places
+    """A finder over the places gazetteer: ids, names and control qualifiers ("occupied:RU").
+
+    "the Russian-occupied parts of the Ukrainian region of Kherson" names Ukraine (by demonym)
+    and the Kherson region inside it: the named region is kept, with the qualifier the phrase
+    gives, and the country's demonym is dropped as less specific.
+    """
+    from ..places import default_places
+
+    gaz = places or default_places()
+
+    def find(sent: Span) -> list[PlaceHit]:
+        found = gaz.find(sent.text)
+        hits: list[PlaceHit] = []
+        for i, m in enumerate(found):
+            qualifier = _qualifier(m)
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (
+                m.via == "demonym"
+                and nxt is not None
+                and nxt.start - m.end <= 30
+                and nxt.place.country == m.place.id
+                and nxt.place.id != m.place.id
+            ):
+                if qualifier and nxt.qualifier is None:
+                    found[i + 1] = replace(nxt, qualifier=m.qualifier, side=nxt.side or m.side)
+                continue  # "the Ukrainian region of Kherson": the region says more
+            before = sent.text[max(0, m.start - 60) : m.start]
+            if qualifier and _BOTH_SIDES.search(before):
+                qualifier = None  # "in both the government- and rebel-held areas in Syria": all of it
+            compass = _COMPASS.search(before[-25:])
+            if compass and m.place.kind == "country" and m.via == "name":
+                qualifier = ", ".join(p for p in (qualifier, compass.group(1).lower().replace("-", "")) if p)
+            hits.append(PlaceHit(m.start, m.end, m.place.id, m.place.name, qualifier))
+        hits += _areas(sent.text, gaz, hits)
+        return hits
+
+    return find
+
+
+_BOTH_SIDES = re.compile(r"\bboth\b[^.;]{0,40}\band\b[^.;]{0,30}-(?:held|controlled|occupied)\b", re.I)
+
+
+_COMPASS = re.compile(r"\b((?:north|south)[- ]?(?:east|west)|north|south|east|west)(?:ern)?\s+$", re.I)
+
+
+#: "the Russian-controlled areas", "the rebel-held northwest", "occupied territories": held areas.
+_AREA = re.compile(
+    r"\b(?:(?P<party>[A-Za-z]+)[- ])?(?P<rel>occupied|held|controlled)\s+"
+    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|"
+    r"(?:north|south)[- ]?(?:east|west)|north|south|east|west)\b",
+    re.I,
+)
+
+
+_CONTROLLED_BY = re.compile(
+    r"\b(?:territor(?:y|ies)|areas?|parts?|regions?)\s+(?:that|which)\s+(?P<party>[A-Z][\w-]+)\s+"
+    r"(?P<rel>controls|holds|occupies)\b"
+)
+
+
+def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: ANN001 - Places
+    """Areas named only by who holds them: their id is the qualifier (no gazetteer place)."""
+    out = []
+    for pattern in (_AREA, _CONTROLLED_BY):
+        for m in pattern.finditer(text):
+            party_at = m.start("party") if m.group("party") else -1
+            if any(
+                h.start <= m.start() < h.end or m.start() <= h.start < m.end()
+                for h in named
+                if h.start != party_at
+            ):
+                continue
+            if any(0 <= h.start - m.end() <= 45 and re.match(r"\s+of\b", text[m.end() :]) for h in named):
+                continue  # "the Russian-occupied parts of the region of Kherson": the region says it
+            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied"}.get(
+                m.group("rel"), m.group("rel")
+            )
+            party = m.group("party")
+            side = None
+            if party:
+                country = (
+                    gaz.demonym(party) or gaz.country_of_capital(party) or gaz.lookup(party, kind="country")
+                )
+                side = country.id if country is not None else party.lower()
+            qualifier = rel if rel == "occupied" or not side else f"{rel}:{side}"
+            what = m.groupdict().get("what") or ""
+            compass = what.lower().replace("-", "") if _COMPASS.match(what + " ") else None
+            label = ", ".join(p for p in (qualifier, compass) if p)
+            out.append(PlaceHit(m.start(), m.end(), f"area:{label}", f"{label} areas", label))
+    return out
+
+
+def place_side(hit: PlaceHit) -> str | None:
+    """Who holds the place, in one vocabulary: a foreign power's control is "occupied", the
+    country's own is "held:government" ("Russian-controlled" Kherson = "occupied" Kherson;
+    "Ukrainian-controlled" Kherson = "government-held"); other holders ("rebel") stay as said."""
+    if not hit.qualifier:
+        return None
+    parts = []
+    own = hit.id.split("-")[0].split("+")[0] if not hit.id.startswith(("area:", "geo:")) else None
+    for part in hit.qualifier.split(", "):
+        rel, _, party = part.partition(":")
+        if rel in ("held", "controlled") and len(party) == 2 and party.isupper():
+            part = "held:government" if own and party == own else "occupied"
+        elif rel == "controlled" and party in ("government", "regime"):
+            part = "held:government"
+        parts.append(part)
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _qualifier(m) -> str | None:  # noqa: ANN001 - a reportedly.places.PlaceMention
+    parts = []
+    if m.qualifier is not None:
+        relation, party = m.qualifier
+        # "occupied" names one occupier in a story, said or not; "held"/"controlled" need the party
+        parts.append(f"{relation}:{party}" if party and relation != "occupied" else relation)
+    if m.side:
+        parts.append(m.side)
+    return ", ".join(parts) or None
+
+
+def entity_places(sent: Span) -> list[PlaceHit]:
+    """Fallback finder: spaCy's GPE/LOC entities, named by their own text (no gazetteer ids)."""
+    base = sent.start_char
+    return [
+        PlaceHit(e.start_char - base, e.end_char - base, e.text.lower(), e.text)
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC")
+    ]
+
+
+def number_place(
+    anchor: Token, noun: Token | None, clause: list[Token], sent: Span, hits: list[PlaceHit]
+) -> PlaceHit | None:
+    """The place the number's own phrase names, else its clause's.
+
+    A place that qualifies someone else ("authorities in Damascus said …") is not the number's;
+    places joined by "and" ("in Turkey and Syria") are one combined place.
+    """
+    if not hits:
+        return None
+    doc = sent.doc
+    base = sent.start_char
+    in_clause = {t.i for t in clause}
+    own = {anchor.i, *(c.i for c in anchor.subtree)}
+    if noun is not None:
+        own |= {t.i for t in noun.subtree if t.i >= anchor.i}
+    scored = []
+    for h in hits:
+        span = doc.char_span(base + h.start, base + h.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        toks = {t.i for t in span}
+        if _qualifies_another(span.root, anchor, noun):
+            continue
+        if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
+            continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
+        if toks & own:
+            rank = 0
+        elif toks & in_clause:
+            rank = 1
+        else:
+            continue  # a place in another clause is that clause's
+        scored.append((rank, abs(min(toks) - anchor.i), h, span))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (t[0], t[1]))
+    rank, _d, best, span = scored[0]
+    partners = [h for r, _dd, h, sp in scored[1:] if r == rank and h.id != best.id and _coordinated(span, sp)]
+    if partners:
+        group = sorted([best, *partners], key=lambda h: h.start)
+        ids = sorted({h.id for h in group})
+        quals = {h.qualifier for h in group}
+        return PlaceHit(
+            group[0].start,
+            group[-1].end,
+            "+".join(ids),
+            " and ".join(dict.fromkeys(h.name for h in group)),
+            quals.pop() if len(quals) == 1 else None,
+        )
+    return best
+
+
+#: Nouns a place may qualify and still be where a number holds ("the death toll in Turkey").
+_NUMBER_NOUNS = TALLY_NOUNS | frozenset(
+    (
+        "area", "part", "side", "bank", "zone", "region", "province", "oblast", "district", "county",
+        "governorate", "state", "territory", "country", "town", "city", "village", "settlement",
+        "community", "municipality", "capital", "front", "line", "border", "frontier", "coast",
+    )
+)  # fmt: skip
+
+
+def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
+    """ "authorities in Damascus", "officials in Kyiv": the place belongs to someone, not to the count."""
+    node = root
+    for _ in range(4):
+        head = node.head
+        if head in (node, anchor) or head.pos_ in ("VERB", "AUX") or (noun is not None and head == noun):
+            return False
+        if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
+            if head.pos_ in ("NOUN", "PROPN") and node.dep_ == "prep":
+                low = head.lemma_.lower()
+                return not (low in _NUMBER_NOUNS or low in EVENTS or head.like_num or head.ent_type_ == "GPE")
+            node = head
+            continue
+        return False
+    return False
+
+
+def _coordinated(a: Span, b: Span) -> bool:
+    """Two place mentions joined by "and" / a comma in one phrase ("Turkey and Syria")."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    between = lo.doc[lo.end : hi.start]
+    return 0 < len(between) <= 3 and all(t.lower_ in ("and", ",", "&", "the", "as", "well") for t in between)

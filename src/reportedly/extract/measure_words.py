@@ -1,0 +1,42 @@
+"""The words of measures: the events and states a number counts (``EVENTS``) and the nouns that
+name a tally ("toll", "total"). Shared by measure typing, place reading and outlet claims."""
+
+from __future__ import annotations
+
+#: Lemmas (nouns, verbs, adjectives) naming an event or state a number counts, by class.
+EVENTS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "kill",
+            "die",
+            "dead",
+            "death",
+            "fatality",
+            "fatal",
+            "perish",
+            "drown",
+            "death-toll",
+            "deceased",
+            "body",
+            "life",
+            "lives",
+        ],
+        "killed",
+    ),
+    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injured"),
+    **dict.fromkeys(["casualty", "casualties"], "killed_or_injured"),
+    **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
+    **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
+    **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
+    **dict.fromkeys(["rescue"], "rescued"),
+    **dict.fromkeys(["arrest", "detain", "detention"], "arrested"),
+    **dict.fromkeys(["deploy", "dispatch", "station"], "deployed"),
+    **dict.fromkeys(["send", "ship", "deliver", "supply", "transfer", "export"], "sent"),
+    **dict.fromkeys(["flood", "submerge", "inundate", "underwater"], "flooded"),
+    **dict.fromkeys(["destroy", "collapse", "raze"], "destroyed"),
+    **dict.fromkeys(["damage"], "damaged"),
+    **dict.fromkeys(["affect"], "affected"),
+    **dict.fromkeys(["magnitude"], "magnitude"),
+}
+#: Nouns that stand for a tally of something else: the thing comes from around them.
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
