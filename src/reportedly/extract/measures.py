@@ -47,7 +47,7 @@ from .measure_places import (
     place_side,
 )
 from .measure_words import EVENTS, TALLY_NOUNS
-from .quantities import clause_tokens, counted_noun, number_token
+from .number_parse import clause_tokens, counted_noun, number_token
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
 UNITS: dict[str, str] = {

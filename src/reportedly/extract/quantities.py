@@ -31,6 +31,8 @@ from reportedly.extract.times import find_times
 from reportedly.model import Quantity, QuantityScope, TimeExpr
 from reportedly.nlp import doc_text
 
+from .number_parse import SCALES, clause_tokens, counted_noun, counted_unit, number_token
+
 __all__ = ["clause_tokens", "counted_noun", "find_quantities", "number_token"]
 
 # ---------------------------------------------------------------------------
@@ -45,12 +47,7 @@ _TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {
-    "dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-    "trillion": 1e12, "mn": 1e6, "bn": 1e9,
-}  # fmt: skip
 _CURRENCIES = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
-_CURRENCY_NOUNS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR"}
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SMALL = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
@@ -117,8 +114,6 @@ _DESIGNATION_RE = re.compile(
     r"(?<![\w\-])(?:[A-Z][A-Za-z]{0,9}-\d+[A-Za-z0-9]*|[A-Z]{1,3}\d{1,4}[A-Z]?s?)(?![\w\-])"
 )
 
-# Nouns that name a measure rather than the thing counted: "the total number of containers".
-_MEASURE_NOUNS = {"number", "total", "tally", "count", "figure", "toll", "sum", "amount"}
 
 _CUMULATIVE_WORDS = {
     "total", "totals", "totaled", "totalled", "totaling", "totalling", "cumulative",
@@ -137,7 +132,6 @@ _PERIOD_PREPOSITIONS = {
     "for",
 }
 _RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "annual", "annualised", "annualized"}
-_CLAUSAL_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass"}
 _DURATION_RE = re.compile(
     r"(?:the\s+)?(?:last|past|previous|next|coming|recent)\s+.*(?:hours|days|weeks|months|years|decades)"
     r"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
@@ -174,7 +168,7 @@ def _parse_core(text: str) -> _Core:
     bare = bool(re.fullmatch(r"\d+", first)) and len(words) == 1
     compact = re.fullmatch(rf"({_DIGITS})(bn|mn)", first)
     if compact:
-        value, scale = float(compact.group(1).replace(",", "")), _SCALES[compact.group(2)]
+        value, scale = float(compact.group(1).replace(",", "")), SCALES[compact.group(2)]
     elif re.fullmatch(_DIGITS, first):
         value = float(first.replace(",", ""))
     elif first in ("a", "an"):
@@ -188,8 +182,8 @@ def _parse_core(text: str) -> _Core:
         else:
             value = float(_UNITS_WORDS[first])
     for word in words[1:]:
-        if word in _SCALES:
-            scale *= _SCALES[word]
+        if word in SCALES:
+            scale *= SCALES[word]
     return _Core(value * scale, scale, currency, percent, bare)
 
 
@@ -284,7 +278,7 @@ def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: 
     words = phrase.split()
     magnitude = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
     if words[0] in ("several", "a"):
-        low = (3.0 if words[0] == "several" else 2.0) * _SCALES[words[-1]]
+        low = (3.0 if words[0] == "several" else 2.0) * SCALES[words[-1]]
     elif len(words) == 3:  # "tens of thousands", "hundreds of millions"
         low = 2.0 * {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}[words[0]] * magnitude[words[2]]
     else:
@@ -295,7 +289,7 @@ def _vague(doc: Doc, span: Span, m: re.Match[str], start: int, end: int, times: 
         low, high = None, None  # "up to thousands": no usable bound either way
     q = Quantity(start, end, doc_text(doc)[start:end], None, low, high, approximate=True)
     anchor = number_token(doc, start, end)
-    q.unit = _unit(anchor, end, span)
+    q.unit = counted_unit(anchor, end, span)
     q.scope = _scope(anchor, span, times)
     return q
 
@@ -348,7 +342,7 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
             base + m.start("b" if m.group("between") else "b2"),
             base + m.end("b" if m.group("between") else "b2"),
         )
-        q.unit = _explicit_unit(a) or _unit(anchor, end, span)
+        q.unit = _explicit_unit(a) or counted_unit(anchor, end, span)
         q.scope = _scope(anchor, span, times)
         return [q]
 
@@ -393,27 +387,13 @@ def _single(
         q.approximate = True
     else:
         q.low = q.high = value
-    q.unit = _explicit_unit(core) or _unit(anchor, end, span)
+    q.unit = _explicit_unit(core) or counted_unit(anchor, end, span)
     q.scope = _scope(anchor, span, times)
     return q
 
 
 def _norm(words: str) -> str:
     return re.sub(r"\s+", " ", words.strip().lower())
-
-
-def number_token(doc: Doc, start: int, end: int) -> Token:
-    """The token that carries the number's syntax: the last numeric token of the phrase."""
-    region = doc.char_span(start, end, alignment_mode="expand")
-    tokens = list(region) if region is not None and len(region) else [doc[0]]
-    for token in reversed(tokens):
-        if (
-            token.like_num
-            or token.lower_ in _SCALES
-            or token.lower_ in ("dozens", "hundreds", "thousands", "millions", "billions")
-        ):
-            return token
-    return tokens[-1]
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -441,116 +421,8 @@ def _explicit_unit(core: _Core) -> str | None:
     return core.currency
 
 
-def counted_noun(anchor: Token, end: int, span: Span) -> Token | None:
-    """What is counted: the noun after the number, else the parse, else "the number of X".
-
-    ``end`` is the number phrase's end (doc-relative); ``span`` bounds the search.
-    """
-    noun = _following_noun(anchor.doc, end, span)
-    if noun is None:
-        noun = _parsed_noun(anchor)
-    if noun is None:
-        noun = _measured_noun(anchor)
-    return noun
-
-
-def _unit(anchor: Token, end: int, span: Span) -> str | None:
-    noun = counted_noun(anchor, end, span)
-    if noun is None:
-        return None
-    return _CURRENCY_NOUNS.get(noun.lower_, noun.text)
-
-
-# Tokens that may stand between a number and its noun without ending the noun phrase.
-def _modifier(token: Token) -> bool:
-    return (
-        token.pos_ in ("ADJ", "NUM")
-        or token.dep_ in ("amod", "compound", "nmod", "poss", "case")
-        or token.tag_ in ("HYPH", "POS")
-        or token.ent_type_ == "NORP"
-        or token.lower_ in ("more", "additional", "other", "new", "the", "these", "those", "its", "their")
-    )
-
-
-def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
-    tokens = [t for t in span if t.idx >= end]
-    if tokens and tokens[0].lower_ == "of":  # partitive: "thousands of troops", "7,000 of the containers"
-        tokens = tokens[1:]
-    for token in tokens[:6]:
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.ent_type_ != "NORP":
-            return token
-        if token.pos_ == "PRON" or not _modifier(token) and token.pos_ not in ("NOUN", "PROPN"):
-            return None
-    return None
-
-
-def _parsed_noun(anchor: Token) -> Token | None:
-    token = anchor
-    while (
-        token.dep_ in ("compound", "quantmod", "nummod", "conj")
-        and token.head.pos_ == "NUM"
-        and token.head != token
-    ):
-        token = token.head
-    head = token.head
-    if (
-        token.dep_ in ("nummod", "quantmod", "nmod", "amod")
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.i > token.i
-    ):
-        return head
-    return None
-
-
-def _measured_noun(anchor: Token) -> Token | None:
-    """ "bringing the total number of containers to 20,000": the unit hangs off a measure noun."""
-    verb = anchor
-    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
-            continue
-        measure = child.lemma_.lower() in _MEASURE_NOUNS or any(
-            c.lower_ in ("total", "cumulative") for c in child.children
-        )
-        if not measure:
-            continue
-        for prep in child.children:
-            if prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
-                        return obj
-    return None
-
-
 # ---------------------------------------------------------------------------
 # Scope
-
-
-def clause_tokens(anchor: Token, span: Span) -> list[Token]:
-    """The tokens of the clause the number belongs to, without nested clauses it is not in.
-
-    Scope cues only bind within a clause: in "5,000 shells arrived on Monday, bringing the
-    total to 20,000" the "total" belongs to the second number only.
-    """
-    root = anchor
-    while root.head != root and not (
-        root.pos_ in ("VERB", "AUX") and root.dep_ not in ("aux", "auxpass", "amod")
-    ):
-        root = root.head
-    on_path = {anchor.i, *(t.i for t in anchor.ancestors)}
-    keep: list[Token] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        keep.append(node)
-        for child in node.children:
-            nested = child.dep_ in _CLAUSAL_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
-            if nested and child.i not in on_path:
-                continue
-            stack.append(child)
-    inside = range(span.start, span.end)
-    return sorted((t for t in keep if t.i in inside), key=lambda t: t.i)
 
 
 def _scope(anchor: Token, span: Span, times: list[TimeExpr]) -> QuantityScope:
