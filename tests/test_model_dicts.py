@@ -163,9 +163,12 @@ def test_fixture_ledgers_round_trip(fixture_ledgers: list[Ledger]) -> None:
         written = led.to_dict()
         expected = {k: v for k, v in raw.items()}
         expected["document"] = {k: v for k, v in raw["document"].items() if k != "text"}
-        # the frozen file predates ``not_denied``; everything it holds is read back as written
+        # the frozen file predates ``not_denied`` and the derived ``display`` of a quantity;
+        # everything it holds is read back as written
         for claim in expected["claims"]:
             claim.setdefault("not_denied", False)
+            for q in claim["quantities"]:
+                q.setdefault("display", Quantity.from_dict(q).display)
         assert written == expected
         check_ledger(led)
 
@@ -216,3 +219,23 @@ def test_stored_stories_and_conflicts_round_trip(linked: Store) -> None:
     assert conflicts
     for conflict in conflicts:
         assert round_trips(Conflict, conflict)
+
+
+def test_one_formatter_shows_every_bound_everywhere() -> None:
+    """ "more than 10,000" is never shown as "10,000": the CLI table, the CSV export, the API (and
+    through it the web UI) all show a quantity's ``display``."""
+    from reportedly.model import QuantityScope, bounded_text
+
+    def q(value, low, high, approximate=False, unit="troops", scope=QuantityScope.POINT) -> Quantity:
+        return Quantity(0, 1, "x", value, low, high, approximate, unit, scope)
+
+    assert q(10000, 10000, None).display == "≥10,000 troops [point]"
+    assert q(500, None, 500).display == "≤500 troops [point]"
+    assert q(None, 3000, 5000).display == "3,000–5,000 troops [point]"
+    assert q(7000, 7000, 7000, True, None, QuantityScope.CUMULATIVE).display == "~7,000 [cumulative]"
+    assert q(None, 1000, None, True).display == "≥~1,000 troops [point]"
+    assert q(2.5, 2.5, 2.5, unit="metres").display == "2.5 metres [point]"
+    assert Quantity(0, 5, "170mm", attribute=True).display == "170mm (attribute)"
+    assert bounded_text(None, None, None, False) == "?"
+    assert q(10000, 10000, None).to_dict()["display"] == "≥10,000 troops [point]"
+    assert Quantity.from_dict(q(10000, 10000, None).to_dict()).display == "≥10,000 troops [point]"

@@ -192,7 +192,11 @@ QuantityOut = derive(
     Quantity,
     "QuantityOut",
     hidden=("measure",),
-    docs={"attribute": "A calibre or model number, not a count."},
+    types={"display": str},
+    docs={
+        "attribute": "A calibre or model number, not a count.",
+        "display": "The number as shown everywhere: bounds, approximation, unit, scope.",
+    },
 )
 TimeOut = derive(TimeExpr, "TimeOut")
 ClaimOut = derive(
@@ -452,7 +456,11 @@ ConflictOut = derive(
     Conflict, "ConflictOut", renamed={"story": "story_id"}, after={"declined": "why"}, optional=("declined",)
 )
 TimelinePointOut = derive(
-    TimelinePoint, "TimelinePointOut", renamed={"document": "document_id", "claim": "claim_id"}
+    TimelinePoint,
+    "TimelinePointOut",
+    renamed={"document": "document_id", "claim": "claim_id"},
+    types={"display": str},
+    docs={"display": "The value as bounded: '≥10,000', '~7,000', '3,000–5,000'."},
 )
 
 

@@ -64,33 +64,7 @@ def _chain_text(chain: list[dict[str, Any]]) -> str:
 
 
 def _numbers(claim: dict[str, Any]) -> str:
-    parts = []
-    for q in claim["quantities"]:
-        if q["attribute"]:
-            parts.append(f"{q['text']} (attr.)")
-            continue
-        bound = ""
-        if q["low"] is not None and q["high"] is None:
-            bound = "≥"
-        elif q["high"] is not None and q["low"] is None:
-            bound = "≤"
-        if q["value"] is None:  # a range or a vague amount ("thousands of")
-            bound = ""
-            lo, hi = (
-                (_num(q["low"]) if q["low"] is not None else None),
-                (_num(q["high"]) if q["high"] is not None else None),
-            )
-            value = f"{lo}–{hi}" if lo and hi else f"≥{lo}" if lo else f"≤{hi}" if hi else "?"
-        else:
-            value = _num(q["value"])
-        approx = "~" if q["approximate"] else ""
-        unit = f" {q['unit']}" if q["unit"] else ""
-        parts.append(f"{bound}{approx}{value}{unit} [{q['scope']}]")
-    return "\n".join(parts)
-
-
-def _num(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return "\n".join(q["display"] for q in claim["quantities"])
 
 
 def _dates(claim: dict[str, Any]) -> str:

@@ -60,17 +60,7 @@ def _safe(value: Any) -> Any:
 
 
 def _number(q: Quantity) -> str:
-    if q.attribute:
-        return f"{q.text} (attribute)"
-    if q.value is not None:
-        core = f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
-    else:
-        low = f"{q.low:,.0f}" if q.low is not None else ""
-        high = f"{q.high:,.0f}" if q.high is not None else ""
-        core = f"{low}–{high}" if low and high else (f"≥{low}" if low else f"≤{high}")
-    approx = "~" if q.approximate else ""
-    unit = f" {q.unit}" if q.unit else ""
-    return f"{approx}{core}{unit} [{q.scope.value}]"
+    return q.display
 
 
 def claim_row(ledger: Ledger, claim: Claim) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import TimelinePoint
+from ..model import TimelinePoint, bounded_text
 
 
 def timeline_dict(measure: str, points: list[TimelinePoint]) -> dict[str, Any]:
@@ -19,17 +19,4 @@ def timeline_dict(measure: str, points: list[TimelinePoint]) -> dict[str, Any]:
 
 def value_text(p: TimelinePoint) -> str:
     """ "≥10,000", "~7,000", "3,000–5,000": how the number was bounded, at a glance."""
-
-    def n(x: float | None) -> str:
-        if x is None:
-            return "?"
-        return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
-
-    approx = "~" if p.approximate else ""
-    if p.low is not None and p.high is not None and p.low != p.high:
-        return f"{approx}{n(p.low)}–{n(p.high)}"
-    if p.low is not None and p.high is None:
-        return f"≥{approx}{n(p.low)}"
-    if p.high is not None and p.low is None:
-        return f"≤{approx}{n(p.high)}"
-    return f"{approx}{n(p.value if p.value is not None else p.low)}"
+    return bounded_text(p.value, p.low, p.high, p.approximate)

@@ -41,6 +41,7 @@ from .ledger import (
     Span,
     TimeExpr,
     as_plain,
+    bounded_text,
     document_id,
     normalise_text,
 )
@@ -94,6 +95,7 @@ __all__ = [
     "TimeExpr",
     "TimelinePoint",
     "as_plain",
+    "bounded_text",
     "document_id",
     "normalise_text",
 ]

@@ -325,6 +325,25 @@ class TimeExpr:
         }
 
 
+def bounded_text(value: float | None, low: float | None, high: float | None, approximate: bool) -> str:
+    """How a number was bounded, at a glance: "≥10,000" (more than), "≤500" (up to), "3,000–5,000",
+    "~7,000" (about), "≥~1,000". The one formatter the CLI, the exports, the API and the web UI
+    show, so a bound is never dropped in one of them ("more than 10,000" is not "10,000")."""
+
+    def n(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+    approx = "~" if approximate else ""
+    if low is not None and high is not None and low != high:
+        return f"{approx}{n(low)}–{n(high)}"
+    if low is not None and high is None:
+        return f"≥{approx}{n(low)}"
+    if high is not None and low is None:
+        return f"≤{approx}{n(high)}"
+    x = value if value is not None else low
+    return f"{approx}{n(x)}" if x is not None else "?"
+
+
 @dataclass(slots=True)
 class Quantity:
     """A number bound to a claim. Calibres and model numbers are attributes, not counts."""
@@ -359,7 +378,17 @@ class Quantity:
             measure=Measure.from_dict(data["measure"]) if data.get("measure") else None,
         )
 
+    @property
+    def display(self) -> str:
+        """The number as people read it: bounds, approximation, unit and scope ("≥10,000 troops
+        [point]"); an attribute is its own text ("170mm (attribute)")."""
+        if self.attribute:
+            return f"{self.text} (attribute)"
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{bounded_text(self.value, self.low, self.high, self.approximate)}{unit} [{self.scope.value}]"
+
     def to_dict(self) -> dict[str, Any]:
+        """Its fields, and ``display`` (derived, ignored by :meth:`from_dict`)."""
         return {
             "text": self.text,
             "start": self.start,
@@ -372,6 +401,7 @@ class Quantity:
             "scope": self.scope.value,
             "attribute": self.attribute,
             "measure": self.measure.to_dict() if self.measure else None,
+            "display": self.display,
         }
 
 

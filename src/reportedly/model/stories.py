@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any, Self
 
 from .kinds import QuantityScope, Stance
-from .ledger import Claim, Document, Span
+from .ledger import Claim, Document, Span, bounded_text
 
 
 def _date(value: str | None) -> date | None:
@@ -265,6 +265,7 @@ class TimelinePoint:
             "high": self.high,
             "unit": self.unit,
             "approximate": self.approximate,
+            "display": bounded_text(self.value, self.low, self.high, self.approximate),
             "scope": self.scope.value,
             "source": self.source,
             "stance": self.stance.value,

@@ -92,14 +92,11 @@
     return Number(x).toLocaleString("en-US", { maximumFractionDigits: 2 });
   }
 
+  // The server formats every number (bounds, approximation, unit, scope) once, for the CLI, the
+  // exports and this page alike: a quantity's `display`; a timeline point's `display` is its value.
   function quantityText(q) {
     if (q.attribute) return q.text + " (attribute)";
-    let core;
-    if (q.value !== null) core = formatNumber(q.value);
-    else if (q.low !== null && q.high !== null) core = formatNumber(q.low) + "–" + formatNumber(q.high);
-    else if (q.low !== null) core = "≥ " + formatNumber(q.low);
-    else core = "≤ " + formatNumber(q.high);
-    return (q.approximate ? "~" : "") + core + (q.unit ? " " + q.unit : "") + " [" + q.scope + "]";
+    return q.display;
   }
 
   // ---------------------------------------------------------------- API

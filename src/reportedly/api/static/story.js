@@ -155,8 +155,7 @@
   }
 
   function pointLabel(p) {
-    const { quantityText } = ui();
-    return (p.date || "undated") + ": " + quantityText(Object.assign({ text: p.evidence.text, attribute: false }, p)) + " — " + (p.source || "unknown source") + " (" + p.stance.replace("_", " ") + ")" + (p.outlet ? ", " + p.outlet : "");
+    return (p.date || "undated") + ": " + (p.display + (p.unit ? " " + p.unit : "") + " [" + p.scope + "]") + " — " + (p.source || "unknown source") + " (" + p.stance.replace("_", " ") + ")" + (p.outlet ? ", " + p.outlet : "");
   }
 
   function timelineChart(points, colours) {
