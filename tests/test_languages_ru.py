@@ -154,7 +154,9 @@ def test_ranee_soobshchalos_is_nobodys_and_the_speaker_before_does_not_go_on() -
 
 
 def test_a_channel_between_the_verb_and_the_source() -> None:
-    claim = only(analyse("Дорогу перекрыли на сутки, сообщил в своем Telegram-канале глава района Олег Смирнов."))
+    claim = only(
+        analyse("Дорогу перекрыли на сутки, сообщил в своем Telegram-канале глава района Олег Смирнов.")
+    )
     assert src_name(claim) == "Олег Смирнов" and claim.inverted
 
 

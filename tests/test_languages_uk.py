@@ -139,7 +139,8 @@ def test_idetsia_u_povidomlenni_goes_on_with_the_source_named_before() -> None:
 
 def test_posadovets_is_the_official_named_just_before() -> None:
     ledger = analyse(
-        "Голова району Остап Коваленко заявив, що дороги розчищено.\n\n«Евакуйовано 40 людей», - розповів посадовець."
+        "Голова району Остап Коваленко заявив, що дороги розчищено.\n\n"
+        "«Евакуйовано 40 людей», - розповів посадовець."
     )
     assert src_name(ledger.claims[-1]) == "Остап Коваленко"
 
