@@ -186,3 +186,31 @@ def test_kak_govoryat_inside_a_quotation_is_not_its_source() -> None:
     claim = only(analyse("«Эта ракета бьет, как говорят, по площадям», — пояснил Сергей Иванов."))
     assert src_name(claim) == "Сергей Иванов"
     assert claim.content_text.startswith("Эта ракета бьет")
+
+
+def test_sobesedniki_of_a_named_outlet_are_not_the_source_before() -> None:
+    ledger = analyse(
+        "Глава района Олег Смирнов заявил, что эвакуация идет.\n\n"
+        "При этом, по словам собеседников «Новой газеты», автобусы не пришли."
+    )
+    claim = ledger.claims[-1]
+    assert src_name(claim) != "Олег Смирнов"
+    assert claim.source is not None and "собеседник" in claim.source.text
+
+
+def test_po_slovam_in_the_middle_keeps_the_words_on_both_sides() -> None:
+    claim = only(analyse("Работы, по словам мэра Сергея Иванова, продлятся до утра."))
+    assert [span.text for span in claim.content] == ["Работы", "продлятся до утра"]
+    assert src_name(claim) == "Сергей Иванов"
+
+
+def test_a_model_name_is_not_a_count() -> None:
+    claim = only(analyse("Мэр Сергей Иванов сообщил, что ракета Х-22 разрушила 3 дома."))
+    assert [q.value for q in claim.quantities] == [3]
+
+
+def test_po_slovam_tells_a_position_or_figures() -> None:
+    position = only(analyse("По словам мэра Сергея Иванова, город готов к паводку."))
+    figures = only(analyse("По словам мэра Сергея Иванова, в городе затоплены 40 домов."))
+    assert position.stance is Stance.ASSERTED
+    assert figures.stance is Stance.REPORTED

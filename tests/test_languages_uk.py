@@ -173,3 +173,17 @@ def test_the_outlets_own_relay_in_its_own_spelling_is_no_hop() -> None:
     )
     (claim,) = ledger.claims
     assert [link.entity.name for link in claim.chain] == ["Остап Коваленко"]
+
+
+def test_za_slovamy_in_the_middle_keeps_both_sides_and_their_forecast() -> None:
+    claim = only(analyse("Ремонт мосту, за словами мера Остапа Коваленка, триватиме до травня."))
+    assert [span.text for span in claim.content] == ["Ремонт мосту", "триватиме до травня"]
+    assert claim.stance is Stance.EXPECTED
+    assert src_name(claim) == "Остап Коваленко"
+
+
+def test_za_slovamy_tells_a_position_or_figures() -> None:
+    position = only(analyse("За словами мера Остапа Коваленка, місто готове до повені."))
+    figures = only(analyse("За словами мера Остапа Коваленка, у місті підтоплено 40 будинків."))
+    assert position.stance is Stance.ASSERTED
+    assert figures.stance is Stance.REPORTED

@@ -121,11 +121,11 @@ class Names:
             # he / she / they: the last person, else the last source
             return self.people[-1][0] if self.people else list(self.entities.values())[-1]
         inter = getattr(self.lang, "interlocutors", frozenset())
-        lemmas = getattr(self.lang, "lemmas", None)
-        first = mention.split()[0] if mention.split() else ""
-        if inter and self.last is not None and lemmas is not None and lemmas(first) & inter:
-            # "сказал собеседник агентства", "розповів посадовець": the informant or official
-            # named just before, not someone new
+        first = mention.split()[0].lower() if mention.split() else ""
+        if inter and self.last is not None and first in inter:
+            # "сказал собеседник агентства", "розповів посадовець" (one, in the nominative): the
+            # informant or official named just before, not someone new ("по словам собеседников
+            # «Медузы»" names its own)
             return self.last
         ent = self._resolve(mention, name, at)
         for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):

@@ -172,6 +172,13 @@ class Cyrillic:
     #: (the official)
     interlocutors = frozenset({"собеседник", "співрозмовник", "чиновник", "посадовець", "посадовиця"})
 
+    def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
+        """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
+        verb of saying does: with no count in the words, it is the speaker's position."""
+        if pair in ("по словам", "за словами") and stance is Stance.REPORTED and not self.counts(body):
+            return Stance.ASSERTED
+        return stance
+
     def _says_in(self, stext: str, base: int) -> list[Attribution]:
         """ "«…», — ідеться у повідомленні" / "…, говорится в сообщении": the words are the
         statement's; who made it is the source named before (the ledger carries it over)."""
@@ -279,17 +286,22 @@ class Cyrillic:
             if k > j and first == 2:
                 src_toks = toks[j:k]
                 source, name, hops = self._source(src_toks, stext, base)
-            if i > 2:  # "…, по словам X." : the content is before
+            parts: list[Range] = []
+            noun_first = i == 2 and toks[1].text == "," and toks[0].pos == "NOUN"  # "Работы, по …"
+            if i > 2 or noun_first:  # "…, по словам X." : the content is before
                 content = (base, base + toks[i].start)
+                if k < len(toks) - 1 and any(not t.punct for t in toks[k + 1 :]):
+                    # "Работы, по его словам, продлятся до утра": the words on both sides
+                    parts = [(base + toks[k].end, base + len(stext))]
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
-            body = stext[content[0] - base : content[1] - base]
+            body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             return [
                 Attribution(
                     cue=cue,
                     lemma=pair,
-                    content=[content],
-                    stance=self.content_stance(body, stance),
+                    content=[content, *parts],
+                    stance=self._by_words(pair, body, self.content_stance(body, stance)),
                     kind=ClaimKind.ACCORDING_TO,
                     source=source,
                     source_name=name,
