@@ -242,3 +242,17 @@ def test_a_conflict_side_is_any_report_of_the_same_figure(corpus, ledgers):
     mates = _proposition_mates(gold, _Index(ledgers))
     assert mates({"file": F1, "quote": "12 people had died"}) == {"a1", "b1"}
     assert mates({"file": F2, "quote": "33 people were still missing"}) == {"b3"}  # another value
+
+
+def test_an_unattributed_gold_source_is_right_only_when_the_system_names_nobody():
+    from reportedly import analyze
+    from reportedly.eval.claims import unattributed_right
+
+    ledger = analyze(
+        "The mayor said 40 homes were flooded. Some 300 people have been evacuated.", published="2023-06-09"
+    )
+    named = next(c for c in ledger.claims if c.source is not None)
+    nobody = next(c for c in ledger.claims if c.source is None)
+    assert unattributed_right(nobody, "unattributed (earlier reports)")
+    assert not unattributed_right(named, "unattributed (earlier reports)")
+    assert not unattributed_right(nobody, "Dmitry Peskov (Kremlin spokesman)")

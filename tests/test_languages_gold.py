@@ -16,11 +16,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LOCAL = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
-#: language → floors (recorded figure minus 0.05; BENCHMARKS.md, "Claims in other languages")
+#: language → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
+#: languages")
 FLOORS: dict[str, dict[str, float]] = {
     "ko": {"recall": 0.76, "source_accuracy": 0.82, "stance_accuracy": 0.85, "quantity_accuracy": 0.95},
-    "ru": {"recall": 0.84, "source_accuracy": 0.60, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
-    "uk": {"recall": 0.79, "source_accuracy": 0.62, "stance_accuracy": 0.71, "quantity_accuracy": 0.85},
+    "ru": {"recall": 0.84, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
+    "uk": {"recall": 0.84, "source_accuracy": 0.75, "stance_accuracy": 0.77, "quantity_accuracy": 0.87},
 }
 
 

@@ -136,3 +136,81 @@ def test_the_headline_is_read_too() -> None:
 
     doc = parse_layout("Вода поднялась на два метра, заявил мэр\n\nМэр Сергей Иванов выступил в пятницу.")
     assert paragraphs_of(doc)[0][0] == 0
+
+
+def src_name(claim) -> str | None:  # noqa: ANN001 - a claim
+    return claim.source.entity.name if claim.source and claim.source.entity else None
+
+
+def test_ranee_soobshchalos_is_nobodys_and_the_speaker_before_does_not_go_on() -> None:
+    ledger = analyse(
+        "Мэр Сергей Иванов сообщил, что в городе закрыты 4 школы.\n\n"
+        "Ранее сообщалось, что из поселка вывезли 300 человек. В пунктах обогрева находятся 80 человек."
+    )
+    first, *rest = ledger.claims
+    assert src_name(first) == "Сергей Иванов"
+    assert [q.value for c in rest for q in c.quantities] == [300, 80]
+    assert all(c.source is None and c.kind is ClaimKind.OUTLET for c in rest)
+
+
+def test_a_channel_between_the_verb_and_the_source() -> None:
+    claim = only(
+        analyse("Дорогу перекрыли на сутки, сообщил в своем Telegram-канале глава района Олег Смирнов.")
+    )
+    assert src_name(claim) == "Олег Смирнов" and claim.inverted
+
+
+def test_the_agency_told_on_a_weekday_by_a_service_and_its_informant_after() -> None:
+    ledger = analyse(
+        "Число раненых достигло 15, сообщили ТАСС в среду в оперативных службах.\n"
+        '"Еще трое находятся в тяжелом состоянии", - сказал собеседник агентства.'
+    )
+    first, second = ledger.claims
+    assert first.source is not None and "служб" in first.source.text
+    assert second.source is not None and second.source.text == "собеседник агентства"
+    assert second.source.entity is first.source.entity  # the informant is the service named before
+
+
+def test_govoritsya_v_soobshchenii_goes_on_with_the_source_named_before() -> None:
+    ledger = analyse(
+        "Губернатор Анна Орлова заявила, что аварийные бригады работают всю ночь.\n\n"
+        '"Подача воды восстановлена в 12 домах", - говорится в сообщении.'
+    )
+    claim = ledger.claims[-1]
+    assert claim.content_text == "Подача воды восстановлена в 12 домах"
+    assert claim.kind is ClaimKind.DIRECT
+    assert src_name(claim) == "Анна Орлова"
+
+
+def test_kak_govoryat_inside_a_quotation_is_not_its_source() -> None:
+    claim = only(analyse("«Эта ракета бьет, как говорят, по площадям», — пояснил Сергей Иванов."))
+    assert src_name(claim) == "Сергей Иванов"
+    assert claim.content_text.startswith("Эта ракета бьет")
+
+
+def test_sobesedniki_of_a_named_outlet_are_not_the_source_before() -> None:
+    ledger = analyse(
+        "Глава района Олег Смирнов заявил, что эвакуация идет.\n\n"
+        "При этом, по словам собеседников «Новой газеты», автобусы не пришли."
+    )
+    claim = ledger.claims[-1]
+    assert src_name(claim) != "Олег Смирнов"
+    assert claim.source is not None and "собеседник" in claim.source.text
+
+
+def test_po_slovam_in_the_middle_keeps_the_words_on_both_sides() -> None:
+    claim = only(analyse("Работы, по словам мэра Сергея Иванова, продлятся до утра."))
+    assert [span.text for span in claim.content] == ["Работы", "продлятся до утра"]
+    assert src_name(claim) == "Сергей Иванов"
+
+
+def test_a_model_name_is_not_a_count() -> None:
+    claim = only(analyse("Мэр Сергей Иванов сообщил, что ракета Х-22 разрушила 3 дома."))
+    assert [q.value for q in claim.quantities] == [3]
+
+
+def test_po_slovam_tells_a_position_or_figures() -> None:
+    position = only(analyse("По словам мэра Сергея Иванова, город готов к паводку."))
+    figures = only(analyse("По словам мэра Сергея Иванова, в городе затоплены 40 домов."))
+    assert position.stance is Stance.ASSERTED
+    assert figures.stance is Stance.REPORTED

@@ -109,3 +109,81 @@ def test_pro_tse_attributes_the_sentence_before() -> None:
 def test_hours_are_counted_and_years_are_not() -> None:
     claim = only(analyse("Рятувальники повідомили, що у 2023 році пошукова операція тривала 69 годин."))
     assert [q.value for q in claim.quantities] == [69]
+
+
+def src_name(claim) -> str | None:  # noqa: ANN001 - a claim
+    return claim.source.entity.name if claim.source and claim.source.entity else None
+
+
+def test_yak_peredaie_then_pro_tse_the_sentence_before_through_two_relays() -> None:
+    ledger = analyse(
+        "Кількість постраждалих зросла до 21.\n\n"
+        "Як передає Укрінформ, про це повідомила обласна поліція з посиланням на начальника поліції "
+        "Тараса Іванченка."
+    )
+    (claim,) = ledger.claims
+    assert claim.content_text == "Кількість постраждалих зросла до 21"
+    assert src_name(claim) == "Тарас Іванченко"
+    assert claim.chain[0].entity.name == "Ukrinform"
+
+
+def test_idetsia_u_povidomlenni_goes_on_with_the_source_named_before() -> None:
+    ledger = analyse(
+        "Голова громади Остап Коваленко заявив, що укриття відкриті.\n\n"
+        "«Світло повернули у 30 будинків», – ідеться у повідомленні."
+    )
+    claim = ledger.claims[-1]
+    assert claim.content_text == "Світло повернули у 30 будинків"
+    assert src_name(claim) == "Остап Коваленко"
+
+
+def test_posadovets_is_the_official_named_just_before() -> None:
+    ledger = analyse(
+        "Голова району Остап Коваленко заявив, що дороги розчищено.\n\n"
+        "«Евакуйовано 40 людей», - розповів посадовець."
+    )
+    assert src_name(ledger.claims[-1]) == "Остап Коваленко"
+
+
+def test_riatuvalnyky_are_the_emergency_service() -> None:
+    claim = only(analyse("Рятувальники повідомили, що з-під завалів дістали 7 людей."))
+    assert src_name(claim) == "State Emergency Service of Ukraine"
+
+
+def test_ranishe_povidomlialosia_is_nobodys() -> None:
+    ledger = analyse(
+        "Мер Остап Коваленко заявив, що укриття працюють.\n\n"
+        "Раніше повідомлялося, що в місті пошкоджено 12 будинків. Без світла залишаються 300 родин."
+    )
+    rest = ledger.claims[1:]
+    assert [q.value for c in rest for q in c.quantities] == [12, 300]
+    assert all(c.source is None for c in rest)
+
+
+def test_yak_kazhut_inside_a_quotation_is_not_its_source() -> None:
+    claim = only(analyse("«Ця ракета б'є, як кажуть, по площах», — пояснив Остап Коваленко."))
+    assert src_name(claim) == "Остап Коваленко"
+
+
+def test_the_outlets_own_relay_in_its_own_spelling_is_no_hop() -> None:
+    ledger = reportedly.analyze(
+        "Мер Остап Коваленко заявив, що мости відкриють у понеділок, передають Вісті Полтави.",
+        published=PUBLISHED,
+        outlet="Visti Poltavy (visti.pl.ua)",
+    )
+    (claim,) = ledger.claims
+    assert [link.entity.name for link in claim.chain] == ["Остап Коваленко"]
+
+
+def test_za_slovamy_in_the_middle_keeps_both_sides_and_their_forecast() -> None:
+    claim = only(analyse("Ремонт мосту, за словами мера Остапа Коваленка, триватиме до травня."))
+    assert [span.text for span in claim.content] == ["Ремонт мосту", "триватиме до травня"]
+    assert claim.stance is Stance.EXPECTED
+    assert src_name(claim) == "Остап Коваленко"
+
+
+def test_za_slovamy_tells_a_position_or_figures() -> None:
+    position = only(analyse("За словами мера Остапа Коваленка, місто готове до повені."))
+    figures = only(analyse("За словами мера Остапа Коваленка, у місті підтоплено 40 будинків."))
+    assert position.stance is Stance.ASSERTED
+    assert figures.stance is Stance.REPORTED

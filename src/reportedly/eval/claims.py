@@ -94,6 +94,12 @@ def same_name(system: list[str], gold: str) -> bool:
     return False
 
 
+def unattributed_right(c: Claim, gold: str) -> bool:
+    """Whether the gold says nobody is named for a claim ("unattributed (earlier reports)") and
+    the system names nobody either: a claim in the outlet's own voice, with no source mention."""
+    return gold.lower().startswith("unattributed") and c.source is None
+
+
 #: The agencies a gold document's ``wire`` (or ``wire_other``) field names, with their long names.
 WIRE_NAMES = {
     "AP": ["AP", "Associated Press"],
@@ -298,7 +304,9 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
                 continue
             matched_ids.add(c.id)
             counts["matched"] += 1
-            src_ok = same_name(_claim_names(c, publication), g["source"])
+            src_ok = same_name(_claim_names(c, publication), g["source"]) or unattributed_right(
+                c, g["source"]
+            )
             counts["source_right"] += src_ok
             strict = list(g.get("chain", []))[1:]
             hops = _derivable(strict, wire, text)

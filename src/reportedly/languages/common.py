@@ -112,6 +112,7 @@ class Names:
         self.entities: dict[str, Entity] = {}
         self.people: list[tuple[Entity, str | None, str]] = []  # entity, surname, mention
         self.keys: dict[str, Entity] = {}  # names met in this document, short forms included
+        self.last: Entity | None = None  # the source resolved last
 
     def resolve(self, mention: str, name: str | None = None, at: int = 0) -> Entity:
         """The entity a source mention names; ``name`` is its normalised form (lemma, no title)."""
@@ -119,10 +120,18 @@ class Names:
         if mention in self.pronouns and (self.people or self.entities):
             # he / she / they: the last person, else the last source
             return self.people[-1][0] if self.people else list(self.entities.values())[-1]
+        inter = getattr(self.lang, "interlocutors", frozenset())
+        first = mention.split()[0].lower() if mention.split() else ""
+        if inter and self.last is not None and first in inter:
+            # "сказал собеседник агентства", "розповів посадовець" (one, in the nominative): the
+            # informant or official named just before, not someone new ("по словам собеседников
+            # «Медузы»" names its own)
+            return self.last
         ent = self._resolve(mention, name, at)
         for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):
             if key:
                 self.keys.setdefault(key, ent)
+        self.last = ent
         return ent
 
     def _resolve(self, mention: str, name: str | None, at: int) -> Entity:
@@ -210,8 +219,12 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
     claims: list[Claim] = []
     last: Claim | None = None
     last_para = -10
+    unattributed = getattr(lang, "unattributed", None)
     for sent in lang.sentences(document):
         found = lang.attributions(text, sent)
+        if unattributed is not None and unattributed(text[sent.start : sent.end]):
+            # "Ранее сообщалось, что …": the outlet's recap; the last speaker does not go on
+            last, last_para = None, -10
         quantities = lang.quantities(text, sent)
         times = lang.times(text, sent, document.published)
         type_measures(
@@ -322,7 +335,9 @@ def _words(name: str) -> set[str]:
     """Words of a name in ASCII, so "Інформатор" is a word of "Informator (informator.ua)"."""
     from anyascii import anyascii
 
-    return {w for w in re.findall(r"[a-z0-9]+", anyascii(name).lower()) if len(w) > 1}
+    # "и" is "y" in the outlets' own spelling ("Patrioty Ukrainy") and "i" in anyascii's
+    words = re.findall(r"[a-z0-9]+", anyascii(name).lower().replace("y", "i"))
+    return {w for w in words if len(w) > 1}
 
 
 def _tally_stance(sentence: str, lang: Language) -> Stance:

@@ -136,15 +136,29 @@ class Cyrillic:
 
     # -------------------------------------------------------------- attribution
 
+    def unattributed(self, sentence: str) -> bool:
+        """Whether a sentence opens as a report nobody is named for ("Ранее сообщалось, что …",
+        "Раніше стало відомо, що …"): the outlet's own recap, and the speaker before does not go on."""
+        return bool(self.lex.earlier and re.match(self.lex.earlier, sentence.strip(), re.IGNORECASE))
+
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
+        if self.unattributed(stext):
+            self._previous = sent
+            return []
         toks = tokens(self.code, stext)
         base = sent.start
         self._text = text
-        found = self._according(toks, stext, base)
+        found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
+        if not found:
+            found = self._says_in(stext, base)
         if not found:
             verb = next(
-                (i for i, t in enumerate(toks) if t.pos == "VERB" and t.lemma in self.lex.verbs),
+                (
+                    i
+                    for i, t in enumerate(toks)
+                    if t.pos == "VERB" and t.lemma in self.lex.verbs and not _idiom(self.lex, toks, i)
+                ),
                 None,
             )
             found = self._reported(toks, stext, base, verb) if verb is not None else []
@@ -153,6 +167,73 @@ class Cyrillic:
 
     _previous: Sentence | None = None
     _text = ""
+    #: nouns that stand for the source named just before when a source phrase opens with them:
+    #: "собеседник агентства" / "співрозмовник видання" (the informant), "чиновник" / "посадовець"
+    #: (the official)
+    interlocutors = frozenset({"собеседник", "співрозмовник", "чиновник", "посадовець", "посадовиця"})
+
+    def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
+        """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
+        verb of saying does: with no count in the words, it is the speaker's position."""
+        if pair in ("по словам", "за словами") and stance is Stance.REPORTED and not self.counts(body):
+            return Stance.ASSERTED
+        return stance
+
+    def _says_in(self, stext: str, base: int) -> list[Attribution]:
+        """ "«…», — ідеться у повідомленні" / "…, говорится в сообщении": the words are the
+        statement's; who made it is the source named before (the ledger carries it over)."""
+        m = re.search(self.lex.says_in, stext, re.IGNORECASE) if self.lex.says_in else None
+        if m is None:
+            return []
+        a, b = _strip(stext, 0, m.start())
+        if b <= a:
+            return []
+        body = stext[a:b]
+        quoted = stext[max(0, a - 1) : a] in _QUOTES or body[:1] in _QUOTES
+        verb = re.search(r"\S+", stext[m.start() :].lstrip(" ,–—-"))
+        at = m.start() + len(stext[m.start() :]) - len(stext[m.start() :].lstrip(" ,–—-"))
+        cue = (base + at, base + at + (verb.end() if verb else 0))
+        return [
+            Attribution(
+                cue=cue,
+                lemma=stext[cue[0] - base : cue[1] - base].lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(body, Stance.REPORTED),
+                kind=ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT,
+            )
+        ]
+
+    def _relayed_back(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Як передає X, про це повідомляє Y …" / "Как передает X, об этом сообщил Y": Y told the
+        sentence before, and X relays it (X first in the chain, Y and its origins after)."""
+        if (
+            len(toks) < 6
+            or toks[0].text.lower() not in self.lex.as_reported
+            or toks[1].lemma not in self.lex.verbs
+        ):
+            return []
+        comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+        if comma is None or comma < 3:
+            return []
+        rest = toks[comma + 1 :]
+        if [t.text.lower() for t in rest[:2]] not in (["об", "этом"], ["о", "том"], ["про", "це"]):
+            return []
+        verb = next((i for i, t in enumerate(rest) if t.pos == "VERB" and t.lemma in self.lex.verbs), None)
+        if verb is None:
+            return []
+        inner = self._reported(rest, stext, base, verb)
+        relay, relay_name, relay_hops = self._source(toks[2:comma], stext, base)
+        if not inner or relay is None:
+            return inner
+        att = inner[0]
+        hops = list(relay_hops)
+        if att.source is not None:
+            hops.append(
+                Hop(att.source, att.source_name or stext[att.source[0] - base : att.source[1] - base], "told")
+            )
+        hops += att.hops
+        att.source, att.source_name, att.hops = relay, relay_name, hops
+        return [att]
 
     def _back_reference(self, toks: list[Tok]) -> Range | None:
         """The sentence before, when this one opens with "Об этом" / "Про це" (about this)."""
@@ -199,20 +280,28 @@ class Cyrillic:
             source: Range | None = None
             name = None
             hops: list[Hop] = []
+            if k == j and first == 2 and pair not in self.lex.according:
+                # "як кажуть," / "как говорится,": an idiom with nobody named, no attribution
+                continue
             if k > j and first == 2:
                 src_toks = toks[j:k]
                 source, name, hops = self._source(src_toks, stext, base)
-            if i > 2:  # "…, по словам X." : the content is before
+            parts: list[Range] = []
+            noun_first = i == 2 and toks[1].text == "," and toks[0].pos == "NOUN"  # "Работы, по …"
+            if i > 2 or noun_first:  # "…, по словам X." : the content is before
                 content = (base, base + toks[i].start)
+                if k < len(toks) - 1 and any(not t.punct for t in toks[k + 1 :]):
+                    # "Работы, по его словам, продлятся до утра": the words on both sides
+                    parts = [(base + toks[k].end, base + len(stext))]
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
-            body = stext[content[0] - base : content[1] - base]
+            body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             return [
                 Attribution(
                     cue=cue,
                     lemma=pair,
-                    content=[content],
-                    stance=self.content_stance(body, stance),
+                    content=[content, *parts],
+                    stance=self._by_words(pair, body, self.content_stance(body, stance)),
                     kind=ClaimKind.ACCORDING_TO,
                     source=source,
                     source_name=name,
@@ -270,16 +359,34 @@ class Cyrillic:
         if subject:
             src_toks = subject
         elif after:
-            src_toks = self._subject(after, leading=True)
+            lead = 0
+            if after[0].text.lower() in ("в", "во", "у") and len(after) > 2:
+                # "сообщил в своем Telegram-канале глава региона X": where it was said, then who
+                lead = 1
+                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
+                    lead += 1
+            src_toks = self._subject(after[lead:], leading=True) if lead < len(after) else []
+            if not src_toks and lead:
+                src_toks = self._subject(after, leading=True)
+            after = after[lead:] if src_toks and lead else after
             inverted = bool(src_toks)
             rest = after[len(src_toks) :] if src_toks else []
         rest = after[len(src_toks) :] if inverted else after
-        office = len(rest) > 1 and any(t.lemma in _OFFICES for t in rest[1:3])
-        if rest and rest[0].text.lower() in ("в", "во", "у") and office:
-            # "сообщили ТАСС в экстренных службах": told to the agency, by the service
-            phrase = stext[rest[1].start : rest[-1].end]
+        # "сообщили ТАСС в экстренных службах": told to the agency, by the service; a time phrase
+        # may come first ("сообщили ТАСС в понедельник в экстренных службах")
+        at = next(
+            (
+                p
+                for p in range(len(rest) - 1)
+                if rest[p].text.lower() in ("в", "во", "у")
+                and any(t.lemma in _OFFICES for t in rest[p + 1 : p + 3])
+            ),
+            None,
+        )
+        if at is not None and at <= 2:
+            phrase = stext[rest[at + 1].start : rest[-1].end]
             extra_hops.append(
-                Hop((base + rest[1].start, base + rest[-1].end), self.normal_name(phrase), "told")
+                Hop((base + rest[at + 1].start, base + rest[-1].end), self.normal_name(phrase), "told")
             )
         # the content
         tail = right
@@ -457,6 +564,13 @@ _OFFICES = frozenset(
 )
 
 
+def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """ "як кажуть," / "как говорят,": a reporting verb after "as" with nobody named is a hedge
+    inside someone's words, not who says them."""
+    before = i > 0 and toks[i - 1].text.lower() in lex.as_reported
+    return before and (i + 1 >= len(toks) or toks[i + 1].punct)
+
+
 def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
     """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
     for phrase in lex.citing:
@@ -534,5 +648,3 @@ def _unclosed(sentence: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------ dates
-
-

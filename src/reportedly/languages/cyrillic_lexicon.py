@@ -40,6 +40,10 @@ class Lexicon:
     number_words: dict[str, int]
     titles: tuple[str, ...]  # nouns that make a source of a common noun ("глава", "представитель")
     pronouns: frozenset[str]
+    #: a regex at a sentence's start: an earlier report nobody is named for ("Ранее сообщалось")
+    earlier: str = ""
+    #: a regex: "— говорится в сообщении" after the words of a statement named before
+    says_in: str = ""
 
 
 @lru_cache(maxsize=2)

@@ -85,6 +85,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # an age
             if before.rstrip().endswith("№"):
                 continue
+            if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:
+                continue  # a model name ("Х-22", "С-300", "Су-34"), not a count
             a = _value(m.group("a")) or 0.0
             b = _value(m.group("b")) if m.group("b") else None
             scale = 1.0
