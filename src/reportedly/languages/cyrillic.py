@@ -24,7 +24,7 @@ from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
 from .common import Attribution, Hop, Range, Sentence, paragraphs_of
-from .cyrillic_lexicon import Lexicon, morph, parse_word
+from .cyrillic_lexicon import Lexicon, morph, nominative, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 
 _WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
@@ -117,11 +117,11 @@ class Cyrillic:
         if len(words) == 1:
             tags = morph(self.code).parse(words[0].lower())[0].tag
             if "Surn" in tags:  # a surname alone: the person named before
-                return _surname(self.code, words[0]), _surname(self.code, words[0])
+                return surname_lemma(self.code, words[0]), surname_lemma(self.code, words[0])
             return None
         if "Name" not in morph(self.code).parse(words[0].lower())[0].tag:
             return None
-        return " ".join(words), _surname(self.code, words[-1])
+        return " ".join(words), surname_lemma(self.code, words[-1])
 
     surname_alone = True
 
@@ -530,7 +530,7 @@ class Cyrillic:
                 if w.isupper() or not w[:1].isalpha():
                     out.append(w)
                     continue
-                form = _nominative(self.code, w)
+                form = nominative(self.code, w)
                 out.append(form)
             else:
                 out.append(w)
@@ -579,58 +579,6 @@ def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
     return 0
 
 
-def _surname(code: str, word: str) -> str:
-    lemma = parse_word(code, word.lower())[0]
-    return lemma[:1].upper() + lemma[1:]
-
-
-def _nominative(code: str, word: str) -> str:
-    parses = morph(code).parse(word.lower())
-    p = parses[0]
-    if p.tag.case in (None, "nomn") or any(
-        q.tag.case == "nomn" and q.tag.POS == p.tag.POS for q in parses[:4]
-    ):
-        return word
-    form = p.inflect({"nomn"})
-    if form is None:
-        return word
-    w = form.word
-    return w[:1].upper() + w[1:] if word[:1].isupper() else w
-
-
-def person_nominative(code: str, words: list[str]) -> str:
-    """A person's name in the nominative ("Петра Смирнова" → "Петр Смирнов"): the first word that
-    reads as a name gives the case and gender every word of the name agrees with."""
-    readings = []
-    for n, w in enumerate(words):
-        parses = morph(code).parse(w.lower())
-        # the last word (or a word alone) is a surname first: "Иванов" is no plural of Иван
-        prefer = ("Surn",) if n == len(words) - 1 else ("Name", "Patr")
-        readings.append(
-            [p for p in parses if any(g in p.tag for g in prefer)]
-            or [p for p in parses if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
-            or parses[:1]
-        )
-    case = gender = None
-    for options in readings if len(words) > 1 else []:
-        named = [p for p in options if "Name" in p.tag]
-        if named:
-            case, gender = named[0].tag.case, named[0].tag.gender
-            break
-    out = []
-    for word, options in zip(words, readings, strict=True):
-        agree = [
-            p for p in options if p.tag.case == case and (gender is None or p.tag.gender in (gender, None))
-        ]
-        p = (agree or options)[0]
-        form = None if p.tag.case in (None, "nomn") else (p.inflect({"nomn", "sing"}) or p.inflect({"nomn"}))
-        new = form.word if form is not None else word.lower()
-        if "ё" in new and "ё" not in word.lower():
-            new = new.replace("ё", "е")
-        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
-    return " ".join(out)
-
-
 def _strip(stext: str, a: int, b: int) -> Range:
     edge = " \t\n,.;:" + _QUOTES + _DASHES
     while a < b and stext[a] in edge:
@@ -642,9 +590,3 @@ def _strip(stext: str, a: int, b: int) -> Range:
 
 def _unclosed(sentence: str) -> bool:
     return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
-
-
-# ------------------------------------------------------------------------------------ numbers
-
-
-# ------------------------------------------------------------------------------------ dates

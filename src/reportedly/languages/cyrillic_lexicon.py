@@ -66,3 +66,60 @@ def parse_word(code: str, word: str) -> tuple[str, str | None, str | None]:
     if p.tag.POS == "NOUN" and any(q.tag.POS == "NOUN" and q.tag.case == "nomn" for q in parses[:4]):
         case = "nomn"
     return p.normal_form, str(p.tag.POS) if p.tag.POS else None, str(case) if case else None
+
+
+# ------------------------------------------------------------------------------------ names
+
+
+def surname_lemma(code: str, word: str) -> str:
+    """A surname as its lemma, capitalised ("Смирнова" → "Смирнов")."""
+    lemma = parse_word(code, word.lower())[0]
+    return lemma[:1].upper() + lemma[1:]
+
+
+def nominative(code: str, word: str) -> str:
+    """One word in the nominative, as written when it already reads as one."""
+    parses = morph(code).parse(word.lower())
+    p = parses[0]
+    if p.tag.case in (None, "nomn") or any(
+        q.tag.case == "nomn" and q.tag.POS == p.tag.POS for q in parses[:4]
+    ):
+        return word
+    form = p.inflect({"nomn"})
+    if form is None:
+        return word
+    w = form.word
+    return w[:1].upper() + w[1:] if word[:1].isupper() else w
+
+
+def person_nominative(code: str, words: list[str]) -> str:
+    """A person's name in the nominative ("Петра Смирнова" → "Петр Смирнов"): the first word that
+    reads as a name gives the case and gender every word of the name agrees with."""
+    readings = []
+    for n, w in enumerate(words):
+        parses = morph(code).parse(w.lower())
+        # the last word (or a word alone) is a surname first: "Иванов" is no plural of Иван
+        prefer = ("Surn",) if n == len(words) - 1 else ("Name", "Patr")
+        readings.append(
+            [p for p in parses if any(g in p.tag for g in prefer)]
+            or [p for p in parses if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+            or parses[:1]
+        )
+    case = gender = None
+    for options in readings if len(words) > 1 else []:
+        named = [p for p in options if "Name" in p.tag]
+        if named:
+            case, gender = named[0].tag.case, named[0].tag.gender
+            break
+    out = []
+    for word, options in zip(words, readings, strict=True):
+        agree = [
+            p for p in options if p.tag.case == case and (gender is None or p.tag.gender in (gender, None))
+        ]
+        p = (agree or options)[0]
+        form = None if p.tag.case in (None, "nomn") else (p.inflect({"nomn", "sing"}) or p.inflect({"nomn"}))
+        new = form.word if form is not None else word.lower()
+        if "ё" in new and "ё" not in word.lower():
+            new = new.replace("ё", "е")
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(out)

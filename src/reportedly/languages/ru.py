@@ -12,8 +12,8 @@ from typing import Any
 
 from ..model import Document, Ledger, Stance
 from .common import build_ledger
-from .cyrillic import Cyrillic, person_nominative
-from .cyrillic_lexicon import Lexicon
+from .cyrillic import Cyrillic
+from .cyrillic_lexicon import Lexicon, person_nominative
 
 code = "ru"
 

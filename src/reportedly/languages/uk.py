@@ -14,8 +14,8 @@ from typing import Any
 
 from ..model import Document, Ledger, Stance
 from .common import build_ledger
-from .cyrillic import Cyrillic, person_nominative
-from .cyrillic_lexicon import Lexicon, morph
+from .cyrillic import Cyrillic
+from .cyrillic_lexicon import Lexicon, morph, person_nominative
 
 code = "uk"
 
