@@ -79,11 +79,30 @@ def test_memory_limit_stops_an_analysis_that_keeps_growing(monkeypatch: pytest.M
         raise AssertionError("the memory limit never stopped the analysis")
 
     monkeypatch.setattr(reportedly, "analyze_document", hog)
-    limit = psutil.Process().memory_info().rss / 2**20 + 300
+    before = psutil.Process().memory_info().rss / 2**20
+    limit = 300  # MiB the document may add, whatever the process held before it
     outcome = analyze_outcome(Document(text="Some text."), timeout=0, max_memory=limit)
     assert outcome.reason == "memory"
     assert "--max-memory" in outcome.message and f"{limit:g} MiB" in outcome.message
-    assert psutil.Process().memory_info().rss / 2**20 < limit + 200  # the hog's memory was let go
+    assert psutil.Process().memory_info().rss / 2**20 < before + limit + 200  # the hog's memory was let go
+
+
+def test_the_memory_limit_bounds_growth_not_what_the_process_already_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process already above the limit's size (a notebook, a server after many requests) still
+    analyses documents: the limit is what one document adds."""
+    import psutil
+
+    from reportedly.batch import analyze_outcome
+    from reportedly.model import Document
+
+    held = bytearray(400 * 1024 * 1024)  # the process holds 400 MiB more than the limit allows a document
+    held[::4096] = b"x" * len(held[::4096])  # touch every page so it is resident
+    assert psutil.Process().memory_info().rss / 2**20 > 200
+    outcome = analyze_outcome(Document(text="The mayor said 12 people were hurt."), timeout=0, max_memory=200)
+    assert outcome.ok, outcome.message
+    del held
 
 
 def test_size_refusal_names_the_flag_and_the_flag_raises_the_limit(tmp_path: Path) -> None:

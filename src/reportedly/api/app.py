@@ -64,7 +64,7 @@ def create_app(
     it; without one the app is read-only. ``allow_private`` lets submitted
     URLs reach loopback and private networks (off: the server must not become
     a way into the network it runs in). ``max_body`` caps request bodies;
-    ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory) bound the analysis
+    ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory it may add) bound the analysis
     of one posted article (0: no limit; ``max_memory`` None: the default). A posted text or
     HTML over ``async_above`` characters (0: none) is analysed as a job off the request
     path, as is any POST with ``?async=true``; at most ``job_queue`` jobs wait (then 429).

@@ -53,7 +53,7 @@ MaxMemoryOpt = Annotated[
     typer.Option(
         "--max-memory",
         min=0,
-        help="MiB of resident memory a process may reach while analysing one document (0: no limit).",
+        help="MiB of resident memory the analysis of one document may add to the process (0: no limit).",
     ),
 ]
 

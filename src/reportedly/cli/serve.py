@@ -57,7 +57,7 @@ def serve(
         typer.Option(
             "--max-memory",
             min=0,
-            help="MiB of resident memory the server may reach while analysing a posted article "
+            help="MiB of resident memory the analysis of a posted article may add to the server "
             "(0: no limit; default as for analyze).",
         ),
     ] = None,
