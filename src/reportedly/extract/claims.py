@@ -20,6 +20,7 @@ from ..model import (
     Cue,
     Document,
     Entity,
+    EntityType,
     Ledger,
     Quantity,
     SourceMention,
@@ -104,29 +105,79 @@ _AGENCY_OPENING = re.compile(r"^\s*\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[�
 _CREDIT_END = re.compile(rf"[.!?\"”]\s*\({_WIRE_BYLINE.pattern}\)\s*$")
 #: Paragraphs from the top a credit line or a placeless dateline may stand in.
 _CREDIT_REACH = 5
+#: An aggregator's credit line: "Source: RT, SANA", "Sources: Reuters, AFP." (each name a known outlet).
+_SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<names>[^:;]{2,80}?)\s*\.?\s*$")
+#: A relay's own line closing its lead: "… a UN relief agency said Monday, Kazinform reports citing Xinhua."
+_REPORTS_CITING = re.compile(
+    rf"\b(?:reports?|informs?|writes?)\s*,?\s+(?:citing|quoting)\s+(?:the\s+)?{_WIRE_BYLINE.pattern}"
+    r"(?:\s+news\s+agency)?\s*\.?\s*$"
+)
+#: A lead photo's caption ending in a bare agency after a full stop: "… on June 5, 2023. AFP".
+_CAPTION_AGENCY = re.compile(rf"[.!?]\s+{_WIRE_BYLINE.pattern}(?:\s+Photo)?\s*$", re.I)
 
 
 def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
     """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —"), its
-    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body: a credit line
-    of its own near the top ("AFP, Istanbul,"), a dateline with no place ("(Al Jazeera) – …"), or
-    a paragraph signed by a wire at its end ("… in Syria. (AFP)")."""
+    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body (see
+    :func:`_body_credit`)."""
     agency = document.meta.get("dateline_agency")
     if not agency and document.byline:
         m = _WIRE_BYLINE.search(document.byline)
         agency = m.group(1) if m else None
     if not agency:
-        agency = _body_credit(document)
+        agency = _body_credit(document, resolver.gaz)
     return resolver.resolve_name(agency) if agency else None
 
 
-def _body_credit(document: Document) -> str | None:
+def _is_outlet(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a bare name is a news organisation's: a wire's name or a known outlet's."""
+    if _WIRE_BYLINE.fullmatch(name.strip()):
+        return True
+    known = gazetteer.lookup(name)
+    return known is not None and known[1] is EntityType.MEDIA_OUTLET
+
+
+def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
+    """A credit in the body, in the order of how surely it names whose copy the text is:
+
+    * near the top, a credit line of its own ("AFP, Istanbul,"), a dateline with no place
+      ("(Al Jazeera) – …"), or a line that is nothing but a known outlet's name (an
+      aggregator's "USA Today" between the lead and the rest);
+    * a relay's line closing a lead paragraph ("…, Kazinform reports citing Xinhua."): the
+      agency cited is the copy's wire;
+    * an aggregator's source line ("Source: RT, SANA"), each name a known outlet: the first;
+    * a paragraph signed by a wire at its end ("… in Syria. (AFP)");
+    * failing all, the lead photo's credit, before the first paragraph of text (a caption
+      "… (AP Photo/Jane Doe)" kept out as clutter, or a first paragraph "… June 5, 2023. AFP"):
+      a page that credits nobody and opens on an agency's photo reprints that agency's copy.
+    """
     paragraphs = [p.text for p in document.paragraphs]
+    reach = document.paragraphs[_CREDIT_REACH].start if len(paragraphs) > _CREDIT_REACH else len(document.text)
+    heads = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < reach]
     for text in paragraphs[:_CREDIT_REACH]:
         if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
             return m.group(1) if m.re is _CREDIT_LINE else m.group("agency").strip()
+    for text in paragraphs[:_CREDIT_REACH] + heads:
+        if len(text) <= 40 and _is_outlet(text, gazetteer):
+            return text.strip()
+    for text in paragraphs[:_CREDIT_REACH]:
+        if m := _REPORTS_CITING.search(text):
+            return m.group(1)
+    for text in paragraphs:
+        if (m := _SOURCE_LINE.match(text)) and (names := [n.strip() for n in m.group("names").split(",")]):
+            if all(_is_outlet(n, gazetteer) for n in names):
+                return names[0]
     for text in paragraphs:
         if m := _CREDIT_END.search(text):
+            return m.group(1)
+    first = document.paragraphs[0].start if paragraphs else len(document.text)
+    for a, b, reason in document.meta.get("clutter", []):
+        if a < first and reason in ("caption", "photo credit"):
+            if found := list(_WIRE_BYLINE.finditer(document.text[a:b])):
+                return found[-1].group(1)
+    lead = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < first] + paragraphs[:1]
+    for text in lead:  # a short caption is laid out as a crosshead, a long one as a paragraph
+        if m := _CAPTION_AGENCY.search(text):
             return m.group(1)
     return None
 
