@@ -152,7 +152,9 @@ def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
       a page that credits nobody and opens on an agency's photo reprints that agency's copy.
     """
     paragraphs = [p.text for p in document.paragraphs]
-    reach = document.paragraphs[_CREDIT_REACH].start if len(paragraphs) > _CREDIT_REACH else len(document.text)
+    reach = len(document.text)
+    if len(paragraphs) > _CREDIT_REACH:
+        reach = document.paragraphs[_CREDIT_REACH].start
     heads = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < reach]
     for text in paragraphs[:_CREDIT_REACH]:
         if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
@@ -164,17 +166,17 @@ def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
         if m := _REPORTS_CITING.search(text):
             return m.group(1)
     for text in paragraphs:
-        if (m := _SOURCE_LINE.match(text)) and (names := [n.strip() for n in m.group("names").split(",")]):
-            if all(_is_outlet(n, gazetteer) for n in names):
-                return names[0]
+        names = [n.strip() for n in m.group("names").split(",")] if (m := _SOURCE_LINE.match(text)) else []
+        if names and all(_is_outlet(n, gazetteer) for n in names):
+            return names[0]
     for text in paragraphs:
         if m := _CREDIT_END.search(text):
             return m.group(1)
     first = document.paragraphs[0].start if paragraphs else len(document.text)
     for a, b, reason in document.meta.get("clutter", []):
-        if a < first and reason in ("caption", "photo credit"):
-            if found := list(_WIRE_BYLINE.finditer(document.text[a:b])):
-                return found[-1].group(1)
+        found = list(_WIRE_BYLINE.finditer(document.text[a:b])) if a < first else []
+        if found and reason in ("caption", "photo credit"):
+            return found[-1].group(1)
     lead = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < first] + paragraphs[:1]
     for text in lead:  # a short caption is laid out as a crosshead, a long one as a paragraph
         if m := _CAPTION_AGENCY.search(text):
