@@ -176,6 +176,12 @@ def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
             "Rescue boats circled the wreck all night, the operator said. (Reuters)\n",
             "Reuters",
         ),
+        # a syndicator's opening naming the copy's source
+        (
+            "Ferry toll rises to 12\n\n(NEWSFEED- Baltic Wire) Coast guard spokesman Ari Lehto said 12 "
+            "passengers had died.\n\nDivers will search the hull again at dawn, he said.\n",
+            "Baltic Wire",
+        ),
         # an aggregator's line that is nothing but a known outlet's name, between lead and rest
         (
             "Ferry toll rises to 12\n\nThe toll rose overnight after the storm.\n\nUSA Today\n\n"

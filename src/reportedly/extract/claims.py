@@ -101,6 +101,10 @@ _WIRE_BYLINE = re.compile(
 _CREDIT_LINE = re.compile(rf"^\s*(?:By\s+)?{_WIRE_BYLINE.pattern}\s*(?:,\s*[A-Z][\w .'’-]{{0,30}})?[,.]?\s*$")
 #: A dateline with no place: "(Al Jazeera) – The death toll …".
 _AGENCY_OPENING = re.compile(r"^\s*\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[–—]|--|-)\s+[A-Z\"“]")
+#: A syndicator's opening naming the copy's source: "(MENAFN- Ukrinform) Mykhailo Podolyak … has said".
+_SYNDICATED_OPENING = re.compile(
+    r"^\s*\((?:[A-Z][A-Za-z]{1,15})\s*[-–—]\s*(?P<agency>[A-Z][\w .&'’-]{1,40}?)\s*\)\s*(?:[–—-]\s+)?[A-Z\"“]"
+)
 #: A paragraph signed by a wire at its end: "… 783 confirmed fatalities in Syria. (AFP)".
 _CREDIT_END = re.compile(rf"[.!?\"”]\s*\({_WIRE_BYLINE.pattern}\)\s*$")
 #: Paragraphs from the top a credit line or a placeless dateline may stand in.
@@ -141,7 +145,8 @@ def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
     """A credit in the body, in the order of how surely it names whose copy the text is:
 
     * near the top, a credit line of its own ("AFP, Istanbul,"), a dateline with no place
-      ("(Al Jazeera) – …"), or a line that is nothing but a known outlet's name (an
+      ("(Al Jazeera) – …"), a syndicator's opening naming its source ("(MENAFN- Ukrinform) …"),
+      or a line that is nothing but a known outlet's name (an
       aggregator's "USA Today" between the lead and the rest);
     * a relay's line closing a lead paragraph ("…, Kazinform reports citing Xinhua."): the
       agency cited is the copy's wire;
@@ -157,7 +162,7 @@ def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
         reach = document.paragraphs[_CREDIT_REACH].start
     heads = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < reach]
     for text in paragraphs[:_CREDIT_REACH]:
-        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
+        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text) or _SYNDICATED_OPENING.match(text):
             return m.group(1) if m.re is _CREDIT_LINE else m.group("agency").strip()
     for text in paragraphs[:_CREDIT_REACH] + heads:
         if len(text) <= 40 and _is_outlet(text, gazetteer):
