@@ -1763,3 +1763,54 @@ def test_a_content_ends_before_a_joined_verb_that_is_another_claim(
     by_cue = {c.cue.text: c for c in ledger.claims}
     assert by_cue[outer].content_text == content, summary(ledger)
     assert inner in by_cue  # the joined verb is a claim of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "relay", "said"),
+    [
+        (
+            "Eighty people injured in the blast remain in hospital, the Nordic news agency quoted "
+            "Health Minister Ari Lehto as saying.",
+            "Lehto",
+            "Nordic news agency",
+            "remain in hospital",
+        ),
+        (
+            "The state news agency quoted the harbour master as saying that 12 passengers had died.",
+            "harbour master",
+            "state news agency",
+            "12 passengers had died",
+        ),
+        (
+            'Harbour Radio quoted Ari Lehto as saying: "We will search the hull again at dawn."',
+            "Lehto",
+            "Harbour Radio",
+            "search the hull",
+        ),
+    ],
+)
+def test_an_agency_quoting_someone_as_saying_relays_them(
+    text: str, speaker: str, relay: str, said: str
+) -> None:
+    """ "X quoted Y as saying …": Y said it, X is the hop nearer the reader; the gerund *saying*
+    is no second claim of X's."""
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    ours = [c for c in ledger.claims if said in c.content_text]
+    assert ours, [(c.source and c.source.text, c.content_text) for c in ledger.claims]
+    for claim in ours:
+        assert claim.source is not None and speaker in claim.source.text
+        assert [link.entity.name for link in claim.chain][:1] == [relay]
+        assert speaker.split()[-1] in claim.chain[-1].entity.name
+
+
+def test_the_news_agency_told_refers_back_to_the_agency_named_before() -> None:
+    """ "told AFP …" then "told the news agency": the kind word *news* leaves the description bare,
+    so it is the agency already named, not a new anonymous one."""
+    text = (
+        "Coast guard spokesman Ari Lehto told the AFP that divers found more bodies.\n\n"
+        '"We expect the toll to rise," Lehto told the news agency.\n'
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    later = next(c for c in ledger.claims if "toll to rise" in c.content_text)
+    assert [link.entity.name for link in later.chain][:1] == ["Agence France-Presse"]
+    assert len(later.chain) == 2 and "Lehto" in later.chain[1].entity.name

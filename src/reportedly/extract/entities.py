@@ -509,8 +509,15 @@ class EntityResolver:
         head = mention.root
         lemma = head.lemma_.lower()
         types = ANAPHORIC_NOUNS.get(lemma)
-        # only bare descriptions refer back ("the newspaper", not "the newspaper's editors")
-        modifiers = [t for t in mention if t.i != head.i and t.dep_ not in {"det", "punct"}]
+        # only bare descriptions refer back ("the newspaper", not "the newspaper's editors"); a
+        # kind word compounded on the noun keeps it bare ("told the news agency" after "told AFP")
+        modifiers = [
+            t
+            for t in mention
+            if t.i != head.i
+            and t.dep_ not in {"det", "punct"}
+            and not (t.dep_ == "compound" and t.lower_ in _KIND_COMPOUNDS)
+        ]
         if types and not modifiers:
             best_pos, best = -1, None
             for pos, ent in reversed(self.history):
@@ -549,6 +556,10 @@ class EntityResolver:
                 ):
                     ent.aliases.append(role)
         return list(self.entities.values())
+
+
+#: Words that say what kind of body a noun is without narrowing which: "the news agency", "the wire service".
+_KIND_COMPOUNDS = frozenset({"news", "wire"})
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
