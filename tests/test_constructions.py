@@ -1814,3 +1814,38 @@ def test_the_news_agency_told_refers_back_to_the_agency_named_before() -> None:
     later = next(c for c in ledger.claims if "toll to rise" in c.content_text)
     assert [link.entity.name for link in later.chain][:1] == ["Agence France-Presse"]
     assert len(later.chain) == 2 and "Lehto" in later.chain[1].entity.name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "figure"),
+    [
+        ("The national seismic agency put the magnitude of the quake at 6.1.", "seismic agency", "6.1"),
+        (
+            "The regional health ministry raised the confirmed death toll to 1,414, up from 1,262 at noon.",
+            "health ministry",
+            "1,414",
+        ),
+    ],
+)
+def test_a_body_setting_a_tally_gives_the_figure(text: str, source: str, figure: str) -> None:
+    """ "X put the magnitude at 6.1", "X raised the toll to 1,414": X gives the figure, though no
+    reporting verb is said; the claim is X's, not the outlet's."""
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    ours = [c for c in ledger.claims if figure in c.content_text]
+    assert len(ours) == 1, [(c.source and c.source.text, c.content_text) for c in ledger.claims]
+    assert ours[0].source is not None and source in ours[0].source.text
+    assert ours[0].kind is not ClaimKind.OUTLET
+
+
+def test_putting_things_at_a_place_is_no_tally() -> None:
+    ledger = reportedly.analyze("The harbour master put the boats at anchor at 5 a.m.", published=PUBLISHED)
+    assert not [c for c in ledger.claims if c.cue.text == "put"]
+
+
+def test_figures_putting_a_toll_are_no_source() -> None:
+    """ "Earlier figures from the council had put the toll at five": the figures are the tally, not a
+    body giving it; the sentence stays the outlet's."""
+    ledger = reportedly.analyze(
+        "Earlier figures from the regional council had put the death toll at five.", published=PUBLISHED
+    )
+    assert not [c for c in ledger.claims if c.source is not None and "figures" in c.source.text]

@@ -176,6 +176,13 @@ def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
             "Rescue boats circled the wreck all night, the operator said. (Reuters)\n",
             "Reuters",
         ),
+        # an agency's photo lower down and the agency's own interview in the text
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            "Rescue boats circle the wreck near Kemi harbour. (AP Photo/Mika Salo)\n\n"
+            "In an interview with The Associated Press, Lehto defended the night search.\n",
+            "Associated Press",
+        ),
         # a syndicator's opening naming the copy's source
         (
             "Ferry toll rises to 12\n\n(NEWSFEED- Baltic Wire) Coast guard spokesman Ari Lehto said 12 "

@@ -182,10 +182,49 @@ def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
         found = list(_WIRE_BYLINE.finditer(document.text[a:b])) if a < first else []
         if found and reason in ("caption", "photo credit"):
             return found[-1].group(1)
+    if agency := _photo_and_interview(document, gazetteer):
+        return agency
     lead = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < first] + paragraphs[:1]
     for text in lead:  # a short caption is laid out as a crosshead, a long one as a paragraph
         if m := _CAPTION_AGENCY.search(text):
             return m.group(1)
+    return None
+
+
+#: The agency as the text's interviewer: "In an interview with the Associated Press", "told The AP".
+_INTERVIEWED_BY = re.compile(
+    r"\b(?:interview with|told|speaking to|spoke to)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+)
+
+
+def _photo_and_interview(document: Document, gazetteer: Gazetteer) -> str | None:
+    """An agency whose photo the page carries (a caption's credit, anywhere) and whose own
+    interview the text reports ("In an interview with the Associated Press, Hadi defended …"):
+    the page is that agency's copy. Either alone is not enough: papers buy agency photos, and
+    any outlet may relay what someone told an agency."""
+    captions = [
+        document.text[a:b]
+        for a, b, reason in document.meta.get("clutter", [])
+        if reason in ("caption", "photo credit")
+    ]
+    credited = {
+        hit[0]
+        for text in captions
+        for m in _WIRE_BYLINE.finditer(text)
+        if (hit := gazetteer.lookup(m.group(1))) is not None
+    }
+    if not credited:
+        return None
+    for p in document.paragraphs:
+        for m in _INTERVIEWED_BY.finditer(p.text):
+            words = m.group("name").split()
+            for n in range(len(words), 0, -1):  # the longest run of capitalised words that names one
+                hit = gazetteer.lookup(" ".join(words[:n]))
+                if hit is not None:
+                    if hit[0] in credited:
+                        return hit[0]
+                    break
     return None
 
 
