@@ -1849,3 +1849,35 @@ def test_figures_putting_a_toll_are_no_source() -> None:
         "Earlier figures from the regional council had put the death toll at five.", published=PUBLISHED
     )
     assert not [c for c in ledger.claims if c.source is not None and "figures" in c.source.text]
+
+
+def test_a_second_name_in_brackets_names_the_same_body() -> None:
+    """ "the Nordic Sea Rescue (Blue Jackets)": the bracketed name is the body's other name, so a
+    later "the Blue Jackets said" is the same source; a place in brackets is no other name."""
+    text = (
+        "In turn, the Nordic Sea Rescue (Blue Jackets) reported that the death toll has risen to 74.\n\n"
+        "The Blue Jackets said 12 boats were missing.\n\n"
+        "The Kemi Harbour Authority (Finland) said the port was closed.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    sourced = [c for c in ledger.claims if c.source is not None and c.source.entity is not None]
+    rescue = next(c for c in sourced if "Sea Rescue" in c.source.text)
+    jackets = next(c for c in sourced if c.source.text == "The Blue Jackets")
+    assert jackets.source.entity.id == rescue.source.entity.id
+    harbour = next(c for c in sourced if "Harbour" in c.source.text)
+    assert "Finland" not in harbour.source.entity.aliases
+
+
+def test_a_known_name_holding_and_is_one_source() -> None:
+    """ "Turkey's Disaster and Emergency Management Authority (AFAD)" is one body (its name is
+    known), not a disaster and an authority; "Police and firefighters" stay two."""
+    ledger = reportedly.analyze(
+        "Turkey's Disaster and Emergency Management Authority (AFAD) said 12 buildings collapsed.\n\n"
+        "Police and firefighters said the coast road was closed.\n",
+        published=PUBLISHED,
+    )
+    afad = next(c for c in ledger.claims if "buildings" in c.content_text)
+    assert afad.source is not None and afad.source.entity is not None
+    assert "AFAD" in afad.source.entity.aliases and not afad.source.joint
+    road = next(c for c in ledger.claims if "road" in c.content_text)
+    assert road.source is not None and road.source.joint
