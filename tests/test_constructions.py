@@ -1881,3 +1881,30 @@ def test_a_known_name_holding_and_is_one_source() -> None:
     assert "AFAD" in afad.source.entity.aliases and not afad.source.joint
     road = next(c for c in ledger.claims if "road" in c.content_text)
     assert road.source is not None and road.source.joint
+
+
+def test_a_lede_role_is_the_person_the_next_paragraph_names_with_it() -> None:
+    """The wire lede "…, its newly elected mayor said" and the next paragraph "Ari Lehto, the mayor
+    of Kemi, told Finnish state TV …": the lede's claim is Lehto's, through state TV."""
+    text = (
+        "Twelve passengers have died after a ferry sank near a Finnish island, its newly elected mayor "
+        "said Thursday, the first official report of deaths.\n\n"
+        "Ari Lehto, the mayor of Kemi, told Finnish state TV that two other passengers were found alive.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    lede = next(c for c in ledger.claims if "Twelve passengers" in c.content_text)
+    assert lede.source is not None and lede.source.entity is not None
+    assert lede.source.entity.name == "Ari Lehto"
+    assert [link.entity.name for link in lede.chain] == ["Finnish state TV", "Ari Lehto"]
+
+
+def test_a_lede_role_stays_unnamed_when_the_next_speaker_has_another_role() -> None:
+    text = (
+        "Twelve passengers have died after a ferry sank near a Finnish island, its newly elected mayor "
+        "said Thursday.\n\n"
+        "Ari Lehto, the head of the coast guard, told Finnish state TV that two passengers were found.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    lede = next(c for c in ledger.claims if "Twelve passengers" in c.content_text)
+    assert lede.source is not None and lede.source.entity is not None
+    assert lede.source.entity.name != "Ari Lehto"

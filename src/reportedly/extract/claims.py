@@ -54,6 +54,7 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
             claim = claim_of(document, block, draft, resolver, numbers, following)
             claims.append(with_wire(carry_relays(claim, relays), wire))
     nest_relays(claims)
+    name_lede_roles(claims, document.text)
     claims += outlet_claims(document, blocks, claims, numbers.of, wire)
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
@@ -284,6 +285,43 @@ def nest_relays(claims: list[Claim]) -> None:
         if inner.source.entity.id in ids or outer.source.entity.id in named:
             continue
         inner.chain = [replace(link) for link in outer.chain] + own
+
+
+#: How far after a lede's unnamed speaker the naming sentence may come (characters).
+_LEDE_REACH = 600
+
+
+def name_lede_roles(claims: list[Claim], text: str) -> None:
+    """A lede's unnamed speaker is the person the next paragraph names with the same role.
+
+    "Five residents … have died, its Kremlin-appointed mayor said Thursday." then "Vladimir
+    Leontyev, the Russian-appointed mayor of Nova Kakhovka, told Russian state TV that …": the
+    wire lede gives the role, the second paragraph the name and the outlet told. The lede's claim
+    is Leontyev's, through what his next claim goes through. Only a role never named before (an
+    anonymous source whose head noun the later speaker's apposition repeats) and only the next
+    speaker within a short reach.
+    """
+    for n, claim in enumerate(claims):
+        src = claim.source
+        if src is None or src.entity is None or not src.entity.anonymous or src.joint:
+            continue
+        role = src.entity.name.split()[-1].lower() if src.entity.name.split() else ""
+        if len(role) < 4:
+            continue
+        for later in claims[n + 1 :]:
+            ls = later.source
+            if ls is None or ls.start - src.end > _LEDE_REACH:
+                break
+            if ls.entity is None or ls.entity.anonymous or ls.entity.type is not EntityType.PERSON:
+                continue
+            apposition = text[ls.start : max(ls.end, later.cue.start)].lower()
+            if not re.search(rf"\b{re.escape(role)}\b", apposition):
+                break  # the next named speaker is someone else
+            credits = [link for link in claim.chain if link.cue == "credit"]
+            hops = [replace(link) for link in later.chain if link.cue != "credit"]
+            claim.source = SourceMention(src.start, src.end, src.text, ls.entity, [])
+            claim.chain = credits + hops
+            break
 
 
 def with_wire(claim: Claim, wire: Entity | None) -> Claim:
