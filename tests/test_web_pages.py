@@ -183,6 +183,13 @@ def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
             "In an interview with The Associated Press, Lehto defended the night search.\n",
             "Associated Press",
         ),
+        # the agency's own pictures described in the text and a witness who told the agency
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            '"The deck tilted in seconds," one passenger told Reuters.\n\n'
+            "Smoke rose above the harbour, Reuters pictures showed.\n",
+            "Reuters",
+        ),
         # a syndicator's opening naming the copy's source
         (
             "Ferry toll rises to 12\n\n(NEWSFEED- Baltic Wire) Coast guard spokesman Ari Lehto said 12 "

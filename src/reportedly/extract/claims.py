@@ -199,11 +199,18 @@ _INTERVIEWED_BY = re.compile(
 )
 
 
+#: The agency's own pictures described in the text: "Reuters pictures and video showed".
+_AGENCY_PICTURES = re.compile(
+    rf"{_WIRE_BYLINE.pattern}\s+(?:pictures|photos|photographs|images|footage|video)\b"
+)
+
+
 def _photo_and_interview(document: Document, gazetteer: Gazetteer) -> str | None:
-    """An agency whose photo the page carries (a caption's credit, anywhere) and whose own
-    interview the text reports ("In an interview with the Associated Press, Hadi defended …"):
-    the page is that agency's copy. Either alone is not enough: papers buy agency photos, and
-    any outlet may relay what someone told an agency."""
+    """An agency whose photo the page carries (a caption's credit, anywhere, or "Reuters pictures
+    showed" in the text) and whose own interview the text reports ("In an interview with the
+    Associated Press, Hadi defended …", "one witness told Reuters"): the page is that agency's
+    copy. Either alone is not enough: papers buy agency photos, and any outlet may relay what
+    someone told an agency."""
     captions = [
         document.text[a:b]
         for a, b, reason in document.meta.get("clutter", [])
@@ -215,6 +222,10 @@ def _photo_and_interview(document: Document, gazetteer: Gazetteer) -> str | None
         for m in _WIRE_BYLINE.finditer(text)
         if (hit := gazetteer.lookup(m.group(1))) is not None
     }
+    for p in document.paragraphs:  # "Reuters pictures and video showed …": the agency's own pictures
+        for m in _AGENCY_PICTURES.finditer(p.text):
+            if (hit := gazetteer.lookup(m.group(1))) is not None:
+                credited.add(hit[0])
     if not credited:
         return None
     for p in document.paragraphs:
