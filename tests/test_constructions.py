@@ -1763,3 +1763,148 @@ def test_a_content_ends_before_a_joined_verb_that_is_another_claim(
     by_cue = {c.cue.text: c for c in ledger.claims}
     assert by_cue[outer].content_text == content, summary(ledger)
     assert inner in by_cue  # the joined verb is a claim of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "relay", "said"),
+    [
+        (
+            "Eighty people injured in the blast remain in hospital, the Nordic news agency quoted "
+            "Health Minister Ari Lehto as saying.",
+            "Lehto",
+            "Nordic news agency",
+            "remain in hospital",
+        ),
+        (
+            "The state news agency quoted the harbour master as saying that 12 passengers had died.",
+            "harbour master",
+            "state news agency",
+            "12 passengers had died",
+        ),
+        (
+            'Harbour Radio quoted Ari Lehto as saying: "We will search the hull again at dawn."',
+            "Lehto",
+            "Harbour Radio",
+            "search the hull",
+        ),
+    ],
+)
+def test_an_agency_quoting_someone_as_saying_relays_them(
+    text: str, speaker: str, relay: str, said: str
+) -> None:
+    """ "X quoted Y as saying …": Y said it, X is the hop nearer the reader; the gerund *saying*
+    is no second claim of X's."""
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    ours = [c for c in ledger.claims if said in c.content_text]
+    assert ours, [(c.source and c.source.text, c.content_text) for c in ledger.claims]
+    for claim in ours:
+        assert claim.source is not None and speaker in claim.source.text
+        assert [link.entity.name for link in claim.chain][:1] == [relay]
+        assert speaker.split()[-1] in claim.chain[-1].entity.name
+
+
+def test_the_news_agency_told_refers_back_to_the_agency_named_before() -> None:
+    """ "told AFP …" then "told the news agency": the kind word *news* leaves the description bare,
+    so it is the agency already named, not a new anonymous one."""
+    text = (
+        "Coast guard spokesman Ari Lehto told the AFP that divers found more bodies.\n\n"
+        '"We expect the toll to rise," Lehto told the news agency.\n'
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    later = next(c for c in ledger.claims if "toll to rise" in c.content_text)
+    assert [link.entity.name for link in later.chain][:1] == ["Agence France-Presse"]
+    assert len(later.chain) == 2 and "Lehto" in later.chain[1].entity.name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "figure"),
+    [
+        ("The national seismic agency put the magnitude of the quake at 6.1.", "seismic agency", "6.1"),
+        (
+            "The regional health ministry raised the confirmed death toll to 1,414, up from 1,262 at noon.",
+            "health ministry",
+            "1,414",
+        ),
+    ],
+)
+def test_a_body_setting_a_tally_gives_the_figure(text: str, source: str, figure: str) -> None:
+    """ "X put the magnitude at 6.1", "X raised the toll to 1,414": X gives the figure, though no
+    reporting verb is said; the claim is X's, not the outlet's."""
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    ours = [c for c in ledger.claims if figure in c.content_text]
+    assert len(ours) == 1, [(c.source and c.source.text, c.content_text) for c in ledger.claims]
+    assert ours[0].source is not None and source in ours[0].source.text
+    assert ours[0].kind is not ClaimKind.OUTLET
+
+
+def test_putting_things_at_a_place_is_no_tally() -> None:
+    ledger = reportedly.analyze("The harbour master put the boats at anchor at 5 a.m.", published=PUBLISHED)
+    assert not [c for c in ledger.claims if c.cue.text == "put"]
+
+
+def test_figures_putting_a_toll_are_no_source() -> None:
+    """ "Earlier figures from the council had put the toll at five": the figures are the tally, not a
+    body giving it; the sentence stays the outlet's."""
+    ledger = reportedly.analyze(
+        "Earlier figures from the regional council had put the death toll at five.", published=PUBLISHED
+    )
+    assert not [c for c in ledger.claims if c.source is not None and "figures" in c.source.text]
+
+
+def test_a_second_name_in_brackets_names_the_same_body() -> None:
+    """ "the Nordic Sea Rescue (Blue Jackets)": the bracketed name is the body's other name, so a
+    later "the Blue Jackets said" is the same source; a place in brackets is no other name."""
+    text = (
+        "In turn, the Nordic Sea Rescue (Blue Jackets) reported that the death toll has risen to 74.\n\n"
+        "The Blue Jackets said 12 boats were missing.\n\n"
+        "The Kemi Harbour Authority (Finland) said the port was closed.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    sourced = [c for c in ledger.claims if c.source is not None and c.source.entity is not None]
+    rescue = next(c for c in sourced if "Sea Rescue" in c.source.text)
+    jackets = next(c for c in sourced if c.source.text == "The Blue Jackets")
+    assert jackets.source.entity.id == rescue.source.entity.id
+    harbour = next(c for c in sourced if "Harbour" in c.source.text)
+    assert "Finland" not in harbour.source.entity.aliases
+
+
+def test_a_known_name_holding_and_is_one_source() -> None:
+    """ "Turkey's Disaster and Emergency Management Authority (AFAD)" is one body (its name is
+    known), not a disaster and an authority; "Police and firefighters" stay two."""
+    ledger = reportedly.analyze(
+        "Turkey's Disaster and Emergency Management Authority (AFAD) said 12 buildings collapsed.\n\n"
+        "Police and firefighters said the coast road was closed.\n",
+        published=PUBLISHED,
+    )
+    afad = next(c for c in ledger.claims if "buildings" in c.content_text)
+    assert afad.source is not None and afad.source.entity is not None
+    assert "AFAD" in afad.source.entity.aliases and not afad.source.joint
+    road = next(c for c in ledger.claims if "road" in c.content_text)
+    assert road.source is not None and road.source.joint
+
+
+def test_a_lede_role_is_the_person_the_next_paragraph_names_with_it() -> None:
+    """The wire lede "…, its newly elected mayor said" and the next paragraph "Ari Lehto, the mayor
+    of Kemi, told Finnish state TV …": the lede's claim is Lehto's, through state TV."""
+    text = (
+        "Twelve passengers have died after a ferry sank near a Finnish island, its newly elected mayor "
+        "said Thursday, the first official report of deaths.\n\n"
+        "Ari Lehto, the mayor of Kemi, told Finnish state TV that two other passengers were found alive.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    lede = next(c for c in ledger.claims if "Twelve passengers" in c.content_text)
+    assert lede.source is not None and lede.source.entity is not None
+    assert lede.source.entity.name == "Ari Lehto"
+    assert [link.entity.name for link in lede.chain] == ["Finnish state TV", "Ari Lehto"]
+
+
+def test_a_lede_role_stays_unnamed_when_the_next_speaker_has_another_role() -> None:
+    text = (
+        "Twelve passengers have died after a ferry sank near a Finnish island, its newly elected mayor "
+        "said Thursday.\n\n"
+        "Ari Lehto, the head of the coast guard, told Finnish state TV that two passengers were found.\n"
+    )
+    ledger = reportedly.analyze(text, published=PUBLISHED)
+    lede = next(c for c in ledger.claims if "Twelve passengers" in c.content_text)
+    assert lede.source is not None and lede.source.entity is not None
+    assert lede.source.entity.name != "Ari Lehto"

@@ -89,6 +89,12 @@ CASES = [
         ClaimKind.CITING,
     ),
     (
+        "tallies",
+        "The seismic agency put the magnitude of the quake at 6.1.",
+        {"cue": "put", "source": "The seismic agency", "content": ["the magnitude of the quake at 6.1"]},
+        ClaimKind.INDIRECT,
+    ),
+    (
         "passives",
         "North Korea has been suspected of sending troops to Russia.",
         {
@@ -131,6 +137,7 @@ def test_a_finder_alone_finds_its_construction(name: str, text: str, expected: d
         ("non_statements", "The ministry declined the offer."),  # declining something else
         ("citing", "The minister, citing officials, said the bridge is safe."),  # said is the cue
         ("passives", "Officials have suspected the captain."),  # active voice
+        ("tallies", "The harbour master put the boats at anchor at noon."),  # no count, no measure
         ("reportedly", "The tour was cancelled, the singer said."),
     ],
 )

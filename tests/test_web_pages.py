@@ -176,6 +176,57 @@ def test_supplied_title_wins_over_a_first_line_that_is_not_it() -> None:
             "Rescue boats circled the wreck all night, the operator said. (Reuters)\n",
             "Reuters",
         ),
+        # an agency's photo lower down and the agency's own interview in the text
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            "Rescue boats circle the wreck near Kemi harbour. (AP Photo/Mika Salo)\n\n"
+            "In an interview with The Associated Press, Lehto defended the night search.\n",
+            "Associated Press",
+        ),
+        # the agency's own pictures described in the text and a witness who told the agency
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            '"The deck tilted in seconds," one passenger told Reuters.\n\n'
+            "Smoke rose above the harbour, Reuters pictures showed.\n",
+            "Reuters",
+        ),
+        # a syndicator's opening naming the copy's source
+        (
+            "Ferry toll rises to 12\n\n(NEWSFEED- Baltic Wire) Coast guard spokesman Ari Lehto said 12 "
+            "passengers had died.\n\nDivers will search the hull again at dawn, he said.\n",
+            "Baltic Wire",
+        ),
+        # an aggregator's line that is nothing but a known outlet's name, between lead and rest
+        (
+            "Ferry toll rises to 12\n\nThe toll rose overnight after the storm.\n\nUSA Today\n\n"
+            "Coast guard spokesman Ari Lehto said 12 passengers had died.\n",
+            "USA Today",
+        ),
+        # an aggregator's source line at the end: the first outlet named
+        (
+            "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+            "Divers will search the hull again at dawn.\n\nSource: Reuters, AFP\n",
+            "Reuters",
+        ),
+        # a relay's line closing the lead: the agency it cites is the copy's wire
+        (
+            "Ferry toll rises to 12\n\nHELSINKI. Twelve people died when the ferry sank, the coast guard "
+            "said Monday, Nordic Daily reports citing Xinhua.\n\nCoast guard spokesman Ari Lehto said "
+            "12 passengers had died.\n",
+            "Xinhua",
+        ),
+        # a lead photo whose caption ends in a bare agency, the page crediting nobody else
+        (
+            "Ferry toll rises to 12\n\nRescue boats circle the wreck near Kemi harbour on November 19, "
+            "2024. AFP\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n",
+            "Agence France-Presse",
+        ),
+        # a lead photo's caption in the agency's own credit form, kept out as clutter
+        (
+            "Ferry toll rises to 12\n\nRescue boats circle the wreck near Kemi harbour. (AP Photo/Mika Salo)"
+            "\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n",
+            "Associated Press",
+        ),
     ],
 )
 def test_a_wire_credited_in_the_body_is_every_claims_first_hop(page: str, agency: str) -> None:
@@ -193,3 +244,18 @@ def test_a_wire_named_inside_a_sentence_is_no_credit() -> None:
     ledger = reportedly.analyze(page, published="2024-11-20")
     for claim in ledger.claims:
         assert all(link.entity.name not in {"Reuters", "Agence France-Presse"} for link in claim.chain[:1])
+
+
+def test_a_source_line_naming_people_and_a_photo_lower_down_are_no_credit() -> None:
+    """A "Source:" line listing people and posts is a sources label, not an outlet's credit; an
+    agency's photo further down the page (after the text began) says nothing of who wrote it."""
+    page = (
+        "Ferry toll rises to 12\n\nCoast guard spokesman Ari Lehto said 12 passengers had died.\n\n"
+        "Rescue boats circle the wreck near Kemi harbour. (AP Photo/Mika Salo)\n\n"
+        "Divers will search the hull again at dawn, Lehto said.\n\n"
+        "Source: Ari Lehto, the coast guard spokesman, on Facebook; Harbour Radio\n"
+    )
+    ledger = reportedly.analyze(page, published="2024-11-20")
+    lehto = [c for c in ledger.claims if c.source is not None and "Lehto" in c.source.text]
+    assert lehto
+    assert all([link.entity.name for link in c.chain] == ["Ari Lehto"] for c in lehto)

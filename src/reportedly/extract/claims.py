@@ -20,6 +20,7 @@ from ..model import (
     Cue,
     Document,
     Entity,
+    EntityType,
     Ledger,
     Quantity,
     SourceMention,
@@ -54,6 +55,7 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
             claim = claim_of(document, block, draft, resolver, numbers, following)
             claims.append(with_wire(carry_relays(claim, relays), wire))
     nest_relays(claims)
+    name_lede_roles(claims, document.text)
     claims += outlet_claims(document, blocks, claims, numbers.of, wire)
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
@@ -101,34 +103,141 @@ _WIRE_BYLINE = re.compile(
 _CREDIT_LINE = re.compile(rf"^\s*(?:By\s+)?{_WIRE_BYLINE.pattern}\s*(?:,\s*[A-Z][\w .'’-]{{0,30}})?[,.]?\s*$")
 #: A dateline with no place: "(Al Jazeera) – The death toll …".
 _AGENCY_OPENING = re.compile(r"^\s*\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[–—]|--|-)\s+[A-Z\"“]")
+#: A syndicator's opening naming the copy's source: "(MENAFN- Ukrinform) Mykhailo Podolyak … has said".
+_SYNDICATED_OPENING = re.compile(
+    r"^\s*\((?:[A-Z][A-Za-z]{1,15})\s*[-–—]\s*(?P<agency>[A-Z][\w .&'’-]{1,40}?)\s*\)\s*(?:[–—-]\s+)?[A-Z\"“]"
+)
 #: A paragraph signed by a wire at its end: "… 783 confirmed fatalities in Syria. (AFP)".
 _CREDIT_END = re.compile(rf"[.!?\"”]\s*\({_WIRE_BYLINE.pattern}\)\s*$")
 #: Paragraphs from the top a credit line or a placeless dateline may stand in.
 _CREDIT_REACH = 5
+#: An aggregator's credit line: "Source: RT, SANA", "Sources: Reuters, AFP." (each name a known outlet).
+_SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<names>[^:;]{2,80}?)\s*\.?\s*$")
+#: A relay's own line closing its lead: "… a UN relief agency said Monday, Kazinform reports citing Xinhua."
+_REPORTS_CITING = re.compile(
+    rf"\b(?:reports?|informs?|writes?)\s*,?\s+(?:citing|quoting)\s+(?:the\s+)?{_WIRE_BYLINE.pattern}"
+    r"(?:\s+news\s+agency)?\s*\.?\s*$"
+)
+#: A lead photo's caption ending in a bare agency after a full stop: "… on June 5, 2023. AFP".
+_CAPTION_AGENCY = re.compile(rf"[.!?]\s+{_WIRE_BYLINE.pattern}(?:\s+Photo)?\s*$", re.I)
 
 
 def wire_of(document: Document, resolver: EntityResolver) -> Entity | None:
     """The news agency the document credits: in its dateline ("KHERSON, Ukraine (AP) —"), its
-    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body: a credit line
-    of its own near the top ("AFP, Istanbul,"), a dateline with no place ("(Al Jazeera) – …"), or
-    a paragraph signed by a wire at its end ("… in Syria. (AFP)")."""
+    byline ("By OMAR AKOUR Associated Press") or, failing both, a credit in the body (see
+    :func:`_body_credit`)."""
     agency = document.meta.get("dateline_agency")
     if not agency and document.byline:
         m = _WIRE_BYLINE.search(document.byline)
         agency = m.group(1) if m else None
     if not agency:
-        agency = _body_credit(document)
+        agency = _body_credit(document, resolver.gaz)
     return resolver.resolve_name(agency) if agency else None
 
 
-def _body_credit(document: Document) -> str | None:
+def _is_outlet(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a bare name is a news organisation's: a wire's name or a known outlet's."""
+    if _WIRE_BYLINE.fullmatch(name.strip()):
+        return True
+    known = gazetteer.lookup(name)
+    return known is not None and known[1] is EntityType.MEDIA_OUTLET
+
+
+def _body_credit(document: Document, gazetteer: Gazetteer) -> str | None:
+    """A credit in the body, in the order of how surely it names whose copy the text is:
+
+    * near the top, a credit line of its own ("AFP, Istanbul,"), a dateline with no place
+      ("(Al Jazeera) – …"), a syndicator's opening naming its source ("(MENAFN- Ukrinform) …"),
+      or a line that is nothing but a known outlet's name (an
+      aggregator's "USA Today" between the lead and the rest);
+    * a relay's line closing a lead paragraph ("…, Kazinform reports citing Xinhua."): the
+      agency cited is the copy's wire;
+    * an aggregator's source line ("Source: RT, SANA"), each name a known outlet: the first;
+    * a paragraph signed by a wire at its end ("… in Syria. (AFP)");
+    * failing all, the lead photo's credit, before the first paragraph of text (a caption
+      "… (AP Photo/Jane Doe)" kept out as clutter, or a first paragraph "… June 5, 2023. AFP"):
+      a page that credits nobody and opens on an agency's photo reprints that agency's copy.
+    """
     paragraphs = [p.text for p in document.paragraphs]
+    reach = len(document.text)
+    if len(paragraphs) > _CREDIT_REACH:
+        reach = document.paragraphs[_CREDIT_REACH].start
+    heads = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < reach]
     for text in paragraphs[:_CREDIT_REACH]:
-        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text):
+        if m := _CREDIT_LINE.match(text) or _AGENCY_OPENING.match(text) or _SYNDICATED_OPENING.match(text):
             return m.group(1) if m.re is _CREDIT_LINE else m.group("agency").strip()
+    for text in paragraphs[:_CREDIT_REACH] + heads:
+        if len(text) <= 40 and _is_outlet(text, gazetteer):
+            return text.strip()
+    for text in paragraphs[:_CREDIT_REACH]:
+        if m := _REPORTS_CITING.search(text):
+            return m.group(1)
+    for text in paragraphs:
+        names = [n.strip() for n in m.group("names").split(",")] if (m := _SOURCE_LINE.match(text)) else []
+        if names and all(_is_outlet(n, gazetteer) for n in names):
+            return names[0]
     for text in paragraphs:
         if m := _CREDIT_END.search(text):
             return m.group(1)
+    first = document.paragraphs[0].start if paragraphs else len(document.text)
+    for a, b, reason in document.meta.get("clutter", []):
+        found = list(_WIRE_BYLINE.finditer(document.text[a:b])) if a < first else []
+        if found and reason in ("caption", "photo credit"):
+            return found[-1].group(1)
+    if agency := _photo_and_interview(document, gazetteer):
+        return agency
+    lead = [document.text[a:b] for a, b in document.meta.get("crossheads", []) if a < first] + paragraphs[:1]
+    for text in lead:  # a short caption is laid out as a crosshead, a long one as a paragraph
+        if m := _CAPTION_AGENCY.search(text):
+            return m.group(1)
+    return None
+
+
+#: The agency as the text's interviewer: "In an interview with the Associated Press", "told The AP".
+_INTERVIEWED_BY = re.compile(
+    r"\b(?:interview with|told|speaking to|spoke to)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+)
+
+
+#: The agency's own pictures described in the text: "Reuters pictures and video showed".
+_AGENCY_PICTURES = re.compile(
+    rf"{_WIRE_BYLINE.pattern}\s+(?:pictures|photos|photographs|images|footage|video)\b"
+)
+
+
+def _photo_and_interview(document: Document, gazetteer: Gazetteer) -> str | None:
+    """An agency whose photo the page carries (a caption's credit, anywhere, or "Reuters pictures
+    showed" in the text) and whose own interview the text reports ("In an interview with the
+    Associated Press, Hadi defended …", "one witness told Reuters"): the page is that agency's
+    copy. Either alone is not enough: papers buy agency photos, and any outlet may relay what
+    someone told an agency."""
+    captions = [
+        document.text[a:b]
+        for a, b, reason in document.meta.get("clutter", [])
+        if reason in ("caption", "photo credit")
+    ]
+    credited = {
+        hit[0]
+        for text in captions
+        for m in _WIRE_BYLINE.finditer(text)
+        if (hit := gazetteer.lookup(m.group(1))) is not None
+    }
+    for p in document.paragraphs:  # "Reuters pictures and video showed …": the agency's own pictures
+        for m in _AGENCY_PICTURES.finditer(p.text):
+            if (hit := gazetteer.lookup(m.group(1))) is not None:
+                credited.add(hit[0])
+    if not credited:
+        return None
+    for p in document.paragraphs:
+        for m in _INTERVIEWED_BY.finditer(p.text):
+            words = m.group("name").split()
+            for n in range(len(words), 0, -1):  # the longest run of capitalised words that names one
+                hit = gazetteer.lookup(" ".join(words[:n]))
+                if hit is not None:
+                    if hit[0] in credited:
+                        return hit[0]
+                    break
     return None
 
 
@@ -188,6 +297,43 @@ def nest_relays(claims: list[Claim]) -> None:
         if inner.source.entity.id in ids or outer.source.entity.id in named:
             continue
         inner.chain = [replace(link) for link in outer.chain] + own
+
+
+#: How far after a lede's unnamed speaker the naming sentence may come (characters).
+_LEDE_REACH = 600
+
+
+def name_lede_roles(claims: list[Claim], text: str) -> None:
+    """A lede's unnamed speaker is the person the next paragraph names with the same role.
+
+    "Five residents … have died, its Kremlin-appointed mayor said Thursday." then "Vladimir
+    Leontyev, the Russian-appointed mayor of Nova Kakhovka, told Russian state TV that …": the
+    wire lede gives the role, the second paragraph the name and the outlet told. The lede's claim
+    is Leontyev's, through what his next claim goes through. Only a role never named before (an
+    anonymous source whose head noun the later speaker's apposition repeats) and only the next
+    speaker within a short reach.
+    """
+    for n, claim in enumerate(claims):
+        src = claim.source
+        if src is None or src.entity is None or not src.entity.anonymous or src.joint:
+            continue
+        role = src.entity.name.split()[-1].lower() if src.entity.name.split() else ""
+        if len(role) < 4:
+            continue
+        for later in claims[n + 1 :]:
+            ls = later.source
+            if ls is None or ls.start - src.end > _LEDE_REACH:
+                break
+            if ls.entity is None or ls.entity.anonymous or ls.entity.type is not EntityType.PERSON:
+                continue
+            apposition = text[ls.start : max(ls.end, later.cue.start)].lower()
+            if not re.search(rf"\b{re.escape(role)}\b", apposition):
+                break  # the next named speaker is someone else
+            credits = [link for link in claim.chain if link.cue == "credit"]
+            hops = [replace(link) for link in later.chain if link.cue != "credit"]
+            claim.source = SourceMention(src.start, src.end, src.text, ls.entity, [])
+            claim.chain = credits + hops
+            break
 
 
 def with_wire(claim: Claim, wire: Entity | None) -> Claim:

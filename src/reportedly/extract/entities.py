@@ -84,6 +84,8 @@ _PRONOUNS_THING = {"it"}
 _ACRONYM = re.compile(r"(?:,?\s+or\s+|\s*\()([A-Z][A-Z0-9&.-]{1,9})(?=\)|[\s,.;:]|$)")
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|of|for|on|and|the|de)"
 _NAME_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,12}},?$")
+#: A second name in brackets after a name: "the Syrian Civil Defence (White Helmets)".
+_AKA = re.compile(r"\s\(((?:[A-Z][a-z][\w’'-]*\s+){1,3}[A-Z][a-z][\w’'-]*)\)")
 _CONTEXT_ALIASES = {"south": ("korea", "South Korea"), "north": ("korea", "North Korea")}
 
 
@@ -251,13 +253,36 @@ class EntityResolver:
             self.defined[normalise_key(short)] = entity.id
             self.defined[normalise_key(written)] = entity.id
             entity.aliases.append(short)
+        # "the Syrian Civil Defence (White Helmets)": the bracketed name is another name of the body,
+        # unless it is a name known already (a place, a country: "the Nova Plant (Ukraine)")
+        for m in _AKA.finditer(text):
+            aka = m.group(1)
+            name = _NAME_BEFORE.search(text[max(0, m.start() - 160) : m.start()])
+            if (
+                not name
+                or self.gaz.lookup(aka)
+                or any(
+                    e.label_ in {"GPE", "LOC"}
+                    for e in span.char_span(m.start(1), m.end(1), alignment_mode="expand").ents
+                )
+            ):
+                continue
+            words = name.group(0).strip().rstrip(",").split()
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+            full = re.sub(r"^(?i:the)\s+", "", " ".join(words))
+            if len(full.split()) < 2:
+                continue
+            entity = self._named(full, "ORG", offset + span.start_char + m.start() - len(name.group(0)))
+            self.defined[normalise_key(aka)] = entity.id
+            entity.aliases.append(aka)
 
     # --- resolution --------------------------------------------------------------------------
     def resolve(self, mention: Span, offset: int) -> list[Entity]:
         """Entities for a source mention (the noun phrase without relative clauses)."""
         at = offset + mention.start_char
         conjuncts = _conjuncts(mention)
-        if len(conjuncts) > 1:
+        if len(conjuncts) > 1 and not self._known_whole(mention):
             out: list[Entity] = []
             for c in conjuncts:
                 for e in self._resolve_one(c, at):
@@ -265,6 +290,12 @@ class EntityResolver:
                         out.append(e)
             return out
         return self._resolve_one(mention, at)
+
+    def _known_whole(self, mention: Span) -> bool:
+        """Whether a coordinated mention is one known name ("Turkey's Disaster and Emergency
+        Management Authority (AFAD)"): a body whose name holds *and* is not two sources."""
+        text = re.sub(r"\s*\([^()]*\)\s*$", "", mention.text)
+        return self.gaz.lookup(text) is not None or normalise_key(text) in self.defined
 
     def resolve_name(self, name: str, at: int = 0) -> Entity:
         """The entity for a name read off the page rather than a parsed mention (a wire credit)."""
@@ -509,8 +540,15 @@ class EntityResolver:
         head = mention.root
         lemma = head.lemma_.lower()
         types = ANAPHORIC_NOUNS.get(lemma)
-        # only bare descriptions refer back ("the newspaper", not "the newspaper's editors")
-        modifiers = [t for t in mention if t.i != head.i and t.dep_ not in {"det", "punct"}]
+        # only bare descriptions refer back ("the newspaper", not "the newspaper's editors"); a
+        # kind word compounded on the noun keeps it bare ("told the news agency" after "told AFP")
+        modifiers = [
+            t
+            for t in mention
+            if t.i != head.i
+            and t.dep_ not in {"det", "punct"}
+            and not (t.dep_ == "compound" and t.lower_ in _KIND_COMPOUNDS)
+        ]
         if types and not modifiers:
             best_pos, best = -1, None
             for pos, ent in reversed(self.history):
@@ -549,6 +587,10 @@ class EntityResolver:
                 ):
                     ent.aliases.append(role)
         return list(self.entities.values())
+
+
+#: Words that say what kind of body a noun is without narrowing which: "the news agency", "the wire service".
+_KIND_COMPOUNDS = frozenset({"news", "wire"})
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:

@@ -43,6 +43,7 @@ FINDERS: tuple[str, ...] = (
     "according_to",
     "non_statements",
     "citing",
+    "tallies",
     "passives",
     "reportedly",
     "learned",

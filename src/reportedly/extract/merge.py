@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from ..model import ClaimKind
 from .drafts import TITLE_SECTIONS, Draft
 from .entities import mention_span
+from .lexicon import TALLY_VERBS
 from .quotes import Quote
 from .registry import Article, step
 from .spans import content_spans, overlap, root_of, shared, starting_in, token_chars, token_count
@@ -139,8 +140,8 @@ def encoder_doubts(draft: Draft, view: BlockView, offset: int) -> bool:
     """
     if not view.enc or draft.kind not in {ClaimKind.INDIRECT, ClaimKind.MIXED}:
         return False
-    if draft.cue_lemma in _NEVER_VETTED:
-        return False
+    if draft.cue_lemma in _NEVER_VETTED or draft.cue_lemma in TALLY_VERBS:
+        return False  # speech the encoder must not doubt, and the tallies finder's own construction
     verb = draft.cue_token
     if verb is not None and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)

@@ -5,7 +5,18 @@ of its own here, decorated with ``@finder("name")``, and its name in
 ``extractor.FINDERS`` where its drafts should rank.
 """
 
-from . import according, citing, headlines, inverted, layout, learned, non_statements, passives, verbs
+from . import (
+    according,
+    citing,
+    headlines,
+    inverted,
+    layout,
+    learned,
+    non_statements,
+    passives,
+    tallies,
+    verbs,
+)
 
 __all__ = [
     "according",
@@ -16,5 +27,6 @@ __all__ = [
     "learned",
     "non_statements",
     "passives",
+    "tallies",
     "verbs",
 ]

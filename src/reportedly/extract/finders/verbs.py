@@ -35,6 +35,8 @@ def verb_attributions(sent: Span, passage: Passage) -> list[Draft]:
             continue  # agentless passive: handled by passive_attributions
         if subj is None or not_attributive(tok, subj, sent):
             continue
+        if (as_ := _as_of(tok)) is not None and any(_quoted_as_saying(h) for h in (as_.head, as_.head.head)):
+            continue  # "quoted X as saying …": *saying* is X's, read with *quoted* (below)
         draft = _verb_draft(tok, subj, sent, offset, text, quotes)
         if draft is not None:
             drafts.append(draft)
@@ -62,6 +64,8 @@ _LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 def _verb_draft(
     verb: Token, subj: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
 ) -> Draft | None:
+    if (quoted := _quoted_as_saying(verb)) is not None:
+        return _quoter_draft(verb, subj, quoted, sent, offset, text, quotes)
     lemma = verb.lemma_.lower()
     content_tokens: list[Token] = []
     attached: list[Quote] = []
@@ -165,6 +169,63 @@ def _verb_draft(
     kind = speech_kind(direct, bool(inner))
     draft = Draft(kind, cue, lemma, spans, cue_stance(lemma), cue_token=verb, quotes=attached)
     return finish(draft, verb, subj, *source_of(subj, offset, text))
+
+
+def _as_of(verb: Token) -> Token | None:
+    """The *as* a gerund of saying hangs from ("as saying"), if the verb is that gerund."""
+    if verb.lemma_.lower() not in {"say", "tell", "write", "add"} or verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    return head if head.lower_ == "as" and head.i != verb.i else None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The person an agency *quoted … as saying*: the object of *quote* when a gerund of saying,
+    introduced by *as*, hangs from the verb or the object ("TASS quoted the minister as saying")."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for holder in (verb, obj):
+        for prep in holder.children:
+            if prep.lower_ == "as" and any(_as_of(t) == prep for t in prep.children):
+                return obj
+    return None
+
+
+def _quoter_draft(
+    verb: Token, subj: Token, quoted: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
+) -> Draft | None:
+    """ "A, TASS quoted Health Minister Ari Lehto as saying" / "TASS quoted Lehto as saying: '…'" /
+    "… as saying that A": the quoted person is the source and the agency quoting them the hop
+    nearer the reader; what is said is the clause after *saying*, the quotation after it, or the
+    clause before the frame, never the person's name."""
+    as_prep = next(p for h in (verb, quoted) for p in h.children if p.lower_ == "as")
+    gerund = next(t for t in as_prep.children if _as_of(t) == as_prep)
+    content = [t for c in gerund.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree]
+    attached = [] if content else [q for q in quotes if q.outer_start >= offset + gerund.idx][:1]
+    if not content and not attached:
+        content = [
+            t for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for t in c.subtree
+        ]
+    if not content and not attached:
+        return None
+    cue = char_span(cue_tokens(verb), offset, text)
+    if cue is None:
+        return None
+    if attached:
+        spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n"))]
+    else:
+        spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
+    if not spans:
+        return None
+    inner = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in spans)]
+    kind = speech_kind(bool(attached), bool(inner))
+    draft = Draft(kind, cue, "say", spans, cue_stance("say"), cue_token=verb, quotes=attached)
+    draft = finish(draft, verb, quoted, *source_of(quoted, offset, text))
+    draft.chain_before.insert(0, (source_of(subj, offset, text)[0], verb.text))
+    return draft
 
 
 def _content_before_closing_frame(verb: Token, subj: Token, sent: Span) -> list[Token]:

@@ -1,0 +1,53 @@
+"""A body's figure stated by what it does to a tally: "The disaster agency put the magnitude at
+7.4", "The health ministry raised the confirmed death toll to 1,414".
+
+No reporting verb is said, yet the subject is who gives the figure (news English for an official
+count: *put … at*, *raised … to*, *revised … to*): the claim is the subject's, not the outlet's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ...model import ClaimKind, Stance
+from ..drafts import Draft, finish, source_of
+from ..grammar import source_like
+from ..lexicon import TALLY_VERBS
+from ..registry import Passage, finder
+from ..spans import char_span, in_quote, runs
+
+#: What they set: a count or a measure, never a thing ("put the boats at sea").
+_TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count", "estimate", "magnitude", "total"})
+
+
+#: Records that hold a figure rather than bodies that give it.
+_RECORDS = frozenset({"data", "statistic", "statistics", "report", "record", "list"})
+#: What introduces the figure: "at 7.4", "to 1,414", "from 900 to 1,414".
+_FIGURE_PREPS = frozenset({"at", "to", "from"})
+
+
+@finder("tallies")
+def tally_attributions(sent: Span, passage: Passage) -> list[Draft]:
+    """ "X put the magnitude at 7.4" / "X raised the death toll to 17,134": X's figure."""
+    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    drafts: list[Draft] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in TALLY_VERBS or in_quote(offset + tok.idx, quotes):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if subj is None or obj is None or obj.lemma_.lower() not in _TALLY_NOUNS or not source_like(subj):
+            continue
+        if subj.lemma_.lower() in _TALLY_NOUNS | _RECORDS:
+            continue  # "Earlier figures from the administration had put the toll at five": a record, no body
+        preps = [c for h in (tok, obj) for c in h.children if c.dep_ == "prep" and c.lower_ in _FIGURE_PREPS]
+        if not any(t.like_num for p in preps for t in p.subtree):
+            continue  # the figure itself is said, or this is no tally
+        content = [t for t in tok.subtree if t.i > tok.i and not (t.is_punct and t.i == sent.end - 1)]
+        spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
+        cue = char_span([tok], offset, text)
+        if not spans or cue is None:
+            continue
+        draft = Draft(ClaimKind.INDIRECT, cue, tok.lemma_.lower(), spans, Stance.ASSERTED, cue_token=tok)
+        drafts.append(finish(draft, tok, subj, *source_of(subj, offset, text)))
+    return drafts
