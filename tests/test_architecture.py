@@ -13,11 +13,9 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "reportedly"
 MAX_LINES = 600
-# Over the limit today and being split by their owners; each entry goes when its file is split
-# (the test fails on an entry whose file is back under the limit, so the list only shrinks).
-NOT_YET_SPLIT = {
-    "extract/entities.py",
-}
+# Over the limit and waiting to be split; each entry goes when its file is split (the test fails
+# on an entry whose file is back under the limit, so the list only shrinks). Empty: keep it so.
+NOT_YET_SPLIT: set[str] = set()
 
 
 def _modules() -> dict[str, Path]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.extract.entities import load_gazetteer
+from reportedly.extract.gazetteer import load_gazetteer
 from reportedly.link.blame import MUTUAL, blame_conflicts, blame_groups, blame_of, gazetteer_sides
 from reportedly.link.corpus import ClaimItem, DocItem
 from reportedly.model import (

@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from reportedly.extract.entities import load_gazetteer
+from reportedly.extract.gazetteer import load_gazetteer
 from reportedly.link.corpus import ClaimItem, DocItem, claim_item, negated_content
 from reportedly.link.embed import TfidfEmbedder, words
 from reportedly.link.entities import EntityIndex, anonymous_description, load_aliases

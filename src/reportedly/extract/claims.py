@@ -29,7 +29,8 @@ from ..model import (
 from ..model import Span as TextSpan
 from ..nlp.blocks import Block
 from .drafts import Draft, claim_kind, claim_stance, hedges
-from .entities import EntityResolver, Gazetteer
+from .entities import EntityResolver
+from .gazetteer import Gazetteer
 from .measure_places import gazetteer_places
 from .measures import type_measures
 from .outlet import outlet_claims

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..model import ClaimKind, SectionKind, Stance
-from .entities import mention_span
 from .grammar import chain_from_verb, has_neg
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES
 from .quotes import Quote
-from .spans import char_span
+from .spans import char_span, mention_span
 from .stance import StanceReading, read_stance
 
 if TYPE_CHECKING:

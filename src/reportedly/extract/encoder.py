@@ -299,8 +299,13 @@ class EncoderTagger:
 
 
 def _word_tags(
-    starts: list[int], parts: list[Any], states: list[Any], projected: list[Any],
-    window_of: list[int], positions: list[int], head: Any,
+    starts: list[int],
+    parts: list[Any],
+    states: list[Any],
+    projected: list[Any],
+    window_of: list[int],
+    positions: list[int],
+    head: Any,
 ) -> WordTags:
     import numpy as np
 

@@ -26,7 +26,7 @@ from . import steps as step_modules  # noqa: F401
 from .claims import ledger
 from .drafts import Draft
 from .encoder import EncoderTagger, WordTags, load_encoder
-from .entities import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .learned import AttributionModel, BlockView, load_model
 from .quotes import find_quotes
 from .registry import Article, Passage, get_finder, get_step

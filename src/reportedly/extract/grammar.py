@@ -10,9 +10,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .entities import mention_span
 from .lexicon import CITING_VERBS, GROUP_NOUNS, HEADLINE_SOURCE_HEADS, LISTENER_NOUNS, REPORTING_VERBS
-from .spans import char_span
+from .spans import char_span, mention_span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: nouns that can be the source of "according to": people and bodies, or documents that speak

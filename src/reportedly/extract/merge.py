@@ -20,11 +20,19 @@ from spacy.tokens import Span
 
 from ..model import ClaimKind
 from .drafts import TITLE_SECTIONS, Draft
-from .entities import mention_span
 from .lexicon import TALLY_VERBS
 from .quotes import Quote
 from .registry import Article, step
-from .spans import content_spans, overlap, root_of, shared, starting_in, token_chars, token_count
+from .spans import (
+    content_spans,
+    mention_span,
+    overlap,
+    root_of,
+    shared,
+    starting_in,
+    token_chars,
+    token_count,
+)
 
 if TYPE_CHECKING:
     from ..nlp.blocks import Block

@@ -138,3 +138,42 @@ def in_quote(pos: int, quotes: list[Quote]) -> Quote | None:
         if q.start <= pos < q.end:
             return q
     return None
+
+
+def mention_span(subject: Token) -> Span:
+    """The source noun phrase for resolution: the subject without relative clauses and appositions."""
+    doc = subject.doc
+    drop: set[int] = set()
+    for child in subject.children:
+        after_comma = child.i > subject.i and any(t.text == "," for t in doc[subject.i : child.left_edge.i])
+        if child.dep_ in {"relcl", "acl"} and (
+            after_comma or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
+        ):
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
+            continue  # "the company’s chief executive, Hana Sato": the name is the source
+        elif (
+            child.dep_ == "relcl"
+            or (child.dep_ == "appos" and child.i > subject.i)
+            or child.dep_ == "prep"
+            and child.lower_ in {"with", "on", "in", "at", "from", "to"}
+            and child.i > subject.i
+        ):
+            drop.update(t.i for t in child.subtree)
+    toks = [t.i for t in subject.subtree if t.i not in drop]
+    start, end = min(toks), max(toks) + 1
+    # stop at the first dropped token (keeps the span contiguous)
+    for i in range(subject.i, end):
+        if i in drop:
+            end = i
+            break
+    for i in range(subject.i, start - 1, -1):
+        if i in drop:
+            start = i + 1
+            break
+    span = doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = doc[span.start : span.end - 1]
+    while len(span) > 1 and span[0].is_punct:
+        span = doc[span.start + 1 : span.end]
+    return span

@@ -101,7 +101,7 @@ class Names:
     """
 
     def __init__(self, document: Document, lang: Language) -> None:
-        from ..extract.entities import load_gazetteer
+        from ..extract.gazetteer import load_gazetteer
 
         self.gazetteer = load_gazetteer()
         self.person = lang.person
@@ -190,7 +190,7 @@ class Names:
         return self._entity(name or mention, EntityType.ORGANIZATION, mention)
 
     def _entity(self, name: str, etype: EntityType, mention: str) -> Entity:
-        from ..extract.entities import slug
+        from ..extract.gazetteer import slug
 
         eid = slug(name)
         ent = self.entities.get(eid)

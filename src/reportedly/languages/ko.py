@@ -257,7 +257,7 @@ def _is_agent(phrase: str) -> bool:
     last = words[0] if "(" in phrase else words[-1]
     if any(last.endswith(e) for e in AGENT_ENDINGS) or person_of(phrase) is not None:
         return True
-    from ..extract.entities import load_gazetteer
+    from ..extract.gazetteer import load_gazetteer
 
     return load_gazetteer().lookup(_clean_name(phrase)) is not None  # "중대본", "합참": known names
 

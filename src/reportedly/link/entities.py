@@ -54,16 +54,9 @@ from pathlib import Path
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..extract.entities import (
-    ROLE_NOUNS,
-    Gazetteer,
-    load_gazetteer,
-    normalise_key,
-    role_words,
-    same_stem,
-    slug,
-)
+from ..extract.gazetteer import Gazetteer, load_gazetteer, normalise_key, slug
 from ..extract.lexicon import TITLES
+from ..extract.roles import ROLE_NOUNS, role_words, same_stem
 from ..model import ChainLink, Entity, EntityType
 from .organisations import (
     CountryOf,

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.entities import normalise_key, same_stem, slug
+from ..extract.gazetteer import normalise_key, slug
+from ..extract.roles import same_stem
 from ..model import EntityType
 
 #: Head nouns that name the same kind of body: a spy service is a spy agency.

@@ -6,11 +6,10 @@ from spacy.tokens import Span, Token
 
 from ...model import ClaimKind, Stance
 from ..drafts import Draft
-from ..entities import mention_span
 from ..grammar import SOURCE_NOUNS, chain_from_verb
 from ..lexicon import GROUP_NOUNS
 from ..registry import Passage, finder
-from ..spans import char_span, runs
+from ..spans import char_span, mention_span, runs
 
 
 @finder("according_to")

@@ -6,10 +6,9 @@ from spacy.tokens import Span, Token
 
 from ...model import ClaimKind, Stance
 from ..drafts import Draft
-from ..entities import mention_span
 from ..grammar import agent_of, is_reporting, source_like, what_is_cited
 from ..registry import Passage, finder
-from ..spans import char_span, contiguous, in_quote, runs
+from ..spans import char_span, contiguous, in_quote, mention_span, runs
 
 
 @finder("citing")

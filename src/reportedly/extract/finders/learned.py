@@ -13,12 +13,11 @@ from spacy.tokens import Span, Token
 
 from ...model import ClaimKind, Stance
 from ..drafts import Draft, cue_stance, finish, mostly_quoted, speech_kind
-from ..entities import mention_span
 from ..grammar import aside_or_question, not_attributive, subject_of
 from ..learned import Relation
 from ..lexicon import PASSIVE_VERBS, REPORTING_VERBS
 from ..registry import Passage, finder
-from ..spans import char_span, content_spans, root_of, token_chars
+from ..spans import char_span, content_spans, mention_span, root_of, token_chars
 
 
 @finder("learned", scope="block")

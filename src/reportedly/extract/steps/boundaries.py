@@ -14,11 +14,10 @@ from spacy.tokens import Span
 from ...model import ClaimKind
 from ...nlp.blocks import Block
 from ..drafts import Draft
-from ..entities import mention_span
 from ..grammar import what_is_cited
 from ..quotes import Quote
 from ..registry import Article, step
-from ..spans import char_span, trim
+from ..spans import char_span, mention_span, trim
 
 
 @step("before_next_cue")
