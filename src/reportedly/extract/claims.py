@@ -8,8 +8,9 @@ text order (so that anaphora only look back) every draft becomes a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
-from itertools import takewhile
+from itertools import accumulate, takewhile
 
 from spacy.tokens import Span
 
@@ -275,12 +276,26 @@ def nest_relays(claims: list[Claim]) -> None:
     outer one a relay, so the inner claim's chain is the outer claim's chain (the outer speaker
     included) followed by its own hops (GLOSSARY.md, "Chain": nearest the reader first).
     """
+    # candidates by their contents' extent, so a quote-dense block is not compared claim by claim
+    # with every other (issue 18): sorted by where a content starts, with the furthest end so far
+    spread = sorted(
+        (min(s.start for s in c.content), max(s.end for s in c.content), n)
+        for n, c in enumerate(claims)
+        if c.content
+    )
+    starts = [a for a, _b, _n in spread]
+    reach = list(accumulate((b for _a, b, _n in spread), max))
     for inner in claims:
         if inner.source is None or inner.source.entity is None:
             continue
+        near = []
+        for k in range(bisect_right(starts, inner.cue.start) - 1, -1, -1):
+            if reach[k] < inner.cue.end:
+                break  # no content starting this early reaches the cue
+            near.append(claims[spread[k][2]])
         outers = [
             c
-            for c in claims
+            for c in near
             if c is not inner
             and c.source is not None
             and c.source.entity is not None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
@@ -61,6 +64,24 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"}
 _LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 
 
+def _inside(quotes: list[Quote]) -> Callable[[int], bool]:
+    """Whether a character offset lies inside one of ``quotes`` (outer marks included), by binary
+    search: a verb in a quote-dense block may have hundreds of quotations attached (issue 18)."""
+    spans = sorted((q.outer_start, q.outer_end) for q in quotes)
+    starts = [a for a, _b in spans]
+    reach = list(accumulate((b for _a, b in spans), max))
+
+    def inside(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        while k >= 0 and reach[k] > at:
+            if spans[k][1] > at:
+                return True
+            k -= 1
+        return False
+
+    return inside
+
+
 def _verb_draft(
     verb: Token, subj: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
 ) -> Draft | None:
@@ -105,9 +126,8 @@ def _verb_draft(
         attached = [q for q in attached if q.outer_start > offset + head.idx]
     if attached and content_tokens:
         # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
-        keep = [
-            t for t in content_tokens if any(q.outer_start <= offset + t.idx < q.outer_end for q in attached)
-        ]
+        inside = _inside(attached)
+        keep = [t for t in content_tokens if inside(offset + t.idx)]
         if not keep and min(t.i for t in content_tokens) > verb.i:
             # "On “Fox News Sunday,” Pence said his running mate …": a quotation before the frame
             # that holds none of the clause is a title or an earlier remark, not what is said here
