@@ -1,7 +1,8 @@
 """Guard: story-layer quality on the real multi-outlet corpora must not fall below recorded floors.
 
 The corpora's gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
-``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna, held out: never tuned on); their article texts are third-party
+``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna, held out: never tuned on);
+their article texts are third-party
 pages each user collects once into a folder outside the repository (``../stories-local/<story>/
 articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL/<story>/articles``). Where the texts or
 the gold are absent, as in CI, these tests skip and say why; the hand-written fixture corpus
