@@ -178,3 +178,14 @@ def test_text_length_is_the_length_of_the_doc_text(text: str) -> None:
     assert _text_length(doc) == len(doc.text)
     if len(doc) > 1:
         assert _text_length(doc[1:]) == len(doc[1:].text)
+
+
+def test_enclosing_finds_every_range_holding_a_span_and_only_those() -> None:
+    from reportedly.extract.spans import enclosing
+
+    ranges = [(0, 100), (10, 20), (15, 60), (30, 40), (70, 80), (5, 12)]
+    holding = enclosing(ranges)
+    for start, end in [(16, 18), (35, 36), (11, 12), (75, 79), (90, 95), (0, 1), (100, 101)]:
+        expected = [n for n, (a, b) in enumerate(ranges) if a <= start and end <= b]
+        assert holding(start, end) == expected
+    assert enclosing([])(3, 4) == []

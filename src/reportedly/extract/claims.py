@@ -8,9 +8,8 @@ text order (so that anaphora only look back) every draft becomes a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
-from itertools import accumulate, takewhile
+from itertools import takewhile
 
 from spacy.tokens import Span
 
@@ -36,6 +35,7 @@ from .measure_places import gazetteer_places
 from .measures import type_measures
 from .outlet import outlet_claims
 from .quantities import find_quantities
+from .spans import enclosing
 from .times import find_times
 
 
@@ -277,22 +277,15 @@ def nest_relays(claims: list[Claim]) -> None:
     included) followed by its own hops (GLOSSARY.md, "Chain": nearest the reader first).
     """
     # candidates by their contents' extent, so a quote-dense block is not compared claim by claim
-    # with every other (issue 18): sorted by where a content starts, with the furthest end so far
-    spread = sorted(
-        (min(s.start for s in c.content), max(s.end for s in c.content), n)
-        for n, c in enumerate(claims)
-        if c.content
+    # with every other (issue 18)
+    with_content = [c for c in claims if c.content]
+    holding = enclosing(
+        [(min(s.start for s in c.content), max(s.end for s in c.content)) for c in with_content]
     )
-    starts = [a for a, _b, _n in spread]
-    reach = list(accumulate((b for _a, b, _n in spread), max))
     for inner in claims:
         if inner.source is None or inner.source.entity is None:
             continue
-        near = []
-        for k in range(bisect_right(starts, inner.cue.start) - 1, -1, -1):
-            if reach[k] < inner.cue.end:
-                break  # no content starting this early reaches the cue
-            near.append(claims[spread[k][2]])
+        near = [with_content[k] for k in holding(inner.cue.start, inner.cue.end)]
         outers = [
             c
             for c in near

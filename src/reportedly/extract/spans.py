@@ -9,6 +9,9 @@ and the boundary steps, so that all of them cut spans the same way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -177,3 +180,24 @@ def mention_span(subject: Token) -> Span:
     while len(span) > 1 and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
     return span
+
+
+def enclosing(ranges: Sequence[tuple[int, int]]) -> Callable[[int, int], list[int]]:
+    """A lookup of which ``ranges`` (character ``(start, end)`` pairs) hold ``[start, end)``: their
+    positions, in the order given. Ranges are searched by their starts with the furthest end
+    reached so far, so a quote-dense block's hundreds of claims and quotations are not each tested
+    against every other (issue 18)."""
+    order = sorted(range(len(ranges)), key=lambda n: ranges[n])
+    starts = [ranges[n][0] for n in order]
+    reach = list(accumulate((ranges[n][1] for n in order), max))
+
+    def holding(start: int, end: int) -> list[int]:
+        found = []
+        k = bisect_right(starts, start) - 1
+        while k >= 0 and reach[k] >= end:  # no range starting earlier reaches ``end``: stop
+            if ranges[order[k]][1] >= end:
+                found.append(order[k])
+            k -= 1
+        return sorted(found)
+
+    return holding

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
@@ -14,7 +11,7 @@ from ..grammar import SUBJECT_DEPS, cue_tokens, has_agent, is_reporting, not_att
 from ..lexicon import CLAUSE_ONLY, OBJECT_CONTENT_VERBS
 from ..quotes import Quote
 from ..registry import Passage, finder
-from ..spans import char_span, in_quote, runs, trim
+from ..spans import char_span, enclosing, in_quote, runs, trim
 
 #: verbs whose gerund complement is the content: "denied sending troops", "admitted taking"
 _GERUND_CONTENT = {"deny", "admit", "acknowledge", "confirm", "report", "recall", "dispute", "reject"}
@@ -64,24 +61,6 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"}
 _LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 
 
-def _inside(quotes: list[Quote]) -> Callable[[int], bool]:
-    """Whether a character offset lies inside one of ``quotes`` (outer marks included), by binary
-    search: a verb in a quote-dense block may have hundreds of quotations attached (issue 18)."""
-    spans = sorted((q.outer_start, q.outer_end) for q in quotes)
-    starts = [a for a, _b in spans]
-    reach = list(accumulate((b for _a, b in spans), max))
-
-    def inside(at: int) -> bool:
-        k = bisect_right(starts, at) - 1
-        while k >= 0 and reach[k] > at:
-            if spans[k][1] > at:
-                return True
-            k -= 1
-        return False
-
-    return inside
-
-
 def _verb_draft(
     verb: Token, subj: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
 ) -> Draft | None:
@@ -126,8 +105,9 @@ def _verb_draft(
         attached = [q for q in attached if q.outer_start > offset + head.idx]
     if attached and content_tokens:
         # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
-        inside = _inside(attached)
-        keep = [t for t in content_tokens if inside(offset + t.idx)]
+        # by binary search: a verb in a quote-dense block may have hundreds of quotations (issue 18)
+        holding = enclosing([(q.outer_start, q.outer_end) for q in attached])
+        keep = [t for t in content_tokens if holding(offset + t.idx, offset + t.idx + 1)]
         if not keep and min(t.i for t in content_tokens) > verb.i:
             # "On “Fox News Sunday,” Pence said his running mate …": a quotation before the frame
             # that holds none of the clause is a title or an earlier remark, not what is said here
