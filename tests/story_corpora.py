@@ -1,0 +1,40 @@
+"""The real multi-outlet story corpora the quality-floor tests score: where their gold and their
+article texts are, and a skip with the reason where either is absent (as in CI).
+
+The gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
+``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna, held out: never tuned on); the
+article texts are third-party pages each user collects once into a folder outside the repository
+(``../stories-local/<story>/articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "stories"
+GOLD = {
+    "kakhovka-dam-2023": SHARED / "kakhovka-dam-2023",
+    "turkey-syria-earthquake-2023": SHARED / "turkey-syria-earthquake-2023",
+    "crocus-city-hall-2024": ROOT / "benchmarks" / "stories" / "crocus-city-hall-2024",
+    "derna-floods-2023": ROOT / "benchmarks" / "stories" / "derna-floods-2023",
+}
+TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
+
+
+def load_corpus(story: str):  # noqa: ANN201 - a reportedly.corpora.stories.StoryCorpus
+    """The story's gold and texts, or a skip naming what is missing and how to get it."""
+    from reportedly.corpora.stories import load_story_corpus
+
+    gold, articles = GOLD[story], TEXTS / story / "articles"
+    if not (gold / "gold.json").is_file():
+        pytest.skip(f"story gold not found at {gold} (checkout without ../shared)")
+    if not articles.is_dir():
+        pytest.skip(
+            f"article texts of {story} not collected at {articles}: collect them as "
+            "../shared/data/stories/README.md says, or set REPORTEDLY_STORIES_LOCAL"
+        )
+    return load_story_corpus(gold, articles)
