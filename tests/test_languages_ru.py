@@ -214,3 +214,113 @@ def test_po_slovam_tells_a_position_or_figures() -> None:
     figures = only(analyse("По словам мэра Сергея Иванова, в городе затоплены 40 домов."))
     assert position.stance is Stance.ASSERTED
     assert figures.stance is Stance.REPORTED
+
+
+# ----------------------------------------------------------- development set 2 (issue 19)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Власти сообщили, что ракеты выпустили тремя залпами.", [3]),  # a numeral in any case
+        ("Власти сообщили, что девятеро рабочих госпитализированы.", [9]),
+        ("Власти сообщили, что четырнадцать домов разрушены.", [14]),
+        ("Власти сообщили, что семьям выплатят по миллиону рублей.", [1_000_000]),
+        ("Власти сообщили, что к работам привлекли около двух тысяч спасателей.", [2000]),
+        ("Власти сообщили, что тысячи людей остались без света.", []),  # a vague many
+        ("Власти сообщили, что одна из ракет упала в поле.", []),  # "одна из": no count
+    ],
+)
+def test_number_words_in_every_case_and_scale_nouns(sentence: str, values: list) -> None:
+    assert [q.value for q in only(analyse(sentence)).quantities] == values
+
+
+def test_po_predvaritelnym_dannym_names_nobody_and_keeps_the_whole_statement() -> None:
+    claim = only(analyse("По предварительным данным, ранены 12 человек, из них двое в тяжелом состоянии."))
+    assert claim.kind is ClaimKind.ACCORDING_TO and claim.source is None
+    assert claim.content_text == "ранены 12 человек, из них двое в тяжелом состоянии"
+    assert [q.value for q in claim.quantities] == [12, 2]
+    assert claim.stance is Stance.REPORTED  # preliminary figures are still figures told
+
+
+def test_po_predvaritelnym_dannym_with_a_name_after_it_names_it() -> None:
+    claim = only(analyse("По предварительным данным МЧС, ранены 12 человек."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Russian Emergencies Ministry"
+
+
+def test_preliminary_data_in_a_new_paragraph_is_not_the_speaker_before() -> None:
+    ledger = analyse(
+        "Губернатор Иван Петров сообщил, что пожар потушен.\n\n"
+        "По предварительным данным, пострадали 8 человек.\n\n"
+        "По его словам, причины выясняются."
+    )
+    figures, his = ledger.claims[1], ledger.claims[2]
+    assert figures.source is None  # nobody named, a paragraph of its own
+    assert his.source is not None and his.source.entity is not None
+    assert his.source.entity.name == "Иван Петров"  # "по его словам": the person before goes on
+
+
+def test_an_office_in_the_locative_before_a_plural_verb_is_the_source() -> None:
+    claim = only(analyse("В пресс-службе городской администрации уточнили, что школы закрыты."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "пресс-служба городской администрации"
+    assert claim.content_text == "школы закрыты"
+
+
+def test_an_office_told_an_agency_is_the_origin_and_the_agency_a_relay() -> None:
+    claim = only(analyse("В экстренных службах корреспонденту ТАСС сообщили, что движение перекрыто."))
+    assert [link.entity.name for link in claim.chain] == ["TASS", "экстренные службы"]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "экстренные службы"
+
+
+def test_a_place_in_the_locative_is_no_office() -> None:
+    claim = only(analyse("В городе заявили, что мост откроют к осени."))
+    assert claim.source is None or claim.source.entity is None or claim.source.entity.name != "город"
+
+
+def test_the_office_with_a_subject_wins_over_preliminary_information() -> None:
+    claim = only(analyse("В областном МЧС уточнили, что, по предварительной информации, горит склад."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Russian Emergencies Ministry"
+
+
+def test_skazano_v_soobshchenii_names_whose_statement_it_is() -> None:
+    claim = only(analyse("«Открыты пять пунктов размещения», — сказано в сообщении областной администрации."))
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "областная администрация"
+    assert claim.content_text == "Открыты пять пунктов размещения"
+
+
+def test_the_channel_a_statement_was_posted_in_is_where_not_who() -> None:
+    claim = only(
+        analyse("«Все дороги открыты», — говорится в сообщении в Telegram-канале администрации района.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "администрация района"
+
+
+def test_kak_so_ssylkoy_na_origin_soobshchaet_relay() -> None:
+    claim = only(analyse("Как со ссылкой на спасателей сообщает «Фонтанка», вода начала уходить."))
+    assert [link.entity.name for link in claim.chain] == ["Фонтанка", "спасатели"]
+    assert claim.content_text == "вода начала уходить"
+
+
+def test_a_quoted_name_after_po_dannym_is_read_in_the_nominative() -> None:
+    claim = only(analyse("По данным «Газеты», в очереди стоят около 300 машин."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Газета"
+    assert [q.value for q in claim.quantities] == [300]
+
+
+def test_po_versii_is_an_account_estimated() -> None:
+    claim = only(analyse("По версии следователей, причиной аварии стала неисправная проводка."))
+    assert claim.stance is Stance.ESTIMATED and claim.source is not None
+
+
+def test_may_is_a_month_and_cars_are_not() -> None:
+    claim = only(analyse("Глава района сообщил, что 5 мая у моста стояли 300 машин."))
+    assert [(t.text, t.resolved) for t in claim.times] == [("5 мая", "2023-05-05")]
+    assert [q.value for q in claim.quantities] == [300]

@@ -187,3 +187,75 @@ def test_za_slovamy_tells_a_position_or_figures() -> None:
     figures = only(analyse("За словами мера Остапа Коваленка, у місті підтоплено 40 будинків."))
     assert position.stance is Stance.ASSERTED
     assert figures.stance is Stance.REPORTED
+
+
+# ----------------------------------------------------------- development set 2 (issue 19)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "approximate"),
+    [
+        ("Рятувальники повідомили, що ракети влучили трьома хвилями.", [3], False),
+        ("Рятувальники повідомили, що дев'ятеро людей у лікарні.", [9], False),
+        ("Рятувальники повідомили, що п‘ятеро людей у лікарні.", [5], False),  # another apostrophe
+        ("Рятувальники повідомили, що на місці працюють близько двох сотень людей.", [200], True),
+        ("Рятувальники повідомили, що пошкоджено одинадцять будинків.", [11], False),
+    ],
+)
+def test_number_words_in_every_case_and_hundreds(sentence: str, values: list, approximate: bool) -> None:
+    qs = only(analyse(sentence)).quantities
+    assert [q.value if q.value is not None else q.high for q in qs] == values
+    assert [q.approximate for q in qs] == [approximate]
+
+
+def test_za_poperednimy_danymy_names_nobody_and_the_outlet_keeps_it_in_a_new_paragraph() -> None:
+    ledger = analyse(
+        "Голова громади Остап Коваленко повідомив, що пожежу загасили.\n\n"
+        "За попередніми даними, постраждали 8 людей."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is None
+    assert claim.content_text == "постраждали 8 людей"
+    assert claim.stance is Stance.REPORTED
+
+
+def test_past_modal_is_an_estimate() -> None:
+    claim = only(analyse("Рятувальники повідомили, що в будинку могло перебувати 40 людей."))
+    assert claim.stance is Stance.ESTIMATED
+
+
+def test_synthetic_future_is_expected() -> None:
+    claim = only(analyse("Голова громади заявив, що рятувальники працюватимуть до ранку."))
+    assert claim.stance is Stance.EXPECTED
+
+
+def test_an_office_in_the_locative_before_a_plural_verb_is_the_source() -> None:
+    claim = only(analyse("У Державній прикордонній службі зазначили, що пункт пропуску відкрито."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name.startswith("Державна прикордонна служба")
+
+
+def test_the_ministry_alone_is_the_institution_that_spoke_last() -> None:
+    ledger = analyse(
+        "Про пожежу повідомили в Міністерстві охорони здоров'я.\n\n"
+        "Як зазначили у міністерстві, лікарні працюють у звичному режимі."
+    )
+    first, second = ledger.claims[0], ledger.claims[-1]
+    assert first.source is not None and second.source is not None
+    assert second.source.entity is first.source.entity
+
+
+def test_z_yoho_sliv_is_the_person_before() -> None:
+    ledger = analyse("Мер Остап Коваленко повідомив про вибух.\n\nЗ його слів, світло вже є.")
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Остап Коваленко"
+    assert claim.content_text == "світло вже є"
+
+
+def test_commented_and_remarked_are_reporting_verbs() -> None:
+    claim = only(analyse("«Це воєнний злочин», – прокоментував удар міністр Остап Коваленко."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Остап Коваленко"
+    claim = only(analyse("Світло дадуть увечері, зауважив мер Остап Коваленко."))
+    assert claim.source is not None

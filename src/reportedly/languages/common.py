@@ -63,6 +63,9 @@ class Attribution:
     hops: list[Hop] = field(default_factory=list)
     negated: bool = False
     inverted: bool = False
+    #: "по предварительным данным, …" with nobody named: the speaker before goes on only in
+    #: its own paragraph (a new paragraph's "preliminary data" is the outlet's)
+    nobody: bool = False
 
 
 @dataclass(slots=True)
@@ -127,6 +130,13 @@ class Names:
             # informant or official named just before, not someone new ("по словам собеседников
             # «Медузы»" names its own)
             return self.last
+        offices = getattr(self.lang, "offices", frozenset())
+        if offices and (name or mention).lower() in offices:
+            # "как отметили в ведомстве", "у міністерстві" (the noun alone): the institution that
+            # spoke last
+            orgs = [e for e in self.entities.values() if e.type is not EntityType.PERSON]
+            if orgs:
+                return orgs[-1]
         ent = self._resolve(mention, name, at)
         for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):
             if key:
@@ -247,7 +257,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                     times = [t for c in earlier for t in c.times] + times
                 claim = _claim(document, sent, att, names, quantities, times, section)
                 _own_outlet(claim, document)
-                near = 0 <= sent.paragraph - last_para <= CARRY_PARAGRAPHS
+                near = 0 <= sent.paragraph - last_para <= (0 if att.nobody else CARRY_PARAGRAPHS)
                 if claim.source is None and last is not None and last.source and near:
                     # the subject is left out: the last speaker goes on
                     claim.source, claim.chain = last.source, list(last.chain)

@@ -150,9 +150,10 @@ class Cyrillic:
         base = sent.start
         self._text = text
         found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
-        if not found:
-            found = self._says_in(stext, base)
-        if not found:
+        if not found or found[0].nobody:
+            # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
+            found = self._says_in(stext, base) or found
+        if not found or found[0].nobody:
             verb = next(
                 (
                     i
@@ -161,7 +162,10 @@ class Cyrillic:
                 ),
                 None,
             )
-            found = self._reported(toks, stext, base, verb) if verb is not None else []
+            told = self._reported(toks, stext, base, verb) if verb is not None else []
+            # "В МЧС уточнили, что, по предварительной информации, …": the office that told it
+            if not found or (told and told[0].source is not None):
+                found = told or found
         self._previous = sent
         return found
 
@@ -171,6 +175,9 @@ class Cyrillic:
     #: "собеседник агентства" / "співрозмовник видання" (the informant), "чиновник" / "посадовець"
     #: (the official)
     interlocutors = frozenset({"собеседник", "співрозмовник", "чиновник", "посадовець", "посадовиця"})
+    #: an institution's common noun alone ("в ведомстве", "у міністерстві"): the institution that
+    #: spoke last (with a complement, "министерство обороны", it names its own)
+    offices = frozenset({"ведомство", "министерство", "відомство", "міністерство"})
 
     def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
         """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
@@ -193,6 +200,7 @@ class Cyrillic:
         verb = re.search(r"\S+", stext[m.start() :].lstrip(" ,–—-"))
         at = m.start() + len(stext[m.start() :]) - len(stext[m.start() :].lstrip(" ,–—-"))
         cue = (base + at, base + at + (verb.end() if verb else 0))
+        source, name = self._statement_of(stext, m.end(), base)
         return [
             Attribution(
                 cue=cue,
@@ -200,8 +208,33 @@ class Cyrillic:
                 content=[(base + a, base + b)],
                 stance=self.content_stance(body, Stance.REPORTED),
                 kind=ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT,
+                source=source,
+                source_name=name,
             )
         ]
+
+    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
+        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
+        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
+        rest = [t for t in tokens(self.code, stext[at:]) if not t.punct]
+        n = 0
+        if (
+            len(rest) > 1
+            and rest[0].text.lower() in ("в", "во", "у")
+            and re.search(
+                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
+            )
+        ):
+            n = 2
+        words = []
+        for t in rest[n:]:
+            if not (t.cap or self._genitive(t)):
+                break
+            words.append(t)
+        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
+            return None, None
+        a, b = at + words[0].start, at + words[-1].end
+        return (base + a, base + b), self._office_name(words, "gent")
 
     def _relayed_back(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "Як передає X, про це повідомляє Y …" / "Как передает X, об этом сообщил Y": Y told the
@@ -256,26 +289,54 @@ class Cyrillic:
                 and toks[i + 1].lemma in self.lex.verbs
             ):
                 stance = Stance.REPORTED
+            nobody = False
+            origin: list[Tok] = []
+            cites = _citing(self.lex, toks, i + 1) if toks[i].text.lower() in self.lex.as_reported else 0
+            if stance is None and cites:
+                # "Как со ссылкой на очевидцев сообщает «Медуза», …": the relay after its verb,
+                # the origin before it
+                v = next(
+                    (
+                        x
+                        for x in range(i + 1 + cites, len(toks))
+                        if (toks[x].punct and toks[x].text not in _QUOTES)
+                        or (toks[x].pos == "VERB" and toks[x].lemma in self.lex.verbs)
+                    ),
+                    None,
+                )
+                if v is not None and not toks[v].punct and v > i + 1 + cites:
+                    origin = [t for t in toks[i + 1 + cites : v] if not t.punct]
+                    stance = Stance.REPORTED
+                    first = v - i + 1
             if stance is None:
-                # "по предварительным данным": an adjective between
+                # "по его словам" / "по предварительным данным": a pronoun or an adjective between
                 if (
                     i + 2 < len(toks)
                     and f"{toks[i].text.lower()} {toks[i + 2].text.lower()}" in self.lex.according
                 ):
-                    preliminary = toks[i + 1].lemma in ("предварительный", "попередній")
-                    stance = Stance.ESTIMATED if preliminary else Stance.REPORTED
+                    stance = self.lex.according[f"{toks[i].text.lower()} {toks[i + 2].text.lower()}"]
                     first = 3
+                    # "по предварительной информации, …" names nobody unless a name follows
+                    # ("по предварительным данным МЧС"): figures nobody is named for
+                    nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not _names_next(toks, i + 3)
                 else:
                     continue
             # the source runs to the next comma (or the sentence's end)
             j = i + first
             k = j
-            while (
-                k < len(toks)
-                and toks[k].text not in (",", ":", ";", ".", "—", "–")
-                and toks[k].text not in _QUOTES
-            ):
+            while not nobody and k < len(toks) and toks[k].text not in (",", ":", ";", ".", "—", "–"):
+                if toks[k].text in _QUOTES:
+                    # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")
+                    close = _closing(toks, k) if toks[k].text in '«„“"' else None
+                    if close is None:
+                        break
+                    k = close
                 k += 1
+            if first == 3 and k > j and not nobody and not origin:
+                src_toks = toks[j:k]  # "по предварительным данным МЧС": the name after
+                source_after = True
+            else:
+                source_after = False
             cue = (base + toks[i].start, base + toks[i + first - 1].end)
             source: Range | None = None
             name = None
@@ -283,9 +344,14 @@ class Cyrillic:
             if k == j and first == 2 and pair not in self.lex.according:
                 # "як кажуть," / "как говорится,": an idiom with nobody named, no attribution
                 continue
-            if k > j and first == 2:
+            if k > j and (first == 2 or source_after or origin):
                 src_toks = toks[j:k]
                 source, name, hops = self._source(src_toks, stext, base)
+                if toks[j].text in _QUOTES and name and len(name.split()) == 1:
+                    name = self._genitive_name(name)  # "по данным «Базы»": the name is «База»
+            if origin:
+                r = (base + origin[0].start, base + origin[-1].end)
+                hops = [Hop(r, self._name_in(stext, origin[0].start, origin[-1].end), "citing"), *hops]
             parts: list[Range] = []
             noun_first = i == 2 and toks[1].text == "," and toks[0].pos == "NOUN"  # "Работы, по …"
             if i > 2 or noun_first:  # "…, по словам X." : the content is before
@@ -293,6 +359,8 @@ class Cyrillic:
                 if k < len(toks) - 1 and any(not t.punct for t in toks[k + 1 :]):
                     # "Работы, по его словам, продлятся до утра": the words on both sides
                     parts = [(base + toks[k].end, base + len(stext))]
+            elif nobody:  # "По предварительной информации пострадали 10 человек": all after the cue
+                content = (base + (toks[j].start if j < len(toks) else len(stext)), base + len(stext))
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
@@ -306,6 +374,7 @@ class Cyrillic:
                     source=source,
                     source_name=name,
                     hops=hops,
+                    nobody=nobody,
                 )
             ]
         return []
@@ -354,7 +423,19 @@ class Cyrillic:
         extra_hops: list[Hop] = []
         before = [t for t in toks[left:v] if not t.punct]
         after = toks[v + 1 : right]
-        subject = self._subject(before)
+        office = self._office(before, verb)
+        loc_name = None
+        if office is not None:
+            place, told = office
+            if told:  # "В оперативных службах журналистам ТАСС заявили": told the agency
+                r = (base + place[0].start, base + place[-1].end)
+                extra_hops.append(Hop(r, self._office_name(place), "told"))
+                subject = told
+            else:
+                subject = place
+                loc_name = self._office_name(place)
+        else:
+            subject = self._subject(before)
         src_toks: list[Tok] = []
         if subject:
             src_toks = subject
@@ -426,6 +507,7 @@ class Cyrillic:
         hops: list[Hop] = []
         if src_toks:
             source, name, hops = self._source(src_toks, stext, base)
+            name = loc_name or name
         hops += extra_hops
         # "со ссылкой на X" after the verb's clause: a deeper hop
         if not hops:
@@ -447,6 +529,65 @@ class Cyrillic:
                 inverted=inverted,
             )
         ]
+
+    def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok]] | None:
+        """ "В пресс-службе правительства сообщили, что …", "У Повітряних силах попередили …": a
+        plural verb with no subject, after the office it was said in (a common noun in the
+        locative, with its adjectives and genitives). The words left before the verb are whom it
+        was told ("журналистам ТАСС"), a relay when they name one."""
+        if len(before) < 2 or before[0].text.lower() not in ("в", "во", "у"):
+            return None
+        if morph(self.code).parse(verb.text.lower())[0].tag.number != "plur":
+            return None
+        n = 1
+        while n < len(before) and before[n].pos in ("ADJF", "PRTF"):
+            n += 1
+        if n >= len(before) or n == len(before) or before[n].pos != "NOUN" or before[n].cap:
+            return None
+        head = before[n]
+        if head.lemma in _PLACES or not any(
+            p.tag.case == "loct" for p in morph(self.code).parse(head.text.lower())[:3]
+        ):
+            return None
+        end = n + 1
+        while end < len(before) and not before[end].cap and self._genitive(before[end]):
+            end += 1  # "пресс-службе правительства региона"
+        told = [t for t in before[end:] if t.cap]
+        if before[end:] and not told:
+            return None  # "в пресс-службе в среду сообщили": not told anyone, a time between
+        return before[1:end], told
+
+    def _genitive_name(self, word: str) -> str:
+        """A quoted name after "по данным" is in the genitive singular: "Базы" → "База"."""
+        for p in morph(self.code).parse(word.lower())[:4]:
+            if p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing":
+                form = p.inflect({"nomn"})
+                if form is not None:
+                    return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+        return word
+
+    def _genitive(self, t: Tok) -> bool:
+        """Whether a word can be a genitive of a noun phrase ("правительства", "региона")."""
+        return t.pos in ("NOUN", "ADJF", "PRTF") and any(
+            p.tag.case == "gent" for p in morph(self.code).parse(t.text.lower())[:4]
+        )
+
+    def _office_name(self, place: list[Tok], case: str = "loct") -> str:
+        """The office's phrase in the nominative: "оперативных службах" → "оперативные службы",
+        "городской администрации" → "городская администрация" (its genitives kept)."""
+        out = []
+        head_seen = False
+        for t in place:
+            word = t.text
+            if not head_seen and t.pos in ("ADJF", "PRTF", "NOUN") and not t.text.isupper():
+                parses = morph(self.code).parse(t.text.lower())
+                p = next((q for q in parses if q.tag.case == case), parses[0])
+                form = p.inflect({"nomn"})
+                if form is not None:
+                    word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
+                head_seen = t.pos == "NOUN"
+            out.append(word)
+        return " ".join(out)
 
     def _citing_anywhere(self, toks: list[Tok], stext: str, base: int, content: Range) -> list[Hop]:
         for i in range(len(toks)):
@@ -562,6 +703,43 @@ _OFFICES = frozenset(
     управление аппарат минздрав мчс силовой экстренный оперативный служба пресс-служба відомство
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
+
+
+#: common nouns of places, which a locative before a plural verb is not an office in ("в городе
+#: заявили" names nobody)
+_PLACES = frozenset(
+    """город район регион область село место страна мир столица результат время день связь
+    місто регіон країна світ місце столиця результат час день зв'язок""".split()  # noqa: SIM905
+)
+
+
+def _closing(toks: list[Tok], k: int) -> int | None:
+    """The closing mark of a short quoted name opening at ``toks[k]`` (five words at most)."""
+    for x in range(k + 1, min(len(toks), k + 7)):
+        if toks[x].text in _QUOTES:
+            return x if x > k + 1 else None
+        if toks[x].text in (",", ".", ":", ";"):
+            return None
+    return None
+
+
+def _names_next(toks: list[Tok], j: int) -> bool:
+    """Whether the words after "по предварительным данным" name someone before the comma: a
+    capitalised word or a noun in the genitive ("МЧС", "пресс-службы", «Базы»), not the
+    statement itself ("пострадали 10 человек")."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if t.text in _QUOTES:
+        return True
+    if t.punct or t.pos in ("VERB", "NUMR", "INFN", "PRTS", "ADJS"):
+        return False
+    if t.text[:1].isdigit():
+        return False
+    if t.cap and t.pos in ("NOUN", None):
+        return True
+    head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
+    return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
 
 
 def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ..model import Quantity, TimeExpr
 from .common import as_of, month_before, sentence_quantity
-from .cyrillic_lexicon import Lexicon, parse_word
+from .cyrillic_lexicon import Lexicon, morph, parse_word
 
 #: a number "до" follows is reached, not a bound ("выросло до 46", "зросла до 36")
 _ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|збільшил|сягну|досяг)\w*\s*$"
@@ -45,15 +45,62 @@ def _build_quantity_re(lex: Lexicon) -> re.Pattern[str]:
     mult = "|".join(
         re.escape(m) for m in sorted((*lex.thousands, *lex.millions, *lex.billions), key=len, reverse=True)
     )
-    words = "|".join(sorted(lex.number_words, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.,:])(?:(?P<mod>{mod})\s+)?"
         rf"(?:(?:от|від)\s+)?(?P<a>{_NUM})(?:\s*(?:[-–—]|до)\s*(?P<b>{_NUM}))?"
         rf"(?:\s*(?P<mult>{mult})(?![\w]))?"
         rf"(?P<pct>\s*%)?"
-        rf"|(?<![\w])(?:(?P<mod2>{mod})\s+)?(?P<word>(?:{words}))(?![\w])",
+        rf"|(?<![\w'’‘ʼ])(?:(?P<mod2>{mod})\s+)?(?P<word>{_LETTERS})(?![\w])(?:(?=\s+(?P<wmult>{_LETTERS})))?",
         re.IGNORECASE,
     )
+
+
+#: a Cyrillic word, its apostrophe included ("дев'ятеро", "п‘ятеро"); number words are told by
+#: their lemma, so every case is read ("трьома", "тремя", "трьох сотень")
+_LETTERS = r"[а-яёіїєґ]+(?:['’‘ʼ][а-яёіїєґ]+)?"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+#: nouns that multiply the number word before them ("трьох сотень", "двух тысяч"), and that
+#: stand for a number alone in the singular ("по миллиону рублей")
+_SCALE_NOUNS = {
+    "сотня": 100,
+    "тысяча": 1000,
+    "тисяча": 1000,
+    "миллион": 1_000_000,
+    "мільйон": 1_000_000,
+    "миллиард": 1_000_000_000,
+    "мільярд": 1_000_000_000,
+}
+
+
+def word_value(lex: Lexicon, word: str) -> float | None:
+    """The number a word spells in any case ("трьома" 3, "дев'ятеро" 9, "одиннадцать" 11):
+    the word as the lexicon lists it, else a numeral whose lemma it lists. "Один"/"одна" stay out
+    unless written as listed ("одна из ракет" is no count)."""
+    w = word.lower().translate(_APOSTROPHES)
+    if w in lex.number_words:
+        return float(lex.number_words[w])
+    lemma, pos, _case = parse_word(lex.code, w)
+    lemma = lemma.translate(_APOSTROPHES)
+    if pos == "NUMR" and lemma in lex.number_words and lex.number_words[lemma] != 1:
+        return float(lex.number_words[lemma])
+    return None
+
+
+def _scale(lex: Lexicon, word: str | None) -> int | None:
+    """The multiplier a word after a number word stands for ("сотень" 100, "тысяч" 1,000)."""
+    if not word:
+        return None
+    return _SCALE_NOUNS.get(parse_word(lex.code, word.lower())[0])
+
+
+def _scale_alone(lex: Lexicon, word: str) -> float | None:
+    """A singular "миллион" / "тысяча" standing for its number ("по миллиону рублей"); the plural
+    ("тысячи людей") is a vague many, not a count, and so is "сотня"."""
+    parses = morph(lex.code).parse(word.lower())
+    value = _SCALE_NOUNS.get(parses[0].normal_form)
+    if value is None or value == 100 or any(p.tag.number == "plur" for p in parses[:4]):
+        return None  # "тысячи" reads as a plural too
+    return float(value)
 
 
 def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
@@ -66,12 +113,16 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
         before = stext[max(0, start - 3) : start]
         mod = (m.group("mod") or m.group("mod2") or "").lower()
         if m.group("word"):
-            lemma = parse_word(lex.code, m.group("word").lower())[0]
-            value = lex.number_words.get(lemma, lex.number_words.get(m.group("word").lower()))
-            if value is None:
+            word_v = word_value(lex, m.group("word"))
+            scale = _scale(lex, m.group("wmult")) if word_v is not None else None
+            if word_v is None:
+                word_v = _scale_alone(lex, m.group("word"))
+            if word_v is None:
                 continue
-            low = high = float(value)
-            a = float(value)
+            if scale is not None:  # "трьох сотень": the multiplier is part of the number
+                end = m.end("wmult")
+            a = word_v * (scale or 1)
+            low = high = a
             b = None
         else:
             year = re.fullmatch(r"(?:19|20)\d\d", m.group("a") or "")
