@@ -324,3 +324,51 @@ def test_may_is_a_month_and_cars_are_not() -> None:
     claim = only(analyse("Глава района сообщил, что 5 мая у моста стояли 300 машин."))
     assert [(t.text, t.resolved) for t in claim.times] == [("5 мая", "2023-05-05")]
     assert [q.value for q in claim.quantities] == [300]
+
+
+def test_ranee_stalo_izvestno_without_figures_is_still_the_outlets_claim() -> None:
+    ledger = analyse(
+        "Глава района Иван Петров сообщил, что дорога закрыта.\n\n"
+        "Позже стало известно, что водитель грузовика задержан."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is None and claim.kind is ClaimKind.OUTLET
+    assert claim.content_text == "водитель грузовика задержан"
+
+
+def test_napomnim_keeps_a_named_source_and_stops_the_speaker_before() -> None:
+    ledger = analyse(
+        "Глава района Иван Петров сообщил, что 4 дома сгорели.\n\n"
+        "Напомним, на прошлой неделе в районе сгорели 7 домов.\n\n"
+        "Напомним, губернатор Олег Смирнов заявил, что семьи получат жилье."
+    )
+    recap, named = ledger.claims[1], ledger.claims[2]
+    assert recap.source is None  # the outlet reminds: not Петров's
+    assert named.source is not None and named.source.entity is not None
+    assert named.source.entity.name == "Олег Смирнов"
+
+
+def test_the_object_of_a_preposition_is_not_the_subject() -> None:
+    claim = only(analyse("После полуночи по местному времени Минздрав региона сообщил, что погибших 12."))
+    assert claim.source is not None and claim.source.text == "Минздрав региона"
+
+
+def test_an_office_after_an_adverb_and_its_short_mention_later() -> None:
+    ledger = analyse(
+        "Пожар потушен. Об этом ТАСС сообщили в пресс-службе правительства области.\n\n"
+        "Позже в пресс-службе рассказали, что мост закрыт."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "пресс-служба правительства области"
+
+
+def test_a_surname_the_dictionary_misreads_stays_as_written() -> None:
+    claim = only(analyse("Глава республики Сергей Меликов сообщил, что пожар потушен."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Сергей Меликов"
+
+
+def test_a_modal_in_a_relative_clause_is_not_the_statements() -> None:
+    claim = only(analyse("Власти сообщили, что открыты пункты, где жители могут получить воду."))
+    assert claim.stance is Stance.REPORTED

@@ -259,3 +259,50 @@ def test_commented_and_remarked_are_reporting_verbs() -> None:
     assert claim.source.entity.name == "Остап Коваленко"
     claim = only(analyse("Світло дадуть увечері, зауважив мер Остап Коваленко."))
     assert claim.source is not None
+
+
+def test_pizniše_stalo_vidomo_and_nahadaiemo_are_the_outlets() -> None:
+    ledger = analyse(
+        "Мер Остап Коваленко повідомив, що загинули 5 людей.\n\n"
+        "Пізніше стало відомо, що кількість жертв зросла до семи.\n\n"
+        "Нагадаємо, вночі ворог випустив 20 ракет.\n\n"
+        "Нагадаємо, голова ОВА Ігор Табурець повідомив , що рятувальники працюють на місці."
+    )
+    later, recap, named = ledger.claims[1:]
+    assert later.source is None and later.content_text == "кількість жертв зросла до семи"
+    assert recap.source is None
+    assert named.source is not None and named.source.entity is not None
+    assert named.source.entity.name == "Ігор Табурець"
+
+
+def test_a_quotation_in_curly_marks_runs_over_its_sentences() -> None:
+    claim = only(analyse("“На жаль, загиблих уже п'ятеро. Пошук триває”, – повідомив мер Остап Коваленко."))
+    assert claim.content_text == "На жаль, загиблих уже п'ятеро. Пошук триває"
+    assert [q.value for q in claim.quantities] == [5]
+
+
+def test_the_head_of_state_is_the_president_named_before() -> None:
+    ledger = analyse(
+        "Доля родини невідома, заявив президент Володимир Зеленський.\n\n"
+        "«Розбір завалів триває», - написав глава держави.\n\n"
+        "Рятувальники працюватимуть до ранку, зауважив президент."
+    )
+    names = {c.source.entity.name for c in ledger.claims if c.source and c.source.entity}
+    assert names == {"Володимир Зеленський"}  # a first name the dictionary lacks, with a surname
+
+
+def test_an_object_after_the_verb_is_not_the_source_the_person_after_it_is() -> None:
+    claim = only(analyse("«Це терор», – прокоментував удар по місту керівник Офісу президента Андрій Єрмак."))
+    assert claim.source is not None and claim.source.text == "керівник Офісу президента Андрій Єрмак"
+
+
+def test_rozpovily_v_dsns_after_a_quotation() -> None:
+    claim = only(analyse("«Під завалами можуть бути люди», – розповіли в ДСНС."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "State Emergency Service of Ukraine"
+    assert claim.stance is Stance.EXPECTED
+
+
+def test_a_modal_in_a_relative_clause_is_not_the_statements() -> None:
+    claim = only(analyse("У МВС повідомили, що розгорнуто намети, де люди можуть перечекати ніч."))
+    assert claim.stance is Stance.REPORTED

@@ -130,6 +130,13 @@ class Names:
             # informant or official named just before, not someone new ("по словам собеседников
             # «Медузы»" names its own)
             return self.last
+        heads = getattr(self.lang, "head_of_state", frozenset())
+        lemmas = getattr(self.lang, "lemmas", None)
+        if heads and lemmas is not None and " ".join(sorted(lemmas(mention))) in heads:
+            # "написав глава держави", "зауважив президент": the president named before
+            for ent, _sur, seen in reversed(self.people):
+                if {"президент", "президентка"} & lemmas(seen):
+                    return ent
         offices = getattr(self.lang, "offices", frozenset())
         if offices and (name or mention).lower() in offices:
             # "как отметили в ведомстве", "у міністерстві" (the noun alone): the institution that
@@ -197,6 +204,13 @@ class Names:
         for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
             if _shares_title(seen, mention) and len(mention.split()) == 1:
                 return ent
+        if lemmas is not None and who is None and mention[:1].islower():
+            # "сказали в пресс-службе" after "пресс-служба правительства региона": the office
+            # named before in full
+            mine = lemmas(mention)
+            for seen, ent in reversed(list(self.keys.items())):
+                if ent.type is not EntityType.PERSON and mine and mine < lemmas(seen):
+                    return ent
         return self._entity(name or mention, EntityType.ORGANIZATION, mention)
 
     def _entity(self, name: str, etype: EntityType, mention: str) -> Entity:

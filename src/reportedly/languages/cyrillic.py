@@ -138,14 +138,42 @@ class Cyrillic:
 
     def unattributed(self, sentence: str) -> bool:
         """Whether a sentence opens as a report nobody is named for ("Ранее сообщалось, что …",
-        "Раніше стало відомо, що …"): the outlet's own recap, and the speaker before does not go on."""
-        return bool(self.lex.earlier and re.match(self.lex.earlier, sentence.strip(), re.IGNORECASE))
+        "Пізніше стало відомо, що …") or as the outlet's reminder ("Напомним, …", "Нагадаємо, …"):
+        the outlet's own recap, and the speaker before does not go on."""
+        s = sentence.strip()
+        return bool(
+            (self.lex.earlier and re.match(self.lex.earlier, s, re.IGNORECASE))
+            or (self.lex.recap and re.match(self.lex.recap, s, re.IGNORECASE))
+        )
+
+    def _earlier(self, stext: str, base: int) -> list[Attribution]:
+        """ "Ранее стало известно, что задержан подозреваемый": a claim nobody is named for, in the
+        outlet's voice (what follows "что"/"що", or the words after the recap)."""
+        m = re.match(r"\s*" + self.lex.earlier, stext, re.IGNORECASE) if self.lex.earlier else None
+        if m is None:
+            return []
+        rest = stext[m.end() :]
+        that = re.match(r"\s*,?\s*(?:" + "|".join(self.lex.that) + r")\b", rest, re.IGNORECASE)
+        a, b = _strip(stext, m.end() + (that.end() if that else 0), len(stext))
+        if b <= a:
+            return []
+        cue = _strip(stext, 0, m.end())
+        return [
+            Attribution(
+                cue=(base + cue[0], base + cue[1]),
+                lemma=stext[cue[0] : cue[1]].lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(stext[a:b], Stance.REPORTED),
+                kind=ClaimKind.OUTLET,
+                nobody=True,
+            )
+        ]
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
-        if self.unattributed(stext):
+        if self.lex.earlier and re.match(self.lex.earlier, stext.strip(), re.IGNORECASE):
             self._previous = sent
-            return []
+            return self._earlier(stext, sent.start)
         toks = tokens(self.code, stext)
         base = sent.start
         self._text = text
@@ -158,7 +186,10 @@ class Cyrillic:
                 (
                     i
                     for i, t in enumerate(toks)
-                    if t.pos == "VERB" and t.lemma in self.lex.verbs and not _idiom(self.lex, toks, i)
+                    if t.pos == "VERB"
+                    and t.lemma in self.lex.verbs
+                    and not _idiom(self.lex, toks, i)
+                    and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
                 ),
                 None,
             )
@@ -178,6 +209,9 @@ class Cyrillic:
     #: an institution's common noun alone ("в ведомстве", "у міністерстві"): the institution that
     #: spoke last (with a complement, "министерство обороны", it names its own)
     offices = frozenset({"ведомство", "министерство", "відомство", "міністерство"})
+    #: the head of state named by office ("глава государства", "глава держави", "президент"):
+    #: the president named before (lemmas, sorted)
+    head_of_state = frozenset({"глава государство", "глава держава", "президент"})
 
     def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
         """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
@@ -441,7 +475,7 @@ class Cyrillic:
             src_toks = subject
         elif after:
             lead = 0
-            if after[0].text.lower() in ("в", "во", "у") and len(after) > 2:
+            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
                 # "сообщил в своем Telegram-канале глава региона X": where it was said, then who
                 lead = 1
                 while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
@@ -450,6 +484,7 @@ class Cyrillic:
             if not src_toks and lead:
                 src_toks = self._subject(after, leading=True)
             after = after[lead:] if src_toks and lead else after
+            src_toks = self._person_after(after, src_toks, stext) or src_toks
             inverted = bool(src_toks)
             rest = after[len(src_toks) :] if src_toks else []
         rest = after[len(src_toks) :] if inverted else after
@@ -530,11 +565,45 @@ class Cyrillic:
             )
         ]
 
+    def _person_after(self, after: list[Tok], found: list[Tok], stext: str) -> list[Tok]:
+        """ "– прокоментував удар керівник Офісу Андрій Єрмак": the verb's object came first; the
+        source is the person named after it, with the title words before the name (back to a
+        preposition's object)."""
+        if not found or not after:
+            return []
+        people = [
+            (a, b)
+            for a, b, kind, _n in self.names(stext)
+            if kind == "PER" and after[0].start <= a and b <= after[-1].end
+        ]
+        if not people or any(found[0].start <= a and b <= found[-1].end for a, b in people):
+            return []
+        a, b = people[0]
+        idx = [n for n, t in enumerate(after) if a <= t.start and t.end <= b]
+        if not idx:
+            return []
+        first, last = idx[0], idx[-1]
+        while first > 0 and after[first - 1].pos in ("NOUN", "ADJF", None) and not after[first - 1].punct:
+            if first > 1 and after[first - 2].text.lower() in _PREPOSITIONS:
+                break  # "удар по Чернігову": the object of a preposition is not the title
+            first -= 1
+        if first == 0:
+            return []  # nothing came before the title: the subject found was right
+        return after[first : last + 1]
+
     def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok]] | None:
         """ "В пресс-службе правительства сообщили, что …", "У Повітряних силах попередили …": a
         plural verb with no subject, after the office it was said in (a common noun in the
         locative, with its adjectives and genitives). The words left before the verb are whom it
         was told ("журналистам ТАСС"), a relay when they name one."""
+        lead = 0  # "Позже в администрации рассказали": an adverb first
+        while (
+            lead < len(before)
+            and before[lead].pos in ("ADVB", "COMP", "FUNC", "CONJ", "PRCL")
+            and (before[lead].text.lower() not in ("в", "во", "у"))
+        ):
+            lead += 1
+        before = before[lead:]
         if len(before) < 2 or before[0].text.lower() not in ("в", "во", "у"):
             return None
         if morph(self.code).parse(verb.text.lower())[0].tag.number != "plur":
@@ -542,11 +611,11 @@ class Cyrillic:
         n = 1
         while n < len(before) and before[n].pos in ("ADJF", "PRTF"):
             n += 1
-        if n >= len(before) or n == len(before) or before[n].pos != "NOUN" or before[n].cap:
+        if n >= len(before) or before[n].pos != "NOUN" or before[n].cap:
             return None
         head = before[n]
         if head.lemma in _PLACES or not any(
-            p.tag.case == "loct" for p in morph(self.code).parse(head.text.lower())[:3]
+            p.tag.case in ("loct", "loc2") for p in morph(self.code).parse(head.text.lower())
         ):
             return None
         end = n + 1
@@ -607,14 +676,29 @@ class Cyrillic:
     def _subject(self, clause: list[Tok], leading: bool = False) -> list[Tok]:
         """The source phrase in a clause: from a nominative noun (or a name) with what follows it."""
         head = None
+        governed = False  # after a preposition: its object is no subject ("После полуночи …")
+        tail = False
         for i, t in enumerate(clause):
             if t.punct:
                 continue
             if t.pos in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "PREP", "FUNC"):
                 if leading:
                     return []
+                governed = t.text.lower() in _PREPOSITIONS
                 continue
-            if (t.pos == "NOUN" and t.case == "nomn") or (t.pos == "NPRO" and t.lemma in self.pronouns):
+            if governed and t.pos == "NOUN" and not t.cap:
+                governed = False
+                tail = True  # and the genitives after it ("По итогам совещания министр …")
+                continue
+            if tail and t.pos == "NOUN" and not t.cap and self._genitive(t):
+                continue
+            tail = False
+            title = t.pos == "NOUN" and t.case is None and t.lemma in self.lex.titles  # uk "глава"
+            if (
+                (t.pos == "NOUN" and t.case == "nomn")
+                or title
+                or (t.pos == "NPRO" and t.lemma in self.pronouns)
+            ):
                 head = i
                 break
             if t.cap and t.pos in ("NOUN", None) and i > 0:
@@ -680,7 +764,9 @@ class Cyrillic:
     def content_stance(self, content: str, stance: Stance) -> Stance:
         if stance in (Stance.DENIED, Stance.CONFIRMED, Stance.NO_COMMENT):
             return stance
-        low = content.lower()
+        # a modal inside a relative clause ("намети, де люди можуть перечекати") is not the
+        # statement's own
+        low = _RELATIVE.sub("", content.lower())
         if re.search(self.lex.unverified, low):
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):
@@ -704,6 +790,18 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+
+#: a relative clause, to its next comma: "…, де люди можуть перечекати", "…, которые могут …"
+_RELATIVE = re.compile(
+    r",\s*(?:де|куди|який|яка|яке|які|якого|яких|якій|яким|где|куда|который|которая|которое|которые"
+    r"|которых|которым|которой)\b[^,.;]*"
+)
+
+#: prepositions whose object (a common noun) is never the subject of a reporting verb
+_PREPOSITIONS = frozenset(
+    """после перед до после около во в на по при через без для из от с со к над под между среди
+    після перед до біля в у на по при через без для з із зі від к над під між серед""".split()  # noqa: SIM905
+)
 
 #: common nouns of places, which a locative before a plural verb is not an office in ("в городе
 #: заявили" names nobody)
@@ -767,4 +865,9 @@ def _strip(stext: str, a: int, b: int) -> Range:
 
 
 def _unclosed(sentence: str) -> bool:
-    return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
+    """Whether a quotation opened in the sentence runs on: «…», "…", „…“ and “…”."""
+    if sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1:
+        return True
+    if "„" in sentence:
+        return sentence.count("„") > sentence.count("“") + sentence.count("”")
+    return sentence.count("“") > sentence.count("”")

@@ -44,6 +44,9 @@ class Lexicon:
     earlier: str = ""
     #: a regex: "— говорится в сообщении" after the words of a statement named before
     says_in: str = ""
+    #: a regex at a sentence's start: the outlet reminds ("Напомним, …", "Нагадаємо, …"); a source
+    #: named in it is still the source, but the speaker before does not go on into it
+    recap: str = ""
 
 
 @lru_cache(maxsize=2)
@@ -116,6 +119,9 @@ def person_nominative(code: str, words: list[str]) -> str:
         agree = [
             p for p in options if p.tag.case == case and (gender is None or p.tag.gender in (gender, None))
         ]
+        if case == "nomn" and not agree:
+            out.append(word)  # a surname the dictionary misreads ("Меликов"): as written
+            continue
         p = (agree or options)[0]
         form = None if p.tag.case in (None, "nomn") else (p.inflect({"nomn", "sing"}) or p.inflect({"nomn"}))
         new = form.word if form is not None else word.lower()

@@ -164,7 +164,14 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             value, low, high = (None if v is None else v / 100 for v in (value, low, high))
         out.append(
             sentence_quantity(
-                stext, base, start, end, value=value, low=low, high=high, approximate=approx,
+                stext,
+                base,
+                start,
+                end,
+                value=value,
+                low=low,
+                high=high,
+                approximate=approx,
                 unit="percent" if (not m.group("word") and m.group("pct")) else None,
             )
         )

@@ -150,9 +150,13 @@ LEXICON = Lexicon(
         "двісті": 200,
         "триста": 300,
     },  # fmt: skip
-    titles=("голова", "речник", "представник", "губернатор", "міністр", "директор", "мер"),
+    titles=("голова", "глава", "речник", "представник", "губернатор", "міністр", "директор", "мер"),
     pronouns=frozenset({"він", "вона", "вони", "Він", "Вона", "Вони"}),
-    earlier=r"(?:раніше|як)\s+(?:повідомлялося|повідомлялось|стало відомо|було відомо)\b",
+    earlier=(
+        r"(?:(?:раніше|як|пізніше|згодом|також|потім)\s+)?"
+        r"(?:повідомлялося|повідомлялось|стало відомо|було відомо)\b"
+    ),
+    recap=r"(?:нагадаємо|нагадуємо)\b",
     says_in=r"[,–—-]\s*(?:(?:ід|йд)еться|сказано)\s+(?:у|в)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні|оголошенні)\b",
 )
 
@@ -183,7 +187,15 @@ def people(text: str) -> list[tuple[int, int, str, str]]:
     n = 0
     while n < len(caps):
         first = morph("uk").parse(caps[n].group(0).lower())
-        if not any("Name" in p.tag for p in first):
+        nxt = caps[n + 1] if n + 1 < len(caps) else None
+        # a first name the dictionary lacks ("Володимир") before a surname it knows ("Зеленський")
+        before_surname = (
+            nxt is not None
+            and text[caps[n].end() : nxt.start()].strip() == ""
+            and any("Surn" in p.tag for p in morph("uk").parse(nxt.group(0).lower()))
+            and any(p.tag.POS == "NOUN" and "anim" in p.tag for p in first)
+        )
+        if not any("Name" in p.tag for p in first) and not before_surname:
             n += 1
             continue
         k = n + 1
