@@ -372,3 +372,26 @@ def test_a_surname_the_dictionary_misreads_stays_as_written() -> None:
 def test_a_modal_in_a_relative_clause_is_not_the_statements() -> None:
     claim = only(analyse("Власти сообщили, что открыты пункты, где жители могут получить воду."))
     assert claim.stance is Stance.REPORTED
+
+
+def test_soobshchaetsya_goes_on_with_the_speaker_before() -> None:
+    ledger = analyse(
+        "Глава района Иван Петров рассказал, что мост поврежден. Сообщается, что движение по мосту перекрыто."
+    )
+    claim = ledger.claims[-1]
+    assert claim.content_text == "движение по мосту перекрыто"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+
+
+def test_chto_privelo_is_no_reporting_verb() -> None:
+    claim = only(analyse("В городе прорвало трубу, что привело к отключению воды в 300 домах."))
+    assert claim.kind is ClaimKind.OUTLET  # the outlet's figure, not something "привело" said
+    assert [q.value for q in claim.quantities] == [300]
+
+
+def test_a_figure_being_established_is_unverified() -> None:
+    ledger = analyse("Глава района Иван Петров сообщил о пожаре. Число пострадавших уточняется.")
+    assert ledger.claims[-1].stance is Stance.UNVERIFIED
+    claim = only(analyse("Губернатор сообщил, что пожар потушен, число пострадавших уточняется."))
+    assert claim.stance is Stance.REPORTED  # inside a statement of what happened: no stance of its own

@@ -306,3 +306,20 @@ def test_rozpovily_v_dsns_after_a_quotation() -> None:
 def test_a_modal_in_a_relative_clause_is_not_the_statements() -> None:
     claim = only(analyse("У МВС повідомили, що розгорнуто намети, де люди можуть перечекати ніч."))
     assert claim.stance is Stance.REPORTED
+
+
+def test_povidomliaietsia_goes_on_with_the_speaker_before() -> None:
+    ledger = analyse(
+        "Речниця поліції Зоя Вовк повідомила, що стався вибух. Повідомляється, що снаряд влучив у склад."
+    )
+    claim = ledger.claims[-1]
+    assert claim.content_text == "снаряд влучив у склад"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Зоя Вовк"
+
+
+def test_a_count_being_established_is_unverified() -> None:
+    ledger = analyse(
+        "Речниця поліції Зоя Вовк повідомила, що стався вибух. Кількість постраждалих уточнюється."
+    )
+    assert ledger.claims[-1].stance is Stance.UNVERIFIED

@@ -126,7 +126,12 @@ class Cyrillic:
     surname_alone = True
 
     def stance_of(self, sentence: str) -> Stance:
+        if self._pending(sentence):
+            return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
         return self.content_stance(sentence, Stance.REPORTED)
+
+    def _pending(self, sentence: str) -> bool:
+        return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
 
     def quantities(self, text: str, sent: Sentence) -> list[Quantity]:
         return quantities(self.lex, text[sent.start : sent.end], sent.start)
@@ -169,6 +174,29 @@ class Cyrillic:
             )
         ]
 
+    def _passive(self, stext: str, base: int) -> list[Attribution]:
+        """ "Сообщается, что …" / "Повідомляється, що …": said, by nobody named; the speaker before
+        goes on (the ledger carries it, as for a subject left out)."""
+        m = re.match(r"\s*" + self.lex.passive, stext, re.IGNORECASE) if self.lex.passive else None
+        if m is None:
+            return []
+        that = re.match(r"\s*,\s*(?:" + "|".join(self.lex.that) + r")\b", stext[m.end() :], re.IGNORECASE)
+        if that is None:
+            return []
+        a, b = _strip(stext, m.end() + that.end(), len(stext))
+        if b <= a:
+            return []
+        cue = _strip(stext, 0, m.end())
+        return [
+            Attribution(
+                cue=(base + cue[0], base + cue[1]),
+                lemma=stext[cue[0] : cue[1]].lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(stext[a:b], Stance.REPORTED),
+                kind=ClaimKind.INDIRECT,
+            )
+        ]
+
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
         if self.lex.earlier and re.match(self.lex.earlier, stext.strip(), re.IGNORECASE):
@@ -177,6 +205,10 @@ class Cyrillic:
         toks = tokens(self.code, stext)
         base = sent.start
         self._text = text
+        passive = self._passive(stext, base)
+        if passive:
+            self._previous = sent
+            return passive
         found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
         if not found or found[0].nobody:
             # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
@@ -690,6 +722,8 @@ class Cyrillic:
                 governed = False
                 tail = True  # and the genitives after it ("По итогам совещания министр …")
                 continue
+            if governed and t.pos not in ("ADJF", "PRTF", "NUMR"):
+                governed = False  # "Об этом …", "Про це …": the pronoun was the object
             if tail and t.pos == "NOUN" and not t.cap and self._genitive(t):
                 continue
             tail = False
@@ -780,7 +814,9 @@ class Cyrillic:
 
     def marked(self, sentence: str) -> bool:
         low = sentence.lower()
-        return bool(re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low))
+        return bool(
+            re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low) or self._pending(low)
+        )
 
 
 #: "told TASS in the … service": the office that told an agency
@@ -791,15 +827,16 @@ _OFFICES = frozenset(
 )
 
 
-#: a relative clause, to its next comma: "…, де люди можуть перечекати", "…, которые могут …"
+#: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
+#: перечекати", "…, которые могут …"
 _RELATIVE = re.compile(
     r",\s*(?:де|куди|який|яка|яке|які|якого|яких|якій|яким|где|куда|который|которая|которое|которые"
-    r"|которых|которым|которой)\b[^,.;]*"
+    r"|которых|которым|которой)\b[^.;!?]*"
 )
 
 #: prepositions whose object (a common noun) is never the subject of a reporting verb
 _PREPOSITIONS = frozenset(
-    """после перед до после около во в на по при через без для из от с со к над под между среди
+    """после перед до около во в на по при через без для из от с со к над под между среди о об обо про
     після перед до біля в у на по при через без для з із зі від к над під між серед""".split()  # noqa: SIM905
 )
 
@@ -842,8 +879,11 @@ def _names_next(toks: list[Tok], j: int) -> bool:
 
 def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:
     """ "як кажуть," / "как говорят,": a reporting verb after "as" with nobody named is a hedge
-    inside someone's words, not who says them."""
+    inside someone's words, not who says them; and a verb right after ", что" is a relative
+    clause's ("…, что привело к затоплению")."""
     before = i > 0 and toks[i - 1].text.lower() in lex.as_reported
+    if i > 1 and toks[i - 1].text.lower() in lex.that and toks[i - 2].text == ",":
+        return True  # ", что привело к …": "что" is the verb's subject (which), not "that"
     return before and (i + 1 >= len(toks) or toks[i + 1].punct)
 
 

@@ -47,6 +47,11 @@ class Lexicon:
     #: a regex at a sentence's start: the outlet reminds ("Напомним, …", "Нагадаємо, …"); a source
     #: named in it is still the source, but the speaker before does not go on into it
     recap: str = ""
+    #: a regex at a sentence's start: an agentless passive of saying ("Сообщается, что …",
+    #: "Повідомляється, що …"): the speaker before goes on, as when the subject is left out
+    passive: str = ""
+    #: a regex at a sentence's end: a figure still being established ("… уточняется."): unverified
+    pending: str = ""
 
 
 @lru_cache(maxsize=2)
