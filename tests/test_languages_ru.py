@@ -395,3 +395,23 @@ def test_a_figure_being_established_is_unverified() -> None:
     assert ledger.claims[-1].stance is Stance.UNVERIFIED
     claim = only(analyse("Губернатор сообщил, что пожар потушен, число пострадавших уточняется."))
     assert claim.stance is Stance.REPORTED  # inside a statement of what happened: no stance of its own
+
+
+def test_ob_etom_v_svoem_telegram_kanale_napisal_x() -> None:
+    ledger = analyse("Мост закрыт. Об этом в своем Telegram-канале написал губернатор Иван Петров.")
+    claim = only(ledger)
+    assert claim.content_text == "Мост закрыт"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"  # the channel is where, not who
+
+
+def test_an_office_in_the_locative_is_named_in_the_nominative() -> None:
+    claim = only(analyse("Число погибших выросло до 12, сообщили в региональном Минздраве."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "региональный Минздрав"
+    assert [q.value for q in claim.quantities] == [12]
+
+
+def test_one_and_a_half_thousand() -> None:
+    (q,) = only(analyse("Эвакуировано около полутора тысяч человек, сообщил глава района.")).quantities
+    assert (q.value, q.approximate) == (1500, True)

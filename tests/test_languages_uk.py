@@ -323,3 +323,8 @@ def test_a_count_being_established_is_unverified() -> None:
         "Речниця поліції Зоя Вовк повідомила, що стався вибух. Кількість постраждалих уточнюється."
     )
     assert ledger.claims[-1].stance is Stance.UNVERIFIED
+
+
+def test_one_and_a_half_thousand_as_a_low_bound() -> None:
+    (q,) = only(analyse("Евакуйовано понад півтори тисячі людей, повідомили в ДСНС.")).quantities
+    assert (q.value, q.low, q.high) == (1500, 1500, None)

@@ -532,9 +532,12 @@ class Cyrillic:
             None,
         )
         if at is not None and at <= 2:
-            phrase = stext[rest[at + 1].start : rest[-1].end]
             extra_hops.append(
-                Hop((base + rest[at + 1].start, base + rest[-1].end), self.normal_name(phrase), "told")
+                Hop(
+                    (base + rest[at + 1].start, base + rest[-1].end),
+                    self._office_name(rest[at + 1 :]),
+                    "told",
+                )
             )
         # the content
         tail = right
@@ -574,6 +577,10 @@ class Cyrillic:
         hops: list[Hop] = []
         if src_toks:
             source, name, hops = self._source(src_toks, stext, base)
+            at_src = next((n for n, t in enumerate(toks) if t is src_toks[0]), 0)
+            if not loc_name and at_src > 0 and toks[at_src - 1].text.lower() in ("в", "во", "у"):
+                # "сообщили в региональном Минздраве": the office, in the nominative
+                loc_name = self._office_name(src_toks)
             name = loc_name or name
         hops += extra_hops
         # "со ссылкой на X" after the verb's clause: a deeper hop
@@ -718,6 +725,8 @@ class Cyrillic:
                     return []
                 governed = t.text.lower() in _PREPOSITIONS
                 continue
+            if _PLATFORM.search(t.text):
+                continue  # "в своем Telegram-канале": where it was said, never who
             if governed and t.pos == "NOUN" and not t.cap:
                 governed = False
                 tail = True  # and the genitives after it ("По итогам совещания министр …")
@@ -826,6 +835,13 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+
+#: where a statement was posted or aired: a channel, a site, a programme, never its source
+_PLATFORM = re.compile(
+    r"telegram|телеграм|канал|facebook|фейсбук|twitter|твиттер|твіттер|youtube|instagram|сайт|соцсет"
+    r"|соцмереж|эфир|ефір",
+    re.IGNORECASE,
+)
 
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
 #: перечекати", "…, которые могут …"

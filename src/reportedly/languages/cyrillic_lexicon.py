@@ -37,7 +37,7 @@ class Lexicon:
     thousands: tuple[str, ...]
     millions: tuple[str, ...]
     billions: tuple[str, ...]
-    number_words: dict[str, int]
+    number_words: dict[str, float]
     titles: tuple[str, ...]  # nouns that make a source of a common noun ("глава", "представитель")
     pronouns: frozenset[str]
     #: a regex at a sentence's start: an earlier report nobody is named for ("Ранее сообщалось")
