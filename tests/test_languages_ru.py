@@ -415,3 +415,10 @@ def test_an_office_in_the_locative_is_named_in_the_nominative() -> None:
 def test_one_and_a_half_thousand() -> None:
     (q,) = only(analyse("Эвакуировано около полутора тысяч человек, сообщил глава района.")).quantities
     assert (q.value, q.approximate) == (1500, True)
+
+
+def test_ob_etom_govoritsya_v_soobshchenii_names_whose_statement() -> None:
+    claim = only(analyse("Пожар потушен. Об этом говорится в сообщении пресс-службы губернатора."))
+    assert claim.content_text == "Пожар потушен"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "пресс-служба губернатора"

@@ -328,3 +328,22 @@ def test_a_count_being_established_is_unverified() -> None:
 def test_one_and_a_half_thousand_as_a_low_bound() -> None:
     (q,) = only(analyse("Евакуйовано понад півтори тисячі людей, повідомили в ДСНС.")).quantities
     assert (q.value, q.low, q.high) == (1500, 1500, None)
+
+
+def test_an_impersonal_passive_is_no_cue_the_relay_after_it_is() -> None:
+    claim = only(analyse("У місті оголошено жалобу, повідомляє Укрінформ з посиланням на міську раду."))
+    assert claim.content_text == "У місті оголошено жалобу"
+    assert [link.entity.name for link in claim.chain][0] == "Ukrinform"
+
+
+def test_an_outlet_named_by_an_adjective_after_the_verb() -> None:
+    claim = only(analyse("Загинули щонайменше сім людей, повідомляє Суспільне."))
+    assert claim.source is not None and claim.source.text == "Суспільне"
+
+
+def test_pro_tse_idetsia_u_povidomlenni_names_whose_statement() -> None:
+    ledger = analyse("Ворог втратив 900 військових. Про це йдеться у повідомленні Генерального штабу.")
+    claim = only(ledger)
+    assert claim.content_text == "Ворог втратив 900 військових"
+    assert claim.source is not None and claim.source.text == "Генерального штабу"
+    assert [q.value for q in claim.quantities] == [900]

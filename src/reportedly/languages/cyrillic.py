@@ -210,6 +210,8 @@ class Cyrillic:
             self._previous = sent
             return passive
         found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
+        if not found:
+            found = self._said_in_before(toks, stext, base)
         if not found or found[0].nobody:
             # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
             found = self._says_in(stext, base) or found
@@ -221,6 +223,7 @@ class Cyrillic:
                     if t.pos == "VERB"
                     and t.lemma in self.lex.verbs
                     and not _idiom(self.lex, toks, i)
+                    and not _impersonal(self.code, t)
                     and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
                 ),
                 None,
@@ -251,6 +254,29 @@ class Cyrillic:
         if pair in ("по словам", "за словами") and stance is Stance.REPORTED and not self.counts(body):
             return Stance.ASSERTED
         return stance
+
+    def _said_in_before(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Об этом говорится в сообщении МЧС." / "Про це йдеться у повідомленні Генштабу.": the
+        sentence before is the statement's, and whose it is follows."""
+        m = _SAID_IN_BEFORE.match(stext)
+        back = self._back_reference(toks) if m else None
+        if m is None or back is None:
+            return []
+        source, name = self._statement_of(stext, m.end(), base)
+        verb = re.search(r"\S+\s+\S+\s+(\S+)", stext)
+        cue = (base + verb.start(1), base + verb.end(1)) if verb else (base, base + m.end())
+        body = self._text[back[0] : back[1]]
+        return [
+            Attribution(
+                cue=cue,
+                lemma=stext[cue[0] - base : cue[1] - base].lower(),
+                content=[back],
+                stance=self.content_stance(body, Stance.REPORTED),
+                kind=ClaimKind.INDIRECT,
+                source=source,
+                source_name=name,
+            )
+        ]
 
     def _says_in(self, stext: str, base: int) -> list[Attribution]:
         """ "«…», — ідеться у повідомленні" / "…, говорится в сообщении": the words are the
@@ -517,6 +543,8 @@ class Cyrillic:
                 src_toks = self._subject(after, leading=True)
             after = after[lead:] if src_toks and lead else after
             src_toks = self._person_after(after, src_toks, stext) or src_toks
+            if not src_toks and after and after[0].cap and after[0].pos == "ADJF" and len(after) <= 3:
+                src_toks = after  # "повідомляє Суспільне", "пишет «Новая газета»": a name, not a noun
             inverted = bool(src_toks)
             rest = after[len(src_toks) :] if src_toks else []
         rest = after[len(src_toks) :] if inverted else after
@@ -836,6 +864,14 @@ _OFFICES = frozenset(
 )
 
 
+#: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
+_SAID_IN_BEFORE = re.compile(
+    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
+    r"(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні|сообщении|заявлении"
+    r"|документе|публикации|пресс-релизе|обращении|посте)\b",
+    re.IGNORECASE,
+)
+
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
 _PLATFORM = re.compile(
     r"telegram|телеграм|канал|facebook|фейсбук|twitter|твиттер|твіттер|youtube|instagram|сайт|соцсет"
@@ -901,6 +937,15 @@ def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:
     if i > 1 and toks[i - 1].text.lower() in lex.that and toks[i - 2].text == ",":
         return True  # ", что привело к …": "что" is the verb's subject (which), not "that"
     return before and (i + 1 >= len(toks) or toks[i + 1].punct)
+
+
+def _impersonal(code: str, t: Tok) -> bool:
+    """An impersonal passive ("оголошено жалобу", "заявлено"): what was done, not who says so."""
+    return (
+        code == "uk"
+        and t.text.lower().endswith(("но", "то"))
+        and "Impe" in morph(code).parse(t.text.lower())[0].tag
+    )
 
 
 def _citing(lex: Lexicon, toks: list[Tok], i: int) -> int:
