@@ -422,3 +422,32 @@ def test_ob_etom_govoritsya_v_soobshchenii_names_whose_statement() -> None:
     assert claim.content_text == "Пожар потушен"
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "пресс-служба губернатора"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Пресс-секретарь Иван Петров отказался комментировать эти сообщения.", "отказался комментировать"),
+        ("В министерстве не стали комментировать эти данные.", "не стали комментировать"),
+    ],
+)
+def test_refusing_to_comment_is_no_comment(sentence: str, cue: str) -> None:
+    claim = only(analyse(sentence))
+    assert claim.stance is Stance.NO_COMMENT and claim.cue.text == cue
+    assert claim.content_text in ("эти сообщения", "эти данные")
+
+
+def test_ne_podtverdili_is_unverified() -> None:
+    assert only(analyse("Министерство не подтвердило гибель военных.")).stance is Stance.UNVERIFIED
+
+
+def test_v_zayavlenii_x_govoritsya_chto() -> None:
+    claim = only(analyse("В заявлении областной прокуратуры говорится, что возбуждено дело."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "областная прокуратура"
+    assert claim.content_text == "возбуждено дело"
+
+
+def test_an_informant_keeps_where_he_sits() -> None:
+    claim = only(analyse("Источник в силовых структурах сообщил, что задержаны двое."))
+    assert claim.source is not None and claim.source.text == "Источник в силовых структурах"

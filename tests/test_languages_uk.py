@@ -347,3 +347,15 @@ def test_pro_tse_idetsia_u_povidomlenni_names_whose_statement() -> None:
     assert claim.content_text == "Ворог втратив 900 військових"
     assert claim.source is not None and claim.source.text == "Генерального штабу"
     assert [q.value for q in claim.quantities] == [900]
+
+
+def test_vidmovyvsia_komentuvaty_is_no_comment() -> None:
+    claim = only(analyse("Речник відомства Остап Коваленко відмовився коментувати цю інформацію."))
+    assert claim.stance is Stance.NO_COMMENT
+    assert claim.content_text == "цю інформацію"
+
+
+def test_u_zaiavi_x_idetsia_shcho() -> None:
+    claim = only(analyse("У заяві обласної прокуратури ідеться, що відкрито провадження."))
+    assert claim.source is not None and claim.source.text == "обласної прокуратури"
+    assert claim.content_text == "відкрито провадження"

@@ -211,7 +211,7 @@ class Cyrillic:
             return passive
         found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
         if not found:
-            found = self._said_in_before(toks, stext, base)
+            found = self._said_in_before(toks, stext, base) or self._in_statement(stext, base)
         if not found or found[0].nobody:
             # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
             found = self._says_in(stext, base) or found
@@ -220,7 +220,7 @@ class Cyrillic:
                 (
                     i
                     for i, t in enumerate(toks)
-                    if t.pos == "VERB"
+                    if (t.pos == "VERB" or (t.pos == "INFN" and _refused(toks, i)))
                     and t.lemma in self.lex.verbs
                     and not _idiom(self.lex, toks, i)
                     and not _impersonal(self.code, t)
@@ -254,6 +254,30 @@ class Cyrillic:
         if pair in ("по словам", "за словами") and stance is Stance.REPORTED and not self.counts(body):
             return Stance.ASSERTED
         return stance
+
+    def _in_statement(self, stext: str, base: int) -> list[Attribution]:
+        """ "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …": whose statement, then
+        what it says."""
+        m = _IN_STATEMENT.match(stext)
+        if m is None:
+            return []
+        who = [t for t in tokens(self.code, m.group("who")) if not t.punct]
+        a, b = _strip(stext, m.end(), len(stext))
+        if not who or b <= a:
+            return []
+        at = m.start("who")
+        source = (base + at + who[0].start, base + at + who[-1].end)
+        return [
+            Attribution(
+                cue=(base + m.start("verb"), base + m.end("verb")),
+                lemma=m.group("verb").lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(stext[a:b], Stance.REPORTED),
+                kind=ClaimKind.INDIRECT,
+                source=source,
+                source_name=self._office_name(who, "gent"),
+            )
+        ]
 
     def _said_in_before(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "Об этом говорится в сообщении МЧС." / "Про це йдеться у повідомленні Генштабу.": the
@@ -503,8 +527,20 @@ class Cyrillic:
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
         stance = self.lex.verbs[verb.lemma]
+        refused = _refused(toks, v)
+        if refused:
+            # "Песков отказался комментировать …", "не стали комментировать": no comment, and the
+            # refusal is the cue's start
+            stance = Stance.NO_COMMENT
+            v0 = v - refused
+        elif v > 0 and toks[v - 1].text.lower() == "не" and stance is Stance.CONFIRMED:
+            stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
         cue = (base + verb.start, base + verb.end)
+        if refused:
+            cue = (base + toks[v0].start, base + verb.end)
         # the clause around the verb: back to the last punctuation, on to the next
+        if refused:
+            v = v0  # the refusal's verb is the clause's ("Песков отказался …": its subject)
         left = v
         while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
             left -= 1
@@ -514,7 +550,7 @@ class Cyrillic:
         inverted = False
         extra_hops: list[Hop] = []
         before = [t for t in toks[left:v] if not t.punct]
-        after = toks[v + 1 : right]
+        after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
         office = self._office(before, verb)
         loc_name = None
         if office is not None:
@@ -796,6 +832,14 @@ class Cyrillic:
                 citing = True
                 end += _citing(self.lex, clause, end)
                 continue
+            if (
+                t.text.lower() in ("в", "во", "у")
+                and clause[head].lemma in _INFORMANTS
+                and end + 1 < len(clause)
+                and clause[end + 1].pos in ("ADJF", "NOUN", None)
+            ):
+                end += 1  # "источник в силовых структурах", "джерело в СБУ": where the informant sits
+                continue
             if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC"):
                 # "со ссылкой на …": keep the relay's origin with it
                 break
@@ -872,6 +916,15 @@ _SAID_IN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+#: "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …"
+_IN_STATEMENT = re.compile(
+    r"\s*(?:в|во|у)\s+(?:заявлении|сообщении|документе|публикации|пресс-релизе|обращении|заяві"
+    r"|повідомленні|дописі|документі|публікації|зверненні)\s+(?P<who>[^,.]+?)\s+"
+    r"(?P<verb>говорится|сказано|отмечается|указывается|(?:ід|йд)еться|зазначається|зазначено)"
+    r"\s*,?\s*(?:что|що)\b",
+    re.IGNORECASE,
+)
+
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
 _PLATFORM = re.compile(
     r"telegram|телеграм|канал|facebook|фейсбук|twitter|твиттер|твіттер|youtube|instagram|сайт|соцсет"
@@ -937,6 +990,22 @@ def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:
     if i > 1 and toks[i - 1].text.lower() in lex.that and toks[i - 2].text == ",":
         return True  # ", что привело к …": "что" is the verb's subject (which), not "that"
     return before and (i + 1 >= len(toks) or toks[i + 1].punct)
+
+
+#: anonymous informants, whose source phrase goes on with where they sit ("источник в полиции")
+_INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
+
+#: verbs of refusing before an infinitive of saying: "отказался комментировать", "відмовився коментувати"
+_REFUSE = frozenset({"отказаться", "отказываться", "відмовитися", "відмовлятися"})
+
+
+def _refused(toks: list[Tok], i: int) -> int:
+    """How many words before ``toks[i]`` refuse it ("отказался", "не стали"): 0 for none."""
+    if i > 0 and toks[i - 1].lemma in _REFUSE:
+        return 1
+    if i > 1 and toks[i - 2].text.lower() == "не" and toks[i - 1].lemma in ("стать", "стати"):
+        return 2
+    return 0
 
 
 def _impersonal(code: str, t: Tok) -> bool:
