@@ -451,3 +451,20 @@ def test_v_zayavlenii_x_govoritsya_chto() -> None:
 def test_an_informant_keeps_where_he_sits() -> None:
     claim = only(analyse("Источник в силовых структурах сообщил, что задержаны двое."))
     assert claim.source is not None and claim.source.text == "Источник в силовых структурах"
+
+
+def test_a_quotation_standing_alone_goes_on_with_the_speaker_named_before() -> None:
+    ledger = analyse("Губернатор Иван Петров заявил, что власти следят за ситуацией. «Помощь уже идет».")
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.DIRECT and claim.content_text == "Помощь уже идет"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+    assert claim.stance is Stance.ASSERTED  # as he asserted the rest
+
+
+def test_a_quotation_far_from_any_speaker_is_nobodys() -> None:
+    ledger = analyse(
+        "Губернатор Иван Петров заявил, что власти следят за ситуацией.\n\n"
+        "Вода начала уходить.\n\nДороги расчищают.\n\n«Помощь уже идет»."
+    )
+    assert all("Помощь" not in c.content_text for c in ledger.claims)

@@ -283,6 +283,36 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         span = _trim(text, sent.start, sent.end)
         marked = getattr(lang, "marked", None)
         stance_marked = bool(marked and marked(text[span[0] : span[1]]))
+        quoted = getattr(lang, "quoted", None)
+        if (
+            quoted is not None
+            and section is SectionKind.BODY
+            and last is not None
+            and last.source is not None
+            and 0 <= sent.paragraph - last_para <= 1
+            and quoted(text[sent.start : sent.end])
+        ):
+            # a quotation standing alone after the sentence that named its speaker ("Пригожин
+            # записал обращение. «…»"): the speaker's words, told as the speaker told the rest
+            stance = _tally_stance(text[span[0] : span[1]], lang)
+            if stance is Stance.REPORTED and not counted and last.stance is Stance.ASSERTED:
+                stance = Stance.ASSERTED
+            claims.append(
+                Claim(
+                    kind=ClaimKind.DIRECT,
+                    section=section,
+                    stance=stance,
+                    cue=replace(last.cue),
+                    content=[document.span(*span)],
+                    source=last.source,
+                    chain=list(last.chain),
+                    quantities=_inside(quantities, [span]),
+                    times=[replace(t) for t in times],
+                    sentence=document.span(*span),
+                )
+            )
+            last_para = sent.paragraph
+            continue
         if not (counted or stance_marked) or section is not SectionKind.BODY:
             continue
         # a source goes on for its paragraph, and for the next few when it gave figures (a briefing

@@ -130,6 +130,18 @@ class Cyrillic:
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
         return self.content_stance(sentence, Stance.REPORTED)
 
+    def quoted(self, sentence: str) -> bool:
+        """Whether a sentence is one quotation and nothing else («…», "…", „…“, “…”): words with no
+        cue of their own, the speaker named before goes on into them."""
+        s = sentence.strip()
+        pairs = {"«": "»", '"': '"', "„": "“", "“": "”"}
+        if len(s) < 3 or s[0] not in pairs:
+            return False
+        body = s.rstrip(".!?…").rstrip()
+        if not body.endswith(pairs[s[0]]):
+            return False
+        return body.count('"') == 2 if s[0] == '"' else body.count(s[0]) == 1
+
     def _pending(self, sentence: str) -> bool:
         return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
 
