@@ -509,21 +509,29 @@ class EntityResolver:
 
     def all(self) -> list[Entity]:
         """The document's entities; a person carries the roles the text gave them as aliases."""
+        for ent in self.entities.values():
+            ent.aliases.extend(role for role in self.roles_of(ent) if role not in ent.aliases)
+        return list(self.entities.values())
+
+    def roles_of(self, ent: Entity) -> list[str]:
+        """The roles the text has given a person so far ("Kremlin spokesman" for Dmitry Peskov),
+        before :meth:`all` files them as aliases: the stance rules read a speaker's institution in them."""
+        if ent.type is not EntityType.PERSON or ent.anonymous:
+            return []
+        roles: list[str] = []
+        named = ent.name.split()
         for _pos, name, role in self.roles:
             words = [
                 w for w in name.text.replace("’s", "").replace("'s", "").split() if w.lower() not in TITLES
             ]
-            for ent in self.entities.values():
-                if ent.type is not EntityType.PERSON or ent.anonymous or role in ent.aliases:
-                    continue
-                named = ent.name.split()
-                if (
-                    words
-                    and named[-1] == words[-1]
-                    and (len(named) == 1 or len(words) == 1 or named == words)
-                ):
-                    ent.aliases.append(role)
-        return list(self.entities.values())
+            if (
+                words
+                and named[-1] == words[-1]
+                and (len(named) == 1 or len(words) == 1 or named == words)
+                and role not in roles
+            ):
+                roles.append(role)
+        return roles
 
 
 #: Words that say what kind of body a noun is without narrowing which: "the news agency", "the wire service".
