@@ -1571,6 +1571,32 @@ GLOSSARY_STANCES = [
     ),
 ]
 
+# Who speaks when figures or a described group are the subject (issue 16, round 4): the body
+# behind the figures, the group without its participle phrase. Our own sentences.
+FIGURES_AND_GROUPS = [
+    Case(
+        "statistics-from-a-body",
+        "Meanwhile, the latest statistics from the Baltic Observatory for Water Safety showed that the "
+        "storm has killed about 300 people.",
+        cue="showed", source="Baltic Observatory for Water Safety", contains=("storm has killed",),
+    ),
+    Case(
+        "figures-released-by",
+        "Figures released by the health ministry showed 40 people were in hospital.",
+        cue="showed", source="health ministry", contains=("in hospital",),
+    ),
+    Case(
+        "statistics-alone-stay-the-source",
+        "The latest statistics showed that the storm has killed about 300 people.",
+        cue="showed", source_text="latest statistics",
+    ),
+    Case(
+        "locals-with-a-participle-phrase",
+        "Locals struggling with the aftermath of the flood have criticised the slow response.",
+        source="Locals", contains=("slow response",),
+    ),
+]
+
 GROUPS: dict[str, list[Case]] = {
     "direct": DIRECT,
     "inverted": INVERTED,
@@ -1595,6 +1621,7 @@ GROUPS: dict[str, list[Case]] = {
     "condition-forecast": CONDITIONS_AND_FORECASTS,
     "web-news": WEB_NEWS,
     "glossary-stance": GLOSSARY_STANCES,
+    "figures-and-groups": FIGURES_AND_GROUPS,
 }
 
 POSITIVE = [pytest.param(case, id=f"{group}/{case.id}") for group, cases in GROUPS.items() for case in cases]
