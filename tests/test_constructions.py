@@ -1461,6 +1461,11 @@ GLOSSARY_STANCES = [
         cue="according to", stance=S.REPORTED, source_text="local state media", contains=("detained",),
     ),
     Case(
+        "known-outlet-reported-is-reported",
+        "NHK reported that the ferry had run aground near the island.",
+        cue="reported", stance=S.REPORTED, source="NHK", contains=("ferry",),
+    ),
+    Case(
         "official-said-stays-asserted",
         "The regional governor said 40 people had been evacuated from the island.",
         cue="said", stance=S.ASSERTED, source_text="regional governor",

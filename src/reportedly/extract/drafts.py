@@ -174,6 +174,7 @@ def claim_stance(
         reading.stance is Stance.REPORTED
         and draft.cue_lemma == "report"
         and source_text is not None
+        and not media
         and not RELAYING_SOURCE.search(source_text)
     ):
         # "The UN has reported a death toll of about 6,000": a body stating its own figures
