@@ -1466,6 +1466,16 @@ GLOSSARY_STANCES = [
         cue="reported", stance=S.REPORTED, source="NHK", contains=("ferry",),
     ),
     Case(
+        "press-secretary-is-the-bodys-voice",
+        "Palace press secretary Ana Kovac said the visit would go ahead.",
+        cue="said", stance=S.ASSERTED, source="Ana Kovac",
+    ),
+    Case(
+        "press-service-is-the-bodys-voice",
+        "The army press service said two drones were shot down overnight.",
+        cue="said", stance=S.ASSERTED, source_text="army press service",
+    ),
+    Case(
         "official-said-stays-asserted",
         "The regional governor said 40 people had been evacuated from the island.",
         cue="said", stance=S.ASSERTED, source_text="regional governor",

@@ -164,6 +164,8 @@ def claim_stance(
         if _ESTIMATES.search(source_text):
             return StanceReading(Stance.ESTIMATED)  # "according to the estimates, the reservoir lost 72%"
     media = media or (source_text is not None and MEDIA_SOURCE.search(source_text) is not None)
+    if OWN_PRESS.search(f"{source_text or ''} {speaker}"):
+        media = False  # "Kremlin press secretary Dmitry Peskov", "the army press service": a body's own voice
     if reading.stance is Stance.ASSERTED and media:
         # GLOSSARY.md: `reported` is a relayed report, typically media: "the roof was collapsing,
         # state news agency RIA said", "all from Tajikistan, according to Russian state media"
@@ -197,6 +199,13 @@ RELAYING_SOURCE = re.compile(
 MEDIA_SOURCE = re.compile(
     r"\b(?:media|press|outlets?|news\s+agenc(?:y|ies)|newspapers?|broadcasters?|television|TV|radio|"
     r"tabloids?|news\s+(?:site|website|channel|service|portal))\b",
+    re.I,
+)
+#: A body's own press people and offices, which speak for it and relay nobody: "press secretary",
+#: "press service", "media office", "news conference".
+OWN_PRESS = re.compile(
+    r"\b(?:press|media|news)\s+(?:secretar\w*|services?|offices?|officers?|releases?|department|cent(?:re|er)|"
+    r"spokes\w*|attach\w*|team|advis[eo]rs?|aides?|relations|desk|conferences?|briefings?)\b",
     re.I,
 )
 #: "according to the estimates / calculations / assessments": an estimate, not a statement.
