@@ -7,26 +7,34 @@ source speaks than the cue does, and a fact-checker needs that reading kept:
 * a **non-denial** ("has not denied", "did not dispute") is ``no_comment`` with
   the flag ``not_denied``, never ``denied``: nothing was rejected;
 * a **refusal or referral** ("declined to confirm", "referred questions to the
-  defence ministry", "does not feel the need to confirm it", "did not specify")
-  is ``no_comment``: the source did not speak on the point;
+  defence ministry", "does not feel the need to confirm it", "did not specify",
+  "cannot comment", "I will leave this question unanswered", "look at the
+  information coming from the police") is ``no_comment``: the source did not
+  speak on the point;
+* a **rejection in the content** ("has nothing to do with", "no … involvement",
+  "does not stand up to any criticism", "groundless"), the speaker's own
+  institution rejecting ("adding that the Kremlin rejected accusations", said by
+  the Kremlin spokesman) and "continue to deny" are ``denied``;
 * a **doubt or inability to verify** ("cannot corroborate", "could not
   independently verify", "remains unconfirmed", "hard to say", "does not
   believe", "no solid evidence") is ``unverified``;
 * a **condition** ("if …", "unless …", "raised the prospect of") is
   ``conditional``, and its clause stays in the content;
 * a **forecast** ("is likely to rise", "will double", "could be flooded",
-  "risks flooding") is ``expected``;
-* an **assessment inside a quotation** ("we assess", "we believe", "our
-  estimate") is ``estimated``;
+  "risks flooding", "it is likely that … will") is ``expected``; a plain future
+  ("the terminal will open in the spring") stays the speaker's statement;
+* an **assessment inside a quotation** ("we assess", "we believe", "we think",
+  "our estimate") is ``estimated``;
 * a **hedged cause or blame** ("likely caused", "might have been due to",
-  "suggested Russia is responsible") is ``suspected``;
+  "suggested Russia is responsible", "pointed to a possible connection", "it was
+  highly likely … was caused by") is ``suspected``;
 * an **official confirmation** ("officially confirmed", "confirmed deaths",
   "confirmed dead") is ``confirmed``.
 
 Negation and hedges inside quotations count like any other words: the rules read
 the content as written, quoted or not. The order matters and is the order above:
-what the source refuses or doubts is decided before what it forecasts, and a
-forecast before a plain assessment.
+what the source refuses, rejects or doubts is decided before what it forecasts,
+and a forecast before a plain assessment.
 """
 
 from __future__ import annotations
