@@ -1446,6 +1446,172 @@ WEB_NEWS = [
     ),
 ]
 
+# Stances of real news read as GLOSSARY.md defines them (issue 16, round 4): media relays are
+# `reported`, refusals and silence `no_comment`, rejections written in the content `denied`,
+# framed suspicions `suspected`. Our own sentences; none is taken from an article.
+GLOSSARY_STANCES = [
+    Case(
+        "news-agency-said-is-reported",
+        "Part of the bridge had collapsed into the river, state news agency Vesti said.",
+        cue="said", stance=S.REPORTED, source_text="state news agency Vesti", contains=("bridge",),
+    ),
+    Case(
+        "according-to-state-media-is-reported",
+        "Two men, both from Latvia according to local state media, were detained on Sunday.",
+        cue="according to", stance=S.REPORTED, source_text="local state media", contains=("detained",),
+    ),
+    Case(
+        "known-outlet-reported-is-reported",
+        "NHK reported that the ferry had run aground near the island.",
+        cue="reported", stance=S.REPORTED, source="NHK", contains=("ferry",),
+    ),
+    Case(
+        "press-secretary-is-the-bodys-voice",
+        "Palace press secretary Ana Kovac said the visit would go ahead.",
+        cue="said", stance=S.ASSERTED, source="Ana Kovac",
+    ),
+    Case(
+        "press-service-is-the-bodys-voice",
+        "The army press service said two drones were shot down overnight.",
+        cue="said", stance=S.ASSERTED, source_text="army press service",
+    ),
+    Case(
+        "official-said-stays-asserted",
+        "The regional governor said 40 people had been evacuated from the island.",
+        cue="said", stance=S.ASSERTED, source_text="regional governor",
+    ),
+    Case(
+        "cannot-comment",
+        "“We cannot comment on this at all,” the club's spokesman told reporters.",
+        cue="told", stance=S.NO_COMMENT, source_text="spokesman",
+    ),
+    Case(
+        "declined-to-provide",
+        "The police chief declined to provide the names of the two men arrested on Friday.",
+        stance=S.NO_COMMENT, source_text="police chief",
+    ),
+    Case(
+        "leave-question-unanswered",
+        "“I will leave that question unanswered,” the governor said.",
+        cue="said", stance=S.NO_COMMENT, source_text="governor",
+    ),
+    Case(
+        "wrong-to-comment",
+        "“The inquiry is under way and it would be wrong for the ministry to comment on its progress,” "
+        "a spokeswoman said.",
+        cue="said", stance=S.NO_COMMENT, source_text="spokeswoman",
+    ),
+    Case(
+        "referral-to-another-body",
+        "“We urge you to look at the information coming from the fire service,” the mayor's office said.",
+        cue="said", stance=S.NO_COMMENT,
+    ),
+    Case(
+        "nobody-has-commented",
+        "No senior police officer has commented on the arrests.",
+        stance=S.NO_COMMENT, contains=("arrests",),
+    ),
+    Case(
+        "nothing-to-do-with",
+        "The harbour master said the port has nothing to do with the spill off the coast.",
+        cue="said", stance=S.DENIED, source_text="harbour master",
+    ),
+    Case(
+        "no-involvement",
+        "“There was no Danish involvement whatsoever,” the embassy said in a statement.",
+        cue="said", stance=S.DENIED, source_text="embassy",
+    ),
+    Case(
+        "does-not-stand-up",
+        "The minister said the report's claim that the army fired first “does not stand up to any scrutiny”.",
+        cue="said", stance=S.DENIED, source_text="minister",
+    ),
+    Case(
+        "speakers-institution-rejected",
+        "“The ferry was never overloaded,” said palace spokesman Jan Olsen, adding that the palace had "
+        "“firmly rejected” reports that the prince was ill.",
+        cue="adding", stance=S.DENIED, source="Jan Olsen", contains=("prince was ill",),
+    ),
+    Case(
+        "others-rejection-is-reported-as-said",
+        "The spokesman said the opposition rejected the proposal on Monday.",
+        cue="said", stance=S.ASSERTED, contains=("opposition rejected",),
+    ),
+    Case(
+        "continue-to-deny",
+        "Sweden and Finland continue to deny any role in the sabotage.",
+        stance=S.DENIED, contains=("any role",),
+    ),
+    Case(
+        "it-is-likely-that-will",
+        "“It is likely that the rebels will continue to attack the convoys,” the colonel said.",
+        cue="said", stance=S.EXPECTED, source_text="colonel",
+    ),
+    Case(
+        "pointed-to-a-possible-connection",
+        "The prosecutor on Sunday pointed to a possible foreign connection.",
+        stance=S.SUSPECTED, contains=("foreign connection",),
+    ),
+    Case(
+        "suggested-responsible-inside-a-report",
+        "Two diplomats have suggested the militia is responsible for the blast at the depot, the Harbor "
+        "Times reported.",
+        cue="reported", stance=S.SUSPECTED, contains=("militia is responsible",),
+    ),
+    Case(
+        "highly-likely-caused",
+        "Fire investigators said it was “highly likely” the blaze was caused by a discarded cigarette.",
+        cue="said", stance=S.SUSPECTED, source_text="Fire investigators",
+    ),
+    Case(
+        "evidence-suggesting",
+        "The Harbor Times said its inquiry found evidence suggesting a charge inside the tunnel had "
+        "detonated.",
+        cue="said", stance=S.SUSPECTED, contains=("charge inside the tunnel",),
+    ),
+    Case(
+        "we-think",
+        "“We think that is the case,” the intelligence chief said.",
+        cue="said", stance=S.ESTIMATED, source_text="intelligence chief",
+    ),
+    Case(
+        "according-to-the-estimates",
+        "According to the estimates, the reservoir lost a third of its water.",
+        cue="according to", stance=S.ESTIMATED, contains=("reservoir lost",),
+    ),
+    Case(
+        "unverified-footage",
+        "Police said four armed men appeared in unverified footage from the stadium.",
+        cue="said", stance=S.UNVERIFIED, source_text="Police",
+    ),
+]
+
+# Who speaks when figures or a described group are the subject (issue 16, round 4): the body
+# behind the figures, the group without its participle phrase. Our own sentences.
+FIGURES_AND_GROUPS = [
+    Case(
+        "statistics-from-a-body",
+        "Meanwhile, the latest statistics from the Baltic Observatory for Water Safety showed that the "
+        "storm has killed about 300 people.",
+        cue="showed", source="Baltic Observatory for Water Safety", contains=("storm has killed",),
+    ),
+    Case(
+        "figures-released-by",
+        "Figures released by the health ministry showed 40 people were in hospital.",
+        cue="showed", source="health ministry", contains=("in hospital",),
+    ),
+    Case(
+        "statistics-alone-stay-the-source",
+        "The latest statistics showed that the storm has killed about 300 people.",
+        cue="showed", source_text="latest statistics",
+    ),
+    Case(
+        "locals-with-a-participle-phrase",
+        "Locals struggling with the aftermath of the flood have criticised the slow response.",
+        source="Locals", contains=("slow response",),
+    ),
+]
+
 GROUPS: dict[str, list[Case]] = {
     "direct": DIRECT,
     "inverted": INVERTED,
@@ -1469,6 +1635,8 @@ GROUPS: dict[str, list[Case]] = {
     "outlet": OUTLET,
     "condition-forecast": CONDITIONS_AND_FORECASTS,
     "web-news": WEB_NEWS,
+    "glossary-stance": GLOSSARY_STANCES,
+    "figures-and-groups": FIGURES_AND_GROUPS,
 }
 
 POSITIVE = [pytest.param(case, id=f"{group}/{case.id}") for group, cases in GROUPS.items() for case in cases]

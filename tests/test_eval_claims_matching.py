@@ -243,3 +243,23 @@ def test_the_cli_table_gives_both_recalls():
     result = CliRunner().invoke(app, ["eval-claims", str(mini)])
     assert result.exit_code == 0, result.output
     assert "recall, one to one" in result.output and "precision, strict" in result.output
+
+
+def test_stance_confusion_tabulates_gold_against_ledger_on_every_pair():
+    text = "The port authority said 30 cranes were damaged. The union warned the port would close."
+    said = _claim(text, source="The port authority", cue="said", content="30 cranes were damaged", cid="a")
+    union = _claim(
+        text,
+        source="The union",
+        cue="warned",
+        content="the port would close",
+        stance=Stance.EXPECTED,
+        cid="b",
+    )
+    gold = _gold(
+        ("port authority", "30 cranes were damaged", "reported"),
+        ("union", "the port would close", "expected"),
+    )
+    report = score_claims(gold, _ledger(text, [said, union]))
+    assert report["stance_confusion"] == {"expected": {"expected": 1}, "reported": {"asserted": 1}}
+    assert report["stance_accuracy"] == 0.5

@@ -84,3 +84,29 @@ def test_the_very_same_number_placed_and_unplaced_is_one_figure_cluster() -> Non
     # two countries never share a figure, nor does a nearby number in a place with an unplaced one
     assert figure_groups([placed, turkey]) == []
     assert figure_groups([near, bare]) == []
+
+
+def said(text: str, stance: Stance) -> ClaimItem:
+    """One claim without figures, in a document of its own, with the given stance."""
+    n = next(_N)
+    doc = Document(text=text, outlet=f"Outlet {n}", published=date(2024, 3, 25))
+    claim = Claim(
+        ClaimKind.DIRECT,
+        SectionKind.BODY,
+        stance,
+        Cue(0, 0, "", "say"),
+        [Span(0, len(text), text)],
+        id=f"c{n}",
+    )
+    return ClaimItem(claim, DocItem(doc, doc.outlet), None, None, False)
+
+
+def test_a_refusal_repeated_by_outlets_is_a_proposition_of_its_own() -> None:
+    # two outlets quote one refusal (no_comment); a third asserts words close to it: the refusal is
+    # one proposition, never joined with what was asserted
+    a = said("I will leave this question about the arrested suspects unanswered", Stance.NO_COMMENT)
+    b = said("I leave this question about the arrested suspects unanswered", Stance.NO_COMMENT)
+    c = said("The question about the arrested suspects was answered in court", Stance.ASSERTED)
+    same = np.ones(4, np.float32) / 2
+    groups = cluster_claims([a, b, c], {a.id: same, b.id: same, c.id: same}, 0.65)
+    assert [sorted(it.id for it in g.items) for g in groups] == [sorted([a.id, b.id])]

@@ -157,7 +157,8 @@ def eval_claims(
     counted wrong: the gold lists key claims, not all of them, so --list prints
     those extras for you to judge); then, on matched claims, source, chain
     (hops after the outlet a reader of the text can know; also on multi-hop
-    chains alone), stance, quantity and date accuracy.
+    chains alone), stance, quantity and date accuracy. --list also prints the
+    stance confusion (gold stance → the ledger's, on matched claims) where they differ.
 
     Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
 
@@ -199,3 +200,7 @@ def eval_claims(
             out.print(Text(f"extra {e['file']} [{e['section']}] {e['source']} — {e['cue']} — {e['content']}"))
         for miss in report["misses"]:
             out.print(Text(f"missed {miss['file']} {miss['source']}: {miss['quote']}"))
+        for gold, row in report["stance_confusion"].items():
+            for system, count in row.items():
+                if system != gold:
+                    out.print(Text(f"stance gold {gold} → ledger {system}: {count}"))

@@ -24,7 +24,9 @@ which a reader finds both propositions in. On the pairs:
   *multi-hop* gold chains (two hops or more after the outlet). A wire the
   text never names (the gold knows it from the page's site) is dropped from
   the gold chain for the main figure; the ``_strict`` figures keep it;
-* **stance**: the same value;
+* **stance**: the same value; ``stance_confusion`` tabulates gold stance against the
+  ledger's on every pair (``{gold: {system: n}}``), which tells a rule the ledger lacks from a
+  convention one gold keeps and another does not (BENCHMARKS.md, issue 16);
 * **quantities**: every gold number has a system quantity with the same value
   (or the same bound);
 * **date**: the statement's date, when the gold gives one.
@@ -276,6 +278,7 @@ def _holder(g: dict[str, Any], ledger: Ledger, file: str) -> Claim | None:
 def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, Any]:
     """Per-article claim figures over every file the gold gives claims for."""
     counts: Counter[str] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
     extras: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     wrong: list[dict[str, Any]] = []
@@ -323,6 +326,7 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
                 counts["multi_hop_right_strict"] += _same_chain(ours_names, strict)
             stance_ok = c.stance.value == g["stance"]
             counts["stance_right"] += stance_ok
+            confusion[g["stance"], c.stance.value] += 1
             if g.get("quantities"):
                 counts["with_quantities"] += 1
                 counts["quantities_right"] += _numbers_match(c, g["quantities"])
@@ -380,6 +384,10 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
         "quantity_accuracy": share("quantities_right", "with_quantities"),
         "date_accuracy": share("date_right", "with_date"),
         "counts": dict(sorted(counts.items())),
+        "stance_confusion": {
+            gold: {system: n for (g, system), n in sorted(confusion.items()) if g == gold}
+            for gold in sorted({g for g, _ in confusion})
+        },
         "extras": extras,
         "misses": misses,
         "wrong": wrong,

@@ -393,7 +393,19 @@ def claim_of(
     ev_end = max([draft.cue[1], *(b for _, b in draft.content)] + ([source.end] if source else []))
     sentence = _evidence(document, block, ev_start, ev_end)
 
-    reading = claim_stance(draft, content_text, source.text if source else None, _cue_context(text, draft))
+    # the speaker's names and roles so far: "adding that the Kremlin rejected …" is the spokesman's denial
+    speaker = ""
+    if entities:
+        speaker = " ".join([entities[0].name, *entities[0].aliases, *resolver.roles_of(entities[0])])
+    media = bool(entities) and entities[0].type is EntityType.MEDIA_OUTLET
+    reading = claim_stance(
+        draft,
+        content_text,
+        source.text if source else None,
+        _cue_context(text, draft),
+        speaker=speaker,
+        media=media,
+    )
     kind = claim_kind(draft, block.section)
     section = block.section
 

@@ -126,12 +126,22 @@ def claim_kind(draft: Draft, section: SectionKind) -> ClaimKind:
 
 
 def claim_stance(
-    draft: Draft, content_text: str, source_text: str | None, cue_context: str = ""
+    draft: Draft,
+    content_text: str,
+    source_text: str | None,
+    cue_context: str = "",
+    *,
+    speaker: str = "",
+    media: bool = False,
 ) -> StanceReading:
     """The cue's stance, read again against the content and the words around the cue
-    (:func:`reportedly.extract.stance.read_stance`: non-denials, refusals, doubts, conditions,
-    forecasts, assessments, confirmations), then by a source that is a report (``according to …
-    reports`` → reported) and by a forecasting cue (``predicted that …`` → expected)."""
+    (:func:`reportedly.extract.stance.read_stance`: non-denials, refusals, rejections, doubts,
+    conditions, forecasts, assessments, confirmations), then by the source: nobody commenting
+    (``no official has commented``) → no_comment, a report (``according to … reports``) or a media
+    outlet (``state news agency RIA said``, ``according to state media``: ``media`` or a source
+    naming one) → reported, estimates (``according to the estimates``) → estimated; and by a
+    forecasting cue (``predicted that …`` → expected). ``speaker`` is the source's names and roles
+    (see :func:`reportedly.extract.stance.read_stance`)."""
     lowered = content_text.lower()
     stance = draft.stance
     if stance is not Stance.NO_COMMENT and any(p in lowered for p in UNVERIFIED_PHRASES):
@@ -142,14 +152,23 @@ def claim_stance(
         negated=draft.negated,
         content=content_text,
         cue_context=cue_context,
+        speaker=" ".join(filter(None, [source_text, speaker])),
     )
     if reading.stance is not draft.stance or reading.not_denied:
         return reading
-    if (
-        draft.kind is ClaimKind.ACCORDING_TO
-        and source_text is not None
-        and re.search(r"\breports?\b", source_text, re.I)
-    ):
+    if draft.cue_lemma in SPEAKING_CUES and source_text is not None and _NOBODY.match(source_text):
+        return StanceReading(Stance.NO_COMMENT)  # "no senior official has commented on the claims"
+    if draft.kind is ClaimKind.ACCORDING_TO and source_text is not None:
+        if re.search(r"\breports?\b", source_text, re.I):
+            return StanceReading(Stance.REPORTED)
+        if _ESTIMATES.search(source_text):
+            return StanceReading(Stance.ESTIMATED)  # "according to the estimates, the reservoir lost 72%"
+    media = media or (source_text is not None and MEDIA_SOURCE.search(source_text) is not None)
+    if OWN_PRESS.search(f"{source_text or ''} {speaker}"):
+        media = False  # "Kremlin press secretary Dmitry Peskov", "the army press service": a body's own voice
+    if reading.stance is Stance.ASSERTED and media:
+        # GLOSSARY.md: `reported` is a relayed report, typically media: "the roof was collapsing,
+        # state news agency RIA said", "all from Tajikistan, according to Russian state media"
         return StanceReading(Stance.REPORTED)
     if draft.stance is Stance.ASSERTED and draft.cue_lemma in FORECAST_CUES:
         return StanceReading(Stance.EXPECTED)  # "predicted that the river would peak on Friday"
@@ -157,6 +176,7 @@ def claim_stance(
         reading.stance is Stance.REPORTED
         and draft.cue_lemma == "report"
         and source_text is not None
+        and not media
         and not RELAYING_SOURCE.search(source_text)
     ):
         # "The UN has reported a death toll of about 6,000": a body stating its own figures
@@ -174,6 +194,28 @@ RELAYING_SOURCE = re.compile(
     re.I,
 )
 
+
+#: A source that is a news medium by its words: "state media", "the news agency", "local outlets".
+MEDIA_SOURCE = re.compile(
+    r"\b(?:media|press|outlets?|news\s+agenc(?:y|ies)|newspapers?|broadcasters?|television|TV|radio|"
+    r"tabloids?|news\s+(?:site|website|channel|service|portal))\b",
+    re.I,
+)
+#: A body's own press people and offices, which speak for it and relay nobody: "press secretary",
+#: "press service", "media office", "news conference".
+OWN_PRESS = re.compile(
+    r"\b(?:press|media|news)\s+(?:secretar\w*|services?|offices?|officers?|releases?|department|cent(?:re|er)|"
+    r"spokes\w*|attach\w*|team|advis[eo]rs?|aides?|relations|desk|conferences?|briefings?)\b",
+    re.I,
+)
+#: "according to the estimates / calculations / assessments": an estimate, not a statement.
+_ESTIMATES = re.compile(
+    r"^(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?(?:\w+\s+)?(?:estimates?|calculations?|assessments?)\b",
+    re.I,
+)
+#: Cues of speaking whose silence is a non-statement when nobody spoke ("no official has commented").
+SPEAKING_CUES = frozenset({"comment", "respond", "reply", "speak"})
+_NOBODY = re.compile(r"^(?:no|none\s+of|neither)\b", re.I)
 
 #: Reporting verbs that make a forecast of what they report.
 FORECAST_CUES = frozenset({"predict", "forecast", "expect", "project", "anticipate"})

@@ -7,26 +7,34 @@ source speaks than the cue does, and a fact-checker needs that reading kept:
 * a **non-denial** ("has not denied", "did not dispute") is ``no_comment`` with
   the flag ``not_denied``, never ``denied``: nothing was rejected;
 * a **refusal or referral** ("declined to confirm", "referred questions to the
-  defence ministry", "does not feel the need to confirm it", "did not specify")
-  is ``no_comment``: the source did not speak on the point;
+  defence ministry", "does not feel the need to confirm it", "did not specify",
+  "cannot comment", "I will leave this question unanswered", "look at the
+  information coming from the police") is ``no_comment``: the source did not
+  speak on the point;
+* a **rejection in the content** ("has nothing to do with", "no … involvement",
+  "does not stand up to any criticism", "groundless"), the speaker's own
+  institution rejecting ("adding that the Kremlin rejected accusations", said by
+  the Kremlin spokesman) and "continue to deny" are ``denied``;
 * a **doubt or inability to verify** ("cannot corroborate", "could not
   independently verify", "remains unconfirmed", "hard to say", "does not
   believe", "no solid evidence") is ``unverified``;
 * a **condition** ("if …", "unless …", "raised the prospect of") is
   ``conditional``, and its clause stays in the content;
 * a **forecast** ("is likely to rise", "will double", "could be flooded",
-  "risks flooding") is ``expected``;
-* an **assessment inside a quotation** ("we assess", "we believe", "our
-  estimate") is ``estimated``;
+  "risks flooding", "it is likely that … will") is ``expected``; a plain future
+  ("the terminal will open in the spring") stays the speaker's statement;
+* an **assessment inside a quotation** ("we assess", "we believe", "we think",
+  "our estimate") is ``estimated``;
 * a **hedged cause or blame** ("likely caused", "might have been due to",
-  "suggested Russia is responsible") is ``suspected``;
+  "suggested Russia is responsible", "pointed to a possible connection", "it was
+  highly likely … was caused by") is ``suspected``;
 * an **official confirmation** ("officially confirmed", "confirmed deaths",
   "confirmed dead") is ``confirmed``.
 
 Negation and hedges inside quotations count like any other words: the rules read
 the content as written, quoted or not. The order matters and is the order above:
-what the source refuses or doubts is decided before what it forecasts, and a
-forecast before a plain assessment.
+what the source refuses, rejects or doubts is decided before what it forecasts,
+and a forecast before a plain assessment.
 """
 
 from __future__ import annotations
@@ -56,6 +64,14 @@ REFUSAL = re.compile(
     r"|\b(?:did|does|do|would)\s+not\s+(?:specify|say\s+(?:what|who|why|how|whether|when|where))"
     r"|\bdidn't\s+(?:specify|say\s+(?:what|who|why|how|whether))"
     r"|\b(?:cannot|can't|could\s+not|couldn't)\s+say\b"
+    r"|\b(?:cannot|can't|could\s+not|couldn't|unable\s+to|not\s+able\s+to)\s+(?:\w+\s+)?comment\b"
+    r"|\b(?:declin(?:e|ed|es|ing)|refus(?:e|ed|es|ing))\s+to\s+(?:publicly\s+)?"
+    r"(?:provide|give|reveal|release|share|publish|discuss|explain)\b"
+    r"|\b(?:leave|leaves|left|leaving)\s+(?:this|that|the|these|those|such)\s+(?:\w+\s+)?questions?\s+unanswered"
+    r"|\b(?:wrong|inappropriate|premature|not\s+appropriate|too\s+early)\s+(?:for\s+[\w\s]{1,40}?)?to\s+"
+    r"(?:comment|speculate)\b"
+    r"|\b(?:look\s+at|refer\s+to|turn\s+to|wait\s+for)\s+(?:the\s+)?(?:information|statements?|data|updates?|"
+    r"announcements?)\s+(?:coming\s+)?(?:from|of|by|issued\s+by)\b"
     r"|\bnot\s+have\s+(?:the\s+|enough\s+)?information\s+to\b"
     r"|\bno\s+comment\b",
     re.I,
@@ -68,12 +84,39 @@ DOUBT = re.compile(
     r"(?:yet\s+|immediately\s+|independently\s+)*(?:be\s+)?(?:independently\s+)?"
     r"(?:corroborat|verif|confirm|reconcil|establish|determin)\w*"
     r"|\b(?:remains?|remained|is\s+still|are\s+still|still)\s+(?:unconfirmed|unverified|unclear|unknown)"
-    r"|\bunconfirmed\b"
+    r"|\bunconfirmed\b|\bunverified\b"
     r"|\b(?:hard|difficult|too\s+early|impossible)\s+to\s+(?:say|tell|know)"
     r"|\b(?:do|does|did)\s+not\s+believe\b|\b(?:don't|doesn't|didn't)\s+believe\b"
     r"|\bno\s+(?:solid\s+|hard\s+|clear\s+|firm\s+|conclusive\s+)?(?:evidence|proof|confirmation)\b"
     r"|\bconflicting\s+(?:information|reports|claims|accounts)\b"
     r"|\brumou?red?\b|\brumou?rs\b",
+    re.I,
+)
+
+#: A rejection written in the content: the source says a link or a claim does not hold
+#: ("Ukraine has nothing to do with the attack", "there was no foreign involvement", "the statement
+#: does not stand up to any criticism", "the reports are groundless").
+REJECTION = re.compile(
+    r"\b(?:has|have|had)\s+(?:absolutely\s+|certainly\s+|clearly\s+|simply\s+)?nothing\s+to\s+do\s+with\b"
+    r"|\bno\s+(?:\w+\s+){0,2}involvement\b"
+    r"|\b(?:does|do|did)\s+not\s+stand\s+up\s+to\b|\b(?:doesn't|don't|didn't)\s+stand\s+up\s+to\b"
+    r"|\b(?:groundless|baseless|unfounded)\b",
+    re.I,
+)
+
+#: A content that opens with its subject rejecting something ("that the Kremlin "decisively
+#: rejected" accusations …"): a denial when that subject is the speaker (see :func:`_self_rejection`).
+_REJECTING_SUBJECT = re.compile(
+    r"^\W{0,2}(?:that\s+)?(?:the\s+)?(?P<subject>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+"
+    r"(?:has\s+|had\s+|have\s+)?\W?(?:\w+ly\s+)?\W?"
+    r"(?:denied|rejected|dismissed|refuted|denies|rejects|dismisses|refutes|deny|reject|dismiss|refute)\b",
+    re.I,
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+#: A denial carried by an aspect verb, whose lemma the cue takes: "continue to deny any involvement".
+_ASPECT_DENIAL = re.compile(
+    r"\b(?:continu\w*|keeps?|kept|keeping)\s+(?:on\s+)?(?:to\s+)?"
+    r"(?:deny|denying|reject|rejecting|dismiss|dismissing|refute|refuting)\b",
     re.I,
 )
 
@@ -94,13 +137,17 @@ FORECAST = re.compile(
     r"be\s+(?:flooded|submerged|affected|inundated|displaced|higher|much\s+higher)|flood|go\s+up)"
     r"|\b(?:risks?|risking|threat\s+of|danger\s+of|at\s+risk\s+of)\s+(?:\w+\s+)?(?:flooding|being\s+flooded|collapse)"
     r"|\bdangerous\s+zone\b"
+    # a future framed by a likelihood ("it is likely that Russia will continue to …"); a plain
+    # future is the speaker's statement ("the terminal will open in the spring": asserted)
+    r"|\b(?:it\s+(?:is|was)|it's)\s+\W?(?:highly\s+|very\s+|most\s+|quite\s+)?(?:likely|probable|certain)\W?\s+"
+    r"(?:that\s+)?[\w\s'’,-]{0,60}?\b(?-i:will|would|'ll)\s"
     r"|\b(?:feared|fears?)\s+(?:that\s+)?(?:the\s+)?[\w\s]{0,30}?\b(?:would|will|could)\s+(?:rise|increase|climb)",
     re.I,
 )
 
 #: A judgement inside the speaker's own words: "we assess", "we believe", "our estimate".
 ASSESSMENT = re.compile(
-    r"\b(?:we|I)\s+(?:(?:now|still|strongly|also)\s+)?(?:assess|believe|estimate|reckon|judge|calculate)\b"
+    r"\b(?:we|I)\s+(?:(?:now|still|strongly|also)\s+)?(?:assess|believe|estimate|reckon|judge|calculate|think)\b"
     r"|\bour\s+(?:best\s+)?(?:assessment|estimate|estimates|judgement|judgment)\b"
     r"|\b(?:the|an|its)\s+estimated\s+(?:toll|number|figure|death|cost)"
     r"|\b(?:might|may)\s+have\s+(?:died|been\s+(?:killed|made|left|displaced|affected))\b",
@@ -114,7 +161,14 @@ SUSPICION = re.compile(
     r"planted|the\s+culprit)"
     r"|\b(?:is|are|was|were)\s+(?:likely|probably|possibly)\s+(?:responsible|behind|to\s+blame)"
     r"|\bleaning\s+towards?\b"
-    r"|\bevidence\s+(?:\w+\s+)?(?:suggests|suggested|points|pointed|indicates|indicated)\b"
+    r"|\bevidence\s+(?:\w+\s+)?(?:suggests|suggested|suggesting|points|pointed|pointing|indicates|indicated|"
+    r"indicating)\b"
+    r"|\bpoint(?:s|ed|ing)?\s+to\s+(?:a\s+|the\s+)?(?:possible|potential|likely|probable)\b"
+    r"|\b(?:a|the)\s+(?:possible|potential|suspected)\s+(?:\w+\s+)?(?:link|connection|involvement|role)\b"
+    r"|\bsuggest(?:s|ed|ing)?\s+(?:that\s+)?[\w\s'’-]{0,60}?\b(?:is|was|were|are|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:responsible|behind|to\s+blame|the\s+culprit|caused|crippled|destroyed|blown)\b"
+    r"|\b(?:it\s+(?:is|was)|it's)\s+\W?(?:highly\s+|very\s+|most\s+|quite\s+)?(?:likely|probable|possible)\W?\s+"
+    r"(?:that\s+)?[\w\s'’-]{0,80}?\b(?:caused|behind|responsible|to\s+blame|planted|blown|destroyed|set\s+off)\b"
     r"|\b(?:analysts|officials|experts|investigators|intelligence|police|they|we|I|he|she|who)\s+"
     r"(?:\w+\s+)?(?:suspect|suspects|suspected)\s+(?:that\s+)?\w+"
     r"|\b(?:the\s+)?(?:likely|probable|possible)\s+(?:cause|trigger|culprit)\b",
@@ -148,10 +202,13 @@ def read_stance(
     negated: bool,
     content: str,
     cue_context: str = "",
+    speaker: str = "",
 ) -> StanceReading:
     """The stance of a claim from its cue's stance, the negation on the cue, its content and the
     words around the cue (``cue_context``: the cue and what stands between it and the content,
-    e.g. "declined to confirm" or "referred questions to").
+    e.g. "declined to confirm" or "referred questions to"), and the speaker's names and roles
+    (``speaker``: "Peskov Dmitry Peskov Kremlin spokesman"), which tell a rejection by the speaker's
+    own institution ("the Kremlin rejected") from one the speaker reports of others.
 
     Rules run in the order the module docstring gives; the first that applies wins. A stance
     the cue already made specific (``denied``, ``suspected``, ``no_comment``, ``unverified``,
@@ -167,7 +224,7 @@ def read_stance(
     if stance is Stance.NO_COMMENT:
         return StanceReading(stance)
     around = f"{cue_context} {content}"
-    if REFUSAL.search(cue_context) or (stance in _OPEN and REFUSAL.search(_lead(content))):
+    if REFUSAL.search(cue_context) or (stance in _OPEN and REFUSAL.search(_lead(f"{cue_context} {content}"))):
         return StanceReading(Stance.NO_COMMENT)
     if stance is Stance.CONFIRMED and negated:
         return StanceReading(Stance.UNVERIFIED)  # "could not (independently) verify/confirm"
@@ -175,6 +232,8 @@ def read_stance(
         return StanceReading(Stance.UNVERIFIED)  # "does not believe there was direct combat"
     if stance in (Stance.DENIED, Stance.SUSPECTED, Stance.UNVERIFIED, Stance.EXPECTED, Stance.CONDITIONAL):
         return StanceReading(stance)
+    if REJECTION.search(content) or _self_rejection(content, speaker) or _ASPECT_DENIAL.search(cue_context):
+        return StanceReading(Stance.DENIED)
     if DOUBT.search(around):
         return StanceReading(Stance.UNVERIFIED)
     if CONDITIONAL.search(content):
@@ -197,4 +256,24 @@ _BLAME = re.compile(r"\b(?:responsible|behind|to\s+blame|culprit|caused|delibera
 def _lead(content: str) -> str:
     """The first words of a content: a refusal there is the source's ("it would not comment"),
     one deep inside a long quotation is usually about someone else."""
-    return " ".join(content.split()[:12])
+    return " ".join(content.split()[:16])
+
+
+def _self_rejection(content: str, speaker: str) -> bool:
+    """Whether the content opens with the speaker (a pronoun, or a word of the speaker's names and
+    roles) rejecting something: "adding that the Kremlin rejected accusations", said by the Kremlin
+    spokesman, is his denial; "said Kyiv rejected the accusations" is not the speaker's."""
+    m = _REJECTING_SUBJECT.search(content)
+    if m is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’]+", m["subject"])]
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return True
+    names = {w.lower() for w in re.findall(r"[\w'’]+", speaker) if len(w) > 2}
+    # the speaker's institution, or the body a role names ("the ministry", said by the minister)
+    return bool(words) and any(_kin(words[-1], n) for n in names)
+
+
+def _kin(a: str, b: str) -> bool:
+    """One word, or two of one stem: ministry/minister, Russia/Russian (six letters shared)."""
+    return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])

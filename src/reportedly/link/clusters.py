@@ -195,15 +195,19 @@ def _same_exact(a: Quantity, b: Quantity) -> bool:
 
 def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
     """Clusters of one story's claims (cross-document ones only), in order of first appearance."""
-    ordered = [
+    every = [
         it
         for it in sorted(items, key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
-        if not it.neutral and it.text.strip() and (it.measures or len(set(words(it.statement))) >= MIN_WORDS)
+        if it.text.strip() and (it.measures or len(set(words(it.statement))) >= MIN_WORDS)
     ]
+    ordered = [it for it in every if not it.neutral]
     groups: list[Group] = []
     for negative in (False, True):
         side = [it for it in ordered if it.negative == negative]
         groups.extend(_link(side, vectors, threshold))
+    # refusals and doubts repeated by several outlets ("I will leave this question unanswered") are
+    # a proposition of their own, linked only among themselves: never with what was asserted
+    groups.extend(_link([it for it in every if it.neutral], vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
     # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
     # under the figure's series (a claim's other figures stand in their own figure clusters)
