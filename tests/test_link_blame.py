@@ -144,3 +144,62 @@ def test_the_same_accusers_naming_two_parties_is_a_joint_blame_not_a_conflict():
     items.append(item("Kyiv", "said", "Russia was behind the attack on its own concert hall", day=27))
     polarity = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
     assert polarity and all("say Russia" in c.why for c in polarity)
+
+
+def _negated(it: ClaimItem) -> ClaimItem:
+    """As the linker reads it: a negation in the content makes an asserted claim negative."""
+    it.negative = True
+    return it
+
+
+def test_a_negated_statement_of_a_sides_own_part_is_its_denial():
+    from reportedly.link.blame import DENIES
+
+    items = [
+        # asserted, with the negation in the content: "has nothing to do with"
+        _negated(item("A Ukrainian adviser", "said", "Ukraine has nothing to do with the shooting")),
+        # the place after the part is where it happened, not whose part is denied
+        item(
+            "The Ukrainian Foreign Ministry",
+            "dismissed",
+            "any allegations of the country's involvement in the shooting in Moscow Region",
+            day=7,
+            stance=Stance.DENIED,
+        ),
+        item("Kyiv", "has rejected", "any involvement", day=8, stance=Stance.DENIED),
+    ]
+    assert [b.side for it in items if (b := blame_of(it, SIDES))] == ["Ukraine", "Ukraine", "Ukraine"]
+    assert all(b.denied for it in items if (b := blame_of(it, SIDES)))
+    groups = dict(blame_groups(items, SIDES))
+    assert len(groups[DENIES + "Ukraine"]) == 3
+    # a negated statement about something else is no denial of a part
+    assert blame_of(_negated(item("Kyiv", "said", "the talks had not failed")), SIDES) is None
+
+
+def _voiced(it: ClaimItem, name: str) -> ClaimItem:
+    from reportedly.link.entities import Canonical
+
+    it.origin = Canonical(name.lower().replace(" ", "-"), name, EntityType.ORGANIZATION)
+    return it
+
+
+def test_a_group_claiming_its_own_act_is_one_proposition_and_no_side_against_the_accused():
+    from reportedly.link.blame import OWN
+
+    items = [
+        _voiced(
+            item("The Islamic State group", "claimed responsibility for", "a brazen attack on a hall"),
+            "Islamic State",
+        ),
+        _voiced(item("ISIS itself", "claimed", "responsibility for the attack", day=7), "Islamic State"),
+        _voiced(item("Islamic State", "was swiftly claimed", "The attack", day=8), "Islamic State"),
+        # "claimed" introducing a statement is no claim of the act
+        _voiced(item("Moscow", "claimed", "that the gunmen had contacts across the border", day=8), "Russia"),
+        item("The Kremlin", "said", "Ukraine was behind the attack", day=8),
+    ]
+    own = [b.side for it in items if (b := blame_of(it, SIDES)) and b.own]
+    assert own == ["Islamic State"] * 3
+    groups = dict(blame_groups(items, SIDES))
+    assert len(groups[OWN + "Islamic State"]) == 3
+    # the doer's claim sets no side against the one another accuses of sponsoring it
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]

@@ -57,6 +57,10 @@ MIN_WORDS = 4
 QUOTE_CONTAINMENT = 0.5
 #: Words a content needs to be compared as a quotation (shorter ones are stock phrases).
 QUOTE_WORDS = 10
+#: How much lower the similarity bar is for two refusals of one voice (the voice is already shared).
+NEUTRAL_SLACK = 0.1
+#: How much lower the similarity bar is for two claims of one named origin ("Putin said …" in two reports).
+SAME_VOICE_SLACK = 0.2
 #: Days apart two figures of one series may be and still state one proposition.
 SAME_FIGURE_DAYS = 1
 #: How far apart (relative) two stated figures may be and still be one figure ("3,614", "more than 3,600").
@@ -204,6 +208,7 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     for negative in (False, True):
         side = [it for it in ordered if it.negative == negative]
         groups.extend(_link(side, vectors, threshold))
+    groups.extend(neutral_groups(items, vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
     # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
     # under the figure's series (a claim's other figures stand in their own figure clusters)
@@ -224,6 +229,28 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
         g.measure = g.measure or _shared_measure(g.items)
     kept.sort(key=lambda g: (g.items[0].doc.published or _MIN, g.items[0].doc.id, g.items[0].claim.id))
     return kept
+
+
+def neutral_groups(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
+    """Clusters of one voice declining on one thing: "the Kremlin refused to comment on the claim".
+
+    A refusal or an inability to verify takes no side on its content, so it never joins the
+    claims it declines on; but the refusal is itself news that outlets repeat, and the same
+    voice's refusals in several reports are one proposition. They are linked only within one
+    origin and one stance (the Kremlin's refusals, not every refusal), by their text, as other
+    claims are; an outlet's own "could not verify" and unnamed voices are each report's own.
+    """
+    voices: dict[tuple[str, str], list[ClaimItem]] = {}
+    for it in sorted(items, key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id)):
+        o = it.origin
+        if not it.neutral or o is None or o.anonymous or o.relay or not it.text.strip():
+            continue
+        voices.setdefault((o.key, it.claim.stance.value), []).append(it)
+    out: list[Group] = []
+    for _voice, members in sorted(voices.items()):
+        if len({it.doc.id for it in members}) >= 2:
+            out.extend(_link(members, vectors, threshold - NEUTRAL_SLACK))
+    return out
 
 
 _Figure = tuple[date | None, Quantity]
@@ -298,7 +325,9 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
     figures = [_figures(it) for it in items]
     numerals = [_numerals(it.text) for it in items]
     grams = [_word_grams(it.text) for it in items]
+    voices = [_voice(it) for it in items]
     links: list[tuple[float, int, int]] = []
+    bars: dict[tuple[int, int], float] = {}  # a text link's own bar, where it is not ``threshold``
     cannot: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
@@ -320,10 +349,11 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
             if numerals[i] and numerals[j] and not numerals[i] & numerals[j]:
                 continue  # "eight people died" and "25 people were killed" are not one statement
             sim = float(sims[i, j])
-            if sim >= threshold + STRONG or (
-                sim >= threshold and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP
-            ):
-                links.append((sim, i, j))
+            one_voice = voices[i] is not None and voices[i] == voices[j]
+            bar = threshold - SAME_VOICE_SLACK if one_voice else threshold
+            if sim >= bar + STRONG or (sim >= bar and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP):
+                links.append((sim + threshold - bar, i, j))
+                bars[i, j] = bar
             elif _contained(grams[i], grams[j]) >= QUOTE_CONTAINMENT:
                 # one outlet's quotation inside another's longer one: the same words, the same statement
                 links.append((threshold, i, j))
@@ -344,11 +374,20 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
             continue
         if strength < 1.0:  # a text link: the clusters as wholes must be close, not one pair in them
             cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
-            if sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
+            if sum(cross) / len(cross) < bars.get((i, j), threshold) - AVERAGE_SLACK:
                 continue
         parent[b] = a
         members[a] |= members.pop(b)
     return [Group(items=[items[i] for i in sorted(m)]) for m in members.values()]
+
+
+def _voice(it: ClaimItem) -> str | None:
+    """The named origin a claim comes from, when it is one: the same speaker's statement relayed by
+    several outlets needs less likeness of wording to be one statement than two speakers' do."""
+    o = it.origin
+    if o is None or o.anonymous or o.relay:
+        return None
+    return o.key
 
 
 _NUMBER_WORDS = (
