@@ -203,3 +203,24 @@ def test_a_group_claiming_its_own_act_is_one_proposition_and_no_side_against_the
     assert len(groups[OWN + "Islamic State"]) == 3
     # the doer's claim sets no side against the one another accuses of sponsoring it
     assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+
+
+def test_a_side_tied_to_the_act_is_blamed_but_asking_for_proof_of_it_is_not():
+    assert blame_of(item("Putin", "pointed to", "a possible Ukraine connection"), SIDES).side == "Ukraine"
+    assert blame_of(item("Moscow", "has repeated", "its line of a link to Ukraine"), SIDES).side == "Ukraine"
+    assert blame_of(item("Critics", "noted", "nobody gave any proof of a link with Ukraine"), SIDES) is None
+
+
+def test_one_sides_accusers_naming_several_parties_set_no_party_against_another():
+    items = [
+        item("Putin", "alleged", "Ukrainian involvement", day=23),
+        item("The FSB director", "said", "the UK, US and Ukraine were behind the attack", day=26),
+    ]
+    # one claim lists both parties: a joint blame, whoever else says either
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    items = [
+        item("The Kremlin", "alleged", "Ukrainian involvement", day=23),
+        item("Russian officials", "said", "Washington was behind the attack", day=26),
+    ]
+    # two accusers of one side (Russia) naming two parties: still no contradiction between them
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]

@@ -64,6 +64,13 @@ _ACT_NOUN = re.compile(
     r"\b(?:attack|assault|bombing|shooting|rampage|massacre|killing|raid|strike|explosion|blast|hostage)s?\b",
     re.I,
 )
+#: A side tied to the act: "a possible Ukraine connection", "its initial line of a link to Ukraine".
+_LINK_TO = re.compile(
+    r"\b(?:links?|connections?|ties|trail|trace)\s+(?:to|with)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
+    re.I,
+)
+_SIDE_LINK = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:connection|link|trail|trace|involvement|hand)\b")
+_PROOF = re.compile(r"\b(?:proof|evidence|sign|signs|indication)\s+(?:of|for|that)\b[^.;]*$", re.I)
 _BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
 _REJECTS = re.compile(
     r"\b(?:reject|den(?:y|ied|ies)|dismiss|refut)\w*\b[^.;]{0,40}?\b(?:accusations?|claims?|allegations?)\b"
@@ -108,10 +115,12 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
     if _BLAME_CUES.search(claim.cue.text):
         side = _first_side(text, side_of)
         return Blame(item, side, False) if side else None
-    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID):
+    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
         for m in pattern.finditer(text):
             if _PASSIVE.search(m.group("agent")):
                 continue  # "the dam in Ukraine was destroyed": the patient, not the doer
+            if _PROOF.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "any proof of a link with Ukraine": asking for the evidence, not giving it
             side = _first_side(m.group("agent"), side_of)
             if side:
                 return Blame(item, side, False)
@@ -174,6 +183,10 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
             who_a, who_b = {_who(x) for x in by_side[a]}, {_who(x) for x in by_side[b]}
             if who_a <= who_b or who_b <= who_a:
                 continue  # the same accusers naming several parties: a joint blame, no contradiction
+            if {_camp(x, side_of) for x in by_side[a]} & {_camp(x, side_of) for x in by_side[b]}:
+                continue  # one side's officials naming several parties ("the US, Britain and Ukraine")
+            if any({a, b} <= _coordinated(x, side_of) for x in by_side[a] + by_side[b]):
+                continue  # one claim naming both parties ("the UK, US and Ukraine were behind it")
             first_a, first_b = by_side[a][0], by_side[b][0]
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
             out.append(Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story))
@@ -197,6 +210,26 @@ def _distance(a: Blame, b: Blame) -> tuple[bool, int, tuple[date, str, str]]:
 
 def _order(b: Blame) -> tuple[date, str, str]:
     return (b.item.doc.published or date.min, b.item.doc.id, b.item.claim.id)
+
+
+def _coordinated(b: Blame, side_of: SideOf) -> set[str]:
+    """The sides a blaming claim names together in one list ("the UK, US and Ukraine")."""
+    text = b.item.text
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", text):
+        side = side_of(m.group(0)) or side_of(m.group(0).split()[0])
+        if side:
+            found.append((m.start(), m.end(), side))
+    out: set[str] = set()
+    for (_s1, e1, a), (s2, _e2, c) in zip(found, found[1:], strict=False):
+        if a != c and re.fullmatch(r"\s*(?:,|and|or|as well as|the|\s)*\s*", text[e1:s2]):
+            out.update((a, c))
+    return out
+
+
+def _camp(b: Blame, side_of: SideOf) -> str:
+    """The side an accuser speaks for, else who it is."""
+    return accuser_side(b.item, side_of) or _who(b)
 
 
 def _who(b: Blame) -> str:
