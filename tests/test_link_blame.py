@@ -224,3 +224,20 @@ def test_one_sides_accusers_naming_several_parties_set_no_party_against_another(
     ]
     # two accusers of one side (Russia) naming two parties: still no contradiction between them
     assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+
+
+def test_blame_in_a_time_clause_is_the_reports_framing_not_one_more_accuser():
+    from reportedly.link.entities import Canonical
+    from reportedly.link.independence import origins
+
+    minister = item("The minister", "said", "27 are missing after Russian troops destroyed the dam", day=8)
+    accuser = item("Kyiv", "accused", "Russian forces of blowing up the dam", day=6)
+    assert blame_of(minister, SIDES).presupposed
+    assert not blame_of(accuser, SIDES).presupposed
+    for it, name in ((minister, "Interior Minister"), (accuser, "Ukraine")):
+        it.origin = Canonical(name.lower(), name, EntityType.PERSON if it is minister else EntityType.COUNTRY)
+    groups = dict(blame_groups([minister, accuser], SIDES))
+    (members,) = groups.values()
+    assert {it.id for it in members} == {minister.id, accuser.id}  # one proposition, both reports
+    found, _ = origins(members, SIDES)
+    assert len(found) == 1  # the framing repeats the accusation: one origin, not two

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Stance
@@ -70,6 +70,8 @@ _LINK_TO = re.compile(
     re.I,
 )
 _SIDE_LINK = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:connection|link|trail|trace|involvement|hand)\b")
+#: A time clause open before a blamed act: the report's framing of the event, not the speaker's point.
+_TIME_CLAUSE = re.compile(r"\b(?:after|following|since|when)\s+[^,;.]*$", re.I)
 _PROOF = re.compile(r"\b(?:proof|evidence|sign|signs|indication)\s+(?:of|for|that)\b[^.;]*$", re.I)
 _BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
 _REJECTS = re.compile(
@@ -89,6 +91,7 @@ class Blame:
     side: str
     denied: bool  # the claim denies this side's responsibility
     own: bool = False  # the speaker claims the act itself ("the group claimed responsibility")
+    presupposed: bool = False  # named in a time clause ("after Russian forces destroyed the dam")
 
 
 def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
@@ -123,7 +126,7 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
                 continue  # "any proof of a link with Ukraine": asking for the evidence, not giving it
             side = _first_side(m.group("agent"), side_of)
             if side:
-                return Blame(item, side, False)
+                return Blame(item, side, False, presupposed=bool(_TIME_CLAUSE.search(text[: m.end("agent")])))
     return None
 
 
@@ -293,7 +296,10 @@ def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, lis
             key = OWN + b.side
         else:
             key = b.side if accuser is None or accuser == b.side else f"{b.side}|{accuser}"
-        by_side[key].append(it)
+        # "27 people are missing after Russian troops destroyed the dam", the minister said: the
+        # blame is the report's framing of the event, so it counts as the outlet's voice (which
+        # repeats the side's accusers), not as one more origin of the accusation
+        by_side[key].append(replace(it, origin=None) if b.presupposed else it)
     # accusers of no known side in one document only are no proposition of their own: they stand
     # with the side's main accusers
     for side in [k for k in by_side if "|" not in k and not k.startswith(OWN)]:
