@@ -144,3 +144,100 @@ def test_the_same_accusers_naming_two_parties_is_a_joint_blame_not_a_conflict():
     items.append(item("Kyiv", "said", "Russia was behind the attack on its own concert hall", day=27))
     polarity = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
     assert polarity and all("say Russia" in c.why for c in polarity)
+
+
+def _negated(it: ClaimItem) -> ClaimItem:
+    """As the linker reads it: a negation in the content makes an asserted claim negative."""
+    it.negative = True
+    return it
+
+
+def test_a_negated_statement_of_a_sides_own_part_is_its_denial():
+    from reportedly.link.blame import DENIES
+
+    items = [
+        # asserted, with the negation in the content: "has nothing to do with"
+        _negated(item("A Ukrainian adviser", "said", "Ukraine has nothing to do with the shooting")),
+        # the place after the part is where it happened, not whose part is denied
+        item(
+            "The Ukrainian Foreign Ministry",
+            "dismissed",
+            "any allegations of the country's involvement in the shooting in Moscow Region",
+            day=7,
+            stance=Stance.DENIED,
+        ),
+        item("Kyiv", "has rejected", "any involvement", day=8, stance=Stance.DENIED),
+    ]
+    assert [b.side for it in items if (b := blame_of(it, SIDES))] == ["Ukraine", "Ukraine", "Ukraine"]
+    assert all(b.denied for it in items if (b := blame_of(it, SIDES)))
+    groups = dict(blame_groups(items, SIDES))
+    assert len(groups[DENIES + "Ukraine"]) == 3
+    # a negated statement about something else is no denial of a part
+    assert blame_of(_negated(item("Kyiv", "said", "the talks had not failed")), SIDES) is None
+
+
+def _voiced(it: ClaimItem, name: str) -> ClaimItem:
+    from reportedly.link.entities import Canonical
+
+    it.origin = Canonical(name.lower().replace(" ", "-"), name, EntityType.ORGANIZATION)
+    return it
+
+
+def test_a_group_claiming_its_own_act_is_one_proposition_and_no_side_against_the_accused():
+    from reportedly.link.blame import OWN
+
+    items = [
+        _voiced(
+            item("The Islamic State group", "claimed responsibility for", "a brazen attack on a hall"),
+            "Islamic State",
+        ),
+        _voiced(item("ISIS itself", "claimed", "responsibility for the attack", day=7), "Islamic State"),
+        _voiced(item("Islamic State", "was swiftly claimed", "The attack", day=8), "Islamic State"),
+        # "claimed" introducing a statement is no claim of the act
+        _voiced(item("Moscow", "claimed", "that the gunmen had contacts across the border", day=8), "Russia"),
+        item("The Kremlin", "said", "Ukraine was behind the attack", day=8),
+    ]
+    own = [b.side for it in items if (b := blame_of(it, SIDES)) and b.own]
+    assert own == ["Islamic State"] * 3
+    groups = dict(blame_groups(items, SIDES))
+    assert len(groups[OWN + "Islamic State"]) == 3
+    # the doer's claim sets no side against the one another accuses of sponsoring it
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+
+
+def test_a_side_tied_to_the_act_is_blamed_but_asking_for_proof_of_it_is_not():
+    assert blame_of(item("Putin", "pointed to", "a possible Ukraine connection"), SIDES).side == "Ukraine"
+    assert blame_of(item("Moscow", "has repeated", "its line of a link to Ukraine"), SIDES).side == "Ukraine"
+    assert blame_of(item("Critics", "noted", "nobody gave any proof of a link with Ukraine"), SIDES) is None
+
+
+def test_one_sides_accusers_naming_several_parties_set_no_party_against_another():
+    items = [
+        item("Putin", "alleged", "Ukrainian involvement", day=23),
+        item("The FSB director", "said", "the UK, US and Ukraine were behind the attack", day=26),
+    ]
+    # one claim lists both parties: a joint blame, whoever else says either
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    items = [
+        item("The Kremlin", "alleged", "Ukrainian involvement", day=23),
+        item("Russian officials", "said", "Washington was behind the attack", day=26),
+    ]
+    # two accusers of one side (Russia) naming two parties: still no contradiction between them
+    assert not [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+
+
+def test_blame_in_a_time_clause_is_the_reports_framing_not_one_more_accuser():
+    from reportedly.link.entities import Canonical
+    from reportedly.link.independence import origins
+
+    minister = item("The minister", "said", "27 are missing after Russian troops destroyed the dam", day=8)
+    accuser = item("Kyiv", "accused", "Russian forces of blowing up the dam", day=6)
+    assert blame_of(minister, SIDES).presupposed
+    assert not blame_of(accuser, SIDES).presupposed
+    for it, name in ((minister, "Interior Minister"), (accuser, "Ukraine")):
+        it.origin = Canonical(name.lower(), name, EntityType.PERSON if it is minister else EntityType.COUNTRY)
+    groups = dict(blame_groups([minister, accuser], SIDES))
+    (members,) = groups.values()
+    assert {it.id for it in members} == {minister.id, accuser.id}  # one proposition, both reports
+    found, _ = origins(members, SIDES)
+    assert len(found) == 1  # the framing repeats the accusation: one origin, not two

@@ -357,3 +357,27 @@ def test_unattributed_restatements_join_the_most_reported_named_origin() -> None
     found, per_claim = origins(items)
     assert len(found) == 2 and per_claim[items[2].id].key != "us-geological-survey"
     assert per_claim[items[3].id].key == per_claim[items[4].id].key == "us-geological-survey"
+
+
+def test_an_organisation_wrapped_in_outlets_descriptions_is_one_entity() -> None:
+    """Outlets wrap a group's name in their own words; the gazetteer knows it by its spellings."""
+    k = keys(
+        org("Militant Islamist group Islamic State", EntityType.ORGANIZATION),
+        org("The ISIS transnational jihadist group", EntityType.ORGANIZATION),
+        org("ISIS itself", EntityType.ORGANIZATION),
+        org("The Islamic State group", EntityType.ORGANIZATION),
+        org("Daesh", EntityType.ORGANIZATION),
+        org("the militant group Hamas", EntityType.ORGANIZATION),
+    )
+    assert len({k[e] for e in k if e != "the-militant-group-hamas"}) == 1
+    assert k["the-militant-group-hamas"] != k["daesh"]
+
+
+def test_descriptor_cores() -> None:
+    from reportedly.link.organisations import descriptor_cores
+
+    assert descriptor_cores("Militant Islamist group Islamic State") == ["Islamic State"]
+    assert descriptor_cores("The ISIS transnational jihadist group") == ["ISIS"]
+    assert descriptor_cores("ISIS itself") == ["ISIS"]
+    assert descriptor_cores("Interior Ministry") == []
+    assert descriptor_cores("the rebel group") == []  # no name inside it

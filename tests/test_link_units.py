@@ -289,3 +289,31 @@ def test_a_country_or_its_unnamed_officials_speaking_join_that_sides_named_voice
     assert per_claim[items[0].id] is not per_claim[items[3].id]  # two named officials stay two
     assert per_claim[items[4].id] not in (per_claim[items[0].id], per_claim[items[3].id])  # days later
     assert len(found) == 3
+
+
+def test_unnamed_voices_of_no_side_repeating_a_named_origin_are_its_relays() -> None:
+    """ "Officials said 17,134 had died" beside the disaster agency's 17,134 is the agency's figure
+    passed on; unnamed officials of a named side keep the side rule; weeks later they are new."""
+    from reportedly.link.blame import gazetteer_sides
+
+    index = EntityIndex(load_aliases())
+    side_of = gazetteer_sides(
+        index.gaz.lookup, {n for n, t in index.gaz.by_key.values() if t is EntityType.COUNTRY}
+    )
+    agency = Entity("disaster-agency", "Turkey's disaster agency", EntityType.AGENCY)
+    plain = Entity("officials@b", "Officials", EntityType.OFFICIAL_GROUP, [], True)
+    later = Entity("officials@d", "Officials", EntityType.OFFICIAL_GROUP, [], True)
+    us = Entity("us-officials@c", "U.S. officials", EntityType.OFFICIAL_GROUP, [], True)
+    texts = [
+        ("In its update on Friday morning the agency said 17,134 people had died. ", "A", 10, agency),
+        ("Rescuers kept digging as officials announced 17,134 people had died. ", "B", 10, plain),
+        ("Briefing reporters in Washington, U.S. officials put it: 17,134 people had died. ", "C", 11, us),
+        ("A month on, with the search over, officials noted 17,134 people had died. ", "D", 28, later),
+    ]
+    items = [item(doc(t, o, day), "17,134 people had died", e, index=index) for t, o, day, e in texts]
+    assert len(origins(items)[0]) == 4  # without sides every voice counts
+    found, per_claim = origins(items, side_of)
+    assert per_claim[items[1].id] is per_claim[items[0].id]
+    assert per_claim[items[2].id] is not per_claim[items[0].id]  # a side's officials are not relays
+    assert per_claim[items[3].id] is not per_claim[items[0].id]  # weeks later: a new briefing
+    assert len(found) == 3

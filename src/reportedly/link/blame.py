@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Stance
@@ -59,6 +59,20 @@ _DID = re.compile(
 _SIDE_ACT = re.compile(
     r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:strike|shelling|bombardment|attack|sabotage|missile|forces'?)\b"
 )
+_CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.I)
+_ACT_NOUN = re.compile(
+    r"\b(?:attack|assault|bombing|shooting|rampage|massacre|killing|raid|strike|explosion|blast|hostage)s?\b",
+    re.I,
+)
+#: A side tied to the act: "a possible Ukraine connection", "its initial line of a link to Ukraine".
+_LINK_TO = re.compile(
+    r"\b(?:links?|connections?|ties|trail|trace)\s+(?:to|with)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
+    re.I,
+)
+_SIDE_LINK = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:connection|link|trail|trace|involvement|hand)\b")
+#: A time clause open before a blamed act: the report's framing of the event, not the speaker's point.
+_TIME_CLAUSE = re.compile(r"\b(?:after|following|since|when)\s+[^,;.]*$", re.I)
+_PROOF = re.compile(r"\b(?:proof|evidence|sign|signs|indication)\s+(?:of|for|that)\b[^.;]*$", re.I)
 _BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
 _REJECTS = re.compile(
     r"\b(?:reject|den(?:y|ied|ies)|dismiss|refut)\w*\b[^.;]{0,40}?\b(?:accusations?|claims?|allegations?)\b"
@@ -76,6 +90,8 @@ class Blame:
     item: ClaimItem
     side: str
     denied: bool  # the claim denies this side's responsibility
+    own: bool = False  # the speaker claims the act itself ("the group claimed responsibility")
+    presupposed: bool = False  # named in a time clause ("after Russian forces destroyed the dam")
 
 
 def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
@@ -86,26 +102,60 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
     claim = item.claim
     rejected = _REJECTS.search(text)
     if rejected:  # "the Kremlin decisively rejected accusations … that Moscow's forces were behind"
-        side = _first_side(text[rejected.end() :], side_of)
+        side = _denied_side(text[rejected.end() :], item, side_of)
         return Blame(item, side, True) if side else None
     if claim.stance is Stance.DENIED:
-        side = _first_side(re.split(r"\baccusations?\b", text, maxsplit=1)[-1], side_of)
-        if side is None and _OWN_PART.search(text) and claim.source is not None:
-            side = _first_side(claim.source.text, side_of)  # "Ukrainian officials denied responsibility"
+        side = _denied_side(re.split(r"\baccusations?\b", text, maxsplit=1)[-1], item, side_of)
         return Blame(item, side, True) if side else None
     if item.negative:
+        if _OWN_PART.search(text):  # "Ukraine certainly has nothing to do with the shooting"
+            side = _denied_side(text, item, side_of)
+            return Blame(item, side, True) if side else None
         return None
+    own = _own_claim(item)
+    if own is not None:
+        return Blame(item, own, False, own=True)
     if _BLAME_CUES.search(claim.cue.text):
         side = _first_side(text, side_of)
         return Blame(item, side, False) if side else None
-    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID):
+    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
         for m in pattern.finditer(text):
             if _PASSIVE.search(m.group("agent")):
                 continue  # "the dam in Ukraine was destroyed": the patient, not the doer
+            if _PROOF.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "any proof of a link with Ukraine": asking for the evidence, not giving it
             side = _first_side(m.group("agent"), side_of)
             if side:
-                return Blame(item, side, False)
+                return Blame(item, side, False, presupposed=bool(_TIME_CLAUSE.search(text[: m.end("agent")])))
     return None
+
+
+def _own_claim(item: ClaimItem) -> str | None:
+    """The speaker, when a claim is its claim of the act: "X claimed responsibility for the attack",
+    "the attack was swiftly claimed by X", "X claiming responsibility for the massacre". Plain
+    "claimed" that introduces a statement ("Russia claimed that Kyiv blew up the dam") is not one:
+    the content must be the responsibility or the act itself, in a few words."""
+    claim, o = item.claim, item.origin
+    if o is None or o.anonymous or o.relay or not _CLAIMED.search(claim.cue.text):
+        return None
+    both = f"{claim.cue.text} {item.text}"
+    if re.search(r"\bresponsib", both, re.I) or (
+        len(item.text.split()) <= 8 and _ACT_NOUN.search(item.text)
+    ):
+        return o.name
+    return None
+
+
+def _denied_side(text: str, item: ClaimItem, side_of: SideOf) -> str | None:
+    """Whose part a denial denies: the side named before the part ("that Moscow's forces were
+    behind", "Ukraine has nothing to do with"), else the speaker's own ("Ukrainian officials denied
+    responsibility", "dismissed allegations of the country's involvement in the shooting in Moscow
+    Region": the place after the part is where it happened, not who did it)."""
+    part = _OWN_PART.search(text)
+    side = _first_side(text[: part.start()] if part else text, side_of)
+    if side is None and part is not None and item.claim.source is not None:
+        side = _first_side(item.claim.source.text, side_of)
+    return side
 
 
 def _first_side(text: str, side_of: SideOf) -> str | None:
@@ -120,7 +170,9 @@ def _first_side(text: str, side_of: SideOf) -> str | None:
 
 def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) -> list[Conflict]:
     """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials."""
-    blames = [b for it in items if (b := blame_of(it, side_of)) is not None]
+    # a group's claim of its own act is no answer to who sponsored it: it stands as a proposition
+    # (blame_groups) but sets no side against another
+    blames = [b for it in items if (b := blame_of(it, side_of)) is not None and not b.own]
     if not blames:
         return []
     by_side: dict[str, list[Blame]] = defaultdict(list)
@@ -134,6 +186,10 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
             who_a, who_b = {_who(x) for x in by_side[a]}, {_who(x) for x in by_side[b]}
             if who_a <= who_b or who_b <= who_a:
                 continue  # the same accusers naming several parties: a joint blame, no contradiction
+            if {_camp(x, side_of) for x in by_side[a]} & {_camp(x, side_of) for x in by_side[b]}:
+                continue  # one side's officials naming several parties ("the US, Britain and Ukraine")
+            if any({a, b} <= _coordinated(x, side_of) for x in by_side[a] + by_side[b]):
+                continue  # one claim naming both parties ("the UK, US and Ukraine were behind it")
             first_a, first_b = by_side[a][0], by_side[b][0]
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
             out.append(Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story))
@@ -157,6 +213,26 @@ def _distance(a: Blame, b: Blame) -> tuple[bool, int, tuple[date, str, str]]:
 
 def _order(b: Blame) -> tuple[date, str, str]:
     return (b.item.doc.published or date.min, b.item.doc.id, b.item.claim.id)
+
+
+def _coordinated(b: Blame, side_of: SideOf) -> set[str]:
+    """The sides a blaming claim names together in one list ("the UK, US and Ukraine")."""
+    text = b.item.text
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", text):
+        side = side_of(m.group(0)) or side_of(m.group(0).split()[0])
+        if side:
+            found.append((m.start(), m.end(), side))
+    out: set[str] = set()
+    for (_s1, e1, a), (s2, _e2, c) in zip(found, found[1:], strict=False):
+        if a != c and re.fullmatch(r"\s*(?:,|and|or|as well as|the|\s)*\s*", text[e1:s2]):
+            out.update((a, c))
+    return out
+
+
+def _camp(b: Blame, side_of: SideOf) -> str:
+    """The side an accuser speaks for, else who it is."""
+    return accuser_side(b.item, side_of) or _who(b)
 
 
 def _who(b: Blame) -> str:
@@ -215,12 +291,18 @@ def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, lis
     people = _people_sides([it for it, _b in blamed], side_of)
     by_side: dict[str, list[ClaimItem]] = defaultdict(list)
     for it, b in blamed:
-        accuser = accuser_side(it, side_of, people)
-        key = b.side if accuser is None or accuser == b.side else f"{b.side}|{accuser}"
-        by_side[key].append(it)
+        accuser = None if b.own else accuser_side(it, side_of, people)
+        if b.own:
+            key = OWN + b.side
+        else:
+            key = b.side if accuser is None or accuser == b.side else f"{b.side}|{accuser}"
+        # "27 people are missing after Russian troops destroyed the dam", the minister said: the
+        # blame is the report's framing of the event, so it counts as the outlet's voice (which
+        # repeats the side's accusers), not as one more origin of the accusation
+        by_side[key].append(replace(it, origin=None) if b.presupposed else it)
     # accusers of no known side in one document only are no proposition of their own: they stand
     # with the side's main accusers
-    for side in [k for k in by_side if "|" not in k]:
+    for side in [k for k in by_side if "|" not in k and not k.startswith(OWN)]:
         if len({it.doc.id for it in by_side[side]}) < 2:
             known = [k for k in by_side if k.startswith(side + "|")]
             if known:
@@ -248,6 +330,8 @@ def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, lis
 MUTUAL = "*"
 #: Prefix of the blame group key of a side's denials of its own part.
 DENIES = "!"
+#: Prefix of the blame group key of a speaker's claims of its own act.
+OWN = "+"
 
 
 def mutual_blame(item: ClaimItem) -> bool:

@@ -57,6 +57,8 @@ MIN_WORDS = 4
 QUOTE_CONTAINMENT = 0.5
 #: Words a content needs to be compared as a quotation (shorter ones are stock phrases).
 QUOTE_WORDS = 10
+#: How much lower the similarity bar is for two claims of one named origin ("Putin said …" in two reports).
+SAME_VOICE_SLACK = 0.2
 #: Days apart two figures of one series may be and still state one proposition.
 SAME_FIGURE_DAYS = 1
 #: How far apart (relative) two stated figures may be and still be one figure ("3,614", "more than 3,600").
@@ -205,9 +207,10 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     for negative in (False, True):
         side = [it for it in ordered if it.negative == negative]
         groups.extend(_link(side, vectors, threshold))
-    # refusals and doubts repeated by several outlets ("I will leave this question unanswered") are
-    # a proposition of their own, linked only among themselves: never with what was asserted
-    groups.extend(_link([it for it in every if it.neutral], vectors, threshold))
+    # refusals and doubts repeated by several outlets ("I will leave this question unanswered", "the
+    # Kremlin refused to comment on the claim") are a proposition of their own: linked only among
+    # themselves, per stance and per named voice, never with what was asserted
+    groups.extend(neutral_groups(every, vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
     # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
     # under the figure's series (a claim's other figures stand in their own figure clusters)
@@ -228,6 +231,26 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
         g.measure = g.measure or _shared_measure(g.items)
     kept.sort(key=lambda g: (g.items[0].doc.published or _MIN, g.items[0].doc.id, g.items[0].claim.id))
     return kept
+
+
+def neutral_groups(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
+    """Clusters of refusals and doubts: "the Kremlin refused to comment on the claim" in several reports.
+
+    A refusal or an inability to verify takes no side on its content, so it never joins the
+    claims it declines on; but the refusal is itself news that outlets repeat. Refusals are linked
+    by their text as other claims are (one named voice's with the lower bar of one voice), only
+    within one stance and one named voice: the Kremlin's refusal and the Pentagon's on the same
+    question are two facts. Unnamed voices and outlets' own doubts stand together.
+    """
+    voices: dict[tuple[str, str], list[ClaimItem]] = {}
+    for it in items:
+        if it.neutral:
+            voices.setdefault((it.claim.stance.value, _voice(it) or ""), []).append(it)
+    out: list[Group] = []
+    for _key, members in sorted(voices.items()):
+        if len({it.doc.id for it in members}) >= 2:
+            out.extend(_link(members, vectors, threshold))
+    return out
 
 
 _Figure = tuple[date | None, Quantity]
@@ -302,7 +325,9 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
     figures = [_figures(it) for it in items]
     numerals = [_numerals(it.text) for it in items]
     grams = [_word_grams(it.text) for it in items]
+    voices = [_voice(it) for it in items]
     links: list[tuple[float, int, int]] = []
+    bars: dict[tuple[int, int], float] = {}  # a text link's own bar, where it is not ``threshold``
     cannot: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
@@ -324,10 +349,11 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
             if numerals[i] and numerals[j] and not numerals[i] & numerals[j]:
                 continue  # "eight people died" and "25 people were killed" are not one statement
             sim = float(sims[i, j])
-            if sim >= threshold + STRONG or (
-                sim >= threshold and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP
-            ):
-                links.append((sim, i, j))
+            one_voice = voices[i] is not None and voices[i] == voices[j]
+            bar = threshold - SAME_VOICE_SLACK if one_voice else threshold
+            if sim >= bar + STRONG or (sim >= bar and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP):
+                links.append((sim + threshold - bar, i, j))
+                bars[i, j] = bar
             elif _contained(grams[i], grams[j]) >= QUOTE_CONTAINMENT:
                 # one outlet's quotation inside another's longer one: the same words, the same statement
                 links.append((threshold, i, j))
@@ -348,11 +374,20 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
             continue
         if strength < 1.0:  # a text link: the clusters as wholes must be close, not one pair in them
             cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
-            if sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
+            if sum(cross) / len(cross) < bars.get((i, j), threshold) - AVERAGE_SLACK:
                 continue
         parent[b] = a
         members[a] |= members.pop(b)
     return [Group(items=[items[i] for i in sorted(m)]) for m in members.values()]
+
+
+def _voice(it: ClaimItem) -> str | None:
+    """The named origin a claim comes from, when it is one: the same speaker's statement relayed by
+    several outlets needs less likeness of wording to be one statement than two speakers' do."""
+    o = it.origin
+    if o is None or o.anonymous or o.relay:
+        return None
+    return o.key
 
 
 _NUMBER_WORDS = (

@@ -63,6 +63,7 @@ from .organisations import (
     Org,
     Organisations,
     OrgParts,
+    descriptor_cores,
     fold,
     is_acronym,
     org_parts,
@@ -350,6 +351,7 @@ class EntityIndex:
         members: list[tuple[Entity, str]] = []
         for e in self._entities.values():
             name, short = repair(e.name)
+            short = [*short, *descriptor_cores(name)]
             hit = self._lookup(e, name, short)
             if hit:
                 put(slug(hit[0]), hit[0], hit[1], False, e)
@@ -480,7 +482,7 @@ class EntityIndex:
             )
         )
         for e, name, parts in items:
-            short = repair(e.name)[1]
+            short = [*repair(e.name)[1], *descriptor_cores(name)]
             home = found.home(name, parts, short)
             if home is None:
                 home = found.get(slug(normalise_key(name))) or Org(

@@ -126,6 +126,20 @@ def origins(
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):
             union(i, j)
+        # Unnamed voices that give no side or body ("officials said", "authorities said") and repeat
+        # what a named origin of the cluster states are that origin's relays, as a flat statement
+        # is: nothing in the report tells them apart from the body others name.
+        named = Counter(find(i) for i in range(n) if not keys[i][2] and not keys[i][0].startswith("outlet:"))
+        if named:
+            anchor = named.most_common(1)[0][0]
+            for i in range(n):
+                if (
+                    keys[i][2]
+                    and find(i) not in named
+                    and accuser_side(items[i], side_of) is None
+                    and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
+                ):
+                    union(i, anchor)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)

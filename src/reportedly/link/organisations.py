@@ -93,7 +93,7 @@ def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     """Country, head class and domain words of an organisation name, or None when it has no head."""
     text = re.sub(r"\s*\([^()]*\)?$", "", name.replace("’", "'")).strip()
     country: str | None = None
-    m = re.match(r"^(?:the\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
+    m = re.match(r"^(?:[Tt]he\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
     if m and (owner := country_of(m.group(1))):
         country, text = owner, m.group(2)
     m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
@@ -145,6 +145,31 @@ def repair(name: str) -> tuple[str, list[str]]:
         return name, []
     short = m.group(2).strip()
     return m.group(1).strip(), [short] if short else []
+
+
+_GROUP_NOUN = r"(?:group|organi[sz]ation|movement|militia|network|faction)"
+_NAMED_AFTER = re.compile(
+    rf"^(?:[Tt]he\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_NOUN}\s+(?P<core>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})$"
+)
+_NAMED_BEFORE = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<core>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})(?:\s+[a-z][\w-]*){{0,3}}\s+{_GROUP_NOUN}$"
+)
+
+
+def descriptor_cores(name: str) -> list[str]:
+    """The proper name inside a described mention: "Militant Islamist group Islamic State" ->
+    "Islamic State", "the ISIS transnational jihadist group" -> "ISIS", "ISIS itself" -> "ISIS".
+
+    Outlets wrap one organisation's name in their own descriptions; the name is what the
+    gazetteer and the other articles know it by.
+    """
+    text = re.sub(r"\s+(?:itself|themselves)$", "", name.strip())
+    out = [text] if text != name.strip() else []
+    for pattern in (_NAMED_AFTER, _NAMED_BEFORE):
+        m = pattern.match(text)
+        if m and m.group("core") != text:
+            out.append(m.group("core"))
+    return out
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..model import ClaimCluster, Conflict, Document, Entity, EntityType, Ledger, Story
-from .blame import DENIES, MUTUAL, blame_conflicts, blame_groups, gazetteer_sides
+from .blame import DENIES, MUTUAL, OWN, blame_conflicts, blame_groups, gazetteer_sides
 from .clusters import cluster_claims, cluster_id, label
 from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
@@ -364,6 +364,8 @@ def link_store_incremental(
 def _blame_label(key: str) -> str:
     if key == MUTUAL:
         return "the sides blame each other"
+    if key.startswith(OWN):
+        return f"{key.removeprefix(OWN)} claims responsibility"
     if key.startswith(DENIES):
         return f"{key.removeprefix(DENIES)} denies any part"
     blamed, _, accuser = key.partition("|")
