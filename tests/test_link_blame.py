@@ -241,3 +241,11 @@ def test_blame_in_a_time_clause_is_the_reports_framing_not_one_more_accuser():
     assert {it.id for it in members} == {minister.id, accuser.id}  # one proposition, both reports
     found, _ = origins(members, SIDES)
     assert len(found) == 1  # the framing repeats the accusation: one origin, not two
+
+
+def test_a_place_before_an_act_noun_is_where_it_happened_not_who_did_it():
+    toll = item("The committee", "said", "the toll in Moscow concert hall attack rose to 93")
+    assert blame_of(toll, SIDES) is None
+    involved = item("The FSB chief", "said", "Ukraine, US and Britain were involved in Moscow attack")
+    assert getattr(blame_of(involved, SIDES), "side", None) != "Russia"
+    assert blame_of(item("Officials", "said", "Russian forces destroyed the dam"), SIDES).side == "Russia"

@@ -72,6 +72,7 @@ _LINK_TO = re.compile(
 _SIDE_LINK = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:connection|link|trail|trace|involvement|hand)\b")
 #: A time clause open before a blamed act: the report's framing of the event, not the speaker's point.
 _TIME_CLAUSE = re.compile(r"\b(?:after|following|since|when)\s+[^,;.]*$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|on|of|outside|inside)\s+$", re.I)
 _PROOF = re.compile(r"\b(?:proof|evidence|sign|signs|indication)\s+(?:of|for|that)\b[^.;]*$", re.I)
 _BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
 _REJECTS = re.compile(
@@ -124,6 +125,8 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
                 continue  # "the dam in Ukraine was destroyed": the patient, not the doer
             if _PROOF.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "any proof of a link with Ukraine": asking for the evidence, not giving it
+            if pattern in (_DID, _SIDE_ACT) and _PLACE_BEFORE.search(text[: m.start("agent")]):
+                continue  # "the toll in Moscow concert hall attack": where it happened, not who did it
             side = _first_side(m.group("agent"), side_of)
             if side:
                 return Blame(item, side, False, presupposed=bool(_TIME_CLAUSE.search(text[: m.end("agent")])))
