@@ -227,3 +227,22 @@ def test_a_modal_above_the_numbers_clause_makes_a_forecast(nlp):
     assert keys(nlp, "Officials said 5 people died.")["5"] == "people killed"
     got = measures(nlp, "Officials would not rule out that 500 people might have died.")
     assert got[-1][1].scope is not MeasureScope.FORECAST
+
+
+def test_a_number_on_an_event_word_and_a_tally_that_amounts_to(nlp):
+    got = keys(nlp, "At least 40 people were killed and over 100 hurt when the roof fell.")
+    assert got == {"At least 40": "people killed", "over 100": "people injured"}
+    got = keys(nlp, "The toll has risen to 144, and the injuries amount to 551.")
+    assert got == {"144": "people killed", "551": "people injured"}
+    assert keys(nlp, "Doctors treated 40 people.")["40"] == "people treated"
+
+
+def test_a_number_of_an_event_dated_months_before_belongs_to_no_series(nlp):
+    got = keys(nlp, "The town was hit by a missile in November that killed four people.")
+    assert got["four"] is None
+    got = keys(nlp, "A missile hit the town on Monday, killing four people.")
+    assert got["four"] == "people killed"
+    # however the parse hangs the clause, and not when the month dates a statement
+    got = keys(nlp, "The town was hit by a Russian missile in November that killed four people")
+    assert got["four"] is None
+    assert keys(nlp, "Officials said in January that 40 people had died.")["40"] == "people killed"

@@ -29,6 +29,7 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
     **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
     **dict.fromkeys(["rescue"], "rescued"),
+    **dict.fromkeys(["treat", "treatment"], "treated"),
     **dict.fromkeys(
         ["hospitalize", "hospitalise", "hospitalized", "hospitalised", "hospital"], "hospitalised"
     ),

@@ -100,6 +100,7 @@ TALLY_VERBS = frozenset(
         "near",
         "approach",
         "cross",
+        "amount",
     ]
 )
 _FORECAST_WORDS = frozenset(
@@ -237,6 +238,8 @@ def _read(
     clause = clause_tokens(anchor, sent)
     if _historical([*clause, *(noun.subtree if noun is not None else ()), *_event_noun(clause)], published):
         return None
+    if _event_long_before(clause, times, offset, published):
+        return None
     inherits = previous is not None and (
         what == TALLY or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
     )
@@ -286,6 +289,7 @@ _PEOPLE_EVENTS = frozenset(
         "rescued",
         "arrested",
         "hospitalised",
+        "treated",
     }
 )
 
@@ -445,6 +449,8 @@ def _what(anchor: Token, noun: Token | None) -> str | None:
     base = anchor
     while base.dep_ == "conj" and base.head.like_num:
         base = base.head
+    if noun is None and anchor.dep_ == "nummod" and _event(anchor.head):
+        return _event(anchor.head)  # "40 people were killed and over 100 hurt"
     if anchor.dep_ == "conj" or base != anchor:
         # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts
         own = _from_modifiers(anchor)
@@ -623,6 +629,47 @@ def _event_noun(clause: list[Token]) -> list[Token]:
         return []
     head = roots[0].head
     return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nummod", "poss", "npadvmod"))]
+
+
+#: Days before publication after which a dated event is another, earlier event.
+EARLIER_EVENT_DAYS = 30
+
+
+def _event_long_before(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
+) -> bool:
+    """ "hit by a missile in December that killed three": the number's clause hangs from an event
+    (a noun or verb) dated months before the report, so the number belongs to that earlier event."""
+    inside = {t.i for t in clause}
+    roots = [
+        t
+        for t in clause
+        if t.head.i not in inside
+        and (
+            t.dep_ in ("relcl", "acl", "advcl")
+            or (t.dep_ == "ccomp" and t.head.lemma_ not in REPORTING_VERBS)
+        )
+    ]
+    if published is None or not roots:
+        return False
+    described = roots[0].head
+    doc = described.doc
+    for t in times:
+        if t.granularity not in ("day", "month") or not t.resolved or "/" in t.resolved:
+            continue
+        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is None or span.root.i in inside:
+            continue
+        attach = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
+        if attach != described:
+            continue
+        try:
+            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
+        except ValueError:
+            continue
+        if (published - day).days > EARLIER_EVENT_DAYS:
+            return True
+    return False
 
 
 def _historical(tokens: Iterable[Token], published: date | None) -> bool:
