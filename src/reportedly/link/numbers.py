@@ -29,6 +29,7 @@ its whole) and that is not a conflict is kept as a *declined* pair with its reas
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -122,6 +123,27 @@ def _growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
+_EARLIER = re.compile(r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?)\b", re.I)
+_LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
+
+
+def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """(earlier, later) when one report marks one figure as the earlier ("according to initial
+    reports, three") or the other as the later ("later updated the toll to six") and the later
+    one is the higher: the report tells a count growing, not two counts disagreeing."""
+
+    def marks(p: Point) -> tuple[bool, bool]:
+        text = f"{p.item.claim.cue.text} {p.item.claim.content_text}"
+        return _EARLIER.search(text) is not None, _LATER.search(text) is not None
+
+    for earlier, later in ((a, b), (b, a)):
+        (e_early, e_late), (l_early, l_late) = marks(earlier), marks(later)
+        told = (e_early and not e_late) or (l_late and not l_early) or (e_early and l_late)
+        if told and bounds(later.quantity)[1] >= bounds(earlier.quantity)[0]:
+            return earlier, later
+    return None
+
+
 def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
     (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
@@ -141,6 +163,9 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                     f"{a.says()} and {b.says()} for {key}: two reports of the same day; "
                     "tallies move within a day"
                 )
+            told = _told_update(a, b)
+            if told is not None:
+                return False, f"{told[0].says()} then {told[1].says()} for {key}: the report tells the update"
             size = max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) or 1.0
             if gap / size <= SAME_DAY_GAP:
                 return False, (
