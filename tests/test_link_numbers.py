@@ -262,12 +262,12 @@ def test_an_area_named_by_its_holder_is_that_sides_part_of_the_storys_place():
 def test_one_report_telling_its_count_growing_is_no_conflict():
     first, updated = point(3, 13, "governor"), point(6, 13, "mayor")
     updated.doc = first.doc
-    first.claim.content[0] = Span(0, 1, "According to initial reports, three residents were killed")
+    first.claim.sentence = Span(0, 1, "According to initial reports, three residents were killed")
     ((declined, why),) = verdicts(first, updated)
     assert declined and "tells the update" in why
     # told the other way round (the later figure lower), one report still shows a disagreement
     high, low = point(6, 13, "governor"), point(3, 13, "mayor")
     low.doc = high.doc
-    high.claim.content[0] = Span(0, 1, "According to initial reports, six residents were killed")
+    high.claim.sentence = Span(0, 1, "According to initial reports, six residents were killed")
     ((declined, _why),) = verdicts(high, low)
     assert not declined

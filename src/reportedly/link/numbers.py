@@ -133,7 +133,9 @@ def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
     one is the higher: the report tells a count growing, not two counts disagreeing."""
 
     def marks(p: Point) -> tuple[bool, bool]:
-        text = f"{p.item.claim.cue.text} {p.item.claim.content_text}"
+        claim = p.item.claim
+        sentence = claim.sentence.text if claim.sentence is not None else ""
+        text = f"{claim.cue.text} {claim.content_text} {sentence}"
         return _EARLIER.search(text) is not None, _LATER.search(text) is not None
 
     for earlier, later in ((a, b), (b, a)):
