@@ -91,11 +91,21 @@ def test_a_later_higher_count_is_growth_not_conflict():
     assert declined and "higher" in why
 
 
-def test_same_day_counts_conflict_only_when_far_apart():
+def test_same_day_counts_conflict_only_side_by_side_in_one_report_and_far_apart():
     ((declined, _why),) = verdicts(point(17134, 9, "agency"), point(17600, 9, "wire", low=17600, high=None))
     assert declined
-    ((declined, _why),) = verdicts(point(5329, 9, "monitor"), point(1414, 9, "ministry"))
-    assert not declined
+    # two reports of one day: a rising toll read at two hours, whichever came first
+    ((declined, why),) = verdicts(point(60, 9, "agency"), point(133, 9, "committee"))
+    assert declined and "within a day" in why
+    # one report setting two origins' figures side by side: they disagree at one moment
+    monitor, ministry = point(5329, 9, "monitor"), point(1414, 9, "ministry")
+    ministry.doc = monitor.doc
+    ((declined, why),) = verdicts(monitor, ministry)
+    assert not declined and "one report" in why
+    close = point(5000, 9, "ministry")
+    close.doc = monitor.doc
+    ((declined, _why),) = verdicts(monitor, close)
+    assert declined
 
 
 def test_bounds_that_meet_are_not_compared():
@@ -175,3 +185,89 @@ def test_undated_snapshots_are_declined_saying_so():
         item.measures[0] = type(m)(m.position, replace(m.typed, as_of=None))
     ((declined, why),) = verdicts(a, b)
     assert declined and "undated" in why and "None" not in why
+
+
+def test_a_figure_with_no_place_takes_the_one_place_its_story_counts_in():
+    from reportedly.link.numbers import settle_places
+
+    countries = {"Valmont", "Riverton"}.__contains__
+    placed, bare = point(40, 3, "ministry", place="Valmont"), point(61, 4, "police", place=None)
+    story = {placed.doc.id: "s1", bare.doc.id: "s1"}
+    assert settle_places([placed, bare], story, countries) == 1
+    assert bare.measures[0].measure == placed.measures[0].measure == "people killed in Valmont"
+    # a region is no story's whole: a figure with no place may be in the region or beside it
+    region, bare = point(40, 3, "ministry", place="Eastland"), point(61, 4, "police", place=None)
+    assert settle_places([region, bare], {region.doc.id: "s1", bare.doc.id: "s1"}, countries) == 0
+
+
+def test_a_figure_with_no_place_stays_so_where_the_story_names_several_or_counts_elsewhere():
+    from reportedly.link.numbers import settle_places
+
+    a, b = point(40, 3, "ministry", place="Valmont"), point(9, 3, "police", place="Riverton")
+    bare = point(61, 4, "rescuers", place=None)
+    countries = {"Valmont", "Riverton"}.__contains__
+    assert settle_places([a, b, bare], {a.doc.id: "s1", b.doc.id: "s1", bare.doc.id: "s1"}, countries) == 0
+    assert bare.measures[0].measure == "people killed"
+    # one place in another story, or for another thing counted, says nothing of this figure
+    other = point(40, 3, "ministry", place="Valmont")
+    injured = point(12, 3, "ministry", place="Riverton", what="injured")
+    story = {other.doc.id: "s2", injured.doc.id: "s1", bare.doc.id: "s1"}
+    assert settle_places([other, injured, bare], story, countries) == 0
+    assert bare.measures[0].measure == "people killed"
+
+
+def test_about_widens_a_figure_but_not_into_the_next_round_figure_a_seventh_away():
+    # "about 7,000" then "about 6,000" from another origin: two round figures a thousand apart
+    ((declined, why),) = verdicts(
+        point(7000, 14, "monitor", approximate=True), point(6000, 16, "UN", approximate=True)
+    )
+    assert not declined and "lower" in why
+    # "about 6,000" holds 6,200
+    assert verdicts(point(6000, 14, "monitor", approximate=True), point(6200, 14, "agency")) == []
+
+
+def test_about_reaches_the_next_round_figure_within_a_tenth():
+    assert (
+        verdicts(point(11000, 14, "agency", approximate=True), point(12000, 15, "ministry", approximate=True))
+        == []
+    )
+
+
+def test_an_area_named_by_its_holder_is_that_sides_part_of_the_storys_place():
+    from dataclasses import replace
+
+    from reportedly.link.numbers import settle_places
+
+    def contains(outer: str, inner: str) -> bool:
+        return (outer, inner) == ("Region", "Town")
+
+    def held(value: float, day: int, origin: str, place: str) -> ClaimItem:
+        item = point(value, day, origin, place=place)
+        m = item.measures[0]
+        item.measures[0] = replace(m, typed=replace(m.typed, qualifier="occupied"))
+        return item
+
+    region, town = held(8, 9, "governor", "Region"), held(500, 19, "outlet", "Town")
+    area = held(29, 17, "officials", "area:occupied")
+    story = {x.doc.id: "s1" for x in (region, town, area)}
+    assert settle_places([region, town, area], story, lambda _p: False, contains) == 1
+    assert area.measures[0].typed.place == "Region"
+    # two places held by the side, neither inside the other: the area stays an area
+    other, area2 = held(3, 9, "mayor", "Elsewhere"), held(29, 17, "officials", "area:occupied")
+    story = {x.doc.id: "s1" for x in (region, other, area2)}
+    assert settle_places([region, other, area2], story, lambda _p: False, contains) == 0
+    assert area2.measures[0].typed.place == "area:occupied"
+
+
+def test_one_report_telling_its_count_growing_is_no_conflict():
+    first, updated = point(3, 13, "governor"), point(6, 13, "mayor")
+    updated.doc = first.doc
+    first.claim.sentence = Span(0, 1, "According to initial reports, three residents were killed")
+    ((declined, why),) = verdicts(first, updated)
+    assert declined and "tells the update" in why
+    # told the other way round (the later figure lower), one report still shows a disagreement
+    high, low = point(6, 13, "governor"), point(3, 13, "mayor")
+    low.doc = high.doc
+    high.claim.sentence = Span(0, 1, "According to initial reports, six residents were killed")
+    ((declined, _why),) = verdicts(high, low)
+    assert not declined

@@ -203,7 +203,7 @@ def test_bounds() -> None:
     more = Quantity(0, 1, "x", 10000.0, 10000.0, None)
     about = Quantity(0, 1, "x", 3000.0, None, None, approximate=True)
     assert bounds(more) == (10000.0, float("inf"))
-    assert bounds(about) == pytest.approx((2700.0, 3300.0))
+    assert bounds(about) == pytest.approx((2790.0, 3210.0))  # "about" reaches 7% either way
 
 
 def test_polarity_words() -> None:

@@ -117,3 +117,132 @@ def test_a_quakes_magnitude_however_it_is_written(nlp):
     assert keys(nlp, "A 6.9 magnitude quake struck before dawn.")["6.9"] == "magnitude"
     # a hyphen still joins other numbers into a compound: no count there
     assert "4" not in keys(nlp, "A 4-year-old boy was pulled from the rubble.")
+
+
+def test_a_conjoined_number_with_its_own_participle_counts_that(nlp):
+    got = keys(nlp, "The ministry reported 812 deaths and 1,449 injured in the north.")
+    assert got == {"812": "people killed", "1,449": "people injured"}
+
+
+def test_a_tally_naming_its_event_wins_over_a_bare_one(nlp):
+    # "figures" (a bare tally) is the subject, "the death toll" the object: the toll says what
+    assert keys(nlp, "Earlier figures had put the death toll at nine.")["nine"] == "people killed"
+    # a relative clause on the toll
+    got = keys(nlp, "The toll, which now stands at more than 300 people, is expected to rise.")
+    assert got["more than 300"] == "people killed"
+
+
+def test_a_later_event_is_not_the_first_ones_magnitude(nlp):
+    assert keys(nlp, "Hours later, a 6.1 magnitude quake struck further north.")["6.1"] == "later magnitude"
+    assert keys(nlp, "Another 5.9 magnitude tremor shook the coast.")["5.9"] == "later magnitude"
+    assert keys(nlp, "The 6.9 magnitude quake struck before dawn.")["6.9"] == "magnitude"
+    assert keys(nlp, "The second quake had a magnitude of 6.2.")["6.2"] == "second magnitude"
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from reportedly.extract.measure_places import gazetteer_places
+
+    return gazetteer_places()
+
+
+def test_a_country_owning_a_region_gives_way_to_the_region(nlp, gazetteer):
+    got = keys(nlp, "Twelve people died in Ukraine's Kherson region on Monday.", gazetteer)
+    assert got["Twelve"] == "people killed in Kherson region"
+    # a region claimed by a country not its own is held by that country
+    got = keys(nlp, "The water rose by more than 4 metres in Russia's Kherson region.", gazetteer)
+    assert got["more than 4"] == "metres in Kherson region (occupied)"
+    got = keys(nlp, "Nine people died in Russia's Kursk region.", gazetteer)
+    assert got["Nine"] == "people killed in Kursk region"
+
+
+def test_an_area_held_by_both_sides_is_no_one_sides_area(nlp, gazetteer):
+    got = keys(nlp, "The storm killed about 900 people in government and rebel-held areas.", gazetteer)
+    assert got["about 900"] == "people killed"
+    text = "It killed about 950 people in both the government- and rebel-held areas in Syria."
+    got = keys(nlp, text, gazetteer)
+    assert got["about 950"] == "people killed in Syria"
+    got = keys(nlp, "Officials said 400 deaths had been reported in the rebel-held areas.", gazetteer)
+    assert got["400"] == "people killed in held:rebel areas"
+
+
+def test_a_place_in_another_numbers_phrase_or_on_the_event_is_not_this_numbers(nlp, gazetteer):
+    text = "Officials said at least 210 people died in the storm, with another 45 deaths in Syria."
+    got = keys(nlp, text, gazetteer)
+    assert got["at least 210"] == "people killed"
+    assert got["45"] == "people killed in Syria"
+    got = keys(nlp, "He said 9,100 people were injured by the quake centred around Gaziantep.", gazetteer)
+    assert got["9,100"] == "people injured"
+    got = keys(nlp, "He said 9,100 people were injured in Gaziantep.", gazetteer)
+    assert got["9,100"] == "people injured in Gaziantep"
+
+
+def test_the_earlier_value_of_a_raised_tally_counts_the_same(nlp):
+    got = keys(nlp, "The agency raised the death toll to 1,134, up from 1,046 a few hours earlier.")
+    assert got == {"1,134": "people killed", "1,046": "people killed"}
+
+
+def test_a_period_dating_the_event_makes_no_period_of_the_count(nlp):
+    got = measures(nlp, "He said 3,418 people have died as a result of last week's storm.")
+    assert got[-1][1].scope is not MeasureScope.PERIOD
+
+
+def test_who_is_in_hospital_is_counted_apart_from_the_injured(nlp):
+    got = keys(nlp, "A total of 145 were hospitalized and 97 are still in hospital.")
+    assert got == {"145": "people hospitalised", "97": "people hospitalised"}
+    got = keys(nlp, "Eighty people injured in the attack remain in hospital.")
+    assert got["Eighty"] == "people hospitalised"
+    assert keys(nlp, "Eighty people were injured in the attack.")["Eighty"] == "people injured"
+
+
+def test_a_day_on_the_event_dates_the_event_not_the_count(nlp):
+    # the killing happened on Saturday; the count of its dead is the one known when told
+    got = measures(nlp, "Gunmen stormed the hall in an attack which killed 39 people on Saturday.")
+    assert got[-1][1].as_of == PUBLISHED
+    got = measures(nlp, "The March 1 attack on the market resulted in 39 fatalities.")
+    assert got[-1][1].as_of == PUBLISHED
+    # a day on the tally's own verb dates the count
+    got = measures(nlp, "The toll rose on Tuesday to 43.")
+    assert got[-1][1].as_of == date(2025, 3, 4)
+
+
+def test_a_clause_joined_with_its_own_subject_says_nothing_of_the_tally(nlp):
+    got = keys(nlp, "The death toll rose to 640 after aftershocks collapsed hundreds of buildings.")
+    assert got["640"] == "people killed"
+    # the number of lives lost in a place holds in that place
+    got = keys(nlp, "The number of lives lost in Syria stands at 3,317.", gazetteer_places_once())
+    assert got["3,317"] == "people killed in Syria"
+
+
+def gazetteer_places_once():
+    from reportedly.extract.measure_places import gazetteer_places
+
+    return gazetteer_places()
+
+
+def test_a_modal_above_the_numbers_clause_makes_a_forecast(nlp):
+    text = "Officials said the breach could result in the river rising by as much as 9 metres."
+    assert keys(nlp, text)["9"] == "metres [forecast]"
+    # the speaker's verb is not the count's, and a refusal to rule out is a hedge, not a forecast
+    assert keys(nlp, "Officials said 5 people died.")["5"] == "people killed"
+    got = measures(nlp, "Officials would not rule out that 500 people might have died.")
+    assert got[-1][1].scope is not MeasureScope.FORECAST
+
+
+def test_a_number_on_an_event_word_and_a_tally_that_amounts_to(nlp):
+    got = keys(nlp, "At least 40 people were killed and over 100 hurt when the roof fell.")
+    assert got == {"At least 40": "people killed", "over 100": "people injured"}
+    got = keys(nlp, "The toll has risen to 144, and the injuries amount to 551.")
+    assert got == {"144": "people killed", "551": "people injured"}
+    assert keys(nlp, "Doctors treated 40 people.")["40"] == "people treated"
+
+
+def test_a_number_of_an_event_dated_months_before_belongs_to_no_series(nlp):
+    got = keys(nlp, "The town was hit by a missile in November that killed four people.")
+    assert got["four"] is None
+    got = keys(nlp, "A missile hit the town on Monday, killing four people.")
+    assert got["four"] == "people killed"
+    # however the parse hangs the clause, and not when the month dates a statement
+    got = keys(nlp, "The town was hit by a Russian missile in November that killed four people")
+    assert got["four"] is None
+    assert keys(nlp, "Officials said in January that 40 people had died.")["40"] == "people killed"

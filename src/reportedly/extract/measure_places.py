@@ -60,6 +60,12 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
                 if qualifier and nxt.qualifier is None:
                     found[i + 1] = replace(nxt, qualifier=m.qualifier, side=nxt.side or m.side)
                 continue  # "the Ukrainian region of Kherson": the region says more
+            if _possessor(m, nxt, sent.text):
+                if nxt.place.country != m.place.id and nxt.qualifier is None:
+                    # "Russia's Kherson region": a region another country claims as its own is
+                    # held by that country, not by the region's own
+                    found[i + 1] = replace(nxt, qualifier=("occupied", m.place.id))
+                continue  # "Ukraine's Kherson region": the region says more than its country
             before = sent.text[max(0, m.start - 60) : m.start]
             if qualifier and _BOTH_SIDES.search(before):
                 qualifier = None  # "in both the government- and rebel-held areas in Syria": all of it
@@ -71,6 +77,13 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
         return hits
 
     return find
+
+
+def _possessor(m, nxt, text: str) -> bool:  # noqa: ANN001 - reportedly.places.PlaceMention
+    """A country named as the owner of the next place ("Ukraine's Kherson region")."""
+    if nxt is None or m.via != "name" or m.place.kind != "country" or nxt.place.kind == "country":
+        return False
+    return re.fullmatch(r"\s*['’]s?\s+", text[m.end : nxt.start]) is not None
 
 
 _BOTH_SIDES = re.compile(r"\bboth\b[^.;]{0,40}\band\b[^.;]{0,30}-(?:held|controlled|occupied)\b", re.I)
@@ -108,6 +121,8 @@ def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: AN
                 continue
             if any(0 <= h.start - m.end() <= 45 and re.match(r"\s+of\b", text[m.end() :]) for h in named):
                 continue  # "the Russian-occupied parts of the region of Kherson": the region says it
+            if m.group("party") and _both_parties(text[: m.start()], gaz):
+                continue  # "government and rebel-held areas": every side's, so no one side's area
             rel = {"controls": "controlled", "holds": "held", "occupies": "occupied"}.get(
                 m.group("rel"), m.group("rel")
             )
@@ -124,6 +139,23 @@ def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: AN
             label = ", ".join(p for p in (qualifier, compass) if p)
             out.append(PlaceHit(m.start(), m.end(), f"area:{label}", f"{label} areas", label))
     return out
+
+
+#: Holders of an area that are no country: the words of control news uses for any civil war.
+_PARTIES = frozenset({"government", "regime", "rebel", "opposition", "insurgent", "militant", "separatist"})
+_AND_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)(?P<hyphen>-?)\s+(?:and|&)\s+$")
+
+
+def _both_parties(before: str, gaz) -> bool:  # noqa: ANN001 - Places
+    """ "government- and rebel-held", "Russian and Ukrainian-controlled": a first party joined by
+    "and" to the area's own, so the area is both sides' (the whole place)."""
+    m = _AND_BEFORE.search(before[-40:])
+    if m is None:
+        return False
+    word = m.group("word")
+    if m.group("hyphen") or word.lower() in _PARTIES:
+        return True
+    return gaz.demonym(word) is not None or gaz.lookup(word, kind="country") is not None
 
 
 def place_side(hit: PlaceHit) -> str | None:
@@ -187,7 +219,7 @@ def number_place(
         if span is None or not len(span):
             continue
         toks = {t.i for t in span}
-        if _qualifies_another(span.root, anchor, noun):
+        if _qualifies_another(span.root, anchor, noun) or _another_count(span.root, anchor, noun):
             continue
         if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
             continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
@@ -232,6 +264,13 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
     node = root
     for _ in range(4):
         head = node.head
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") and head.head not in (anchor, noun):
+            # "the quake centred around Kahramanmaras": the place of what the clause describes;
+            # "the number of lives lost in Syria" is still where the counted were lost
+            described = head.head
+            low = described.lemma_.lower()
+            counted = low in _NUMBER_NOUNS or low in EVENTS or described.lower_ in EVENTS
+            return described.pos_ in ("NOUN", "PROPN") and not counted
         if head in (node, anchor) or head.pos_ in ("VERB", "AUX") or (noun is not None and head == noun):
             return False
         if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
@@ -241,6 +280,20 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
             node = head
             continue
         return False
+    return False
+
+
+def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
+    """ "1,121 died, with another 783 fatalities in Syria": a place in another number's own phrase."""
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head == node or head in (anchor, noun):
+            return False
+        counts = any(c.like_num and c.dep_ == "nummod" and c != anchor for c in head.children)
+        if head.pos_ in ("NOUN", "PROPN") and counts:
+            return not any(t == anchor for t in head.subtree)
+        node = head
     return False
 
 

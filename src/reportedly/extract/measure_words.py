@@ -29,6 +29,10 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
     **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
     **dict.fromkeys(["rescue"], "rescued"),
+    **dict.fromkeys(["treat", "treatment"], "treated"),
+    **dict.fromkeys(
+        ["hospitalize", "hospitalise", "hospitalized", "hospitalised", "hospital"], "hospitalised"
+    ),
     **dict.fromkeys(["arrest", "detain", "detention"], "arrested"),
     **dict.fromkeys(["deploy", "dispatch", "station"], "deployed"),
     **dict.fromkeys(["send", "ship", "deliver", "supply", "transfer", "export"], "sent"),

@@ -39,6 +39,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, QuantityScope, TimeExpr
+from .lexicon import REPORTING_VERBS
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -99,6 +100,7 @@ TALLY_VERBS = frozenset(
         "near",
         "approach",
         "cross",
+        "amount",
     ]
 )
 _FORECAST_WORDS = frozenset(
@@ -236,8 +238,10 @@ def _read(
     clause = clause_tokens(anchor, sent)
     if _historical([*clause, *(noun.subtree if noun is not None else ()), *_event_noun(clause)], published):
         return None
+    if _event_long_before(clause, times, offset, published):
+        return None
     inherits = previous is not None and (
-        what == TALLY or (what is None and _subset_of_previous(anchor, noun))
+        what == TALLY or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
     )
     if inherits:
         what = previous.what  # type: ignore[union-attr]
@@ -275,7 +279,18 @@ def _read(
 
 
 _PEOPLE_EVENTS = frozenset(
-    {"killed", "injured", "killed_or_injured", "missing", "evacuated", "displaced", "rescued", "arrested"}
+    {
+        "killed",
+        "injured",
+        "killed_or_injured",
+        "missing",
+        "evacuated",
+        "displaced",
+        "rescued",
+        "arrested",
+        "hospitalised",
+        "treated",
+    }
 )
 
 
@@ -298,6 +313,12 @@ def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
     return any(c.lower_ in ("another", "other") for c in anchor.children) or (
         noun is not None and any(c.lower_ in ("another", "other") for c in noun.children)
     )
+
+
+def _up_from(anchor: Token) -> bool:
+    """ "raised the toll to 17,134, up from 16,546": the earlier value of the same tally."""
+    head = anchor.head
+    return anchor.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in ("up", "down")
 
 
 def _after_magnitude(anchor: Token) -> bool:
@@ -366,22 +387,52 @@ def _predicate(node: Token) -> str | None:
                 return cls
             # copula and raising: "were dead", "remained flooded", "are still missing"
             for c in head.children:
+                if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    continue  # "the toll surged to 5,000 after … aftershocks collapsed buildings"
                 if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "conj") and c != node:
                     cls = _event(c)
                     if cls:
                         return cls
+            state = _state(head, node)
+            if state:
+                return state
             if _lemma(head) in TALLY_VERBS or head.lemma_ == "be":
-                # "the toll rose to 5,000", "putting the number of dead at …", "the total is …"
-                for c in head.children:
-                    tallied = _lemma(c) in TALLY_NOUNS or _event(c)
-                    if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node and tallied:
-                        return _event(c) or _from_modifiers(c) or _tally_of(c) or TALLY
+                # "the toll rose to 5,000", "putting the number of dead at …", "the total is …";
+                # a tally that names its event wins over one that does not ("earlier figures
+                # had put the death toll at five"), and "the toll, which stands at …" is the toll's
+                found = [_event(c) or _from_modifiers(c) or _tally_of(c) for c in _tally_args(head, node)]
+                if found:
+                    return next((f for f in found if f), TALLY)
         climb = node.dep_ in ("pobj", "prep", "conj", "appos") or (
             _lemma(node) in TALLY_NOUNS and node.dep_ in ("nsubj", "nsubjpass", "dobj")
         )
         if not climb:
             return None
         node = head
+    return None
+
+
+def _tally_args(verb: Token, node: Token) -> list[Token]:
+    """The tally nouns a tally verb moves: its subject or object, or for a relative clause
+    ("the toll, which currently stands at …") the noun the clause describes."""
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in args):
+        args.append(verb.head)
+    return [c for c in args if _lemma(c) in TALLY_NOUNS or _event(c)]
+
+
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+
+
+def _state(verb: Token, node: Token) -> str | None:
+    """ "are still in hospital", "remain in hospital": a place that is a state of the counted."""
+    if verb.lemma_ not in _STATE_VERBS or node.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for obj in c.children:
+                if obj.dep_ == "pobj" and not any(g.dep_ == "det" for g in obj.children) and _event(obj):
+                    return _event(obj)
     return None
 
 
@@ -398,12 +449,21 @@ def _what(anchor: Token, noun: Token | None) -> str | None:
     base = anchor
     while base.dep_ == "conj" and base.head.like_num:
         base = base.head
+    if noun is None and anchor.dep_ == "nummod" and _event(anchor.head):
+        return _event(anchor.head)  # "40 people were killed and over 100 hurt"
+    if anchor.dep_ == "conj" or base != anchor:
+        # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts
+        own = _from_modifiers(anchor)
+        if own:
+            return own
     if noun is None and base != anchor:
         noun = base.head if base.dep_ == "nummod" else None
     for cand in (noun, anchor):
         if cand is None:
             continue
         cls = _event(cand) if cand == noun else None
+        # "80 people injured in the attack remain in hospital" counts who is in hospital
+        cls = cls or (_state(cand.head, cand) if cand == noun else None)
         cls = cls or (_from_modifiers(cand) if cand == noun else None)
         cls = cls or _predicate(cand)
         if cls:
@@ -453,6 +513,12 @@ def _subject(noun: Token | None, anchor: Token, clause: list[Token] | None = Non
         for c in t.children:
             if c.lower_ in _ORDINALS and c.dep_ in ("amod", "advmod", "compound"):
                 words.append(c.lower_)
+            elif c.lower_ in _ANOTHER and c.dep_ in ("det", "amod"):
+                words.append("later")
+    if clause is not None and not words and any(_later_event(t) for t in clause):
+        # "Hours later, a 7.5 magnitude quake struck": an event after the one told of is another
+        # event; its magnitude is no second reading of the first one's
+        words.append("later")
     for t in (noun, anchor):
         if t is None:
             continue
@@ -465,6 +531,15 @@ def _subject(noun: Token | None, anchor: Token, clause: list[Token] | None = Non
         if t == noun:
             break
     return " ".join(dict.fromkeys(words)) or None
+
+
+_ANOTHER = frozenset({"another", "subsequent"})
+_LATER = frozenset({"later", "afterwards", "afterward", "subsequently"})
+
+
+def _later_event(t: Token) -> bool:
+    """ "later" on the clause's verb ("hours later, a quake struck"), not on a reporting verb."""
+    return t.lower_ in _LATER and t.dep_ == "advmod" and t.head.pos_ == "VERB" and t.head.dep_ == "ROOT"
 
 
 _RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
@@ -490,11 +565,38 @@ def _scope(
             ):
                 continue
             return MeasureScope.FORECAST
+    if _modal_above(anchor, clause):
+        return MeasureScope.FORECAST
     if q.scope is QuantityScope.CUMULATIVE:
         return MeasureScope.CUMULATIVE
     if q.scope is QuantityScope.PERIOD and _explicit_period(clause, times, offset):
         return MeasureScope.PERIOD
     return MeasureScope.POINT
+
+
+_MODALS = frozenset({"could", "may", "might", "will", "would"})
+
+
+def _modal_above(anchor: Token, clause: list[Token]) -> bool:
+    """ "could result in the water level rising by as much as 12 metres": a modal on a verb the
+    number's clause hangs from (not a reporting verb) makes the number a forecast too."""
+    inside = {t.i for t in clause}
+    for verb in anchor.ancestors:
+        if verb.i in inside or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_ in REPORTING_VERBS:
+            return False  # "officials said 5 died": the speaker's tense is not the count's
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False  # "would not rule out that 500 might have died": a hedged count
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in _MODALS and not _followed_by_have(c):
+                return True
+    return False
+
+
+def _followed_by_have(t: Token) -> bool:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and nxt.lower_ in _NOT_FORECAST_AFTER
 
 
 def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) -> bool:
@@ -505,9 +607,19 @@ def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) ->
     """
     if any(t.lower_ in _RATE for t in clause):
         return True
-    lo = clause[0].idx + offset if clause else 0
-    hi = clause[-1].idx + len(clause[-1].text) + offset if clause else 0
-    return any(lo <= t.start and t.end <= hi and t.resolved and "/" in t.resolved for t in times)
+    if not clause:
+        return False
+    doc = clause[0].doc
+    lo = clause[0].idx + offset
+    hi = clause[-1].idx + len(clause[-1].text) + offset
+    for t in times:
+        if not (lo <= t.start and t.end <= hi and t.resolved and "/" in t.resolved):
+            continue
+        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is not None and _dates_a_noun(span.root):
+            continue  # "as a result of last week's earthquake": the week dates the quake
+        return True
+    return False
 
 
 def _event_noun(clause: list[Token]) -> list[Token]:
@@ -517,6 +629,47 @@ def _event_noun(clause: list[Token]) -> list[Token]:
         return []
     head = roots[0].head
     return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nummod", "poss", "npadvmod"))]
+
+
+#: Days before publication after which a dated event is another, earlier event.
+EARLIER_EVENT_DAYS = 30
+
+
+def _event_long_before(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
+) -> bool:
+    """ "hit by a missile in December that killed three": the number's clause hangs from an event
+    (a noun or verb) dated months before the report, so the number belongs to that earlier event."""
+    inside = {t.i for t in clause}
+    roots = [
+        t
+        for t in clause
+        if t.head.i not in inside
+        and (
+            t.dep_ in ("relcl", "acl", "advcl")
+            or (t.dep_ == "ccomp" and t.head.lemma_ not in REPORTING_VERBS)
+        )
+    ]
+    if published is None or not roots:
+        return False
+    described = roots[0].head
+    doc = described.doc
+    for t in times:
+        if t.granularity not in ("day", "month") or not t.resolved or "/" in t.resolved:
+            continue
+        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is None or span.root.i in inside:
+            continue
+        attach = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
+        if attach != described:
+            continue
+        try:
+            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
+        except ValueError:
+            continue
+        if (published - day).days > EARLIER_EVENT_DAYS:
+            return True
+    return False
 
 
 def _historical(tokens: Iterable[Token], published: date | None) -> bool:
@@ -545,7 +698,7 @@ def _as_of(
         if "/" in t.resolved:
             continue
         span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
-        if span is None or _dates_a_noun(span.root):
+        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root):
             continue
         try:  # a month ("sent … last month") holds from its first day
             day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
@@ -579,6 +732,24 @@ def _statement_day(
     return published
 
 
+def _dates_the_event(token: Token) -> bool:
+    """ "which killed 139 people on Friday": the day of the killing, not of the count of the dead.
+
+    A day on the event verb itself dates the event; the count of its dead or injured is the one
+    known when it is told. A day on a tally verb ("the toll rose on Wednesday to 143") or a
+    reporting verb dates the count.
+    """
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return _lemma(head) in EVENTS and _lemma(head) not in TALLY_VERBS
+        node = head
+    return False
+
+
 def _dates_a_noun(token: Token) -> bool:
     node = token
     for _ in range(4):
@@ -586,7 +757,7 @@ def _dates_a_noun(token: Token) -> bool:
         if head == node or head.pos_ in ("VERB", "AUX"):
             return False
         nominal = head.pos_ in ("NOUN", "PROPN")
-        modifies = nominal and node.dep_ in ("poss", "compound", "pobj", "prep", "npadvmod")
+        modifies = nominal and node.dep_ in ("poss", "compound", "pobj", "prep", "npadvmod", "nmod")
         if modifies and (head.dep_ != "pobj" or head.head.lower_ not in ("as", "by", "until", "since")):
             return True
         node = head

@@ -3,15 +3,16 @@
 Two numbers of one measure series (same thing counted, same place and control, same scope:
 see :class:`~reportedly.model.Measure`) are compared when they hold within
 :data:`WINDOW_DAYS` of each other and their bounds do not meet ("about" widens a number by
-:data:`APPROX`, "more than 10,000" is open above). What follows depends on who gives them and
-what they count:
+:data:`APPROX`, "more than 10,000" is open above).
+What follows depends on who gives them and what they count:
 
 * the **same origin** giving two figures is an *update* (or a revision), never a conflict;
 * counts that only grow (the dead, the injured, the evacuated, the rescued, the arrested, and
   every running total) conflict when the **later figure is lower** than an earlier one from
   another origin ("4,300 dead" from the UN, then "2,274" from rescuers two days later); a later
   higher figure is the count growing. On the same day, two origins' figures conflict only when
-  they are far apart (more than :data:`SAME_DAY_GAP`): tallies move by the hour;
+  one report sets them side by side and they are far apart (more than :data:`SAME_DAY_GAP`):
+  tallies move by the hour, and two reports of one day do not say which hour each is from;
 * snapshots (the missing, troops in a place, homes still flooded) conflict only when given
   within :data:`SNAPSHOT_DAYS` of each other: they can rise and fall, but not far in days; a
   property of the event itself (a quake's magnitude) conflicts whenever two origins differ;
@@ -28,16 +29,19 @@ its whole) and that is not a conflict is kept as a *declined* pair with its reas
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
 from .corpus import ClaimItem, vague
 
 WINDOW_DAYS = 7
-APPROX = 0.10
+#: How far "about" widens a figure: "about 11,000" holds "some 12,000" (a round figure's next
+#: neighbour within a tenth), "about 7,000" does not hold "about 6,000".
+APPROX = 0.07
 SAME_DAY_GAP = 0.25
 #: How far a part counted days after its whole may exceed it before it contradicts the whole.
 GROWTH = 1.5
@@ -119,6 +123,29 @@ def _growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
+_EARLIER = re.compile(r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?)\b", re.I)
+_LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
+
+
+def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """(earlier, later) when one report marks one figure as the earlier ("according to initial
+    reports, three") or the other as the later ("later updated the toll to six") and the later
+    one is the higher: the report tells a count growing, not two counts disagreeing."""
+
+    def marks(p: Point) -> tuple[bool, bool]:
+        claim = p.item.claim
+        sentence = claim.sentence.text if claim.sentence is not None else ""
+        text = f"{claim.cue.text} {claim.content_text} {sentence}"
+        return _EARLIER.search(text) is not None, _LATER.search(text) is not None
+
+    for earlier, later in ((a, b), (b, a)):
+        (e_early, e_late), (l_early, l_late) = marks(earlier), marks(later)
+        told = (e_early and not e_late) or (l_late and not l_early) or (e_early and l_late)
+        if told and bounds(later.quantity)[1] >= bounds(earlier.quantity)[0]:
+            return earlier, later
+    return None
+
+
 def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
     (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
@@ -131,13 +158,22 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     gap = max(lb - ha, la - hb)
     if _growing(a.measure):
         if days == 0 or days is None:
+            if a.item.doc.id != b.item.doc.id:
+                # "60 killed" and "133 killed" in two reports of one day are two hours of a
+                # rising count: a day says nothing of which came first
+                return False, (
+                    f"{a.says()} and {b.says()} for {key}: two reports of the same day; "
+                    "tallies move within a day"
+                )
+            told = _told_update(a, b)
+            if told is not None:
+                return False, f"{told[0].says()} then {told[1].says()} for {key}: the report tells the update"
             size = max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) or 1.0
             if gap / size <= SAME_DAY_GAP:
                 return False, (
-                    f"{a.says()} and {b.says()} for {key}: the same day and close; "
-                    "tallies move within a day"
+                    f"{a.says()} and {b.says()} for {key}: the same day and close; tallies move within a day"
                 )
-            return True, f"{a.says()} and {b.says()} for {key} do not overlap, on the same day"
+            return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
         if hl < le:
@@ -219,6 +255,7 @@ def numeric_conflicts(
             out.append(row)
 
     by_series: dict[str, list[Point]] = defaultdict(list)
+
     def counted(p: Point) -> tuple[str | None, str | None, str | None]:
         return (story_of.get(p.item.doc.id), p.measure.what, p.measure.unit)
 
@@ -280,6 +317,95 @@ def _containment(
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
                     f"{whole.measure.key}, which contains it",
                 )
+
+
+def _counted(m: Measure) -> str:
+    """The series key of a measure with its place left out: what is counted, whose, in which scope."""
+    return replace(m, place=None, place_name=None, qualifier=None).key
+
+
+def settle_places(
+    items: Iterable[ClaimItem],
+    story_of: dict[str, str],
+    is_country: Callable[[str], bool] | None = None,
+    contains: Containment | None = None,
+) -> int:
+    """Give a figure with no place the one country its story counts that thing in; returns how many.
+
+    "The toll rose to 137" in a story whose every placed death toll is "in Russia" is a toll in
+    Russia: a figure with no place means the story's place, and where the story names only one
+    country for what is counted, and no other place, the figure holds inside it whatever part of
+    it the figure counts. Only a country (``is_country``; by default the places gazetteer's):
+    "evacuated from the Kherson and Mykolaiv regions" as the one place a story names for
+    evacuees says nothing of where "4,300 evacuated" were. Where the story names several places
+    (tolls in Turkey, in Syria and in both), the figure stays unplaced: it could be any of them,
+    or their sum. Applied after clustering: it changes the series a figure is drawn and compared
+    in, not what the claim says.
+
+    In the same way an area named only by who holds it ("29 died in territories that Moscow
+    controls") is that side's part of the place the story names under that side's control
+    ("the Russian-occupied parts of the Kherson region"), when every place the story names
+    under that control for what is counted lies inside one of them (``contains``).
+    """
+    if is_country is None:
+        is_country = _gazetteer_country()
+    items = list(items)
+    places: dict[tuple[str | None, str], set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    for it in items:
+        story = story_of.get(it.doc.id)
+        for m in it.measures:
+            if m.typed.place is not None:
+                where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
+                places[(story, _counted(m.typed))].add(where)
+    settled = 0
+    for it in items:
+        story = story_of.get(it.doc.id)
+        for i, m in enumerate(it.measures):
+            if m.typed.unit in FIXED_PROPERTIES:
+                continue
+            if m.typed.place is not None and m.typed.place.startswith("area:") and contains is not None:
+                held = _held_whole(places.get((story, _counted(m.typed)), set()), m.typed.qualifier, contains)
+                if held is not None:
+                    place, name = held
+                    it.measures[i] = replace(m, typed=replace(m.typed, place=place, place_name=name))
+                    settled += 1
+                continue
+            if m.typed.place is not None:
+                continue
+            found = places.get((story, _counted(m.typed)))
+            if found is None or len(found) != 1:
+                continue
+            place, name, qualifier = next(iter(found))
+            if qualifier is not None or not is_country(place):
+                continue
+            it.measures[i] = replace(
+                m, typed=replace(m.typed, place=place, place_name=name, qualifier=qualifier)
+            )
+            settled += 1
+    return settled
+
+
+def _held_whole(
+    found: set[tuple[str, str | None, str | None]], qualifier: str | None, contains: Containment
+) -> tuple[str, str | None] | None:
+    """The one named place under ``qualifier`` that holds every other such place, if any."""
+    held = {(p, n) for p, n, q in found if q == qualifier and qualifier and not p.startswith("area:")}
+    for place, name in held:
+        if all(other == place or contains(place, other) for other, _n in held):
+            return place, name
+    return None
+
+
+def _gazetteer_country() -> Callable[[str], bool]:
+    from ..places import default_places
+
+    gaz = default_places()
+
+    def is_country(pid: str) -> bool:
+        place = gaz.get(pid)
+        return place is not None and place.kind == "country"
+
+    return is_country
 
 
 def place_containment(places=None) -> Containment:  # noqa: ANN001 - a reportedly.places.Places

@@ -30,7 +30,7 @@ from .corpus import ClaimItem, DocItem, claim_item, outlet_of
 from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins
-from .numbers import numeric_conflicts, place_containment
+from .numbers import numeric_conflicts, place_containment, settle_places
 from .stories import WINDOW_DAYS, group_documents
 
 Progress = Callable[[str], None]
@@ -204,7 +204,9 @@ def link_corpus(
     timings["clusters"] = time.perf_counter() - tick
 
     tick = time.perf_counter()
-    conflicts.extend(numeric_conflicts(items, story_of, place_containment()))
+    contains = place_containment()
+    settle_places(items, story_of, contains=contains)
+    conflicts.extend(numeric_conflicts(items, story_of, contains))
     measures = [MeasureRow(it.id, m.position, m.measure, m.when) for it in items for m in it.measures]
     timings["conflicts"] = time.perf_counter() - tick
 
