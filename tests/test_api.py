@@ -413,7 +413,8 @@ class _ArticleServer(BaseHTTPRequestHandler):
 @pytest.fixture
 def local_article() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _ArticleServer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits out one (0.5 s by default) after every test
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/bridge.txt"

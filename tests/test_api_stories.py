@@ -134,7 +134,17 @@ def test_story_filter_on_claims_and_exports(client: TestClient) -> None:
     assert {row["document_id"] for row in csv.DictReader(io.StringIO(exported))} == {FERRY_ID, FOLLOW_ID}
 
 
-def test_rebuilding_stories_needs_the_token(client: TestClient) -> None:
+@pytest.mark.parametrize(
+    "method",
+    # the sentence model loads torch and MiniLM (about 6 s of CPU); TF-IDF keeps the route in the fast lane
+    [pytest.param("minilm", marks=pytest.mark.slow), "tfidf"],
+)
+def test_rebuilding_stories_needs_the_token(
+    client: TestClient, method: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    if method == "minilm":
+        request.getfixturevalue("minilm")  # skips where the sentence model is not installed
+    monkeypatch.setenv("REPORTEDLY_EMBEDDINGS", method)
     assert client.post("/api/stories/rebuild").status_code == 401
     response = client.post("/api/stories/rebuild", headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 200, response.text
@@ -142,6 +152,7 @@ def test_rebuilding_stories_needs_the_token(client: TestClient) -> None:
     assert run["rebuilt"] is True and run["documents"] == 3
     again = client.post("/api/stories/rebuild", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert again["rebuilt"] is False  # nothing changed since
+    assert run["method"] == again["method"] == method
 
 
 def test_openapi_lists_the_story_endpoints(client: TestClient) -> None:
