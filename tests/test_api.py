@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -35,13 +35,14 @@ ARTICLE = (
 )
 
 
+def _web_store(store: Store) -> None:
+    store.save(ferry_ledger(), source="ferry.txt")
+    store.save(hostile_ledger(), source="water.txt")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        store.save(ferry_ledger(), source="ferry.txt")
-        store.save(hostile_ledger(), source="water.txt")
-    return path
+def db_path(tmp_path: Path, store_copy: Callable[..., Path]) -> Path:
+    return store_copy(tmp_path / "web.db", _web_store)
 
 
 @pytest.fixture

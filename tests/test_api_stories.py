@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +23,15 @@ FERRY_ID = ferry_ledger().document.id
 FOLLOW_ID = followup_ledger().document.id
 
 
+def _story_store(store: Store) -> None:
+    store.save(ferry_ledger())
+    store.save(hostile_ledger())
+    save_story(store)
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    db = tmp_path / "stories.db"
-    with Store(db) as store:
-        store.save(ferry_ledger())
-        store.save(hostile_ledger())
-        save_story(store)
+def client(tmp_path: Path, store_copy: Callable[..., Path]) -> Iterator[TestClient]:
+    db = store_copy(tmp_path / "stories.db", _story_store)
     with TestClient(create_app(db, token=TOKEN)) as c:
         yield c
 

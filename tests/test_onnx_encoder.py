@@ -74,6 +74,7 @@ def test_onnx_and_torch_readings_agree() -> None:
     assert same / total >= 0.97
 
 
+@pytest.mark.slow  # transformers' tokenizer imports torch (about 5 s of CPU)
 def test_subwords_equal_transformers_fast_tokenizer() -> None:
     transformers = pytest.importorskip("transformers")
     tok = transformers.AutoTokenizer.from_pretrained(str(enc.base_model_dir()))
