@@ -1,6 +1,7 @@
 """Fixtures shared across test modules: a PostgreSQL database for the store tests (see pg.py),
 the sentence model's presence for the linking tests that need it, and stores built once a session."""
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,11 @@ import pytest
 from pg import pg_url, postgres_server
 
 __all__ = ["minilm", "pg_url", "postgres_server", "store_copy"]
+
+# The CLI tests give each invocation its own COLUMNS; one already in the environment when the CLI
+# module is imported (exported by a shell, or the 80 that pytest-xdist's workers set) would fix
+# the width of its Rich consoles for the whole session and cut their tables short.
+os.environ.pop("COLUMNS", None)
 
 
 @pytest.fixture(scope="session")
