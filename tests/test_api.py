@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -35,13 +35,14 @@ ARTICLE = (
 )
 
 
+def _web_store(store: Store) -> None:
+    store.save(ferry_ledger(), source="ferry.txt")
+    store.save(hostile_ledger(), source="water.txt")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        store.save(ferry_ledger(), source="ferry.txt")
-        store.save(hostile_ledger(), source="water.txt")
-    return path
+def db_path(tmp_path: Path, store_copy: Callable[..., Path]) -> Path:
+    return store_copy(tmp_path / "web.db", _web_store)
 
 
 @pytest.fixture
@@ -413,7 +414,8 @@ class _ArticleServer(BaseHTTPRequestHandler):
 @pytest.fixture
 def local_article() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _ArticleServer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits out one (0.5 s by default) after every test
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/bridge.txt"

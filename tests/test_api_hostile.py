@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +19,13 @@ TOKEN = "correct-horse-battery-staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
+def _ferry_store(store: Store) -> None:
+    store.save(ferry_ledger(), source="ferry.txt")
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        store.save(ferry_ledger(), source="ferry.txt")
+def client(tmp_path: Path, store_copy: Callable[..., Path]) -> Iterator[TestClient]:
+    path = store_copy(tmp_path / "web.db", _ferry_store)
     with TestClient(create_app(path, token=TOKEN), raise_server_exceptions=False) as c:
         yield c
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,12 +26,16 @@ def _quick(document, nlp=None):  # noqa: ANN001, ANN202 - stands in for the extr
     return Ledger(document)
 
 
+def _ferry_store(store: Store) -> None:
+    store.save(ferry_ledger(), source="ferry.txt")
+
+
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def client(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_copy: Callable[..., Path]
+) -> Iterator[TestClient]:
     monkeypatch.setattr(reportedly, "analyze_document", _quick)
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        store.save(ferry_ledger(), source="ferry.txt")
+    path = store_copy(tmp_path / "web.db", _ferry_store)
     app = create_app(path, token=TOKEN, async_above=1_000, job_queue=2)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c

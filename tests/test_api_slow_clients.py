@@ -63,6 +63,7 @@ def _closed_after(sock: socket.socket, limit: float) -> float:
     return time.monotonic() - started
 
 
+@pytest.mark.slow  # waits out the header deadline (1-3 s of wall time, no CPU)
 def test_partial_headers_are_cut_off(address: tuple[str, int]) -> None:
     socks = [socket.create_connection(address) for _ in range(20)]
     try:
@@ -74,11 +75,13 @@ def test_partial_headers_are_cut_off(address: tuple[str, int]) -> None:
             s.close()
 
 
+@pytest.mark.slow  # waits out the header deadline (1-3 s of wall time, no CPU)
 def test_a_silent_connection_is_cut_off(address: tuple[str, int]) -> None:
     with socket.create_connection(address) as s:
         assert _closed_after(s, 10 * HEADER_TIMEOUT) < 5 * HEADER_TIMEOUT
 
 
+@pytest.mark.slow  # waits out the header deadline (1-3 s of wall time, no CPU)
 def test_trickled_headers_do_not_reset_the_deadline(address: tuple[str, int]) -> None:
     with socket.create_connection(address) as s:
         started = time.monotonic()
@@ -114,6 +117,7 @@ def _answer(s: socket.socket) -> bytes:
     return head
 
 
+@pytest.mark.slow  # waits out the header deadline (1-3 s of wall time, no CPU)
 def test_a_kept_alive_connection_waits_longer_than_the_header_deadline(address: tuple[str, int]) -> None:
     with socket.create_connection(address) as s:
         s.settimeout(10)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +23,15 @@ FERRY_ID = ferry_ledger().document.id
 FOLLOW_ID = followup_ledger().document.id
 
 
+def _story_store(store: Store) -> None:
+    store.save(ferry_ledger())
+    store.save(hostile_ledger())
+    save_story(store)
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    db = tmp_path / "stories.db"
-    with Store(db) as store:
-        store.save(ferry_ledger())
-        store.save(hostile_ledger())
-        save_story(store)
+def client(tmp_path: Path, store_copy: Callable[..., Path]) -> Iterator[TestClient]:
+    db = store_copy(tmp_path / "stories.db", _story_store)
     with TestClient(create_app(db, token=TOKEN)) as c:
         yield c
 
@@ -134,7 +136,17 @@ def test_story_filter_on_claims_and_exports(client: TestClient) -> None:
     assert {row["document_id"] for row in csv.DictReader(io.StringIO(exported))} == {FERRY_ID, FOLLOW_ID}
 
 
-def test_rebuilding_stories_needs_the_token(client: TestClient) -> None:
+@pytest.mark.parametrize(
+    "method",
+    # the sentence model loads torch and MiniLM (about 6 s of CPU); TF-IDF keeps the route in the fast lane
+    [pytest.param("minilm", marks=pytest.mark.slow), "tfidf"],
+)
+def test_rebuilding_stories_needs_the_token(
+    client: TestClient, method: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    if method == "minilm":
+        request.getfixturevalue("minilm")  # skips where the sentence model is not installed
+    monkeypatch.setenv("REPORTEDLY_EMBEDDINGS", method)
     assert client.post("/api/stories/rebuild").status_code == 401
     response = client.post("/api/stories/rebuild", headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 200, response.text
@@ -142,6 +154,7 @@ def test_rebuilding_stories_needs_the_token(client: TestClient) -> None:
     assert run["rebuilt"] is True and run["documents"] == 3
     again = client.post("/api/stories/rebuild", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert again["rebuilt"] is False  # nothing changed since
+    assert run["method"] == again["method"] == method
 
 
 def test_openapi_lists_the_story_endpoints(client: TestClient) -> None:

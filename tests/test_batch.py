@@ -107,6 +107,7 @@ def _stubborn(seconds: float, seen: dict[str, object]) -> None:
     seen["after"] = "ran"
 
 
+@pytest.mark.slow  # busy code runs past the limit and past its repeat: about 2 s each
 @pytest.mark.parametrize("where", ["main thread", "worker thread"])
 def test_time_limit_is_raised_again_when_the_first_is_lost(where: str) -> None:
     seen: dict[str, object] = {}

@@ -82,6 +82,7 @@ def test_the_pair_head_reads_each_cues_own_source_and_content() -> None:
     assert [s.text for s in claims["denied"].content] == ["that any money had been set aside for the repairs"]
 
 
+@pytest.mark.slow  # imports torch, builds and traces the torch encoder (about 5 s of CPU)
 def test_the_traced_encoder_equals_the_eager_one_at_every_window_length() -> None:
     # traced once on a four-word sentence, it must keep the sequence length dynamic
     import torch

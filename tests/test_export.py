@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,11 +41,14 @@ SCORER = Path(
 G = f"{{{GRAPHML_NS}}}"
 
 
+def _two_ledgers(store: Store) -> None:
+    store.save(ferry_ledger())
+    store.save(hostile_ledger())
+
+
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "export.db") as s:
-        s.save(ferry_ledger())
-        s.save(hostile_ledger())
+def store(tmp_path: Path, store_copy: Callable[..., Path]):
+    with Store(store_copy(tmp_path / "export.db", _two_ledgers)) as s:
         yield s
 
 

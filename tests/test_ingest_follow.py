@@ -47,7 +47,8 @@ def site(tmp_path: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     (tmp_path / "strike.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "feed.xml").write_text(feed(base), encoding="utf-8")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # a short poll: shutdown() waits out one (0.5 s by default) after every test
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield base
     server.shutdown()
 

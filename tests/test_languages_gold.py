@@ -38,6 +38,7 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
+@pytest.mark.slow  # scores real article corpora, as the other quality floors do
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
 def test_language_gold_floors(gold_set: str) -> None:
     from reportedly.corpora.stories import load_story_corpus

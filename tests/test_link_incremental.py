@@ -18,12 +18,13 @@ from typer.testing import CliRunner
 
 from reportedly.cli import app
 from reportedly.link import ensure_linked
-from reportedly.link.embed import MINILM, TfidfEmbedder, minilm_available
+from reportedly.link.embed import MINILM, TfidfEmbedder
 from reportedly.model import Ledger
 from reportedly.store import Store
 from test_link_story import FIXTURES, load_ledger
 
-pytestmark = pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
+# Each test links the fixture corpus two or three times with the sentence model (torch and MiniLM).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("minilm")]
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,6 @@ from reportedly.link import (
     ensure_linked,
     link_store,
 )
-from reportedly.link.embed import minilm_available
 from reportedly.model import (
     ChainLink,
     Claim,
@@ -64,12 +63,9 @@ STORY = {f"a{i}" for i in range(1, 10)}
 TROOPS = "North Korean troops deployed in Russia"
 CONTAINERS = "container sent in Russia"
 
-METHODS = [
-    pytest.param(
-        MINILM, marks=pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
-    ),
-    TFIDF,
-]
+# The sentence model's variants load torch and MiniLM (about 6 s of CPU): the fast lane runs the
+# same tests on TF-IDF; the whole suite runs both.
+METHODS = [pytest.param(MINILM, marks=pytest.mark.slow), TFIDF]
 
 
 def fixture_documents() -> list[Document]:
@@ -196,7 +192,7 @@ def test_frozen_ledgers_match_the_fixture_texts(ledgers: list[Ledger]) -> None:
 
 
 @pytest.mark.slow  # analyses and links the fixture corpus
-@pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
+@pytest.mark.usefixtures("minilm")
 def test_end_to_end_with_todays_extraction(tmp_path: Path) -> None:
     """Analyse the texts now, store, link: the story forms and the count conflicts are found."""
     docs = fixture_documents()
@@ -237,6 +233,8 @@ def linked(
     names: dict[str, str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Linked]:
+    if request.param == MINILM:
+        request.getfixturevalue("minilm")  # skips where the sentence model is not installed
     store = Store(tmp_path_factory.mktemp(request.param) / "story.db")
     for led in ledgers:
         store.save(led)

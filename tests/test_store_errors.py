@@ -8,7 +8,7 @@ row is a 404 and exit 1 wherever it comes from, never guessed from the message's
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -91,11 +91,13 @@ def test_the_store_raises_typed_errors(tmp_path: Path) -> None:
 # -- the API -----------------------------------------------------------------------------
 
 
+def _ferry_store(store: Store) -> None:
+    store.save(ferry_ledger())
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    db = tmp_path / "api.db"
-    with Store(db) as store:
-        store.save(ferry_ledger())
+def client(tmp_path: Path, store_copy: Callable[..., Path]) -> Iterator[TestClient]:
+    db = store_copy(tmp_path / "api.db", _ferry_store)
     with TestClient(create_app(db)) as c:
         yield c
 

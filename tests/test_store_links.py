@@ -9,7 +9,7 @@ the whole listing, fetched with LIMIT/OFFSET rather than sliced from it in Pytho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -88,9 +88,8 @@ def save_link_run(store: Store) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "links.db") as s:
-        save_link_run(s)
+def store(tmp_path: Path, store_copy: Callable[..., Path]) -> Iterator[Store]:
+    with Store(store_copy(tmp_path / "links.db", save_link_run)) as s:
         yield s
 
 

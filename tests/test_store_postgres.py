@@ -38,7 +38,6 @@ from typer.testing import CliRunner
 from reportedly.api import create_app
 from reportedly.cli import app as cli
 from reportedly.link import TfidfEmbedder, ensure_linked
-from reportedly.link.embed import minilm_available
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -787,7 +786,7 @@ def test_reads_bind_as_many_parameters_for_3000_documents_as_for_one(pg_store: S
     assert summaries[0]["id"] == "d-1" and summaries[-1]["id"] == f"d-{n}"
 
 
-@pytest.mark.skipif(not minilm_available(), reason="sentence model not installed")
+@pytest.mark.usefixtures("minilm")
 def test_an_incremental_link_run_gives_the_same_rows_as_on_sqlite(pg_store: Store, tmp_path: Path) -> None:
     from reportedly.link.embed import default_embedder
 

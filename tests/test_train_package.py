@@ -122,6 +122,7 @@ def test_a_missing_training_dependency_names_the_extra(tmp_path: Path, monkeypat
     assert not (tmp_path / "m").exists()  # refused before anything was written
 
 
+@pytest.mark.slow  # the device check imports torch (a few seconds of CPU)
 def test_train_all_refuses_bad_arguments_before_training(tmp_path: Path) -> None:
     from reportedly.train import TrainingError, train_all
 

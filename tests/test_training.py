@@ -41,6 +41,7 @@ def _views(text: str) -> list[BlockView]:
 
 
 @needs_corpus
+@pytest.mark.slow  # trains a model
 def test_crf_training_writes_a_model_that_tags(tmp_path: Path) -> None:
     from reportedly.train.crf import train
 
@@ -248,6 +249,7 @@ def test_encoder_trainer_imports_no_spacy() -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow  # imports torch and builds the encoder (about 5 s of CPU)
 def test_base_weights_in_half_precision_still_train_in_float32(tmp_path: Path, monkeypatch) -> None:
     # transformers 5 loads a checkpoint in its own dtype; a float16 copy of the base (as carried to
     # a GPU box) must not turn training or the int8 conversion into half-precision arithmetic
@@ -269,6 +271,7 @@ def test_base_weights_in_half_precision_still_train_in_float32(tmp_path: Path, m
     assert {p.dtype for p in model.parameters()} == {torch.float32}
 
 
+@pytest.mark.slow  # imports torch to ask it for devices (about 5 s of CPU)
 def test_train_refuses_a_device_torch_cannot_use(tmp_path: Path) -> None:
     import torch
 

@@ -251,21 +251,7 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
             emit(q)
 
     found.sort(key=lambda q: q.start)
-    return [
-        Quantity(
-            q.start + offset,
-            q.end + offset,
-            q.text,
-            q.value,
-            q.low,
-            q.high,
-            q.approximate,
-            q.unit,
-            q.scope,
-            q.attribute,
-        )
-        for q in found
-    ]
+    return [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
 
 
 def _is_time_word(text: str) -> bool:

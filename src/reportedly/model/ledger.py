@@ -46,6 +46,29 @@ class Span:
 
 
 @dataclass(slots=True)
+class Located:
+    """The offsets and text that a source mention, cue, time or number points at in the document.
+
+    Declared once so that those four read and write them alike: ``text``, ``start`` and ``end``
+    lead each one's dict. Not a :class:`Span` (which is frozen and may be used as a key); the
+    types built on it are filled in as analysis goes on.
+    """
+
+    start: int
+    end: int
+    text: str
+
+    @staticmethod
+    def located(data: Mapping[str, Any]) -> tuple[int, int, str]:
+        """``start``, ``end`` and ``text`` from a dict :meth:`located_dict` began."""
+        return data["start"], data["end"], data["text"]
+
+    def located_dict(self) -> dict[str, Any]:
+        """``text``, ``start`` and ``end``: the head of every subclass's ``to_dict``."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
 class Section:
     """A region of the document with a role: only ``body`` is running text."""
 
@@ -204,12 +227,9 @@ def _entity_ref(
 
 
 @dataclass(slots=True)
-class SourceMention:
+class SourceMention(Located):
     """Where the source is named in the text, and what it resolved to."""
 
-    start: int
-    end: int
-    text: str
     entity: Entity | None = None
     #: further sources of a joint statement ("The U.S. and South Korea said")
     joint: list[Entity] = field(default_factory=list)
@@ -232,13 +252,11 @@ class SourceMention:
             )
         by_name = {e.name: e for e in (entities or {}).values()}
         joint = [by_name.get(name) or Entity(id="", name=name) for name in data.get("joint", [])]
-        return cls(data["start"], data["end"], data["text"], entity, joint)
+        return cls(*cls.located(data), entity, joint)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
+            **self.located_dict(),
             "joint": [e.name for e in self.joint],
             "entity": self.entity.name if self.entity else self.text,
             "entity_id": self.entity.id if self.entity else None,
@@ -248,19 +266,16 @@ class SourceMention:
 
 
 @dataclass(slots=True)
-class Cue:
-    start: int
-    end: int
-    text: str
+class Cue(Located):
     lemma: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
-        return cls(data["start"], data["end"], data["text"], data["lemma"])
+        return cls(*cls.located(data), data["lemma"])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "lemma": self.lemma}
+        return {**self.located_dict(), "lemma": self.lemma}
 
 
 @dataclass(slots=True)
@@ -290,7 +305,7 @@ class ChainLink:
 
 
 @dataclass(slots=True)
-class TimeExpr:
+class TimeExpr(Located):
     """A time expression, resolved against the publication date when possible.
 
     ``resolved`` is an ISO date (``2024-11-19``), month (``2024-10``), year,
@@ -298,28 +313,17 @@ class TimeExpr:
     resolved, in which case ``granularity`` is ``unresolved``.
     """
 
-    start: int
-    end: int
-    text: str
     resolved: str | None = None
     granularity: str = "unresolved"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            data["start"],
-            data["end"],
-            data["text"],
-            data.get("resolved"),
-            data.get("granularity", "unresolved"),
-        )
+        return cls(*cls.located(data), data.get("resolved"), data.get("granularity", "unresolved"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
+            **self.located_dict(),
             "resolved": self.resolved,
             "granularity": self.granularity,
         }
@@ -345,12 +349,9 @@ def bounded_text(value: float | None, low: float | None, high: float | None, app
 
 
 @dataclass(slots=True)
-class Quantity:
+class Quantity(Located):
     """A number bound to a claim. Calibres and model numbers are attributes, not counts."""
 
-    start: int
-    end: int
-    text: str
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -365,9 +366,7 @@ class Quantity:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            data["start"],
-            data["end"],
-            data["text"],
+            *cls.located(data),
             value=data.get("value"),
             low=data.get("low"),
             high=data.get("high"),
@@ -390,9 +389,7 @@ class Quantity:
     def to_dict(self) -> dict[str, Any]:
         """Its fields, and ``display`` (derived, ignored by :meth:`from_dict`)."""
         return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
+            **self.located_dict(),
             "value": self.value,
             "low": self.low,
             "high": self.high,

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -161,31 +162,27 @@ def save_vectors(conn: Connection, method: str, rows: list[dict[str, Any]]) -> N
         insert_rows(conn, link_vectors, list(chunk))
 
 
-def replace_links(
-    conn: Connection,
-    found_stories: Sequence[Story],
-    found_conflicts: Sequence[Conflict],
-    measures: Sequence[tuple[str, int, str, Any]],
-    run: dict[str, Any],
-) -> None:
-    """Replace every derived story row with a new link run's (call it inside one write transaction).
+@dataclass(frozen=True, slots=True)
+class LinkRows:
+    """What one link run writes, as the replacing functions below take it."""
 
-    ``measures`` are (claim id, quantity position, measure, date); ``run`` holds the
-    ``method``, ``seconds`` and ``fingerprint`` recorded in ``link_runs``.
-    """
+    stories: Sequence[Story]
+    conflicts: Sequence[Conflict]
+    #: (claim id, quantity position, measure, date)
+    measures: Sequence[tuple[str, int, str, Any]]
+    #: the ``method``, ``seconds`` and ``fingerprint`` recorded in ``link_runs``
+    run: dict[str, Any]
+
+
+def replace_links(conn: Connection, found: LinkRows) -> None:
+    """Replace every derived story row with a new link run's (call it inside one write transaction)."""
     for table in (conflicts, cluster_claims, claim_clusters, story_documents, claim_measures, stories):
         conn.execute(delete(table))
-    _insert_links(conn, found_stories, found_conflicts, measures, run)
+    _insert_links(conn, found)
 
 
 def replace_story_links(
-    conn: Connection,
-    old_stories: Sequence[str],
-    document_ids: Sequence[str],
-    found_stories: Sequence[Story],
-    found_conflicts: Sequence[Conflict],
-    measures: Sequence[tuple[str, int, str, Any]],
-    run: dict[str, Any],
+    conn: Connection, old_stories: Sequence[str], document_ids: Sequence[str], found: LinkRows
 ) -> None:
     """Replace the derived rows of some stories with an incremental run's (inside one write
     transaction): the rows of ``old_stories`` go, and so do the conflicts between two claims of
@@ -211,18 +208,13 @@ def replace_story_links(
         conn.execute(delete(conflicts).where(conflicts.c.id.in_(chunk)))
     for chunk in chunks(story_ids, 500):
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-    _insert_links(conn, found_stories, found_conflicts, measures, run)
+    _insert_links(conn, found)
 
 
-def _insert_links(
-    conn: Connection,
-    found_stories: Sequence[Story],
-    found_conflicts: Sequence[Conflict],
-    measures: Sequence[tuple[str, int, str, Any]],
-    run: dict[str, Any],
-) -> None:
+def _insert_links(conn: Connection, rows: LinkRows) -> None:
     n_docs = conn.scalar(select(func.count()).select_from(documents)) or 0
     n_claims = conn.scalar(select(func.count()).select_from(claims)) or 0
+    found_stories, found_conflicts, measures = rows.stories, rows.conflicts, rows.measures
     found = [(s, c) for s in found_stories for c in s.clusters]
     insert_rows(
         conn,
@@ -285,7 +277,7 @@ def _insert_links(
         [{"claim_id": cid, "position": p, "measure": m, "date": d} for cid, p, m, d in measures],
     )
     counted = {"built_at": datetime.now(UTC), "documents": n_docs, "claims": n_claims}
-    conn.execute(insert(link_runs), [{**counted, **run}])
+    conn.execute(insert(link_runs), [{**counted, **rows.run}])
 
 
 def _member_rows(cluster: ClaimCluster) -> list[dict[str, Any]]:

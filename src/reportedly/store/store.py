@@ -410,7 +410,7 @@ class Store:
         """Replace every derived story row with a new link run's, in one transaction."""
         run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            links.replace_links(conn, found_stories, found_conflicts, measures, run)
+            links.replace_links(conn, links.LinkRows(found_stories, found_conflicts, measures, run))
 
     # -- stories, clusters, conflicts, measures, timelines -----------------
 
@@ -430,9 +430,8 @@ class Store:
         ``document_ids``) with an incremental link run's, in one transaction."""
         run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            links.replace_story_links(
-                conn, old_stories, document_ids, found_stories, found_conflicts, measures, run
-            )
+            found = links.LinkRows(found_stories, found_conflicts, measures, run)
+            links.replace_story_links(conn, old_stories, document_ids, found)
 
     def stories(self, *, min_documents: int = 1) -> list[dict[str, Any]]:
         """Stories as dicts, largest first: ``id``, ``title``, ``first``, ``last``, ``documents``,
