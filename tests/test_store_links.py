@@ -256,3 +256,18 @@ def test_link_inputs_carry_the_entities_aliases(store: Store) -> None:
         if original.source is not None and original.source.entity is not None:
             assert set(got.source.entity.aliases) >= set(original.source.entity.aliases)
     assert "the harbour authority" in loaded["ferry-2"].chain[-1].entity.aliases
+
+
+def test_new_linking_rules_relink_a_store_linked_by_an_older_release(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Upgrading reportedly must not leave stories built by the old rules until a document arrives."""
+    import reportedly.link as link
+    from reportedly.link.embed import TfidfEmbedder
+
+    embedder = TfidfEmbedder()
+    assert link.ensure_linked(store, embedder=embedder) is not None  # first run
+    assert link.ensure_linked(store, embedder=embedder) is None  # nothing changed
+    monkeypatch.setattr(link, "LINK_REVISION", link.LINK_REVISION + 1)
+    assert link.ensure_linked(store, embedder=embedder) is not None  # new rules: linked again
+    assert link.ensure_linked(store, embedder=embedder) is None

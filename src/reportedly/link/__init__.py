@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +53,18 @@ __all__ = [
 ]
 
 
+#: The revision of the linking rules. Raise it with any change to what a link run gives on the same
+#: ledgers: a store linked by an older release is then linked again in full on its next read,
+#: instead of showing its old stories until a document is added (or ``link --force``).
+LINK_REVISION = 2
+
+
 def fingerprint(store: Any, embedder: Embedder, aliases: Iterable[str | Path] = ()) -> str:
-    """What a link run depends on: ``settings:ledgers``, where the settings part (method, alias
-    files, user aliases) tells an incremental run whether the last run is still a valid start."""
-    digest = hashlib.sha1(embedder.method.encode())
+    """What a link run depends on: ``settings:ledgers``, where the settings part (the rules'
+    revision, the bundled gazetteer, method, alias files, user aliases) tells an incremental run
+    whether the last run is still a valid start."""
+    digest = hashlib.sha1(f"{LINK_REVISION}:{embedder.method}".encode())
+    digest.update((resources.files("reportedly") / "data" / "aliases.tsv").read_bytes())
     for path in aliases:
         digest.update(Path(path).read_bytes())
     for alias, (canonical, etype) in sorted(store.user_aliases().items()):
