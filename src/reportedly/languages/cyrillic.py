@@ -171,20 +171,7 @@ class Cyrillic:
             return []
         rest = stext[m.end() :]
         that = re.match(r"\s*,?\s*(?:" + "|".join(self.lex.that) + r")\b", rest, re.IGNORECASE)
-        a, b = _strip(stext, m.end() + (that.end() if that else 0), len(stext))
-        if b <= a:
-            return []
-        cue = _strip(stext, 0, m.end())
-        return [
-            Attribution(
-                cue=(base + cue[0], base + cue[1]),
-                lemma=stext[cue[0] : cue[1]].lower(),
-                content=[(base + a, base + b)],
-                stance=self.content_stance(stext[a:b], Stance.REPORTED),
-                kind=ClaimKind.OUTLET,
-                nobody=True,
-            )
-        ]
+        return self._said(stext, base, m.end(), m.end() + (that.end() if that else 0), ClaimKind.OUTLET, True)
 
     def _passive(self, stext: str, base: int) -> list[Attribution]:
         """ "Сообщается, что …" / "Повідомляється, що …": said, by nobody named; the speaker before
@@ -195,17 +182,25 @@ class Cyrillic:
         that = re.match(r"\s*,\s*(?:" + "|".join(self.lex.that) + r")\b", stext[m.end() :], re.IGNORECASE)
         if that is None:
             return []
-        a, b = _strip(stext, m.end() + that.end(), len(stext))
+        return self._said(stext, base, m.end(), m.end() + that.end(), ClaimKind.INDIRECT, False)
+
+    def _said(
+        self, stext: str, base: int, cue_end: int, content_start: int, kind: ClaimKind, nobody: bool
+    ) -> list[Attribution]:
+        """The claim of an opening that names no speaker: the opening is its cue, the rest of the
+        sentence its content (none when nothing is left)."""
+        a, b = _strip(stext, content_start, len(stext))
         if b <= a:
             return []
-        cue = _strip(stext, 0, m.end())
+        cue = _strip(stext, 0, cue_end)
         return [
             Attribution(
                 cue=(base + cue[0], base + cue[1]),
                 lemma=stext[cue[0] : cue[1]].lower(),
                 content=[(base + a, base + b)],
                 stance=self.content_stance(stext[a:b], Stance.REPORTED),
-                kind=ClaimKind.INDIRECT,
+                kind=kind,
+                nobody=nobody,
             )
         ]
 
