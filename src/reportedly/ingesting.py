@@ -244,7 +244,7 @@ def ingest_into(
                 outcomes = analyze_here(todo, timeout=timeout, max_memory=max_memory)
         for outcome in outcomes:
             _store(store, outcome, origins, report, failed, notify, stop_on_error)
-    report.seconds = round(time.perf_counter() - started, 2)
+    report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
