@@ -1,0 +1,474 @@
+"""The constructions of attribution in a Russian or Ukrainian sentence, one finder each: a
+reporting verb and its subject (``_reported``), "по словам" / "за словами" (``_according``),
+"со ссылкой на" relayed back, "в заявлении X говорится", "об этом говорится в сообщении …".
+
+Split out of :mod:`.cyrillic` (issue 17) as the mixin :class:`Finders`; the reader
+(:class:`.cyrillic.Cyrillic`) tries them in order in ``attributions`` and supplies the stance
+rules (``content_stance``, ``counts``) and the sentence before (``_previous``, ``_text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ClaimKind, Stance
+from .common import Attribution, Hop, Range, Sentence
+from .cyrillic_speakers import Speakers
+from .cyrillic_tokens import QUOTES, Tok, citing_words, refusing_words, tokens, trim
+
+#: "told TASS in the … service": the office that told an agency
+_OFFICES = frozenset(
+    """служба пресс-служба ведомство министерство администрация штаб оперштаб полиция правительство
+    управление аппарат минздрав мчс силовой экстренный оперативный служба пресс-служба відомство
+    міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
+)
+
+#: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
+_SAID_IN_BEFORE = re.compile(
+    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
+    r"(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні|сообщении|заявлении"
+    r"|документе|публикации|пресс-релизе|обращении|посте)\b",
+    re.IGNORECASE,
+)
+
+#: "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …"
+_IN_STATEMENT = re.compile(
+    r"\s*(?:в|во|у)\s+(?:заявлении|сообщении|документе|публикации|пресс-релизе|обращении|заяві"
+    r"|повідомленні|дописі|документі|публікації|зверненні)\s+(?P<who>[^,.]+?)\s+"
+    r"(?P<verb>говорится|сказано|отмечается|указывается|(?:ід|йд)еться|зазначається|зазначено)"
+    r"\s*,?\s*(?:что|що)\b",
+    re.IGNORECASE,
+)
+
+
+def _closing(toks: list[Tok], k: int) -> int | None:
+    """The closing mark of a short quoted name opening at ``toks[k]`` (five words at most)."""
+    for x in range(k + 1, min(len(toks), k + 7)):
+        if toks[x].text in QUOTES:
+            return x if x > k + 1 else None
+        if toks[x].text in (",", ".", ":", ";"):
+            return None
+    return None
+
+
+def _names_next(toks: list[Tok], j: int) -> bool:
+    """Whether the words after "по предварительным данным" name someone before the comma: a
+    capitalised word or a noun in the genitive ("МЧС", "пресс-службы", «Базы»), not the
+    statement itself ("пострадали 10 человек")."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if t.text in QUOTES:
+        return True
+    if t.punct or t.pos in ("VERB", "NUMR", "INFN", "PRTS", "ADJS"):
+        return False
+    if t.text[:1].isdigit():
+        return False
+    if t.cap and t.pos in ("NOUN", None):
+        return True
+    head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
+    return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
+
+
+class Finders(Speakers):
+    """The sentence finders of the reader, over its ways of finding a source (:class:`.Speakers`)."""
+
+    _previous: Sentence | None = None
+    _text = ""
+
+    def content_stance(self, content: str, stance: Stance) -> Stance:
+        raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
+
+    def counts(self, content: str) -> bool:
+        raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
+
+    def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
+        """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
+        verb of saying does: with no count in the words, it is the speaker's position."""
+        if pair in ("по словам", "за словами") and stance is Stance.REPORTED and not self.counts(body):
+            return Stance.ASSERTED
+        return stance
+
+    def _in_statement(self, stext: str, base: int) -> list[Attribution]:
+        """ "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …": whose statement, then
+        what it says."""
+        m = _IN_STATEMENT.match(stext)
+        if m is None:
+            return []
+        who = [t for t in tokens(self.code, m.group("who")) if not t.punct]
+        a, b = trim(stext, m.end(), len(stext))
+        if not who or b <= a:
+            return []
+        at = m.start("who")
+        source = (base + at + who[0].start, base + at + who[-1].end)
+        return [
+            Attribution(
+                cue=(base + m.start("verb"), base + m.end("verb")),
+                lemma=m.group("verb").lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(stext[a:b], Stance.REPORTED),
+                kind=ClaimKind.INDIRECT,
+                source=source,
+                source_name=self._office_name(who, "gent"),
+            )
+        ]
+
+    def _said_in_before(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Об этом говорится в сообщении МЧС." / "Про це йдеться у повідомленні Генштабу.": the
+        sentence before is the statement's, and whose it is follows."""
+        m = _SAID_IN_BEFORE.match(stext)
+        back = self._back_reference(toks) if m else None
+        if m is None or back is None:
+            return []
+        source, name = self._statement_of(stext, m.end(), base)
+        verb = re.search(r"\S+\s+\S+\s+(\S+)", stext)
+        cue = (base + verb.start(1), base + verb.end(1)) if verb else (base, base + m.end())
+        body = self._text[back[0] : back[1]]
+        return [
+            Attribution(
+                cue=cue,
+                lemma=stext[cue[0] - base : cue[1] - base].lower(),
+                content=[back],
+                stance=self.content_stance(body, Stance.REPORTED),
+                kind=ClaimKind.INDIRECT,
+                source=source,
+                source_name=name,
+            )
+        ]
+
+    def _says_in(self, stext: str, base: int) -> list[Attribution]:
+        """ "«…», — ідеться у повідомленні" / "…, говорится в сообщении": the words are the
+        statement's; who made it is the source named before (the ledger carries it over)."""
+        m = re.search(self.lex.says_in, stext, re.IGNORECASE) if self.lex.says_in else None
+        if m is None:
+            return []
+        a, b = trim(stext, 0, m.start())
+        if b <= a:
+            return []
+        body = stext[a:b]
+        quoted = stext[max(0, a - 1) : a] in QUOTES or body[:1] in QUOTES
+        verb = re.search(r"\S+", stext[m.start() :].lstrip(" ,–—-"))
+        at = m.start() + len(stext[m.start() :]) - len(stext[m.start() :].lstrip(" ,–—-"))
+        cue = (base + at, base + at + (verb.end() if verb else 0))
+        source, name = self._statement_of(stext, m.end(), base)
+        return [
+            Attribution(
+                cue=cue,
+                lemma=stext[cue[0] - base : cue[1] - base].lower(),
+                content=[(base + a, base + b)],
+                stance=self.content_stance(body, Stance.REPORTED),
+                kind=ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT,
+                source=source,
+                source_name=name,
+            )
+        ]
+
+    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
+        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
+        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
+        rest = [t for t in tokens(self.code, stext[at:]) if not t.punct]
+        n = 0
+        if (
+            len(rest) > 1
+            and rest[0].text.lower() in ("в", "во", "у")
+            and re.search(
+                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
+            )
+        ):
+            n = 2
+        words = []
+        for t in rest[n:]:
+            if not (t.cap or self._genitive(t)):
+                break
+            words.append(t)
+        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
+            return None, None
+        a, b = at + words[0].start, at + words[-1].end
+        return (base + a, base + b), self._office_name(words, "gent")
+
+    def _relayed_back(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Як передає X, про це повідомляє Y …" / "Как передает X, об этом сообщил Y": Y told the
+        sentence before, and X relays it (X first in the chain, Y and its origins after)."""
+        if (
+            len(toks) < 6
+            or toks[0].text.lower() not in self.lex.as_reported
+            or toks[1].lemma not in self.lex.verbs
+        ):
+            return []
+        comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+        if comma is None or comma < 3:
+            return []
+        rest = toks[comma + 1 :]
+        if [t.text.lower() for t in rest[:2]] not in (["об", "этом"], ["о", "том"], ["про", "це"]):
+            return []
+        verb = next((i for i, t in enumerate(rest) if t.pos == "VERB" and t.lemma in self.lex.verbs), None)
+        if verb is None:
+            return []
+        inner = self._reported(rest, stext, base, verb)
+        relay, relay_name, relay_hops = self._source(toks[2:comma], stext, base)
+        if not inner or relay is None:
+            return inner
+        att = inner[0]
+        hops = list(relay_hops)
+        if att.source is not None:
+            hops.append(
+                Hop(att.source, att.source_name or stext[att.source[0] - base : att.source[1] - base], "told")
+            )
+        hops += att.hops
+        att.source, att.source_name, att.hops = relay, relay_name, hops
+        return [att]
+
+    def _back_reference(self, toks: list[Tok]) -> Range | None:
+        """The sentence before, when this one opens with "Об этом" / "Про це" (about this)."""
+        words = [t.text.lower() for t in toks[:2]]
+        if words not in (["об", "этом"], ["о", "том"], ["про", "це"]) or self._previous is None:
+            return None
+        prev = self._previous
+        a, b = trim(self._text, prev.start, prev.end)
+        return (a, b) if b > a else None
+
+    def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
+        for i in range(len(toks) - 1):
+            pair = f"{toks[i].text.lower()} {toks[i + 1].text.lower()}"
+            stance = self.lex.according.get(pair)
+            first = 2
+            if (
+                stance is None
+                and toks[i].text.lower() in self.lex.as_reported
+                and toks[i + 1].lemma in self.lex.verbs
+            ):
+                stance = Stance.REPORTED
+            nobody = False
+            origin: list[Tok] = []
+            cites = citing_words(self.lex, toks, i + 1) if toks[i].text.lower() in self.lex.as_reported else 0
+            if stance is None and cites:
+                # "Как со ссылкой на очевидцев сообщает «Медуза», …": the relay after its verb,
+                # the origin before it
+                v = next(
+                    (
+                        x
+                        for x in range(i + 1 + cites, len(toks))
+                        if (toks[x].punct and toks[x].text not in QUOTES)
+                        or (toks[x].pos == "VERB" and toks[x].lemma in self.lex.verbs)
+                    ),
+                    None,
+                )
+                if v is not None and not toks[v].punct and v > i + 1 + cites:
+                    origin = [t for t in toks[i + 1 + cites : v] if not t.punct]
+                    stance = Stance.REPORTED
+                    first = v - i + 1
+            if stance is None:
+                # "по его словам" / "по предварительным данным": a pronoun or an adjective between
+                if (
+                    i + 2 < len(toks)
+                    and f"{toks[i].text.lower()} {toks[i + 2].text.lower()}" in self.lex.according
+                ):
+                    stance = self.lex.according[f"{toks[i].text.lower()} {toks[i + 2].text.lower()}"]
+                    first = 3
+                    # "по предварительной информации, …" names nobody unless a name follows
+                    # ("по предварительным данным МЧС"): figures nobody is named for
+                    nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not _names_next(toks, i + 3)
+                else:
+                    continue
+            # the source runs to the next comma (or the sentence's end)
+            j = i + first
+            k = j
+            while not nobody and k < len(toks) and toks[k].text not in (",", ":", ";", ".", "—", "–"):
+                if toks[k].text in QUOTES:
+                    # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")
+                    close = _closing(toks, k) if toks[k].text in '«„“"' else None
+                    if close is None:
+                        break
+                    k = close
+                k += 1
+            if first == 3 and k > j and not nobody and not origin:
+                src_toks = toks[j:k]  # "по предварительным данным МЧС": the name after
+                source_after = True
+            else:
+                source_after = False
+            cue = (base + toks[i].start, base + toks[i + first - 1].end)
+            source: Range | None = None
+            name = None
+            hops: list[Hop] = []
+            if k == j and first == 2 and pair not in self.lex.according:
+                # "як кажуть," / "как говорится,": an idiom with nobody named, no attribution
+                continue
+            if k > j and (first == 2 or source_after or origin):
+                src_toks = toks[j:k]
+                source, name, hops = self._source(src_toks, stext, base)
+                if toks[j].text in QUOTES and name and len(name.split()) == 1:
+                    name = self._genitive_name(name)  # "по данным «Базы»": the name is «База»
+            if origin:
+                r = (base + origin[0].start, base + origin[-1].end)
+                hops = [Hop(r, self._name_in(stext, origin[0].start, origin[-1].end), "citing"), *hops]
+            parts: list[Range] = []
+            noun_first = i == 2 and toks[1].text == "," and toks[0].pos == "NOUN"  # "Работы, по …"
+            if i > 2 or noun_first:  # "…, по словам X." : the content is before
+                content = (base, base + toks[i].start)
+                if k < len(toks) - 1 and any(not t.punct for t in toks[k + 1 :]):
+                    # "Работы, по его словам, продлятся до утра": the words on both sides
+                    parts = [(base + toks[k].end, base + len(stext))]
+            elif nobody:  # "По предварительной информации пострадали 10 человек": all after the cue
+                content = (base + (toks[j].start if j < len(toks) else len(stext)), base + len(stext))
+            else:
+                content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
+            body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
+            return [
+                Attribution(
+                    cue=cue,
+                    lemma=pair,
+                    content=[content, *parts],
+                    stance=self._by_words(pair, body, self.content_stance(body, stance)),
+                    kind=ClaimKind.ACCORDING_TO,
+                    source=source,
+                    source_name=name,
+                    hops=hops,
+                    nobody=nobody,
+                )
+            ]
+        return []
+
+    def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
+        verb = toks[v]
+        stance = self.lex.verbs[verb.lemma]
+        refused = refusing_words(toks, v)
+        if refused:
+            # "Песков отказался комментировать …", "не стали комментировать": no comment, and the
+            # refusal is the cue's start
+            stance = Stance.NO_COMMENT
+            v0 = v - refused
+        elif v > 0 and toks[v - 1].text.lower() == "не" and stance is Stance.CONFIRMED:
+            stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
+        cue = (base + verb.start, base + verb.end)
+        if refused:
+            cue = (base + toks[v0].start, base + verb.end)
+        # the clause around the verb: back to the last punctuation, on to the next
+        if refused:
+            v = v0  # the refusal's verb is the clause's ("Песков отказался …": its subject)
+        left = v
+        while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+            left -= 1
+        right = v + 1
+        while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
+            right += 1
+        inverted = False
+        extra_hops: list[Hop] = []
+        before = [t for t in toks[left:v] if not t.punct]
+        after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
+        office = self._office(before, verb)
+        loc_name = None
+        if office is not None:
+            place, told = office
+            if told:  # "В оперативных службах журналистам ТАСС заявили": told the agency
+                r = (base + place[0].start, base + place[-1].end)
+                extra_hops.append(Hop(r, self._office_name(place), "told"))
+                subject = told
+            else:
+                subject = place
+                loc_name = self._office_name(place)
+        else:
+            subject = self._subject(before)
+        src_toks: list[Tok] = []
+        if subject:
+            src_toks = subject
+        elif after:
+            lead = 0
+            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
+                # "сообщил в своем Telegram-канале глава региона X": where it was said, then who
+                lead = 1
+                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
+                    lead += 1
+            src_toks = self._subject(after[lead:], leading=True) if lead < len(after) else []
+            if not src_toks and lead:
+                src_toks = self._subject(after, leading=True)
+            after = after[lead:] if src_toks and lead else after
+            src_toks = self._person_after(after, src_toks, stext) or src_toks
+            if not src_toks and after and after[0].cap and after[0].pos == "ADJF" and len(after) <= 3:
+                src_toks = after  # "повідомляє Суспільне", "пишет «Новая газета»": a name, not a noun
+            inverted = bool(src_toks)
+            rest = after[len(src_toks) :] if src_toks else []
+        rest = after[len(src_toks) :] if inverted else after
+        # "сообщили ТАСС в экстренных службах": told to the agency, by the service; a time phrase
+        # may come first ("сообщили ТАСС в понедельник в экстренных службах")
+        at = next(
+            (
+                p
+                for p in range(len(rest) - 1)
+                if rest[p].text.lower() in ("в", "во", "у")
+                and any(t.lemma in _OFFICES for t in rest[p + 1 : p + 3])
+            ),
+            None,
+        )
+        if at is not None and at <= 2:
+            extra_hops.append(
+                Hop(
+                    (base + rest[at + 1].start, base + rest[-1].end),
+                    self._office_name(rest[at + 1 :]),
+                    "told",
+                )
+            )
+        # the content
+        tail = right
+        content: Range | None = None
+        kind = ClaimKind.INDIRECT
+        if tail < len(toks) and toks[tail].text in (",", ":"):
+            nxt = tail + 1
+            that = nxt < len(toks) and toks[nxt].text.lower() in self.lex.that
+            if that:
+                nxt += 1
+            if nxt < len(toks) and (that or toks[tail].text == ":" or not after or inverted):
+                content = (toks[nxt].start, len(stext))
+            elif after and not inverted:
+                # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
+                content = (after[0].start, toks[tail].start)
+        if left > 0 and (content is None or inverted):
+            # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
+            end = toks[left - 1].start
+            content = (0, end)
+        skip = len(src_toks) if inverted else 0
+        if content is None and len(after) > skip:
+            # "X сообщил об эвакуации …": what is told follows the verb
+            content = (after[skip].start, len(stext))
+        back = self._back_reference(toks)
+        if back is not None:  # "Об этом сообщил X": the sentence before is what X told
+            content = (back[0] - base, back[1] - base)
+        if content is None:
+            return []
+        a, b = trim(stext, *content) if back is None else content
+        if b <= a:
+            return []
+        body = stext[a:b] if back is None else self._text[back[0] : back[1]]
+        if body[:1] in QUOTES or stext[max(0, a - 1) : a] in QUOTES:
+            kind = ClaimKind.DIRECT
+        source: Range | None = None
+        name = None
+        hops: list[Hop] = []
+        if src_toks:
+            source, name, hops = self._source(src_toks, stext, base)
+            at_src = next((n for n, t in enumerate(toks) if t is src_toks[0]), 0)
+            if not loc_name and at_src > 0 and toks[at_src - 1].text.lower() in ("в", "во", "у"):
+                # "сообщили в региональном Минздраве": the office, in the nominative
+                loc_name = self._office_name(src_toks)
+            name = loc_name or name
+        hops += extra_hops
+        # "со ссылкой на X" after the verb's clause: a deeper hop
+        if not hops:
+            hops = self._citing_anywhere(toks, stext, base, (a, b))
+        stance = self.content_stance(body, stance)
+        if stance is Stance.ASSERTED and self.counts(body):
+            stance = Stance.REPORTED  # figures told, not an opinion asserted
+        return [
+            Attribution(
+                cue=cue,
+                lemma=verb.lemma,
+                content=[(base + a, base + b)],
+                stance=stance,
+                kind=kind,
+                source=source,
+                source_name=name,
+                hops=hops,
+                negated=stance is Stance.DENIED,
+                inverted=inverted,
+            )
+        ]

@@ -1,0 +1,287 @@
+"""Who a Russian or Ukrainian construction names as its source: the subject of a reporting verb,
+the office behind "в МЧС заявили", the person after an inverted quotation, and the name each
+resolves by (in the nominative, a person's whole name where the named entities gave one).
+
+Split out of :mod:`.cyrillic` (issue 17) as the mixin :class:`Speakers`, which the sentence
+finders (:mod:`.cyrillic_finders`) and the reader (:class:`.cyrillic.Cyrillic`) build on; the
+reader supplies ``lex``, ``code``, ``names``, ``known`` and ``pronouns``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .common import Hop, Range
+from .cyrillic_lexicon import Lexicon, morph, nominative
+from .cyrillic_tokens import Tok, citing_words, tokens
+
+#: where a statement was posted or aired: a channel, a site, a programme, never its source
+_PLATFORM = re.compile(
+    r"telegram|телеграм|канал|facebook|фейсбук|twitter|твиттер|твіттер|youtube|instagram|сайт|соцсет"
+    r"|соцмереж|эфир|ефір",
+    re.IGNORECASE,
+)
+
+#: prepositions whose object (a common noun) is never the subject of a reporting verb
+_PREPOSITIONS = frozenset(
+    """после перед до около во в на по при через без для из от с со к над под между среди о об обо про
+    після перед до біля в у на по при через без для з із зі від к над під між серед""".split()  # noqa: SIM905
+)
+
+#: common nouns of places, which a locative before a plural verb is not an office in ("в городе
+#: заявили" names nobody)
+_PLACES = frozenset(
+    """город район регион область село место страна мир столица результат время день связь
+    місто регіон країна світ місце столиця результат час день зв'язок""".split()  # noqa: SIM905
+)
+
+#: anonymous informants, whose source phrase goes on with where they sit ("источник в полиции")
+_INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
+
+
+class Speakers:
+    """The reader's ways of finding and naming a source phrase."""
+
+    lex: Lexicon
+    code: str
+    names: Callable[[str], list[tuple[int, int, str, str]]]
+    known: set[str]
+    pronouns: frozenset[str] | set[str]
+
+    def _source(self, src: list[Tok], stext: str, base: int) -> tuple[Range | None, str | None, list[Hop]]:
+        """The source phrase's range and name, and the origin after "со ссылкой на" within it."""
+        hops: list[Hop] = []
+        for n in range(len(src) - 2):
+            size = citing_words(self.lex, src, n)
+            if size:
+                rest = src[n + size :]
+                if rest:
+                    r = (base + rest[0].start, base + rest[-1].end)
+                    hops.append(Hop(r, self._name_in(stext, rest[0].start, rest[-1].end), "citing"))
+                src = src[:n]
+                break
+        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")):
+            src = src[:-1]
+        while src and (src[0].punct or src[0].pos in ("PREP", "CONJ", "ADVB", "FUNC")):
+            src = src[1:]
+        if not src:
+            return None, None, hops
+        phrase = stext[src[0].start : src[-1].end]
+        # a person named in the phrase ("глава района Иван Петров") is the source's name
+        people = [
+            normal
+            for a, b, kind, normal in self.names(stext)
+            if kind == "PER" and src[0].start <= a and b <= src[-1].end
+        ]
+        self.known.update(people)
+        name = people[-1] if people else self.normal_name(phrase)
+        return (base + src[0].start, base + src[-1].end), name, hops
+
+    def _person_after(self, after: list[Tok], found: list[Tok], stext: str) -> list[Tok]:
+        """ "– прокоментував удар керівник Офісу Андрій Єрмак": the verb's object came first; the
+        source is the person named after it, with the title words before the name (back to a
+        preposition's object)."""
+        if not found or not after:
+            return []
+        people = [
+            (a, b)
+            for a, b, kind, _n in self.names(stext)
+            if kind == "PER" and after[0].start <= a and b <= after[-1].end
+        ]
+        if not people or any(found[0].start <= a and b <= found[-1].end for a, b in people):
+            return []
+        a, b = people[0]
+        idx = [n for n, t in enumerate(after) if a <= t.start and t.end <= b]
+        if not idx:
+            return []
+        first, last = idx[0], idx[-1]
+        while first > 0 and after[first - 1].pos in ("NOUN", "ADJF", None) and not after[first - 1].punct:
+            if first > 1 and after[first - 2].text.lower() in _PREPOSITIONS:
+                break  # "удар по Чернігову": the object of a preposition is not the title
+            first -= 1
+        if first == 0:
+            return []  # nothing came before the title: the subject found was right
+        return after[first : last + 1]
+
+    def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok]] | None:
+        """ "В пресс-службе правительства сообщили, что …", "У Повітряних силах попередили …": a
+        plural verb with no subject, after the office it was said in (a common noun in the
+        locative, with its adjectives and genitives). The words left before the verb are whom it
+        was told ("журналистам ТАСС"), a relay when they name one."""
+        lead = 0  # "Позже в администрации рассказали": an adverb first
+        while (
+            lead < len(before)
+            and before[lead].pos in ("ADVB", "COMP", "FUNC", "CONJ", "PRCL")
+            and (before[lead].text.lower() not in ("в", "во", "у"))
+        ):
+            lead += 1
+        before = before[lead:]
+        if len(before) < 2 or before[0].text.lower() not in ("в", "во", "у"):
+            return None
+        if morph(self.code).parse(verb.text.lower())[0].tag.number != "plur":
+            return None
+        n = 1
+        while n < len(before) and before[n].pos in ("ADJF", "PRTF"):
+            n += 1
+        if n >= len(before) or before[n].pos != "NOUN" or before[n].cap:
+            return None
+        head = before[n]
+        if head.lemma in _PLACES or not any(
+            p.tag.case in ("loct", "loc2") for p in morph(self.code).parse(head.text.lower())
+        ):
+            return None
+        end = n + 1
+        while end < len(before) and not before[end].cap and self._genitive(before[end]):
+            end += 1  # "пресс-службе правительства региона"
+        told = [t for t in before[end:] if t.cap]
+        if before[end:] and not told:
+            return None  # "в пресс-службе в среду сообщили": not told anyone, a time between
+        return before[1:end], told
+
+    def _genitive_name(self, word: str) -> str:
+        """A quoted name after "по данным" is in the genitive singular: "Базы" → "База"."""
+        for p in morph(self.code).parse(word.lower())[:4]:
+            if p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing":
+                form = p.inflect({"nomn"})
+                if form is not None:
+                    return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+        return word
+
+    def _genitive(self, t: Tok) -> bool:
+        """Whether a word can be a genitive of a noun phrase ("правительства", "региона")."""
+        return t.pos in ("NOUN", "ADJF", "PRTF") and any(
+            p.tag.case == "gent" for p in morph(self.code).parse(t.text.lower())[:4]
+        )
+
+    def _office_name(self, place: list[Tok], case: str = "loct") -> str:
+        """The office's phrase in the nominative: "оперативных службах" → "оперативные службы",
+        "городской администрации" → "городская администрация" (its genitives kept)."""
+        out = []
+        head_seen = False
+        for t in place:
+            word = t.text
+            if not head_seen and t.pos in ("ADJF", "PRTF", "NOUN") and not t.text.isupper():
+                parses = morph(self.code).parse(t.text.lower())
+                p = next((q for q in parses if q.tag.case == case), parses[0])
+                form = p.inflect({"nomn"})
+                if form is not None:
+                    word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
+                head_seen = t.pos == "NOUN"
+            out.append(word)
+        return " ".join(out)
+
+    def _citing_anywhere(self, toks: list[Tok], stext: str, base: int, content: Range) -> list[Hop]:
+        for i in range(len(toks)):
+            if toks[i].start >= content[0] and toks[i].start < content[1]:
+                continue
+            n = citing_words(self.lex, toks, i)
+            if n:
+                j = i + n
+                k = j
+                while k < len(toks) and not toks[k].punct:
+                    k += 1
+                if k > j:
+                    r = (base + toks[j].start, base + toks[k - 1].end)
+                    return [Hop(r, self._name_in(stext, toks[j].start, toks[k - 1].end), "citing")]
+        return []
+
+    def _subject(self, clause: list[Tok], leading: bool = False) -> list[Tok]:
+        """The source phrase in a clause: from a nominative noun (or a name) with what follows it."""
+        head = None
+        governed = False  # after a preposition: its object is no subject ("После полуночи …")
+        tail = False
+        for i, t in enumerate(clause):
+            if t.punct:
+                continue
+            if t.pos in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "PREP", "FUNC"):
+                if leading:
+                    return []
+                governed = t.text.lower() in _PREPOSITIONS
+                continue
+            if _PLATFORM.search(t.text):
+                continue  # "в своем Telegram-канале": where it was said, never who
+            if governed and t.pos == "NOUN" and not t.cap:
+                governed = False
+                tail = True  # and the genitives after it ("По итогам совещания министр …")
+                continue
+            if governed and t.pos not in ("ADJF", "PRTF", "NUMR"):
+                governed = False  # "Об этом …", "Про це …": the pronoun was the object
+            if tail and t.pos == "NOUN" and not t.cap and self._genitive(t):
+                continue
+            tail = False
+            title = t.pos == "NOUN" and t.case is None and t.lemma in self.lex.titles  # uk "глава"
+            if (
+                (t.pos == "NOUN" and t.case == "nomn")
+                or title
+                or (t.pos == "NPRO" and t.lemma in self.pronouns)
+            ):
+                head = i
+                break
+            if t.cap and t.pos in ("NOUN", None) and i > 0:
+                head = i
+                break
+            if leading and t.pos not in ("ADJF", "NOUN", None, "PRTF"):
+                return []
+        if head is None:
+            return []
+        # adjectives before the head belong to it
+        start = head
+        while start > 0 and clause[start - 1].pos in ("ADJF", "PRTF") and not clause[start - 1].punct:
+            start -= 1
+        end = head + 1
+        citing = False
+        while end < len(clause):
+            t = clause[end]
+            if t.punct and t.text not in ("-",):
+                break
+            if citing and t.pos not in ("VERB",):  # the origin runs to the clause's end
+                end += 1
+                continue
+            if citing_words(self.lex, clause, end):
+                citing = True
+                end += citing_words(self.lex, clause, end)
+                continue
+            if (
+                t.text.lower() in ("в", "во", "у")
+                and clause[head].lemma in _INFORMANTS
+                and end + 1 < len(clause)
+                and clause[end + 1].pos in ("ADJF", "NOUN", None)
+            ):
+                end += 1  # "источник в силовых структурах", "джерело в СБУ": where the informant sits
+                continue
+            if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC"):
+                # "со ссылкой на …": keep the relay's origin with it
+                break
+            end += 1
+        return clause[start:end]
+
+    def _name_in(self, stext: str, a: int, b: int) -> str:
+        """The name a phrase of the sentence resolves by: a person named in it, else the phrase in
+        the nominative ("повідомлення голови ОДА Валентина Резніченка" → Валентин Резніченко)."""
+        people = [normal for s, e, kind, normal in self.names(stext) if kind == "PER" and a <= s and e <= b]
+        self.known.update(people)
+        return people[-1] if people else self.normal_name(stext[a:b])
+
+    def lemmas(self, phrase: str) -> set[str]:
+        """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""
+        return {t.lemma for t in tokens(self.code, phrase) if not t.punct}
+
+    def normal_name(self, phrase: str) -> str:
+        """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
+        words = phrase.split()
+        out = []
+        for n, w in enumerate(words):
+            tag = morph(self.code).parse(w.lower())[0].tag
+            person = any(g in tag for g in ("Name", "Surn", "Patr"))
+            if n == 0 or (
+                w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs")
+            ):
+                if w.isupper() or not w[:1].isalpha():
+                    out.append(w)
+                    continue
+                form = nominative(self.code, w)
+                out.append(form)
+            else:
+                out.append(w)
+        return " ".join(out)

@@ -1,0 +1,98 @@
+"""The words of a Russian or Ukrainian sentence as the reader sees them (:class:`Tok`), and
+the word-level tests more than one part of the reader asks.
+
+Split out of :mod:`.cyrillic` (issue 17): the speaker finding (:mod:`.cyrillic_speakers`), the
+sentence finders (:mod:`.cyrillic_finders`) and the reader itself all read these tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .common import Range
+from .cyrillic_lexicon import Lexicon, parse_word
+
+_WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
+#: the quotation marks of both languages' typography
+QUOTES = '«»„“”"‘’'
+_DASHES = "—–-"
+
+
+@dataclass(slots=True)
+class Tok:
+    """One word or mark of a sentence, with its offset in the sentence and what pymorphy3 read in
+    it (lemma, part of speech, case; ``FUNC`` for :data:`FUNCTION_WORDS`)."""
+
+    text: str
+    start: int  # in the sentence
+    lemma: str
+    pos: str | None
+    case: str | None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def punct(self) -> bool:
+        return not self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+#: words whose dictionary readings mislead (uk "про" is read as a noun first, "пізніше" as an
+#: adjective): prepositions, conjunctions and sentence adverbs, never part of a source
+FUNCTION_WORDS = frozenset(
+    """про в у на з із зі до від для за по після під над через без біля та і й а але що як це ще вже
+    також пізніше раніше зокрема потім нині наразі тоді згодом водночас крім того
+    о об во с со к ко из от при и но это позднее ранее затем сейчас теперь тогда кроме""".split()  # noqa: SIM905
+)
+
+
+def tokens(code: str, stext: str) -> list[Tok]:
+    out = []
+    for m in _WORD.finditer(stext):
+        w = m.group(0)
+        if w.lower() in FUNCTION_WORDS:
+            lemma, pos, case = w.lower(), "FUNC", None
+        elif w[0].isalnum():
+            lemma, pos, case = parse_word(code, w.lower())
+        else:
+            lemma, pos, case = w, None, None
+        out.append(Tok(w, m.start(), lemma, pos, case))
+    return out
+
+
+#: verbs of refusing before an infinitive of saying: "отказался комментировать", "відмовився коментувати"
+_REFUSE = frozenset({"отказаться", "отказываться", "відмовитися", "відмовлятися"})
+
+
+def refusing_words(toks: list[Tok], i: int) -> int:
+    """How many words before ``toks[i]`` refuse it ("отказался", "не стали"): 0 for none."""
+    if i > 0 and toks[i - 1].lemma in _REFUSE:
+        return 1
+    if i > 1 and toks[i - 2].text.lower() == "не" and toks[i - 1].lemma in ("стать", "стати"):
+        return 2
+    return 0
+
+
+def citing_words(lex: Lexicon, toks: list[Tok], i: int) -> int:
+    """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
+    for phrase in lex.citing:
+        if [t.text.lower() for t in toks[i : i + len(phrase)]] == list(phrase):
+            return len(phrase)
+    return 0
+
+
+def trim(stext: str, a: int, b: int) -> Range:
+    """``a``…``b`` of the sentence without the spaces, punctuation, quotation marks and dashes at
+    its edges: the span a cue or a content is given as."""
+    edge = " \t\n,.;:" + QUOTES + _DASHES
+    while a < b and stext[a] in edge:
+        a += 1
+    while b > a and stext[b - 1] in edge:
+        b -= 1
+    return a, b
