@@ -24,6 +24,15 @@ from .lexicon import (
     GROUP_NOUNS,
     TITLES,
 )
+from .mentions import (
+    acronym_of,
+    body_behind_figures,
+    clean_name,
+    guess_type,
+    relative_antecedent,
+    split_conjuncts,
+    strip_the,
+)
 from .roles import contradicts, is_role_mention, role_of, role_words, same_stem, whole_name
 from .spans import mention_span
 
@@ -58,24 +67,6 @@ _DROP_IN_GROUPS = ANONYMITY_MARKERS | {
     "unidentified",
     "u.s.-based",
 }
-_MEDIA_WORDS = re.compile(
-    r"\b(times|post|news|journal|herald|tribune|gazette|guardian|telegraph|radio|tv|television|broadcasting|"
-    r"press|daily|magazine|wire|chronicle|observer|reuters|bloomberg|newspaper|broadcaster|network)\b",
-    re.I,
-)
-_AGENCY_WORDS = re.compile(
-    r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I
-)
-_GOVERNMENT_WORDS = re.compile(
-    r"\b(ministry|department|office|council|parliament|congress|senate|cabinet|government|"
-    r"administration|white house|kremlin|presidency|court)\b",
-    re.I,
-)
-_MILITARY_WORDS = re.compile(
-    r"\b(army|navy|air force|brigade|division|forces|regiment|battalion|command|marines?|military|"
-    r"joint chiefs|troops|guard)\b",
-    re.I,
-)
 #: How far back (characters) a pronoun's antecedent is looked for: farther than any news article's
 #: "he said" reaches, and it keeps a quote-dense text of thousands of "she said" linear (issue 18).
 PRONOUN_REACH = 20_000
@@ -88,24 +79,6 @@ _NAME_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,12}},?$")
 #: A second name in brackets after a name: "the Syrian Civil Defence (White Helmets)".
 _AKA = re.compile(r"\s\(((?:[A-Z][a-z][\w’'-]*\s+){1,3}[A-Z][a-z][\w’'-]*)\)")
 _CONTEXT_ALIASES = {"south": ("korea", "South Korea"), "north": ("korea", "North Korea")}
-
-
-def guess_type(text: str, label: str | None) -> EntityType:
-    if label == "PERSON":
-        return EntityType.PERSON
-    if _MEDIA_WORDS.search(text):
-        return EntityType.MEDIA_OUTLET
-    if _MILITARY_WORDS.search(text):
-        return EntityType.MILITARY_UNIT
-    if _GOVERNMENT_WORDS.search(text):
-        return EntityType.GOVERNMENT
-    if _AGENCY_WORDS.search(text):
-        return EntityType.AGENCY
-    if label == "GPE":
-        return EntityType.COUNTRY
-    if label in {"ORG", "NORP", "FAC"}:
-        return EntityType.ORGANIZATION
-    return EntityType.UNKNOWN
 
 
 @dataclass(slots=True)
@@ -180,7 +153,7 @@ class EntityResolver:
                 words = words[1:]
             full, short = re.sub(r"^(?i:the)\s+", "", " ".join(words)), m.group(1).rstrip(".")
             initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9’']*", full) if w[0].isupper())
-            if not initials or short[0] != initials[0] or not _subsequence(short.replace(".", ""), initials):
+            if not initials or short[0] != initials[0] or not acronym_of(short.replace(".", ""), initials):
                 continue
             entity = self._named(full, "ORG", offset + span.start_char + start)
             self.defined[normalise_key(short)] = entity.id
@@ -214,7 +187,7 @@ class EntityResolver:
     def resolve(self, mention: Span, offset: int) -> list[Entity]:
         """Entities for a source mention (the noun phrase without relative clauses)."""
         at = offset + mention.start_char
-        conjuncts = _conjuncts(mention)
+        conjuncts = split_conjuncts(mention)
         if len(conjuncts) > 1 and not self._known_whole(mention):
             out: list[Entity] = []
             for c in conjuncts:
@@ -235,7 +208,7 @@ class EntityResolver:
         return self._named(name, "ORG", at)
 
     def _resolve_one(self, mention: Span, at: int) -> list[Entity]:
-        body = _body_behind_figures(mention)
+        body = body_behind_figures(mention)
         if body is not None:  # "the latest statistics from the observatory showed": the observatory speaks
             return self._resolve_one(mention_span(body), at)
         text = mention.text.strip()
@@ -261,7 +234,7 @@ class EntityResolver:
         if first in {"i", "we", "you", "me", "us"} and len(mention) == 1:
             return []
         if first in {"who", "which"} and len(mention) == 1 and mention[0].head.dep_ == "relcl":
-            ante = _relative_antecedent(mention[0])  # "the WHO, which said", "… officials, who reported"
+            ante = relative_antecedent(mention[0])  # "the WHO, which said", "… officials, who reported"
             if ante is not None:
                 return self._resolve_one(mention_span(ante), at)
         # aliases the article defined
@@ -282,7 +255,7 @@ class EntityResolver:
             if ent is not None:
                 return [ent]
             if mention.root.lower_ not in GROUP_NOUNS:  # an unnamed president, governor: this document's
-                return [self._new(_clean_name(text), EntityType.PERSON, anonymous=True, at=at)]
+                return [self._new(clean_name(text), EntityType.PERSON, anonymous=True, at=at)]
         # nominal anaphora: "the newspaper", "the agency", "the lawmakers", "the officials"
         if first in {"the", "that", "this", "these", "those"}:
             ent = self._nominal_antecedent(mention, at)
@@ -316,7 +289,7 @@ class EntityResolver:
         label = next((e.label_ for e in mention.ents), None)
         if mention.root.pos_ == "PROPN" or label in {"ORG", "GPE", "PERSON", "NORP"}:
             return [self._named(text, label, at)]
-        return [self._new(_clean_name(text), guess_type(text, label), anonymous=False, at=at)]
+        return [self._new(clean_name(text), guess_type(text, label), anonymous=False, at=at)]
 
     # --- helpers ------------------------------------------------------------------------------
     def _touch(self, entity: Entity, at: int) -> Entity:
@@ -338,7 +311,7 @@ class EntityResolver:
         return self._touch(ent, at)
 
     def _named(self, text: str, label: str | None, at: int) -> Entity:
-        name = _clean_name(text)
+        name = clean_name(text)
         hit = self.gaz.lookup(name)
         if hit:
             return self._touch(self._canonical(*hit), at)
@@ -346,7 +319,7 @@ class EntityResolver:
         if ent is None:
             ent = self._new(name, guess_type(name, label), anonymous=False, at=at)
         elif text != name and text not in ent.aliases:
-            ent.aliases.append(_strip_the(text))
+            ent.aliases.append(strip_the(text))
         return self._touch(ent, at)
 
     def _person(self, span: Span, at: int) -> Entity:
@@ -541,96 +514,5 @@ class EntityResolver:
 _KIND_COMPOUNDS = frozenset({"news", "wire"})
 
 
-#: Nouns for what a body puts out: figures, statistics, a tally; "the tally reported by the UN" is the UN's.
-_FIGURE_NOUNS = frozenset(
-    {"statistic", "statistics", "figure", "figures", "data", "tally", "tallies", "count", "counts", "toll"}
-)
-
-
-def _body_behind_figures(mention: Span) -> Token | None:
-    """The body whose figures a mention names: "the latest statistics from the Syrian Observatory",
-    "the tally reported by OCHA", "figures released by the ministry" (the head of the ``from``/``by``
-    phrase), or None. A speaking verb whose subject is such figures ("statistics showed") is the body's."""
-    root = mention.root
-    if root.lemma_.lower() not in _FIGURE_NOUNS and root.lower_ not in _FIGURE_NOUNS:
-        return None
-    for child in root.children:
-        if child.i < root.i:
-            continue
-        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
-            obj = next((t for t in child.children if t.dep_ == "pobj"), None)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "reported by", "released by", "compiled by"
-            agent = next((t for t in child.children if t.dep_ == "agent"), None)
-            obj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
-        else:
-            continue
-        if obj is not None and (
-            obj.pos_ == "PROPN"
-            or obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-            or obj.lemma_.lower() in GROUP_NOUNS
-        ):
-            return obj
-    return None
-
-
-def _relative_antecedent(pronoun: Token) -> Token | None:
-    """What "who"/"which" stands for: the noun its clause hangs on, or else the nearest group or name."""
-    head = pronoun.head.head
-    if (
-        head.pos_ == "PROPN"
-        or head.lemma_.lower() in GROUP_NOUNS
-        or head.ent_type_ in {"PERSON", "ORG", "NORP"}
-    ):
-        return head
-    for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
-        if tok.lemma_.lower() in GROUP_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            return tok
-    return None
-
-
-def _subsequence(short: str, initials: str) -> bool:
-    """ "IAEA" in "IAEA", "WADA" in "WADA", "NIS" in "NIS": letters of the acronym in order."""
-    it = iter(initials.upper())
-    return all(ch in it for ch in short.upper() if ch.isalpha())
-
-
 def _plural(ent: Entity) -> bool:
     return ent.anonymous and ent.name.endswith("s")
-
-
-def _strip_the(text: str) -> str:
-    return re.sub(r"^(?i:the)\s+", "", text.strip())
-
-
-def _clean_name(text: str) -> str:
-    text = re.sub(r"\s*\([^()]*\)?$", "", text.strip()) or text  # "Service(NIS", "Service (NIS)"
-    text = re.sub(r"[’']s$", "", _strip_the(text)).strip(" ,;:")
-    words = text.split()
-    while len(words) > 1 and words[0].lower() in TITLES and words[1][:1].isupper():
-        words = words[1:]
-    return " ".join(words)
-
-
-def _conjuncts(span: Span) -> list[Span]:
-    """Split "the U.S. and South Korea" into its conjuncts (not "the National … Service, or NIS")."""
-    root = span.root
-    conj = [t for t in root.children if t.dep_ == "conj" and t.i >= span.start and t.i < span.end]
-    ccs = [t for t in root.children if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
-    if not conj or not ccs:
-        # spaCy sometimes attaches "The U.S. and South Korea" as nmod + cc under the last conjunct
-        inner = [t for t in span if t.dep_ == "cc" and t.lower_ == "and" and t.head.i != root.i]
-        if inner and inner[0].head.i < root.i and inner[0].head.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
-            left = span.doc[span.start : inner[0].i]
-            right = span.doc[inner[0].i + 1 : span.end]
-            if len(left) and len(right):
-                return [left, right]
-        return [span]
-    parts: list[Span] = []
-    first_end = min([c.left_edge.i for c in conj] + [t.i for t in ccs])
-    left = span.doc[span.start : first_end]
-    while len(left) and left[-1].is_punct:
-        left = span.doc[left.start : left.end - 1]
-    parts.append(left)
-    for c in conj:
-        parts.append(span.doc[c.left_edge.i : c.right_edge.i + 1])
-    return [p for p in parts if len(p)]

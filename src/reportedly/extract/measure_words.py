@@ -1,5 +1,6 @@
-"""The words of measures: the events and states a number counts (``EVENTS``) and the nouns that
-name a tally ("toll", "total"). Shared by measure typing, place reading and outlet claims."""
+"""The words of measures: the events and states a number counts (``EVENTS``), the nouns that
+name a tally ("toll", "total") and the verbs that move one ("rose to", "put at"). Shared by
+measure typing, scope and date reading, place reading and outlet claims."""
 
 from __future__ import annotations
 
@@ -44,3 +45,31 @@ EVENTS: dict[str, str] = {
 }
 #: Nouns that stand for a tally of something else: the thing comes from around them.
 TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
+
+#: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
+TALLY_VERBS = frozenset(
+    [
+        "rise",
+        "climb",
+        "reach",
+        "exceed",
+        "top",
+        "pass",
+        "surge",
+        "jump",
+        "increase",
+        "hit",
+        "stand",
+        "put",
+        "bring",
+        "take",
+        "raise",
+        "mount",
+        "soar",
+        "grow",
+        "near",
+        "approach",
+        "cross",
+        "amount",
+    ]
+)

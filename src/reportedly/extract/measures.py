@@ -19,8 +19,8 @@ compared when this is known, so each counted quantity gets a typed
   of the region of Kherson"), with its control qualifier, from the places gazetteer;
 * **scope**: a forecast ("could rise to", "is expected to exceed") or a hypothesis (an
   if-clause) never sits in the series of counts; a period with its length; else the quantity's
-  own scope;
-* **as of**: a day the clause gives, else the publication date.
+  own scope (read in :mod:`.measure_scope`);
+* **as of**: a day the clause gives, else the publication date (:mod:`.measure_scope`).
 
 Figures of *another* event (a historical comparison: "the 2015 quake that killed 9,000 in
 Nepal") get no measure: they belong to no series of this story.
@@ -31,15 +31,13 @@ words of any one story; a new event class is a new entry in :data:`EVENTS`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from ..model import Measure, MeasureScope, Quantity, QuantityScope, TimeExpr
-from .lexicon import REPORTING_VERBS
+from ..model import Measure, MeasureScope, Quantity, TimeExpr
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -47,7 +45,8 @@ from .measure_places import (
     number_place,
     place_side,
 )
-from .measure_words import EVENTS, TALLY_NOUNS
+from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
+from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
@@ -76,57 +75,6 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["metre", "meter", "m"], "metres"),
     **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
 }
-#: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
-TALLY_VERBS = frozenset(
-    [
-        "rise",
-        "climb",
-        "reach",
-        "exceed",
-        "top",
-        "pass",
-        "surge",
-        "jump",
-        "increase",
-        "hit",
-        "stand",
-        "put",
-        "bring",
-        "take",
-        "raise",
-        "mount",
-        "soar",
-        "grow",
-        "near",
-        "approach",
-        "cross",
-        "amount",
-    ]
-)
-_FORECAST_WORDS = frozenset(
-    [
-        "could",
-        "may",
-        "might",
-        "would",
-        "will",
-        "expect",
-        "forecast",
-        "project",
-        "predict",
-        "fear",
-        "likely",
-        "feared",
-        "projected",
-        "expected",
-        "estimate",
-        "warn",
-        "liable",
-        "set",
-        "certain",
-    ]
-)
-_NOT_FORECAST_AFTER = frozenset({"have", "'ve"})  # "might have died": a hedged count, not a forecast
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent"})
 #: Properties of the event itself: they do not change over time or from place to place.
 _FIXED_PROPERTIES = frozenset({"magnitude"})
@@ -169,7 +117,6 @@ _SKIP_UNITS = frozenset(
         "mm",
     ]
 )
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 def type_measures(
@@ -236,9 +183,9 @@ def _read(
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
-    if _historical([*clause, *(noun.subtree if noun is not None else ()), *_event_noun(clause)], published):
+    if is_historical([*clause, *(noun.subtree if noun is not None else ()), *event_noun(clause)], published):
         return None
-    if _event_long_before(clause, times, offset, published):
+    if event_long_before(clause, times, offset, published):
         return None
     inherits = previous is not None and (
         what == TALLY or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
@@ -250,7 +197,7 @@ def _read(
         unit = "people"
     if unit == "troops" and (what == "sent" or (what is None and hits)):
         what = "deployed"  # "10,000 North Korean troops were in / had been sent to Russia"
-    scope = _scope(anchor, clause, q, times, offset)
+    scope = read_scope(anchor, clause, q, times, offset)
     if unit in _SCALAR_UNITS and scope is MeasureScope.PERIOD:
         scope = MeasureScope.POINT  # "Monday's 7.8 magnitude quake": a property, not a flow
     if what is None and unit not in _SCALAR_UNITS and scope is not MeasureScope.FORECAST:
@@ -274,7 +221,7 @@ def _read(
         qualifier=side,
         scope=scope,
         period_days=None,
-        as_of=_as_of(clause, times, offset, published),
+        as_of=as_of_day(clause, times, offset, published),
     )
 
 
@@ -540,225 +487,3 @@ _LATER = frozenset({"later", "afterwards", "afterward", "subsequently"})
 def _later_event(t: Token) -> bool:
     """ "later" on the clause's verb ("hours later, a quake struck"), not on a reporting verb."""
     return t.lower_ in _LATER and t.dep_ == "advmod" and t.head.pos_ == "VERB" and t.head.dep_ == "ROOT"
-
-
-_RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
-
-
-def _scope(
-    anchor: Token, clause: list[Token], q: Quantity, times: list[TimeExpr], offset: int
-) -> MeasureScope:
-    for i, t in enumerate(clause):
-        low = t.lower_
-        if low == "if" or (low == "unless" and t.dep_ == "mark"):
-            return MeasureScope.HYPOTHETICAL
-        if low in _FORECAST_WORDS or _lemma(t) in _FORECAST_WORDS:
-            nxt = clause[i + 1].lower_ if i + 1 < len(clause) else ""
-            if nxt in _NOT_FORECAST_AFTER:
-                continue
-            if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
-                continue
-            if (
-                low in ("will", "would")
-                and t.head.lemma_ == "be"
-                and not any(c.lower_ in ("likely", "expected") for c in t.head.children)
-            ):
-                continue
-            return MeasureScope.FORECAST
-    if _modal_above(anchor, clause):
-        return MeasureScope.FORECAST
-    if q.scope is QuantityScope.CUMULATIVE:
-        return MeasureScope.CUMULATIVE
-    if q.scope is QuantityScope.PERIOD and _explicit_period(clause, times, offset):
-        return MeasureScope.PERIOD
-    return MeasureScope.POINT
-
-
-_MODALS = frozenset({"could", "may", "might", "will", "would"})
-
-
-def _modal_above(anchor: Token, clause: list[Token]) -> bool:
-    """ "could result in the water level rising by as much as 12 metres": a modal on a verb the
-    number's clause hangs from (not a reporting verb) makes the number a forecast too."""
-    inside = {t.i for t in clause}
-    for verb in anchor.ancestors:
-        if verb.i in inside or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        if verb.lemma_ in REPORTING_VERBS:
-            return False  # "officials said 5 died": the speaker's tense is not the count's
-        if any(c.dep_ == "neg" for c in verb.children):
-            return False  # "would not rule out that 500 might have died": a hedged count
-        for c in verb.children:
-            if c.dep_ == "aux" and c.lower_ in _MODALS and not _followed_by_have(c):
-                return True
-    return False
-
-
-def _followed_by_have(t: Token) -> bool:
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    return nxt is not None and nxt.lower_ in _NOT_FORECAST_AFTER
-
-
-def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) -> bool:
-    """An interval of known length ("in the past 24 hours", "over two months") or a rate ("per day").
-
-    "since Monday's quake" or "on Thursday" make no period: a toll counted since the event
-    began is a running total, one series with the other counts.
-    """
-    if any(t.lower_ in _RATE for t in clause):
-        return True
-    if not clause:
-        return False
-    doc = clause[0].doc
-    lo = clause[0].idx + offset
-    hi = clause[-1].idx + len(clause[-1].text) + offset
-    for t in times:
-        if not (lo <= t.start and t.end <= hi and t.resolved and "/" in t.resolved):
-            continue
-        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
-        if span is not None and _dates_a_noun(span.root):
-            continue  # "as a result of last week's earthquake": the week dates the quake
-        return True
-    return False
-
-
-def _event_noun(clause: list[Token]) -> list[Token]:
-    """ "a 1999 quake that killed 17,000": the noun a relative clause describes, with its modifiers."""
-    roots = [t for t in clause if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN")]
-    if not roots:
-        return []
-    head = roots[0].head
-    return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nummod", "poss", "npadvmod"))]
-
-
-#: Days before publication after which a dated event is another, earlier event.
-EARLIER_EVENT_DAYS = 30
-
-
-def _event_long_before(
-    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
-) -> bool:
-    """ "hit by a missile in December that killed three": the number's clause hangs from an event
-    (a noun or verb) dated months before the report, so the number belongs to that earlier event."""
-    inside = {t.i for t in clause}
-    roots = [
-        t
-        for t in clause
-        if t.head.i not in inside
-        and (
-            t.dep_ in ("relcl", "acl", "advcl")
-            or (t.dep_ == "ccomp" and t.head.lemma_ not in REPORTING_VERBS)
-        )
-    ]
-    if published is None or not roots:
-        return False
-    described = roots[0].head
-    doc = described.doc
-    for t in times:
-        if t.granularity not in ("day", "month") or not t.resolved or "/" in t.resolved:
-            continue
-        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
-        if span is None or span.root.i in inside:
-            continue
-        attach = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
-        if attach != described:
-            continue
-        try:
-            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
-        except ValueError:
-            continue
-        if (published - day).days > EARLIER_EVENT_DAYS:
-            return True
-    return False
-
-
-def _historical(tokens: Iterable[Token], published: date | None) -> bool:
-    """A year before the publication's in the number's clause or on its noun ("the 2015 quake")."""
-    if published is None:
-        return False
-    return any(_YEAR.match(t.text) and int(t.text) < published.year - 1 for t in tokens)
-
-
-def _as_of(
-    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
-) -> date | None:
-    """The day the figure holds: a day the number's verb is dated by, else the publication date.
-
-    A day inside a noun phrase ("Monday's quake", "the dam breach on Tuesday") dates the event,
-    not the count, and is passed over.
-    """
-    if not clause:
-        return published
-    doc = clause[0].doc
-    lo = clause[0].idx + offset
-    hi = clause[-1].idx + len(clause[-1].text) + offset
-    for t in times:
-        if not (lo <= t.start and t.end <= hi and t.granularity in ("day", "month") and t.resolved):
-            continue
-        if "/" in t.resolved:
-            continue
-        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
-        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root):
-            continue
-        try:  # a month ("sent … last month") holds from its first day
-            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
-        except ValueError:
-            continue
-        if published is None or day <= published:
-            return day
-    return _statement_day(clause, times, offset, published)
-
-
-def _statement_day(
-    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
-) -> date | None:
-    """ "South Korea said last month that 7,000 containers had been sent": the figure held when it was
-    said, so a date of the reporting verb (outside the number's clause) dates it; else publication."""
-    root = clause[0].sent.root if clause else None
-    if root is None:
-        return published
-    for t in times:
-        if t.granularity not in ("day", "month") or not t.resolved or "/" in t.resolved:
-            continue
-        span = root.doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
-        if span is None or span.root.head != root:
-            continue
-        try:
-            day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
-        except ValueError:
-            continue
-        if published is None or day <= published:
-            return day
-    return published
-
-
-def _dates_the_event(token: Token) -> bool:
-    """ "which killed 139 people on Friday": the day of the killing, not of the count of the dead.
-
-    A day on the event verb itself dates the event; the count of its dead or injured is the one
-    known when it is told. A day on a tally verb ("the toll rose on Wednesday to 143") or a
-    reporting verb dates the count.
-    """
-    node = token
-    for _ in range(4):
-        head = node.head
-        if head == node:
-            return False
-        if head.pos_ in ("VERB", "AUX"):
-            return _lemma(head) in EVENTS and _lemma(head) not in TALLY_VERBS
-        node = head
-    return False
-
-
-def _dates_a_noun(token: Token) -> bool:
-    node = token
-    for _ in range(4):
-        head = node.head
-        if head == node or head.pos_ in ("VERB", "AUX"):
-            return False
-        nominal = head.pos_ in ("NOUN", "PROPN")
-        modifies = nominal and node.dep_ in ("poss", "compound", "pobj", "prep", "npadvmod", "nmod")
-        if modifies and (head.dep_ != "pobj" or head.head.lower_ not in ("as", "by", "until", "since")):
-            return True
-        node = head
-    return False

@@ -1,0 +1,150 @@
+"""What a source mention's own words say, before the document's history is asked.
+
+:class:`~reportedly.extract.entities.EntityResolver` resolves mentions in text order against
+what the article said before; these readers need only the mention and its parse: the type its
+words give a name (:func:`guess_type`: "the Ministry of Defence" is a government body), its name
+without article, titles or brackets (:func:`clean_name`), its conjuncts ("the U.S. and South
+Korea", :func:`split_conjuncts`), the body behind a figure noun ("the tally reported by OCHA",
+:func:`body_behind_figures`), what "who"/"which" stands for (:func:`relative_antecedent`) and
+whether a short form is an acronym of a name (:func:`acronym_of`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import EntityType
+from .lexicon import GROUP_NOUNS, TITLES
+
+_MEDIA_WORDS = re.compile(
+    r"\b(times|post|news|journal|herald|tribune|gazette|guardian|telegraph|radio|tv|television|broadcasting|"
+    r"press|daily|magazine|wire|chronicle|observer|reuters|bloomberg|newspaper|broadcaster|network)\b",
+    re.I,
+)
+_AGENCY_WORDS = re.compile(
+    r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I
+)
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(ministry|department|office|council|parliament|congress|senate|cabinet|government|"
+    r"administration|white house|kremlin|presidency|court)\b",
+    re.I,
+)
+_MILITARY_WORDS = re.compile(
+    r"\b(army|navy|air force|brigade|division|forces|regiment|battalion|command|marines?|military|"
+    r"joint chiefs|troops|guard)\b",
+    re.I,
+)
+
+
+def guess_type(text: str, label: str | None) -> EntityType:
+    """The type of a name from its words (outlet, military, government, agency), else its NER label."""
+    if label == "PERSON":
+        return EntityType.PERSON
+    if _MEDIA_WORDS.search(text):
+        return EntityType.MEDIA_OUTLET
+    if _MILITARY_WORDS.search(text):
+        return EntityType.MILITARY_UNIT
+    if _GOVERNMENT_WORDS.search(text):
+        return EntityType.GOVERNMENT
+    if _AGENCY_WORDS.search(text):
+        return EntityType.AGENCY
+    if label == "GPE":
+        return EntityType.COUNTRY
+    if label in {"ORG", "NORP", "FAC"}:
+        return EntityType.ORGANIZATION
+    return EntityType.UNKNOWN
+
+
+#: Nouns for what a body puts out: figures, statistics, a tally; "the tally reported by the UN" is the UN's.
+_FIGURE_NOUNS = frozenset(
+    {"statistic", "statistics", "figure", "figures", "data", "tally", "tallies", "count", "counts", "toll"}
+)
+
+
+def body_behind_figures(mention: Span) -> Token | None:
+    """The body whose figures a mention names: "the latest statistics from the Syrian Observatory",
+    "the tally reported by OCHA", "figures released by the ministry" (the head of the ``from``/``by``
+    phrase), or None. A speaking verb whose subject is such figures ("statistics showed") is the body's."""
+    root = mention.root
+    if root.lemma_.lower() not in _FIGURE_NOUNS and root.lower_ not in _FIGURE_NOUNS:
+        return None
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            obj = next((t for t in child.children if t.dep_ == "pobj"), None)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "reported by", "released by", "compiled by"
+            agent = next((t for t in child.children if t.dep_ == "agent"), None)
+            obj = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
+        else:
+            continue
+        if obj is not None and (
+            obj.pos_ == "PROPN"
+            or obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+            or obj.lemma_.lower() in GROUP_NOUNS
+        ):
+            return obj
+    return None
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """What "who"/"which" stands for: the noun its clause hangs on, or else the nearest group or name."""
+    head = pronoun.head.head
+    if (
+        head.pos_ == "PROPN"
+        or head.lemma_.lower() in GROUP_NOUNS
+        or head.ent_type_ in {"PERSON", "ORG", "NORP"}
+    ):
+        return head
+    for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if tok.lemma_.lower() in GROUP_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            return tok
+    return None
+
+
+def acronym_of(short: str, initials: str) -> bool:
+    """ "IAEA" in "IAEA", "WADA" in "WADA", "NIS" in "NIS": letters of the acronym in order."""
+    it = iter(initials.upper())
+    return all(ch in it for ch in short.upper() if ch.isalpha())
+
+
+def strip_the(text: str) -> str:
+    """The name without its leading "the": "the Kremlin" and "Kremlin" are one alias."""
+    return re.sub(r"^(?i:the)\s+", "", text.strip())
+
+
+def clean_name(text: str) -> str:
+    """The name an entity is kept under: no article, possessive, trailing bracket or leading title."""
+    text = re.sub(r"\s*\([^()]*\)?$", "", text.strip()) or text  # "Service(NIS", "Service (NIS)"
+    text = re.sub(r"[’']s$", "", strip_the(text)).strip(" ,;:")
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in TITLES and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_conjuncts(span: Span) -> list[Span]:
+    """Split "the U.S. and South Korea" into its conjuncts (not "the National … Service, or NIS")."""
+    root = span.root
+    conj = [t for t in root.children if t.dep_ == "conj" and t.i >= span.start and t.i < span.end]
+    ccs = [t for t in root.children if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
+    if not conj or not ccs:
+        # spaCy sometimes attaches "The U.S. and South Korea" as nmod + cc under the last conjunct
+        inner = [t for t in span if t.dep_ == "cc" and t.lower_ == "and" and t.head.i != root.i]
+        if inner and inner[0].head.i < root.i and inner[0].head.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
+            left = span.doc[span.start : inner[0].i]
+            right = span.doc[inner[0].i + 1 : span.end]
+            if len(left) and len(right):
+                return [left, right]
+        return [span]
+    parts: list[Span] = []
+    first_end = min([c.left_edge.i for c in conj] + [t.i for t in ccs])
+    left = span.doc[span.start : first_end]
+    while len(left) and left[-1].is_punct:
+        left = span.doc[left.start : left.end - 1]
+    parts.append(left)
+    for c in conj:
+        parts.append(span.doc[c.left_edge.i : c.right_edge.i + 1])
+    return [p for p in parts if len(p)]
