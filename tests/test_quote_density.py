@@ -238,9 +238,11 @@ def test_the_subtree_walk_is_spacys_subtree(text: str) -> None:
     doc = load()(text)
     trees = Subtrees(doc)
     assert trees.valid
+    view = learned.BlockView.of(doc, 0, "body")  # the learned taggers' arrays: the same edges
     for t in doc:
         assert trees.walk[trees.lo[t.i] : trees.hi[t.i]] == [x.i for x in t.subtree]
         assert (trees.low[t.i], trees.high[t.i]) == (t.left_edge.i, t.right_edge.i)
+        assert (view.left[t.i], view.right[t.i]) == (t.left_edge.i, t.right_edge.i)
     for sent in doc.sents:
         for at in range(sent.start_char - 1, sent.end_char + 2):
             scan = next((t.i for t in sent if t.idx >= at), sent.end)
