@@ -322,5 +322,3 @@ class Subtrees:
         for i in range(n):
             self.hi[i] = self.lo[i] + size[i]
         self.valid = all(t.left_edge.i == self.low[t.i] and t.right_edge.i == self.high[t.i] for t in doc)
-
-
