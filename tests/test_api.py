@@ -223,6 +223,19 @@ def test_entities(client: TestClient) -> None:
     assert client.get("/api/entities/mira-lund").json()["name"] == "Mira Lund"
 
 
+def test_one_entity_is_read_alone_and_matches_its_row_in_the_list(client: TestClient, db_path: Path) -> None:
+    # /api/entities/{id} reads that entity only (Store.entity), with the same claim count and
+    # aliases as the list, which counts over every entity
+    listed = client.get("/api/entities", params={"limit": 200}).json()["items"]
+    assert len(listed) == 6 and any(e["aliases"] for e in listed) and any(e["claims"] > 1 for e in listed)
+    for row in listed:
+        assert client.get(f"/api/entities/{row['id']}").json() == row
+    with Store(db_path) as store:
+        assert [store.entity(e["id"]) for e in listed] == store.entities()
+    for missing in ("nope", "mira%", "mira_lund", "harbour-authority "):
+        assert client.get(f"/api/entities/{missing}").status_code == 404
+
+
 def test_status(client: TestClient, read_only: TestClient) -> None:
     status = client.get("/api/status").json()
     assert status["documents"] == 2 and status["claims"] == 6 and status["entities"] == 6

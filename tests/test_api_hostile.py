@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -59,16 +60,71 @@ def test_unexpected_error_is_a_generic_500_with_security_headers(
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
-def test_posted_text_with_nul_and_lone_surrogate_is_stored(client: TestClient) -> None:
+def test_posted_text_with_a_lone_surrogate_is_stored(client: TestClient) -> None:
     body = (
         '{"text": "Bridge repairs to finish in June\\n'
-        'The city said on Monday that the repairs\\u0000 would cost \\ud800 3 million dollars."}'
+        'The city said on Monday that the repairs would cost \\ud800 3 million dollars."}'
     )
     r = client.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
     assert r.status_code == 201, r.text
     doc = client.get(r.json()["documents"][0]["href"]).json()
-    text = doc["document"]["text"]
-    assert "\x00" not in text and "\ufffd" in text
+    assert "\ufffd" in doc["document"]["text"]
+
+
+_HEAD = (
+    "Bridge repairs to finish in June\n"
+    "The city said on Monday that the repairs would cost 3 million dollars. "
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "why"),
+    [
+        ("text", _HEAD.replace("Monday", "Monday\x00"), "contains NUL bytes"),
+        ("html", f"<html><body><p>{_HEAD}\x00</p></body></html>", "contains NUL bytes"),
+        ("text", _HEAD + "\x01\x02\x03\x04" * 40, "many control characters"),
+    ],
+)
+def test_posted_binary_text_is_refused_as_the_command_line_refuses_it(
+    client: TestClient, field: str, value: str, why: str
+) -> None:
+    from reportedly.ingest.errors import IngestError
+    from reportedly.ingest.reader import decode_bytes
+
+    with pytest.raises(IngestError) as refused:  # the command line, reading it as a file
+        decode_bytes(value.encode("utf-8"), "article.txt")
+    assert refused.value.reason == "binary"
+    r = client.post("/api/documents", json={field: value}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    assert f"the posted {field} looks like binary data ({why}), not text" in r.json()["detail"]
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert client.get("/api/documents").json()["total"] == 1  # nothing stored
+
+
+def test_refused_binary_text_with_a_lone_surrogate_is_a_422_not_a_500(client: TestClient) -> None:
+    # the refusal echoes the start of the input; a lone surrogate there must not break the answer
+    body = '{"text": "Pier closes\\nThe port said\\u0000 that the pier \\ud800 would close."}'
+    r = client.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert "contains NUL bytes" in r.json()["detail"] and "\ufffd" in r.json()["errors"][0]["input"]
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_a_nul_past_the_sniffed_head_is_dropped_and_the_text_stored(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the command line sniffs the first 8 KB too: a text file with a NUL further on is read
+    import reportedly
+    from reportedly.ingest.reader import SNIFF_BYTES, decode_bytes
+    from reportedly.model import Ledger
+
+    monkeypatch.setattr(reportedly, "analyze_document", lambda document, nlp=None: Ledger(document))
+    text = _HEAD * (SNIFF_BYTES // len(_HEAD) + 2) + "It reopens\x00 in June."
+    assert "\x00" in decode_bytes(text.encode("utf-8"), "article.txt")
+    r = client.post("/api/documents", json={"text": text}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    stored = client.get(r.json()["documents"][0]["href"]).json()["document"]["text"]
+    assert "\x00" not in stored and stored.endswith("It reopens in June.")
 
 
 def test_posted_article_over_the_time_limit_is_a_422_naming_the_setting(
@@ -133,7 +189,12 @@ def test_the_probes_on_postgresql_answer_4xx_and_leak_no_sql(
             assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
         body = '{"text": "Pier closes\\nThe port said on Monday\\u0000 that the pier \\ud800 would close."}'
         r = pg.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
-        assert r.status_code == 201, r.text  # PostgreSQL refuses NUL in text: it is dropped first
+        assert r.status_code == 422 and "NUL" in r.text, r.text  # binary, as the command line says
+        # a NUL past the sniffed head is dropped (PostgreSQL refuses NUL in text) and the text stored
+        text = "Pier closes\nThe port said on Monday that the pier \ud800 would close. " * 200 + "Shut\x00."
+        body = json.dumps({"text": text})
+        r = pg.post("/api/documents", content=body, headers={**AUTH, "content-type": "application/json"})
+        assert r.status_code == 201, r.text
         text = pg.get(r.json()["documents"][0]["href"]).json()["document"]["text"]
         assert "\x00" not in text and "\ufffd" in text
 

@@ -10,6 +10,7 @@ the OpenAPI schema itself is served at ``/openapi.json``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -185,6 +186,14 @@ def _describe(error: Any) -> str:
     return f"{where}: {message}" if where else message
 
 
+def _utf8_safe(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _plain(errors: Any) -> Any:
     """Validation errors with their context made JSON-safe (exceptions become text)."""
     out = []
@@ -192,8 +201,10 @@ def _plain(errors: Any) -> Any:
         item = {k: v for k, v in error.items() if k != "ctx"}
         if "ctx" in error:
             item["ctx"] = {k: str(v) for k, v in error["ctx"].items()}
-        if "input" in item and not isinstance(item["input"], str | int | float | bool | type(None)):
-            item["input"] = str(item["input"])[:200]
+        if "input" in item and not isinstance(item["input"], int | float | bool | type(None)):
+            # at most 200 characters of what was posted, and UTF-8-safe: a refused text may hold
+            # lone surrogates, which would fail the answer's encoding (a 500)
+            item["input"] = _utf8_safe(str(item["input"])[:200])
         out.append(item)
     return out
 

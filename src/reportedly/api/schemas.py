@@ -20,7 +20,15 @@ from enum import Enum
 from types import UnionType
 from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from reportedly.model import (
     VOCABULARY,
@@ -293,6 +301,20 @@ def clean_text(value: str) -> str:
     return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
 
 
+def refuse_binary(value: str, name: str) -> None:
+    """Refuse posted text that is binary data, as the command line refuses such a file.
+
+    The test is the command line's (:func:`~reportedly.ingest.reader.binary_kind` on the head of
+    the text as UTF-8): a NUL character or a flood of control characters there. A stray NUL
+    further on is dropped by :func:`clean_text` instead.
+    """
+    from reportedly.ingest.reader import SNIFF_BYTES, binary_kind
+
+    kind = binary_kind(value[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
+    if kind:
+        raise ValueError(f"{name} looks like {kind}, not text; post an article's text, its HTML or its URL")
+
+
 class AnalyzeRequest(BaseModel):
     """An article to analyse and store: exactly one of ``text``, ``html`` or ``url``."""
 
@@ -308,8 +330,12 @@ class AnalyzeRequest(BaseModel):
 
     @field_validator("text", "html", "url", "title", "outlet", "source_url")
     @classmethod
-    def _clean(cls, value: str | None) -> str | None:
-        return None if value is None else clean_text(value)
+    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        if info.field_name in ("text", "html"):
+            refuse_binary(value, f"the posted {info.field_name}")
+        return clean_text(value)
 
     @model_validator(mode="after")
     def _exactly_one_input(self) -> AnalyzeRequest:

@@ -35,7 +35,7 @@ from .measure_places import gazetteer_places
 from .measures import type_measures
 from .outlet import outlet_claims
 from .quantities import find_quantities
-from .spans import enclosing
+from .spans import Ranges, enclosing
 from .times import find_times
 
 
@@ -80,6 +80,7 @@ class _SentenceNumbers:
         self.published = document.published
         self.places = gazetteer_places()
         self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
+        self._ranges: dict[tuple[int, int], Ranges] = {}
 
     def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
         """The sentence's quantities, each typed with its measure, and its time expressions."""
@@ -92,6 +93,13 @@ class _SentenceNumbers:
                 q.measure = m
             self.found[key] = (quantities, times)
         return self.found[key]
+
+    def ranges(self, block: Block, sent: Span) -> Ranges:
+        """The sentence's quantities' ``(start, end)``, searchable by position."""
+        key = (block.offset, sent.start)
+        if key not in self._ranges:
+            self._ranges[key] = Ranges([(q.start, q.end) for q in self.of(block, sent)[0]])
+        return self._ranges[key]
 
 
 #: News agencies a byline credits ("By OMAR AKOUR Associated Press", "AFP, Istanbul").
@@ -420,10 +428,11 @@ def claim_of(
     times = []
     for b, s in sents:
         found, dates = numbers.of(b, s)
-        # copies: claims sharing a sentence must not share mutable objects
-        for q in found:
-            if any(c.start <= q.start and q.end <= c.end for c in content):
-                quantities.append(replace(q))
+        # copies: claims sharing a sentence must not share mutable objects; the quantities inside
+        # the content found by position, not each tested (a sentence of a quote-dense block
+        # holds hundreds of numbers and claims, issue 18)
+        for k in numbers.ranges(b, s).inside((c.start, c.end) for c in content):
+            quantities.append(replace(found[k]))
         times.extend(replace(t) for t in dates)
     times = [t for t in times if not (source and source.start <= t.start < source.end)]
 

@@ -114,13 +114,17 @@ class BlockView:
             if h != j:
                 view.children[h].append(j)
                 view.child_deps[h].add(view.dep[j])
-            k = j
-            while view.head[k] != k:  # a subtree's edges: the extreme tokens below each ancestor
-                k = view.head[k]
-                if j < view.left[k]:
-                    view.left[k] = j
-                elif j > view.right[k]:
-                    view.right[k] = j
+        # a subtree's edges (its extreme tokens), children before their heads: walking every
+        # token up to its root cost the tree's depth per token, the block's length squared on a
+        # chained quote-dense paragraph (issue 18)
+        order = [j for j, h in enumerate(view.head) if h == j]
+        for k in order:  # grows while read: heads before their children
+            order.extend(view.children[k])
+        for j in reversed(order):
+            h = view.head[j]
+            if h != j:
+                view.left[h] = min(view.left[h], view.left[j])
+                view.right[h] = max(view.right[h], view.right[j])
         if words is not None:
             ends = [at + max(1, len(t)) for at, t in zip(idx, view.text, strict=True)]
             spans = [(offset + a, offset + b) for a, b in zip(idx, ends, strict=True)]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .spans import first_from
+
 # Nouns that name a measure rather than the thing counted: "the total number of containers".
 _MEASURE_NOUNS = {"number", "total", "tally", "count", "figure", "toll", "sum", "amount"}
 
@@ -69,7 +71,9 @@ def _modifier(token: Token) -> bool:
 
 
 def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
-    tokens = [t for t in span if t.idx >= end]
+    # the noun phrase after the number: at most the next seven tokens, found by binary search
+    first = first_from(span, end)
+    tokens = [doc[i] for i in range(first, min(first + 7, span.end))]
     if tokens and tokens[0].lower_ == "of":  # partitive: "thousands of troops", "7,000 of the containers"
         tokens = tokens[1:]
     for token in tokens[:6]:
@@ -126,11 +130,16 @@ def clause_tokens(anchor: Token, span: Span) -> list[Token]:
     total to 20,000" the "total" belongs to the second number only.
     """
     root = anchor
+    # the path from the number up to the clause's root: the only nested clauses walked into. The
+    # walk below never leaves the root's subtree, so the ancestors above the root do not matter
+    # (reading them all cost the parse tree's depth per number, the block's length on a chained
+    # quote-dense paragraph: issue 18)
+    on_path = {anchor.i}
     while root.head != root and not (
         root.pos_ in ("VERB", "AUX") and root.dep_ not in ("aux", "auxpass", "amod")
     ):
         root = root.head
-    on_path = {anchor.i, *(t.i for t in anchor.ancestors)}
+        on_path.add(root.i)
     keep: list[Token] = []
     stack = [root]
     while stack:

@@ -30,6 +30,7 @@ from spacy.tokens import Span
 from ..model import Document, SectionKind
 from .drafts import Draft
 from .quotes import Quote
+from .spans import Ranges, Subtrees
 
 if TYPE_CHECKING:
     from ..nlp.blocks import Block
@@ -55,10 +56,39 @@ class Passage:
     first: bool = False
     model: AttributionModel | None = None
     view: BlockView | None = None
+    # built on first use, once per block, for the finders of all its sentences (issue 18)
+    _quote_ranges: Ranges | None = field(default=None, init=False, repr=False, compare=False)
+    _outer_ranges: Ranges | None = field(default=None, init=False, repr=False, compare=False)
+    _subtrees: Subtrees | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def offset(self) -> int:
         return self.block.offset
+
+    @property
+    def quote_ranges(self) -> Ranges:
+        """The quotations' ``(start, end)`` (inside the marks), searchable by position."""
+        if self._quote_ranges is None:
+            self._quote_ranges = Ranges([(q.start, q.end) for q in self.quotes])
+        return self._quote_ranges
+
+    @property
+    def outer_ranges(self) -> Ranges:
+        """The quotations' ``(outer_start, outer_end)`` (marks included), searchable by position."""
+        if self._outer_ranges is None:
+            self._outer_ranges = Ranges([(q.outer_start, q.outer_end) for q in self.quotes])
+        return self._outer_ranges
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether a quotation's text (inside the marks) holds document offset ``pos``."""
+        return bool(self.quote_ranges.holding(pos, pos + 1))
+
+    @property
+    def subtrees(self) -> Subtrees:
+        """Every token's subtree in the block's parse as an interval of one walk."""
+        if self._subtrees is None:
+            self._subtrees = Subtrees(self.block.doc)
+        return self._subtrees
 
     @property
     def section(self) -> SectionKind:

@@ -9,8 +9,8 @@ and the boundary steps, so that all of them cut spans the same way.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
@@ -182,22 +182,143 @@ def mention_span(subject: Token) -> Span:
     return span
 
 
+def first_from(span: Span, at: int) -> int:
+    """The doc index of ``span``'s first token that starts at or after character ``at`` (doc-relative),
+    ``span.end`` if none: by binary search, since looking for "the token after X" by reading the
+    sentence from its start made a sentence of n numbers or dates cost n x its length, and a
+    quote-dense paragraph's parser block is one sentence of thousands of tokens (issue 18)."""
+    doc = span.doc
+    lo, hi = span.start, span.end
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx >= at:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def enclosing(ranges: Sequence[tuple[int, int]]) -> Callable[[int, int], list[int]]:
     """A lookup of which ``ranges`` (character ``(start, end)`` pairs) hold ``[start, end)``: their
-    positions, in the order given. Ranges are searched by their starts with the furthest end
-    reached so far, so a quote-dense block's hundreds of claims and quotations are not each tested
-    against every other (issue 18)."""
-    order = sorted(range(len(ranges)), key=lambda n: ranges[n])
-    starts = [ranges[n][0] for n in order]
-    reach = list(accumulate((ranges[n][1] for n in order), max))
+    positions, in the order given (:meth:`Ranges.holding`)."""
+    return Ranges(ranges).holding
 
-    def holding(start: int, end: int) -> list[int]:
+
+class Ranges:
+    """Character ranges (``(start, end)`` pairs) searched by position rather than one by one.
+
+    A quote-dense block has hundreds of quotations and claims, and testing each against every
+    other made its work grow with the square of its length (issue 18). Every answer is the
+    ranges' positions in the order given, ascending, so a caller keeps the order a scan gave.
+    Ranges are sorted by their starts with the furthest end reached so far, and by their ends.
+    """
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self.ranges = list(ranges)
+        order = sorted(range(len(self.ranges)), key=lambda n: self.ranges[n])
+        self._order = order
+        self._starts = [self.ranges[n][0] for n in order]
+        self._reach = list(accumulate((self.ranges[n][1] for n in order), max))
+        by_end = sorted(range(len(self.ranges)), key=lambda n: self.ranges[n][1])
+        self._by_end = by_end
+        self._ends = [self.ranges[n][1] for n in by_end]
+        # a range ending before it starts could lie inside a span it starts after: always tested
+        self._reversed = [n for n, (a, b) in enumerate(self.ranges) if b < a]
+
+    def holding(self, start: int, end: int) -> list[int]:
+        """Ranges ``(a, b)`` with ``a <= start`` and ``end <= b``."""
         found = []
-        k = bisect_right(starts, start) - 1
-        while k >= 0 and reach[k] >= end:  # no range starting earlier reaches ``end``: stop
-            if ranges[order[k]][1] >= end:
-                found.append(order[k])
+        k = bisect_right(self._starts, start) - 1
+        while k >= 0 and self._reach[k] >= end:  # no range starting earlier reaches ``end``: stop
+            if self.ranges[self._order[k]][1] >= end:
+                found.append(self._order[k])
             k -= 1
         return sorted(found)
 
-    return holding
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Ranges ``(a, b)`` with ``a <= end`` and ``b >= start`` (touching counts)."""
+        found = []
+        k = bisect_right(self._starts, end) - 1
+        while k >= 0 and self._reach[k] >= start:
+            if self.ranges[self._order[k]][1] >= start:
+                found.append(self._order[k])
+            k -= 1
+        return sorted(found)
+
+    def inside(self, spans: Iterable[tuple[int, int]], slack: int = 0) -> list[int]:
+        """Ranges ``(a, b)`` lying inside one of ``spans`` ``(s, e)``: ``s <= a`` and ``b <= e + slack``."""
+        found = set()
+        for s, e in spans:
+            k = bisect_left(self._starts, s)
+            while k < len(self._starts) and self._starts[k] <= e + slack:
+                if self.ranges[self._order[k]][1] <= e + slack:
+                    found.add(self._order[k])
+                k += 1
+            odd = self._reversed
+            found.update(n for n in odd if s <= self.ranges[n][0] and self.ranges[n][1] <= e + slack)
+        return sorted(found)
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """Ranges whose start lies in ``[lo, hi]``."""
+        k = bisect_left(self._starts, lo)
+        return sorted(self._order[k : bisect_right(self._starts, hi)])
+
+    def ending_in(self, lo: int, hi: int) -> list[int]:
+        """Ranges whose end lies in ``[lo, hi]``."""
+        k = bisect_left(self._ends, lo)
+        return sorted(self._by_end[k : bisect_right(self._ends, hi)])
+
+
+class Subtrees:
+    """Every token's subtree in a parsed doc as an interval of one walk, computed once per doc.
+
+    The walk visits each tree as spaCy's ``Token.subtree`` does (left children's subtrees, the
+    token, right children's subtrees), so ``token.subtree`` is ``walk[lo[i] : hi[i]]``, in that
+    order. On a quote-dense paragraph the parser chains a block's fragments into one tree, and
+    listing each reporting verb's clause subtree cost the block's length per verb (issue 18);
+    with the walk a caller asks which of a few tokens fall in a subtree instead.
+
+    ``valid`` is false when spaCy's own subtree edges disagree with the heads (a parse spaCy
+    could not make consistent): callers then read ``token.subtree`` as before.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        heads = [t.head.i for t in doc]
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(i)
+        self.walk: list[int] = []
+        self.lo = [0] * n
+        self.hi = [0] * n
+        self.low = list(range(n))  # the smallest token index in each subtree
+        self.high = list(range(n))  # the largest
+        visited: list[int] = []  # heads before their children
+        stack: list[tuple[int, bool]] = [(i, False) for i in reversed(range(n)) if heads[i] == i]
+        while stack:
+            i, emit = stack.pop()
+            if emit:
+                self.walk.append(i)
+                continue
+            visited.append(i)
+            self.lo[i] = len(self.walk)
+            stack.extend((k, False) for k in reversed(kids[i]) if k > i)
+            stack.append((i, True))
+            stack.extend((k, False) for k in reversed(kids[i]) if k < i)
+        self.valid = len(self.walk) == n
+        if not self.valid:
+            return
+        self.pos = [0] * n
+        for p, i in enumerate(self.walk):
+            self.pos[i] = p
+        size = [1] * n
+        for i in reversed(visited):  # children before their heads
+            h = heads[i]
+            if h != i:
+                size[h] += size[i]
+                self.low[h] = min(self.low[h], self.low[i])
+                self.high[h] = max(self.high[h], self.high[i])
+        for i in range(n):
+            self.hi[i] = self.lo[i] + size[i]
+        self.valid = all(t.left_edge.i == self.low[t.i] and t.right_edge.i == self.high[t.i] for t in doc)

@@ -23,6 +23,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.dates import MONTHS, WEEKDAYS, resolve
+from reportedly.extract.spans import first_from
 from reportedly.model import TimeExpr
 from reportedly.nlp import doc_text
 
@@ -263,7 +264,5 @@ def _looks_ahead(span: Span, start: int, end: int) -> bool:
 
 
 def _token_after(span: Span, end: int) -> Token | None:
-    for token in span:
-        if token.idx >= end:
-            return token
-    return None
+    first = first_from(span, end)
+    return span.doc[first] if first < span.end else None

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Document, SectionKind
-from . import load
+from . import doc_text, load
 
 #: Longest block handed to the parser, in characters. News paragraphs run to a
 #: few hundred characters, rarely 3,000; a longer "paragraph" is a page without
@@ -46,7 +46,8 @@ class Block:
 
     @property
     def end(self) -> int:
-        return self.offset + len(self.doc.text)
+        # the doc's text joined once (``Doc.text`` rebuilds it from every token on each read)
+        return self.offset + len(doc_text(self.doc))
 
 
 def block_spans(document: Document) -> list[tuple[SectionKind, int, int]]:

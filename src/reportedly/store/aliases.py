@@ -21,25 +21,31 @@ from reportedly.store.schema import chain_links, claims, entities, entity_aliase
 from reportedly.store.values import enum_value, iso
 
 
-def entity_rows(conn: Connection) -> list[dict[str, Any]]:
-    """Every entity as a dict: ``id``, ``name``, ``type``, ``anonymous``, ``aliases``, ``claims``.
+def entity_rows(conn: Connection, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every entity as a dict: ``id``, ``name``, ``type``, ``anonymous``, ``aliases``, ``claims``;
+    only those of ``ids`` when given (one entity's page need not read them all).
 
     ``claims`` counts the claims the entity made, joined or relayed. Sorted by name
     (case-folded) then id, in Python, so that every database lists them alike.
     """
-    involved = union(
-        select(claims.c.source_entity_id.label("entity_id"), claims.c.id.label("claim_id")).where(
-            claims.c.source_entity_id.is_not(None)
-        ),
-        select(joint_sources.c.entity_id, joint_sources.c.claim_id),
-        select(chain_links.c.entity_id, chain_links.c.claim_id),
-    ).subquery()
+    by_source = select(claims.c.source_entity_id.label("entity_id"), claims.c.id.label("claim_id")).where(
+        claims.c.source_entity_id.is_not(None)
+    )
+    by_joint = select(joint_sources.c.entity_id, joint_sources.c.claim_id)
+    by_chain = select(chain_links.c.entity_id, chain_links.c.claim_id)
+    if ids is not None:
+        by_source = by_source.where(claims.c.source_entity_id.in_(ids))
+        by_joint = by_joint.where(joint_sources.c.entity_id.in_(ids))
+        by_chain = by_chain.where(chain_links.c.entity_id.in_(ids))
+    involved = union(by_source, by_joint, by_chain).subquery()
     counts = select(involved.c.entity_id, func.count().label("n")).group_by(involved.c.entity_id).subquery()
     query = select(entities, func.coalesce(counts.c.n, 0).label("claims")).select_from(
         entities.outerjoin(counts, counts.c.entity_id == entities.c.id)
     )
+    if ids is not None:
+        query = query.where(entities.c.id.in_(ids))
     rows = conn.execute(query).all()
-    aliases = aliases_of(conn)
+    aliases = aliases_of(conn, ids)
     out = [
         {
             "id": r.id,

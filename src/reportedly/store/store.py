@@ -335,6 +335,14 @@ class Store:
         with self._read() as conn:
             return aliases.entity_rows(conn)
 
+    def entity(self, entity_id: str) -> dict[str, Any]:
+        """One entity as :meth:`entities` gives it, read alone; :class:`NotFound` if there is none."""
+        with self._read() as conn:
+            found = aliases.entity_rows(conn, [entity_id])
+        if not found:
+            raise NotFound("entity", entity_id)
+        return found[0]
+
     def user_aliases(self) -> dict[str, tuple[str, str | None]]:
         """Aliases users added: normalised alias -> (canonical name, entity type or None)."""
         with self._read() as conn:

@@ -8,19 +8,19 @@ from ...model import ClaimKind, Stance
 from ..drafts import Draft
 from ..grammar import agent_of, is_reporting, source_like, what_is_cited
 from ..registry import Passage, finder
-from ..spans import char_span, contiguous, in_quote, mention_span, runs
+from ..spans import char_span, contiguous, mention_span, runs
 
 
 @finder("citing")
 def citing_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """ "Turnout reached 61 percent, as cited by the election commission": citing with no other cue."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts = []
     for tok in sent:
         if tok.lemma_.lower() not in {"cite", "quote"} or tok.pos_ != "VERB":
             continue
         head = tok.head
-        if head.i == tok.i or is_reporting(head) or in_quote(offset + tok.idx, quotes):
+        if head.i == tok.i or is_reporting(head) or passage.in_quote(offset + tok.idx):
             continue
         if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "nsubj" and is_reporting(head.head):
             # "The Times, also citing officials, reported …": a hop of the Times' claim (grammar.

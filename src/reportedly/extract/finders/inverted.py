@@ -16,7 +16,7 @@ from ..drafts import Draft, cue_stance, finish, source_of
 from ..grammar import source_like
 from ..lexicon import REPORTING_VERBS
 from ..registry import Passage, finder
-from ..spans import char_span, in_quote, runs, trim
+from ..spans import char_span, runs, trim
 
 #: Relays that report without being named: "…, reported local outlets".
 RELAY_NOUNS = frozenset(
@@ -31,7 +31,7 @@ LISTENERS = frozenset({"tell", "assure", "inform", "remind"})
 @finder("credit_after")
 def credit_after(sent: Span, passage: Passage) -> list[Draft]:
     """ "…, reported The Washington Post": the object after a final joined reporting verb is its source."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts = []
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -41,7 +41,7 @@ def credit_after(sent: Span, passage: Passage) -> list[Draft]:
         over = tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
         if not (joined or over):
             continue
-        if tok.doc[tok.i - 1].text != "," or in_quote(offset + tok.idx, quotes):
+        if tok.doc[tok.i - 1].text != "," or passage.in_quote(offset + tok.idx):
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "ccomp" and c.i > tok.i) for c in tok.children):
             continue

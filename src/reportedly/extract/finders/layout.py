@@ -14,7 +14,8 @@ from ..spans import trim
 
 # a transcript quoted paragraph by paragraph opens each line with a quotation mark: "WALLACE: …
 _SPEAKER_LINE = re.compile(r"^[\"“]?((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
-_DASH_CREDIT = re.compile(r"^[ \t\u00a0]*[―—–][ \t\u00a0]*([^\n―—–]{2,80}?)[ \t\u00a0.]*(?=\n|$)")
+# matched at a quotation's end with ``match(text, pos)``, which anchors it there
+_DASH_CREDIT = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([^\n―—–]{2,80}?)[ \t\u00a0.]*(?=\n|$)")
 
 
 @finder("speaker_lines", scope="block")
@@ -47,13 +48,16 @@ def dash_credits(block_doc: Span, passage: Passage) -> list[Draft]:
     offset, text = passage.offset, passage.text
     drafts = []
     doc = block_doc.doc
+    # the block's text once, matched in place: a Span's text is rebuilt from its tokens on every
+    # read, and slicing it per quotation made a quote-dense block quadratic (issue 18)
+    raw = block_doc.text
     for q in passage.quotes:
         rel = q.outer_end - offset
-        m = _DASH_CREDIT.match(block_doc.text[rel:])
+        m = _DASH_CREDIT.match(raw, rel)
         if not m or len(m.group(1).split()) > 6:
             continue
         dash = rel + m.group(0).find(next(ch for ch in m.group(0) if ch in "―—–"))
-        name = trim(offset + rel + m.start(1), offset + rel + m.end(1), text)
+        name = trim(offset + m.start(1), offset + m.end(1), text)  # m's offsets are the block's
         if name is None:
             continue
         draft = Draft(

@@ -74,7 +74,7 @@ def _reading(rel: Relation, head: Token, cue: tuple[int, int], passage: Passage)
         source_span = char_span(list(mention_span(subj)), offset, text)
     if subj is None and lemma not in REPORTING_VERBS and lemma not in PASSIVE_VERBS:
         return None
-    inside = [q for q in passage.quotes if any(a <= q.start and q.end <= b + 1 for a, b in content)]
+    inside = [passage.quotes[k] for k in passage.quote_ranges.inside(content, slack=1)]
     covered = sum(q.end - q.start for q in inside)
     total = sum(b - a for a, b in content)
     if lemma == "according":

@@ -10,7 +10,7 @@ from ...model import ClaimKind, Stance
 from ..drafts import Draft, source_of
 from ..grammar import has_neg, subject_of
 from ..registry import Passage, finder
-from ..spans import char_span, contiguous, in_quote, runs
+from ..spans import char_span, contiguous, runs
 
 #: What is referred elsewhere in a referral: "referred questions / inquiries / reporters to …".
 _REFERRED = {"question", "inquiry", "enquiry", "request", "reporter", "journalist", "query"}
@@ -21,7 +21,7 @@ _NO_COMMENT_XCOMP = {"comment", "respond", "speak", "elaborate", "confirm", "dis
 def non_statements(sent: Span, passage: Passage) -> list[Draft]:
     """Sources that did not speak: remained silent, declined to comment, has not commented,
     referred questions to another body."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts = []
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -60,7 +60,7 @@ def non_statements(sent: Span, passage: Passage) -> list[Draft]:
             cue_toks, topic_from = [tok, *[t for t in obj.subtree if t.i <= obj.i]], obj if to_obj else tok
         if not cue_toks or topic_from is None:
             continue
-        if in_quote(offset + tok.idx, quotes):
+        if passage.in_quote(offset + tok.idx):
             continue
         subj = subject_of(tok)
         if subj is None:

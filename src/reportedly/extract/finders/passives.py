@@ -9,13 +9,13 @@ from ..drafts import Draft, cue_stance, finish
 from ..grammar import has_agent
 from ..lexicon import PASSIVE_VERBS
 from ..registry import Passage, finder
-from ..spans import char_span, in_quote, runs
+from ..spans import char_span, runs
 
 
 @finder("passives")
 def passive_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """Agentless passives: "North Korea has been suspected of sending …", "X is believed to …"."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts: list[Draft] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -23,7 +23,7 @@ def passive_attributions(sent: Span, passage: Passage) -> list[Draft]:
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children) or has_agent(tok):
             continue
-        if in_quote(offset + tok.idx, quotes):
+        if passage.in_quote(offset + tok.idx):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         comp = [c for c in tok.children if c.dep_ in {"xcomp", "prep", "ccomp"} and c.i > tok.i]
@@ -49,12 +49,12 @@ def passive_attributions(sent: Span, passage: Passage) -> list[Draft]:
 @finder("reportedly")
 def reportedly_adverbs(sent: Span, passage: Passage) -> list[Draft]:
     """ "The singer has reportedly cancelled …": an attribution to unnamed reports."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts = []
     for tok in sent:
         if tok.lower_ not in {"reportedly", "allegedly", "purportedly"} or tok.dep_ != "advmod":
             continue
-        if in_quote(offset + tok.idx, quotes):
+        if passage.in_quote(offset + tok.idx):
             continue
         head = tok.head
         content = [t for t in head.subtree if t.i != tok.i]

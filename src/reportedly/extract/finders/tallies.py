@@ -14,7 +14,7 @@ from ..drafts import Draft, finish, source_of
 from ..grammar import source_like
 from ..lexicon import TALLY_VERBS
 from ..registry import Passage, finder
-from ..spans import char_span, in_quote, runs
+from ..spans import char_span, runs
 
 #: What they set: a count or a measure, never a thing ("put the boats at sea").
 _TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count", "estimate", "magnitude", "total"})
@@ -29,10 +29,10 @@ _FIGURE_PREPS = frozenset({"at", "to", "from"})
 @finder("tallies")
 def tally_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """ "X put the magnitude at 7.4" / "X raised the death toll to 17,134": X's figure."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
+    offset, text = passage.offset, passage.text
     drafts: list[Draft] = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in TALLY_VERBS or in_quote(offset + tok.idx, quotes):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in TALLY_VERBS or passage.in_quote(offset + tok.idx):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

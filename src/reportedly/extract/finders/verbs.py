@@ -4,31 +4,32 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..drafts import Draft, cue_stance, finish, mostly_quoted, source_of, speech_kind
 from ..grammar import SUBJECT_DEPS, cue_tokens, has_agent, is_reporting, not_attributive, subject_of
 from ..lexicon import CLAUSE_ONLY, OBJECT_CONTENT_VERBS
 from ..quotes import Quote
 from ..registry import Passage, finder
-from ..spans import char_span, enclosing, in_quote, runs, trim
+from ..spans import Subtrees, char_span, enclosing, first_from, runs, trim
 
 #: verbs whose gerund complement is the content: "denied sending troops", "admitted taking"
 _GERUND_CONTENT = {"deny", "admit", "acknowledge", "confirm", "report", "recall", "dispute", "reject"}
 _PUNCT_GAP = re.compile(r"^[\s,.:;—–-]*$")
 _COLON_GAP = re.compile(r"^[\s,:—–-]*$")
+_GAP_CHAR = re.compile(r"[\s,.:;—–-]")  # one character of each
+_COLON_GAP_CHAR = re.compile(r"[\s,:—–-]")
 
 
 @finder("verbs")
 def verb_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """A reporting verb (lexicon in ``lexicon.py``) with a clause, an adjacent quotation, a gerund,
     an accusation or, for verbs like *confirm*, an object; its subject is the source."""
-    offset, text, quotes = passage.offset, passage.text, passage.quotes
     drafts: list[Draft] = []
     for tok in sent:
         if not is_reporting(tok):
             continue
-        if in_quote(offset + tok.idx, quotes):
+        if passage.in_quote(passage.offset + tok.idx):
             continue
         subj = subject_of(tok)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and not has_agent(tok):
@@ -37,7 +38,7 @@ def verb_attributions(sent: Span, passage: Passage) -> list[Draft]:
             continue
         if (as_ := _as_of(tok)) is not None and any(_quoted_as_saying(h) for h in (as_.head, as_.head.head)):
             continue  # "quoted X as saying …": *saying* is X's, read with *quoted* (below)
-        draft = _verb_draft(tok, subj, sent, offset, text, quotes)
+        draft = _verb_draft(tok, subj, sent, passage)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -61,15 +62,23 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"}
 _LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 
 
-def _verb_draft(
-    verb: Token, subj: Token, sent: Span, offset: int, text: str, quotes: list[Quote]
-) -> Draft | None:
+def _verb_draft(verb: Token, subj: Token, sent: Span, passage: Passage) -> Draft | None:
+    offset, text, quotes = passage.offset, passage.text, passage.quotes
     if (quoted := _quoted_as_saying(verb)) is not None:
         return _quoter_draft(verb, subj, quoted, sent, offset, text, quotes)
     lemma = verb.lemma_.lower()
+    # A clause's tokens are listed only when they are read whole. On a quote-dense paragraph the
+    # parser chains a block's fragments into one tree, so a verb's clause can span most of its
+    # block while only the tokens inside the verb's quotations are kept: until then the content
+    # is intervals of the block's subtree walk (``walk``), its smallest token index ``lowest``
+    # (issue 18). ``trees`` is None where spaCy's subtrees disagree with the heads: tokens then.
+    trees = passage.subtrees if passage.subtrees.valid else None
+    walk: list[tuple[int, int]] = []
+    lowest = 0
     content_tokens: list[Token] = []
     attached: list[Quote] = []
     # 1. a clause complement: "said (that) …", "estimated more than 10,000 … had been sent"
+    clause = []
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "parataxis" and child.i < verb.i):
             if (
@@ -80,49 +89,64 @@ def _verb_draft(
                 continue
             if child.dep_ == "xcomp" and child.i < verb.i:
                 continue
-            content_tokens.extend(child.subtree)
+            clause.append(child)
+    if clause and trees is not None:
+        walk = [(trees.lo[c.i], trees.hi[c.i]) for c in clause]  # children in order: ascending, disjoint
+        lowest = min(trees.low[c.i] for c in clause)
+    else:
+        content_tokens = [t for c in clause for t in c.subtree]
     # "told reporters that …": the clause hangs off the verb, the listener is dobj
-    if not content_tokens and lemma in _LISTENER_VERBS:
+    if not content_tokens and not walk and lemma in _LISTENER_VERBS:
         content_tokens = _misparsed_content(verb)
     # 2. the verb is itself a parenthetical inside the content: "A, she said, B"
-    if not content_tokens and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
+    if not content_tokens and not walk and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
         head = verb.head
-        if not is_reporting(head):
+        if not is_reporting(head) and trees is not None:
+            # the head's subtree without the verb's, which lies inside it
+            walk = [(trees.lo[head.i], trees.lo[verb.i]), (trees.hi[verb.i], trees.hi[head.i])]
+            walk = [(a, b) for a, b in walk if a < b]
+            lowest = min([head.i, *(trees.low[c.i] for c in head.children if c.i != verb.i)])
+        elif not is_reporting(head):
             excluded = {t.i for t in verb.subtree}
             content_tokens = [t for t in head.subtree if t.i not in excluded]
     # 2b. "A, while B, the ministry announced on Tuesday": a long content parsed as the sentence's
     # root, the closing frame hung on it as an adverbial clause; the words before the comma are said
-    if not content_tokens and verb.dep_ in {"advcl", "conj"} and verb.head.i < verb.i:
+    if not content_tokens and not walk and verb.dep_ in {"advcl", "conj"} and verb.head.i < verb.i:
         content_tokens = _content_before_closing_frame(verb, subj, sent)
     # 3. quotations adjacent to the verb group
-    frame = _frame(verb, subj)
-    for q in quotes:
-        if _adjacent(q, frame, offset, text):
-            attached.append(q)
+    fstart, fend = _frame(verb, subj, offset, trees)
+    attached = [quotes[k] for k in _near_frame(passage, fstart, fend)]
+    attached = [q for q in attached if _adjacent(q, fstart, fend, text)]
     head = verb.head
     if verb.dep_ in {"advcl", "xcomp", "conj"} and head.i < verb.i and is_reporting(head):
         # "“A,” Cruz said, adding that B": the quotation before *said* is said's; *adding* has B
         attached = [q for q in attached if q.outer_start > offset + head.idx]
-    if attached and content_tokens:
+    if attached and (content_tokens or walk):
         # "In response to …, the NIS said: “…”": the quotation is the content, not the preamble
-        # by binary search: a verb in a quote-dense block may have hundreds of quotations (issue 18)
-        holding = enclosing([(q.outer_start, q.outer_end) for q in attached])
-        keep = [t for t in content_tokens if holding(offset + t.idx, offset + t.idx + 1)]
-        if not keep and min(t.i for t in content_tokens) > verb.i:
+        if walk:
+            assert trees is not None
+            keep = _walk_inside(walk, attached, verb.doc, offset, trees)
+        else:
+            # by binary search: a verb in a quote-dense block may have hundreds of quotations
+            holding = enclosing([(q.outer_start, q.outer_end) for q in attached])
+            keep = [t for t in content_tokens if holding(offset + t.idx, offset + t.idx + 1)]
+            lowest = min(t.i for t in content_tokens)
+        if not keep and lowest > verb.i:
             # "On “Fox News Sunday,” Pence said his running mate …": a quotation before the frame
             # that holds none of the clause is a title or an earlier remark, not what is said here
             attached = [q for q in attached if q.outer_start > offset + verb.idx]
-            keep = content_tokens if not attached else keep
+            keep = (_walk_tokens(walk, verb.doc, trees) if walk else content_tokens) if not attached else keep
         content_tokens = keep
+    elif walk:
+        content_tokens = _walk_tokens(walk, verb.doc, trees)
     if content_tokens:
         cstart = offset + min(t.idx for t in content_tokens)
         cend = offset + max(t.idx + len(t.text) for t in content_tokens)
         # the clause may be the last sentence of a longer quotation: take the whole quotation
-        for q in quotes:
+        for k in passage.quote_ranges.overlapping(cstart, cend):
+            q = quotes[k]
             if (
-                q.start <= cend
-                and q.end >= cstart
-                and q.words(text)
+                q.words(text)
                 and q not in attached
                 and (_covers(q, cstart, cend) or (q.start <= cstart + 1 and q.end >= cend - 1))
             ):
@@ -163,7 +187,7 @@ def _verb_draft(
         inner: list[Quote] = []
     else:
         spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
-        inner = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in spans)]
+        inner = [quotes[k] for k in passage.quote_ranges.inside(spans)]
     if not spans:
         return None
     kind = speech_kind(direct, bool(inner))
@@ -262,9 +286,10 @@ def _quoted(quotes: list[Quote], content: list[Token], offset: int) -> bool:
     return words > 0 and mostly_quoted(inside, len(content))
 
 
-def _frame(verb: Token, subj: Token | None) -> list[Token]:
-    """The attribution frame: the verb, its auxiliaries/adverbs, and the subject phrase."""
-    toks = [verb]
+def _frame(verb: Token, subj: Token | None, offset: int, trees: Subtrees | None) -> tuple[int, int]:
+    """Where the attribution frame starts and ends (document offsets): the verb, its
+    auxiliaries/adverbs, and the subject phrase, with the subtrees of each."""
+    heads = [verb]
     for c in verb.children:
         if (
             c.dep_ in {"aux", "auxpass", "neg", "advmod", "prt"}
@@ -272,21 +297,58 @@ def _frame(verb: Token, subj: Token | None) -> list[Token]:
             or c.dep_ in {"advcl", "prep", "npadvmod", "agent"}
             and c.i > verb.i
         ):
-            toks.extend(c.subtree)
+            heads.append(c)
     if subj is not None and subj.head.i != verb.i:
-        toks.extend(subj.subtree)
-    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+        heads.append(subj)
+    if trees is not None:  # each subtree's first and last token, without listing it (issue 18)
+        first = verb.doc[min(verb.i, *(trees.low[h.i] for h in heads[1:]))]
+        last = verb.doc[max(verb.i, *(trees.high[h.i] for h in heads[1:]))]
+    else:
+        toks = [verb, *(t for h in heads[1:] for t in h.subtree)]
+        first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return offset + first.idx, offset + last.idx + len(last.text)
 
 
-def _adjacent(q: Quote, frame: list[Token], offset: int, text: str) -> bool:
-    """A quotation sits right before or right after the attribution frame."""
-    if not frame:
-        return False
-    fstart = offset + frame[0].idx
-    fend = offset + frame[-1].idx + len(frame[-1].text)
+def _near_frame(passage: Passage, fstart: int, fend: int) -> list[int]:
+    """The quotations that could be adjacent to a frame (:func:`_adjacent` decides), in order:
+    those ending in the run of gap characters before it or starting in the run after it, found
+    by position rather than by testing every quotation of the block for every verb (issue 18)."""
+    text = passage.text
+    before = fstart
+    while before > passage.offset and _GAP_CHAR.match(text, before - 1):
+        before -= 1
+    after, block_end = fend, passage.block.end
+    while after < block_end and _COLON_GAP_CHAR.match(text, after):
+        after += 1
+    ranges = passage.outer_ranges
+    return sorted({*ranges.ending_in(before, fstart), *ranges.starting_in(fend, after)})
+
+
+def _adjacent(q: Quote, fstart: int, fend: int, text: str) -> bool:
+    """A quotation sits right before or right after the attribution frame ``[fstart, fend)``."""
     if q.outer_end <= fstart and _PUNCT_GAP.match(text[q.outer_end : fstart]) and q.end - q.start > 1:
         return "\n\n" not in text[q.outer_end : fstart]
     # after the frame: "X said: “…”" — or directly at the verb: "X said “…”"
     if q.outer_start >= fend and _COLON_GAP.match(text[fend : q.outer_start]):
         return "\n\n" not in text[fend : q.outer_start]
     return False
+
+
+def _walk_tokens(walk: list[tuple[int, int]], doc: Doc, trees: Subtrees | None) -> list[Token]:
+    """The tokens of walk intervals, in walk order (the order ``Token.subtree`` gives)."""
+    assert trees is not None
+    return [doc[trees.walk[p]] for a, b in walk for p in range(a, b)]
+
+
+def _walk_inside(
+    walk: list[tuple[int, int]], quotes: list[Quote], doc: Doc, offset: int, trees: Subtrees
+) -> list[Token]:
+    """The tokens of walk intervals that lie inside one of ``quotes`` (marks included), in walk
+    order: the tokens inside the quotations, tested for the intervals, not the other way round."""
+    whole = doc[:]
+    inside: set[int] = set()
+    for q in quotes:
+        first, past = first_from(whole, q.outer_start - offset), first_from(whole, q.outer_end - offset)
+        inside.update(range(first, past))
+    at = sorted(trees.pos[i] for i in inside)
+    return [doc[trees.walk[p]] for p in at if any(a <= p < b for a, b in walk)]
