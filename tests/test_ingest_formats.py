@@ -195,3 +195,25 @@ def test_jsonl_oversize_line_is_skipped(tmp_path: Path) -> None:
     assert isinstance(items[0], IngestError) and items[0].reason == "too_large" and items[0].line == 1
     assert "1,000-byte limit" in items[0].message and "--max-bytes" in items[0].message
     assert isinstance(items[1], Document) and items[1].text == "Small one, he said."
+
+
+def test_a_text_file_with_the_story_corpus_header_keeps_its_date_outlet_and_url(tmp_path: Path) -> None:
+    """The story corpora's files (title, date, outlet, URL, empty line, text) ingest with their
+    metadata, the body alone as the text; an ordinary article is never read so."""
+    from reportedly.ingest import load_documents
+
+    body = "Rescuers reached the valley on Tuesday.\n\nOfficials said 12 people were missing."
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Flood cuts off valley\n2023-09-12\nThe Daily Example\nhttps://example.org/flood\n\n" + body,
+        encoding="utf-8",
+    )
+    [doc] = list(load_documents(path))
+    assert (doc.title, doc.outlet, doc.url) == ("Flood cuts off valley", "The Daily Example", "https://example.org/flood")
+    assert str(doc.published) == "2023-09-12"
+    assert doc.text == body
+    # a headline whose second line is no date stays the article's own text
+    plain = tmp_path / "b.txt"
+    plain.write_text("Flood cuts off valley\nBy A. Writer\nThe Daily Example\nhttps://example.org\n\n" + body)
+    [doc] = list(load_documents(plain))
+    assert doc.published is None and doc.text.startswith("Flood cuts off valley\nBy A. Writer")

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..ingest.header import split_header
 from ..ingest.layout import parse_layout
 from ..model import Document
-
-HEADER_LINES = 5
 
 
 class CorpusError(ValueError):
@@ -80,15 +79,12 @@ def read_article(path: Path) -> tuple[dict[str, str], str]:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path} is not UTF-8 text ({exc.reason})") from None
-    lines = raw.split("\n")
-    if len(lines) < HEADER_LINES + 1 or lines[HEADER_LINES - 1] != "":
+    found = split_header(raw, strict=False)
+    if found is None:
         raise CorpusError(
             f"{path} does not start with the 5-line header (title, date, outlet, url, empty line)"
         )
-    title, published, outlet, url = (s.strip() for s in lines[:4])
-    return {"title": title, "published": published, "outlet": outlet, "url": url}, "\n".join(
-        lines[HEADER_LINES:]
-    )
+    return found
 
 
 def load_story_corpus(gold_dir: str | Path, articles_dir: str | Path | None = None) -> StoryCorpus:

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportedly.ingest.errors import REASONS, IngestError
 from reportedly.ingest.feeds import entries_from_feed, html_to_text, looks_like_feed
 from reportedly.ingest.fetch import address_problem, fetch_url, is_public_address
+from reportedly.ingest.header import split_header
 from reportedly.ingest.html import from_html
 from reportedly.ingest.jsonl import documents_from_jsonl
 from reportedly.ingest.layout import parse_layout, to_date
@@ -222,7 +223,19 @@ def _from_file(
                 html = data  # a legacy charset: let trafilatura honour <meta charset>
         doc = from_html(html, published=published, name=name)
     else:
-        doc = parse_layout(read_source(path, encoding=encoding, max_bytes=max_bytes), published=published)
+        raw = read_source(path, encoding=encoding, max_bytes=max_bytes)
+        header = split_header(raw)
+        if header is None:
+            doc = parse_layout(raw, published=published)
+        else:  # title, date, outlet and URL above the text (the story corpora's files)
+            meta, body = header
+            doc = parse_layout(
+                body,
+                title=meta["title"],
+                url=meta["url"],
+                outlet=meta["outlet"] or None,
+                published=published if published is not None else meta["published"],
+            )
         doc.meta["format"] = "text"
     doc.meta["source"] = name
     yield doc
