@@ -86,8 +86,11 @@ def test_the_very_same_number_placed_and_unplaced_is_one_figure_cluster() -> Non
     assert figure_groups([near, bare]) == []
 
 
-def said(text: str, stance: Stance) -> ClaimItem:
-    """One claim without figures, in a document of its own, with the given stance."""
+def said(text: str, stance: Stance = Stance.ASSERTED, voice: str | None = None) -> ClaimItem:
+    """One claim without figures, in a document of its own, with the given stance and named origin."""
+    from reportedly.link.entities import Canonical
+    from reportedly.model import EntityType
+
     n = next(_N)
     doc = Document(text=text, outlet=f"Outlet {n}", published=date(2024, 3, 25))
     claim = Claim(
@@ -98,7 +101,8 @@ def said(text: str, stance: Stance) -> ClaimItem:
         [Span(0, len(text), text)],
         id=f"c{n}",
     )
-    return ClaimItem(claim, DocItem(doc, doc.outlet), None, None, False)
+    origin = Canonical(voice.lower(), voice, EntityType.PERSON) if voice else None
+    return ClaimItem(claim, DocItem(doc, doc.outlet), origin, None, False)
 
 
 def test_a_refusal_repeated_by_outlets_is_a_proposition_of_its_own() -> None:
@@ -112,47 +116,29 @@ def test_a_refusal_repeated_by_outlets_is_a_proposition_of_its_own() -> None:
     assert [sorted(it.id for it in g.items) for g in groups] == [sorted([a.id, b.id])]
 
 
-def _said(text: str, voice: str | None, n: int) -> ClaimItem:
-    from reportedly.link.entities import Canonical
-    from reportedly.model import EntityType
-
-    doc = Document(text=text, outlet=f"Outlet v{n}", published=date(2024, 3, 23))
-    claim = Claim(
-        ClaimKind.INDIRECT,
-        SectionKind.BODY,
-        Stance.ASSERTED,
-        Cue(0, 0, "", "say"),
-        [Span(0, len(text), text)],
-        id=f"v{n}",
-    )
-    origin = Canonical(voice.lower(), voice, EntityType.PERSON) if voice else None
-    return ClaimItem(claim, DocItem(doc, doc.outlet), origin, None, False)
-
-
 def test_one_named_speakers_statement_needs_less_likeness_than_two_speakers() -> None:
     """The same speaker relayed by two outlets in other words is one statement at a similarity that
     does not join two speakers' claims."""
-    a = _said("the gunmen tried to hide and moved towards the border crossing", "Putin", 1)
-    b = _said("the assailants attempted to flee towards the border crossing", "Putin", 2)
-    c = _said("the assailants attempted to flee towards the border crossing", "Lukashenko", 3)
+    a = said("the gunmen tried to hide and moved towards the border crossing", voice="Putin")
+    b = said("the assailants attempted to flee towards the border crossing", voice="Putin")
+    c = said("the assailants attempted to flee towards the border crossing", voice="Lukashenko")
     v = np.array([1.0, 0.0], np.float32)
     w = np.array([0.55, (1 - 0.55**2) ** 0.5], np.float32)  # cosine 0.55: under 0.65, over 0.45
     joined = cluster_claims([a, b], {a.id: v, b.id: w}, 0.65)
-    assert [sorted(it.id for it in g.items) for g in joined] == [["v1", "v2"]]
+    assert [sorted(it.id for it in g.items) for g in joined] == [sorted([a.id, b.id])]
     assert cluster_claims([a, c], {a.id: v, c.id: w}, 0.65) == []
 
 
 def test_one_voices_refusals_in_two_reports_are_one_proposition_apart_from_claims() -> None:
     """ "The Kremlin refused to comment on the claim" in two reports is news outlets repeat; another
     voice's refusal, or a claim asserting the content, does not join it."""
-    a = _said("on the group's claim that its members were behind the attack", "Kremlin", 11)
-    b = _said("on the group's claims that it was behind the attack", "Kremlin", 12)
-    c = _said("on the group's claims that it was behind the attack", "Pentagon", 13)
-    for it in (a, b, c):
-        it.claim.stance = Stance.NO_COMMENT
-    d = _said("the group's members were behind the attack", "Kremlin", 14)  # asserted
+    refusing = Stance.NO_COMMENT
+    a = said("on the group's claim that its members were behind the attack", refusing, voice="Kremlin")
+    b = said("on the group's claims that it was behind the attack", refusing, voice="Kremlin")
+    c = said("on the group's claims that it was behind the attack", refusing, voice="Pentagon")
+    d = said("the group's members were behind the attack", voice="Kremlin")  # asserted
     v = np.array([1.0, 0.0], np.float32)
     w = np.array([0.6, 0.8], np.float32)  # cosine 0.6: under the bar of claims, over one voice's
     vectors = {a.id: v, b.id: w, c.id: w, d.id: w}
     groups = cluster_claims([a, b, c, d], vectors, 0.65)
-    assert [sorted(it.id for it in g.items) for g in groups] == [["v11", "v12"]]
+    assert [sorted(it.id for it in g.items) for g in groups] == [sorted([a.id, b.id])]

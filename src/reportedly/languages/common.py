@@ -297,20 +297,8 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             stance = _tally_stance(text[span[0] : span[1]], lang)
             if stance is Stance.REPORTED and not counted and last.stance is Stance.ASSERTED:
                 stance = Stance.ASSERTED
-            claims.append(
-                Claim(
-                    kind=ClaimKind.DIRECT,
-                    section=section,
-                    stance=stance,
-                    cue=replace(last.cue),
-                    content=[document.span(*span)],
-                    source=last.source,
-                    chain=list(last.chain),
-                    quantities=_inside(quantities, [span]),
-                    times=[replace(t) for t in times],
-                    sentence=document.span(*span),
-                )
-            )
+            direct = ClaimKind.DIRECT
+            claims.append(_carried(last, direct, stance, section, document, span, quantities, times))
             last_para = sent.paragraph
             continue
         if not (counted or stance_marked) or section is not SectionKind.BODY:
@@ -323,20 +311,9 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         )
         if goes_on and last is not None and last.source is not None:
             # the sentence goes on with the figures of the statement before it
-            claims.append(
-                Claim(
-                    kind=last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT,
-                    section=section,
-                    stance=_tally_stance(text[span[0] : span[1]], lang),
-                    cue=replace(last.cue),
-                    content=[document.span(*span)],
-                    source=last.source,
-                    chain=list(last.chain),
-                    quantities=_inside(quantities, [span]),
-                    times=[replace(t) for t in times],
-                    sentence=document.span(*span),
-                )
-            )
+            kind = last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT
+            stance = _tally_stance(text[span[0] : span[1]], lang)
+            claims.append(_carried(last, kind, stance, section, document, span, quantities, times))
             continue
         if counted:
             cue = Cue(counted[0].start, counted[0].end, counted[0].text, "outlet")
@@ -442,6 +419,32 @@ def _claim(
         negated=att.negated,
         inverted=att.inverted,
         sentence=document.span(*_trim(text, sent.start, sent.end)),
+    )
+
+
+def _carried(
+    last: Claim,
+    kind: ClaimKind,
+    stance: Stance,
+    section: SectionKind,
+    document: Document,
+    span: Range,
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpr],
+) -> Claim:
+    """A sentence told in the voice of the claim before it: its cue, source and chain, this
+    sentence's own words, figures and dates."""
+    return Claim(
+        kind=kind,
+        section=section,
+        stance=stance,
+        cue=replace(last.cue),
+        content=[document.span(*span)],
+        source=last.source,
+        chain=list(last.chain),
+        quantities=_inside(quantities, [span]),
+        times=[replace(t) for t in times],
+        sentence=document.span(*span),
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,12 +60,18 @@ __all__ = [
 LINK_REVISION = 2
 
 
+@cache
+def _bundled_gazetteer() -> bytes:
+    """The bundled alias table as installed: read once per process, not on every story verb."""
+    return (resources.files("reportedly") / "data" / "aliases.tsv").read_bytes()
+
+
 def fingerprint(store: Any, embedder: Embedder, aliases: Iterable[str | Path] = ()) -> str:
     """What a link run depends on: ``settings:ledgers``, where the settings part (the rules'
     revision, the bundled gazetteer, method, alias files, user aliases) tells an incremental run
     whether the last run is still a valid start."""
     digest = hashlib.sha1(f"{LINK_REVISION}:{embedder.method}".encode())
-    digest.update((resources.files("reportedly") / "data" / "aliases.tsv").read_bytes())
+    digest.update(_bundled_gazetteer())
     for path in aliases:
         digest.update(Path(path).read_bytes())
     for alias, (canonical, etype) in sorted(store.user_aliases().items()):

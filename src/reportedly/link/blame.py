@@ -142,9 +142,7 @@ def _own_claim(item: ClaimItem) -> str | None:
     if o is None or o.anonymous or o.relay or not _CLAIMED.search(claim.cue.text):
         return None
     both = f"{claim.cue.text} {item.text}"
-    if re.search(r"\bresponsib", both, re.I) or (
-        len(item.text.split()) <= 8 and _ACT_NOUN.search(item.text)
-    ):
+    if re.search(r"\bresponsib", both, re.I) or (len(item.text.split()) <= 8 and _ACT_NOUN.search(item.text)):
         return o.name
     return None
 
@@ -184,14 +182,17 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
         (denials if b.denied else by_side)[b.side].append(b)
     out: list[Conflict] = []
     sides = sorted(by_side, key=lambda s: _order(by_side[s][0]))
+    # who accuses, for which camp, and which parties each claim lists together: once per side
+    who = {s: {_who(x) for x in by_side[s]} for s in sides}
+    camps = {s: {_camp(x, side_of) for x in by_side[s]} for s in sides}
+    listed = {s: [_coordinated(x, side_of) for x in by_side[s]] for s in sides}
     for i, a in enumerate(sides):
         for b in sides[i + 1 :]:
-            who_a, who_b = {_who(x) for x in by_side[a]}, {_who(x) for x in by_side[b]}
-            if who_a <= who_b or who_b <= who_a:
+            if who[a] <= who[b] or who[b] <= who[a]:
                 continue  # the same accusers naming several parties: a joint blame, no contradiction
-            if {_camp(x, side_of) for x in by_side[a]} & {_camp(x, side_of) for x in by_side[b]}:
+            if camps[a] & camps[b]:
                 continue  # one side's officials naming several parties ("the US, Britain and Ukraine")
-            if any({a, b} <= _coordinated(x, side_of) for x in by_side[a] + by_side[b]):
+            if any({a, b} <= together for together in listed[a] + listed[b]):
                 continue  # one claim naming both parties ("the UK, US and Ukraine were behind it")
             first_a, first_b = by_side[a][0], by_side[b][0]
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
