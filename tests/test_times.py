@@ -43,7 +43,7 @@ def nlp():
         ("last year", ("2023", "year")),
         ("2023", ("2023", "year")),
         ("Nov. 5", ("2024-11-05", "day")),
-        ("Dec. 5", ("2023-12-05", "day")),  # preferring the past
+        ("Dec. 5", ("2024-12-05", "day")),  # 15 days ahead, not 350 back: the nearer one
         ("November 5, 2024", ("2024-11-05", "day")),
         ("5 November 2024", ("2024-11-05", "day")),
         ("2024-11-05", ("2024-11-05", "day")),
@@ -131,6 +131,28 @@ def test_find_times_in_sentence(nlp, sentence: str, expected: list[tuple[str, st
 )
 def test_resolve_ahead_reads_bare_dates_as_the_next_one(text: str, expected: tuple[str | None, str]) -> None:
     assert resolve(text, PUBLISHED, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # ten months back or two ahead: a report of late March means the coming May
+        ("22 May", date(2024, 3, 27), ("2024-05-22", "day")),
+        ("May", date(2024, 3, 27), ("2023-05", "month")),  # a month alone stays past: "since May"
+        ("mid-May", date(2024, 3, 27), ("2024-05-11/2024-05-20", "interval")),
+        # within nine months back the past reading stands
+        ("22 May", date(2024, 12, 20), ("2024-05-22", "day")),
+        ("22 May", date(2024, 1, 10), ("2023-05-22", "day")),
+        ("December 5", date(2024, 3, 27), ("2023-12-05", "day")),
+        # a year, or last / next, says which one
+        ("May 2023", date(2024, 3, 27), ("2023-05", "month")),
+        ("last May", date(2024, 3, 27), ("2023-05", "month")),
+    ],
+)
+def test_resolve_reads_a_bare_date_far_back_as_the_nearer_next_one(
+    text: str, published: date, expected: tuple[str | None, str]
+) -> None:
+    assert resolve(text, published) == expected
 
 
 @pytest.mark.parametrize(

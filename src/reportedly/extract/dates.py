@@ -70,8 +70,11 @@ def resolve(text: str, published: date | None, ahead: bool = False) -> tuple[str
             result = handler(m, published)
             if result is None:
                 return None, "unresolved"
-            if ahead and published is not None and handler in _UNANCHORED and not _anchored(m):
-                return _forward(result, published, weekly=handler is _weekday)
+            if published is not None and handler in _UNANCHORED and not _anchored(m):
+                if ahead:
+                    return _forward(result, published, weekly=handler is _weekday)
+                if handler in _DAY_OF_MONTH:
+                    return _nearest(result, published)
             return result
     return None, "unresolved"
 
@@ -106,6 +109,43 @@ def _forward(result: tuple[str | None, str], published: date, *, weekly: bool) -
     except ValueError:
         return result
     return result
+
+
+#: A bare date read in the past further back than this is read ahead when that is nearer
+#: (nine months: "in May" of a December report is still this year's May).
+FAR_BACK_DAYS = 270
+
+
+def _nearest(result: tuple[str | None, str], published: date) -> tuple[str | None, str]:
+    """A bare day of a month far in the past read as its next occurrence when that is nearer.
+
+    "Held in custody until 22 May" in a report of 27 March means the coming May, not one ten
+    months gone: news dates an event without its year only when the year is plain from the
+    day of publication, so the nearer occurrence wins once the past one is half a year back.
+    """
+    value, _granularity = result
+    if value is None:
+        return result
+    first = _first_day(value)
+    if first is None:
+        return result
+    back = (published - first).days
+    if back <= FAR_BACK_DAYS:
+        return result
+    ahead = _forward(result, published, weekly=False)
+    if ahead[0] is None or ahead == result:
+        return result
+    later = _first_day(ahead[0])
+    return ahead if later is not None and (later - published).days < back else result
+
+
+def _first_day(value: str) -> date | None:
+    """The first day of a resolved value: a day, a month (``2024-05``) or an interval."""
+    first = value.split("/")[0]
+    try:
+        return date.fromisoformat(first if len(first) == 10 else f"{first}-01")
+    except ValueError:
+        return None
 
 
 def _next_year(day: date) -> date:
@@ -415,3 +455,6 @@ def _ago(m: re.Match[str], published: date | None) -> tuple[str | None, str] | N
 #: Resolvers whose phrase may name the past or the coming occurrence (*Tuesday*,
 #: *March*, *March 3*, *early March*): the ones ``resolve(..., ahead=True)`` moves forward.
 _UNANCHORED = frozenset({_weekday, _month_alone, _absolute_day, _part_of_month})
+#: Days of a month without a year ("22 May", "mid-May"): read nearest the publication when the
+#: past reading is far back. A month alone stays in the past ("since February").
+_DAY_OF_MONTH = frozenset({_absolute_day, _part_of_month})
