@@ -256,3 +256,31 @@ def test_an_unattributed_gold_source_is_right_only_when_the_system_names_nobody(
     assert unattributed_right(nobody, "unattributed (earlier reports)")
     assert not unattributed_right(named, "unattributed (earlier reports)")
     assert not unattributed_right(nobody, "Dmitry Peskov (Kremlin spokesman)")
+
+
+def test_a_conflict_is_found_by_any_claim_of_each_of_its_sides(corpus, ledgers):
+    stories = [Story("s1", "ferry", documents=[ledgers[F1].document.id, ledgers[F2].document.id])]
+    # shown on a2 and b3 (not the gold pair), with the gold pair among each side's other claims
+    sided = Conflict(
+        ConflictKind.STANCE,
+        _ref(ledgers, "a2"),
+        _ref(ledgers, "b3"),
+        "survivors say it was overloaded; the operator denies it",
+        a_also=[_ref(ledgers, "b2")],
+        b_also=[_ref(ledgers, "a3")],
+    )
+    shown_only = Conflict(ConflictKind.STANCE, _ref(ledgers, "a2"), _ref(ledgers, "b3"), "the same, unsided")
+    found = score_links(corpus.gold, ledgers, stories, [sided], {})["conflicts"]
+    assert (found["right"], found["found"]) == (1, ["X1"])
+    missed = score_links(corpus.gold, ledgers, stories, [shown_only], {})["conflicts"]
+    assert (missed["right"], missed["found"]) == (0, [])
+    # the traps are read the same way: a side holding a trap's claims makes it a trap hit
+    trap = Conflict(
+        ConflictKind.NUMERIC,
+        _ref(ledgers, "a2"),
+        _ref(ledgers, "b3"),
+        "x",
+        a_also=[_ref(ledgers, "a1")],
+        b_also=[_ref(ledgers, "b1")],
+    )
+    assert score_links(corpus.gold, ledgers, stories, [trap], {})["conflicts"]["trap_hits"] == 1

@@ -110,6 +110,15 @@ def test_one_conflict_per_pair_of_sides_naming_every_origin():
     assert "deny" in stance.why
     # the accusation shown is the one the denial answers: the nearest in time (Washington's, day 7)
     assert stance.a.id == items[2].claim.id and stance.b.id == items[3].claim.id
+    # each side's other claims travel with the conflict: every report of the disagreement
+    assert [r.id for r in stance.a_also] == [items[0].claim.id]  # Kyiv's accusation, the other one
+    assert stance.b_also == []
+    assert sorted(sorted(r.id for r in side) for side in polarity.sides()) == sorted(
+        [
+            sorted([items[0].claim.id, items[2].claim.id]),  # those who blame Russia: Kyiv, Washington
+            [items[1].claim.id],  # Moscow, who blames Ukraine
+        ]
+    )
 
 
 def test_a_side_denying_its_own_part_is_one_proposition_however_worded():

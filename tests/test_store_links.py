@@ -74,7 +74,15 @@ def save_link_run(store: Store) -> None:
             "s-portview",
             "Zeta sailings",
         ),
-        Conflict(ConflictKind.STANCE, ref("ferry-2"), ref("follow-1"), "reported and denied", "s-portview"),
+        Conflict(
+            ConflictKind.STANCE,
+            ref("ferry-2"),
+            ref("follow-1"),
+            "reported and denied",
+            "s-portview",
+            a_also=[ref("ferry-1"), ref("follow-2")],
+            b_also=[ref("ferry-0")],
+        ),
         Conflict(ConflictKind.INTERNAL, ref("water-0"), ref("water-1"), "two dates", "s-water"),
     ]
     measures = [
@@ -168,6 +176,12 @@ def test_conflicts_in_found_order_filtered_and_paged(store: Store) -> None:
     assert [c.why for c in store.conflicts(story="s-water")] == ["two dates"]
     assert store.conflict_page(story="s-portview", kind="STANCE ", limit=0).total == 1
     assert store.conflicts(story="s-nope") == []
+    # a side's other claims come back as references with their evidence, in the stored order
+    (stance,) = store.conflicts(kind="stance")
+    assert [r.id for r in stance.a_also] == ["ferry-1", "follow-2"]
+    assert [r.id for r in stance.b_also] == ["ferry-0"]
+    assert stance.a_also[0] == ref("ferry-1")
+    assert [c.a_also for c in store.conflicts(story="s-water")] == [[]]
     with pytest.raises(InvalidInput, match="unknown conflict kind 'rumour'"):
         store.conflict_page(kind="rumour")
 

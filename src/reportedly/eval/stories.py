@@ -351,9 +351,10 @@ def _conflicts(
     ]
 
     def hits(c: Any, sides: tuple[set[str], set[str]]) -> bool:
+        # a conflict between two sides stands for every claim of each side (Conflict.sides)
         a, b = sides
-        x, y = c.a.id, c.b.id
-        return (x in a and y in b) or (x in b and y in a)
+        xs, ys = ({r.id for r in side} for side in c.sides())
+        return bool((xs & a and ys & b) or (xs & b and ys & a))
 
     within = [c for c in conflicts if c.a.document_id in file_of_doc and c.b.document_id in file_of_doc]
     ours = [c for c in within if not getattr(c, "declined", False)]

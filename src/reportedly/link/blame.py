@@ -196,7 +196,8 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
                 continue  # one claim naming both parties ("the UK, US and Ukraine were behind it")
             first_a, first_b = by_side[a][0], by_side[b][0]
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
-            out.append(Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story))
+            conflict = Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story)
+            out.append(_with_sides(conflict, by_side[a], by_side[b]))
     for side, denied in denials.items():
         accusers = [b for b in by_side.get(side, []) if _who(b) != _who(denied[0])]
         if accusers:
@@ -205,8 +206,16 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
             # has one ("officials said a strike destroyed it … Ukrainian officials denied"), else the
             # one nearest in time
             answered = min(accusers, key=lambda b: _distance(b, denied[0]))
-            out.append(Conflict(ConflictKind.STANCE, answered.item.ref(), denied[0].item.ref(), why, story))
+            conflict = Conflict(ConflictKind.STANCE, answered.item.ref(), denied[0].item.ref(), why, story)
+            out.append(_with_sides(conflict, accusers, denied))
     return out
+
+
+def _with_sides(conflict: Conflict, side_a: list[Blame], side_b: list[Blame]) -> Conflict:
+    """The conflict with the rest of each side's claims: every accusation and every denial."""
+    conflict.a_also = [b.item.ref() for b in side_a if b.item.id != conflict.a.id]
+    conflict.b_also = [b.item.ref() for b in side_b if b.item.id != conflict.b.id]
+    return conflict
 
 
 def _distance(a: Blame, b: Blame) -> tuple[bool, int, tuple[date, str, str]]:

@@ -194,6 +194,11 @@ class Conflict:
     #: a pair that looks like a conflict but is not one (an update, a part and its whole …):
     #: kept with the reason so a reader can see what was declined and why
     declined: bool = False
+    #: the other claims saying what ``a`` says, and what ``b`` says: a disagreement between two
+    #: sides ("Russia's officials blame Ukraine; Ukraine's deny it") is shown on one claim of each
+    #: side, and these are the rest of each side's claims, so a reader sees every report of it
+    a_also: list[ClaimRef] = field(default_factory=list)
+    b_also: list[ClaimRef] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -206,6 +211,8 @@ class Conflict:
             story_id=data.get("story"),
             measure=data.get("measure"),
             declined=bool(data.get("declined", False)),
+            a_also=[ClaimRef.from_dict(r) for r in data.get("a_also", [])],
+            b_also=[ClaimRef.from_dict(r) for r in data.get("b_also", [])],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,7 +224,13 @@ class Conflict:
             "a": self.a.to_dict(),
             "b": self.b.to_dict(),
             "why": self.why,
+            "a_also": [r.to_dict() for r in self.a_also],
+            "b_also": [r.to_dict() for r in self.b_also],
         }
+
+    def sides(self) -> tuple[list[ClaimRef], list[ClaimRef]]:
+        """Every claim of each side: the one shown first, then the rest."""
+        return [self.a, *self.a_also], [self.b, *self.b_also]
 
 
 @dataclass(slots=True)

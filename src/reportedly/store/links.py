@@ -267,6 +267,7 @@ def _insert_links(conn: Connection, rows: LinkRows) -> None:
                 "measure": c.measure,
                 "why": c.why,
                 "declined": bool(c.declined),
+                "also": _also_json(c),
             }
             for c in found_conflicts
         ],
@@ -278,6 +279,13 @@ def _insert_links(conn: Connection, rows: LinkRows) -> None:
     )
     counted = {"built_at": datetime.now(UTC), "documents": n_docs, "claims": n_claims}
     conn.execute(insert(link_runs), [{**counted, **rows.run}])
+
+
+def _also_json(conflict: Conflict) -> str | None:
+    """``conflicts.also``: the rest of each side's claim ids, or NULL when there are none."""
+    if not conflict.a_also and not conflict.b_also:
+        return None
+    return json.dumps({"a": [r.id for r in conflict.a_also], "b": [r.id for r in conflict.b_also]})
 
 
 def _member_rows(cluster: ClaimCluster) -> list[dict[str, Any]]:

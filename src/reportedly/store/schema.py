@@ -286,6 +286,8 @@ conflicts = Table(
     Column("why", Text, nullable=False),
     # a pair examined and declined (an update, a part and its whole …), kept with its reason (0004)
     Column("declined", Boolean, nullable=False, server_default=false()),
+    # the rest of each side's claims, as JSON {"a": [claim ids], "b": [claim ids]} (0006)
+    Column("also", Text),
     Index(None, "story_id"),
 )
 

@@ -288,12 +288,21 @@ def conflict_list(
     rows = conn.execute(query).all()
     page = query.subquery("page")
     involved = union(select(page.c.claim_a.label("id")), select(page.c.claim_b.label("id"))).subquery()
+    also = {r.id: json.loads(r.also) for r in rows if r.also}
     loaded = {c.id: (d, c) for d, c in load_claims(conn, [claims.c.id.in_(select(involved.c.id))])}
     docs = documents_in(conn, select(claims.c.document_id).where(claims.c.id.in_(select(involved.c.id))))
+    more = sorted({cid for sides in also.values() for ids in sides.values() for cid in ids} - loaded.keys())
+    for chunk in chunks(more, 500):  # each side's other claims, a bounded IN list at a time
+        loaded.update((c.id, (d, c)) for d, c in load_claims(conn, [claims.c.id.in_(chunk)]))
+        docs.update(documents_in(conn, select(claims.c.document_id).where(claims.c.id.in_(chunk))))
 
     def ref(claim_id: str) -> ClaimRef:
         doc_id, claim = loaded[claim_id]
         return ClaimRef.from_claim(claim, docs[doc_id])
+
+    def refs(r: Any, side: str) -> list[ClaimRef]:
+        # a claim gone since the link run (its document re-analysed) is left out, not an error
+        return [ref(cid) for cid in also.get(r.id, {}).get(side, []) if cid in loaded]
 
     return [
         Conflict(
@@ -304,6 +313,8 @@ def conflict_list(
             r.story_id,
             r.measure,
             bool(r.declined),
+            refs(r, "a"),
+            refs(r, "b"),
         )
         for r in rows
     ]
