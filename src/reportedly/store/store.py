@@ -39,6 +39,7 @@ from reportedly.store import engine as db
 from reportedly.store import measures as measure_reads  # the module; Store.measures is a method
 from reportedly.store import stories as story_reads  # the module; Store.stories is a method
 from reportedly.store.errors import AlreadyExists, InvalidInput, NotFound, StoreUnavailable, from_database
+from reportedly.store.links import LinkRows
 from reportedly.store.schema import TABLES, claims, documents, ingest_errors
 from reportedly.store.search import ClaimFilters, claim_conditions, count_claims, has_search_index
 from reportedly.store.values import Page, check_paging, iso
@@ -374,40 +375,19 @@ class Store:
         with self._write() as conn:
             links.save_vectors(conn, method, found)
 
-    def replace_links(
-        self,
-        found_stories: Sequence[Story],
-        found_conflicts: Sequence[Conflict],
-        measures: Sequence[tuple[str, int, str, Any]],
-        *,
-        method: str,
-        seconds: float,
-        fingerprint: str,
-    ) -> None:
+    def replace_links(self, found: LinkRows) -> None:
         """Replace every derived story row with a new link run's, in one transaction."""
-        run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            links.replace_links(conn, links.LinkRows(found_stories, found_conflicts, measures, run))
+            links.replace_links(conn, found)
 
     # -- stories, clusters, conflicts, measures, timelines -----------------
 
     def replace_story_links(
-        self,
-        old_stories: Sequence[str],
-        document_ids: Sequence[str],
-        found_stories: Sequence[Story],
-        found_conflicts: Sequence[Conflict],
-        measures: Sequence[tuple[str, int, str, Any]],
-        *,
-        method: str,
-        seconds: float,
-        fingerprint: str,
+        self, old_stories: Sequence[str], document_ids: Sequence[str], found: LinkRows
     ) -> None:
         """Replace the rows of ``old_stories`` (and of the conflicts and measures within
         ``document_ids``) with an incremental link run's, in one transaction."""
-        run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            found = links.LinkRows(found_stories, found_conflicts, measures, run)
             links.replace_story_links(conn, old_stories, document_ids, found)
 
     def stories(self, *, min_documents: int = 1) -> list[dict[str, Any]]:
