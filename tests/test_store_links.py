@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import event
 
 from reportedly.model import ClaimCluster, ClaimRef, Conflict, ConflictKind, Ledger, Origin, Story
-from reportedly.store import InvalidInput, NotFound, Store
+from reportedly.store import InvalidInput, LinkRows, NotFound, Store
 from web_ledgers import ferry_ledger, followup_ledger, hostile_ledger
 
 FERRY, FOLLOW, WATER = ferry_ledger(), followup_ledger(), hostile_ledger()
@@ -92,7 +92,8 @@ def save_link_run(store: Store) -> None:
         ("water-0", 0, "Apple homes", date(2024, 4, 5)),
         ("ferry-2", 0, "Beta euros", date(2024, 3, 12)),
     ]
-    store.replace_links(found, conflicts, measures, method="hand-built", seconds=0.5, fingerprint="f")
+    run = LinkRows(found, conflicts, measures, method="hand-built", seconds=0.5, fingerprint="f")
+    store.replace_links(run)
 
 
 @pytest.fixture
@@ -226,7 +227,7 @@ def test_replacing_links_records_the_run(store: Store) -> None:
         "fingerprint": "f",
         "seconds": 0.5,
     }
-    store.replace_links([], [], [], method="tfidf", seconds=1.0, fingerprint="g")
+    store.replace_links(LinkRows([], [], [], method="tfidf", seconds=1.0, fingerprint="g"))
     assert store.stories(min_documents=0) == [] and store.conflicts() == [] and store.measures() == []
     assert store.last_link_run()["fingerprint"] == "g"  # type: ignore[index]
 

@@ -68,11 +68,13 @@ def test_filters_combine_and_check_their_values(conn: Connection) -> None:
     assert len(every) == 6
     conds = claim_conditions(conn, stance="ASSERTED ", document=ledger_a().document.id)
     assert matching(conn, *conds) == {"a-1"} and count_claims(conn, conds) == 1
-    assert matching(conn, *claim_conditions(conn, document_ids=[ledger_b().document.id])) == {"b-0", "b-1"}
+    assert matching(conn, *claim_conditions(conn, documents=[ledger_b().document.id])) == {"b-0", "b-1"}
     chosen = claim_conditions(conn, claim_ids=["a-0", "b-1", "zz"], section="body", kind="indirect")
     assert matching(conn, *chosen) == {"a-0", "b-1"}
     assert matching(conn, *claim_conditions(conn, search="   ")) == every  # a blank search filters nothing
     assert count_claims(conn, []) == 6
+    with pytest.raises(TypeError, match="document_ids"):  # a misspelt filter is an error, not "every claim"
+        claim_conditions(conn, document_ids=["x"])  # type: ignore[call-arg]
 
 
 def test_publication_dates_bound_the_articles(conn: Connection) -> None:

@@ -95,11 +95,11 @@ def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path
     meta = json.loads(result.stdout)["encoder"]
     assert meta["windows"] > 0 and meta["history"][0]["epoch"] == 1
     assert meta["pair"]["history"][0]["epoch"] == 1
-    from reportedly.train.encoder import train, train_pair
+    from reportedly.train.encoder import Run, train, train_pair
 
     # the same two stages by hand: stage one, then the pair head on its file
-    train(TRAIN, tmp_path / "b1", limit=1, epochs=1)
-    train_pair(TRAIN, tmp_path / "b", tmp_path / "b1", limit=1, epochs=1)
+    train(Run(corpus=TRAIN, out=tmp_path / "b1", limit=1, epochs=1))
+    train_pair(Run(corpus=TRAIN, out=tmp_path / "b", limit=1, epochs=1), tmp_path / "b1")
     from safetensors.torch import load_file
 
     a = load_file(str(tmp_path / "a" / "encoder" / enc.WEIGHTS))

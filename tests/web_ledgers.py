@@ -28,6 +28,7 @@ from reportedly.model import (
     Stance,
     TimeExpr,
 )
+from reportedly.store import LinkRows
 
 FERRY_TEXT = (
     "Storm keeps Portview ferries in harbour\n"
@@ -345,5 +346,5 @@ def save_story(store: object) -> None:
         ("follow-2", 0, MEASURE, date(2024, 3, 15)),
     ]
     store.replace_links(  # type: ignore[attr-defined]
-        [story], conflicts, measures, method="hand-built", seconds=0.0, fingerprint="web-tests"
+        LinkRows([story], conflicts, measures, method="hand-built", seconds=0.0, fingerprint="web-tests")
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from reportedly.api.deps import Limit, Offset, store
-from reportedly.api.schemas import ClaimListItem, ClaimOut, ErrorOut, Page, ProvenanceOut
+from reportedly.api.schemas import NOT_FOUND, ClaimListItem, ClaimOut, Page, ProvenanceOut
 from reportedly.model import ClaimKind, SectionKind, Stance
 from reportedly.store import Store
 
@@ -21,7 +21,7 @@ LABEL_CHARS = 120
 
 
 @router.get(
-    "", response_model=Page[ClaimListItem], responses={404: {"model": ErrorOut}}, summary="Find claims"
+    "", response_model=Page[ClaimListItem], responses=NOT_FOUND, summary="Find claims"
 )
 def list_claims(
     db: StoreDep,
@@ -66,7 +66,7 @@ def list_claims(
     return found
 
 
-@router.get("/{claim_id}", response_model=ClaimOut, responses={404: {"model": ErrorOut}}, summary="One claim")
+@router.get("/{claim_id}", response_model=ClaimOut, responses=NOT_FOUND, summary="One claim")
 def get_claim(claim_id: str, db: StoreDep) -> dict[str, Any]:
     return db.claim(claim_id)
 
@@ -74,7 +74,7 @@ def get_claim(claim_id: str, db: StoreDep) -> dict[str, Any]:
 @router.get(
     "/{claim_id}/provenance",
     response_model=ProvenanceOut,
-    responses={404: {"model": ErrorOut}},
+    responses=NOT_FOUND,
     summary="One claim's provenance chain as a graph",
 )
 def get_provenance(claim_id: str, db: StoreDep) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from reportedly.api.deps import Limit, Offset, Settings, settings, store
 from reportedly.api.jobs import JobQueue, QueueFull, jobs
 from reportedly.api.schemas import (
+    NOT_FOUND,
     AnalyzeRequest,
     AnalyzeResponse,
     DocumentSummary,
@@ -52,7 +53,7 @@ def list_documents(db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[
 @router.get(
     "/{document_id}",
     response_model=LedgerOut,
-    responses={404: {"model": ErrorOut}},
+    responses=NOT_FOUND,
     summary="One document's ledger with its text",
 )
 def get_document(document_id: str, db: StoreDep) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from reportedly.api.deps import Limit, Offset, store
-from reportedly.api.schemas import EntityOut, ErrorOut, Page
+from reportedly.api.schemas import NOT_FOUND, EntityOut, Page
 from reportedly.model import EntityType
 from reportedly.store import Store
 
@@ -39,7 +39,7 @@ def list_entities(
 
 
 @router.get(
-    "/{entity_id}", response_model=EntityOut, responses={404: {"model": ErrorOut}}, summary="One entity"
+    "/{entity_id}", response_model=EntityOut, responses=NOT_FOUND, summary="One entity"
 )
 def get_entity(entity_id: str, db: StoreDep) -> dict[str, Any]:
     """One entity by id, read alone from the store (not found among all of them)."""

@@ -25,7 +25,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 
-from reportedly.api.schemas import ErrorOut, JobOut
+from reportedly.api.schemas import NOT_FOUND, JobOut
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def jobs(request: Request) -> JobQueue:
 @router.get(
     "/{job_id}",
     response_model=JobOut,
-    responses={404: {"model": ErrorOut}},
+    responses=NOT_FOUND,
     summary="Status of an analysis job",
 )
 def get_job(job_id: str, request: Request) -> dict[str, Any]:

@@ -423,6 +423,10 @@ class ErrorOut(BaseModel):
     reason: str | None = None
 
 
+#: What a route that looks one thing up declares for OpenAPI: a 404 with an :class:`ErrorOut`.
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
+
+
 # ---------------------------------------------------------------- stories (built by reportedly.link)
 
 

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from reportedly.api.deps import Limit, Offset, Settings, settings, store
 from reportedly.api.schemas import (
+    NOT_FOUND,
     ClusterOut,
     ConflictOut,
     ErrorOut,
@@ -38,7 +39,6 @@ Declined = Annotated[
 router = APIRouter(tags=["stories"])
 
 StoreDep = Annotated[Store, Depends(store)]
-NotFound = {404: {"model": ErrorOut}}
 
 
 def stories_available(db: Store) -> bool:
@@ -59,7 +59,7 @@ def list_stories(
     return db.story_page(min_documents=min_documents, limit=limit, offset=offset).to_dict()
 
 
-@router.get("/api/stories/{story_id}", response_model=StoryOut, responses=NotFound, summary="One story")
+@router.get("/api/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND, summary="One story")
 def get_story(story_id: str, db: StoreDep) -> dict[str, Any]:
     """A story's articles, outlets and measures; its clusters and conflicts are paged separately."""
     story, documents = db.story(story_id)
@@ -74,7 +74,7 @@ def get_story(story_id: str, db: StoreDep) -> dict[str, Any]:
 @router.get(
     "/api/stories/{story_id}/clusters",
     response_model=Page[ClusterOut],
-    responses=NotFound,
+    responses=NOT_FOUND,
     summary="A story's claim clusters",
 )
 def story_clusters(story_id: str, db: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def story_clusters(story_id: str, db: StoreDep, limit: Limit = 50, offset: Offse
 @router.get(
     "/api/stories/{story_id}/conflicts",
     response_model=Page[ConflictOut],
-    responses=NotFound,
+    responses=NOT_FOUND,
     summary="A story's conflicts",
 )
 def story_conflicts(
@@ -103,7 +103,7 @@ def story_conflicts(
 @router.get(
     "/api/stories/{story_id}/timeline",
     response_model=TimelineOut,
-    responses=NotFound,
+    responses=NOT_FOUND,
     summary="A number timeline within a story",
 )
 def story_timeline(
@@ -151,7 +151,7 @@ def list_measures(
     return db.measure_page(story=story, limit=limit, offset=offset).to_dict()
 
 
-@router.get("/api/timeline", response_model=TimelineOut, responses=NotFound, summary="A number timeline")
+@router.get("/api/timeline", response_model=TimelineOut, responses=NOT_FOUND, summary="A number timeline")
 def timeline(db: StoreDep, measure: Annotated[str, Query(min_length=1, max_length=500)]) -> dict[str, Any]:
     """Every stored number for one measure, across all stories."""
     points = db.timeline(measure)

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
-from .output import cell, claims_table, dump, out, print_rows
+from .output import cell, claims_table, dump, entity_cells, out, print_rows
 
 
 @app.command()
@@ -80,13 +80,7 @@ def entities(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     print_rows(
         rows,
         ("name", "type", "anonymous", "aliases", "claims"),
-        lambda r: [
-            Text(r["name"]),
-            r["type"],
-            "yes" if r["anonymous"] else "",
-            Text(", ".join(r["aliases"])),
-            str(r.get("claims", "")),
-        ],
+        lambda r: [*entity_cells(r, "aliases"), str(r.get("claims", ""))],
         as_json=as_json,
         title=f"{len(rows)} entities",
     )

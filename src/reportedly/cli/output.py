@@ -58,6 +58,13 @@ def cell(value: Any) -> Text:
     return Text(str(value if value is not None else ""))
 
 
+def entity_cells(row: dict[str, Any], *lists: str) -> list[RenderableType]:
+    """An entity's cells in a table (``entities``, ``aliases``): name, type, "yes" when anonymous,
+    then each of the named lists of names (its aliases, the entities it merges) joined."""
+    flags = [Text(row["name"]), row["type"], "yes" if row["anonymous"] else ""]
+    return flags + [Text(", ".join(row[name])) for name in lists]
+
+
 # ---------------------------------------------------------------------------- ledgers
 def _chain_text(chain: list[dict[str, Any]]) -> str:
     return " → ".join(link["entity"] + (" (anon.)" if link["anonymous"] else "") for link in chain)

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
-from .output import dump, err, out, print_rows
+from .output import dump, entity_cells, err, out, print_rows
 
 AliasesOpt = Annotated[
     list[Path] | None,
@@ -405,13 +405,7 @@ def aliases_list(
     print_rows(
         rows,
         ("name", "type", "anonymous", "stored as", "aliases"),
-        lambda r: [
-            Text(r["name"]),
-            r["type"],
-            "yes" if r["anonymous"] else "",
-            Text(", ".join(r["members"])),
-            Text(", ".join(r["aliases"])),
-        ],
+        lambda r: entity_cells(r, "members", "aliases"),
         as_json=as_json,
         title=title,
     )

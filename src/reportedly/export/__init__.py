@@ -12,6 +12,7 @@ returns; :func:`ledgers_from_store` gets them out of a store.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,31 +39,23 @@ class ExportError(ValueError):
     """An export that cannot be made as asked (unknown format, brat for many documents …)."""
 
 
+#: The writer of each one-file format, as (module, function): imported on demand, since the PROV
+#: writers pull in prov (and rdflib for Turtle), which a user exporting CSV should not pay for.
+_WRITERS = {
+    "jsonl": ("reportedly.export.jsonl", "ledgers_to_jsonl"),
+    "csv": ("reportedly.export.table", "ledgers_to_csv"),
+    "prov-json": ("reportedly.export.provenance", "ledgers_to_prov_json"),
+    "prov-ttl": ("reportedly.export.provenance", "ledgers_to_prov_turtle"),
+    "graphml": ("reportedly.export.graphml", "ledgers_to_graphml"),
+}
+
+
 def _renderer(fmt: str) -> Callable[[Iterable[Ledger]], str]:
-    # Imported on demand: the PROV writers pull in prov (and rdflib for
-    # Turtle), which a user exporting CSV should not pay for.
-    if fmt == "jsonl":
-        from reportedly.export.jsonl import ledgers_to_jsonl
-
-        return ledgers_to_jsonl
-    if fmt == "csv":
-        from reportedly.export.table import ledgers_to_csv
-
-        return ledgers_to_csv
-    if fmt == "prov-json":
-        from reportedly.export.provenance import ledgers_to_prov_json
-
-        return ledgers_to_prov_json
-    if fmt == "prov-ttl":
-        from reportedly.export.provenance import ledgers_to_prov_turtle
-
-        return ledgers_to_prov_turtle
-    if fmt == "graphml":
-        from reportedly.export.graphml import ledgers_to_graphml
-
-        return ledgers_to_graphml
     if fmt == "brat":
         return _one_brat
+    if fmt in _WRITERS:
+        module, name = _WRITERS[fmt]
+        return getattr(importlib.import_module(module), name)
     raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

@@ -16,10 +16,10 @@ counts (:mod:`.measures`) and where (:mod:`.measure_places`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import MeasureScope, Quantity, QuantityScope, TimeExpr
 from .lexicon import REPORTING_VERBS
@@ -118,19 +118,29 @@ def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) ->
     """
     if any(t.lower_ in _RATE for t in clause):
         return True
-    if not clause:
-        return False
-    doc = clause[0].doc
-    lo = clause[0].idx + offset
-    hi = clause[-1].idx + len(clause[-1].text) + offset
-    for t in times:
-        if not (lo <= t.start and t.end <= hi and t.resolved and "/" in t.resolved):
+    for t, span in _times_in(clause, times, offset):
+        if not (t.resolved and "/" in t.resolved):
             continue
-        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
         if span is not None and _dates_a_noun(span.root):
             continue  # "as a result of last week's earthquake": the week dates the quake
         return True
     return False
+
+
+def _times_in(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int
+) -> Iterator[tuple[TimeExpr, Span | None]]:
+    """The time expressions written inside the clause, in the order given, each with the tokens
+    it covers (None where its characters do not align with tokens): what a date or a period of
+    the clause is looked for in. ``offset`` is the document offset of the clause's ``Doc``."""
+    if not clause:
+        return
+    doc = clause[0].doc
+    lo = clause[0].idx + offset
+    hi = clause[-1].idx + len(clause[-1].text) + offset
+    for t in times:
+        if lo <= t.start and t.end <= hi:
+            yield t, doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
 
 
 def event_noun(clause: list[Token]) -> list[Token]:
@@ -200,15 +210,9 @@ def as_of_day(
     """
     if not clause:
         return published
-    doc = clause[0].doc
-    lo = clause[0].idx + offset
-    hi = clause[-1].idx + len(clause[-1].text) + offset
-    for t in times:
-        if not (lo <= t.start and t.end <= hi and t.granularity in ("day", "month") and t.resolved):
+    for t, span in _times_in(clause, times, offset):
+        if not (t.granularity in ("day", "month") and t.resolved) or "/" in t.resolved:
             continue
-        if "/" in t.resolved:
-            continue
-        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
         if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root):
             continue
         try:  # a month ("sent … last month") holds from its first day

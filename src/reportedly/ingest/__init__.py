@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -53,6 +54,17 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFI
 Published = date | datetime | str | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How every source of one :func:`load_documents` call is read: what each reader hands on."""
+
+    published: Published
+    allow_private: bool
+    encoding: str | None
+    max_bytes: int
+    follow_links: bool = False
+
+
 def documents_from_feed(
     data: bytes | str,
     *,
@@ -81,17 +93,9 @@ def documents_from_feed(
         where = entry["link"] or f"{source or 'feed'} entry {number}"
         if follow_links and entry["link"]:
             when = published if published is not None else entry["published"]
+            how = _Reading(when, allow_private, encoding=None, max_bytes=max_bytes)
             try:
-                page = next(
-                    _from_url(
-                        entry["link"],
-                        published=when,
-                        allow_private=allow_private,
-                        encoding=None,
-                        max_bytes=max_bytes,
-                        feeds=False,
-                    )
-                )
+                page = next(_from_url(entry["link"], how, feeds=False))
             except IngestError as exc:
                 yield exc
             else:
@@ -136,17 +140,21 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _from_url(
-    url: str,
-    *,
-    published: Published,
-    allow_private: bool,
-    encoding: str | None,
-    max_bytes: int,
-    feeds: bool = True,
-    follow_links: bool = False,
-) -> Iterator[Document | IngestError]:
-    data, content_type, final_url = fetch_url(url, allow_private=allow_private, max_bytes=max_bytes)
+def _feed(data: bytes, source: str, how: _Reading) -> Iterator[Document | IngestError]:
+    """The documents of a feed file or a fetched feed, read as ``how`` says."""
+    return documents_from_feed(
+        data,
+        source=source,
+        published=how.published,
+        follow_links=how.follow_links,
+        allow_private=how.allow_private,
+        max_bytes=how.max_bytes,
+    )
+
+
+def _from_url(url: str, how: _Reading, *, feeds: bool = True) -> Iterator[Document | IngestError]:
+    published = how.published
+    data, content_type, final_url = fetch_url(url, allow_private=how.allow_private, max_bytes=how.max_bytes)
     mime = content_type.split(";", 1)[0].strip().lower()
     if not data.strip():
         raise IngestError("empty", final_url, f"{final_url} returned an empty page; nothing to analyse")
@@ -158,16 +166,9 @@ def _from_url(
     if "rss" in mime or "atom" in mime or (("xml" in mime or not mime) and looks_like_feed(data)):
         if not feeds:
             raise IngestError("parse", final_url, f"{final_url} is a feed, not an article page")
-        yield from documents_from_feed(
-            data,
-            source=final_url,
-            published=published,
-            follow_links=follow_links,
-            allow_private=allow_private,
-            max_bytes=max_bytes,
-        )
+        yield from _feed(data, final_url, how)
         return
-    charset = encoding or _charset(content_type)
+    charset = how.encoding or _charset(content_type)
     if "html" in mime or (not mime.startswith("text/plain") and data.lstrip()[:1] == b"<"):
         # Without a declared charset trafilatura sniffs <meta charset> from the bytes.
         html: str | bytes = decode_bytes(data, final_url, charset) if charset else data
@@ -180,15 +181,8 @@ def _from_url(
     yield doc
 
 
-def _from_file(
-    path: Path,
-    *,
-    published: Published,
-    encoding: str | None,
-    max_bytes: int,
-    follow_links: bool = False,
-    allow_private: bool = False,
-) -> Iterator[Document | IngestError]:
+def _from_file(path: Path, how: _Reading) -> Iterator[Document | IngestError]:
+    published, encoding, max_bytes = how.published, how.encoding, how.max_bytes
     suffix = path.suffix.lower()
     name = str(path)
     if suffix in JSONL_SUFFIXES:
@@ -201,14 +195,7 @@ def _from_file(
         data = read_bytes(path, max_bytes=max_bytes)
         if not data.strip():
             raise IngestError("empty", name, f"{name} is empty; nothing to analyse")
-        yield from documents_from_feed(
-            data,
-            source=name,
-            published=published,
-            follow_links=follow_links,
-            allow_private=allow_private,
-            max_bytes=max_bytes,
-        )
+        yield from _feed(data, name, how)
         return
     if suffix in HTML_SUFFIXES:
         data = read_bytes(path, max_bytes=max_bytes)
@@ -282,6 +269,7 @@ def load_documents(
     feed metadata, but not a JSONL record's own ``published`` field.
     """
     src = str(source)
+    how = _Reading(published, allow_private, encoding, max_bytes, follow_links)
     if src == "-":
 
         def from_stdin() -> Iterator[Document | IngestError]:
@@ -298,17 +286,7 @@ def load_documents(
                 "refused_address", src, f"refusing {src}: only http and https URLs can be fetched"
             )
             return
-        yield from _guarded(
-            _from_url(
-                src,
-                published=published,
-                allow_private=allow_private,
-                encoding=encoding,
-                max_bytes=max_bytes,
-                follow_links=follow_links,
-            ),
-            src,
-        )
+        yield from _guarded(_from_url(src, how), src)
         return
     path = Path(src)
     if path.is_dir():
@@ -321,31 +299,11 @@ def load_documents(
             )
             return
         for file in files:
-            yield from _guarded(
-                _from_file(
-                    file,
-                    published=published,
-                    encoding=encoding,
-                    max_bytes=max_bytes,
-                    follow_links=follow_links,
-                    allow_private=allow_private,
-                ),
-                str(file),
-            )
+            yield from _guarded(_from_file(file, how), str(file))
         return
     if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist" but is there
         looks_like_host = re.match(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", src) is not None
         hint = "; add https:// to fetch it as a URL" if looks_like_host else ""
         yield IngestError("not_found", src, f"{src} does not exist; check the path{hint}")
         return
-    yield from _guarded(
-        _from_file(
-            path,
-            published=published,
-            encoding=encoding,
-            max_bytes=max_bytes,
-            follow_links=follow_links,
-            allow_private=allow_private,
-        ),
-        src,
-    )
+    yield from _guarded(_from_file(path, how), src)

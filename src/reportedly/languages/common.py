@@ -504,17 +504,22 @@ def time_expr(text: str, start: int, end: int, when: date | None, granularity: s
 def sentence_quantity(
     stext: str,
     base: int,
-    start: int,
-    end: int,
-    *,
-    value: float | None,
-    low: float | None,
-    high: float | None,
+    span: Range,
+    figures: tuple[float | None, float | None, float | None],
     approximate: bool,
     unit: str | None,
 ) -> Quantity:
-    """The quantity written at ``stext[start:end]`` of a sentence that starts at offset ``base`` of
-    the document: the offsets every language's number reader gives, and the text they cut."""
+    """The quantity written at ``stext[start:end]`` (``span``) of a sentence that starts at offset
+    ``base`` of the document, with its ``(value, low, high)``: the offsets every language's
+    number reader gives, and the text they cut.
+
+    A ``percent`` figure is read as written ("12%": 12) and kept as a fraction (0.12), so each
+    reader only says which unit it found, and none of them scales on its own.
+    """
+    start, end = span
+    value, low, high = figures
+    if unit == "percent":
+        value, low, high = (None if v is None else v / 100 for v in figures)
     return Quantity(
         base + start,
         base + end,

@@ -6,6 +6,7 @@ numbers and dates (:mod:`.cyrillic_numbers`) read words through :func:`parse_wor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -52,6 +53,12 @@ class Lexicon:
     passive: str = ""
     #: a regex at a sentence's end: a figure still being established ("… уточняется."): unverified
     pending: str = ""
+
+
+def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:
+    """Lemma → stance, from each stance's lemmas written as one space-separated string: the way a
+    language module lists its reporting verbs (a lemma listed twice keeps the later stance)."""
+    return {lemma: stance for stance, text in lemmas.items() for lemma in text.split()}
 
 
 @lru_cache(maxsize=2)

@@ -160,21 +160,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
         elif mod in lex.about:
             approx = True
             low = high = None
-        if m.group("pct") if not m.group("word") else False:
-            value, low, high = (None if v is None else v / 100 for v in (value, low, high))
-        out.append(
-            sentence_quantity(
-                stext,
-                base,
-                start,
-                end,
-                value=value,
-                low=low,
-                high=high,
-                approximate=approx,
-                unit="percent" if (not m.group("word") and m.group("pct")) else None,
-            )
-        )
+        unit_name = "percent" if (not m.group("word") and m.group("pct")) else None
+        out.append(sentence_quantity(stext, base, (start, end), (value, low, high), approx, unit_name))
     return out
 
 

@@ -84,21 +84,8 @@ def quantities(stext: str, base: int) -> list[Quantity]:
             if not re.search(r"[만천백]", m.group("a")) and re.search(r"[만천백]", m.group("b")):
                 a *= _scale(m.group("b"))  # "8~10만명": both ends in 만
             value, low, high, approx = None, a, b, True
-        if unit in ("%", "퍼센트"):
-            value, low, high = (None if v is None else v / 100 for v in (value, low, high))
-        out.append(
-            sentence_quantity(
-                stext,
-                base,
-                start,
-                end,
-                value=value,
-                low=low,
-                high=high,
-                approximate=approx,
-                unit=_UNIT_NAMES.get(unit, unit),
-            )
-        )
+        unit_name = _UNIT_NAMES.get(unit, unit)
+        out.append(sentence_quantity(stext, base, (start, end), (value, low, high), approx, unit_name))
     return out
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,6 +32,9 @@ from .entities import EntityIndex, load_aliases
 from .independence import origins
 from .numbers import numeric_conflicts, place_containment, settle_places
 from .stories import WINDOW_DAYS, group_documents
+
+if TYPE_CHECKING:
+    from ..store import LinkRows
 
 Progress = Callable[[str], None]
 
@@ -287,14 +290,7 @@ def link_store(
     result = _link_stored(store, documents, claims, embedder, aliases, progress)
     say(f"saving {len(result.stories)} stories")
     tick = time.perf_counter()
-    store.replace_links(
-        result.stories,
-        result.conflicts,
-        [(m.claim_id, m.position, m.measure, m.when) for m in result.measures],
-        method=result.method,
-        seconds=result.seconds,
-        fingerprint=fingerprint or store.link_fingerprint(),
-    )
+    store.replace_links(_link_rows(result, fingerprint or store.link_fingerprint()))
     result.timings["save"] = time.perf_counter() - tick
     return result
 
@@ -349,18 +345,24 @@ def link_store_incremental(
     result.new_documents = len(new)
     say(f"saving {len(result.stories)} stories")
     tick = time.perf_counter()
-    store.replace_story_links(
-        touched,
-        sorted(subset),
+    store.replace_story_links(touched, sorted(subset), _link_rows(result, fingerprint))
+    result.timings["save"] = time.perf_counter() - tick
+    return result
+
+
+def _link_rows(result: LinkResult, fingerprint: str) -> LinkRows:
+    """What the store keeps of a link run: its stories, conflicts and dated measures, and how it ran."""
+    from ..store import LinkRows  # here: linking ledgers alone needs no database driver
+
+    measures = [(m.claim_id, m.position, m.measure, m.when) for m in result.measures]
+    return LinkRows(
         result.stories,
         result.conflicts,
-        [(m.claim_id, m.position, m.measure, m.when) for m in result.measures],
+        measures,
         method=result.method,
         seconds=result.seconds,
         fingerprint=fingerprint,
     )
-    result.timings["save"] = time.perf_counter() - tick
-    return result
 
 
 def _blame_label(key: str) -> str:

@@ -41,20 +41,10 @@ def plot_timeline(measure: str, points: list[TimelinePoint], path: str | Path) -
             for p, y in zip(group, ys, strict=True):
                 if p.low is not None and p.high is not None and p.low != p.high:
                     ax.vlines(p.date, p.low, p.high, alpha=0.5)
-                elif p.low is not None and p.high is None:
-                    ax.annotate(
-                        "",
-                        xy=(p.date, y * 1.12),
-                        xytext=(p.date, y),
-                        arrowprops={"arrowstyle": "->", "alpha": 0.6},
-                    )
-                elif p.high is not None and p.low is None:
-                    ax.annotate(
-                        "",
-                        xy=(p.date, y * 0.88),
-                        xytext=(p.date, y),
-                        arrowprops={"arrowstyle": "->", "alpha": 0.6},
-                    )
+                elif (p.low is None) != (p.high is None):  # one bound: "over 40" points up, "up to 40" down
+                    reach = y * (1.12 if p.high is None else 0.88)
+                    arrow = {"arrowstyle": "->", "alpha": 0.6}
+                    ax.annotate("", xy=(p.date, reach), xytext=(p.date, y), arrowprops=arrow)
                 ax.annotate(
                     p.source or "", (p.date, y), textcoords="offset points", xytext=(4, 4), fontsize=7
                 )

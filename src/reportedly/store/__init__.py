@@ -10,12 +10,14 @@ to the API and the command line).
 """
 
 from reportedly.store.errors import AlreadyExists, InvalidInput, NotFound, StoreError, StoreUnavailable
+from reportedly.store.links import LinkRows
 from reportedly.store.store import SaveResult, Store
 from reportedly.store.values import Page
 
 __all__ = [
     "AlreadyExists",
     "InvalidInput",
+    "LinkRows",
     "NotFound",
     "Page",
     "SaveResult",

@@ -164,14 +164,18 @@ def save_vectors(conn: Connection, method: str, rows: list[dict[str, Any]]) -> N
 
 @dataclass(frozen=True, slots=True)
 class LinkRows:
-    """What one link run writes, as the replacing functions below take it."""
+    """What one link run writes, whole (:meth:`Store.replace_links`) or for some stories
+    (:meth:`Store.replace_story_links`): its stories, conflicts and dated measures, and how it
+    ran, which ``link_runs`` records (the fingerprint is what tells a later run whether the
+    store or the aliases changed since)."""
 
     stories: Sequence[Story]
     conflicts: Sequence[Conflict]
     #: (claim id, quantity position, measure, date)
     measures: Sequence[tuple[str, int, str, Any]]
-    #: the ``method``, ``seconds`` and ``fingerprint`` recorded in ``link_runs``
-    run: dict[str, Any]
+    method: str
+    seconds: float
+    fingerprint: str
 
 
 def replace_links(conn: Connection, found: LinkRows) -> None:
@@ -278,7 +282,8 @@ def _insert_links(conn: Connection, rows: LinkRows) -> None:
         [{"claim_id": cid, "position": p, "measure": m, "date": d} for cid, p, m, d in measures],
     )
     counted = {"built_at": datetime.now(UTC), "documents": n_docs, "claims": n_claims}
-    conn.execute(insert(link_runs), [{**counted, **rows.run}])
+    run = {"method": rows.method, "seconds": rows.seconds, "fingerprint": rows.fingerprint}
+    conn.execute(insert(link_runs), [{**counted, **run}])
 
 
 def _also_json(conflict: Conflict) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from typing import TypedDict, Unpack
 
 from sqlalchemy import (
     ColumnElement,
@@ -41,40 +42,53 @@ SEARCH_TABLES = frozenset(
 _WORD = re.compile(r"\w+")
 
 
-def claim_conditions(
-    conn: Connection,
-    *,
-    source: str | None = None,
-    stance: str | None = None,
-    kind: str | None = None,
-    section: str | None = None,
-    document: str | None = None,
-    document_ids: Collection[str] | None = None,
-    claim_ids: Collection[str] | None = None,
-    published_from: date | str | None = None,
-    published_to: date | str | None = None,
-    search: str | None = None,
-) -> list[ColumnElement[bool]]:
+class ClaimFilters(TypedDict, total=False):
+    """Which claims to list, the one declaration of the filters :meth:`Store.claims`,
+    :meth:`Store.claim_page` and :func:`claim_conditions` take; every filter given must hold.
+
+    ``source`` names an entity by name, id or alias (case-insensitive) and matches claims it
+    made, alone or jointly, *or relayed* (:func:`source_condition`); ``stance``, ``kind`` and
+    ``section`` are enum values in any case; ``document`` is one document id, ``documents``
+    and ``claim_ids`` restrict to a set (a story's documents, a cluster's claims);
+    ``published_from``/``published_to`` bound the article's publication date (inclusive,
+    ``YYYY-MM-DD`` text or a date); ``search`` is full text (:func:`search_condition`).
+    """
+
+    source: str | None
+    stance: str | None
+    kind: str | None
+    section: str | None
+    document: str | None
+    documents: Collection[str] | None
+    claim_ids: Collection[str] | None
+    published_from: date | str | None
+    published_to: date | str | None
+    search: str | None
+
+
+def claim_conditions(conn: Connection, **filters: Unpack[ClaimFilters]) -> list[ColumnElement[bool]]:
     """The SQL conditions on ``claims`` for these filters, all of which must hold.
 
     Enum values are checked (any case; InvalidInput names the choices), dates may be
     ``YYYY-MM-DD`` text; ``source`` is matched as :func:`source_condition` says and
     ``search`` as :func:`search_condition` does. A blank ``search`` filters nothing.
     """
+    unknown = filters.keys() - ClaimFilters.__optional_keys__
+    if unknown:  # a typo in a filter's name must not silently list every claim
+        raise TypeError(f"unknown claim filters: {', '.join(sorted(unknown))}")
+    given = {name: value for name, value in filters.items() if value is not None}
     conds: list[ColumnElement[bool]] = []
-    if stance is not None:
-        conds.append(claims.c.stance == enum_value(Stance, stance, "stance"))
-    if kind is not None:
-        conds.append(claims.c.kind == enum_value(ClaimKind, kind, "kind"))
-    if section is not None:
-        conds.append(claims.c.section == enum_value(SectionKind, section, "section"))
-    if document is not None:
-        conds.append(claims.c.document_id == document)
-    if document_ids is not None:
-        conds.append(claims.c.document_id.in_(list(document_ids)))
-    if claim_ids is not None:
-        conds.append(claims.c.id.in_(list(claim_ids)))
-    low, high = as_date(published_from, "published_from"), as_date(published_to, "published_to")
+    for name, enum in (("stance", Stance), ("kind", ClaimKind), ("section", SectionKind)):
+        if name in given:
+            conds.append(claims.c[name] == enum_value(enum, given[name], name))
+    if "document" in given:
+        conds.append(claims.c.document_id == given["document"])
+    if "documents" in given:
+        conds.append(claims.c.document_id.in_(list(given["documents"])))
+    if "claim_ids" in given:
+        conds.append(claims.c.id.in_(list(given["claim_ids"])))
+    low = as_date(given.get("published_from"), "published_from")
+    high = as_date(given.get("published_to"), "published_to")
     if low is not None or high is not None:
         dated = select(documents.c.id)
         if low is not None:
@@ -82,10 +96,10 @@ def claim_conditions(
         if high is not None:
             dated = dated.where(documents.c.published <= high)
         conds.append(claims.c.document_id.in_(dated))
-    if search is not None and search.strip():
-        conds.append(search_condition(conn, search))
-    if source is not None:
-        conds.append(source_condition(conn, source))
+    if given.get("search", "").strip():
+        conds.append(search_condition(conn, given["search"]))
+    if "source" in given:
+        conds.append(source_condition(conn, given["source"]))
     return conds
 
 

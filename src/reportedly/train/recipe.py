@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -117,28 +118,23 @@ def train_all(
     # the encoder first: the CRFs are trained on its reading of the corpus
     if encoders:
         from ..extract.encoder import WEIGHTS
+        from .encoder import Run, train_pair
         from .encoder import train as train_encoder
-        from .encoder import train_pair
 
         if base_encoder is not None and not (Path(base_encoder) / WEIGHTS).exists():
             raise TrainingError(f"--base-encoder {base_encoder} holds no encoder weights")
         # the fold encoders first (each without a quarter of the texts), then the shipped one
         plan = [(f"fold {k + 1} of {folds}", fold_dir / str(k), (k, folds), None) for k in range(folds)]
         plan.append(("the shipped encoder", out / "encoder", None, base_encoder))
+        run = Run(corpus=corpus, out=out, dev=dev, limit=limit, progress=say, device=device)
         for title, target, fold, stage_one in plan:
             with tempfile.TemporaryDirectory(prefix="reportedly-stage1-") as scratch:
                 if stage_one is None:
                     stage_one = Path(scratch)
                     say(f"{title}, stage one: the word tagger")
-                    train_encoder(
-                        corpus, stage_one, dev_dir=dev, limit=limit, epochs=epochs, progress=say,
-                        device=device, fold=fold,
-                    )
+                    train_encoder(replace(run, out=stage_one, epochs=epochs), fold=fold)
                 say(f"{title}, stage two: the cue-conditioned pair head")
-                meta = train_pair(
-                    corpus, target, stage_one, dev_dir=dev, limit=limit, epochs=pair_epochs, progress=say,
-                    device=device,
-                )
+                meta = train_pair(replace(run, out=target, epochs=pair_epochs), stage_one)
             if fold is None:
                 metas["encoder"] = meta
             else:

@@ -61,6 +61,18 @@
     return append(node, children);
   }
 
+  /** A list table: a caption (or null), one header cell per heading, and one row per item whose
+   * cells cells(item) returns. Every list of documents, sources, stories and numbers is one. */
+  function dataTable(props, caption, headings, items, cells) {
+    return el(
+      "table",
+      props,
+      caption,
+      el("thead", {}, el("tr", {}, headings.map((h) => el("th", {}, h)))),
+      el("tbody", {}, items.map((item) => el("tr", {}, cells(item)))),
+    );
+  }
+
   function svg(tag, attrs, ...children) {
     const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
     for (const [key, value] of Object.entries(attrs || {})) {
@@ -621,25 +633,12 @@
         return;
       }
       holder.append(
-        el(
-          "table",
-          { class: "data" },
-          el("thead", {}, el("tr", {}, el("th", {}, "Title"), el("th", {}, "Outlet"), el("th", {}, "Published"), el("th", {}, "Claims"))),
-          el(
-            "tbody",
-            {},
-            page.items.map((d) =>
-              el(
-                "tr",
-                {},
-                el("td", {}, el("a", { href: hashFor(["documents", d.id]) }, d.title || d.id)),
-                el("td", {}, d.outlet || ""),
-                el("td", {}, d.published || ""),
-                el("td", { class: "num" }, el("a", { href: hashFor(["claims"], { document: d.id }) }, String(d.claims))),
-              ),
-            ),
-          ),
-        ),
+        dataTable({ class: "data" }, null, ["Title", "Outlet", "Published", "Claims"], page.items, (d) => [
+          el("td", {}, el("a", { href: hashFor(["documents", d.id]) }, d.title || d.id)),
+          el("td", {}, d.outlet || ""),
+          el("td", {}, d.published || ""),
+          el("td", { class: "num" }, el("a", { href: hashFor(["claims"], { document: d.id }) }, String(d.claims))),
+        ]),
       );
       const nav = pager(page.total, offset, PAGE, (next) => (window.location.hash = hashFor(["documents"], { offset: next || "" })));
       if (nav) holder.append(nav);
@@ -671,25 +670,12 @@
       clear(holder);
       holder.append(el("p", { class: "result-count" }, `${page.total} source${page.total === 1 ? "" : "s"}`));
       holder.append(
-        el(
-          "table",
-          { class: "data" },
-          el("thead", {}, el("tr", {}, el("th", {}, "Name"), el("th", {}, "Type"), el("th", {}, "Also called"), el("th", {}, "Claims"))),
-          el(
-            "tbody",
-            {},
-            page.items.map((e) =>
-              el(
-                "tr",
-                {},
-                el("td", {}, el("a", { href: hashFor(["claims"], { source: e.id }) }, e.name), e.anonymous ? el("span", { class: "flag" }, "anonymous") : null),
-                el("td", {}, e.type.replace("_", " ")),
-                el("td", { class: "small" }, e.aliases.join(", ")),
-                el("td", { class: "num" }, String(e.claims)),
-              ),
-            ),
-          ),
-        ),
+        dataTable({ class: "data" }, null, ["Name", "Type", "Also called", "Claims"], page.items, (e) => [
+          el("td", {}, el("a", { href: hashFor(["claims"], { source: e.id }) }, e.name), e.anonymous ? el("span", { class: "flag" }, "anonymous") : null),
+          el("td", {}, e.type.replace("_", " ")),
+          el("td", { class: "small" }, e.aliases.join(", ")),
+          el("td", { class: "num" }, String(e.claims)),
+        ]),
       );
       const nav = pager(page.total, offset, PAGE, (next) => (window.location.hash = hashFor(["entities"], { q, offset: next || "" })));
       if (nav) holder.append(nav);
@@ -880,7 +866,7 @@
 
   // Exposed for the story page module (story.js) so it reuses the same safe helpers.
   window.reportedlyUI = {
-    el, svg, append, clear, api, heading, showError, setTitle, markNav, hashFor, stanceBadge, pager,
+    el, svg, append, clear, dataTable, api, heading, showError, setTitle, markNav, hashFor, stanceBadge, pager,
     arrowNavigation, quantityText, formatNumber, isCurrent: (s) => s === renderSerial, PAGE,
   };
 

@@ -32,7 +32,7 @@
   }
 
   async function renderList(params, serial) {
-    const { el, append, clear, api, heading, showError, setTitle, markNav, hashFor, pager, isCurrent, PAGE } = ui();
+    const { el, append, clear, dataTable, api, heading, showError, setTitle, markNav, hashFor, pager, isCurrent, PAGE } = ui();
     setTitle("Stories");
     markNav("stories");
     const offset = Number(params.get("offset") || 0) || 0;
@@ -50,28 +50,16 @@
         holder.append(el("p", { class: "notice" }, "No stories yet. Build them with `reportedly link`, or rebuild them here once articles are stored."));
         return;
       }
+      const headings = ["Story", "Dates", "Articles", "Outlets", "Clusters", "Conflicts"];
       holder.append(
-        el(
-          "table",
-          { class: "data", id: "story-table" },
-          el("thead", {}, el("tr", {}, el("th", {}, "Story"), el("th", {}, "Dates"), el("th", {}, "Articles"), el("th", {}, "Outlets"), el("th", {}, "Clusters"), el("th", {}, "Conflicts"))),
-          el(
-            "tbody",
-            {},
-            page.items.map((s) =>
-              el(
-                "tr",
-                {},
-                el("td", {}, el("a", { href: hashFor(["stories", s.id]) }, s.title)),
-                el("td", {}, s.first === s.last ? s.first || "" : (s.first || "?") + " – " + (s.last || "?")),
-                el("td", { class: "num" }, String(s.documents)),
-                el("td", { class: "small" }, s.outlets.join(", ")),
-                el("td", { class: "num" }, String(s.clusters)),
-                el("td", { class: "num" }, String(s.conflicts)),
-              ),
-            ),
-          ),
-        ),
+        dataTable({ class: "data", id: "story-table" }, null, headings, page.items, (s) => [
+          el("td", {}, el("a", { href: hashFor(["stories", s.id]) }, s.title)),
+          el("td", {}, s.first === s.last ? s.first || "" : (s.first || "?") + " – " + (s.last || "?")),
+          el("td", { class: "num" }, String(s.documents)),
+          el("td", { class: "small" }, s.outlets.join(", ")),
+          el("td", { class: "num" }, String(s.clusters)),
+          el("td", { class: "num" }, String(s.conflicts)),
+        ]),
       );
       const nav = pager(page.total, offset, PAGE, (next) => (window.location.hash = hashFor(["stories"], { offset: next || "" })));
       if (nav) holder.append(nav);
@@ -232,7 +220,7 @@
   }
 
   function timelineSection(data, measures, storyId, onMeasure) {
-    const { el, stanceBadge, hashFor, quantityText } = ui();
+    const { el, dataTable, stanceBadge, hashFor, quantityText } = ui();
     const section = el("section", { class: "timeline", id: "timeline", "aria-label": "Number timeline" });
     if (!data.measure) {
       section.append(el("p", { class: "muted" }, "The articles of this story give no numbers for one measure."));
@@ -263,27 +251,19 @@
       el("div", { class: "filters" }, el("div", {}, el("label", { for: "measure-select" }, "Measure"), select)),
       timelineChart(data.points, colours),
       legend,
-      el(
-        "table",
+      dataTable(
         { class: "data small", id: "timeline-table" },
         el("caption", { class: "muted" }, "Every number in the chart" + (undated.length ? ` (and ${undated.length} undated)` : "")),
-        el("thead", {}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Number"), el("th", {}, "Source"), el("th", {}, "Stance"), el("th", {}, "Outlet"), el("th", {}, "Evidence"))),
-        el(
-          "tbody",
-          {},
-          data.points.map((p) =>
-            el(
-              "tr",
-              {},
-              el("td", {}, p.date || "undated"),
-              el("td", {}, quantityText(Object.assign({ attribute: false, text: p.evidence.text }, p))),
-              el("td", {}, p.source || "—"),
-              el("td", {}, stanceBadge(p.stance)),
-              el("td", {}, p.outlet || "—"),
-              el("td", {}, el("a", { href: hashFor(["documents", p.document], { claim: p.claim }) }, p.evidence.text)),
-            ),
-          ),
-        ),
+        ["Date", "Number", "Source", "Stance", "Outlet", "Evidence"],
+        data.points,
+        (p) => [
+          el("td", {}, p.date || "undated"),
+          el("td", {}, quantityText(Object.assign({ attribute: false, text: p.evidence.text }, p))),
+          el("td", {}, p.source || "—"),
+          el("td", {}, stanceBadge(p.stance)),
+          el("td", {}, p.outlet || "—"),
+          el("td", {}, el("a", { href: hashFor(["documents", p.document], { claim: p.claim }) }, p.evidence.text)),
+        ],
       ),
     );
     void storyId;
