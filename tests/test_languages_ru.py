@@ -27,7 +27,7 @@ def test_source_verb_that_content_with_the_person_named_in_the_nominative() -> N
     assert claim.source is not None and claim.source.text == "Мэр города Сергей Иванов"
     assert claim.source.entity is not None and claim.source.entity.name == "Сергей Иванов"
     assert claim.content_text == "мост будет восстановлен к осени"
-    assert claim.stance is Stance.EXPECTED  # будет: a forecast
+    assert claim.stance is Stance.ASSERTED  # a plain future: the mayor's statement, not a forecast
 
 
 def test_quotation_then_dash_then_verb_then_source() -> None:
@@ -74,7 +74,9 @@ def test_so_ssylkoy_na_is_a_chain() -> None:
         ("Пресс-служба опровергла сообщения о взрыве.", Stance.DENIED),
         ("Эксперт предположил, что уровень воды снизится.", Stance.ESTIMATED),
         ("Синоптики заявили, что дожди могут продлиться неделю.", Stance.EXPECTED),
-        ("Губернатор заявил, что виновные будут наказаны.", Stance.EXPECTED),
+        ("Губернатор заявил, что виновные будут наказаны.", Stance.ASSERTED),  # a plain future
+        ("Синоптики заявили, что уровень воды будет расти до пятницы.", Stance.EXPECTED),  # a forecast
+        ("Мэр сказал, что откачка воды продлится до утра.", Stance.EXPECTED),
         ("Губернатор заявил, что ситуация под контролем.", Stance.ASSERTED),
     ],
 )

@@ -229,6 +229,19 @@ def test_synthetic_future_is_expected() -> None:
     assert claim.stance is Stance.EXPECTED
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Голова громади заявив, що постраждалим надаватимуть допомогу.", Stance.ASSERTED),
+        ("Міністр сказав, що винні будуть покарані.", Stance.ASSERTED),
+        ("Синоптики заявили, що рівень води буде зростати.", Stance.EXPECTED),
+        ("Мер сказав, що кількість евакуйованих зросте.", Stance.EXPECTED),
+    ],
+)
+def test_a_plain_future_is_asserted_a_forecast_expected(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
 def test_an_office_in_the_locative_before_a_plural_verb_is_the_source() -> None:
     claim = only(analyse("У Державній прикордонній службі зазначили, що пункт пропуску відкрито."))
     assert claim.source is not None and claim.source.entity is not None

@@ -229,9 +229,27 @@ class Cyrillic(Finders):
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):
             return Stance.ESTIMATED
-        if re.search(self.lex.expected, low):
+        if re.search(self.lex.expected, low) or (
+            stance in (Stance.ASSERTED, Stance.REPORTED) and self._forecast(low)
+        ):
             return Stance.EXPECTED
         return stance
+
+    def _forecast(self, low: str) -> bool:
+        """A future of a verb of change or duration ("вырастет", "будет расти", "триватиме до
+        ранку"): a forecast. Any other future ("дело будет прекращено", "допомогу надаватимуть")
+        is what the speaker states, as a plain future is in English (GLOSSARY.md, "expected")."""
+        verbs = self.lex.forecast_verbs
+        if not verbs:
+            return False
+        toks = [t for t in tokens(self.code, low) if not t.punct]
+        for n, t in enumerate(toks):
+            if t.text in self.lex.future_aux:
+                if any(x.lemma in verbs and x.pos in ("INFN", "VERB") for x in toks[n + 1 : n + 4]):
+                    return True
+            elif t.pos == "VERB" and t.lemma in verbs and _future(self.code, t.text):
+                return True
+        return False
 
     def counts(self, content: str) -> bool:
         return any(not q.attribute for q in quantities(self.lex, content, 0))
@@ -260,6 +278,11 @@ def _impersonal(code: str, t: Tok) -> bool:
         and t.text.lower().endswith(("но", "то"))
         and "Impe" in morph(code).parse(t.text.lower())[0].tag
     )
+
+
+def _future(code: str, word: str) -> bool:
+    """Whether a verb form is a future ("продлится", "триватиме")."""
+    return "futr" in morph(code).parse(word.lower())[0].tag
 
 
 def _unclosed(sentence: str) -> bool:

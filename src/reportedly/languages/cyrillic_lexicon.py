@@ -52,6 +52,12 @@ class Lexicon:
     passive: str = ""
     #: a regex at a sentence's end: a figure still being established ("… уточняется."): unverified
     pending: str = ""
+    #: verbs whose future is a forecast (rise, exceed, last until): "вырастет", "продлится",
+    #: "будет расти", "триватиме"; the plain future of any other verb is the speaker's statement
+    #: ("дело будет прекращено", "допомогу надаватимуть": asserted, as in English)
+    forecast_verbs: frozenset[str] = frozenset()
+    #: the auxiliary of the compound future ("будет", "буде")
+    future_aux: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
