@@ -470,3 +470,29 @@ def test_a_quotation_far_from_any_speaker_is_nobodys() -> None:
         "Вода начала уходить.\n\nДороги расчищают.\n\n«Помощь уже идет»."
     )
     assert all("Помощь" not in c.content_text for c in ledger.claims)
+
+
+def test_a_title_with_no_name_is_the_person_named_with_that_title_before() -> None:
+    ledger = analyse(
+        "Пресс-секретарь министерства Ольга Смирнова провела брифинг в пятницу.\n\n"
+        "«Работы идут по графику», — сказала пресс-секретарь ведомства."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.text == "пресс-секретарь ведомства"
+    assert claim.source.entity is not None and claim.source.entity.name == "Ольга Смирнова"
+
+
+def test_a_title_nobody_was_named_with_is_the_person_who_spoke_last() -> None:
+    ledger = analyse(
+        "Анна Котова заявила, что мост закрыт.\n\n«Объезд открыт», — добавил официальный представитель мэрии."
+    )
+    assert [c.source.entity.name for c in ledger.claims if c.source and c.source.entity] == [
+        "Анна Котова",
+        "Анна Котова",
+    ]
+
+
+def test_a_relative_pronoun_is_not_part_of_the_subject() -> None:
+    ledger = analyse("Пресс-служба опубликовала видео, в котором Иван Сидоров заявил, что склад сгорел.")
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.text == "Иван Сидоров"

@@ -372,3 +372,22 @@ def test_u_zaiavi_x_idetsia_shcho() -> None:
     claim = only(analyse("У заяві обласної прокуратури ідеться, що відкрито провадження."))
     assert claim.source is not None and claim.source.text == "обласної прокуратури"
     assert claim.content_text == "відкрито провадження"
+
+
+def test_a_title_with_no_name_is_the_person_named_with_that_title_before() -> None:
+    ledger = analyse(
+        "Речник поліції Олег Бондар прибув на місце удару.\n\n«Під завалами нікого немає», – сказав речник відомства."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Бондар"
+
+
+def test_a_title_named_only_later_in_a_live_blog_is_that_person() -> None:
+    ledger = analyse(
+        "За даними керівника ОВА, п'ятеро людей отримали поранення.\n"
+        "Керівник Черкаської ОВА Олег Бондар заявив, що на місці працюють усі служби."
+    )
+    first = ledger.claims[0]
+    assert first.source is not None and first.source.entity is not None
+    assert first.source.entity.name == "Олег Бондар"

@@ -204,6 +204,23 @@ class Names:
         for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
             if _shares_title(seen, mention) and len(mention.split()) == 1:
                 return ent
+        title_of = getattr(self.lang, "title_of", None)
+        title = title_of(mention) if title_of is not None and who is None else None
+        if title and lemmas is not None:
+            # "— говорит главарь «Вагнера»", "Глава області додав": one person by office, no name;
+            # the person named with that title, else the person who spoke last
+            for ent, _sur, seen in reversed(self.people):
+                if title in lemmas(seen):
+                    return self._also(ent, mention)
+            # named before, else named after (a live blog's later entry, "За даними глави ОВА"
+            # before "Глава Черкаської ОВА Ігор Табурець заявив")
+            named = self.lang.titled_person(title, self.text[:at]) or self.lang.titled_person(
+                title, self.text[at:], first=True
+            )
+            if named:
+                return self._resolve(named, named, at)
+            if self.last is not None and self.last.type is EntityType.PERSON:
+                return self._also(self.last, mention)
         if lemmas is not None and who is None and mention[:1].islower():
             # "сказали в пресс-службе" after "пресс-служба правительства региона": the office
             # named before in full
@@ -212,6 +229,12 @@ class Names:
                 if ent.type is not EntityType.PERSON and mine and mine < lemmas(seen):
                     return ent
         return self._entity(name or mention, EntityType.ORGANIZATION, mention)
+
+    def _also(self, ent: Entity, mention: str) -> Entity:
+        """``ent``, with ``mention`` among its aliases."""
+        if mention != ent.name and mention not in ent.aliases:
+            ent.aliases.append(mention)
+        return ent
 
     def _entity(self, name: str, etype: EntityType, mention: str) -> Entity:
         from ..extract.gazetteer import slug

@@ -58,6 +58,10 @@ class Lexicon:
     forecast_verbs: frozenset[str] = frozenset()
     #: the auxiliary of the compound future ("будет", "буде")
     future_aux: frozenset[str] = frozenset()
+    #: nouns that name one person by office ("пресс-секретарь", "керівник"): a source phrase of
+    #: such a title and no name is the person named with that title before ("— сказал
+    #: пресс-секретарь Кремля" after "пресс-секретарь президента Дмитрий Песков")
+    person_titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
