@@ -376,7 +376,8 @@ def test_u_zaiavi_x_idetsia_shcho() -> None:
 
 def test_a_title_with_no_name_is_the_person_named_with_that_title_before() -> None:
     ledger = analyse(
-        "Речник поліції Олег Бондар прибув на місце удару.\n\n«Під завалами нікого немає», – сказав речник відомства."
+        "Речник поліції Олег Бондар прибув на місце удару.\n\n"
+        "«Під завалами нікого немає», – сказав речник відомства."
     )
     claim = ledger.claims[-1]
     assert claim.source is not None and claim.source.entity is not None
