@@ -496,3 +496,13 @@ def test_a_relative_pronoun_is_not_part_of_the_subject() -> None:
     ledger = analyse("Пресс-служба опубликовала видео, в котором Иван Сидоров заявил, что склад сгорел.")
     claim = ledger.claims[-1]
     assert claim.source is not None and claim.source.text == "Иван Сидоров"
+
+
+def test_govoritsya_v_audiosoobshchenii_is_the_statement_of_the_speaker_before() -> None:
+    ledger = analyse(
+        "Иван Сидоров заявил о завершении операции.\n\n«Мы уходим в лагеря», — говорится в аудиосообщении."
+    )
+    claim = ledger.claims[-1]
+    assert claim.cue.text == "говорится"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"

@@ -392,3 +392,65 @@ def test_a_title_named_only_later_in_a_live_blog_is_that_person() -> None:
     first = ledger.claims[0]
     assert first.source is not None and first.source.entity is not None
     assert first.source.entity.name == "Олег Бондар"
+
+
+def test_a_name_in_the_genitive_is_put_in_the_nominative_and_a_nominative_kept() -> None:
+    from reportedly.languages.cyrillic_lexicon import person_nominative
+
+    assert person_nominative("uk", ["Павла", "Кириленка"]) == "Павло Кириленко"
+    assert person_nominative("uk", ["Павло", "Кириленко"]) == "Павло Кириленко"  # no vocative of Павла
+
+
+def test_a_title_and_a_surname_name_the_person_by_the_surname() -> None:
+    claim = only(analyse("Керівник Донецької ОВА Кириленко підтвердив, що ракета влучила в кафе."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Кириленко"  # not the title
+
+
+def test_a_title_and_a_surname_find_the_whole_name_given_before() -> None:
+    ledger = analyse(
+        "Павло Кириленко прибув на місце удару.\n\n"
+        "Керівник Донецької ОВА Кириленко підтвердив, що ракета влучила в кафе."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Павло Кириленко"
+
+
+def test_an_office_in_the_locative_with_an_adverb_before_the_verb() -> None:
+    claim = only(analyse("У Краматорській міській раді також повідомили, що рятувальники працюють."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Краматорська міська рада"
+
+
+def test_a_verb_inside_the_quotation_is_not_the_cue() -> None:
+    ledger = analyse(
+        "«Рятувальники працюють на місці. Про хід робіт будемо інформувати додатково», "
+        "– зазначає міська рада."
+    )
+    claim = ledger.claims[-1]
+    assert claim.cue.text == "зазначає"
+    assert claim.source is not None and claim.source.text == "міська рада"
+
+
+def test_whose_statement_ends_with_its_sentence() -> None:
+    ledger = analyse(
+        "«Дякуємо рятувальникам», - йдеться у повідомленні міської ради. - Пам'ятаймо про повітряну тривогу."
+    )
+    claim = ledger.claims[0]
+    assert claim.source is not None and claim.source.text == "міської ради"
+
+
+def test_zaznachymo_is_the_outlet_reminding() -> None:
+    ledger = analyse(
+        "Мер Олег Бондар заявив, що загинули троє людей.\n\n"
+        "Зазначимо, що о 18:00 у місті була оголошена тривога, постраждали 5 людей."
+    )
+    last = ledger.claims[-1]
+    assert last.source is None
+
+
+def test_the_national_police_with_its_country_is_one_entity() -> None:
+    claim = only(analyse("Нацполіція України повідомляє, що на місці працюють слідчі."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "National Police of Ukraine"

@@ -181,11 +181,12 @@ class Names:
                     if surname and sur == surname and (alone or _shares_title(seen, mention)):
                         ent.aliases.append(mention)
                         return ent
+            full = None
             if person == surname and surname:  # the full name from earlier in the text
                 full = getattr(self.lang, "full_name", lambda *_: None)(surname, mention, self.text[:at])
                 if full:
                     person = full
-            ent = self._entity(mention if person == surname else person, EntityType.PERSON, mention)
+            ent = self._entity(person if full or person != surname else mention, EntityType.PERSON, mention)
             self.people.append((ent, surname, mention))
             return ent
         words = mention.split()

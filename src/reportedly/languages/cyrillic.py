@@ -32,7 +32,7 @@ from .common import Attribution, Sentence, paragraphs_of
 from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
-from .cyrillic_tokens import Tok, refusing_words, tokens, trim
+from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
 
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
 #: перечекати", "…, которые могут …"
@@ -76,6 +76,15 @@ class Cyrillic(Finders):
             last = name.split()[-1]
             return (name, last) if len(name.split()) > 1 else (last, last)
         words = [w for w in name.split() if w[:1].isupper()]
+        every = name.split()
+        if len(every) > 1 and every[-1][:1].isupper() and not every[-1].isupper():
+            # "Керівник Донецької ОВА Кириленко": a title, then a surname alone
+            tags = [p.tag for p in morph(self.code).parse(every[-1].lower())[:2]]
+            before = morph(self.code).parse(every[-2].lower())[0].tag
+            if any("Surn" in t for t in tags) and not any(g in before for g in ("Name", "Patr")):
+                titled = {t.lemma for t in tokens(self.code, name)} & self.lex.person_titles
+                if titled:
+                    return surname_lemma(self.code, every[-1]), surname_lemma(self.code, every[-1])
         if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
             return None
         if not all(parse_word(self.code, w.lower())[1] in ("NOUN", None) for w in words):
@@ -90,6 +99,17 @@ class Cyrillic(Finders):
         return " ".join(words), surname_lemma(self.code, words[-1])
 
     surname_alone = True
+
+    def full_name(self, surname: str, mention: str, before: str) -> str | None:
+        """The whole name of a person a surname names ("Кириленко", "Керівник ОВА Кириленко"):
+        the person with that surname named earlier in the text, else the surname alone (never the
+        title)."""
+        found = None
+        for para in before.split("\n")[-40:]:
+            for _a, _b, kind, normal in self.names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1 and normal.split()[-1] == surname:
+                    found = normal
+        return found or surname
 
     def stance_of(self, sentence: str) -> Stance:
         if self._pending(sentence):
@@ -189,6 +209,9 @@ class Cyrillic(Finders):
             # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
             found = self._says_in(stext, base) or found
         if not found or found[0].nobody:
+            # a verb inside the quotation ("«… будемо інформувати додатково», – зазначає X") is
+            # the speaker's own word, not who says it
+            quoted = quoted_words(toks)
             verb = next(
                 (
                     i
@@ -198,6 +221,7 @@ class Cyrillic(Finders):
                     and not _idiom(self.lex, toks, i)
                     and not _impersonal(self.code, t)
                     and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
+                    and not quoted[i]
                 ),
                 None,
             )

@@ -166,7 +166,12 @@ class Finders(Speakers):
     def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
         """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
         "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
-        rest = [t for t in tokens(self.code, stext[at:]) if not t.punct]
+        rest = []
+        for t in tokens(self.code, stext[at:]):
+            if t.punct and t.text not in QUOTES:
+                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
+            if not t.punct:
+                rest.append(t)
         n = 0
         if (
             len(rest) > 1

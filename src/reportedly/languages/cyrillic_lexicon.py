@@ -126,6 +126,16 @@ def person_nominative(code: str, words: list[str]) -> str:
     case = gender = None
     for options in readings if len(words) > 1 else []:
         named = [p for p in options if "Name" in p.tag]
+        # a source is never addressed: no vocative reading ("Павло" is not "Павла" called to); and
+        # the reading the surname agrees with comes first ("Павла Кириленка": the genitive of
+        # Павло, not the woman's name Павла)
+        named = [p for p in named if p.tag.case != "voct"] or named
+        last = readings[-1]
+        named.sort(
+            key=lambda p: (
+                not any(q.tag.case == p.tag.case and q.tag.gender in (p.tag.gender, None) for q in last)
+            )
+        )
         if named:
             case, gender = named[0].tag.case, named[0].tag.gender
             break

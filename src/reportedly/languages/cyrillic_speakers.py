@@ -138,7 +138,9 @@ class Speakers:
         while end < len(before) and not before[end].cap and self._genitive(before[end]):
             end += 1  # "пресс-службе правительства региона"
         told = [t for t in before[end:] if t.cap]
-        if before[end:] and not told:
+        # "У міській раді також повідомили": an adverb between is no one told
+        between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
+        if between and not told:
             return None  # "в пресс-службе в среду сообщили": not told anyone, a time between
         return before[1:end], told
 
@@ -162,11 +164,15 @@ class Speakers:
         "городской администрации" → "городская администрация" (its genitives kept)."""
         out = []
         head_seen = False
+        gender = None  # the adjectives' gender, which the head noun agrees with ("міській раді": рада)
         for t in place:
             word = t.text
             if not head_seen and t.pos in ("ADJF", "PRTF", "NOUN") and not t.text.isupper():
                 parses = morph(self.code).parse(t.text.lower())
-                p = next((q for q in parses if q.tag.case == case), parses[0])
+                agree = [q for q in parses if q.tag.case == case and gender in (None, q.tag.gender)]
+                p = next(iter(agree), None) or next((q for q in parses if q.tag.case == case), parses[0])
+                if t.pos != "NOUN" and p.tag.number != "plur":
+                    gender = p.tag.gender
                 form = p.inflect({"nomn"})
                 if form is not None:
                     word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
