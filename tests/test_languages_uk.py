@@ -454,3 +454,50 @@ def test_the_national_police_with_its_country_is_one_entity() -> None:
     claim = only(analyse("Нацполіція України повідомляє, що на місці працюють слідчі."))
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "National Police of Ukraine"
+
+
+def test_a_credit_line_names_whose_post_the_quotation_is() -> None:
+    ledger = analyse(
+        "Джерело: керівник Офісу президента Андрій Єрмак\n\n"
+        "“Росіяни завдали двох ударів по місту. Перше влучання було у кафе”, – йдеться у дописі."
+    )
+    claim = ledger.claims[0]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Андрій Єрмак"
+
+
+def test_a_dash_before_the_verb_gives_the_whole_paragraph_to_the_speaker() -> None:
+    ledger = analyse(
+        "У місті відомо про 3 загиблих. Також 25 людей отримали поранення, - повідомляє у Телеграм "
+        "речник поліції Олег Бондар."
+    )
+    claim = only(ledger)
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Бондар"
+    assert claim.content_text.startswith("У місті відомо про 3 загиблих")
+    assert sorted(q.value for q in claim.quantities) == [3, 25]
+
+
+def test_a_comma_before_the_verb_keeps_the_sentence_before_the_outlets() -> None:
+    ledger = analyse(
+        "У місті відомо про 3 загиблих. Також 25 людей отримали поранення, повідомив мер Олег Бондар."
+    )
+    assert [c.source is None for c in ledger.claims] == [True, False]
+
+
+def test_a_quotation_opening_the_next_paragraph_is_the_speakers_with_what_it_tells() -> None:
+    ledger = analyse(
+        "Міністр Ігор Бондар повідомив, що загинули двоє людей.\n\n"
+        '"Пошкоджено будівлі. За наявною інформацією, там можуть бути люди.'
+    )
+    last = ledger.claims[-1]
+    assert last.source is not None and last.source.entity is not None
+    assert last.source.entity.name == "Ігор Бондар"
+
+
+def test_povidomlyalosya_inside_a_sentence_is_the_outlets_recap() -> None:
+    ledger = analyse(
+        "ДСНС повідомила, що рятувальники дістали 7 тіл.\n\n"
+        "Станом на ранок повідомлялося про 8 загиблих, серед них троє дітей."
+    )
+    assert ledger.claims[-1].source is None

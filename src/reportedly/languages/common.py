@@ -268,7 +268,14 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
     last: Claim | None = None
     last_para = -10
     unattributed = getattr(lang, "unattributed", None)
-    for sent in lang.sentences(document):
+    sentences = lang.sentences(document)
+    firsts = {s.start for n, s in enumerate(sentences) if n == 0 or sentences[n - 1].paragraph != s.paragraph}
+
+    def opens_quote(sent: Sentence) -> bool:
+        """Whether a sentence opens its paragraph with a quotation mark."""
+        return sent.start in firsts and text[sent.start : sent.start + 1] in '«"„“'
+
+    for sent in sentences:
         found = lang.attributions(text, sent)
         if unattributed is not None and unattributed(text[sent.start : sent.end]):
             # "Ранее сообщалось, что …": the outlet's recap; the last speaker does not go on
@@ -296,6 +303,10 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 claim = _claim(document, sent, att, names, quantities, times, section)
                 _own_outlet(claim, document)
                 near = 0 <= sent.paragraph - last_para <= (0 if att.nobody else CARRY_PARAGRAPHS)
+                if att.nobody and sent.paragraph - last_para == 1 and opens_quote(sent):
+                    # a quotation opening the next paragraph ("«… За наявною інформацією, там
+                    # можуть бути люди …»"): the speaker's words, with what they tell inside
+                    near = True
                 if claim.source is None and last is not None and last.source and near:
                     # the subject is left out: the last speaker goes on
                     claim.source, claim.chain = last.source, list(last.chain)

@@ -28,11 +28,16 @@ from collections.abc import Callable
 from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
-from .common import Attribution, Sentence, paragraphs_of
+from .common import Attribution, Range, Sentence, paragraphs_of
 from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
+
+#: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
+_CREDIT = re.compile(
+    r"^[ \t]*(?:джерело|источник)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
 #: перечекати", "…, которые могут …"
@@ -57,12 +62,25 @@ class Cyrillic(Finders):
         self.names = names or (lambda _s: [])
         self.pronouns = lex.pronouns
         self.known: set[str] = set()  # people's names the named entities gave, in the nominative
+        self._paragraph = -1
+        self._para_start = 0
+        self._para_free = True  # no claim found yet in the paragraph
+        #: a credit line's source ("Джерело: X"), for statements whose owner is not named
+        self._credit: tuple[Range, str | None] | None = None
+        self._spoken = False  # whether a source was named yet
 
     # -------------------------------------------------------------- protocol
 
     def sentences(self, document: Document) -> list[Sentence]:
         out: list[Sentence] = []
         text = document.text
+        credit = _CREDIT.search(text)
+        if credit:
+            # "Джерело: керівник Офісу президента Андрій Єрмак" (a line of the page's furniture, kept
+            # out of the paragraphs): whose words the article relays when it names no owner
+            line = text[credit.start(1) : credit.end(1)]
+            src, name, _hops = self._source(tokens(self.code, line), line, credit.start(1))
+            self._credit = (src, name) if src is not None else None
         for n, (start, end) in enumerate(paragraphs_of(document)):
             for a, b in self.split(text[start:end]):
                 if out and out[-1].paragraph == n and _unclosed(text[out[-1].start : out[-1].end]):
@@ -124,6 +142,10 @@ class Cyrillic(Finders):
         if len(s) < 3 or s[0] not in pairs:
             return False
         body = s.rstrip(".!?…").rstrip()
+        if s[0] != '"' and not any(c in body[1:] for c in pairs[s[0]]):
+            return True  # left open: it runs to the paragraph's end (a page cut short)
+        if s[0] == '"' and body.count('"') == 1:
+            return True
         if not body.endswith(pairs[s[0]]):
             return False
         return body.count('"') == 2 if s[0] == '"' else body.count(s[0]) == 1
@@ -141,12 +163,14 @@ class Cyrillic(Finders):
 
     def unattributed(self, sentence: str) -> bool:
         """Whether a sentence opens as a report nobody is named for ("Ранее сообщалось, что …",
-        "Пізніше стало відомо, що …") or as the outlet's reminder ("Напомним, …", "Нагадаємо, …"):
-        the outlet's own recap, and the speaker before does not go on."""
+        "Пізніше стало відомо, що …") or as the outlet's reminder ("Напомним, …", "Нагадаємо, …"),
+        or tells what was reported earlier ("Станом на ранок повідомлялося про 8 загиблих"): the
+        outlet's own recap, and the speaker before does not go on."""
         s = sentence.strip()
         return bool(
             (self.lex.earlier and re.match(self.lex.earlier, s, re.IGNORECASE))
             or (self.lex.recap and re.match(self.lex.recap, s, re.IGNORECASE))
+            or (self.lex.told_earlier and re.search(self.lex.told_earlier, s, re.IGNORECASE))
         )
 
     def _earlier(self, stext: str, base: int) -> list[Attribution]:
@@ -191,6 +215,17 @@ class Cyrillic(Finders):
         ]
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
+        if self._paragraph != sent.paragraph:
+            # the paragraph's first sentence, and whether a claim was found in it since
+            self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
+        found = self._attributions(text, sent)
+        if found:
+            self._para_free = False
+            if any(att.source is not None for att in found):
+                self._spoken = True
+        return found
+
+    def _attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
         if self.lex.earlier and re.match(self.lex.earlier, stext.strip(), re.IGNORECASE):
             self._previous = sent

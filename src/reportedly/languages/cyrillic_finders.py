@@ -75,6 +75,10 @@ class Finders(Speakers):
 
     _previous: Sentence | None = None
     _text = ""
+    _credit: tuple[Range, str | None] | None = None
+    _spoken = False
+    _para_start = 0
+    _para_free = True
 
     def content_stance(self, content: str, stance: Stance) -> Stance:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
@@ -151,6 +155,8 @@ class Finders(Speakers):
         at = m.start() + len(stext[m.start() :]) - len(stext[m.start() :].lstrip(" ,–—-"))
         cue = (base + at, base + at + (verb.end() if verb else 0))
         source, name = self._statement_of(stext, m.end(), base)
+        if source is None and self._credit is not None and not self._spoken:
+            source, name = self._credit  # "Джерело: X" before "«…», – йдеться у дописі"
         return [
             Attribution(
                 cue=cue,
@@ -438,13 +444,28 @@ class Finders(Speakers):
         back = self._back_reference(toks)
         if back is not None:  # "Об этом сообщил X": the sentence before is what X told
             content = (back[0] - base, back[1] - base)
+        elif (
+            inverted
+            and content is not None
+            and content[0] == 0
+            and left > 0
+            and any(t.text in ("–", "—", "-") for t in toks[left - 1 : v])
+            and self._para_free
+            and self._para_start < base
+            and not any(t.text in QUOTES for t in toks[:left])
+        ):
+            # "У місті троє загиблих. Також 25 поранених, – повідомляє X.": a dash before the
+            # verb, with no quotation marks, ends a paragraph of X's words told without quotes: the
+            # sentences before it in the paragraph, which name nobody, are X's too
+            back = (self._para_start, base + trim(stext, 0, content[1])[1])
+            content = (back[0] - base, back[1] - base)
         if content is None:
             return []
         a, b = trim(stext, *content) if back is None else content
         if b <= a:
             return []
         body = stext[a:b] if back is None else self._text[back[0] : back[1]]
-        if body[:1] in QUOTES or stext[max(0, a - 1) : a] in QUOTES:
+        if (body[:1] and body[:1] in QUOTES) or (back is None and a > 0 and stext[a - 1] in QUOTES):
             kind = ClaimKind.DIRECT
         source: Range | None = None
         name = None

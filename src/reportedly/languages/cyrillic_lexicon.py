@@ -56,6 +56,9 @@ class Lexicon:
     #: "будет расти", "триватиме"; the plain future of any other verb is the speaker's statement
     #: ("дело будет прекращено", "допомогу надаватимуть": asserted, as in English)
     forecast_verbs: frozenset[str] = frozenset()
+    #: a regex anywhere in a sentence: the impersonal past of reporting ("Станом на ранок
+    #: повідомлялося про 8 загиблих"): earlier reports, nobody named, the speaker before stops
+    told_earlier: str = ""
     #: the auxiliary of the compound future ("будет", "буде")
     future_aux: frozenset[str] = frozenset()
     #: nouns that name one person by office ("пресс-секретарь", "керівник"): a source phrase of
