@@ -506,3 +506,45 @@ def test_govoritsya_v_audiosoobshchenii_is_the_statement_of_the_speaker_before()
     assert claim.cue.text == "говорится"
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_an_article_of_a_law_is_no_count() -> None:
+    claim = only(analyse("Прокурор заявил, что дело по ст. 279 УК будет закрыто."))
+    assert claim.quantities == [] or all(q.attribute for q in claim.quantities)
+    assert claim.stance is Stance.ASSERTED  # no figures told
+
+
+def test_an_if_clause_is_conditional() -> None:
+    claim = only(analyse("«Если нам кто-то помешает, мы пойдем дальше», — сказал Иван Сидоров."))
+    assert claim.stance is Stance.CONDITIONAL
+
+
+def test_ne_utochnil_is_no_comment() -> None:
+    claim = only(analyse("Иван Сидоров не уточнил, чем будет заниматься компания."))
+    assert claim.stance is Stance.NO_COMMENT
+
+
+def test_kak_with_a_verb_of_position_takes_its_stance() -> None:
+    claim = only(analyse("Как подчеркнули в министерстве, решение окончательное."))
+    assert claim.stance is Stance.ASSERTED
+    claim = only(analyse("Как сообщает ТАСС, мост закрыт."))
+    assert claim.stance is Stance.REPORTED
+
+
+def test_a_modal_in_one_sentence_of_a_long_quotation_does_not_mark_the_others() -> None:
+    claim = only(
+        analyse(
+            "«Мы вышли на марш. Мы прошли весь путь. Сейчас кровь может пролиться. Мы уходим», "
+            "— заявил Иван Сидоров."
+        )
+    )
+    assert claim.stance is Stance.ASSERTED
+    marked = only(analyse("«Дожди могут продлиться. Вода может подняться», — заявил Иван Сидоров."))
+    assert marked.stance is Stance.EXPECTED
+
+
+def test_uveryaet_after_the_words_is_a_cue() -> None:
+    claim = only(analyse("Бойцы шли не для того, чтобы свергать власть, уверяет Иван Сидоров."))
+    assert claim.cue.text == "уверяет"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"

@@ -501,3 +501,19 @@ def test_povidomlyalosya_inside_a_sentence_is_the_outlets_recap() -> None:
         "Станом на ранок повідомлялося про 8 загиблих, серед них троє дітей."
     )
     assert ledger.claims[-1].source is None
+
+
+def test_yak_zaznachyly_with_figures_is_reported() -> None:
+    claim = only(analyse("Як зазначили у міністерстві, з-під завалів дістали тіла ще двох осіб."))
+    assert claim.stance is Stance.REPORTED
+
+
+def test_yak_stverdzhuie_is_asserted() -> None:
+    claim = only(analyse("Як стверджує генпрокурор України, війська обстріляли місто."))
+    assert claim.stance is Stance.ASSERTED
+
+
+def test_u_t_ch_is_no_label() -> None:
+    ledger = analyse("ДСНС повідомила, що загинули 8 осіб (у т.ч. 3 дитини).")
+    counts = [q.value for c in ledger.claims for q in c.quantities if not q.attribute]
+    assert sorted(counts) == [3, 8]  # "т.ч." is no "ч." (part) of a law

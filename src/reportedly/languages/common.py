@@ -66,6 +66,9 @@ class Attribution:
     #: "по предварительным данным, …" with nobody named: the speaker before goes on only in
     #: its own paragraph (a new paragraph's "preliminary data" is the outlet's)
     nobody: bool = False
+    #: the whole quotation a sentence of it was cut from: its other sentences' dates are theirs,
+    #: not this claim's (nor when it was said)
+    within: Range | None = None
 
 
 @dataclass(slots=True)
@@ -450,7 +453,16 @@ def _claim(
         source=source,
         chain=chain,
         quantities=_inside(quantities, [(c.start, c.end) for c in content]),
-        times=[replace(t) for t in times if not (source and source.start <= t.start < source.end)],
+        times=[
+            replace(t)
+            for t in times
+            if not (source and source.start <= t.start < source.end)
+            and not (
+                att.within
+                and att.within[0] <= t.start < att.within[1]
+                and not any(c.start <= t.start < c.end for c in content)
+            )
+        ],
         negated=att.negated,
         inverted=att.inverted,
         sentence=document.span(*_trim(text, sent.start, sent.end)),

@@ -218,12 +218,36 @@ class Cyrillic(Finders):
         if self._paragraph != sent.paragraph:
             # the paragraph's first sentence, and whether a claim was found in it since
             self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
-        found = self._attributions(text, sent)
+        found = [piece for att in self._attributions(text, sent) for piece in self._per_sentence(att, text)]
         if found:
             self._para_free = False
             if any(att.source is not None for att in found):
                 self._spoken = True
         return found
+
+    def _per_sentence(self, att: Attribution, text: str) -> list[Attribution]:
+        """A quotation of several sentences ("«ЧВК хотели расформировать. … Сейчас наступил момент,
+        когда кровь может пролиться. …», — говорится в аудиосообщении") takes the stance most of its
+        sentences have: a modal or an if-clause in one sentence is not the others', and marks the
+        whole only when it is in half of them or more."""
+        if att.kind is not ClaimKind.DIRECT or len(att.content) != 1:
+            return [att]
+        a, b = att.content[0]
+        pieces = [trim(text, a + x, a + y) for x, y in self.split(text[a:b])]
+        pieces = [text[x:y] for x, y in pieces if y > x]
+        if len(pieces) < 2:
+            return [att]
+        marks = (Stance.EXPECTED, Stance.ESTIMATED, Stance.UNVERIFIED, Stance.CONDITIONAL)
+        if att.stance not in marks:
+            return [att]
+        base = self.lex.verbs.get(att.lemma, Stance.REPORTED)
+        marked = sum(self.content_stance(piece, base) in marks for piece in pieces)
+        if 2 * marked >= len(pieces):
+            return [att]
+        # most sentences are plain statements: the quotation is told as the verb tells it
+        whole = text[a:b]
+        att.stance = Stance.REPORTED if base is Stance.ASSERTED and self.counts(whole) else base
+        return [att]
 
     def _attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
@@ -284,6 +308,8 @@ class Cyrillic(Finders):
         # a modal inside a relative clause ("намети, де люди можуть перечекати") is not the
         # statement's own
         low = _RELATIVE.sub("", content.lower())
+        if self.lex.conditional and re.match(self.lex.conditional, low):
+            return Stance.CONDITIONAL  # the if-clause stays in the content
         if re.search(self.lex.unverified, low):
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):

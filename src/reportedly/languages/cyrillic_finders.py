@@ -23,6 +23,12 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+#: verbs of telling whose negation withholds ("не уточнил, чем …", "не повідомив, скільки …")
+_WITHHOLD = frozenset(
+    """уточнить уточнять сообщить сообщать комментировать прокомментировать раскрыть
+    уточнити уточнювати повідомити повідомляти коментувати прокоментувати розкрити""".split()  # noqa: SIM905
+)
+
 #: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
 _SAID_IN_BEFORE = re.compile(
     r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
@@ -249,7 +255,9 @@ class Finders(Speakers):
                 and toks[i].text.lower() in self.lex.as_reported
                 and toks[i + 1].lemma in self.lex.verbs
             ):
-                stance = Stance.REPORTED
+                # "как сообщает X" tells news; "как подчеркнули в Кремле", "як стверджує X" take
+                # the verb's own stance, as the verb does elsewhere
+                stance = self.lex.verbs[toks[i + 1].lemma]
             nobody = False
             origin: list[Tok] = []
             cites = citing_words(self.lex, toks, i + 1) if toks[i].text.lower() in self.lex.as_reported else 0
@@ -325,12 +333,15 @@ class Finders(Speakers):
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
+            stance = self._by_words(pair, body, self.content_stance(body, stance))
+            if stance is Stance.ASSERTED and self.counts(body):
+                stance = Stance.REPORTED  # "як зазначили у міністерстві, … двох осіб": figures told
             return [
                 Attribution(
                     cue=cue,
                     lemma=pair,
                     content=[content, *parts],
-                    stance=self._by_words(pair, body, self.content_stance(body, stance)),
+                    stance=stance,
                     kind=ClaimKind.ACCORDING_TO,
                     source=source,
                     source_name=name,
@@ -351,6 +362,8 @@ class Finders(Speakers):
             v0 = v - refused
         elif v > 0 and toks[v - 1].text.lower() == "не" and stance is Stance.CONFIRMED:
             stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
+        elif v > 0 and toks[v - 1].text.lower() == "не" and verb.lemma in _WITHHOLD:
+            stance = Stance.NO_COMMENT  # "он не уточнил, чем …": declined to say
         cue = (base + verb.start, base + verb.end)
         if refused:
             cue = (base + toks[v0].start, base + verb.end)

@@ -59,6 +59,8 @@ class Lexicon:
     #: a regex anywhere in a sentence: the impersonal past of reporting ("Станом на ранок
     #: повідомлялося про 8 загиблих"): earlier reports, nobody named, the speaker before stops
     told_earlier: str = ""
+    #: a regex at the content's start: an if-clause ("Если нам кто-то помешает, …"): conditional
+    conditional: str = ""
     #: the auxiliary of the compound future ("будет", "буде")
     future_aux: frozenset[str] = frozenset()
     #: nouns that name one person by office ("пресс-секретарь", "керівник"): a source phrase of

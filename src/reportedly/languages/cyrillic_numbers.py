@@ -19,6 +19,12 @@ _ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|зб
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
+#: words before a number that make it a label: an article, part or item of a law
+_LABEL = re.compile(
+    r"(?:(?<![\w.])(?:ст|ч|п|пп)\.|(?<!\w)(?:стать\w*|статт\w*|част\w*|пункт\w*))\s*$", re.IGNORECASE
+)
+
+
 def _value(digits: str) -> float | None:
     d = digits.replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
@@ -134,8 +140,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a clock time
             if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
                 continue  # an age
-            if before.rstrip().endswith("№"):
-                continue
+            if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
+                continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
             if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:
                 continue  # a model name ("Х-22", "С-300", "Су-34"), not a count
             a = _value(m.group("a")) or 0.0
