@@ -548,3 +548,50 @@ def test_uveryaet_after_the_words_is_a_cue() -> None:
     assert claim.cue.text == "уверяет"
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_ob_etom_after_a_paragraph_of_sentences_with_no_cue_takes_them_all() -> None:
+    ledger = analyse(
+        "Дело будет закрыто. Власти не будут преследовать бойцов. "
+        "Об этом заявил пресс-секретарь Иван Сидоров."
+    )
+    claim = only(ledger)
+    assert claim.content_text.startswith("Дело будет закрыто")
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_a_verb_and_its_speaker_alone_tell_the_sentence_before() -> None:
+    ledger = analyse("Вы спросите меня, что будет дальше. Дело будет прекращено.\n\nСообщил Иван Сидоров.")
+    claim = only(ledger)
+    assert claim.content_text == "Дело будет прекращено"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_a_parenthetical_verb_keeps_the_words_on_both_sides() -> None:
+    ledger = analyse(
+        "Иван Сидоров заявил, что колонны уходят. За это время, отметил он, не было пролито ни капли."
+    )
+    claim = ledger.claims[-1]
+    assert [span.text for span in claim.content] == ["За это время", "не было пролито ни капли"]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_otmechalos_goes_on_with_the_speaker_before() -> None:
+    ledger = analyse("Пресс-служба правительства заявила о переговорах. Отмечалось, что они шли весь день.")
+    last = ledger.claims[-1]
+    assert last.cue.text == "Отмечалось"
+    assert last.source is not None and last.source.text == "Пресс-служба правительства"
+
+
+def test_a_quotation_left_open_with_a_name_quoted_inside_is_the_speakers() -> None:
+    ledger = analyse(
+        "Иван Сидоров подтвердил, что переговоры прошли.\n\n"
+        "«Мы признательны за эти усилия. Была достигнута договоренность, что «Север» вернется в лагеря. Часть"
+    )
+    last = ledger.claims[-1]
+    assert last.source is not None and last.source.entity is not None
+    assert last.source.entity.name == "Иван Сидоров"
+    assert last.stance is Stance.ASSERTED  # the speaker's words, with no figures

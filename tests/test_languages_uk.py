@@ -517,3 +517,10 @@ def test_u_t_ch_is_no_label() -> None:
     ledger = analyse("ДСНС повідомила, що загинули 8 осіб (у т.ч. 3 дитини).")
     counts = [q.value for c in ledger.claims for q in c.quantities if not q.attribute]
     assert sorted(counts) == [3, 8]  # "т.ч." is no "ч." (part) of a law
+
+
+def test_a_womans_name_unknown_surname_stays_a_womans() -> None:
+    from reportedly.languages.cyrillic_lexicon import person_nominative
+
+    assert person_nominative("uk", ["Юлія", "Норовкова"]) == "Юлія Норовкова"
+    assert person_nominative("uk", ["Юлії", "Норовкової"]) == "Юлія Норовкова"

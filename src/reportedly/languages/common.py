@@ -333,7 +333,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             # a quotation standing alone after the sentence that named its speaker ("Пригожин
             # записал обращение. «…»"): the speaker's words, told as the speaker told the rest
             stance = _tally_stance(text[span[0] : span[1]], lang)
-            if stance is Stance.REPORTED and not counted and last.stance is Stance.ASSERTED:
+            if stance is Stance.REPORTED and not counted and last.stance is not Stance.REPORTED:
                 stance = Stance.ASSERTED
             direct = ClaimKind.DIRECT
             claims.append(_carried(last, direct, stance, section, document, span, quantities, times))

@@ -142,10 +142,8 @@ class Cyrillic(Finders):
         if len(s) < 3 or s[0] not in pairs:
             return False
         body = s.rstrip(".!?…").rstrip()
-        if s[0] != '"' and not any(c in body[1:] for c in pairs[s[0]]):
+        if _unclosed(s):
             return True  # left open: it runs to the paragraph's end (a page cut short)
-        if s[0] == '"' and body.count('"') == 1:
-            return True
         if not body.endswith(pairs[s[0]]):
             return False
         return body.count('"') == 2 if s[0] == '"' else body.count(s[0]) == 1

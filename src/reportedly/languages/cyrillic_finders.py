@@ -242,7 +242,15 @@ class Finders(Speakers):
             return None
         prev = self._previous
         a, b = trim(self._text, prev.start, prev.end)
+        if self._para_free and self._para_start < a and self._paragraph_of(prev):
+            # "А. Б. Об этом заявил X.": the paragraph's sentences before, none with a cue of its
+            # own, are what X told
+            a = trim(self._text, self._para_start, b)[0]
         return (a, b) if b > a else None
+
+    def _paragraph_of(self, prev: Sentence) -> bool:
+        """Whether the sentence before is in this sentence's paragraph."""
+        return prev.start >= self._para_start
 
     def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
@@ -446,10 +454,21 @@ class Finders(Speakers):
             elif after and not inverted:
                 # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
                 content = (after[0].start, toks[tail].start)
+        parts: list[Range] = []
         if left > 0 and (content is None or inverted):
             # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
             end = toks[left - 1].start
             content = (0, end)
+            if (
+                inverted
+                and toks[left - 1].text == ","
+                and right < len(toks) - 1
+                and toks[right].text == ","
+                and right - left <= 4
+                and any(not t.punct for t in toks[right + 1 :])
+            ):
+                # "За это время, отметил он, не было пролито …": the words on both sides
+                parts = [(toks[right].end, len(stext))]
         skip = len(src_toks) if inverted else 0
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
@@ -471,6 +490,17 @@ class Finders(Speakers):
             # verb, with no quotation marks, ends a paragraph of X's words told without quotes: the
             # sentences before it in the paragraph, which name nobody, are X's too
             back = (self._para_start, base + trim(stext, 0, content[1])[1])
+            content = (back[0] - base, back[1] - base)
+        if (
+            content is None
+            and inverted
+            and not before
+            and self._previous is not None
+            and not [t for t in toks[right:] if not t.punct]
+        ):
+            # "Сообщил Дмитрий Песков.": a verb and its speaker alone tell the sentence before
+            prev = self._previous
+            back = trim(self._text, prev.start, prev.end)
             content = (back[0] - base, back[1] - base)
         if content is None:
             return []
@@ -494,6 +524,12 @@ class Finders(Speakers):
         # "со ссылкой на X" after the verb's clause: a deeper hop
         if not hops:
             hops = self._citing_anywhere(toks, stext, base, (a, b))
+        spans = [(base + a, base + b)]
+        for x, y in parts:
+            x, y = trim(stext, x, y)
+            if y > x:
+                spans.append((base + x, base + y))
+                body += " " + stext[x:y]
         stance = self.content_stance(body, stance)
         if stance is Stance.ASSERTED and self.counts(body):
             stance = Stance.REPORTED  # figures told, not an opinion asserted
@@ -501,7 +537,7 @@ class Finders(Speakers):
             Attribution(
                 cue=cue,
                 lemma=verb.lemma,
-                content=[(base + a, base + b)],
+                content=spans,
                 stance=stance,
                 kind=kind,
                 source=source,

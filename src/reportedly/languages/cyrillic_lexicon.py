@@ -138,7 +138,8 @@ def person_nominative(code: str, words: list[str]) -> str:
         last = readings[-1]
         named.sort(
             key=lambda p: (
-                not any(q.tag.case == p.tag.case and q.tag.gender in (p.tag.gender, None) for q in last)
+                not any(q.tag.case == p.tag.case and q.tag.gender in (p.tag.gender, None) for q in last),
+                not any(q.tag.gender == p.tag.gender for q in last),  # "Юлія Норовкова": a woman
             )
         )
         if named:
