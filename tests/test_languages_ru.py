@@ -595,3 +595,10 @@ def test_a_quotation_left_open_with_a_name_quoted_inside_is_the_speakers() -> No
     assert last.source is not None and last.source.entity is not None
     assert last.source.entity.name == "Иван Сидоров"
     assert last.stance is Stance.ASSERTED  # the speaker's words, with no figures
+
+
+def test_ni_odnoy_is_no_count() -> None:
+    claim = only(
+        analyse("Иван Сидоров заявил, что не было пролито ни одной капли крови, пострадал один человек.")
+    )
+    assert [q.value for q in claim.quantities if not q.attribute] == [1]

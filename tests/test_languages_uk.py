@@ -524,3 +524,16 @@ def test_a_womans_name_unknown_surname_stays_a_womans() -> None:
 
     assert person_nominative("uk", ["Юлія", "Норовкова"]) == "Юлія Норовкова"
     assert person_nominative("uk", ["Юлії", "Норовкової"]) == "Юлія Норовкова"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("ДСНС повідомила, що постраждали 56 осіб, у тому числі одна дитина.", [1, 56]),
+        ("ДСНС повідомила, що одна з ракет влучила в кафе.", []),  # one of: no count
+        ("ДСНС повідомила, що не загинула жодна людина.", []),
+    ],
+)
+def test_odna_before_a_noun_counts(sentence: str, counts: list[int]) -> None:
+    claim = only(analyse(sentence))
+    assert sorted(q.value for q in claim.quantities if not q.attribute) == counts

@@ -92,6 +92,21 @@ def word_value(lex: Lexicon, word: str) -> float | None:
     return None
 
 
+def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
+    """ "одна дитина", "один человек": "one" in the nominative before a noun in the nominative
+    counts (a child among the wounded); "одна из ракет", "ни одной капли" do not."""
+    word = stext[start:end].lower()
+    if word not in ("один", "одна", "одно", "одне"):
+        return False
+    if re.search(r"(?:\bни|\bні|\bжодн\w*)\s*$", stext[max(0, start - 8) : start].lower()):
+        return False
+    nxt = re.match(r"\s+([а-яёіїєґ'’]+)", stext[end:].lower())
+    if nxt is None:
+        return False
+    lemma, pos, case = parse_word(lex.code, nxt.group(1))
+    return pos == "NOUN" and case == "nomn"
+
+
 def _scale(lex: Lexicon, word: str | None) -> int | None:
     """The multiplier a word after a number word stands for ("сотень" 100, "тысяч" 1,000)."""
     if not word:
@@ -123,6 +138,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             scale = _scale(lex, m.group("wmult")) if word_v is not None else None
             if word_v is None:
                 word_v = _scale_alone(lex, m.group("word"))
+            if word_v is None and _one_counted(lex, stext, start, m.end("word")):
+                word_v = 1.0
             if word_v is None:
                 continue
             if scale is not None:  # "трьох сотень": the multiplier is part of the number
