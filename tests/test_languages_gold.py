@@ -2,10 +2,11 @@
 
 The article texts are third-party pages kept outside the repository (see each GOLD.md):
 ``$REPORTEDLY_STORIES_LOCAL/lang-{ko,ru,uk}/articles`` and, for the second development sets,
-``lang-dev2-{ru,uk}/articles``, by default ``../stories-local`` beside the checkout. Without them
-the test skips and says where it looked. The floors sit a little under the recorded figures so
-that a change that loses ground fails here. The held-out sets (``{ru,uk}-heldout``) have no floor:
-they are scored once at the end of a round, never while rules are written.
+``lang-dev2-{ru,uk}/articles``, and for the sets held out until round 4 and development text from
+round 5, ``heldout-{ru,uk}/articles``; by default ``../stories-local`` beside the checkout.
+Without them the test skips and says where it looked. The floors sit a little under the recorded
+figures so that a change that loses ground fails here. Sets still held out have no floor: they are
+scored once at the end of a round, never while rules are written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ SETS: dict[str, tuple[str, str]] = {
     "uk": ("uk", "lang-uk"),
     "ru-dev2": ("ru", "lang-dev2-ru"),
     "uk-dev2": ("uk", "lang-dev2-uk"),
+    "ru-heldout": ("ru", "heldout-ru"),  # development text from round 5
+    "uk-heldout": ("uk", "heldout-uk"),
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
@@ -33,8 +36,20 @@ FLOORS: dict[str, dict[str, float]] = {
     "ko": {"recall": 0.76, "source_accuracy": 0.82, "stance_accuracy": 0.85, "quantity_accuracy": 0.95},
     "ru": {"recall": 0.84, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
     "uk": {"recall": 0.84, "source_accuracy": 0.77, "stance_accuracy": 0.79, "quantity_accuracy": 0.87},
-    "ru-dev2": {"recall": 0.92, "source_accuracy": 0.83, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
-    "uk-dev2": {"recall": 0.90, "source_accuracy": 0.88, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
+    "ru-dev2": {"recall": 0.92, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
+    "uk-dev2": {"recall": 0.91, "source_accuracy": 0.91, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
+    "ru-heldout": {
+        "recall": 0.81,
+        "source_accuracy": 0.83,
+        "stance_accuracy": 0.74,
+        "quantity_accuracy": 0.95,
+    },
+    "uk-heldout": {
+        "recall": 0.77,
+        "source_accuracy": 0.77,
+        "stance_accuracy": 0.79,
+        "quantity_accuracy": 0.91,
+    },
 }
 
 

@@ -27,7 +27,7 @@ def test_source_verb_that_content_with_the_person_named_in_the_nominative() -> N
     assert claim.source is not None and claim.source.text == "Мэр города Сергей Иванов"
     assert claim.source.entity is not None and claim.source.entity.name == "Сергей Иванов"
     assert claim.content_text == "мост будет восстановлен к осени"
-    assert claim.stance is Stance.EXPECTED  # будет: a forecast
+    assert claim.stance is Stance.ASSERTED  # a plain future: the mayor's statement, not a forecast
 
 
 def test_quotation_then_dash_then_verb_then_source() -> None:
@@ -74,7 +74,9 @@ def test_so_ssylkoy_na_is_a_chain() -> None:
         ("Пресс-служба опровергла сообщения о взрыве.", Stance.DENIED),
         ("Эксперт предположил, что уровень воды снизится.", Stance.ESTIMATED),
         ("Синоптики заявили, что дожди могут продлиться неделю.", Stance.EXPECTED),
-        ("Губернатор заявил, что виновные будут наказаны.", Stance.EXPECTED),
+        ("Губернатор заявил, что виновные будут наказаны.", Stance.ASSERTED),  # a plain future
+        ("Синоптики заявили, что уровень воды будет расти до пятницы.", Stance.EXPECTED),  # a forecast
+        ("Мэр сказал, что откачка воды продлится до утра.", Stance.EXPECTED),
         ("Губернатор заявил, что ситуация под контролем.", Stance.ASSERTED),
     ],
 )
@@ -468,3 +470,135 @@ def test_a_quotation_far_from_any_speaker_is_nobodys() -> None:
         "Вода начала уходить.\n\nДороги расчищают.\n\n«Помощь уже идет»."
     )
     assert all("Помощь" not in c.content_text for c in ledger.claims)
+
+
+def test_a_title_with_no_name_is_the_person_named_with_that_title_before() -> None:
+    ledger = analyse(
+        "Пресс-секретарь министерства Ольга Смирнова провела брифинг в пятницу.\n\n"
+        "«Работы идут по графику», — сказала пресс-секретарь ведомства."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.text == "пресс-секретарь ведомства"
+    assert claim.source.entity is not None and claim.source.entity.name == "Ольга Смирнова"
+
+
+def test_a_title_nobody_was_named_with_is_the_person_who_spoke_last() -> None:
+    ledger = analyse(
+        "Анна Котова заявила, что мост закрыт.\n\n«Объезд открыт», — добавил официальный представитель мэрии."
+    )
+    assert [c.source.entity.name for c in ledger.claims if c.source and c.source.entity] == [
+        "Анна Котова",
+        "Анна Котова",
+    ]
+
+
+def test_a_relative_pronoun_is_not_part_of_the_subject() -> None:
+    ledger = analyse("Пресс-служба опубликовала видео, в котором Иван Сидоров заявил, что склад сгорел.")
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.text == "Иван Сидоров"
+
+
+def test_govoritsya_v_audiosoobshchenii_is_the_statement_of_the_speaker_before() -> None:
+    ledger = analyse(
+        "Иван Сидоров заявил о завершении операции.\n\n«Мы уходим в лагеря», — говорится в аудиосообщении."
+    )
+    claim = ledger.claims[-1]
+    assert claim.cue.text == "говорится"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_an_article_of_a_law_is_no_count() -> None:
+    claim = only(analyse("Прокурор заявил, что дело по ст. 279 УК будет закрыто."))
+    assert claim.quantities == [] or all(q.attribute for q in claim.quantities)
+    assert claim.stance is Stance.ASSERTED  # no figures told
+
+
+def test_an_if_clause_is_conditional() -> None:
+    claim = only(analyse("«Если нам кто-то помешает, мы пойдем дальше», — сказал Иван Сидоров."))
+    assert claim.stance is Stance.CONDITIONAL
+
+
+def test_ne_utochnil_is_no_comment() -> None:
+    claim = only(analyse("Иван Сидоров не уточнил, чем будет заниматься компания."))
+    assert claim.stance is Stance.NO_COMMENT
+
+
+def test_kak_with_a_verb_of_position_takes_its_stance() -> None:
+    claim = only(analyse("Как подчеркнули в министерстве, решение окончательное."))
+    assert claim.stance is Stance.ASSERTED
+    claim = only(analyse("Как сообщает ТАСС, мост закрыт."))
+    assert claim.stance is Stance.REPORTED
+
+
+def test_a_modal_in_one_sentence_of_a_long_quotation_does_not_mark_the_others() -> None:
+    claim = only(
+        analyse(
+            "«Мы вышли на марш. Мы прошли весь путь. Сейчас кровь может пролиться. Мы уходим», "
+            "— заявил Иван Сидоров."
+        )
+    )
+    assert claim.stance is Stance.ASSERTED
+    marked = only(analyse("«Дожди могут продлиться. Вода может подняться», — заявил Иван Сидоров."))
+    assert marked.stance is Stance.EXPECTED
+
+
+def test_uveryaet_after_the_words_is_a_cue() -> None:
+    claim = only(analyse("Бойцы шли не для того, чтобы свергать власть, уверяет Иван Сидоров."))
+    assert claim.cue.text == "уверяет"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_ob_etom_after_a_paragraph_of_sentences_with_no_cue_takes_them_all() -> None:
+    ledger = analyse(
+        "Дело будет закрыто. Власти не будут преследовать бойцов. "
+        "Об этом заявил пресс-секретарь Иван Сидоров."
+    )
+    claim = only(ledger)
+    assert claim.content_text.startswith("Дело будет закрыто")
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_a_verb_and_its_speaker_alone_tell_the_sentence_before() -> None:
+    ledger = analyse("Вы спросите меня, что будет дальше. Дело будет прекращено.\n\nСообщил Иван Сидоров.")
+    claim = only(ledger)
+    assert claim.content_text == "Дело будет прекращено"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_a_parenthetical_verb_keeps_the_words_on_both_sides() -> None:
+    ledger = analyse(
+        "Иван Сидоров заявил, что колонны уходят. За это время, отметил он, не было пролито ни капли."
+    )
+    claim = ledger.claims[-1]
+    assert [span.text for span in claim.content] == ["За это время", "не было пролито ни капли"]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Сидоров"
+
+
+def test_otmechalos_goes_on_with_the_speaker_before() -> None:
+    ledger = analyse("Пресс-служба правительства заявила о переговорах. Отмечалось, что они шли весь день.")
+    last = ledger.claims[-1]
+    assert last.cue.text == "Отмечалось"
+    assert last.source is not None and last.source.text == "Пресс-служба правительства"
+
+
+def test_a_quotation_left_open_with_a_name_quoted_inside_is_the_speakers() -> None:
+    ledger = analyse(
+        "Иван Сидоров подтвердил, что переговоры прошли.\n\n"
+        "«Мы признательны за эти усилия. Была достигнута договоренность, что «Север» вернется в лагеря. Часть"
+    )
+    last = ledger.claims[-1]
+    assert last.source is not None and last.source.entity is not None
+    assert last.source.entity.name == "Иван Сидоров"
+    assert last.stance is Stance.ASSERTED  # the speaker's words, with no figures
+
+
+def test_ni_odnoy_is_no_count() -> None:
+    claim = only(
+        analyse("Иван Сидоров заявил, что не было пролито ни одной капли крови, пострадал один человек.")
+    )
+    assert [q.value for q in claim.quantities if not q.attribute] == [1]

@@ -229,6 +229,19 @@ def test_synthetic_future_is_expected() -> None:
     assert claim.stance is Stance.EXPECTED
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Голова громади заявив, що постраждалим надаватимуть допомогу.", Stance.ASSERTED),
+        ("Міністр сказав, що винні будуть покарані.", Stance.ASSERTED),
+        ("Синоптики заявили, що рівень води буде зростати.", Stance.EXPECTED),
+        ("Мер сказав, що кількість евакуйованих зросте.", Stance.EXPECTED),
+    ],
+)
+def test_a_plain_future_is_asserted_a_forecast_expected(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
 def test_an_office_in_the_locative_before_a_plural_verb_is_the_source() -> None:
     claim = only(analyse("У Державній прикордонній службі зазначили, що пункт пропуску відкрито."))
     assert claim.source is not None and claim.source.entity is not None
@@ -359,3 +372,168 @@ def test_u_zaiavi_x_idetsia_shcho() -> None:
     claim = only(analyse("У заяві обласної прокуратури ідеться, що відкрито провадження."))
     assert claim.source is not None and claim.source.text == "обласної прокуратури"
     assert claim.content_text == "відкрито провадження"
+
+
+def test_a_title_with_no_name_is_the_person_named_with_that_title_before() -> None:
+    ledger = analyse(
+        "Речник поліції Олег Бондар прибув на місце удару.\n\n"
+        "«Під завалами нікого немає», – сказав речник відомства."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Бондар"
+
+
+def test_a_title_named_only_later_in_a_live_blog_is_that_person() -> None:
+    ledger = analyse(
+        "За даними керівника ОВА, п'ятеро людей отримали поранення.\n"
+        "Керівник Черкаської ОВА Олег Бондар заявив, що на місці працюють усі служби."
+    )
+    first = ledger.claims[0]
+    assert first.source is not None and first.source.entity is not None
+    assert first.source.entity.name == "Олег Бондар"
+
+
+def test_a_name_in_the_genitive_is_put_in_the_nominative_and_a_nominative_kept() -> None:
+    from reportedly.languages.cyrillic_lexicon import person_nominative
+
+    assert person_nominative("uk", ["Павла", "Кириленка"]) == "Павло Кириленко"
+    assert person_nominative("uk", ["Павло", "Кириленко"]) == "Павло Кириленко"  # no vocative of Павла
+
+
+def test_a_title_and_a_surname_name_the_person_by_the_surname() -> None:
+    claim = only(analyse("Керівник Донецької ОВА Кириленко підтвердив, що ракета влучила в кафе."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Кириленко"  # not the title
+
+
+def test_a_title_and_a_surname_find_the_whole_name_given_before() -> None:
+    ledger = analyse(
+        "Павло Кириленко прибув на місце удару.\n\n"
+        "Керівник Донецької ОВА Кириленко підтвердив, що ракета влучила в кафе."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Павло Кириленко"
+
+
+def test_an_office_in_the_locative_with_an_adverb_before_the_verb() -> None:
+    claim = only(analyse("У Краматорській міській раді також повідомили, що рятувальники працюють."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Краматорська міська рада"
+
+
+def test_a_verb_inside_the_quotation_is_not_the_cue() -> None:
+    ledger = analyse(
+        "«Рятувальники працюють на місці. Про хід робіт будемо інформувати додатково», "
+        "– зазначає міська рада."
+    )
+    claim = ledger.claims[-1]
+    assert claim.cue.text == "зазначає"
+    assert claim.source is not None and claim.source.text == "міська рада"
+
+
+def test_whose_statement_ends_with_its_sentence() -> None:
+    ledger = analyse(
+        "«Дякуємо рятувальникам», - йдеться у повідомленні міської ради. - Пам'ятаймо про повітряну тривогу."
+    )
+    claim = ledger.claims[0]
+    assert claim.source is not None and claim.source.text == "міської ради"
+
+
+def test_zaznachymo_is_the_outlet_reminding() -> None:
+    ledger = analyse(
+        "Мер Олег Бондар заявив, що загинули троє людей.\n\n"
+        "Зазначимо, що о 18:00 у місті була оголошена тривога, постраждали 5 людей."
+    )
+    last = ledger.claims[-1]
+    assert last.source is None
+
+
+def test_the_national_police_with_its_country_is_one_entity() -> None:
+    claim = only(analyse("Нацполіція України повідомляє, що на місці працюють слідчі."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "National Police of Ukraine"
+
+
+def test_a_credit_line_names_whose_post_the_quotation_is() -> None:
+    ledger = analyse(
+        "Джерело: керівник Офісу президента Андрій Єрмак\n\n"
+        "“Росіяни завдали двох ударів по місту. Перше влучання було у кафе”, – йдеться у дописі."
+    )
+    claim = ledger.claims[0]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Андрій Єрмак"
+
+
+def test_a_dash_before_the_verb_gives_the_whole_paragraph_to_the_speaker() -> None:
+    ledger = analyse(
+        "У місті відомо про 3 загиблих. Також 25 людей отримали поранення, - повідомляє у Телеграм "
+        "речник поліції Олег Бондар."
+    )
+    claim = only(ledger)
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Бондар"
+    assert claim.content_text.startswith("У місті відомо про 3 загиблих")
+    assert sorted(q.value for q in claim.quantities) == [3, 25]
+
+
+def test_a_comma_before_the_verb_keeps_the_sentence_before_the_outlets() -> None:
+    ledger = analyse(
+        "У місті відомо про 3 загиблих. Також 25 людей отримали поранення, повідомив мер Олег Бондар."
+    )
+    assert [c.source is None for c in ledger.claims] == [True, False]
+
+
+def test_a_quotation_opening_the_next_paragraph_is_the_speakers_with_what_it_tells() -> None:
+    ledger = analyse(
+        "Міністр Ігор Бондар повідомив, що загинули двоє людей.\n\n"
+        '"Пошкоджено будівлі. За наявною інформацією, там можуть бути люди.'
+    )
+    last = ledger.claims[-1]
+    assert last.source is not None and last.source.entity is not None
+    assert last.source.entity.name == "Ігор Бондар"
+
+
+def test_povidomlyalosya_inside_a_sentence_is_the_outlets_recap() -> None:
+    ledger = analyse(
+        "ДСНС повідомила, що рятувальники дістали 7 тіл.\n\n"
+        "Станом на ранок повідомлялося про 8 загиблих, серед них троє дітей."
+    )
+    assert ledger.claims[-1].source is None
+
+
+def test_yak_zaznachyly_with_figures_is_reported() -> None:
+    claim = only(analyse("Як зазначили у міністерстві, з-під завалів дістали тіла ще двох осіб."))
+    assert claim.stance is Stance.REPORTED
+
+
+def test_yak_stverdzhuie_is_asserted() -> None:
+    claim = only(analyse("Як стверджує генпрокурор України, війська обстріляли місто."))
+    assert claim.stance is Stance.ASSERTED
+
+
+def test_u_t_ch_is_no_label() -> None:
+    ledger = analyse("ДСНС повідомила, що загинули 8 осіб (у т.ч. 3 дитини).")
+    counts = [q.value for c in ledger.claims for q in c.quantities if not q.attribute]
+    assert sorted(counts) == [3, 8]  # "т.ч." is no "ч." (part) of a law
+
+
+def test_a_womans_name_unknown_surname_stays_a_womans() -> None:
+    from reportedly.languages.cyrillic_lexicon import person_nominative
+
+    assert person_nominative("uk", ["Юлія", "Норовкова"]) == "Юлія Норовкова"
+    assert person_nominative("uk", ["Юлії", "Норовкової"]) == "Юлія Норовкова"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("ДСНС повідомила, що постраждали 56 осіб, у тому числі одна дитина.", [1, 56]),
+        ("ДСНС повідомила, що одна з ракет влучила в кафе.", []),  # one of: no count
+        ("ДСНС повідомила, що не загинула жодна людина.", []),
+    ],
+)
+def test_odna_before_a_noun_counts(sentence: str, counts: list[int]) -> None:
+    claim = only(analyse(sentence))
+    assert sorted(q.value for q in claim.quantities if not q.attribute) == counts

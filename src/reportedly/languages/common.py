@@ -66,6 +66,9 @@ class Attribution:
     #: "по предварительным данным, …" with nobody named: the speaker before goes on only in
     #: its own paragraph (a new paragraph's "preliminary data" is the outlet's)
     nobody: bool = False
+    #: the whole quotation a sentence of it was cut from: its other sentences' dates are theirs,
+    #: not this claim's (nor when it was said)
+    within: Range | None = None
 
 
 @dataclass(slots=True)
@@ -181,11 +184,12 @@ class Names:
                     if surname and sur == surname and (alone or _shares_title(seen, mention)):
                         ent.aliases.append(mention)
                         return ent
+            full = None
             if person == surname and surname:  # the full name from earlier in the text
                 full = getattr(self.lang, "full_name", lambda *_: None)(surname, mention, self.text[:at])
                 if full:
                     person = full
-            ent = self._entity(mention if person == surname else person, EntityType.PERSON, mention)
+            ent = self._entity(person if full or person != surname else mention, EntityType.PERSON, mention)
             self.people.append((ent, surname, mention))
             return ent
         words = mention.split()
@@ -204,6 +208,23 @@ class Names:
         for ent, _sur, seen in reversed(self.people):  # a title alone ("장관", "министр")
             if _shares_title(seen, mention) and len(mention.split()) == 1:
                 return ent
+        title_of = getattr(self.lang, "title_of", None)
+        title = title_of(mention) if title_of is not None and who is None else None
+        if title and lemmas is not None:
+            # "— говорит главарь «Вагнера»", "Глава області додав": one person by office, no name;
+            # the person named with that title, else the person who spoke last
+            for ent, _sur, seen in reversed(self.people):
+                if title in lemmas(seen):
+                    return self._also(ent, mention)
+            # named before, else named after (a live blog's later entry, "За даними глави ОВА"
+            # before "Глава Черкаської ОВА Ігор Табурець заявив")
+            named = self.lang.titled_person(title, self.text[:at]) or self.lang.titled_person(
+                title, self.text[at:], first=True
+            )
+            if named:
+                return self._resolve(named, named, at)
+            if self.last is not None and self.last.type is EntityType.PERSON:
+                return self._also(self.last, mention)
         if lemmas is not None and who is None and mention[:1].islower():
             # "сказали в пресс-службе" after "пресс-служба правительства региона": the office
             # named before in full
@@ -212,6 +233,12 @@ class Names:
                 if ent.type is not EntityType.PERSON and mine and mine < lemmas(seen):
                     return ent
         return self._entity(name or mention, EntityType.ORGANIZATION, mention)
+
+    def _also(self, ent: Entity, mention: str) -> Entity:
+        """``ent``, with ``mention`` among its aliases."""
+        if mention != ent.name and mention not in ent.aliases:
+            ent.aliases.append(mention)
+        return ent
 
     def _entity(self, name: str, etype: EntityType, mention: str) -> Entity:
         from ..extract.gazetteer import slug
@@ -244,7 +271,14 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
     last: Claim | None = None
     last_para = -10
     unattributed = getattr(lang, "unattributed", None)
-    for sent in lang.sentences(document):
+    sentences = lang.sentences(document)
+    firsts = {s.start for n, s in enumerate(sentences) if n == 0 or sentences[n - 1].paragraph != s.paragraph}
+
+    def opens_quote(sent: Sentence) -> bool:
+        """Whether a sentence opens its paragraph with a quotation mark."""
+        return sent.start in firsts and text[sent.start : sent.start + 1] in '«"„“'
+
+    for sent in sentences:
         found = lang.attributions(text, sent)
         if unattributed is not None and unattributed(text[sent.start : sent.end]):
             # "Ранее сообщалось, что …": the outlet's recap; the last speaker does not go on
@@ -272,6 +306,10 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 claim = _claim(document, sent, att, names, quantities, times, section)
                 _own_outlet(claim, document)
                 near = 0 <= sent.paragraph - last_para <= (0 if att.nobody else CARRY_PARAGRAPHS)
+                if att.nobody and sent.paragraph - last_para == 1 and opens_quote(sent):
+                    # a quotation opening the next paragraph ("«… За наявною інформацією, там
+                    # можуть бути люди …»"): the speaker's words, with what they tell inside
+                    near = True
                 if claim.source is None and last is not None and last.source and near:
                     # the subject is left out: the last speaker goes on
                     claim.source, claim.chain = last.source, list(last.chain)
@@ -295,7 +333,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             # a quotation standing alone after the sentence that named its speaker ("Пригожин
             # записал обращение. «…»"): the speaker's words, told as the speaker told the rest
             stance = _tally_stance(text[span[0] : span[1]], lang)
-            if stance is Stance.REPORTED and not counted and last.stance is Stance.ASSERTED:
+            if stance is Stance.REPORTED and not counted and last.stance is not Stance.REPORTED:
                 stance = Stance.ASSERTED
             direct = ClaimKind.DIRECT
             claims.append(_carried(last, direct, stance, section, document, span, quantities, times))
@@ -415,7 +453,16 @@ def _claim(
         source=source,
         chain=chain,
         quantities=_inside(quantities, [(c.start, c.end) for c in content]),
-        times=[replace(t) for t in times if not (source and source.start <= t.start < source.end)],
+        times=[
+            replace(t)
+            for t in times
+            if not (source and source.start <= t.start < source.end)
+            and not (
+                att.within
+                and att.within[0] <= t.start < att.within[1]
+                and not any(c.start <= t.start < c.end for c in content)
+            )
+        ],
         negated=att.negated,
         inverted=att.inverted,
         sentence=document.span(*_trim(text, sent.start, sent.end)),

@@ -28,11 +28,16 @@ from collections.abc import Callable
 from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
-from .common import Attribution, Sentence, paragraphs_of
+from .common import Attribution, Range, Sentence, paragraphs_of
 from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
-from .cyrillic_tokens import Tok, refusing_words, tokens, trim
+from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
+
+#: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
+_CREDIT = re.compile(
+    r"^[ \t]*(?:джерело|источник)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
 #: перечекати", "…, которые могут …"
@@ -57,12 +62,25 @@ class Cyrillic(Finders):
         self.names = names or (lambda _s: [])
         self.pronouns = lex.pronouns
         self.known: set[str] = set()  # people's names the named entities gave, in the nominative
+        self._paragraph = -1
+        self._para_start = 0
+        self._para_free = True  # no claim found yet in the paragraph
+        #: a credit line's source ("Джерело: X"), for statements whose owner is not named
+        self._credit: tuple[Range, str | None] | None = None
+        self._spoken = False  # whether a source was named yet
 
     # -------------------------------------------------------------- protocol
 
     def sentences(self, document: Document) -> list[Sentence]:
         out: list[Sentence] = []
         text = document.text
+        credit = _CREDIT.search(text)
+        if credit:
+            # "Джерело: керівник Офісу президента Андрій Єрмак" (a line of the page's furniture, kept
+            # out of the paragraphs): whose words the article relays when it names no owner
+            line = text[credit.start(1) : credit.end(1)]
+            src, name, _hops = self._source(tokens(self.code, line), line, credit.start(1))
+            self._credit = (src, name) if src is not None else None
         for n, (start, end) in enumerate(paragraphs_of(document)):
             for a, b in self.split(text[start:end]):
                 if out and out[-1].paragraph == n and _unclosed(text[out[-1].start : out[-1].end]):
@@ -76,6 +94,15 @@ class Cyrillic(Finders):
             last = name.split()[-1]
             return (name, last) if len(name.split()) > 1 else (last, last)
         words = [w for w in name.split() if w[:1].isupper()]
+        every = name.split()
+        if len(every) > 1 and every[-1][:1].isupper() and not every[-1].isupper():
+            # "Керівник Донецької ОВА Кириленко": a title, then a surname alone
+            tags = [p.tag for p in morph(self.code).parse(every[-1].lower())[:2]]
+            before = morph(self.code).parse(every[-2].lower())[0].tag
+            if any("Surn" in t for t in tags) and not any(g in before for g in ("Name", "Patr")):
+                titled = {t.lemma for t in tokens(self.code, name)} & self.lex.person_titles
+                if titled:
+                    return surname_lemma(self.code, every[-1]), surname_lemma(self.code, every[-1])
         if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
             return None
         if not all(parse_word(self.code, w.lower())[1] in ("NOUN", None) for w in words):
@@ -91,6 +118,17 @@ class Cyrillic(Finders):
 
     surname_alone = True
 
+    def full_name(self, surname: str, mention: str, before: str) -> str | None:
+        """The whole name of a person a surname names ("Кириленко", "Керівник ОВА Кириленко"):
+        the person with that surname named earlier in the text, else the surname alone (never the
+        title)."""
+        found = None
+        for para in before.split("\n")[-40:]:
+            for _a, _b, kind, normal in self.names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1 and normal.split()[-1] == surname:
+                    found = normal
+        return found or surname
+
     def stance_of(self, sentence: str) -> Stance:
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
@@ -104,6 +142,8 @@ class Cyrillic(Finders):
         if len(s) < 3 or s[0] not in pairs:
             return False
         body = s.rstrip(".!?…").rstrip()
+        if _unclosed(s):
+            return True  # left open: it runs to the paragraph's end (a page cut short)
         if not body.endswith(pairs[s[0]]):
             return False
         return body.count('"') == 2 if s[0] == '"' else body.count(s[0]) == 1
@@ -121,12 +161,14 @@ class Cyrillic(Finders):
 
     def unattributed(self, sentence: str) -> bool:
         """Whether a sentence opens as a report nobody is named for ("Ранее сообщалось, что …",
-        "Пізніше стало відомо, що …") or as the outlet's reminder ("Напомним, …", "Нагадаємо, …"):
-        the outlet's own recap, and the speaker before does not go on."""
+        "Пізніше стало відомо, що …") or as the outlet's reminder ("Напомним, …", "Нагадаємо, …"),
+        or tells what was reported earlier ("Станом на ранок повідомлялося про 8 загиблих"): the
+        outlet's own recap, and the speaker before does not go on."""
         s = sentence.strip()
         return bool(
             (self.lex.earlier and re.match(self.lex.earlier, s, re.IGNORECASE))
             or (self.lex.recap and re.match(self.lex.recap, s, re.IGNORECASE))
+            or (self.lex.told_earlier and re.search(self.lex.told_earlier, s, re.IGNORECASE))
         )
 
     def _earlier(self, stext: str, base: int) -> list[Attribution]:
@@ -171,6 +213,41 @@ class Cyrillic(Finders):
         ]
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
+        if self._paragraph != sent.paragraph:
+            # the paragraph's first sentence, and whether a claim was found in it since
+            self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
+        found = [piece for att in self._attributions(text, sent) for piece in self._per_sentence(att, text)]
+        if found:
+            self._para_free = False
+            if any(att.source is not None for att in found):
+                self._spoken = True
+        return found
+
+    def _per_sentence(self, att: Attribution, text: str) -> list[Attribution]:
+        """A quotation of several sentences ("«ЧВК хотели расформировать. … Сейчас наступил момент,
+        когда кровь может пролиться. …», — говорится в аудиосообщении") takes the stance most of its
+        sentences have: a modal or an if-clause in one sentence is not the others', and marks the
+        whole only when it is in half of them or more."""
+        if att.kind is not ClaimKind.DIRECT or len(att.content) != 1:
+            return [att]
+        a, b = att.content[0]
+        pieces = [trim(text, a + x, a + y) for x, y in self.split(text[a:b])]
+        pieces = [text[x:y] for x, y in pieces if y > x]
+        if len(pieces) < 2:
+            return [att]
+        marks = (Stance.EXPECTED, Stance.ESTIMATED, Stance.UNVERIFIED, Stance.CONDITIONAL)
+        if att.stance not in marks:
+            return [att]
+        base = self.lex.verbs.get(att.lemma, Stance.REPORTED)
+        marked = sum(self.content_stance(piece, base) in marks for piece in pieces)
+        if 2 * marked >= len(pieces):
+            return [att]
+        # most sentences are plain statements: the quotation is told as the verb tells it
+        whole = text[a:b]
+        att.stance = Stance.REPORTED if base is Stance.ASSERTED and self.counts(whole) else base
+        return [att]
+
+    def _attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         stext = text[sent.start : sent.end]
         if self.lex.earlier and re.match(self.lex.earlier, stext.strip(), re.IGNORECASE):
             self._previous = sent
@@ -189,6 +266,9 @@ class Cyrillic(Finders):
             # "«По оперативной информации… 65 человек …», — сказано в сообщении X": the statement's
             found = self._says_in(stext, base) or found
         if not found or found[0].nobody:
+            # a verb inside the quotation ("«… будемо інформувати додатково», – зазначає X") is
+            # the speaker's own word, not who says it
+            quoted = quoted_words(toks)
             verb = next(
                 (
                     i
@@ -198,6 +278,7 @@ class Cyrillic(Finders):
                     and not _idiom(self.lex, toks, i)
                     and not _impersonal(self.code, t)
                     and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
+                    and not quoted[i]
                 ),
                 None,
             )
@@ -225,13 +306,33 @@ class Cyrillic(Finders):
         # a modal inside a relative clause ("намети, де люди можуть перечекати") is not the
         # statement's own
         low = _RELATIVE.sub("", content.lower())
+        if self.lex.conditional and re.match(self.lex.conditional, low):
+            return Stance.CONDITIONAL  # the if-clause stays in the content
         if re.search(self.lex.unverified, low):
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):
             return Stance.ESTIMATED
-        if re.search(self.lex.expected, low):
+        if re.search(self.lex.expected, low) or (
+            stance in (Stance.ASSERTED, Stance.REPORTED) and self._forecast(low)
+        ):
             return Stance.EXPECTED
         return stance
+
+    def _forecast(self, low: str) -> bool:
+        """A future of a verb of change or duration ("вырастет", "будет расти", "триватиме до
+        ранку"): a forecast. Any other future ("дело будет прекращено", "допомогу надаватимуть")
+        is what the speaker states, as a plain future is in English (GLOSSARY.md, "expected")."""
+        verbs = self.lex.forecast_verbs
+        if not verbs:
+            return False
+        toks = [t for t in tokens(self.code, low) if not t.punct]
+        for n, t in enumerate(toks):
+            if t.text in self.lex.future_aux:
+                if any(x.lemma in verbs and x.pos in ("INFN", "VERB") for x in toks[n + 1 : n + 4]):
+                    return True
+            elif t.pos == "VERB" and t.lemma in verbs and _future(self.code, t.text):
+                return True
+        return False
 
     def counts(self, content: str) -> bool:
         return any(not q.attribute for q in quantities(self.lex, content, 0))
@@ -260,6 +361,11 @@ def _impersonal(code: str, t: Tok) -> bool:
         and t.text.lower().endswith(("но", "то"))
         and "Impe" in morph(code).parse(t.text.lower())[0].tag
     )
+
+
+def _future(code: str, word: str) -> bool:
+    """Whether a verb form is a future ("продлится", "триватиме")."""
+    return "futr" in morph(code).parse(word.lower())[0].tag
 
 
 def _unclosed(sentence: str) -> bool:

@@ -23,6 +23,12 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+#: verbs of telling whose negation withholds ("не уточнил, чем …", "не повідомив, скільки …")
+_WITHHOLD = frozenset(
+    """уточнить уточнять сообщить сообщать комментировать прокомментировать раскрыть
+    уточнити уточнювати повідомити повідомляти коментувати прокоментувати розкрити""".split()  # noqa: SIM905
+)
+
 #: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
 _SAID_IN_BEFORE = re.compile(
     r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
@@ -75,6 +81,10 @@ class Finders(Speakers):
 
     _previous: Sentence | None = None
     _text = ""
+    _credit: tuple[Range, str | None] | None = None
+    _spoken = False
+    _para_start = 0
+    _para_free = True
 
     def content_stance(self, content: str, stance: Stance) -> Stance:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
@@ -151,6 +161,8 @@ class Finders(Speakers):
         at = m.start() + len(stext[m.start() :]) - len(stext[m.start() :].lstrip(" ,–—-"))
         cue = (base + at, base + at + (verb.end() if verb else 0))
         source, name = self._statement_of(stext, m.end(), base)
+        if source is None and self._credit is not None and not self._spoken:
+            source, name = self._credit  # "Джерело: X" before "«…», – йдеться у дописі"
         return [
             Attribution(
                 cue=cue,
@@ -166,7 +178,12 @@ class Finders(Speakers):
     def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
         """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
         "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
-        rest = [t for t in tokens(self.code, stext[at:]) if not t.punct]
+        rest = []
+        for t in tokens(self.code, stext[at:]):
+            if t.punct and t.text not in QUOTES:
+                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
+            if not t.punct:
+                rest.append(t)
         n = 0
         if (
             len(rest) > 1
@@ -225,7 +242,15 @@ class Finders(Speakers):
             return None
         prev = self._previous
         a, b = trim(self._text, prev.start, prev.end)
+        if self._para_free and self._para_start < a and self._paragraph_of(prev):
+            # "А. Б. Об этом заявил X.": the paragraph's sentences before, none with a cue of its
+            # own, are what X told
+            a = trim(self._text, self._para_start, b)[0]
         return (a, b) if b > a else None
+
+    def _paragraph_of(self, prev: Sentence) -> bool:
+        """Whether the sentence before is in this sentence's paragraph."""
+        return prev.start >= self._para_start
 
     def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
@@ -238,7 +263,9 @@ class Finders(Speakers):
                 and toks[i].text.lower() in self.lex.as_reported
                 and toks[i + 1].lemma in self.lex.verbs
             ):
-                stance = Stance.REPORTED
+                # "как сообщает X" tells news; "как подчеркнули в Кремле", "як стверджує X" take
+                # the verb's own stance, as the verb does elsewhere
+                stance = self.lex.verbs[toks[i + 1].lemma]
             nobody = False
             origin: list[Tok] = []
             cites = citing_words(self.lex, toks, i + 1) if toks[i].text.lower() in self.lex.as_reported else 0
@@ -314,12 +341,15 @@ class Finders(Speakers):
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
+            stance = self._by_words(pair, body, self.content_stance(body, stance))
+            if stance is Stance.ASSERTED and self.counts(body):
+                stance = Stance.REPORTED  # "як зазначили у міністерстві, … двох осіб": figures told
             return [
                 Attribution(
                     cue=cue,
                     lemma=pair,
                     content=[content, *parts],
-                    stance=self._by_words(pair, body, self.content_stance(body, stance)),
+                    stance=stance,
                     kind=ClaimKind.ACCORDING_TO,
                     source=source,
                     source_name=name,
@@ -340,6 +370,8 @@ class Finders(Speakers):
             v0 = v - refused
         elif v > 0 and toks[v - 1].text.lower() == "не" and stance is Stance.CONFIRMED:
             stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
+        elif v > 0 and toks[v - 1].text.lower() == "не" and verb.lemma in _WITHHOLD:
+            stance = Stance.NO_COMMENT  # "он не уточнил, чем …": declined to say
         cue = (base + verb.start, base + verb.end)
         if refused:
             cue = (base + toks[v0].start, base + verb.end)
@@ -422,10 +454,21 @@ class Finders(Speakers):
             elif after and not inverted:
                 # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
                 content = (after[0].start, toks[tail].start)
+        parts: list[Range] = []
         if left > 0 and (content is None or inverted):
             # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause
             end = toks[left - 1].start
             content = (0, end)
+            if (
+                inverted
+                and toks[left - 1].text == ","
+                and right < len(toks) - 1
+                and toks[right].text == ","
+                and right - left <= 4
+                and any(not t.punct for t in toks[right + 1 :])
+            ):
+                # "За это время, отметил он, не было пролито …": the words on both sides
+                parts = [(toks[right].end, len(stext))]
         skip = len(src_toks) if inverted else 0
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
@@ -433,13 +476,39 @@ class Finders(Speakers):
         back = self._back_reference(toks)
         if back is not None:  # "Об этом сообщил X": the sentence before is what X told
             content = (back[0] - base, back[1] - base)
+        elif (
+            inverted
+            and content is not None
+            and content[0] == 0
+            and left > 0
+            and any(t.text in ("–", "—", "-") for t in toks[left - 1 : v])
+            and self._para_free
+            and self._para_start < base
+            and not any(t.text in QUOTES for t in toks[:left])
+        ):
+            # "У місті троє загиблих. Також 25 поранених, – повідомляє X.": a dash before the
+            # verb, with no quotation marks, ends a paragraph of X's words told without quotes: the
+            # sentences before it in the paragraph, which name nobody, are X's too
+            back = (self._para_start, base + trim(stext, 0, content[1])[1])
+            content = (back[0] - base, back[1] - base)
+        if (
+            content is None
+            and inverted
+            and not before
+            and self._previous is not None
+            and not [t for t in toks[right:] if not t.punct]
+        ):
+            # "Сообщил Дмитрий Песков.": a verb and its speaker alone tell the sentence before
+            prev = self._previous
+            back = trim(self._text, prev.start, prev.end)
+            content = (back[0] - base, back[1] - base)
         if content is None:
             return []
         a, b = trim(stext, *content) if back is None else content
         if b <= a:
             return []
         body = stext[a:b] if back is None else self._text[back[0] : back[1]]
-        if body[:1] in QUOTES or stext[max(0, a - 1) : a] in QUOTES:
+        if (body[:1] and body[:1] in QUOTES) or (back is None and a > 0 and stext[a - 1] in QUOTES):
             kind = ClaimKind.DIRECT
         source: Range | None = None
         name = None
@@ -455,6 +524,12 @@ class Finders(Speakers):
         # "со ссылкой на X" after the verb's clause: a deeper hop
         if not hops:
             hops = self._citing_anywhere(toks, stext, base, (a, b))
+        spans = [(base + a, base + b)]
+        for x, y in parts:
+            x, y = trim(stext, x, y)
+            if y > x:
+                spans.append((base + x, base + y))
+                body += " " + stext[x:y]
         stance = self.content_stance(body, stance)
         if stance is Stance.ASSERTED and self.counts(body):
             stance = Stance.REPORTED  # figures told, not an opinion asserted
@@ -462,7 +537,7 @@ class Finders(Speakers):
             Attribution(
                 cue=cue,
                 lemma=verb.lemma,
-                content=[(base + a, base + b)],
+                content=spans,
                 stance=stance,
                 kind=kind,
                 source=source,

@@ -53,6 +53,21 @@ class Lexicon:
     passive: str = ""
     #: a regex at a sentence's end: a figure still being established ("… уточняется."): unverified
     pending: str = ""
+    #: verbs whose future is a forecast (rise, exceed, last until): "вырастет", "продлится",
+    #: "будет расти", "триватиме"; the plain future of any other verb is the speaker's statement
+    #: ("дело будет прекращено", "допомогу надаватимуть": asserted, as in English)
+    forecast_verbs: frozenset[str] = frozenset()
+    #: a regex anywhere in a sentence: the impersonal past of reporting ("Станом на ранок
+    #: повідомлялося про 8 загиблих"): earlier reports, nobody named, the speaker before stops
+    told_earlier: str = ""
+    #: a regex at the content's start: an if-clause ("Если нам кто-то помешает, …"): conditional
+    conditional: str = ""
+    #: the auxiliary of the compound future ("будет", "буде")
+    future_aux: frozenset[str] = frozenset()
+    #: nouns that name one person by office ("пресс-секретарь", "керівник"): a source phrase of
+    #: such a title and no name is the person named with that title before ("— сказал
+    #: пресс-секретарь Кремля" after "пресс-секретарь президента Дмитрий Песков")
+    person_titles: frozenset[str] = frozenset()
 
 
 def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:
@@ -123,6 +138,17 @@ def person_nominative(code: str, words: list[str]) -> str:
     case = gender = None
     for options in readings if len(words) > 1 else []:
         named = [p for p in options if "Name" in p.tag]
+        # a source is never addressed: no vocative reading ("Павло" is not "Павла" called to); and
+        # the reading the surname agrees with comes first ("Павла Кириленка": the genitive of
+        # Павло, not the woman's name Павла)
+        named = [p for p in named if p.tag.case != "voct"] or named
+        last = readings[-1]
+        named.sort(
+            key=lambda p: (
+                not any(q.tag.case == p.tag.case and q.tag.gender in (p.tag.gender, None) for q in last),
+                not any(q.tag.gender == p.tag.gender for q in last),  # "Юлія Норовкова": a woman
+            )
+        )
         if named:
             case, gender = named[0].tag.case, named[0].tag.gender
             break

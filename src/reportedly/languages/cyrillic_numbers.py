@@ -19,6 +19,12 @@ _ROSE = r"(?:вырос|возрос|увеличил|достиг|зрос|зб
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
+#: words before a number that make it a label: an article, part or item of a law
+_LABEL = re.compile(
+    r"(?:(?<![\w.])(?:ст|ч|п|пп)\.|(?<!\w)(?:стать\w*|статт\w*|част\w*|пункт\w*))\s*$", re.IGNORECASE
+)
+
+
 def _value(digits: str) -> float | None:
     d = digits.replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
@@ -86,6 +92,21 @@ def word_value(lex: Lexicon, word: str) -> float | None:
     return None
 
 
+def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
+    """ "одна дитина", "один человек": "one" in the nominative before a noun in the nominative
+    counts (a child among the wounded); "одна из ракет", "ни одной капли" do not."""
+    word = stext[start:end].lower()
+    if word not in ("один", "одна", "одно", "одне"):
+        return False
+    if re.search(r"(?:\bни|\bні|\bжодн\w*)\s*$", stext[max(0, start - 8) : start].lower()):
+        return False
+    nxt = re.match(r"\s+([а-яёіїєґ'’]+)", stext[end:].lower())
+    if nxt is None:
+        return False
+    lemma, pos, case = parse_word(lex.code, nxt.group(1))
+    return pos == "NOUN" and case == "nomn"
+
+
 def _scale(lex: Lexicon, word: str | None) -> int | None:
     """The multiplier a word after a number word stands for ("сотень" 100, "тысяч" 1,000)."""
     if not word:
@@ -117,6 +138,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             scale = _scale(lex, m.group("wmult")) if word_v is not None else None
             if word_v is None:
                 word_v = _scale_alone(lex, m.group("word"))
+            if word_v is None and _one_counted(lex, stext, start, m.end("word")):
+                word_v = 1.0
             if word_v is None:
                 continue
             if scale is not None:  # "трьох сотень": the multiplier is part of the number
@@ -134,8 +157,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a clock time
             if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
                 continue  # an age
-            if before.rstrip().endswith("№"):
-                continue
+            if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
+                continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
             if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:
                 continue  # a model name ("Х-22", "С-300", "Су-34"), not a count
             a = _value(m.group("a")) or 0.0

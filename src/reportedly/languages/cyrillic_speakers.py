@@ -36,6 +36,9 @@ _PLACES = frozenset(
     місто регіон країна світ місце столиця результат час день зв'язок""".split()  # noqa: SIM905
 )
 
+#: relative pronouns, which open a clause and are never part of its subject
+_RELATIVES = frozenset({"который", "какой", "чей", "який", "чий"})
+
 #: anonymous informants, whose source phrase goes on with where they sit ("источник в полиции")
 _INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
 
@@ -135,7 +138,9 @@ class Speakers:
         while end < len(before) and not before[end].cap and self._genitive(before[end]):
             end += 1  # "пресс-службе правительства региона"
         told = [t for t in before[end:] if t.cap]
-        if before[end:] and not told:
+        # "У міській раді також повідомили": an adverb between is no one told
+        between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
+        if between and not told:
             return None  # "в пресс-службе в среду сообщили": not told anyone, a time between
         return before[1:end], told
 
@@ -159,11 +164,15 @@ class Speakers:
         "городской администрации" → "городская администрация" (its genitives kept)."""
         out = []
         head_seen = False
+        gender = None  # the adjectives' gender, which the head noun agrees with ("міській раді": рада)
         for t in place:
             word = t.text
             if not head_seen and t.pos in ("ADJF", "PRTF", "NOUN") and not t.text.isupper():
                 parses = morph(self.code).parse(t.text.lower())
-                p = next((q for q in parses if q.tag.case == case), parses[0])
+                agree = [q for q in parses if q.tag.case == case and gender in (None, q.tag.gender)]
+                p = next(iter(agree), None) or next((q for q in parses if q.tag.case == case), parses[0])
+                if t.pos != "NOUN" and p.tag.number != "plur":
+                    gender = p.tag.gender
                 form = p.inflect({"nomn"})
                 if form is not None:
                     word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
@@ -225,9 +234,15 @@ class Speakers:
                 return []
         if head is None:
             return []
-        # adjectives before the head belong to it
+        # adjectives before the head belong to it; a relative pronoun does not ("аудиозапись, в
+        # которой Пригожин обвинил …": the subject is the name alone)
         start = head
-        while start > 0 and clause[start - 1].pos in ("ADJF", "PRTF") and not clause[start - 1].punct:
+        while (
+            start > 0
+            and clause[start - 1].pos in ("ADJF", "PRTF")
+            and not clause[start - 1].punct
+            and clause[start - 1].lemma not in _RELATIVES
+        ):
             start -= 1
         end = head + 1
         citing = False
@@ -262,6 +277,39 @@ class Speakers:
         people = [normal for s, e, kind, normal in self.names(stext) if kind == "PER" and a <= s and e <= b]
         self.known.update(people)
         return people[-1] if people else self.normal_name(stext[a:b])
+
+    def title_of(self, mention: str) -> str | None:
+        """The title a source phrase names one person by, when it names nobody ("главарь
+        «Вагнера»", "Официальный спикер Кремля", "Глава області"): the first noun's lemma, singular,
+        with no person's name in the phrase."""
+        words = [t for t in tokens(self.code, mention) if not t.punct]
+        head = next((t for t in words if t.pos == "NOUN" or t.lemma in self.lex.person_titles), None)
+        if head is None or head.lemma not in self.lex.person_titles:
+            return None
+        parse = morph(self.code).parse(head.text.lower())[0]
+        if parse.tag.number == "plur":
+            return None
+        for t in words:
+            if t.cap and any(g in morph(self.code).parse(t.text.lower())[0].tag for g in ("Name", "Surn")):
+                return None
+        return head.lemma
+
+    def titled_person(self, title: str, text: str, first: bool = False) -> str | None:
+        """The last (or ``first``) person named with ``title`` before them in ``text`` ("Главарь …
+        компании «Вагнер» Евгений Пригожин"), their name in the nominative; None when nobody was."""
+        found = None
+        for para in text.split("\n"):
+            if not para.strip():
+                continue
+            for a, _b, kind, normal in self.names(para):
+                if kind != "PER":
+                    continue
+                lead = [t for t in tokens(self.code, para[max(0, a - 80) : a]) if not t.punct][-7:]
+                if any(t.lemma == title for t in lead):
+                    if first:
+                        return normal
+                    found = normal
+        return found
 
     def lemmas(self, phrase: str) -> set[str]:
         """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""

@@ -96,3 +96,20 @@ def trim(stext: str, a: int, b: int) -> Range:
     while b > a and stext[b - 1] in edge:
         b -= 1
     return a, b
+
+
+def quoted_words(toks: list[Tok]) -> list[bool]:
+    """Which tokens stand inside a quotation closed in the same sentence («…», „…“, “…”, "…"): a
+    quotation left open is not counted (the words may be the writer's)."""
+    inside = [False] * len(toks)
+    opened: int | None = None
+    close = ""
+    for n, t in enumerate(toks):
+        if opened is None:
+            if t.text in '«„“"':
+                opened, close = n, {"«": "»", "„": "“”", "“": "”", '"': '"'}[t.text]
+        elif t.text in close:
+            for k in range(opened + 1, n):
+                inside[k] = True
+            opened = None
+    return inside
