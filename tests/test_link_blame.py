@@ -176,11 +176,17 @@ def test_a_negated_statement_of_a_sides_own_part_is_its_denial():
             stance=Stance.DENIED,
         ),
         item("Kyiv", "has rejected", "any involvement", day=8, stance=Stance.DENIED),
+        # a denial of "the claims" answers the charges against the speaker's own side
+        item("Kyiv", "categorically denied", "the claims", day=9, stance=Stance.DENIED),
     ]
-    assert [b.side for it in items if (b := blame_of(it, SIDES))] == ["Ukraine", "Ukraine", "Ukraine"]
+    assert [b.side for it in items if (b := blame_of(it, SIDES))] == ["Ukraine"] * 4
     assert all(b.denied for it in items if (b := blame_of(it, SIDES)))
     groups = dict(blame_groups(items, SIDES))
-    assert len(groups[DENIES + "Ukraine"]) == 3
+    assert len(groups[DENIES + "Ukraine"]) == 4
+    # pointing back at charges needs a speaker of a known side, and a content of nothing more
+    assert blame_of(item("A spokesman", "denied", "the claims", stance=Stance.DENIED), SIDES) is None
+    deal = item("Kyiv", "denied", "the claims of a ceasefire deal", stance=Stance.DENIED)
+    assert blame_of(deal, SIDES) is None
     # a negated statement about something else is no denial of a part
     assert blame_of(_negated(item("Kyiv", "said", "the talks had not failed")), SIDES) is None
 

@@ -83,6 +83,12 @@ _REJECTS = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|of|in|on|at|to)\b", re.I)
 #: What a side denies about itself: "denied responsibility", "any involvement", "nothing to do with".
 _OWN_PART = re.compile(r"\b(?:responsib|involve|nothing to do|role\b|link\b|links\b|behind\b)", re.I)
+#: A denial's content that only points back at charges made before: "the claims", "these allegations".
+_BARE_CHARGE = re.compile(
+    r"\W*(?:the|these|those|such|all|any|this|that|its|their)?\s*"
+    r"(?:claims?|accusations?|allegations?|charges?|assertions?|suggestions?)\W*",
+    re.I,
+)
 _EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
 
 
@@ -107,6 +113,9 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
         return Blame(item, side, True) if side else None
     if claim.stance is Stance.DENIED:
         side = _denied_side(re.split(r"\baccusations?\b", text, maxsplit=1)[-1], item, side_of)
+        if side is None and _BARE_CHARGE.fullmatch(text) and claim.source is not None:
+            # "Kyiv categorically denied the claims": the charges it answers are against its own side
+            side = _first_side(claim.source.text, side_of)
         return Blame(item, side, True) if side else None
     if item.negative:
         if _OWN_PART.search(text):  # "Ukraine certainly has nothing to do with the shooting"
