@@ -297,6 +297,12 @@ def test_story_page(page, server: str) -> None:
     assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"] - 1  # side by side
     assert "about 40 sailings" in numeric.locator(".side-a").inner_text()
     assert "More than 60 sailings" in numeric.locator(".side-b").inner_text()
+    # a side's other claims are folded under the pair, one line each, as text
+    stance = page.locator('#conflicts .conflict[data-kind="stance"]')
+    assert stance.locator(".side-a-also summary").inner_text() == "1 more report saying the same as the first"
+    assert stance.locator(".side-b-also").count() == 0 and numeric.locator("details").count() == 0
+    stance.locator(".side-a-also summary").click()
+    assert stance.locator(".side-a-also li").count() == 1
     # pairs declined (an update by the same origin) only on request, each with its reason
     assert page.locator("#declined .conflict").count() == 0
     page.locator("#show-declined").click()

@@ -329,6 +329,7 @@ def save_story(store: object) -> None:
             ref(follow, "follow-1"),
             "the repair cost is reported by one article and denied in the other",
             STORY_ID,
+            a_also=[ref(follow, "follow-2")],  # the rest of the first side: folded under the pair
         ),
         Conflict(  # examined and declined: kept with its reason, listed only on request
             ConflictKind.NUMERIC,

@@ -102,6 +102,26 @@
       refBlock(conflict.a, "side-a"),
       refBlock(conflict.b, "side-b"),
       el("p", { class: "why" }, el("strong", {}, conflict.declined ? "declined: " : conflict.kind + " conflict: "), conflict.why),
+      alsoList(conflict.a_also || [], "side-a-also", "saying the same as the first"),
+      alsoList(conflict.b_also || [], "side-b-also", "saying the same as the second"),
+    );
+  }
+
+  // The rest of one side's claims (every accusation, every denial), folded away: one line each.
+  function alsoList(refs, cls, what) {
+    const { el } = ui();
+    if (!refs.length) return null;
+    return el(
+      "details",
+      { class: "small " + cls },
+      el("summary", {}, String(refs.length) + (refs.length === 1 ? " more report " : " more reports ") + what),
+      el(
+        "ul",
+        {},
+        refs.map((ref) =>
+          el("li", {}, (ref.outlet || ref.document) + ", " + (ref.published || "undated") + ": ", el("strong", {}, ref.source || "—"), " — ", claimLink(ref, ref.evidence.text)),
+        ),
+      ),
     );
   }
 
