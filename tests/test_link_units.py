@@ -336,3 +336,56 @@ def test_unnamed_voices_of_no_side_repeating_a_named_origin_are_its_relays() -> 
     assert per_claim[items[2].id] is not per_claim[items[0].id]  # a side's officials are not relays
     assert per_claim[items[3].id] is not per_claim[items[0].id]  # weeks later: a new briefing
     assert len(found) == 3
+
+
+def test_unnamed_officials_below_the_state_are_a_body_of_their_own() -> None:
+    """ "Local officials said …" and "Russian-installed authorities said …" beside the Kremlin
+    spokesman's same words are the local administration speaking, not the spokesman's relays nor
+    the state's voice; plain "officials" remain his relays."""
+    from reportedly.link.blame import gazetteer_sides
+
+    index = EntityIndex(load_aliases())
+    side_of = gazetteer_sides(
+        index.gaz.lookup, {n for n, t in index.gaz.by_key.values() if t is EntityType.COUNTRY}
+    )
+    spokesman = Entity("person:ivan-orlov", "Ivan Orlov", EntityType.PERSON, ["Kremlin spokesman"])
+    local = Entity("local-officials@b", "local officials", EntityType.OFFICIAL_GROUP, [], True)
+    installed = Entity(
+        "russian-installed-authorities@c",
+        "Russian-installed authorities",
+        EntityType.OFFICIAL_GROUP,
+        [],
+        True,
+    )
+    plain = Entity("officials@d", "Officials", EntityType.OFFICIAL_GROUP, [], True)
+    texts = [
+        (
+            "Speaking to reporters in Moscow, spokesman Ivan Orlov said the bridge was shelled. ",
+            "A",
+            6,
+            spokesman,
+        ),
+        (
+            "Local officials in the flooded district told residents on Tuesday the bridge was shelled. ",
+            "B",
+            6,
+            local,
+        ),
+        (
+            "On their messaging channel, Russian-installed authorities wrote the bridge was shelled. ",
+            "C",
+            7,
+            installed,
+        ),
+        (
+            "As crews cleared the debris near the river, officials added the bridge was shelled. ",
+            "D",
+            7,
+            plain,
+        ),
+    ]
+    items = [item(doc(t, o, day), "the bridge was shelled", e, index=index) for t, o, day, e in texts]
+    found, per_claim = origins(items, side_of)
+    assert per_claim[items[3].id] is per_claim[items[0].id]  # plain officials: the spokesman's relays
+    assert per_claim[items[1].id] is not per_claim[items[0].id]
+    assert per_claim[items[2].id] is not per_claim[items[0].id]

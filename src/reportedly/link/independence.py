@@ -54,9 +54,7 @@ def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
     return item.origin.key, item.origin.name, False
 
 
-def origins(
-    items: list[ClaimItem], side_of: SideOf | None = None
-) -> tuple[list[Origin], dict[str, Origin]]:
+def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list[Origin], dict[str, Origin]]:
     """The independent origins of a cluster's claims, and the origin each claim was counted under.
 
     With ``side_of`` (a phrase -> country resolver), a country speaking ("Ukraine accused …") and
@@ -136,6 +134,7 @@ def origins(
                 if (
                     keys[i][2]
                     and find(i) not in named
+                    and not _LOCAL.search(keys[i][0])
                     and accuser_side(items[i], side_of) is None
                     and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
                 ):
@@ -172,6 +171,12 @@ def origins(
     return out, per_claim
 
 
+#: An unnamed group of a level below the state ("local officials", "Russian-installed authorities",
+#: "regional authorities") is a body of its own: never the relay or the voice of the state's
+#: named spokesmen, whose words it may repeat.
+_LOCAL = re.compile(
+    r"\b(?:local|regional|municipal|city|provincial|district|town|village|installed|occupation)\b", re.I
+)
 #: Origin types that speak for a government when they name no one ("Ukraine", "Russian officials").
 _SIDE_VOICES = frozenset({EntityType.COUNTRY, EntityType.GOVERNMENT, EntityType.OFFICIAL_GROUP})
 #: Named origin types that can be a side's official voice.
@@ -195,7 +200,9 @@ def _side_voices(
         side = accuser_side(it, side_of)
         if side is None:
             continue
-        if o.type is EntityType.COUNTRY or (keys[i][2] and o.type in _SIDE_VOICES):
+        if o.type is EntityType.COUNTRY or (
+            keys[i][2] and o.type in _SIDE_VOICES and not _LOCAL.search(keys[i][0])
+        ):
             voices.append((i, side))
         elif not keys[i][2] and o.type in _OFFICIAL:
             named[side].append(i)
