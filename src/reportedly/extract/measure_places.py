@@ -95,7 +95,7 @@ _COMPASS = re.compile(r"\b((?:north|south)[- ]?(?:east|west)|north|south|east|we
 #: "the Russian-controlled areas", "the rebel-held northwest", "occupied territories": held areas.
 _AREA = re.compile(
     r"\b(?:(?P<party>[A-Za-z]+)[- ])?(?P<rel>occupied|held|controlled)\s+"
-    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|"
+    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|cit(?:y|ies)|towns?|villages?|"
     r"(?:north|south)[- ]?(?:east|west)|north|south|east|west)\b",
     re.I,
 )
@@ -107,11 +107,17 @@ _CONTROLLED_BY = re.compile(
 )
 
 
+#: "in Russian areas", "in Ukrainian territory": a country's demonym on an area noun is its side's area.
+_DEMONYM_AREA = re.compile(r"\b(?P<party>[A-Z][a-z]+)\s+(?P<what>areas|territor(?:y|ies))\b(?P<rel>)")
+
+
 def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: ANN001 - Places
     """Areas named only by who holds them: their id is the qualifier (no gazetteer place)."""
     out = []
-    for pattern in (_AREA, _CONTROLLED_BY):
+    for pattern in (_AREA, _CONTROLLED_BY, _DEMONYM_AREA):
         for m in pattern.finditer(text):
+            if pattern is _DEMONYM_AREA and gaz.demonym(m.group("party")) is None:
+                continue  # "Kherson areas": a place's name, not a side's
             party_at = m.start("party") if m.group("party") else -1
             if any(
                 h.start <= m.start() < h.end or m.start() <= h.start < m.end()
@@ -123,7 +129,7 @@ def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: AN
                 continue  # "the Russian-occupied parts of the region of Kherson": the region says it
             if m.group("party") and _both_parties(text[: m.start()], gaz):
                 continue  # "government and rebel-held areas": every side's, so no one side's area
-            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied"}.get(
+            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied", "": "held"}.get(
                 m.group("rel"), m.group("rel")
             )
             party = m.group("party")

@@ -46,7 +46,7 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
-from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
+from .measure_words import ATTACK_VERBS, EVENTS, LIGHT_VERBS, TALLY_NOUNS, TALLY_VERBS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
@@ -65,8 +65,30 @@ UNITS: dict[str, str] = {
             "citizen",
             "passenger",
             "victim",
+            "man",
+            "men",
+            "woman",
+            "women",
+            "suspect",
+            "defendant",
+            "detainee",
         ],
         "people",
+    ),
+    # who carried out the attack: "four gunmen", "all four perpetrators", "three terrorists"
+    **dict.fromkeys(
+        [
+            "gunman",
+            "gunmen",
+            "attacker",
+            "assailant",
+            "perpetrator",
+            "terrorist",
+            "shooter",
+            "bomber",
+            "hijacker",
+        ],
+        "attackers",
     ),
     **dict.fromkeys(["troop", "soldier", "serviceman", "servicemen", "personnel", "fighter"], "troops"),
     **dict.fromkeys(["house", "home", "dwelling", "apartment", "household"], "homes"),
@@ -75,9 +97,9 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["metre", "meter", "m"], "metres"),
     **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
 }
-_SCALAR_UNITS = frozenset({"magnitude", "metres", "percent"})
+_SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
 #: Properties of the event itself: they do not change over time or from place to place.
-_FIXED_PROPERTIES = frozenset({"magnitude"})
+_FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 _SKIP_UNITS = frozenset(
     [
         "usd",
@@ -126,12 +148,16 @@ def type_measures(
     times: Iterable[TimeExpr] = (),
     published: date | None = None,
     find_places: PlaceFinder = entity_places,
+    before: Measure | None = None,
 ) -> list[Measure | None]:
     """The measure of each quantity of ``sent`` (a sentence of a block parsed at ``offset``).
 
     Numbers are read together because some take their meaning from a neighbour: "putting the
     total at 20,451" after "17,134 deaths in Turkey and another 3,317 in Syria" is a total of
     deaths, and "including 474 children" after "3,614 people were evacuated" counts evacuees.
+    ``before`` is the last figure typed earlier in the paragraph: a bare tally that names no
+    event ("The confirmed total now stands at 28,191.") after "… killed 24,617 in Turkey" is a
+    total of the same; nothing else is read across sentences.
     """
     times = list(times)
     hits = find_places(sent)
@@ -139,6 +165,8 @@ def type_measures(
     previous: Measure | None = None
     for q in quantities:
         m = _read(sent, q, offset, times, published, hits, previous)
+        if m is not None and m.what == TALLY and previous is None and before is not None:
+            m = replace(m, what=before.what, unit=before.unit if m.unit in (None, "people") else m.unit)
         out.append(m)
         if m is not None and m.what not in (None, TALLY):
             previous = m
@@ -195,6 +223,18 @@ def _read(
         unit = unit if what != TALLY and unit not in (None, "people") else previous.unit  # type: ignore[union-attr]
     if what in _PEOPLE_EVENTS and unit is None:
         unit = "people"
+    if previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun):
+        # "11 people were detained, including the four suspects": a part of the count just
+        # given, of the same thing, is no second figure of its series
+        return None
+    if unit == "people" and _attacks(noun if noun is not None else anchor):
+        unit = "attackers"  # "the four men who attacked the hall", "three people … opened fire"
+    if unit == "attackers":
+        # how many carried out the attack is a fact of the event, like a quake's magnitude: "the
+        # four gunmen were detained" and "four perpetrators" count the same four
+        what = None
+    if what == "pleaded_guilty" and any(t.lower_ in ("not", "n't", "innocent") for t in clause):
+        what = "pleaded_not_guilty"
     if unit == "troops" and (what == "sent" or (what is None and hits)):
         what = "deployed"  # "10,000 North Korean troops were in / had been sent to Russia"
     scope = read_scope(anchor, clause, q, times, offset)
@@ -237,8 +277,33 @@ _PEOPLE_EVENTS = frozenset(
         "arrested",
         "hospitalised",
         "treated",
+        "charged",
+        "pleaded_guilty",
+        "pleaded_not_guilty",
     }
 )
+
+
+def _attacks(node: Token) -> bool:
+    """Whether the counted people carried out the attack: subject of an attack verb ("three
+    people in camouflage opened fire") or described by one ("the four men who attacked")."""
+
+    def attack(verb: Token) -> bool:
+        if verb.lemma_.lower() in ATTACK_VERBS:
+            return True
+        # "opened fire": the verb and its object
+        return verb.lemma_.lower() == "open" and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children
+        )
+
+    if node.dep_ in ("nsubj",) and node.head.pos_ == "VERB" and attack(node.head):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and attack(c)
+        and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT") for g in c.children)
+        for c in node.children
+    )
 
 
 def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
@@ -260,6 +325,19 @@ def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
     return any(c.lower_ in ("another", "other") for c in anchor.children) or (
         noun is not None and any(c.lower_ in ("another", "other") for c in noun.children)
     )
+
+
+def _included(anchor: Token, noun: Token | None) -> bool:
+    """ "including the four suspects", "among them 20 people": a number named as part of another."""
+    for t in (noun, anchor):
+        node = t
+        for _ in range(3):
+            if node is None or node == node.head:
+                break
+            if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
+                return True
+            node = node.head
+    return False
 
 
 def _up_from(anchor: Token) -> bool:
@@ -340,6 +418,21 @@ def _predicate(node: Token) -> str | None:
                     cls = _event(c)
                     if cls:
                         return cls
+            if head.lemma_.lower() in LIGHT_VERBS and node.dep_ in ("nsubj", "nsubjpass"):
+                # "205 people received outpatient care", "three admitted guilt"
+                for c in head.children:
+                    if c.dep_ == "dobj" and (_event(c) or _from_modifiers(c)):
+                        return _event(c) or _from_modifiers(c)
+            if head.lemma_.lower() in _MOVE_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "safety" for g in c.children)
+                for c in head.children
+            ):
+                return "evacuated"  # "5,800 people have been brought to safety"
+            if head.lemma_ == "include" and node.dep_ == "dobj":
+                # "the dead included five children": a part of what the subject counts
+                for c in head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and _event(c):
+                        return _event(c)
             state = _state(head, node)
             if state:
                 return state
@@ -369,6 +462,8 @@ def _tally_args(verb: Token, node: Token) -> list[Token]:
 
 
 _STATE_VERBS = frozenset({"be", "remain", "stay"})
+#: Verbs that move people: "brought / taken / moved to safety" is an evacuation.
+_MOVE_VERBS = frozenset({"bring", "take", "move", "lead", "carry", "ferry", "get"})
 
 
 def _state(verb: Token, node: Token) -> str | None:

@@ -54,7 +54,7 @@ MONOTONE = frozenset(
 SNAPSHOT_DAYS = 3
 
 #: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
-FIXED_PROPERTIES = frozenset({"magnitude"})
+FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
