@@ -271,3 +271,18 @@ def test_one_report_telling_its_count_growing_is_no_conflict():
     high.claim.sentence = Span(0, 1, "According to initial reports, six residents were killed")
     ((declined, _why),) = verdicts(high, low)
     assert not declined
+
+
+def test_the_number_of_attackers_is_a_fact_of_the_event():
+    from dataclasses import replace as _replace
+
+    def attackers(value: float, day: int, origin: str, **kw) -> ClaimItem:
+        it = point(value, day, origin, place=None, **kw)
+        m = it.measures[0]
+        it.measures[0] = Measured(0, _replace(m.typed, what=None, unit="attackers"))
+        return it
+
+    # "at least five gunmen" and "the four men who attacked": they cannot both be right, days apart
+    ((declined, why),) = verdicts(attackers(5, 1, "videos", low=5, high=None), attackers(4, 6, "president"))
+    assert not declined and "cannot be both" in why
+    assert verdicts(attackers(3, 1, "witnesses", low=3, high=None), attackers(4, 2, "president")) == []

@@ -246,3 +246,56 @@ def test_a_number_of_an_event_dated_months_before_belongs_to_no_series(nlp):
     got = keys(nlp, "The town was hit by a Russian missile in November that killed four people")
     assert got["four"] is None
     assert keys(nlp, "Officials said in January that 40 people had died.")["40"] == "people killed"
+
+
+def test_pleas_charges_and_outpatients_are_counted(nlp):
+    assert keys(nlp, "The judge said three of the defendants had pleaded guilty.")["three"] == (
+        "people pleaded_guilty"
+    )
+    assert keys(nlp, "Two of the accused admitted guilt, prosecutors said.")["Two"] == "people pleaded_guilty"
+    assert keys(nlp, "Two men pleaded not guilty on Tuesday.")["Two"] == "people pleaded_not_guilty"
+    assert keys(nlp, "Forty people received outpatient care.")["Forty"] == "people treated"
+    assert keys(nlp, "About 900 residents were brought to safety.")["About 900"] == "people evacuated"
+    # a part named by what it includes: "the dead included four children" counts dead children
+    assert keys(nlp, "The dead included four children.")["four"] == "children killed"
+
+
+def test_the_attackers_are_one_count_whatever_happens_to_them(nlp):
+    assert keys(nlp, "At least six gunmen stormed the mall.")["At least six"] == "attackers"
+    assert keys(nlp, "The three men who attacked the station were detained.")["three"] == "attackers"
+    assert keys(nlp, "At least two people in masks opened fire on the crowd.")["At least two"] == "attackers"
+    got = keys(nlp, "Police detained nine people, including the three gunmen.")
+    assert got == {"nine": "people arrested", "three": "attackers"}
+    # men who were detained are people detained, not attackers
+    assert keys(nlp, "Police detained four men on Monday.")["four"] == "people arrested"
+
+
+def test_a_part_of_the_same_count_named_with_including_is_no_second_figure(nlp):
+    got = keys(nlp, "Police have detained 12 people, including the five men suspected of planning the raid.")
+    assert got == {"12": "people arrested", "five": None}
+    # a part of another kind keeps its own series
+    assert keys(nlp, "A total of 2,400 people were evacuated, including 310 children.")["310"] == (
+        "children evacuated"
+    )
+
+
+def test_an_unnamed_town_or_area_under_a_side_is_that_sides_area(nlp, gazetteer):
+    got = keys(nlp, "Six residents of a Russian-occupied town near the river have died.", gazetteer)
+    assert got["Six"] == "people killed in occupied areas"
+    got = keys(nlp, "Nearly 2,000 people were evacuated in Russian areas.", gazetteer)
+    assert got["Nearly 2,000"] == "people evacuated in occupied areas"
+    # a place's own name before "areas" is no side
+    got = keys(nlp, "Nine people died in flooded Kherson areas.", gazetteer)
+    assert "occupied" not in (got["Nine"] or "")
+
+
+def test_a_bare_tally_takes_the_event_of_the_paragraphs_last_figure(nlp):
+    from reportedly.model import Measure
+
+    doc = nlp("The confirmed total now stands at 9,100.")
+    sent = next(iter(doc.sents))
+    times = find_times(sent, 0, PUBLISHED)
+    qs = find_quantities(sent, 0, times)
+    assert type_measures(sent, qs, 0, times, PUBLISHED) == [None]
+    (m,) = type_measures(sent, qs, 0, times, PUBLISHED, before=Measure("killed", "people"))
+    assert m.key == "people killed"
