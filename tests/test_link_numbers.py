@@ -286,3 +286,31 @@ def test_the_number_of_attackers_is_a_fact_of_the_event():
     ((declined, why),) = verdicts(attackers(5, 1, "videos", low=5, high=None), attackers(4, 6, "president"))
     assert not declined and "cannot be both" in why
     assert verdicts(attackers(3, 1, "witnesses", low=3, high=None), attackers(4, 2, "president")) == []
+
+
+def test_a_compass_part_the_story_names_as_a_sides_is_that_sides_area():
+    from dataclasses import replace
+
+    from reportedly.link.numbers import settle_places
+
+    def placed(value: float, day: int, origin: str, place: str, qualifier: str) -> ClaimItem:
+        item = point(value, day, origin, place=place)
+        m = item.measures[0]
+        name = f"{qualifier} areas" if place.startswith("area:") else place
+        item.measures[0] = replace(m, typed=replace(m.typed, qualifier=qualifier, place_name=name))
+        return item
+
+    said = placed(4400, 16, "UN", "area:held:rebel, north", "held:rebel, north")
+    compass = placed(4300, 14, "OCHA", "Country", "north")
+    holder = placed(4300, 15, "agency", "area:held:rebel", "held:rebel")
+    other = placed(900, 15, "ministry", "Country", "south")
+    story = {x.doc.id: "s1" for x in (said, compass, holder, other)}
+    settle_places([said, compass, holder, other], story, lambda p: p == "Country")
+    keys = [x.measures[0].typed.key for x in (said, compass, holder, other)]
+    assert keys[:3] == ["people killed in held:rebel areas"] * 3
+    # the south was never said to be anyone's: it stays the country's south
+    assert keys[3] == "people killed in Country (south)"
+    # in a story that never ties the north to a side, "the north" stays as said
+    alone = placed(4300, 14, "OCHA", "Country", "north")
+    settle_places([alone], {alone.doc.id: "s2"}, lambda p: p == "Country")
+    assert alone.measures[0].typed.key == "people killed in Country (north)"

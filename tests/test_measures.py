@@ -299,3 +299,15 @@ def test_a_bare_tally_takes_the_event_of_the_paragraphs_last_figure(nlp):
     assert type_measures(sent, qs, 0, times, PUBLISHED) == [None]
     (m,) = type_measures(sent, qs, 0, times, PUBLISHED, before=Measure("killed", "people"))
     assert m.key == "people killed"
+
+
+def test_a_part_with_a_place_of_its_own_is_that_places_figure(nlp, gazetteer):
+    text = (
+        "The agency has reported a death toll of about 3,000 for all of Yemen, "
+        "including 1,200 in the rebel-held north."
+    )
+    got = keys(nlp, text, gazetteer)
+    assert got == {
+        "about 3,000": "people killed in Yemen",
+        "1,200": "people killed in held:rebel, north areas",
+    }

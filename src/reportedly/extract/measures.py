@@ -223,10 +223,6 @@ def _read(
         unit = unit if what != TALLY and unit not in (None, "people") else previous.unit  # type: ignore[union-attr]
     if what in _PEOPLE_EVENTS and unit is None:
         unit = "people"
-    if previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun):
-        # "11 people were detained, including the four suspects": a part of the count just
-        # given, of the same thing, is no second figure of its series
-        return None
     if unit == "people" and _attacks(noun if noun is not None else anchor):
         unit = "attackers"  # "the four men who attacked the hall", "three people … opened fire"
     if unit == "attackers":
@@ -249,6 +245,14 @@ def _read(
     # a quake's magnitude is the quake's, wherever the sentence says it struck
     place = number_place(anchor, noun, clause, sent, hits) if unit not in _FIXED_PROPERTIES else None
     side = place_side(place) if place else None
+    included = (
+        previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun)
+    )
+    if included and (place is None or place.id == previous.place):  # type: ignore[union-attr]
+        # "11 people were detained, including the four suspects": a part of the count just
+        # given, of the same thing and place, is no second figure of its series ("including
+        # 4,400 in the rebel-held northwest" is the northwest's own figure)
+        return None
     if place is not None and place.id.startswith("area:"):
         # an area named only by who holds it: its identity is that side
         place = replace(place, id=f"area:{side}", name=f"{side} areas")

@@ -350,6 +350,7 @@ def settle_places(
     if is_country is None:
         is_country = _gazetteer_country()
     items = list(items)
+    settled = _sides_by_compass(items, story_of, is_country)
     places: dict[tuple[str | None, str], set[tuple[str, str | None, str | None]]] = defaultdict(set)
     for it in items:
         story = story_of.get(it.doc.id)
@@ -357,7 +358,6 @@ def settle_places(
             if m.typed.place is not None:
                 where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
                 places[(story, _counted(m.typed))].add(where)
-    settled = 0
     for it in items:
         story = story_of.get(it.doc.id)
         for i, m in enumerate(it.measures):
@@ -383,6 +383,56 @@ def settle_places(
             )
             settled += 1
     return settled
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _sides_by_compass(
+    items: list[ClaimItem], story_of: dict[str, str], is_country: Callable[[str], bool]
+) -> int:
+    """One name for a side's area that a story names by its holder and by its compass direction.
+
+    "The rebel-held northwest" tells the story's reader that the northwest is the rebels': in
+    that story "northwestern Syria" and "rebel-held areas" are that one area, and so is "the
+    rebel-held northwest" itself. Read from the story's own words, never from a map: a story
+    that names a compass part of a country with no side keeps it as said. Returns how many
+    figures were renamed."""
+    sides: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for it in items:
+        for m in it.measures:
+            t = m.typed
+            if t.place and t.place.startswith("area:") and t.qualifier:
+                parts = t.qualifier.split(", ")
+                held = [p for p in parts if p not in _COMPASS]
+                for p in parts:
+                    if p in _COMPASS and len(held) == 1:
+                        sides[(story_of.get(it.doc.id), p)].add(held[0])
+    renamed = 0
+    for it in items:
+        story = story_of.get(it.doc.id)
+        for i, m in enumerate(it.measures):
+            t = m.typed
+            if not t.place or not t.qualifier:
+                continue
+            parts = t.qualifier.split(", ")
+            compass = [p for p in parts if p in _COMPASS]
+            held = [p for p in parts if p not in _COMPASS]
+            if len(compass) != 1:
+                continue
+            side = sides.get((story, compass[0]))
+            if side is None or len(side) != 1:
+                continue
+            (holder,) = side
+            if t.place.startswith("area:") and held != [holder]:
+                continue
+            if not t.place.startswith("area:") and (held or not is_country(t.place)):
+                continue
+            it.measures[i] = replace(
+                m, typed=replace(t, place=f"area:{holder}", place_name=f"{holder} areas", qualifier=holder)
+            )
+            renamed += 1
+    return renamed
 
 
 def _held_whole(
