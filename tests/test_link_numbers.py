@@ -314,3 +314,22 @@ def test_a_compass_part_the_story_names_as_a_sides_is_that_sides_area():
     alone = placed(4300, 14, "OCHA", "Country", "north")
     settle_places([alone], {alone.doc.id: "s2"}, lambda p: p == "Country")
     assert alone.measures[0].typed.key == "people killed in Country (north)"
+
+
+def test_unplaced_children_are_not_compared_where_the_story_places_the_count():
+    from dataclasses import replace
+
+    def children(value: float, day: int, origin: str) -> ClaimItem:
+        it = point(value, day, origin, place=None, what="evacuated")
+        m = it.measures[0]
+        it.measures[0] = Measured(0, replace(m.typed, unit="children"))
+        return it
+
+    # "including 558 children" on one bank, "including 474 children" on the other, a day later
+    placed = point(3600, 16, "ministry", place="Region", what="evacuated")
+    a, b = children(558, 16, "governor"), children(474, 17, "ministry")
+    story = {x.doc.id: "s1" for x in (placed, a, b)}
+    assert numeric_conflicts([placed, a, b], story) == []
+    # in a story that places no evacuation count, the two figures are compared
+    story = {x.doc.id: "s1" for x in (a, b)}
+    assert [c.declined for c in numeric_conflicts([a, b], story)] == [False]

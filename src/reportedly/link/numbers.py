@@ -56,6 +56,9 @@ SNAPSHOT_DAYS = 3
 #: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
 FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 
+#: Counted units that are a part of "people" ("including 474 children").
+PART_OF_PEOPLE = frozenset({"children"})
+
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
 
@@ -257,7 +260,10 @@ def numeric_conflicts(
     by_series: dict[str, list[Point]] = defaultdict(list)
 
     def counted(p: Point) -> tuple[str | None, str | None, str | None]:
-        return (story_of.get(p.item.doc.id), p.measure.what, p.measure.unit)
+        # children are people: "474 children evacuated" with no place, in a story that counts
+        # evacuees in named places, is part of a count that could be any of them
+        unit = "people" if p.measure.unit in PART_OF_PEOPLE else p.measure.unit
+        return (story_of.get(p.item.doc.id), p.measure.what, unit)
 
     placed = {counted(p) for p in points if p.measure.place}
     for p in points:
