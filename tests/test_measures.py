@@ -311,3 +311,27 @@ def test_a_part_with_a_place_of_its_own_is_that_places_figure(nlp, gazetteer):
         "about 3,000": "people killed in Yemen",
         "1,200": "people killed in held:rebel, north areas",
     }
+
+
+def test_a_place_that_opens_the_sentence_holds_for_every_clause(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "In Kherson oblast, 12 villages were flooded, two people died, and 480 people were evacuated.",
+        gazetteer,
+    )
+    assert got == {
+        "12": "settlements flooded in Kherson region",
+        "two": "people killed in Kherson region",
+        "480": "people evacuated in Kherson region",
+    }
+    # a phrase that opens the sentence but names no place sets no place
+    assert keys(nlp, "In a statement, officials said 12 people died.", gazetteer)["12"] == "people killed"
+
+
+def test_a_verb_the_parse_hangs_on_the_next_clause_keeps_its_own_tally(nlp):
+    got = keys(
+        nlp,
+        "According to him, the official death toll from the flooding is currently at ten, "
+        "20 more people were injured.",
+    )
+    assert got == {"ten": "people killed", "20": "people injured"}

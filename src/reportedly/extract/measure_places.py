@@ -233,6 +233,8 @@ def number_place(
             rank = 0
         elif toks & in_clause:
             rank = 1
+        elif _fronted(span, sent):
+            rank = 2  # "In Mykolaiv oblast, 31 settlements were flooded, one person died, …"
         else:
             continue  # a place in another clause is that clause's
         scored.append((rank, abs(min(toks) - anchor.i), h, span))
@@ -253,6 +255,19 @@ def number_place(
             quals.pop() if len(quals) == 1 else None,
         )
     return best
+
+
+def _fronted(span: Span, sent: Span) -> bool:
+    """A place in a phrase that opens the sentence and is set off by a comma ("In Mykolaiv
+    oblast, 31 settlements were flooded, one person died, and 936 people were evacuated"): it
+    sets the scene for every clause after it, not only the first."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "across", "throughout"):
+        return False
+    if prep.i != sent.start:
+        return False
+    after = max(t.i for t in prep.subtree) + 1
+    return after < sent.end and sent.doc[after].text == ","
 
 
 #: Nouns a place may qualify and still be where a number holds ("the death toll in Turkey").

@@ -408,8 +408,15 @@ def _predicate(node: Token) -> str | None:
         head = node.head
         if head == node:
             return None
-        while head.dep_ in ("aux", "auxpass") and head.head != head:
-            head = head.head  # "houses remained flooded": remained is the auxiliary of flooded
+        while (
+            head.dep_ in ("aux", "auxpass")
+            and head.head != head
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        ):
+            # "houses remained flooded": remained is the auxiliary of flooded; an "auxiliary"
+            # with a subject of its own is a verb the parse hung on the next clause ("the death
+            # toll is currently at ten, 20 more people were injured")
+            head = head.head
         if node.dep_ in _ARG_DEPS:
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
