@@ -335,3 +335,19 @@ def test_a_verb_the_parse_hangs_on_the_next_clause_keeps_its_own_tally(nlp):
         "20 more people were injured.",
     )
     assert got == {"ten": "people killed", "20": "people injured"}
+
+
+def test_a_count_growing_by_a_factor_is_a_forecast_unless_told_as_past(nlp):
+    assert (
+        keys(nlp, "The death toll could rise eight-fold, the agency warned.")["eight-fold"]
+        == "times [forecast]"
+    )
+    assert (
+        keys(nlp, "Those numbers are likely to increase as much as six times.")["six"] == "times [forecast]"
+    )
+    assert (
+        keys(nlp, "We often see fivefold increases on the initial numbers.")["fivefold"] == "times [forecast]"
+    )
+    assert keys(nlp, "The toll has risen fivefold since Monday.")["fivefold"] == "times"
+    # "three times" with no growth counts occurrences: nothing tracked
+    assert keys(nlp, "He was arrested three times.")["three"] is None

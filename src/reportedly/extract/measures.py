@@ -204,6 +204,10 @@ def _read(
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.like_num):
         noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
     unit_word = raw_unit.lower()
+    if unit_word in _MULTIPLIERS or (
+        noun is not None and _lemma(noun) in _GROWTH_NOUNS and unit_word == "fold"
+    ):
+        return _multiplier(anchor, noun, sent, offset, times, published)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
     unit = _unit(noun, unit_word)
@@ -286,6 +290,43 @@ _PEOPLE_EVENTS = frozenset(
         "pleaded_not_guilty",
     }
 )
+
+
+#: Units that multiply: "could rise eight-fold", "likely to increase as much as eight times".
+_MULTIPLIERS = frozenset({"fold", "times"})
+_GROWTH_VERBS = frozenset({"rise", "increase", "grow", "multiply", "climb", "jump", "soar", "go", "swell"})
+_GROWTH_NOUNS = frozenset({"increase", "rise", "growth", "jump"})
+
+
+def _multiplier(
+    anchor: Token, noun: Token | None, sent: Span, offset: int, times: list[TimeExpr], published: date | None
+) -> Measure | None:
+    """How many times a count grows ("the toll could rise eight-fold", "eightfold increases on the
+    initial numbers"): a series of its own, a forecast unless the growth is told as past ("has
+    risen fivefold"). "Three times" with no growth is an occurrence count, not typed."""
+    growth = None
+    node = anchor
+    for _ in range(3):
+        if _lemma(node) in _GROWTH_VERBS or _lemma(node) in _GROWTH_NOUNS:
+            growth = node
+            break
+        if node.head == node:
+            break
+        node = node.head
+    if growth is None and noun is not None and _lemma(noun) in _GROWTH_NOUNS:
+        growth = noun
+    if growth is None:
+        return None
+    told_past = growth.tag_ == "VBD" or (
+        growth.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in growth.children)
+    )
+    clause = clause_tokens(anchor, sent)
+    return Measure(
+        what=None,
+        unit="times",
+        scope=MeasureScope.POINT if told_past else MeasureScope.FORECAST,
+        as_of=as_of_day(clause, times, offset, published),
+    )
 
 
 def _attacks(node: Token) -> bool:
