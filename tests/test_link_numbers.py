@@ -333,3 +333,25 @@ def test_unplaced_children_are_not_compared_where_the_story_places_the_count():
     # in a story that places no evacuation count, the two figures are compared
     story = {x.doc.id: "s1" for x in (a, b)}
     assert [c.declined for c in numeric_conflicts([a, b], story)] == [False]
+
+
+def test_an_unplaced_figure_takes_the_place_its_story_gives_the_same_figure():
+    from reportedly.link.numbers import settle_places
+
+    placed = point(16, 18, "ministry", place="Country")
+    bare = point(16, 17, "officials", place=None)
+    other = point(9, 17, "police", place=None)  # another figure: stays unplaced
+    story = {x.doc.id: "s1" for x in (placed, bare, other)}
+    settle_places([placed, bare, other], story, lambda _p: False)
+    assert bare.measures[0].typed.place == "Country"
+    assert other.measures[0].typed.place is None
+    # the same number given for two places says nothing of the unplaced one
+    a, b = point(40, 3, "ministry", place="North"), point(40, 3, "agency", place="South")
+    bare2 = point(40, 3, "outlet", place=None)
+    story = {x.doc.id: "s2" for x in (a, b, bare2)}
+    settle_places([a, b, bare2], story, lambda _p: False)
+    assert bare2.measures[0].typed.place is None
+    # in another story the same number is no evidence
+    bare3 = point(16, 17, "officials", place=None)
+    settle_places([placed, bare3], {placed.doc.id: "s1", bare3.doc.id: "s3"}, lambda _p: False)
+    assert bare3.measures[0].typed.place is None

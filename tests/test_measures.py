@@ -351,3 +351,8 @@ def test_a_count_growing_by_a_factor_is_a_forecast_unless_told_as_past(nlp):
     assert keys(nlp, "The toll has risen fivefold since Monday.")["fivefold"] == "times"
     # "three times" with no growth counts occurrences: nothing tracked
     assert keys(nlp, "He was arrested three times.")["three"] is None
+
+
+def test_a_part_named_with_including_counts_what_its_whole_counts(nlp):
+    got = keys(nlp, "Sixty people injured in the blast, including four children, remain in hospital.")
+    assert got == {"Sixty": "people hospitalised", "four": "children hospitalised"}

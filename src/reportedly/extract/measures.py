@@ -220,7 +220,11 @@ def _read(
     if event_long_before(clause, times, offset, published):
         return None
     inherits = previous is not None and (
-        what == TALLY or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
+        what == TALLY
+        or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
+        # "80 people injured in the attack, including six children, remain in hospital": a part
+        # named with "including" counts what its whole counts, whatever verb the parse hangs it on
+        or (what is not None and _included(anchor, noun))
     )
     if inherits:
         what = previous.what  # type: ignore[union-attr]

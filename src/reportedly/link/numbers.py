@@ -357,6 +357,7 @@ def settle_places(
         is_country = _gazetteer_country()
     items = list(items)
     settled = _sides_by_compass(items, story_of, is_country)
+    settled += _places_by_agreement(items, story_of)
     places: dict[tuple[str | None, str], set[tuple[str, str | None, str | None]]] = defaultdict(set)
     for it in items:
         story = story_of.get(it.doc.id)
@@ -389,6 +390,56 @@ def settle_places(
             )
             settled += 1
     return settled
+
+
+def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> int:
+    """A figure with no place takes the place its story gives the very same figure.
+
+    "At least 16 people are confirmed dead" and "the toll has risen to 16 in Ukraine", "29
+    people have died in territories that Moscow controls … the death toll had risen to 29": the
+    clusters already hold such pairs to be one proposition (the same number of the same thing,
+    once with its place and once without); the unplaced one is drawn and compared in the placed
+    one's series. Only where every placed statement of that figure in the story names one place;
+    the same number in two places says nothing of an unplaced one. Returns how many moved."""
+    from .clusters import SAME_FIGURE_DAYS, _one_figure, _same_exact
+
+    placed: dict[
+        tuple[str | None, str], list[tuple[Quantity, date | None, tuple[str, str | None, str | None]]]
+    ]
+    placed = defaultdict(list)
+    loose: list[tuple[ClaimItem, int]] = []
+    for it in items:
+        if it.neutral or it.negative:
+            continue
+        for i, m in enumerate(it.measures):
+            q = it.claim.quantities[m.position]
+            if vague(q) or m.typed.unit in FIXED_PROPERTIES:
+                continue
+            if m.typed.place is None:
+                loose.append((it, i))
+            else:
+                where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
+                placed[(story_of.get(it.doc.id), _counted(m.typed))].append((q, m.typed.as_of, where))
+    moved = 0
+    for it, i in loose:
+        m = it.measures[i]
+        q = it.claim.quantities[m.position]
+        found = set()
+        for other, when, where in placed.get((story_of.get(it.doc.id), _counted(m.typed)), []):
+            close = (
+                when is not None
+                and m.typed.as_of is not None
+                and abs((when - m.typed.as_of).days) <= SAME_FIGURE_DAYS
+            )
+            if _same_exact(q, other) or (close and _one_figure(q, other)):
+                found.add(where)
+        if len(found) == 1:
+            place, name, qualifier = found.pop()
+            it.measures[i] = replace(
+                m, typed=replace(m.typed, place=place, place_name=name, qualifier=qualifier)
+            )
+            moved += 1
+    return moved
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
