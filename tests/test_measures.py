@@ -356,3 +356,25 @@ def test_a_count_growing_by_a_factor_is_a_forecast_unless_told_as_past(nlp):
 def test_a_part_named_with_including_counts_what_its_whole_counts(nlp):
     got = keys(nlp, "Sixty people injured in the blast, including four children, remain in hospital.")
     assert got == {"Sixty": "people hospitalised", "four": "children hospitalised"}
+
+
+def test_a_countrys_side_of_the_border_is_that_country(nlp, gazetteer):
+    text = (
+        "The toll reached 5,100, with another 1,600 people confirmed dead on the Syrian side of the border."
+    )
+    assert keys(nlp, text, gazetteer)["1,600"] == "people killed in Syria"
+    # "the Ukrainian side" alone is a party that speaks, not a place
+    assert keys(nlp, "The Ukrainian side said 12 people died.", gazetteer)["12"] == "people killed"
+
+
+def test_a_figure_that_includes_counts_goes_on_from_the_last_figure_told():
+    from reportedly import analyze
+
+    text = (
+        "The death toll from Monday's earthquake rose to nearly 9,000 on Friday.\n\n"
+        "The new figure, which is certain to rise, included over 7,600 people in Turkey and more than "
+        "1,300 in Syria."
+    )
+    got = {q.text: q.measure.key if q.measure else None for c in analyze(text).claims for q in c.quantities}
+    assert got["over 7,600"] == "people killed in Turkey"
+    assert got["more than 1,300"] == "people killed in Syria"

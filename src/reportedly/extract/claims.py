@@ -88,6 +88,7 @@ class _SentenceNumbers:
         self._ranges: dict[tuple[int, int], Ranges] = {}
         #: the last figure typed in each paragraph (by block offset): a bare tally's event
         self.last: dict[int, Measure] = {}
+        self.latest: Measure | None = None
 
     def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
         """The sentence's quantities, each typed with its measure, and its time expressions."""
@@ -95,12 +96,14 @@ class _SentenceNumbers:
         if key not in self.found:
             times = find_times(sent, block.offset, self.published)
             quantities = find_quantities(sent, block.offset, times)
-            before = self.last.get(block.offset)
+            # a paragraph that opens on a bare tally ("The new figure … included …") goes on
+            # from the figure told last, in the paragraph before
+            before = self.last.get(block.offset, self.latest)
             typed = type_measures(sent, quantities, block.offset, times, self.published, self.places, before)
             for q, m in zip(quantities, typed, strict=True):
                 q.measure = m
                 if m is not None and m.what is not None and m.unit not in _NO_TALLY:
-                    self.last[block.offset] = m
+                    self.last[block.offset] = self.latest = m
             self.found[key] = (quantities, times)
         return self.found[key]
 

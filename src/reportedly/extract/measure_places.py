@@ -74,9 +74,18 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
                 qualifier = ", ".join(p for p in (qualifier, compass.group(1).lower().replace("-", "")) if p)
             hits.append(PlaceHit(m.start, m.end, m.place.id, m.place.name, qualifier))
         hits += _areas(sent.text, gaz, hits)
+        for m in _SIDE_OF_BORDER.finditer(sent.text):
+            # "1,602 confirmed dead on the Syrian side of the border": that country, where a bare
+            # "the Syrian side" is a party, not a place
+            country = gaz.demonym(m.group("party"))
+            if country is not None and not any(h.start <= m.start("party") < h.end for h in hits):
+                hits.append(PlaceHit(m.start("party"), m.end(), country.id, country.name, None))
         return hits
 
     return find
+
+
+_SIDE_OF_BORDER = re.compile(r"\b(?P<party>[A-Z][a-z]+)\s+side\s+of\s+the\s+(?:border|frontier)\b")
 
 
 def _possessor(m, nxt, text: str) -> bool:  # noqa: ANN001 - reportedly.places.PlaceMention

@@ -489,6 +489,8 @@ def _predicate(node: Token) -> str | None:
                 for c in head.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and _event(c):
                         return _event(c)
+                    if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in TALLY_NOUNS:
+                        return TALLY  # "the new figure included over 17,600 people in Turkey"
             state = _state(head, node)
             if state:
                 return state
