@@ -378,3 +378,15 @@ def test_a_figure_that_includes_counts_goes_on_from_the_last_figure_told():
     got = {q.text: q.measure.key if q.measure else None for c in analyze(text).claims for q in c.quantities}
     assert got["over 7,600"] == "people killed in Turkey"
     assert got["more than 1,300"] == "people killed in Syria"
+
+
+def test_a_place_in_the_event_a_tally_is_of_is_the_tallys(nlp, gazetteer):
+    text = (
+        "Rescuers said the death toll from the earthquake in northwestern Syria has risen to more than 740."
+    )
+    assert keys(nlp, text, gazetteer)["more than 740"] == "people killed in Syria (northwest)"
+    # a place only near the event places the event, not the count
+    assert (
+        keys(nlp, "The death toll from the attack near Moscow rose to 143.", gazetteer)["143"]
+        == "people killed"
+    )

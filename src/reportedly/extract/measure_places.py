@@ -306,11 +306,23 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
         if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
             if head.pos_ in ("NOUN", "PROPN") and node.dep_ == "prep":
                 low = head.lemma_.lower()
+                if node.lower_ == "in" and _event_of_a_tally(head):
+                    return False  # "the death toll from the earthquake in northwestern Syria": the toll's
                 return not (low in _NUMBER_NOUNS or low in EVENTS or head.like_num or head.ent_type_ == "GPE")
             node = head
             continue
         return False
     return False
+
+
+def _event_of_a_tally(noun: Token) -> bool:
+    """The event a tally is of: "the death toll from the earthquake", "the number of deaths from the
+    flooding"; a place "in" it is where the tally counts ("near Moscow" only places the event)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("from", "of", "in") or prep.head == prep:
+        return False
+    tally = prep.head
+    return tally.pos_ == "NOUN" and (tally.lemma_.lower() in TALLY_NOUNS or tally.lemma_.lower() in EVENTS)
 
 
 def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
