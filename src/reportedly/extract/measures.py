@@ -155,9 +155,11 @@ def type_measures(
     Numbers are read together because some take their meaning from a neighbour: "putting the
     total at 20,451" after "17,134 deaths in Turkey and another 3,317 in Syria" is a total of
     deaths, and "including 474 children" after "3,614 people were evacuated" counts evacuees.
-    ``before`` is the last figure typed earlier in the paragraph: a bare tally that names no
-    event ("The confirmed total now stands at 28,191.") after "… killed 24,617 in Turkey" is a
-    total of the same; nothing else is read across sentences.
+    ``before`` is the last figure typed before this sentence (in its paragraph, or in the one
+    before when the paragraph has none yet): a bare tally that names no event ("The confirmed
+    total now stands at 28,191." after "… killed 24,617 in Turkey"; "The new figure … included
+    over 17,600 people in Turkey" opening a paragraph) is a total of the same; nothing else is
+    read across sentences.
     """
     times = list(times)
     hits = find_places(sent)
