@@ -355,3 +355,23 @@ def test_an_unplaced_figure_takes_the_place_its_story_gives_the_same_figure():
     bare3 = point(16, 17, "officials", place=None)
     settle_places([placed, bare3], {placed.doc.id: "s1", bare3.doc.id: "s3"}, lambda _p: False)
     assert bare3.measures[0].typed.place is None
+
+
+def test_flooded_homes_spread_with_the_water_but_homes_still_flooded_are_a_snapshot():
+    # "up to 14,000 homes have been flooded", then "22,000 houses flooded" a day later: the flood spreading
+    ((declined, why),) = verdicts(
+        point(14000, 8, "emergency services", what="flooded", high=14000, low=None),
+        point(22000, 9, "defence ministry", what="flooded"),
+    )
+    assert declined and "higher count" in why
+
+    def still(value: float, day: int, origin: str) -> ClaimItem:
+        it = point(value, day, origin, what="flooded")
+        text = f"{value:g} homes remain flooded"
+        it.claim.sentence = Span(0, len(text), text)
+        return it
+
+    # homes that remain flooded fall as the water recedes: a later lower figure a week on is declined
+    # as a snapshot of another day, not reported as a count that fell
+    ((declined, why),) = verdicts(still(1300, 10, "ministry"), still(700, 17, "governor"))
+    assert declined and "7 days apart" in why

@@ -47,7 +47,17 @@ SAME_DAY_GAP = 0.25
 GROWTH = 1.5
 #: What only grows: a lower later figure from another origin contradicts an earlier one.
 MONOTONE = frozenset(
-    {"killed", "injured", "killed_or_injured", "evacuated", "rescued", "arrested", "destroyed", "damaged"}
+    {
+        "killed",
+        "injured",
+        "killed_or_injured",
+        "evacuated",
+        "rescued",
+        "arrested",
+        "destroyed",
+        "damaged",
+        "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
+    }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
 #: be compared: such figures move, but not from 11,000 to 3,000 in two days.
@@ -126,6 +136,17 @@ def _growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
+_STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
+
+
+def _snapshot(p: Point) -> bool:
+    """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
+    flooded"): it falls as the water recedes, so it is no count that only grows."""
+    claim = p.item.claim
+    text = claim.sentence.text if claim.sentence is not None else claim.content_text
+    return p.measure.what == "flooded" and _STILL.search(text) is not None
+
+
 _EARLIER = re.compile(r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?)\b", re.I)
 _LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
 
@@ -159,7 +180,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
     days = _days(a, b)
     gap = max(lb - ha, la - hb)
-    if _growing(a.measure):
+    if _growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
         if days == 0 or days is None:
             if a.item.doc.id != b.item.doc.id:
                 # "60 killed" and "133 killed" in two reports of one day are two hours of a
