@@ -371,7 +371,20 @@ def test_flooded_homes_spread_with_the_water_but_homes_still_flooded_are_a_snaps
         it.claim.sentence = Span(0, len(text), text)
         return it
 
-    # homes that remain flooded fall as the water recedes: a later lower figure a week on is declined
-    # as a snapshot of another day, not reported as a count that fell
-    ((declined, why),) = verdicts(still(1300, 10, "ministry"), still(700, 17, "governor"))
-    assert declined and "7 days apart" in why
+    # homes that remain flooded fall as the water recedes: a later lower figure is the flood easing,
+    # not a count that fell
+    ((declined, why),) = verdicts(still(1300, 10, "ministry"), still(700, 12, "governor"))
+    assert declined and "falls" in why
+
+
+def test_what_remains_in_hospital_falls_as_patients_leave():
+    # "97 are still in hospital", then "80 remain in hospital" two days later from another voice
+    ((declined, why),) = verdicts(
+        point(97, 25, "officials", what="in_hospital"), point(80, 27, "minister", what="in_hospital")
+    )
+    assert declined and "falls" in why
+    # a later higher count of those still in hospital, two days on, from another origin, contradicts
+    ((declined, _why),) = verdicts(
+        point(80, 25, "officials", what="in_hospital"), point(120, 27, "minister", what="in_hospital")
+    )
+    assert not declined

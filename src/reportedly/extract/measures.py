@@ -290,6 +290,7 @@ _PEOPLE_EVENTS = frozenset(
         "rescued",
         "arrested",
         "hospitalised",
+        "in_hospital",
         "treated",
         "charged",
         "pleaded_guilty",
@@ -526,16 +527,33 @@ _STATE_VERBS = frozenset({"be", "remain", "stay"})
 _MOVE_VERBS = frozenset({"bring", "take", "move", "lead", "carry", "ferry", "get"})
 
 
-def _state(verb: Token, node: Token) -> str | None:
-    """ "are still in hospital", "remain in hospital": a place that is a state of the counted."""
-    if verb.lemma_ not in _STATE_VERBS or node.dep_ not in ("nsubj", "nsubjpass"):
+def _state(verb: Token, node: Token | None) -> str | None:
+    """ "are still in hospital", "remain in hospital": a place that is a state of the counted.
+
+    Who is *in* hospital is a count of its own (``in_hospital``), apart from who was *taken* to
+    hospital (``hospitalised``): the first falls as patients leave, the second only grows.
+    ``node`` None: the verb's subject is known to be the number (a parse that lost it)."""
+    if verb.lemma_ not in _STATE_VERBS or (node is not None and node.dep_ not in ("nsubj", "nsubjpass")):
         return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             for obj in c.children:
                 if obj.dep_ == "pobj" and not any(g.dep_ == "det" for g in obj.children) and _event(obj):
-                    return _event(obj)
+                    found = _event(obj)
+                    return "in_hospital" if found == "hospitalised" else found
     return None
+
+
+def _orphaned_verb(anchor: Token) -> Token | None:
+    """The verb a number is the subject of when the parse joined the number to a date before it:
+    "searching the site on Monday and 97 are still in hospital" (97 hung on Monday)."""
+    doc = anchor.doc
+    if anchor.dep_ != "conj" or anchor.head.ent_type_ not in ("DATE", "TIME") or anchor.i + 1 >= len(doc):
+        return None
+    verb = doc[anchor.i + 1]
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
 
 
 #: Marks a bare tally ("putting the total at …"): its event comes from the sentence's other numbers.
@@ -547,6 +565,9 @@ def _tally_of(noun: Token) -> str | None:
 
 
 def _what(anchor: Token, noun: Token | None) -> str | None:
+    verb = _orphaned_verb(anchor) if noun is None else None
+    if verb is not None and (_event(verb) or _state(verb, None)):
+        return _event(verb) or _state(verb, None)
     # "3,317 in Syria" conjoined with "17,134 confirmed deaths": the first number's noun counts
     base = anchor
     while base.dep_ == "conj" and base.head.like_num:

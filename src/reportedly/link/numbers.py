@@ -139,6 +139,11 @@ def _growing(m: Measure) -> bool:
 _STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
 
 
+def _remaining(p: Point) -> bool:
+    """A count of what remains after the event: people still in hospital, homes still flooded."""
+    return p.measure.what == "in_hospital" or _snapshot(p)
+
+
 def _snapshot(p: Point) -> bool:
     """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
     flooded"): it falls as the water recedes, so it is no count that only grows."""
@@ -206,6 +211,13 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 "from another origin: such counts do not fall"
             )
         return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
+    if _remaining(a) and _remaining(b) and days is not None and days > 0:
+        earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
+        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0]:
+            return False, (
+                f"{earlier.says()} then {later.says()} for {key}: what remains after the event "
+                "(patients still in hospital, homes still flooded) falls as it eases"
+            )
     if a.measure.unit in FIXED_PROPERTIES:
         return True, f"{a.says()} and {b.says()} for {key}: one event's {a.measure.unit} cannot be both"
     if days is not None and days <= SNAPSHOT_DAYS:
