@@ -11,6 +11,7 @@ from datetime import date
 from reportedly.extract.gazetteer import load_gazetteer
 from reportedly.link.blame import MUTUAL, blame_conflicts, blame_groups, blame_of, gazetteer_sides
 from reportedly.link.corpus import ClaimItem, DocItem
+from reportedly.link.entities import Canonical
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -264,3 +265,36 @@ def test_a_place_before_an_act_noun_is_where_it_happened_not_who_did_it():
     involved = item("The FSB chief", "said", "Ukraine, US and Britain were involved in Moscow attack")
     assert getattr(blame_of(involved, SIDES), "side", None) != "Russia"
     assert blame_of(item("Officials", "said", "Russian forces destroyed the dam"), SIDES).side == "Russia"
+
+
+def test_in_one_article_the_denial_answers_the_accusation_told_just_before_it():
+    parts = [
+        ("Officials", "said", "the river rose after a Ukrainian strike damaged the dam", Stance.ASSERTED),
+        ("Local officials", "said", "the dam was destroyed in a strike by Ukrainian forces", Stance.ASSERTED),
+        ("Ukrainian officials", "denied", "responsibility", Stance.DENIED),
+    ]
+    text = ""
+    spans = []
+    for source, cue, content, _stance in parts:
+        start = len(text)
+        text += f"{source} {cue} {content}. "
+        spans.append(start)
+    doc = DocItem(Document(text=text, outlet="Outlet", published=date(2023, 6, 6)), "Outlet")
+    items = []
+    for (source, cue, content, stance), start in zip(parts, spans, strict=True):
+        c0 = start + len(source) + 1
+        k0 = c0 + len(cue) + 1
+        claim = Claim(
+            ClaimKind.INDIRECT,
+            SectionKind.BODY,
+            stance,
+            Cue(c0, c0 + len(cue), cue, cue),
+            [Span(k0, k0 + len(content), content)],
+            source=SourceMention(start, start + len(source), source),
+            sentence=Span(start, k0 + len(content) + 1, text[start : k0 + len(content) + 1]),
+            id=f"c{start:04d}",  # claim ids in text order: the lead's accusation sorts first
+        )
+        voice = Canonical(source, source, EntityType.OFFICIAL_GROUP)
+        items.append(ClaimItem(claim, doc, voice, None, stance is Stance.DENIED))
+    (stance,) = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.STANCE]
+    assert stance.a.id == items[1].claim.id and stance.b.id == items[2].claim.id

@@ -271,3 +271,120 @@ def test_one_report_telling_its_count_growing_is_no_conflict():
     high.claim.sentence = Span(0, 1, "According to initial reports, six residents were killed")
     ((declined, _why),) = verdicts(high, low)
     assert not declined
+
+
+def test_the_number_of_attackers_is_a_fact_of_the_event():
+    from dataclasses import replace as _replace
+
+    def attackers(value: float, day: int, origin: str, **kw) -> ClaimItem:
+        it = point(value, day, origin, place=None, **kw)
+        m = it.measures[0]
+        it.measures[0] = Measured(0, _replace(m.typed, what=None, unit="attackers"))
+        return it
+
+    # "at least five gunmen" and "the four men who attacked": they cannot both be right, days apart
+    ((declined, why),) = verdicts(attackers(5, 1, "videos", low=5, high=None), attackers(4, 6, "president"))
+    assert not declined and "cannot be both" in why
+    assert verdicts(attackers(3, 1, "witnesses", low=3, high=None), attackers(4, 2, "president")) == []
+
+
+def test_a_compass_part_the_story_names_as_a_sides_is_that_sides_area():
+    from dataclasses import replace
+
+    from reportedly.link.numbers import settle_places
+
+    def placed(value: float, day: int, origin: str, place: str, qualifier: str) -> ClaimItem:
+        item = point(value, day, origin, place=place)
+        m = item.measures[0]
+        name = f"{qualifier} areas" if place.startswith("area:") else place
+        item.measures[0] = replace(m, typed=replace(m.typed, qualifier=qualifier, place_name=name))
+        return item
+
+    said = placed(4400, 16, "UN", "area:held:rebel, north", "held:rebel, north")
+    compass = placed(4300, 14, "OCHA", "Country", "north")
+    holder = placed(4300, 15, "agency", "area:held:rebel", "held:rebel")
+    other = placed(900, 15, "ministry", "Country", "south")
+    story = {x.doc.id: "s1" for x in (said, compass, holder, other)}
+    settle_places([said, compass, holder, other], story, lambda p: p == "Country")
+    keys = [x.measures[0].typed.key for x in (said, compass, holder, other)]
+    assert keys[:3] == ["people killed in held:rebel areas"] * 3
+    # the south was never said to be anyone's: it stays the country's south
+    assert keys[3] == "people killed in Country (south)"
+    # in a story that never ties the north to a side, "the north" stays as said
+    alone = placed(4300, 14, "OCHA", "Country", "north")
+    settle_places([alone], {alone.doc.id: "s2"}, lambda p: p == "Country")
+    assert alone.measures[0].typed.key == "people killed in Country (north)"
+
+
+def test_unplaced_children_are_not_compared_where_the_story_places_the_count():
+    from dataclasses import replace
+
+    def children(value: float, day: int, origin: str) -> ClaimItem:
+        it = point(value, day, origin, place=None, what="evacuated")
+        m = it.measures[0]
+        it.measures[0] = Measured(0, replace(m.typed, unit="children"))
+        return it
+
+    # "including 558 children" on one bank, "including 474 children" on the other, a day later
+    placed = point(3600, 16, "ministry", place="Region", what="evacuated")
+    a, b = children(558, 16, "governor"), children(474, 17, "ministry")
+    story = {x.doc.id: "s1" for x in (placed, a, b)}
+    assert numeric_conflicts([placed, a, b], story) == []
+    # in a story that places no evacuation count, the two figures are compared
+    story = {x.doc.id: "s1" for x in (a, b)}
+    assert [c.declined for c in numeric_conflicts([a, b], story)] == [False]
+
+
+def test_an_unplaced_figure_takes_the_place_its_story_gives_the_same_figure():
+    from reportedly.link.numbers import settle_places
+
+    placed = point(16, 18, "ministry", place="Country")
+    bare = point(16, 17, "officials", place=None)
+    other = point(9, 17, "police", place=None)  # another figure: stays unplaced
+    story = {x.doc.id: "s1" for x in (placed, bare, other)}
+    settle_places([placed, bare, other], story, lambda _p: False)
+    assert bare.measures[0].typed.place == "Country"
+    assert other.measures[0].typed.place is None
+    # the same number given for two places says nothing of the unplaced one
+    a, b = point(40, 3, "ministry", place="North"), point(40, 3, "agency", place="South")
+    bare2 = point(40, 3, "outlet", place=None)
+    story = {x.doc.id: "s2" for x in (a, b, bare2)}
+    settle_places([a, b, bare2], story, lambda _p: False)
+    assert bare2.measures[0].typed.place is None
+    # in another story the same number is no evidence
+    bare3 = point(16, 17, "officials", place=None)
+    settle_places([placed, bare3], {placed.doc.id: "s1", bare3.doc.id: "s3"}, lambda _p: False)
+    assert bare3.measures[0].typed.place is None
+
+
+def test_flooded_homes_spread_with_the_water_but_homes_still_flooded_are_a_snapshot():
+    # "up to 14,000 homes have been flooded", then "22,000 houses flooded" a day later: the flood spreading
+    ((declined, why),) = verdicts(
+        point(14000, 8, "emergency services", what="flooded", high=14000, low=None),
+        point(22000, 9, "defence ministry", what="flooded"),
+    )
+    assert declined and "higher count" in why
+
+    def still(value: float, day: int, origin: str) -> ClaimItem:
+        it = point(value, day, origin, what="flooded")
+        text = f"{value:g} homes remain flooded"
+        it.claim.sentence = Span(0, len(text), text)
+        return it
+
+    # homes that remain flooded fall as the water recedes: a later lower figure is the flood easing,
+    # not a count that fell
+    ((declined, why),) = verdicts(still(1300, 10, "ministry"), still(700, 12, "governor"))
+    assert declined and "falls" in why
+
+
+def test_what_remains_in_hospital_falls_as_patients_leave():
+    # "97 are still in hospital", then "80 remain in hospital" two days later from another voice
+    ((declined, why),) = verdicts(
+        point(97, 25, "officials", what="in_hospital"), point(80, 27, "minister", what="in_hospital")
+    )
+    assert declined and "falls" in why
+    # a later higher count of those still in hospital, two days on, from another origin, contradicts
+    ((declined, _why),) = verdicts(
+        point(80, 25, "officials", what="in_hospital"), point(120, 27, "minister", what="in_hospital")
+    )
+    assert not declined

@@ -188,10 +188,14 @@ def test_a_period_dating_the_event_makes_no_period_of_the_count(nlp):
 
 
 def test_who_is_in_hospital_is_counted_apart_from_the_injured(nlp):
+    # taken to hospital (a count that grows) and still in hospital (one that falls) are two counts
     got = keys(nlp, "A total of 145 were hospitalized and 97 are still in hospital.")
-    assert got == {"145": "people hospitalised", "97": "people hospitalised"}
+    assert got == {"145": "people hospitalised", "97": "people in_hospital"}
     got = keys(nlp, "Eighty people injured in the attack remain in hospital.")
-    assert got["Eighty"] == "people hospitalised"
+    assert got["Eighty"] == "people in_hospital"
+    # a number the parse hung on the date before it is the next verb's subject
+    text = "Rescuers searched the site for remains on Monday and 97 are still in hospital."
+    assert keys(nlp, text)["97"] == "people in_hospital"
     assert keys(nlp, "Eighty people were injured in the attack.")["Eighty"] == "people injured"
 
 
@@ -246,3 +250,147 @@ def test_a_number_of_an_event_dated_months_before_belongs_to_no_series(nlp):
     got = keys(nlp, "The town was hit by a Russian missile in November that killed four people")
     assert got["four"] is None
     assert keys(nlp, "Officials said in January that 40 people had died.")["40"] == "people killed"
+
+
+def test_pleas_charges_and_outpatients_are_counted(nlp):
+    assert keys(nlp, "The judge said three of the defendants had pleaded guilty.")["three"] == (
+        "people pleaded_guilty"
+    )
+    assert keys(nlp, "Two of the accused admitted guilt, prosecutors said.")["Two"] == "people pleaded_guilty"
+    assert keys(nlp, "Two men pleaded not guilty on Tuesday.")["Two"] == "people pleaded_not_guilty"
+    assert keys(nlp, "Forty people received outpatient care.")["Forty"] == "people treated"
+    assert keys(nlp, "About 900 residents were brought to safety.")["About 900"] == "people evacuated"
+    # a part named by what it includes: "the dead included four children" counts dead children
+    assert keys(nlp, "The dead included four children.")["four"] == "children killed"
+
+
+def test_the_attackers_are_one_count_whatever_happens_to_them(nlp):
+    assert keys(nlp, "At least six gunmen stormed the mall.")["At least six"] == "attackers"
+    assert keys(nlp, "The three men who attacked the station were detained.")["three"] == "attackers"
+    assert keys(nlp, "At least two people in masks opened fire on the crowd.")["At least two"] == "attackers"
+    got = keys(nlp, "Police detained nine people, including the three gunmen.")
+    assert got == {"nine": "people arrested", "three": "attackers"}
+    # men who were detained are people detained, not attackers
+    assert keys(nlp, "Police detained four men on Monday.")["four"] == "people arrested"
+
+
+def test_a_part_of_the_same_count_named_with_including_is_no_second_figure(nlp):
+    got = keys(nlp, "Police have detained 12 people, including the five men suspected of planning the raid.")
+    assert got == {"12": "people arrested", "five": None}
+    # a part of another kind keeps its own series
+    assert keys(nlp, "A total of 2,400 people were evacuated, including 310 children.")["310"] == (
+        "children evacuated"
+    )
+
+
+def test_an_unnamed_town_or_area_under_a_side_is_that_sides_area(nlp, gazetteer):
+    got = keys(nlp, "Six residents of a Russian-occupied town near the river have died.", gazetteer)
+    assert got["Six"] == "people killed in occupied areas"
+    got = keys(nlp, "Nearly 2,000 people were evacuated in Russian areas.", gazetteer)
+    assert got["Nearly 2,000"] == "people evacuated in occupied areas"
+    # a place's own name before "areas" is no side
+    got = keys(nlp, "Nine people died in flooded Kherson areas.", gazetteer)
+    assert "occupied" not in (got["Nine"] or "")
+
+
+def test_a_bare_tally_takes_the_event_of_the_paragraphs_last_figure(nlp):
+    from reportedly.model import Measure
+
+    doc = nlp("The confirmed total now stands at 9,100.")
+    sent = next(iter(doc.sents))
+    times = find_times(sent, 0, PUBLISHED)
+    qs = find_quantities(sent, 0, times)
+    assert type_measures(sent, qs, 0, times, PUBLISHED) == [None]
+    (m,) = type_measures(sent, qs, 0, times, PUBLISHED, before=Measure("killed", "people"))
+    assert m.key == "people killed"
+
+
+def test_a_part_with_a_place_of_its_own_is_that_places_figure(nlp, gazetteer):
+    text = (
+        "The agency has reported a death toll of about 3,000 for all of Yemen, "
+        "including 1,200 in the rebel-held north."
+    )
+    got = keys(nlp, text, gazetteer)
+    assert got == {
+        "about 3,000": "people killed in Yemen",
+        "1,200": "people killed in held:rebel, north areas",
+    }
+
+
+def test_a_place_that_opens_the_sentence_holds_for_every_clause(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "In Kherson oblast, 12 villages were flooded, two people died, and 480 people were evacuated.",
+        gazetteer,
+    )
+    assert got == {
+        "12": "settlements flooded in Kherson region",
+        "two": "people killed in Kherson region",
+        "480": "people evacuated in Kherson region",
+    }
+    # a phrase that opens the sentence but names no place sets no place
+    assert keys(nlp, "In a statement, officials said 12 people died.", gazetteer)["12"] == "people killed"
+
+
+def test_a_verb_the_parse_hangs_on_the_next_clause_keeps_its_own_tally(nlp):
+    got = keys(
+        nlp,
+        "According to him, the official death toll from the flooding is currently at ten, "
+        "20 more people were injured.",
+    )
+    assert got == {"ten": "people killed", "20": "people injured"}
+
+
+def test_a_count_growing_by_a_factor_is_a_forecast_unless_told_as_past(nlp):
+    assert (
+        keys(nlp, "The death toll could rise eight-fold, the agency warned.")["eight-fold"]
+        == "times [forecast]"
+    )
+    assert (
+        keys(nlp, "Those numbers are likely to increase as much as six times.")["six"] == "times [forecast]"
+    )
+    assert (
+        keys(nlp, "We often see fivefold increases on the initial numbers.")["fivefold"] == "times [forecast]"
+    )
+    assert keys(nlp, "The toll has risen fivefold since Monday.")["fivefold"] == "times"
+    # "three times" with no growth counts occurrences: nothing tracked
+    assert keys(nlp, "He was arrested three times.")["three"] is None
+
+
+def test_a_part_named_with_including_counts_what_its_whole_counts(nlp):
+    got = keys(nlp, "Sixty people injured in the blast, including four children, remain in hospital.")
+    assert got == {"Sixty": "people in_hospital", "four": "children in_hospital"}
+
+
+def test_a_countrys_side_of_the_border_is_that_country(nlp, gazetteer):
+    text = (
+        "The toll reached 5,100, with another 1,600 people confirmed dead on the Syrian side of the border."
+    )
+    assert keys(nlp, text, gazetteer)["1,600"] == "people killed in Syria"
+    # "the Ukrainian side" alone is a party that speaks, not a place
+    assert keys(nlp, "The Ukrainian side said 12 people died.", gazetteer)["12"] == "people killed"
+
+
+def test_a_figure_that_includes_counts_goes_on_from_the_last_figure_told():
+    from reportedly import analyze
+
+    text = (
+        "The death toll from Monday's earthquake rose to nearly 9,000 on Friday.\n\n"
+        "The new figure, which is certain to rise, included over 7,600 people in Turkey and more than "
+        "1,300 in Syria."
+    )
+    got = {q.text: q.measure.key if q.measure else None for c in analyze(text).claims for q in c.quantities}
+    assert got["over 7,600"] == "people killed in Turkey"
+    assert got["more than 1,300"] == "people killed in Syria"
+
+
+def test_a_place_in_the_event_a_tally_is_of_is_the_tallys(nlp, gazetteer):
+    text = (
+        "Rescuers said the death toll from the earthquake in northwestern Syria has risen to more than 740."
+    )
+    assert keys(nlp, text, gazetteer)["more than 740"] == "people killed in Syria (northwest)"
+    # a place only near the event places the event, not the count
+    assert (
+        keys(nlp, "The death toll from the attack near Moscow rose to 143.", gazetteer)["143"]
+        == "people killed"
+    )

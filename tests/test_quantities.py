@@ -201,3 +201,14 @@ def test_offsets_are_absolute_for_a_block_inside_the_document(nlp) -> None:
     first, total = found
     assert (first.low, first.high, first.unit, first.scope) == (10000.0, None, "soldiers", PERIOD)
     assert (total.value, total.unit, total.scope) == (12000.0, "troops", CUMULATIVE)
+
+
+def test_multipliers_are_found_with_their_factor(nlp) -> None:
+    found = _find(
+        nlp, "The toll could rise eight-fold, and tenfold increases are not unusual; a 3-fold rise too."
+    )
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("eight-fold", 8.0, "fold"),
+        ("tenfold", 10.0, "fold"),
+        ("3-fold", 3.0, "fold"),
+    ]

@@ -22,6 +22,7 @@ from ..model import (
     Entity,
     EntityType,
     Ledger,
+    Measure,
     Quantity,
     SourceMention,
     TimeExpr,
@@ -72,6 +73,10 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
     return Ledger(document=document, claims=claims, entities=entities)
 
 
+#: Units no bare tally continues ("the total" after a magnitude is not a magnitude).
+_NO_TALLY = frozenset({"magnitude", "attackers", "metres", "percent"})
+
+
 class _SentenceNumbers:
     """Quantities and dates of each sentence, found once: a sentence with several claims would
     otherwise be searched once per claim (date parsing is the slow part)."""
@@ -81,6 +86,9 @@ class _SentenceNumbers:
         self.places = gazetteer_places()
         self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
         self._ranges: dict[tuple[int, int], Ranges] = {}
+        #: the last figure typed in each paragraph (by block offset): a bare tally's event
+        self.last: dict[int, Measure] = {}
+        self.latest: Measure | None = None
 
     def of(self, block: Block, sent: Span) -> tuple[list[Quantity], list[TimeExpr]]:
         """The sentence's quantities, each typed with its measure, and its time expressions."""
@@ -88,9 +96,14 @@ class _SentenceNumbers:
         if key not in self.found:
             times = find_times(sent, block.offset, self.published)
             quantities = find_quantities(sent, block.offset, times)
-            typed = type_measures(sent, quantities, block.offset, times, self.published, self.places)
+            # a paragraph that opens on a bare tally ("The new figure … included …") goes on
+            # from the figure told last, in the paragraph before
+            before = self.last.get(block.offset, self.latest)
+            typed = type_measures(sent, quantities, block.offset, times, self.published, self.places, before)
             for q, m in zip(quantities, typed, strict=True):
                 q.measure = m
+                if m is not None and m.what is not None and m.unit not in _NO_TALLY:
+                    self.last[block.offset] = self.latest = m
             self.found[key] = (quantities, times)
         return self.found[key]
 

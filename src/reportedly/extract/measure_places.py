@@ -74,9 +74,18 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
                 qualifier = ", ".join(p for p in (qualifier, compass.group(1).lower().replace("-", "")) if p)
             hits.append(PlaceHit(m.start, m.end, m.place.id, m.place.name, qualifier))
         hits += _areas(sent.text, gaz, hits)
+        for m in _SIDE_OF_BORDER.finditer(sent.text):
+            # "1,602 confirmed dead on the Syrian side of the border": that country, where a bare
+            # "the Syrian side" is a party, not a place
+            country = gaz.demonym(m.group("party"))
+            if country is not None and not any(h.start <= m.start("party") < h.end for h in hits):
+                hits.append(PlaceHit(m.start("party"), m.end(), country.id, country.name, None))
         return hits
 
     return find
+
+
+_SIDE_OF_BORDER = re.compile(r"\b(?P<party>[A-Z][a-z]+)\s+side\s+of\s+the\s+(?:border|frontier)\b")
 
 
 def _possessor(m, nxt, text: str) -> bool:  # noqa: ANN001 - reportedly.places.PlaceMention
@@ -95,7 +104,7 @@ _COMPASS = re.compile(r"\b((?:north|south)[- ]?(?:east|west)|north|south|east|we
 #: "the Russian-controlled areas", "the rebel-held northwest", "occupied territories": held areas.
 _AREA = re.compile(
     r"\b(?:(?P<party>[A-Za-z]+)[- ])?(?P<rel>occupied|held|controlled)\s+"
-    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|"
+    r"(?P<what>parts?|areas?|territor(?:y|ies)|zones?|regions?|side|bank|cit(?:y|ies)|towns?|villages?|"
     r"(?:north|south)[- ]?(?:east|west)|north|south|east|west)\b",
     re.I,
 )
@@ -107,11 +116,17 @@ _CONTROLLED_BY = re.compile(
 )
 
 
+#: "in Russian areas", "in Ukrainian territory": a country's demonym on an area noun is its side's area.
+_DEMONYM_AREA = re.compile(r"\b(?P<party>[A-Z][a-z]+)\s+(?P<what>areas|territor(?:y|ies))\b(?P<rel>)")
+
+
 def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: ANN001 - Places
     """Areas named only by who holds them: their id is the qualifier (no gazetteer place)."""
     out = []
-    for pattern in (_AREA, _CONTROLLED_BY):
+    for pattern in (_AREA, _CONTROLLED_BY, _DEMONYM_AREA):
         for m in pattern.finditer(text):
+            if pattern is _DEMONYM_AREA and gaz.demonym(m.group("party")) is None:
+                continue  # "Kherson areas": a place's name, not a side's
             party_at = m.start("party") if m.group("party") else -1
             if any(
                 h.start <= m.start() < h.end or m.start() <= h.start < m.end()
@@ -123,7 +138,7 @@ def _areas(text: str, gaz, named: list[PlaceHit]) -> list[PlaceHit]:  # noqa: AN
                 continue  # "the Russian-occupied parts of the region of Kherson": the region says it
             if m.group("party") and _both_parties(text[: m.start()], gaz):
                 continue  # "government and rebel-held areas": every side's, so no one side's area
-            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied"}.get(
+            rel = {"controls": "controlled", "holds": "held", "occupies": "occupied", "": "held"}.get(
                 m.group("rel"), m.group("rel")
             )
             party = m.group("party")
@@ -227,6 +242,8 @@ def number_place(
             rank = 0
         elif toks & in_clause:
             rank = 1
+        elif _fronted(span, sent):
+            rank = 2  # "In Mykolaiv oblast, 31 settlements were flooded, one person died, …"
         else:
             continue  # a place in another clause is that clause's
         scored.append((rank, abs(min(toks) - anchor.i), h, span))
@@ -247,6 +264,19 @@ def number_place(
             quals.pop() if len(quals) == 1 else None,
         )
     return best
+
+
+def _fronted(span: Span, sent: Span) -> bool:
+    """A place in a phrase that opens the sentence and is set off by a comma ("In Mykolaiv
+    oblast, 31 settlements were flooded, one person died, and 936 people were evacuated"): it
+    sets the scene for every clause after it, not only the first."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "across", "throughout"):
+        return False
+    if prep.i != sent.start:
+        return False
+    after = max(t.i for t in prep.subtree) + 1
+    return after < sent.end and sent.doc[after].text == ","
 
 
 #: Nouns a place may qualify and still be where a number holds ("the death toll in Turkey").
@@ -276,11 +306,23 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
         if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
             if head.pos_ in ("NOUN", "PROPN") and node.dep_ == "prep":
                 low = head.lemma_.lower()
+                if node.lower_ == "in" and _event_of_a_tally(head):
+                    return False  # "the death toll from the earthquake in northwestern Syria": the toll's
                 return not (low in _NUMBER_NOUNS or low in EVENTS or head.like_num or head.ent_type_ == "GPE")
             node = head
             continue
         return False
     return False
+
+
+def _event_of_a_tally(noun: Token) -> bool:
+    """The event a tally is of: "the death toll from the earthquake", "the number of deaths from the
+    flooding"; a place "in" it is where the tally counts ("near Moscow" only places the event)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("from", "of", "in") or prep.head == prep:
+        return False
+    tally = prep.head
+    return tally.pos_ == "NOUN" and (tally.lemma_.lower() in TALLY_NOUNS or tally.lemma_.lower() in EVENTS)
 
 
 def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:

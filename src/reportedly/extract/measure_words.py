@@ -30,11 +30,13 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
     **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
     **dict.fromkeys(["rescue"], "rescued"),
-    **dict.fromkeys(["treat", "treatment"], "treated"),
+    **dict.fromkeys(["treat", "treatment", "outpatient"], "treated"),
     **dict.fromkeys(
         ["hospitalize", "hospitalise", "hospitalized", "hospitalised", "hospital"], "hospitalised"
     ),
-    **dict.fromkeys(["arrest", "detain", "detention"], "arrested"),
+    **dict.fromkeys(["arrest", "detain", "detention", "apprehend"], "arrested"),
+    **dict.fromkeys(["charge", "indict", "remand"], "charged"),
+    **dict.fromkeys(["plead", "guilt", "guilty"], "pleaded_guilty"),
     **dict.fromkeys(["deploy", "dispatch", "station"], "deployed"),
     **dict.fromkeys(["send", "ship", "deliver", "supply", "transfer", "export"], "sent"),
     **dict.fromkeys(["flood", "submerge", "inundate", "underwater"], "flooded"),
@@ -43,6 +45,14 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["affect"], "affected"),
     **dict.fromkeys(["magnitude"], "magnitude"),
 }
+#: Verbs that attack: the people who do it are the event's attackers ("the four men who attacked
+#: the hall", "three people in camouflage opened fire"), a count of the event itself.
+ATTACK_VERBS = frozenset(["attack", "storm", "shoot", "ambush", "raid", "gun"])
+
+#: Verbs that take their event as an object: "suffered injuries", "received outpatient care",
+#: "admitted guilt", "needed treatment": the number counts who undergoes the object's event.
+LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "require", "undergo"])
+
 #: Nouns that stand for a tally of something else: the thing comes from around them.
 TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
 

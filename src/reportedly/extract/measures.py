@@ -46,7 +46,7 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
-from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
+from .measure_words import ATTACK_VERBS, EVENTS, LIGHT_VERBS, TALLY_NOUNS, TALLY_VERBS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
@@ -65,8 +65,30 @@ UNITS: dict[str, str] = {
             "citizen",
             "passenger",
             "victim",
+            "man",
+            "men",
+            "woman",
+            "women",
+            "suspect",
+            "defendant",
+            "detainee",
         ],
         "people",
+    ),
+    # who carried out the attack: "four gunmen", "all four perpetrators", "three terrorists"
+    **dict.fromkeys(
+        [
+            "gunman",
+            "gunmen",
+            "attacker",
+            "assailant",
+            "perpetrator",
+            "terrorist",
+            "shooter",
+            "bomber",
+            "hijacker",
+        ],
+        "attackers",
     ),
     **dict.fromkeys(["troop", "soldier", "serviceman", "servicemen", "personnel", "fighter"], "troops"),
     **dict.fromkeys(["house", "home", "dwelling", "apartment", "household"], "homes"),
@@ -75,9 +97,9 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["metre", "meter", "m"], "metres"),
     **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
 }
-_SCALAR_UNITS = frozenset({"magnitude", "metres", "percent"})
+_SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
 #: Properties of the event itself: they do not change over time or from place to place.
-_FIXED_PROPERTIES = frozenset({"magnitude"})
+_FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 _SKIP_UNITS = frozenset(
     [
         "usd",
@@ -126,12 +148,18 @@ def type_measures(
     times: Iterable[TimeExpr] = (),
     published: date | None = None,
     find_places: PlaceFinder = entity_places,
+    before: Measure | None = None,
 ) -> list[Measure | None]:
     """The measure of each quantity of ``sent`` (a sentence of a block parsed at ``offset``).
 
     Numbers are read together because some take their meaning from a neighbour: "putting the
     total at 20,451" after "17,134 deaths in Turkey and another 3,317 in Syria" is a total of
     deaths, and "including 474 children" after "3,614 people were evacuated" counts evacuees.
+    ``before`` is the last figure typed before this sentence (in its paragraph, or in the one
+    before when the paragraph has none yet): a bare tally that names no event ("The confirmed
+    total now stands at 28,191." after "… killed 24,617 in Turkey"; "The new figure … included
+    over 17,600 people in Turkey" opening a paragraph) is a total of the same; nothing else is
+    read across sentences.
     """
     times = list(times)
     hits = find_places(sent)
@@ -139,6 +167,8 @@ def type_measures(
     previous: Measure | None = None
     for q in quantities:
         m = _read(sent, q, offset, times, published, hits, previous)
+        if m is not None and m.what == TALLY and previous is None and before is not None:
+            m = replace(m, what=before.what, unit=before.unit if m.unit in (None, "people") else m.unit)
         out.append(m)
         if m is not None and m.what not in (None, TALLY):
             previous = m
@@ -176,6 +206,10 @@ def _read(
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.like_num):
         noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
     unit_word = raw_unit.lower()
+    if unit_word in _MULTIPLIERS or (
+        noun is not None and _lemma(noun) in _GROWTH_NOUNS and unit_word == "fold"
+    ):
+        return _multiplier(anchor, noun, sent, offset, times, published)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
     unit = _unit(noun, unit_word)
@@ -188,13 +222,25 @@ def _read(
     if event_long_before(clause, times, offset, published):
         return None
     inherits = previous is not None and (
-        what == TALLY or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
+        what == TALLY
+        or (what is None and (_subset_of_previous(anchor, noun) or _up_from(anchor)))
+        # "80 people injured in the attack, including six children, remain in hospital": a part
+        # named with "including" counts what its whole counts, whatever verb the parse hangs it on
+        or (what is not None and _included(anchor, noun))
     )
     if inherits:
         what = previous.what  # type: ignore[union-attr]
         unit = unit if what != TALLY and unit not in (None, "people") else previous.unit  # type: ignore[union-attr]
     if what in _PEOPLE_EVENTS and unit is None:
         unit = "people"
+    if unit == "people" and _attacks(noun if noun is not None else anchor):
+        unit = "attackers"  # "the four men who attacked the hall", "three people … opened fire"
+    if unit == "attackers":
+        # how many carried out the attack is a fact of the event, like a quake's magnitude: "the
+        # four gunmen were detained" and "four perpetrators" count the same four
+        what = None
+    if what == "pleaded_guilty" and any(t.lower_ in ("not", "n't", "innocent") for t in clause):
+        what = "pleaded_not_guilty"
     if unit == "troops" and (what == "sent" or (what is None and hits)):
         what = "deployed"  # "10,000 North Korean troops were in / had been sent to Russia"
     scope = read_scope(anchor, clause, q, times, offset)
@@ -209,6 +255,14 @@ def _read(
     # a quake's magnitude is the quake's, wherever the sentence says it struck
     place = number_place(anchor, noun, clause, sent, hits) if unit not in _FIXED_PROPERTIES else None
     side = place_side(place) if place else None
+    included = (
+        previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun)
+    )
+    if included and (place is None or place.id == previous.place):  # type: ignore[union-attr]
+        # "11 people were detained, including the four suspects": a part of the count just
+        # given, of the same thing and place, is no second figure of its series ("including
+        # 4,400 in the rebel-held northwest" is the northwest's own figure)
+        return None
     if place is not None and place.id.startswith("area:"):
         # an area named only by who holds it: its identity is that side
         place = replace(place, id=f"area:{side}", name=f"{side} areas")
@@ -236,9 +290,72 @@ _PEOPLE_EVENTS = frozenset(
         "rescued",
         "arrested",
         "hospitalised",
+        "in_hospital",
         "treated",
+        "charged",
+        "pleaded_guilty",
+        "pleaded_not_guilty",
     }
 )
+
+
+#: Units that multiply: "could rise eight-fold", "likely to increase as much as eight times".
+_MULTIPLIERS = frozenset({"fold", "times"})
+_GROWTH_VERBS = frozenset({"rise", "increase", "grow", "multiply", "climb", "jump", "soar", "go", "swell"})
+_GROWTH_NOUNS = frozenset({"increase", "rise", "growth", "jump"})
+
+
+def _multiplier(
+    anchor: Token, noun: Token | None, sent: Span, offset: int, times: list[TimeExpr], published: date | None
+) -> Measure | None:
+    """How many times a count grows ("the toll could rise eight-fold", "eightfold increases on the
+    initial numbers"): a series of its own, a forecast unless the growth is told as past ("has
+    risen fivefold"). "Three times" with no growth is an occurrence count, not typed."""
+    growth = None
+    node = anchor
+    for _ in range(3):
+        if _lemma(node) in _GROWTH_VERBS or _lemma(node) in _GROWTH_NOUNS:
+            growth = node
+            break
+        if node.head == node:
+            break
+        node = node.head
+    if growth is None and noun is not None and _lemma(noun) in _GROWTH_NOUNS:
+        growth = noun
+    if growth is None:
+        return None
+    told_past = growth.tag_ == "VBD" or (
+        growth.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in growth.children)
+    )
+    clause = clause_tokens(anchor, sent)
+    return Measure(
+        what=None,
+        unit="times",
+        scope=MeasureScope.POINT if told_past else MeasureScope.FORECAST,
+        as_of=as_of_day(clause, times, offset, published),
+    )
+
+
+def _attacks(node: Token) -> bool:
+    """Whether the counted people carried out the attack: subject of an attack verb ("three
+    people in camouflage opened fire") or described by one ("the four men who attacked")."""
+
+    def attack(verb: Token) -> bool:
+        if verb.lemma_.lower() in ATTACK_VERBS:
+            return True
+        # "opened fire": the verb and its object
+        return verb.lemma_.lower() == "open" and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children
+        )
+
+    if node.dep_ in ("nsubj",) and node.head.pos_ == "VERB" and attack(node.head):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and attack(c)
+        and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT") for g in c.children)
+        for c in node.children
+    )
 
 
 def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
@@ -260,6 +377,19 @@ def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
     return any(c.lower_ in ("another", "other") for c in anchor.children) or (
         noun is not None and any(c.lower_ in ("another", "other") for c in noun.children)
     )
+
+
+def _included(anchor: Token, noun: Token | None) -> bool:
+    """ "including the four suspects", "among them 20 people": a number named as part of another."""
+    for t in (noun, anchor):
+        node = t
+        for _ in range(3):
+            if node is None or node == node.head:
+                break
+            if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
+                return True
+            node = node.head
+    return False
 
 
 def _up_from(anchor: Token) -> bool:
@@ -326,8 +456,15 @@ def _predicate(node: Token) -> str | None:
         head = node.head
         if head == node:
             return None
-        while head.dep_ in ("aux", "auxpass") and head.head != head:
-            head = head.head  # "houses remained flooded": remained is the auxiliary of flooded
+        while (
+            head.dep_ in ("aux", "auxpass")
+            and head.head != head
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        ):
+            # "houses remained flooded": remained is the auxiliary of flooded; an "auxiliary"
+            # with a subject of its own is a verb the parse hung on the next clause ("the death
+            # toll is currently at ten, 20 more people were injured")
+            head = head.head
         if node.dep_ in _ARG_DEPS:
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
@@ -340,6 +477,23 @@ def _predicate(node: Token) -> str | None:
                     cls = _event(c)
                     if cls:
                         return cls
+            if head.lemma_.lower() in LIGHT_VERBS and node.dep_ in ("nsubj", "nsubjpass"):
+                # "205 people received outpatient care", "three admitted guilt"
+                for c in head.children:
+                    if c.dep_ == "dobj" and (_event(c) or _from_modifiers(c)):
+                        return _event(c) or _from_modifiers(c)
+            if head.lemma_.lower() in _MOVE_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "safety" for g in c.children)
+                for c in head.children
+            ):
+                return "evacuated"  # "5,800 people have been brought to safety"
+            if head.lemma_ == "include" and node.dep_ == "dobj":
+                # "the dead included five children": a part of what the subject counts
+                for c in head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and _event(c):
+                        return _event(c)
+                    if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in TALLY_NOUNS:
+                        return TALLY  # "the new figure included over 17,600 people in Turkey"
             state = _state(head, node)
             if state:
                 return state
@@ -369,18 +523,37 @@ def _tally_args(verb: Token, node: Token) -> list[Token]:
 
 
 _STATE_VERBS = frozenset({"be", "remain", "stay"})
+#: Verbs that move people: "brought / taken / moved to safety" is an evacuation.
+_MOVE_VERBS = frozenset({"bring", "take", "move", "lead", "carry", "ferry", "get"})
 
 
-def _state(verb: Token, node: Token) -> str | None:
-    """ "are still in hospital", "remain in hospital": a place that is a state of the counted."""
-    if verb.lemma_ not in _STATE_VERBS or node.dep_ not in ("nsubj", "nsubjpass"):
+def _state(verb: Token, node: Token | None) -> str | None:
+    """ "are still in hospital", "remain in hospital": a place that is a state of the counted.
+
+    Who is *in* hospital is a count of its own (``in_hospital``), apart from who was *taken* to
+    hospital (``hospitalised``): the first falls as patients leave, the second only grows.
+    ``node`` None: the verb's subject is known to be the number (a parse that lost it)."""
+    if verb.lemma_ not in _STATE_VERBS or (node is not None and node.dep_ not in ("nsubj", "nsubjpass")):
         return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             for obj in c.children:
                 if obj.dep_ == "pobj" and not any(g.dep_ == "det" for g in obj.children) and _event(obj):
-                    return _event(obj)
+                    found = _event(obj)
+                    return "in_hospital" if found == "hospitalised" else found
     return None
+
+
+def _orphaned_verb(anchor: Token) -> Token | None:
+    """The verb a number is the subject of when the parse joined the number to a date before it:
+    "searching the site on Monday and 97 are still in hospital" (97 hung on Monday)."""
+    doc = anchor.doc
+    if anchor.dep_ != "conj" or anchor.head.ent_type_ not in ("DATE", "TIME") or anchor.i + 1 >= len(doc):
+        return None
+    verb = doc[anchor.i + 1]
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
 
 
 #: Marks a bare tally ("putting the total at …"): its event comes from the sentence's other numbers.
@@ -392,6 +565,9 @@ def _tally_of(noun: Token) -> str | None:
 
 
 def _what(anchor: Token, noun: Token | None) -> str | None:
+    verb = _orphaned_verb(anchor) if noun is None else None
+    if verb is not None and (_event(verb) or _state(verb, None)):
+        return _event(verb) or _state(verb, None)
     # "3,317 in Syria" conjoined with "17,134 confirmed deaths": the first number's noun counts
     base = anchor
     while base.dep_ == "conj" and base.head.like_num:

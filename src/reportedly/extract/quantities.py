@@ -106,6 +106,7 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_FOLD_RE = re.compile(rf"(?<![\w$€£.,/:\-])(?P<num>{_DIGITS}|{_WORD})(?:-|\s)?fold\b", re.IGNORECASE)
 _CALIBRE_RE = re.compile(r"(?<![\w.,\-])(?P<num>\d+(?:\.\d+)?)(?:\s?-\s?|\s)?(?:mm|millimet(?:er|re)s?)\b")
 
 # Model designations: a capitalised stem, a hyphen and digits ("AK-47", "Su-25", "KN-23",
@@ -237,6 +238,13 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
         if free(start, end):
             value = float(m.group("num"))
             emit(Quantity(start, end, full[start:end], value, value, value, unit="mm", attribute=True))
+
+    for m in _FOLD_RE.finditer(text):
+        # "could rise eight-fold", "eightfold increases": a multiplier, the number it multiplies by
+        start, end = base + m.start(), base + m.end()
+        if free(start, end):
+            value = _parse_core(m.group("num")).value
+            emit(Quantity(start, end, full[start:end], value, value, value, unit="fold"))
 
     for m in _VAGUE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()

@@ -227,10 +227,23 @@ def _with_sides(conflict: Conflict, side_a: list[Blame], side_b: list[Blame]) ->
     return conflict
 
 
-def _distance(a: Blame, b: Blame) -> tuple[bool, int, tuple[date, str, str]]:
+def _distance(a: Blame, b: Blame) -> tuple[bool, int, int, tuple[date, str, str]]:
+    """How far accusation ``a`` is from denial ``b``: another article, days apart, and inside one
+    article characters apart (a denial answers the accusation told just before it: "officials
+    said a strike destroyed it … Ukrainian officials denied responsibility", not the one in the
+    lead)."""
     da, db = a.item.doc.published, b.item.doc.published
     days = abs((da - db).days) if da is not None and db is not None else 0
-    return (a.item.doc.id != b.item.doc.id, days, _order(a))
+    apart = a.item.doc.id != b.item.doc.id
+    chars = 0 if apart else abs(_at(a) - _at(b))
+    return (apart, days, chars, _order(a))
+
+
+def _at(b: Blame) -> int:
+    claim = b.item.claim
+    if claim.sentence is not None:
+        return claim.sentence.start
+    return claim.content[0].start if claim.content else 0
 
 
 def _order(b: Blame) -> tuple[date, str, str]:

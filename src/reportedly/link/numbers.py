@@ -47,14 +47,27 @@ SAME_DAY_GAP = 0.25
 GROWTH = 1.5
 #: What only grows: a lower later figure from another origin contradicts an earlier one.
 MONOTONE = frozenset(
-    {"killed", "injured", "killed_or_injured", "evacuated", "rescued", "arrested", "destroyed", "damaged"}
+    {
+        "killed",
+        "injured",
+        "killed_or_injured",
+        "evacuated",
+        "rescued",
+        "arrested",
+        "destroyed",
+        "damaged",
+        "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
+    }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
 #: be compared: such figures move, but not from 11,000 to 3,000 in two days.
 SNAPSHOT_DAYS = 3
 
 #: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
-FIXED_PROPERTIES = frozenset({"magnitude"})
+FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
+
+#: Counted units that are a part of "people" ("including 474 children").
+PART_OF_PEOPLE = frozenset({"children"})
 
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
@@ -123,6 +136,22 @@ def _growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
+_STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
+
+
+def _remaining(p: Point) -> bool:
+    """A count of what remains after the event: people still in hospital, homes still flooded."""
+    return p.measure.what == "in_hospital" or _snapshot(p)
+
+
+def _snapshot(p: Point) -> bool:
+    """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
+    flooded"): it falls as the water recedes, so it is no count that only grows."""
+    claim = p.item.claim
+    text = claim.sentence.text if claim.sentence is not None else claim.content_text
+    return p.measure.what == "flooded" and _STILL.search(text) is not None
+
+
 _EARLIER = re.compile(r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?)\b", re.I)
 _LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
 
@@ -156,7 +185,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
     days = _days(a, b)
     gap = max(lb - ha, la - hb)
-    if _growing(a.measure):
+    if _growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
         if days == 0 or days is None:
             if a.item.doc.id != b.item.doc.id:
                 # "60 killed" and "133 killed" in two reports of one day are two hours of a
@@ -182,6 +211,13 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 "from another origin: such counts do not fall"
             )
         return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
+    if _remaining(a) and _remaining(b) and days is not None and days > 0:
+        earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
+        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0]:
+            return False, (
+                f"{earlier.says()} then {later.says()} for {key}: what remains after the event "
+                "(patients still in hospital, homes still flooded) falls as it eases"
+            )
     if a.measure.unit in FIXED_PROPERTIES:
         return True, f"{a.says()} and {b.says()} for {key}: one event's {a.measure.unit} cannot be both"
     if days is not None and days <= SNAPSHOT_DAYS:
@@ -257,7 +293,10 @@ def numeric_conflicts(
     by_series: dict[str, list[Point]] = defaultdict(list)
 
     def counted(p: Point) -> tuple[str | None, str | None, str | None]:
-        return (story_of.get(p.item.doc.id), p.measure.what, p.measure.unit)
+        # children are people: "474 children evacuated" with no place, in a story that counts
+        # evacuees in named places, is part of a count that could be any of them
+        unit = "people" if p.measure.unit in PART_OF_PEOPLE else p.measure.unit
+        return (story_of.get(p.item.doc.id), p.measure.what, unit)
 
     placed = {counted(p) for p in points if p.measure.place}
     for p in points:
@@ -350,6 +389,8 @@ def settle_places(
     if is_country is None:
         is_country = _gazetteer_country()
     items = list(items)
+    settled = _sides_by_compass(items, story_of, is_country)
+    settled += _places_by_agreement(items, story_of)
     places: dict[tuple[str | None, str], set[tuple[str, str | None, str | None]]] = defaultdict(set)
     for it in items:
         story = story_of.get(it.doc.id)
@@ -357,7 +398,6 @@ def settle_places(
             if m.typed.place is not None:
                 where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
                 places[(story, _counted(m.typed))].add(where)
-    settled = 0
     for it in items:
         story = story_of.get(it.doc.id)
         for i, m in enumerate(it.measures):
@@ -383,6 +423,106 @@ def settle_places(
             )
             settled += 1
     return settled
+
+
+def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> int:
+    """A figure with no place takes the place its story gives the very same figure.
+
+    "At least 16 people are confirmed dead" and "the toll has risen to 16 in Ukraine", "29
+    people have died in territories that Moscow controls … the death toll had risen to 29": the
+    clusters already hold such pairs to be one proposition (the same number of the same thing,
+    once with its place and once without); the unplaced one is drawn and compared in the placed
+    one's series. Only where every placed statement of that figure in the story names one place;
+    the same number in two places says nothing of an unplaced one. Returns how many moved."""
+    from .clusters import SAME_FIGURE_DAYS, _one_figure, _same_exact
+
+    placed: dict[
+        tuple[str | None, str], list[tuple[Quantity, date | None, tuple[str, str | None, str | None]]]
+    ]
+    placed = defaultdict(list)
+    loose: list[tuple[ClaimItem, int]] = []
+    for it in items:
+        if it.neutral or it.negative:
+            continue
+        for i, m in enumerate(it.measures):
+            q = it.claim.quantities[m.position]
+            if vague(q) or m.typed.unit in FIXED_PROPERTIES:
+                continue
+            if m.typed.place is None:
+                loose.append((it, i))
+            else:
+                where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
+                placed[(story_of.get(it.doc.id), _counted(m.typed))].append((q, m.typed.as_of, where))
+    moved = 0
+    for it, i in loose:
+        m = it.measures[i]
+        q = it.claim.quantities[m.position]
+        found = set()
+        for other, when, where in placed.get((story_of.get(it.doc.id), _counted(m.typed)), []):
+            close = (
+                when is not None
+                and m.typed.as_of is not None
+                and abs((when - m.typed.as_of).days) <= SAME_FIGURE_DAYS
+            )
+            if _same_exact(q, other) or (close and _one_figure(q, other)):
+                found.add(where)
+        if len(found) == 1:
+            place, name, qualifier = found.pop()
+            it.measures[i] = replace(
+                m, typed=replace(m.typed, place=place, place_name=name, qualifier=qualifier)
+            )
+            moved += 1
+    return moved
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _sides_by_compass(
+    items: list[ClaimItem], story_of: dict[str, str], is_country: Callable[[str], bool]
+) -> int:
+    """One name for a side's area that a story names by its holder and by its compass direction.
+
+    "The rebel-held northwest" tells the story's reader that the northwest is the rebels': in
+    that story "northwestern Syria" and "rebel-held areas" are that one area, and so is "the
+    rebel-held northwest" itself. Read from the story's own words, never from a map: a story
+    that names a compass part of a country with no side keeps it as said. Returns how many
+    figures were renamed."""
+    sides: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for it in items:
+        for m in it.measures:
+            t = m.typed
+            if t.place and t.place.startswith("area:") and t.qualifier:
+                parts = t.qualifier.split(", ")
+                held = [p for p in parts if p not in _COMPASS]
+                for p in parts:
+                    if p in _COMPASS and len(held) == 1:
+                        sides[(story_of.get(it.doc.id), p)].add(held[0])
+    renamed = 0
+    for it in items:
+        story = story_of.get(it.doc.id)
+        for i, m in enumerate(it.measures):
+            t = m.typed
+            if not t.place or not t.qualifier:
+                continue
+            parts = t.qualifier.split(", ")
+            compass = [p for p in parts if p in _COMPASS]
+            held = [p for p in parts if p not in _COMPASS]
+            if len(compass) != 1:
+                continue
+            side = sides.get((story, compass[0]))
+            if side is None or len(side) != 1:
+                continue
+            (holder,) = side
+            if t.place.startswith("area:") and held != [holder]:
+                continue
+            if not t.place.startswith("area:") and (held or not is_country(t.place)):
+                continue
+            it.measures[i] = replace(
+                m, typed=replace(t, place=f"area:{holder}", place_name=f"{holder} areas", qualifier=holder)
+            )
+            renamed += 1
+    return renamed
 
 
 def _held_whole(
