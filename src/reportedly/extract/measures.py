@@ -46,57 +46,10 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
-from .measure_words import ATTACK_VERBS, EVENTS, LIGHT_VERBS, TALLY_NOUNS, TALLY_VERBS
+from .measure_what import TALLY, lemma, subject_of, unit_of, what_counted
+from .measure_words import ATTACK_VERBS
 from .number_parse import clause_tokens, counted_noun, number_token
 
-#: Counted nouns folded onto general classes; anything else is kept as its lemma.
-UNITS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "people",
-            "person",
-            "persons",
-            "resident",
-            "inhabitant",
-            "individual",
-            "civilian",
-            "other",
-            "villager",
-            "citizen",
-            "passenger",
-            "victim",
-            "man",
-            "men",
-            "woman",
-            "women",
-            "suspect",
-            "defendant",
-            "detainee",
-        ],
-        "people",
-    ),
-    # who carried out the attack: "four gunmen", "all four perpetrators", "three terrorists"
-    **dict.fromkeys(
-        [
-            "gunman",
-            "gunmen",
-            "attacker",
-            "assailant",
-            "perpetrator",
-            "terrorist",
-            "shooter",
-            "bomber",
-            "hijacker",
-        ],
-        "attackers",
-    ),
-    **dict.fromkeys(["troop", "soldier", "serviceman", "servicemen", "personnel", "fighter"], "troops"),
-    **dict.fromkeys(["house", "home", "dwelling", "apartment", "household"], "homes"),
-    **dict.fromkeys(["settlement", "village", "town", "community", "locality", "hamlet"], "settlements"),
-    **dict.fromkeys(["child", "children", "minor"], "children"),
-    **dict.fromkeys(["metre", "meter", "m"], "metres"),
-    **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
-}
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
 #: Properties of the event itself: they do not change over time or from place to place.
 _FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
@@ -207,13 +160,13 @@ def _read(
         noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
     unit_word = raw_unit.lower()
     if unit_word in _MULTIPLIERS or (
-        noun is not None and _lemma(noun) in _GROWTH_NOUNS and unit_word == "fold"
+        noun is not None and lemma(noun) in _GROWTH_NOUNS and unit_word == "fold"
     ):
         return _multiplier(anchor, noun, sent, offset, times, published)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
-    unit = _unit(noun, unit_word)
-    what = _what(anchor, noun)
+    unit = unit_of(noun, unit_word)
+    what = what_counted(anchor, noun)
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
@@ -269,7 +222,7 @@ def _read(
     return Measure(
         what=what,
         unit=unit,
-        subject=_subject(noun, anchor, clause if unit in _SCALAR_UNITS else None),
+        subject=subject_of(noun, anchor, clause if unit in _SCALAR_UNITS else None),
         place=place.id if place else None,
         place_name=place.name if place else None,
         qualifier=side,
@@ -314,13 +267,13 @@ def _multiplier(
     growth = None
     node = anchor
     for _ in range(3):
-        if _lemma(node) in _GROWTH_VERBS or _lemma(node) in _GROWTH_NOUNS:
+        if lemma(node) in _GROWTH_VERBS or lemma(node) in _GROWTH_NOUNS:
             growth = node
             break
         if node.head == node:
             break
         node = node.head
-    if growth is None and noun is not None and _lemma(noun) in _GROWTH_NOUNS:
+    if growth is None and noun is not None and lemma(noun) in _GROWTH_NOUNS:
         growth = noun
     if growth is None:
         return None
@@ -404,262 +357,3 @@ def _after_magnitude(anchor: Token) -> bool:
     if i >= 0 and anchor.doc[i].text == "-":
         i -= 1
     return i >= 0 and anchor.doc[i].lower_ == "magnitude"
-
-
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def _event(t: Token | None) -> str | None:
-    if t is None:
-        return None
-    cls = EVENTS.get(_lemma(t)) or EVENTS.get(t.lower_)
-    if cls:
-        return cls
-    if _lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
-        return "killed"  # a bare "toll" in news is a death toll
-    for c in t.children:
-        if c.dep_ in ("compound", "amod") and (EVENTS.get(_lemma(c)) or EVENTS.get(c.lower_)):
-            return EVENTS.get(_lemma(c)) or EVENTS.get(c.lower_)
-    return None
-
-
-def _from_modifiers(noun: Token) -> str | None:
-    """ "people killed", "people who died", "homes that remained flooded", "people in need"."""
-    for c in noun.children:
-        if c.dep_ in ("acl", "relcl", "amod", "compound"):
-            cls = _event(c)
-            if cls:
-                return cls
-            for g in c.children:
-                if g.dep_ in ("acomp", "xcomp", "oprd", "conj", "attr") and _event(g):
-                    return _event(g)
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for obj in c.children:
-                if obj.dep_ == "pobj":
-                    cls = _event(obj) or _from_modifiers(obj)
-                    if cls:
-                        return cls
-    return None
-
-
-_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
-
-
-def _predicate(node: Token) -> str | None:
-    """The event a noun (or the number itself) takes part in through its verb.
-
-    Climbs from the number through prepositions ("rose to …", "a total of … people"), tally
-    nouns ("the toll", "the number of dead") and conjuncts, for at most four steps.
-    """
-    for _hop in range(5):
-        head = node.head
-        if head == node:
-            return None
-        while (
-            head.dep_ in ("aux", "auxpass")
-            and head.head != head
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-        ):
-            # "houses remained flooded": remained is the auxiliary of flooded; an "auxiliary"
-            # with a subject of its own is a verb the parse hung on the next clause ("the death
-            # toll is currently at ten, 20 more people were injured")
-            head = head.head
-        if node.dep_ in _ARG_DEPS:
-            cls = _event(head)
-            if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
-                return cls
-            # copula and raising: "were dead", "remained flooded", "are still missing"
-            for c in head.children:
-                if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                    continue  # "the toll surged to 5,000 after … aftershocks collapsed buildings"
-                if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "conj") and c != node:
-                    cls = _event(c)
-                    if cls:
-                        return cls
-            if head.lemma_.lower() in LIGHT_VERBS and node.dep_ in ("nsubj", "nsubjpass"):
-                # "205 people received outpatient care", "three admitted guilt"
-                for c in head.children:
-                    if c.dep_ == "dobj" and (_event(c) or _from_modifiers(c)):
-                        return _event(c) or _from_modifiers(c)
-            if head.lemma_.lower() in _MOVE_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "safety" for g in c.children)
-                for c in head.children
-            ):
-                return "evacuated"  # "5,800 people have been brought to safety"
-            if head.lemma_ == "include" and node.dep_ == "dobj":
-                # "the dead included five children": a part of what the subject counts
-                for c in head.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and _event(c):
-                        return _event(c)
-                    if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in TALLY_NOUNS:
-                        return TALLY  # "the new figure included over 17,600 people in Turkey"
-            state = _state(head, node)
-            if state:
-                return state
-            if _lemma(head) in TALLY_VERBS or head.lemma_ == "be":
-                # "the toll rose to 5,000", "putting the number of dead at …", "the total is …";
-                # a tally that names its event wins over one that does not ("earlier figures
-                # had put the death toll at five"), and "the toll, which stands at …" is the toll's
-                found = [_event(c) or _from_modifiers(c) or _tally_of(c) for c in _tally_args(head, node)]
-                if found:
-                    return next((f for f in found if f), TALLY)
-        climb = node.dep_ in ("pobj", "prep", "conj", "appos") or (
-            _lemma(node) in TALLY_NOUNS and node.dep_ in ("nsubj", "nsubjpass", "dobj")
-        )
-        if not climb:
-            return None
-        node = head
-    return None
-
-
-def _tally_args(verb: Token, node: Token) -> list[Token]:
-    """The tally nouns a tally verb moves: its subject or object, or for a relative clause
-    ("the toll, which currently stands at …") the noun the clause describes."""
-    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node]
-    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in args):
-        args.append(verb.head)
-    return [c for c in args if _lemma(c) in TALLY_NOUNS or _event(c)]
-
-
-_STATE_VERBS = frozenset({"be", "remain", "stay"})
-#: Verbs that move people: "brought / taken / moved to safety" is an evacuation.
-_MOVE_VERBS = frozenset({"bring", "take", "move", "lead", "carry", "ferry", "get"})
-
-
-def _state(verb: Token, node: Token | None) -> str | None:
-    """ "are still in hospital", "remain in hospital": a place that is a state of the counted.
-
-    Who is *in* hospital is a count of its own (``in_hospital``), apart from who was *taken* to
-    hospital (``hospitalised``): the first falls as patients leave, the second only grows.
-    ``node`` None: the verb's subject is known to be the number (a parse that lost it)."""
-    if verb.lemma_ not in _STATE_VERBS or (node is not None and node.dep_ not in ("nsubj", "nsubjpass")):
-        return None
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "in":
-            for obj in c.children:
-                if obj.dep_ == "pobj" and not any(g.dep_ == "det" for g in obj.children) and _event(obj):
-                    found = _event(obj)
-                    return "in_hospital" if found == "hospitalised" else found
-    return None
-
-
-def _orphaned_verb(anchor: Token) -> Token | None:
-    """The verb a number is the subject of when the parse joined the number to a date before it:
-    "searching the site on Monday and 97 are still in hospital" (97 hung on Monday)."""
-    doc = anchor.doc
-    if anchor.dep_ != "conj" or anchor.head.ent_type_ not in ("DATE", "TIME") or anchor.i + 1 >= len(doc):
-        return None
-    verb = doc[anchor.i + 1]
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    return verb
-
-
-#: Marks a bare tally ("putting the total at …"): its event comes from the sentence's other numbers.
-TALLY = "tally"
-
-
-def _tally_of(noun: Token) -> str | None:
-    return "killed" if _lemma(noun) == "toll" else None
-
-
-def _what(anchor: Token, noun: Token | None) -> str | None:
-    verb = _orphaned_verb(anchor) if noun is None else None
-    if verb is not None and (_event(verb) or _state(verb, None)):
-        return _event(verb) or _state(verb, None)
-    # "3,317 in Syria" conjoined with "17,134 confirmed deaths": the first number's noun counts
-    base = anchor
-    while base.dep_ == "conj" and base.head.like_num:
-        base = base.head
-    if noun is None and anchor.dep_ == "nummod" and _event(anchor.head):
-        return _event(anchor.head)  # "40 people were killed and over 100 hurt"
-    if anchor.dep_ == "conj" or base != anchor:
-        # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts
-        own = _from_modifiers(anchor)
-        if own:
-            return own
-    if noun is None and base != anchor:
-        noun = base.head if base.dep_ == "nummod" else None
-    for cand in (noun, anchor):
-        if cand is None:
-            continue
-        cls = _event(cand) if cand == noun else None
-        # "80 people injured in the attack remain in hospital" counts who is in hospital
-        cls = cls or (_state(cand.head, cand) if cand == noun else None)
-        cls = cls or (_from_modifiers(cand) if cand == noun else None)
-        cls = cls or _predicate(cand)
-        if cls:
-            return cls
-    if base != anchor:
-        return _predicate(base)
-    return None
-
-
-def _unit(noun: Token | None, unit_word: str) -> str | None:
-    if noun is None:
-        return UNITS.get(unit_word, unit_word or None) if unit_word else None
-    lemma = _lemma(noun)
-    if lemma in TALLY_NOUNS or EVENTS.get(lemma) in ("killed", "injured", "killed_or_injured"):
-        return "people"  # "deaths", "casualties", "the toll": people
-    if EVENTS.get(lemma) in ("evacuated", "displaced"):
-        return "people"
-    return UNITS.get(lemma, UNITS.get(noun.lower_, lemma))
-
-
-_ORDINALS = frozenset(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "main",
-        "initial",
-        "latest",
-        "biggest",
-        "largest",
-        "strongest",
-    ]
-)
-
-
-def _subject(noun: Token | None, anchor: Token, clause: list[Token] | None = None) -> str | None:
-    """Whose or which: a nationality on the counted noun ("North Korean troops"), or for a scalar
-    an ordinal on the event it measures ("a second 7.6 magnitude tremor", "the second quake had a
-    magnitude of 7.5")."""
-    words = []
-    events = [t for t in (clause or []) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
-    if clause is not None:
-        events += [anchor, *([noun, noun.head] if noun is not None else [])]
-    for t in dict.fromkeys(events):
-        for c in t.children:
-            if c.lower_ in _ORDINALS and c.dep_ in ("amod", "advmod", "compound"):
-                words.append(c.lower_)
-            elif c.lower_ in _ANOTHER and c.dep_ in ("det", "amod"):
-                words.append("later")
-    if clause is not None and not words and any(_later_event(t) for t in clause):
-        # "Hours later, a 7.5 magnitude quake struck": an event after the one told of is another
-        # event; its magnitude is no second reading of the first one's
-        words.append("later")
-    for t in (noun, anchor):
-        if t is None:
-            continue
-        for c in t.children:
-            if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound", "nmod"):
-                ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-                words.append(ent.text if ent is not None else c.text)  # "North Korean", not "Korean"
-            elif c.dep_ == "amod" and c.ent_type_ == "ORDINAL":
-                words.append(c.lower_)
-        if t == noun:
-            break
-    return " ".join(dict.fromkeys(words)) or None
-
-
-_ANOTHER = frozenset({"another", "subsequent"})
-_LATER = frozenset({"later", "afterwards", "afterward", "subsequently"})
-
-
-def _later_event(t: Token) -> bool:
-    """ "later" on the clause's verb ("hours later, a quake struck"), not on a reporting verb."""
-    return t.lower_ in _LATER and t.dep_ == "advmod" and t.head.pos_ == "VERB" and t.head.dep_ == "ROOT"

@@ -131,7 +131,7 @@ def _same_place(a: tuple[ClaimItem, int, Measure], b: tuple[ClaimItem, int, Meas
     (ia, pa, ta), (ib, pb, tb) = a, b
     if (ta.place, ta.qualifier) == (tb.place, tb.qualifier):
         return True
-    if not _same_exact(ia.claim.quantities[pa], ib.claim.quantities[pb]):
+    if not same_exact(ia.claim.quantities[pa], ib.claim.quantities[pb]):
         return False
     if ta.place is None or tb.place is None:
         return True
@@ -148,16 +148,16 @@ def _same_figure(a: tuple[ClaimItem, int], b: tuple[ClaimItem, int]) -> bool:
     qa, qb = ia.claim.quantities[pa], ib.claim.quantities[pb]
     if (
         not fixed
-        and not _same_exact(qa, qb)
+        and not same_exact(qa, qb)
         and da is not None
         and db is not None
         and abs((da - db).days) > SAME_FIGURE_DAYS
     ):
         return False  # "more than 20,000" on one day and days later are two reports, not one
-    return _one_figure(qa, qb)
+    return one_figure(qa, qb)
 
 
-def _one_figure(a: Quantity, b: Quantity) -> bool:
+def one_figure(a: Quantity, b: Quantity) -> bool:
     """Two quantities stating one figure: bounds that meet *and* figures that are the same number
     within :data:`FIGURE_TOLERANCE`. "At least 16" and "29" can both be true, but they are two
     reports; "more than 3,600" and "3,614" are one."""
@@ -185,7 +185,7 @@ def _exact(q: Quantity) -> float | None:
     return q.value
 
 
-def _same_exact(a: Quantity, b: Quantity) -> bool:
+def same_exact(a: Quantity, b: Quantity) -> bool:
     """One stated figure of one series, whatever the days: a toll restated later ("the attack that
     killed 144", "more than 7,600 injured" days after "7,600 injuries") repeats the report that gave
     it; a changed toll is a different figure."""
@@ -268,8 +268,8 @@ def _figures(it: ClaimItem) -> dict[str, list[_Figure]]:
 def _agree(a: list[_Figure], b: list[_Figure]) -> bool:
     for da, qa in a:
         for db, qb in b:
-            close = _same_exact(qa, qb) or da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
-            if close and _one_figure(qa, qb):
+            close = same_exact(qa, qb) or da is None or db is None or abs((da - db).days) <= SAME_FIGURE_DAYS
+            if close and one_figure(qa, qb):
                 return True
     return False
 
@@ -287,16 +287,16 @@ def _loosely_agree(a: ClaimItem, b: ClaimItem) -> bool:
             if ta.place is not None and tb.place is not None:
                 # both placed, apart: the same figure only when it is the same number and one place may
                 # be the other ("northwest Syria" / "rebel-held areas"; "Syria" / "northern Syria")
-                if _same_exact(qa, qb) and _may_be_one_place(ta.place, tb.place):
+                if same_exact(qa, qb) and _may_be_one_place(ta.place, tb.place):
                     return True
                 continue
             close = (
-                _same_exact(qa, qb)
+                same_exact(qa, qb)
                 or ta.as_of is None
                 or tb.as_of is None
                 or abs((ta.as_of - tb.as_of).days) <= SAME_FIGURE_DAYS
             )
-            if close and _one_figure(qa, qb):
+            if close and one_figure(qa, qb):
                 return True
     return False
 

@@ -434,7 +434,7 @@ def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> in
     once with its place and once without); the unplaced one is drawn and compared in the placed
     one's series. Only where every placed statement of that figure in the story names one place;
     the same number in two places says nothing of an unplaced one. Returns how many moved."""
-    from .clusters import SAME_FIGURE_DAYS, _one_figure, _same_exact
+    from .clusters import SAME_FIGURE_DAYS, one_figure, same_exact
 
     placed: dict[
         tuple[str | None, str], list[tuple[Quantity, date | None, tuple[str, str | None, str | None]]]
@@ -464,7 +464,7 @@ def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> in
                 and m.typed.as_of is not None
                 and abs((when - m.typed.as_of).days) <= SAME_FIGURE_DAYS
             )
-            if _same_exact(q, other) or (close and _one_figure(q, other)):
+            if same_exact(q, other) or (close and one_figure(q, other)):
                 found.add(where)
         if len(found) == 1:
             place, name, qualifier = found.pop()
