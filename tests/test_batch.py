@@ -333,3 +333,18 @@ def test_local_cluster_keeps_its_housekeeping_off_the_workers_cores() -> None:
     assert list(workers.values()) == [{"tick": 500, "monitor": 2000, "memory": 1000}]
     assert scheduler == {"tick": 500, "monitor": 2000}
     assert dashboard is False
+
+
+def test_worker_warm_up_caps_the_encoder_threads_before_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A running cluster's worker takes REPORTEDLY_ENCODER_THREADS; the local cluster's own cap wins."""
+    from reportedly.extract import encoder
+
+    calls: list[object] = []
+    monkeypatch.setattr(encoder, "set_threads", lambda n: calls.append(("threads", n)))
+    monkeypatch.setattr(reportedly, "warm_up", lambda: calls.append("load"))
+    monkeypatch.setenv("REPORTEDLY_ENCODER_THREADS", "3")
+    batch._warm(None)
+    batch._warm(1)
+    monkeypatch.delenv("REPORTEDLY_ENCODER_THREADS")
+    batch._warm(None)
+    assert calls == [("threads", 3), "load", ("threads", 1), "load", "load"]

@@ -295,10 +295,16 @@ def analyze_here(
 
 
 def _warm(threads: int | None) -> None:
-    """Load the models on a worker before its first document, so --timeout measures analysis."""
-    from . import warm_up
+    """Load the models on a worker before its first document, so --timeout measures analysis.
 
-    _cap_threads(threads)
+    The encoder's threads are capped first (they are fixed when it loads): as the local cluster
+    asks (one per worker process), else by ``REPORTEDLY_ENCODER_THREADS`` on a running cluster's
+    worker, where it is set.
+    """
+    from . import warm_up
+    from .settings import encoder_threads
+
+    _cap_threads(threads or encoder_threads())
     warm_up()
 
 
