@@ -52,8 +52,21 @@ ONE_THREAD = [
     "import sys; from reportedly.extract.encoder import set_threads; set_threads(1); "
     "from reportedly.cli import main; sys.argv[0] = 'reportedly'; main()",
 ]
-# docs/batch.md: a worker's nanny must not set glibc's trim threshold (a third slower)
-DASK_YAML = "distributed:\n  nanny:\n    pre-spawn-environ:\n      MALLOC_TRIM_THRESHOLD_: null\n"
+# docs/batch.md: a worker's nanny must not set glibc's trim threshold (a third slower), and the
+# workers' profiler (a stack sample every 10 ms) and 20 ms tick are turned off / slowed, as the
+# local cluster does (reportedly.batch.LOCAL_CLUSTER_CONFIG)
+DASK_YAML = """\
+distributed:
+  nanny:
+    pre-spawn-environ:
+      MALLOC_TRIM_THRESHOLD_: null
+  worker:
+    profile:
+      enabled: false
+  admin:
+    tick:
+      interval: 500ms
+"""
 
 
 class CpuSampler:

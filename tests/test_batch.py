@@ -313,7 +313,10 @@ def _intervals(server: Any) -> dict[str, float]:
 
 
 def _worker_intervals(dask_worker: Any) -> dict[str, float]:
-    return _intervals(dask_worker) | {"memory": dask_worker.memory_manager.memory_monitor_interval * 1000}
+    return _intervals(dask_worker) | {
+        "memory": dask_worker.memory_manager.memory_monitor_interval * 1000,
+        "profiled": "profile" in dask_worker.periodic_callbacks,
+    }
 
 
 def _scheduler_intervals(dask_scheduler: Any) -> dict[str, float]:
@@ -323,14 +326,15 @@ def _scheduler_intervals(dask_scheduler: Any) -> dict[str, float]:
 @pytest.mark.slow  # Dask
 def test_local_cluster_keeps_its_housekeeping_off_the_workers_cores() -> None:
     """The scheduler and nannies share the cores with the workers: no dashboard, slower ticks and
-    monitors than Dask's defaults (20 ms, 500 ms, 100 ms), in the workers and the scheduler alike."""
+    monitors than Dask's defaults (20 ms, 500 ms, 100 ms), in the workers and the scheduler alike,
+    and no profiler sampling the analysing thread's stack every 10 ms."""
     with DaskRunner(workers=1) as runner:
         assert runner.client is not None
         workers = runner.client.run(_worker_intervals)
         scheduler = runner.client.run_on_scheduler(_scheduler_intervals)
         # Bokeh may be absent (then no dashboard runs anyway): what the scheduler was asked for
         dashboard = runner._cluster.scheduler_spec["options"]["dashboard"]
-    assert list(workers.values()) == [{"tick": 500, "monitor": 2000, "memory": 1000}]
+    assert list(workers.values()) == [{"tick": 500, "monitor": 2000, "memory": 1000, "profiled": False}]
     assert scheduler == {"tick": 500, "monitor": 2000}
     assert dashboard is False
 
