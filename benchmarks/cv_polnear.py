@@ -14,8 +14,9 @@ sample), so the three columns compare text for text.
     python benchmarks/cv_polnear.py --corpus ../shared/data/polnear/train --folds 4 --json
 
 A full run (840 texts, 4 folds) reads every text once (parse, encoder,
-features) and trains 4 × 2 CRFs: about 40 minutes on a quiet 2-core machine.
---limit, --only and --max-iterations make shorter runs (the report says which).
+features) and trains 4 × 2 CRFs: 30 to 40 minutes on a quiet 2-core machine.
+--limit, --only and --max-iterations make shorter runs (the report says which);
+--work-dir keeps what is done, and a rerun with the same folder resumes.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from reportedly.train.crossval import METRICS, VARIANTS, cross_validate
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
-        epilog="Example: python benchmarks/cv_polnear.py --corpus ../shared/data/polnear/train --folds 4 --json",
+        epilog="Example: python benchmarks/cv_polnear.py --corpus ../shared/data/polnear/train "
+        "--folds 4 --json",
     )
     parser.add_argument(
         "--corpus", required=True, type=Path, help="A PolNeAR split with text/ and attributions/."

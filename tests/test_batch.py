@@ -306,7 +306,6 @@ def test_local_workers_keep_glibcs_adaptive_malloc() -> None:
     assert list(seen.values()) == [None]
 
 
-
 def _intervals(server: Any) -> dict[str, float]:
     """The intervals (ms) a Dask server actually runs its tick and system monitor at."""
     return {name: server.periodic_callbacks[name].callback_time for name in ("tick", "monitor")}
