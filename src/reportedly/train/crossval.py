@@ -22,6 +22,7 @@ every text: the in-sample figure), so the three are comparable text for text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import sys
@@ -143,6 +144,13 @@ def _predict_part(
     return scored
 
 
+def _fingerprint(folder: Path) -> str:
+    """A short hash of an encoder's weights file."""
+    from ..extract.encoder import WEIGHTS
+
+    return hashlib.sha256((Path(folder) / WEIGHTS).read_bytes()).hexdigest()[:16]
+
+
 def _claim_work_dir(work: Path, settings: dict[str, Any]) -> None:
     """Refuse a work folder left by a run with other settings; a run with the same ones resumes."""
     work.mkdir(parents=True, exist_ok=True)
@@ -234,7 +242,8 @@ def cross_validate(
         "folds": folds,
         "limit": limit,
         "max_iterations": max_iterations,
-        "encoder": str(encoder.path) if encoder is not None else None,
+        # the weights, not their path: a work folder serves any checkout with the same models
+        "encoder": _fingerprint(encoder.path) if encoder is not None else None,
         "runtime": getattr(encoder, "backend", None),
     }
     started = time.perf_counter()
