@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -303,3 +304,50 @@ def test_local_workers_keep_glibcs_adaptive_malloc() -> None:
         assert runner.client is not None
         seen = runner.client.run(_trim_threshold)
     assert list(seen.values()) == [None]
+
+
+def _intervals(server: Any) -> dict[str, float]:
+    """The intervals (ms) a Dask server actually runs its tick and system monitor at."""
+    return {name: server.periodic_callbacks[name].callback_time for name in ("tick", "monitor")}
+
+
+def _worker_intervals(dask_worker: Any) -> dict[str, float]:
+    return _intervals(dask_worker) | {
+        "memory": dask_worker.memory_manager.memory_monitor_interval * 1000,
+        "profiled": "profile" in dask_worker.periodic_callbacks,
+    }
+
+
+def _scheduler_intervals(dask_scheduler: Any) -> dict[str, float]:
+    return _intervals(dask_scheduler)
+
+
+@pytest.mark.slow  # Dask
+def test_local_cluster_keeps_its_housekeeping_off_the_workers_cores() -> None:
+    """The scheduler and nannies share the cores with the workers: no dashboard, slower ticks and
+    monitors than Dask's defaults (20 ms, 500 ms, 100 ms), in the workers and the scheduler alike,
+    and no profiler sampling the analysing thread's stack every 10 ms."""
+    with DaskRunner(workers=1) as runner:
+        assert runner.client is not None
+        workers = runner.client.run(_worker_intervals)
+        scheduler = runner.client.run_on_scheduler(_scheduler_intervals)
+        # Bokeh may be absent (then no dashboard runs anyway): what the scheduler was asked for
+        dashboard = runner._cluster.scheduler_spec["options"]["dashboard"]
+    assert list(workers.values()) == [{"tick": 500, "monitor": 2000, "memory": 1000, "profiled": False}]
+    assert scheduler == {"tick": 500, "monitor": 2000}
+    assert dashboard is False
+
+
+def test_worker_warm_up_caps_the_encoder_threads_before_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A running cluster's worker takes REPORTEDLY_ENCODER_THREADS; the local cluster's own cap wins."""
+    from reportedly.extract import encoder
+
+    calls: list[object] = []
+    monkeypatch.setattr(encoder, "set_threads", lambda n: calls.append(("threads", n)))
+    monkeypatch.setattr(reportedly, "warm_up", lambda: calls.append("load"))
+    monkeypatch.setenv("REPORTEDLY_ENCODER_THREADS", "3")
+    batch._warm(None)
+    batch._warm(1)
+    monkeypatch.delenv("REPORTEDLY_ENCODER_THREADS")
+    batch._warm(None)
+    assert calls == [("threads", 3), "load", ("threads", 1), "load", "load"]

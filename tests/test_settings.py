@@ -44,3 +44,14 @@ def test_every_variable_is_listed_in_the_docstring() -> None:
     assert len(names) >= 8
     for name in names:
         assert name in (settings.__doc__ or "")
+
+
+def test_encoder_threads_for_dask_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(settings.ENCODER_THREADS_ENV, raising=False)
+    assert settings.encoder_threads() is None
+    monkeypatch.setenv(settings.ENCODER_THREADS_ENV, " 2 ")
+    assert settings.encoder_threads() == 2
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv(settings.ENCODER_THREADS_ENV, bad)
+        with pytest.raises(ValueError, match="whole number"):
+            settings.encoder_threads()

@@ -392,3 +392,22 @@ def test_train_all_with_folds_end_to_end(tmp_path: Path) -> None:
     assert "fold" not in json.loads((tmp_path / "m" / "encoder" / "meta.json").read_text())
     model = AttributionModel(tmp_path / "m" / "attribution")
     assert model.meta["span_reading"] == "fold encoders (cross-fitted)"
+
+
+def test_cross_validation_refuses_what_it_cannot_cut_before_reading_anything(tmp_path: Path) -> None:
+    from reportedly.train import TrainingError
+    from reportedly.train.crossval import cross_validate, fold_of
+
+    with pytest.raises(TrainingError, match="text/ and attributions/"):
+        cross_validate(tmp_path, 4)
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    with pytest.raises(TrainingError, match="at least 2 parts"):
+        cross_validate(split, 1)
+    with pytest.raises(TrainingError, match="numbered 0 to 3"):
+        cross_validate(split, 4, only=[4])
+    with pytest.raises(TrainingError, match="0 texts cannot be cut into 4 parts"):
+        cross_validate(split, 4)
+    # the parts are the fold encoders' (every n-th text by sorted position), so the two can be compared
+    assert [fold_of(i, 4) for i in range(9)] == [0, 1, 2, 3, 0, 1, 2, 3, 0]

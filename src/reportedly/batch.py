@@ -38,6 +38,27 @@ if TYPE_CHECKING:
 #: local cluster's workers start without it.
 TRIM_THRESHOLD = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
+#: Dask settings of the local cluster (``--workers N``), beside the trim threshold above. On a
+#: machine with as many workers as cores, the scheduler and the nannies share the cores with
+#: the workers in the ingesting process, so their housekeeping is analysis time lost. Idle, a
+#: two-worker cluster at Dask's defaults used 0.55 s of CPU per 20 s in that process and 0.38 s
+#: in each worker; with these, 0.14 s and 0.27 s. The tick (a check, every 20 ms by default,
+#: that the event loop is not blocked, which only ever logs a warning) was most of it; the
+#: system monitor feeds the dashboard, which the local cluster does not start; the nanny's
+#: memory monitor, which restarts a worker past Dask's own memory limit, reacts within a
+#: second instead of 0.1 s (``--max-memory`` stops a runaway document long before).
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    TRIM_THRESHOLD: None,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    # Each worker samples the stack of the analysing thread every 10 ms for the dashboard's
+    # profile: a deep stack walked under the GIL a hundred times a second. 20 PolNeAR dev texts
+    # took 8.8 and 9.4 s of CPU on one worker with it, 8.0 and 8.3 s without, 7.6 to 8.0 s in a
+    # plain process with one encoder thread (busy machine; CPU seconds, not wall time).
+    "distributed.worker.profile.enabled": False,
+}
+
 
 class AnalysisTimeout(BaseException):
     """Raised inside an analysis that ran past its time limit.
@@ -279,10 +300,16 @@ def analyze_here(
 
 
 def _warm(threads: int | None) -> None:
-    """Load the models on a worker before its first document, so --timeout measures analysis."""
-    from . import warm_up
+    """Load the models on a worker before its first document, so --timeout measures analysis.
 
-    _cap_threads(threads)
+    The encoder's threads are capped first (they are fixed when it loads): as the local cluster
+    asks (one per worker process), else by ``REPORTEDLY_ENCODER_THREADS`` on a running cluster's
+    worker, where it is set.
+    """
+    from . import warm_up
+    from .settings import encoder_threads
+
+    _cap_threads(threads or encoder_threads())
     warm_up()
 
 
@@ -328,7 +355,7 @@ class DaskRunner:
             if self.scheduler is not None:
                 self.client = Client(self.scheduler, timeout="10s")
             else:
-                with dask.config.set({TRIM_THRESHOLD: None}):
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):
                     self._cluster = LocalCluster(
                         n_workers=self.workers,
                         threads_per_worker=1,
@@ -336,7 +363,11 @@ class DaskRunner:
                         # Loopback only: the workers are this machine's, and a
                         # cluster port open to the network would run any task sent to it.
                         host="127.0.0.1",
+                        # No dashboard (Scheduler(dashboard=False)): its port is a random one
+                        # nobody is told, and feeding it costs the cores the workers need. The
+                        # scheduler's small HTTP server (health, metrics) stays on loopback.
                         dashboard_address="127.0.0.1:0",
+                        scheduler_kwargs={"dashboard": False},
                         silence_logs=40,  # logging.ERROR: a CLI's stderr is for the user
                     )
                 self.client = Client(self._cluster)

@@ -13,6 +13,7 @@ from here too.
 ``REPORTEDLY_ALIASES``         extra alias files (TSV), separated by ``os.pathsep``
 ``REPORTEDLY_ENCODER``         another encoder model folder, or ``off`` to run the CRFs alone
 ``REPORTEDLY_ENCODER_RUNTIME`` ``onnx`` (default when ONNX Runtime is installed) or ``torch``
+``REPORTEDLY_ENCODER_THREADS`` threads of the encoder in each worker of a running Dask cluster
 ``REPORTEDLY_EMBEDDINGS``      ``minilm``, ``tfidf`` or ``auto`` for story linking
 ``REPORTEDLY_DEBUG``           set: the CLI shows a traceback instead of a one-line error
 =============================  ===================================================================
@@ -29,6 +30,7 @@ SCHEDULER_ENV = "REPORTEDLY_DASK_SCHEDULER"
 ALIASES_ENV = "REPORTEDLY_ALIASES"
 ENCODER_ENV = "REPORTEDLY_ENCODER"
 ENCODER_RUNTIME_ENV = "REPORTEDLY_ENCODER_RUNTIME"
+ENCODER_THREADS_ENV = "REPORTEDLY_ENCODER_THREADS"
 EMBEDDINGS_ENV = "REPORTEDLY_EMBEDDINGS"
 DEBUG_ENV = "REPORTEDLY_DEBUG"
 
@@ -63,6 +65,21 @@ def encoder() -> str:
 def encoder_runtime() -> str:
     """The encoder runtime asked for, lower-cased ('' when the default applies)."""
     return (os.environ.get(ENCODER_RUNTIME_ENV) or "").lower()
+
+
+def encoder_threads() -> int | None:
+    """The encoder's threads a Dask worker of a running cluster uses (None: every core).
+
+    Several workers started on one machine would otherwise each run the encoder on every
+    core and fight over them; ``REPORTEDLY_ENCODER_THREADS=1 dask worker …`` gives each
+    one. Read on the worker, before it loads the models (``reportedly.batch``).
+    """
+    value = os.environ.get(ENCODER_THREADS_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{ENCODER_THREADS_ENV}={value!r}: give a whole number of threads, 1 or more")
+    return int(value)
 
 
 def embeddings() -> str:

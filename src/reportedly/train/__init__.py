@@ -7,7 +7,9 @@ Nothing that :func:`reportedly.analyze` or the store imports reaches this packag
   (two stages each), then the two CRFs;
 * :mod:`.encoder` — fine-tuning the MiniLM encoder (imports no spaCy: it runs where only
   torch is installed, ``python -m reportedly.train.encoder``);
-* :mod:`.crf` — the CRF cue and span taggers.
+* :mod:`.crf` — the CRF cue and span taggers;
+* :mod:`.crossval` — k-fold cross-validation of the CRF layer on a split
+  (``benchmarks/cv_polnear.py``): the honest-quality figures beside dev's.
 
 What training needs is the ``[train]`` extra (torch, transformers, python-crfsuite). Today
 all three are also core dependencies (torch because the linking sentence model package
