@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..corpora.polnear import read_split
 from ..eval.score import parse_annotations, relation_triples
@@ -136,10 +137,38 @@ def train(
     the text they read (cross-fitting), the cue tagger from the shipped encoder itself. On dev
     that split beat both uniform choices (docs/quality.md, step 48).
     """
+    split_dir, out = Path(split_dir), Path(out_dir)
+    counts, params, timings = fit_taggers(
+        (sequences(ex) for ex in examples(split_dir, limit, encoder, span_encoder)),
+        out,
+        max_iterations,
+        progress,
+    )
+    meta = {
+        "name": "reportedly-attribution-crf",
+        "trained_on": str(split_dir),
+        "sequences": counts,
+        "encoder_features": encoder is not None,
+        "span_reading": "fold encoders (cross-fitted)" if span_encoder is not None else "as the cue tagger's",
+        "params": params,
+        "timings": timings,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def fit_taggers(
+    documents: Iterable[Iterable[tuple[str, Any, Any]]],
+    out: Path,
+    max_iterations: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[dict[str, int], dict[str, dict[str, Any]], dict[str, float]]:
+    """Both taggers trained with the shipped recipe on ``documents`` (each its ``(kind, xseq,
+    yseq)`` sequences) and written to ``out``: (sequence counts, each tagger's parameters,
+    timings). One recipe for ``reportedly train`` and the cross-validation's folds."""
     require("pycrfsuite")
     import pycrfsuite
 
-    split_dir, out = Path(split_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     params = dict(CRF_PARAMS)
     if max_iterations:
@@ -147,9 +176,9 @@ def train(
     trainers = {"cue": pycrfsuite.Trainer(verbose=False), "span": pycrfsuite.Trainer(verbose=False)}
     counts = {"documents": 0, "cue": 0, "span": 0}
     t0 = time.perf_counter()
-    for ex in examples(split_dir, limit, encoder, span_encoder):
+    for document in documents:
         counts["documents"] += 1
-        for kind, xseq, yseq in sequences(ex):
+        for kind, xseq, yseq in document:
             trainers[kind].append(xseq, yseq)
             counts[kind] += 1
         if progress and counts["documents"] % 50 == 0:
@@ -162,14 +191,4 @@ def train(
         trainer.set_params({**params, **REGULARIZATION[kind]})
         trainer.train(str(out / f"{kind}.crfsuite"))
         timings[f"{kind}_train_s"] = round(time.perf_counter() - t1, 1)
-    meta = {
-        "name": "reportedly-attribution-crf",
-        "trained_on": str(split_dir),
-        "sequences": counts,
-        "encoder_features": encoder is not None,
-        "span_reading": "fold encoders (cross-fitted)" if span_encoder is not None else "as the cue tagger's",
-        "params": {kind: {**params, **REGULARIZATION[kind]} for kind in trainers},
-        "timings": timings,
-    }
-    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    return meta
+    return counts, {kind: {**params, **REGULARIZATION[kind]} for kind in trainers}, timings

@@ -83,36 +83,21 @@ def _train_fold(
     k: int, folds: int, count: int, cache: Path, out: Path, max_iterations: int | None, encoder: bool
 ) -> dict[str, Any]:
     """Both CRFs trained on every text outside part ``k``, written to ``out`` as a model folder."""
-    import pycrfsuite
+    from .crf import fit_taggers
 
-    from .crf import CRF_PARAMS, REGULARIZATION
+    def documents() -> Iterator[list[tuple[str, Any, Any]]]:
+        for n in range(count):
+            if fold_of(n, folds) != k:
+                with (cache / f"{n}.pkl").open("rb") as fh:
+                    yield pickle.load(fh)
 
-    out.mkdir(parents=True, exist_ok=True)
-    params = dict(CRF_PARAMS)
-    if max_iterations:
-        params["max_iterations"] = max_iterations
-    trainers = {"cue": pycrfsuite.Trainer(verbose=False), "span": pycrfsuite.Trainer(verbose=False)}
-    counts = {"documents": 0, "cue": 0, "span": 0}
-    for n in range(count):
-        if fold_of(n, folds) == k:
-            continue
-        with (cache / f"{n}.pkl").open("rb") as fh:
-            for kind, xseq, yseq in pickle.load(fh):
-                trainers[kind].append(xseq, yseq)
-                counts[kind] += 1
-        counts["documents"] += 1
-    timings = {}
-    for kind, trainer in trainers.items():
-        started = time.perf_counter()
-        trainer.set_params({**params, **REGULARIZATION[kind]})
-        trainer.train(str(out / f"{kind}.crfsuite"))
-        timings[f"{kind}_train_s"] = round(time.perf_counter() - started, 1)
+    counts, params, timings = fit_taggers(documents(), out, max_iterations)
     meta = {
         "name": "reportedly-attribution-crf (cross-validation fold)",
         "fold": [k, folds],
         "sequences": counts,
         "encoder_features": encoder,
-        "params": {kind: {**params, **REGULARIZATION[kind]} for kind in trainers},
+        "params": params,
         "timings": timings,
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
