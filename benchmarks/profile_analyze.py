@@ -1,0 +1,133 @@
+"""Where the analyze path spends its time: a cProfile of ``analyze_many`` over a folder of texts.
+
+One process, one thread (the encoder reads each document when its turn comes, as with
+``--threads 1`` in bench_analyze.py), so every cost shows up in one profile. Absolute
+seconds move with the machine's load; the shares do not move much, and the plain spaCy
+parse of the same texts is timed in the same run so costs can be read against it.
+
+    python benchmarks/profile_analyze.py --texts ../shared/data/polnear/dev/text --limit 20
+    python benchmarks/profile_analyze.py --texts DIR --limit 20 --top 40 --out /tmp/analyze.prof
+
+The summary groups the profile into the stages of the analyze path (cumulative CPU seconds
+of the functions that enter each stage; a stage called from inside another is counted in
+both, so the shares do not add up to exactly 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+#: stage -> (file suffix, function name) of the functions whose cumulative time is the stage's
+STAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "spaCy parse of the blocks": (("spacy/language.py", "pipe"),),
+    "encoder (windows + ONNX/torch)": (("extract/encoder.py", "tag"),),
+    "block views (token arrays, CRF base features)": (("extract/learned.py", "of"),),
+    "learned finder (CRF features, taggers, pair head)": (("finders/learned.py", "learned"),),
+    "ledger (sources, numbers, measures, places, outlet claims)": (("extract/claims.py", "ledger"),),
+    "quotation pairing (find_quotes)": (("extract/quotes.py", "find_quotes"),),
+}
+
+
+def _cumulative(stats: pstats.Stats, targets: tuple[tuple[str, str], ...]) -> float:
+    total = 0.0
+    for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if any(file.endswith(suffix) and name == fn for suffix, fn in targets):
+            total += ct
+    return total
+
+
+def _called_from(stats: pstats.Stats, caller: tuple[str, str], files: tuple[str, ...], skip: str = "") -> float:
+    """Cumulative time of the functions in ``files`` that ``caller`` calls directly (the
+    registered finders and steps are called by the extractor, not by name)."""
+    total = 0.0
+    for (file, _line, name), (_cc, _nc, _tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if not any(f in file for f in files) or name == skip:
+            continue
+        for (cfile, _cline, cname), (_c1, _c2, _t, ct) in callers.items():
+            if cfile.endswith(caller[0]) and cname == caller[1]:
+                total += ct
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--texts", required=True, help="folder of .txt articles")
+    ap.add_argument("--limit", type=int, default=20, help="the first N texts in sorted order (default 20)")
+    ap.add_argument("--top", type=int, default=30, help="functions listed by own time (default 30)")
+    ap.add_argument("--out", help="also write the raw profile here (for snakeviz, pstats)")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+
+    files = sorted(Path(a.texts).glob("*.txt"))[: a.limit]
+    if not files:
+        sys.exit(f"no .txt files in {a.texts}")
+    texts = [f.read_text(encoding="utf-8") for f in files]
+
+    from reportedly.extract.encoder import set_threads
+
+    set_threads(1)
+    import reportedly
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.nlp import MODEL_NAME
+
+    import spacy
+
+    plain = spacy.load(MODEL_NAME)  # the baseline: the model as shipped, every component
+    reportedly.warm_up()
+    list(plain.pipe(texts[:2]))
+
+    t0 = time.process_time()
+    for _doc in plain.pipe(texts, batch_size=64):
+        pass
+    spacy_cpu = time.process_time() - t0
+
+    prof = cProfile.Profile(time.process_time)
+    t0 = time.process_time()
+    prof.enable()
+    claims = sum(len(led.claims) for led in reportedly.analyze_many(parse_layout(t) for t in texts))
+    prof.disable()
+    analyze_cpu = time.process_time() - t0
+    if a.out:
+        prof.dump_stats(a.out)
+
+    stats = pstats.Stats(prof)
+    stages = {name: _cumulative(stats, targets) for name, targets in STAGES.items() if targets}
+    stages["rule finders (every finder but learned)"] = _called_from(
+        stats, ("extract/extractor.py", "find"), ("/extract/finders/",), skip="learned"
+    )
+    stages["steps (merge … quote_resumes)"] = _called_from(
+        stats, ("extract/extractor.py", "__call__"), ("/extract/steps/", "/extract/merge.py")
+    )
+    result = {
+        "texts": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "claims": claims,
+        "spacy_cpu_s": spacy_cpu,
+        "analyze_cpu_s": analyze_cpu,
+        "ratio_analyze_to_spacy": spacy_cpu / analyze_cpu,
+        "stages_share_of_analyze": {k: v / analyze_cpu for k, v in stages.items()},
+        "stages_x_spacy": {k: v / spacy_cpu for k, v in stages.items()},
+    }
+    if a.json:
+        print(json.dumps(result, indent=2))
+        return
+    for key in ("texts", "words", "claims", "spacy_cpu_s", "analyze_cpu_s", "ratio_analyze_to_spacy"):
+        v = result[key]
+        print(f"{key:<24} {v:,.3f}" if isinstance(v, float) else f"{key:<24} {v}")
+    print("\nstage (cumulative CPU)                                          share   x spaCy")
+    for k, v in stages.items():
+        print(f"  {k:<60} {v / analyze_cpu:6.3f}  {v / spacy_cpu:6.3f}")
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(a.top)
+    print(buf.getvalue())
+
+
+if __name__ == "__main__":
+    main()
