@@ -7,6 +7,14 @@ parse of the same texts is timed in the same run so costs can be read against it
 
     python benchmarks/profile_analyze.py --texts ../shared/data/polnear/dev/text --limit 20
     python benchmarks/profile_analyze.py --texts DIR --limit 20 --top 40 --out /tmp/analyze.prof
+    python benchmarks/profile_analyze.py --texts DIR --limit 84 --threads --repeat 3
+
+``--threads`` profiles nothing: it runs ``analyze_many`` as users get it (parsing and
+reading ahead on a spare core) and reports the CPU seconds of each thread: the caller's
+(extraction), the parser's, the encoder's, and the rest of the process (ONNX Runtime's
+pool). On an otherwise idle machine the wall time cannot be shorter than the longest of
+them, nor than the process's CPU divided by its cores; on a busy one these CPU figures
+are still what the work costs, when the wall time is not.
 
 The summary groups the profile into the stages of the analyze path (cumulative CPU seconds
 of the functions that enter each stage; a stage called from inside another is counted in
@@ -58,12 +66,75 @@ def _called_from(
     return total
 
 
+def threads(texts: list[str], repeat: int) -> dict[str, object]:
+    """CPU seconds per thread of ``analyze_many`` with reading and parsing ahead, medians of ``repeat``."""
+    import statistics
+    from collections import defaultdict
+
+    import spacy
+
+    import reportedly
+    from reportedly.extract.encoder import spare_core
+    from reportedly.ingest.layout import parse_layout
+    from reportedly.nlp import MODEL_NAME
+
+    if not spare_core():
+        sys.exit("--threads needs two cores or more: there is nothing to read ahead on")
+    spent: dict[str, float] = defaultdict(float)
+    ahead = reportedly._ahead
+
+    def timed(tasks, name: str, depth: int = 3):  # noqa: ANN001, ANN202 - as reportedly._ahead
+        def clocked(task):  # noqa: ANN001, ANN202
+            def run():  # noqa: ANN202
+                start = time.thread_time()
+                try:
+                    return task()
+                finally:
+                    spent[name] += time.thread_time() - start
+
+            return run
+
+        yield from ahead((clocked(t) for t in tasks), name, depth)
+
+    reportedly._ahead = timed
+    plain = spacy.load(MODEL_NAME)
+    list(plain.pipe(texts[:2]))
+    list(reportedly.analyze_many(parse_layout(t) for t in texts[:2]))
+    rows: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        start = time.process_time()
+        for _doc in plain.pipe(texts, batch_size=64):
+            pass
+        rows["spacy_cpu_s"].append(time.process_time() - start)
+        spent.clear()
+        wall, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
+        list(reportedly.analyze_many(parse_layout(t) for t in texts))
+        rows["analyze_wall_s"].append(time.perf_counter() - wall)
+        rows["analyze_cpu_s"].append(time.process_time() - cpu)
+        rows["caller_thread_cpu_s"].append(time.thread_time() - own)
+        rows["parser_thread_cpu_s"].append(spent["reportedly-parser"])
+        rows["encoder_thread_cpu_s"].append(spent["reportedly-encoder"])
+        rows["other_threads_cpu_s"].append(
+            rows["analyze_cpu_s"][-1] - sum(rows[k][-1] for k in rows if k.endswith("thread_cpu_s"))
+        )
+    out: dict[str, object] = {"texts": len(texts), "repeat": repeat}
+    out.update({k: statistics.median(v) for k, v in rows.items()})
+    spacy_cpu, cpu = out["spacy_cpu_s"], out["analyze_cpu_s"]
+    longest = max(out[k] for k in ("caller_thread_cpu_s", "parser_thread_cpu_s", "encoder_thread_cpu_s"))
+    out["ratio_cpu_analyze_to_spacy"] = spacy_cpu / cpu  # type: ignore[operator]
+    # the best a quiet machine with two cores could do: the longest thread, or half the CPU
+    out["ratio_bound_two_idle_cores"] = spacy_cpu / max(longest, cpu / 2)  # type: ignore[operator]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", required=True, help="folder of .txt articles")
     ap.add_argument("--limit", type=int, default=20, help="the first N texts in sorted order (default 20)")
     ap.add_argument("--top", type=int, default=30, help="functions listed by own time (default 30)")
     ap.add_argument("--out", help="also write the raw profile here (for snakeviz, pstats)")
+    ap.add_argument("--threads", action="store_true", help="CPU per thread with reading ahead, no profile")
+    ap.add_argument("--repeat", type=int, default=1, help="runs for --threads (medians)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
 
@@ -71,6 +142,15 @@ def main() -> None:
     if not files:
         sys.exit(f"no .txt files in {a.texts}")
     texts = [f.read_text(encoding="utf-8") for f in files]
+
+    if a.threads:
+        res = threads(texts, a.repeat)
+        if a.json:
+            print(json.dumps(res, indent=2))
+        else:
+            for k, v in res.items():
+                print(f"{k:<28} {v:,.3f}" if isinstance(v, float) else f"{k:<28} {v}")
+        return
 
     from reportedly.extract.encoder import set_threads
 
