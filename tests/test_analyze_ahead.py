@@ -101,3 +101,37 @@ def test_ahead_raises_where_the_failing_result_would_come() -> None:
         for value in reportedly._ahead(iter([ok, ok, fails, ok]), "test-ahead"):
             got.append(value)
     assert got == ["ok", "ok"]
+
+
+class _FakeLibc:
+    calls: list[tuple[int, int]] = []
+
+    def __init__(self, name: str) -> None:
+        assert name == "libc.so.6"
+
+    def mallopt(self, option: int, value: int) -> int:
+        self.calls.append((option, value))
+        return 1
+
+
+def test_helpers_start_with_malloc_held_to_two_arenas(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    _FakeLibc.calls = []
+    monkeypatch.setattr(ctypes, "CDLL", _FakeLibc)
+    monkeypatch.setattr(reportedly, "_ARENAS_CAPPED", False)
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    assert list(reportedly._ahead(iter([lambda: 1, lambda: 2]), "test-ahead")) == [1, 2]
+    list(reportedly._ahead(iter([lambda: 3]), "test-ahead"))  # once per process
+    assert _FakeLibc.calls == [(-8, 2)]  # M_ARENA_MAX
+
+
+def test_a_users_malloc_arena_max_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    _FakeLibc.calls = []
+    monkeypatch.setattr(ctypes, "CDLL", _FakeLibc)
+    monkeypatch.setattr(reportedly, "_ARENAS_CAPPED", False)
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "8")
+    list(reportedly._ahead(iter([lambda: 1]), "test-ahead"))
+    assert _FakeLibc.calls == []
