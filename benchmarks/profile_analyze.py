@@ -9,10 +9,14 @@ parse of the same texts is timed in the same run so costs can be read against it
     python benchmarks/profile_analyze.py --texts DIR --limit 20 --top 40 --out /tmp/analyze.prof
     python benchmarks/profile_analyze.py --texts DIR --limit 84 --threads --repeat 3
     python benchmarks/profile_analyze.py --texts DIR --limit 20 --components --repeat 3
+    python benchmarks/profile_analyze.py --texts DIR --limit 10 --onnx-ops
 
 ``--components`` profiles nothing either: it runs spaCy's components one after the other over
 the blocks the analysis parses, the model as shipped, and reports each one's CPU seconds
 (the fastest of ``--repeat`` runs).
+
+``--onnx-ops`` runs the encoder's windows of the texts through ONNX Runtime's own profiler
+(one thread) and reports each operator type's share of the kernel time.
 
 ``--threads`` profiles nothing: it runs ``analyze_many`` as users get it (parsing and
 reading ahead on a spare core) and reports the CPU seconds of each thread: the caller's
@@ -158,6 +162,44 @@ def components(texts: list[str], repeat: int) -> dict[str, object]:
     }
 
 
+def onnx_ops(texts: list[str]) -> dict[str, object]:
+    """Each ONNX operator type's share of the encoder's kernel time over the texts' windows."""
+    import os
+    import tempfile
+    from collections import Counter
+
+    import numpy as np
+    import onnxruntime as ort
+    from safetensors.numpy import load_file
+
+    from reportedly.extract.encoder import default_encoder_path, special_ids, windows
+    from reportedly.extract.encoder_input import WEIGHTS, base_model_dir
+    from reportedly.extract.onnx_encoder import encoder_graph, mapped_tensor
+
+    path = default_encoder_path()
+    words = mapped_tensor(base_model_dir() / "model.safetensors", "word_embeddings.weight")
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    options.enable_profiling = True
+    with tempfile.TemporaryDirectory() as tmp:
+        options.profile_file_prefix = os.path.join(tmp, "encoder")
+        session = ort.InferenceSession(encoder_graph(load_file(str(path / WEIGHTS))), options)
+        cls, sep = special_ids()
+        runs = [[cls, *w.ids, sep] for t in texts for w in windows(t)]
+        for ids in runs:
+            session.run(None, {"words": np.asarray(words[np.asarray(ids)], dtype=np.float32)})
+        events = json.loads(Path(session.end_profiling()).read_text())
+    spent: Counter[str] = Counter()
+    for event in events:
+        if event.get("cat") == "Node" and event["name"].endswith("_kernel_time"):
+            spent[event["args"]["op_name"]] += event["dur"]
+    total = sum(spent.values())
+    return {"windows": len(runs), "kernel_ms": total / 1000} | {
+        f"{op}_share": us / total for op, us in spent.most_common()
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", required=True, help="folder of .txt articles")
@@ -166,6 +208,7 @@ def main() -> None:
     ap.add_argument("--out", help="also write the raw profile here (for snakeviz, pstats)")
     ap.add_argument("--threads", action="store_true", help="CPU per thread with reading ahead, no profile")
     ap.add_argument("--components", action="store_true", help="CPU of each spaCy component, no profile")
+    ap.add_argument("--onnx-ops", action="store_true", help="ONNX Runtime's profile of the encoder's windows")
     ap.add_argument("--repeat", type=int, default=1, help="runs for --threads (medians), --components (best)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -175,8 +218,11 @@ def main() -> None:
         sys.exit(f"no .txt files in {a.texts}")
     texts = [f.read_text(encoding="utf-8") for f in files]
 
-    if a.threads or a.components:
-        res = threads(texts, a.repeat) if a.threads else components(texts, a.repeat)
+    if a.threads or a.components or a.onnx_ops:
+        if a.threads:
+            res = threads(texts, a.repeat)
+        else:
+            res = components(texts, a.repeat) if a.components else onnx_ops(texts)
         if a.json:
             print(json.dumps(res, indent=2))
         else:
