@@ -13,8 +13,9 @@ included.
     python benchmarks/bench_analyze.py --texts DIR --workers 2
 
 The encoder runs in ONNX Runtime (``REPORTEDLY_ENCODER_RUNTIME=torch`` for the
-torch model). By default, as for a user running ``reportedly analyze``, it reads
-the next documents on the spare cores while spaCy parses on one;
+torch model). By default, as for a user running ``reportedly analyze``, the
+next documents are read by the encoder and parsed by spaCy on helper threads
+while the current one is extracted;
 ``--torch-threads 1`` holds this process to one core, like spaCy and the CRFs
 (the per-core figure). Worker processes always use one thread each, as ``eval
 --workers`` does, so the speed-up measures scaling over processes.
@@ -155,7 +156,7 @@ def main() -> None:
         dest="torch_threads",
         type=int,
         default=0,
-        help="encoder threads here; 1 also stops reading ahead (default: the spare cores)",
+        help="encoder threads here; 1 also stops reading and parsing ahead (default: the spare cores)",
     )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
