@@ -86,6 +86,7 @@ __all__ = [
     "runtime",
     "save_model",
     "set_threads",
+    "spare_core",
     "special_ids",
     "windows",
 ]
@@ -190,9 +191,15 @@ def set_threads(n: int) -> None:
         sys.modules["torch"].set_num_threads(n)
 
 
+def spare_core() -> bool:
+    """Whether this process may work on a second core: the machine has two or more and
+    :func:`set_threads` has not held it to one (``analyze_many`` reads and parses ahead)."""
+    return _threads != 1 and (os.cpu_count() or 1) >= 2
+
+
 def overlaps(tagger: EncoderTagger) -> bool:
     """Whether the tagger should read ahead on a core of its own (see ``analyze_many``)."""
-    return tagger.backend == "onnx" and _threads != 1 and (os.cpu_count() or 1) >= 2
+    return tagger.backend == "onnx" and spare_core()
 
 
 def _onnx_threads() -> int:
