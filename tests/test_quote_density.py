@@ -215,6 +215,89 @@ def test_ranges_answer_as_a_scan_of_every_range_does(seed: int) -> None:
             assert index.inside(spans, slack) == expected
 
 
+def _reference_antecedent(self, pronoun, at):  # noqa: ANN001, ANN202 - the old code, verbatim
+    from reportedly.extract import entities as e
+    from reportedly.model import EntityType
+
+    best_pos, best = -1, None
+    for pos, ent in reversed(self.history):
+        if pos >= at:
+            continue
+        if pos < at - e.PRONOUN_REACH:
+            break  # mentions are in text order: none earlier is within reach
+        fits = (
+            (pronoun in e._PRONOUNS_PERSON and ent.type is EntityType.PERSON)
+            or (pronoun in e._PRONOUNS_PLURAL and ent.type is not EntityType.PERSON)
+            or (pronoun in e._PRONOUNS_THING and ent.type is not EntityType.PERSON and not e._plural(ent))
+        )
+        if fits:
+            best_pos, best = pos, ent
+            break
+    for pos, text, label in reversed(self.candidates):
+        if pos >= at or pos <= best_pos:
+            continue
+        if pos < at - e.PRONOUN_REACH:
+            break
+        if pronoun in e._PRONOUNS_PERSON and label == "PERSON":
+            return self._named(text, label, at)
+        if pronoun in e._PRONOUNS_PLURAL and label in {"PLURAL", "ORG", "NORP"}:
+            if label == "PLURAL" and pos in self.spans:
+                return self._resolve_one(self.spans[pos], at)[0]
+            return self._named(text, label, at)
+        if pronoun in e._PRONOUNS_THING and label in {"ORG", "GPE"}:
+            return self._named(text, label, at)
+    return self._touch(best, at) if best is not None else None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_pronoun_antecedents_match_a_scan_of_every_mention(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mentions and names recorded out of text order (as a resolver records them), some out of
+    reach: the indexed search answers every pronoun at every offset as the old scan did."""
+    from reportedly.extract import entities
+    from reportedly.model import Entity, EntityType
+
+    class Probe(entities.EntityResolver):
+        """Records as the resolver does; answers without recording, so both searches see one state."""
+
+        def _named(self, text, label, at):  # noqa: ANN001, ANN202
+            return ("named", text, label)
+
+        def _resolve_one(self, mention, at):  # noqa: ANN001, ANN202
+            return [("resolved", mention)]
+
+        def _touch(self, entity, at):  # noqa: ANN001, ANN202
+            return ("mention", entity.id)
+
+    monkeypatch.setattr(entities, "PRONOUN_REACH", 60)
+    rng = random.Random(seed)
+    resolver = Probe("doc", "text")
+    kinds = [
+        (EntityType.PERSON, False, "Ann Lee"),
+        (EntityType.UNKNOWN, True, "officials"),
+        (EntityType.UNKNOWN, True, "she"),
+        (EntityType.MEDIA_OUTLET, False, "Reuters"),
+    ]
+    here = 0
+    for k in range(rng.randint(0, 120)):
+        here += rng.randint(0, 9)
+        pos = max(0, here + rng.randint(-25, 25))  # recorded roughly, not strictly, in text order
+        if rng.random() < 0.5:
+            etype, anonymous, name = rng.choice(kinds)
+            entities.EntityResolver._touch(resolver, Entity(f"e{k}", name, etype, [], anonymous), pos)
+        else:
+            label = rng.choice(["PERSON", "ORG", "GPE", "NORP", "PLURAL"])
+            resolver._candidate(pos, f"name {k}", label)
+            if label == "PLURAL" and rng.random() < 0.5:
+                resolver.spans[pos] = f"span {k}"
+    for at in range(0, here + 40, 3):
+        for pronoun in ("he", "she", "him", "her", "they", "them", "it"):
+            assert resolver._antecedent_for_pronoun(pronoun, at) == _reference_antecedent(
+                resolver, pronoun, at
+            )
+
+
 def _fragments(n: int) -> str:
     """One paragraph of ``n`` quoted fragments, every other one left unclosed (the benchmark's)."""
     return " ".join(
