@@ -298,6 +298,59 @@ def test_pronoun_antecedents_match_a_scan_of_every_mention(
             )
 
 
+@pytest.mark.parametrize("seed", range(100))
+def test_strict_overlap_by_position_is_the_scans(seed: int) -> None:
+    """``overlapping(s + 1, e - 1)`` is the strict test ``a < e and s < b`` the merge, the outlet's
+    claims and the quotation steps used to run against every range; and the resumed quotations'
+    test (sorted, never overlapping) is the same test."""
+    from reportedly.extract.spans import Ranges
+    from reportedly.extract.steps.paragraphs import _overlaps
+
+    rng = random.Random(seed)
+    ranges = []
+    for _ in range(rng.randint(0, 15)):
+        a = rng.randint(0, 60)
+        ranges.append((a, a + rng.randint(-2, 12)))
+    index = Ranges(ranges)
+    disjoint: list[tuple[int, int]] = []
+    for a in sorted(rng.sample(range(0, 80, 4), rng.randint(0, 12))):
+        disjoint.append((a, a + rng.randint(1, 4)))
+    for _ in range(30):
+        s = rng.randint(-2, 70)
+        e = s + rng.randint(0, 15)
+        assert index.overlapping(s + 1, e - 1) == [n for n, (a, b) in enumerate(ranges) if a < e and s < b]
+        assert _overlaps(disjoint, s, e) == any(a < e and s < b for a, b in disjoint)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_cues_encoder_window_is_found_as_a_comparison_with_every_word_found_it(seed: int) -> None:
+    import numpy as np
+
+    from reportedly.extract.encoder import WordTags
+
+    class Head:
+        def probs(self, projected, cue, dist):  # noqa: ANN001, ANN202 - what the head was given
+            return projected, cue, dist
+
+    rng = random.Random(seed)
+    sizes = [rng.randint(0, 6) for _ in range(rng.randint(1, 6))]  # a window may hold no word
+    window = np.asarray([n for n, k in enumerate(sizes) for _ in range(k)], dtype=np.int64)
+    if not len(window):
+        return
+    words = len(window)
+    tags = WordTags(list(range(words)), np.zeros((words, 3, 3)))
+    tags.window, tags.head = window, Head()
+    tags.hidden = np.arange(words * 2, dtype=float).reshape(words, 2)
+    tags.position = np.asarray([rng.randint(1, 50) for _ in range(words)])
+    tags.projected = [f"window {n}" for n in range(len(sizes))]
+    for w in range(words):
+        members, (projected, _, dist) = tags.pair([w])
+        old = (window == window[w]).nonzero()[0]
+        assert members == old.tolist()
+        assert projected == f"window {window[w]}"
+        assert dist.tolist() == (tags.position[old] - int(tags.position[w])).tolist()
+
+
 def _fragments(n: int) -> str:
     """One paragraph of ``n`` quoted fragments, every other one left unclosed (the benchmark's)."""
     return " ".join(
