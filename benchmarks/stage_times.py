@@ -38,22 +38,39 @@ def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+_saved: list[tuple[Any, str, Any]] = []
+
+
+def _swap(owner: Any, name: str, value: Any) -> None:  # noqa: ANN401 - a module or a class
+    _saved.append((owner, name, owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)))
+    setattr(owner, name, value)
+
+
+def restore() -> None:
+    """Put back every attribute :func:`instrument` wrapped (the script may run inside a test)."""
+    while _saved:
+        owner, name, value = _saved.pop()
+        setattr(owner, name, value)
+
+
 def instrument() -> None:
     """Wrap the stages (module attributes, so the callers find the wrapped ones)."""
     from spacy.language import Language
 
     from reportedly.extract import claims, entities, extractor, learned
 
-    extractor.Extractor.read = timed("encoder read", extractor.Extractor.read)
-    extractor.find_quotes = timed("find_quotes", extractor.find_quotes)
-    learned.BlockView.of = classmethod(timed("BlockView.of", learned.BlockView.of.__func__))
-    extractor.ledger = timed("ledger (all)", extractor.ledger)
+    _swap(extractor.Extractor, "read", timed("encoder read", extractor.Extractor.read))
+    _swap(extractor, "find_quotes", timed("find_quotes", extractor.find_quotes))
+    _swap(learned.BlockView, "of", classmethod(timed("BlockView.of", learned.BlockView.of.__func__)))
+    _swap(extractor, "ledger", timed("ledger (all)", extractor.ledger))
     for name in ("claim_of", "nest_relays", "outlet_claims", "carry_relays"):
-        setattr(claims, name, timed("ledger: " + name, getattr(claims, name)))
-    claims._SentenceNumbers.of = timed("ledger: numbers", claims._SentenceNumbers.of)
-    entities.EntityResolver.learn = timed("ledger: resolver.learn", entities.EntityResolver.learn)
+        _swap(claims, name, timed("ledger: " + name, getattr(claims, name)))
+    _swap(claims._SentenceNumbers, "of", timed("ledger: numbers", claims._SentenceNumbers.of))
+    _swap(entities.EntityResolver, "learn", timed("ledger: resolver.learn", entities.EntityResolver.learn))
     resolver = entities.EntityResolver
-    resolver._antecedent_for_pronoun = timed("ledger: pronoun search", resolver._antecedent_for_pronoun)
+    _swap(
+        resolver, "_antecedent_for_pronoun", timed("ledger: pronoun search", resolver._antecedent_for_pronoun)
+    )
     init = extractor.Extractor.__init__
 
     def wrapped_init(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
@@ -61,7 +78,7 @@ def instrument() -> None:
         self.finders = [type(f)(f.name, f.scope, timed("finder " + f.name, f.find)) for f in self.finders]
         self.steps = [type(s)(s.name, timed("step " + s.name, s.run)) for s in self.steps]
 
-    extractor.Extractor.__init__ = wrapped_init
+    _swap(extractor.Extractor, "__init__", wrapped_init)
     pipe = Language.pipe
 
     def timed_pipe(self: Language, texts: Any, **kwargs: Any) -> Iterator[Any]:  # noqa: ANN401
@@ -74,7 +91,7 @@ def instrument() -> None:
                 return
             yield doc
 
-    Language.pipe = timed_pipe
+    _swap(Language, "pipe", timed_pipe)
 
 
 def main(counts: list[int], repeat: int, one_thread: bool) -> None:
@@ -84,6 +101,13 @@ def main(counts: list[int], repeat: int, one_thread: bool) -> None:
         set_threads(1)
     reportedly.warm_up()
     instrument()
+    try:
+        _run(counts, repeat)
+    finally:
+        restore()
+
+
+def _run(counts: list[int], repeat: int) -> None:
     runs: dict[int, list[dict[str, float]]] = {n: [] for n in counts}
     for _ in range(repeat):
         for n in counts:
