@@ -220,3 +220,23 @@ def test_two_concurrent_ingests_share_one_sqlite_store(tmp_path: Path) -> None:
     assert sum(r["stored"] + r["unchanged"] for r in reports) == len(first) + len(second)
     result = check(f"sqlite:///{db}", ARTICLES, reference=None)
     assert result["ok"], result
+
+
+def test_stage_times_names_each_stage_and_its_growth(capsys: pytest.CaptureFixture[str]) -> None:
+    """The stage script times the analysis and its parts on two sizes: every stage it wraps is
+    reported, inside the total, with the ratio of the larger size's time to the smaller's."""
+    import stage_times
+
+    from reportedly.extract.extractor import Extractor
+
+    init = Extractor.__init__
+    stage_times.main([2, 8], repeat=1, one_thread=False)
+    out = capsys.readouterr().out
+    assert "2 fragments:" in out and "8 fragments:" in out and "8 claims" in out
+    rows = {line.split("  ")[0].strip(): line for line in out.splitlines()[3:]}
+    for stage in ("TOTAL", "spacy parse", "finder verbs", "step merge", "ledger: claim_of"):
+        assert stage in rows, stage
+    total = [float(x) for x in rows["TOTAL"].split()[1:3]]
+    parse = [float(x) for x in rows["spacy parse"].split()[2:4]]
+    assert total[1] > total[0] > 0 and parse[1] <= total[1]
+    assert not stage_times._saved and Extractor.__init__ is init  # every stage unwrapped afterwards

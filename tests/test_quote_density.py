@@ -215,6 +215,142 @@ def test_ranges_answer_as_a_scan_of_every_range_does(seed: int) -> None:
             assert index.inside(spans, slack) == expected
 
 
+def _reference_antecedent(self, pronoun, at):  # noqa: ANN001, ANN202 - the old code, verbatim
+    from reportedly.extract import entities as e
+    from reportedly.model import EntityType
+
+    best_pos, best = -1, None
+    for pos, ent in reversed(self.history):
+        if pos >= at:
+            continue
+        if pos < at - e.PRONOUN_REACH:
+            break  # mentions are in text order: none earlier is within reach
+        fits = (
+            (pronoun in e._PRONOUNS_PERSON and ent.type is EntityType.PERSON)
+            or (pronoun in e._PRONOUNS_PLURAL and ent.type is not EntityType.PERSON)
+            or (pronoun in e._PRONOUNS_THING and ent.type is not EntityType.PERSON and not e._plural(ent))
+        )
+        if fits:
+            best_pos, best = pos, ent
+            break
+    for pos, text, label in reversed(self.candidates):
+        if pos >= at or pos <= best_pos:
+            continue
+        if pos < at - e.PRONOUN_REACH:
+            break
+        if pronoun in e._PRONOUNS_PERSON and label == "PERSON":
+            return self._named(text, label, at)
+        if pronoun in e._PRONOUNS_PLURAL and label in {"PLURAL", "ORG", "NORP"}:
+            if label == "PLURAL" and pos in self.spans:
+                return self._resolve_one(self.spans[pos], at)[0]
+            return self._named(text, label, at)
+        if pronoun in e._PRONOUNS_THING and label in {"ORG", "GPE"}:
+            return self._named(text, label, at)
+    return self._touch(best, at) if best is not None else None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_pronoun_antecedents_match_a_scan_of_every_mention(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mentions and names recorded out of text order (as a resolver records them), some out of
+    reach: the indexed search answers every pronoun at every offset as the old scan did."""
+    from reportedly.extract import entities
+    from reportedly.model import Entity, EntityType
+
+    class Probe(entities.EntityResolver):
+        """Records as the resolver does; answers without recording, so both searches see one state."""
+
+        def _named(self, text, label, at):  # noqa: ANN001, ANN202
+            return ("named", text, label)
+
+        def _resolve_one(self, mention, at):  # noqa: ANN001, ANN202
+            return [("resolved", mention)]
+
+        def _touch(self, entity, at):  # noqa: ANN001, ANN202
+            return ("mention", entity.id)
+
+    monkeypatch.setattr(entities, "PRONOUN_REACH", 60)
+    rng = random.Random(seed)
+    resolver = Probe("doc", "text")
+    kinds = [
+        (EntityType.PERSON, False, "Ann Lee"),
+        (EntityType.UNKNOWN, True, "officials"),
+        (EntityType.UNKNOWN, True, "she"),
+        (EntityType.MEDIA_OUTLET, False, "Reuters"),
+    ]
+    here = 0
+    for k in range(rng.randint(0, 120)):
+        here += rng.randint(0, 9)
+        pos = max(0, here + rng.randint(-25, 25))  # recorded roughly, not strictly, in text order
+        if rng.random() < 0.5:
+            etype, anonymous, name = rng.choice(kinds)
+            entities.EntityResolver._touch(resolver, Entity(f"e{k}", name, etype, [], anonymous), pos)
+        else:
+            label = rng.choice(["PERSON", "ORG", "GPE", "NORP", "PLURAL"])
+            resolver._candidate(pos, f"name {k}", label)
+            if label == "PLURAL" and rng.random() < 0.5:
+                resolver.spans[pos] = f"span {k}"
+    for at in range(0, here + 40, 3):
+        for pronoun in ("he", "she", "him", "her", "they", "them", "it"):
+            assert resolver._antecedent_for_pronoun(pronoun, at) == _reference_antecedent(
+                resolver, pronoun, at
+            )
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_strict_overlap_by_position_is_the_scans(seed: int) -> None:
+    """``overlapping(s + 1, e - 1)`` is the strict test ``a < e and s < b`` the merge, the outlet's
+    claims and the quotation steps used to run against every range; and the resumed quotations'
+    test (sorted, never overlapping) is the same test."""
+    from reportedly.extract.spans import Ranges
+    from reportedly.extract.steps.paragraphs import _overlaps
+
+    rng = random.Random(seed)
+    ranges = []
+    for _ in range(rng.randint(0, 15)):
+        a = rng.randint(0, 60)
+        ranges.append((a, a + rng.randint(-2, 12)))
+    index = Ranges(ranges)
+    disjoint: list[tuple[int, int]] = []
+    for a in sorted(rng.sample(range(0, 80, 4), rng.randint(0, 12))):
+        disjoint.append((a, a + rng.randint(1, 4)))
+    for _ in range(30):
+        s = rng.randint(-2, 70)
+        e = s + rng.randint(0, 15)
+        assert index.overlapping(s + 1, e - 1) == [n for n, (a, b) in enumerate(ranges) if a < e and s < b]
+        assert _overlaps(disjoint, s, e) == any(a < e and s < b for a, b in disjoint)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_cues_encoder_window_is_found_as_a_comparison_with_every_word_found_it(seed: int) -> None:
+    import numpy as np
+
+    from reportedly.extract.encoder import WordTags
+
+    class Head:
+        def probs(self, projected, cue, dist):  # noqa: ANN001, ANN202 - what the head was given
+            return projected, cue, dist
+
+    rng = random.Random(seed)
+    sizes = [rng.randint(0, 6) for _ in range(rng.randint(1, 6))]  # a window may hold no word
+    window = np.asarray([n for n, k in enumerate(sizes) for _ in range(k)], dtype=np.int64)
+    if not len(window):
+        return
+    words = len(window)
+    tags = WordTags(list(range(words)), np.zeros((words, 3, 3)))
+    tags.window, tags.head = window, Head()
+    tags.hidden = np.arange(words * 2, dtype=float).reshape(words, 2)
+    tags.position = np.asarray([rng.randint(1, 50) for _ in range(words)])
+    tags.projected = [f"window {n}" for n in range(len(sizes))]
+    for w in range(words):
+        members, (projected, _, dist) = tags.pair([w])
+        old = (window == window[w]).nonzero()[0]
+        assert members == old.tolist()
+        assert projected == f"window {window[w]}"
+        assert dist.tolist() == (tags.position[old] - int(tags.position[w])).tolist()
+
+
 def _fragments(n: int) -> str:
     """One paragraph of ``n`` quoted fragments, every other one left unclosed (the benchmark's)."""
     return " ".join(

@@ -446,8 +446,14 @@ def claim_of(
         # holds hundreds of numbers and claims, issue 18)
         for k in numbers.ranges(b, s).inside((c.start, c.end) for c in content):
             quantities.append(replace(found[k]))
-        times.extend(replace(t) for t in dates)
-    times = [t for t in times if not (source and source.start <= t.start < source.end)]
+        # every date of the sentence, but those inside the source: the copies are the claim's
+        # own, built directly (``dataclasses.replace`` reads the fields anew for each copy, and
+        # a quote-dense sentence gives each of its hundreds of claims its hundreds of dates)
+        times += [
+            TimeExpr(t.start, t.end, t.text, t.resolved, t.granularity)
+            for t in dates
+            if not (source and source.start <= t.start < source.end)
+        ]
 
     return Claim(
         kind=kind,

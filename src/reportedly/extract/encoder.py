@@ -105,7 +105,7 @@ class WordTags:
     probs: Any
     hidden: Any = None
     projected: Any = None
-    window: Any = None
+    window: Any = None  # per word, the index of its window: nondecreasing (windows are read in order)
     position: Any = None
     head: Any = None
 
@@ -136,9 +136,14 @@ class WordTags:
         """
         if self.head is None or not cue_words:
             return None
+        import numpy as np
+
         window = int(self.window[cue_words[0]])
         words = [w for w in cue_words if int(self.window[w]) == window]
-        members = (self.window == window).nonzero()[0]
+        # a window's words are consecutive (``tag`` reads the windows in order): two binary
+        # searches, not a comparison with every word of the document per cue (issue 18)
+        lo, hi = np.searchsorted(self.window, [window, window + 1])
+        members = np.arange(lo, hi)
         cue = self.hidden[words].mean(0)[None]
         dist = self.position[members] - int(self.position[words[0]])
         return members.tolist(), self.head.probs(self.projected[window], cue, dist)

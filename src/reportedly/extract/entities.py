@@ -11,7 +11,10 @@ the words of the description.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -88,6 +91,59 @@ class Mention:
     entities: list[Entity]
 
 
+T = TypeVar("T")
+
+
+class _Trail(Generic[T]):
+    """Offsets of mentions in the order they were recorded, searchable for the pronoun rule.
+
+    The order is not the text's (a claim's source may follow its cue; a block lists its
+    names, then its subjects), and the pronoun rule reads the list backwards from its end,
+    skipping what lies at or after the pronoun and stopping at the first offset out of
+    reach. Reading it entry by entry cost the reach per pronoun, and a quote-dense text's
+    thousands of "she said" read thousands of mentions each (issue 18). Here each kind of
+    pronoun reads only the entries that fit it, and where the scan would have stopped is
+    found by binary search, so the answer is the scan's.
+    """
+
+    def __init__(self, kinds: dict[str, Callable[[T], bool]]) -> None:
+        self.pos: list[int] = []
+        self.of_kind: dict[str, list[int]] = {kind: [] for kind in kinds}  # entry indices, ascending
+        self._kinds = kinds
+        # the entries whose offset is below every later entry's, in order (offsets ascending)
+        self._low_at: list[int] = []
+        self._low_pos: list[int] = []
+        self.highest: list[int] = []  # per entry, the largest offset up to it
+
+    def add(self, pos: int, item: T) -> None:
+        n = len(self.pos)
+        self.pos.append(pos)
+        for kind, fits in self._kinds.items():
+            if fits(item):
+                self.of_kind[kind].append(n)
+        while self._low_pos and self._low_pos[-1] >= pos:
+            self._low_pos.pop()
+            self._low_at.pop()
+        self._low_pos.append(pos)
+        self._low_at.append(n)
+        self.highest.append(max(pos, self.highest[-1]) if self.highest else pos)
+
+    def last_below(self, limit: int) -> int:
+        """The last entry whose offset is below ``limit`` (where a backward scan stops), or -1."""
+        k = bisect_left(self._low_pos, limit) - 1
+        return self._low_at[k] if k >= 0 else -1
+
+    def nearest(self, kind: str, at: int, after: int = -1, stop: int = -1) -> int:
+        """The last entry of ``kind`` after entry ``stop`` with ``after < offset < at``, or -1: a
+        backward scan that skips entries outside that range and ends at entry ``stop``."""
+        for n in reversed(self.of_kind[kind]):
+            if n <= stop or self.highest[n] <= after:
+                break  # the scan ended here, or every earlier entry is at or before ``after``
+            if after < self.pos[n] < at:
+                return n
+        return -1
+
+
 class EntityResolver:
     """Resolves source mentions of one document, in text order."""
 
@@ -100,6 +156,9 @@ class EntityResolver:
         self.defined: dict[str, str] = {}  # alias key defined in the text -> entity id
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) for anaphora
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
+        # the same two lists, searchable by the kind of pronoun an entry can stand for
+        self.mentioned: _Trail[Entity] = _Trail(_MENTION_KINDS)
+        self.named: _Trail[str] = _Trail(_NAME_KINDS)
         self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
         self.roles: list[tuple[int, Span, str]] = []  # (offset, person name, role introduced with it)
 
@@ -108,7 +167,7 @@ class EntityResolver:
         """Record alias definitions and antecedents (named entities, subject noun phrases) in a block."""
         for ent in span.ents:
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                self.candidates.append((offset + ent.start_char, ent.text, ent.label_))
+                self._candidate(offset + ent.start_char, ent.text, ent.label_)
             # a first name the tagger split from its surname ("Oleksandr" "Prokudin") waits for it
             split = ent.end < len(ent.doc) and ent.doc[ent.end].ent_type_ == "PERSON"
             name = whole_name(ent) if ent.label_ == "PERSON" and not split else None
@@ -123,7 +182,7 @@ class EntityResolver:
             if run:
                 name = span.doc[run[0].i : run[-1].i + 1]
                 if not name.ents and self.gaz.lookup(name.text):
-                    self.candidates.append((offset + name.start_char, name.text, "ORG"))
+                    self._candidate(offset + name.start_char, name.text, "ORG")
                 run = []
         for tok in span:
             if (
@@ -132,7 +191,7 @@ class EntityResolver:
                 and tok.tag_ in {"NNS", "NNPS"}
             ):
                 np = mention_span(tok)
-                self.candidates.append((offset + np.start_char, np.text, "PLURAL"))
+                self._candidate(offset + np.start_char, np.text, "PLURAL")
                 self.spans[offset + np.start_char] = np
         # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)".
         # Find the short form first, then read the name backwards from it: a single forward regex
@@ -294,7 +353,12 @@ class EntityResolver:
     # --- helpers ------------------------------------------------------------------------------
     def _touch(self, entity: Entity, at: int) -> Entity:
         self.history.append((at, entity))
+        self.mentioned.add(at, entity)
         return entity
+
+    def _candidate(self, at: int, text: str, label: str) -> None:
+        self.candidates.append((at, text, label))
+        self.named.add(at, label)
 
     def _canonical(self, name: str, etype: EntityType) -> Entity:
         eid = slug(name)
@@ -419,34 +483,24 @@ class EntityResolver:
         return self._new(name, etype, anonymous=True, at=at)
 
     def _antecedent_for_pronoun(self, pronoun: str, at: int) -> Entity | None:
-        """The nearest preceding fitting mention, whether or not it was a source itself."""
-        best_pos, best = -1, None
-        for pos, ent in reversed(self.history):
-            if pos >= at:
-                continue
-            if pos < at - PRONOUN_REACH:
-                break  # mentions are in text order: none earlier is within reach
-            fits = (
-                (pronoun in _PRONOUNS_PERSON and ent.type is EntityType.PERSON)
-                or (pronoun in _PRONOUNS_PLURAL and ent.type is not EntityType.PERSON)
-                or (pronoun in _PRONOUNS_THING and ent.type is not EntityType.PERSON and not _plural(ent))
-            )
-            if fits:
-                best_pos, best = pos, ent
-                break
-        for pos, text, label in reversed(self.candidates):
-            if pos >= at or pos <= best_pos:
-                continue
-            if pos < at - PRONOUN_REACH:
-                break
-            if pronoun in _PRONOUNS_PERSON and label == "PERSON":
-                return self._named(text, label, at)
-            if pronoun in _PRONOUNS_PLURAL and label in {"PLURAL", "ORG", "NORP"}:
-                if label == "PLURAL" and pos in self.spans:
-                    return self._resolve_one(self.spans[pos], at)[0]
-                return self._named(text, label, at)
-            if pronoun in _PRONOUNS_THING and label in {"ORG", "GPE"}:
-                return self._named(text, label, at)
+        """The nearest preceding fitting mention, whether or not it was a source itself.
+
+        The last fitting mention recorded before the pronoun and within reach; then a name
+        recorded after it and before the pronoun (within reach too when no mention fits),
+        which wins. Both lists are read backwards in the order recorded, as a scan would
+        (:class:`_Trail`): the first entry out of reach ends the search.
+        """
+        kind = "person" if pronoun in _PRONOUNS_PERSON else "plural" if pronoun in _PRONOUNS_PLURAL else "it"
+        n = self.mentioned.nearest(kind, at, stop=self.mentioned.last_below(at - PRONOUN_REACH))
+        best_pos, best = self.history[n] if n >= 0 else (-1, None)
+        # a mention found lies within reach, and so does every name after it
+        stop = self.named.last_below(at - PRONOUN_REACH) if best is None else -1
+        n = self.named.nearest(kind, at, after=best_pos, stop=stop)
+        if n >= 0:
+            pos, text, label = self.candidates[n]
+            if label == "PLURAL" and pos in self.spans:
+                return self._resolve_one(self.spans[pos], at)[0]
+            return self._named(text, label, at)
         return self._touch(best, at) if best is not None else None
 
     def _nominal_antecedent(self, mention: Span, at: int) -> Entity | None:
@@ -516,3 +570,17 @@ _KIND_COMPOUNDS = frozenset({"news", "wire"})
 
 def _plural(ent: Entity) -> bool:
     return ent.anonymous and ent.name.endswith("s")
+
+
+#: What each kind of pronoun can stand for: a mention's entity ("he": a person; "they": any
+#: other; "it": any other but an unnamed group) and a name's NER label.
+_MENTION_KINDS: dict[str, Callable[[Entity], bool]] = {
+    "person": lambda ent: ent.type is EntityType.PERSON,
+    "plural": lambda ent: ent.type is not EntityType.PERSON,
+    "it": lambda ent: ent.type is not EntityType.PERSON and not _plural(ent),
+}
+_NAME_KINDS: dict[str, Callable[[str], bool]] = {
+    "person": lambda label: label == "PERSON",
+    "plural": lambda label: label in {"PLURAL", "ORG", "NORP"},
+    "it": lambda label: label in {"ORG", "GPE"},
+}

@@ -24,6 +24,7 @@ from .lexicon import TALLY_VERBS
 from .quotes import Quote
 from .registry import Article, step
 from .spans import (
+    Ranges,
     content_spans,
     mention_span,
     overlap,
@@ -85,26 +86,28 @@ def reconcile(
     """The rule drafts and the learned readings of one block as one list of drafts."""
     out: list[Draft] = []
     matched: set[int] = set()
+    # the first rule draft whose cue overlaps the reading's, by position: reading the rules from
+    # the first for every reading cost a quote-dense block's cues squared (issue 18)
+    cues = Ranges([d.cue for d in rules])
+    quoted = Ranges([(q.start, q.end) for q in quotes])
     for reading in learned:
         cue = reading.cue
-        base = next(
-            (n for n, d in enumerate(rules) if n not in matched and d.cue[0] < cue[1] and cue[0] < d.cue[1]),
-            None,
-        )
+        # (a, b) overlaps cue, a < cue[1] and cue[0] < b, is a <= cue[1] - 1 and b >= cue[0] + 1
+        base = next((n for n in cues.overlapping(cue[0] + 1, cue[1] - 1) if n not in matched), None)
         if base is None:
             if reading.alone and not (block.section in TITLE_SECTIONS and rules):
                 out.append(reading)  # a headline has one reading: the rules' colon or verb reading
             continue
         matched.add(base)
         out.append(rules[base])
-        adopt(rules[base], reading, view, block.offset, text, quotes)
+        adopt(rules[base], reading, view, block.offset, text, quoted)
     for n, draft in enumerate(rules):
         if n not in matched and not encoder_doubts(draft, view, block.offset):
             out.append(draft)
     return out
 
 
-def adopt(draft: Draft, reading: Draft, view: BlockView, offset: int, text: str, quotes: list[Quote]) -> None:
+def adopt(draft: Draft, reading: Draft, view: BlockView, offset: int, text: str, quoted: Ranges) -> None:
     """A rule draft takes the learned boundaries of a reading of the same cue, where they describe
     the same spans."""
     if draft.kind in {ClaimKind.NON_STATEMENT, ClaimKind.HEADLINE}:
@@ -132,7 +135,7 @@ def adopt(draft: Draft, reading: Draft, view: BlockView, offset: int, text: str,
     # sentence; a quotation's extent is known, so there only its edges may move
     common = shared(content, draft.content) if content else 0
     if common >= 0.7 * sum(b - a for a, b in draft.content) and (
-        draft.kind is not ClaimKind.DIRECT or _quoted_growth(content, draft.content, quotes)
+        draft.kind is not ClaimKind.DIRECT or _quoted_growth(content, draft.content, quoted)
     ):
         draft.content = content
 
@@ -160,12 +163,14 @@ def encoder_doubts(draft: Draft, view: BlockView, offset: int) -> bool:
     return bool(cue) and all(view.enc[i][0] == "0" for i in cue)
 
 
-def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], quotes: list[Quote]) -> bool:
-    """Whether every learned segment the rule's quotation lacks is itself quoted (a continuation)."""
+def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], quoted: Ranges) -> bool:
+    """Whether every learned segment the rule's quotation lacks is itself quoted (a continuation):
+    inside a quotation's text (``quoted``: the block's quotations' ``(start, end)``), give or take
+    a character at each end."""
     for a, b in content:
         if shared([(a, b)], rule) >= 0.9 * (b - a):
             continue
-        if not any(q.start <= a + 1 and b <= q.end + 1 for q in quotes):
+        if not quoted.holding(a + 1, b - 1):  # q.start <= a + 1 and b - 1 <= q.end
             return False
     return True
 

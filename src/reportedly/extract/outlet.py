@@ -43,6 +43,7 @@ from ..model import (
 )
 from ..nlp.blocks import Block
 from .measure_words import TALLY_NOUNS
+from .spans import Ranges, first_from
 from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.
@@ -80,6 +81,8 @@ def outlet_claims(
     covered = [(s.start, s.end) for c in claims for s in [*c.content, c.cue] if s.end > s.start]
     covered += [(c.source.start, c.source.end) for c in claims if c.source]
     sourced = [(c.cue.start, c.cue.end) for c in claims if c.source is not None]
+    # searched by position: each sentence tested every claim of the document (issue 18)
+    covering, speaking = Ranges(covered), Ranges(sourced)
     out: list[Claim] = []
     for block in blocks:
         if block.section is not SectionKind.BODY:
@@ -91,13 +94,14 @@ def outlet_claims(
             if _quoted(document.text, start, end):
                 continue
             root = sent.root
-            if any(a < end and start < b for a, b in covered):
+            # (a, b) overlaps [start, end), a < end and start < b, is a <= end - 1 and b >= start + 1
+            if covering.overlapping(start + 1, end - 1):
                 # a sentence of two clauses, one an agentless report ("At least 900 deaths have
                 # been reported in the north, while 412 people have died in the south"): the other
                 # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
-                if any(a < end and start < b for a, b in sourced):
+                if speaking.overlapping(start + 1, end - 1):
                     continue
-                clause = _free_clause(document.text, block, sent, covered)
+                clause = _free_clause(document.text, block, sent, covering)
                 if clause is None:
                     continue
                 start, end, root = clause
@@ -130,24 +134,34 @@ def outlet_claims(
 _JOINERS = frozenset({"while", "whereas", "and", "but", "as", "with", "although", "though"})
 
 
-def _free_clause(
-    text: str, block: Block, sent: Span, covered: list[tuple[int, int]]
-) -> tuple[int, int, Token] | None:
+def _free_clause(text: str, block: Block, sent: Span, covered: Ranges) -> tuple[int, int, Token] | None:
     """The longest stretch of the sentence no claim covers, when it is a full clause of its own
-    (a finite verb with its subject inside the stretch): its extent and its verb."""
-    at = block.offset + sent.start_char
+    (a finite verb with its subject inside the stretch): its extent and its verb.
+
+    ``covered``: what the claims cover, of which only the ranges reaching into the sentence are
+    read; each stretch's tokens are found from its first by binary search. Both were read in
+    full per sentence and per stretch, a quote-dense sentence's length squared (issue 18).
+    """
+    at, stop = block.offset + sent.start_char, block.offset + sent.end_char
+    near = [covered.ranges[n] for n in covered.overlapping(at + 1, stop - 1)]  # b > at and a < stop
     gaps: list[tuple[int, int]] = []
     pos = at
-    for a, b in sorted((max(a, at), min(b, block.offset + sent.end_char)) for a, b in covered):
-        if b <= at or a >= block.offset + sent.end_char:
+    for a, b in sorted((max(a, at), min(b, stop)) for a, b in near):
+        if b <= at or a >= stop:
             continue
         if a > pos:
             gaps.append((pos, a))
         pos = max(pos, b)
-    gaps.append((pos, block.offset + sent.end_char))
+    gaps.append((pos, stop))
     best = None
+    doc = sent.doc
     for a, b in gaps:
-        toks = [t for t in sent if a <= block.offset + t.idx and block.offset + t.idx + len(t.text) <= b]
+        # a token's end follows the one before's, so the tokens inside [a, b] are consecutive
+        toks = []
+        k = first_from(sent, a - block.offset)
+        while k < sent.end and block.offset + doc[k].idx + len(doc[k].text) <= b:
+            toks.append(doc[k])
+            k += 1
         while toks and (toks[0].is_punct or toks[0].lower_ in _JOINERS):
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].lower_ in _JOINERS):

@@ -7,6 +7,8 @@ left open at a paragraph's end, and a quotation cut by its attribution.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from spacy.tokens import Span
 
 from ...model import ClaimKind, SectionKind
@@ -16,7 +18,7 @@ from ..grammar import aside_or_question, cue_tokens, has_agent, is_reporting, su
 from ..learned import Relation
 from ..quotes import Quote
 from ..registry import Article, step
-from ..spans import char_span, overlap, root_of, token_chars, trim
+from ..spans import Ranges, char_span, overlap, root_of, token_chars, trim
 from .boundaries import colon_closes, full_stop
 
 
@@ -171,7 +173,12 @@ def quote_resumes(article: Article) -> None:
     """
     blocks, quotes, text = article.blocks, article.quotes, article.text
     index = {b.paragraph: i for i, b in enumerate(blocks)}
-    held = [(a, b) for d in article.drafts for a, b in d.content]
+    held = Ranges([(a, b) for d in article.drafts for a, b in d.content])
+    resumed_so_far: list[tuple[int, int]] = []  # held too; by start, and they never overlap
+    # each block's quotations by position (``find_quotes`` lists them by opening mark): testing
+    # every quotation of the block for every draft cost a quote-dense block's length squared
+    quoted = [Ranges([(q.start, q.end) for q in mine]) for mine in quotes]
+    opening = [[q.outer_start for q in mine] for mine in quotes]
     for draft in article.drafts:
         block, sent = draft.block, draft.sent
         if not draft.content or draft.kind is not ClaimKind.DIRECT:
@@ -179,18 +186,28 @@ def quote_resumes(article: Article) -> None:
         a, b = draft.content[-1]
         if b > draft.cue[0] or text[b - 1 : b] != ",":
             continue  # the quotation must come first and be unfinished
-        mine = quotes[index[block.paragraph]]
-        if not any(q.start <= a and b <= q.end + 1 for q in mine):
+        i = index[block.paragraph]
+        mine, opens = quotes[i], opening[i]
+        if not quoted[i].holding(a, b - 1):  # q.start <= a and b <= q.end + 1
             continue
         end = block.offset + sent.end_char
-        nxt = next((q for q in mine if q.outer_start >= end), None)
+        k = bisect_left(opens, end)  # the first quotation opening at or after ``end``
+        nxt = mine[k] if k < len(mine) else None
         if nxt is None or text[draft.cue[1] : end].rstrip()[-1:] not in {".", "!", "?"}:
             continue
-        if text[end : nxt.outer_start].strip() or any(draft.cue[1] <= q.outer_start < end for q in mine):
+        if text[end : nxt.outer_start].strip() or bisect_left(opens, draft.cue[1]) < k:
             continue  # the next quotation must open the next sentence, with no quotation between
-        if any(a2 < nxt.end and nxt.start < b2 for a2, b2 in held):
+        # held: some (a2, b2) with a2 < nxt.end and nxt.start < b2
+        if held.overlapping(nxt.start + 1, nxt.end - 1) or _overlaps(resumed_so_far, nxt.start, nxt.end):
             continue
         resumed = trim(nxt.start, nxt.end, text, " \t\n")
         if resumed:
             draft.content.append(resumed)
-            held.append(resumed)
+            insort(resumed_so_far, resumed)  # it overlaps none of them: tested just above
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span of ``spans`` (non-empty, sorted, none overlapping another, so their ends
+    rise with their starts) overlaps ``[start, end)``: only the last starting before ``end`` can."""
+    k = bisect_left(spans, (end,)) - 1
+    return k >= 0 and spans[k][1] > start
