@@ -251,8 +251,10 @@ def conflicts(
     as_json: JsonOpt = False,
 ) -> None:
     """List contradictions: numbers out of bounds, opposite polarity, confirmed vs denied, and one
-    article giving one event two dates; each with both evidence spans. With --declined, the pairs
-    that looked like contradictions but are not, each with why it was declined.
+    article giving one event two dates; each with both evidence spans. A conflict between two
+    sides (who is to blame) also lists each side's other claims: "a_also" and "b_also" in --json.
+    With --declined, the pairs that looked like contradictions but are not, each with why it was
+    declined.
 
     Example: reportedly conflicts --kind numeric --json
 
