@@ -244,7 +244,7 @@ class Cyrillic(Finders):
             return [att]
         # most sentences are plain statements: the quotation is told as the verb tells it
         whole = text[a:b]
-        att.stance = Stance.REPORTED if base is Stance.ASSERTED and self.counts(whole) else base
+        att.stance = self.figures_told(whole, base)
         return [att]
 
     def _attributions(self, text: str, sent: Sentence) -> list[Attribution]:
@@ -336,6 +336,10 @@ class Cyrillic(Finders):
 
     def counts(self, content: str) -> bool:
         return any(not q.attribute for q in quantities(self.lex, content, 0))
+
+    def figures_told(self, content: str, stance: Stance) -> Stance:
+        """A plain statement that counts something tells figures: reported, not asserted."""
+        return Stance.REPORTED if stance is Stance.ASSERTED and self.counts(content) else stance
 
     def marked(self, sentence: str) -> bool:
         low = sentence.lower()

@@ -92,6 +92,9 @@ class Finders(Speakers):
     def counts(self, content: str) -> bool:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
 
+    def figures_told(self, content: str, stance: Stance) -> Stance:
+        raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
+
     def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
         """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
         verb of saying does: with no count in the words, it is the speaker's position."""
@@ -342,8 +345,7 @@ class Finders(Speakers):
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             stance = self._by_words(pair, body, self.content_stance(body, stance))
-            if stance is Stance.ASSERTED and self.counts(body):
-                stance = Stance.REPORTED  # "як зазначили у міністерстві, … двох осіб": figures told
+            stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
             return [
                 Attribution(
                     cue=cue,
@@ -531,8 +533,7 @@ class Finders(Speakers):
                 spans.append((base + x, base + y))
                 body += " " + stext[x:y]
         stance = self.content_stance(body, stance)
-        if stance is Stance.ASSERTED and self.counts(body):
-            stance = Stance.REPORTED  # figures told, not an opinion asserted
+        stance = self.figures_told(body, stance)
         return [
             Attribution(
                 cue=cue,
