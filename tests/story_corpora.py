@@ -3,7 +3,7 @@ article texts are, and a skip with the reason where either is absent (as in CI).
 
 The gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
 ``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna and the al-Ahli hospital
-explosion, held out: never tuned on); the
+explosion, held out until their scores were recorded, developed on since 2026-12-05); the
 article texts are third-party pages each user collects once into a folder outside the repository
 (``../stories-local/<story>/articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL``).
 """
