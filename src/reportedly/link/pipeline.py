@@ -31,7 +31,7 @@ from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins
 from .numbers import numeric_conflicts, place_containment, settle_places
-from .stories import WINDOW_DAYS, group_documents
+from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
 
 if TYPE_CHECKING:
     from ..store import LinkRows
@@ -307,11 +307,12 @@ def link_store_incremental(
     """Place the documents stored since the last run without relinking the whole store.
 
     Only documents were added since ``last_run`` (the caller checked the method and aliases):
-    the stories that can take a new document (one of theirs published within the linking
-    window of it) are linked again together with the new documents, and only their rows are
-    replaced. Stories elsewhere keep their rows, so the cost grows with the batch and the stories
-    it touches, not with the store. Returns None when the change is not a pure addition (a
-    document removed or re-analysed, an undated new document): the caller then relinks everything.
+    the stories that can take a new document (one of theirs published within reach of a
+    strong link, :data:`~reportedly.link.stories.FOLLOW_UP_DAYS`) are linked again together
+    with the new documents, and only their rows are replaced. Stories elsewhere keep their
+    rows, so the cost grows with the batch and the stories it touches, not with the store.
+    Returns None when the change is not a pure addition (a document removed or re-analysed, an
+    undated new document): the caller then relinks everything.
 
     What an incremental run cannot see, a full one (``link --force``) does: entities resolved
     with the help of documents outside the relinked stories, and numeric conflicts between a new
@@ -325,7 +326,7 @@ def link_store_incremental(
     if last_run.get("documents") != len(dates) - len(new):
         return None  # a document went away since the last run
     new_dates = sorted(dates[d] for d in new)
-    window = timedelta(days=WINDOW_DAYS)
+    window = timedelta(days=max(WINDOW_DAYS, FOLLOW_UP_DAYS))  # a strong link reaches this far back
     touched = sorted(
         {
             story

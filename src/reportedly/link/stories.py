@@ -4,10 +4,16 @@ Two documents are *linked* when they are about the same event: their similarity 
 reaches the story threshold and they were published within ``window_days`` of each other.
 A story is a connected group of linked documents (single linkage), which is order-free: a
 report that bridges the dam's blame and its flood toll joins both halves into one story,
-whichever came first. Documents are taken oldest first and only compared with stories still
-active (a document within the window), so the cost is documents x active stories' documents:
-linear in the corpus for a fixed news rate; a story stops taking documents
-:data:`MAX_SPAN_DAYS` after its first, so a long-running topic becomes successive stories.
+whichever came first. Documents are taken oldest first and only compared with documents of
+the last :data:`FOLLOW_UP_DAYS`, so the cost is documents x recent documents: linear in the
+corpus for a fixed news rate.
+
+An event is told over weeks: the first reports, then an investigation's findings or a trial a
+month later. Loose links (the story threshold) hold within the window while the story is younger
+than :data:`MAX_SPAN_DAYS`, which keeps a long-running *topic* ("the primaries", "the war") from
+chaining into one story; past either limit a document joins only on a *strong* link
+(:data:`FOLLOW_UP_SCORE`, as close as two reports of one event on the same day are), which a
+later report on the same event reaches and a report on the same topic does not.
 
 Similarity is the cosine of the documents' *rare words* (headline and opening, each word
 weighted by how rare it is in English, from ``wordfreq``: "Kakhovka", "Oleshky" and "dam"
@@ -33,9 +39,14 @@ import numpy as np
 from .corpus import ClaimItem, DocItem
 
 WINDOW_DAYS = 10
-#: A story older than this takes no new documents: a long-running topic ("the primaries")
-#: becomes successive stories instead of one that absorbs the campaign.
+#: A story older than this takes new documents only on a strong link: a long-running topic
+#: ("the primaries") becomes successive stories instead of one that absorbs the campaign.
 MAX_SPAN_DAYS = 21
+#: How far back a strong link reaches: a follow-up weeks later (findings, a verdict) joins its event.
+FOLLOW_UP_DAYS = 60
+#: A strong link: above every link between a story and an unrelated report of the same war or
+#: region in the development corpora (at most 0.56), below most links of reports of one event.
+FOLLOW_UP_SCORE = 0.6
 #: Weight of the sentence-model cosine beside the rare-word cosine.
 VECTOR_SHARE = 0.3
 #: Words at least this common in English (Zipf scale: 5.5 = once in ~3,000 words) carry no weight.
@@ -101,6 +112,7 @@ def group_documents(
     order = sorted(range(len(docs)), key=lambda i: (docs[i].published or date.min, docs[i].id))
     window = timedelta(days=window_days)
     max_span = timedelta(days=MAX_SPAN_DAYS)
+    reach = timedelta(days=max(FOLLOW_UP_DAYS, window_days))
     bags = [rare_words(d) for d in docs]
     parent: dict[int, int] = {}
 
@@ -120,14 +132,16 @@ def group_documents(
         keep = []
         for j in seen:
             other = docs[j].published
-            if when is not None and other is not None and when - other > window:
+            if when is not None and other is not None and when - other > reach:
                 continue
             keep.append(j)
             root_first = first[find(j)]
-            if when is not None and root_first is not None and when - root_first > max_span:
-                continue
+            loose = not (
+                (when is not None and other is not None and when - other > window)
+                or (when is not None and root_first is not None and when - root_first > max_span)
+            )
             score = _cosine(bags[i], bags[j]) + VECTOR_SHARE * float(vectors[i] @ vectors[j])
-            if score >= threshold:
+            if score >= (threshold if loose else max(threshold, FOLLOW_UP_SCORE)):
                 linked.append(j)
         for j in linked:
             a, b = find(i), find(j)
