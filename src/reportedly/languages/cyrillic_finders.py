@@ -361,6 +361,38 @@ class Finders(Speakers):
             ]
         return []
 
+    def _adverbials(self, after: list[Tok]) -> int:
+        """How many words after a verb tell where and when it was said before who said it:
+        "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
+        "сообщил 25 января на брифинге глава МЧС", "заявил журналистам пресс-секретарь". A place
+        is a preposition and the words after it that are not in the nominative (the subject is); a
+        day is a number and a month; to whom, a common noun in the dative."""
+        lead = 0
+        while lead < len(after) - 1:
+            t = after[lead]
+            if t.text.lower() in ("в", "во", "у", "на"):
+                n = lead + 1
+                while n < len(after) - 1 and after[n].case in ("loct", "ablt", "gent", "datv"):
+                    n += 1
+                if n == lead + 1:
+                    break
+                lead = n
+            elif t.text.isdigit() and after[lead + 1].text.lower().startswith(tuple(self.lex.months)):
+                lead += 2
+            elif t.pos == "NOUN" and t.case == "datv" and not t.cap:
+                lead += 1  # "заявил журналистам на брифинге пресс-секретарь": to whom
+            else:
+                break
+        if not lead or after[lead].case != "nomn":
+            # nobody in the nominative after them: "повідомили у МВС України" (the office is who;
+            # "у" and the words in the locative after it are skipped, and it is found again)
+            lead = 0
+            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
+                lead = 1
+                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
+                    lead += 1
+        return lead
+
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
         stance = self.lex.verbs[verb.lemma]
@@ -407,12 +439,7 @@ class Finders(Speakers):
         if subject:
             src_toks = subject
         elif after:
-            lead = 0
-            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
-                # "сообщил в своем Telegram-канале глава региона X": where it was said, then who
-                lead = 1
-                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
-                    lead += 1
+            lead = self._adverbials(after)
             src_toks = self._subject(after[lead:], leading=True) if lead < len(after) else []
             if not src_toks and lead:
                 src_toks = self._subject(after, leading=True)
