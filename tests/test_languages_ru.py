@@ -648,3 +648,21 @@ def test_but_he_did_not_specify_is_a_claim_of_its_own() -> None:
 def test_a_background_note_names_nobody() -> None:
     ledger = analyse("Источник: МЧС России\n\nСправка: в прошлом году в регионе сгорели 12 складов.")
     assert name_of(only(ledger)) is None
+
+
+def test_citing_its_own_sources_is_still_a_relay_but_its_own_data_is_not() -> None:
+    relayed = only(
+        analyse("Завод закрыт. Об этом, ссылаясь на собственные источники, сообщила газета «Вести».")
+    )
+    assert [link.entity.name for link in relayed.chain][0] == "Вести"
+    assert name_of(relayed) != "Вести"
+    own = only(analyse("Завод закрыт, сообщил Олег Смирнов, ссылаясь на собственные данные."))
+    assert [link.entity.name for link in own.chain] == ["Олег Смирнов"]
+
+
+def test_a_title_and_whose_in_quotation_marks_is_no_name() -> None:
+    ledger = analyse(
+        "Глава компании «Север» Олег Смирнов выступил с обращением.\n\n"
+        "«Мы идем до конца», — говорит глава «Севера»."
+    )
+    assert name_of(ledger.claims[-1]) == "Олег Смирнов"

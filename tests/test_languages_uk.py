@@ -623,3 +623,45 @@ def test_but_he_did_not_name_is_a_claim_of_its_own() -> None:
     assert withheld.stance is Stance.NO_COMMENT
     assert withheld.content_text.startswith("кількості він не назвав")
     assert name_of(withheld) == name_of(told) == "Петро Гайдай"
+
+
+def test_citing_its_own_analysis_is_no_relay() -> None:
+    claim = only(
+        analyse(
+            "Комісія, ймовірно, помилилася, заявила експертка Ганна Коваль, посилаючись на власний аналіз."
+        )
+    )
+    assert name_of(claim) == "Ганна Коваль"
+    assert [link.entity.name for link in claim.chain] == ["Ганна Коваль"]
+
+
+def test_za_danymy_without_a_comma_ends_where_the_statement_starts() -> None:
+    claim = only(analyse("За даними МВС загинули 5 людей."))
+    assert claim.source is not None and claim.source.text == "МВС"
+    assert claim.content_text == "загинули 5 людей"
+
+
+def test_about_this_in_a_paragraph_of_its_own_tells_the_paragraphs_before() -> None:
+    ledger = analyse(
+        "Внаслідок удару пошкоджено 3 школи.\n\n"
+        "Триває евакуація мешканців.\n\n"
+        "Про це в ефірі телемарафону повідомив міністр освіти Петро Гайдай."
+    )
+    claim = only(ledger)
+    assert name_of(claim) == "Петро Гайдай"
+    assert claim.content_text.startswith("Внаслідок удару пошкоджено 3 школи")
+    assert [q.value for q in claim.quantities] == [3]
+
+
+def test_he_before_any_source_is_the_person_named_last() -> None:
+    ledger = analyse(
+        "Міністр освіти Петро Гайдай на своїй сторінці показав зруйновану школу.\n\n"
+        "“Школа зруйнована вщент”, – написав він."
+    )
+    claim = next(c for c in ledger.claims if c.cue.text == "написав")
+    assert name_of(claim) == "Петро Гайдай"
+
+
+def test_a_portal_and_its_name_in_quotation_marks() -> None:
+    claim = only(analyse("Міст закрили на ремонт, повідомляє портал “Новини Поділля”."))
+    assert claim.source is not None and claim.source.text == "Новини Поділля"

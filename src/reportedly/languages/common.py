@@ -123,6 +123,17 @@ class Names:
     def resolve(self, mention: str, name: str | None = None, at: int = 0) -> Entity:
         """The entity a source mention names; ``name`` is its normalised form (lemma, no title)."""
         mention = " ".join(mention.split())
+        last_named = getattr(self.lang, "last_person", None)
+        if (
+            mention in self.pronouns
+            and mention.lower() not in ("они", "вони")
+            and not self.people
+            and last_named
+        ):
+            # "…, – написав він" before any person was a source: the person named last before it
+            named = last_named(self.text[:at])
+            if named:
+                return self.resolve(named, named, at)
         if mention in self.pronouns and (self.people or self.entities):
             # he / she / they: the last person, else the last source
             return self.people[-1][0] if self.people else list(self.entities.values())[-1]

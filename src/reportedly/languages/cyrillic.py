@@ -164,6 +164,17 @@ class Cyrillic(Finders):
                     found = normal
         return found or surname
 
+    def last_person(self, before: str) -> str | None:
+        """The person named last in the text before a pronoun ("Президент Володимир Зеленський
+        показав … ¶ «…», – написав він"), in the nominative: whom "he" or "she" is when no
+        person has been a source yet."""
+        found = None
+        for para in before.split("\n")[-10:]:
+            for _a, _b, kind, normal in self.names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1:
+                    found = normal
+        return found
+
     def stance_of(self, sentence: str) -> Stance:
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
@@ -251,12 +262,16 @@ class Cyrillic(Finders):
         if self._paragraph != sent.paragraph:
             # the paragraph's first sentence, and whether a claim was found in it since
             self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
+        self._current = sent
         found = [piece for att in self._attributions(text, sent) for piece in self._per_sentence(att, text)]
         found = [piece for att in found for piece in self._withheld_after(att, text)]
         if found:
             self._para_free = False
+            self._free_from = None
             if any(att.source is not None for att in found):
                 self._spoken = True
+        elif self._free_from is None:
+            self._free_from = (sent.start, sent.paragraph)
         return found
 
     def _withheld_after(self, att: Attribution, text: str) -> list[Attribution]:
