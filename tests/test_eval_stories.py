@@ -192,6 +192,33 @@ def test_every_story_figure_on_hand_built_links(corpus, ledgers):
     assert r["skipped"]["proposition mention: article not collected"] == 1
 
 
+def test_a_story_in_two_languages_scores_its_pairs_across_languages(corpus, ledgers):
+    cluster = ClaimCluster(
+        "k1", "s1", "deaths", claims=[_ref(ledgers, "a1"), _ref(ledgers, "b1")], origins=[]
+    )
+    stories = [
+        Story("s1", "ferry", documents=[ledgers[F1].document.id, ledgers[F2].document.id], clusters=[cluster])
+    ]
+    series = {
+        ("a1", 0): "people killed",
+        ("b1", 0): "people killed",
+        ("a2", 0): "people missing",
+        ("b3", 0): "x",
+    }
+    # one language: no such figure
+    assert "cross_language" not in score_links(corpus.gold, ledgers, stories, [], series)
+    # the second article in another language: P1 (a1, b1) is together, P2 (a3, b2) is not; M1's two
+    # points share a series, M2's do not
+    gold = {
+        **corpus.gold,
+        "documents": [{**d, "language": "ru"} if d["file"] == F2 else d for d in corpus.gold["documents"]],
+    }
+    x = score_links(gold, ledgers, stories, [], series)["cross_language"]
+    assert (x["propositions"]["pairs"], x["propositions"]["together"]) == (2, 1)
+    assert (x["propositions"]["items"], x["propositions"]["items_all_together"]) == (2, 1)
+    assert (x["measures"]["pairs"], x["measures"]["together"], x["measures"]["share"]) == (2, 1, 0.5)
+
+
 def test_source_names_match_the_gold_way():
     assert same_name(["Dmitry Peskov"], "Dmitry Peskov (Kremlin spokesman)")
     assert same_name(["Peskov"], "Dmitry Peskov (Kremlin spokesman)")

@@ -64,3 +64,34 @@ def test_parts_and_changes_are_not_the_total_and_the_figures_day_is_its_own() ->
     )
     (q,) = [q for c in ledger.claims for q in c.quantities]
     assert q.measure is not None and str(q.measure.as_of) == "2024-06-05"
+
+
+def _stories_of(tmp_path, texts: list[tuple[str, str]]) -> list[set[str]]:  # noqa: ANN001 - a path
+    from reportedly.link import link_store
+    from reportedly.store import Store
+
+    store = Store(str(tmp_path / "cross.db"))
+    ids = []
+    for text, published in texts:
+        ledger = reportedly.analyze(text, published=published)
+        store.save(ledger)
+        ids.append(ledger.document.id)
+    try:
+        result = link_store(store)
+    finally:
+        store.close()
+    return [set(s.documents) & set(ids) for s in result.stories]
+
+
+def test_reports_in_two_languages_of_one_toll_are_one_story(tmp_path) -> None:  # noqa: ANN001
+    korean = ("소방청은 화재로 사망자가 231명이라고 밝혔다. 부상자는 58명이다.", "2024-10-25")
+    english = ("Officials said the fire killed 231 people and injured 58.", "2024-10-26")
+    stories = _stories_of(tmp_path, [korean, english])
+    assert any(len(s) == 2 for s in stories)
+
+
+def test_reports_in_two_languages_with_other_figures_stay_apart(tmp_path) -> None:  # noqa: ANN001
+    korean = ("소방청은 화재로 사망자가 231명이라고 밝혔다.", "2024-10-25")
+    english = ("Officials said the flood killed 57 people.", "2024-10-26")
+    stories = _stories_of(tmp_path, [korean, english])
+    assert not any(len(s) == 2 for s in stories)

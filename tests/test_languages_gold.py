@@ -3,8 +3,9 @@
 The article texts are third-party pages kept outside the repository (see each GOLD.md):
 ``$REPORTEDLY_STORIES_LOCAL/lang-{ko,ru,uk}/articles`` and, for the second development sets,
 ``lang-dev2-{ru,uk}/articles``, and for the sets held out until round 4 and development text from
-round 5, ``heldout-{ru,uk}/articles``, and for the sets held out in round 5 and scored once at its
-end, ``heldout2-{ru,uk}/articles``; by default ``../stories-local`` beside the checkout.
+round 5, ``heldout-{ru,uk}/articles``, and for the sets held out in round 5 (scored once at its
+end, development text from round 6), ``heldout2-{ru,uk}/articles``; by default
+``../stories-local`` beside the checkout.
 Without them the test skips and says where it looked. The floors sit a little under the recorded
 figures so that a change that loses ground fails here. Sets still held out have no floor: they are
 scored once at the end of a round, never while rules are written.
@@ -29,7 +30,7 @@ SETS: dict[str, tuple[str, str]] = {
     "uk-dev2": ("uk", "lang-dev2-uk"),
     "ru-heldout": ("ru", "heldout-ru"),  # development text from round 5
     "uk-heldout": ("uk", "heldout-uk"),
-    "ru-heldout2": ("ru", "heldout2-ru"),  # held out in round 5, scored once at its end
+    "ru-heldout2": ("ru", "heldout2-ru"),  # held out in round 5, development text from round 6
     "uk-heldout2": ("uk", "heldout2-uk"),
 }
 
@@ -55,14 +56,14 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "ru-heldout2": {
         "recall": 0.82,
-        "source_accuracy": 0.76,
-        "stance_accuracy": 0.65,
+        "source_accuracy": 0.80,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout2": {
         "recall": 0.77,
-        "source_accuracy": 0.59,
-        "stance_accuracy": 0.66,
+        "source_accuracy": 0.88,
+        "stance_accuracy": 0.77,
         "quantity_accuracy": 0.91,
     },
 }

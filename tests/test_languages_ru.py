@@ -602,3 +602,67 @@ def test_ni_odnoy_is_no_count() -> None:
         analyse("Иван Сидоров заявил, что не было пролито ни одной капли крови, пострадал один человек.")
     )
     assert [q.value for q in claim.quantities if not q.attribute] == [1]
+
+
+def name_of(claim) -> str | None:  # noqa: ANN001 - a claim
+    return claim.source.entity.name if claim.source and claim.source.entity else None
+
+
+def test_to_whom_and_where_between_the_verb_and_the_speaker() -> None:
+    claim = only(
+        analyse(
+            "Пока «ничего нельзя сказать» о сроках ремонта моста, заявил журналистам на брифинге "
+            "представитель мэрии Олег Смирнов."
+        )
+    )
+    assert name_of(claim) == "Олег Смирнов"
+    assert claim.stance is Stance.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Эксперт Анна Козлова заявила, что самолет, вероятно, был сбит ракетой.", Stance.ESTIMATED),
+        ("Эксперт Анна Козлова заявила, что ремонт, вероятно, продлится месяц.", Stance.EXPECTED),
+        ("Следователи заявили, что есть основания полагать, что склад подожгли.", Stance.ESTIMATED),
+        ("Олег Смирнов сказал, что причину пожара пока никто не знает.", Stance.UNVERIFIED),
+        ("В министерстве подчеркнули, что достоверной информации о погибших нет.", Stance.UNVERIFIED),
+        ("Олег Смирнов сказал, что комиссия все еще собирает и анализирует данные.", Stance.UNVERIFIED),
+        ("В ведомстве заявили, что эти сообщения не соответствуют действительности.", Stance.DENIED),
+    ],
+)
+def test_stances_from_the_content(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
+def test_but_he_did_not_specify_is_a_claim_of_its_own() -> None:
+    ledger = analyse(
+        "Мэр Олег Смирнов отметил, что намерен выехать на место, однако он не уточнил, когда именно."
+    )
+    told, withheld = ledger.claims
+    assert told.content_text == "намерен выехать на место"
+    assert withheld.stance is Stance.NO_COMMENT
+    assert name_of(withheld) == name_of(told) == "Олег Смирнов"
+
+
+def test_a_background_note_names_nobody() -> None:
+    ledger = analyse("Источник: МЧС России\n\nСправка: в прошлом году в регионе сгорели 12 складов.")
+    assert name_of(only(ledger)) is None
+
+
+def test_citing_its_own_sources_is_still_a_relay_but_its_own_data_is_not() -> None:
+    relayed = only(
+        analyse("Завод закрыт. Об этом, ссылаясь на собственные источники, сообщила газета «Вести».")
+    )
+    assert [link.entity.name for link in relayed.chain][0] == "Вести"
+    assert name_of(relayed) != "Вести"
+    own = only(analyse("Завод закрыт, сообщил Олег Смирнов, ссылаясь на собственные данные."))
+    assert [link.entity.name for link in own.chain] == ["Олег Смирнов"]
+
+
+def test_a_title_and_whose_in_quotation_marks_is_no_name() -> None:
+    ledger = analyse(
+        "Глава компании «Север» Олег Смирнов выступил с обращением.\n\n"
+        "«Мы идем до конца», — говорит глава «Севера»."
+    )
+    assert name_of(ledger.claims[-1]) == "Олег Смирнов"

@@ -537,3 +537,131 @@ def test_a_womans_name_unknown_surname_stays_a_womans() -> None:
 def test_odna_before_a_noun_counts(sentence: str, counts: list[int]) -> None:
     claim = only(analyse(sentence))
     assert sorted(q.value for q in claim.quantities if not q.attribute) == counts
+
+
+def name_of(claim) -> str | None:  # noqa: ANN001 - a claim
+    return claim.source.entity.name if claim.source and claim.source.entity else None
+
+
+def test_a_credit_line_owns_the_figures_nobody_is_named_for_until_a_reminder() -> None:
+    ledger = analyse(
+        "Джерело: голова обласної ради Петро Гайдай у Telegram\n\n"
+        "Відомо про трьох загиблих у селищі.\n\n"
+        "Ще 12 людей шпиталізували, інших відпустили додому.\n\n"
+        "Нагадаємо, минулого тижня ворог випустив по області 20 дронів.\n\n"
+        "На околиці пошкоджено 5 складів."
+    )
+    by = {c.content_text[:12]: name_of(c) for c in ledger.claims}
+    assert by["Відомо про т"] == "Петро Гайдай"
+    assert by["Ще 12 людей "] == "Петро Гайдай"
+    # the outlet's reminder is its own, and so is what it tells after it
+    assert by["Нагадаємо, м"] is None
+    assert by["На околиці п"] is None
+
+
+def test_without_a_credit_line_figures_nobody_is_named_for_are_the_outlets() -> None:
+    ledger = analyse("Відомо про трьох загиблих у селищі.")
+    assert name_of(only(ledger)) is None
+
+
+def test_a_verb_with_no_subject_under_a_credit_line_is_the_credited_sources() -> None:
+    ledger = analyse(
+        "Джерело: Петро Гайдай/Telegram\n\nУвечері повідомляють про зростання кількості поранених до 9."
+    )
+    assert name_of(only(ledger)) == "Петро Гайдай"
+
+
+def test_a_background_note_is_the_outlets_not_the_credit_lines() -> None:
+    ledger = analyse("Джерело: Петро Гайдай\n\nДОВІДКА: вранці ворог випустив по місту 4 ракети.")
+    assert name_of(only(ledger)) is None
+
+
+def test_where_and_when_between_the_verb_and_the_speaker() -> None:
+    claim = only(
+        analyse(
+            "Про обстріл школи заявив на брифінгу 14 січня міністр освіти Петро Гайдай, повідомляє агенція."
+        )
+    )
+    assert name_of(claim) == "Петро Гайдай"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # a probability word: a judgement of what happened, a forecast of what will
+        ("Експертка Ганна Коваль заявила, що літак, схоже, був збитий ракетою.", Stance.ESTIMATED),
+        ("Експертка Ганна Коваль заявила, що літак, ймовірно, збили ракетою.", Stance.ESTIMATED),
+        ("Експертка Ганна Коваль заявила, що літак, імовірно, збили ракетою.", Stance.ESTIMATED),
+        ("Експертка Ганна Коваль заявила, що ремонт, ймовірно, триватиме місяць.", Stance.EXPECTED),
+        # cannot say yet
+        (
+            "Голова громади Петро Гайдай заявив, що точна кількість поранених поки невідома.",
+            Stance.UNVERIFIED,
+        ),
+        ("Петро Гайдай сказав, що оцінити збитки можна буде пізніше.", Stance.UNVERIFIED),
+        ("Комісія заявила, що не змогла остаточно зробити висновок про причину.", Stance.UNVERIFIED),
+        # rejects it, whatever the verb
+        ("Пресслужба відомства заявила, що ці звинувачення не відповідають дійсності.", Stance.DENIED),
+    ],
+)
+def test_stances_from_the_content(sentence: str, stance: Stance) -> None:
+    assert only(analyse(sentence)).stance is stance
+
+
+def test_unknown_people_are_no_unverified_statement() -> None:
+    claim = only(analyse("Голова громади Петро Гайдай повідомив, що невідомі підпалили склад."))
+    assert claim.stance is not Stance.UNVERIFIED
+
+
+def test_but_he_did_not_name_is_a_claim_of_its_own() -> None:
+    ledger = analyse(
+        "Голова громади Петро Гайдай повідомив, що є загиблі, але кількості він не назвав, бо вона "
+        "змінюється."
+    )
+    told, withheld = ledger.claims
+    assert told.content_text == "є загиблі"
+    assert withheld.stance is Stance.NO_COMMENT
+    assert withheld.content_text.startswith("кількості він не назвав")
+    assert name_of(withheld) == name_of(told) == "Петро Гайдай"
+
+
+def test_citing_its_own_analysis_is_no_relay() -> None:
+    claim = only(
+        analyse(
+            "Комісія, ймовірно, помилилася, заявила експертка Ганна Коваль, посилаючись на власний аналіз."
+        )
+    )
+    assert name_of(claim) == "Ганна Коваль"
+    assert [link.entity.name for link in claim.chain] == ["Ганна Коваль"]
+
+
+def test_za_danymy_without_a_comma_ends_where_the_statement_starts() -> None:
+    claim = only(analyse("За даними МВС загинули 5 людей."))
+    assert claim.source is not None and claim.source.text == "МВС"
+    assert claim.content_text == "загинули 5 людей"
+
+
+def test_about_this_in_a_paragraph_of_its_own_tells_the_paragraphs_before() -> None:
+    ledger = analyse(
+        "Внаслідок удару пошкоджено 3 школи.\n\n"
+        "Триває евакуація мешканців.\n\n"
+        "Про це в ефірі телемарафону повідомив міністр освіти Петро Гайдай."
+    )
+    claim = only(ledger)
+    assert name_of(claim) == "Петро Гайдай"
+    assert claim.content_text.startswith("Внаслідок удару пошкоджено 3 школи")
+    assert [q.value for q in claim.quantities] == [3]
+
+
+def test_he_before_any_source_is_the_person_named_last() -> None:
+    ledger = analyse(
+        "Міністр освіти Петро Гайдай на своїй сторінці показав зруйновану школу.\n\n"
+        "“Школа зруйнована вщент”, – написав він."
+    )
+    claim = next(c for c in ledger.claims if c.cue.text == "написав")
+    assert name_of(claim) == "Петро Гайдай"
+
+
+def test_a_portal_and_its_name_in_quotation_marks() -> None:
+    claim = only(analyse("Міст закрили на ремонт, повідомляє портал “Новини Поділля”."))
+    assert claim.source is not None and claim.source.text == "Новини Поділля"

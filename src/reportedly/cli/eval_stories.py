@@ -84,8 +84,12 @@ def eval_stories(
     measure's points in its main series) and series per gold measure; value,
     bound and approximation accuracy; conflict precision and recall (a trap
     reported as a conflict is a false positive); independent-origin exact
-    accuracy and mean absolute error. Quotes that cannot be placed are counted
-    under "skipped", never dropped silently.
+    accuracy and mean absolute error. A story told in several languages (the
+    gold's documents carry "language") also gets "across languages": the share
+    of one proposition's mention pairs in two languages that share a cluster,
+    and of one measure's point pairs in two languages that share a series.
+    Quotes that cannot be placed are counted under "skipped", never dropped
+    silently.
 
     Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
 
@@ -129,6 +133,15 @@ def eval_stories(
         ("origins", "exact accuracy", _f(o["exact_accuracy"])),
         ("origins", "mean absolute error", _f(o["mean_absolute_error"])),
     ]
+    for what in ("propositions", "measures") if "cross_language" in report else ():
+        x = report["cross_language"][what]
+        rows.append(
+            (
+                "across languages",
+                f"{what}: pairs in two languages together",
+                f"{x['together']} of {x['pairs']} ({x['items_together']} of {x['items']} {what})",
+            )
+        )
     out.print(_figures(f"Story layer on {report['corpus']} ({report['documents']} articles)", rows))
     if report["skipped"]:
         out.print(Text(f"skipped: {report['skipped']}", style="dim"))

@@ -24,7 +24,10 @@ issue fixes:
 * **origins**: per gold proposition, the independent-origin count of the
   system cluster holding most of its mentions against the gold count
   (exact accuracy over all propositions, a proposition with no cluster
-  counting as wrong; mean absolute error over those with a cluster).
+  counting as wrong; mean absolute error over those with a cluster);
+* **cross_language** (only for a gold whose documents are in more than one
+  language): the pairs of one proposition's mentions (one measure's points) in
+  different languages that share a cluster (a series), :func:`_cross_language`.
 
 Every item the scorer could not place (a quote missing from the text, an
 article not collected) is counted under ``skipped`` rather than silently
@@ -131,7 +134,71 @@ def score_links(
     out["measures"] = _measures(gold, idx, series)
     out["conflicts"] = _conflicts(gold, idx, conflicts, file_of_doc, ledgers)
     out["skipped"] = dict(sorted(idx.skipped.items()))
+    if len({d.get("language") or "en" for d in gold.get("documents", [])}) > 1:
+        # its own index: the quotes placed again are not counted twice under "skipped"
+        out["cross_language"] = _cross_language(gold, _Index(ledgers), cluster_of, series)
     return out
+
+
+def _cross_language(
+    gold: dict[str, Any], idx: _Index, cluster_of: dict[str, list[Any]], series: dict[tuple[str, int], str]
+) -> dict[str, Any]:
+    """A story told in two languages (issue 19): whether one proposition's mentions in different
+    languages stand in one claim cluster, and one measure's points in different languages in one
+    series.
+
+    Over the pairs of placed mentions (points) of one gold proposition (measure) that are in
+    different documents *and* different languages (the gold's ``language`` per document, English
+    when absent): ``pairs`` and ``together`` (sharing a cluster; for points, the same series key).
+    ``propositions`` / ``measures`` count the gold items with such a pair, ``*_together`` those
+    with at least one pair together, ``*_all_together`` those with every such pair together.
+    """
+    language = {d["file"]: d.get("language") or "en" for d in gold.get("documents", [])}
+
+    def tally(groups: list[list[tuple[str, set[Any]]]]) -> dict[str, Any]:
+        pairs = together = items = any_n = all_n = 0
+        for placed in groups:
+            mixed = [
+                bool(a[1] & b[1])
+                for a, b in combinations(placed, 2)
+                if a[0] != b[0] and language.get(a[0]) != language.get(b[0])
+            ]
+            if not mixed:
+                continue
+            items += 1
+            pairs += len(mixed)
+            together += sum(mixed)
+            any_n += any(mixed)
+            all_n += all(mixed)
+        return {
+            "items": items,
+            "pairs": pairs,
+            "together": together,
+            "share": round(together / pairs, 4) if pairs else 0.0,
+            "items_together": any_n,
+            "items_all_together": all_n,
+        }
+
+    props = []
+    for p in gold.get("propositions", []):
+        placed = []
+        for m in p["mentions"]:
+            found = _mention_clusters(m, idx, cluster_of, "cross-language mention")
+            if found is not None:
+                placed.append((m["file"], {id(x) for x in found[1]}))
+        props.append(placed)
+    measures = []
+    for m in gold.get("measures", []):
+        placed = []
+        for pt in m["points"]:
+            where = idx.where(pt["file"], pt["quote"], "cross-language point")
+            if where is None:
+                continue
+            hit = quantity_in(idx.claims(pt["file"]), where, pt.get("value"), pt.get("low"), pt.get("high"))
+            key = series.get((hit[0].id, hit[1])) if hit is not None else None
+            placed.append((pt["file"], {key} if key is not None else set()))
+        measures.append(placed)
+    return {"propositions": tally(props), "measures": tally(measures)}
 
 
 def _stories(

@@ -123,6 +123,17 @@ class Names:
     def resolve(self, mention: str, name: str | None = None, at: int = 0) -> Entity:
         """The entity a source mention names; ``name`` is its normalised form (lemma, no title)."""
         mention = " ".join(mention.split())
+        last_named = getattr(self.lang, "last_person", None)
+        if (
+            mention in self.pronouns
+            and mention.lower() not in ("они", "вони")
+            and not self.people
+            and last_named
+        ):
+            # "…, – написав він" before any person was a source: the person named last before it
+            named = last_named(self.text[:at])
+            if named:
+                return self.resolve(named, named, at)
         if mention in self.pronouns and (self.people or self.entities):
             # he / she / they: the last person, else the last source
             return self.people[-1][0] if self.people else list(self.entities.values())[-1]
@@ -271,6 +282,8 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
     last: Claim | None = None
     last_para = -10
     unattributed = getattr(lang, "unattributed", None)
+    credited = getattr(lang, "credited", None)
+    credit_on = True  # a credit line ("Джерело: X") owns the figures nobody is named for, until a recap
     sentences = lang.sentences(document)
     firsts = {s.start for n, s in enumerate(sentences) if n == 0 or sentences[n - 1].paragraph != s.paragraph}
 
@@ -282,7 +295,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         found = lang.attributions(text, sent)
         if unattributed is not None and unattributed(text[sent.start : sent.end]):
             # "Ранее сообщалось, что …": the outlet's recap; the last speaker does not go on
-            last, last_para = None, -10
+            last, last_para, credit_on = None, -10, False
         quantities = lang.quantities(text, sent)
         times = lang.times(text, sent, document.published)
         type_measures(
@@ -313,6 +326,12 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 if claim.source is None and last is not None and last.source and near:
                     # the subject is left out: the last speaker goes on
                     claim.source, claim.chain = last.source, list(last.chain)
+                elif claim.source is None and not att.nobody and credit_on and credited is not None:
+                    # "Наразі повідомлять про …" with nobody before it, under "Джерело: X": X's
+                    credit = credited(text, sent)
+                    if credit is not None:
+                        by = _claim(document, sent, credit, names, [], [], section)
+                        claim.source, claim.chain = by.source, by.chain
                 claims.append(claim)
                 if claim.source is not None:
                     last, last_para = claim, sent.paragraph
@@ -352,6 +371,13 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             kind = last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT
             stance = _tally_stance(text[span[0] : span[1]], lang)
             claims.append(_carried(last, kind, stance, section, document, span, quantities, times))
+            continue
+        credit = credited(text, sent) if credited is not None and credit_on and counted else None
+        if credit is not None:
+            # under a credit line, figures nobody is named for are the credited source's
+            claim = _claim(document, sent, credit, names, quantities, times, section)
+            _own_outlet(claim, document)
+            claims.append(claim)
             continue
         if counted:
             cue = Cue(counted[0].start, counted[0].end, counted[0].text, "outlet")

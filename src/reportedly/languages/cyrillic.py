@@ -39,6 +39,19 @@ _CREDIT = re.compile(
     r"^[ \t]*(?:джерело|источник)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 
+#: "…, однако он не уточнял, …" / "…, але кількості він не назвав, …": a clause after "but"
+#: whose subject, a pronoun, withholds something (up to two words, its object, before it)
+_WITHHELD = re.compile(
+    r",\s*(?:однако|но|а|але|проте|однак)\s+(?P<rest>(?:[\w’'ʼ-]+\s+){0,2}?"
+    r"(?:он|она|они|він|вона|вони)\s+(?P<neg>не)\s+(?P<verb>\w+))",
+    re.IGNORECASE,
+)
+#: verbs whose negation withholds: "не уточнил", "не назвав" (the number), "не повідомив"
+_WITHHOLDING = frozenset(
+    """уточнить уточнять сообщить сообщать назвать называть раскрыть комментировать
+    уточнити уточнювати повідомити повідомляти назвати називати розкрити коментувати""".split()  # noqa: SIM905
+)
+
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
 #: перечекати", "…, которые могут …"
 _RELATIVE = re.compile(
@@ -68,6 +81,7 @@ class Cyrillic(Finders):
         #: a credit line's source ("Джерело: X"), for statements whose owner is not named
         self._credit: tuple[Range, str | None] | None = None
         self._spoken = False  # whether a source was named yet
+        self._credit_cue: Range = (0, 0)  # "Джерело:" of the credit line
 
     # -------------------------------------------------------------- protocol
 
@@ -81,6 +95,7 @@ class Cyrillic(Finders):
             line = text[credit.start(1) : credit.end(1)]
             src, name, _hops = self._source(tokens(self.code, line), line, credit.start(1))
             self._credit = (src, name) if src is not None else None
+            self._credit_cue = trim(text, credit.start(), credit.start(1))
         for n, (start, end) in enumerate(paragraphs_of(document)):
             for a, b in self.split(text[start:end]):
                 if out and out[-1].paragraph == n and _unclosed(text[out[-1].start : out[-1].end]):
@@ -88,6 +103,26 @@ class Cyrillic(Finders):
                 else:
                     out.append(Sentence(start + a, start + b, n))
         return out
+
+    def credited(self, text: str, sent: Sentence) -> Attribution | None:
+        """A sentence of figures that names nobody, in an article under a credit line ("Джерело:
+        глава МВС Ігор Клименко у Telegram" above "На цій локації загинули двоє осіб"): the
+        credited source's, as the page says whose words it relays (None without a credit line)."""
+        if self._credit is None:
+            return None
+        a, b = trim(text, sent.start, sent.end)
+        if b <= a:
+            return None
+        src, name = self._credit
+        return Attribution(
+            cue=self._credit_cue,
+            lemma="джерело" if self.code == "uk" else "источник",
+            content=[(a, b)],
+            stance=self.stance_of(text[a:b]),
+            kind=ClaimKind.INDIRECT,
+            source=src,
+            source_name=name,
+        )
 
     def person(self, name: str) -> tuple[str, str | None] | None:
         if name in self.known:  # the named entities said so ("Сальдо" is in no dictionary)
@@ -128,6 +163,17 @@ class Cyrillic(Finders):
                 if kind == "PER" and len(normal.split()) > 1 and normal.split()[-1] == surname:
                     found = normal
         return found or surname
+
+    def last_person(self, before: str) -> str | None:
+        """The person named last in the text before a pronoun ("Президент Володимир Зеленський
+        показав … ¶ «…», – написав він"), in the nominative: whom "he" or "she" is when no
+        person has been a source yet."""
+        found = None
+        for para in before.split("\n")[-10:]:
+            for _a, _b, kind, normal in self.names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1:
+                    found = normal
+        return found
 
     def stance_of(self, sentence: str) -> Stance:
         if self._pending(sentence):
@@ -216,12 +262,42 @@ class Cyrillic(Finders):
         if self._paragraph != sent.paragraph:
             # the paragraph's first sentence, and whether a claim was found in it since
             self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
+        self._current = sent
         found = [piece for att in self._attributions(text, sent) for piece in self._per_sentence(att, text)]
+        found = [piece for att in found for piece in self._withheld_after(att, text)]
         if found:
             self._para_free = False
+            self._free_from = None
             if any(att.source is not None for att in found):
                 self._spoken = True
+        elif self._free_from is None:
+            self._free_from = (sent.start, sent.paragraph)
         return found
+
+    def _withheld_after(self, att: Attribution, text: str) -> list[Attribution]:
+        """ "…, що намерен выехать в район, однако он не уточнял, о чем идет речь" / "…, але
+        кількості він не назвав": a second clause, after "but", in which the speaker withholds
+        something is a claim of its own (no comment, the speaker before), and the first
+        statement ends before it."""
+        if len(att.content) != 1 or att.stance is Stance.NO_COMMENT:
+            return [att]
+        a, b = att.content[0]
+        m = _WITHHELD.search(text, a, b)
+        if m is None or parse_word(self.code, m.group("verb").lower())[0] not in _WITHHOLDING:
+            return [att]
+        first = trim(text, a, m.start())  # the statement, up to the comma before "but"
+        rest = trim(text, m.start("rest"), b)
+        if first[1] <= first[0] or rest[1] <= rest[0]:
+            return [att]
+        att.content = [first]
+        withheld = Attribution(
+            cue=(m.start("neg"), m.end("verb")),
+            lemma=parse_word(self.code, m.group("verb").lower())[0],
+            content=[rest],
+            stance=Stance.NO_COMMENT,
+            kind=ClaimKind.INDIRECT,
+        )
+        return [att, withheld]
 
     def _per_sentence(self, att: Attribution, text: str) -> list[Attribution]:
         """A quotation of several sentences ("«ЧВК хотели расформировать. … Сейчас наступил момент,
@@ -308,15 +384,31 @@ class Cyrillic(Finders):
         low = _RELATIVE.sub("", content.lower())
         if self.lex.conditional and re.match(self.lex.conditional, low):
             return Stance.CONDITIONAL  # the if-clause stays in the content
+        if self.lex.denied and re.search(self.lex.denied, low):
+            return Stance.DENIED  # "… не відповідають дійсності": rejected, whatever the verb
         if re.search(self.lex.unverified, low):
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):
             return Stance.ESTIMATED
+        if self.lex.likely and re.search(self.lex.likely, low):
+            # "вероятно, был сбит" judges what happened (estimated); "вероятно, продлится" what
+            # will happen (expected)
+            return Stance.EXPECTED if self._future_in(low) else Stance.ESTIMATED
         if re.search(self.lex.expected, low) or (
             stance in (Stance.ASSERTED, Stance.REPORTED) and self._forecast(low)
         ):
             return Stance.EXPECTED
         return stance
+
+    def _future_in(self, low: str) -> bool:
+        """Whether the content speaks of the future: a future form ("продлится", "триватиме")
+        or the compound future's auxiliary ("будет расти", "буде")."""
+        for t in tokens(self.code, low):
+            if t.punct:
+                continue
+            if t.text in self.lex.future_aux or (t.pos == "VERB" and _future(self.code, t.text)):
+                return True
+        return False
 
     def _forecast(self, low: str) -> bool:
         """A future of a verb of change or duration ("вырастет", "будет расти", "триватиме до

@@ -16,6 +16,9 @@ from .common import Attribution, Hop, Range, Sentence
 from .cyrillic_speakers import Speakers
 from .cyrillic_tokens import QUOTES, Tok, citing_words, refusing_words, tokens, trim
 
+#: how many paragraphs before it a paragraph that opens "Об этом сообщил X" tells
+PARAGRAPHS_BACK = 2
+
 #: "told TASS in the … service": the office that told an agency
 _OFFICES = frozenset(
     """служба пресс-служба ведомство министерство администрация штаб оперштаб полиция правительство
@@ -85,6 +88,12 @@ class Finders(Speakers):
     _spoken = False
     _para_start = 0
     _para_free = True
+    _paragraph = -1
+    #: the sentence being read
+    _current: Sentence | None = None
+    #: where the sentences with no cue before this one start (offset, paragraph); None: the one
+    #: before had a cue
+    _free_from: tuple[int, int] | None = None
 
     def content_stance(self, content: str, stance: Stance) -> Stance:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
@@ -249,6 +258,16 @@ class Finders(Speakers):
             # "А. Б. Об этом заявил X.": the paragraph's sentences before, none with a cue of its
             # own, are what X told
             a = trim(self._text, self._para_start, b)[0]
+        elif (
+            not self._paragraph_of(prev)
+            and self._current is not None
+            and self._current.start == self._para_start
+            and self._free_from is not None
+            and self._paragraph - self._free_from[1] <= PARAGRAPHS_BACK
+        ):
+            # "А. ¶ Б. ¶ Про це в ефірі повідомив X.": a paragraph of its own that opens with
+            # "about this" tells the paragraphs before it that have no cue (two at most)
+            a = trim(self._text, self._free_from[0], b)[0]
         return (a, b) if b > a else None
 
     def _paragraph_of(self, prev: Sentence) -> bool:
@@ -301,10 +320,16 @@ class Finders(Speakers):
                     nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not _names_next(toks, i + 3)
                 else:
                     continue
-            # the source runs to the next comma (or the sentence's end)
+            # the source runs to the next comma (or the sentence's end); with no comma, it ends
+            # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …")
             j = i + first
             k = j
-            while not nobody and k < len(toks) and toks[k].text not in (",", ":", ";", ".", "—", "–"):
+            while (
+                not nobody
+                and k < len(toks)
+                and toks[k].text not in (",", ":", ";", ".", "—", "–")
+                and not (k > j and (toks[k].text[:1].isdigit() or toks[k].pos == "VERB"))
+            ):
                 if toks[k].text in QUOTES:
                     # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")
                     close = _closing(toks, k) if toks[k].text in '«„“"' else None
@@ -341,6 +366,8 @@ class Finders(Speakers):
                     parts = [(base + toks[k].end, base + len(stext))]
             elif nobody:  # "По предварительной информации пострадали 10 человек": all after the cue
                 content = (base + (toks[j].start if j < len(toks) else len(stext)), base + len(stext))
+            elif k < len(toks) and not toks[k].punct:  # "За даними МВС загинули 5 людей"
+                content = (base + toks[k].start, base + len(stext))
             else:
                 content = (base + (toks[k].end if k < len(toks) else len(stext)), base + len(stext))
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
@@ -360,6 +387,54 @@ class Finders(Speakers):
                 )
             ]
         return []
+
+    def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
+        """ "сообщила газета «Известия»", "повідомляє портал "Коментарі"": a common noun alone,
+        then a name in quotation marks closing the sentence; the name is who (empty: none)."""
+        if len(src) != 1 or src[0].cap or src[0].pos != "NOUN" or right >= len(toks) - 2:
+            return []
+        if toks[right].text not in '«"„“' or src[0].end > toks[right].start - 1:
+            return []
+        close = next((x for x in range(right + 2, min(len(toks), right + 8)) if toks[x].text in '»"“”'), None)
+        if close is None or any(t.punct for t in toks[right + 1 : close]):
+            return []
+        if any(not t.punct for t in toks[close + 1 :]):
+            return []  # the sentence goes on: the quotation is not a name
+        if src[0].lemma in self.lex.person_titles or toks[right + 1].case not in ("nomn", None):
+            return []  # "главарь «Вагнера»": whose, not a name in apposition
+        return toks[right + 1 : close]
+
+    def _adverbials(self, after: list[Tok]) -> int:
+        """How many words after a verb tell where and when it was said before who said it:
+        "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
+        "сообщил 25 января на брифинге глава МЧС", "заявил журналистам пресс-секретарь". A place
+        is a preposition and the words after it that are not in the nominative (the subject is); a
+        day is a number and a month; to whom, a common noun in the dative."""
+        lead = 0
+        while lead < len(after) - 1:
+            t = after[lead]
+            if t.text.lower() in ("в", "во", "у", "на"):
+                n = lead + 1
+                while n < len(after) - 1 and after[n].case in ("loct", "ablt", "gent", "datv"):
+                    n += 1
+                if n == lead + 1:
+                    break
+                lead = n
+            elif t.text.isdigit() and after[lead + 1].text.lower().startswith(tuple(self.lex.months)):
+                lead += 2
+            elif t.pos == "NOUN" and t.case == "datv" and not t.cap:
+                lead += 1  # "заявил журналистам на брифинге пресс-секретарь": to whom
+            else:
+                break
+        if not lead or after[lead].case != "nomn":
+            # nobody in the nominative after them: "повідомили у МВС України" (the office is who;
+            # "у" and the words in the locative after it are skipped, and it is found again)
+            lead = 0
+            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
+                lead = 1
+                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
+                    lead += 1
+        return lead
 
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
@@ -407,12 +482,7 @@ class Finders(Speakers):
         if subject:
             src_toks = subject
         elif after:
-            lead = 0
-            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
-                # "сообщил в своем Telegram-канале глава региона X": where it was said, then who
-                lead = 1
-                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
-                    lead += 1
+            lead = self._adverbials(after)
             src_toks = self._subject(after[lead:], leading=True) if lead < len(after) else []
             if not src_toks and lead:
                 src_toks = self._subject(after, leading=True)
@@ -420,6 +490,7 @@ class Finders(Speakers):
             src_toks = self._person_after(after, src_toks, stext) or src_toks
             if not src_toks and after and after[0].cap and after[0].pos == "ADJF" and len(after) <= 3:
                 src_toks = after  # "повідомляє Суспільне", "пишет «Новая газета»": a name, not a noun
+            src_toks = self._quoted_name(toks, src_toks, right) or src_toks
             inverted = bool(src_toks)
             rest = after[len(src_toks) :] if src_toks else []
         rest = after[len(src_toks) :] if inverted else after

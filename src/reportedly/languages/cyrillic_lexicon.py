@@ -68,6 +68,13 @@ class Lexicon:
     #: such a title and no name is the person named with that title before ("— сказал
     #: пресс-секретарь Кремля" after "пресс-секретарь президента Дмитрий Песков")
     person_titles: frozenset[str] = frozenset()
+    #: a regex on the content: a word of probability ("вероятно", "ймовірно", "схоже", "висока
+    #: ймовірність"): a judgement (estimated) about what is or was, a forecast (expected) about
+    #: what will be (GLOSSARY.md: "estimate, assess" against "will likely")
+    likely: str = ""
+    #: a regex on the content: the speaker rejects what it reports ("не соответствуют
+    #: действительности", "не відповідають дійсності"): denied, whatever the verb
+    denied: str = ""
 
 
 def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:

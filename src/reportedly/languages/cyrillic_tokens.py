@@ -79,10 +79,21 @@ def refusing_words(toks: list[Tok], i: int) -> int:
     return 0
 
 
+#: "its own": what a speaker cites as its own ("ссылаясь на собственные данные", "посилаючись на
+#: власний аналіз") is its own work, not someone it relays
+_OWN = frozenset({"свой", "собственный", "свій", "власний"})
+_INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
+
+
 def citing_words(lex: Lexicon, toks: list[Tok], i: int) -> int:
-    """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none."""
+    """How many words of a citing phrase ("со ссылкой на") start at ``toks[i]``; 0 for none, and
+    for a phrase that cites the speaker's own work ("посилаючись на власний аналіз": no relay)."""
     for phrase in lex.citing:
         if [t.text.lower() for t in toks[i : i + len(phrase)]] == list(phrase):
+            after = toks[i + len(phrase)] if i + len(phrase) < len(toks) else None
+            noun = toks[i + len(phrase) + 1] if i + len(phrase) + 1 < len(toks) else None
+            if after is not None and after.lemma in _OWN and not (noun and noun.lemma in _INFORMANTS):
+                return 0  # its own analysis or data ("собственные источники" are people it relays)
             return len(phrase)
     return 0
 

@@ -22,6 +22,11 @@ headline and lead. Sentence vectors alone are dominated by the topic: two report
 war on different events are as close as two reports of one event; the rare words are what
 tell events apart. Word rarity comes from general English frequencies, not from the corpus
 being linked, so a document's weight vector does not change as the store grows.
+
+Two documents in different languages (``meta["language"]``) share no words; they are also
+linked when they state :data:`SHARED_FIGURES` of the same figures of the same things, or one
+of at least :data:`DISTINCT_FIGURE` (:func:`stated_figures`), so a Korean and an English report
+of one toll are one story.
 """
 
 from __future__ import annotations
@@ -55,6 +60,14 @@ COMMON_ZIPF = 5.5
 TERMS_CHARS = 1500
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+#: Reports in two languages share no words; they are about one event when they state at least
+#: this many of the same figures of the same things ("37명" injured and "37" injured; issue 19) …
+SHARED_FIGURES = 2
+#: … or one figure at least this large ("154명" killed and "154" killed within the window): an
+#: exact three-digit count of the same thing is too rare to be shared by chance
+DISTINCT_FIGURE = 100
+#: Figures under this are too common to tell two events apart ("2 dead", "3 injured").
+FIGURE_FLOOR = 10
 
 
 @dataclass(slots=True)
@@ -95,6 +108,24 @@ def rare_words(doc: DocItem) -> dict[str, float]:
     return {w: v / norm for w, v in weights.items()}
 
 
+def stated_figures(items: list[ClaimItem]) -> set[tuple[str, str | None, float]]:
+    """The exact figures a document states, with what they count (killed, people, 154): what
+    two reports in different languages can share when they share no words."""
+    out: set[tuple[str, str | None, float]] = set()
+    for it in items:
+        for m in it.measures:
+            q = it.claim.quantities[m.position]
+            if q.value is not None and not q.approximate and q.value >= FIGURE_FLOOR:
+                out.add((m.typed.what, m.typed.unit, float(q.value)))
+    return out
+
+
+def _same_figures(a: set[tuple[str, str | None, float]], b: set[tuple[str, str | None, float]]) -> bool:
+    """Whether two documents state enough of the same figures to be about one event."""
+    shared = a & b
+    return len(shared) >= SHARED_FIGURES or any(v >= DISTINCT_FIGURE for _w, _u, v in shared)
+
+
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -114,6 +145,8 @@ def group_documents(
     max_span = timedelta(days=MAX_SPAN_DAYS)
     reach = timedelta(days=max(FOLLOW_UP_DAYS, window_days))
     bags = [rare_words(d) for d in docs]
+    languages = [d.document.meta.get("language") or "en" for d in docs]
+    figures = [stated_figures(claims_by_doc.get(d.id, [])) for d in docs]
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -141,7 +174,10 @@ def group_documents(
                 or (when is not None and root_first is not None and when - root_first > max_span)
             )
             score = _cosine(bags[i], bags[j]) + VECTOR_SHARE * float(vectors[i] @ vectors[j])
-            if score >= (threshold if loose else max(threshold, FOLLOW_UP_SCORE)):
+            strong = score >= max(threshold, FOLLOW_UP_SCORE)
+            # reports in two languages share few words: the same figures tell they are one event
+            across = loose and languages[i] != languages[j] and _same_figures(figures[i], figures[j])
+            if strong or (loose and score >= threshold) or across:
                 linked.append(j)
         for j in linked:
             a, b = find(i), find(j)
