@@ -14,7 +14,16 @@ import re
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, Sentence
 from .cyrillic_speakers import Speakers
-from .cyrillic_tokens import QUOTES, Tok, citing_words, refusing_words, tokens, trim
+from .cyrillic_tokens import (
+    QUOTES,
+    Tok,
+    citing_words,
+    closing_quote,
+    names_next,
+    refusing_words,
+    tokens,
+    trim,
+)
 
 #: how many paragraphs before it a paragraph that opens "Об этом сообщил X" tells
 PARAGRAPHS_BACK = 2
@@ -50,35 +59,6 @@ _IN_STATEMENT = re.compile(
 )
 
 
-def _closing(toks: list[Tok], k: int) -> int | None:
-    """The closing mark of a short quoted name opening at ``toks[k]`` (five words at most)."""
-    for x in range(k + 1, min(len(toks), k + 7)):
-        if toks[x].text in QUOTES:
-            return x if x > k + 1 else None
-        if toks[x].text in (",", ".", ":", ";"):
-            return None
-    return None
-
-
-def _names_next(toks: list[Tok], j: int) -> bool:
-    """Whether the words after "по предварительным данным" name someone before the comma: a
-    capitalised word or a noun in the genitive ("МЧС", "пресс-службы", «Базы»), not the
-    statement itself ("пострадали 10 человек")."""
-    if j >= len(toks):
-        return False
-    t = toks[j]
-    if t.text in QUOTES:
-        return True
-    if t.punct or t.pos in ("VERB", "NUMR", "INFN", "PRTS", "ADJS"):
-        return False
-    if t.text[:1].isdigit():
-        return False
-    if t.cap and t.pos in ("NOUN", None):
-        return True
-    head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
-    return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
-
-
 class Finders(Speakers):
     """The sentence finders of the reader, over its ways of finding a source (:class:`.Speakers`)."""
 
@@ -91,8 +71,7 @@ class Finders(Speakers):
     _paragraph = -1
     #: the sentence being read
     _current: Sentence | None = None
-    #: where the sentences with no cue before this one start (offset, paragraph); None: the one
-    #: before had a cue
+    #: where the uncued sentences before this one start (offset, paragraph); None: it had a cue
     _free_from: tuple[int, int] | None = None
 
     def content_stance(self, content: str, stance: Stance) -> Stance:
@@ -317,7 +296,7 @@ class Finders(Speakers):
                     first = 3
                     # "по предварительной информации, …" names nobody unless a name follows
                     # ("по предварительным данным МЧС"): figures nobody is named for
-                    nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not _names_next(toks, i + 3)
+                    nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not names_next(toks, i + 3)
                 else:
                     continue
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
@@ -332,7 +311,7 @@ class Finders(Speakers):
             ):
                 if toks[k].text in QUOTES:
                     # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")
-                    close = _closing(toks, k) if toks[k].text in '«„“"' else None
+                    close = closing_quote(toks, k) if toks[k].text in '«„“"' else None
                     if close is None:
                         break
                     k = close

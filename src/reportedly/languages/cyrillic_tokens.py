@@ -124,3 +124,32 @@ def quoted_words(toks: list[Tok]) -> list[bool]:
                 inside[k] = True
             opened = None
     return inside
+
+
+def closing_quote(toks: list[Tok], k: int) -> int | None:
+    """The closing mark of a short quoted name opening at ``toks[k]`` (five words at most)."""
+    for x in range(k + 1, min(len(toks), k + 7)):
+        if toks[x].text in QUOTES:
+            return x if x > k + 1 else None
+        if toks[x].text in (",", ".", ":", ";"):
+            return None
+    return None
+
+
+def names_next(toks: list[Tok], j: int) -> bool:
+    """Whether the words after "по предварительным данным" name someone before the comma: a
+    capitalised word or a noun in the genitive ("МЧС", "пресс-службы", «Базы»), not the
+    statement itself ("пострадали 10 человек")."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if t.text in QUOTES:
+        return True
+    if t.punct or t.pos in ("VERB", "NUMR", "INFN", "PRTS", "ADJS"):
+        return False
+    if t.text[:1].isdigit():
+        return False
+    if t.cap and t.pos in ("NOUN", None):
+        return True
+    head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
+    return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
