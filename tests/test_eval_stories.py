@@ -311,3 +311,13 @@ def test_a_conflict_is_found_by_any_claim_of_each_of_its_sides(corpus, ledgers):
         b_also=[_ref(ledgers, "b1")],
     )
     assert score_links(corpus.gold, ledgers, stories, [trap], {})["conflicts"]["trap_hits"] == 1
+
+
+def test_the_figure_tables_show_several_scores_of_a_part_in_the_order_asked() -> None:
+    from reportedly.cli.eval_stories import _scores
+
+    figures = {"precision": 0.8125, "recall": 0.5, "f1": 2 / 3, "reported": 4}
+    assert _scores(figures, "precision", "recall", "f1") == "0.812 / 0.500 / 0.667"
+    assert _scores(figures, "recall", "precision") == "0.500 / 0.812"
+    with pytest.raises(KeyError):
+        _scores(figures, "accuracy")

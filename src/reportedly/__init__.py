@@ -211,7 +211,7 @@ def _parsed(docs, nlp: Language | None):  # noqa: ANN001, ANN202 - Documents in,
         yield from blocks
         return
     # only the pool's one thread advances the stream, one document per task, in order; two
-    # documents ahead are enough, as spaCy parses 64 blocks (three or four documents) at a time
+    # documents ahead are enough, as spaCy parses at most 64 blocks (three or four news documents) at a time
     yield from _ahead((lambda: next(blocks) for _ in docs), "reportedly-parser", depth=2)
 
 

@@ -26,6 +26,17 @@ from . import doc_text, load
 #: block length. Cutting such blocks keeps the work per document linear in its
 #: length and keeps spaCy's ``max_length`` (error E088) out of reach.
 MAX_BLOCK_CHARS = 8_000
+#: Most characters handed to spaCy in one batch (``nlp.pipe``), and most blocks.
+#: A batch's arrays (tok2vec, NER) grow with all of its tokens, and past a few
+#: tens of thousands of characters they cost more per token: a 2,000-fragment
+#: paragraph parsed as one batch of eleven full blocks took 4.6x the parse time
+#: of a 500-fragment one (three blocks) for 4.0x the tokens, in batches of at most
+#: this many characters 3.9x (BENCHMARKS.md, "Quote-dense paragraph"). News
+#: paragraphs average some 220 characters, so an ordinary batch of 64 of them
+#: fits; a long document is parsed two full blocks at a time, which also bounds
+#: the memory of one parser call. The parses are the same whatever the batch.
+MAX_BATCH_CHARS = 2 * MAX_BLOCK_CHARS
+MAX_BATCH_BLOCKS = 64
 #: Where a cut prefers to fall: after a sentence end, then at any white space.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -110,19 +121,46 @@ def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) ->
     return pieces
 
 
-def parse_blocks(document: Document, nlp: Language | None = None, batch_size: int = 64) -> list[Block]:
+def batches(
+    texts: Iterable[str], max_chars: int = MAX_BATCH_CHARS, max_texts: int = MAX_BATCH_BLOCKS
+) -> Iterator[list[str]]:
+    """Consecutive runs of ``texts``, in order, each of at most ``max_texts`` texts and
+    ``max_chars`` characters in all (a text longer than that alone)."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (size + len(text) > max_chars or len(batch) >= max_texts):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def parse_blocks(
+    document: Document, nlp: Language | None = None, batch_size: int = MAX_BATCH_BLOCKS
+) -> list[Block]:
     """Parse every block of one document."""
     return next(iter(parse_many([document], nlp, batch_size)))
 
 
 def parse_many(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int = MAX_BATCH_BLOCKS,
+    batch_chars: int = MAX_BATCH_CHARS,
 ) -> Iterator[list[Block]]:
-    """Parse the blocks of many documents in one spaCy stream (faster than one call per document)."""
+    """Parse the blocks of many documents in one spaCy stream (faster than one call per document),
+    in batches of at most ``batch_size`` blocks and ``batch_chars`` characters (:func:`batches`)."""
     nlp = nlp or load()
     docs = list(documents)
     plan = [block_spans(d) for d in docs]
     texts = (d.text[s:e] for d, spans in zip(docs, plan, strict=True) for _, s, e in spans)
-    parsed = nlp.pipe(texts, batch_size=batch_size)
+    parsed = (
+        doc
+        for batch in batches(texts, batch_chars, batch_size)
+        for doc in nlp.pipe(batch, batch_size=len(batch))
+    )
     for spans in plan:
         yield [Block(kind, start, next(parsed), i) for i, (kind, start, _) in enumerate(spans)]
