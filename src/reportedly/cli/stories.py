@@ -58,6 +58,18 @@ def _alias_files(aliases: list[Path] | None) -> list[Path]:
     return files
 
 
+def _require_story(store: Any, story: str | None) -> None:
+    """Exit 1 with a hint for a --story no link run made: an empty list would read as 'none found'."""
+    from ..store import StoreError
+
+    if story is None:
+        return
+    try:
+        store.story_documents(story)
+    except StoreError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+
+
 def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
     """Link again when the store changed since the last run; returns the run's result or None."""
     from ..link import ensure_linked
@@ -268,6 +280,7 @@ def conflicts(
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
+        _require_story(store, story)
         found = store.conflicts(story=story, kind=kind, declined=declined)
     print_rows(
         found,
@@ -309,6 +322,7 @@ def timeline(
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
+        _require_story(store, story)
         if measure is None:
             rows = store.measures(story=story)
         else:
@@ -321,7 +335,11 @@ def timeline(
             rows,
             ("measure", "numbers", "documents", "first", "last"),
             lambda r: [
-                Text(r["measure"]), str(r["points"]), str(r["documents"]), r["first"] or "", r["last"] or ""
+                Text(r["measure"]),
+                str(r["points"]),
+                str(r["documents"]),
+                r["first"] or "",
+                r["last"] or "",
             ],
             as_json=as_json,
             title=f"{len(rows)} measures",
