@@ -106,6 +106,7 @@ def test_unknown_document_claim_entity_are_404(client: TestClient) -> None:
         "/api/claims/nope/provenance",
         "/api/entities/nope",
         "/api/export?document=nope",
+        "/api/claims?document=nope",  # was an empty page, read as "no claims"
         "/api/no-such-endpoint",
     ):
         response = client.get(path)

@@ -8,7 +8,7 @@ import typer
 from rich.text import Text
 
 from .app import app
-from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
+from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
 from .output import cell, claims_table, dump, entity_cells, out, print_rows
 
 
@@ -29,12 +29,13 @@ def claims(
     from ..model import ClaimKind, Stance
 
     if stance is not None and stance not in {s.value for s in Stance}:
-        raise fail(
-            f"unknown stance {stance!r}; use one of: {', '.join(s.value for s in Stance)}", EXIT_USAGE
-        )
+        raise fail(f"unknown stance {stance!r}; use one of: {', '.join(s.value for s in Stance)}", EXIT_USAGE)
     if kind is not None and kind not in {k.value for k in ClaimKind}:
         raise fail(f"unknown kind {kind!r}; use one of: {', '.join(k.value for k in ClaimKind)}", EXIT_USAGE)
     store = require_store(db)
+    if document is not None and not store.has_document(document):
+        store.close()
+        raise fail(f"no document {document!r}; list them with: reportedly documents", EXIT_INPUT)
     rows = store.claims(source=source, stance=stance, kind=kind, document=document, limit=limit)
     store.close()
     if as_json:

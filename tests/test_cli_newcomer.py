@@ -1,0 +1,38 @@
+"""The command line as a newcomer meets it: a mistyped id, a JSON shape a script can rely on,
+tables whose ids can be copied. Each test here was a trap found by trying the verbs from their
+--help alone (issue: QA as a new user)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportedly.cli import EXIT_INPUT, app
+from reportedly.store import Store
+from web_ledgers import ferry_ledger
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "ferry.db"
+    with Store(path) as store:
+        store.save(ferry_ledger(), source="ferry.txt")
+    return path
+
+
+def test_claims_of_an_unknown_document_is_an_error_not_an_empty_list(db: Path) -> None:
+    for extra in ([], ["--json"]):
+        result = runner.invoke(app, ["claims", "--db", str(db), "--document", "50b7-typo", *extra])
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert result.stdout == ""
+        assert "no document '50b7-typo'; list them with: reportedly documents" in result.output
+    known = runner.invoke(
+        app, ["claims", "--db", str(db), "--document", ferry_ledger().document.id, "--json"]
+    )
+    assert known.exit_code == 0
+    assert {c["id"] for c in json.loads(known.stdout)} == {"ferry-0", "ferry-1", "ferry-2", "ferry-3"}
