@@ -36,3 +36,31 @@ def test_claims_of_an_unknown_document_is_an_error_not_an_empty_list(db: Path) -
     )
     assert known.exit_code == 0
     assert {c["id"] for c in json.loads(known.stdout)} == {"ferry-0", "ferry-1", "ferry-2", "ferry-3"}
+
+
+def _ids(rows: list[dict]) -> set[str]:
+    return {r["id"] for r in rows}
+
+
+def test_a_source_is_found_by_the_name_articles_write(db: Path) -> None:
+    """The claims table shows a mention ("The regional ferry operator") under its entity; typing
+    that mention into --source finds the entity's claims, not nothing."""
+    with Store(db) as store:
+        assert _ids(store.claims(source="the regional ferry operator")) == {"ferry-0"}
+        assert _ids(store.claims(source="Portview Ferries")) == {"ferry-0"}
+        assert store.claims(source="regional ferry") == []  # a whole mention, not a part of one
+    result = runner.invoke(
+        app, ["claims", "--db", str(db), "--source", "The regional ferry operator", "--json"]
+    )
+    assert result.exit_code == 0 and _ids(json.loads(result.stdout)) == {"ferry-0"}
+
+
+def test_a_source_is_found_by_an_alias_the_user_added(db: Path) -> None:
+    """After 'aliases add "Portview Line" "Portview Ferries"', --source "Portview Line" lists
+    Portview Ferries' claims: the alias means the same when looking claims up."""
+    with Store(db) as store:
+        assert store.claims(source="Portview Line") == []
+    added = runner.invoke(app, ["aliases", "add", "Portview Line", "Portview Ferries", "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    result = runner.invoke(app, ["claims", "--db", str(db), "--source", "portview line", "--json"])
+    assert result.exit_code == 0 and _ids(json.loads(result.stdout)) == {"ferry-0"}

@@ -15,7 +15,10 @@ from .output import cell, claims_table, dump, entity_cells, out, print_rows
 @app.command()
 def claims(
     db: DbOpt = DEFAULT_DB,
-    source: Annotated[str | None, typer.Option("--source", help="Entity name or alias, e.g. NIS.")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Entity name or alias, or the name as articles write it, e.g. NIS."),
+    ] = None,
     stance: Annotated[str | None, typer.Option("--stance", help="confirmed, asserted, estimated, …")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="direct, indirect, according_to, …")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Only this document id.")] = None,
