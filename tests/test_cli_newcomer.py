@@ -64,3 +64,35 @@ def test_a_source_is_found_by_an_alias_the_user_added(db: Path) -> None:
     assert added.exit_code == 0, added.output
     result = runner.invoke(app, ["claims", "--db", str(db), "--source", "portview line", "--json"])
     assert result.exit_code == 0 and _ids(json.loads(result.stdout)) == {"ferry-0"}
+
+
+def test_aliases_add_and_remove_answer_in_json(db: Path) -> None:
+    added = runner.invoke(
+        app, ["aliases", "add", "the ferry firm", "Portview Ferries", "--db", str(db), "--json"]
+    )
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout) == {
+        "alias": "the ferry firm",
+        "canonical": "Portview Ferries",
+        "type": None,
+    }
+    listed = runner.invoke(app, ["aliases", "--user", "--db", str(db), "--json"])
+    assert [r["alias"] for r in json.loads(listed.stdout)] == ["the ferry firm"]
+    removed = runner.invoke(app, ["aliases", "remove", "the ferry firm", "--db", str(db), "--json"])
+    assert removed.exit_code == 0 and json.loads(removed.stdout) == {"removed": "the ferry firm"}
+    again = runner.invoke(app, ["aliases", "remove", "the ferry firm", "--db", str(db), "--json"])
+    assert again.exit_code == EXIT_INPUT and again.stdout == ""
+
+
+def test_export_json_reports_what_was_written(db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "ledger.csv"
+    result = runner.invoke(app, ["export", "--db", str(db), "-f", "csv", "--out", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"format": "csv", "out": str(target), "documents": 1, "files": 1}
+    assert target.read_text(encoding="utf-8").count("ferry-") == 4
+    folder = tmp_path / "brat"
+    brat = runner.invoke(app, ["export", "--db", str(db), "-f", "brat", "--out", str(folder), "--json"])
+    assert brat.exit_code == 0, brat.output
+    assert json.loads(brat.stdout) == {"format": "brat", "out": str(folder), "documents": 1, "files": 2}
+    no_out = runner.invoke(app, ["export", "--db", str(db), "--json"])
+    assert no_out.exit_code == 2 and no_out.stdout == "" and "pass --out" in no_out.output

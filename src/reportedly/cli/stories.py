@@ -439,6 +439,7 @@ def aliases_add(
     ],
     db: DbOpt = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="Entity type when the name is new.")] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Say that ALIAS names CANONICAL in every article; stories are relinked on next use.
 
@@ -466,6 +467,9 @@ def aliases_add(
             store.add_user_alias(alias, canonical, type_)
         except StoreError as exc:
             raise fail(str(exc), exc.exit_code) from None
+    if as_json:
+        dump({"alias": alias, "canonical": canonical, "type": type_})
+        return
     out.print(
         Text(f"“{alias}” now names {canonical} in every document; stories will be relinked on next use")
     )
@@ -475,6 +479,7 @@ def aliases_add(
 def aliases_remove(
     alias: Annotated[str, typer.Argument(help="An alias added with 'aliases add'.")],
     db: DbOpt = DEFAULT_DB,
+    as_json: JsonOpt = False,
 ) -> None:
     """Forget an alias added with 'aliases add'.
 
@@ -488,6 +493,9 @@ def aliases_remove(
             store.remove_user_alias(alias)
         except StoreError as exc:
             raise fail(str(exc), exc.exit_code) from None
+    if as_json:
+        dump({"removed": alias})
+        return
     out.print(Text(f"removed the alias “{alias}”"))
 
 
