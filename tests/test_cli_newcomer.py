@@ -96,3 +96,23 @@ def test_export_json_reports_what_was_written(db: Path, tmp_path: Path) -> None:
     assert json.loads(brat.stdout) == {"format": "brat", "out": str(folder), "documents": 1, "files": 2}
     no_out = runner.invoke(app, ["export", "--db", str(db), "--json"])
     assert no_out.exit_code == 2 and no_out.stdout == "" and "pass --out" in no_out.output
+
+
+def test_analyze_json_of_a_folder_is_always_a_list(tmp_path: Path) -> None:
+    """A script reading ``analyze FOLDER --json`` gets a list whether or not another file in
+    the folder failed; before, a folder with one readable article (and an empty file beside it)
+    gave a list, and the same folder without the empty file an object."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Mayor says bridge will reopen\n\nThe mayor said the bridge would reopen.\n"
+    )
+    alone = runner.invoke(app, ["analyze", str(folder), "--json"])
+    assert alone.exit_code == 0, alone.output
+    assert isinstance(json.loads(alone.stdout), list) and len(json.loads(alone.stdout)) == 1
+    (folder / "b.txt").write_text("")
+    with_failure = runner.invoke(app, ["analyze", str(folder), "--json"])
+    assert with_failure.exit_code == EXIT_INPUT
+    assert [type(x) for x in (json.loads(with_failure.stdout),)] == [list]
+    one_file = runner.invoke(app, ["analyze", str(folder / "a.txt"), "--json"])
+    assert set(json.loads(one_file.stdout)) >= {"document", "claims", "entities"}  # one article: the object

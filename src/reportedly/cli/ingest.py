@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -63,6 +64,7 @@ def analyze(
         max_bytes=max_bytes,
     ):
         (failures if isinstance(item, IngestError) else docs).append(item)
+    many = Path(source).is_dir() or len(docs) + len(failures) > 1
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
     ledgers = []
@@ -78,10 +80,13 @@ def analyze(
             err.print(Text(f"Error: {name}: {outcome.message}", style="bold red"))
             failures.append(outcome)
     if as_json:
-        if len(ledgers) == 1 and not failures:
-            dump(ledgers[0].to_dict())
+        # One shape per kind of source, not per outcome: a folder (or a source that held
+        # several articles) is always a list, even when one article in it was readable.
+        if many:
+            if ledgers:
+                dump([led.to_dict() for led in ledgers])
         elif ledgers:
-            dump([led.to_dict() for led in ledgers])
+            dump(ledgers[0].to_dict())
     else:
         for led in ledgers:
             print_ledger(led)
