@@ -116,3 +116,19 @@ def test_analyze_json_of_a_folder_is_always_a_list(tmp_path: Path) -> None:
     assert [type(x) for x in (json.loads(with_failure.stdout),)] == [list]
     one_file = runner.invoke(app, ["analyze", str(folder / "a.txt"), "--json"])
     assert set(json.loads(one_file.stdout)) >= {"document", "claims", "entities"}  # one article: the object
+
+
+@pytest.mark.parametrize(
+    ("head", "phrase"),
+    [
+        (b"\x7fELF\x02\x01\x01", "looks like an executable, not text"),
+        (b"%PDF-1.7\n", "looks like a PDF document, not text"),
+        (b"ab\x00cd" * 20, "looks like binary data (contains NUL bytes), not text"),
+    ],
+)
+def test_a_binary_file_is_named_in_plain_english(tmp_path: Path, head: bytes, phrase: str) -> None:
+    path = tmp_path / "thing.txt"
+    path.write_bytes(head + b"\x00" * 64)
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == EXIT_INPUT
+    assert phrase in result.output, result.output
