@@ -132,3 +132,17 @@ def test_a_binary_file_is_named_in_plain_english(tmp_path: Path, head: bytes, ph
     result = runner.invoke(app, ["analyze", str(path)])
     assert result.exit_code == EXIT_INPUT
     assert phrase in result.output, result.output
+
+
+def test_tables_on_an_80_column_terminal_cut_nothing(db: Path) -> None:
+    """On 80 columns the documents table cut its ids to "2593f98d19e…" (which then could not be
+    pasted into --document) and the claims table cut "said" to "sa…", dates to "2023-0…" and
+    sources to "operato…"; ids now keep their width and long cells wrap or fold, so nothing is
+    replaced by an ellipsis."""
+    doc_id = ferry_ledger().document.id
+    listed = runner.invoke(app, ["documents", "--db", str(db)], env={"COLUMNS": "80"})
+    assert listed.exit_code == 0
+    assert doc_id in listed.stdout and "…" not in listed.stdout, listed.stdout
+    claims = runner.invoke(app, ["claims", "--db", str(db)], env={"COLUMNS": "80"})
+    assert claims.exit_code == 0
+    assert "…" not in claims.stdout, claims.stdout

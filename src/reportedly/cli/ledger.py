@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.table import Column
 from rich.text import Text
 
 from .app import app
@@ -50,6 +51,22 @@ def claims(
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "claims")
 
 
+def _document_columns() -> list[Column]:
+    """The documents table's columns, new for each table (a rich Column holds its table's cells).
+
+    An id is copied into other verbs (claims --document, export --document) and a date is read
+    whole: neither may wrap or be cut to "…" on an 80-column terminal; the title wraps instead.
+    """
+    return [
+        Column("id", no_wrap=True),
+        Column("title", ratio=3, overflow="fold"),
+        Column("outlet", ratio=2, overflow="fold"),
+        Column("published", no_wrap=True),
+        Column("language"),
+        Column("claims", justify="right", no_wrap=True),
+    ]
+
+
 @app.command()
 def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     """List stored documents with their claim counts.
@@ -62,7 +79,7 @@ def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     store.close()
     print_rows(
         rows,
-        DOCUMENT_COLUMNS,
+        _document_columns(),
         lambda r: [cell(r.get(c)) for c in DOCUMENT_COLUMNS],
         as_json=as_json,
         title=f"{len(rows)} documents",

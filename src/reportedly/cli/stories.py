@@ -284,7 +284,7 @@ def conflicts(
         found = store.conflicts(story=story, kind=kind, declined=declined)
     print_rows(
         found,
-        [Column(col, ratio=1 if col == "kind" else 3) for col in ("kind", "why", "a", "b")],
+        [Column("kind", no_wrap=True), *(Column(col, ratio=1) for col in ("why", "a", "b"))],
         lambda c: [
             c.kind.value,
             Text(c.why),
@@ -333,7 +333,13 @@ def timeline(
             raise fail("--plot needs --measure; list the measures with: reportedly timeline", EXIT_USAGE)
         print_rows(
             rows,
-            ("measure", "numbers", "documents", "first", "last"),
+            (
+                Column("measure", ratio=1),
+                Column("numbers", justify="right"),
+                Column("documents", justify="right"),
+                Column("first", no_wrap=True),
+                Column("last", no_wrap=True),
+            ),
             lambda r: [
                 Text(r["measure"]),
                 str(r["points"]),
@@ -359,7 +365,15 @@ def timeline(
         err.print(Text(f"plot written to {plot}", style="dim"))
     print_rows(
         points,
-        ("date", "value", "scope", "source", "stance", "outlet", "evidence"),
+        (
+            Column("date", no_wrap=True),  # cut to "2023-06-…" it says nothing
+            Column("value", justify="right"),
+            Column("scope"),
+            Column("source", ratio=1, overflow="fold"),
+            Column("stance"),
+            Column("outlet", ratio=1, overflow="fold"),
+            Column("evidence", ratio=1, overflow="fold"),
+        ),
         lambda p: [
             p.date.isoformat() if p.date else "?",
             value_text(p),
@@ -424,7 +438,7 @@ def aliases_list(
         return
     print_rows(
         rows,
-        ("name", "type", "anonymous", "stored as", "aliases"),
+        ("name", "type", "anonymous", Column("stored as", overflow="fold"), "aliases"),
         lambda r: entity_cells(r, "members", "aliases"),
         as_json=as_json,
         title=title,
