@@ -146,3 +146,14 @@ def test_tables_on_an_80_column_terminal_cut_nothing(db: Path) -> None:
     claims = runner.invoke(app, ["claims", "--db", str(db)], env={"COLUMNS": "80"})
     assert claims.exit_code == 0
     assert "…" not in claims.stdout, claims.stdout
+
+
+def test_link_json_says_whether_it_linked(db: Path) -> None:
+    """'link --json' has "up_to_date" in both of its shapes: false after a run, true when there
+    was nothing to do (it was only in the second, so a script had to test for its absence)."""
+    first = runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json"])
+    assert first.exit_code == 0, first.output
+    ran = json.loads(first.stdout)
+    assert ran["up_to_date"] is False and ran["documents"] == 1
+    again = json.loads(runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json"]).stdout)
+    assert again["up_to_date"] is True and again["documents"] == 1

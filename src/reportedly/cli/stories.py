@@ -116,8 +116,11 @@ def link(
     store = require_store(db)
     with store:
         result = _refresh(store, method, aliases, quiet=as_json, force=force)
+        # "up_to_date" is in both shapes, so a script can tell a run from "nothing to do".
         summary = (
-            result.summary() if result is not None else {"up_to_date": True, **(store.last_link_run() or {})}
+            {"up_to_date": False, **result.summary()}
+            if result is not None
+            else {"up_to_date": True, **(store.last_link_run() or {})}
         )
     if as_json:
         dump(summary)
