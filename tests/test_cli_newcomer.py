@@ -157,3 +157,13 @@ def test_link_json_says_whether_it_linked(db: Path) -> None:
     assert ran["up_to_date"] is False and ran["documents"] == 1
     again = json.loads(runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json"]).stdout)
     assert again["up_to_date"] is True and again["documents"] == 1
+
+
+def test_serve_read_only_refuses_a_store_that_is_not_there(tmp_path: Path) -> None:
+    """'serve --db typo.db' without a token created an empty store and served it, read-only,
+    so nothing could ever appear; it now exits 3 before creating anything."""
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["serve", "--db", str(missing)], env={"REPORTEDLY_TOKEN": None})
+    assert result.exit_code == 3, result.output
+    assert f"no store at '{missing}'" in result.output
+    assert not missing.exists()
