@@ -167,3 +167,19 @@ def test_serve_read_only_refuses_a_store_that_is_not_there(tmp_path: Path) -> No
     assert result.exit_code == 3, result.output
     assert f"no store at '{missing}'" in result.output
     assert not missing.exists()
+
+
+def test_an_unknown_encoding_is_a_usage_error_before_anything_is_read(db: Path, tmp_path: Path) -> None:
+    """'ingest FOLDER --encoding nope' recorded one store error per file and exited 1, as if the
+    files were at fault; a bad option is exit 2, said once, and the store is left as it was."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("Mayor says bridge will reopen\n\nThe mayor said it would reopen.\n")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--encoding", "nope"])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("unknown encoding 'nope'") == 1
+    with Store(db) as store:
+        assert store.errors() == [] and len(store.documents()) == 1
+    analysed = runner.invoke(app, ["analyze", str(folder), "--encoding", "nope", "--json"])
+    assert analysed.exit_code == 2 and analysed.stdout == ""

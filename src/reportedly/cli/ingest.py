@@ -26,6 +26,7 @@ from .options import (
     PrivateOpt,
     PublishedOpt,
     TimeoutOpt,
+    check_encoding,
     fail,
     open_store,
     parse_published,
@@ -54,6 +55,7 @@ def analyze(
     from ..ingest import IngestError, load_documents
 
     pub = parse_published(published)
+    check_encoding(encoding)
     docs, failures = [], []
     for item in load_documents(
         source,
@@ -140,6 +142,7 @@ def ingest(
     if scheduler is not None and workers != 1:
         raise fail("give --workers or --scheduler, not both", EXIT_USAGE)
     pub = parse_published(published)
+    check_encoding(encoding)
     store = open_store(db)
     show = not quiet and not as_json and err.is_terminal
     with Progress(
