@@ -291,6 +291,13 @@ def test_ui_pages_have_no_inline_script_and_correct_types(client: TestClient) ->
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
 
 
+def test_the_ui_page_answers_head(client: TestClient) -> None:
+    """An uptime check or `curl -I` asks for the page with HEAD; it was a 405."""
+    head = client.head("/")
+    assert head.status_code == 200 and head.headers["content-type"].startswith("text/html")
+    assert head.headers["content-security-policy"] and head.content == b""
+
+
 def test_the_ui_scripts_never_parse_html() -> None:
     scripts = [p for p in STATIC.glob("*.js")]
     assert scripts
