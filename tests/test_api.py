@@ -106,6 +106,7 @@ def test_unknown_document_claim_entity_are_404(client: TestClient) -> None:
         "/api/claims/nope/provenance",
         "/api/entities/nope",
         "/api/export?document=nope",
+        "/api/claims?document=nope",  # was an empty page, read as "no claims"
         "/api/no-such-endpoint",
     ):
         response = client.get(path)
@@ -288,6 +289,13 @@ def test_ui_pages_have_no_inline_script_and_correct_types(client: TestClient) ->
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/app.css").headers["content-type"].startswith("text/css")
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
+
+
+def test_the_ui_page_answers_head(client: TestClient) -> None:
+    """An uptime check or `curl -I` asks for the page with HEAD; it was a 405."""
+    head = client.head("/")
+    assert head.status_code == 200 and head.headers["content-type"].startswith("text/html")
+    assert head.headers["content-security-policy"] and head.content == b""
 
 
 def test_the_ui_scripts_never_parse_html() -> None:

@@ -164,6 +164,7 @@ def test_serve_passes_its_analysis_limits_to_the_app(tmp_path, monkeypatch) -> N
 
     monkeypatch.setattr(reportedly.api, "create_app", fake_create_app)
     db = str(tmp_path / "s.db")
+    Store(db).close()  # serve without a token wants a store that exists
     CliRunner().invoke(app, ["serve", "--db", db, "--analysis-timeout", "30", "--max-memory", "1024"])
     assert (seen["analysis_timeout"], seen["max_memory"]) == (30.0, 1024.0)
     web = create_app(db, analysis_timeout=30, max_memory=1024)

@@ -136,6 +136,7 @@ def test_serve_passes_its_job_and_connection_limits(tmp_path, monkeypatch: pytes
 
     seen: dict = {}
     monkeypatch.setattr(uvicorn, "run", lambda web, **options: seen.update(web=web, **options))
+    Store(tmp_path / "s.db").close()  # serve without a token wants a store that exists
     args = ["serve", "--db", str(tmp_path / "s.db"), "--async-above", "5000", "--job-queue", "3"]
     result = CliRunner().invoke(cli, [*args, "--header-timeout", "2.5"])
     assert result.exit_code == 0, result.output

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def test_declined_pairs_on_request(client: TestClient) -> None:
     assert (pair["a"]["id"], pair["b"]["id"]) == ("follow-0", "follow-2")
     assert client.get("/api/conflicts", params={"declined": "true"}).json()["total"] == 1
     assert client.get(f"/api/stories/{STORY_ID}").json()["conflicts"] == 2  # declined pairs not counted
-    assert client.get("/api/conflicts", params={"story": "elsewhere"}).json()["total"] == 0
+    assert client.get("/api/conflicts", params={"story": "elsewhere"}).status_code == 404  # an unknown story
 
 
 def test_timelines(client: TestClient) -> None:
@@ -124,6 +125,8 @@ def test_unknown_story_is_404_everywhere(client: TestClient) -> None:
         "/api/stories/nope/timeline",
         "/api/claims?story=nope",
         "/api/export?story=nope",
+        "/api/conflicts?story=nope",  # was an empty page, read as "no conflicts"
+        "/api/measures?story=nope",
     ):
         assert client.get(path).status_code == 404, path
 
@@ -195,3 +198,28 @@ def test_cli_lists_declined_pairs_on_request(tmp_path: Path, monkeypatch: pytest
     assert pair["declined"] is True and pair["why"] == "an update: the same origin gives the later figure"
     table = runner.invoke(app, ["conflicts", "--db", str(db), "--declined"], env={"COLUMNS": "200"})
     assert "1 pairs declined" in table.stdout and "an update" in table.stdout
+
+
+@pytest.mark.parametrize("verb", [["conflicts"], ["conflicts", "--declined"], ["timeline"]])
+def test_cli_says_an_unknown_story_is_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verb: list[str]
+) -> None:
+    """A mistyped --story exits 1 with a hint, like 'reportedly story', rather than an empty table."""
+    from typer.testing import CliRunner
+
+    import reportedly.link
+    from reportedly.cli import app
+
+    db = tmp_path / "hand.db"
+    with Store(db) as store:
+        store.save(ferry_ledger())
+        save_story(store)
+    monkeypatch.setattr(reportedly.link, "ensure_linked", lambda *a, **k: None)
+    runner = CliRunner()
+    for extra in ([], ["--json"]):
+        result = runner.invoke(app, [*verb, "--db", str(db), "--story", "s-typo", *extra])
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        assert "no story 's-typo'; list them with: reportedly stories" in result.output
+    known = runner.invoke(app, [*verb, "--db", str(db), "--story", STORY_ID, "--json"])
+    assert known.exit_code == 0 and json.loads(known.stdout), known.output

@@ -52,3 +52,13 @@ def test_every_verb_is_documented(verb: tuple[str, ...]) -> None:
     # count as mentioned inside a longer one ("eval" in "eval-stories").
     phrase = " ".join(verb) if len(verb) > 1 else f"reportedly {verb[0]}"
     assert re.search(re.escape(phrase) + r"(?![\w-])", DOCS), f"{phrase!r} is in no README.md or docs/*.md"
+
+
+# serve runs until Ctrl-C and answers over HTTP: its JSON is the API (docs/api.md).
+WITHOUT_JSON = {("serve",)}
+
+
+@pytest.mark.parametrize("verb", [v for v in VERBS if v not in WITHOUT_JSON], ids=" ".join)
+def test_every_verb_has_json(verb: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(app, [*verb, "--help"], env={"COLUMNS": "200"})
+    assert "--json" in result.output, f"reportedly {' '.join(verb)} has no --json for scripts"

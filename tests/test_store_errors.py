@@ -179,3 +179,30 @@ def test_a_store_error_no_verb_expected_exits_with_its_code(
         cli_module.main()
     assert exited.value.code == 3
     assert "Error: database is locked" in capsys.readouterr().err
+
+
+# -- what a person reads when the store cannot be opened -----------------------------------
+
+
+def test_database_failures_keep_the_drivers_sentence_only() -> None:
+    """SQLAlchemy's message adds the statement and a "Background on this error" link on more
+    lines; the store's error keeps the driver's one line, which says what went wrong."""
+    error = from_database(OperationalError("SELECT 1 FROM claims", {}, Exception("database is locked")))
+    assert str(error) == "database is locked"
+
+
+@pytest.mark.parametrize("kind", ["folder", "text file"])
+def test_a_db_path_that_is_no_database_is_one_line_on_the_cli(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "notes"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        target.write_text("A note I wrote, not a database.\n", encoding="utf-8")
+    with pytest.raises(StoreUnavailable) as caught:
+        Store(target)
+    assert "\n" not in str(caught.value) and "sqlalche.me" not in str(caught.value)
+    assert str(target) in str(caught.value)
+    result = CliRunner().invoke(cli, ["claims", "--db", str(target)])
+    assert result.exit_code == 3
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot open database"), result.output

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from reportedly.api.deps import Limit, Offset, store
 from reportedly.api.schemas import NOT_FOUND, ClaimListItem, ClaimOut, Page, ProvenanceOut
 from reportedly.model import ClaimKind, SectionKind, Stance
-from reportedly.store import Store
+from reportedly.store import NotFound, Store
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 
@@ -20,9 +20,7 @@ StoreDep = Annotated[Store, Depends(store)]
 LABEL_CHARS = 120
 
 
-@router.get(
-    "", response_model=Page[ClaimListItem], responses=NOT_FOUND, summary="Find claims"
-)
+@router.get("", response_model=Page[ClaimListItem], responses=NOT_FOUND, summary="Find claims")
 def list_claims(
     db: StoreDep,
     q: Annotated[
@@ -43,6 +41,8 @@ def list_claims(
 ) -> dict[str, Any]:
     """Claims in document order, every filter combined with AND; ``total`` counts all matches."""
     documents = db.story_documents(story) if story is not None else None
+    if document is not None and not db.has_document(document):
+        raise NotFound("document", document)  # a mistyped id is a 404, not "no claims"
     found = db.claim_page(
         search=q,
         source=source,

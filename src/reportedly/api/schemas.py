@@ -308,11 +308,13 @@ def refuse_binary(value: str, name: str) -> None:
     the text as UTF-8): a NUL character or a flood of control characters there. A stray NUL
     further on is dropped by :func:`clean_text` instead.
     """
-    from reportedly.ingest.reader import SNIFF_BYTES, binary_kind
+    from reportedly.ingest.reader import SNIFF_BYTES, binary_kind, kind_phrase
 
     kind = binary_kind(value[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
     if kind:
-        raise ValueError(f"{name} looks like {kind}, not text; post an article's text, its HTML or its URL")
+        raise ValueError(
+            f"{name} looks like {kind_phrase(kind)}, not text; post an article's text, its HTML or its URL"
+        )
 
 
 class AnalyzeRequest(BaseModel):

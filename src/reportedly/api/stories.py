@@ -127,7 +127,12 @@ def story_timeline(
     return {"measure": measure, "points": [p.to_dict() for p in points]}
 
 
-@router.get("/api/conflicts", response_model=Page[ConflictOut], summary="Conflicts across the store")
+@router.get(
+    "/api/conflicts",
+    response_model=Page[ConflictOut],
+    responses=NOT_FOUND,
+    summary="Conflicts across the store",
+)
 def list_conflicts(
     db: StoreDep,
     story: Annotated[str | None, Query(max_length=200)] = None,
@@ -137,17 +142,25 @@ def list_conflicts(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Pairs of claims that cannot both be true, with why; side by side in the story page.
-    ``declined=true`` lists instead the pairs examined and declined, each with its reason."""
+    ``declined=true`` lists instead the pairs examined and declined, each with its reason.
+    An unknown ``story`` is a 404, as in ``/api/claims``, not an empty page."""
+    if story is not None:
+        db.story_documents(story)
     return _conflict_page(db, story, kind, limit, offset, declined)
 
 
-@router.get("/api/measures", response_model=Page[MeasureOut], summary="Measures across the store")
+@router.get(
+    "/api/measures", response_model=Page[MeasureOut], responses=NOT_FOUND, summary="Measures across the store"
+)
 def list_measures(
     db: StoreDep,
     story: Annotated[str | None, Query(max_length=200)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    """What is counted and where; an unknown ``story`` is a 404, as in ``/api/claims``."""
+    if story is not None:
+        db.story_documents(story)
     return db.measure_page(story=story, limit=limit, offset=offset).to_dict()
 
 

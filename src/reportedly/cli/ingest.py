@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -25,6 +26,7 @@ from .options import (
     PrivateOpt,
     PublishedOpt,
     TimeoutOpt,
+    check_encoding,
     fail,
     open_store,
     parse_published,
@@ -53,6 +55,7 @@ def analyze(
     from ..ingest import IngestError, load_documents
 
     pub = parse_published(published)
+    check_encoding(encoding)
     docs, failures = [], []
     for item in load_documents(
         source,
@@ -63,6 +66,7 @@ def analyze(
         max_bytes=max_bytes,
     ):
         (failures if isinstance(item, IngestError) else docs).append(item)
+    many = Path(source).is_dir() or len(docs) + len(failures) > 1
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
     ledgers = []
@@ -78,10 +82,13 @@ def analyze(
             err.print(Text(f"Error: {name}: {outcome.message}", style="bold red"))
             failures.append(outcome)
     if as_json:
-        if len(ledgers) == 1 and not failures:
-            dump(ledgers[0].to_dict())
+        # One shape per kind of source, not per outcome: a folder (or a source that held
+        # several articles) is always a list, even when one article in it was readable.
+        if many:
+            if ledgers:
+                dump([led.to_dict() for led in ledgers])
         elif ledgers:
-            dump([led.to_dict() for led in ledgers])
+            dump(ledgers[0].to_dict())
     else:
         for led in ledgers:
             print_ledger(led)
@@ -135,6 +142,7 @@ def ingest(
     if scheduler is not None and workers != 1:
         raise fail("give --workers or --scheduler, not both", EXIT_USAGE)
     pub = parse_published(published)
+    check_encoding(encoding)
     store = open_store(db)
     show = not quiet and not as_json and err.is_terminal
     with Progress(

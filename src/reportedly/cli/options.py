@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -72,6 +73,19 @@ def parse_published(value: str | None) -> date | None:
     except ValueError:
         raise fail(
             f"--published {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-20", EXIT_USAGE
+        ) from None
+
+
+def check_encoding(encoding: str | None) -> None:
+    """Exit 2 for an --encoding Python does not know, before any file is read: otherwise every
+    input fails alone with the same message and a batch records one store error per file."""
+    if encoding is None:
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise fail(
+            f"unknown encoding {encoding!r}; use a name such as utf-8, latin-1 or cp1252", EXIT_USAGE
         ) from None
 
 

@@ -75,18 +75,20 @@ def _numbers(claim: dict[str, Any]) -> str:
 
 
 def _dates(claim: dict[str, Any]) -> str:
-    return "\n".join(f"{t['text']} = {t['resolved'] or '?'}" for t in claim["times"])
+    """Each date as written = as resolved; an ISO interval ``a/b`` is shown ``a – b`` so that a
+    narrow column breaks it between its two days instead of cutting it (the JSON keeps ISO)."""
+    return "\n".join(f"{t['text']} = {(t['resolved'] or '?').replace('/', ' – ')}" for t in claim["times"])
 
 
 def claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=True, expand=True, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Source ← chain", ratio=2)
-    table.add_column("Cue", ratio=1)
-    table.add_column("Stance", no_wrap=True)
-    table.add_column("Claim", ratio=5)
-    table.add_column("Numbers", ratio=2)
-    table.add_column("Dates", ratio=2)
+    table.add_column("Source ← chain", ratio=2, overflow="fold")
+    table.add_column("Cue", ratio=1, overflow="fold")
+    table.add_column("Stance", overflow="fold")
+    table.add_column("Claim", ratio=4, overflow="fold")
+    table.add_column("Numbers", ratio=2, overflow="fold")
+    table.add_column("Dates", ratio=2, overflow="fold")
     for n, c in enumerate(claims, 1):
         src = c["source"]
         who = Text(src["entity"] if src else "—")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +11,7 @@ from rich.text import Text
 
 from .. import settings
 from .app import app
-from .options import DEFAULT_DB, EXIT_USAGE, DbOpt, PrivateOpt, fail
+from .options import DEFAULT_DB, EXIT_STORE, EXIT_USAGE, DbOpt, PrivateOpt, fail
 from .output import err
 
 
@@ -101,6 +102,14 @@ def serve(
         raise fail(
             f"the web server needs FastAPI and uvicorn ({exc}): pip install 'reportedly[serve]'", EXIT_USAGE
         ) from None
+    if not token and "://" not in db and db != ":memory:" and not Path(db).exists():
+        # Read-only over a store that is not there would create an empty one and serve
+        # nothing forever: most likely --db is mistyped, or nothing was ingested yet.
+        raise fail(
+            f"no store at {db!r}; create one with: reportedly ingest FILE --db {db} "
+            "(or give a token, REPORTEDLY_TOKEN, to add articles over HTTP)",
+            EXIT_STORE,
+        )
     from ..api import create_app
     from ..store import StoreError
 

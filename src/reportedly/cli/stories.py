@@ -58,6 +58,18 @@ def _alias_files(aliases: list[Path] | None) -> list[Path]:
     return files
 
 
+def _require_story(store: Any, story: str | None) -> None:
+    """Exit 1 with a hint for a --story no link run made: an empty list would read as 'none found'."""
+    from ..store import StoreError
+
+    if story is None:
+        return
+    try:
+        store.story_documents(story)
+    except StoreError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+
+
 def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
     """Link again when the store changed since the last run; returns the run's result or None."""
     from ..link import ensure_linked
@@ -104,8 +116,11 @@ def link(
     store = require_store(db)
     with store:
         result = _refresh(store, method, aliases, quiet=as_json, force=force)
+        # "up_to_date" is in both shapes, so a script can tell a run from "nothing to do".
         summary = (
-            result.summary() if result is not None else {"up_to_date": True, **(store.last_link_run() or {})}
+            {"up_to_date": False, **result.summary()}
+            if result is not None
+            else {"up_to_date": True, **(store.last_link_run() or {})}
         )
     if as_json:
         dump(summary)
@@ -268,10 +283,11 @@ def conflicts(
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
+        _require_story(store, story)
         found = store.conflicts(story=story, kind=kind, declined=declined)
     print_rows(
         found,
-        [Column(col, ratio=1 if col == "kind" else 3) for col in ("kind", "why", "a", "b")],
+        [Column("kind", no_wrap=True), *(Column(col, ratio=1) for col in ("why", "a", "b"))],
         lambda c: [
             c.kind.value,
             Text(c.why),
@@ -309,6 +325,7 @@ def timeline(
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
+        _require_story(store, story)
         if measure is None:
             rows = store.measures(story=story)
         else:
@@ -319,9 +336,19 @@ def timeline(
             raise fail("--plot needs --measure; list the measures with: reportedly timeline", EXIT_USAGE)
         print_rows(
             rows,
-            ("measure", "numbers", "documents", "first", "last"),
+            (
+                Column("measure", ratio=1),
+                Column("numbers", justify="right"),
+                Column("documents", justify="right"),
+                Column("first", no_wrap=True),
+                Column("last", no_wrap=True),
+            ),
             lambda r: [
-                Text(r["measure"]), str(r["points"]), str(r["documents"]), r["first"] or "", r["last"] or ""
+                Text(r["measure"]),
+                str(r["points"]),
+                str(r["documents"]),
+                r["first"] or "",
+                r["last"] or "",
             ],
             as_json=as_json,
             title=f"{len(rows)} measures",
@@ -341,7 +368,15 @@ def timeline(
         err.print(Text(f"plot written to {plot}", style="dim"))
     print_rows(
         points,
-        ("date", "value", "scope", "source", "stance", "outlet", "evidence"),
+        (
+            Column("date", no_wrap=True),  # cut to "2023-06-…" it says nothing
+            Column("value", justify="right"),
+            Column("scope"),
+            Column("source", ratio=1, overflow="fold"),
+            Column("stance"),
+            Column("outlet", ratio=1, overflow="fold"),
+            Column("evidence", ratio=1, overflow="fold"),
+        ),
         lambda p: [
             p.date.isoformat() if p.date else "?",
             value_text(p),
@@ -406,7 +441,7 @@ def aliases_list(
         return
     print_rows(
         rows,
-        ("name", "type", "anonymous", "stored as", "aliases"),
+        ("name", "type", "anonymous", Column("stored as", overflow="fold"), "aliases"),
         lambda r: entity_cells(r, "members", "aliases"),
         as_json=as_json,
         title=title,
@@ -421,6 +456,7 @@ def aliases_add(
     ],
     db: DbOpt = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="Entity type when the name is new.")] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Say that ALIAS names CANONICAL in every article; stories are relinked on next use.
 
@@ -448,6 +484,9 @@ def aliases_add(
             store.add_user_alias(alias, canonical, type_)
         except StoreError as exc:
             raise fail(str(exc), exc.exit_code) from None
+    if as_json:
+        dump({"alias": alias, "canonical": canonical, "type": type_})
+        return
     out.print(
         Text(f"“{alias}” now names {canonical} in every document; stories will be relinked on next use")
     )
@@ -457,6 +496,7 @@ def aliases_add(
 def aliases_remove(
     alias: Annotated[str, typer.Argument(help="An alias added with 'aliases add'.")],
     db: DbOpt = DEFAULT_DB,
+    as_json: JsonOpt = False,
 ) -> None:
     """Forget an alias added with 'aliases add'.
 
@@ -470,6 +510,9 @@ def aliases_remove(
             store.remove_user_alias(alias)
         except StoreError as exc:
             raise fail(str(exc), exc.exit_code) from None
+    if as_json:
+        dump({"removed": alias})
+        return
     out.print(Text(f"removed the alias “{alias}”"))
 
 

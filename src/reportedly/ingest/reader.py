@@ -82,6 +82,14 @@ def binary_kind(sample: bytes) -> str | None:
     return None
 
 
+def kind_phrase(kind: str) -> str:
+    """``kind`` from :func:`binary_kind` as it reads after "looks like": "an executable",
+    "a PDF document", and "binary data (…)" without an article."""
+    if kind.startswith("binary data"):
+        return kind
+    return f"{'an' if kind[0].lower() in 'aeiou' else 'a'} {kind}"
+
+
 def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a file or stdin, refusing oversize input before it is in memory.
 
@@ -136,7 +144,7 @@ def _not_text(name: str, kind: str) -> IngestError:
     return IngestError(
         "binary",
         name,
-        f"{name} looks like a {kind}, not text; pass an article as .txt, .html, .jsonl or a feed",
+        f"{name} looks like {kind_phrase(kind)}, not text; pass an article as .txt, .html, .jsonl or a feed",
     )
 
 

@@ -72,8 +72,10 @@ def aliases_of(conn: Connection, ids: list[str] | None = None) -> dict[str, list
     return {k: sorted(v) for k, v in out.items()}
 
 
-def entities_named(conn: Connection, name: str) -> set[str]:
-    """The ids of the entities whose id, name or alias is ``name`` (case-insensitively).
+def entities_named(conn: Connection, name: str, *, user: bool = True) -> set[str]:
+    """The ids of the entities whose id, name or alias is ``name`` (case-insensitively), and,
+    when ``name`` is an alias a user added (``reportedly aliases add``), those its canonical
+    name names: what a user said an alias means holds when they look claims up by it too.
 
     Names are compared with Python's casefold rather than SQL ``lower()``, which SQLite
     applies to ASCII only; the entity tables are small enough to scan.
@@ -85,6 +87,9 @@ def entities_named(conn: Connection, name: str) -> set[str]:
         if key in (r.id.casefold(), r.name.casefold())
     }
     ids |= {r.entity_id for r in conn.execute(select(entity_aliases)) if r.alias.casefold() == key}
+    added = user_alias_map(conn).get(alias_key(name)) if user else None
+    if added is not None:
+        ids |= entities_named(conn, added[0], user=False)
     return ids
 
 

@@ -30,7 +30,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from reportedly.store.errors import StoreUnavailable
+from reportedly.store.errors import StoreUnavailable, driver_message
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -140,7 +140,7 @@ def upgrade(engine: Engine) -> None:
     try:
         current = current_revision(engine)
     except SQLAlchemyError as exc:
-        raise StoreUnavailable(f"cannot open database {_safe(engine)}: {exc}") from exc
+        raise StoreUnavailable(f"cannot open database {_safe(engine)}: {driver_message(exc)}") from exc
     if current == head:
         return
     if current is not None:
@@ -172,7 +172,7 @@ def upgrade(engine: Engine) -> None:
                             f"migration left {len(broken)} rows with dangling foreign keys"
                         )
         except (SQLAlchemyError, CommandError) as exc:
-            raise StoreUnavailable(f"cannot migrate database {_safe(engine)}: {exc}") from exc
+            raise StoreUnavailable(f"cannot migrate database {_safe(engine)}: {driver_message(exc)}") from exc
         finally:
             if sqlite:
                 _pragma(conn, "foreign_keys=ON")

@@ -23,6 +23,7 @@ error                  HTTP  exit  raised when
 from __future__ import annotations
 
 from sqlalchemy.exc import (
+    DBAPIError,
     DisconnectionError,
     IntegrityError,
     InterfaceError,
@@ -88,10 +89,19 @@ class StoreUnavailable(StoreError):
     exit_code = 3
 
 
+def driver_message(exc: BaseException) -> str:
+    """What went wrong, in the driver's one line: SQLAlchemy's own message adds the driver's
+    class, the SQL statement and a "Background on this error at" link on further lines, which
+    a person reading an error needs none of (``unable to open database file`` says it)."""
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = str(cause).strip()
+    return text.splitlines()[0] if text else type(cause).__name__
+
+
 def from_database(exc: SQLAlchemyError) -> StoreError:
-    """The store's error for a failure SQLAlchemy reported, with the same message."""
+    """The store's error for a failure SQLAlchemy reported, in the driver's words (:func:`driver_message`)."""
     if isinstance(exc, IntegrityError):
-        return AlreadyExists(str(exc))
+        return AlreadyExists(driver_message(exc))
     if isinstance(exc, OperationalError | InterfaceError | DisconnectionError):
-        return StoreUnavailable(str(exc))
-    return StoreError(str(exc))
+        return StoreUnavailable(driver_message(exc))
+    return StoreError(driver_message(exc))

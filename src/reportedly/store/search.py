@@ -113,10 +113,15 @@ def source_condition(conn: Connection, needle: str) -> ColumnElement[bool]:
 
     "What did the NIS say" includes what lawmakers said the NIS told them, so a claim
     whose chain passes through the entity counts, as does one it made jointly. The
-    entity is found by id, name or alias (:func:`reportedly.store.aliases.entities_named`);
-    unresolved mentions match on their text, by SQL ``lower()``.
+    entity is found by id, name or alias (:func:`reportedly.store.aliases.entities_named`),
+    or by the name as articles write it: "Peskov" finds the entity that a claim's source
+    mention "Peskov" resolved to (Dmitry Peskov), whose stored aliases need not list the
+    surname. Unresolved mentions match on their text, by SQL ``lower()``.
     """
-    ids = entities_named(conn, needle)
+    written = select(claims.c.source_entity_id).where(
+        claims.c.source_entity_id.is_not(None), func.lower(claims.c.source_text) == needle.strip().lower()
+    )
+    ids = entities_named(conn, needle) | set(conn.scalars(written.distinct()))
     unresolved = and_(
         claims.c.source_entity_id.is_(None), func.lower(claims.c.source_text) == needle.strip().lower()
     )

@@ -38,7 +38,14 @@ from reportedly.store import aliases, links, reading, rows
 from reportedly.store import engine as db
 from reportedly.store import measures as measure_reads  # the module; Store.measures is a method
 from reportedly.store import stories as story_reads  # the module; Store.stories is a method
-from reportedly.store.errors import AlreadyExists, InvalidInput, NotFound, StoreUnavailable, from_database
+from reportedly.store.errors import (
+    AlreadyExists,
+    InvalidInput,
+    NotFound,
+    StoreUnavailable,
+    driver_message,
+    from_database,
+)
 from reportedly.store.links import LinkRows
 from reportedly.store.schema import TABLES, claims, documents, ingest_errors
 from reportedly.store.search import ClaimFilters, claim_conditions, count_claims, has_search_index
@@ -73,7 +80,7 @@ class Store:
             self._engine = db.create(url)
         except (SQLAlchemyError, ImportError) as exc:  # unknown dialect, driver not installed
             shown = url.render_as_string(hide_password=True)
-            raise StoreUnavailable(f"cannot open database {shown}: {exc}") from exc
+            raise StoreUnavailable(f"cannot open database {shown}: {driver_message(exc)}") from exc
         try:
             db.upgrade(self._engine)
         except BaseException:
