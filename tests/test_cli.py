@@ -275,3 +275,22 @@ def test_a_runaway_document_is_stopped_and_recorded(
     report = json.loads(output)
     assert report["stored"] == 1
     assert report["errors"][0]["reason"] == "timeout" and "slow.txt" in report["errors"][0]["source"]
+
+
+def test_ingest_without_a_terminal_prints_plain_progress_lines(
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Piped or under nohup there is no bar: plain lines say the run is alive and how far it got."""
+    from reportedly.cli.ingest import PlainProgress
+
+    monkeypatch.setattr(PlainProgress, "every", 0.0)  # a line per document
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    code, output = run("ingest", str(bad), str(article), "--db", str(tmp_path / "ledger.db"))
+    assert code == EXIT_INPUT
+    lines = [line for line in output.splitlines() if line.startswith("ingest: ")]
+    assert lines[0] == "ingest: loading models" or "ingest: 1 documents read" in lines[0]
+    assert lines[-1].startswith("ingest: 2 documents read, 1 stored, 1 error, ")
+    code, output = run("ingest", str(article), "--db", str(tmp_path / "ledger.db"), "--json")
+    assert "ingest: " not in output  # --json keeps stderr for errors only
+    json.loads(output)
