@@ -5,8 +5,9 @@ store, so the figures include start-up: loading the models (once per worker)
 and, for Dask, starting the cluster. Runs alternate between the modes, several
 times; medians are reported, and the speed-up is the ratio of medians from the
 same session, since these machines are shared and noisy. The command's own
-JSON report splits off the start-up, so the steady speed of a long batch is
-reported too.
+JSON report splits off the start-up and the shut-down (a local cluster's
+workers closing), so the steady speed of a long batch is reported too: after
+start-up (the shut-down included) and between the two.
 
     python benchmarks/bench_ingest.py --texts ../shared/data/polnear/dev/text --workers 2 --repeat 3
     python benchmarks/bench_ingest.py --texts ../shared/data/polnear/dev/text --workers 2 --repeat 3 \
@@ -233,6 +234,9 @@ def main() -> None:
     modes += [f"cluster={n}" for n in args.cluster]
     times: dict[str, list[float]] = {m: [] for m in modes}
     steady: dict[str, list[float]] = {m: [] for m in modes}
+    # between start-up and shut-down (the local cluster's workers closing; 0 in one process):
+    # the per-document speed of a long batch, both fixed costs left out
+    between: dict[str, list[float]] = {m: [] for m in modes}
     cpu: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     reports: dict[str, dict[str, object]] = {}
     for _ in range(args.repeat):
@@ -241,24 +245,31 @@ def main() -> None:
             times[mode].append(seconds)
             # After start-up (cluster, models): what a long batch runs at.
             steady[mode].append(float(report["seconds"]) - float(report["startup_seconds"]))
+            # older trees' reports have no shutdown_seconds: nothing is left out for them
+            between[mode].append(steady[mode][-1] - float(report.get("shutdown_seconds", 0.0)))
             cpu[mode].append(used)
             reports[mode] = report
             print(
-                f"{mode}: {seconds:.1f} s, start-up {report['startup_seconds']} s, CPU {used}",
+                f"{mode}: {seconds:.1f} s, start-up {report['startup_seconds']} s, "
+                f"shut-down {report.get('shutdown_seconds')} s, CPU {used}",
                 file=sys.stderr,
                 flush=True,
             )
     result: dict[str, object] = {"texts": len(files), "words": words, "repeat": args.repeat}
     per_mode = {}
     one, one_steady = statistics.median(times["one"]), statistics.median(steady["one"])
+    one_between = statistics.median(between["one"])
     for mode in modes:
         whole, after = statistics.median(times[mode]), statistics.median(steady[mode])
+        inside = statistics.median(between[mode])
         per_mode[mode] = {
             "whole_s": round(whole, 1),
             "after_startup_s": round(after, 1),
             "words_per_s_after_startup": round(words / after),
             "speed_up": round(one / whole, 2),
             "speed_up_after_startup": round(one_steady / after, 2),
+            "between_startup_and_shutdown_s": round(inside, 1),
+            "speed_up_between_startup_and_shutdown": round(one_between / inside, 2),
             "cpu_s_median": {
                 role: round(statistics.median(c[role] for c in cpu[mode]), 1) for role in cpu[mode][0]
             },

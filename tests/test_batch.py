@@ -230,9 +230,35 @@ def test_window_keeps_few_documents_in_flight(threads_client: distributed.Client
         stream = runner.analyze(source())
         first = next(stream)
         assert first.ok
-        assert len(drawn) <= 4 * runner.size + 1
+        # in flight, plus those read ahead to send the longest first
+        assert len(drawn) <= (4 + batch.LOOKAHEAD_PER_THREAD) * runner.size + 1
         rest = list(stream)
     assert len(rest) == 29 and len({o.document.id for o in [first, *rest]}) == 30
+
+
+def test_largest_first_sends_the_longest_held_and_ends_on_the_shortest() -> None:
+    """The feed of the cluster: longest of the next few first, every document once, bounded."""
+    lengths = [5, 1, 9, 3, 7, 2, 8, 4, 6, 10]
+    docs = [parse_layout(f"Note {n}\n\n" + "word " * n) for n in lengths]
+    drawn: list[int] = []
+
+    def source() -> Iterator[reportedly.Document]:
+        for n, doc in enumerate(docs):
+            drawn.append(n)
+            yield doc
+
+    stream = batch.largest_first(source(), ahead=3)
+    first = next(stream)
+    assert len(drawn) == 4  # held: at most ahead + 1
+    assert first is docs[2]  # the longest of the first four (5, 1, 9, 3)
+    order = [first, *stream]
+    assert sorted(map(id, order)) == sorted(map(id, docs))
+    # the last three out are the shortest of the final stretch, longest first
+    tail = [len(d.text) for d in order[-3:]]
+    assert tail == sorted(tail, reverse=True)
+    assert order[-1] is docs[1]  # the shortest of all was still held at the end
+    # nothing read ahead: the order read
+    assert list(batch.largest_first(iter(docs), ahead=0)) == docs
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -260,6 +286,8 @@ def test_ingest_on_local_dask_workers_stores_what_one_process_stores(tmp_path: P
     assert [e["reason"] for e in on_dask["errors"]] == [e["reason"] for e in in_process["errors"]]
     for report in (in_process, on_dask):
         assert 0 <= report["startup_seconds"] < report["seconds"]  # ~0 when this process has the models
+        assert report["startup_seconds"] + report["shutdown_seconds"] <= report["seconds"]
+    assert in_process["shutdown_seconds"] < 0.1  # nothing to close in one process
 
     def stored_claims(db: str) -> list[str]:
         code, output = run("claims", "--db", db, "--json")

@@ -394,3 +394,26 @@ def test_a_place_in_the_event_a_tally_is_of_is_the_tallys(nlp, gazetteer):
         keys(nlp, "The death toll from the attack near Moscow rose to 143.", gazetteer)["143"]
         == "people killed"
     )
+
+
+def test_the_sentences_places_are_looked_up_once_and_only_when_a_reading_needs_them(nlp):
+    """The gazetteer search is costly (a tenth of the analysis when every sentence paid for it):
+    a sentence with no quantity, or whose quantities are read as no measure before their place
+    matters, never asks; one with several measures asks once, and the places still reach them."""
+    from reportedly.extract.measure_places import gazetteer_places
+
+    gaz = gazetteer_places()
+    asked: list[str] = []
+
+    def counting(sent):
+        asked.append(sent.text)
+        return gaz(sent)
+
+    assert measures(nlp, "Officials in Kherson said the water was receding.", counting) == []
+    assert asked == []  # no quantity: no search
+    got = keys(nlp, "The storm killed 120 people in Turkey and injured 300 in Syria.", counting)
+    assert got == {"120": "people killed in Turkey", "300": "people injured in Syria"}
+    assert len(asked) == 1  # two measures, one search
+    asked.clear()
+    assert keys(nlp, "Istanbul is home to 15.6 million people.", counting) == {"15.6 million": None}
+    assert asked == []  # a count of things with no event is no measure, wherever it is

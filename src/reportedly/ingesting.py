@@ -77,6 +77,9 @@ class IngestReport:
     #: seconds from the start to the first analysis (reading, starting workers, loading
     #: models); None when nothing was analysed
     startup_seconds: float | None = None
+    #: seconds from the last document's outcome to the end (shutting the local cluster's
+    #: workers down; 0 in one process): like the start-up, a cost per batch, not per document
+    shutdown_seconds: float = 0.0
     seconds: float = 0.0
 
     @property
@@ -244,7 +247,10 @@ def ingest_into(
                 outcomes = analyze_here(todo, timeout=timeout, max_memory=max_memory)
         for outcome in outcomes:
             _store(store, outcome, origins, report, failed, notify, stop_on_error)
-    report.seconds = round(time.perf_counter() - started, 3)
+        last = time.perf_counter()
+    ended = time.perf_counter()
+    report.shutdown_seconds = round(ended - last, 3)
+    report.seconds = round(ended - started, 3)
     return report
 
 

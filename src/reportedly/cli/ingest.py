@@ -206,6 +206,7 @@ def ingest(
     # models) is reported apart, so a batch's steady speed can be read off.
     if report.startup_seconds is not None:
         summary["startup_seconds"] = report.startup_seconds
+    summary["shutdown_seconds"] = report.shutdown_seconds
     summary["seconds"] = report.seconds
     summary.setdefault("startup_seconds", report.seconds)
     if as_json:

@@ -56,8 +56,18 @@ def _web_sentences(nlp: Language) -> None:
 
 @Language.component("web_sentence_starts")
 def web_sentence_starts(doc: Doc) -> Doc:
-    """The word after a stop written without a space ("8.In") starts a sentence."""
-    for i in range(1, len(doc) - 1):
+    """The word after a stop written without a space ("8.In") starts a sentence.
+
+    Only the full stops are visited (found in the doc's array of word ids): looking up every
+    token and its two neighbours made 230,000 token objects for the 84 PolNeAR dev texts."""
+    from spacy.attrs import ORTH
+
+    if len(doc) < 3:
+        return doc
+    stop = doc.vocab.strings.add(".")
+    orths = doc.to_array(ORTH)
+    for i in (orths[1:-1] == stop).nonzero()[0].tolist():
+        i += 1
         tok, nxt = doc[i], doc[i + 1]
         before = doc[i - 1]
         # the word before is a number or a word, not the last letter of "U.S"
