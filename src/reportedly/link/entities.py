@@ -118,11 +118,14 @@ _MEMBER = re.compile(
     r"^(?:(?:an?|the|some|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:researchers?|scientists?|seismologists?|experts?|analysts?|officials?|representatives?|"
     r"spokes(?:man|woman|person)|staff|team|members?|statement|report|data|figures|statistics|estimates?)"
-    r"\s+(?:(?:collected|published|released|compiled|issued)\s+)?(?:of|from|at|by)\s+(?P<org>.+)$",
+    r"\s+(?:(?:collected|published|released|compiled|issued)\s+)?(?:of|from|at|by|for)\s+(?P<org>.+)$",
     re.I,
 )
 #: "the National Resistance Center statement": what an organisation published, not the organisation.
-_PUBLISHED = re.compile(r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)$")
+_PUBLISHED = re.compile(
+    r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)"
+    r"(?:\s+(?:for|from|of|on|in)\s+[^A-Z]*(?:[A-Z][a-z]+day|[a-z]+)(?:'s)?(?:\s+[a-z]+)*)?$"
+)
 
 
 @dataclass(slots=True)
@@ -144,6 +147,7 @@ class Canonical:
     roles: set[str] = field(default_factory=set)
     relay: bool = False
     group: str | None = None
+    speaks_for: Canonical | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -185,9 +189,37 @@ def is_relay(name: str) -> bool:
     return len(capitalised) <= 2 and not name.split()[-1][:1].isupper() or len(words) == 1
 
 
-def origin_of(hops: Sequence[Canonical]) -> Canonical | None:
-    """The origin of a chain (nearest hop first): its last hop that is not a relay, None when all are."""
-    return next((c for c in reversed(hops) if not c.relay), None)
+def origin_of(hops: Sequence[Canonical], names: Sequence[str] = ()) -> Canonical | None:
+    """The origin of a chain (nearest hop first): its last hop that speaks, None when none does.
+
+    Relays never speak. Nor, with another hop to speak for it, do a media outlet (it passes on
+    what the hops around it say: "according to CNN, the UN stated"), a pronoun ("that"), or a
+    thing a speaker cites rather than a speaker ("its own review", "the humanitarian toll of
+    the disaster": no capital, no person, no group of people): the claim is the hop before's.
+    ``names`` are the hops' words as the article wrote them, where known.
+    """
+    speaking = [c for c in hops if not c.relay]
+    if len(speaking) <= 1:
+        return speaking[0] if speaking else None
+    written = list(names) + [""] * (len(hops) - len(names))
+    said = {id(c): w for c, w in zip(hops, written, strict=True)}
+    firm = [c for c in speaking if c.type is not EntityType.MEDIA_OUTLET and not _not_speaker(c, said[id(c)])]
+    return firm[-1] if firm else speaking[-1]
+
+
+_PRONOUN = frozenset({"that", "which", "who", "it", "this", "these", "those", "they", "he", "she", "its"})
+
+
+def _not_speaker(c: Canonical, written: str) -> bool:
+    """A chain hop that names no one who speaks: a pronoun, or a lower-case thing ("its review")."""
+    text = (written or c.name).strip()
+    words = fold(text).split()
+    if not words or words[0] in _PRONOUN and (len(words) == 1 or words[0] == "its"):
+        return True
+    if c.anonymous or c.type is EntityType.PERSON or c.type is EntityType.OFFICIAL_GROUP:
+        return False
+    named = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in {"the", "a", "an"}]
+    return not any(w[:1].isupper() for w in named)
 
 
 def load_aliases(
@@ -224,9 +256,26 @@ def gazetteer_country(gaz: Gazetteer) -> CountryOf:
         found = [
             c for c in countries if len(c.split()) == len(words) and all(map(same_stem, words, c.split()))
         ]
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        return None if found else _places_country(text)
 
     return country_of
+
+
+def _places_country(text: str) -> str | None:
+    """A country the places gazetteer knows by name or demonym ("Libya", "Libyan"), for the
+    countries the alias table does not list: "International Organization for Migration Libya"
+    is the IOM, "Libyan Red Crescent" has a country like "Turkish Red Crescent" has."""
+    from ..places import default_places
+
+    places = default_places()
+    key = fold(text)
+    if not key:
+        return None
+    named = places.countries_named(key)
+    hit = named[0] if len(named) == 1 else places.demonym(key) if " " not in key else None
+    return hit.name.lower() if hit is not None else None
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -234,7 +283,7 @@ def gazetteer_country(gaz: Gazetteer) -> CountryOf:
 
 def _skeleton(word: str) -> str:
     """The consonants of a transliterated name: zelensky, zelenskyy, zelenskiy -> zlnsk."""
-    w = word.replace("x", "ks")
+    w = word.replace("x", "ks").replace("q", "k")  # Arabic qaf written q or k: Tawfiq / Tawfik
     w = w[:1] + re.sub(r"[aeiouyjhw]", "", w[1:])
     return re.sub(r"(.)\1+", r"\1", w)
 
@@ -315,9 +364,10 @@ class EntityIndex:
         return self._map[entity.id]
 
     def origin(self, chain: Iterable[ChainLink | Entity]) -> Canonical | None:
-        """The canonical origin of a chain: its last hop that is not a relay (None: only relays, or none)."""
-        hops = [self.canonical(h.entity if isinstance(h, ChainLink) else h) for h in chain]
-        return origin_of(hops)
+        """The canonical origin of a chain: its last hop that speaks (None: only relays, or none)."""
+        links = list(chain)
+        hops = [self.canonical(h.entity if isinstance(h, ChainLink) else h) for h in links]
+        return origin_of(hops, [h.entity.name if isinstance(h, ChainLink) else h.name for h in links])
 
     def all(self) -> list[Canonical]:
         if self._map is None:
@@ -355,17 +405,21 @@ class EntityIndex:
             hit = self._lookup(e, name, short)
             if hit:
                 put(slug(hit[0]), hit[0], hit[1], False, e)
+            elif (m := _MEMBER.match(name)) and (not e.anonymous or _named_org(m.group("org"))):
+                # "a spokesperson for the Libyan Red Crescent", "officials of the UN refugee agency"
+                members.append((e, m.group("org")))
             elif e.anonymous:
                 anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
                 people.append(e)
-            elif m := _MEMBER.match(name) or _PUBLISHED.match(name):
-                members.append((e, m.group("org")))
+            elif m := _PUBLISHED.match(name):
+                members.append((e, _publisher(m.group("org"))))
             else:
                 orgs.append((e, name))
         self._people(people, anonymous, put)
-        self._orgs(orgs, members, put, by_key)
+        found = self._orgs(orgs, members, put, by_key)
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
+        self._spokespeople(by_key, found)
         self._map = mapping
 
     def _lookup(self, e: Entity, name: str, short: list[str]) -> tuple[str, EntityType] | None:
@@ -393,7 +447,7 @@ class EntityIndex:
                     continue
                 for alias in [name, *self.gaz.aliases.get(name, [])]:
                     parts = org_parts(alias, self.country_of)
-                    if parts is not None and parts.domain:
+                    if parts is not None and parts.comparable:
                         self._gaz_parts.append((parts, name, etype))
         return self._gaz_parts
 
@@ -466,7 +520,7 @@ class EntityIndex:
         members: list[tuple[Entity, str]],
         put: _Put,
         by_key: dict[str, Canonical],
-    ) -> None:
+    ) -> Organisations:
         """Organisation descriptions joined by their parts, acronyms by their initials."""
         found = Organisations(self.country_of)
         for c in list(by_key.values()):  # gazetteer entries met in the corpus take descriptions too
@@ -502,6 +556,36 @@ class EntityIndex:
                 put(home.key, home.name, home.type, False, e)
             else:
                 put(slug(normalise_key(e.name)), e.name, e.type, False, e)
+        return found
+
+    def _spokespeople(self, by_key: dict[str, Canonical], found: Organisations) -> None:
+        """A person given a spokesperson's role for a body the corpus knows speaks for that body.
+
+        "Rear Adm. Daniel Hagari, spokesperson for the Israel Defense Forces" and "the IDF said"
+        are one institution's voice; "Tawfiq Shukri, the Libyan Red Crescent spokesman" is the
+        Red Crescent's. Only a body met in the corpus or the gazetteer counts ("deputy spokesman
+        for the UN Secretary-General" names a person's office, not a source of the corpus), and
+        never a country ("Kremlin spokesman" is not every voice of Russia).
+        """
+        for c in list(by_key.values()):
+            if c.type is not EntityType.PERSON or c.anonymous:
+                continue
+            for role in sorted(c.roles):
+                body = _spoken_for(role)
+                if body is None:
+                    continue
+                name, short = repair(body)
+                hit = next((h for h in map(self.gaz.lookup, [name, *short]) if h), None)
+                if hit is not None:
+                    target = by_key.get(slug(hit[0]))
+                    if target is None and hit[1] is not EntityType.COUNTRY:
+                        target = Canonical(slug(hit[0]), hit[0], hit[1])
+                else:
+                    home = found.home(name, org_parts(name, self.country_of), short)
+                    target = by_key.get(home.key) if home is not None else None
+                if target is not None and target.type is not EntityType.COUNTRY and not target.relay:
+                    c.speaks_for = target
+                    break
 
     def _anonymous(self, anonymous: list[Entity], put: _Put) -> None:
         """Unnamed groups stay per document, with a description to compare across documents.
@@ -525,6 +609,36 @@ class EntityIndex:
 
 
 _Put = Callable[[str, str, EntityType, bool, Entity], Canonical]
+
+
+_SPOKES = r"(?:spokes(?:man|woman|person|people|men|women)|press\s+(?:secretary|officer))"
+_SPOKEN_FOR = re.compile(rf"\b{_SPOKES}\s+(?:for|of|at|to)\s+(?P<after>.+)$", re.I)
+_SPOKEN_BEFORE = re.compile(
+    rf"^(?:(?:the|a|an|chief|main|top|deputy|senior|official)\s+)*(?P<before>.+?)\s+{_SPOKES}$", re.I
+)
+
+
+def _spoken_for(role: str) -> str | None:
+    """The body a spokesperson's role names: "spokesperson for the Israel Defense Forces",
+    "Libyan Red Crescent spokesman", "chief Israeli military spokesperson"."""
+    m = _SPOKEN_FOR.search(role.strip())
+    if m:
+        return re.sub(r"^(?:the|a|an)\s+", "", m.group("after").strip(" ,."), flags=re.I)
+    m = _SPOKEN_BEFORE.match(role.strip())
+    return m.group("before") if m else None
+
+
+def _publisher(org: str) -> str:
+    """The body behind a published thing, innermost: "Libyan Red Crescent figures for Saturday's
+    report" -> "Libyan Red Crescent"."""
+    while (m := _PUBLISHED.match(org)) and m.group("org") != org:
+        org = m.group("org")
+    return org
+
+
+def _named_org(phrase: str) -> bool:
+    """Whether a phrase names a body (a capitalised word): "the Libyan Red Crescent", not "the ministry"."""
+    return any(w[:1].isupper() for w in phrase.split() if w.lower() not in {"the", "a", "an"})
 
 
 def _role_fits(

@@ -51,6 +51,8 @@ def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
         return f"outlet:{outlet.casefold()}", outlet, False
     if item.origin.anonymous:
         return item.origin.group or item.origin.key, item.origin.name, True
+    if item.origin.speaks_for is not None:  # a spokesperson: the body they speak for
+        return item.origin.speaks_for.key, item.origin.speaks_for.name, False
     return item.origin.key, item.origin.name, False
 
 
