@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.link.corpus import DocItem, claim_item
+from reportedly.link.corpus import DocItem, Measured, claim_item
 from reportedly.link.entities import EntityIndex, name_parts, same_person
 from reportedly.link.independence import origins
 from reportedly.link.organisations import base_name
@@ -20,6 +20,7 @@ from reportedly.model import (
     Document,
     Entity,
     EntityType,
+    Measure,
     SectionKind,
     Span,
     Stance,
@@ -205,3 +206,22 @@ def test_a_demonym_the_alias_table_lacks_comes_from_the_places_gazetteer() -> No
     country_of = EntityIndex().country_of
     assert country_of("Libyan") == country_of("Libya") == "libya"
     assert country_of("health") is None
+
+
+def test_a_news_outlet_named_for_a_figure_passes_on_the_count_of_the_body_that_keeps_it() -> None:
+    # "OCHA said more than 9,000 people are still missing" (two outlets) / "over 9,000 people are
+    # still missing, according to CNN" the same day: CNN relays OCHA's count
+    index = EntityIndex()
+    cnn, ocha = ent("CNN", EntityType.MEDIA_OUTLET), ent("OCHA")
+    index.add([cnn, ocha])
+    items = []
+    for outlet, source in (("A", ocha), ("B", ocha), ("C", cnn)):
+        d = doc(outlet)
+        items.append(claim_item(claim(d, source), d, index))
+    items[2].measures.append(Measured(0, Measure(what="missing", unit="people")))
+    found, _ = origins(items)
+    assert [o.key for o in found] == ["ocha"]
+    # the same claim without a figure is the newsroom's own reporting
+    items[2].measures.clear()
+    found, _ = origins(items)
+    assert sorted(o.key for o in found) == ["cnn", "ocha"]

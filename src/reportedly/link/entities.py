@@ -135,7 +135,8 @@ class Canonical:
     ``roles`` are the positions the articles gave a person ("Kremlin spokesman");
     ``relay`` marks hops that are never origins ("state media", "Telegram");
     ``group`` is an unnamed group's description, comparable across documents
-    (the entity itself stays per document).
+    (the entity itself stays per document); ``speaks_for`` is the body a
+    spokesperson speaks for, whose origin their words count under.
     """
 
     key: str
@@ -159,6 +160,7 @@ class Canonical:
             "aliases": sorted(self.aliases - {self.name} - self.roles),
             "roles": sorted({r.casefold(): r for r in sorted(self.roles, reverse=True)}.values()),
             "relay": self.relay,
+            "speaks_for": self.speaks_for.name if self.speaks_for is not None else None,
         }
 
 

@@ -5,7 +5,9 @@ count as one origin when:
 
 * their origins are the same canonical entity (after cross-document
   resolution: "Seoul" and "South Korea", "Hillary Rodham Clinton" and
-  "Hillary Clinton");
+  "Hillary Clinton"), or a spokesperson and the body they speak for
+  (:attr:`reportedly.link.entities.Canonical.speaks_for`: "IDF spokesman Daniel
+  Hagari" is the IDF speaking);
 * their origins are anonymous groups with the same normalised description
   ("U.S. officials", "unidentified American officials") *and* the articles
   were published within :data:`BRIEFING_DAYS` of each other: the same unnamed
@@ -123,6 +125,22 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         for i in unattributed:
             if find(i) not in attributed:  # not already a copy of an attributed sentence
                 union(i, anchor)
+    # A news outlet named as the only source of a figure ("over 9,000 are still missing, according
+    # to CNN") passes on the count of the body the cluster names for that figure within
+    # BRIEFING_DAYS: newsrooms do not count the missing themselves. Its own reporting of what
+    # happened ("NBC News reported, citing two US officials, …") states no figure and stays its own.
+    bodies = [i for i in range(n) if not keys[i][2] and not keys[i][0].startswith("outlet:")]
+    counting = Counter(find(i) for i in bodies if not _media(items[i]))
+    if counting:
+        anchor = counting.most_common(1)[0][0]
+        for i in range(n):
+            if (
+                _media(items[i])
+                and items[i].measures
+                and find(i) not in counting
+                and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
+            ):
+                union(i, anchor)
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):
             union(i, j)
@@ -216,6 +234,10 @@ def _side_voices(
             anchor = max(candidates, key=lambda j: (reach[find(j)], -j))
             out.append((i, anchor))
     return out
+
+
+def _media(item: ClaimItem) -> bool:
+    return item.origin is not None and not item.origin.relay and item.origin.type is EntityType.MEDIA_OUTLET
 
 
 def _near(a: ClaimItem, b: ClaimItem) -> bool:
