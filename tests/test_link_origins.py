@@ -225,3 +225,17 @@ def test_a_news_outlet_named_for_a_figure_passes_on_the_count_of_the_body_that_k
     items[2].measures.clear()
     found, _ = origins(items)
     assert sorted(o.key for o in found) == ["cnn", "ocha"]
+
+
+def test_a_lower_case_ministry_joins_the_one_ministry_of_its_domain_in_the_corpus() -> None:
+    # "the health ministry said 471 were killed" / "the Hamas-controlled Gaza Health Ministry"
+    k = keys(
+        ent("Hamas-controlled Gaza Health Ministry"), ent("health ministry"), ent("Hamas-run health ministry")
+    )
+    assert len(set(k.values())) == 1
+    # two health ministries in the corpus: which one is not known
+    k = keys(ent("Syrian health ministry"), ent("Turkish health ministry"), ent("health ministry"))
+    assert k["health-ministry"] not in {k["syrian-health-ministry"], k["turkish-health-ministry"]}
+    # services are many: "emergency services" never joins by its domain
+    k = keys(ent("Turkey's emergency services"), ent("emergency services"))
+    assert k["emergency-services"] != k["turkeys-emergency-services"]

@@ -297,8 +297,14 @@ class Organisations:
             if is_acronym(name):
                 return None
         # a description without a country joins only as a name: "Interior Ministry" may be the one
-        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one
-        if parts is None or not parts.comparable or not (parts.country or parts.proper):
+        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one.
+        # A ministry is named by its domain however it is cased ("the health ministry in Gaza" is
+        # written lower case by most style books): a government has one of each.
+        if (
+            parts is None
+            or not parts.comparable
+            or not (parts.country or parts.proper or parts.head == "ministry")
+        ):
             return None
         fits = [
             o
