@@ -239,3 +239,12 @@ def test_a_lower_case_ministry_joins_the_one_ministry_of_its_domain_in_the_corpu
     # services are many: "emergency services" never joins by its domain
     k = keys(ent("Turkey's emergency services"), ent("emergency services"))
     assert k["emergency-services"] != k["turkeys-emergency-services"]
+
+
+def test_a_lower_case_description_is_its_own_article_s_source() -> None:
+    # "The statement said …" in one article and "the statement said …" in another the same day
+    # point back at two different statements; "the Libyan Red Crescent said" twice is one body
+    statement = ent("statement", EntityType.UNKNOWN)
+    assert count([("A", [statement]), ("B", [statement])]) == ["statement@A", "statement@B"]
+    lrc = ent("the Libyan Red Crescent")
+    assert len(count([("A", [lrc]), ("B", [lrc])])) == 1

@@ -55,7 +55,19 @@ def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
         return item.origin.group or item.origin.key, item.origin.name, True
     if item.origin.speaks_for is not None:  # a spokesperson: the body they speak for
         return item.origin.speaks_for.key, item.origin.speaks_for.name, False
+    if item.origin.type is not EntityType.PERSON and not any(map(_written_as_name, item.origin.aliases)):
+        # "the statement said", "the assessment states", "rescuers said": a description in lower case
+        # names no one the reader could find in another article; it is its own article's source
+        return f"{item.origin.key}@{item.doc.id}", item.origin.name, False
     return item.origin.key, item.origin.name, False
+
+
+def _written_as_name(text: str) -> bool:
+    """A capitalised word besides a leading article: "the Libyan Red Crescent", not "the statement"."""
+    return any(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _ARTICLES)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list[Origin], dict[str, Origin]]:
