@@ -253,8 +253,15 @@ def _media(item: ClaimItem) -> bool:
 
 
 def _near(a: ClaimItem, b: ClaimItem) -> bool:
+    """Whether two claims can be one news cycle's: published within :data:`BRIEFING_DAYS`, or one
+    dating its figure to the other's days ("the death toll was ten on 12 June, the Ukrainian
+    authorities revealed", four days after the governor gave ten on 12 June)."""
     da, db = a.doc.published, b.doc.published
-    return da is None or db is None or abs((da - db).days) <= BRIEFING_DAYS
+    if da is None or db is None:
+        return True
+    days_a = {da, *(m.when for m in a.measures if m.when is not None)}
+    days_b = {db, *(m.when for m in b.measures if m.when is not None)}
+    return any(abs((x - y).days) <= BRIEFING_DAYS for x in days_a for y in days_b)
 
 
 def _same_group(a: str, b: str) -> bool:
