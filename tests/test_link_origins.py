@@ -271,3 +271,18 @@ def test_a_figure_dated_to_a_briefing_days_before_is_that_news_cycle() -> None:
     items[1].measures.append(Measured(0, replace(dead, as_of=date(2023, 10, 12))))
     found, _ = origins(items, side_of)
     assert len(found) == 1
+
+
+def test_a_possessive_owner_that_is_no_country_is_part_of_the_name() -> None:
+    # "Gaza's health ministry" / "the Hamas-controlled Gaza Health Ministry"; its interior ministry
+    # is another body
+    k = keys(
+        ent("Hamas-controlled Gaza Health Ministry"),
+        ent("Gaza's health ministry"),
+        ent("Gaza's interior ministry"),
+    )
+    assert (
+        k["gazas-health-ministry"]
+        == k["hamas-controlled-gaza-health-ministry"]
+        != k["gazas-interior-ministry"]
+    )
