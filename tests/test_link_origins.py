@@ -286,3 +286,21 @@ def test_a_possessive_owner_that_is_no_country_is_part_of_the_name() -> None:
         == k["hamas-controlled-gaza-health-ministry"]
         != k["gazas-interior-ministry"]
     )
+
+
+def test_the_head_of_a_body_is_the_one_person_the_corpus_calls_its_head() -> None:
+    # "WMO chief Petteri Taalas told reporters …" / "The head of the World Meteorological
+    # Organization (WMO) said …": one person speaking, not the organisation
+    wmo = ent("World Meteorological Organization")
+    taalas = ent("Petteri Taalas", EntityType.PERSON, "WMO chief")
+    head = ent("head of the World Meteorological Organization")
+    k = keys(wmo, taalas, head)
+    assert (
+        k["head-of-the-world-meteorological-organization"]
+        == k["petteri-taalas"]
+        != k["world-meteorological-organization"]
+    )
+    # two people the corpus calls its head (a successor): which one is not known
+    successor = ent("Celeste Saulo", EntityType.PERSON, "WMO chief")
+    k = keys(wmo, taalas, successor, head)
+    assert k["head-of-the-world-meteorological-organization"] not in {k["petteri-taalas"], k["celeste-saulo"]}

@@ -401,6 +401,7 @@ class EntityIndex:
         orgs: list[tuple[Entity, str]] = []
         anonymous: list[Entity] = []
         members: list[tuple[Entity, str]] = []
+        heads: list[tuple[Entity, str]] = []
         for e in self._entities.values():
             name, short = repair(e.name)
             short = [*short, *descriptor_cores(name)]
@@ -414,6 +415,8 @@ class EntityIndex:
                 anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
                 people.append(e)
+            elif m := _HEAD_OF.match(name):  # "the head of the WMO": a person's title (see _heads)
+                heads.append((e, m.group("org")))
             elif m := _PUBLISHED.match(name):
                 members.append((e, _publisher(m.group("org"))))
             else:
@@ -422,6 +425,7 @@ class EntityIndex:
         found = self._orgs(orgs, members, put, by_key)
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
         self._spokespeople(by_key, found)
+        self._heads(heads, put, by_key, found)
         self._map = mapping
 
     def _lookup(self, e: Entity, name: str, short: list[str]) -> tuple[str, EntityType] | None:
@@ -575,20 +579,49 @@ class EntityIndex:
                 continue
             for role in sorted(c.roles):
                 body = _spoken_for(role)
-                if body is None:
-                    continue
-                name, short = repair(body)
-                hit = next((h for h in map(self.gaz.lookup, [name, *short]) if h), None)
-                if hit is not None:
-                    target = by_key.get(slug(hit[0]))
-                    if target is None and hit[1] is not EntityType.COUNTRY:
-                        target = Canonical(slug(hit[0]), hit[0], hit[1])
-                else:
-                    home = found.home(name, org_parts(name, self.country_of), short)
-                    target = by_key.get(home.key) if home is not None else None
-                if target is not None and target.type is not EntityType.COUNTRY and not target.relay:
+                target = self._body(body, found, by_key) if body is not None else None
+                if target is not None:
                     c.speaks_for = target
                     break
+
+    def _body(self, phrase: str, found: Organisations, by_key: dict[str, Canonical]) -> Canonical | None:
+        """The body a role's phrase names ("the Israel Defense Forces", "WMO"), if the gazetteer or
+        the corpus knows it and it is no country and no relay."""
+        name, short = repair(phrase)
+        hit = next((h for h in map(self.gaz.lookup, [name, *short]) if h), None)
+        if hit is not None:
+            target = by_key.get(slug(hit[0]))
+            if target is None and hit[1] is not EntityType.COUNTRY:
+                target = Canonical(slug(hit[0]), hit[0], hit[1])
+        else:
+            home = found.home(name, org_parts(name, self.country_of), short)
+            target = by_key.get(home.key) if home is not None else None
+        if target is None or target.type is EntityType.COUNTRY or target.relay:
+            return None
+        return target
+
+    def _heads(
+        self, heads: list[tuple[Entity, str]], put: _Put, by_key: dict[str, Canonical], found: Organisations
+    ) -> None:
+        """ "The head of the World Meteorological Organization said" where the corpus names the one
+        person it calls that body's head ("WMO chief Petteri Taalas"): that person. A leader's
+        title is a role, not a body speaking; with no such person, or two, it stays as it was."""
+        leaders: dict[str, set[str]] = defaultdict(set)  # body key -> person keys
+        for c in list(by_key.values()):
+            if c.type is EntityType.PERSON and not c.anonymous:
+                for role in c.roles:
+                    body = _led(role)
+                    target = self._body(body, found, by_key) if body is not None else None
+                    if target is not None:
+                        leaders[target.key].add(c.key)
+        for e, phrase in heads:
+            target = self._body(phrase, found, by_key)
+            people = leaders.get(target.key, set()) if target is not None else set()
+            if len(people) == 1:
+                person = by_key[next(iter(people))]
+                put(person.key, person.name, EntityType.PERSON, False, e)
+            else:
+                put(slug(normalise_key(e.name)), _strip_the(e.name), e.type, False, e)
 
     def _anonymous(self, anonymous: list[Entity], put: _Put) -> None:
         """Unnamed groups stay per document, with a description to compare across documents.
@@ -619,6 +652,18 @@ _SPOKEN_FOR = re.compile(rf"\b{_SPOKES}\s+(?:for|of|at|to)\s+(?P<after>.+)$", re
 _SPOKEN_BEFORE = re.compile(
     rf"^(?:(?:the|a|an|chief|main|top|deputy|senior|official)\s+)*(?P<before>.+?)\s+{_SPOKES}$", re.I
 )
+
+
+_LEADER = r"(?:head|chief|director(?:[\s-]general)?|secretary[\s-]general|leader|chairman|chairwoman|chair)"
+#: "the head of the World Meteorological Organization", "chief of the UN agency": a title, not a name.
+_HEAD_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?{_LEADER}\s+of\s+(?P<org>.*[A-Z].*)$", re.I)
+_LED_BEFORE = re.compile(rf"^(?:the\s+)?(?P<org>.+?)\s+{_LEADER}$", re.I)
+
+
+def _led(role: str) -> str | None:
+    """The body a leader's role names: "WMO chief" -> "WMO", "head of the WHO" -> "the WHO"."""
+    m = _HEAD_OF.match(role.strip()) or _LED_BEFORE.match(role.strip())
+    return m.group("org") if m else None
 
 
 def _spoken_for(role: str) -> str | None:
