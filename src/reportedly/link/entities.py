@@ -537,7 +537,6 @@ class EntityIndex:
             key=lambda t: (
                 t[2] is None or t[2].country is None,
                 -len(t[2].domain) if t[2] else 0,
-                t[2] is None or not t[2].proper,  # a name before a description it may take in
                 -self._seen[t[0].id],
                 t[0].id,
             )

@@ -118,8 +118,6 @@ def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     m = re.match(r"^(?:[Tt]he\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
     if m and (owner := country_of(m.group(1))):
         country, text = owner, m.group(2)
-    elif m:  # "Gaza's health ministry" is the "Gaza health ministry": the owner is a domain word
-        text = f"{m.group(1)} {m.group(2)}"
     m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
     tail: list[str] = []
     if m:
