@@ -52,11 +52,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz.distance import JaroWinkler
-
 from ..extract.gazetteer import Gazetteer, load_gazetteer, normalise_key, slug
-from ..extract.lexicon import TITLES
-from ..extract.roles import ROLE_NOUNS, role_words, same_stem
+from ..extract.roles import ROLE_NOUNS, role_words
 from ..model import ChainLink, Entity, EntityType
 from .organisations import (
     CountryOf,
@@ -65,10 +62,22 @@ from .organisations import (
     OrgParts,
     descriptor_cores,
     fold,
+    gazetteer_country,
     is_acronym,
     org_parts,
     repair,
     same_words,
+)
+from .people import name_parts, same_person, same_surname, skeleton
+from .roles import (
+    HEAD_OF,
+    MEMBER,
+    PUBLISHED,
+    led_body,
+    named_org,
+    publisher,
+    role_fits,
+    spoken_for,
 )
 
 _ANON_DROP = {
@@ -103,26 +112,12 @@ _DEMONYM_KEYS = {
     "french": "france",
     "german": "germany",
 }
-#: Words around a name that are no part of it: honorifics and generational suffixes.
-_NOT_NAME = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "jr", "sr", "ii", "iii"}
-)
 #: Hops that pass a claim on and never originate it (GLOSSARY: relays are never origins).
 _RELAY_HEADS = frozenset({"media", "reporters", "reporter", "outlets", "outlet", "reports", "press"})
 _PLATFORMS = frozenset(
     {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vkontakte", "whatsapp", "weibo"}
 )
 _PLATFORM_PARTS = frozenset({"channel", "channels", "post", "posts", "account", "page", "feed"})
-#: "researchers of NORSAR", "officials from the ministry": people speaking for an organisation.
-_MEMBER = re.compile(
-    r"^(?:(?:an?|the|some|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:researchers?|scientists?|seismologists?|experts?|analysts?|officials?|representatives?|"
-    r"spokes(?:man|woman|person)|staff|team|members?|statement|report|data|figures|statistics|estimates?)"
-    r"\s+(?:(?:collected|published|released|compiled|issued)\s+)?(?:of|from|at|by)\s+(?P<org>.+)$",
-    re.I,
-)
-#: "the National Resistance Center statement": what an organisation published, not the organisation.
-_PUBLISHED = re.compile(r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)$")
 
 
 @dataclass(slots=True)
@@ -132,7 +127,8 @@ class Canonical:
     ``roles`` are the positions the articles gave a person ("Kremlin spokesman");
     ``relay`` marks hops that are never origins ("state media", "Telegram");
     ``group`` is an unnamed group's description, comparable across documents
-    (the entity itself stays per document).
+    (the entity itself stays per document); ``speaks_for`` is the body a
+    spokesperson speaks for, whose origin their words count under.
     """
 
     key: str
@@ -144,6 +140,7 @@ class Canonical:
     roles: set[str] = field(default_factory=set)
     relay: bool = False
     group: str | None = None
+    speaks_for: Canonical | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -155,6 +152,7 @@ class Canonical:
             "aliases": sorted(self.aliases - {self.name} - self.roles),
             "roles": sorted({r.casefold(): r for r in sorted(self.roles, reverse=True)}.values()),
             "relay": self.relay,
+            "speaks_for": self.speaks_for.name if self.speaks_for is not None else None,
         }
 
 
@@ -185,9 +183,37 @@ def is_relay(name: str) -> bool:
     return len(capitalised) <= 2 and not name.split()[-1][:1].isupper() or len(words) == 1
 
 
-def origin_of(hops: Sequence[Canonical]) -> Canonical | None:
-    """The origin of a chain (nearest hop first): its last hop that is not a relay, None when all are."""
-    return next((c for c in reversed(hops) if not c.relay), None)
+def origin_of(hops: Sequence[Canonical], names: Sequence[str] = ()) -> Canonical | None:
+    """The origin of a chain (nearest hop first): its last hop that speaks, None when none does.
+
+    Relays never speak. Nor, with another hop to speak for it, do a media outlet (it passes on
+    what the hops around it say: "according to CNN, the UN stated"), a pronoun ("that"), or a
+    thing a speaker cites rather than a speaker ("its own review", "the humanitarian toll of
+    the disaster": no capital, no person, no group of people): the claim is the hop before's.
+    ``names`` are the hops' words as the article wrote them, where known.
+    """
+    speaking = [c for c in hops if not c.relay]
+    if len(speaking) <= 1:
+        return speaking[0] if speaking else None
+    written = list(names) + [""] * (len(hops) - len(names))
+    said = {id(c): w for c, w in zip(hops, written, strict=True)}
+    firm = [c for c in speaking if c.type is not EntityType.MEDIA_OUTLET and not _not_speaker(c, said[id(c)])]
+    return firm[-1] if firm else speaking[-1]
+
+
+_PRONOUN = frozenset({"that", "which", "who", "it", "this", "these", "those", "they", "he", "she", "its"})
+
+
+def _not_speaker(c: Canonical, written: str) -> bool:
+    """A chain hop that names no one who speaks: a pronoun, or a lower-case thing ("its review")."""
+    text = (written or c.name).strip()
+    words = fold(text).split()
+    if not words or words[0] in _PRONOUN and (len(words) == 1 or words[0] == "its"):
+        return True
+    if c.anonymous or c.type is EntityType.PERSON or c.type is EntityType.OFFICIAL_GROUP:
+        return False
+    named = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in {"the", "a", "an"}]
+    return not any(w[:1].isupper() for w in named)
 
 
 def load_aliases(
@@ -206,79 +232,6 @@ def load_aliases(
         name = known[0] if known else canonical
         gaz.add(name, kind, [alias])
     return gaz
-
-
-def gazetteer_country(gaz: Gazetteer) -> CountryOf:
-    """``country_of`` from the gazetteer's country rows: "Seoul" -> "south korea", "Turkish" -> "turkey".
-
-    A word that names no known country is its own key, so "Norwegian" still
-    matches "Norway's" by their shared stem in :func:`same_country`.
-    """
-    countries = {name.lower() for name, t in gaz.by_key.values() if t is EntityType.COUNTRY}
-
-    def country_of(text: str) -> str | None:
-        hit = gaz.lookup(text)
-        if hit and hit[1] is EntityType.COUNTRY:
-            return hit[0].lower()
-        words = fold(text).split()  # "Turkish" ~ "turkey", "South Korean" ~ "south korea", word by word
-        found = [
-            c for c in countries if len(c.split()) == len(words) and all(map(same_stem, words, c.split()))
-        ]
-        return found[0] if len(found) == 1 else None
-
-    return country_of
-
-
-# --- people -------------------------------------------------------------------------------------
-
-
-def _skeleton(word: str) -> str:
-    """The consonants of a transliterated name: zelensky, zelenskyy, zelenskiy -> zlnsk."""
-    w = word.replace("x", "ks")
-    w = w[:1] + re.sub(r"[aeiouyjhw]", "", w[1:])
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-def same_surname(a: str, b: str) -> bool:
-    """Two folded surnames that are one name written two ways (Shoigu/Shoygu, Klymenko/Klimenko)."""
-    if a == b:
-        return True
-    return (
-        min(len(a), len(b)) >= 4
-        and _skeleton(a) == _skeleton(b)
-        and JaroWinkler.normalized_similarity(a, b) >= 0.85
-    )
-
-
-def same_given(a: str, b: str) -> bool:
-    """Given names that agree: equal, an initial, or transliterated (Andrei/Andrey, Dmitry/Dmitri)."""
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return _skeleton(a) == _skeleton(b) and JaroWinkler.normalized_similarity(a, b) >= 0.75
-
-
-def name_parts(name: str) -> list[str]:
-    """Folded name words without titles and honorifics: "Mr Erdoğan" -> ["erdogan"]."""
-    words = [w for w in fold(name.replace("’s", "").replace("'s", "")).split() if w not in _NOT_NAME]
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return [w for w in words if len(w) > 1 or len(words) > 2]
-
-
-def same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: the surnames agree, and the given names (first, or all of one side)."""
-    if len(a) < 2 or len(b) < 2 or not same_surname(a[-1], b[-1]):
-        return False
-    ga, gb = a[:-1], b[:-1]
-    if same_given(ga[0], gb[0]):
-        return True
-    short, long_ = sorted((ga, gb), key=len)
-    return all(any(same_given(s, x) for x in long_) for s in short)  # "Tayyip Erdogan", "Recep Tayyip …"
-
-
-# --- organisations ------------------------------------------------------------------------------
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -315,9 +268,10 @@ class EntityIndex:
         return self._map[entity.id]
 
     def origin(self, chain: Iterable[ChainLink | Entity]) -> Canonical | None:
-        """The canonical origin of a chain: its last hop that is not a relay (None: only relays, or none)."""
-        hops = [self.canonical(h.entity if isinstance(h, ChainLink) else h) for h in chain]
-        return origin_of(hops)
+        """The canonical origin of a chain: its last hop that speaks (None: only relays, or none)."""
+        links = list(chain)
+        hops = [self.canonical(h.entity if isinstance(h, ChainLink) else h) for h in links]
+        return origin_of(hops, [h.entity.name if isinstance(h, ChainLink) else h.name for h in links])
 
     def all(self) -> list[Canonical]:
         if self._map is None:
@@ -349,23 +303,31 @@ class EntityIndex:
         orgs: list[tuple[Entity, str]] = []
         anonymous: list[Entity] = []
         members: list[tuple[Entity, str]] = []
+        heads: list[tuple[Entity, str]] = []
         for e in self._entities.values():
             name, short = repair(e.name)
             short = [*short, *descriptor_cores(name)]
             hit = self._lookup(e, name, short)
             if hit:
                 put(slug(hit[0]), hit[0], hit[1], False, e)
+            elif (m := MEMBER.match(name)) and (not e.anonymous or named_org(m.group("org"))):
+                # "a spokesperson for the Libyan Red Crescent", "officials of the UN refugee agency"
+                members.append((e, m.group("org")))
             elif e.anonymous:
                 anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
                 people.append(e)
-            elif m := _MEMBER.match(name) or _PUBLISHED.match(name):
-                members.append((e, m.group("org")))
+            elif m := HEAD_OF.match(name):  # "the head of the WMO": a person's title (see _heads)
+                heads.append((e, m.group("org")))
+            elif m := PUBLISHED.match(name):
+                members.append((e, publisher(m.group("org"))))
             else:
                 orgs.append((e, name))
         self._people(people, anonymous, put)
-        self._orgs(orgs, members, put, by_key)
+        found = self._orgs(orgs, members, put, by_key)
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
+        self._spokespeople(by_key, found)
+        self._heads(heads, put, by_key, found)
         self._map = mapping
 
     def _lookup(self, e: Entity, name: str, short: list[str]) -> tuple[str, EntityType] | None:
@@ -393,7 +355,7 @@ class EntityIndex:
                     continue
                 for alias in [name, *self.gaz.aliases.get(name, [])]:
                     parts = org_parts(alias, self.country_of)
-                    if parts is not None and parts.domain:
+                    if parts is not None and parts.comparable:
                         self._gaz_parts.append((parts, name, etype))
         return self._gaz_parts
 
@@ -409,7 +371,7 @@ class EntityIndex:
         clusters: list[list[tuple[Entity, list[str]]]] = []
         by_skeleton: dict[str, list[list[tuple[Entity, list[str]]]]] = defaultdict(list)  # blocking
         for e, parts in full:
-            near = by_skeleton[_skeleton(parts[-1])]
+            near = by_skeleton[skeleton(parts[-1])]
             home = [c for c in near if all(same_person(parts, p) for _, p in c)]
             if len(home) == 1:
                 home[0].append((e, parts))
@@ -419,7 +381,7 @@ class EntityIndex:
         alone: dict[str, list[Entity]] = defaultdict(list)  # bare surnames of nobody in the corpus
         for e, parts in single:
             word = parts[0] if parts else slug(e.name)
-            near = by_skeleton.get(_skeleton(word), [])
+            near = by_skeleton.get(skeleton(word), [])
             owners = [c for c in near if any(same_surname(word, p[-1]) for _, p in c)]
             if len(owners) == 1:
                 owners[0].append((e, parts))
@@ -455,7 +417,7 @@ class EntityIndex:
             named = [w for w in re.findall(r"[\w'’-]+", e.name) if w[:1].isupper() and not _role_of_word(w)]
             if e.type is not EntityType.PERSON or not want[0] or not named:  # not "the city's mayor"
                 continue
-            fit = {id(c): c for c, roles in held if any(_role_fits(want, role_words(r)) for r in roles)}
+            fit = {id(c): c for c, roles in held if any(role_fits(want, role_words(r)) for r in roles)}
             if len(fit) == 1:
                 (c,) = fit.values()
                 put(c.key, c.name, EntityType.PERSON, False, e)
@@ -466,7 +428,7 @@ class EntityIndex:
         members: list[tuple[Entity, str]],
         put: _Put,
         by_key: dict[str, Canonical],
-    ) -> None:
+    ) -> Organisations:
         """Organisation descriptions joined by their parts, acronyms by their initials."""
         found = Organisations(self.country_of)
         for c in list(by_key.values()):  # gazetteer entries met in the corpus take descriptions too
@@ -502,6 +464,65 @@ class EntityIndex:
                 put(home.key, home.name, home.type, False, e)
             else:
                 put(slug(normalise_key(e.name)), e.name, e.type, False, e)
+        return found
+
+    def _spokespeople(self, by_key: dict[str, Canonical], found: Organisations) -> None:
+        """A person given a spokesperson's role for a body the corpus knows speaks for that body.
+
+        "Rear Adm. Daniel Hagari, spokesperson for the Israel Defense Forces" and "the IDF said"
+        are one institution's voice; "Tawfiq Shukri, the Libyan Red Crescent spokesman" is the
+        Red Crescent's. Only a body met in the corpus or the gazetteer counts ("deputy spokesman
+        for the UN Secretary-General" names a person's office, not a source of the corpus), and
+        never a country ("Kremlin spokesman" is not every voice of Russia).
+        """
+        for c in list(by_key.values()):
+            if c.type is not EntityType.PERSON or c.anonymous:
+                continue
+            for role in sorted(c.roles):
+                body = spoken_for(role)
+                target = self._body(body, found, by_key) if body is not None else None
+                if target is not None:
+                    c.speaks_for = target
+                    break
+
+    def _body(self, phrase: str, found: Organisations, by_key: dict[str, Canonical]) -> Canonical | None:
+        """The body a role's phrase names ("the Israel Defense Forces", "WMO"), if the gazetteer or
+        the corpus knows it and it is no country and no relay."""
+        name, short = repair(phrase)
+        hit = next((h for h in map(self.gaz.lookup, [name, *short]) if h), None)
+        if hit is not None:
+            target = by_key.get(slug(hit[0]))
+            if target is None and hit[1] is not EntityType.COUNTRY:
+                target = Canonical(slug(hit[0]), hit[0], hit[1])
+        else:
+            home = found.home(name, org_parts(name, self.country_of), short)
+            target = by_key.get(home.key) if home is not None else None
+        if target is None or target.type is EntityType.COUNTRY or target.relay:
+            return None
+        return target
+
+    def _heads(
+        self, heads: list[tuple[Entity, str]], put: _Put, by_key: dict[str, Canonical], found: Organisations
+    ) -> None:
+        """ "The head of the World Meteorological Organization said" where the corpus names the one
+        person it calls that body's head ("WMO chief Petteri Taalas"): that person. A leader's
+        title is a role, not a body speaking; with no such person, or two, it stays as it was."""
+        leaders: dict[str, set[str]] = defaultdict(set)  # body key -> person keys
+        for c in list(by_key.values()):
+            if c.type is EntityType.PERSON and not c.anonymous:
+                for role in c.roles:
+                    body = led_body(role)
+                    target = self._body(body, found, by_key) if body is not None else None
+                    if target is not None:
+                        leaders[target.key].add(c.key)
+        for e, phrase in heads:
+            target = self._body(phrase, found, by_key)
+            people = leaders.get(target.key, set()) if target is not None else set()
+            if len(people) == 1:
+                person = by_key[next(iter(people))]
+                put(person.key, person.name, EntityType.PERSON, False, e)
+            else:
+                put(slug(normalise_key(e.name)), _strip_the(e.name), e.type, False, e)
 
     def _anonymous(self, anonymous: list[Entity], put: _Put) -> None:
         """Unnamed groups stay per document, with a description to compare across documents.
@@ -525,17 +546,6 @@ class EntityIndex:
 
 
 _Put = Callable[[str, str, EntityType, bool, Entity], Canonical]
-
-
-def _role_fits(
-    want: tuple[str, frozenset[str], frozenset[str]], have: tuple[str, frozenset[str], frozenset[str]]
-) -> bool:
-    """A role description holds a person's role: same noun and rank, every qualifier found."""
-    return (
-        have[0] == want[0]
-        and have[2] == want[2]
-        and all(any(same_stem(w, h) for h in have[1]) for w in want[1])
-    )
 
 
 def _strip_the(text: str) -> str:

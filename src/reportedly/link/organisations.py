@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.gazetteer import normalise_key, slug
+from ..extract.gazetteer import Gazetteer, normalise_key, slug
 from ..extract.roles import same_stem
 from ..model import EntityType
 
@@ -32,7 +32,14 @@ _HEAD_CLASS = {
     "bureau": "agency",
     "directorate": "agency",
     "intelligence": "agency",
+    "military": "military",
+    "army": "military",
+    "forces": "military",
+    "idf": "military",
 }
+#: Words a country's armed forces are named with besides its name: "Israel Defense Forces", "the
+#: Armed Forces of Ukraine" and "Israel's military" are each the one military of their country.
+_MILITARY_WORDS = frozenset({"armed", "defense", "defence", "national", "s"})
 
 
 #: Domain words written two ways in English news: "spy"/"intelligence", "internal"/"interior affairs".
@@ -68,8 +75,21 @@ class OrgParts:
     domain: frozenset[str]
     proper: bool = False  # written as a name ("Interior Ministry"), not a description ("emergency services")
 
+    @property
+    def national_military(self) -> bool:
+        """A country's armed forces named by the country alone ("Israel's military", "the Israeli
+        army", "Israel Defense Forces"): a country has one, so no domain word is needed to know it."""
+        return self.head == "military" and self.country is not None and not self.domain
+
+    @property
+    def comparable(self) -> bool:
+        """Parts that can name one body: a domain ("interior ministry"), or a country's military."""
+        return bool(self.domain) or self.national_military
+
     def fits(self, other: OrgParts) -> bool:
         """Same kind of body, no two different countries, one domain inside the other."""
+        if self.national_military and other.national_military:
+            return same_country(self.country, other.country)
         if not _same_word(self.head, other.head) or not self.domain or not other.domain:
             return False
         if self.country and other.country and not same_country(self.country, other.country):
@@ -92,6 +112,8 @@ def _same_word(a: str, b: str) -> bool:
 def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     """Country, head class and domain words of an organisation name, or None when it has no head."""
     text = re.sub(r"\s*\([^()]*\)?$", "", name.replace("’", "'")).strip()
+    text = _RUN_BY.sub("", text).strip()  # "Hamas-run health ministry": who runs it is no part of its name
+    text = re.sub(r"\s+in\s+(?=[A-Z])", " of ", text)  # "the health ministry in Gaza" = "… of Gaza"
     country: str | None = None
     m = re.match(r"^(?:[Tt]he\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
     if m and (owner := country_of(m.group(1))):
@@ -120,9 +142,38 @@ def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     proper = bool(written) and all(w[:1].isupper() for w in written[-len(words) :])
     head = _HEAD_CLASS.get(words[-1], words[-1])
     domain = [_DOMAIN_SAME.get(w, w) for w in words[:-1] + tail if w not in ORG_STOP]
+    if head == "military":
+        domain = [w for w in domain if w not in _MILITARY_WORDS]
     if head == "agency" and words[-1] == "intelligence":
         domain.append("intelligence")
     return OrgParts(country, head, frozenset(domain), proper)
+
+
+_RUN_BY = re.compile(r"\b[\w'’]+-(?:run|controlled|led|backed|held)\s+", re.I)
+
+#: Words after an organisation's name that describe it rather than name it: "the Libyan Red
+#: Crescent aid organization", "Libyan Red Crescent Society" are the Libyan Red Crescent.
+_GENERIC_TAIL = frozenset(
+    {"society", "organization", "organisation", "aid", "charity", "group", "humanitarian"}
+)
+
+
+def base_name(name: str, country_of: CountryOf) -> tuple[str, ...] | None:
+    """An organisation name without what outlets add around it, for comparing two written names:
+    brackets anywhere ("International Organization for Migration (IOM) Libya"), a country or a
+    describing word after it ("… Libya", "… aid organization", "… Society"), "UN" spelled out
+    ("UN Office for …" = "United Nations Office for …"). None for fewer than two name words
+    or a name not written as one (a description: "emergency services")."""
+    text = re.sub(r"\([^()]*\)?", " ", name)
+    written = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in ORG_STOP]
+    if sum(1 for w in written if w[:1].isupper()) < 2:
+        return None
+    words = [w for w in fold(text).split() if w not in ORG_STOP]
+    if words[:1] == ["un"]:
+        words = ["united", "nations", *words[1:]]
+    while len(words) > 2 and (words[-1] in _GENERIC_TAIL or country_of(words[-1])):
+        words = words[:-1]
+    return tuple(words) if len(words) >= 2 else None
 
 
 def initials(name: str) -> str:
@@ -182,6 +233,7 @@ class Org:
     parts: list[OrgParts] = field(default_factory=list)
     short: set[str] = field(default_factory=set)  # acronyms written and initials of its names
     names: list[list[str]] = field(default_factory=list)
+    bases: set[tuple[str, ...]] = field(default_factory=set)
 
 
 class Organisations:
@@ -193,6 +245,7 @@ class Organisations:
         self.by_short: dict[str, list[Org]] = defaultdict(list)
         self.by_spelling: dict[tuple[int, str], list[Org]] = defaultdict(list)
         self.by_head: dict[str, list[Org]] = defaultdict(list)
+        self.by_base: dict[tuple[str, ...], list[Org]] = defaultdict(list)
 
     def get(self, key: str) -> Org | None:
         return self.by_key.get(key)
@@ -205,13 +258,17 @@ class Organisations:
             if len(words) >= 2 and words not in org.names:
                 org.names.append(words)
                 _add(self.by_spelling[(len(words), words[0][:1])], org)
-            for s in [name, *short]:
+            base = base_name(alias, self.country_of)
+            if base is not None and base not in org.bases:
+                org.bases.add(base)
+                _add(self.by_base[base], org)
+            for s in [name, *short, *_unprefixed(name)]:
                 letters = s.strip() if is_acronym(s) else initials(s)
                 if len(letters) >= 2 and letters not in org.short:
                     org.short.add(letters)
                     _add(self.by_short[letters], org)
             parts = org_parts(name, self.country_of)
-            if parts is not None and parts.domain and parts not in org.parts:
+            if parts is not None and parts.comparable and parts not in org.parts:
                 org.parts.append(parts)
                 _add(self.by_head[parts.head[:3]], org)
 
@@ -229,6 +286,9 @@ class Organisations:
             ]
             if len(spelled) == 1:
                 return spelled[0]
+        base = base_name(name, self.country_of)
+        if base is not None and len(self.by_base.get(base, [])) == 1:
+            return self.by_base[base][0]
         wanted = [name.strip()] if is_acronym(name) else [s for s in short if is_acronym(s)]
         if wanted:  # "WHO", "(OCHA)", "Norway's NORSAR institute"
             found = {id(o): o for w in wanted for o in self.by_short.get(w, [])}
@@ -237,8 +297,14 @@ class Organisations:
             if is_acronym(name):
                 return None
         # a description without a country joins only as a name: "Interior Ministry" may be the one
-        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one
-        if parts is None or not parts.domain or not (parts.country or parts.proper):
+        # ministry the corpus qualifies, "emergency services" in two articles are not known to be one.
+        # A ministry is named by its domain however it is cased ("the health ministry in Gaza" is
+        # written lower case by most style books): a government has one of each.
+        if (
+            parts is None
+            or not parts.comparable
+            or not (parts.country or parts.proper or parts.head == "ministry")
+        ):
             return None
         fits = [
             o
@@ -251,6 +317,51 @@ class Organisations:
         return fits[0] if len(fits) == 1 else None
 
 
+def _unprefixed(name: str) -> list[str]:
+    """A UN body's name without "UN": its acronym is made of the rest ("UN Office for the
+    Coordination of Humanitarian Affairs" is OCHA)."""
+    m = re.match(r"^(?:the\s+)?(?:UN|U\.N\.|United Nations)\s+(?P<rest>[A-Z].*)$", name.strip())
+    return [m.group("rest")] if m else []
+
+
 def _add(bucket: list[Org], org: Org) -> None:
     if all(o is not org for o in bucket):
         bucket.append(org)
+
+
+def gazetteer_country(gaz: Gazetteer) -> CountryOf:
+    """``country_of`` from the gazetteer's country rows: "Seoul" -> "south korea", "Turkish" -> "turkey".
+
+    A word that names no known country is its own key, so "Norwegian" still
+    matches "Norway's" by their shared stem in :func:`same_country`.
+    """
+    countries = {name.lower() for name, t in gaz.by_key.values() if t is EntityType.COUNTRY}
+
+    def country_of(text: str) -> str | None:
+        hit = gaz.lookup(text)
+        if hit and hit[1] is EntityType.COUNTRY:
+            return hit[0].lower()
+        words = fold(text).split()  # "Turkish" ~ "turkey", "South Korean" ~ "south korea", word by word
+        found = [
+            c for c in countries if len(c.split()) == len(words) and all(map(same_stem, words, c.split()))
+        ]
+        if len(found) == 1:
+            return found[0]
+        return None if found else _places_country(text)
+
+    return country_of
+
+
+def _places_country(text: str) -> str | None:
+    """A country the places gazetteer knows by name or demonym ("Libya", "Libyan"), for the
+    countries the alias table does not list: "International Organization for Migration Libya"
+    is the IOM, "Libyan Red Crescent" has a country like "Turkish Red Crescent" has."""
+    from ..places import default_places
+
+    places = default_places()
+    key = fold(text)
+    if not key:
+        return None
+    named = places.countries_named(key)
+    hit = named[0] if len(named) == 1 else places.demonym(key) if " " not in key else None
+    return hit.name.lower() if hit is not None else None
