@@ -113,10 +113,10 @@ def _a_person(tag: str) -> bool:
 
 
 def _korean(text: str) -> list[tuple[int, int, Place]]:
-    from .ko import _kiwi
+    from .ko import kiwi
 
     index = names("ko")
-    toks = _kiwi().tokenize(text)
+    toks = kiwi().tokenize(text)
     found: list[tuple[int, int, Place]] = []
     k = 0
     while k < len(toks):

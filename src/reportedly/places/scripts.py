@@ -127,9 +127,9 @@ class ScriptNames:
                     wanted.append((i, local))
             return None
 
-        from .data import _city_file
+        from .data import city_file
 
-        path, _ = _city_file(self.places.min_population)
+        path, _ = city_file(self.places.min_population)
         with open(path, encoding="utf-8") as fh:
             json.load(fh, object_hook=city)
         for i, names in wanted:
