@@ -132,3 +132,11 @@ def test_a_surname_or_a_common_word_is_no_place() -> None:
     assert [(p.name, "Мир узнал о погибших в Сеуле."[a:b]) for a, b, p in found] == [("Seoul", "Сеуле")]
     # a particle is not part of the name; the country and the city are both found
     assert [p.id for _, _, p in mentions("ko", "우크라이나 헤르손에서 3명이 숨졌다.")] == ["UA", "geo:706448"]
+
+
+def test_a_country_by_its_own_name_not_only_its_official_one() -> None:
+    from reportedly.languages.places import mentions
+
+    # gettext has "Российская Федерация"; the country's own name comes from countryinfo
+    text = "В России и Украине погибли 5 человек."
+    assert [(p.id, text[a:b]) for a, b, p in mentions("ru", text)] == [("RU", "России"), ("UA", "Украине")]

@@ -8,7 +8,8 @@ reads (see :mod:`.data`):
 * cities: GeoNames' ``alternatenames`` in the language's script (Cyrillic or Hangul), for the
   cities the gazetteer holds (from its population floor up);
 * countries and ISO 3166-2 regions: pycountry's gettext catalogues (``iso3166-1``,
-  ``iso3166-2``) for the language ("Херсонская область", "대한민국").
+  ``iso3166-2``) for the language ("Херсонская область", "대한민국"), and countryinfo's native
+  names and spellings in the script ("Россия", where gettext has "Российская Федерация").
 
 Russian and Ukrainian names are inflected in text ("в Херсонской области"), so a name is
 indexed by the lemmas of its words (and as written, lower-cased), and the caller looks text
@@ -113,6 +114,17 @@ class ScriptNames:
                     local = tr.gettext(n) if n else n
                     if local and local != n:
                         add(local, place)
+        from countryinfo import all_countries
+
+        for info in all_countries():  # a country's own name ("Россия") where gettext has its official one
+            try:
+                place = self.places.get(info.iso(2) or "")
+                data = info.info()
+            except Exception:  # pragma: no cover - a record without codes
+                continue
+            if place is not None and place.kind == "country":
+                for n in [data.get("nativeName") or "", *(data.get("altSpellings") or [])]:
+                    add(n, place)
         cities = self.places.cities
         index = {g: i for i, g in enumerate(cities.ids)}
         wanted: list[tuple[int, list[str]]] = []
