@@ -95,3 +95,48 @@ def test_reports_in_two_languages_with_other_figures_stay_apart(tmp_path) -> Non
     english = ("Officials said the flood killed 57 people.", "2024-10-26")
     stories = _stories_of(tmp_path, [korean, english])
     assert not any(len(s) == 2 for s in stories)
+
+
+def _measure_keys(text: str, published: str = "2024-10-25") -> list[str]:
+    ledger = reportedly.analyze(text, published=published)
+    return [q.measure.key for c in ledger.claims for q in c.quantities if q.measure is not None]
+
+
+def test_a_toll_in_a_named_city_is_one_series_in_four_languages() -> None:
+    english = _measure_keys("Officials said 12 people were killed in Kherson.")
+    assert english and english[0].startswith("people killed in ")
+    for text in (
+        "소방당국은 헤르손에서 12명이 숨졌다고 밝혔다.",  # a particle on the name ("헤르손에서")
+        "Власти сообщили, что в Херсоне погибли 12 человек.",  # inflected ("Херсоне")
+        "Рятувальники повідомили, що у Херсоні загинули 12 осіб.",
+    ):
+        assert _measure_keys(text) == english, text
+
+
+def test_an_inflected_region_and_the_nearest_place_are_the_figures() -> None:
+    (region,) = _measure_keys("Губернатор сообщил, что в Херсонской области погибли 5 человек.")
+    english = _measure_keys("The governor said 5 people were killed in the Kherson region.")
+    assert [region] == english
+    # two clauses, two places: each figure takes the one in its own clause
+    keys = _measure_keys("Мэр сообщил, что в Киеве погибли 3 человека, а в Одессе погибли 2 человека.")
+    assert len(keys) == 2 and keys[0] != keys[1]
+    assert keys[0] == _measure_keys("The mayor said 3 people were killed in Kyiv.")[0]
+
+
+def test_a_surname_or_a_common_word_is_no_place() -> None:
+    from reportedly.languages.places import mentions
+
+    # "Кличко" is read only as a surname, "Мир" as the common word; "Сеуле" is Seoul
+    assert mentions("uk", "Кличко повідомив про загиблих.") == []
+    found = mentions("ru", "Мир узнал о погибших в Сеуле.")
+    assert [(p.name, "Мир узнал о погибших в Сеуле."[a:b]) for a, b, p in found] == [("Seoul", "Сеуле")]
+    # a particle is not part of the name; the country and the city are both found
+    assert [p.id for _, _, p in mentions("ko", "우크라이나 헤르손에서 3명이 숨졌다.")] == ["UA", "geo:706448"]
+
+
+def test_a_country_by_its_own_name_not_only_its_official_one() -> None:
+    from reportedly.languages.places import mentions
+
+    # gettext has "Российская Федерация"; the country's own name comes from countryinfo
+    text = "В России и Украине погибли 5 человек."
+    assert [(p.id, text[a:b]) for a, b, p in mentions("ru", text)] == [("RU", "России"), ("UA", "Украине")]

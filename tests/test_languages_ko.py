@@ -143,3 +143,20 @@ def test_quotations_then_ieoke_malhaetda() -> None:
     ledger = analyse("윤하늘 청장은 ″책임을 통감한다″며 ″최선을 다하겠다″며 이렇게 말했습니다.")
     assert [c.content_text for c in ledger.claims] == ["책임을 통감한다", "최선을 다하겠다"]
     assert [c.stance for c in ledger.claims] == [Stance.ASSERTED, Stance.EXPECTED]
+
+
+def test_two_counts_in_one_clause_take_each_its_own_event_and_the_citys_place() -> None:
+    ledger = analyse("소방당국은 서울 용산구에서 153명이 숨지고 103명이 다쳤다고 밝혔다.")
+    typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
+    dead, hurt = typed["153명"], typed["103명"]
+    assert dead is not None and hurt is not None
+    assert (dead.what, hurt.what) == ("killed", "injured")
+    assert dead.place_name == "Seoul" and dead.key == "people killed in Seoul"
+
+
+def test_a_name_written_into_a_longer_name_is_no_place() -> None:
+    # "해밀턴호텔" is a hotel: no city called Hamilton; Seoul, the whole word before it, is the place
+    ledger = analyse("경찰은 서울 해밀턴호텔 인근에서 사망자가 1명 늘어 총 155명이 됐다고 밝혔다.")
+    typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
+    total = typed["155명"]
+    assert total is not None and total.place_name == "Seoul"

