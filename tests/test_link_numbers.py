@@ -388,3 +388,33 @@ def test_what_remains_in_hospital_falls_as_patients_leave():
         point(80, 25, "officials", what="in_hospital"), point(120, 27, "minister", what="in_hospital")
     )
     assert not declined
+
+
+def test_an_unplaced_toll_is_drawn_with_the_place_that_holds_every_other_but_compared_with_none():
+    from reportedly.link.numbers import settle_places
+
+    inside = {("Valmont", "Eastland"), ("Valmont", "Westfield")}
+
+    def contains(outer: str, inner: str) -> bool:
+        return (outer, inner) in inside
+
+    countries = {"Valmont"}.__contains__
+    whole = point(40, 3, "ministry", place="Valmont")
+    east, west = point(25, 3, "governor", place="Eastland"), point(15, 3, "mayor", place="Westfield")
+    bare = point(12, 4, "rescuers", place=None)  # lower than the whole's 40, a day later
+    items = [whole, east, west, bare]
+    story = {it.doc.id: "s1" for it in items}
+    assert settle_places(items, story, countries, contains) == 1
+    assert bare.measures[0].measure == "people killed in Valmont"
+    assert bare.measures[0].typed.place is None  # what the text says is kept
+    # "12 dead" with no place could be any part: it contradicts no one's figure for the whole
+    assert not [c for c in numeric_conflicts(items, story, contains) if not c.declined]
+    # no place holding the others (a toll abroad beside them): the figure stays unplaced
+    abroad = point(3, 3, "embassy", place="Riverton")
+    bare2 = point(12, 4, "rescuers", place=None)
+    items = [whole, east, abroad, bare2]
+    assert settle_places(items, {it.doc.id: "s1" for it in items}, countries, contains) == 0
+    assert bare2.measures[0].measure == "people killed"
+    # one place alone is no evidence of a whole
+    lone, bare3 = point(25, 3, "governor", place="Eastland"), point(12, 4, "rescuers", place=None)
+    assert settle_places([lone, bare3], {lone.doc.id: "s1", bare3.doc.id: "s1"}, countries, contains) == 0

@@ -52,6 +52,15 @@ _NOT_FORECAST_AFTER = frozenset({"have", "'ve"})  # "might have died": a hedged 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+#: Adverbs of likelihood: before a verb in the past tense they hedge a count, they forecast nothing.
+_HEDGES = frozenset({"likely", "probably"})
+
+
+def _past_next(clause: list[Token], i: int) -> bool:
+    """The next word of the clause is a verb or auxiliary in the past tense ("likely were", "likely died")."""
+    return i + 1 < len(clause) and clause[i + 1].tag_ in ("VBD", "VBN")
+
+
 _RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
 
 
@@ -67,6 +76,8 @@ def read_scope(
             nxt = clause[i + 1].lower_ if i + 1 < len(clause) else ""
             if nxt in _NOT_FORECAST_AFTER:
                 continue
+            if low in _HEDGES and _past_next(clause, i):
+                continue  # "there likely were 100 to 300 killed": a hedged count of the past
             if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
                 continue
             if (

@@ -28,6 +28,7 @@ UNITS: dict[str, str] = {
             "citizen",
             "passenger",
             "victim",
+            "martyr",  # "the toll reached 471 martyrs": the dead, as one side's outlets name them
             "man",
             "men",
             "woman",
@@ -263,7 +264,19 @@ def unit_of(noun: Token | None, unit_word: str) -> str | None:
         return "people"  # "deaths", "casualties", "the toll": people
     if EVENTS.get(word) in ("evacuated", "displaced"):
         return "people"
+    if _nationals(noun):
+        return "people"  # "471 Palestinians were killed": people, whose nationality is the subject
     return UNITS.get(word, UNITS.get(noun.lower_, word))
+
+
+def _nationals(noun: Token) -> bool:
+    """A plural nationality standing for people ("Palestinians", "Israelis", "Syrians")."""
+    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS") and noun.text[:1].isupper()
+
+
+def _national(noun: Token) -> str:
+    """ "Palestinians" -> "Palestinian": the nationality as it qualifies "people"."""
+    return noun.text[:-1] if noun.text.endswith("s") else noun.text
 
 
 _ORDINALS = frozenset(
@@ -301,6 +314,8 @@ def subject_of(noun: Token | None, anchor: Token, clause: list[Token] | None = N
         # "Hours later, a 7.5 magnitude quake struck": an event after the one told of is another
         # event; its magnitude is no second reading of the first one's
         words.append("later")
+    if noun is not None and _nationals(noun):
+        words.append(_national(noun))
     for t in (noun, anchor):
         if t is None:
             continue

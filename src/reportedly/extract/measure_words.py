@@ -54,7 +54,7 @@ ATTACK_VERBS = frozenset(["attack", "storm", "shoot", "ambush", "raid", "gun"])
 LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "require", "undergo"])
 
 #: Nouns that stand for a tally of something else: the thing comes from around them.
-TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum", "spectrum", "range"])
 
 #: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
 TALLY_VERBS = frozenset(

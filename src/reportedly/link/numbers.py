@@ -377,8 +377,11 @@ def settle_places(
     it the figure counts. Only a country (``is_country``; by default the places gazetteer's):
     "evacuated from the Kherson and Mykolaiv regions" as the one place a story names for
     evacuees says nothing of where "4,300 evacuated" were. Where the story names several places
-    (tolls in Turkey, in Syria and in both), the figure stays unplaced: it could be any of them,
-    or their sum. Applied after clustering: it changes the series a figure is drawn and compared
+    and one of them holds all the others (tolls in Turkey, in Syria and in "Turkey and Syria";
+    in two regions and in their country), the figure is drawn in that whole's series
+    (:func:`_story_whole`) but compared with nothing: it could still be any part, so a text
+    that names no place never makes a conflict. Where no place holds the others, it stays
+    unplaced. Applied after clustering: it changes the series a figure is drawn and compared
     in, not what the claim says.
 
     In the same way an area named only by who holds it ("29 died in territories that Moscow
@@ -413,6 +416,13 @@ def settle_places(
             if m.typed.place is not None:
                 continue
             found = places.get((story, _counted(m.typed)))
+            if found is not None and len(found) > 1 and contains is not None:
+                whole = _story_whole(found, contains)
+                if whole is not None:
+                    place, name = whole
+                    it.measures[i] = replace(m, drawn=replace(m.typed, place=place, place_name=name))
+                    settled += 1
+                continue
             if found is None or len(found) != 1:
                 continue
             place, name, qualifier = next(iter(found))
@@ -423,6 +433,29 @@ def settle_places(
             )
             settled += 1
     return settled
+
+
+def _story_whole(
+    found: set[tuple[str, str | None, str | None]], contains: Containment
+) -> tuple[str, str | None] | None:
+    """The place a story counts something in that holds every other place it counts it in.
+
+    "16 dead in Ukraine", "14 in Kherson Oblast and two in Mykolaiv Oblast", "25 in the occupied
+    part of the Kherson region": a story that counts a toll in several places, one of which
+    holds all the others, tells its reader what the whole is; "the toll rose to ten" with no
+    place is that whole's toll (a part is named as one). Areas named only by who holds them
+    ("rebel-held areas") have no extent in the gazetteer and neither hold nor block a whole; a
+    side's part of the whole itself ("Libya (east)") is inside it. Only where at least two
+    places are named: one place alone may be the whole, or a part beside an unnamed rest."""
+    named = {(p, n, q) for p, n, q in found if not p.startswith("area:")}
+    if len({p for p, _n, _q in named}) < 2:
+        return None
+    wholes = [
+        (p, n)
+        for p, n, q in named
+        if q is None and all(other == p or contains(p, other) for other, _n, _q in named)
+    ]
+    return wholes[0] if len(wholes) == 1 else None
 
 
 def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> int:
