@@ -405,7 +405,8 @@ def test_a_place_owning_the_speaker_or_the_strikes_is_not_where_the_number_holds
     text = "The French intelligence community believes that 40 people died in the blast in Syria."
     assert keys(nlp, text, gazetteer)["40"] == "people killed in Syria"
     # a place on a tally or a place noun is still the number's own
-    assert keys(nlp, "Syria's death toll rose to 700 on Monday.", gazetteer)["700"] == "people killed in Syria"
+    got = keys(nlp, "Syria's death toll rose to 700 on Monday.", gazetteer)
+    assert got["700"] == "people killed in Syria"
     got = keys(nlp, "Twelve people died in the Turkish province of Hatay.", gazetteer)
     assert got["Twelve"] == "people killed in Hatay"
 
