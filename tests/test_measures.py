@@ -431,3 +431,17 @@ def test_nationals_and_martyrs_are_people(nlp):
 def test_a_figure_at_the_end_of_a_range_is_a_tally_of_what_the_range_counts(nlp):
     text = "Officials estimated the death toll was probably at the low end of the 70 to 90 range."
     assert keys(nlp, text)["70 to 90"] == "people killed"
+
+
+def test_an_estimated_tally_is_a_count_and_a_week_told_as_when_is_no_period(nlp):
+    got = measures(nlp, "Investigators estimated the death toll at 70 to 90, officials said.")
+    assert got[0][1].key == "people killed" and got[0][1].scope is MeasureScope.POINT
+    got = measures(nlp, "Officials estimate the toll will reach 5,000.")
+    assert got[0][1].scope is MeasureScope.FORECAST
+    got = measures(nlp, "Analysts said 70 people died in the explosion at the depot earlier this week.")
+    assert got[0][1].scope is MeasureScope.POINT
+
+
+def test_the_displacement_of_people_counts_the_displaced(nlp):
+    text = "In the region, the storm has caused the displacement of more than 8,000 people, the agency said."
+    assert keys(nlp, text)["more than 8,000"] == "people displaced"

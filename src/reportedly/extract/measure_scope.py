@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..model import MeasureScope, Quantity, QuantityScope, TimeExpr
 from .lexicon import REPORTING_VERBS
-from .measure_words import EVENTS, TALLY_VERBS
+from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
 
 _FORECAST_WORDS = frozenset(
     [
@@ -80,6 +80,8 @@ def read_scope(
                 continue  # "there likely were 100 to 300 killed": a hedged count of the past
             if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
                 continue
+            if _lemma(t) == "estimate" and _estimates_a_tally(t):
+                continue  # "estimated the death toll at 100 to 300": a count of the past, estimated
             if (
                 low in ("will", "would")
                 and t.head.lemma_ == "be"
@@ -116,6 +118,15 @@ def _modal_above(anchor: Token, clause: list[Token]) -> bool:
     return False
 
 
+def _estimates_a_tally(verb: Token) -> bool:
+    """ "estimated the death toll at …", "estimated casualties at …": the verb's object is a tally
+    or what it counts, so the figure is a count as someone reckons it, not a forecast."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.lemma_.lower() in TALLY_NOUNS or c.lemma_.lower() in EVENTS):
+            return True
+    return False
+
+
 def _followed_by_have(t: Token) -> bool:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return nxt is not None and nxt.lower_ in _NOT_FORECAST_AFTER
@@ -134,8 +145,20 @@ def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) ->
             continue
         if span is not None and _dates_a_noun(span.root):
             continue  # "as a result of last week's earthquake": the week dates the quake
+        if span is not None and _told_as_when(span):
+            continue  # "died in the explosion earlier this week": when it happened, not for how long
         return True
     return False
+
+
+_WHEN_IN = frozenset({"earlier", "later"})
+
+
+def _told_as_when(span: Span) -> bool:
+    """ "earlier this week", "later this month": a calendar interval placed before or after now
+    tells when something happened within it, not the length of a count."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span[0].lower_ in _WHEN_IN or (before is not None and before.lower_ in _WHEN_IN)
 
 
 def _times_in(

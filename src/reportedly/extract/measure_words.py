@@ -28,7 +28,7 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["casualty", "casualties"], "killed_or_injured"),
     **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
-    **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
+    **dict.fromkeys(["displace", "displacement", "homeless", "refugee"], "displaced"),
     **dict.fromkeys(["rescue"], "rescued"),
     **dict.fromkeys(["treat", "treatment", "outpatient"], "treated"),
     **dict.fromkeys(
@@ -81,5 +81,6 @@ TALLY_VERBS = frozenset(
         "approach",
         "cross",
         "amount",
+        "estimate",  # "estimated the death toll at 300", as "put the toll at 300"
     ]
 )
