@@ -445,3 +445,7 @@ def test_an_estimated_tally_is_a_count_and_a_week_told_as_when_is_no_period(nlp)
 def test_the_displacement_of_people_counts_the_displaced(nlp):
     text = "In the region, the storm has caused the displacement of more than 8,000 people, the agency said."
     assert keys(nlp, text)["more than 8,000"] == "people displaced"
+
+
+def test_a_toll_that_surpassed_a_figure_counts_its_dead(nlp):
+    assert keys(nlp, "He said the death toll in the city had surpassed 2,000.")["2,000"] == "people killed"

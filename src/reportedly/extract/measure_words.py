@@ -82,5 +82,6 @@ TALLY_VERBS = frozenset(
         "cross",
         "amount",
         "estimate",  # "estimated the death toll at 300", as "put the toll at 300"
+        "surpass",
     ]
 )
