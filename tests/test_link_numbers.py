@@ -195,9 +195,13 @@ def test_a_figure_with_no_place_takes_the_one_place_its_story_counts_in():
     story = {placed.doc.id: "s1", bare.doc.id: "s1"}
     assert settle_places([placed, bare], story, countries) == 1
     assert bare.measures[0].measure == placed.measures[0].measure == "people killed in Valmont"
-    # a region is no story's whole: a figure with no place may be in the region or beside it
-    region, bare = point(40, 3, "ministry", place="Eastland"), point(61, 4, "police", place=None)
-    assert settle_places([region, bare], {region.doc.id: "s1", bare.doc.id: "s1"}, countries) == 0
+    # a region may not be the story's whole: a figure with no place may be in the region or beside
+    # it, so it is drawn with the region's figures but keeps no place and is compared with none
+    region, bare = point(40, 3, "ministry", place="Eastland"), point(61, 2, "police", place=None)
+    story = {region.doc.id: "s1", bare.doc.id: "s1"}
+    assert settle_places([region, bare], story, countries) == 1
+    assert bare.measures[0].measure == "people killed in Eastland" and bare.measures[0].typed.place is None
+    assert not [c for c in numeric_conflicts([region, bare], story) if not c.declined]
 
 
 def test_a_figure_with_no_place_stays_so_where_the_story_names_several_or_counts_elsewhere():
@@ -415,6 +419,7 @@ def test_an_unplaced_toll_is_drawn_with_the_place_that_holds_every_other_but_com
     items = [whole, east, abroad, bare2]
     assert settle_places(items, {it.doc.id: "s1" for it in items}, countries, contains) == 0
     assert bare2.measures[0].measure == "people killed"
-    # one place alone is no evidence of a whole
-    lone, bare3 = point(25, 3, "governor", place="Eastland"), point(12, 4, "rescuers", place=None)
-    assert settle_places([lone, bare3], {lone.doc.id: "s1", bare3.doc.id: "s1"}, countries, contains) == 0
+    # an area named only by who holds it has no extent: it is no whole, nor one place of the story
+    held, bare3 = point(25, 3, "governor", place="area:held:rebel"), point(12, 4, "rescuers", place=None)
+    assert settle_places([held, bare3], {held.doc.id: "s1", bare3.doc.id: "s1"}, countries, contains) == 0
+    assert bare3.measures[0].measure == "people killed"

@@ -381,8 +381,9 @@ def settle_places(
     in two regions and in their country), the figure is drawn in that whole's series
     (:func:`_story_whole`) but compared with nothing: it could still be any part, so a text
     that names no place never makes a conflict. Where no place holds the others, it stays
-    unplaced. Applied after clustering: it changes the series a figure is drawn and compared
-    in, not what the claim says.
+    unplaced. Where the one place is a town or region ("missing in Derna"), the figure is drawn
+    in its series the same way, and compared with none. Applied after clustering: it changes the
+    series a figure is drawn and compared in, not what the claim says.
 
     In the same way an area named only by who holds it ("29 died in territories that Moscow
     controls") is that side's part of the place the story names under that side's control
@@ -426,11 +427,16 @@ def settle_places(
             if found is None or len(found) != 1:
                 continue
             place, name, qualifier = next(iter(found))
-            if qualifier is not None or not is_country(place):
+            if qualifier is not None or place.startswith("area:"):
                 continue
-            it.measures[i] = replace(
-                m, typed=replace(m.typed, place=place, place_name=name, qualifier=qualifier)
-            )
+            if is_country(place):
+                it.measures[i] = replace(
+                    m, typed=replace(m.typed, place=place, place_name=name, qualifier=qualifier)
+                )
+            else:
+                # "10,000 people are missing" in a story that counts the missing only "in Derna":
+                # drawn with Derna's figures, compared with none (it may be Derna's or the rest's)
+                it.measures[i] = replace(m, drawn=replace(m.typed, place=place, place_name=name))
             settled += 1
     return settled
 
