@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .measure_words import EVENTS, LIGHT_VERBS, TALLY_NOUNS, TALLY_VERBS
+from .measure_words import EVENTS, LIGHT_VERBS, RANGE_NOUNS, TALLY_VERBS
+from .measure_words import TALLY_NOUNS as _TALLIES
+
+#: What stands for a tally here: tallies and the ranges a figure is the span of.
+TALLY_NOUNS = _TALLIES | RANGE_NOUNS
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
 UNITS: dict[str, str] = {

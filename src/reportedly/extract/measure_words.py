@@ -54,7 +54,10 @@ ATTACK_VERBS = frozenset(["attack", "storm", "shoot", "ambush", "raid", "gun"])
 LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "require", "undergo"])
 
 #: Nouns that stand for a tally of something else: the thing comes from around them.
-TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum", "spectrum", "range"])
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
+#: Nouns a figure is the span of ("the low end of the 100 to 300 spectrum"): a tally to measure
+#: typing only; a sentence about "the range" is no count an outlet states.
+RANGE_NOUNS = frozenset(["spectrum", "range"])
 
 #: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
 TALLY_VERBS = frozenset(
