@@ -449,3 +449,9 @@ def test_the_displacement_of_people_counts_the_displaced(nlp):
 
 def test_a_toll_that_surpassed_a_figure_counts_its_dead(nlp):
     assert keys(nlp, "He said the death toll in the city had surpassed 2,000.")["2,000"] == "people killed"
+
+
+def test_a_weight_is_one_unit_however_it_is_abbreviated(nlp):
+    a = measures(nlp, "Investigators said the rocket carried a charge of about 5 kilograms.")[0][1]
+    b = measures(nlp, "Investigators said the rocket exploded with a charge of about 5 kilos.")[0][1]
+    assert a is not None and b is not None and a.unit == b.unit == "kilograms"

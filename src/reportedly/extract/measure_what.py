@@ -64,6 +64,8 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["child", "children", "minor"], "children"),
     **dict.fromkeys(["metre", "meter", "m"], "metres"),
     **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
+    **dict.fromkeys(["kilogram", "kilogramme", "kilo", "kg"], "kilograms"),
+    **dict.fromkeys(["tonne", "ton", "t"], "tonnes"),
 }
 
 
