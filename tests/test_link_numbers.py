@@ -188,20 +188,24 @@ def test_undated_snapshots_are_declined_saying_so():
 
 
 def test_a_figure_with_no_place_takes_the_one_place_its_story_counts_in():
-    from reportedly.link.numbers import settle_places
+    from reportedly.link.settle import settle_places
 
     countries = {"Valmont", "Riverton"}.__contains__
     placed, bare = point(40, 3, "ministry", place="Valmont"), point(61, 4, "police", place=None)
     story = {placed.doc.id: "s1", bare.doc.id: "s1"}
     assert settle_places([placed, bare], story, countries) == 1
     assert bare.measures[0].measure == placed.measures[0].measure == "people killed in Valmont"
-    # a region is no story's whole: a figure with no place may be in the region or beside it
-    region, bare = point(40, 3, "ministry", place="Eastland"), point(61, 4, "police", place=None)
-    assert settle_places([region, bare], {region.doc.id: "s1", bare.doc.id: "s1"}, countries) == 0
+    # a region may not be the story's whole: a figure with no place may be in the region or beside
+    # it, so it is drawn with the region's figures but keeps no place and is compared with none
+    region, bare = point(40, 3, "ministry", place="Eastland"), point(61, 2, "police", place=None)
+    story = {region.doc.id: "s1", bare.doc.id: "s1"}
+    assert settle_places([region, bare], story, countries) == 1
+    assert bare.measures[0].measure == "people killed in Eastland" and bare.measures[0].typed.place is None
+    assert not [c for c in numeric_conflicts([region, bare], story) if not c.declined]
 
 
 def test_a_figure_with_no_place_stays_so_where_the_story_names_several_or_counts_elsewhere():
-    from reportedly.link.numbers import settle_places
+    from reportedly.link.settle import settle_places
 
     a, b = point(40, 3, "ministry", place="Valmont"), point(9, 3, "police", place="Riverton")
     bare = point(61, 4, "rescuers", place=None)
@@ -236,7 +240,7 @@ def test_about_reaches_the_next_round_figure_within_a_tenth():
 def test_an_area_named_by_its_holder_is_that_sides_part_of_the_storys_place():
     from dataclasses import replace
 
-    from reportedly.link.numbers import settle_places
+    from reportedly.link.settle import settle_places
 
     def contains(outer: str, inner: str) -> bool:
         return (outer, inner) == ("Region", "Town")
@@ -291,7 +295,7 @@ def test_the_number_of_attackers_is_a_fact_of_the_event():
 def test_a_compass_part_the_story_names_as_a_sides_is_that_sides_area():
     from dataclasses import replace
 
-    from reportedly.link.numbers import settle_places
+    from reportedly.link.settle import settle_places
 
     def placed(value: float, day: int, origin: str, place: str, qualifier: str) -> ClaimItem:
         item = point(value, day, origin, place=place)
@@ -336,7 +340,7 @@ def test_unplaced_children_are_not_compared_where_the_story_places_the_count():
 
 
 def test_an_unplaced_figure_takes_the_place_its_story_gives_the_same_figure():
-    from reportedly.link.numbers import settle_places
+    from reportedly.link.settle import settle_places
 
     placed = point(16, 18, "ministry", place="Country")
     bare = point(16, 17, "officials", place=None)
@@ -388,3 +392,34 @@ def test_what_remains_in_hospital_falls_as_patients_leave():
         point(80, 25, "officials", what="in_hospital"), point(120, 27, "minister", what="in_hospital")
     )
     assert not declined
+
+
+def test_an_unplaced_toll_is_drawn_with_the_place_that_holds_every_other_but_compared_with_none():
+    from reportedly.link.settle import settle_places
+
+    inside = {("Valmont", "Eastland"), ("Valmont", "Westfield")}
+
+    def contains(outer: str, inner: str) -> bool:
+        return (outer, inner) in inside
+
+    countries = {"Valmont"}.__contains__
+    whole = point(40, 3, "ministry", place="Valmont")
+    east, west = point(25, 3, "governor", place="Eastland"), point(15, 3, "mayor", place="Westfield")
+    bare = point(12, 4, "rescuers", place=None)  # lower than the whole's 40, a day later
+    items = [whole, east, west, bare]
+    story = {it.doc.id: "s1" for it in items}
+    assert settle_places(items, story, countries, contains) == 1
+    assert bare.measures[0].measure == "people killed in Valmont"
+    assert bare.measures[0].typed.place is None  # what the text says is kept
+    # "12 dead" with no place could be any part: it contradicts no one's figure for the whole
+    assert not [c for c in numeric_conflicts(items, story, contains) if not c.declined]
+    # no place holding the others (a toll abroad beside them): the figure stays unplaced
+    abroad = point(3, 3, "embassy", place="Riverton")
+    bare2 = point(12, 4, "rescuers", place=None)
+    items = [whole, east, abroad, bare2]
+    assert settle_places(items, {it.doc.id: "s1" for it in items}, countries, contains) == 0
+    assert bare2.measures[0].measure == "people killed"
+    # an area named only by who holds it has no extent: it is no whole, nor one place of the story
+    held, bare3 = point(25, 3, "governor", place="area:held:rebel"), point(12, 4, "rescuers", place=None)
+    assert settle_places([held, bare3], {held.doc.id: "s1", bare3.doc.id: "s1"}, countries, contains) == 0
+    assert bare3.measures[0].measure == "people killed"

@@ -417,3 +417,64 @@ def test_the_sentences_places_are_looked_up_once_and_only_when_a_reading_needs_t
     asked.clear()
     assert keys(nlp, "Istanbul is home to 15.6 million people.", counting) == {"15.6 million": None}
     assert asked == []  # a count of things with no event is no measure, wherever it is
+
+
+def test_a_place_owning_the_speaker_or_the_strikes_is_not_where_the_number_holds(nlp, gazetteer):
+    # a place on officials, an agency or an attack names whose they are, not where people died
+    got = keys(nlp, "The blast killed at least 60 people, according to Damascus officials.", gazetteer)
+    assert got["at least 60"] == "people killed"
+    got = keys(nlp, "Medics said 90 people had been killed in Turkey's shelling of the town.", gazetteer)
+    assert got["90"] == "people killed"
+    text = "The French intelligence community believes that 40 people died in the blast in Syria."
+    assert keys(nlp, text, gazetteer)["40"] == "people killed in Syria"
+    # a place on a tally or a place noun is still the number's own
+    got = keys(nlp, "Syria's death toll rose to 700 on Monday.", gazetteer)
+    assert got["700"] == "people killed in Syria"
+    got = keys(nlp, "Twelve people died in the Turkish province of Hatay.", gazetteer)
+    assert got["Twelve"] == "people killed in Hatay"
+
+
+def test_likely_before_a_past_verb_hedges_a_count_and_forecasts_nothing(nlp):
+    got = measures(nlp, "Analysts judge that there likely were 70 to 90 people killed in the blast.")
+    assert got[0][1].scope is MeasureScope.POINT and got[0][1].what == "killed"
+    got = measures(nlp, "Officials said 45 people probably died in the fire.")
+    assert got[0][1].scope is MeasureScope.POINT
+    got = measures(nlp, "Officials said the toll will likely rise to 500.")
+    assert got[0][1].scope is MeasureScope.FORECAST
+
+
+def test_nationals_and_martyrs_are_people(nlp):
+    got = measures(nlp, "The ministry said 310 Lebanese and 45 Syrians were killed in the strikes.")
+    by_text = {t: m for t, m in got}
+    assert by_text["45"].unit == "people" and by_text["45"].subject == "Syrian"
+    assert keys(nlp, "The ministry said 45 Syrian people were killed.")["45"] == by_text["45"].key
+    assert keys(nlp, "The death toll reached 230 martyrs, the ministry said.")["230"] == "people killed"
+
+
+def test_a_figure_at_the_end_of_a_range_is_a_tally_of_what_the_range_counts(nlp):
+    text = "Officials estimated the death toll was probably at the low end of the 70 to 90 range."
+    assert keys(nlp, text)["70 to 90"] == "people killed"
+
+
+def test_an_estimated_tally_is_a_count_and_a_week_told_as_when_is_no_period(nlp):
+    got = measures(nlp, "Investigators estimated the death toll at 70 to 90, officials said.")
+    assert got[0][1].key == "people killed" and got[0][1].scope is MeasureScope.POINT
+    got = measures(nlp, "Officials estimate the toll will reach 5,000.")
+    assert got[0][1].scope is MeasureScope.FORECAST
+    got = measures(nlp, "Analysts said 70 people died in the explosion at the depot earlier this week.")
+    assert got[0][1].scope is MeasureScope.POINT
+
+
+def test_the_displacement_of_people_counts_the_displaced(nlp):
+    text = "In the region, the storm has caused the displacement of more than 8,000 people, the agency said."
+    assert keys(nlp, text)["more than 8,000"] == "people displaced"
+
+
+def test_a_toll_that_surpassed_a_figure_counts_its_dead(nlp):
+    assert keys(nlp, "He said the death toll in the city had surpassed 2,000.")["2,000"] == "people killed"
+
+
+def test_a_weight_is_one_unit_however_it_is_abbreviated(nlp):
+    a = measures(nlp, "Investigators said the rocket carried a charge of about 5 kilograms.")[0][1]
+    b = measures(nlp, "Investigators said the rocket exploded with a charge of about 5 kilos.")[0][1]
+    assert a is not None and b is not None and a.unit == b.unit == "kilograms"

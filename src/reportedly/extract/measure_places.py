@@ -303,6 +303,10 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
             return described.pos_ in ("NOUN", "PROPN") and not counted
         if head in (node, anchor) or head.pos_ in ("VERB", "AUX") or (noun is not None and head == noun):
             return False
+        if node.dep_ in ("compound", "poss", "amod", "nmod") and _owned(head):
+            # "according to Hamas officials", "the U.S. intelligence community", "killed in
+            # Israel's bombardment": a place naming whose officials, agency or strikes they are
+            return True
         if node.dep_ in ("pobj", "conj", "appos", "compound", "poss") or node.dep_ == "prep":
             if head.pos_ in ("NOUN", "PROPN") and node.dep_ == "prep":
                 low = head.lemma_.lower()
@@ -313,6 +317,15 @@ def _qualifies_another(root: Token, anchor: Token, noun: Token | None) -> bool:
             continue
         return False
     return False
+
+
+def _owned(head: Token) -> bool:
+    """A noun a place modifies as its owner or agent ("Hamas officials", "U.S. intelligence",
+    "Israel's bombardment"), not as where something is counted: no tally, event or place noun."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    low = head.lemma_.lower()
+    return not (low in _NUMBER_NOUNS or low in EVENTS or head.lower_ in EVENTS or head.like_num)
 
 
 def _event_of_a_tally(noun: Token) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..model import MeasureScope, Quantity, QuantityScope, TimeExpr
 from .lexicon import REPORTING_VERBS
-from .measure_words import EVENTS, TALLY_VERBS
+from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
 
 _FORECAST_WORDS = frozenset(
     [
@@ -52,6 +52,15 @@ _NOT_FORECAST_AFTER = frozenset({"have", "'ve"})  # "might have died": a hedged 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+#: Adverbs of likelihood: before a verb in the past tense they hedge a count, they forecast nothing.
+_HEDGES = frozenset({"likely", "probably"})
+
+
+def _past_next(clause: list[Token], i: int) -> bool:
+    """The next word of the clause is a verb or auxiliary in the past tense ("likely were", "likely died")."""
+    return i + 1 < len(clause) and clause[i + 1].tag_ in ("VBD", "VBN")
+
+
 _RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
 
 
@@ -67,8 +76,12 @@ def read_scope(
             nxt = clause[i + 1].lower_ if i + 1 < len(clause) else ""
             if nxt in _NOT_FORECAST_AFTER:
                 continue
+            if low in _HEDGES and _past_next(clause, i):
+                continue  # "there likely were 100 to 300 killed": a hedged count of the past
             if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
                 continue
+            if _lemma(t) == "estimate" and _estimates_a_tally(t):
+                continue  # "estimated the death toll at 100 to 300": a count of the past, estimated
             if (
                 low in ("will", "would")
                 and t.head.lemma_ == "be"
@@ -105,6 +118,15 @@ def _modal_above(anchor: Token, clause: list[Token]) -> bool:
     return False
 
 
+def _estimates_a_tally(verb: Token) -> bool:
+    """ "estimated the death toll at …", "estimated casualties at …": the verb's object is a tally
+    or what it counts, so the figure is a count as someone reckons it, not a forecast."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.lemma_.lower() in TALLY_NOUNS or c.lemma_.lower() in EVENTS):
+            return True
+    return False
+
+
 def _followed_by_have(t: Token) -> bool:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return nxt is not None and nxt.lower_ in _NOT_FORECAST_AFTER
@@ -123,8 +145,20 @@ def _explicit_period(clause: list[Token], times: list[TimeExpr], offset: int) ->
             continue
         if span is not None and _dates_a_noun(span.root):
             continue  # "as a result of last week's earthquake": the week dates the quake
+        if span is not None and _told_as_when(span):
+            continue  # "died in the explosion earlier this week": when it happened, not for how long
         return True
     return False
+
+
+_WHEN_IN = frozenset({"earlier", "later"})
+
+
+def _told_as_when(span: Span) -> bool:
+    """ "earlier this week", "later this month": a calendar interval placed before or after now
+    tells when something happened within it, not the length of a count."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span[0].lower_ in _WHEN_IN or (before is not None and before.lower_ in _WHEN_IN)
 
 
 def _times_in(

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .measure_words import EVENTS, LIGHT_VERBS, TALLY_NOUNS, TALLY_VERBS
+from .measure_words import EVENTS, LIGHT_VERBS, RANGE_NOUNS, TALLY_VERBS
+from .measure_words import TALLY_NOUNS as _TALLIES
+
+#: What stands for a tally here: tallies and the ranges a figure is the span of.
+TALLY_NOUNS = _TALLIES | RANGE_NOUNS
 
 #: Counted nouns folded onto general classes; anything else is kept as its lemma.
 UNITS: dict[str, str] = {
@@ -28,6 +32,7 @@ UNITS: dict[str, str] = {
             "citizen",
             "passenger",
             "victim",
+            "martyr",  # "the toll reached 471 martyrs": the dead, as one side's outlets name them
             "man",
             "men",
             "woman",
@@ -59,6 +64,8 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["child", "children", "minor"], "children"),
     **dict.fromkeys(["metre", "meter", "m"], "metres"),
     **dict.fromkeys(["kilometre", "kilometer", "km"], "kilometres"),
+    **dict.fromkeys(["kilogram", "kilogramme", "kilo", "kg"], "kilograms"),
+    **dict.fromkeys(["tonne", "ton", "t"], "tonnes"),
 }
 
 
@@ -263,7 +270,19 @@ def unit_of(noun: Token | None, unit_word: str) -> str | None:
         return "people"  # "deaths", "casualties", "the toll": people
     if EVENTS.get(word) in ("evacuated", "displaced"):
         return "people"
+    if _nationals(noun):
+        return "people"  # "471 Palestinians were killed": people, whose nationality is the subject
     return UNITS.get(word, UNITS.get(noun.lower_, word))
+
+
+def _nationals(noun: Token) -> bool:
+    """A plural nationality standing for people ("Palestinians", "Israelis", "Syrians")."""
+    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS") and noun.text[:1].isupper()
+
+
+def _national(noun: Token) -> str:
+    """ "Palestinians" -> "Palestinian": the nationality as it qualifies "people"."""
+    return noun.text[:-1] if noun.text.endswith("s") else noun.text
 
 
 _ORDINALS = frozenset(
@@ -301,6 +320,8 @@ def subject_of(noun: Token | None, anchor: Token, clause: list[Token] | None = N
         # "Hours later, a 7.5 magnitude quake struck": an event after the one told of is another
         # event; its magnitude is no second reading of the first one's
         words.append("later")
+    if noun is not None and _nationals(noun):
+        words.append(_national(noun))
     for t in (noun, anchor):
         if t is None:
             continue

@@ -28,7 +28,7 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["casualty", "casualties"], "killed_or_injured"),
     **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
-    **dict.fromkeys(["displace", "homeless", "refugee"], "displaced"),
+    **dict.fromkeys(["displace", "displacement", "homeless", "refugee"], "displaced"),
     **dict.fromkeys(["rescue"], "rescued"),
     **dict.fromkeys(["treat", "treatment", "outpatient"], "treated"),
     **dict.fromkeys(
@@ -55,6 +55,9 @@ LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "requi
 
 #: Nouns that stand for a tally of something else: the thing comes from around them.
 TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
+#: Nouns a figure is the span of ("the low end of the 100 to 300 spectrum"): a tally to measure
+#: typing only; a sentence about "the range" is no count an outlet states.
+RANGE_NOUNS = frozenset(["spectrum", "range"])
 
 #: Verbs that move a tally to a number ("the toll rose to", "putting the total at").
 TALLY_VERBS = frozenset(
@@ -81,5 +84,7 @@ TALLY_VERBS = frozenset(
         "approach",
         "cross",
         "amount",
+        "estimate",  # "estimated the death toll at 300", as "put the toll at 300"
+        "surpass",
     ]
 )

@@ -42,7 +42,8 @@ import numpy as np
 from ..model import Measure, Quantity
 from .corpus import ClaimItem, vague
 from .embed import words
-from .numbers import FIXED_PROPERTIES, bounds, place_containment
+from .numbers import FIXED_PROPERTIES, bounds
+from .settle import place_containment
 
 #: Content-word Jaccard overlap two claims need, beside close vectors, to be linked by text.
 LEXICAL_OVERLAP = 0.2

@@ -59,11 +59,15 @@ class Measured:
 
     position: int  # the quantity's position in its claim
     typed: Measure
+    #: The series the figure is drawn in when linking read it into one its text does not name
+    #: (an unplaced toll drawn with its story's whole place); ``typed`` stays as the text says,
+    #: and conflicts compare what the text says.
+    drawn: Measure | None = None
 
     @property
     def measure(self) -> str:
         """The series key: equal keys are one number series across documents."""
-        return self.typed.key
+        return (self.drawn or self.typed).key
 
     @property
     def when(self) -> date | None:

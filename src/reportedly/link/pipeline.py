@@ -30,7 +30,8 @@ from .corpus import ClaimItem, DocItem, claim_item, outlet_of
 from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins
-from .numbers import numeric_conflicts, place_containment, settle_places
+from .numbers import numeric_conflicts
+from .settle import place_containment, settle_places
 from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
 
 if TYPE_CHECKING:
