@@ -84,3 +84,38 @@ def test_a_different_figure_or_a_small_number_is_no_denied_figure():
     few = claim("Court", "the 3 men were in the country", "3", day=25)
     few_denied = claim("Lawyer", "the 3 men were in the country", "3", day=25, stance=Stance.DENIED)
     assert denied_figures([few, few_denied], "s1")[0] == []
+
+
+def test_not_responsible_contradicts_responsible_only_about_the_same_party():
+    import numpy as np
+
+    from reportedly.link.conflicts import opposition_conflicts
+    from reportedly.link.embed import Thresholds
+
+    def told(origin: str, content: str, *, negative: bool) -> ClaimItem:
+        text = f"{origin} said {content}"
+        doc = Document(text=text, outlet=f"Outlet {origin}", published=date(2023, 10, 18))
+        c = Claim(
+            ClaimKind.INDIRECT,
+            SectionKind.BODY,
+            Stance.ASSERTED,
+            Cue(len(origin) + 1, len(origin) + 5, "said", "say"),
+            [Span(len(origin) + 6, len(text), content)],
+            negated=negative,
+            id=f"{origin}:{content[:12]}",
+        )
+        return ClaimItem(
+            c, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, negative
+        )
+
+    other = told(
+        "President", "militants from the other camp were responsible for the hospital blast", negative=False
+    )
+    same = told("Ministry", "Israel was responsible for the hospital blast", negative=False)
+    denial = told("Assessment", "Israel was not responsible for the hospital blast", negative=True)
+    vectors = {it.id: np.ones(4, dtype=np.float32) / 2.0 for it in (other, same, denial)}
+    loose = Thresholds(story=0.0, cluster=0.0, opposite=0.0, internal=0.0, same_event=0.0)
+    # a different party held responsible says nothing against "Israel was not responsible"
+    assert opposition_conflicts([other, denial], vectors, loose, "s1") == []
+    (c,) = opposition_conflicts([same, denial], vectors, loose, "s1")
+    assert c.kind is ConflictKind.POLARITY and {c.a.id, c.b.id} == {same.id, denial.id}

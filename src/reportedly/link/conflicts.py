@@ -159,6 +159,8 @@ def opposition_conflicts(
                 continue  # one claim quoting the other ("we never said there were no …")
             if len(pos_words[int(k)]) < MIN_WORDS or _jaccard(pos_words[int(k)], neg_words) < ANCHOR:
                 continue  # "his endorsement" vs "it's not an endorsement": too little to go on
+            if not _same_subject(neg, pos):
+                continue  # "Israel was not responsible" vs "the other team was responsible"
             share = len(terms & pos_words[int(k)]) / len(terms)
             if share < (1.0 if neg.claim.stance is not Stance.DENIED else 0.8):
                 continue
@@ -218,6 +220,21 @@ def internal_conflicts(
                 )
                 out.append(Conflict(ConflictKind.INTERNAL, a.ref(), b.ref(), why, story))
     return out
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _same_subject(neg: ClaimItem, pos: ClaimItem) -> bool:
+    """Whether the names the negative claim's clause gives before its negation ("Israel was not
+    responsible") occur in the positive claim too. "X was not responsible" and "Y was responsible"
+    say different things of different parties; they contradict only about the same one."""
+    m = _NEG_CLAUSE.search(neg.text)
+    if m is None:
+        return True
+    head = re.split(r"[,;:]|\b(?:that|but|and|while)\b", neg.text[: m.start()])[-1]
+    names = {n.casefold() for n in _NAME.findall(head)}
+    return names <= {n.casefold() for n in _NAME.findall(pos.text)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
