@@ -477,3 +477,26 @@ def test_one_part_above_several_wholes_of_one_origin_is_one_disagreement():
     rows = verdicts(part, *wholes, contains=inside)
     reported = [why for declined, why in rows if not declined]
     assert len(reported) == 1 and "“29”" in reported[0]
+
+
+def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
+    # "10,000 missing" then "5,000 missing" a day later, in a story that counts the missing only
+    # "in Derna": both are the country's, two origins a day apart disagree
+    town = point(10100, 17, "relief agency", place="Town", what="missing")
+    first = point(10000, 12, "federation", place=None, what="missing")
+    second = point(5000, 13, "migration agency", place=None, what="missing")
+    story = {x.doc.id: "s1" for x in (town, first, second)}
+
+    def country_of(pid: str) -> tuple[str, str] | None:
+        return ("Country", "Country") if pid in ("Town", "Region", "Country") else None
+
+    rows = numeric_conflicts([town, first, second], story, _inside, _country, country_of)
+    assert any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)
+    # a story counting anything on each side of a front: an unplaced figure may be either side's
+    from dataclasses import replace
+
+    held = point(29, 17, "occupation officials", place="Region")
+    held.measures[0] = Measured(0, replace(held.measures[0].typed, qualifier="occupied:RU"))
+    story[held.doc.id] = "s1"
+    rows = numeric_conflicts([town, first, second, held], story, _inside, _country, country_of)
+    assert not any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -76,6 +76,9 @@ DOMINANT = 0.75
 
 #: Counted units that are a part of "people" ("including 474 children").
 PART_OF_PEOPLE = frozenset({"children"})
+
+#: ``country_of(place_id)``: the (id, name) of the country holding a place, or None.
+CountryOf = Callable[[str], tuple[str, str] | None]
 
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
@@ -283,6 +286,7 @@ def numeric_conflicts(
     story_of: dict[str, str],
     contains: Containment | None = None,
     is_country: Callable[[str], bool] | None = None,
+    country_of: CountryOf | None = None,
 ) -> list[Conflict]:
     """Numeric conflicts across the corpus, and the declined pairs (``declined=True``).
 
@@ -291,7 +295,9 @@ def numeric_conflicts(
     :func:`_story_country`)."""
     points = points_of(items)
     if contains is not None:
-        points = _story_country(points, story_of, contains, is_country or _gazetteer_country())
+        if is_country is None:
+            is_country, country_of = _gazetteer_country(), country_of or _gazetteer_country_of()
+        points = _story_country(points, story_of, contains, is_country, country_of)
     out: list[Conflict] = []
     seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
 
@@ -397,7 +403,11 @@ def _latest_only(
 
 
 def _story_country(
-    points: list[Point], story_of: dict[str, str], contains: Containment, is_country: Callable[[str], bool]
+    points: list[Point],
+    story_of: dict[str, str],
+    contains: Containment,
+    is_country: Callable[[str], bool],
+    country_of: CountryOf | None = None,
 ) -> list[Point]:
     """Figures with no place compared as the figures of the country their story counts in.
 
@@ -407,16 +417,21 @@ def _story_country(
     that country is the story's place. Two such figures are compared with each other, and a
     named place's figure larger than one of them is a part larger than its whole. Where the
     story counts in two countries (tolls in Turkey and in Syria) the figure stays unplaced and is
-    compared with nothing. Only for the comparison: the series a figure is drawn in is not
-    changed."""
+    compared with nothing. Where the story names no country for the thing counted ("10,000
+    missing" and "5,000 missing" in a story that counts the missing only "in Derna"), the country
+    the gazetteer puts (nearly) all its places in (``country_of``) is that place. Only for the
+    comparison: the series a figure is drawn in is not changed."""
     by_count: dict[tuple[str | None, str], list[Point]] = defaultdict(list)
     for p in points:
         if p.measure.place and p.measure.unit not in FIXED_PROPERTIES:
             by_count[(story_of.get(p.item.doc.id), _counted(p.measure))].append(p)
+    # a story that counts anything on each side of a front: a figure with no place may be either
+    # side's, or both sides' sum, whatever it counts
+    fronts = {story_of.get(p.item.doc.id) for p in points if _side(p.measure.qualifier)}
     country: dict[tuple[str | None, str], tuple[str, str | None]] = {}
     for key, placed in by_count.items():
-        if any(_side(p.measure.qualifier) for p in placed):
-            continue  # counted on each side of a front: a figure with no place may be either, or both
+        if key[0] in fronts:
+            continue
         named = {(p.measure.place, p.measure.place_name) for p in placed if p.measure.qualifier is None}
         for place, name in sorted(named, key=lambda x: x[0] or ""):
             if place is None or not is_country(place):
@@ -425,6 +440,11 @@ def _story_country(
             if held >= DOMINANT * len(placed):
                 country[key] = (place, name)
                 break
+        if key not in country and country_of is not None:
+            of = Counter(country_of(p.measure.place or "") for p in placed)
+            (top, n), *_ = of.most_common(1)
+            if top is not None and n >= DOMINANT * len(placed):
+                country[key] = top
     out = []
     for p in points:
         found = None
@@ -468,6 +488,12 @@ def _containment(
                 # a part counted later than its whole may have grown past it; only growth no
                 # count makes in days (beyond GROWTH) still contradicts the whole
                 later = part.when is not None and whole.when is not None and part.when > whole.when
+                if whole.settled and (later or (days == 0 and part.item.doc.id != whole.item.doc.id)):
+                    # a toll read as the country's and a place's higher one told the same day or
+                    # later, in another report: tallies grow, by the hour
+                    continue
+                if whole.settled and part.item.doc.id == whole.item.doc.id and _told_update(whole, part):
+                    continue  # "according to initial reports, 25 injured" then "more than 30"
                 if lp <= (hw * GROWTH if later and _growing(part.measure) else hw):
                     continue
                 if part.origin == whole.origin:
@@ -678,6 +704,21 @@ def _gazetteer_country() -> Callable[[str], bool]:
         return place is not None and place.kind == "country"
 
     return is_country
+
+
+def _gazetteer_country_of() -> CountryOf:
+    from ..places import default_places
+
+    gaz = default_places()
+
+    def country_of(pid: str) -> tuple[str, str] | None:
+        place = gaz.get(pid)
+        if place is None or not place.country:
+            return None
+        country = gaz.get(place.country)
+        return (country.id, country.name) if country is not None else None
+
+    return country_of
 
 
 def place_containment(places=None) -> Containment:  # noqa: ANN001 - a reportedly.places.Places
