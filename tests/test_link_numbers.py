@@ -423,3 +423,115 @@ def test_an_unplaced_toll_is_drawn_with_the_place_that_holds_every_other_but_com
     held, bare3 = point(25, 3, "governor", place="area:held:rebel"), point(12, 4, "rescuers", place=None)
     assert settle_places([held, bare3], {held.doc.id: "s1", bare3.doc.id: "s1"}, countries, contains) == 0
     assert bare3.measures[0].measure == "people killed"
+
+
+def _country(pid: str) -> bool:
+    return pid == "Country"
+
+
+def _inside(outer: str, inner: str) -> bool:
+    return outer == "Country" and inner in ("Town", "Region")
+
+
+def test_a_toll_with_no_place_is_the_toll_of_the_one_country_its_story_counts_in():
+    # "11,300 died in Derna alone" (a town), "6,000 in Libya" (the country), then "the toll has
+    # reached 3,958" with no place, a day later: the country's toll, below its own town's figure
+    town = point(11300, 17, "relief agency", place="Town")
+    country = point(6000, 13, "official", place="Country")
+    toll = point(3958, 18, "health agency", place=None)
+    story = {x.doc.id: "s1" for x in (town, country, toll)}
+    rows = numeric_conflicts([town, country, toll], story, _inside, _country)
+    reported = [c.why for c in rows if not c.declined]
+    assert any("3958" in why and "11300" in why and "which contains it" in why for why in reported)
+    # without the country's own figure the story names no country: the toll stays unplaced
+    story = {x.doc.id: "s1" for x in (town, toll)}
+    assert numeric_conflicts([town, toll], story, _inside, _country) == []
+
+
+def test_a_toll_with_no_place_is_no_sides_where_the_story_counts_on_both_sides_of_a_front():
+    from dataclasses import replace
+
+    held = point(29, 17, "occupation officials", place="Region")
+    held.measures[0] = Measured(0, replace(held.measures[0].typed, qualifier="occupied:RU"))
+    country = point(16, 17, "government", place="Country")
+    total = point(35, 16, "newspaper", place=None)
+    story = {x.doc.id: "s1" for x in (held, country, total)}
+    # "35 lives in total" may be both sides' sum: it is compared with neither
+    assert [
+        c for c in numeric_conflicts([held, country, total], story, _inside, _country) if not c.declined
+    ] == []
+
+
+def test_a_figure_a_tenth_of_another_counts_something_narrower():
+    # "3,478 Palestinians killed since October 7", then "13 Palestinians killed Thursday in a battle"
+    ((declined, why),) = verdicts(point(3478, 18, "ministry"), point(13, 19, "wire"))
+    assert declined and "order of magnitude" in why
+    # a third lower is a disagreement still
+    ((declined, _why),) = verdicts(point(4300, 12, "UN"), point(1414, 14, "rescuers"))
+    assert not declined
+
+
+def test_a_preliminary_figure_is_an_earlier_one():
+    preliminary, later = point(320, 7, "UN"), point(2000, 7, "administration", low=2000, high=None)
+    later.doc = preliminary.doc
+    preliminary.claim.sentence = Span(0, 1, "The UN gave a preliminary figure of 320 dead")
+    ((declined, why),) = verdicts(preliminary, later)
+    assert declined and "tells the update" in why
+
+
+def test_a_lower_figure_disagrees_once_with_the_latest_figure_before_it():
+    rows = verdicts(point(5000, 13, "official"), point(6000, 14, "wire"), point(3958, 18, "UN"))
+    reported = [why for declined, why in rows if not declined]
+    assert len(reported) == 1 and "“6000”" in reported[0]
+    assert any(declined and "latest figure before it" in why for declined, why in rows)
+
+
+def test_up_to_leaves_a_figure_open_below():
+    # "it was possible up to 20,000 had died" holds "3,958 dead" told later
+    assert verdicts(point(20000, 17, "mayor", low=None, high=20000), point(3958, 18, "UN")) == []
+
+
+def test_a_periods_count_is_no_part_of_a_running_total():
+    def inside(outer: str, inner: str) -> bool:
+        return (outer, inner) == ("Region", "Town")
+
+    day = point(500, 18, "monitor", place="Town", scope=MeasureScope.PERIOD)
+    total = point(300, 18, "ministry", place="Region")
+    assert verdicts(day, total, contains=inside) == []
+
+
+def test_one_part_above_several_wholes_of_one_origin_is_one_disagreement():
+    def inside(outer: str, inner: str) -> bool:
+        return (outer, inner) == ("Region", "Town")
+
+    part = point(500, 18, "resistance", place="Town")
+    wholes = [
+        point(25, 16, "administration", place="Region"),
+        point(29, 17, "administration", place="Region"),
+    ]
+    rows = verdicts(part, *wholes, contains=inside)
+    reported = [why for declined, why in rows if not declined]
+    assert len(reported) == 1 and "“29”" in reported[0]
+
+
+def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
+    # "10,000 missing" then "5,000 missing" a day later, in a story that counts the missing only
+    # "in Derna": both are the country's, two origins a day apart disagree
+    town = point(10100, 17, "relief agency", place="Town", what="missing")
+    first = point(10000, 12, "federation", place=None, what="missing")
+    second = point(5000, 13, "migration agency", place=None, what="missing")
+    story = {x.doc.id: "s1" for x in (town, first, second)}
+
+    def country_of(pid: str) -> tuple[str, str] | None:
+        return ("Country", "Country") if pid in ("Town", "Region", "Country") else None
+
+    rows = numeric_conflicts([town, first, second], story, _inside, _country, country_of)
+    assert any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)
+    # a story counting anything on each side of a front: an unplaced figure may be either side's
+    from dataclasses import replace
+
+    held = point(29, 17, "occupation officials", place="Region")
+    held.measures[0] = Measured(0, replace(held.measures[0].typed, qualifier="occupied:RU"))
+    story[held.doc.id] = "s1"
+    rows = numeric_conflicts([town, first, second, held], story, _inside, _country, country_of)
+    assert not any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)

@@ -27,18 +27,23 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 
 import numpy as np
 
 from ..model import Conflict, ConflictKind, Stance
-from .corpus import ClaimItem
+from .corpus import ClaimItem, vague
 from .embed import Thresholds, words
+from .numbers import FIXED_PROPERTIES
 
 _NEG_CLAUSE = re.compile(
     r"\b(?:not(?!\s+only)|never|no|n['’]t|neither|nor|without|none)\b\s*(?P<rest>[^,;.:]*)", re.I
 )
 #: A denial needs a proposition to contradict: "denied Obama's actions" is too short to match on.
 MIN_DENIED_TERMS = 3
+#: The least figure a denial must name to be a denied figure: "denied that its two members …"
+#: names people, not a count to contradict.
+MIN_DENIED_FIGURE = 10
 #: Content words each side of a polarity or stance conflict needs (a name is no proposition).
 MIN_WORDS = 4
 #: Content-word Jaccard overlap two claims need to be about the same thing at all.
@@ -58,10 +63,69 @@ def negated_terms(item: ClaimItem) -> set[str]:
     return set(words(rest))
 
 
+def denied_figures(items: list[ClaimItem], story: str | None) -> tuple[list[Conflict], set[str]]:
+    """A figure one claim asserts and another denies: a stance conflict on the number itself.
+
+    "The Red Crescent said the toll had soared to 11,300" and "the Red Crescent denied that the
+    flooding resulted in 11,300 deaths": a denial that names a figure contradicts every report
+    asserting that very figure of the same thing counted, however differently the two sentences
+    are worded (which the similarity search of :func:`opposition_conflicts` needs). The denial is
+    paired with the earliest report of the figure, by preference its denier's own (a retraction).
+    A figure only hedged ("could not confirm 500 deaths") is no denial. Returns the conflicts and
+    the ids of the denials they use, which the similarity search then leaves alone."""
+    asserted: dict[tuple[float, str | None], list[ClaimItem]] = defaultdict(list)
+    for it in items:
+        if it.negative or it.neutral or it.claim.stance is Stance.DENIED:
+            continue
+        for m in it.measures:
+            q = it.claim.quantities[m.position]
+            if q.value is not None and not vague(q) and m.typed.unit not in FIXED_PROPERTIES:
+                asserted[(float(q.value), m.typed.what)].append(it)
+    out: list[Conflict] = []
+    used: set[str] = set()
+    for neg in items:
+        if neg.claim.stance is not Stance.DENIED:
+            continue
+        for m in neg.measures:
+            q = neg.claim.quantities[m.position]
+            if q.value is None or vague(q) or q.value < MIN_DENIED_FIGURE:
+                continue  # "denied any of its three members was involved": too small to be a figure
+            if _described(neg, q.start):
+                continue  # "denied claims that Ukraine was involved in an attack where 133 died"
+            said = [it for it in asserted.get((float(q.value), m.typed.what), []) if it.id != neg.id]
+            if not said:
+                continue
+            own = neg.origin.key if neg.origin is not None else None
+
+            def rank(it: ClaimItem, own: str | None = own) -> tuple[bool, date, str]:
+                mine = own is not None and it.origin is not None and it.origin.key == own
+                return (not mine, it.doc.published or date.min, it.id)
+
+            pos = min(said, key=rank)
+            why = f"“{q.text}” {m.typed.key} asserted by {_who(pos)} but denied by {_who(neg)}"
+            out.append(Conflict(ConflictKind.STANCE, pos.ref(), neg.ref(), why, story))
+            used.add(neg.id)
+            break
+    return out, used
+
+
+_RELATIVE = re.compile(r"\b(?:where|which|who|whose|whom)\b|,\s*(?:killing|leaving|wounding)\b", re.I)
+
+
+def _described(item: ClaimItem, at: int) -> bool:
+    """Whether the figure at offset ``at`` sits in a clause describing something the denial names
+    (a relative clause, "…, killing 133"), not in what is denied."""
+    starts = [s.start for s in item.claim.content if s.start <= at]
+    if not starts:
+        return True  # outside the content: the denial does not say it
+    return _RELATIVE.search(item.doc.document.text[min(starts) : at]) is not None
+
+
 def opposition_conflicts(
     items: list[ClaimItem], vectors: dict[str, np.ndarray], thresholds: Thresholds, story: str | None
 ) -> list[Conflict]:
     """Polarity and stance conflicts inside one story."""
+    out, used = denied_figures(items, story)
     # plainly positive claims only: a double negative is too easy to misread
     positive = [
         it
@@ -72,12 +136,13 @@ def opposition_conflicts(
         and it.claim.stance is not Stance.DENIED
         and not _NEG_CLAUSE.search(it.text)
     ]
-    negative = [it for it in items if it.negative and not it.neutral and it.text.strip()]
+    negative = [
+        it for it in items if it.negative and not it.neutral and it.text.strip() and it.id not in used
+    ]
     if not positive or not negative:
-        return []
+        return out
     pos_vecs = np.stack([vectors[it.id] for it in positive])
     pos_words = [set(words(it.text)) for it in positive]
-    out: list[Conflict] = []
     for neg in negative:
         terms = negated_terms(neg)
         if not terms:
@@ -94,6 +159,8 @@ def opposition_conflicts(
                 continue  # one claim quoting the other ("we never said there were no …")
             if len(pos_words[int(k)]) < MIN_WORDS or _jaccard(pos_words[int(k)], neg_words) < ANCHOR:
                 continue  # "his endorsement" vs "it's not an endorsement": too little to go on
+            if not _same_subject(neg, pos):
+                continue  # "Israel was not responsible" vs "the other team was responsible"
             share = len(terms & pos_words[int(k)]) / len(terms)
             if share < (1.0 if neg.claim.stance is not Stance.DENIED else 0.8):
                 continue
@@ -153,6 +220,21 @@ def internal_conflicts(
                 )
                 out.append(Conflict(ConflictKind.INTERNAL, a.ref(), b.ref(), why, story))
     return out
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _same_subject(neg: ClaimItem, pos: ClaimItem) -> bool:
+    """Whether the names the negative claim's clause gives before its negation ("Israel was not
+    responsible") occur in the positive claim too. "X was not responsible" and "Y was responsible"
+    say different things of different parties; they contradict only about the same one."""
+    m = _NEG_CLAUSE.search(neg.text)
+    if m is None:
+        return True
+    head = re.split(r"[,;:]|\b(?:that|but|and|while)\b", neg.text[: m.start()])[-1]
+    names = {n.casefold() for n in _NAME.findall(head)}
+    return names <= {n.casefold() for n in _NAME.findall(pos.text)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

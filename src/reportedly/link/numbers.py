@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
@@ -66,16 +66,36 @@ SNAPSHOT_DAYS = 3
 #: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
 FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 
+#: How many times larger one figure must be than another for the two to count different things:
+#: no one revises 3,478 dead to 13; "13 killed Thursday in a battle" counts one incident.
+ORDER = 10.0
+
+#: Share of a story's placed figures (for one thing counted) that one country must hold for a
+#: figure with no place to be read as that country's.
+DOMINANT = 0.75
+
 #: Counted units that are a part of "people" ("including 474 children").
 PART_OF_PEOPLE = frozenset({"children"})
+
+#: ``country_of(place_id)``: the (id, name) of the country holding a place, or None.
+CountryOf = Callable[[str], tuple[str, str] | None]
 
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
 
 
+#: compass parts of a place ("northern Syria"): a part of the place, not a side holding it
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def counted_key(m: Measure) -> str:
+    """The series key of a measure with its place left out: what is counted, whose, in which scope."""
+    return replace(m, place=None, place_name=None, qualifier=None).key
+
+
 def bounds(q: Quantity) -> tuple[float, float]:
     """[low, high] of a quantity, open where the text leaves it open, widened when approximate."""
-    low = q.low if q.low is not None else q.value
+    low = q.low if q.low is not None else (q.value if q.high is None else None)
     high = q.high if q.high is not None else (q.value if q.low is None else None)
     lo = -math.inf if low is None else float(low)
     hi = math.inf if high is None else float(high)
@@ -89,6 +109,8 @@ class Point:
     item: ClaimItem
     quantity: Quantity
     measure: Measure
+    #: the place is the story's country, read for a figure that names none (``_story_country``)
+    settled: bool = False
 
     @property
     def when(self) -> date | None:
@@ -152,7 +174,9 @@ def _snapshot(p: Point) -> bool:
     return p.measure.what == "flooded" and _STILL.search(text) is not None
 
 
-_EARLIER = re.compile(r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary|provisional(?:ly)?)\b", re.I
+)
 _LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
 
 
@@ -175,6 +199,13 @@ def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
     return None
 
 
+def _apart(la: float, ha: float, lb: float, hb: float) -> bool:
+    """Whether one figure's upper bound is under a tenth of the other's lower bound."""
+    return (math.isfinite(ha) and lb > 0 and ha * ORDER < lb) or (
+        math.isfinite(hb) and la > 0 and hb * ORDER < la
+    )
+
+
 def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
     (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
@@ -183,6 +214,11 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     key = a.measure.key
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
+    if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
+        return False, (
+            f"{a.says()} and {b.says()} for {key}: an order of magnitude apart, the smaller counts "
+            "something narrower (one incident, one day, one group), not the same total"
+        )
     days = _days(a, b)
     gap = max(lb - ha, la - hb)
     if _growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
@@ -232,11 +268,13 @@ def _part_of(part: Point, whole: Point, contains: Containment | None) -> bool:
     pm, wm = part.measure, whole.measure
     if contains is None or pm.place is None or wm.place is None or pm.place == wm.place:
         return False
-    same = (pm.what, pm.unit, pm.subject, pm.scope is MeasureScope.FORECAST) == (
+    # a period's count is no part of a running total, nor a forecast of a count: the same scope
+    same = (pm.what, pm.unit, pm.subject, pm.scope, pm.period_days) == (
         wm.what,
         wm.unit,
         wm.subject,
-        wm.scope is MeasureScope.FORECAST,
+        wm.scope,
+        wm.period_days,
     )
     if not (same and _same_side(wm.qualifier, pm.qualifier)):
         return False
@@ -256,9 +294,19 @@ def numeric_conflicts(
     items: Iterable[ClaimItem],
     story_of: dict[str, str],
     contains: Containment | None = None,
+    is_country: Callable[[str], bool] | None = None,
+    country_of: CountryOf | None = None,
 ) -> list[Conflict]:
-    """Numeric conflicts across the corpus, and the declined pairs (``declined=True``)."""
+    """Numeric conflicts across the corpus, and the declined pairs (``declined=True``).
+
+    ``is_country`` (by default the places gazetteer's, when ``contains`` is given) lets a figure
+    with no place be compared as the figure of the one country its story counts in (see
+    :func:`_story_country`)."""
     points = points_of(items)
+    if contains is not None:
+        if is_country is None:
+            is_country, country_of = gazetteer_is_country(), country_of or _gazetteer_country_of()
+        points = _story_country(points, story_of, contains, is_country, country_of)
     out: list[Conflict] = []
     seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
 
@@ -305,6 +353,7 @@ def numeric_conflicts(
             # their sum, and is compared with nothing
             continue
         by_series[p.measure.key].append(p)
+    falls: dict[int, list[tuple[Point, Point, str]]] = defaultdict(list)
     for series in by_series.values():
         series.sort(key=lambda p: (p.when or date.min, p.item.doc.id, p.item.id))
         for i, a in enumerate(series):
@@ -317,11 +366,110 @@ def numeric_conflicts(
                 if a.measure.place is None and story_of.get(a.item.doc.id) != story_of.get(b.item.doc.id):
                     continue  # "the toll" with no place means this story's place, not another's
                 verdict = judge(a, b)
-                if verdict is not None:
+                if verdict is None:
+                    continue
+                if verdict[0] and _falls(a, b):
+                    falls[id(b)].append((a, b, verdict[1]))  # sorted: b is the later
+                else:
                     emit(a, b, *verdict)
+    for found in falls.values():
+        _latest_only(found, emit)
     if contains is not None:
         _containment(points, contains, emit)
     return out
+
+
+def _falls(a: Point, b: Point) -> bool:
+    """Whether ``b``, told days after ``a``, is a growing count lower than ``a`` (a conflict of a
+    figure with an earlier one it falls below)."""
+    days = _days(a, b)
+    return (
+        bool(days) and _growing(a.measure) and a.when is not None and b.when is not None and b.when > a.when
+    )
+
+
+def _latest_only(
+    found: list[tuple[Point, Point, str]], emit: Callable[[Point, Point, bool, str], None]
+) -> None:
+    """One later figure below several earlier ones is one disagreement: with the latest figure
+    before it, the one it would revise ("3,958" against Sunday's "11,300", not also against every
+    higher toll of the week before). The older pairs are declined, saying so."""
+    # the latest day, and on it the figure the later one falls least below
+    shown = max(found, key=lambda f: (f[0].when or date.min, -bounds(f[0].quantity)[0]))[0]
+    for a, b, why in found:
+        if a is shown:
+            emit(a, b, True, why)
+        else:
+            emit(
+                a,
+                b,
+                False,
+                (
+                    f"{b.says()} is lower than the earlier {a.says()} for {a.measure.key}, but the "
+                    "disagreement is shown with the latest figure before it"
+                ),
+            )
+
+
+def _story_country(
+    points: list[Point],
+    story_of: dict[str, str],
+    contains: Containment,
+    is_country: Callable[[str], bool],
+    country_of: CountryOf | None = None,
+) -> list[Point]:
+    """Figures with no place compared as the figures of the country their story counts in.
+
+    "The death toll has reached 3,958" in a story that gives its tolls "in Derna", "in eastern
+    Libya" and "in Libya" is Libya's toll: a toll with no place is the story's own, and where one
+    country the story names holds (nearly) every place it counts that thing in (``DOMINANT``),
+    that country is the story's place. Two such figures are compared with each other, and a
+    named place's figure larger than one of them is a part larger than its whole. Where the
+    story counts in two countries (tolls in Turkey and in Syria) the figure stays unplaced and is
+    compared with nothing. Where the story names no country for the thing counted ("10,000
+    missing" and "5,000 missing" in a story that counts the missing only "in Derna"), the country
+    the gazetteer puts (nearly) all its places in (``country_of``) is that place. Only for the
+    comparison: the series a figure is drawn in is not changed."""
+    by_count: dict[tuple[str | None, str], list[Point]] = defaultdict(list)
+    for p in points:
+        if p.measure.place and p.measure.unit not in FIXED_PROPERTIES:
+            by_count[(story_of.get(p.item.doc.id), counted_key(p.measure))].append(p)
+    # a story that counts anything on each side of a front: a figure with no place may be either
+    # side's, or both sides' sum, whatever it counts
+    fronts = {story_of.get(p.item.doc.id) for p in points if _side(p.measure.qualifier)}
+    country: dict[tuple[str | None, str], tuple[str, str | None]] = {}
+    for key, placed in by_count.items():
+        if key[0] in fronts:
+            continue
+        named = {(p.measure.place, p.measure.place_name) for p in placed if p.measure.qualifier is None}
+        for place, name in sorted(named, key=lambda x: x[0] or ""):
+            if place is None or not is_country(place):
+                continue
+            held = sum(1 for p in placed if p.measure.place == place or contains(place, p.measure.place))
+            if held >= DOMINANT * len(placed):
+                country[key] = (place, name)
+                break
+        if key not in country and country_of is not None:
+            of = Counter(country_of(p.measure.place or "") for p in placed)
+            (top, n), *_ = of.most_common(1)
+            if top is not None and n >= DOMINANT * len(placed):
+                country[key] = top
+    out = []
+    for p in points:
+        found = None
+        if p.measure.place is None:
+            found = country.get((story_of.get(p.item.doc.id), counted_key(p.measure)))
+        if found is None:
+            out.append(p)
+        else:
+            place, name = found
+            out.append(Point(p.item, p.quantity, replace(p.measure, place=place, place_name=name), True))
+    return out
+
+
+def _side(qualifier: str | None) -> bool:
+    """Whether a control qualifier names a side ("occupied:RU", "held:rebel"), not only a compass part."""
+    return bool(qualifier) and any(q not in COMPASS for q in (qualifier or "").split(", "))
 
 
 def _containment(
@@ -334,6 +482,7 @@ def _containment(
             by_what[(p.measure.what, p.measure.unit)].append(p)
     for group in by_what.values():
         for part in group:
+            exceeded: list[tuple[int, float, Point, str]] = []
             for whole in group:
                 if part is whole or not _part_of(part, whole, contains):
                     continue
@@ -341,18 +490,65 @@ def _containment(
                 if days is not None and days > 3:
                     continue
                 (lp, _hp), (_lw, hw) = bounds(part.quantity), bounds(whole.quantity)
+                if whole.settled and math.isfinite(hw) and hw > 0 and lp > hw * ORDER:
+                    # "12 dead in Bayda" against "one death" with no place: the smaller figure
+                    # counts one incident, not the country's toll
+                    continue
                 # a part counted later than its whole may have grown past it; only growth no
                 # count makes in days (beyond GROWTH) still contradicts the whole
                 later = part.when is not None and whole.when is not None and part.when > whole.when
+                if whole.settled and (later or (days == 0 and part.item.doc.id != whole.item.doc.id)):
+                    # a toll read as the country's and a place's higher one told the same day or
+                    # later, in another report: tallies grow, by the hour
+                    continue
+                if whole.settled and part.item.doc.id == whole.item.doc.id and _told_update(whole, part):
+                    continue  # "according to initial reports, 25 injured" then "more than 30"
                 if lp <= (hw * GROWTH if later and _growing(part.measure) else hw):
                     continue
                 if part.origin == whole.origin:
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
                     continue
-                emit(
-                    part,
-                    whole,
-                    True,
+                why = (
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
-                    f"{whole.measure.key}, which contains it",
+                    f"{whole.measure.key}, which contains it"
                 )
+                exceeded.append((days if days is not None else WINDOW_DAYS, -hw, whole, why))
+            # one part above several wholes of one origin is one disagreement: shown with that
+            # origin's whole told closest in time to it, the others declined saying so
+            nearest: dict[str, Point] = {}
+            for _d, _hw, whole, _why in sorted(exceeded, key=lambda e: e[:2]):
+                nearest.setdefault(whole.origin, whole)
+            for _d, _hw, whole, why in exceeded:
+                if nearest[whole.origin] is whole:
+                    emit(part, whole, True, why)
+                else:
+                    emit(part, whole, False, f"{why}; shown with the whole told closest in time")
+
+
+def gazetteer_is_country() -> Callable[[str], bool]:
+    """Whether a place id is a country, from the places gazetteer."""
+    from ..places import default_places
+
+    gaz = default_places()
+
+    def is_country(pid: str) -> bool:
+        place = gaz.get(pid)
+        return place is not None and place.kind == "country"
+
+    return is_country
+
+
+def _gazetteer_country_of() -> CountryOf:
+    """The country a place id lies in (id and name), from the places gazetteer."""
+    from ..places import default_places
+
+    gaz = default_places()
+
+    def country_of(pid: str) -> tuple[str, str] | None:
+        place = gaz.get(pid)
+        if place is None or not place.country:
+            return None
+        country = gaz.get(place.country)
+        return (country.id, country.name) if country is not None else None
+
+    return country_of

@@ -14,14 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from ..model import Measure, Quantity
+from ..model import Quantity
 from .corpus import ClaimItem, vague
-from .numbers import FIXED_PROPERTIES, Containment
-
-
-def _counted(m: Measure) -> str:
-    """The series key of a measure with its place left out: what is counted, whose, in which scope."""
-    return replace(m, place=None, place_name=None, qualifier=None).key
+from .numbers import COMPASS, FIXED_PROPERTIES, Containment, counted_key, gazetteer_is_country
 
 
 def settle_places(
@@ -52,7 +47,7 @@ def settle_places(
     under that control for what is counted lies inside one of them (``contains``).
     """
     if is_country is None:
-        is_country = _gazetteer_country()
+        is_country = gazetteer_is_country()
     items = list(items)
     settled = _sides_by_compass(items, story_of, is_country)
     settled += _places_by_agreement(items, story_of)
@@ -62,14 +57,16 @@ def settle_places(
         for m in it.measures:
             if m.typed.place is not None:
                 where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
-                places[(story, _counted(m.typed))].add(where)
+                places[(story, counted_key(m.typed))].add(where)
     for it in items:
         story = story_of.get(it.doc.id)
         for i, m in enumerate(it.measures):
             if m.typed.unit in FIXED_PROPERTIES:
                 continue
             if m.typed.place is not None and m.typed.place.startswith("area:") and contains is not None:
-                held = _held_whole(places.get((story, _counted(m.typed)), set()), m.typed.qualifier, contains)
+                held = _held_whole(
+                    places.get((story, counted_key(m.typed)), set()), m.typed.qualifier, contains
+                )
                 if held is not None:
                     place, name = held
                     it.measures[i] = replace(m, typed=replace(m.typed, place=place, place_name=name))
@@ -77,7 +74,7 @@ def settle_places(
                 continue
             if m.typed.place is not None:
                 continue
-            found = places.get((story, _counted(m.typed)))
+            found = places.get((story, counted_key(m.typed)))
             if found is not None and len(found) > 1 and contains is not None:
                 whole = _story_whole(found, contains)
                 if whole is not None:
@@ -152,13 +149,13 @@ def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> in
                 loose.append((it, i))
             else:
                 where = (m.typed.place, m.typed.place_name, m.typed.qualifier)
-                placed[(story_of.get(it.doc.id), _counted(m.typed))].append((q, m.typed.as_of, where))
+                placed[(story_of.get(it.doc.id), counted_key(m.typed))].append((q, m.typed.as_of, where))
     moved = 0
     for it, i in loose:
         m = it.measures[i]
         q = it.claim.quantities[m.position]
         found = set()
-        for other, when, where in placed.get((story_of.get(it.doc.id), _counted(m.typed)), []):
+        for other, when, where in placed.get((story_of.get(it.doc.id), counted_key(m.typed)), []):
             close = (
                 when is not None
                 and m.typed.as_of is not None
@@ -173,9 +170,6 @@ def _places_by_agreement(items: list[ClaimItem], story_of: dict[str, str]) -> in
             )
             moved += 1
     return moved
-
-
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def _sides_by_compass(
@@ -194,9 +188,9 @@ def _sides_by_compass(
             t = m.typed
             if t.place and t.place.startswith("area:") and t.qualifier:
                 parts = t.qualifier.split(", ")
-                held = [p for p in parts if p not in _COMPASS]
+                held = [p for p in parts if p not in COMPASS]
                 for p in parts:
-                    if p in _COMPASS and len(held) == 1:
+                    if p in COMPASS and len(held) == 1:
                         sides[(story_of.get(it.doc.id), p)].add(held[0])
     renamed = 0
     for it in items:
@@ -206,8 +200,8 @@ def _sides_by_compass(
             if not t.place or not t.qualifier:
                 continue
             parts = t.qualifier.split(", ")
-            compass = [p for p in parts if p in _COMPASS]
-            held = [p for p in parts if p not in _COMPASS]
+            compass = [p for p in parts if p in COMPASS]
+            held = [p for p in parts if p not in COMPASS]
             if len(compass) != 1:
                 continue
             side = sides.get((story, compass[0]))
@@ -234,18 +228,6 @@ def _held_whole(
         if all(other == place or contains(place, other) for other, _n in held):
             return place, name
     return None
-
-
-def _gazetteer_country() -> Callable[[str], bool]:
-    from ..places import default_places
-
-    gaz = default_places()
-
-    def is_country(pid: str) -> bool:
-        place = gaz.get(pid)
-        return place is not None and place.kind == "country"
-
-    return is_country
 
 
 def place_containment(places=None) -> Containment:  # noqa: ANN001 - a reportedly.places.Places

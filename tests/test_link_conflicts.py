@@ -1,0 +1,121 @@
+"""Stance conflicts on a figure: one report asserts a number, another denies that very number.
+
+Our own sentences in the shapes wire copy uses; each claim is hand-built with its figure typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportedly.link.conflicts import denied_figures
+from reportedly.link.corpus import ClaimItem, DocItem, Measured
+from reportedly.link.entities import Canonical
+from reportedly.model import (
+    Claim,
+    ClaimKind,
+    ConflictKind,
+    Cue,
+    Document,
+    EntityType,
+    Measure,
+    Quantity,
+    SectionKind,
+    Span,
+    Stance,
+)
+
+
+def claim(origin: str, content: str, figure: str, *, day: int, stance: Stance = Stance.ASSERTED) -> ClaimItem:
+    text = f"{origin} said {content}"
+    doc = Document(text=text, outlet=f"Outlet {origin} {day}", published=date(2023, 9, day))
+    k0 = len(origin) + 6
+    at = text.index(figure)
+    value = float(figure.replace(",", ""))
+    q = Quantity(at, at + len(figure), figure, value, value, value, False, "people")
+    c = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        stance,
+        Cue(len(origin) + 1, len(origin) + 5, "said", "say"),
+        [Span(k0, len(text), content)],
+        quantities=[q],
+        id=f"{origin}:{day}:{content[:12]}",
+    )
+    it = ClaimItem(
+        c,
+        DocItem(doc, doc.outlet),
+        Canonical(origin, origin, EntityType.AGENCY),
+        None,
+        stance is Stance.DENIED,
+    )
+    it.measures.append(Measured(0, Measure("killed", "people", as_of=date(2023, 9, day))))
+    return it
+
+
+def test_a_denied_figure_contradicts_its_assertion_however_worded():
+    said = claim("Red Crescent", "the death toll in the city has soared to 11,300", "11,300", day=14)
+    other = claim("UN agency", "the toll had risen to 11,300", "11,300", day=16)
+    denial = claim(
+        "Red Crescent", "the flooding resulted in 11,300 deaths", "11,300", day=17, stance=Stance.DENIED
+    )
+    found, used = denied_figures([other, said, denial], "s1")
+    (c,) = found
+    assert c.kind is ConflictKind.STANCE and used == {denial.id}
+    # paired with the denier's own earlier report: a retraction
+    assert c.a.id == said.id and c.b.id == denial.id and "denied by Red Crescent" in c.why
+
+
+def test_a_figure_describing_what_is_denied_is_not_denied():
+    said = claim("Committee", "133 people had been killed", "133", day=23)
+    denial = claim(
+        "Washington",
+        "claims that its ally was involved in an attack where 133 people were killed",
+        "133",
+        day=24,
+        stance=Stance.DENIED,
+    )
+    assert denied_figures([said, denial], "s1") == ([], set())
+
+
+def test_a_different_figure_or_a_small_number_is_no_denied_figure():
+    said = claim("Ministry", "3,958 people have died", "3,958", day=18)
+    denial = claim("Red Crescent", "the floods killed 11,300 people", "11,300", day=17, stance=Stance.DENIED)
+    assert denied_figures([said, denial], "s1")[0] == []
+    few = claim("Court", "the 3 men were in the country", "3", day=25)
+    few_denied = claim("Lawyer", "the 3 men were in the country", "3", day=25, stance=Stance.DENIED)
+    assert denied_figures([few, few_denied], "s1")[0] == []
+
+
+def test_not_responsible_contradicts_responsible_only_about_the_same_party():
+    import numpy as np
+
+    from reportedly.link.conflicts import opposition_conflicts
+    from reportedly.link.embed import Thresholds
+
+    def told(origin: str, content: str, *, negative: bool) -> ClaimItem:
+        text = f"{origin} said {content}"
+        doc = Document(text=text, outlet=f"Outlet {origin}", published=date(2023, 10, 18))
+        c = Claim(
+            ClaimKind.INDIRECT,
+            SectionKind.BODY,
+            Stance.ASSERTED,
+            Cue(len(origin) + 1, len(origin) + 5, "said", "say"),
+            [Span(len(origin) + 6, len(text), content)],
+            negated=negative,
+            id=f"{origin}:{content[:12]}",
+        )
+        return ClaimItem(
+            c, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, negative
+        )
+
+    other = told(
+        "President", "militants from the other camp were responsible for the hospital blast", negative=False
+    )
+    same = told("Ministry", "Israel was responsible for the hospital blast", negative=False)
+    denial = told("Assessment", "Israel was not responsible for the hospital blast", negative=True)
+    vectors = {it.id: np.ones(4, dtype=np.float32) / 2.0 for it in (other, same, denial)}
+    loose = Thresholds(story=0.0, cluster=0.0, opposite=0.0, internal=0.0, same_event=0.0)
+    # a different party held responsible says nothing against "Israel was not responsible"
+    assert opposition_conflicts([other, denial], vectors, loose, "s1") == []
+    (c,) = opposition_conflicts([same, denial], vectors, loose, "s1")
+    assert c.kind is ConflictKind.POLARITY and {c.a.id, c.b.id} == {same.id, denial.id}
