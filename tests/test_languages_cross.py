@@ -140,3 +140,16 @@ def test_a_country_by_its_own_name_not_only_its_official_one() -> None:
     # gettext has "Российская Федерация"; the country's own name comes from countryinfo
     text = "В России и Украине погибли 5 человек."
     assert [(p.id, text[a:b]) for a, b, p in mentions("ru", text)] == [("RU", "России"), ("UA", "Украине")]
+
+
+def test_a_country_by_its_everyday_name_in_each_language() -> None:
+    """Catalogues of official names have "Російська Федерація" and "러시아 연방"; reports write
+    "Росії" and "러시아", the names CLDR (Babel) gives each language."""
+    from reportedly.languages.places import mentions
+
+    text = "Удар по Росії та Сполучених Штатах."
+    assert [(p.id, text[a:b]) for a, b, p in mentions("uk", text)] == [
+        ("RU", "Росії"),
+        ("US", "Сполучених Штатах"),
+    ]
+    assert [p.id for _, _, p in mentions("ko", "러시아와 미국에서 회담이 열렸다.")] == ["RU", "US"]

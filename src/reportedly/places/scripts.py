@@ -8,8 +8,9 @@ reads (see :mod:`.data`):
 * cities: GeoNames' ``alternatenames`` in the language's script (Cyrillic or Hangul), for the
   cities the gazetteer holds (from its population floor up);
 * countries and ISO 3166-2 regions: pycountry's gettext catalogues (``iso3166-1``,
-  ``iso3166-2``) for the language ("Херсонская область", "대한민국"), and countryinfo's native
-  names and spellings in the script ("Россия", where gettext has "Российская Федерация").
+  ``iso3166-2``) for the language ("Херсонская область", "대한민국"), CLDR's everyday country
+  names through Babel ("Росія", "러시아", where the catalogues have "Російська Федерація"),
+  and countryinfo's native names and spellings in the script ("Россия").
 
 Russian and Ukrainian names are inflected in text ("в Херсонской области"), so a name is
 indexed by the lemmas of its words (and as written, lower-cased), and the caller looks text
@@ -114,6 +115,15 @@ class ScriptNames:
                     local = tr.gettext(n) if n else n
                     if local and local != n:
                         add(local, place)
+        from babel import Locale
+
+        # the everyday name in the language ("Росія", "러시아", "Сполучені Штати") from CLDR,
+        # where the ISO catalogues have the official one ("Російська Федерація", "러시아 연방")
+        territories = Locale(self.code).territories
+        for iso in countries.by_id:
+            place, local = self.places.get(iso), territories.get(iso)
+            if place is not None and local:
+                add(local, place)
         from countryinfo import all_countries
 
         for info in all_countries():  # a country's own name ("Россия") where gettext has its official one
