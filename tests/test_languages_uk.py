@@ -665,3 +665,13 @@ def test_he_before_any_source_is_the_person_named_last() -> None:
 def test_a_portal_and_its_name_in_quotation_marks() -> None:
     claim = only(analyse("Міст закрили на ремонт, повідомляє портал “Новини Поділля”."))
     assert claim.source is not None and claim.source.text == "Новини Поділля"
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    """ "в т.ч." (including) is no sentence end: the figures before and after it are one claim of
+    the speaker named at its end."""
+    text = "Внаслідок обстрілу загинули 9 людей, в т.ч. двоє дітей, повідомив голова громади Петро Мельник."
+    ledger = reportedly.analyze(text, published="2031-03-03")
+    (claim,) = ledger.claims
+    assert claim.source is not None and "Мельник" in claim.source.text
+    assert [q.text for q in claim.quantities] == ["9", "двоє"]

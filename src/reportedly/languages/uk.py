@@ -189,8 +189,15 @@ def _spacy() -> Any:
 
 
 def split(paragraph: str) -> list[tuple[int, int]]:
-    """spaCy's Ukrainian sentences of a paragraph."""
-    return [(s.start_char, s.end_char) for s in _spacy()(paragraph).sents]
+    """spaCy's Ukrainian sentences of a paragraph, where a full stop followed by a lower-case word
+    ends no sentence: it closes an abbreviation ("в т.ч. троє дітей", "і т.д.", "ст. 110")."""
+    out: list[tuple[int, int]] = []
+    for s in _spacy()(paragraph).sents:
+        if out and paragraph[out[-1][1] - 1 : out[-1][1]] == "." and s.text.lstrip()[:1].islower():
+            out[-1] = (out[-1][0], s.end_char)
+        else:
+            out.append((s.start_char, s.end_char))
+    return out
 
 
 _CAP = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ-]+")
