@@ -192,13 +192,12 @@ def origin_of(hops: Sequence[Canonical], names: Sequence[str] = ()) -> Canonical
     the disaster": no capital, no person, no group of people): the claim is the hop before's.
     ``names`` are the hops' words as the article wrote them, where known.
     """
-    speaking = [c for c in hops if not c.relay]
+    written = [*names, *[""] * (len(hops) - len(names))]
+    speaking = [(c, w) for c, w in zip(hops, written, strict=True) if not c.relay]
     if len(speaking) <= 1:
-        return speaking[0] if speaking else None
-    written = list(names) + [""] * (len(hops) - len(names))
-    said = {id(c): w for c, w in zip(hops, written, strict=True)}
-    firm = [c for c in speaking if c.type is not EntityType.MEDIA_OUTLET and not _not_speaker(c, said[id(c)])]
-    return firm[-1] if firm else speaking[-1]
+        return speaking[0][0] if speaking else None
+    firm = [c for c, w in speaking if c.type is not EntityType.MEDIA_OUTLET and not _not_speaker(c, w)]
+    return firm[-1] if firm else speaking[-1][0]
 
 
 _PRONOUN = frozenset({"that", "which", "who", "it", "this", "these", "those", "they", "he", "she", "its"})
