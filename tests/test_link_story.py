@@ -566,6 +566,11 @@ def test_cli_json_shapes(cli_db: str) -> None:
     assert {c["kind"] for c in found} == {"numeric", "polarity", "stance", "internal"}
     assert {"kind", "a", "b", "why"} <= set(found[0])
     assert not any(c["declined"] for c in found)
+    # The link summary counts what `conflicts` lists, and the declined pairs apart (it counted
+    # both together: 94 "conflicts" on the Derna corpus, where `conflicts` listed 24).
+    declined = run("conflicts", "--db", cli_db, "--method", "tfidf", "--declined")
+    assert (summary["conflicts"], summary["declined_pairs"]) == (len(found), len(declined))
+    assert sum(summary["conflicts_by_kind"].values()) == len(found)
     assert [
         c["kind"] for c in run("conflicts", "--db", cli_db, "--method", "tfidf", "--kind", "internal")
     ] == ["internal"]
@@ -633,3 +638,22 @@ def test_aliases_verb_adds_removes_and_refuses_to_merge_people(cli_db: str) -> N
     assert "NIS" in spy["aliases"]
     assert runner.invoke(app, ["aliases", "remove", "Northline Wire", "--db", cli_db]).exit_code == 0
     assert run("aliases", "--db", cli_db, "--user") == []
+
+
+def test_link_summary_counts_conflicts_and_declined_pairs_apart() -> None:
+    """The summary `link` prints counted the declined pairs as conflicts (94 "conflicts" on the
+    Derna corpus, where `conflicts` listed 24): it now counts them apart."""
+    from reportedly.link.pipeline import LinkResult
+    from reportedly.model import Span, Stance
+    from reportedly.model.stories import ClaimRef, Conflict, ConflictKind
+
+    def ref(n: int) -> ClaimRef:
+        text = Span(0, 4, "Text")
+        return ClaimRef(f"d{n}:0", f"d{n}", "Outlet", None, "police", "police", Stance.ASSERTED, False, text)
+
+    shown = Conflict(ConflictKind.NUMERIC, ref(1), ref(2), "12 against 40 killed")
+    update = Conflict(ConflictKind.NUMERIC, ref(1), ref(3), "a later figure", declined=True)
+    part = Conflict(ConflictKind.NUMERIC, ref(2), ref(3), "a part and its whole", declined=True)
+    summary = LinkResult([], [shown, update, part], [], "tfidf", 3, 3).summary()
+    assert (summary["conflicts"], summary["declined_pairs"]) == (1, 2)
+    assert summary["conflicts_by_kind"] == {"numeric": 1}

@@ -138,7 +138,8 @@ def link(
             f"{placed}linked {summary['documents']} documents and {summary['claims']} claims: "
             f"{summary['stories']} stories "
             f"({summary['stories_with_2_or_more_documents']} with 2+ documents), "
-            f"{summary['clusters']} claim clusters, {summary['conflicts']} conflicts, "
+            f"{summary['clusters']} claim clusters, {summary['conflicts']} conflicts "
+            f"({summary.get('declined_pairs', 0)} pairs declined), "
             f"{summary['measures']} measures in {summary['seconds']:.1f}s ({summary['method']})"
         )
     )

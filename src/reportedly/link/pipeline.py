@@ -64,14 +64,18 @@ class LinkResult:
 
     def summary(self) -> dict[str, Any]:
         multi = [s for s in self.stories if len(s.documents) >= 2]
+        # Declined pairs are kept (with their reason) beside the conflicts, but a reader of the
+        # summary counts contradictions: the two are reported apart, as `conflicts` lists them.
+        reported = [c for c in self.conflicts if not c.declined]
         return {
             "documents": self.documents,
             "claims": self.claims,
             "stories": len(self.stories),
             "stories_with_2_or_more_documents": len(multi),
             "clusters": sum(len(s.clusters) for s in self.stories),
-            "conflicts": len(self.conflicts),
-            "conflicts_by_kind": _count(c.kind.value for c in self.conflicts),
+            "conflicts": len(reported),
+            "conflicts_by_kind": _count(c.kind.value for c in reported),
+            "declined_pairs": len(self.conflicts) - len(reported),
             "measures": len({m.measure for m in self.measures}),
             "method": self.method,
             "seconds": round(self.seconds, 3),
