@@ -148,6 +148,19 @@ def test_tables_on_an_80_column_terminal_cut_nothing(db: Path) -> None:
     assert "…" not in claims.stdout, claims.stdout
 
 
+def test_the_claims_table_names_each_claims_id(db: Path) -> None:
+    """A store's claims table numbered its rows 1, 2, 3 … with nothing saying which document a
+    claim came from; each row now carries the claim's id (analysed ones: document id, colon, place)."""
+    ledger = ferry_ledger()
+    listed = runner.invoke(app, ["claims", "--db", str(db)], env={"COLUMNS": "160"})
+    assert listed.exit_code == 0, listed.output
+    assert ledger.claims and all(c.id in listed.stdout for c in ledger.claims), listed.stdout
+    shown = runner.invoke(app, ["analyze", "-"], input="The mayor said on Monday that the bridge was closed.")
+    assert shown.exit_code == 0, shown.output
+    # one document: no ids in its table
+    assert " · indirect · body" not in shown.stdout and "indirect · body" in shown.stdout
+
+
 def test_link_json_says_whether_it_linked(db: Path) -> None:
     """'link --json' has "up_to_date" in both of its shapes: false after a run, true when there
     was nothing to do (it was only in the second, so a script had to test for its absence)."""

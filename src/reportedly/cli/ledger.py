@@ -45,7 +45,7 @@ def claims(
     if as_json:
         dump(rows)
     else:
-        out.print(claims_table(rows, title=f"{len(rows)} claims"))
+        out.print(claims_table(rows, title=f"{len(rows)} claims", ids=True))
 
 
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "claims")

@@ -80,7 +80,10 @@ def _dates(claim: dict[str, Any]) -> str:
     return "\n".join(f"{t['text']} = {(t['resolved'] or '?').replace('/', ' – ')}" for t in claim["times"])
 
 
-def claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Table:
+def claims_table(claims: list[dict[str, Any]], title: str | None = None, *, ids: bool = False) -> Table:
+    """The claims as a table. ``ids`` adds each claim's id (its document's id, a colon and its
+    place) under the claim: a store's listing mixes documents, and the id is what a reader
+    passes on (``claims --document``, ``export``, the web UI's address)."""
     table = Table(title=title, show_lines=True, expand=True, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Source ← chain", ratio=2, overflow="fold")
@@ -105,7 +108,8 @@ def claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Tabl
         if flags:
             stance.append("\n" + "; ".join(flags), style="dim")
         claim = Text(c["content"]["text"] or "—")
-        claim.append(f"\n{c['kind']} · {c['section']} · @{c['cue']['start']}", style="dim")
+        meta = f"{c['kind']} · {c['section']} · @{c['cue']['start']}"
+        claim.append(f"\n{c['id']} · {meta}" if ids and c.get("id") else f"\n{meta}", style="dim")
         table.add_row(str(n), who, Text(c["cue"]["text"]), stance, claim, Text(_numbers(c)), Text(_dates(c)))
     return table
 
