@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Self
 
+from .encode import as_json
 from .kinds import QuantityScope, Stance
 from .ledger import Claim, Document, Span, bounded_text
 
@@ -55,13 +56,7 @@ class Origin:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "anonymous": self.anonymous,
-            "claims": list(self.claims),
-            "outlets": sorted(set(self.outlets)),
-        }
+        return as_json(self, "key name anonymous claims outlets", outlets=sorted(set(self.outlets)))
 
 
 @dataclass(slots=True)
@@ -117,18 +112,12 @@ class ClaimRef:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "document": self.document_id,
-            "outlet": self.outlet,
-            "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
-            "origin": self.origin,
-            "stance": self.stance.value,
-            "negated": self.negated,
-            "evidence": self.content.to_dict(),
-            "sentence": self.sentence.to_dict() if self.sentence else None,
-        }
+        return as_json(
+            self,
+            "id document outlet published source origin stance negated evidence sentence",
+            document=self.document_id,
+            evidence=self.content,
+        )
 
 
 @dataclass(slots=True)
@@ -167,18 +156,15 @@ class ClaimCluster:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "story": self.story_id,
-            "label": self.label,
-            "measure": self.measure,
-            "claims": [c.to_dict() for c in self.claims],
-            "documents": sorted({c.document_id for c in self.claims}),
-            "outlets": len(self.outlets),
-            "outlet_names": self.outlets,
-            "independent_origins": self.independent_origins,
-            "origins": [o.to_dict() for o in self.origins],
-        }
+        """Its fields, with what it derives from its claims: documents, outlets and their count."""
+        return as_json(
+            self,
+            "id story label measure claims documents outlets outlet_names independent_origins origins",
+            story=self.story_id,
+            documents=sorted({c.document_id for c in self.claims}),
+            outlets=len(self.outlets),
+            outlet_names=self.outlets,
+        )
 
 
 @dataclass(slots=True)
@@ -216,17 +202,7 @@ class Conflict:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.value,
-            "story": self.story_id,
-            "measure": self.measure,
-            "declined": self.declined,
-            "a": self.a.to_dict(),
-            "b": self.b.to_dict(),
-            "why": self.why,
-            "a_also": [r.to_dict() for r in self.a_also],
-            "b_also": [r.to_dict() for r in self.b_also],
-        }
+        return as_json(self, "kind story measure declined a b why a_also b_also", story=self.story_id)
 
     def sides(self) -> tuple[list[ClaimRef], list[ClaimRef]]:
         """Every claim of each side: the one shown first, then the rest."""
@@ -271,22 +247,14 @@ class TimelinePoint:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat() if self.date else None,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "unit": self.unit,
-            "approximate": self.approximate,
-            "display": bounded_text(self.value, self.low, self.high, self.approximate),
-            "scope": self.scope.value,
-            "source": self.source,
-            "stance": self.stance.value,
-            "outlet": self.outlet,
-            "document": self.document_id,
-            "claim": self.claim_id,
-            "evidence": self.evidence.to_dict(),
-        }
+        """Its fields, with ``display``: the bounded number as people read it."""
+        return as_json(
+            self,
+            "date value low high unit approximate display scope source stance outlet document claim evidence",
+            display=bounded_text(self.value, self.low, self.high, self.approximate),
+            document=self.document_id,
+            claim=self.claim_id,
+        )
 
 
 @dataclass(slots=True)
@@ -317,13 +285,6 @@ class Story:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "documents": list(self.documents),
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
-            "outlets": sorted(set(self.outlets)),
-            "entities": list(self.entities),
-            "clusters": [c.to_dict() for c in self.clusters],
-        }
+        return as_json(
+            self, "id title documents first last outlets entities clusters", outlets=sorted(set(self.outlets))
+        )
