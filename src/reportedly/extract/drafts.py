@@ -187,17 +187,17 @@ def claim_stance(
 
 #: Sources whose *reported* relays what others saw or said: media, reporters, observers' reports.
 RELAYING_SOURCE = any_word(
-    "media press outlets? news newspapers? paper TV television broadcaster radio channel daily magazine "
+    r"media press outlets? news newspapers? paper TV television broadcaster radio channel daily magazine "
     "website reporters? journalists? correspondents? reports? activists? monitors? witnesses residents "
-    "AFP AP Associated_Press Reuters BBC CNN NBC CBS ABC Sky Al_Jazeera TASS RIA Interfax Xinhua Yonhap "
+    r"AFP AP Associated\s+Press Reuters BBC CNN NBC CBS ABC Sky Al\s+Jazeera TASS RIA Interfax Xinhua Yonhap "
     "Kyodo dpa Anadolu Bloomberg Times Post Journal Herald Guardian Telegraph"
 )
 
 
 #: A source that is a news medium by its words: "state media", "the news agency", "local outlets".
 MEDIA_SOURCE = any_word(
-    "media press outlets? news_agenc(?:y|ies) newspapers? broadcasters? television TV radio tabloids? "
-    "news_(?:site|website|channel|service|portal)"
+    r"media press outlets? news\s+agenc(?:y|ies) newspapers? broadcasters? television TV radio tabloids? "
+    r"news\s+(?:site|website|channel|service|portal)"
 )
 #: A body's own press people and offices, which speak for it and relay nobody: "press secretary",
 #: "press service", "media office", "news conference".

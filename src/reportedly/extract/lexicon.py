@@ -15,9 +15,9 @@ from ..model import Stance
 
 def any_word(words: str) -> re.Pattern[str]:
     """Any of ``words`` as a whole word, ignoring case: ``words`` are regular expressions split
-    by spaces, ``_`` standing for the space between two words ("Associated_Press" matches
-    "Associated  Press"). A table of words is then read as one, not as a regular expression."""
-    alternatives = "|".join(w.replace("_", r"\s+") for w in words.split())
+    by white space, ``_`` standing for one space ("white_house"; write ``\\s+`` for any run of
+    white space). A table of words is then read as one, not as a regular expression."""
+    alternatives = "|".join(w.replace("_", " ") for w in words.split())
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 #: lemma -> stance for verbs that introduce attributed content.
