@@ -1,17 +1,25 @@
-"""How a ledger type writes its JSON: the keys in order, each value by its type.
+"""How a ledger type writes its JSON and reads it back: the keys in order, each value by its type.
 
 Every ``to_dict`` of :mod:`.ledger` and :mod:`.stories` (and :class:`~.kinds.Measure`) is one
 call of :func:`as_json`: the keys in the order the JSON has always been written, and only the
 values that are not the attribute of that name written plainly (a renamed field, a count, a
 sorted copy). What "plainly" means is said once, in :func:`plain`: enums by value, dates in ISO
-form, ledger types by their own ``to_dict``, lists item by item.
+form, ledger types by their own ``to_dict``, lists item by item. :func:`from_json` reads such
+an object back by the dataclass's fields and their declared types (the types of
+:mod:`.stories`; a ledger's types rebuild spans from the document text, and say so themselves).
 """
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+from dataclasses import MISSING, fields
 from datetime import date
 from enum import Enum
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
 
 
 def plain(value: Any) -> Any:
@@ -34,3 +42,60 @@ def as_json(obj: Any, keys: str, /, **values: Any) -> dict[str, Any]:
     names = keys.split()
     assert values.keys() <= set(names), f"values for keys not written: {values.keys() - set(names)}"
     return {k: plain(values[k] if k in values else getattr(obj, k)) for k in names}
+
+
+def from_json(cls: type[T], data: Mapping[str, Any], /, **keys: str) -> T:
+    """The dataclass ``cls`` from the JSON object ``data``: each field read under its own name,
+    or under the key ``keys`` gives for it (``document_id="document"``), by its declared type.
+
+    Keys that are not fields (derived values :func:`as_json` wrote) are ignored. A field missing
+    from ``data`` takes its default; without one it is None if it may be, false if a flag, empty
+    if a list, and otherwise a KeyError.
+    """
+    values = {}
+    for name, hint, required in _fields(cls):
+        key = keys.get(name, name)
+        if key in data:
+            values[name] = _read(hint, data[key])
+        elif required:
+            values[name] = _absent(hint, data, key)
+    return cls(**values)
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    hints = get_type_hints(cls)
+    return tuple(
+        (f.name, hints[f.name], f.default is MISSING and f.default_factory is MISSING) for f in fields(cls)
+    )
+
+
+def _absent(kind: Any, data: Mapping[str, Any], key: str) -> Any:
+    """What a field without a default is when its key is missing (as ``data.get`` would give)."""
+    if kind is bool:
+        return False
+    if get_origin(kind) is list:
+        return []
+    if get_origin(kind) in (Union, types.UnionType) and type(None) in get_args(kind):
+        return None
+    return data[key]  # required: the KeyError names the key
+
+
+def _read(kind: Any, value: Any) -> Any:
+    """``value`` of the JSON read as the declared type ``kind`` (the inverse of :func:`plain`)."""
+    if kind is bool:
+        return bool(value)
+    if get_origin(kind) in (Union, types.UnionType):  # ``X | None``
+        (inner,) = (a for a in get_args(kind) if a is not type(None))
+        if value is None or (not value and (inner is date or hasattr(inner, "from_dict"))):
+            return None  # an empty date or object is none
+        return _read(inner, value)
+    if get_origin(kind) is list:
+        return [_read(get_args(kind)[0], v) for v in value]
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if hasattr(kind, "from_dict"):
+        return kind.from_dict(value)
+    return value

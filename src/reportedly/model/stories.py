@@ -12,14 +12,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Self
 
-from .encode import as_json
+from .encode import as_json, from_json
 from .kinds import QuantityScope, Stance
 from .ledger import Claim, Document, Span, bounded_text
-
-
-def _date(value: str | None) -> date | None:
-    """An ISO day as ``to_dict`` writes it, back into a date."""
-    return date.fromisoformat(value) if value else None
 
 
 class ConflictKind(StrEnum):
@@ -47,13 +42,7 @@ class Origin:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            key=data["key"],
-            name=data["name"],
-            anonymous=bool(data.get("anonymous", False)),
-            claims=list(data.get("claims", [])),
-            outlets=list(data.get("outlets", [])),
-        )
+        return from_json(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(self, "key name anonymous claims outlets", outlets=sorted(set(self.outlets)))
@@ -98,18 +87,7 @@ class ClaimRef:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict` (``document`` is the document id, ``evidence`` the content)."""
-        return cls(
-            id=data["id"],
-            document_id=data["document"],
-            outlet=data.get("outlet"),
-            published=_date(data.get("published")),
-            source=data.get("source"),
-            origin=data.get("origin"),
-            stance=Stance(data["stance"]),
-            negated=bool(data.get("negated", False)),
-            content=Span.from_dict(data["evidence"]),
-            sentence=Span.from_dict(data["sentence"]) if data.get("sentence") else None,
-        )
+        return from_json(cls, data, document_id="document", content="evidence")
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(
@@ -146,14 +124,7 @@ class ClaimCluster:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`; the counts and lists it derives from the claims are recomputed."""
-        return cls(
-            id=data["id"],
-            story_id=data["story"],
-            label=data["label"],
-            claims=[ClaimRef.from_dict(c) for c in data.get("claims", [])],
-            measure=data.get("measure"),
-            origins=[Origin.from_dict(o) for o in data.get("origins", [])],
-        )
+        return from_json(cls, data, story_id="story")
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with what it derives from its claims: documents, outlets and their count."""
@@ -189,17 +160,7 @@ class Conflict:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            kind=ConflictKind(data["kind"]),
-            a=ClaimRef.from_dict(data["a"]),
-            b=ClaimRef.from_dict(data["b"]),
-            why=data["why"],
-            story_id=data.get("story"),
-            measure=data.get("measure"),
-            declined=bool(data.get("declined", False)),
-            a_also=[ClaimRef.from_dict(r) for r in data.get("a_also", [])],
-            b_also=[ClaimRef.from_dict(r) for r in data.get("b_also", [])],
-        )
+        return from_json(cls, data, story_id="story")
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(self, "kind story measure declined a b why a_also b_also", story=self.story_id)
@@ -230,21 +191,7 @@ class TimelinePoint:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict` (``document`` and ``claim`` are ids)."""
-        return cls(
-            date=_date(data.get("date")),
-            value=data.get("value"),
-            low=data.get("low"),
-            high=data.get("high"),
-            unit=data.get("unit"),
-            source=data.get("source"),
-            stance=Stance(data["stance"]),
-            document_id=data["document"],
-            claim_id=data["claim"],
-            evidence=Span.from_dict(data["evidence"]),
-            scope=QuantityScope(data.get("scope", "point")),
-            outlet=data.get("outlet"),
-            approximate=bool(data.get("approximate", False)),
-        )
+        return from_json(cls, data, document_id="document", claim_id="claim")
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with ``display``: the bounded number as people read it."""
@@ -273,16 +220,7 @@ class Story:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            id=data["id"],
-            title=data["title"],
-            documents=list(data.get("documents", [])),
-            first=_date(data.get("first")),
-            last=_date(data.get("last")),
-            outlets=list(data.get("outlets", [])),
-            entities=list(data.get("entities", [])),
-            clusters=[ClaimCluster.from_dict(c) for c in data.get("clusters", [])],
-        )
+        return from_json(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(
