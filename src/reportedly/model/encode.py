@@ -17,7 +17,7 @@ from dataclasses import MISSING, fields
 from datetime import date
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
 
@@ -42,6 +42,20 @@ def as_json(obj: Any, keys: str, /, **values: Any) -> dict[str, Any]:
     names = keys.split()
     assert values.keys() <= set(names), f"values for keys not written: {values.keys() - set(names)}"
     return {k: plain(values[k] if k in values else getattr(obj, k)) for k in names}
+
+
+class FromJson:
+    """What gives a dataclass its ``from_dict``: :func:`from_json` with the type's ``json_names``
+    (field name → JSON key, for the fields its ``to_dict`` writes under another name)."""
+
+    __slots__ = ()
+    json_names: ClassVar[Mapping[str, str]] = {}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The inverse of ``to_dict``: each field read by its declared type (:func:`from_json`);
+        what ``to_dict`` derives is recomputed."""
+        return from_json(cls, data, **cls.json_names)
 
 
 def from_json(cls: type[T], data: Mapping[str, Any], /, **keys: str) -> T:

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, ClassVar
 
-from .encode import as_json, from_json
+from .encode import FromJson, as_json
 from .kinds import QuantityScope, Stance
 from .ledger import Claim, Document, Span, bounded_text
 
@@ -25,7 +25,7 @@ class ConflictKind(StrEnum):
 
 
 @dataclass(slots=True)
-class Origin:
+class Origin(FromJson):
     """One independent origin of a cluster's claims: a briefing, a named source, a wire story.
 
     ``key`` is what made claims count as the same origin (a canonical entity
@@ -39,17 +39,12 @@ class Origin:
     claims: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return from_json(cls, data)
-
     def to_dict(self) -> dict[str, Any]:
         return as_json(self, "key name anonymous claims outlets", outlets=sorted(set(self.outlets)))
 
 
 @dataclass(slots=True)
-class ClaimRef:
+class ClaimRef(FromJson):
     """A claim as a story shows it: enough to read and audit it without loading the ledger."""
 
     id: str
@@ -62,6 +57,7 @@ class ClaimRef:
     negated: bool
     content: Span
     sentence: Span | None = None
+    json_names: ClassVar[Mapping[str, str]] = {"document_id": "document", "content": "evidence"}
 
     @classmethod
     def from_claim(cls, claim: Claim, document: Document) -> ClaimRef:
@@ -84,11 +80,6 @@ class ClaimRef:
             sentence=claim.sentence,
         )
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict` (``document`` is the document id, ``evidence`` the content)."""
-        return from_json(cls, data, document_id="document", content="evidence")
-
     def to_dict(self) -> dict[str, Any]:
         return as_json(
             self,
@@ -99,7 +90,7 @@ class ClaimRef:
 
 
 @dataclass(slots=True)
-class ClaimCluster:
+class ClaimCluster(FromJson):
     """Claims in several documents asserting one proposition (or counting one measure).
 
     ``outlets`` counts publishing outlets; ``origins`` the independent origins
@@ -112,6 +103,7 @@ class ClaimCluster:
     claims: list[ClaimRef] = field(default_factory=list)
     measure: str | None = None
     origins: list[Origin] = field(default_factory=list)
+    json_names: ClassVar[Mapping[str, str]] = {"story_id": "story"}
 
     @property
     def outlets(self) -> list[str]:
@@ -120,11 +112,6 @@ class ClaimCluster:
     @property
     def independent_origins(self) -> int:
         return len(self.origins)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`; the counts and lists it derives from the claims are recomputed."""
-        return from_json(cls, data, story_id="story")
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with what it derives from its claims: documents, outlets and their count."""
@@ -139,7 +126,7 @@ class ClaimCluster:
 
 
 @dataclass(slots=True)
-class Conflict:
+class Conflict(FromJson):
     """Two claims that cannot both be true at the same time, with why we think so."""
 
     kind: ConflictKind
@@ -156,11 +143,7 @@ class Conflict:
     #: side, and these are the rest of each side's claims, so a reader sees every report of it
     a_also: list[ClaimRef] = field(default_factory=list)
     b_also: list[ClaimRef] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return from_json(cls, data, story_id="story")
+    json_names: ClassVar[Mapping[str, str]] = {"story_id": "story"}
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(self, "kind story measure declined a b why a_also b_also", story=self.story_id)
@@ -171,7 +154,7 @@ class Conflict:
 
 
 @dataclass(slots=True)
-class TimelinePoint:
+class TimelinePoint(FromJson):
     """One number for a measure: when, how much (with bounds), who says so, how surely."""
 
     date: date | None
@@ -187,11 +170,7 @@ class TimelinePoint:
     scope: QuantityScope = QuantityScope.POINT
     outlet: str | None = None
     approximate: bool = False
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict` (``document`` and ``claim`` are ids)."""
-        return from_json(cls, data, document_id="document", claim_id="claim")
+    json_names: ClassVar[Mapping[str, str]] = {"document_id": "document", "claim_id": "claim"}
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with ``display``: the bounded number as people read it."""
@@ -205,7 +184,7 @@ class TimelinePoint:
 
 
 @dataclass(slots=True)
-class Story:
+class Story(FromJson):
     """Documents about one unfolding event, with the claim clusters that run through them."""
 
     id: str
@@ -216,11 +195,6 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     clusters: list[ClaimCluster] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return from_json(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(
