@@ -65,7 +65,8 @@ class Located:
         return data["start"], data["end"], data["text"]
 
     def located_dict(self) -> dict[str, Any]:
-        """``text``, ``start`` and ``end``: the head of every subclass's ``to_dict``."""
+        """``text``, ``start`` and ``end``: the head of every subclass's ``to_dict`` (those written
+        with :func:`~.encode.as_json` name the three first)."""
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
