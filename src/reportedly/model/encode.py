@@ -22,26 +22,38 @@ from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin, ge
 T = TypeVar("T")
 
 
+_AS_IS = frozenset({str, int, float, bool, dict, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``value`` as the ledger JSON holds it: an enum by its value, a date as ``YYYY-MM-DD``, a
-    ledger type by its ``to_dict``, a list item by item (a new list); anything else as it is."""
-    if isinstance(value, Enum):  # before str: the vocabularies are StrEnums
-        return value.value
-    if value is None or isinstance(value, str | int | float | dict):
+    ledger type by its ``to_dict``, a list item by item (a new list); anything else as it is.
+
+    Called for every value a ledger writes, so the common case (a str, a number, None) is one
+    set lookup."""
+    if type(value) in _AS_IS:  # the exact types: a StrEnum is a str but is written by value
         return value
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
         return [plain(v) for v in value]
-    return value.to_dict()
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value  # a ledger type; else as it is (a numpy number)
 
 
 def as_json(obj: Any, keys: str, /, **values: Any) -> dict[str, Any]:
     """The JSON object of ``obj``: ``keys`` (space-separated) in order, each the value given in
     ``values`` or else ``obj``'s attribute of that name, written by :func:`plain`."""
-    names = keys.split()
-    assert values.keys() <= set(names), f"values for keys not written: {values.keys() - set(names)}"
+    names = _split(keys)
+    assert not values or values.keys() <= set(names), f"values for no key: {values.keys() - set(names)}"
     return {k: plain(values[k] if k in values else getattr(obj, k)) for k in names}
+
+
+@cache
+def _split(keys: str) -> tuple[str, ...]:
+    return tuple(keys.split())
 
 
 class FromJson:
