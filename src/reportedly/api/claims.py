@@ -12,7 +12,8 @@ from reportedly.api.schemas import NOT_FOUND, ClaimListItem, ClaimOut, Page, Pro
 from reportedly.model import ClaimKind, SectionKind, Stance
 from reportedly.store import NotFound, Store
 
-router = APIRouter(prefix="/api/claims", tags=["claims"])
+#: Every claims route can answer 404: an unknown claim, or an unknown story or document to filter by.
+router = APIRouter(prefix="/api/claims", tags=["claims"], responses=NOT_FOUND)
 
 StoreDep = Annotated[Store, Depends(store)]
 
@@ -20,7 +21,7 @@ StoreDep = Annotated[Store, Depends(store)]
 LABEL_CHARS = 120
 
 
-@router.get("", response_model=Page[ClaimListItem], responses=NOT_FOUND, summary="Find claims")
+@router.get("", response_model=Page[ClaimListItem], summary="Find claims")
 def list_claims(
     db: StoreDep,
     q: Annotated[
@@ -66,16 +67,13 @@ def list_claims(
     return found
 
 
-@router.get("/{claim_id}", response_model=ClaimOut, responses=NOT_FOUND, summary="One claim")
+@router.get("/{claim_id}", response_model=ClaimOut, summary="One claim")
 def get_claim(claim_id: str, db: StoreDep) -> dict[str, Any]:
     return db.claim(claim_id)
 
 
 @router.get(
-    "/{claim_id}/provenance",
-    response_model=ProvenanceOut,
-    responses=NOT_FOUND,
-    summary="One claim's provenance chain as a graph",
+    "/{claim_id}/provenance", response_model=ProvenanceOut, summary="One claim's provenance chain as a graph"
 )
 def get_provenance(claim_id: str, db: StoreDep) -> dict[str, Any]:
     """Nodes and edges for drawing who relayed the claim: outlet → sources → origin → claim."""

@@ -29,7 +29,8 @@ from reportedly.api.schemas import NOT_FOUND, JobOut
 
 log = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/api/jobs", tags=["documents"])
+#: Its one route answers 404 for a job it does not know (jobs are kept in memory).
+router = APIRouter(prefix="/api/jobs", tags=["documents"], responses=NOT_FOUND)
 
 #: Jobs waiting (not counting the one running) before a POST is answered 429.
 DEFAULT_JOB_QUEUE = 8
@@ -148,12 +149,7 @@ def jobs(request: Request) -> JobQueue:
     return request.app.state.jobs
 
 
-@router.get(
-    "/{job_id}",
-    response_model=JobOut,
-    responses=NOT_FOUND,
-    summary="Status of an analysis job",
-)
+@router.get("/{job_id}", response_model=JobOut, summary="Status of an analysis job")
 def get_job(job_id: str, request: Request) -> dict[str, Any]:
     """Where a job queued by ``POST /api/documents?async=true`` stands: ``queued``, ``running``,
     ``done`` (with the stored documents) or ``error`` (with the reason)."""

@@ -9,6 +9,7 @@ since it costs real CPU.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -39,6 +40,31 @@ Declined = Annotated[
 router = APIRouter(tags=["stories"])
 
 StoreDep = Annotated[Store, Depends(store)]
+
+
+@dataclass(slots=True)
+class ConflictQuery:
+    """The query parameters both conflict listings take, declared once: which kind, declined or
+    not, and the page. FastAPI reads them from the fields (``Annotated[ConflictQuery, Depends()]``)."""
+
+    kind: ConflictKind | None = None
+    declined: Declined = False
+    limit: Limit = 50
+    offset: Offset = 0
+
+    def page(self, db: Store, story: str | None) -> dict[str, Any]:
+        """The page of conflicts (or of declined pairs) these parameters ask for, in ``story`` or all."""
+        found = db.conflict_page(
+            story=story,
+            kind=self.kind.value if self.kind else None,
+            limit=self.limit,
+            offset=self.offset,
+            declined=self.declined,
+        )
+        return found.to_dict()
+
+
+Conflicts = Annotated[ConflictQuery, Depends()]
 
 
 def stories_available(db: Store) -> bool:
@@ -88,16 +114,9 @@ def story_clusters(story_id: str, db: StoreDep, limit: Limit = 50, offset: Offse
     responses=NOT_FOUND,
     summary="A story's conflicts",
 )
-def story_conflicts(
-    story_id: str,
-    db: StoreDep,
-    kind: ConflictKind | None = None,
-    declined: Declined = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def story_conflicts(story_id: str, db: StoreDep, query: Conflicts) -> dict[str, Any]:
     db.story_documents(story_id)  # an unknown story is a 404, not an empty page
-    return _conflict_page(db, story_id, kind, limit, offset, declined)
+    return query.page(db, story_id)
 
 
 @router.get(
@@ -135,18 +154,15 @@ def story_timeline(
 )
 def list_conflicts(
     db: StoreDep,
+    query: Conflicts,
     story: Annotated[str | None, Query(max_length=200)] = None,
-    kind: ConflictKind | None = None,
-    declined: Declined = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Pairs of claims that cannot both be true, with why; side by side in the story page.
     ``declined=true`` lists instead the pairs examined and declined, each with its reason.
     An unknown ``story`` is a 404, as in ``/api/claims``, not an empty page."""
     if story is not None:
         db.story_documents(story)
-    return _conflict_page(db, story, kind, limit, offset, declined)
+    return query.page(db, story)
 
 
 @router.get(
@@ -192,10 +208,3 @@ def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(
     return {**run, "rebuilt": result is not None}
 
 
-def _conflict_page(
-    db: Store, story: str | None, kind: ConflictKind | None, limit: int, offset: int, declined: bool
-) -> dict[str, Any]:
-    found = db.conflict_page(
-        story=story, kind=kind.value if kind else None, limit=limit, offset=offset, declined=declined
-    )
-    return found.to_dict()

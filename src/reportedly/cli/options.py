@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -87,6 +89,21 @@ def check_encoding(encoding: str | None) -> None:
         raise fail(
             f"unknown encoding {encoding!r}; use a name such as utf-8, latin-1 or cp1252", EXIT_USAGE
         ) from None
+
+
+@contextmanager
+def store_failures() -> Iterator[None]:
+    """Run the block; a store error ends the command with its message and its own exit code.
+
+    Each typed store error carries its code (:mod:`reportedly.store.errors`), so every verb that
+    touches the store answers a missing story or a bad alias the same way.
+    """
+    from ..store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        raise fail(str(exc), exc.exit_code) from None
 
 
 def open_store(db: str):  # noqa: ANN201 - Store is imported lazily to keep --help fast

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .. import settings
 from .app import app
-from .options import DEFAULT_DB, EXIT_STORE, EXIT_USAGE, DbOpt, PrivateOpt, fail
+from .options import DEFAULT_DB, EXIT_STORE, EXIT_USAGE, DbOpt, PrivateOpt, fail, store_failures
 from .output import err
 
 
@@ -111,9 +111,8 @@ def serve(
             EXIT_STORE,
         )
     from ..api import create_app
-    from ..store import StoreError
 
-    try:
+    with store_failures():
         web = create_app(
             db,
             token=token,
@@ -124,8 +123,6 @@ def serve(
             async_above=async_above,
             job_queue=job_queue,
         )
-    except StoreError as exc:
-        raise fail(str(exc), exc.exit_code) from None
     if not _loopback(host):
         err.print(
             Text(

@@ -18,7 +18,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from .app import app
-from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
+from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store, store_failures
 from .output import dump, entity_cells, err, out, print_rows
 
 AliasesOpt = Annotated[
@@ -60,20 +60,15 @@ def _alias_files(aliases: list[Path] | None) -> list[Path]:
 
 def _require_story(store: Any, story: str | None) -> None:
     """Exit 1 with a hint for a --story no link run made: an empty list would read as 'none found'."""
-    from ..store import StoreError
-
     if story is None:
         return
-    try:
+    with store_failures():
         store.story_documents(story)
-    except StoreError as exc:
-        raise fail(str(exc), exc.exit_code) from None
 
 
 def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
     """Link again when the store changed since the last run; returns the run's result or None."""
     from ..link import ensure_linked
-    from ..store import StoreError
 
     files = _alias_files(aliases)
     embedder = _embedder(method)
@@ -82,12 +77,11 @@ def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool
         if not quiet:
             err.print(Text(msg, style="dim"))
 
-    try:
-        return ensure_linked(store, embedder=embedder, aliases=files, progress=say, force=force)
-    except ValueError as exc:  # a malformed alias file
-        raise fail(str(exc), EXIT_INPUT) from None
-    except StoreError as exc:
-        raise fail(str(exc), exc.exit_code) from None
+    with store_failures():
+        try:
+            return ensure_linked(store, embedder=embedder, aliases=files, progress=say, force=force)
+        except ValueError as exc:  # a malformed alias file
+            raise fail(str(exc), EXIT_INPUT) from None
 
 
 @app.command()
@@ -205,15 +199,11 @@ def story_cmd(
 
     Example: reportedly story s-1a2b3c4d5e --json
     """
-    from ..store import StoreError
-
     store = require_store(db)
     with store:
         _refresh(store, method, aliases, quiet=as_json)
-        try:
+        with store_failures():
             story, documents = store.story(story_id)
-        except StoreError as exc:
-            raise fail(str(exc), exc.exit_code) from None
         found = store.conflicts(story=story_id)
     if as_json:
         dump(_story_json(story, documents, found))
@@ -466,7 +456,6 @@ def aliases_add(
     Example: reportedly aliases add "the South's spy agency" "National Intelligence Service"
     """
     from ..model import EntityType
-    from ..store import StoreError
 
     if type_ is not None and type_ not in {t.value for t in EntityType}:
         raise fail(
@@ -481,10 +470,8 @@ def aliases_add(
                 "distinct people (add an alias of one name instead, e.g. a nickname)",
                 EXIT_USAGE,
             )
-        try:
+        with store_failures():
             store.add_user_alias(alias, canonical, type_)
-        except StoreError as exc:
-            raise fail(str(exc), exc.exit_code) from None
     if as_json:
         dump({"alias": alias, "canonical": canonical, "type": type_})
         return
@@ -503,14 +490,9 @@ def aliases_remove(
 
     Example: reportedly aliases remove "the South's spy agency"
     """
-    from ..store import StoreError
-
     store = require_store(db)
-    with store:
-        try:
-            store.remove_user_alias(alias)
-        except StoreError as exc:
-            raise fail(str(exc), exc.exit_code) from None
+    with store, store_failures():
+        store.remove_user_alias(alias)
     if as_json:
         dump({"removed": alias})
         return

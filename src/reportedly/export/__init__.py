@@ -15,47 +15,50 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportedly.model import Ledger
 
 if TYPE_CHECKING:
     from reportedly.store import Store
 
-FORMATS = ("jsonl", "csv", "brat", "prov-json", "prov-ttl", "graphml")
 
-#: Media type and file suffix of each format.
-MEDIA_TYPES = {
-    "jsonl": ("application/x-ndjson; charset=utf-8", ".jsonl"),
-    "csv": ("text/csv; charset=utf-8", ".csv"),
-    "brat": ("text/plain; charset=utf-8", ".ann"),
-    "prov-json": ("application/json; charset=utf-8", ".prov.json"),
-    "prov-ttl": ("text/turtle; charset=utf-8", ".ttl"),
-    "graphml": ("application/graphml+xml; charset=utf-8", ".graphml"),
+class _Format(NamedTuple):
+    #: the media type; every export is UTF-8 text
+    media_type: str
+    suffix: str
+    #: ``module:function`` of a one-file format's writer in this package, imported on demand:
+    #: the PROV writers pull in prov (and rdflib for Turtle), which a user exporting CSV should
+    #: not pay for. None for brat, one file per document (:func:`_one_brat`).
+    writer: str | None
+
+
+#: Each format declared once: its media type, file suffix and writer.
+_FORMATS = {
+    "jsonl": _Format("application/x-ndjson", ".jsonl", "jsonl:ledgers_to_jsonl"),
+    "csv": _Format("text/csv", ".csv", "table:ledgers_to_csv"),
+    "brat": _Format("text/plain", ".ann", None),
+    "prov-json": _Format("application/json", ".prov.json", "provenance:ledgers_to_prov_json"),
+    "prov-ttl": _Format("text/turtle", ".ttl", "provenance:ledgers_to_prov_turtle"),
+    "graphml": _Format("application/graphml+xml", ".graphml", "graphml:ledgers_to_graphml"),
 }
+
+FORMATS = tuple(_FORMATS)
+
+#: Media type (with its charset) and file suffix of each format.
+MEDIA_TYPES = {fmt: (f"{f.media_type}; charset=utf-8", f.suffix) for fmt, f in _FORMATS.items()}
 
 
 class ExportError(ValueError):
     """An export that cannot be made as asked (unknown format, brat for many documents …)."""
 
 
-#: The writer of each one-file format, as (module, function): imported on demand, since the PROV
-#: writers pull in prov (and rdflib for Turtle), which a user exporting CSV should not pay for.
-_WRITERS = {
-    "jsonl": ("reportedly.export.jsonl", "ledgers_to_jsonl"),
-    "csv": ("reportedly.export.table", "ledgers_to_csv"),
-    "prov-json": ("reportedly.export.provenance", "ledgers_to_prov_json"),
-    "prov-ttl": ("reportedly.export.provenance", "ledgers_to_prov_turtle"),
-    "graphml": ("reportedly.export.graphml", "ledgers_to_graphml"),
-}
-
-
 def _renderer(fmt: str) -> Callable[[Iterable[Ledger]], str]:
     if fmt == "brat":
         return _one_brat
-    if fmt in _WRITERS:
-        module, name = _WRITERS[fmt]
-        return getattr(importlib.import_module(module), name)
+    if fmt in _FORMATS and (writer := _FORMATS[fmt].writer) is not None:
+        module, name = writer.split(":")
+        return getattr(importlib.import_module(f"reportedly.export.{module}"), name)
     raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

@@ -16,7 +16,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import dateparser
 
@@ -169,14 +169,28 @@ def _normalise(text: str) -> str:
     return t
 
 
-_Handler = Callable[[re.Match[str], date | None], tuple[str | None, str] | None]
+_Result = tuple[str | None, str] | None
+_Handler = Callable[[re.Match[str], date | None], _Result]
+#: the handler of a phrase that means nothing without the publication date
+_RelativeHandler = Callable[[re.Match[str], date], _Result]
 _RESOLVERS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
-def _resolver(regex: str) -> Callable[[_Handler], _Handler]:
-    def register(handler: _Handler) -> _Handler:
-        _RESOLVERS.append((re.compile(regex), handler))
-        return handler
+def _resolver(regex: str, *, relative: bool = False) -> Callable[[_Handler | _RelativeHandler], _Handler]:
+    """Register ``handler`` for the phrases ``regex`` matches whole, in the order tried.
+
+    A ``relative`` phrase ("last month", "on Tuesday", "two weeks ago") is unresolved without a
+    publication date, so its handler is only called with one: said once here, not in each handler.
+    What is registered (and bound to the handler's name) is the handler as called.
+    """
+
+    def register(handler: _Handler | _RelativeHandler) -> _Handler:
+        def anchored(m: re.Match[str], published: date | None) -> _Result:
+            return None if published is None else handler(m, published)  # type: ignore[arg-type]
+
+        call = wraps(handler)(anchored) if relative else handler
+        _RESOLVERS.append((re.compile(regex), call))
+        return call  # type: ignore[return-value]
 
     return register
 
@@ -229,7 +243,7 @@ def _recent_month_year(month: int, published: date) -> int:
 
 
 @_resolver(r"\d{4}-\d{2}-\d{2}")
-def _iso(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _iso(m: re.Match[str], published: date | None) -> _Result:
     try:
         return date.fromisoformat(m.group(0)).isoformat(), "day"
     except ValueError:
@@ -238,7 +252,7 @@ def _iso(m: re.Match[str], published: date | None) -> tuple[str | None, str] | N
 
 @_resolver(rf"(?:{_WD},? )?{_M} {_D}(?:,? {_Y})?")
 @_resolver(rf"(?:{_WD},? )?{_D} (?:of )?{_M}(?:,? {_Y})?")
-def _absolute_day(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _absolute_day(m: re.Match[str], published: date | None) -> _Result:
     # dateparser knows the spelling variants; we only hand it phrases already shaped as dates,
     # because on free text it is far too permissive.
     if m.group("year") is None and published is None:
@@ -256,7 +270,7 @@ def _absolute_day(m: re.Match[str], published: date | None) -> tuple[str | None,
 
 
 @_resolver(rf"{_PART}[ -]?{_M}(?:,? {_Y})?")
-def _part_of_month(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _part_of_month(m: re.Match[str], published: date | None) -> _Result:
     month = MONTHS[m.group("month")]
     if m.group("year"):
         year = int(m.group("year"))
@@ -280,19 +294,17 @@ def _year_part(year: int, part: str) -> str:
 
 
 @_resolver(rf"{_PART}[ -]?{_Y}")
-def _part_of_year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _part_of_year(m: re.Match[str], published: date | None) -> _Result:
     return _year_part(int(m.group("year")), _part_name(m.group("part"))), "interval"
 
 
 @_resolver(rf"{_M},? (?:of )?{_Y}")
-def _month_year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _month_year(m: re.Match[str], published: date | None) -> _Result:
     return f"{int(m.group('year')):04d}-{MONTHS[m.group('month')]:02d}", "month"
 
 
-@_resolver(rf"(?P<rel>last |this |next )?{_M}")
-def _month_alone(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
-    if published is None:
-        return None
+@_resolver(rf"(?P<rel>last |this |next )?{_M}", relative=True)
+def _month_alone(m: re.Match[str], published: date) -> _Result:
     month = MONTHS[m.group("month")]
     rel = (m.group("rel") or "").strip()
     year = _recent_month_year(month, published)
@@ -306,14 +318,12 @@ def _month_alone(m: re.Match[str], published: date | None) -> tuple[str | None, 
 
 
 @_resolver(_Y)
-def _year(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _year(m: re.Match[str], published: date | None) -> _Result:
     return m.group("year"), "year"
 
 
-@_resolver(rf"(?P<rel>last |this |next )?{_WD}(?: (?:morning|afternoon|evening|night))?")
-def _weekday(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
-    if published is None:
-        return None
+@_resolver(rf"(?P<rel>last |this |next )?{_WD}(?: (?:morning|afternoon|evening|night))?", relative=True)
+def _weekday(m: re.Match[str], published: date) -> _Result:
     target = WEEKDAYS[m.group("weekday")]
     rel = (m.group("rel") or "").strip()
     back = (published.weekday() - target) % 7
@@ -331,10 +341,8 @@ _DAY_OFFSETS = {
 }  # fmt: skip
 
 
-@_resolver("|".join(_DAY_OFFSETS))
-def _relative_day(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
-    if published is None:
-        return None
+@_resolver("|".join(_DAY_OFFSETS), relative=True)
+def _relative_day(m: re.Match[str], published: date) -> _Result:
     return (published + timedelta(days=_DAY_OFFSETS[m.group(0)])).isoformat(), "day"
 
 
@@ -363,11 +371,10 @@ def _shift(anchor: date, unit: str, n: int) -> date:
 @_resolver(
     r"(?:(?P<part>early|mid|late|the (?:beginning|start|end|middle) of)[ -])?"
     r"(?P<rel>earlier this|later this|this|last|next|the past|the previous|the coming|the)"
-    r" (?P<unit>week|month|year|weekend)|(?P<rel2>the) (?P<unit2>weekend)"
+    r" (?P<unit>week|month|year|weekend)|(?P<rel2>the) (?P<unit2>weekend)",
+    relative=True,
 )
-def _relative_unit(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
-    if published is None:
-        return None
+def _relative_unit(m: re.Match[str], published: date) -> _Result:
     rel = m.group("rel") or m.group("rel2")
     unit = m.group("unit") or m.group("unit2")
     part = m.group("part")
@@ -407,12 +414,11 @@ def _relative_unit(m: re.Match[str], published: date | None) -> tuple[str | None
 
 
 @_resolver(
-    rf"(?:the )?(?P<rel>last|past|previous|next|coming) (?:{_N} )?(?P<unit>hour|day|week|month|year|decade)s"
+    rf"(?:the )?(?P<rel>last|past|previous|next|coming) (?:{_N} )?(?P<unit>hour|day|week|month|year|decade)s",
+    relative=True,
 )
-def _rolling(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
+def _rolling(m: re.Match[str], published: date) -> _Result:
     """ "the last two months": the interval of that length ending at publication."""
-    if published is None:
-        return None
     n = _count(m.group("count")) if m.group("count") else None
     if n is None:
         return None
@@ -434,10 +440,8 @@ def _duration(anchor: date, unit: str, n: int) -> timedelta:
     return anchor - _add_months(anchor, -months)
 
 
-@_resolver(rf"{_N} (?P<unit>day|week|month|year)s? ago")
-def _ago(m: re.Match[str], published: date | None) -> tuple[str | None, str] | None:
-    if published is None:
-        return None
+@_resolver(rf"{_N} (?P<unit>day|week|month|year)s? ago", relative=True)
+def _ago(m: re.Match[str], published: date) -> _Result:
     n = _count(m.group("count"))
     if n is None:
         return None

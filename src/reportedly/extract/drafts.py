@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ClaimKind, SectionKind, Stance
 from .grammar import chain_from_verb, has_neg
-from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES
+from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES, any_word
 from .quotes import Quote
 from .spans import char_span, mention_span
 from .stance import StanceReading, read_stance
@@ -186,20 +186,18 @@ def claim_stance(
 
 
 #: Sources whose *reported* relays what others saw or said: media, reporters, observers' reports.
-RELAYING_SOURCE = re.compile(
-    r"\b(?:media|press|outlets?|news|newspapers?|paper|TV|television|broadcaster|radio|channel|daily|"
-    r"magazine|website|reporters?|journalists?|correspondents?|reports?|activists?|monitors?|witnesses|"
-    r"residents|AFP|AP|Associated\s+Press|Reuters|BBC|CNN|NBC|CBS|ABC|Sky|Al\s+Jazeera|TASS|RIA|"
-    r"Interfax|Xinhua|Yonhap|Kyodo|dpa|Anadolu|Bloomberg|Times|Post|Journal|Herald|Guardian|Telegraph)\b",
-    re.I,
+RELAYING_SOURCE = any_word(
+    r"media press outlets? news newspapers? paper TV television broadcaster radio channel daily magazine "
+    "website reporters? journalists? correspondents? reports? activists? monitors? witnesses residents "
+    r"AFP AP Associated\s+Press Reuters BBC CNN NBC CBS ABC Sky Al\s+Jazeera TASS RIA Interfax Xinhua Yonhap "
+    "Kyodo dpa Anadolu Bloomberg Times Post Journal Herald Guardian Telegraph"
 )
 
 
 #: A source that is a news medium by its words: "state media", "the news agency", "local outlets".
-MEDIA_SOURCE = re.compile(
-    r"\b(?:media|press|outlets?|news\s+agenc(?:y|ies)|newspapers?|broadcasters?|television|TV|radio|"
-    r"tabloids?|news\s+(?:site|website|channel|service|portal))\b",
-    re.I,
+MEDIA_SOURCE = any_word(
+    r"media press outlets? news\s+agenc(?:y|ies) newspapers? broadcasters? television TV radio tabloids? "
+    r"news\s+(?:site|website|channel|service|portal)"
 )
 #: A body's own press people and offices, which speak for it and relay nobody: "press secretary",
 #: "press service", "media office", "news conference".

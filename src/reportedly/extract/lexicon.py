@@ -8,7 +8,17 @@ and checked against PolNeAR train.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Stance
+
+
+def any_word(words: str) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, ignoring case: ``words`` are regular expressions split
+    by white space, ``_`` standing for one space ("white_house"; write ``\\s+`` for any run of
+    white space). A table of words is then read as one, not as a regular expression."""
+    alternatives = "|".join(w.replace("_", " ") for w in words.split())
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 #: lemma -> stance for verbs that introduce attributed content.
 REPORTING_VERBS: dict[str, Stance] = {
@@ -420,32 +430,26 @@ ANONYMITY_MARKERS = frozenset(
     }
 )
 
-#: Nouns that refer back to an earlier entity of a given type ("the newspaper said").
+#: Nouns that refer back to an earlier entity of a given type ("the newspaper said"): each line
+#: a group of nouns, then the types they may refer back to, the likelier first.
 ANAPHORIC_NOUNS: dict[str, tuple[str, ...]] = {
-    "newspaper": ("media_outlet",),
-    "paper": ("media_outlet",),
-    "daily": ("media_outlet",),
-    "outlet": ("media_outlet",),
-    "broadcaster": ("media_outlet",),
-    "network": ("media_outlet",),
-    "magazine": ("media_outlet",),
-    "publication": ("media_outlet",),
-    "agency": ("agency", "media_outlet"),
-    "service": ("agency",),
-    "ministry": ("government", "agency"),
-    "department": ("government", "agency"),
-    "government": ("government", "country"),
-    "administration": ("government", "country"),
-    "company": ("organization",),
-    "firm": ("organization",),
-    "group": ("organization", "official_group"),
-    "organization": ("organization",),
-    "organisation": ("organization",),
-    "military": ("military_unit", "country"),
-    "army": ("military_unit", "country"),
-    "court": ("government", "organization"),
-    "committee": ("organization", "government"),
-    "country": ("country",),
+    noun: tuple(types.split())
+    for line in """
+        newspaper paper daily outlet broadcaster network magazine publication: media_outlet
+        agency: agency media_outlet
+        service: agency
+        ministry department: government agency
+        government administration: government country
+        company firm: organization
+        group: organization official_group
+        organization organisation: organization
+        military army: military_unit country
+        court: government organization
+        committee: organization government
+        country: country
+    """.strip().splitlines()
+    for nouns, types in [line.split(":")]
+    for noun in nouns.split()
 }
 
 #: Demonyms normalised to a country's short name inside group descriptions.

@@ -16,25 +16,20 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import EntityType
-from .lexicon import GROUP_NOUNS, TITLES
+from .lexicon import GROUP_NOUNS, TITLES, any_word
 
-_MEDIA_WORDS = re.compile(
-    r"\b(times|post|news|journal|herald|tribune|gazette|guardian|telegraph|radio|tv|television|broadcasting|"
-    r"press|daily|magazine|wire|chronicle|observer|reuters|bloomberg|newspaper|broadcaster|network)\b",
-    re.I,
+_MEDIA_WORDS = any_word(
+    "times post news journal herald tribune gazette guardian telegraph radio tv television broadcasting "
+    "press daily magazine wire chronicle observer reuters bloomberg newspaper broadcaster network"
 )
-_AGENCY_WORDS = re.compile(
-    r"\b(service|agency|bureau|intelligence|police|commission|institute|center)\b", re.I
+_AGENCY_WORDS = any_word("service agency bureau intelligence police commission institute center")
+_GOVERNMENT_WORDS = any_word(
+    "ministry department office council parliament congress senate cabinet government administration "
+    "white_house kremlin presidency court"
 )
-_GOVERNMENT_WORDS = re.compile(
-    r"\b(ministry|department|office|council|parliament|congress|senate|cabinet|government|"
-    r"administration|white house|kremlin|presidency|court)\b",
-    re.I,
-)
-_MILITARY_WORDS = re.compile(
-    r"\b(army|navy|air force|brigade|division|forces|regiment|battalion|command|marines?|military|"
-    r"joint chiefs|troops|guard)\b",
-    re.I,
+_MILITARY_WORDS = any_word(
+    "army navy air_force brigade division forces regiment battalion command marines? military "
+    "joint_chiefs troops guard"
 )
 
 

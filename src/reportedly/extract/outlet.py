@@ -28,26 +28,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..model import (
-    ChainLink,
-    Claim,
-    ClaimKind,
-    Cue,
-    Document,
-    Entity,
-    MeasureScope,
-    Quantity,
-    SectionKind,
-    Stance,
-    TimeExpr,
-)
+from .. import model
 from ..nlp.blocks import Block
 from .measure_words import TALLY_NOUNS
 from .spans import Ranges, first_from
 from .stance import read_stance
 
 #: (quantities, times) of one sentence, found once per sentence by the caller.
-NumbersOf = Callable[[Block, Span], tuple[list[Quantity], list[TimeExpr]]]
+NumbersOf = Callable[[Block, Span], tuple[list[model.Quantity], list[model.TimeExpr]]]
 
 _FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:expected|likely|set|certain|feared|projected|forecast)\s+to\s+"
@@ -71,21 +59,21 @@ _MIN_CLAUSE_WORDS = 3
 
 
 def outlet_claims(
-    document: Document,
+    document: model.Document,
     blocks: list[Block],
-    claims: list[Claim],
+    claims: list[model.Claim],
     numbers_of: NumbersOf,
-    wire: Entity | None = None,
-) -> list[Claim]:
+    wire: model.Entity | None = None,
+) -> list[model.Claim]:
     """Claims for the checkable statements of body sentences no attribution covers."""
     covered = [(s.start, s.end) for c in claims for s in [*c.content, c.cue] if s.end > s.start]
     covered += [(c.source.start, c.source.end) for c in claims if c.source]
     sourced = [(c.cue.start, c.cue.end) for c in claims if c.source is not None]
     # searched by position: each sentence tested every claim of the document (issue 18)
     covering, speaking = Ranges(covered), Ranges(sourced)
-    out: list[Claim] = []
+    out: list[model.Claim] = []
     for block in blocks:
-        if block.section is not SectionKind.BODY:
+        if block.section is not model.SectionKind.BODY:
             continue
         for sent in block.doc.sents:
             start, end = _trimmed(document.text, block.offset + sent.start_char, block.offset + sent.end_char)
@@ -111,16 +99,16 @@ def outlet_claims(
             measured = [q for q in found if q.measure is not None]
             counted = [q for q in found if q.measure is None and not q.attribute and _counted(q, root)]
             if measured:
-                forecast = all(q.measure.scope is MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
-                stance = Stance.EXPECTED if forecast else Stance.REPORTED
+                forecast = all(q.measure.scope is model.MeasureScope.FORECAST for q in measured)  # type: ignore[union-attr]
+                stance = model.Stance.EXPECTED if forecast else model.Stance.REPORTED
             elif _FORECAST.search(text):
-                stance = Stance.EXPECTED
+                stance = model.Stance.EXPECTED
             elif counted:
                 # a count of people of this story the measures could not type ("an area home to
                 # 13.5 million people", "the toll, which stands at more than 3,000 people")
-                stance = Stance.REPORTED
+                stance = model.Stance.REPORTED
             elif _CAVEAT.search(text):
-                stance = Stance.UNVERIFIED
+                stance = model.Stance.UNVERIFIED
             else:
                 continue
             # the outlet's own words can confirm ("confirmed deaths"), hedge ("may have been made
@@ -188,7 +176,7 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxiliaries)
 
 
-def _counted(q: Quantity, root: Token) -> bool:
+def _counted(q: model.Quantity, root: Token) -> bool:
     """A count of people, or the figure a tally stands at ("The confirmed total now stands at
     28,191."): the clause's subject is a tally noun and the number has no unit of its own."""
     if q.unit == "people":
@@ -227,25 +215,25 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _claim(
-    document: Document,
+    document: model.Document,
     block: Block,
     root: Token,
     start: int,
     end: int,
-    stance: Stance,
-    quantities: list[Quantity],
-    times: list[TimeExpr],
-    wire: Entity | None,
-) -> Claim:
+    stance: model.Stance,
+    quantities: list[model.Quantity],
+    times: list[model.TimeExpr],
+    wire: model.Entity | None,
+) -> model.Claim:
     cue_start = block.offset + root.idx
     cue_end = cue_start + len(root.text)
-    return Claim(
-        kind=ClaimKind.OUTLET,
-        section=SectionKind.BODY,
+    return model.Claim(
+        kind=model.ClaimKind.OUTLET,
+        section=model.SectionKind.BODY,
         stance=stance,
-        cue=Cue(cue_start, cue_end, document.text[cue_start:cue_end], root.lemma_.lower()),
+        cue=model.Cue(cue_start, cue_end, document.text[cue_start:cue_end], root.lemma_.lower()),
         content=[document.span(start, end)],
-        chain=[ChainLink(wire, "credit")] if wire is not None else [],
+        chain=[model.ChainLink(wire, "credit")] if wire is not None else [],
         quantities=[_copy(q) for q in quantities if start <= q.start and q.end <= end],
         times=[_copy(t) for t in times if start <= t.start and t.end <= end],
         sentence=document.span(start, end),

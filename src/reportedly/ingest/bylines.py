@@ -31,30 +31,7 @@ _TOP_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>.+?)\.?$")
 
 # Words allowed lowercase inside a run of names ("Ursula von der Leyen").
 _NAME_PARTICLES = frozenset(
-    [
-        "and",
-        "in",
-        "of",
-        "the",
-        "de",
-        "del",
-        "della",
-        "der",
-        "di",
-        "da",
-        "dos",
-        "du",
-        "van",
-        "von",
-        "bin",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "zu",
-        "st",
-    ]
+    str.split("and in of the de del della der di da dos du van von bin al el la le y zu st")
 )
 
 

@@ -61,33 +61,7 @@ _RELATED_MARKER = re.compile(
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z])")
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "prof",
-        "capt",
-        "maj",
-        "adm",
-        "cmdr",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-    ]
+    str.split("mr mrs ms dr st jr sr no vs gen col lt sgt rep sen gov prof capt maj adm cmdr inc corp co ltd")
 )
 
 

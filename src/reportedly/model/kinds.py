@@ -9,6 +9,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from .encode import as_json
+
 
 class EntityType(StrEnum):
     COUNTRY = "country"
@@ -123,15 +125,4 @@ class Measure:
         return cls(**fields)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "what": self.what,
-            "unit": self.unit,
-            "subject": self.subject,
-            "place": self.place,
-            "place_name": self.place_name,
-            "qualifier": self.qualifier,
-            "scope": self.scope.value,
-            "period_days": self.period_days,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-        }
+        return as_json(self, "key what unit subject place place_name qualifier scope period_days as_of")

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Self
 
+from .encode import as_json
 from .kinds import (
     ClaimKind,
     EntityType,
@@ -64,7 +65,8 @@ class Located:
         return data["start"], data["end"], data["text"]
 
     def located_dict(self) -> dict[str, Any]:
-        """``text``, ``start`` and ``end``: the head of every subclass's ``to_dict``."""
+        """``text``, ``start`` and ``end``: the head of every subclass's ``to_dict`` (those written
+        with :func:`~.encode.as_json` name the three first)."""
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
@@ -150,20 +152,13 @@ class Document:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "outlet": self.outlet,
-            "url": self.url,
-            "published": self.published.isoformat() if self.published else None,
-            "dateline": self.dateline.to_dict() if self.dateline else None,
-            "byline": self.byline,
-            "paragraphs": [[p.start, p.end] for p in self.paragraphs],
-            "sections": [s.to_dict() for s in self.sections],
-            "length": len(self.text),
-            "meta": self.meta,
-        }
+        """Its fields but the text (``length`` stands for it) and ``byline_span``; paragraphs as offsets."""
+        return as_json(
+            self,
+            "id title subtitle outlet url published dateline byline paragraphs sections length meta",
+            paragraphs=[[p.start, p.end] for p in self.paragraphs],
+            length=len(self.text),
+        )
 
 
 def normalise_text(text: str) -> str:
@@ -204,13 +199,7 @@ class Entity:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type.value,
-            "aliases": sorted(set(self.aliases)),
-            "anonymous": self.anonymous,
-        }
+        return as_json(self, "id name type aliases anonymous", aliases=sorted(set(self.aliases)))
 
 
 def _entity_ref(
@@ -322,11 +311,7 @@ class TimeExpr(Located):
         return cls(*cls.located(data), data.get("resolved"), data.get("granularity", "unresolved"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.located_dict(),
-            "resolved": self.resolved,
-            "granularity": self.granularity,
-        }
+        return as_json(self, "text start end resolved granularity")
 
 
 def bounded_text(value: float | None, low: float | None, high: float | None, approximate: bool) -> str:
@@ -388,18 +373,7 @@ class Quantity(Located):
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, and ``display`` (derived, ignored by :meth:`from_dict`)."""
-        return {
-            **self.located_dict(),
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "approximate": self.approximate,
-            "unit": self.unit,
-            "scope": self.scope.value,
-            "attribute": self.attribute,
-            "measure": self.measure.to_dict() if self.measure else None,
-            "display": self.display,
-        }
+        return as_json(self, "text start end value low high approximate unit scope attribute measure display")
 
 
 @dataclass(slots=True)
@@ -469,23 +443,13 @@ class Claim:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind.value,
-            "section": self.section.value,
-            "stance": self.stance.value,
-            "source": self.source.to_dict() if self.source else None,
-            "cue": self.cue.to_dict(),
-            "content": {"text": self.content_text, "spans": [[s.start, s.end] for s in self.content]},
-            "chain": [link.to_dict() for link in self.chain],
-            "quantities": [q.to_dict() for q in self.quantities],
-            "times": [t.to_dict() for t in self.times],
-            "negated": self.negated,
-            "hedges": list(self.hedges),
-            "inverted": self.inverted,
-            "not_denied": self.not_denied,
-            "sentence": self.sentence.to_dict() if self.sentence else None,
-        }
+        """Its fields; the content as its joined text and its spans' offsets."""
+        return as_json(
+            self,
+            "id kind section stance source cue content chain quantities times negated hedges inverted"
+            " not_denied sentence",
+            content={"text": self.content_text, "spans": [[s.start, s.end] for s in self.content]},
+        )
 
 
 @dataclass(slots=True)
@@ -510,11 +474,7 @@ class Ledger:
         return cls(document, claims, entities)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document.to_dict(),
-            "claims": [c.to_dict() for c in self.claims],
-            "entities": [e.to_dict() for e in self.entities],
-        }
+        return as_json(self, "document claims entities")
 
     def validate(self) -> list[str]:
         """Every offset must reproduce its text; returns the problems found."""

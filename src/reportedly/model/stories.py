@@ -10,15 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, ClassVar
 
+from .encode import FromJson, as_json
 from .kinds import QuantityScope, Stance
 from .ledger import Claim, Document, Span, bounded_text
-
-
-def _date(value: str | None) -> date | None:
-    """An ISO day as ``to_dict`` writes it, back into a date."""
-    return date.fromisoformat(value) if value else None
 
 
 class ConflictKind(StrEnum):
@@ -29,7 +25,7 @@ class ConflictKind(StrEnum):
 
 
 @dataclass(slots=True)
-class Origin:
+class Origin(FromJson):
     """One independent origin of a cluster's claims: a briefing, a named source, a wire story.
 
     ``key`` is what made claims count as the same origin (a canonical entity
@@ -43,29 +39,12 @@ class Origin:
     claims: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            key=data["key"],
-            name=data["name"],
-            anonymous=bool(data.get("anonymous", False)),
-            claims=list(data.get("claims", [])),
-            outlets=list(data.get("outlets", [])),
-        )
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "anonymous": self.anonymous,
-            "claims": list(self.claims),
-            "outlets": sorted(set(self.outlets)),
-        }
+        return as_json(self, "key name anonymous claims outlets", outlets=sorted(set(self.outlets)))
 
 
 @dataclass(slots=True)
-class ClaimRef:
+class ClaimRef(FromJson):
     """A claim as a story shows it: enough to read and audit it without loading the ledger."""
 
     id: str
@@ -78,6 +57,7 @@ class ClaimRef:
     negated: bool
     content: Span
     sentence: Span | None = None
+    json_names: ClassVar[Mapping[str, str]] = {"document_id": "document", "content": "evidence"}
 
     @classmethod
     def from_claim(cls, claim: Claim, document: Document) -> ClaimRef:
@@ -100,39 +80,17 @@ class ClaimRef:
             sentence=claim.sentence,
         )
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict` (``document`` is the document id, ``evidence`` the content)."""
-        return cls(
-            id=data["id"],
-            document_id=data["document"],
-            outlet=data.get("outlet"),
-            published=_date(data.get("published")),
-            source=data.get("source"),
-            origin=data.get("origin"),
-            stance=Stance(data["stance"]),
-            negated=bool(data.get("negated", False)),
-            content=Span.from_dict(data["evidence"]),
-            sentence=Span.from_dict(data["sentence"]) if data.get("sentence") else None,
-        )
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "document": self.document_id,
-            "outlet": self.outlet,
-            "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
-            "origin": self.origin,
-            "stance": self.stance.value,
-            "negated": self.negated,
-            "evidence": self.content.to_dict(),
-            "sentence": self.sentence.to_dict() if self.sentence else None,
-        }
+        return as_json(
+            self,
+            "id document outlet published source origin stance negated evidence sentence",
+            document=self.document_id,
+            evidence=self.content,
+        )
 
 
 @dataclass(slots=True)
-class ClaimCluster:
+class ClaimCluster(FromJson):
     """Claims in several documents asserting one proposition (or counting one measure).
 
     ``outlets`` counts publishing outlets; ``origins`` the independent origins
@@ -145,6 +103,7 @@ class ClaimCluster:
     claims: list[ClaimRef] = field(default_factory=list)
     measure: str | None = None
     origins: list[Origin] = field(default_factory=list)
+    json_names: ClassVar[Mapping[str, str]] = {"story_id": "story"}
 
     @property
     def outlets(self) -> list[str]:
@@ -154,35 +113,20 @@ class ClaimCluster:
     def independent_origins(self) -> int:
         return len(self.origins)
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`; the counts and lists it derives from the claims are recomputed."""
-        return cls(
-            id=data["id"],
-            story_id=data["story"],
-            label=data["label"],
-            claims=[ClaimRef.from_dict(c) for c in data.get("claims", [])],
-            measure=data.get("measure"),
-            origins=[Origin.from_dict(o) for o in data.get("origins", [])],
-        )
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "story": self.story_id,
-            "label": self.label,
-            "measure": self.measure,
-            "claims": [c.to_dict() for c in self.claims],
-            "documents": sorted({c.document_id for c in self.claims}),
-            "outlets": len(self.outlets),
-            "outlet_names": self.outlets,
-            "independent_origins": self.independent_origins,
-            "origins": [o.to_dict() for o in self.origins],
-        }
+        """Its fields, with what it derives from its claims: documents, outlets and their count."""
+        return as_json(
+            self,
+            "id story label measure claims documents outlets outlet_names independent_origins origins",
+            story=self.story_id,
+            documents=sorted({c.document_id for c in self.claims}),
+            outlets=len(self.outlets),
+            outlet_names=self.outlets,
+        )
 
 
 @dataclass(slots=True)
-class Conflict:
+class Conflict(FromJson):
     """Two claims that cannot both be true at the same time, with why we think so."""
 
     kind: ConflictKind
@@ -199,34 +143,10 @@ class Conflict:
     #: side, and these are the rest of each side's claims, so a reader sees every report of it
     a_also: list[ClaimRef] = field(default_factory=list)
     b_also: list[ClaimRef] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            kind=ConflictKind(data["kind"]),
-            a=ClaimRef.from_dict(data["a"]),
-            b=ClaimRef.from_dict(data["b"]),
-            why=data["why"],
-            story_id=data.get("story"),
-            measure=data.get("measure"),
-            declined=bool(data.get("declined", False)),
-            a_also=[ClaimRef.from_dict(r) for r in data.get("a_also", [])],
-            b_also=[ClaimRef.from_dict(r) for r in data.get("b_also", [])],
-        )
+    json_names: ClassVar[Mapping[str, str]] = {"story_id": "story"}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.value,
-            "story": self.story_id,
-            "measure": self.measure,
-            "declined": self.declined,
-            "a": self.a.to_dict(),
-            "b": self.b.to_dict(),
-            "why": self.why,
-            "a_also": [r.to_dict() for r in self.a_also],
-            "b_also": [r.to_dict() for r in self.b_also],
-        }
+        return as_json(self, "kind story measure declined a b why a_also b_also", story=self.story_id)
 
     def sides(self) -> tuple[list[ClaimRef], list[ClaimRef]]:
         """Every claim of each side: the one shown first, then the rest."""
@@ -234,7 +154,7 @@ class Conflict:
 
 
 @dataclass(slots=True)
-class TimelinePoint:
+class TimelinePoint(FromJson):
     """One number for a measure: when, how much (with bounds), who says so, how surely."""
 
     date: date | None
@@ -250,47 +170,21 @@ class TimelinePoint:
     scope: QuantityScope = QuantityScope.POINT
     outlet: str | None = None
     approximate: bool = False
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict` (``document`` and ``claim`` are ids)."""
-        return cls(
-            date=_date(data.get("date")),
-            value=data.get("value"),
-            low=data.get("low"),
-            high=data.get("high"),
-            unit=data.get("unit"),
-            source=data.get("source"),
-            stance=Stance(data["stance"]),
-            document_id=data["document"],
-            claim_id=data["claim"],
-            evidence=Span.from_dict(data["evidence"]),
-            scope=QuantityScope(data.get("scope", "point")),
-            outlet=data.get("outlet"),
-            approximate=bool(data.get("approximate", False)),
-        )
+    json_names: ClassVar[Mapping[str, str]] = {"document_id": "document", "claim_id": "claim"}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat() if self.date else None,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "unit": self.unit,
-            "approximate": self.approximate,
-            "display": bounded_text(self.value, self.low, self.high, self.approximate),
-            "scope": self.scope.value,
-            "source": self.source,
-            "stance": self.stance.value,
-            "outlet": self.outlet,
-            "document": self.document_id,
-            "claim": self.claim_id,
-            "evidence": self.evidence.to_dict(),
-        }
+        """Its fields, with ``display``: the bounded number as people read it."""
+        return as_json(
+            self,
+            "date value low high unit approximate display scope source stance outlet document claim evidence",
+            display=bounded_text(self.value, self.low, self.high, self.approximate),
+            document=self.document_id,
+            claim=self.claim_id,
+        )
 
 
 @dataclass(slots=True)
-class Story:
+class Story(FromJson):
     """Documents about one unfolding event, with the claim clusters that run through them."""
 
     id: str
@@ -302,28 +196,7 @@ class Story:
     entities: list[str] = field(default_factory=list)
     clusters: list[ClaimCluster] = field(default_factory=list)
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            id=data["id"],
-            title=data["title"],
-            documents=list(data.get("documents", [])),
-            first=_date(data.get("first")),
-            last=_date(data.get("last")),
-            outlets=list(data.get("outlets", [])),
-            entities=list(data.get("entities", [])),
-            clusters=[ClaimCluster.from_dict(c) for c in data.get("clusters", [])],
-        )
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "documents": list(self.documents),
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
-            "outlets": sorted(set(self.outlets)),
-            "entities": list(self.entities),
-            "clusters": [c.to_dict() for c in self.clusters],
-        }
+        return as_json(
+            self, "id title documents first last outlets entities clusters", outlets=sorted(set(self.outlets))
+        )

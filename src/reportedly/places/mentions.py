@@ -67,26 +67,10 @@ _PLACE_PREPOSITIONS = frozenset(
 FOREIGN_TOWN = 100_000
 #: Nouns after a town's name that make it the name of something else ("the Kakhovka dam").
 FACILITY_NOUNS = frozenset(
-    {
-        "dam",
-        "reservoir",
-        "plant",
-        "station",
-        "airport",
-        "bridge",
-        "university",
-        "hospital",
-        "stadium",
-        "prison",
-        "river",
-        "canal",
-        "refinery",
-        "mosque",
-        "church",
-        "cathedral",
-        "base",
-        "airbase",
-    }
+    str.split(
+        "dam reservoir plant station airport bridge university hospital stadium prison river canal "
+        "refinery mosque church cathedral base airbase"
+    )
 )
 #: Verbs of saying: a town's name before one is a person's ("Frederick said").
 SPEECH_VERBS = frozenset(

@@ -188,61 +188,13 @@ BARE_CONTROL_WORDS = frozenset({"occupied", "annexed", "liberated", "besieged"})
 #: Words that may stand between a qualifier and its place: "Russian-occupied parts of the
 #: Kherson region", "the rebel-held northwest of Syria", "the temporarily occupied town of Oleshky".
 GAP_WORDS = frozenset(
-    {
-        "the",
-        "of",
-        "in",
-        "part",
-        "parts",
-        "area",
-        "areas",
-        "portion",
-        "portions",
-        "swathes",
-        "swaths",
-        "much",
-        "most",
-        "some",
-        "all",
-        "rest",
-        "remaining",
-        "left",
-        "right",
-        "bank",
-        "banks",
-        "side",
-        "city",
-        "town",
-        "village",
-        "settlement",
-        "territory",
-        "territories",
-        "region",
-        "regions",
-        "district",
-        "districts",
-        "province",
-        "oblast",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "northwestern",
-        "northeastern",
-        "southwestern",
-        "southeastern",
-        "central",
-        "coastal",
-        "nearby",
-    }
+    str.split(
+        "the of in part parts area areas portion portions swathes swaths much most some all rest "
+        "remaining left right bank banks side city town village settlement territory territories "
+        "region regions district districts province oblast north south east west northern southern "
+        "eastern western northwest northeast southwest southeast northwestern northeastern "
+        "southwestern southeastern central coastal nearby"
+    )
 )
 #: Words after a demonym that keep the party general: "the Syrian government" holds a place
 #: as "government", like "government-held".

@@ -27,25 +27,7 @@ from sqlalchemy import (
     true,
 )
 
-from reportedly.model import (
-    ChainLink,
-    Claim,
-    ClaimKind,
-    Cue,
-    Document,
-    Entity,
-    EntityType,
-    Ledger,
-    Measure,
-    Quantity,
-    QuantityScope,
-    Section,
-    SectionKind,
-    SourceMention,
-    Span,
-    Stance,
-    TimeExpr,
-)
+from reportedly import model
 from reportedly.store.aliases import aliases_of
 from reportedly.store.errors import NotFound
 from reportedly.store.rows import chunks
@@ -131,10 +113,10 @@ def count_documents(conn: Connection) -> int:
     return conn.scalar(select(func.count()).select_from(documents)) or 0
 
 
-def document_from_row(r: Row[Any]) -> Document:
+def document_from_row(r: Row[Any]) -> model.Document:
     """A stored ``documents`` row as a :class:`Document`, spans cut from its text."""
     text = r.text
-    return Document(
+    return model.Document(
         text=text,
         id=r.id,
         title=r.title,
@@ -142,18 +124,20 @@ def document_from_row(r: Row[Any]) -> Document:
         outlet=r.outlet,
         url=r.url,
         published=r.published,
-        dateline=Span(r.dateline_start, r.dateline_end, r.dateline) if r.dateline is not None else None,
+        dateline=model.Span(r.dateline_start, r.dateline_end, r.dateline) if r.dateline is not None else None,
         byline=r.byline,
-        byline_span=Span(r.byline_start, r.byline_end, text[r.byline_start : r.byline_end])
+        byline_span=model.Span(r.byline_start, r.byline_end, text[r.byline_start : r.byline_end])
         if r.byline_start is not None
         else None,
-        paragraphs=[Span(s, e, text[s:e]) for s, e in json.loads(r.paragraphs)],
-        sections=[Section(SectionKind(s["kind"]), s["start"], s["end"]) for s in json.loads(r.sections)],
+        paragraphs=[model.Span(s, e, text[s:e]) for s, e in json.loads(r.paragraphs)],
+        sections=[
+            model.Section(model.SectionKind(s["kind"]), s["start"], s["end"]) for s in json.loads(r.sections)
+        ],
         meta=json.loads(r.meta),
     )
 
 
-def documents_in(conn: Connection, ids: Select[Any]) -> dict[str, Document]:
+def documents_in(conn: Connection, ids: Select[Any]) -> dict[str, model.Document]:
     """The documents whose ids ``ids`` selects, by id.
 
     Reads that gather ids in one query and need their rows from another
@@ -168,12 +152,14 @@ def documents_in(conn: Connection, ids: Select[Any]) -> dict[str, Document]:
     }
 
 
-def entity(eid: str, name: str, type_: str, anonymous: Any, aliases: list[str]) -> Entity:
+def entity(eid: str, name: str, type_: str, anonymous: Any, aliases: list[str]) -> model.Entity:
     """An :class:`Entity` from its columns."""
-    return Entity(id=eid, name=name, type=EntityType(type_), aliases=list(aliases), anonymous=bool(anonymous))
+    return model.Entity(
+        id=eid, name=name, type=model.EntityType(type_), aliases=list(aliases), anonymous=bool(anonymous)
+    )
 
 
-def load_ledger(conn: Connection, document_id: str) -> Ledger:
+def load_ledger(conn: Connection, document_id: str) -> model.Ledger:
     """The stored ledger of a document as model objects; NotFound when it is not stored.
 
     Entities carry their aliases as merged across every stored document.
@@ -189,21 +175,21 @@ def load_ledger(conn: Connection, document_id: str) -> Ledger:
         .order_by(document_entities.c.position)
     ).all()
     aliases = aliases_of(conn, [r.id for r in listed])
-    return Ledger(
+    return model.Ledger(
         document=document_from_row(row),
         claims=[claim for _, claim in loaded],
         entities=[entity(r.id, r.name, r.type, r.anonymous, aliases.get(r.id, [])) for r in listed],
     )
 
 
-def listed(document_id: str, claim: Claim) -> dict[str, Any]:
+def listed(document_id: str, claim: model.Claim) -> dict[str, Any]:
     """A claim as the read methods list it: its dict plus the id of its document."""
     return {**claim.to_dict(), "document_id": document_id}
 
 
 def load_claims(
     conn: Connection, conds: Sequence[ColumnElement[bool]], *, limit: int | None = None, offset: int = 0
-) -> list[tuple[str, Claim]]:
+) -> list[tuple[str, model.Claim]]:
     """Claims matching ``conds`` as model objects, each with its document id, by document then position.
 
     Child rows are fetched by joining on the same filtered page of claim ids,
@@ -244,9 +230,9 @@ def load_claims(
         quantities=_parts_of(conn, quantities, page),
         times=_parts_of(conn, time_expressions, page),
     )
-    cache: dict[str, Entity] = {}
+    cache: dict[str, model.Entity] = {}
 
-    def known(eid: str, name: str, type_: str, anonymous: Any) -> Entity:
+    def known(eid: str, name: str, type_: str, anonymous: Any) -> model.Entity:
         # Aliases are not part of a claim's serialised form, so not loaded here.
         if eid not in cache:
             cache[eid] = entity(eid, name, type_, anonymous, [])
@@ -281,11 +267,13 @@ def _parts_of(
     return out
 
 
-def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str, Any], Entity]) -> Claim:
+def _claim(
+    r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str, Any], model.Entity]
+) -> model.Claim:
     """A claim from its row, its parts and the text its offsets index."""
 
-    def span(start: int, end: int) -> Span:
-        return Span(start, end, text[start:end])
+    def span(start: int, end: int) -> model.Span:
+        return model.Span(start, end, text[start:end])
 
     source = None
     if r.source_text is not None:
@@ -295,17 +283,17 @@ def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str
             else None
         )
         joint = [known(j.entity_id, j.name, j.type, j.anonymous) for j in parts.joints[r.id]]
-        source = SourceMention(r.source_start, r.source_end, r.source_text, ent, joint)
-    return Claim(
+        source = model.SourceMention(r.source_start, r.source_end, r.source_text, ent, joint)
+    return model.Claim(
         id=r.id,
-        kind=ClaimKind(r.kind),
-        section=SectionKind(r.section),
-        stance=Stance(r.stance),
-        cue=Cue(r.cue_start, r.cue_end, r.cue_text, r.cue_lemma),
+        kind=model.ClaimKind(r.kind),
+        section=model.SectionKind(r.section),
+        stance=model.Stance(r.stance),
+        cue=model.Cue(r.cue_start, r.cue_end, r.cue_text, r.cue_lemma),
         content=[span(s, e) for s, e in json.loads(r.content_spans)],
         source=source,
         chain=[
-            ChainLink(
+            model.ChainLink(
                 entity=known(link.entity_id, link.name, link.type, link.anonymous),
                 cue=link.cue,
                 mention=span(link.mention_start, link.mention_end)
@@ -315,7 +303,7 @@ def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str
             for link in parts.chains[r.id]
         ],
         quantities=[_quantity(q) for q in parts.quantities[r.id]],
-        times=[TimeExpr(t.start, t.end, t.text, t.resolved, t.granularity) for t in parts.times[r.id]],
+        times=[model.TimeExpr(t.start, t.end, t.text, t.resolved, t.granularity) for t in parts.times[r.id]],
         negated=bool(r.negated),
         hedges=list(json.loads(r.hedges)),
         inverted=bool(r.inverted),
@@ -324,15 +312,15 @@ def _claim(r: Row[Any], text: str, parts: _Parts, known: Callable[[str, str, str
     )
 
 
-def _quantity(q: Row[Any]) -> Quantity:
+def _quantity(q: Row[Any]) -> model.Quantity:
     bounds = (q.value, q.low, q.high, bool(q.approximate))
-    scope = QuantityScope(q.scope)
-    return Quantity(
+    scope = model.QuantityScope(q.scope)
+    return model.Quantity(
         q.start, q.end, q.text, *bounds, q.unit, scope, bool(q.attribute), measure_of_json(q.measure)
     )
 
 
-def measure_of_json(value: str | None) -> Measure | None:
+def measure_of_json(value: str | None) -> model.Measure | None:
     if not value:
         return None
-    return Measure.from_dict(json.loads(value))
+    return model.Measure.from_dict(json.loads(value))

@@ -30,43 +30,19 @@ from sqlalchemy import (
     update,
 )
 
-from reportedly.model import (
-    Claim,
-    ClaimKind,
-    Document,
-    Entity,
-    EntityType,
-    Ledger,
-    Measure,
-    Quantity,
-    QuantityScope,
-    SectionKind,
-    Span,
-    Stance,
-    TimeExpr,
-)
-from reportedly.store.schema import (
-    chain_links,
-    claims,
-    document_entities,
-    documents,
-    entities,
-    entity_aliases,
-    joint_sources,
-    quantities,
-    time_expressions,
-)
+from reportedly import model
+from reportedly.store import schema
 
 # -- checks --------------------------------------------------------------------------
 
 
-def span_problems(ledger: Ledger) -> list[str]:
+def span_problems(ledger: model.Ledger) -> list[str]:
     """``Ledger.validate`` plus the spans it does not check but the store relies on."""
     problems = ledger.validate()
     doc = ledger.document
     text = doc.text
 
-    def check(what: str, span: Span) -> None:
+    def check(what: str, span: model.Span) -> None:
         if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
             problems.append(f"{what} [{span.start}:{span.end}] does not reproduce {span.text!r}")
 
@@ -93,7 +69,7 @@ class Prepared:
     refusal: str | None = None
 
 
-def prepare(ledger: Ledger) -> Prepared:
+def prepare(ledger: model.Ledger) -> Prepared:
     """Claim ids (the ledger's, or ``<document id>-<n>``) and rows, checked before any database work.
 
     A refusal is only reported by the caller when the document is new: a bad re-analysis
@@ -120,39 +96,42 @@ def prepare(ledger: Ledger) -> Prepared:
 
 def stored_claims(conn: Connection, document_id: str) -> int | None:
     """Claims stored for a document, or None when the document is not stored."""
-    if conn.scalar(select(documents.c.id).where(documents.c.id == document_id)) is None:
+    if conn.scalar(select(schema.documents.c.id).where(schema.documents.c.id == document_id)) is None:
         return None
     return (
-        conn.scalar(select(func.count()).select_from(claims).where(claims.c.document_id == document_id)) or 0
+        conn.scalar(
+            select(func.count()).select_from(schema.claims).where(schema.claims.c.document_id == document_id)
+        )
+        or 0
     )
 
 
 def claim_ids_taken(conn: Connection, claim_ids: list[str]) -> list[str]:
     """Which of ``claim_ids`` stored claims already use."""
-    return list(conn.scalars(select(claims.c.id).where(claims.c.id.in_(claim_ids))))
+    return list(conn.scalars(select(schema.claims.c.id).where(schema.claims.c.id.in_(claim_ids))))
 
 
 # -- rows out --------------------------------------------------------------------------
 
 
-def insert_ledger(conn: Connection, ledger: Ledger, prepared: Prepared, source: str | None) -> None:
+def insert_ledger(conn: Connection, ledger: model.Ledger, prepared: Prepared, source: str | None) -> None:
     """Write a new document's rows: document, entities, claims and their parts, in that order."""
     doc = ledger.document
     pairs = list(zip(ledger.claims, prepared.claim_ids, strict=True))
-    conn.execute(insert(documents), [_document_row(doc, source)])
+    conn.execute(insert(schema.documents), [_document_row(doc, source)])
     _upsert_entities(conn, _merge_entities(ledger).values())
     listed = list(dict.fromkeys(e.id for e in ledger.entities))
     insert_rows(
         conn,
-        document_entities,
+        schema.document_entities,
         [{"document_id": doc.id, "position": i, "entity_id": eid} for i, eid in enumerate(listed)],
     )
-    insert_rows(conn, claims, prepared.claim_rows)
+    insert_rows(conn, schema.claims, prepared.claim_rows)
     for table, rows_of in (
-        (joint_sources, _joint_rows),
-        (chain_links, _chain_rows),
-        (quantities, _quantity_rows),
-        (time_expressions, _time_rows),
+        (schema.joint_sources, _joint_rows),
+        (schema.chain_links, _chain_rows),
+        (schema.quantities, _quantity_rows),
+        (schema.time_expressions, _time_rows),
     ):
         insert_rows(conn, table, [r for c, cid in pairs for r in rows_of(c, cid)])
 
@@ -170,7 +149,7 @@ def chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield seq[i : i + size]
 
 
-def _document_row(doc: Document, source: str | None) -> dict[str, Any]:
+def _document_row(doc: model.Document, source: str | None) -> dict[str, Any]:
     return {
         "id": doc.id,
         "title": doc.title,
@@ -186,7 +165,7 @@ def _document_row(doc: Document, source: str | None) -> dict[str, Any]:
         "byline_end": doc.byline_span.end if doc.byline_span else None,
         "paragraphs": json.dumps([[p.start, p.end] for p in doc.paragraphs]),
         "sections": json.dumps(
-            [{"kind": SectionKind(s.kind).value, "start": s.start, "end": s.end} for s in doc.sections]
+            [{"kind": model.SectionKind(s.kind).value, "start": s.start, "end": s.end} for s in doc.sections]
         ),
         # Meta is free-form; anything not JSON-native (dates) is kept as text.
         "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
@@ -196,15 +175,15 @@ def _document_row(doc: Document, source: str | None) -> dict[str, Any]:
     }
 
 
-def _claim_row(c: Claim, claim_id: str, document_id: str, ordinal: int) -> dict[str, Any]:
+def _claim_row(c: model.Claim, claim_id: str, document_id: str, ordinal: int) -> dict[str, Any]:
     src = c.source
     return {
         "id": claim_id,
         "document_id": document_id,
         "ordinal": ordinal,
-        "kind": ClaimKind(c.kind).value,
-        "section": SectionKind(c.section).value,
-        "stance": Stance(c.stance).value,
+        "kind": model.ClaimKind(c.kind).value,
+        "section": model.SectionKind(c.section).value,
+        "stance": model.Stance(c.stance).value,
         "negated": bool(c.negated),
         "inverted": bool(c.inverted),
         "not_denied": bool(c.not_denied),
@@ -224,12 +203,12 @@ def _claim_row(c: Claim, claim_id: str, document_id: str, ordinal: int) -> dict[
     }
 
 
-def _joint_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
+def _joint_rows(c: model.Claim, claim_id: str) -> list[dict[str, Any]]:
     joint = c.source.joint if c.source else []
     return [{"claim_id": claim_id, "position": i, "entity_id": e.id} for i, e in enumerate(joint)]
 
 
-def _chain_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
+def _chain_rows(c: model.Claim, claim_id: str) -> list[dict[str, Any]]:
     return [
         {
             "claim_id": claim_id,
@@ -243,7 +222,7 @@ def _chain_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _quantity_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
+def _quantity_rows(c: model.Claim, claim_id: str) -> list[dict[str, Any]]:
     return [
         {
             **_span_part(claim_id, i, q),
@@ -252,7 +231,7 @@ def _quantity_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
             "high": q.high,
             "approximate": bool(q.approximate),
             "unit": q.unit,
-            "scope": QuantityScope(q.scope).value,
+            "scope": model.QuantityScope(q.scope).value,
             "attribute": bool(q.attribute),
             "measure": measure_json(q.measure),
         }
@@ -260,27 +239,27 @@ def _quantity_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _time_rows(c: Claim, claim_id: str) -> list[dict[str, Any]]:
+def _time_rows(c: model.Claim, claim_id: str) -> list[dict[str, Any]]:
     return [
         {**_span_part(claim_id, i, t), "resolved": t.resolved, "granularity": t.granularity}
         for i, t in enumerate(c.times)
     ]
 
 
-def _span_part(claim_id: str, position: int, part: Quantity | TimeExpr) -> dict[str, Any]:
+def _span_part(claim_id: str, position: int, part: model.Quantity | model.TimeExpr) -> dict[str, Any]:
     """The columns every spanned part of a claim has: its key and where it stands in the text."""
     where = {"text": part.text, "start": part.start, "end": part.end}
     return {"claim_id": claim_id, "position": position, **where}
 
 
-def _merge_entities(ledger: Ledger) -> dict[str, Entity]:
+def _merge_entities(ledger: model.Ledger) -> dict[str, model.Entity]:
     """Every entity the ledger mentions, once per id, without touching the caller's objects.
 
     Claims can reference entities the ledger's list leaves out; they still
     need a row for the foreign keys to hold.
     """
-    merged: dict[str, Entity] = {}
-    found: list[Entity] = list(ledger.entities)
+    merged: dict[str, model.Entity] = {}
+    found: list[model.Entity] = list(ledger.entities)
     for c in ledger.claims:
         if c.source is not None:
             if c.source.entity is not None:
@@ -290,17 +269,19 @@ def _merge_entities(ledger: Ledger) -> dict[str, Entity]:
     for e in found:
         have = merged.get(e.id)
         if have is None:
-            merged[e.id] = Entity(e.id, e.name, EntityType(e.type), list(e.aliases), bool(e.anonymous))
+            merged[e.id] = model.Entity(
+                e.id, e.name, model.EntityType(e.type), list(e.aliases), bool(e.anonymous)
+            )
             continue
         have.aliases.extend(e.aliases)
         if e.name != have.name:
             have.aliases.append(e.name)
-        if have.type == EntityType.UNKNOWN:
-            have.type = EntityType(e.type)
+        if have.type == model.EntityType.UNKNOWN:
+            have.type = model.EntityType(e.type)
     return merged
 
 
-def _upsert_entities(conn: Connection, found: Iterable[Entity]) -> None:
+def _upsert_entities(conn: Connection, found: Iterable[model.Entity]) -> None:
     """Insert new entities; for known ones only add what was learnt.
 
     The first name stored for an id stays its name (a later spelling becomes
@@ -311,10 +292,10 @@ def _upsert_entities(conn: Connection, found: Iterable[Entity]) -> None:
     ids = [e.id for e in found]
     if not ids:
         return
-    existing = {r.id: r for r in conn.execute(select(entities).where(entities.c.id.in_(ids)))}
+    existing = {r.id: r for r in conn.execute(select(schema.entities).where(schema.entities.c.id.in_(ids)))}
     known = {
         (r.entity_id, r.alias)
-        for r in conn.execute(select(entity_aliases).where(entity_aliases.c.entity_id.in_(ids)))
+        for r in conn.execute(select(schema.entity_aliases).where(schema.entity_aliases.c.entity_id.in_(ids)))
     }
     new_entities: list[dict[str, Any]] = []
     new_aliases: list[dict[str, Any]] = []
@@ -326,17 +307,19 @@ def _upsert_entities(conn: Connection, found: Iterable[Entity]) -> None:
         else:
             if e.name != row.name:
                 names.add(e.name)
-            if row.type == EntityType.UNKNOWN.value and e.type != EntityType.UNKNOWN:
-                conn.execute(update(entities).where(entities.c.id == e.id).values(type=e.type.value))
+            if row.type == model.EntityType.UNKNOWN.value and e.type != model.EntityType.UNKNOWN:
+                conn.execute(
+                    update(schema.entities).where(schema.entities.c.id == e.id).values(type=e.type.value)
+                )
         new_aliases.extend({"entity_id": e.id, "alias": a} for a in sorted(names) if (e.id, a) not in known)
-    insert_rows(conn, entities, new_entities)
-    insert_rows(conn, entity_aliases, new_aliases)
+    insert_rows(conn, schema.entities, new_entities)
+    insert_rows(conn, schema.entity_aliases, new_aliases)
 
 
 # -- rows in ---------------------------------------------------------------------------
 
 
-def measure_json(m: Measure | None) -> str | None:
+def measure_json(m: model.Measure | None) -> str | None:
     """A typed measure as stored: its fields as JSON (the series key is derived, not stored)."""
     if m is None:
         return None

@@ -87,16 +87,43 @@ entity_aliases = Table(
     PrimaryKeyConstraint("entity_id", "alias"),
 )
 
+
+def _parts(
+    owner: str, name: str, *items: Column[Any] | Index | UniqueConstraint, text: bool = False
+) -> Table:
+    """A table of the parts of a ``claim`` or ``document`` (``owner``) in order, keyed by
+    (``{owner}_id``, ``position``) and deleted with their owner.
+
+    ``text`` adds the columns of a span of the document (``text``, ``start``, ``end``)
+    right after the key, before ``items``.
+    """
+    span = (
+        (
+            Column("text", Text, nullable=False),
+            Column("start", Integer, nullable=False),
+            Column("end", Integer, nullable=False),
+        )
+        if text
+        else ()
+    )
+    return Table(
+        name,
+        metadata,
+        Column(f"{owner}_id", String, ForeignKey(f"{owner}s.id", ondelete="CASCADE"), nullable=False),
+        Column("position", Integer, nullable=False),
+        *span,
+        *items,
+        PrimaryKeyConstraint(f"{owner}_id", "position"),
+    )
+
+
 # Which entities a ledger listed, in its order: the global ``entities`` table
 # merges entities across documents, so this is what lets ``Store.ledger``
 # give back the entity list of one document.
-document_entities = Table(
+document_entities = _parts(
+    "document",
     "document_entities",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
-    PrimaryKeyConstraint("document_id", "position"),
     UniqueConstraint("document_id", "entity_id"),
 )
 
@@ -133,41 +160,17 @@ claims = Table(
 )
 
 
-def _claim_parts(name: str, *items: Column[Any] | Index, text: bool = False) -> Table:
-    """A table of a claim's parts in order, keyed by (``claim_id``, ``position``).
-
-    ``text`` adds the columns of a span of the document (``text``, ``start``, ``end``)
-    right after the key, before ``items``.
-    """
-    span = (
-        (
-            Column("text", Text, nullable=False),
-            Column("start", Integer, nullable=False),
-            Column("end", Integer, nullable=False),
-        )
-        if text
-        else ()
-    )
-    return Table(
-        name,
-        metadata,
-        Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-        Column("position", Integer, nullable=False),
-        *span,
-        *items,
-        PrimaryKeyConstraint("claim_id", "position"),
-    )
-
-
 # "The U.S. and South Korea said": the mention resolves to ``source_entity_id``
 # plus these further speakers, in the order they were named.
-joint_sources = _claim_parts(
+joint_sources = _parts(
+    "claim",
     "joint_sources",
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
     Index(None, "entity_id"),
 )
 
-chain_links = _claim_parts(
+chain_links = _parts(
+    "claim",
     "chain_links",
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
     Column("cue", Text),
@@ -176,7 +179,8 @@ chain_links = _claim_parts(
     Index(None, "entity_id"),
 )
 
-quantities = _claim_parts(
+quantities = _parts(
+    "claim",
     "quantities",
     Column("value", Float),
     Column("low", Float),
@@ -189,7 +193,8 @@ quantities = _claim_parts(
     text=True,
 )
 
-time_expressions = _claim_parts(
+time_expressions = _parts(
+    "claim",
     "time_expressions",
     Column("resolved", String),
     Column("granularity", String(32), nullable=False),
@@ -238,13 +243,29 @@ stories = Table(
     Column("entities", Text, nullable=False),  # JSON list of canonical entity names
 )
 
-story_documents = Table(
+
+def _members(
+    name: str, group: tuple[str, str], member: tuple[str, str], *items: Column[Any] | Index | UniqueConstraint
+) -> Table:
+    """The members of a group in order (a story's documents, a cluster's claims): ``group`` and
+    ``member`` are (column, the ``table.id`` it refers to); a row is keyed by the pair, with its
+    ``position`` in the group, and is deleted with either side."""
+    (group_id, groups), (member_id, members) = group, member
+    return Table(
+        name,
+        metadata,
+        Column(group_id, String, ForeignKey(groups, ondelete="CASCADE"), nullable=False),
+        Column(member_id, String, ForeignKey(members, ondelete="CASCADE"), nullable=False),
+        Column("position", Integer, nullable=False),
+        *items,
+        PrimaryKeyConstraint(group_id, member_id),
+    )
+
+
+story_documents = _members(
     "story_documents",
-    metadata,
-    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
-    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    PrimaryKeyConstraint("story_id", "document_id"),
+    ("story_id", "stories.id"),
+    ("document_id", "documents.id"),
     UniqueConstraint("document_id"),
 )
 
@@ -261,16 +282,13 @@ claim_clusters = Table(
 )
 
 # A claim's membership in a cluster, with the independent origin it was counted under.
-cluster_claims = Table(
+cluster_claims = _members(
     "cluster_claims",
-    metadata,
-    Column("cluster_id", String, ForeignKey("claim_clusters.id", ondelete="CASCADE"), nullable=False),
-    Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
+    ("cluster_id", "claim_clusters.id"),
+    ("claim_id", "claims.id"),
     Column("origin_key", Text, nullable=False),
     Column("origin_name", Text, nullable=False),
     Column("origin_anonymous", Boolean, nullable=False),
-    PrimaryKeyConstraint("cluster_id", "claim_id"),
     Index(None, "claim_id"),
 )
 

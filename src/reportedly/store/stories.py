@@ -25,14 +25,7 @@ from sqlalchemy import (
     union,
 )
 
-from reportedly.model import (
-    ClaimCluster,
-    ClaimRef,
-    Conflict,
-    ConflictKind,
-    Origin,
-    Story,
-)
+from reportedly import model
 from reportedly.store.errors import NotFound
 from reportedly.store.reading import documents_in, load_claims
 from reportedly.store.rows import chunks
@@ -149,7 +142,7 @@ def story_document_ids(conn: Connection, story_id: str) -> list[str]:
     )
 
 
-def story(conn: Connection, story_id: str) -> tuple[Story, list[dict[str, Any]]]:
+def story(conn: Connection, story_id: str) -> tuple[model.Story, list[dict[str, Any]]]:
     """A story with all its clusters, and summary dicts of its documents (``id``, ``title``,
     ``outlet``, ``url``, ``published``) in story order; NotFound for an unknown story."""
     row = require_story(conn, story_id)
@@ -159,7 +152,7 @@ def story(conn: Connection, story_id: str) -> tuple[Story, list[dict[str, Any]]]
         conn, select(story_documents.c.document_id).where(story_documents.c.story_id == story_id)
     )
     ordered = [docs[d] for d in doc_ids]
-    found = Story(
+    found = model.Story(
         id=row.id,
         title=row.title,
         documents=doc_ids,
@@ -214,7 +207,7 @@ def _cluster_query(conn: Connection, story_id: str) -> Select[Any]:
 
 def cluster_list(
     conn: Connection, story_id: str, *, limit: int | None = None, offset: int = 0
-) -> list[ClaimCluster]:
+) -> list[model.ClaimCluster]:
     """A story's claim clusters with their claims (as :class:`ClaimRef`) and independent origins."""
     query = paged(_cluster_query(conn, story_id), limit, offset)
     cluster_rows = conn.execute(query).all()
@@ -233,18 +226,18 @@ def cluster_list(
     by_cluster: dict[str, list[Row[Any]]] = defaultdict(list)
     for m in members:
         by_cluster[m.cluster_id].append(m)
-    out: list[ClaimCluster] = []
+    out: list[model.ClaimCluster] = []
     for r in cluster_rows:
         refs, origins = [], {}
         for m in by_cluster[r.id]:
             doc_id, claim = loaded[m.claim_id]
-            refs.append(ClaimRef.from_claim(claim, docs[doc_id]))
+            refs.append(model.ClaimRef.from_claim(claim, docs[doc_id]))
             o = origins.setdefault(
-                m.origin_key, Origin(m.origin_key, m.origin_name, bool(m.origin_anonymous))
+                m.origin_key, model.Origin(m.origin_key, m.origin_name, bool(m.origin_anonymous))
             )
             o.claims.append(m.claim_id)
             o.outlets.append(docs[doc_id].outlet or f"document {doc_id}")
-        out.append(ClaimCluster(r.id, story_id, r.label, refs, r.measure, list(origins.values())))
+        out.append(model.ClaimCluster(r.id, story_id, r.label, refs, r.measure, list(origins.values())))
     return out
 
 
@@ -262,7 +255,7 @@ def _conflict_where(
     if story is not None:
         conds.append(conflicts.c.story_id == story)
     if kind is not None:
-        conds.append(conflicts.c.kind == enum_value(ConflictKind, kind, "conflict kind"))
+        conds.append(conflicts.c.kind == enum_value(model.ConflictKind, kind, "conflict kind"))
     return and_(true(), *conds)
 
 
@@ -274,7 +267,7 @@ def conflict_list(
     declined: bool | None = False,
     limit: int | None = None,
     offset: int = 0,
-) -> list[Conflict]:
+) -> list[model.Conflict]:
     """Stored conflicts, each with both claims' evidence, in the order the link run found them.
 
     ``declined``: False (default) the conflicts; True the pairs declined with their reason;
@@ -296,17 +289,17 @@ def conflict_list(
         loaded.update((c.id, (d, c)) for d, c in load_claims(conn, [claims.c.id.in_(chunk)]))
         docs.update(documents_in(conn, select(claims.c.document_id).where(claims.c.id.in_(chunk))))
 
-    def ref(claim_id: str) -> ClaimRef:
+    def ref(claim_id: str) -> model.ClaimRef:
         doc_id, claim = loaded[claim_id]
-        return ClaimRef.from_claim(claim, docs[doc_id])
+        return model.ClaimRef.from_claim(claim, docs[doc_id])
 
-    def refs(r: Any, side: str) -> list[ClaimRef]:
+    def refs(r: Any, side: str) -> list[model.ClaimRef]:
         # a claim gone since the link run (its document re-analysed) is left out, not an error
         return [ref(cid) for cid in also.get(r.id, {}).get(side, []) if cid in loaded]
 
     return [
-        Conflict(
-            ConflictKind(r.kind),
+        model.Conflict(
+            model.ConflictKind(r.kind),
             ref(r.claim_a),
             ref(r.claim_b),
             r.why,
