@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
+from .conflicts_figures import Side, added, one_row_per_disagreement, step_to_total, told_rising
 from .corpus import ClaimItem, vague
 
 WINDOW_DAYS = 7
@@ -138,7 +139,9 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             continue  # "could not confirm 500 deaths" asserts no figure
         for m in it.measures:
             q = it.claim.quantities[m.position]
-            if not vague(q):  # "thousands" states no figure to contradict
+            if not vague(q) and not step_to_total(it, q):
+                # "thousands" states no figure to contradict; "12 bodies were found today,
+                # bringing the toll to 67" counts the day's step, not the toll
                 out.append(Point(it, q, m.typed))
     return out
 
@@ -188,6 +191,9 @@ def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
     def marks(p: Point) -> tuple[bool, bool]:
         claim = p.item.claim
         sentence = claim.sentence.text if claim.sentence is not None else ""
+        other = (q.item.claim.sentence for q in (a, b) if q is not p)
+        if any(s is not None and s.text == sentence for s in other):
+            sentence = ""  # "In the first hours, one said 300, while others put it at 500": both early
         text = f"{claim.cue.text} {claim.content_text} {sentence}"
         return _EARLIER.search(text) is not None, _LATER.search(text) is not None
 
@@ -214,6 +220,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     key = a.measure.key
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
+    if told_rising(a.item, a.quantity, b.item, b.quantity):
+        return False, f"{a.says()} and {b.says()} for {key}: the report tells the count rising from one"
+    if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
+        return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
     if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
         return False, (
             f"{a.says()} and {b.says()} for {key}: an order of magnitude apart, the smaller counts "
@@ -308,6 +318,7 @@ def numeric_conflicts(
             is_country, country_of = gazetteer_is_country(), country_of or _gazetteer_country_of()
         points = _story_country(points, story_of, contains, is_country, country_of)
     out: list[Conflict] = []
+    pairs: list[tuple[Point, Point]] = []
     seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
 
     def first_report(p: Point) -> tuple[date, str, str]:
@@ -332,11 +343,12 @@ def numeric_conflicts(
             declined=not conflict,
         )
         if key in seen:
-            out[seen[key][1]] = row
+            out[seen[key][1]], pairs[seen[key][1]] = row, (a, b)
             seen[key] = (rank, seen[key][1])
         else:
             seen[key] = (rank, len(out))
             out.append(row)
+            pairs.append((a, b))
 
     by_series: dict[str, list[Point]] = defaultdict(list)
 
@@ -376,7 +388,16 @@ def numeric_conflicts(
         _latest_only(found, emit)
     if contains is not None:
         _containment(points, contains, emit)
-    return out
+    reported = [
+        (row, _side_of(a), _side_of(b)) for row, (a, b) in zip(out, pairs, strict=True) if not row.declined
+    ]
+    return [row for row in out if row.declined] + one_row_per_disagreement(reported)
+
+
+def _side_of(p: Point) -> Side:
+    low, high = bounds(p.quantity)
+    value = p.quantity.value if p.quantity.value is not None else (low if math.isfinite(low) else high)
+    return Side(p.item, float(value), counted_key(p.measure))
 
 
 def _falls(a: Point, b: Point) -> bool:
