@@ -179,3 +179,56 @@ def test_several_denials_of_one_assertion_are_one_row():
     merged = one_row_per_assertion(conflicts)
     assert len(merged) == 2
     assert merged[0].b.id == one.id and [r.id for r in merged[0].b_also] == [two.id]
+
+
+def test_a_round_figure_beside_a_precise_one_is_its_rounding():
+    precise = said("the aid group", "10,100 people were still missing", ["10,100"], day=14, what="missing")
+    round_ = said("the network", "10,000 people are missing", ["10,000"], day=14, what="missing")
+    (row,) = rows(precise, round_)
+    assert row.declined and "rounded" in row.why
+    # neither round: two counts
+    other = said("the network", "10,400 people are missing", ["10,400"], day=14, what="missing")
+    (row,) = rows(precise, other)
+    assert not row.declined
+
+
+def test_a_figure_marked_preliminary_is_the_earlier_even_if_its_sentence_says_later():
+    doc = Document(text="", outlet="Wire", published=date(2023, 10, 7))
+    high = said("the administration", "more than 2,000 people had died", ["2,000"], day=7, doc=doc)
+    high.claim.quantities[0].high = None
+    prelim = said("the UN", "a preliminary figure of 320 dead", ["320"], day=7, doc=doc)
+    prelim.claim.sentence = Span(
+        0, 1, "The UN gave a preliminary figure of 320 dead, but later said it was being checked"
+    )
+    (row,) = rows(prelim, high)
+    assert row.declined and "tells the update" in row.why
+
+
+def test_a_figure_with_no_place_is_the_toll_of_the_one_site_its_story_counts_in():
+    # every placed toll is "in the hospital's town"; one other is of another country (another event)
+    site = [
+        said(f"agency {i}", f"{v} people were killed in the town", [str(v)], day=19, place="Town")
+        for i, v in enumerate((100, 200, 300))
+    ]
+    for it in site:
+        it.claim.quantities[0].low, it.claim.quantities[0].high = 100.0, 300.0
+        it.claim.quantities[0].value = None
+    elsewhere = said(
+        "officials", "1,400 people were killed in the neighbour", ["1,400"], day=18, place="Other"
+    )
+    toll = said("the ministry", "471 people were killed", ["471"], day=18, place=None)
+    items = (*site, elsewhere, toll)
+    country = {"Town": ("C", "C"), "Other": ("D", "D")}
+    found = numeric_conflicts(
+        items,
+        {it.doc.id: "s1" for it in items},
+        contains=lambda outer, inner: country.get(inner, (None,))[0] == outer,
+        is_country=lambda pid: pid in ("C", "D"),
+        country_of=lambda pid: country.get(pid),
+    )
+    reported = [c for c in found if not c.declined]
+    # "471" read as the town's toll (not the country's, of which the town's would be a part)
+    assert len(reported) == 1
+    row = reported[0]
+    every = {row.a.id, row.b.id, *(r.id for r in row.a_also + row.b_also)}
+    assert toll.id in every and site[0].id in every and elsewhere.id not in every

@@ -44,6 +44,21 @@ _STEP_TO = re.compile(
 CLOSE = 0.25
 
 
+#: How far a round figure may be from a precise one and still be its rounding: "10,000 missing"
+#: beside "10,100 missing" is one count, not two (the clusters' tolerance for one figure).
+ROUNDING = 0.03
+
+
+def rounded(qa: Quantity, qb: Quantity) -> bool:
+    """Whether one figure is the other rounded: a round number ("10,000", "5,500": two significant
+    digits at most) within :data:`ROUNDING` of a precise one. Outlets round what they relay."""
+    va, vb = qa.value, qb.value
+    if va is None or vb is None or va == vb or min(va, vb) <= 0:
+        return False
+    round_one = any(v >= 100 and v == int(v) and len(str(int(v)).rstrip("0")) <= 2 for v in (va, vb))
+    return round_one and abs(va - vb) <= ROUNDING * max(va, vb)
+
+
 def _value(text: str) -> float | None:
     try:
         return float(text.replace(",", ""))

@@ -36,7 +36,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
-from .conflicts_figures import Side, added, one_row_per_disagreement, step_to_total, told_rising
+from .conflicts_figures import (
+    Side,
+    added,
+    one_row_per_disagreement,
+    rounded,
+    step_to_total,
+    told_rising,
+)
 from .corpus import ClaimItem, vague
 
 WINDOW_DAYS = 7
@@ -191,10 +198,15 @@ def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
     def marks(p: Point) -> tuple[bool, bool]:
         claim = p.item.claim
         sentence = claim.sentence.text if claim.sentence is not None else ""
+        own = f"{claim.cue.text} {claim.content_text}"
+        if _EARLIER.search(own) or _LATER.search(own):
+            # "gave a preliminary figure of 320, but later said it was being verified": the
+            # figure's own words first
+            return _EARLIER.search(own) is not None, _LATER.search(own) is not None
         other = (q.item.claim.sentence for q in (a, b) if q is not p)
         if any(s is not None and s.text == sentence for s in other):
             sentence = ""  # "In the first hours, one said 300, while others put it at 500": both early
-        text = f"{claim.cue.text} {claim.content_text} {sentence}"
+        text = f"{own} {sentence}"
         return _EARLIER.search(text) is not None, _LATER.search(text) is not None
 
     for earlier, later in ((a, b), (b, a)):
@@ -220,6 +232,8 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     key = a.measure.key
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
+    if rounded(a.quantity, b.quantity):
+        return False, f"{a.says()} and {b.says()} for {key}: one figure and the other rounded"
     if told_rising(a.item, a.quantity, b.item, b.quantity):
         return False, f"{a.says()} and {b.says()} for {key}: the report tells the count rising from one"
     if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
@@ -470,6 +484,19 @@ def _story_country(
             if held >= DOMINANT * len(placed):
                 country[key] = (place, name)
                 break
+        at = Counter((p.measure.place, p.measure.place_name) for p in placed if p.measure.qualifier is None)
+        if key not in country and at:
+            (top_place, n), *_ = at.most_common(1)
+            home = country_of(top_place[0]) if country_of is not None and top_place[0] else None
+            alone = home is not None and all(
+                other == top_place[0] or (country_of(other) if other else None) != home
+                for other, _name in at
+            )
+            if alone and n >= DOMINANT * len(placed):
+                # the story counts this in one place ("killed in the blast at the hospital in
+                # Gaza"): a figure with no place is that place's, not its country's, of which
+                # the place's figures would be parts, never compared with it
+                country[key] = top_place  # type: ignore[assignment]
         if key not in country and country_of is not None:
             of = Counter(country_of(p.measure.place or "") for p in placed)
             (top, n), *_ = of.most_common(1)
