@@ -17,8 +17,10 @@ contradict) for the parts that read the words around a figure rather than its me
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Conflict, ConflictKind, Quantity
@@ -111,6 +113,44 @@ class Side:
     value: float
     #: what is counted, its place left out: the two sides of a part and its whole count one thing
     counted: str
+
+
+def side(item: ClaimItem, q: Quantity, counted: str) -> Side:
+    """A row's side for a figure: its value, or for a range its floor ("100 to 300" -> 100)."""
+    low = q.low if q.low is not None else q.value
+    value = q.value if q.value is not None else (low if low is not None else q.high)
+    return Side(item, float(value if value is not None else math.nan), counted)
+
+
+#: Share of a story's placed figures (for one thing counted) that one place must hold to be
+#: the site of the count (as :data:`.numbers.DOMINANT` for a country).
+SITE_SHARE = 0.75
+
+
+def one_site(
+    placed: Sequence[tuple[str | None, str | None, str | None]],
+    country_of: Callable[[str], tuple[str, str] | None] | None,
+) -> tuple[str, str | None] | None:
+    """The one place a story counts something in, where a figure with no place is that place's.
+
+    "Between 100 and 300 killed in the blast at the hospital in Gaza" beside "471 killed": a
+    story that counts a toll at one site, naming no other place in that country (a toll
+    abroad, of another event, aside), gives its unplaced figures that site, not the site's
+    country: read as the country's, they would be wholes the site's figures are parts of, and
+    a part smaller than its whole is never compared. ``placed`` holds (place, name, qualifier)
+    of each placed figure; a side's area or qualified place makes no site."""
+    if country_of is None or not placed or any(q is not None for _p, _n, q in placed):
+        return None
+    at = Counter((p, n) for p, n, _q in placed if p is not None)
+    if not at:
+        return None
+    (top, n), *_ = at.most_common(1)
+    home = country_of(top[0])
+    if home is None or n < SITE_SHARE * len(placed):
+        return None
+    if any(other != top[0] and country_of(other) == home for other, _name in at):
+        return None  # "in Derna" and "in Bayda": parts of one country, the country is the whole
+    return top
 
 
 def _close(x: Side, y: Side) -> bool:

@@ -37,10 +37,11 @@ from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
 from .conflicts_figures import (
-    Side,
     added,
     one_row_per_disagreement,
+    one_site,
     rounded,
+    side,
     step_to_total,
     told_rising,
 )
@@ -403,15 +404,11 @@ def numeric_conflicts(
     if contains is not None:
         _containment(points, contains, emit)
     reported = [
-        (row, _side_of(a), _side_of(b)) for row, (a, b) in zip(out, pairs, strict=True) if not row.declined
+        (row, *(side(p.item, p.quantity, counted_key(p.measure)) for p in pair))
+        for row, pair in zip(out, pairs, strict=True)
+        if not row.declined
     ]
     return [row for row in out if row.declined] + one_row_per_disagreement(reported)
-
-
-def _side_of(p: Point) -> Side:
-    low, high = bounds(p.quantity)
-    value = p.quantity.value if p.quantity.value is not None else (low if math.isfinite(low) else high)
-    return Side(p.item, float(value), counted_key(p.measure))
 
 
 def _falls(a: Point, b: Point) -> bool:
@@ -484,19 +481,11 @@ def _story_country(
             if held >= DOMINANT * len(placed):
                 country[key] = (place, name)
                 break
-        at = Counter((p.measure.place, p.measure.place_name) for p in placed if p.measure.qualifier is None)
-        if key not in country and at:
-            (top_place, n), *_ = at.most_common(1)
-            home = country_of(top_place[0]) if country_of is not None and top_place[0] else None
-            alone = home is not None and all(
-                other == top_place[0] or (country_of(other) if other else None) != home
-                for other, _name in at
-            )
-            if alone and n >= DOMINANT * len(placed):
-                # the story counts this in one place ("killed in the blast at the hospital in
-                # Gaza"): a figure with no place is that place's, not its country's, of which
-                # the place's figures would be parts, never compared with it
-                country[key] = top_place  # type: ignore[assignment]
+        site = one_site(
+            [(p.measure.place, p.measure.place_name, p.measure.qualifier) for p in placed], country_of
+        )
+        if key not in country and site is not None:
+            country[key] = site  # "killed in the blast at the hospital in Gaza": that site's toll
         if key not in country and country_of is not None:
             of = Counter(country_of(p.measure.place or "") for p in placed)
             (top, n), *_ = of.most_common(1)
