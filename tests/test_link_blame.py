@@ -298,3 +298,41 @@ def test_in_one_article_the_denial_answers_the_accusation_told_just_before_it():
         items.append(ClaimItem(claim, doc, voice, None, stance is Stance.DENIED))
     (stance,) = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.STANCE]
     assert stance.a.id == items[1].claim.id and stance.b.id == items[2].claim.id
+
+
+def test_a_denial_names_the_side_whose_part_it_denies_wherever_it_stands():
+    # the first "responsibility" is the group's own; the denied part is Ukraine's "involvement"
+    watson = item(
+        "A White House spokesperson",
+        "said",
+        "the group bears sole responsibility for this attack. There was no Ukrainian involvement",
+        stance=Stance.DENIED,
+    )
+    assert blame_of(watson, SIDES).side == "Ukraine"
+
+
+def test_one_camp_blaming_a_list_of_parties_who_deny_it_is_one_disagreement():
+    items = [
+        item("The security chief", "said", "the USA, Britain and Ukraine are behind the attack", day=26),
+        item("Russian officials", "have blamed", "Britain for the attack", day=26),
+        item("Moscow", "accused", "Ukraine of preparing the attack", day=23),
+        item("The UK, US and Ukraine", "continue to deny", "any involvement", day=26, stance=Stance.DENIED),
+        item("Kyiv", "denied", "any involvement in the attack", day=23, stance=Stance.DENIED),
+        item(
+            "A White House spokesperson",
+            "said",
+            "the group bears sole responsibility. There was no Ukrainian involvement",
+            day=24,
+            stance=Stance.DENIED,
+        ),
+    ]
+    rows = blame_conflicts(items, SIDES, "s1")
+    stance = [c for c in rows if c.kind is ConflictKind.STANCE]
+    assert len(stance) == 1
+    row = stance[0]
+    accusers = {row.a.id, *(r.id for r in row.a_also)}
+    deniers = {row.b.id, *(r.id for r in row.b_also)}
+    assert {it.id for it in items[:3]} <= accusers
+    assert {it.id for it in items[3:]} <= deniers
+    # the listed parties are a joint blame: no polarity row sets Britain against Ukraine
+    assert not [c for c in rows if c.kind is ConflictKind.POLARITY]
