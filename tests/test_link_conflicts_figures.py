@@ -232,3 +232,21 @@ def test_a_figure_with_no_place_is_the_toll_of_the_one_site_its_story_counts_in(
     row = reported[0]
     every = {row.a.id, row.b.id, *(r.id for r in row.a_also + row.b_also)}
     assert toll.id in every and site[0].id in every and elsewhere.id not in every
+
+
+def test_a_named_origin_revising_an_unattributed_figure_is_no_disagreement():
+    # the outlet's own "over 500 were killed" on the first night, then "officials said 471"
+    flat = said("the outlet", "over 500 people were killed", ["500"], day=17)
+    flat.origin = None
+    officials = said("Palestinian officials", "471 people were killed", ["471"], day=18)
+    (row,) = rows(flat, officials)
+    assert row.declined and "names no origin" in row.why
+    # two named origins: the later lower figure disagrees
+    named = said("the civil defence", "500 people were killed", ["500"], day=17)
+    (row,) = rows(named, said("Palestinian officials", "471 people were killed", ["471"], day=18))
+    assert not row.declined
+    # an unattributed later lower figure still disagrees with a named earlier one
+    later = said("another outlet", "471 people were killed", ["471"], day=18)
+    later.origin = None
+    (row,) = rows(said("the ministry", "500 people were killed", ["500"], day=17), later)
+    assert not row.declined

@@ -266,6 +266,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if hl < le and earlier.item.origin is None and later.item.origin is not None:
+            # "over 500 were killed" in the outlet's own voice, then "officials said 471": the
+            # outlet relayed an early count, which the named authority's figure revises
+            return False, f"{later.says()} revises the earlier {earlier.says()}, which names no origin"
         if hl < le:
             return True, (
                 f"{later.says()} is lower than the earlier {earlier.says()} for {key}, "
