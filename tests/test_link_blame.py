@@ -336,3 +336,17 @@ def test_one_camp_blaming_a_list_of_parties_who_deny_it_is_one_disagreement():
     assert {it.id for it in items[3:]} <= deniers
     # the listed parties are a joint blame: no polarity row sets Britain against Ukraine
     assert not [c for c in rows if c.kind is ConflictKind.POLARITY]
+
+
+def test_a_side_the_entity_gazetteer_lacks_comes_from_the_places_demonyms():
+    side = SIDES("Palestinian")
+    assert side is not None and side == SIDES("Palestinians")
+    assert SIDES("Gaza") is None  # a place is where it happened, not who did it
+    items = [
+        item("The health ministry", "said", "Israel was responsible for the explosion", day=17),
+        item("The army", "said", "an errant Palestinian rocket caused the blast", day=18),
+        item("Hamas officials", "said", "all indications pointed to Israel's responsibility", day=19),
+    ]
+    assert blame_of(items[2], SIDES).side == "Israel"
+    (row,) = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    assert {row.a.id, row.b.id} & {items[1].id}

@@ -39,11 +39,14 @@ SideOf = Callable[[str], str | None]
 
 _ACTS = (
     r"sabotag\w*|blow\w*\s+up|blew\s+up|destr\w+|attack\w*|strike|struck|shell\w*|bomb\w*|"
-    r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+"
+    r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+|"
+    r"rockets?|missiles?|munitions?|projectiles?"
 )
 _BY = re.compile(
     rf"\b(?:{_ACTS})\b[^.;:]{{0,60}}?\bby\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}})", re.I
 )
+#: "all indications pointed to Israel's responsibility": the side whose responsibility it is.
+_OWNS = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)(?:'s|’s)\s+(?:responsibility|culpability|guilt)\b")
 _LIES = re.compile(
     r"\bresponsib\w+\s+(?:lies|rests)\s+(?:with|on)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
     re.I,
@@ -128,7 +131,7 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
     if _BLAME_CUES.search(claim.cue.text):
         side = _first_side(text, side_of)
         return Blame(item, side, False) if side else None
-    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
+    for pattern in (_LIES, _OWNS, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
         for m in pattern.finditer(text):
             if _PASSIVE.search(m.group("agent")):
                 continue  # "the dam in Ukraine was destroyed": the patient, not the doer
@@ -373,9 +376,20 @@ def gazetteer_sides(lookup: Callable[[str], tuple[str, object] | None], countrie
                 and re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)", p)
             ):
                 return country
-        return None
+        return _place_demonym(p)
 
     return side_of
+
+
+def _place_demonym(word: str) -> str | None:
+    """A side the entity gazetteer lacks, from the places gazetteer's demonyms ("Palestinian"):
+    only a demonym written as one, never a country's name (a place is where, not who)."""
+    if not re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)s?", word):
+        return None
+    from ..places import default_places
+
+    place = default_places().demonym(word)
+    return place.name if place is not None else None
 
 
 def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, list[ClaimItem]]]:
