@@ -250,3 +250,12 @@ def test_a_named_origin_revising_an_unattributed_figure_is_no_disagreement():
     later.origin = None
     (row,) = rows(said("the ministry", "500 people were killed", ["500"], day=17), later)
     assert not row.declined
+
+
+def test_a_figure_in_a_claim_told_as_expected_is_no_count():
+    count = said("the agency", "11,300 people died in the city", ["11,300"], day=18)
+    forecast = said("aid groups", "the eventual toll is expected to reach up to 10,000", ["10,000"], day=19)
+    forecast.claim.stance = Stance.EXPECTED
+    assert rows(count, forecast) == []
+    forecast.claim.stance = Stance.ASSERTED
+    assert [r for r in rows(count, forecast) if not r.declined]

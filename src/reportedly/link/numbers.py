@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
+from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
 from .conflicts_figures import (
     added,
     one_row_per_disagreement,
@@ -143,8 +143,10 @@ class Point:
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:
     out = []
     for it in items:
-        if it.neutral or it.negative:
-            continue  # "could not confirm 500 deaths" asserts no figure
+        if it.neutral or it.negative or it.claim.stance in (Stance.EXPECTED, Stance.CONDITIONAL):
+            # "could not confirm 500 deaths" asserts no figure; "the eventual count is expected
+            # to be far higher, … up to 10,000" is a forecast, never compared with a count
+            continue
         for m in it.measures:
             q = it.claim.quantities[m.position]
             if not vague(q) and not step_to_total(it, q):
