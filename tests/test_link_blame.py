@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from reportedly.extract.gazetteer import load_gazetteer
-from reportedly.link.blame import MUTUAL, blame_conflicts, blame_groups, blame_of, gazetteer_sides
+from reportedly.link.blame import (
+    MUTUAL,
+    blame_conflicts,
+    blame_groups,
+    blame_of,
+    gazetteer_sides,
+    with_place_demonyms,
+)
 from reportedly.link.corpus import ClaimItem, DocItem
 from reportedly.link.entities import Canonical
 from reportedly.model import (
@@ -339,9 +346,11 @@ def test_one_camp_blaming_a_list_of_parties_who_deny_it_is_one_disagreement():
 
 
 def test_a_side_the_entity_gazetteer_lacks_comes_from_the_places_demonyms():
-    side = SIDES("Palestinian")
-    assert side is not None and side == SIDES("Palestinians")
-    assert SIDES("Gaza") is None  # a place is where it happened, not who did it
+    sides = with_place_demonyms(SIDES)
+    side = sides("Palestinian")
+    assert side is not None and side == sides("Palestinians") and SIDES("Palestinian") is None
+    assert sides("Gaza") is None  # a place is where it happened, not who did it
+    assert sides("Russian") == SIDES("Russian") == "Russia"
     items = [
         item("The health ministry", "said", "Israel was responsible for the explosion", day=17),
         item("The army", "said", "an errant Palestinian rocket caused the blast", day=18),

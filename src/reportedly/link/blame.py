@@ -188,7 +188,12 @@ def _first_side(text: str, side_of: SideOf) -> str | None:
 
 
 def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) -> list[Conflict]:
-    """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials."""
+    """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials.
+
+    Sides the entity gazetteer lacks are read here through the places gazetteer's demonyms
+    ("an errant Palestinian rocket"): enough to tell two sides apart in a disagreement, while the
+    blame propositions (:func:`blame_groups`) keep to the entity gazetteer's countries."""
+    side_of = with_place_demonyms(side_of)
     # a group's claim of its own act is no answer to who sponsored it: it stands as a proposition
     # (blame_groups) but sets no side against another
     blames = [b for it in items if (b := blame_of(it, side_of)) is not None and not b.own]
@@ -376,20 +381,27 @@ def gazetteer_sides(lookup: Callable[[str], tuple[str, object] | None], countrie
                 and re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)", p)
             ):
                 return country
-        return _place_demonym(p)
+        return None
 
     return side_of
 
 
-def _place_demonym(word: str) -> str | None:
-    """A side the entity gazetteer lacks, from the places gazetteer's demonyms ("Palestinian"):
-    only a demonym written as one, never a country's name (a place is where, not who)."""
-    if not re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)s?", word):
-        return None
-    from ..places import default_places
+def with_place_demonyms(side_of: SideOf) -> SideOf:
+    """``side_of``, and for a demonym it does not know a side from the places gazetteer's
+    demonyms ("Palestinian"): only a word written as a demonym, never a place's name (a place is
+    where it happened, not who did it)."""
 
-    place = default_places().demonym(word)
-    return place.name if place is not None else None
+    def side(phrase: str) -> str | None:
+        found = side_of(phrase)
+        word = phrase.strip().strip("'’\".,").lower()
+        if found is not None or not re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)s?", word):
+            return found
+        from ..places import default_places
+
+        place = default_places().demonym(word)
+        return place.name if place is not None else None
+
+    return side
 
 
 def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, list[ClaimItem]]]:
