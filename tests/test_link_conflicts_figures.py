@@ -259,3 +259,28 @@ def test_a_figure_in_a_claim_told_as_expected_is_no_count():
     assert rows(count, forecast) == []
     forecast.claim.stance = Stance.ASSERTED
     assert [r for r in rows(count, forecast) if not r.declined]
+
+
+def test_a_claim_giving_one_count_two_numbers_without_a_change_counts_something_else_second():
+    # a tally carried over: "314 people with various injuries" typed as a second death toll
+    statement = said(
+        "the ministry",
+        "the toll reached 471 martyrs, in addition to 314 people with various injuries",
+        ["471", "314"],
+        day=18,
+    )
+    chief = said("a civil defence chief", "300 people were killed", ["300"], day=19)
+    reported = [r for r in rows(statement, chief) if not r.declined]
+    assert all("314" not in r.why for r in reported)
+    # a change told between them keeps both: "1,000 still missing after having lowered the count to 850"
+    told = said(
+        "officials",
+        "1,000 people were still missing after having lowered the count to 850",
+        ["1,000", "850"],
+        day=22,
+    )
+    from reportedly.link.conflicts_figures import second_of_one_count
+
+    keys = [(0, "missing"), (1, "missing")]
+    assert not second_of_one_count(told, 1, keys)
+    assert second_of_one_count(statement, 1, [(0, "killed"), (1, "killed")])

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Conflict, ConflictKind, Quantity
-from .corpus import ClaimItem
+from .corpus import ClaimItem, vague
 
 _NUMBER = r"(?:about |around |some |nearly |almost )?(\d[\d,]*(?:\.\d+)?)"
 #: "up from 55", "risen from 2,620", "from 96 to 99": the report says which figure came first.
@@ -103,6 +103,44 @@ def step_to_total(item: ClaimItem, q: Quantity) -> bool:
         return False
     text = item.doc.document.text
     return _STEP_TO.search(text[q.end : q.end + 200]) is not None
+
+
+#: Words that tell one claim's two figures of one count apart in time: "lowered the count to
+#: about 850", "adjusting the numbers from a previous report", "instead of 11,300".
+_CHANGE = re.compile(
+    r"\b(?:lower\w*|rais\w*|revis\w*|adjust\w*|updat\w*|correct\w*|instead|previous\w*|earlier|"
+    r"initial\w*|first|later|now|rose|risen|rising|fell|fallen|dropp\w*|climb\w*|increas\w*|"
+    r"decreas\w*|up|down|from)\b",
+    re.I,
+)
+
+
+def second_of_one_count(item: ClaimItem, position: int, series: list[tuple[int, str]]) -> bool:
+    """Whether a figure repeats a count its claim already gave with another number, the claim
+    telling no change between them: "reached 471 martyrs, and 28 critical cases remain, in
+    addition to 314 people with various injuries" cannot give the toll as both 471 and 314, and
+    the later number counts something else (the injured) whatever series it was typed in.
+    ``series`` holds (position, series key) of the claim's typed figures."""
+    quantities = item.claim.quantities
+    mine = next((key for pos, key in series if pos == position), None)
+    q = quantities[position]
+    for pos, key in series:
+        other = quantities[pos]
+        if key != mine or other.start >= q.start or other.value == q.value or other.value is None:
+            continue
+        between = item.doc.document.text[other.start : q.end]
+        if _CHANGE.search(item.claim.cue.text) is None and _CHANGE.search(between) is None:
+            return True
+    return False
+
+
+def compared(item: ClaimItem, position: int, series: list[tuple[int, str]]) -> bool:
+    """Whether a claim's figure is compared with others at all: not an order of magnitude
+    ("thousands" states no figure), not the step to a total the claim gives ("12 bodies were
+    found today, bringing the toll to 67"), not a second number for a count the claim already
+    gave (:func:`second_of_one_count`)."""
+    q = item.claim.quantities[position]
+    return not vague(q) and not step_to_total(item, q) and not second_of_one_count(item, position, series)
 
 
 @dataclass(slots=True)

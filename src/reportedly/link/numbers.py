@@ -36,16 +36,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_figures import (
-    added,
-    one_row_per_disagreement,
-    one_site,
-    rounded,
-    side,
-    step_to_total,
-    told_rising,
-)
-from .corpus import ClaimItem, vague
+from .conflicts_figures import added, compared, one_row_per_disagreement, one_site, rounded, side, told_rising
+from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
 #: How far "about" widens a figure: "about 11,000" holds "some 12,000" (a round figure's next
@@ -147,12 +139,10 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             # "could not confirm 500 deaths" asserts no figure; "the eventual count is expected
             # to be far higher, … up to 10,000" is a forecast, never compared with a count
             continue
+        series = [(m.position, m.typed.key) for m in it.measures]
         for m in it.measures:
-            q = it.claim.quantities[m.position]
-            if not vague(q) and not step_to_total(it, q):
-                # "thousands" states no figure to contradict; "12 bodies were found today,
-                # bringing the toll to 67" counts the day's step, not the toll
-                out.append(Point(it, q, m.typed))
+            if compared(it, m.position, series):
+                out.append(Point(it, it.claim.quantities[m.position], m.typed))
     return out
 
 
