@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from reportedly.extract.gazetteer import load_gazetteer
-from reportedly.link.blame import MUTUAL, blame_conflicts, blame_groups, blame_of, gazetteer_sides
+from reportedly.link.blame import (
+    MUTUAL,
+    blame_conflicts,
+    blame_groups,
+    blame_of,
+    gazetteer_sides,
+    with_place_demonyms,
+)
 from reportedly.link.corpus import ClaimItem, DocItem
 from reportedly.link.entities import Canonical
 from reportedly.model import (
@@ -298,3 +305,57 @@ def test_in_one_article_the_denial_answers_the_accusation_told_just_before_it():
         items.append(ClaimItem(claim, doc, voice, None, stance is Stance.DENIED))
     (stance,) = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.STANCE]
     assert stance.a.id == items[1].claim.id and stance.b.id == items[2].claim.id
+
+
+def test_a_denial_names_the_side_whose_part_it_denies_wherever_it_stands():
+    # the first "responsibility" is the group's own; the denied part is Ukraine's "involvement"
+    watson = item(
+        "A White House spokesperson",
+        "said",
+        "the group bears sole responsibility for this attack. There was no Ukrainian involvement",
+        stance=Stance.DENIED,
+    )
+    assert blame_of(watson, SIDES).side == "Ukraine"
+
+
+def test_one_camp_blaming_a_list_of_parties_who_deny_it_is_one_disagreement():
+    items = [
+        item("The security chief", "said", "the USA, Britain and Ukraine are behind the attack", day=26),
+        item("Russian officials", "have blamed", "Britain for the attack", day=26),
+        item("Moscow", "accused", "Ukraine of preparing the attack", day=23),
+        item("The UK, US and Ukraine", "continue to deny", "any involvement", day=26, stance=Stance.DENIED),
+        item("Kyiv", "denied", "any involvement in the attack", day=23, stance=Stance.DENIED),
+        item(
+            "A White House spokesperson",
+            "said",
+            "the group bears sole responsibility. There was no Ukrainian involvement",
+            day=24,
+            stance=Stance.DENIED,
+        ),
+    ]
+    rows = blame_conflicts(items, SIDES, "s1")
+    stance = [c for c in rows if c.kind is ConflictKind.STANCE]
+    assert len(stance) == 1
+    row = stance[0]
+    accusers = {row.a.id, *(r.id for r in row.a_also)}
+    deniers = {row.b.id, *(r.id for r in row.b_also)}
+    assert {it.id for it in items[:3]} <= accusers
+    assert {it.id for it in items[3:]} <= deniers
+    # the listed parties are a joint blame: no polarity row sets Britain against Ukraine
+    assert not [c for c in rows if c.kind is ConflictKind.POLARITY]
+
+
+def test_a_side_the_entity_gazetteer_lacks_comes_from_the_places_demonyms():
+    sides = with_place_demonyms(SIDES)
+    side = sides("Palestinian")
+    assert side is not None and side == sides("Palestinians") and SIDES("Palestinian") is None
+    assert sides("Gaza") is None  # a place is where it happened, not who did it
+    assert sides("Russian") == SIDES("Russian") == "Russia"
+    items = [
+        item("The health ministry", "said", "Israel was responsible for the explosion", day=17),
+        item("The army", "said", "an errant Palestinian rocket caused the blast", day=18),
+        item("Hamas officials", "said", "all indications pointed to Israel's responsibility", day=19),
+    ]
+    assert blame_of(items[2], SIDES).side == "Israel"
+    (row,) = [c for c in blame_conflicts(items, SIDES, "s1") if c.kind is ConflictKind.POLARITY]
+    assert {row.a.id, row.b.id} & {items[1].id}

@@ -39,11 +39,14 @@ SideOf = Callable[[str], str | None]
 
 _ACTS = (
     r"sabotag\w*|blow\w*\s+up|blew\s+up|destr\w+|attack\w*|strike|struck|shell\w*|bomb\w*|"
-    r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+"
+    r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+|"
+    r"rockets?|missiles?|munitions?|projectiles?"
 )
 _BY = re.compile(
     rf"\b(?:{_ACTS})\b[^.;:]{{0,60}}?\bby\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}})", re.I
 )
+#: "all indications pointed to Israel's responsibility": the side whose responsibility it is.
+_OWNS = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)(?:'s|’s)\s+(?:responsibility|culpability|guilt)\b")
 _LIES = re.compile(
     r"\bresponsib\w+\s+(?:lies|rests)\s+(?:with|on)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
     re.I,
@@ -128,7 +131,7 @@ def blame_of(item: ClaimItem, side_of: SideOf) -> Blame | None:
     if _BLAME_CUES.search(claim.cue.text):
         side = _first_side(text, side_of)
         return Blame(item, side, False) if side else None
-    for pattern in (_LIES, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
+    for pattern in (_LIES, _OWNS, _BY, _BEHIND, _SIDE_ACT, _DID, _LINK_TO, _SIDE_LINK):
         for m in pattern.finditer(text):
             if _PASSIVE.search(m.group("agent")):
                 continue  # "the dam in Ukraine was destroyed": the patient, not the doer
@@ -161,9 +164,15 @@ def _denied_side(text: str, item: ClaimItem, side_of: SideOf) -> str | None:
     behind", "Ukraine has nothing to do with"), else the speaker's own ("Ukrainian officials denied
     responsibility", "dismissed allegations of the country's involvement in the shooting in Moscow
     Region": the place after the part is where it happened, not who did it)."""
-    part = _OWN_PART.search(text)
-    side = _first_side(text[: part.start()] if part else text, side_of)
-    if side is None and part is not None and item.claim.source is not None:
+    parts = list(_OWN_PART.finditer(text))
+    side = None if parts else _first_side(text, side_of)
+    for part in parts:
+        # "ISIS bears sole responsibility for this attack. There was no Ukrainian involvement":
+        # the part a side is named before, whichever of the parts named it
+        side = _first_side(text[: part.start()], side_of)
+        if side is not None:
+            break
+    if side is None and parts and item.claim.source is not None:
         side = _first_side(item.claim.source.text, side_of)
     return side
 
@@ -179,7 +188,12 @@ def _first_side(text: str, side_of: SideOf) -> str | None:
 
 
 def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) -> list[Conflict]:
-    """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials."""
+    """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials.
+
+    Sides the entity gazetteer lacks are read here through the places gazetteer's demonyms
+    ("an errant Palestinian rocket"): enough to tell two sides apart in a disagreement, while the
+    blame propositions (:func:`blame_groups`) keep to the entity gazetteer's countries."""
+    side_of = with_place_demonyms(side_of)
     # a group's claim of its own act is no answer to who sponsored it: it stands as a proposition
     # (blame_groups) but sets no side against another
     blames = [b for it in items if (b := blame_of(it, side_of)) is not None and not b.own]
@@ -188,7 +202,10 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
     by_side: dict[str, list[Blame]] = defaultdict(list)
     denials: dict[str, list[Blame]] = defaultdict(list)
     for b in sorted(blames, key=_order):
-        (denials if b.denied else by_side)[b.side].append(b)
+        # "the USA, Britain and Ukraine are behind it", "the UK, US and Ukraine deny any
+        # involvement": every party a list names is blamed (or denies), not only the first
+        for side in listed_sides(b, side_of):
+            (denials if b.denied else by_side)[side].append(b if side == b.side else replace(b, side=side))
     out: list[Conflict] = []
     sides = sorted(by_side, key=lambda s: _order(by_side[s][0]))
     # who accuses, for which camp, and which parties each claim lists together: once per side
@@ -207,23 +224,78 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
             why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
             conflict = Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story)
             out.append(_with_sides(conflict, by_side[a], by_side[b]))
+    rows: dict[str, tuple[list[Blame], list[Blame]]] = {}
     for side, denied in denials.items():
         accusers = [b for b in by_side.get(side, []) if _who(b) != _who(denied[0])]
         if accusers:
-            why = f"{_origins(accusers)} hold {side} responsible; {_origins(denied)} deny it"
-            # the evidence shown is the accusation the denial answers: in its own article if it
-            # has one ("officials said a strike destroyed it … Ukrainian officials denied"), else the
-            # one nearest in time
-            answered = min(accusers, key=lambda b: _distance(b, denied[0]))
-            conflict = Conflict(ConflictKind.STANCE, answered.item.ref(), denied[0].item.ref(), why, story)
-            out.append(_with_sides(conflict, accusers, denied))
+            rows[side] = (accusers, denied)
+    folded: dict[str, str] = {}
+    for side, (accusers, denied) in rows.items():
+        into = _covered(side, accusers, denied, by_side, denials, side_of)
+        if into is not None and into in rows:
+            folded[side] = into  # Britain blamed, and denying, only with Ukraine by one camp
+    for side, (accusers, denied) in rows.items():
+        if side in folded:
+            continue
+        why = f"{_origins(accusers)} hold {side} responsible; {_origins(denied)} deny it"
+        # the evidence shown is the accusation the denial answers: in its own article if it
+        # has one ("officials said a strike destroyed it … Ukrainian officials denied"), else the
+        # one nearest in time
+        answered = min(accusers, key=lambda b: _distance(b, denied[0]))
+        conflict = Conflict(ConflictKind.STANCE, answered.item.ref(), denied[0].item.ref(), why, story)
+        more_a = [b for x, y in folded.items() if y == side for b in rows[x][0]]
+        more_d = [b for x, y in folded.items() if y == side for b in rows[x][1]]
+        out.append(_with_sides(conflict, accusers + more_a, denied + more_d))
     return out
+
+
+def listed_sides(b: Blame, side_of: SideOf) -> list[str]:
+    """The side a blame names, and the parties listed with it ("the UK, US and Ukraine"), in
+    the claim's content or, for a denial, its source ("The UK, US and Ukraine continue to deny")."""
+    out = [b.side]
+    texts = [b.item.text]
+    if b.denied and b.item.claim.source is not None:
+        texts.append(b.item.claim.source.text)
+    for text in texts:
+        together = _coordinated_in(text, side_of)
+        if b.side in together:
+            out += sorted(together - set(out))
+    return out
+
+
+def _covered(
+    side: str,
+    accusers: list[Blame],
+    denied: list[Blame],
+    by_side: dict[str, list[Blame]],
+    denials: dict[str, list[Blame]],
+    side_of: SideOf,
+) -> str | None:
+    """The side whose row already shows this side's disagreement: every camp blaming
+    this side blames that one too, and every denial for this side denies for that one too. One
+    camp's list of parties ("the USA, Britain and Ukraine are behind it", "Russian officials
+    blamed Britain"), denied by "the UK, US and Ukraine", is one disagreement (a joint blame),
+    shown once, on the side most claims blame."""
+    mine_a = {_camp(b, side_of) for b in accusers}
+    mine_d = {b.item.id for b in denied}
+    for other in denials:
+        if other == side:
+            continue
+        theirs_a = {_camp(b, side_of) for b in by_side.get(other, [])}
+        theirs_d = {b.item.id for b in denials[other]}
+        bigger = len(by_side.get(other, [])) + len(theirs_d) > len(accusers) + len(mine_d)
+        if mine_a <= theirs_a and mine_d <= theirs_d and (bigger or other < side):
+            return other
+    return None
 
 
 def _with_sides(conflict: Conflict, side_a: list[Blame], side_b: list[Blame]) -> Conflict:
     """The conflict with the rest of each side's claims: every accusation and every denial."""
-    conflict.a_also = [b.item.ref() for b in side_a if b.item.id != conflict.a.id]
-    conflict.b_also = [b.item.ref() for b in side_b if b.item.id != conflict.b.id]
+    a_ids = dict.fromkeys(b.item.id for b in side_a if b.item.id != conflict.a.id)
+    b_ids = dict.fromkeys(b.item.id for b in side_b if b.item.id != conflict.b.id)
+    refs = {b.item.id: b.item for b in side_a + side_b}
+    conflict.a_also = [refs[i].ref() for i in a_ids]
+    conflict.b_also = [refs[i].ref() for i in b_ids]
     return conflict
 
 
@@ -252,7 +324,10 @@ def _order(b: Blame) -> tuple[date, str, str]:
 
 def _coordinated(b: Blame, side_of: SideOf) -> set[str]:
     """The sides a blaming claim names together in one list ("the UK, US and Ukraine")."""
-    text = b.item.text
+    return _coordinated_in(b.item.text, side_of)
+
+
+def _coordinated_in(text: str, side_of: SideOf) -> set[str]:
     found: list[tuple[int, int, str]] = []
     for m in re.finditer(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", text):
         side = side_of(m.group(0)) or side_of(m.group(0).split()[0])
@@ -309,6 +384,24 @@ def gazetteer_sides(lookup: Callable[[str], tuple[str, object] | None], countrie
         return None
 
     return side_of
+
+
+def with_place_demonyms(side_of: SideOf) -> SideOf:
+    """``side_of``, and for a demonym it does not know a side from the places gazetteer's
+    demonyms ("Palestinian"): only a word written as a demonym, never a place's name (a place is
+    where it happened, not who did it)."""
+
+    def side(phrase: str) -> str | None:
+        found = side_of(phrase)
+        word = phrase.strip().strip("'’\".,").lower()
+        if found is not None or not re.fullmatch(r"[a-z]+(?:ian|ean|an|ese|ish|i)s?", word):
+            return found
+        from ..places import default_places
+
+        place = default_places().demonym(word)
+        return place.name if place is not None else None
+
+    return side
 
 
 def blame_groups(items: list[ClaimItem], side_of: SideOf) -> list[tuple[str, list[ClaimItem]]]:

@@ -172,6 +172,25 @@ def opposition_conflicts(
                 why = f"{_who(pos)} says “{_short(pos.text)}”; {_who(neg)} says “{_short(neg.text)}”"
             out.append(Conflict(kind, pos.ref(), neg.ref(), why, story))
             break
+    return one_row_per_assertion(out)
+
+
+def one_row_per_assertion(conflicts: list[Conflict]) -> list[Conflict]:
+    """Denials of one assertion are one disagreement: "the Red Crescent denied that the flooding
+    resulted in 11,300 deaths", its spokesman's "we haven't announced these numbers" and a second
+    outlet's copy of the denial all answer one report of 11,300. The first row stays, the other
+    denials go to its ``b_also``; polarity rows are kept one by one."""
+    out: list[Conflict] = []
+    first: dict[tuple[str | None, str], Conflict] = {}
+    for c in conflicts:
+        key = (c.story_id, c.a.id)
+        head = first.get(key) if c.kind is ConflictKind.STANCE else None
+        if head is None:
+            if c.kind is ConflictKind.STANCE:
+                first[key] = c
+            out.append(c)
+        elif c.b.id != head.b.id and all(r.id != c.b.id for r in head.b_also):
+            head.b_also.append(c.b)
     return out
 
 

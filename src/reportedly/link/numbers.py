@@ -35,8 +35,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity
-from .corpus import ClaimItem, vague
+from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
+from .conflicts_figures import added, compared, one_row_per_disagreement, one_site, rounded, side, told_rising
+from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
 #: How far "about" widens a figure: "about 11,000" holds "some 12,000" (a round figure's next
@@ -134,12 +135,14 @@ class Point:
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:
     out = []
     for it in items:
-        if it.neutral or it.negative:
-            continue  # "could not confirm 500 deaths" asserts no figure
+        if it.neutral or it.negative or it.claim.stance in (Stance.EXPECTED, Stance.CONDITIONAL):
+            # "could not confirm 500 deaths" asserts no figure; "the eventual count is expected
+            # to be far higher, … up to 10,000" is a forecast, never compared with a count
+            continue
+        series = [(m.position, m.typed.key) for m in it.measures]
         for m in it.measures:
-            q = it.claim.quantities[m.position]
-            if not vague(q):  # "thousands" states no figure to contradict
-                out.append(Point(it, q, m.typed))
+            if compared(it, m.position, series):
+                out.append(Point(it, it.claim.quantities[m.position], m.typed))
     return out
 
 
@@ -188,7 +191,15 @@ def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
     def marks(p: Point) -> tuple[bool, bool]:
         claim = p.item.claim
         sentence = claim.sentence.text if claim.sentence is not None else ""
-        text = f"{claim.cue.text} {claim.content_text} {sentence}"
+        own = f"{claim.cue.text} {claim.content_text}"
+        if _EARLIER.search(own) or _LATER.search(own):
+            # "gave a preliminary figure of 320, but later said it was being verified": the
+            # figure's own words first
+            return _EARLIER.search(own) is not None, _LATER.search(own) is not None
+        other = (q.item.claim.sentence for q in (a, b) if q is not p)
+        if any(s is not None and s.text == sentence for s in other):
+            sentence = ""  # "In the first hours, one said 300, while others put it at 500": both early
+        text = f"{own} {sentence}"
         return _EARLIER.search(text) is not None, _LATER.search(text) is not None
 
     for earlier, later in ((a, b), (b, a)):
@@ -214,6 +225,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     key = a.measure.key
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
+    if rounded(a.quantity, b.quantity):
+        return False, f"{a.says()} and {b.says()} for {key}: one figure and the other rounded"
+    if told_rising(a.item, a.quantity, b.item, b.quantity):
+        return False, f"{a.says()} and {b.says()} for {key}: the report tells the count rising from one"
+    if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
+        return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
     if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
         return False, (
             f"{a.says()} and {b.says()} for {key}: an order of magnitude apart, the smaller counts "
@@ -241,6 +258,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if hl < le and earlier.item.origin is None and later.item.origin is not None:
+            # "over 500 were killed" in the outlet's own voice, then "officials said 471": the
+            # outlet relayed an early count, which the named authority's figure revises
+            return False, f"{later.says()} revises the earlier {earlier.says()}, which names no origin"
         if hl < le:
             return True, (
                 f"{later.says()} is lower than the earlier {earlier.says()} for {key}, "
@@ -308,6 +329,7 @@ def numeric_conflicts(
             is_country, country_of = gazetteer_is_country(), country_of or _gazetteer_country_of()
         points = _story_country(points, story_of, contains, is_country, country_of)
     out: list[Conflict] = []
+    pairs: list[tuple[Point, Point]] = []
     seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
 
     def first_report(p: Point) -> tuple[date, str, str]:
@@ -332,11 +354,12 @@ def numeric_conflicts(
             declined=not conflict,
         )
         if key in seen:
-            out[seen[key][1]] = row
+            out[seen[key][1]], pairs[seen[key][1]] = row, (a, b)
             seen[key] = (rank, seen[key][1])
         else:
             seen[key] = (rank, len(out))
             out.append(row)
+            pairs.append((a, b))
 
     by_series: dict[str, list[Point]] = defaultdict(list)
 
@@ -376,7 +399,12 @@ def numeric_conflicts(
         _latest_only(found, emit)
     if contains is not None:
         _containment(points, contains, emit)
-    return out
+    reported = [
+        (row, *(side(p.item, p.quantity, counted_key(p.measure)) for p in pair))
+        for row, pair in zip(out, pairs, strict=True)
+        if not row.declined
+    ]
+    return [row for row in out if row.declined] + one_row_per_disagreement(reported)
 
 
 def _falls(a: Point, b: Point) -> bool:
@@ -449,6 +477,11 @@ def _story_country(
             if held >= DOMINANT * len(placed):
                 country[key] = (place, name)
                 break
+        site = one_site(
+            [(p.measure.place, p.measure.place_name, p.measure.qualifier) for p in placed], country_of
+        )
+        if key not in country and site is not None:
+            country[key] = site  # "killed in the blast at the hospital in Gaza": that site's toll
         if key not in country and country_of is not None:
             of = Counter(country_of(p.measure.place or "") for p in placed)
             (top, n), *_ = of.most_common(1)

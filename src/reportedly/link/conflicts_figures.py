@@ -1,0 +1,251 @@
+"""How news language relates two figures of one count: rises told, increments, one disagreement.
+
+Split from :mod:`.numbers` (which decides, pair by pair, whether two figures of one series
+contradict) for the parts that read the words around a figure rather than its measure:
+
+* a report that tells the count rising ("risen to 59, up from 55", "from 2,620 to 3,614") says
+  which of the two figures came first: another report of the lower one is the earlier state,
+  not a rival count;
+* a figure that adds to another ("another 22 flights", "a further 300", "12 bodies were found
+  today, bringing the toll to 67") counts what was added, not the total: it is compared with
+  nothing of its own report, and a figure told as the step to a total with nothing else;
+* one disagreement is one row (:func:`one_row_per_disagreement`): the same figure relayed by
+  several outlets, or set against several figures that agree with one another ("11,300 in
+  Derna" against 3,252, 3,283 and "nearly 4,000" in Libya), is one row, with the other reports
+  of each side in ``a_also`` / ``b_also``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..model import Conflict, ConflictKind, Quantity
+from .corpus import ClaimItem, vague
+
+_NUMBER = r"(?:about |around |some |nearly |almost )?(\d[\d,]*(?:\.\d+)?)"
+#: "up from 55", "risen from 2,620", "from 96 to 99": the report says which figure came first.
+_RISE_FROM = re.compile(
+    rf"\b(?:up|rose|risen|rising|raised|climbed|jumped|increased|grew|went)\s+from\s+{_NUMBER}"
+    rf"|\bfrom\s+{_NUMBER}\s+(?:\w+\s+){{0,3}}?to\s+(?:about |around |some |nearly |almost )?\d",
+    re.I,
+)
+#: A figure counting an addition: "another 22 flights", "a further 10,100", "an additional 300".
+_ADDED = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+$", re.I)
+#: "…, bringing the death toll to 67": the figure before it is the step, not the total.
+_STEP_TO = re.compile(
+    r"^[^.;]{0,120}?\b(?:bringing|moving|taking|pushing|raising|lifting)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:toll|total|number|count|tally|figure)\b[^.;]{0,40}?\bto\b",
+    re.I,
+)
+#: Figures within this share of each other stand on one side of a disagreement: "3,252",
+#: "3,283" and "nearly 4,000" against "11,300" are one low count against one high one.
+CLOSE = 0.25
+
+
+#: How far a round figure may be from a precise one and still be its rounding: "10,000 missing"
+#: beside "10,100 missing" is one count, not two (the clusters' tolerance for one figure).
+ROUNDING = 0.03
+
+
+def rounded(qa: Quantity, qb: Quantity) -> bool:
+    """Whether one figure is the other rounded: a round number ("10,000", "5,500": two significant
+    digits at most) within :data:`ROUNDING` of a precise one. Outlets round what they relay."""
+    va, vb = qa.value, qb.value
+    if va is None or vb is None or va == vb or min(va, vb) <= 0:
+        return False
+    round_one = any(v >= 100 and v == int(v) and len(str(int(v)).rstrip("0")) <= 2 for v in (va, vb))
+    return round_one and abs(va - vb) <= ROUNDING * max(va, vb)
+
+
+def _value(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def risen_from(item: ClaimItem) -> set[float]:
+    """The figures a claim tells its count rising from ("up from 55 Thursday night" -> {55})."""
+    claim = item.claim
+    text = " ".join(x for x in (claim.content_text, claim.sentence.text if claim.sentence else "") if x)
+    out: set[float] = set()
+    for m in _RISE_FROM.finditer(text):
+        raw = next((g for g in m.groups() if g), None)
+        if raw and (v := _value(raw)) is not None:
+            out.add(v)
+    return out
+
+
+def told_rising(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity) -> bool:
+    """Whether one of the two claims tells the count rising from the other's figure."""
+    va, vb = qa.value, qb.value
+    return (vb is not None and vb in risen_from(a) and vb != va) or (
+        va is not None and va in risen_from(b) and va != vb
+    )
+
+
+def added(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure counts an addition ("another 22 evacuation flights", "a further 300")."""
+    text = item.doc.document.text
+    if _ADDED.search(text[max(0, q.start - 20) : q.start]) is not None:
+        return True
+    return _ADDED.match(q.text.rsplit(" ", 1)[0] + " ") is not None and " " in q.text
+
+
+def step_to_total(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is the step a claim adds to reach a total it also gives ("12 bodies were
+    found today, moving the official death toll to 67"): it counts the day's finds, not the toll."""
+    if not any(o is not q and o.start > q.end for o in item.claim.quantities):
+        return False
+    text = item.doc.document.text
+    return _STEP_TO.search(text[q.end : q.end + 200]) is not None
+
+
+#: Words that tell one claim's two figures of one count apart in time: "lowered the count to
+#: about 850", "adjusting the numbers from a previous report", "instead of 11,300".
+_CHANGE = re.compile(
+    r"\b(?:lower\w*|rais\w*|revis\w*|adjust\w*|updat\w*|correct\w*|instead|previous\w*|earlier|"
+    r"initial\w*|first|later|now|rose|risen|rising|fell|fallen|dropp\w*|climb\w*|increas\w*|"
+    r"decreas\w*|up|down|from)\b",
+    re.I,
+)
+
+
+def second_of_one_count(item: ClaimItem, position: int, series: list[tuple[int, str]]) -> bool:
+    """Whether a figure repeats a count its claim already gave with another number, the claim
+    telling no change between them: "reached 471 martyrs, and 28 critical cases remain, in
+    addition to 314 people with various injuries" cannot give the toll as both 471 and 314, and
+    the later number counts something else (the injured) whatever series it was typed in.
+    ``series`` holds (position, series key) of the claim's typed figures."""
+    quantities = item.claim.quantities
+    mine = next((key for pos, key in series if pos == position), None)
+    q = quantities[position]
+    for pos, key in series:
+        other = quantities[pos]
+        if key != mine or other.start >= q.start or other.value == q.value or other.value is None:
+            continue
+        between = item.doc.document.text[other.start : q.end]
+        if _CHANGE.search(item.claim.cue.text) is None and _CHANGE.search(between) is None:
+            return True
+    return False
+
+
+def compared(item: ClaimItem, position: int, series: list[tuple[int, str]]) -> bool:
+    """Whether a claim's figure is compared with others at all: not an order of magnitude
+    ("thousands" states no figure), not the step to a total the claim gives ("12 bodies were
+    found today, bringing the toll to 67"), not a second number for a count the claim already
+    gave (:func:`second_of_one_count`)."""
+    q = item.claim.quantities[position]
+    return not vague(q) and not step_to_total(item, q) and not second_of_one_count(item, position, series)
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of a reported numeric row: the claim and its figure's bounds."""
+
+    item: ClaimItem
+    value: float
+    #: what is counted, its place left out: the two sides of a part and its whole count one thing
+    counted: str
+
+
+def side(item: ClaimItem, q: Quantity, counted: str) -> Side:
+    """A row's side for a figure: its value, or for a range its floor ("100 to 300" -> 100)."""
+    low = q.low if q.low is not None else q.value
+    value = q.value if q.value is not None else (low if low is not None else q.high)
+    return Side(item, float(value if value is not None else math.nan), counted)
+
+
+#: Share of a story's placed figures (for one thing counted) that one place must hold to be
+#: the site of the count (as :data:`.numbers.DOMINANT` for a country).
+SITE_SHARE = 0.75
+
+
+def one_site(
+    placed: Sequence[tuple[str | None, str | None, str | None]],
+    country_of: Callable[[str], tuple[str, str] | None] | None,
+) -> tuple[str, str | None] | None:
+    """The one place a story counts something in, where a figure with no place is that place's.
+
+    "Between 100 and 300 killed in the blast at the hospital in Gaza" beside "471 killed": a
+    story that counts a toll at one site, naming no other place in that country (a toll
+    abroad, of another event, aside), gives its unplaced figures that site, not the site's
+    country: read as the country's, they would be wholes the site's figures are parts of, and
+    a part smaller than its whole is never compared. ``placed`` holds (place, name, qualifier)
+    of each placed figure; a side's area or qualified place makes no site."""
+    if country_of is None or not placed or any(q is not None for _p, _n, q in placed):
+        return None
+    at = Counter((p, n) for p, n, _q in placed if p is not None)
+    if not at:
+        return None
+    (top, n), *_ = at.most_common(1)
+    home = country_of(top[0])
+    if home is None or n < SITE_SHARE * len(placed):
+        return None
+    if any(other != top[0] and country_of(other) == home for other, _name in at):
+        return None  # "in Derna" and "in Bayda": parts of one country, the country is the whole
+    return top
+
+
+def _close(x: Side, y: Side) -> bool:
+    lo, hi = sorted((x.value, y.value))
+    return lo > 0 and (hi - lo) / hi <= CLOSE
+
+
+def one_row_per_disagreement(rows: Sequence[tuple[Conflict, Side, Side]]) -> list[Conflict]:
+    """Reported numeric rows of one story and thing counted, merged into one row per disagreement.
+
+    Two rows are one disagreement when one side of each gives the same figure and their other
+    sides give figures within :data:`CLOSE` of each other, on the same side of it (both higher
+    or both lower): "11,300 dead in Derna" against the eastern government's 3,252 on Saturday,
+    the minister's 3,283 on Monday and the WHO's "nearly 4,000" is one disagreement between a
+    high count and a low one, not three; the same two figures relayed by four outlets are one.
+    The row kept is the first reported; the other rows' claims go to ``a_also`` / ``b_also``."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def same(x: Side, y: Side) -> bool:
+        return x.value == y.value
+
+    for i, (ci, ai, bi) in enumerate(rows):
+        for j in range(i):
+            cj, aj, bj = rows[j]
+            if ci.story_id != cj.story_id or ci.kind is not ConflictKind.NUMERIC or cj.kind is not ci.kind:
+                continue
+            if {ai.counted, bi.counted} != {aj.counted, bj.counted}:
+                continue
+            for (x1, y1), (x2, y2) in (((ai, bi), (aj, bj)), ((ai, bi), (bj, aj))):
+                if (same(x1, x2) and _close(y1, y2) and (y1.value > x1.value) == (y2.value > x2.value)) or (
+                    same(y1, y2) and _close(x1, x2) and (x1.value > y1.value) == (x2.value > y2.value)
+                ):
+                    parent[find(i)] = find(j)
+                    break
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        groups.setdefault(find(i), []).append(i)
+    out: list[Conflict] = []
+    for members in sorted(groups.values()):
+        head, a0, b0 = rows[members[0]]
+        a_ids, b_ids = {head.a.id}, {head.b.id}
+        for k in members[1:]:
+            _c, a, b = rows[k]
+            # orient each merged row's sides as the head's: the side nearer the head's a figure
+            if abs(a.value - a0.value) > abs(b.value - a0.value):
+                a, b = b, a
+            for side, ids, also in ((a, a_ids, head.a_also), (b, b_ids, head.b_also)):
+                if side.item.id not in ids:
+                    ids.add(side.item.id)
+                    also.append(side.item.ref())
+        if len(members) > 1:
+            head.why = f"{head.why} (one disagreement: {len(members)} pairs of reports)"
+        out.append(head)
+    return out

@@ -1,0 +1,286 @@
+"""How the words around a figure relate two counts: a rise told, an addition, one disagreement.
+
+Sentences are our own, written in the way wire copy tells tolls; each test checks a verdict of
+the numeric comparison (reported, declined with its reason) or how many rows it shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportedly.link.conflicts import one_row_per_assertion
+from reportedly.link.conflicts_figures import added, risen_from, step_to_total
+from reportedly.link.corpus import ClaimItem, DocItem, Measured
+from reportedly.link.entities import Canonical
+from reportedly.link.numbers import numeric_conflicts
+from reportedly.model import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    ConflictKind,
+    Cue,
+    Document,
+    EntityType,
+    Measure,
+    Quantity,
+    SectionKind,
+    Span,
+    Stance,
+)
+
+
+def said(
+    origin: str,
+    content: str,
+    figures: list[str],
+    *,
+    day: int,
+    doc: Document | None = None,
+    what: str = "killed",
+    unit: str = "people",
+    place: str | None = "Town",
+) -> ClaimItem:
+    """``origin`` said ``content`` (appended to ``doc`` when given: one report, several claims)."""
+    sentence = f"{origin} said {content}."
+    if doc is None:
+        doc = Document(text="", outlet=f"Outlet of {origin} {day}", published=date(2023, 8, day))
+    base = len(doc.text) + (1 if doc.text else 0)
+    doc.text = f"{doc.text} {sentence}" if doc.text else sentence
+    k0 = base + len(origin) + 6
+    quantities = []
+    for figure in figures:
+        at = doc.text.index(figure, k0)
+        value = float(figure.split()[-1].replace(",", ""))
+        quantities.append(Quantity(at, at + len(figure), figure, value, value, value, False, unit))
+    claim = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        Stance.ASSERTED,
+        Cue(base + len(origin) + 1, base + len(origin) + 5, "said", "say"),
+        [Span(k0, k0 + len(content), content)],
+        quantities=quantities,
+        sentence=Span(base, base + len(sentence), sentence),
+        id=f"{origin}:{day}:{content[:16]}",
+    )
+    item = ClaimItem(
+        claim, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, False
+    )
+    for i in range(len(figures)):
+        m = Measure(what, unit, place=place, place_name=place, as_of=date(2023, 8, day))
+        item.measures.append(Measured(i, m))
+    return item
+
+
+def rows(*items: ClaimItem) -> list[Conflict]:
+    return numeric_conflicts(items, {it.doc.id: "s1" for it in items})
+
+
+def test_a_report_telling_the_rise_orders_the_two_figures():
+    # "risen to 59, up from 55 Thursday night": the 55 another outlet told on Friday is the earlier state
+    green = said("the governor", "the toll has risen to 59, up from 55 Thursday night", ["59"], day=10)
+    epoch = said("the paper", "the official death toll has risen to 55", ["55"], day=11)
+    assert risen_from(green) == {55.0}
+    ((row,),) = [rows(green, epoch)]
+    assert row.declined and "rising" in row.why
+    # without the rise told, the later lower figure from another origin is a disagreement
+    plain = said("the governor", "the toll has risen to 59", ["59"], day=10)
+    ((row,),) = [rows(plain, said("the paper", "the official death toll is 55", ["55"], day=11))]
+    assert not row.declined
+
+
+def test_from_one_figure_to_another_is_a_rise_told():
+    item = said(
+        "the ministry", "the number evacuated grew from 2,620 on Saturday to 3,614", ["3,614"], day=17
+    )
+    assert risen_from(item) == {2620.0}
+    assert risen_from(said("a driver", "he drove from Paris to Lyon in 12 hours", ["12"], day=1)) == set()
+
+
+def test_another_adds_to_a_figure_of_the_same_report():
+    doc = Document(text="", outlet="Wire", published=date(2023, 8, 17))
+    done = said(
+        "officials",
+        "1,500 people left today on 10 evacuation flights",
+        ["10"],
+        day=17,
+        doc=doc,
+        unit="flights",
+    )
+    more = said("she", "another 22 evacuation flights are scheduled", ["22"], day=17, doc=doc, unit="flights")
+    assert added(more, more.claim.quantities[0]) and not added(done, done.claim.quantities[0])
+    (row,) = rows(done, more)
+    assert row.declined and "adds to" in row.why
+
+
+def test_a_step_towards_a_total_is_not_the_total():
+    step = said(
+        "county officials",
+        "12 bodies were found today, moving the death toll from the fire to 67",
+        ["12", "67"],
+        day=11,
+    )
+    assert step_to_total(step, step.claim.quantities[0]) and not step_to_total(step, step.claim.quantities[1])
+    earlier = said("officials", "at least 36 people had died", ["36"], day=10)
+    # only 67 is compared: above 36 and later, an update; the 12 counts the day's finds
+    (row,) = rows(earlier, step)
+    assert row.declined and "“67”" in row.why
+
+
+def test_two_figures_early_in_one_sentence_are_not_an_update():
+    # "In the first hours … one said 300, while others put it at 500": both are early figures
+    doc = Document(text="", outlet="Broadcaster", published=date(2023, 8, 19))
+    chief = said("a civil defence chief", "300 people were killed", ["300"], day=19, doc=doc)
+    sources = said("ministry sources", "the figure was 500", ["500"], day=19, doc=doc)
+    shared = "In the first hours, a chief said 300 were killed, while ministry sources put it at 500."
+    for it in (chief, sources):
+        it.claim.sentence = Span(0, len(shared), shared)
+    (row,) = rows(chief, sources)
+    assert not row.declined and "side by side in one report" in row.why
+
+
+def test_one_high_count_against_several_close_low_ones_is_one_row():
+    high = said("the aid group", "11,300 people died in the city", ["11,300"], day=14, place="City")
+    lows = [
+        said("the government", "3,252 deaths were registered", ["3,252"], day=15, place="City"),
+        said("the minister", "the toll reached 3,283", ["3,283"], day=16, place="City"),
+        said("the health agency", "the toll was 3,958", ["3,958"], day=16, place="City"),
+    ]
+    relay = said("another outlet", "11,300 people died in the city", ["11,300"], day=15, place="City")
+    reported = [r for r in rows(high, relay, *lows) if not r.declined]
+    assert len(reported) == 1
+    row = reported[0]
+    sides = {row.a.id, *(r.id for r in row.a_also)}, {row.b.id, *(r.id for r in row.b_also)}
+    assert high.id in sides[0] | sides[1] and relay.id in sides[0] | sides[1]
+    assert all(it.id in sides[0] | sides[1] for it in lows)
+    # the 11,300 claims stand on one side, the low counts on the other
+    assert {high.id, relay.id} <= sides[0] or {high.id, relay.id} <= sides[1]
+
+
+def test_figures_far_apart_on_one_side_stay_two_disagreements():
+    high = said("the aid group", "11,300 people died in the city", ["11,300"], day=14, place="City")
+    low = said("the government", "3,252 deaths were registered", ["3,252"], day=15, place="City")
+    middle = said("the agency", "6,000 people died", ["6,000"], day=15, place="City")
+    reported = [r for r in rows(high, low, middle) if not r.declined]
+    assert len(reported) >= 2
+    for row in reported:  # 6,000 and 3,252 are not one side of one disagreement
+        for side in ({row.a.id, *(r.id for r in row.a_also)}, {row.b.id, *(r.id for r in row.b_also)}):
+            assert not {low.id, middle.id} <= side
+
+
+def test_several_denials_of_one_assertion_are_one_row():
+    asserted = said("the aid group", "the toll reached 11,300", ["11,300"], day=14)
+    one = said("the aid group", "the flooding did not result in 11,300 deaths", ["11,300"], day=17)
+    two = said("its spokesman", "the toll had not reached 11,300", ["11,300"], day=17)
+    conflicts = [
+        Conflict(ConflictKind.STANCE, asserted.ref(), one.ref(), "denied", "s1"),
+        Conflict(ConflictKind.STANCE, asserted.ref(), two.ref(), "denied", "s1"),
+        Conflict(ConflictKind.POLARITY, asserted.ref(), two.ref(), "not", "s1"),
+    ]
+    merged = one_row_per_assertion(conflicts)
+    assert len(merged) == 2
+    assert merged[0].b.id == one.id and [r.id for r in merged[0].b_also] == [two.id]
+
+
+def test_a_round_figure_beside_a_precise_one_is_its_rounding():
+    precise = said("the aid group", "10,100 people were still missing", ["10,100"], day=14, what="missing")
+    round_ = said("the network", "10,000 people are missing", ["10,000"], day=14, what="missing")
+    (row,) = rows(precise, round_)
+    assert row.declined and "rounded" in row.why
+    # neither round: two counts
+    other = said("the network", "10,400 people are missing", ["10,400"], day=14, what="missing")
+    (row,) = rows(precise, other)
+    assert not row.declined
+
+
+def test_a_figure_marked_preliminary_is_the_earlier_even_if_its_sentence_says_later():
+    doc = Document(text="", outlet="Wire", published=date(2023, 10, 7))
+    high = said("the administration", "more than 2,000 people had died", ["2,000"], day=7, doc=doc)
+    high.claim.quantities[0].high = None
+    prelim = said("the UN", "a preliminary figure of 320 dead", ["320"], day=7, doc=doc)
+    prelim.claim.sentence = Span(
+        0, 1, "The UN gave a preliminary figure of 320 dead, but later said it was being checked"
+    )
+    (row,) = rows(prelim, high)
+    assert row.declined and "tells the update" in row.why
+
+
+def test_a_figure_with_no_place_is_the_toll_of_the_one_site_its_story_counts_in():
+    # every placed toll is "in the hospital's town"; one other is of another country (another event)
+    site = [
+        said(f"agency {i}", f"{v} people were killed in the town", [str(v)], day=19, place="Town")
+        for i, v in enumerate((100, 200, 300))
+    ]
+    for it in site:
+        it.claim.quantities[0].low, it.claim.quantities[0].high = 100.0, 300.0
+        it.claim.quantities[0].value = None
+    elsewhere = said(
+        "officials", "1,400 people were killed in the neighbour", ["1,400"], day=18, place="Other"
+    )
+    toll = said("the ministry", "471 people were killed", ["471"], day=18, place=None)
+    items = (*site, elsewhere, toll)
+    country = {"Town": ("C", "C"), "Other": ("D", "D")}
+    found = numeric_conflicts(
+        items,
+        {it.doc.id: "s1" for it in items},
+        contains=lambda outer, inner: country.get(inner, (None,))[0] == outer,
+        is_country=lambda pid: pid in ("C", "D"),
+        country_of=lambda pid: country.get(pid),
+    )
+    reported = [c for c in found if not c.declined]
+    # "471" read as the town's toll (not the country's, of which the town's would be a part)
+    assert len(reported) == 1
+    row = reported[0]
+    every = {row.a.id, row.b.id, *(r.id for r in row.a_also + row.b_also)}
+    assert toll.id in every and site[0].id in every and elsewhere.id not in every
+
+
+def test_a_named_origin_revising_an_unattributed_figure_is_no_disagreement():
+    # the outlet's own "over 500 were killed" on the first night, then "officials said 471"
+    flat = said("the outlet", "over 500 people were killed", ["500"], day=17)
+    flat.origin = None
+    officials = said("Palestinian officials", "471 people were killed", ["471"], day=18)
+    (row,) = rows(flat, officials)
+    assert row.declined and "names no origin" in row.why
+    # two named origins: the later lower figure disagrees
+    named = said("the civil defence", "500 people were killed", ["500"], day=17)
+    (row,) = rows(named, said("Palestinian officials", "471 people were killed", ["471"], day=18))
+    assert not row.declined
+    # an unattributed later lower figure still disagrees with a named earlier one
+    later = said("another outlet", "471 people were killed", ["471"], day=18)
+    later.origin = None
+    (row,) = rows(said("the ministry", "500 people were killed", ["500"], day=17), later)
+    assert not row.declined
+
+
+def test_a_figure_in_a_claim_told_as_expected_is_no_count():
+    count = said("the agency", "11,300 people died in the city", ["11,300"], day=18)
+    forecast = said("aid groups", "the eventual toll is expected to reach up to 10,000", ["10,000"], day=19)
+    forecast.claim.stance = Stance.EXPECTED
+    assert rows(count, forecast) == []
+    forecast.claim.stance = Stance.ASSERTED
+    assert [r for r in rows(count, forecast) if not r.declined]
+
+
+def test_a_claim_giving_one_count_two_numbers_without_a_change_counts_something_else_second():
+    # a tally carried over: "314 people with various injuries" typed as a second death toll
+    statement = said(
+        "the ministry",
+        "the toll reached 471 martyrs, in addition to 314 people with various injuries",
+        ["471", "314"],
+        day=18,
+    )
+    chief = said("a civil defence chief", "300 people were killed", ["300"], day=19)
+    reported = [r for r in rows(statement, chief) if not r.declined]
+    assert all("314" not in r.why for r in reported)
+    # a change told between them keeps both: "1,000 still missing after having lowered the count to 850"
+    told = said(
+        "officials",
+        "1,000 people were still missing after having lowered the count to 850",
+        ["1,000", "850"],
+        day=22,
+    )
+    from reportedly.link.conflicts_figures import second_of_one_count
+
+    keys = [(0, "missing"), (1, "missing")]
+    assert not second_of_one_count(told, 1, keys)
+    assert second_of_one_count(statement, 1, [(0, "killed"), (1, "killed")])
