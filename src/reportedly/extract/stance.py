@@ -104,12 +104,13 @@ REJECTION = re.compile(
     re.I,
 )
 
+_DENIALS = "denied|rejected|dismissed|refuted|denies|rejects|dismisses|refutes|deny|reject|dismiss|refute"
 #: A content that opens with its subject rejecting something ("that the Kremlin "decisively
 #: rejected" accusations …"): a denial when that subject is the speaker (see :func:`_self_rejection`).
 _REJECTING_SUBJECT = re.compile(
     r"^\W{0,2}(?:that\s+)?(?:the\s+)?(?P<subject>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+"
     r"(?:has\s+|had\s+|have\s+)?\W?(?:\w+ly\s+)?\W?"
-    r"(?:denied|rejected|dismissed|refuted|denies|rejects|dismisses|refutes|deny|reject|dismiss|refute)\b",
+    rf"(?:{_DENIALS})\b",
     re.I,
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..extract.lexicon import any_word
 from ..model import Conflict, ConflictKind, Stance
 from .corpus import ClaimItem
 
@@ -42,23 +43,18 @@ _ACTS = (
     r"explo\w+|demoli\w+|mine[ds]?|damag\w+|set\s+off|detonat\w+|hit|fir\w+|"
     r"rockets?|missiles?|munitions?|projectiles?"
 )
-_BY = re.compile(
-    rf"\b(?:{_ACTS})\b[^.;:]{{0,60}}?\bby\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}})", re.I
-)
+#: A side named after the act or the word that points at it: one to three words, "the" allowed.
+_AGENT = r"(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})"
+#: A side named before what it did or is: one to three words, as few as will do.
+_AGENT_BEFORE = r"(?P<agent>\b[\w’'-]+(?:\s+[\w’'-]+){0,2}?)"
+_BY = re.compile(rf"\b(?:{_ACTS})\b[^.;:]{{0,60}}?\bby\s+{_AGENT}", re.I)
 #: "all indications pointed to Israel's responsibility": the side whose responsibility it is.
 _OWNS = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)(?:'s|’s)\s+(?:responsibility|culpability|guilt)\b")
-_LIES = re.compile(
-    r"\bresponsib\w+\s+(?:lies|rests)\s+(?:with|on)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
-    re.I,
-)
+_LIES = re.compile(rf"\bresponsib\w+\s+(?:lies|rests)\s+(?:with|on)\s+{_AGENT}", re.I)
 _BEHIND = re.compile(
-    r"(?P<agent>\b[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+(?:(?:was|were|is|are|being)\s+)?"
-    r"(?:(?:the\s+)?culprit|behind|responsible)\b",
-    re.I,
+    rf"{_AGENT_BEFORE}\s+(?:(?:was|were|is|are|being)\s+)?(?:(?:the\s+)?culprit|behind|responsible)\b", re.I
 )
-_DID = re.compile(
-    rf"(?P<agent>\b[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:had\s+|have\s+|has\s+)?(?:{_ACTS})\b", re.I
-)
+_DID = re.compile(rf"{_AGENT_BEFORE}\s+(?:had\s+|have\s+|has\s+)?(?:{_ACTS})\b", re.I)
 _SIDE_ACT = re.compile(
     r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:strike|shelling|bombardment|attack|sabotage|missile|forces'?)\b"
 )
@@ -68,22 +64,19 @@ _ACT_NOUN = re.compile(
     re.I,
 )
 #: A side tied to the act: "a possible Ukraine connection", "its initial line of a link to Ukraine".
-_LINK_TO = re.compile(
-    r"\b(?:links?|connections?|ties|trail|trace)\s+(?:to|with)\s+(?P<agent>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})",
-    re.I,
-)
+_LINK_TO = re.compile(rf"\b(?:links?|connections?|ties|trail|trace)\s+(?:to|with)\s+{_AGENT}", re.I)
 _SIDE_LINK = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:connection|link|trail|trace|involvement|hand)\b")
 #: A time clause open before a blamed act: the report's framing of the event, not the speaker's point.
 _TIME_CLAUSE = re.compile(r"\b(?:after|following|since|when)\s+[^,;.]*$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|on|of|outside|inside)\s+$", re.I)
 _PROOF = re.compile(r"\b(?:proof|evidence|sign|signs|indication)\s+(?:of|for|that)\b[^.;]*$", re.I)
-_BLAME_CUES = re.compile(r"\b(?:accus\w*|blam\w*)\b", re.I)
+_BLAME_CUES = any_word(r"accus\w* blam\w*")
 _REJECTS = re.compile(
     r"\b(?:reject|den(?:y|ied|ies)|dismiss|refut)\w*\b[^.;]{0,40}?\b(?:accusations?|claims?|allegations?)\b"
     r"(?:\s+by\s+[^.;]{0,60}?\s+that\b|\s+that\b)?",
     re.I,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|of|in|on|at|to)\b", re.I)
+_PASSIVE = any_word("was were is are been be being of in on at to")
 #: What a side denies about itself: "denied responsibility", "any involvement", "nothing to do with".
 _OWN_PART = re.compile(r"\b(?:responsib|involve|nothing to do|role\b|link\b|links\b|behind\b)", re.I)
 #: A denial's content that only points back at charges made before: "the claims", "these allegations".
@@ -92,7 +85,7 @@ _BARE_CHARGE = re.compile(
     r"(?:claims?|accusations?|allegations?|charges?|assertions?|suggestions?)\W*",
     re.I,
 )
-_EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
+_EACH_OTHER = any_word(r"each\s+other one\s+another")
 
 
 @dataclass(slots=True)
