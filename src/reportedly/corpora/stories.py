@@ -34,14 +34,6 @@ class CorpusError(ValueError):
 
 
 @dataclass(slots=True)
-class StoryArticle:
-    file: str
-    document: Document
-    in_story: bool
-    wire: str | None = None
-
-
-@dataclass(slots=True)
 class StoryCorpus:
     """A gold file and its articles, keyed by the gold's file names."""
 
@@ -71,6 +63,18 @@ class StoryCorpus:
             if art.document.id == document_id:
                 return file
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One article of a corpus as the scorer needs it: the gold names it by ``file``; ``in_story``
+    is False for a distractor, and ``wire`` names the agency whose copy it is (wire copies count
+    as one origin)."""
+
+    file: str
+    document: Document
+    in_story: bool
+    wire: str | None = None
 
 
 def read_article(path: Path) -> tuple[dict[str, str], str]:
