@@ -13,8 +13,8 @@ from datetime import date
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
 from reportedly.link.numbers import numeric_conflicts
 from reportedly.link.settle import (
+    MAIN_PLACE,
     ONLY_COUNTRY,
-    ONLY_PLACE,
     SAME_FIGURE,
     STORY_COUNTRY,
     WHOLE,
@@ -135,7 +135,7 @@ def test_the_storys_one_town_is_drawn_and_its_country_compared():
     # "10,100 are missing in the Town", then "10,000 people are missing": drawn with the Town's
     # figures; compared as the Country's, which the gazetteer puts the Town in
     found = placed([figure(10100, 3, "Town", what="missing")], figure(10000, 4, what="missing"))
-    assert found.rule == ONLY_PLACE and found.drawn == ("Town", "Town", None)
+    assert found.rule == MAIN_PLACE and found.drawn == ("Town", "Town", None)
     assert found.compared == ("Country", "Country", None) and found.read
 
 
@@ -194,3 +194,27 @@ def test_a_toll_read_as_the_storys_country_is_no_whole_for_a_part_told_later():
     settle_places(items, story, is_country, contains, country_of)
     rows = numeric_conflicts(items, story, contains)
     assert [c for c in rows if not c.declined and "“12”" in c.why and "which contains it" in c.why]
+
+
+def test_a_stray_place_abroad_does_not_unplace_the_storys_figures():
+    # "10,100 are missing in the Town" told by three reports, and one report of a flood abroad
+    # ("four are missing Abroad") linked into the story: "10,000 people are missing" is drawn with
+    # the Town's figures still
+    story = [figure(10100, 3, "Town", what="missing") for _ in range(3)]
+    story.append(figure(4, 3, "Abroad", what="missing"))
+    found = placed(story, figure(10000, 4, what="missing"))
+    assert found.rule == MAIN_PLACE and found.drawn == ("Town", "Town", None)
+    # as many figures abroad as at home: either could be the figure's, it is drawn nowhere
+    story = [figure(10100, 3, "Town", what="missing"), figure(4, 3, "Abroad", what="missing")]
+    assert placed(story, figure(10000, 4, what="missing")) is None
+    # two places in the story's country (a town and a village beside it): the figure could be
+    # either's or their sum, whatever a stray abroad says
+    story = [figure(10100, 3, "Town", what="missing") for _ in range(3)]
+    story += [figure(30, 3, "Village", what="missing"), figure(4, 3, "Abroad", what="missing")]
+    found = placed(story, figure(10000, 4, what="missing"))
+    assert found is None or found.drawn is None
+    # a place under a side's control: an unplaced figure may be that side's
+    story = [figure(10100, 3, "Town", what="missing") for _ in range(3)]
+    story += [figure(40, 3, "Region", what="missing", qualifier="occupied:X")]
+    found = placed(story, figure(10000, 4, what="missing"))
+    assert found is None or found.drawn is None

@@ -40,9 +40,9 @@ Where = tuple[str, str | None, str | None]
 SAME_FIGURE = "the same figure placed"
 ONLY_COUNTRY = "the story's one country"
 WHOLE = "the story's whole"
-ONLY_PLACE = "the story's one place"
+MAIN_PLACE = "the story's main place"
 STORY_COUNTRY = "the story's country"
-RULES = (SAME_FIGURE, ONLY_COUNTRY, WHOLE, ONLY_PLACE, STORY_COUNTRY)
+RULES = (SAME_FIGURE, ONLY_COUNTRY, WHOLE, MAIN_PLACE, STORY_COUNTRY)
 
 
 @dataclass(slots=True)
@@ -143,9 +143,12 @@ def story_place(
        the others (tolls in Turkey, in Syria and in "Turkey and Syria"): drawn in that whole's
        series (a part is named as one), compared as unplaced, since it could still be a part.
        Areas named only by who holds them have no extent and neither make nor block a whole.
-    4. **the story's one place** (:data:`ONLY_PLACE`): a town or region ("missing in Derna"):
-       drawn with that place's figures, compared as unplaced (it may be the place's or the
-       rest's).
+    4. **the story's main place** (:data:`MAIN_PLACE`): the one place the story names, a town
+       or region ("missing in Derna"), or where it names others, the one it names in the
+       country (nearly, :data:`DOMINANT`) all its placed figures lie in, the others being
+       strays abroad that few figures name (a flood elsewhere linked into the story, a misread
+       name): drawn with that place's figures, compared as unplaced (it may be the place's or
+       the rest's).
     5. **the story's country** (:data:`STORY_COUNTRY`), for the comparison only, after 3, 4 or
        none: one country the story names holds (nearly, :data:`DOMINANT`) every place
        it counts the thing in (each stated figure once, those placed by rule 1 too), else
@@ -167,11 +170,15 @@ def story_place(
         if qualifier is None and not place.startswith("area:"):
             if is_country(place):
                 return StoryPlace((place, name, None), (place, name, None), False, ONLY_COUNTRY)
-            drawn, rule = (place, name, None), ONLY_PLACE
+            drawn, rule = (place, name, None), MAIN_PLACE
     elif contains is not None:
         whole = _story_whole(count.places, contains)
         if whole is not None:
             drawn, rule = (whole[0], whole[1], None), WHOLE
+    if drawn is None and len(count.places) > 1:
+        main = _main_place(count, country_of)
+        if main is not None:
+            drawn, rule = (main[0], main[1], None), MAIN_PLACE
     compared = None
     if contains is not None and not count.front:
         country = _story_country(count, is_country, contains, country_of)
@@ -179,6 +186,23 @@ def story_place(
     if drawn is None and compared is None:
         return None
     return StoryPlace(drawn, compared, compared is not None, rule)
+
+
+def _main_place(count: StoryCount, country_of: CountryOf | None) -> tuple[str, str | None] | None:
+    """The story's one place once stray places are set aside (rule 4): (nearly, :data:`DOMINANT`)
+    every stated figure the story places lies in one country, and the story names one place in
+    it; a place in another country that few figures name is a report of somewhere else (a flood
+    abroad, another attack, a misread name). None where any place is named by its holder or
+    under a side's control: an unplaced figure may be that side's."""
+    if country_of is None or not count.tally:
+        return None
+    if any(q is not None or p.startswith("area:") for p, _n, q in count.places):
+        return None
+    (top, n), *_ = Counter(country_of(p) for p, _n, _q in count.tally).most_common(1)
+    if top is None or n < DOMINANT * len(count.tally):
+        return None
+    inside = {(p, name) for p, name, _q in count.places if country_of(p) == top}
+    return inside.pop() if len(inside) == 1 else None
 
 
 def _one_figure(q: Quantity, as_of: date | None, other: Quantity, when: date | None) -> bool:
