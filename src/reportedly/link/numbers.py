@@ -57,6 +57,7 @@ MONOTONE = frozenset(
         "destroyed",
         "damaged",
         "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
+        "identified",  # the dead named so far: a list that only grows
     }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
