@@ -13,6 +13,7 @@ from reportedly.link.conflicts_figures import added, risen_from, step_to_total
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
 from reportedly.link.entities import Canonical
 from reportedly.link.numbers import numeric_conflicts
+from reportedly.link.settle import settle_places
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -219,13 +220,13 @@ def test_a_figure_with_no_place_is_the_toll_of_the_one_site_its_story_counts_in(
     toll = said("the ministry", "471 people were killed", ["471"], day=18, place=None)
     items = (*site, elsewhere, toll)
     country = {"Town": ("C", "C"), "Other": ("D", "D")}
-    found = numeric_conflicts(
-        items,
-        {it.doc.id: "s1" for it in items},
-        contains=lambda outer, inner: country.get(inner, (None,))[0] == outer,
-        is_country=lambda pid: pid in ("C", "D"),
-        country_of=lambda pid: country.get(pid),
-    )
+    story_of = {it.doc.id: "s1" for it in items}
+
+    def contains(outer: str, inner: str | None) -> bool:
+        return country.get(inner or "", (None,))[0] == outer
+
+    settle_places(items, story_of, lambda pid: pid in ("C", "D"), contains, country.get)
+    found = numeric_conflicts(items, story_of, contains=contains)
     reported = [c for c in found if not c.declined]
     # "471" read as the town's toll (not the country's, of which the town's would be a part)
     assert len(reported) == 1

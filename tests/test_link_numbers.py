@@ -347,18 +347,21 @@ def test_an_unplaced_figure_takes_the_place_its_story_gives_the_same_figure():
     other = point(9, 17, "police", place=None)  # another figure: stays unplaced
     story = {x.doc.id: "s1" for x in (placed, bare, other)}
     settle_places([placed, bare, other], story, lambda _p: False)
-    assert bare.measures[0].typed.place == "Country"
-    assert other.measures[0].typed.place is None
+    assert bare.measures[0].measure == placed.measures[0].measure  # drawn in the placed one's series
+    assert bare.measures[0].compared.place == "Country"  # and compared there
+    assert bare.measures[0].typed.place is None  # what the text says is kept
+    # another figure is drawn with the story's one place (not known to be a country), compared with none
+    assert other.measures[0].measure == "people killed in Country" and other.measures[0].compared is None
     # the same number given for two places says nothing of the unplaced one
     a, b = point(40, 3, "ministry", place="North"), point(40, 3, "agency", place="South")
     bare2 = point(40, 3, "outlet", place=None)
     story = {x.doc.id: "s2" for x in (a, b, bare2)}
     settle_places([a, b, bare2], story, lambda _p: False)
-    assert bare2.measures[0].typed.place is None
+    assert bare2.measures[0].measure == "people killed" and bare2.measures[0].compared is None
     # in another story the same number is no evidence
     bare3 = point(16, 17, "officials", place=None)
     settle_places([placed, bare3], {placed.doc.id: "s1", bare3.doc.id: "s3"}, lambda _p: False)
-    assert bare3.measures[0].typed.place is None
+    assert bare3.measures[0].measure == "people killed"
 
 
 def test_flooded_homes_spread_with_the_water_but_homes_still_flooded_are_a_snapshot():
@@ -402,7 +405,9 @@ def test_an_unplaced_toll_is_drawn_with_the_place_that_holds_every_other_but_com
     def contains(outer: str, inner: str) -> bool:
         return (outer, inner) in inside
 
-    countries = {"Valmont"}.__contains__
+    # the whole is a region here: a country holding the story's places is the story's country,
+    # and its unplaced figures are compared as that country's (tests/test_link_settle.py)
+    countries = {"Riverton"}.__contains__
     whole = point(40, 3, "ministry", place="Valmont")
     east, west = point(25, 3, "governor", place="Eastland"), point(15, 3, "mayor", place="Westfield")
     bare = point(12, 4, "rescuers", place=None)  # lower than the whole's 40, a day later
@@ -429,6 +434,14 @@ def _country(pid: str) -> bool:
     return pid == "Country"
 
 
+def _settled(items: list[ClaimItem], story: dict[str, str], country_of=None):  # noqa: ANN001
+    """The numeric conflicts once the story has placed its figures with no place (as linking does)."""
+    from reportedly.link.settle import settle_places
+
+    settle_places(items, story, _country, _inside, country_of)
+    return numeric_conflicts(items, story, _inside)
+
+
 def _inside(outer: str, inner: str) -> bool:
     return outer == "Country" and inner in ("Town", "Region")
 
@@ -440,12 +453,12 @@ def test_a_toll_with_no_place_is_the_toll_of_the_one_country_its_story_counts_in
     country = point(6000, 13, "official", place="Country")
     toll = point(3958, 18, "health agency", place=None)
     story = {x.doc.id: "s1" for x in (town, country, toll)}
-    rows = numeric_conflicts([town, country, toll], story, _inside, _country)
+    rows = _settled([town, country, toll], story)
     reported = [c.why for c in rows if not c.declined]
     assert any("3958" in why and "11300" in why and "which contains it" in why for why in reported)
     # without the country's own figure the story names no country: the toll stays unplaced
     story = {x.doc.id: "s1" for x in (town, toll)}
-    assert numeric_conflicts([town, toll], story, _inside, _country) == []
+    assert _settled([town, toll], story) == []
 
 
 def test_a_toll_with_no_place_is_no_sides_where_the_story_counts_on_both_sides_of_a_front():
@@ -457,9 +470,7 @@ def test_a_toll_with_no_place_is_no_sides_where_the_story_counts_on_both_sides_o
     total = point(35, 16, "newspaper", place=None)
     story = {x.doc.id: "s1" for x in (held, country, total)}
     # "35 lives in total" may be both sides' sum: it is compared with neither
-    assert [
-        c for c in numeric_conflicts([held, country, total], story, _inside, _country) if not c.declined
-    ] == []
+    assert [c for c in _settled([held, country, total], story) if not c.declined] == []
 
 
 def test_a_figure_a_tenth_of_another_counts_something_narrower():
@@ -525,7 +536,7 @@ def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
     def country_of(pid: str) -> tuple[str, str] | None:
         return ("Country", "Country") if pid in ("Town", "Region", "Country") else None
 
-    rows = numeric_conflicts([town, first, second], story, _inside, _country, country_of)
+    rows = _settled([town, first, second], story, country_of)
     assert any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)
     # a story counting anything on each side of a front: an unplaced figure may be either side's
     from dataclasses import replace
@@ -533,5 +544,5 @@ def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
     held = point(29, 17, "occupation officials", place="Region")
     held.measures[0] = Measured(0, replace(held.measures[0].typed, qualifier="occupied:RU"))
     story[held.doc.id] = "s1"
-    rows = numeric_conflicts([town, first, second, held], story, _inside, _country, country_of)
+    rows = _settled([town, first, second, held], story, country_of)
     assert not any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)

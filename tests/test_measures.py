@@ -478,3 +478,66 @@ def test_a_weight_is_one_unit_however_it_is_abbreviated(nlp):
     a = measures(nlp, "Investigators said the rocket carried a charge of about 5 kilograms.")[0][1]
     b = measures(nlp, "Investigators said the rocket exploded with a charge of about 5 kilos.")[0][1]
     assert a is not None and b is not None and a.unit == b.unit == "kilograms"
+
+
+def test_a_tally_that_falls_or_is_revised_still_counts_its_event(nlp):
+    # news tells a tally going down as it tells one going up: "fell to", "revised down to"
+    got = keys(nlp, "The number of people who are missing fell from 64 to 52, the sheriff said.")
+    assert got["52"] == "people missing"
+    got = keys(nlp, "Officials have revised the number of deaths from the storm down to 38 people.")
+    assert got["38"] == "people killed"
+    assert keys(nlp, "The coroner pegged the death toll at 19 on Friday.")["19"] == "people killed"
+
+
+def test_a_count_listed_or_registered_as_an_event_counts_that_event(nlp):
+    got = keys(nlp, "By Tuesday, 640 people were still listed as missing after the mudslide.")
+    assert got["640"] == "people missing"
+    got = keys(nlp, "Some 210 residents were registered as displaced, the council said.")
+    assert got["Some 210"] == "people displaced"
+    # "as" in another sense says nothing of what is counted
+    assert keys(nlp, "As many as 30 buses were parked outside.")["As many as 30"] is None
+
+
+def test_a_bare_number_with_its_own_participle_counts_that_participle(nlp):
+    # the parse leaves "9,500 wounded" on its own after a conjunction: it counts the wounded
+    got = keys(
+        nlp,
+        "Earlier on Monday, the health office said at least 1,650 Yemenis were killed and 7,300 "
+        "wounded in air raids since March 3.",
+    )
+    assert got["7,300"] == "people injured"
+    # however the parse hangs it: on the verb as a conjoined subject
+    got = keys(nlp, "The agency said at least 2,100 soldiers were killed and 9,500 wounded in the offensive.")
+    assert got["9,500"] == "people injured"
+
+
+def test_the_identified_dead_are_a_count_of_their_own(nlp):
+    got = keys(nlp, "So far, 41 of the victims have been identified, the medical examiner said.")
+    assert got["41"] == "people identified"
+    assert (
+        keys(nlp, "So far, 63 of the deceased have been positively identified.")["63"] == "people identified"
+    )
+    got = keys(nlp, "Of the 88 fatalities, 17 people have been identified and their families told.")
+    assert got["17"] == "people identified" and got["88"] == "people killed"
+
+
+def test_who_is_in_critical_condition_is_a_count_of_its_own(nlp):
+    got = keys(nlp, "Six people remain in critical condition, the hospital said.")
+    assert got["Six"] == "people critical"
+    got = keys(nlp, "At least 19 people are said to be in critical condition.")
+    assert got["At least 19"] == "people critical"
+    got = keys(nlp, "The toll reached 52, and 11 critical cases remain at the clinic.")
+    assert got["52"] == "people killed" and got["11"] == "people critical"
+    # raised through "said to be", a state that is no condition keeps its own reading
+    got = keys(nlp, "Five people are said to be in hospital, officials said.")
+    assert got["Five"] == "people in_hospital"
+
+
+def test_a_number_beside_a_name_is_an_age_not_a_count(nlp):
+    got = keys(nlp, "Residents Alma Reyes, 81, and Tomas Berg, 56, were identified by the coroner.")
+    assert got["81"] is None and got["56"] is None
+    got = keys(nlp, "Victims include Maria Lopez, 41, a nurse, who was killed in the fire.")
+    assert got["41"] is None
+    # a count beside a name with its own noun is still a count
+    got = keys(nlp, "The county said Lahaina, 12 people among them, lost 40 homes, and 9 people died.")
+    assert got["9"] == "people killed"

@@ -40,6 +40,7 @@ UNITS: dict[str, str] = {
             "suspect",
             "defendant",
             "detainee",
+            "case",  # "28 critical cases", "120 injury cases": patients
         ],
         "people",
     ),
@@ -74,6 +75,12 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+#: Nouns of a patient's state and the words that make it grave: "in critical condition",
+#: "in a serious state", "critical cases". Who is in it is counted apart from the injured.
+_CONDITIONS = frozenset({"condition", "state", "case"})
+_GRAVE = frozenset({"critical", "serious", "grave"})
+
+
 def _event(t: Token | None) -> str | None:
     if t is None:
         return None
@@ -82,6 +89,8 @@ def _event(t: Token | None) -> str | None:
         return cls
     if lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
         return "killed"  # a bare "toll" in news is a death toll
+    if lemma(t) in _CONDITIONS and any(c.dep_ == "amod" and c.lower_ in _GRAVE for c in t.children):
+        return "critical"  # "in critical condition", "28 critical cases remain": a state of its own
     for c in t.children:
         if c.dep_ in ("compound", "amod") and (EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)):
             return EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)
@@ -141,6 +150,8 @@ def _predicate(node: Token) -> str | None:
                     cls = _event(c)
                     if cls:
                         return cls
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _listed_as(head):
+                return _listed_as(head)  # "850 people are still listed as missing"
             if head.lemma_.lower() in LIGHT_VERBS and node.dep_ in ("nsubj", "nsubjpass"):
                 # "205 people received outpatient care", "three admitted guilt"
                 for c in head.children:
@@ -159,6 +170,9 @@ def _predicate(node: Token) -> str | None:
                     if c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in TALLY_NOUNS:
                         return TALLY  # "the new figure included over 17,600 people in Turkey"
             state = _state(head, node)
+            for c in head.children if not state and node.dep_ in ("nsubj", "nsubjpass") else ():
+                if c.dep_ == "xcomp" and c.lemma_ in _STATE_VERBS:
+                    state = _state(c, None)  # "28 people are said to be in critical condition"
             if state:
                 return state
             if lemma(head) in TALLY_VERBS or head.lemma_ == "be":
@@ -174,6 +188,17 @@ def _predicate(node: Token) -> str | None:
         if not climb:
             return None
         node = head
+    return None
+
+
+def _listed_as(verb: Token) -> str | None:
+    """The event a verb files its subject or object under with "as": "listed as missing",
+    "registered as displaced", "confirmed as dead" (the "as" phrase is what is counted)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for obj in c.children:
+                if obj.dep_ in ("pcomp", "pobj", "acomp", "amod") and _event(obj):
+                    return _event(obj)
     return None
 
 
@@ -239,8 +264,9 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         base = base.head
     if noun is None and anchor.dep_ == "nummod" and _event(anchor.head):
         return _event(anchor.head)  # "40 people were killed and over 100 hurt"
-    if anchor.dep_ == "conj" or base != anchor:
-        # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts
+    if anchor.dep_ == "conj" or base != anchor or (noun is None and anchor.dep_ == "ROOT"):
+        # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts,
+        # and so does a number the parse left standing alone ("… were killed and 12,000 wounded")
         own = _from_modifiers(anchor)
         if own:
             return own

@@ -43,6 +43,8 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["destroy", "collapse", "raze"], "destroyed"),
     **dict.fromkeys(["damage"], "damaged"),
     **dict.fromkeys(["affect"], "affected"),
+    # the dead (or the missing) named so far: a count of its own, which rises as the toll's does
+    **dict.fromkeys(["identify", "identified"], "identified"),
     **dict.fromkeys(["magnitude"], "magnitude"),
 }
 #: Verbs that attack: the people who do it are the event's attackers ("the four men who attacked
@@ -86,5 +88,18 @@ TALLY_VERBS = frozenset(
         "amount",
         "estimate",  # "estimated the death toll at 300", as "put the toll at 300"
         "surpass",
+        # a tally told going down or corrected is still that tally: "fell from 41 to 31",
+        # "revised the number of deaths down to 97", "pegged the toll at 3,958"
+        "fall",
+        "drop",
+        "decline",
+        "lower",
+        "revise",
+        "adjust",
+        "update",
+        "peg",
+        "place",
+        "set",
+        "move",
     ]
 )

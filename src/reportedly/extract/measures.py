@@ -177,6 +177,8 @@ def _read(
         return _multiplier(anchor, noun, sent, offset, times, published)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
+    if noun is None and anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+        return None  # "Clyde Wakida, 74, … were identified": a number beside a name is an age
     unit = unit_of(noun, unit_word)
     what = what_counted(anchor, noun)
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
@@ -260,6 +262,8 @@ _PEOPLE_EVENTS = frozenset(
         "charged",
         "pleaded_guilty",
         "pleaded_not_guilty",
+        "identified",
+        "critical",
     }
 )
 

@@ -63,6 +63,14 @@ class Measured:
     #: (an unplaced toll drawn with its story's whole place); ``typed`` stays as the text says,
     #: and conflicts compare what the text says.
     drawn: Measure | None = None
+    #: The measure the conflicts compare where linking read a place into a figure whose text names
+    #: none (:func:`reportedly.link.settle.story_place`); ``None``: compared as typed.
+    compared: Measure | None = None
+    #: Whether ``compared``'s place is the story's country read for the figure, not a place a
+    #: report gives this very figure: such a whole is compared leniently (see ``numbers``).
+    read: bool = False
+    #: The rule that placed a figure with no place (``settle.RULES``), for a reader asking why.
+    placed_by: str | None = None
 
     @property
     def measure(self) -> str:

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_figures import added, compared, one_row_per_disagreement, one_site, rounded, side, told_rising
+from .conflicts_figures import added, compared, one_row_per_disagreement, rounded, side, told_rising
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -58,6 +58,7 @@ MONOTONE = frozenset(
         "destroyed",
         "damaged",
         "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
+        "identified",  # the dead named so far: a list that only grows
     }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
@@ -70,10 +71,6 @@ FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
 #: How many times larger one figure must be than another for the two to count different things:
 #: no one revises 3,478 dead to 13; "13 killed Thursday in a battle" counts one incident.
 ORDER = 10.0
-
-#: Share of a story's placed figures (for one thing counted) that one country must hold for a
-#: figure with no place to be read as that country's.
-DOMINANT = 0.75
 
 #: Counted units that are a part of "people" ("including 474 children").
 PART_OF_PEOPLE = frozenset({"children"})
@@ -110,7 +107,8 @@ class Point:
     item: ClaimItem
     quantity: Quantity
     measure: Measure
-    #: the place is the story's country, read for a figure that names none (``_story_country``)
+    #: the place is the story's country, read for a figure that names none
+    #: (:func:`reportedly.link.settle.story_place`, rule 5), not one a report gives it
     settled: bool = False
 
     @property
@@ -142,7 +140,9 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
         series = [(m.position, m.typed.key) for m in it.measures]
         for m in it.measures:
             if compared(it, m.position, series):
-                out.append(Point(it, it.claim.quantities[m.position], m.typed))
+                # a figure with no place is compared where its story places it (``settle``)
+                q = it.claim.quantities[m.position]
+                out.append(Point(it, q, m.compared or m.typed, m.read))
     return out
 
 
@@ -315,19 +315,13 @@ def numeric_conflicts(
     items: Iterable[ClaimItem],
     story_of: dict[str, str],
     contains: Containment | None = None,
-    is_country: Callable[[str], bool] | None = None,
-    country_of: CountryOf | None = None,
 ) -> list[Conflict]:
     """Numeric conflicts across the corpus, and the declined pairs (``declined=True``).
 
-    ``is_country`` (by default the places gazetteer's, when ``contains`` is given) lets a figure
-    with no place be compared as the figure of the one country its story counts in (see
-    :func:`_story_country`)."""
+    A figure with no place is compared where :func:`reportedly.link.settle.settle_places` put
+    it (``Measured.compared``): run that first. ``contains`` (a region inside its country) lets
+    a part larger than its whole be found."""
     points = points_of(items)
-    if contains is not None:
-        if is_country is None:
-            is_country, country_of = gazetteer_is_country(), country_of or _gazetteer_country_of()
-        points = _story_country(points, story_of, contains, is_country, country_of)
     out: list[Conflict] = []
     pairs: list[tuple[Point, Point]] = []
     seen: dict[tuple[object, ...], tuple[tuple[tuple[date, str, str], ...], int]] = {}
@@ -439,72 +433,6 @@ def _latest_only(
             )
 
 
-def _story_country(
-    points: list[Point],
-    story_of: dict[str, str],
-    contains: Containment,
-    is_country: Callable[[str], bool],
-    country_of: CountryOf | None = None,
-) -> list[Point]:
-    """Figures with no place compared as the figures of the country their story counts in.
-
-    "The death toll has reached 3,958" in a story that gives its tolls "in Derna", "in eastern
-    Libya" and "in Libya" is Libya's toll: a toll with no place is the story's own, and where one
-    country the story names holds (nearly) every place it counts that thing in (``DOMINANT``),
-    that country is the story's place. Two such figures are compared with each other, and a
-    named place's figure larger than one of them is a part larger than its whole. Where the
-    story counts in two countries (tolls in Turkey and in Syria) the figure stays unplaced and is
-    compared with nothing. Where the story names no country for the thing counted ("10,000
-    missing" and "5,000 missing" in a story that counts the missing only "in Derna"), the country
-    the gazetteer puts (nearly) all its places in (``country_of``) is that place. Only for the
-    comparison: the series a figure is drawn in is not changed."""
-    by_count: dict[tuple[str | None, str], list[Point]] = defaultdict(list)
-    for p in points:
-        if p.measure.place and p.measure.unit not in FIXED_PROPERTIES:
-            by_count[(story_of.get(p.item.doc.id), counted_key(p.measure))].append(p)
-    # a story that counts anything on each side of a front: a figure with no place may be either
-    # side's, or both sides' sum, whatever it counts
-    fronts = {story_of.get(p.item.doc.id) for p in points if _side(p.measure.qualifier)}
-    country: dict[tuple[str | None, str], tuple[str, str | None]] = {}
-    for key, placed in by_count.items():
-        if key[0] in fronts:
-            continue
-        named = {(p.measure.place, p.measure.place_name) for p in placed if p.measure.qualifier is None}
-        for place, name in sorted(named, key=lambda x: x[0] or ""):
-            if place is None or not is_country(place):
-                continue
-            held = sum(1 for p in placed if p.measure.place == place or contains(place, p.measure.place))
-            if held >= DOMINANT * len(placed):
-                country[key] = (place, name)
-                break
-        site = one_site(
-            [(p.measure.place, p.measure.place_name, p.measure.qualifier) for p in placed], country_of
-        )
-        if key not in country and site is not None:
-            country[key] = site  # "killed in the blast at the hospital in Gaza": that site's toll
-        if key not in country and country_of is not None:
-            of = Counter(country_of(p.measure.place or "") for p in placed)
-            (top, n), *_ = of.most_common(1)
-            if top is not None and n >= DOMINANT * len(placed):
-                country[key] = top
-    out = []
-    for p in points:
-        found = None
-        if p.measure.place is None:
-            found = country.get((story_of.get(p.item.doc.id), counted_key(p.measure)))
-        if found is None:
-            out.append(p)
-        else:
-            place, name = found
-            out.append(Point(p.item, p.quantity, replace(p.measure, place=place, place_name=name), True))
-    return out
-
-
-def _side(qualifier: str | None) -> bool:
-    """Whether a control qualifier names a side ("occupied:RU", "held:rebel"), not only a compass part."""
-    return bool(qualifier) and any(q not in COMPASS for q in (qualifier or "").split(", "))
-
-
 def _containment(
     points: list[Point], contains: Containment, emit: Callable[[Point, Point, bool, str], None]
 ) -> None:
@@ -571,7 +499,7 @@ def gazetteer_is_country() -> Callable[[str], bool]:
     return is_country
 
 
-def _gazetteer_country_of() -> CountryOf:
+def gazetteer_country_of() -> CountryOf:
     """The country a place id lies in (id and name), from the places gazetteer."""
     from ..places import default_places
 
