@@ -321,3 +321,25 @@ def test_the_figure_tables_show_several_scores_of_a_part_in_the_order_asked() ->
     assert _scores(figures, "recall", "precision") == "0.500 / 0.812"
     with pytest.raises(KeyError):
         _scores(figures, "accuracy")
+
+
+def test_a_quoted_figure_stands_in_its_figure_cluster_with_or_without_its_place() -> None:
+    """The linker joins one number of one series with its place and without it, and names the
+    cluster by the key most points have: a Korean "154명 … in Seoul" and an English unplaced "154"
+    stand in one figure cluster whichever key it took; two places never do."""
+    from reportedly.eval.stories import same_figure_series
+    from reportedly.model import Measure, MeasureScope
+
+    in_city = Measure(what="killed", unit="people", place="geo:1", place_name="Seoul")
+    nowhere = Measure(what="killed", unit="people")
+    elsewhere = Measure(what="killed", unit="people", place="geo:2", place_name="Busan")
+    assert same_figure_series(in_city, "people killed in Seoul")
+    assert same_figure_series(in_city, "people killed")  # the cluster took the unplaced key
+    assert same_figure_series(nowhere, "people killed in Seoul")  # the cluster took the placed key
+    assert not same_figure_series(elsewhere, "people killed in Seoul")
+    assert not same_figure_series(in_city, "people injured")
+    assert not same_figure_series(nowhere, "people injured in Seoul")
+    assert not same_figure_series(nowhere, None)
+    forecast = Measure(what="killed", unit="people", scope=MeasureScope.FORECAST)
+    assert same_figure_series(forecast, "people killed in Seoul [forecast]")
+    assert not same_figure_series(forecast, "people killed in Seoul")

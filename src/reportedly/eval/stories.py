@@ -38,10 +38,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
-from ..model import Claim, Ledger
+from ..model import Claim, Ledger, Measure, MeasureScope
 from .matching import Located, best_claim, locate, matching_claims, quantity_in
 
 
@@ -238,18 +239,38 @@ def _mention_clusters(ref: dict[str, str], idx: _Index, cluster_of: dict[str, li
     c = best_claim(idx.claims(ref["file"]), where)
     if c is None:
         return None, []
-    quoted = {
-        q.measure.key
-        for q in c.quantities
-        if q.measure is not None and q.start < where.end and where.start < q.end
-    }
+    overlapping = [q for q in c.quantities if q.start < where.end and where.start < q.end]
+    quoted = [q.measure for q in overlapping if q.measure is not None]
     out = []
     for cl in cluster_of.get(c.id, []):
         figure = getattr(cl, "measure", None)
-        if quoted and figure not in quoted:
+        if quoted and not any(same_figure_series(m, figure) for m in quoted):
             continue  # a mention quoting a figure stands with that figure, not the claim's other ones
         out.append(cl)
     return c.id, out
+
+
+def same_figure_series(m: Measure, figure: str | None) -> bool:
+    """Whether a quoted figure's series (``m``) is a figure cluster's (``figure``, its key).
+
+    The linker joins the very same number of one series once with its place and once without
+    (``reportedly.link.clusters.figure_groups``: "the toll stands at 154" and "154 killed in
+    Seoul") and names the cluster by the key most of its points have; so the quoted figure stands
+    in the cluster when the keys are equal, when the cluster's key is the quoted series without
+    its place, or when the quoted figure has no place and the cluster's key is its series in a
+    place. Two places never match ("in Turkey" is not the cluster "in Syria")."""
+    if figure is None:
+        return False
+    if figure == m.key:
+        return True
+    bare = replace(m, place=None, place_name=None, qualifier=None)
+    if figure == bare.key:
+        return True
+    if m.place_name is not None:
+        return False
+    core = replace(bare, scope=MeasureScope.POINT, period_days=None).key
+    tail = bare.key[len(core) :]
+    return figure.startswith(core + " in ") and figure.endswith(tail)
 
 
 def _propositions(gold: dict[str, Any], idx: _Index, cluster_of: dict[str, list[Any]]) -> dict[str, Any]:
