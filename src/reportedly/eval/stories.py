@@ -241,10 +241,20 @@ def _mention_clusters(ref: dict[str, str], idx: _Index, cluster_of: dict[str, li
         return None, []
     overlapping = [q for q in c.quantities if q.start < where.end and where.start < q.end]
     quoted = [q.measure for q in overlapping if q.measure is not None]
+    # a figure whose series the claim states once: a figure cluster of that series, placed or not,
+    # can only be this figure's ("17,134 in Turkey and 3,317 in Syria" state two: exact keys only)
+    bare = Counter(
+        replace(q.measure, place=None, place_name=None, qualifier=None).key for q in c.quantities if q.measure
+    )
+    alone = [m for m in quoted if bare[replace(m, place=None, place_name=None, qualifier=None).key] == 1]
     out = []
     for cl in cluster_of.get(c.id, []):
         figure = getattr(cl, "measure", None)
-        if quoted and not any(same_figure_series(m, figure) for m in quoted):
+        if (
+            quoted
+            and figure not in {m.key for m in quoted}
+            and not any(same_figure_series(m, figure) for m in alone)
+        ):
             continue  # a mention quoting a figure stands with that figure, not the claim's other ones
         out.append(cl)
     return c.id, out
