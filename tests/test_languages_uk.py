@@ -708,3 +708,12 @@ def test_one_more_person_in_the_nominative_counts() -> None:
     assert [q.value for q in claim.quantities] == [31, 1]
     none = only(analyse("За даними поліції, жодна людина не постраждала."))
     assert none.quantities == []
+
+
+def test_the_president_alone_is_the_person_who_spoke_last_when_none_was_named_president() -> None:
+    ledger = analyse(
+        "Про це повідомив Петро Ткачук.\n\n«Терор треба зупинити», — прокоментував дії окупантів президент."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Петро Ткачук"
