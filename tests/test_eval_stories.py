@@ -321,3 +321,51 @@ def test_the_figure_tables_show_several_scores_of_a_part_in_the_order_asked() ->
     assert _scores(figures, "recall", "precision") == "0.500 / 0.812"
     with pytest.raises(KeyError):
         _scores(figures, "accuracy")
+
+
+def test_a_quoted_figure_stands_in_its_figure_cluster_with_or_without_its_place() -> None:
+    """The linker joins one number of one series with its place and without it, and names the
+    cluster by the key most points have: a Korean "154명 … in Seoul" and an English unplaced "154"
+    stand in one figure cluster whichever key it took; two places never do."""
+    from reportedly.eval.stories import same_figure_series
+    from reportedly.model import Measure, MeasureScope
+
+    in_city = Measure(what="killed", unit="people", place="geo:1", place_name="Seoul")
+    nowhere = Measure(what="killed", unit="people")
+    elsewhere = Measure(what="killed", unit="people", place="geo:2", place_name="Busan")
+    assert same_figure_series(in_city, "people killed in Seoul")
+    assert same_figure_series(in_city, "people killed")  # the cluster took the unplaced key
+    assert same_figure_series(nowhere, "people killed in Seoul")  # the cluster took the placed key
+    assert not same_figure_series(elsewhere, "people killed in Seoul")
+    assert not same_figure_series(in_city, "people injured")
+    assert not same_figure_series(nowhere, "people injured in Seoul")
+    assert not same_figure_series(nowhere, None)
+    forecast = Measure(what="killed", unit="people", scope=MeasureScope.FORECAST)
+    assert same_figure_series(forecast, "people killed in Seoul [forecast]")
+    assert not same_figure_series(forecast, "people killed in Seoul")
+
+
+def test_a_claim_with_two_figures_of_one_series_keeps_each_mention_with_its_own_figure() -> None:
+    """A mention quoting one figure of a claim that states two of one series ("… in Turkey and …
+    in Syria") stands only in the cluster whose key is that figure's; a claim stating the series
+    once stands in its figure cluster whichever key, placed or not, the cluster took."""
+    from types import SimpleNamespace
+
+    import reportedly
+    from reportedly.eval.stories import _Index, _mention_clusters
+
+    two = reportedly.analyze("Officials said 17,134 people were killed in Turkey and 3,317 in Syria.")
+    one = reportedly.analyze("Officials said 3,317 people were killed in Syria.")
+    (c2,) = two.claims
+    (c1,) = one.claims
+    keys = [q.measure.key for q in c2.quantities if q.measure is not None]
+    assert len(keys) == 2 and keys[0] != keys[1], keys
+    bare = "people killed"
+    unplaced = SimpleNamespace(measure=bare)  # a figure cluster named by the unplaced key
+    idx = _Index({"two.txt": two, "one.txt": one})
+    cluster_of = {c2.id: [unplaced], c1.id: [unplaced]}
+    quote_two = {"file": "two.txt", "quote": "3,317 in Syria"}
+    quote_one = {"file": "one.txt", "quote": "3,317 people were killed in Syria"}
+    assert _mention_clusters(quote_two, idx, cluster_of, "test", any_place=True)[1] == []
+    assert _mention_clusters(quote_one, idx, cluster_of, "test", any_place=True)[1] == [unplaced]
+    assert _mention_clusters(quote_one, idx, cluster_of, "test")[1] == []  # exact keys by default

@@ -55,7 +55,9 @@ def test_parts_and_changes_are_not_the_total_and_the_figures_day_is_its_own() ->
         published="2024-10-31",
     )
     typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
-    assert typed["1명"] is None and typed["5명"] is None  # a change and a part
+    assert typed["1명"] is None  # a change
+    five = typed["5명"]  # a part: not the total, the foreigners' own series (as English types it)
+    assert five is not None and five.key == "foreigner killed"
     total = typed["40명"]
     assert total is not None and total.key == "people killed"
     assert str(total.as_of) == "2024-10-31"  # the 29th is the event's day, not the figure's
@@ -153,3 +155,68 @@ def test_a_country_by_its_everyday_name_in_each_language() -> None:
         ("US", "Сполучених Штатах"),
     ]
     assert [p.id for _, _, p in mentions("ko", "러시아와 미국에서 회담이 열렸다.")] == ["RU", "US"]
+
+
+def _items(texts: list[tuple[str, str]]) -> list:  # noqa: ANN201 - ClaimItems
+    from reportedly.link.corpus import ClaimItem, DocItem
+
+    out = []
+    for text, published in texts:
+        ledger = reportedly.analyze(text, published=published)
+        doc = DocItem(document=ledger.document, outlet=ledger.document.id)
+        out += [ClaimItem(claim=c, doc=doc, origin=None, source=None, negative=False) for c in ledger.claims]
+    return out
+
+
+def test_one_count_in_two_languages_is_one_figure_where_the_series_differ() -> None:
+    """ "중상자는 33명" (the seriously injured, a part the Korean reader does not type) and "33
+    people were seriously injured" are one figure: the same count of people, in two languages, on
+    the same day; the 231 dead are one series already, left to the figure clusters."""
+    from reportedly.link.across import figures_across_languages
+
+    korean = ("소방청은 사망자는 231명, 부상자 가운데 중상자는 33명이라고 밝혔다.", "2024-10-25")
+    english = ("Officials said 231 people were killed and 33 people were seriously injured.", "2024-10-25")
+    found = figures_across_languages(_items([korean, english]))
+    groups = [{it.doc.document.meta["language"] for it in items} for items, _key in found]
+    assert groups == [{"ko", "en"}]
+    members, key = found[0]
+    assert all(any(q.value == 33 for q in it.claim.quantities) for it in members)
+    assert key == "people injured"  # the one typed point's series names the figure
+
+
+def test_no_figure_across_languages_for_small_counts_other_days_or_one_language() -> None:
+    from reportedly.link.across import figures_across_languages
+
+    small = [
+        ("소방청은 외국인은 5명이라고 밝혔다.", "2024-10-25"),
+        ("Officials said 5 foreigners died.", "2024-10-25"),
+    ]
+    assert figures_across_languages(_items(small)) == []
+    later = [
+        ("소방청은 외국인은 26명이라고 밝혔다.", "2024-10-25"),
+        ("Officials said 26 foreigners died.", "2024-11-03"),
+    ]
+    assert figures_across_languages(_items(later)) == []
+    english = [
+        ("Officials said 26 foreigners died.", "2024-10-25"),
+        ("The ministry said 26 foreign nationals were among the dead.", "2024-10-25"),
+    ]
+    assert figures_across_languages(_items(english)) == []
+    things = [
+        ("소방청은 외국인은 26명이라고 밝혔다.", "2024-10-25"),
+        ("Officials said 26 homes burned.", "2024-10-25"),
+    ]
+    assert figures_across_languages(_items(things)) == []
+
+
+def test_foreigners_among_the_dead_are_one_series_in_korean_and_english() -> None:
+    english = _measure_keys("Officials said 231 people were killed, including 26 foreigners.")
+    assert english == ["people killed", "foreigner killed"]
+    for text in ("소방청은 희생자 중 외국인은 26명으로 파악됐다고 밝혔다.", "외국인 사망자는 26명이다."):
+        assert _measure_keys(text) == ["foreigner killed"], text
+    assert _measure_keys("소방청은 사망자는 154명(외국인 26명)이라고 밝혔다.") == [
+        "people killed",
+        "foreigner killed",
+    ]
+    assert _measure_keys("외국인은 26명이다.") == []  # foreigners, but no event: no series
+    assert _measure_keys("사망자 가운데 20대가 103명이다.") == []  # another part stays untyped

@@ -666,3 +666,22 @@ def test_a_title_and_whose_in_quotation_marks_is_no_name() -> None:
         "«Мы идем до конца», — говорит глава «Севера»."
     )
     assert name_of(ledger.claims[-1]) == "Олег Смирнов"
+
+
+def test_told_about_a_tally_keeps_its_parts_after_a_comma() -> None:
+    """ "сообщило о семи погибших, включая одного ребенка, и 25 раненых": no other reporting verb
+    follows the comma, so the content runs to the sentence's end, and "one" naming a part of the
+    tally in any case counts."""
+    claim = only(analyse("Ранее МЧС сообщало о семи погибших, включая одного ребенка, и 25 раненых."))
+    assert [q.value for q in claim.quantities] == [7, 1, 25]
+    assert claim.content_text.endswith("и 25 раненых")
+
+
+def test_the_verbs_own_clause_when_another_reporting_verb_follows() -> None:
+    claim = only(analyse("Министр назвал пожар поджогом, передает РБК."))
+    assert claim.content_text == "пожар поджогом"
+
+
+def test_one_of_or_not_one_is_no_count() -> None:
+    claim = only(analyse("По данным МЧС, пострадала одна из жительниц, ни одного жителя не эвакуировали."))
+    assert [q.value for q in claim.quantities] == []

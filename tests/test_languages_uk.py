@@ -675,3 +675,45 @@ def test_an_abbreviation_ends_no_sentence() -> None:
     (claim,) = ledger.claims
     assert claim.source is not None and "Мельник" in claim.source.text
     assert [q.text for q in claim.quantities] == ["9", "двоє"]
+
+
+def test_a_title_alone_after_the_verbs_object_is_the_person_named_before() -> None:
+    ledger = analyse(
+        "Голова громади Петро Ткачук приїхав на місце удару.\n\n"
+        "«Треба відбудувати школу», — прокоментував наслідки нічної атаки голова."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.text == "голова"
+    assert claim.source.entity is not None and claim.source.entity.name == "Петро Ткачук"
+
+
+def test_za_danymy_with_no_comma_ends_at_a_noun_that_cannot_be_genitive() -> None:
+    claim = only(analyse("За даними ОВА обстріл стався близько 10:00, у будинку були люди."))
+    assert claim.source is not None and claim.source.text == "ОВА"
+    assert claim.content_text.startswith("обстріл стався")
+
+
+def test_when_between_the_verb_and_the_speaker_an_adverb_too() -> None:
+    ledger = analyse(
+        "Рятувальники завершили роботи на місці удару. Про це повідомив увечері голова громади Петро Ткачук."
+    )
+    claim = ledger.claims[0]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Петро Ткачук"
+    assert claim.content_text == "Рятувальники завершили роботи на місці удару"
+
+
+def test_one_more_person_in_the_nominative_counts() -> None:
+    claim = only(analyse("За даними поліції, загинула 31 людина, ще одна людина померла у лікарні."))
+    assert [q.value for q in claim.quantities] == [31, 1]
+    none = only(analyse("За даними поліції, жодна людина не постраждала."))
+    assert none.quantities == []
+
+
+def test_the_president_alone_is_the_person_who_spoke_last_when_none_was_named_president() -> None:
+    ledger = analyse(
+        "Про це повідомив Петро Ткачук.\n\n«Терор треба зупинити», — прокоментував дії окупантів президент."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Петро Ткачук"

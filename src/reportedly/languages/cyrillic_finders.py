@@ -300,7 +300,8 @@ class Finders(Speakers):
                 else:
                     continue
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
-            # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …")
+            # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …"),
+            # or a common noun that cannot be a genitive ("За даними ОВА обстріл стався …")
             j = i + first
             k = j
             while (
@@ -308,6 +309,7 @@ class Finders(Speakers):
                 and k < len(toks)
                 and toks[k].text not in (",", ":", ";", ".", "—", "–")
                 and not (k > j and (toks[k].text[:1].isdigit() or toks[k].pos == "VERB"))
+                and not (k > j and self._new_subject(toks[k]))
             ):
                 if toks[k].text in QUOTES:
                     # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")
@@ -383,38 +385,6 @@ class Finders(Speakers):
             return []  # "главарь «Вагнера»": whose, not a name in apposition
         return toks[right + 1 : close]
 
-    def _adverbials(self, after: list[Tok]) -> int:
-        """How many words after a verb tell where and when it was said before who said it:
-        "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
-        "сообщил 25 января на брифинге глава МЧС", "заявил журналистам пресс-секретарь". A place
-        is a preposition and the words after it that are not in the nominative (the subject is); a
-        day is a number and a month; to whom, a common noun in the dative."""
-        lead = 0
-        while lead < len(after) - 1:
-            t = after[lead]
-            if t.text.lower() in ("в", "во", "у", "на"):
-                n = lead + 1
-                while n < len(after) - 1 and after[n].case in ("loct", "ablt", "gent", "datv"):
-                    n += 1
-                if n == lead + 1:
-                    break
-                lead = n
-            elif t.text.isdigit() and after[lead + 1].text.lower().startswith(tuple(self.lex.months)):
-                lead += 2
-            elif t.pos == "NOUN" and t.case == "datv" and not t.cap:
-                lead += 1  # "заявил журналистам на брифинге пресс-секретарь": to whom
-            else:
-                break
-        if not lead or after[lead].case != "nomn":
-            # nobody in the nominative after them: "повідомили у МВС України" (the office is who;
-            # "у" and the words in the locative after it are skipped, and it is found again)
-            lead = 0
-            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
-                lead = 1
-                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
-                    lead += 1
-        return lead
-
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
         stance = self.lex.verbs[verb.lemma]
@@ -466,7 +436,9 @@ class Finders(Speakers):
             if not src_toks and lead:
                 src_toks = self._subject(after, leading=True)
             after = after[lead:] if src_toks and lead else after
-            src_toks = self._person_after(after, src_toks, stext) or src_toks
+            src_toks = (
+                self._person_after(after, src_toks, stext) or self._title_after_object(src_toks) or src_toks
+            )
             if not src_toks and after and after[0].cap and after[0].pos == "ADJF" and len(after) <= 3:
                 src_toks = after  # "повідомляє Суспільне", "пишет «Новая газета»": a name, not a noun
             src_toks = self._quoted_name(toks, src_toks, right) or src_toks
@@ -504,8 +476,10 @@ class Finders(Speakers):
             if nxt < len(toks) and (that or toks[tail].text == ":" or not after or inverted):
                 content = (toks[nxt].start, len(stext))
             elif after and not inverted:
-                # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause
-                content = (after[0].start, toks[tail].start)
+                # "Песков назвал разрушение диверсией, передает РБК": the verb's own clause; with no
+                # reporting verb after it, the sentence's end ("сообщило о семи погибших, включая …")
+                told = any(t.lemma in self.lex.verbs for t in toks[tail + 1 :])
+                content = (after[0].start, toks[tail].start if told else len(stext))
         parts: list[Range] = []
         if left > 0 and (content is None or inverted):
             # "«…», — заявил X" / "…, сообщил X": the content is before the verb's clause

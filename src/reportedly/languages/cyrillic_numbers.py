@@ -92,19 +92,33 @@ def word_value(lex: Lexicon, word: str) -> float | None:
     return None
 
 
+#: what names a part of a tally just before it ("включая одного ребенка", "серед них одна дитина")
+_PART_OF = re.compile(
+    r"(?:включая|в том числе|в т\.\s?ч\.|среди них|среди которых|из них|в тому числі|включно з|серед них"
+    r"|серед яких|з них|зокрема)\s*$"
+)
+
+
 def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     """ "одна дитина", "один человек": "one" in the nominative before a noun in the nominative
-    counts (a child among the wounded); "одна из ракет", "ни одной капли" do not."""
+    counts (a child among the wounded); so does "one" in any case before a noun naming a part of
+    a tally ("включая одного ребенка"); "одна из ракет", "ни одной капли" do not."""
     word = stext[start:end].lower()
-    if word not in ("один", "одна", "одно", "одне"):
+    if parse_word(lex.code, word)[0] != "один":
         return False
     if re.search(r"(?:\bни|\bні|\bжодн\w*)\s*$", stext[max(0, start - 8) : start].lower()):
         return False
     nxt = re.match(r"\s+([а-яёіїєґ'’]+)", stext[end:].lower())
     if nxt is None:
         return False
-    lemma, pos, case = parse_word(lex.code, nxt.group(1))
-    return pos == "NOUN" and case == "nomn"
+    # the noun's readings, not only the first ("людина" reads first as a possessive adjective)
+    parses = morph(lex.code).parse(nxt.group(1))[:4]
+    if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+        return False  # "один из спасателей": one of several, no count
+    nouns = [p for p in parses if p.tag.POS == "NOUN"]
+    if word in ("один", "одна", "одно", "одне"):
+        return any(p.tag.case == "nomn" for p in nouns)
+    return bool(nouns) and bool(_PART_OF.search(stext[max(0, start - 24) : start].lower()))
 
 
 def _scale(lex: Lexicon, word: str | None) -> int | None:

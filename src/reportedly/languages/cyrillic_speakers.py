@@ -107,6 +107,59 @@ class Speakers:
             return []  # nothing came before the title: the subject found was right
         return after[first : last + 1]
 
+    def _title_after_object(self, found: list[Tok]) -> list[Tok]:
+        """ "«…», — прокоментував дії російських військ президент": the verb's object came first and
+        the speaker is a title alone after it. The phrase found after the verb then opens with a
+        common noun that is no title and holds, after a word in the genitive (the object's own
+        modifier), a title in the nominative: the title and the words after it are the speaker
+        (empty: the phrase is one). A name after the title is :meth:`_person_after`'s case."""
+        if len(found) < 2 or found[0].cap or self._is_title(found[0]):
+            return []
+        for n in range(1, len(found)):
+            t = found[n]
+            if self._is_title(t) and t.case in ("nomn", None) and self._genitive(found[n - 1]):
+                return found[n:]
+        return []
+
+    def _is_title(self, t: Tok) -> bool:
+        """A noun that names a person by office ("голова", "министр", "президент")."""
+        heads = ("президент", "президентка")
+        return t.pos == "NOUN" and (t.lemma in self.lex.person_titles or t.lemma in heads)
+
+    def _adverbials(self, after: list[Tok]) -> int:
+        """How many words after a verb tell where and when it was said before who said it:
+        "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
+        "сообщил 25 января на брифинге глава МЧС", "заявил журналистам пресс-секретарь". A place
+        is a preposition and the words after it that are not in the nominative (the subject is); a
+        day is a number and a month; to whom, a common noun in the dative."""
+        lead = 0
+        while lead < len(after) - 1:
+            t = after[lead]
+            if t.text.lower() in ("в", "во", "у", "на"):
+                n = lead + 1
+                while n < len(after) - 1 and after[n].case in ("loct", "ablt", "gent", "datv"):
+                    n += 1
+                if n == lead + 1:
+                    break
+                lead = n
+            elif t.text.isdigit() and after[lead + 1].text.lower().startswith(tuple(self.lex.months)):
+                lead += 2
+            elif t.pos == "NOUN" and t.case == "datv" and not t.cap:
+                lead += 1  # "заявил журналистам на брифинге пресс-секретарь": to whom
+            elif t.pos == "ADVB" and not t.cap:
+                lead += 1  # "повідомив увечері 5 жовтня начальник": when
+            else:
+                break
+        if not lead or after[lead].case != "nomn":
+            # nobody in the nominative after them: "повідомили у МВС України" (the office is who;
+            # "у" and the words in the locative after it are skipped, and it is found again)
+            lead = 0
+            if after[0].text.lower() in ("в", "во", "у") and len(after) >= 2:
+                lead = 1
+                while lead < len(after) - 1 and after[lead].case in ("loct", "ablt"):
+                    lead += 1
+        return lead
+
     def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok]] | None:
         """ "В пресс-службе правительства сообщили, что …", "У Повітряних силах попередили …": a
         plural verb with no subject, after the office it was said in (a common noun in the
@@ -158,6 +211,14 @@ class Speakers:
         return t.pos in ("NOUN", "ADJF", "PRTF") and any(
             p.tag.case == "gent" for p in morph(self.code).parse(t.text.lower())[:4]
         )
+
+    def _new_subject(self, t: Tok) -> bool:
+        """A common noun that cannot be in the genitive: after "за даними X" / "по данным X" (whose
+        X is a genitive) it opens what is told, not more of the name; one in the locative is the
+        object of a preposition ("Як зазначили у міністерстві")."""
+        if t.pos != "NOUN" or t.cap or self._genitive(t):
+            return False
+        return any(p.tag.case == "nomn" for p in morph(self.code).parse(t.text.lower())[:4])
 
     def _office_name(self, place: list[Tok], case: str = "loct") -> str:
         """The office's phrase in the nominative: "оперативных службах" → "оперативные службы",

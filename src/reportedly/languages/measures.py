@@ -73,8 +73,14 @@ def type_measures(
         # the words since the number before (or the clause's start) say whether it is a part
         near = max(left, quantities[n - 1].end - offset) if n > 0 else left
         before, after = sentence[near:a].lower(), sentence[b : b + 12].lower()
-        if re.search(PART[code], before) or re.match(CHANGE[code], after) or re.search(BY[code], before):
-            continue  # a part ("외국인은 26명", "20대가 103명") or a change ("1명 늘어"), not the total
+        if re.match(CHANGE[code], after) or re.search(BY[code], before):
+            continue  # a change ("1명 늘어"), not the total
+        if re.search(PART[code], before):
+            # a part ("외국인은 26명", "20대가 103명"), not the total; foreigners among the dead are a
+            # series of their own, as English types "26 foreigners" (subject "foreigner")
+            if re.search(FOREIGN[code], before):
+                q.measure = _foreigners(events, sentence[:a].lower(), as_of)
+            continue
         if code == "ko":
             lo = max(left, quantities[n - 1].end - offset) if n > 0 else left
             nxt = quantities[n + 1].start - offset if n + 1 < len(quantities) else len(sentence)
@@ -110,6 +116,21 @@ PART: dict[str, str] = {
     "ru": r"иностран|женщин|мужчин|дет(?:ей|и)|подрост|из них",
     "uk": r"іноземц|жінок|чоловік|діт(?:ей|и)|підліт|з них",
 }
+#: foreigners, a part of a toll counted as a series of its own ("foreigner killed")
+FOREIGN: dict[str, str] = {"ko": r"외국인", "ru": r"иностран", "uk": r"іноземц"}
+
+
+def _foreigners(events: dict[str, tuple[str, ...]], before: str, as_of: date | None) -> Measure | None:
+    """ "희생자 중 외국인은 26명", "외국인 사망자 2명": the foreigners among those the last event named
+    before the number counts (none: no measure)."""
+    found = [
+        (m.start(), event) for event, stems in events.items() for s in stems for m in re.finditer(s, before)
+    ]
+    if not found:
+        return None
+    return Measure(what=max(found)[1], unit=None, subject="foreigner", as_of=as_of)
+
+
 #: what after a number makes it a change, not a count ("1명 늘어", "на 5 больше")
 CHANGE: dict[str, str] = {
     "ko": r"\s*(?:늘|증가|추가|감소|줄|더\s|을?\s*제외)",

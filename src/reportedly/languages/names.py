@@ -63,10 +63,17 @@ class Names:
         heads = getattr(self.lang, "head_of_state", frozenset())
         lemmas = getattr(self.lang, "lemmas", None)
         if heads and lemmas is not None and " ".join(sorted(lemmas(mention))) in heads:
-            # "написав глава держави", "зауважив президент": the president named before
+            # "написав глава держави", "зауважив президент": the president named before, else (as
+            # for any title alone) the person who spoke last, else the person named last ("Про
+            # це повідомив Володимир Зеленський. … «…», — прокоментував … президент")
             for ent, _sur, seen in reversed(self.people):
                 if {"президент", "президентка"} & lemmas(seen):
                     return ent
+            if self.last is not None and self.last.type is EntityType.PERSON:
+                return self._also(self.last, mention)
+            named = last_named(self.text[:at]) if last_named else None
+            if named:  # nobody spoke yet: the person named last before it
+                return self._also(self.resolve(named, named, at), mention)
         offices = getattr(self.lang, "offices", frozenset())
         if offices and (name or mention).lower() in offices:
             # "как отметили в ведомстве", "у міністерстві" (the noun alone): the institution that

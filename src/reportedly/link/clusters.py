@@ -40,6 +40,7 @@ from functools import cache
 import numpy as np
 
 from ..model import Measure, Quantity
+from .across import figures_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
@@ -213,6 +214,10 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     # themselves, per stance and per named voice, never with what was asserted
     groups.extend(neutral_groups(every, vectors, threshold))
     figures = figure_groups([it for it in ordered if not it.negative])
+    # the same count stated in two languages, where the readers typed it differently or not at all
+    # (a claim with an untyped count and no English words is not in ``every``)
+    across = [it for it in items if it.text.strip() and not it.neutral and not it.negative]
+    figures += [Group(items=m, measure=k) for m, k in figures_across_languages(across)]
     # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
     # under the figure's series (a claim's other figures stand in their own figure clusters)
     stated = {frozenset(it.id for it in g.items) for g in figures}
