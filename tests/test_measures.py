@@ -478,3 +478,20 @@ def test_a_weight_is_one_unit_however_it_is_abbreviated(nlp):
     a = measures(nlp, "Investigators said the rocket carried a charge of about 5 kilograms.")[0][1]
     b = measures(nlp, "Investigators said the rocket exploded with a charge of about 5 kilos.")[0][1]
     assert a is not None and b is not None and a.unit == b.unit == "kilograms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last figure the region gave was on 3 March when only 12 deaths were reported.",
+        "The count was last published on Monday, when 12 people had been confirmed dead.",
+    ],
+)
+def test_a_when_clause_holds_on_the_day_it_hangs_on(nlp, text: str) -> None:
+    got = dict(measures(nlp, text))
+    assert got["12"].what == "killed" and got["12"].as_of == date(2025, 3, 3)
+
+
+def test_a_when_clause_without_a_day_keeps_the_report_day(nlp) -> None:
+    got = dict(measures(nlp, "Rescuers wept when 12 bodies were found under the bridge."))
+    assert got["12"].as_of == PUBLISHED
