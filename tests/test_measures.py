@@ -495,3 +495,10 @@ def test_a_when_clause_holds_on_the_day_it_hangs_on(nlp, text: str) -> None:
 def test_a_when_clause_without_a_day_keeps_the_report_day(nlp) -> None:
     got = dict(measures(nlp, "Rescuers wept when 12 bodies were found under the bridge."))
     assert got["12"].as_of == PUBLISHED
+
+
+def test_what_people_are_with_says_what_they_count(nlp) -> None:
+    got = keys(nlp, "The toll reached 85 dead, in addition to 240 people with various injuries.")
+    assert got["85"] == "people killed" and got["240"] == "people injured"
+    # "with" naming no event leaves the count to its verb
+    assert keys(nlp, "The flood killed 40 people with homes near the river.")["40"] == "people killed"

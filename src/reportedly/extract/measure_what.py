@@ -89,7 +89,9 @@ def _event(t: Token | None) -> str | None:
 
 
 def _from_modifiers(noun: Token) -> str | None:
-    """ "people killed", "people who died", "homes that remained flooded", "people in need"."""
+    """ "people killed", "people who died", "homes that remained flooded", "people in need";
+    "people with various injuries": what they have says what happened to them (injured), nearer
+    than a toll the sentence gives before."""
     for c in noun.children:
         if c.dep_ in ("acl", "relcl", "amod", "compound"):
             cls = _event(c)
@@ -98,10 +100,10 @@ def _from_modifiers(noun: Token) -> str | None:
             for g in c.children:
                 if g.dep_ in ("acomp", "xcomp", "oprd", "conj", "attr") and _event(g):
                     return _event(g)
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
-                    cls = _event(obj) or _from_modifiers(obj)
+                    cls = _event(obj) or (_from_modifiers(obj) if c.lower_ == "of" else None)
                     if cls:
                         return cls
     return None
