@@ -502,3 +502,24 @@ def test_what_people_are_with_says_what_they_count(nlp) -> None:
     assert got["85"] == "people killed" and got["240"] == "people injured"
     # "with" naming no event leaves the count to its verb
     assert keys(nlp, "The flood killed 40 people with homes near the river.")["40"] == "people killed"
+
+
+def test_an_event_word_right_after_the_counted_noun_says_what_it_counts(nlp) -> None:
+    # the parse the English model gave a real report's "giving estimates of up to 10,000 people
+    # missing": "missing" hung on "giving" as a clause of its own; built by hand, as the model
+    # gives it only in some contexts
+    from spacy.tokens import Doc
+
+    from reportedly.extract.measure_what import what_counted
+
+    words = ["aid", "groups", "giving", "estimates", "of", "6,000", "people", "missing", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 2, 3, 6, 4, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj", "prep", "nummod", "pobj", "advcl", "punct"],
+        tags=["NN", "NNS", "VBG", "NNS", "IN", "CD", "NNS", "VBG", "."],
+        pos=["NOUN", "NOUN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "PUNCT"],
+        lemmas=["aid", "group", "give", "estimate", "of", "6,000", "people", "miss", "."],
+    )
+    assert what_counted(doc[5], doc[6]) == "missing"

@@ -255,12 +255,22 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         # "80 people injured in the attack remain in hospital" counts who is in hospital
         cls = cls or (_state(cand.head, cand) if cand == noun else None)
         cls = cls or (_from_modifiers(cand) if cand == noun else None)
+        cls = cls or (_word_after(cand) if cand == noun else None)
         cls = cls or _predicate(cand)
         if cls:
             return cls
     if base != anchor:
         return _predicate(base)
     return None
+
+
+def _word_after(noun: Token) -> str | None:
+    """ "estimates of up to 10,000 people missing": an event adjective or participle right after
+    the counted noun says what it counts, wherever the parse hung it (here on "giving")."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    return _event(after) if after.tag_ in ("JJ", "VBN", "VBG") else None
 
 
 def unit_of(noun: Token | None, unit_word: str) -> str | None:
