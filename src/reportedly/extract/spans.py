@@ -154,7 +154,7 @@ def mention_span(subject: Token) -> Span:
             or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
             # "a report seen by Reuters", "an assessment obtained by CNN": who saw the document
             # is the outlet reporting it, not part of its name
-            or child.tag_ == "VBN" and any(t.dep_ == "agent" for t in child.children)
+            or (child.tag_ == "VBN" and any(t.dep_ == "agent" for t in child.children))
         ):
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
