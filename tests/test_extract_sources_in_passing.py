@@ -94,3 +94,17 @@ def test_an_opening_participial_clause_is_not_the_speaker() -> None:
     claim = _claim(ledger, "said", "cargo")
     assert claim.source is not None
     assert claim.source.text == "the head of Ruritania's customs service"
+
+
+def test_what_made_someone_speak_is_not_a_claim() -> None:
+    ledger = _ledger(
+        'The storm that flattened the coast led the governor to declare it "the worst in a century."'
+    )
+    assert [(c.cue.text, _speaker(c)) for c in ledger.claims] == [("to declare", "governor")]
+
+
+def test_a_claim_whose_content_goes_on_to_another_speaker_stays() -> None:
+    ledger = _ledger(
+        'The army said it was withdrawing, prompting the governor to declare it "a victory for the people."'
+    )
+    assert ("said", "army") in [(c.cue.text, _speaker(c)) for c in ledger.claims]
