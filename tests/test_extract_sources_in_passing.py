@@ -108,3 +108,8 @@ def test_a_claim_whose_content_goes_on_to_another_speaker_stays() -> None:
         'The army said it was withdrawing, prompting the governor to declare it "a victory for the people."'
     )
     assert ("said", "army") in [(c.cue.text, _speaker(c)) for c in ledger.claims]
+
+
+def test_who_made_the_figures_stays_in_the_source() -> None:
+    ledger = _ledger("Figures provided by the coastguard showed that 40 people were rescued.")
+    assert "coastguard" in _speaker(_claim(ledger, "showed", "rescued"))

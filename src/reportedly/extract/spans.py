@@ -143,6 +143,10 @@ def in_quote(pos: int, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+#: How a newsroom came by a document it reports: "seen by", "obtained by", "reviewed by".
+_SEEN = frozenset({"see", "obtain", "review", "view", "read"})
+
+
 def mention_span(subject: Token) -> Span:
     """The source noun phrase for resolution: the subject without relative clauses and appositions."""
     doc = subject.doc
@@ -153,8 +157,9 @@ def mention_span(subject: Token) -> Span:
             after_comma
             or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
             # "a report seen by Reuters", "an assessment obtained by CNN": who saw the document
-            # is the outlet reporting it, not part of its name
-            or (child.tag_ == "VBN" and any(t.dep_ == "agent" for t in child.children))
+            # is the outlet reporting it, not part of its name ("figures provided by the police"
+            # name who made them, and stay)
+            or (child.lemma_ in _SEEN and any(t.dep_ == "agent" for t in child.children))
         ):
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
