@@ -212,3 +212,36 @@ def test_multipliers_are_found_with_their_factor(nlp) -> None:
         ("tenfold", 10.0, "fold"),
         ("3-fold", 3.0, "fold"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        # A converted text lost the group after the separator: 12,000 to 12,999, not 12.
+        ("Officials said the number of bodies recovered exceeded 12,<> by Friday.", "12", 12000.0, 12999.0),
+        ("More than 4,<> homes were destroyed, the agency said.", "More than 4", 4000.0, None),
+        ("Up to 7,? people were moved, the agency said.", "Up to 7", None, 7999.0),
+    ],
+)
+def test_a_lost_thousands_group_is_read_as_thousands(nlp, sentence: str, text: str, low, high) -> None:
+    found = {q.text: q for q in _find(nlp, sentence)}
+    assert (found[text].value, found[text].low, found[text].high) == (
+        (low if low is not None else high - 999.0),
+        low,
+        high,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a comma that ends a clause, a quotation or a list is no thousands separator
+        "Rescuers found 12, the agency said.",
+        'He said the toll was "12," and rising.',
+        "The toll (12,) was revised.",
+        "The team numbered 3600,<> in all.",
+    ],
+)
+def test_an_ordinary_comma_after_a_number_changes_nothing(nlp, sentence: str) -> None:
+    values = [q.value for q in _find(nlp, sentence)]
+    assert values in ([12.0], [3600.0])

@@ -32,6 +32,8 @@ from .mentions import (
     body_behind_figures,
     clean_name,
     guess_type,
+    in_passing,
+    is_relative_subject,
     relative_antecedent,
     split_conjuncts,
     strip_the,
@@ -158,7 +160,7 @@ class EntityResolver:
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
         # the same two lists, searchable by the kind of pronoun an entry can stand for
         self.mentioned: _Trail[Entity] = _Trail(_MENTION_KINDS)
-        self.named: _Trail[str] = _Trail(_NAME_KINDS)
+        self.named: _Trail[tuple[str, bool]] = _Trail(_NAME_KINDS)  # (NER label, oblique)
         self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
         self.roles: list[tuple[int, Span, str]] = []  # (offset, person name, role introduced with it)
 
@@ -167,7 +169,7 @@ class EntityResolver:
         """Record alias definitions and antecedents (named entities, subject noun phrases) in a block."""
         for ent in span.ents:
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                self._candidate(offset + ent.start_char, ent.text, ent.label_)
+                self._candidate(offset + ent.start_char, ent.text, ent.label_, in_passing(ent.root))
             # a first name the tagger split from its surname ("Oleksandr" "Prokudin") waits for it
             split = ent.end < len(ent.doc) and ent.doc[ent.end].ent_type_ == "PERSON"
             name = whole_name(ent) if ent.label_ == "PERSON" and not split else None
@@ -292,7 +294,7 @@ class EntityResolver:
             return [ent] if ent else [self._new(text, EntityType.UNKNOWN, anonymous=True, at=at)]
         if first in {"i", "we", "you", "me", "us"} and len(mention) == 1:
             return []
-        if first in {"who", "which"} and len(mention) == 1 and mention[0].head.dep_ == "relcl":
+        if len(mention) == 1 and is_relative_subject(mention[0]):
             ante = relative_antecedent(mention[0])  # "the WHO, which said", "… officials, who reported"
             if ante is not None:
                 return self._resolve_one(mention_span(ante), at)
@@ -356,9 +358,9 @@ class EntityResolver:
         self.mentioned.add(at, entity)
         return entity
 
-    def _candidate(self, at: int, text: str, label: str) -> None:
+    def _candidate(self, at: int, text: str, label: str, oblique: bool = False) -> None:
         self.candidates.append((at, text, label))
-        self.named.add(at, label)
+        self.named.add(at, (label, oblique))
 
     def _canonical(self, name: str, etype: EntityType) -> Entity:
         eid = slug(name)
@@ -579,8 +581,10 @@ _MENTION_KINDS: dict[str, Callable[[Entity], bool]] = {
     "plural": lambda ent: ent.type is not EntityType.PERSON,
     "it": lambda ent: ent.type is not EntityType.PERSON and not _plural(ent),
 }
-_NAME_KINDS: dict[str, Callable[[str], bool]] = {
-    "person": lambda label: label == "PERSON",
-    "plural": lambda label: label in {"PLURAL", "ORG", "NORP"},
-    "it": lambda label: label in {"ORG", "GPE"},
+_NAME_KINDS: dict[str, Callable[[tuple[str, bool]], bool]] = {
+    "person": lambda name: name[0] == "PERSON",
+    "plural": lambda name: name[0] in {"PLURAL", "ORG", "NORP"},
+    # "It said" goes on from a body that spoke or acted, not from a place, an owner or a
+    # reporter named in passing ("contacts in Ukraine", "a Gaza hospital", "seen by Reuters")
+    "it": lambda name: name[0] in {"ORG", "GPE"} and not name[1],
 }

@@ -102,6 +102,10 @@ def subject_of(verb: Token) -> Token | None:
         return subjects[1]
     if subjects:
         first = subjects[0]
+        if first.dep_ == "csubj" and first.tag_ in {"VBG", "VBN"}:
+            # "Pointing the finger at Britain, the director of the FSB said …": an opening
+            # participial clause is no speaker; the noun phrase before the verb is
+            return _noun_before(verb)
         named = next((c for c in first.children if c.dep_ == "appos" and c.i == first.i + 1), None)
         if named is not None and named.pos_ == "PROPN":
             return named  # "news agency Ana reported": the name right after its description, no comma
@@ -120,6 +124,20 @@ def subject_of(verb: Token) -> Token | None:
                 governor = governor.head
         if governor.pos_ in {"VERB", "AUX"} and governor.i != verb.i:
             return subject_of(governor)
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The head of the noun phrase that ends right before ``verb`` after a comma (the parser hangs
+    it on the opening clause as an apposition or a conjunct), or None."""
+    if verb.i == 0:
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.dep_ not in {"appos", "conj"} and tok.head.i != tok.i and tok.head.i < verb.i:
+        tok = tok.head
+    start = tok.left_edge.i
+    if tok.pos_ in {"NOUN", "PROPN"} and start > 0 and verb.doc[start - 1].text == ",":
+        return tok
     return None
 
 

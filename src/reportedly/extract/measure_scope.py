@@ -255,7 +255,34 @@ def as_of_day(
             continue
         if published is None or day <= published:
             return day
-    return _statement_day(clause, times, offset, published)
+    return _when_day(clause, times, offset, published) or _statement_day(clause, times, offset, published)
+
+
+def _when_day(
+    clause: list[Token], times: Iterable[TimeExpr], offset: int, published: date | None
+) -> date | None:
+    """ "was on 12 June when only ten deaths were reported", "on Tuesday, when 40 had died": a
+    "when" clause holds on the day the words it hangs on carry, not on the day of the report."""
+    inside = {t.i for t in clause}
+    root = next((t for t in clause if t.head.i not in inside or t.head == t), None)
+    if root is None or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in root.children):
+        return None
+    governor = root.head
+    for t in times:
+        if t.granularity != "day" or not t.resolved or "/" in t.resolved:
+            continue
+        span = governor.doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        if span is None or span.root.i in inside:
+            continue
+        attach = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
+        if governor in (span.root, attach):
+            try:
+                day = date.fromisoformat(t.resolved)
+            except ValueError:
+                continue
+            if published is None or day <= published:
+                return day
+    return None
 
 
 def _statement_day(

@@ -98,7 +98,9 @@ def _event(t: Token | None) -> str | None:
 
 
 def _from_modifiers(noun: Token) -> str | None:
-    """ "people killed", "people who died", "homes that remained flooded", "people in need"."""
+    """ "people killed", "people who died", "homes that remained flooded", "people in need";
+    "people with various injuries": what they have says what happened to them (injured), nearer
+    than a toll the sentence gives before."""
     for c in noun.children:
         if c.dep_ in ("acl", "relcl", "amod", "compound"):
             cls = _event(c)
@@ -107,10 +109,10 @@ def _from_modifiers(noun: Token) -> str | None:
             for g in c.children:
                 if g.dep_ in ("acomp", "xcomp", "oprd", "conj", "attr") and _event(g):
                     return _event(g)
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
-                    cls = _event(obj) or _from_modifiers(obj)
+                    cls = _event(obj) or (_from_modifiers(obj) if c.lower_ == "of" else None)
                     if cls:
                         return cls
     return None
@@ -279,12 +281,22 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         # "80 people injured in the attack remain in hospital" counts who is in hospital
         cls = cls or (_state(cand.head, cand) if cand == noun else None)
         cls = cls or (_from_modifiers(cand) if cand == noun else None)
+        cls = cls or (_word_after(cand) if cand == noun else None)
         cls = cls or _predicate(cand)
         if cls:
             return cls
     if base != anchor:
         return _predicate(base)
     return None
+
+
+def _word_after(noun: Token) -> str | None:
+    """ "estimates of up to 10,000 people missing": an event adjective or participle right after
+    the counted noun says what it counts, wherever the parse hung it (here on "giving")."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    return _event(after) if after.tag_ in ("JJ", "VBN", "VBG") else None
 
 
 def unit_of(noun: Token | None, unit_word: str) -> str | None:

@@ -84,15 +84,43 @@ def body_behind_figures(mention: Span) -> Token | None:
     return None
 
 
+#: Where a name stands in passing: after a preposition, as a modifier or owner, as an object.
+_OBLIQUE = frozenset({"pobj", "compound", "poss", "dobj", "dative", "amod", "npadvmod", "nmod"})
+
+
+def is_relative_subject(token: Token) -> bool:
+    """A relative pronoun as a subject: "…, which said", "a report that said"; "which" and "who"
+    also on a clause the parser hung on the verb ("was contacted, which confirmed")."""
+    dep, word = token.head.dep_, token.lower_
+    return word in {"who", "which", "that"} and (dep == "relcl" or word != "that" and dep == "advcl")
+
+
+def in_passing(token: Token) -> bool:
+    """Whether a name is named in passing, or inside what someone says ("X said Israel was not
+    responsible. It said …": X goes on speaking): no antecedent for a speaking "it"."""
+    return token.dep_ in _OBLIQUE or any(a.dep_ == "ccomp" for a in token.ancestors)
+
+
 def relative_antecedent(pronoun: Token) -> Token | None:
-    """What "who"/"which" stands for: the noun its clause hangs on, or else the nearest group or name."""
+    """What "who"/"which"/"that" stands for: the noun its clause hangs on, or else the nearest
+    group or name. "That" follows its noun ("a previous report that said"): that noun, whatever it
+    is. A clause hung on a verb ("the organization was contacted, which confirmed") is about the
+    verb's subject."""
     head = pronoun.head.head
+    plain = pronoun.lower_ == "that"  # whatever noun it follows
+    if head.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        head, plain = (subject, True) if subject is not None else (head, plain)
     if (
         head.pos_ == "PROPN"
         or head.lemma_.lower() in GROUP_NOUNS
         or head.ent_type_ in {"PERSON", "ORG", "NORP"}
+        or plain
+        and head.pos_ == "NOUN"
     ):
         return head
+    if pronoun.lower_ == "that":
+        return None
     for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if tok.lemma_.lower() in GROUP_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
             return tok

@@ -58,10 +58,29 @@ def merge(article: Article) -> None:
             continue
         learned = [d for d in drafts if d.relation is not None]
         kept = reconcile(rules, learned, view, block, article.text, article.quotes_of(block))
+        kept = [d for d in kept if not makes_speak(d, kept, article.text)]
         for draft in kept:  # each draft now belongs to the sentence of its cue
             draft.sent = sentence_of(block, draft)
         merged += kept
     article.drafts = merged
+
+
+def makes_speak(draft: Draft, drafts: list[Draft], text: str) -> bool:
+    """ "the quake that led the president to declare it …", "prompted officials to warn …": a
+    reading whose cue's object is another claim's speaker, with that claim's infinitive cue
+    within its content, tells what made someone speak; the speaker is the other claim's, and the cause
+    says nothing."""
+    if not draft.content:
+        return False
+    end = draft.content[-1][1]
+    return any(
+        other is not draft
+        and other.source_span is not None
+        and draft.cue[1] <= other.source_span[0] < other.cue[0] < end
+        and not text[draft.cue[1] : other.source_span[0]].strip()  # the speaker is the cue's object
+        and text[other.cue[0] : other.cue[1]].lower().startswith("to ")
+        for other in drafts
+    )
 
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:

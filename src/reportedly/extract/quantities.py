@@ -368,8 +368,16 @@ def _single(
         return Quantity(start, end, doc_text(doc)[start:end], attribute=True)
 
     value = core.value
+    lost = _lost_group(doc_text(doc), core_start, core_end)
+    if lost:
+        value *= 1000.0
     q = Quantity(start, end, doc_text(doc)[start:end], value)
-    if kind == "low" or post in ("or more", "+", "-plus"):
+    if lost:
+        # "exceeded 11,<>": the digits after the separator are lost, the number lies between
+        # 11,000 and 11,999; a bound word before it narrows that range on its side only.
+        q.low = value if kind != "high" else None
+        q.high = value + 999.0 if kind != "low" and post not in ("or more", "+", "-plus") else None
+    elif kind == "low" or post in ("or more", "+", "-plus"):
         q.low = value
     elif kind == "high" or post in ("or fewer", "or less"):
         q.high = value
@@ -384,6 +392,19 @@ def _single(
     q.unit = _explicit_unit(core) or counted_unit(anchor, end, span)
     q.scope = _scope(anchor, span, times)
     return q
+
+
+# A thousands separator glued to a symbol that is neither a digit, a letter, a space nor a closing
+# quotation or bracket: the group after it was lost when the text was converted ("11,<>", "11,?").
+_LOST_GROUP_RE = re.compile(r",[^\w\s\"'”’)\]]")
+
+
+def _lost_group(full: str, start: int, end: int) -> bool:
+    """Whether the number ``full[start:end]`` is the head of a thousands-grouped number whose
+    last group is missing: 1–3 digits (or already grouped ones) then a comma and a stray symbol.
+    Read as it stands ("11") it would be a thousandth of what the writer meant."""
+    number = full[start:end]
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})*", number) and _LOST_GROUP_RE.match(full, end))
 
 
 def _norm(words: str) -> str:

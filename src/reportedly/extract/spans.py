@@ -143,6 +143,10 @@ def in_quote(pos: int, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+#: How a newsroom came by a document it reports: "seen by", "obtained by", "reviewed by".
+_SEEN = frozenset({"see", "obtain", "review", "view", "read"})
+
+
 def mention_span(subject: Token) -> Span:
     """The source noun phrase for resolution: the subject without relative clauses and appositions."""
     doc = subject.doc
@@ -150,7 +154,12 @@ def mention_span(subject: Token) -> Span:
     for child in subject.children:
         after_comma = child.i > subject.i and any(t.text == "," for t in doc[subject.i : child.left_edge.i])
         if child.dep_ in {"relcl", "acl"} and (
-            after_comma or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
+            after_comma
+            or any(t.lower_ in {"who", "which", "that"} for t in child.subtree)
+            # "a report seen by Reuters", "an assessment obtained by CNN": who saw the document
+            # is the outlet reporting it, not part of its name ("figures provided by the police"
+            # name who made them, and stay)
+            or (child.lemma_ in _SEEN and any(t.dep_ == "agent" for t in child.children))
         ):
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
