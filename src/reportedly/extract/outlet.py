@@ -14,9 +14,18 @@ it states something checkable:
   ``expected``;
 * the outlet's own caveat about verification ("could not be independently verified",
   "It was not possible to reconcile the conflicting claims", "remains unclear"):
-  ``unverified``.
+  ``unverified``;
+* an event the outlet itself tells, in a sentence of its own ("The two dams outside the city
+  of Derna broke up on Sep. 11", "A Moscow court on Sunday ordered two months of pre-trial
+  detention for the four suspects", "Ukrainian President Volodymyr Zelenskyy arrived Thursday
+  to evaluate the response"): a main verb in the past or the perfect and not a reporting verb,
+  no modal, its subject a noun phrase (not a pronoun, which points back at a speaker or a thing
+  of the sentence before), and a person, body, group or place named outside quotation marks,
+  which makes it checkable: ``reported``. Other outlets tell the same event in their own words;
+  without a claim a reader could not see that six reports state it.
 
-Other unattributed sentences (background, scene-setting) are not claims here. The cue of an
+Other unattributed sentences (descriptions, scene-setting in the present, a speaker's words
+continued without quotation marks) are not claims here. The cue of an
 outlet claim is the sentence's main verb: what the outlet asserts. PolNeAR-style exports
 leave these claims out: they are not attributions.
 """
@@ -30,6 +39,7 @@ from spacy.tokens import Span, Token
 
 from .. import model
 from ..nlp.blocks import Block
+from .lexicon import REPORTING_VERBS
 from .measure_words import TALLY_NOUNS
 from .spans import Ranges, first_from
 from .stance import read_stance
@@ -82,6 +92,7 @@ def outlet_claims(
             if _quoted(document.text, start, end):
                 continue
             root = sent.root
+            whole = True
             # (a, b) overlaps [start, end), a < end and start < b, is a <= end - 1 and b >= start + 1
             if covering.overlapping(start + 1, end - 1):
                 # a sentence of two clauses, one an agentless report ("At least 900 deaths have
@@ -93,6 +104,7 @@ def outlet_claims(
                 if clause is None:
                     continue
                 start, end, root = clause
+                whole = False
             found, times = numbers_of(block, sent)
             found = [q for q in found if start <= q.start and q.end <= end]
             text = document.text[start:end]
@@ -109,6 +121,8 @@ def outlet_claims(
                 stance = model.Stance.REPORTED
             elif _CAVEAT.search(text):
                 stance = model.Stance.UNVERIFIED
+            elif whole and _event(sent):
+                stance = model.Stance.REPORTED
             else:
                 continue
             # the outlet's own words can confirm ("confirmed deaths"), hedge ("may have been made
@@ -174,6 +188,51 @@ def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with a finite auxiliary ("have died", "is expected")."""
     auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
     return verb.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxiliaries)
+
+
+#: Auxiliaries of a perfect or a passive past ("has visited", "were dragged", "had been de-energized").
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were"})
+#: Pronoun subjects: "he said" continued, "we could have avoided", "it was": whose words, or what
+#: thing, the sentence before tells.
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"})
+
+
+def _event(sent: Span) -> bool:
+    """An event the outlet tells: the sentence's main verb past ("broke", "arrived") or perfect
+    ("has visited"), no modal ("could have avoided" is a judgement), a subject that is not a
+    pronoun, and a named person, body, group or place in the sentence, outside quotation marks."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING_VERBS:
+        return False  # "…, the group of researchers said in a statement": speech the finders did not take
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.lower_ in _PAST_AUX for c in auxiliaries))
+    if not past:
+        return False
+    subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    if subject is None or subject.lower_ in _PRONOUNS or subject.pos_ == "PRON":
+        return False
+    text = sent.doc.text
+    return any(_named(t) and not _inside_quotes(text, t.idx) for t in sent)
+
+
+def _named(t: Token) -> bool:
+    """A proper name of a person, body or place, or a group's adjective ("Russian troops")."""
+    return t.ent_type_ in _NAMED and (t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "NORP")
+
+
+#: Named-entity types that make an event checkable: who did it, or where. A date or a number alone
+#: does not ("The index closed at 4,512.3 points", "Wheat output reached 78 million tonnes in 2023":
+#: figures of no one's story), nor a title in quotation marks ("The film “Oppenheimer” won …"), nor a
+#: common noun the tagger calls a body ("seven Oscars").
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether an opening curly or straight quotation mark before ``at`` on its line is still open."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 def _counted(q: model.Quantity, root: Token) -> bool:
