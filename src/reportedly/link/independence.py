@@ -125,6 +125,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
                     copied.update((i, j))
                 union(i, j)
 
+    # A body described rather than named ("a UN relief agency") is the named body it describes.
+    for i, j in _described(items, keys, find, side_of):
+        union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
     # agency others name, not from each newsroom. They join the cluster's most reported
@@ -245,6 +248,64 @@ def _side_voices(
             reach = Counter(find(j) for j in candidates)
             anchor = max(candidates, key=lambda j: (reach[find(j)], -j))
             out.append((i, anchor))
+    return out
+
+
+def _indefinite(item: ClaimItem) -> bool:
+    """A body the report describes instead of naming ("a UN relief agency said", "a Moscow court
+    ordered"): every way the articles wrote it opens with an indefinite article."""
+    o = item.origin
+    return (
+        o is not None
+        and not o.relay
+        and not o.anonymous
+        and o.type is not EntityType.PERSON
+        and bool(o.aliases)
+        and all(_INDEFINITE.match(a) for a in o.aliases)
+    )
+
+
+_INDEFINITE = re.compile(r"^(?:a|an)\s", re.I)
+_NAME_STOP = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "by", "with", "to", "s"})
+
+
+def _origin_words(item: ClaimItem) -> set[str]:
+    """The words of every way the articles wrote a claim's origin, without articles and particles."""
+    aliases = item.origin.aliases if item.origin is not None else ()
+    return {w for a in aliases for w in _tokens(a) if w not in _NAME_STOP}
+
+
+def _described(
+    items: list[ClaimItem],
+    keys: list[tuple[str, str, bool]],
+    find: Callable[[int], int],
+    side_of: SideOf | None,
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a body described with an indefinite article and the named body of the cluster
+    it describes, within :data:`BRIEFING_DAYS`. "A UN relief agency said 4,300 had died" beside
+    "4,300 had died, the UN Office for the Coordination of Humanitarian Affairs said", or "a Moscow
+    court ordered …" beside "the Basmanny District Court said …", is the one body written two ways:
+    the description shares a word of the name (its organisation, "UN"; its kind, "court"). A word
+    that only names a country ("a Russian court", "the Russian Investigative Committee") tells no
+    body; where several named bodies fit, the most reported is taken."""
+    out: list[tuple[int, int]] = []
+    named = [
+        j
+        for j in range(len(items))
+        if not keys[j][2] and not keys[j][0].startswith("outlet:") and not _indefinite(items[j])
+    ]
+    for i, it in enumerate(items):
+        if not _indefinite(it) or it.origin is None:
+            continue
+        words = _origin_words(it)
+        if side_of is not None:
+            words = {w for w in words if side_of(w) is None}
+        fits = [
+            j for j in named if find(j) != find(i) and _near(it, items[j]) and words & _origin_words(items[j])
+        ]
+        if fits:
+            reach = Counter(find(j) for j in fits)
+            out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
     return out
 
 
