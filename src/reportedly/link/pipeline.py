@@ -31,6 +31,7 @@ from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins
 from .numbers import numeric_conflicts
+from .organisations import with_short_form
 from .settle import place_containment, settle_places
 from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
 
@@ -92,10 +93,10 @@ def _entities(claims: Iterable[tuple[str, Any]]) -> Iterable[Entity]:
     for _doc, c in claims:
         if c.source is not None:
             if c.source.entity is not None:
-                yield c.source.entity
+                yield with_short_form(c.source.entity, c.source.text)
             yield from c.source.joint
         for link in c.chain:
-            yield link.entity
+            yield with_short_form(link.entity, link.mention.text if link.mention is not None else None)
 
 
 def link_ledgers(ledgers: Sequence[Ledger], **kwargs: Any) -> LinkResult:
