@@ -11,7 +11,7 @@ from datetime import date
 
 from reportedly.link.corpus import DocItem, Measured, claim_item
 from reportedly.link.entities import EntityIndex, name_parts, same_person
-from reportedly.link.independence import origins
+from reportedly.link.independence import origins, with_demonyms
 from reportedly.link.organisations import base_name, with_short_form
 from reportedly.model import (
     ChainLink,
@@ -26,6 +26,7 @@ from reportedly.model import (
     SectionKind,
     Span,
     Stance,
+    TimeExpr,
 )
 
 
@@ -360,3 +361,39 @@ def test_a_short_form_in_brackets_binds_the_name_it_follows() -> None:
     assert k["drm"] != k["french-military-intelligence-directorate"]
     # a bracket holding no short form adds nothing
     assert with_short_form(directorate, "the directorate (pictured)") is directorate
+
+
+def test_a_past_day_a_claim_names_dates_what_it_passes_on() -> None:
+    # 12 June: "Interior Minister Ihor Klymenko confirmed ten deaths" / 16 June: "The last time the
+    # Ukrainian authorities revealed the death toll was on 12 June, when ten deaths were reported":
+    # the day the report names puts the unnamed side voice in the minister's news cycle
+    minister = ent("Ihor Klymenko", EntityType.PERSON, "Ukrainian Interior Minister")
+    authorities = ent("Ukrainian authorities", EntityType.OFFICIAL_GROUP, doc="B")
+
+    def ukraine(text: str) -> str | None:
+        return "Ukraine" if text.lower().startswith("ukrain") else None
+
+    items = _items(("A", 12, minister, (10,)), ("B", 16, authorities, (10,)))
+    assert len(origins(items, ukraine)[0]) == 2  # four days apart, nothing dated
+    items[1].claim.times = [TimeExpr(0, 7, "12 June", "2023-10-12", "day")]
+    assert len(origins(items, ukraine)[0]) == 1
+    # a day ahead of publication ("until 22 June") dates nothing it reports
+    items[1].claim.times = [TimeExpr(0, 7, "22 June", "2023-10-22", "day")]
+    assert len(origins(items, ukraine)[0]) == 2
+
+
+def test_an_irregular_demonym_names_the_side_an_unnamed_official_speaks_for() -> None:
+    # "according to a senior French military official" / "the French military intelligence
+    # directorate (DRM) said" the same day: France speaking once, though the alias table knows
+    # France only by its name
+    directorate = ent("French military intelligence directorate", EntityType.MILITARY_UNIT)
+    official = ent("French military official", EntityType.OFFICIAL_GROUP, doc="B")
+
+    def by_name(text: str) -> str | None:
+        return "France" if text.lower() == "france" else None
+
+    items = _items(("A", 20, directorate, ()), ("B", 20, official, ()))
+    assert len(origins(items, by_name)[0]) == 2
+    sides = with_demonyms(by_name, EntityIndex().country_of, {"France"})
+    assert sides("French") == "France" and sides("Libyan") == "libya" and sides("court") is None
+    assert len(origins(items, sides)[0]) == 1

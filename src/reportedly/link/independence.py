@@ -42,6 +42,23 @@ BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
 
 
+def with_demonyms(side_of: SideOf, country_of: Callable[[str], str | None], countries: set[str]) -> SideOf:
+    """A side resolver that also knows every country the places gazetteer knows, and its irregular
+    demonyms ("French", "British", "Dutch"): "a senior French military official" and "the French
+    military intelligence directorate" speak for one side. Sides the given resolver names keep its
+    spelling ("France"); others take the gazetteer's key."""
+    names = {c.casefold(): c for c in countries}
+
+    def side(phrase: str) -> str | None:
+        found = side_of(phrase)
+        if found:
+            return found
+        key = country_of(phrase)
+        return names.get(key.casefold(), key) if key else None
+
+    return side
+
+
 def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
     """(key, display name, anonymous) before date bucketing and wire merging.
 
@@ -315,14 +332,29 @@ def _media(item: ClaimItem) -> bool:
 
 def _near(a: ClaimItem, b: ClaimItem) -> bool:
     """Whether two claims can be one news cycle's: published within :data:`BRIEFING_DAYS`, or one
-    dating its figure to the other's days ("the death toll was ten on 12 June, the Ukrainian
-    authorities revealed", four days after the governor gave ten on 12 June)."""
+    dating its figure, or naming a past day, to the other's days ("the death toll was ten on 12 June,
+    the Ukrainian authorities revealed", four days after the governor gave ten on 12 June)."""
     da, db = a.doc.published, b.doc.published
     if da is None or db is None:
         return True
-    days_a = {da, *(m.when for m in a.measures if m.when is not None)}
-    days_b = {db, *(m.when for m in b.measures if m.when is not None)}
+    days_a = {da, *(m.when for m in a.measures if m.when is not None), *_days_named(a, da)}
+    days_b = {db, *(m.when for m in b.measures if m.when is not None), *_days_named(b, db)}
     return any(abs((x - y).days) <= BRIEFING_DAYS for x in days_a for y in days_b)
+
+
+def _days_named(item: ClaimItem, published: date) -> list[date]:
+    """The past days a claim names ("the last time the authorities revealed the toll was on 12
+    June"): what it reports is dated to them, whatever day it is published."""
+    out = []
+    for t in item.claim.times:
+        if t.granularity == "day" and t.resolved:
+            try:
+                day = date.fromisoformat(t.resolved)
+            except ValueError:
+                continue
+            if day <= published:
+                out.append(day)
+    return out
 
 
 def _same_group(a: str, b: str) -> bool:
