@@ -396,4 +396,5 @@ def test_an_irregular_demonym_names_the_side_an_unnamed_official_speaks_for() ->
     assert len(origins(items, by_name)[0]) == 2
     sides = with_demonyms(by_name, EntityIndex().country_of, {"France"})
     assert sides("French") == "France" and sides("Libyan") == "libya" and sides("court") is None
+    assert sides("and") is None  # no country code read into a common word
     assert len(origins(items, sides)[0]) == 1

@@ -51,7 +51,7 @@ def with_demonyms(side_of: SideOf, country_of: Callable[[str], str | None], coun
 
     def side(phrase: str) -> str | None:
         found = side_of(phrase)
-        if found:
+        if found or not phrase[:1].isupper():  # a country and its people are written capitalised
             return found
         key = country_of(phrase)
         return names.get(key.casefold(), key) if key else None
