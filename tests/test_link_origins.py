@@ -393,8 +393,25 @@ def test_an_irregular_demonym_names_the_side_an_unnamed_official_speaks_for() ->
         return "France" if text.lower() == "france" else None
 
     items = _items(("A", 20, directorate, ()), ("B", 20, official, ()))
-    assert len(origins(items, by_name)[0]) == 2
     sides = with_demonyms(by_name, EntityIndex().country_of, {"France"})
     assert sides("French") == "France" and sides("Libyan") == "libya" and sides("court") is None
     assert sides("and") is None  # no country code read into a common word
     assert len(origins(items, sides)[0]) == 1
+
+
+def test_unnamed_officials_of_a_side_nobody_named_speaks_for_relay_the_named_figure() -> None:
+    # "The Gaza health ministry said 471 were killed" / "471 people were killed, Palestinian officials
+    # said" the next day: no named voice speaks for the officials' side, and the ministry speaks for
+    # no other: the ministry's figure passed on
+    ministry = ent("Gaza health ministry", EntityType.GOVERNMENT)
+    officials = ent("Palestinian officials", EntityType.OFFICIAL_GROUP, doc="B")
+
+    def sides(text: str) -> str | None:
+        return {"palestinian": "Palestine", "israeli": "Israel", "israel": "Israel"}.get(text.lower())
+
+    items = _items(("A", 18, ministry, (471,)), ("B", 19, officials, (471,)))
+    assert len(origins(items, sides)[0]) == 1
+    # beside a named origin of another side, the side tells them apart
+    military = ent("Israeli military", EntityType.MILITARY_UNIT)
+    items = _items(("A", 18, military, (471,)), ("B", 19, officials, (471,)))
+    assert len(origins(items, sides)[0]) == 2

@@ -176,18 +176,26 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):
             union(i, j)
-        # Unnamed voices that give no side or body ("officials said", "authorities said") and repeat
-        # what a named origin of the cluster states are that origin's relays, as a flat statement
-        # is: nothing in the report tells them apart from the body others name.
+        # Unnamed voices that give no side or body ("officials said", "authorities said"), or a side
+        # no named voice of the cluster speaks for, and repeat what a named origin of the cluster
+        # states are that origin's relays, as a flat statement is: nothing in the report tells them
+        # apart from the body others name.
         named = Counter(find(i) for i in range(n) if not keys[i][2] and not keys[i][0].startswith("outlet:"))
         if named:
             anchor = named.most_common(1)[0][0]
+            sides = [accuser_side(it, side_of) for it in items]
+            anchor_sides = {sides[j] for j in range(n) if find(j) == anchor}
+            voiced = {
+                sides[j]
+                for j in range(n)
+                if not keys[j][2] and items[j].origin is not None and items[j].origin.type in _OFFICIAL
+            }
             for i in range(n):
                 if (
                     keys[i][2]
                     and find(i) not in named
                     and not _LOCAL.search(keys[i][0])
-                    and accuser_side(items[i], side_of) is None
+                    and _sideless(sides[i], voiced, anchor_sides)
                     and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
                 ):
                     union(i, anchor)
@@ -324,6 +332,14 @@ def _described(
             reach = Counter(find(j) for j in fits)
             out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
     return out
+
+
+def _sideless(side: str | None, voiced: set[str | None], anchor_sides: set[str | None]) -> bool:
+    """Whether an unnamed voice's side tells it apart from a cluster's named origin: no side, or a
+    side no named official of the cluster speaks for while the named origin speaks for no other
+    ("Palestinian officials said 471 were killed" beside the Gaza health ministry's 471: the
+    ministry's figure passed on; "U.S. officials" beside Turkey's disaster agency are not its relay)."""
+    return side is None or (side not in voiced and anchor_sides <= {None, side})
 
 
 def _media(item: ClaimItem) -> bool:
