@@ -19,6 +19,9 @@ count as one origin when:
   relay ("state media", "reporters", "Telegram": never origins, see
   :attr:`reportedly.link.entities.Canonical.relay`): its origin is the
   publishing outlet itself;
+* one is a body described with an indefinite article ("a UN relief agency", "a
+  Moscow court") and the other the named body of the cluster it describes (a
+  shared name word that is no country's), within :data:`BRIEFING_DAYS`;
 * their sentences are near-identical (wire copy run by several outlets): the
   wording is the origin, whatever source each copy names. Near-identical means
   a Jaccard overlap of at least :data:`WIRE_OVERLAP` between the sentences'
