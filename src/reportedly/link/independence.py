@@ -19,6 +19,9 @@ count as one origin when:
   relay ("state media", "reporters", "Telegram": never origins, see
   :attr:`reportedly.link.entities.Canonical.relay`): its origin is the
   publishing outlet itself;
+* one is a body described with an indefinite article ("a UN relief agency", "a
+  Moscow court") and the other the named body of the cluster it describes (a
+  shared name word that is no country's), within :data:`BRIEFING_DAYS`;
 * their sentences are near-identical (wire copy run by several outlets): the
   wording is the origin, whatever source each copy names. Near-identical means
   a Jaccard overlap of at least :data:`WIRE_OVERLAP` between the sentences'
@@ -40,6 +43,23 @@ from .corpus import ClaimItem
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
+
+
+def with_demonyms(side_of: SideOf, country_of: Callable[[str], str | None], countries: set[str]) -> SideOf:
+    """A side resolver that also knows every country the places gazetteer knows, and its irregular
+    demonyms ("French", "British", "Dutch"): "a senior French military official" and "the French
+    military intelligence directorate" speak for one side. Sides the given resolver names keep its
+    spelling ("France"); others take the gazetteer's key."""
+    names = {c.casefold(): c for c in countries}
+
+    def side(phrase: str) -> str | None:
+        found = side_of(phrase)
+        if found or not phrase[:1].isupper():  # a country and its people are written capitalised
+            return found
+        key = country_of(phrase)
+        return names.get(key.casefold(), key) if key else None
+
+    return side
 
 
 def origin_key(item: ClaimItem) -> tuple[str, str, bool]:
@@ -125,6 +145,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
                     copied.update((i, j))
                 union(i, j)
 
+    # A body described rather than named ("a UN relief agency") is the named body it describes.
+    for i, j in _described(items, keys, find, side_of):
+        union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
     # agency others name, not from each newsroom. They join the cluster's most reported
@@ -156,18 +179,26 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):
             union(i, j)
-        # Unnamed voices that give no side or body ("officials said", "authorities said") and repeat
-        # what a named origin of the cluster states are that origin's relays, as a flat statement
-        # is: nothing in the report tells them apart from the body others name.
+        # Unnamed voices that give no side or body ("officials said", "authorities said"), or a side
+        # no named voice of the cluster speaks for, and repeat what a named origin of the cluster
+        # states are that origin's relays, as a flat statement is: nothing in the report tells them
+        # apart from the body others name.
         named = Counter(find(i) for i in range(n) if not keys[i][2] and not keys[i][0].startswith("outlet:"))
         if named:
             anchor = named.most_common(1)[0][0]
+            sides = [accuser_side(it, side_of) for it in items]
+            anchor_sides = {sides[j] for j in range(n) if find(j) == anchor}
+            voiced = {
+                sides[j]
+                for j in range(n)
+                if not keys[j][2] and items[j].origin is not None and items[j].origin.type in _OFFICIAL
+            }
             for i in range(n):
                 if (
                     keys[i][2]
                     and find(i) not in named
                     and not _LOCAL.search(keys[i][0])
-                    and accuser_side(items[i], side_of) is None
+                    and _sideless(sides[i], voiced, anchor_sides)
                     and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
                 ):
                     union(i, anchor)
@@ -248,20 +279,101 @@ def _side_voices(
     return out
 
 
+def _indefinite(item: ClaimItem) -> bool:
+    """A body the report describes instead of naming ("a UN relief agency said", "a Moscow court
+    ordered"): every way the articles wrote it opens with an indefinite article."""
+    o = item.origin
+    return (
+        o is not None
+        and not o.relay
+        and not o.anonymous
+        and o.type is not EntityType.PERSON
+        and bool(o.aliases)
+        and all(_INDEFINITE.match(a) for a in o.aliases)
+    )
+
+
+_INDEFINITE = re.compile(r"^(?:a|an)\s", re.I)
+_NAME_STOP = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "by", "with", "to", "s"})
+
+
+def _origin_words(item: ClaimItem) -> set[str]:
+    """The words of every way the articles wrote a claim's origin, without articles and particles."""
+    aliases = item.origin.aliases if item.origin is not None else ()
+    return {w for a in aliases for w in _tokens(a) if w not in _NAME_STOP}
+
+
+def _described(
+    items: list[ClaimItem],
+    keys: list[tuple[str, str, bool]],
+    find: Callable[[int], int],
+    side_of: SideOf | None,
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a body described with an indefinite article and the named body of the cluster
+    it describes, within :data:`BRIEFING_DAYS`. "A UN relief agency said 4,300 had died" beside
+    "4,300 had died, the UN Office for the Coordination of Humanitarian Affairs said", or "a Moscow
+    court ordered …" beside "the Basmanny District Court said …", is the one body written two ways:
+    the description shares a word of the name (its organisation, "UN"; its kind, "court"). A word
+    that only names a country ("a Russian court", "the Russian Investigative Committee") tells no
+    body; where several named bodies fit, the most reported is taken."""
+    out: list[tuple[int, int]] = []
+    named = [
+        j
+        for j in range(len(items))
+        if not keys[j][2] and not keys[j][0].startswith("outlet:") and not _indefinite(items[j])
+    ]
+    for i, it in enumerate(items):
+        if not _indefinite(it) or it.origin is None:
+            continue
+        words = _origin_words(it)
+        if side_of is not None:
+            words = {w for w in words if side_of(w) is None}
+        fits = [
+            j for j in named if find(j) != find(i) and _near(it, items[j]) and words & _origin_words(items[j])
+        ]
+        if fits:
+            reach = Counter(find(j) for j in fits)
+            out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
+    return out
+
+
+def _sideless(side: str | None, voiced: set[str | None], anchor_sides: set[str | None]) -> bool:
+    """Whether an unnamed voice's side tells it apart from a cluster's named origin: no side, or a
+    side no named official of the cluster speaks for while the named origin speaks for no other
+    ("Palestinian officials said 471 were killed" beside the Gaza health ministry's 471: the
+    ministry's figure passed on; "U.S. officials" beside Turkey's disaster agency are not its relay)."""
+    return side is None or (side not in voiced and anchor_sides <= {None, side})
+
+
 def _media(item: ClaimItem) -> bool:
     return item.origin is not None and not item.origin.relay and item.origin.type is EntityType.MEDIA_OUTLET
 
 
 def _near(a: ClaimItem, b: ClaimItem) -> bool:
     """Whether two claims can be one news cycle's: published within :data:`BRIEFING_DAYS`, or one
-    dating its figure to the other's days ("the death toll was ten on 12 June, the Ukrainian
-    authorities revealed", four days after the governor gave ten on 12 June)."""
+    dating its figure, or naming a past day, to the other's days ("the death toll was ten on 12 June,
+    the Ukrainian authorities revealed", four days after the governor gave ten on 12 June)."""
     da, db = a.doc.published, b.doc.published
     if da is None or db is None:
         return True
-    days_a = {da, *(m.when for m in a.measures if m.when is not None)}
-    days_b = {db, *(m.when for m in b.measures if m.when is not None)}
+    days_a = {da, *(m.when for m in a.measures if m.when is not None), *_days_named(a, da)}
+    days_b = {db, *(m.when for m in b.measures if m.when is not None), *_days_named(b, db)}
     return any(abs((x - y).days) <= BRIEFING_DAYS for x in days_a for y in days_b)
+
+
+def _days_named(item: ClaimItem, published: date) -> list[date]:
+    """The past days a claim names ("the last time the authorities revealed the toll was on 12
+    June"): what it reports is dated to them, whatever day it is published."""
+    out = []
+    for t in item.claim.times:
+        if t.granularity == "day" and t.resolved:
+            try:
+                day = date.fromisoformat(t.resolved)
+            except ValueError:
+                continue
+            if day <= published:
+                out.append(day)
+    return out
 
 
 def _same_group(a: str, b: str) -> bool:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..extract.gazetteer import Gazetteer, normalise_key, slug
 from ..extract.roles import same_stem
-from ..model import EntityType
+from ..model import Entity, EntityType
 
 #: Head nouns that name the same kind of body: a spy service is a spy agency.
 _HEAD_CLASS = {
@@ -118,6 +118,7 @@ def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     m = re.match(r"^(?:[Tt]he\s+)?(.+?)'s?\s+(.+)$", text, re.I)  # "Ukraine's interior ministry"
     if m and (owner := country_of(m.group(1))):
         country, text = owner, m.group(2)
+    text = re.sub(r"(?<=\w)'s?(?=\s)", "", text)  # "Gaza's health ministry" = "Gaza health ministry"
     m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text, re.I)  # "Ministry of Health of Syria"
     tail: list[str] = []
     if m:
@@ -174,6 +175,18 @@ def base_name(name: str, country_of: CountryOf) -> tuple[str, ...] | None:
     while len(words) > 2 and (words[-1] in _GENERIC_TAIL or country_of(words[-1])):
         words = words[:-1]
     return tuple(words) if len(words) >= 2 else None
+
+
+def with_short_form(entity: Entity, written: str | None) -> Entity:
+    """The entity with the way a report wrote it as one more alias, where that writing gives a short
+    form in brackets ("the French military intelligence directorate (DRM) said"): the report binds
+    the two, and "the DRM said" later in it, or in another report, is that body."""
+    if not written or written in entity.aliases:
+        return entity
+    _name, short = repair(written)
+    if not any(is_acronym(s) for s in short):
+        return entity
+    return Entity(entity.id, entity.name, entity.type, [*entity.aliases, written], entity.anonymous)
 
 
 def initials(name: str) -> str:
@@ -309,12 +322,18 @@ class Organisations:
         fits = [
             o
             for o in self.by_head.get(parts.head[:3], [])
-            if any(parts.fits(p) and (p.country or p.proper) for p in o.parts)
+            if any(parts.fits(p) and (p.country or p.proper or _placed_ministry(p)) for p in o.parts)
         ]
         if parts.country:  # a qualified description prefers the body of its own country
             own = [o for o in fits if any(same_country(parts.country, p.country) for p in o.parts)]
             fits = own or [o for o in fits if not any(p.country for p in o.parts)]
         return fits[0] if len(fits) == 1 else None
+
+
+def _placed_ministry(parts: OrgParts) -> bool:
+    """A ministry written in lower case with a place and its domain ("Gaza's health ministry"): as
+    particular as its capitalised name ("Gaza Health Ministry"), so a home for other writings of it."""
+    return parts.head == "ministry" and len(parts.domain) >= 2
 
 
 def _unprefixed(name: str) -> list[str]:

@@ -29,8 +29,9 @@ from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
 from .embed import THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
-from .independence import origins
+from .independence import origins, with_demonyms
 from .numbers import numeric_conflicts
+from .organisations import with_short_form
 from .settle import place_containment, settle_places
 from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
 
@@ -96,10 +97,10 @@ def _entities(claims: Iterable[tuple[str, Any]]) -> Iterable[Entity]:
     for _doc, c in claims:
         if c.source is not None:
             if c.source.entity is not None:
-                yield c.source.entity
+                yield with_short_form(c.source.entity, c.source.text)
             yield from c.source.joint
         for link in c.chain:
-            yield link.entity
+            yield with_short_form(link.entity, link.mention.text if link.mention is not None else None)
 
 
 def link_ledgers(ledgers: Sequence[Ledger], **kwargs: Any) -> LinkResult:
@@ -154,9 +155,9 @@ def link_corpus(
 
     tick = time.perf_counter()
     canonical_names = {c.key: c.name for c in index.all()}
-    side_of = gazetteer_sides(
-        index.gaz.lookup, {name for name, etype in index.gaz.by_key.values() if etype is EntityType.COUNTRY}
-    )
+    countries = {name for name, etype in index.gaz.by_key.values() if etype is EntityType.COUNTRY}
+    side_of = gazetteer_sides(index.gaz.lookup, countries)
+    origin_side = with_demonyms(side_of, index.country_of, countries)
     stories: list[Story] = []
     conflicts: list[Conflict] = []
     story_of: dict[str, str] = {}
@@ -166,7 +167,7 @@ def link_corpus(
             story_of[d.id] = g.id
         clusters = []
         for cg in cluster_claims(members, claim_vecs, thresholds.cluster):
-            found, _per_claim = origins(cg.items, side_of)
+            found, _per_claim = origins(cg.items, origin_side)
             clusters.append(
                 ClaimCluster(
                     id=cg.id,
@@ -178,7 +179,7 @@ def link_corpus(
                 )
             )
         for side, blamed in blame_groups(members, side_of):
-            found, _per_claim = origins(blamed, side_of)
+            found, _per_claim = origins(blamed, origin_side)
             clusters.append(
                 ClaimCluster(
                     id=cluster_id([it.id for it in blamed], f"blame:{side}"),
