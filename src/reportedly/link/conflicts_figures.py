@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Conflict, ConflictKind, Quantity
 from .corpus import ClaimItem, vague
+from .partition import Partition
 
 _NUMBER = r"(?:about |around |some |nearly |almost )?(\d[\d,]*(?:\.\d+)?)"
 #: "up from 55", "risen from 2,620", "from 96 to 99": the report says which figure came first.
@@ -205,13 +206,7 @@ def one_row_per_disagreement(rows: Sequence[tuple[Conflict, Side, Side]]) -> lis
     the minister's 3,283 on Monday and the WHO's "nearly 4,000" is one disagreement between a
     high count and a low one, not three; the same two figures relayed by four outlets are one.
     The row kept is the first reported; the other rows' claims go to ``a_also`` / ``b_also``."""
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    part = Partition(len(rows))
 
     def same(x: Side, y: Side) -> bool:
         return x.value == y.value
@@ -227,13 +222,10 @@ def one_row_per_disagreement(rows: Sequence[tuple[Conflict, Side, Side]]) -> lis
                 if (same(x1, x2) and _close(y1, y2) and (y1.value > x1.value) == (y2.value > x2.value)) or (
                     same(y1, y2) and _close(x1, x2) and (x1.value > y1.value) == (x2.value > y2.value)
                 ):
-                    parent[find(i)] = find(j)
+                    part.union(i, j)
                     break
-    groups: dict[int, list[int]] = {}
-    for i in range(len(rows)):
-        groups.setdefault(find(i), []).append(i)
     out: list[Conflict] = []
-    for members in sorted(groups.values()):
+    for members in part.groups():
         head, a0, b0 = rows[members[0]]
         a_ids, b_ids = {head.a.id}, {head.b.id}
         for k in members[1:]:

@@ -40,6 +40,7 @@ from datetime import date
 from ..model import EntityType, Origin
 from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
+from .partition import Partition
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -99,16 +100,8 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     (a ministry, a spokesman), they join it rather than count again (see :func:`_side_voices`).
     """
     n = len(items)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
+    part = Partition(n)
+    find, union = part.find, part.union
 
     keys = [origin_key(it) for it in items]
     by_key: dict[str, list[int]] = defaultdict(list)
