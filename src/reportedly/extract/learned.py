@@ -59,25 +59,25 @@ class BlockView:
     quote_of: list[int] = field(default_factory=list)
     base: list[list[str]] = field(default_factory=list)
     enc: list[tuple[str, str, str, str]] = field(default_factory=list)
-    # token attributes as plain lists: the taggers read each token's neighbours many times over,
-    # and every ``doc[i]`` builds a new Token object
+    # token attributes as plain lists, by token index: the taggers read each token's neighbours
+    # many times over, and every ``doc[i]`` builds a new Token object
+    text: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
-    pos: list[str] = field(default_factory=list)
-    dep: list[str] = field(default_factory=list)
     lemma: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    dep: list[str] = field(default_factory=list)
+    ent: list[str] = field(default_factory=list)
+    # the parse as indexes: each token's head, its subtree's first and last token, its children
+    # and their relations
     head: list[int] = field(default_factory=list)
+    left: list[int] = field(default_factory=list)
+    right: list[int] = field(default_factory=list)
+    children: list[list[int]] = field(default_factory=list)
     child_deps: list[set[str]] = field(default_factory=list)
     # the encoder's words behind each token (-1: none), for its cue-conditioned pair head
     words: WordTags | None = None
     word_of: list[int] = field(default_factory=list)
-
-    # and the rest of the per-token attributes both taggers read, by index
-    text: list[str] = field(default_factory=list)
-    tag: list[str] = field(default_factory=list)
-    ent: list[str] = field(default_factory=list)
-    left: list[int] = field(default_factory=list)
-    right: list[int] = field(default_factory=list)
-    children: list[list[int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Doc, offset: int, section: str, words: WordTags | None = None) -> BlockView:
