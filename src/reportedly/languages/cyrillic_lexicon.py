@@ -94,6 +94,9 @@ def load_lexicon(code: str) -> Lexicon:
     ``verbs`` each stance's lemmas as one string, ``according`` a stance's value)."""
     data = tomllib.loads((Path(__file__).parent / "lexicons" / f"{code}.toml").read_text(encoding="utf-8"))
     hints = typing.get_type_hints(Lexicon)
+    unknown = set(data) - set(hints)
+    if unknown:  # a misspelt key would otherwise leave its field at the default, silently
+        raise ValueError(f"lexicons/{code}.toml: no Lexicon field {sorted(unknown)}")
     values: dict[str, Any] = {}
     for f in fields(Lexicon):
         if f.name not in data:
