@@ -717,3 +717,26 @@ def test_the_president_alone_is_the_person_who_spoke_last_when_none_was_named_pr
     claim = ledger.claims[-1]
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Петро Ткачук"
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_lexicon_file_is_read_into_the_field_types(code: str) -> None:
+    from reportedly.languages import cyrillic_lexicon
+
+    lex = cyrillic_lexicon.load_lexicon(code)
+    assert lex.code == code
+    assert lex.verbs and all(isinstance(s, Stance) for s in lex.verbs.values())
+    assert lex.according and all(isinstance(s, Stance) for s in lex.according.values())
+    assert isinstance(lex.person_titles, frozenset) and len(lex.person_titles) > 10
+    assert all(isinstance(words, tuple) for words in lex.citing) and isinstance(lex.citing, tuple)
+    assert isinstance(lex.more, tuple) and lex.number_words and lex.says_in
+    said = {"ru": "сказать", "uk": "сказати"}[code]
+    assert lex.verbs[said] is Stance.ASSERTED
+
+
+def test_lexicon_file_with_a_misspelt_key_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportedly.languages import cyrillic_lexicon
+
+    monkeypatch.setattr(cyrillic_lexicon.tomllib, "loads", lambda text: {"code": "uk", "verb": {}})
+    with pytest.raises(ValueError, match="verb"):
+        cyrillic_lexicon.load_lexicon("uk")

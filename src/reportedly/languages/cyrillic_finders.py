@@ -59,6 +59,39 @@ _IN_STATEMENT = re.compile(
 )
 
 
+def _attributed(
+    cue: Range,
+    lemma: str,
+    content: list[Range],
+    stance: Stance,
+    kind: ClaimKind,
+    who: tuple[Range | None, str | None, list[Hop]],
+    *,
+    negated: bool = False,
+    inverted: bool = False,
+    nobody: bool = False,
+) -> list[Attribution]:
+    """The one attribution a finder that names a source through :meth:`Speakers._source` returns:
+    ``who`` is what that gives (the source's range, the name it resolves by, its hops), passed on
+    as one value."""
+    source, name, hops = who
+    return [
+        Attribution(
+            cue=cue,
+            lemma=lemma,
+            content=content,
+            stance=stance,
+            kind=kind,
+            source=source,
+            source_name=name,
+            hops=hops,
+            negated=negated,
+            inverted=inverted,
+            nobody=nobody,
+        )
+    ]
+
+
 class Finders(Speakers):
     """The sentence finders of the reader, over its ways of finding a source (:class:`.Speakers`)."""
 
@@ -354,19 +387,8 @@ class Finders(Speakers):
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             stance = self._by_words(pair, body, self.content_stance(body, stance))
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
-            return [
-                Attribution(
-                    cue=cue,
-                    lemma=pair,
-                    content=[content, *parts],
-                    stance=stance,
-                    kind=ClaimKind.ACCORDING_TO,
-                    source=source,
-                    source_name=name,
-                    hops=hops,
-                    nobody=nobody,
-                )
-            ]
+            spans, who = [content, *parts], (source, name, hops)
+            return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []
 
     def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
@@ -558,17 +580,6 @@ class Finders(Speakers):
                 body += " " + stext[x:y]
         stance = self.content_stance(body, stance)
         stance = self.figures_told(body, stance)
-        return [
-            Attribution(
-                cue=cue,
-                lemma=verb.lemma,
-                content=spans,
-                stance=stance,
-                kind=kind,
-                source=source,
-                source_name=name,
-                hops=hops,
-                negated=stance is Stance.DENIED,
-                inverted=inverted,
-            )
-        ]
+        denied = stance is Stance.DENIED
+        who = (source, name, hops)
+        return _attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)

@@ -1,14 +1,19 @@
 """What differs between Russian and Ukrainian (:class:`Lexicon`), and the morphology both read.
 
-:mod:`.ru` and :mod:`.uk` each fill a ``Lexicon``; the reader (:mod:`.cyrillic`) and its
-numbers and dates (:mod:`.cyrillic_numbers`) read words through :func:`parse_word`.
+Each language's words are package data, ``lexicons/<code>.toml`` (one key a field), read by
+:func:`load_lexicon`: the two files have one shape, which as Python was the same long declaration
+twice. The reader (:mod:`.cyrillic`) and its numbers and dates (:mod:`.cyrillic_numbers`) read
+words through :func:`parse_word`.
 """
 
 from __future__ import annotations
 
+import tomllib
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Stance
@@ -81,6 +86,32 @@ def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:
     """Lemma → stance, from each stance's lemmas written as one space-separated string: the way a
     language module lists its reporting verbs (a lemma listed twice keeps the later stance)."""
     return {lemma: stance for stance, text in lemmas.items() for lemma in text.split()}
+
+
+def load_lexicon(code: str) -> Lexicon:
+    """The :class:`Lexicon` of ``lexicons/<code>.toml``: a field's value as the file writes it, made
+    the field's type (a list a tuple or frozenset; a frozenset of words may be one string of them;
+    ``verbs`` each stance's lemmas as one string, ``according`` a stance's value)."""
+    data = tomllib.loads((Path(__file__).parent / "lexicons" / f"{code}.toml").read_text(encoding="utf-8"))
+    hints = typing.get_type_hints(Lexicon)
+    unknown = set(data) - set(hints)
+    if unknown:  # a misspelt key would otherwise leave its field at the default, silently
+        raise ValueError(f"lexicons/{code}.toml: no Lexicon field {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for f in fields(Lexicon):
+        if f.name not in data:
+            continue
+        v, kind = data[f.name], typing.get_origin(hints[f.name])
+        if f.name == "verbs":
+            v = by_stance({Stance(stance): lemmas for stance, lemmas in v.items()})
+        elif f.name == "according":
+            v = {words: Stance(stance) for words, stance in v.items()}
+        elif kind is frozenset:
+            v = frozenset(v.split() if isinstance(v, str) else v)
+        elif kind is tuple:
+            v = tuple(tuple(x) if isinstance(x, list) else x for x in v)
+        values[f.name] = v
+    return Lexicon(**values)
 
 
 @lru_cache(maxsize=2)

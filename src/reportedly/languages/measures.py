@@ -12,42 +12,50 @@ Seoul" are one series (``people killed in Seoul``).
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from ..model import Measure, Quantity, TimeExpr
 from .places import number_place
 
-#: event → stems, per language (matched at the start of words for Cyrillic, anywhere for Hangul)
-EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "ko": {
-        "killed": ("사망", "숨진", "숨졌", "숨지", "희생자", "목숨"),
-        "injured": ("부상", "다친", "다쳤", "중상", "경상"),
-        "missing": ("실종",),
-        "evacuated": ("대피",),
-        "displaced": ("이재민",),
-        "rescued": ("구조된", "구조했"),
-    },
-    "ru": {
-        "killed": ("погиб", "смерт", "жертв", "умер", "скончал"),
-        "injured": ("пострада", "ранен", "госпитализ", "травм"),
-        "missing": ("пропал", "без вести"),
-        "evacuated": ("эвакуир", "эвакуац"),
-        "rescued": ("спасен", "спасён", "спасли"),
-    },
-    "uk": {
-        "killed": ("загин", "загибл", "жертв", "помер", "смерт"),
-        "injured": ("поранен", "постражда", "травмов", "госпіталіз"),
-        "missing": ("зникл", "безвісти", "безвісті"),
-        "evacuated": ("евакуйов", "евакуац"),
-        "rescued": ("врятов",),
-    },
-}
-#: the counted thing when it is people
-PEOPLE: dict[str, tuple[str, ...]] = {
-    "ko": ("명",),
-    "ru": ("человек", "люд", "жител", "граждан", "дет", "взрослы"),
-    "uk": ("люд", "осіб", "особ", "мешкан", "жител", "діт", "громадян"),
-}
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """One language's words for what a number counts (its table in ``lexicons/measures.toml``)."""
+
+    #: event → stems (matched at the start of words for Cyrillic, anywhere for Hangul)
+    events: dict[str, tuple[str, ...]]
+    #: the counted thing when it is people
+    people: tuple[str, ...]
+    #: words that make a number a part of the total: foreigners, women, an age group, the severely hurt
+    part: str
+    #: foreigners, a part of a toll counted as a series of its own ("foreigner killed")
+    foreign: str
+    #: what after a number makes it a change, not a count ("1명 늘어", "на 5 больше")
+    change: str
+    #: what before a number makes it a change ("увеличилось на 5", "ещё 2")
+    by: str
+    #: words that tie a day to a figure ("30일 오전 6시 기준", "по состоянию на 5 июня", "станом на 15 січня")
+    as_of: str
+
+
+def _rules() -> dict[str, Rules]:
+    """Each language's :class:`Rules`, from the package data ``lexicons/measures.toml`` (one table a
+    language): the three records have one shape, which as Python was the same declaration thrice."""
+    data = tomllib.loads((Path(__file__).parent / "lexicons" / "measures.toml").read_text(encoding="utf-8"))
+    return {
+        code: Rules(
+            **{k: v for k, v in table.items() if k not in ("events", "people")},
+            events={event: tuple(stems) for event, stems in table["events"].items()},
+            people=tuple(table["people"]),
+        )
+        for code, table in data.items()
+    }
+
+
+RULES = _rules()
 
 
 def type_measures(
@@ -59,10 +67,11 @@ def type_measures(
     published: date | None,
 ) -> None:
     """Set each quantity's measure from the clause it stands in (``sentence`` starts at ``offset``)."""
-    events = EVENTS.get(code)
-    if not events:
+    rules = RULES.get(code)
+    if rules is None:
         return
-    as_of = _as_of(code, sentence, offset, times) or published
+    events = rules.events
+    as_of = _as_of(code, rules.as_of, sentence, offset, times) or published
     for n, q in enumerate(quantities):
         if q.unit == "percent":
             continue
@@ -73,12 +82,12 @@ def type_measures(
         # the words since the number before (or the clause's start) say whether it is a part
         near = max(left, quantities[n - 1].end - offset) if n > 0 else left
         before, after = sentence[near:a].lower(), sentence[b : b + 12].lower()
-        if re.match(CHANGE[code], after) or re.search(BY[code], before):
+        if re.match(rules.change, after) or re.search(rules.by, before):
             continue  # a change ("1명 늘어"), not the total
-        if re.search(PART[code], before):
+        if re.search(rules.part, before):
             # a part ("외국인은 26명", "20대가 103명"), not the total; foreigners among the dead are a
             # series of their own, as English types "26 foreigners" (subject "foreigner")
-            if re.search(FOREIGN[code], before):
+            if re.search(rules.foreign, before):
                 q.measure = _foreigners(events, sentence[:a].lower(), as_of)
             continue
         if code == "ko":
@@ -97,7 +106,7 @@ def type_measures(
             )
         if what is None:
             continue
-        people = q.unit == "people" or (q.unit is None and any(p in clause for p in PEOPLE[code]))
+        people = q.unit == "people" or (q.unit is None and any(p in clause for p in rules.people))
         if people:  # events count people; "대피소 3곳" (three shelters) counts no evacuee
             text = sentence[left : min(rights) if rights else len(sentence)]
             where = number_place(code, text, a - left)
@@ -110,16 +119,6 @@ def type_measures(
             )
 
 
-#: words that make a number a part of the total: foreigners, women, an age group, the severely hurt
-PART: dict[str, str] = {
-    "ko": r"외국인|내국인|여성|남성|\d+대|중상|경상|어린이|학생|청소년|제외|중\s*$|가운데\s*$",
-    "ru": r"иностран|женщин|мужчин|дет(?:ей|и)|подрост|из них",
-    "uk": r"іноземц|жінок|чоловік|діт(?:ей|и)|підліт|з них",
-}
-#: foreigners, a part of a toll counted as a series of its own ("foreigner killed")
-FOREIGN: dict[str, str] = {"ko": r"외국인", "ru": r"иностран", "uk": r"іноземц"}
-
-
 def _foreigners(events: dict[str, tuple[str, ...]], before: str, as_of: date | None) -> Measure | None:
     """ "희생자 중 외국인은 26명", "외국인 사망자 2명": the foreigners among those the last event named
     before the number counts (none: no measure)."""
@@ -129,26 +128,6 @@ def _foreigners(events: dict[str, tuple[str, ...]], before: str, as_of: date | N
     if not found:
         return None
     return Measure(what=max(found)[1], unit=None, subject="foreigner", as_of=as_of)
-
-
-#: what after a number makes it a change, not a count ("1명 늘어", "на 5 больше")
-CHANGE: dict[str, str] = {
-    "ko": r"\s*(?:늘|증가|추가|감소|줄|더\s|을?\s*제외)",
-    "ru": r"\s*(?:больше|меньше)",
-    "uk": r"\s*(?:більше|менше)",
-}
-#: what before a number makes it a change ("увеличилось на 5", "ещё 2")
-BY: dict[str, str] = {
-    "ko": r"(?!x)x",
-    "ru": r"(?:\bна|ещ[её])\s*$",
-    "uk": r"(?:\bна|ще)\s*$",
-}
-#: words that tie a day to a figure ("30일 오전 6시 기준", "по состоянию на 5 июня", "станом на 15 січня")
-AS_OF: dict[str, str] = {
-    "ko": r"^[^,.]{0,16}(?:기준|현재)",
-    "ru": r"состоянию на\s*$",
-    "uk": r"станом на\s*$",
-}
 
 
 def _nearest_event(
@@ -187,12 +166,12 @@ def _predicate(clause: str, end: int) -> bool:
     return clause[end : end + 1] in ("하", "했", "한", "해", "되", "됐", "된", "돼", "당")
 
 
-def _as_of(code: str, sentence: str, offset: int, times: list[TimeExpr]) -> date | None:
+def _as_of(code: str, tie: str, sentence: str, offset: int, times: list[TimeExpr]) -> date | None:
     """The day a figure holds: one the sentence ties to it ("기준", "по состоянию на"), else none
     (the caller takes publication: an event's day, "29일 밤 … 사고", is not the figure's)."""
     for t in times:
         before, after = sentence[: t.start - offset], sentence[t.end - offset :]
-        tied = re.search(AS_OF[code], after) if code == "ko" else re.search(AS_OF[code], before)
+        tied = re.search(tie, after) if code == "ko" else re.search(tie, before)
         if tied:
             day = _day([t])
             if day is not None:
