@@ -37,7 +37,29 @@ def load(model: str = MODEL_NAME) -> Language:
     from .attributes import use_table
 
     use_table(nlp)  # the attribute_ruler's rules by table lookup: the same tags, cheaper (attributes.py)
+    _lemma_index_as_sets(nlp)
     return nlp
+
+
+def _lemma_index_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer's word lists (``lemma_index``) as sets: the same lemmas, found faster.
+
+    For each word it has not seen with that part of speech and morphology, spaCy's rule
+    lemmatizer tries its suffix rules and asks ``form in index`` of each candidate, where the
+    index is the model's list of known words (57,528 nouns, 20,993 verbs …): a scan of the list
+    each time. The lemmatizer was about 1.2 s of CPU over the 84 PolNeAR dev texts' blocks,
+    nearly all of it in these scans; membership in a set is the same answer. (A pipeline saved
+    with ``to_disk`` would need the lists back: reportedly never saves its pipeline.)
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
 
 
 #: A full stop with no space after it, between a digit or a lowercase word and a capitalised
