@@ -210,3 +210,7 @@ def test_readings_follow_the_first_word_inside_each_token() -> None:
         expected.append((bucket, *(enc.TAGS[int(p[layer].argmax())] for layer in range(len(enc.LAYERS)))))
     assert words.readings(spans) == expected
     assert expected[-1] == ("0", "O", "O", "O")  # past the last word
+    # again, and the word each token starts, through the array of starts made on first use
+    assert words.readings(spans) == expected
+    firsts = [next((k for k, s in enumerate(words.starts) if a <= s < b), -1) for a, b in spans]
+    assert words.word_index(spans) == firsts and max(firsts) > 0

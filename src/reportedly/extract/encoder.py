@@ -108,6 +108,9 @@ class WordTags:
     window: Any = None  # per word, the index of its window: nondecreasing (windows are read in order)
     position: Any = None
     head: Any = None
+    #: ``starts`` as a numpy array, made on first use: every block of the document looks its
+    #: tokens up in it, twice, and converting the document's list each time cost more than the search
+    starts_array: Any = None
 
     def word_index(self, spans: list[tuple[int, int]]) -> list[int]:
         """The word each character span (a token) starts, or -1: the first word starting inside it."""
@@ -121,7 +124,9 @@ class WordTags:
         """Per span, the index of the first word starting at or after it, and whether it starts inside."""
         import numpy as np
 
-        starts = np.asarray(self.starts)
+        if self.starts_array is None:
+            self.starts_array = np.asarray(self.starts)
+        starts = self.starts_array
         lo = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
         hi = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
         n = np.searchsorted(starts, lo, side="left")

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 from spacy.tokens import Span, Token
 
 from ..model import Entity, EntityType
+from ..nlp import span_text
 from .gazetteer import Gazetteer, load_gazetteer, normalise_key, slug
 from .lexicon import (
     ANAPHORIC_NOUNS,
@@ -39,7 +40,7 @@ from .mentions import (
     strip_the,
 )
 from .roles import contradicts, is_role_mention, role_of, role_words, same_stem, whole_name
-from .spans import mention_span
+from .spans import EntityBounds, mention_span
 
 _DETERMINERS = {
     "the",
@@ -177,13 +178,14 @@ class EntityResolver:
             if name is not None and role:  # "Kremlin spokesman Dmitry Peskov", "Yevhen Ryshchuk, the mayor …"
                 self.roles.append((offset + name.start_char, name, role))
         run: list[Token] = []
+        ents = EntityBounds(span.doc)  # read once: ``Span.ents`` builds every entity on each read
         for tok in [*span, None]:  # known names the statistical NER missed ("Le Monde")
             if tok is not None and tok.pos_ == "PROPN":
                 run.append(tok)
                 continue
             if run:
                 name = span.doc[run[0].i : run[-1].i + 1]
-                if not name.ents and self.gaz.lookup(name.text):
+                if not ents.inside(name.start, name.end) and self.gaz.lookup(name.text):
                     self._candidate(offset + name.start_char, name.text, "ORG")
                 run = []
         for tok in span:
@@ -198,7 +200,7 @@ class EntityResolver:
         # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)".
         # Find the short form first, then read the name backwards from it: a single forward regex
         # over runs of capitalised words backtracks exponentially on long title-case text.
-        text = span.text
+        text = span_text(span)
         for m in _ACRONYM.finditer(text):
             window = text[max(0, m.start() - 160) : m.start()]
             name = _NAME_BEFORE.search(window)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Document, Ledger
+from ..nlp import doc_text
 from ..nlp.blocks import Block
 
 # importing the components registers them
@@ -123,7 +124,7 @@ class Extractor:
         text = document.text
         if tags is None:
             tags = self.read(text)
-        quotes = [find_quotes(b.doc.text, b.offset) for b in blocks]
+        quotes = [find_quotes(doc_text(b.doc), b.offset) for b in blocks]  # the text joined once per block
         article = Article(document, blocks, quotes, model=self.attribution)
         for n, block in enumerate(blocks):
             view = None

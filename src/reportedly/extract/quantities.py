@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from reportedly.extract.dates import resolve
 from reportedly.extract.times import find_times
 from reportedly.model import Quantity, QuantityScope, TimeExpr
-from reportedly.nlp import doc_text
+from reportedly.nlp import doc_text, span_text
 
 from .number_parse import SCALES, clause_tokens, counted_noun, counted_unit, number_token
 
@@ -213,7 +213,7 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
     doc = span.doc
     full = doc_text(doc)
     base = span.start_char
-    text = span.text
+    text = span_text(span)
     if times is None:
         times = find_times(span, 0, None)  # doc-relative offsets
     else:

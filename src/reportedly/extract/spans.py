@@ -331,3 +331,19 @@ class Subtrees:
         for i in range(n):
             self.hi[i] = self.lo[i] + size[i]
         self.valid = all(t.left_edge.i == self.low[t.i] and t.right_edge.i == self.high[t.i] for t in doc)
+
+
+class EntityBounds:
+    """A doc's named entities as token bounds, read once: ``Span.ents`` builds every entity of
+    the doc (a ``Span`` each) on each read, and a block's runs of proper nouns each asked."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds = [(e.start, e.end) for e in doc.ents]
+        self.starts = [a for a, _ in self.bounds]
+
+    def inside(self, start: int, end: int) -> bool:
+        """Whether ``doc[start:end].ents`` is not empty. spaCy reads the entities in order from
+        the first starting at or after ``start`` and stops at the first one ending after ``end``;
+        entities do not overlap, so that first one decides."""
+        k = bisect_left(self.starts, start)
+        return k < len(self.bounds) and self.bounds[k][1] <= end

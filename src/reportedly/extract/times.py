@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from reportedly.extract.dates import MONTHS, WEEKDAYS, resolve
 from reportedly.extract.spans import first_from
 from reportedly.model import TimeExpr
-from reportedly.nlp import doc_text
+from reportedly.nlp import doc_text, span_text
 
 __all__ = ["find_times", "resolve"]
 
@@ -116,7 +116,7 @@ def find_times(span: Span, offset: int, published: date | None) -> list[TimeExpr
     doc = span.doc
     full = doc_text(doc)
     base = span.start_char
-    text = span.text
+    text = span_text(span)
     candidates: list[tuple[int, int, bool]] = []  # (doc start, doc end, from our patterns)
 
     for ent_start, ent_end in _time_entities(doc):

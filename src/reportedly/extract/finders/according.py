@@ -17,7 +17,7 @@ def according_to(sent: Span, passage: Passage) -> list[Draft]:
     """*according to X*: X is the source of the clause the phrase belongs to (without the phrase)."""
     offset, text = passage.offset, passage.text
     drafts = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lower", ("according",)):
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)

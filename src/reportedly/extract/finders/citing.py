@@ -10,14 +10,16 @@ from ..grammar import agent_of, is_reporting, source_like, what_is_cited
 from ..registry import Passage, finder
 from ..spans import char_span, contiguous, mention_span, runs
 
+_CITING = frozenset({"cite", "quote"})
+
 
 @finder("citing")
 def citing_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """ "Turnout reached 61 percent, as cited by the election commission": citing with no other cue."""
     offset, text = passage.offset, passage.text
     drafts = []
-    for tok in sent:
-        if tok.lemma_.lower() not in {"cite", "quote"} or tok.pos_ != "VERB":
+    for tok in passage.tokens_with(sent, "lemma", _CITING):
+        if tok.lemma_.lower() not in _CITING or tok.pos_ != "VERB":
             continue
         head = tok.head
         if head.i == tok.i or is_reporting(head) or passage.in_quote(offset + tok.idx):

@@ -33,7 +33,7 @@ def credit_after(sent: Span, passage: Passage) -> list[Draft]:
     """ "…, reported The Washington Post": the object after a final joined reporting verb is its source."""
     offset, text = passage.offset, passage.text
     drafts = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lemma", REPORTING_VERBS):
         lemma = tok.lemma_.lower()
         if lemma not in REPORTING_VERBS or tok.i == sent.start:
             continue

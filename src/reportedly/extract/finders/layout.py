@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span
 
 from ...model import ClaimKind, SectionKind, Stance
+from ...nlp import span_text
 from ..drafts import Draft
 from ..grammar import looks_like_source
 from ..registry import Passage, finder
@@ -24,7 +25,7 @@ def speaker_lines(block_doc: Span, passage: Passage) -> list[Draft]:
     if passage.section is not SectionKind.BODY:
         return []
     offset, text = passage.offset, passage.text
-    raw = block_doc.text
+    raw = span_text(block_doc)
     m = _SPEAKER_LINE.match(raw)
     if not m or not (m.group(1).isupper() or looks_like_source(m.group(1), block_doc.doc, m.start(1))):
         return []
@@ -50,7 +51,7 @@ def dash_credits(block_doc: Span, passage: Passage) -> list[Draft]:
     doc = block_doc.doc
     # the block's text once, matched in place: a Span's text is rebuilt from its tokens on every
     # read, and slicing it per quotation made a quote-dense block quadratic (issue 18)
-    raw = block_doc.text
+    raw = span_text(block_doc)
     for q in passage.quotes:
         rel = q.outer_end - offset
         m = _DASH_CREDIT.match(raw, rel)

@@ -15,6 +15,10 @@ from ..spans import char_span, contiguous, runs
 #: What is referred elsewhere in a referral: "referred questions / inquiries / reporters to …".
 _REFERRED = {"question", "inquiry", "enquiry", "request", "reporter", "journalist", "query"}
 _NO_COMMENT_XCOMP = {"comment", "respond", "speak", "elaborate", "confirm", "discuss"}
+#: Every verb a non-statement reads (the branches below): the only tokens it looks at.
+_NON_STATEMENT_VERBS = frozenset(
+    {"remain", "stay", "keep", "decline", "refuse", "comment", "respond", "reply", "reach", "refer"}
+)
 
 
 @finder("non_statements")
@@ -23,7 +27,7 @@ def non_statements(sent: Span, passage: Passage) -> list[Draft]:
     referred questions to another body."""
     offset, text = passage.offset, passage.text
     drafts = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lemma", _NON_STATEMENT_VERBS):
         lemma = tok.lemma_.lower()
         cue_toks: list[Token] | None = None
         topic_from: Token | None = None

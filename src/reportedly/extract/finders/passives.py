@@ -11,13 +11,15 @@ from ..lexicon import PASSIVE_VERBS
 from ..registry import Passage, finder
 from ..spans import char_span, runs
 
+_REPORTEDLY = frozenset({"reportedly", "allegedly", "purportedly"})
+
 
 @finder("passives")
 def passive_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """Agentless passives: "North Korea has been suspected of sending …", "X is believed to …"."""
     offset, text = passage.offset, passage.text
     drafts: list[Draft] = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lemma", PASSIVE_VERBS):
         lemma = tok.lemma_.lower()
         if lemma not in PASSIVE_VERBS or tok.tag_ != "VBN":
             continue
@@ -51,8 +53,8 @@ def reportedly_adverbs(sent: Span, passage: Passage) -> list[Draft]:
     """ "The singer has reportedly cancelled …": an attribution to unnamed reports."""
     offset, text = passage.offset, passage.text
     drafts = []
-    for tok in sent:
-        if tok.lower_ not in {"reportedly", "allegedly", "purportedly"} or tok.dep_ != "advmod":
+    for tok in passage.tokens_with(sent, "lower", _REPORTEDLY):
+        if tok.lower_ not in _REPORTEDLY or tok.dep_ != "advmod":
             continue
         if passage.in_quote(offset + tok.idx):
             continue

@@ -31,7 +31,7 @@ def tally_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """ "X put the magnitude at 7.4" / "X raised the death toll to 17,134": X's figure."""
     offset, text = passage.offset, passage.text
     drafts: list[Draft] = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lemma", TALLY_VERBS):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in TALLY_VERBS or passage.in_quote(offset + tok.idx):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..drafts import Draft, cue_stance, finish, mostly_quoted, source_of, speech_kind
 from ..grammar import SUBJECT_DEPS, cue_tokens, has_agent, is_reporting, not_attributive, subject_of
-from ..lexicon import CLAUSE_ONLY, OBJECT_CONTENT_VERBS
+from ..lexicon import CLAUSE_ONLY, OBJECT_CONTENT_VERBS, REPORTING_VERBS
 from ..quotes import Quote
 from ..registry import Passage, finder
 from ..spans import Subtrees, char_span, enclosing, first_from, runs, trim
@@ -26,7 +26,7 @@ def verb_attributions(sent: Span, passage: Passage) -> list[Draft]:
     """A reporting verb (lexicon in ``lexicon.py``) with a clause, an adjacent quotation, a gerund,
     an accusation or, for verbs like *confirm*, an object; its subject is the source."""
     drafts: list[Draft] = []
-    for tok in sent:
+    for tok in passage.tokens_with(sent, "lemma", REPORTING_VERBS):  # is_reporting reads the lemma first
         if not is_reporting(tok):
             continue
         if passage.in_quote(passage.offset + tok.idx):
