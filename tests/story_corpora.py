@@ -4,7 +4,8 @@ article texts are, and a skip with the reason where either is absent (as in CI).
 The gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
 ``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna and the al-Ahli hospital
 explosion, held out until their scores were recorded, developed on since 2026-12-05; the Maui
-wildfires, held out since 2026-12-05: never tuned on); the
+wildfires, held out in round 6 and scored once at its end, developed on since; the Balasore
+train collision, held out in round 7 and scored once before and once after its work); the
 article texts are third-party pages each user collects once into a folder outside the repository
 (``../stories-local/<story>/articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL``).
 """
@@ -25,6 +26,7 @@ GOLD = {
     "derna-floods-2023": ROOT / "benchmarks" / "stories" / "derna-floods-2023",
     "al-ahli-hospital-2023": ROOT / "benchmarks" / "stories" / "al-ahli-hospital-2023",
     "maui-wildfires-2023": ROOT / "benchmarks" / "stories" / "maui-wildfires-2023",
+    "balasore-train-collision-2023": ROOT / "benchmarks" / "stories" / "balasore-train-collision-2023",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
