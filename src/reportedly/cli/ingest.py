@@ -250,9 +250,9 @@ class PlainProgress:
         if now - self.last >= self.every:
             self.last = now
             errors = f"{self.errors} error" + ("" if self.errors == 1 else "s")
+            read = f"{self.read} document" + ("" if self.read == 1 else "s")
             err.print(
-                f"ingest: {self.read} documents read, {self.stored} stored, {errors}, "
-                f"{now - self.started:.0f} s",
+                f"ingest: {read} read, {self.stored} stored, {errors}, {now - self.started:.0f} s",
                 markup=False,
                 highlight=False,
             )
