@@ -120,7 +120,11 @@ def test_warm_up_builds_dateparsers_tables() -> None:
     from dateparser import timezone_parser
 
     import reportedly
+    from reportedly.extract import dates
 
     timezone_parser._build_tz_regexes.cache_clear()
+    # a fresh process: no phrase resolved yet (an earlier test in this process may have resolved
+    # warm_up's date, and the resolution is cached, so dateparser would not be asked again)
+    dates.resolve.cache_clear()
     reportedly.warm_up()
     assert timezone_parser._build_tz_regexes.cache_info().currsize == 1
