@@ -133,19 +133,38 @@ def _start_throwaway(bindir: Path, home: Path) -> tuple[Server, Path]:
         _run([*initdb, "--no-locale", "--no-sync"], home)
     options = " ".join(f"-c {k}={v}" for k, v in FAST_SETTINGS.items())
     _run(
-        [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-s", "-t", "60",
-         "-o", f"{options} -k {home} -p 5432", "start"],
+        [
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(log),
+            "-w",
+            "-s",
+            "-t",
+            "60",
+            "-o",
+            f"{options} -k {home} -p 5432",
+            "start",
+        ],
         home,
     )
-    url = URL.create("postgresql+psycopg", username="postgres", database="postgres",
-                     query={"host": str(home), "port": "5432"})
+    url = URL.create(
+        "postgresql+psycopg",
+        username="postgres",
+        database="postgres",
+        query={"host": str(home), "port": "5432"},
+    )
     return Server(url), data
 
 
 def _stop(bindir: Path, home: Path, data: Path) -> None:
     subprocess.run(
         _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-s", "stop"]),
-        cwd=home, capture_output=True, timeout=60, check=False,
+        cwd=home,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
 
 

@@ -97,7 +97,9 @@ def _private_attributes(name: str, path: Path, modules: dict[str, Path]) -> list
     return [
         f"{name}: {node.value.id}.{node.attr}"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Attribute) and _private(node.attr) and isinstance(node.value, ast.Name)
+        if isinstance(node, ast.Attribute)
+        and _private(node.attr)
+        and isinstance(node.value, ast.Name)
         and bound.get(node.value.id, name) != name
     ]
 

@@ -44,8 +44,7 @@ from reportedly.model import (
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_attributions.py"
 
 ALPHA = (
-    'The mayor said the bridge will reopen in May.\n\n'
-    '"We are not worried," a spokeswoman told reporters.\n'
+    'The mayor said the bridge will reopen in May.\n\n"We are not worried," a spokeswoman told reporters.\n'
 )
 BETA = (
     "Talks will fail, the envoy warned, unless both sides compromise.\n"
@@ -77,67 +76,89 @@ def t_line(tid: str, kind: str, text: str, *pieces: str) -> str:
 
 def gold_alpha() -> str:
     a = ALPHA
-    return "\n".join([
-        t_line("T1", "Source", a, "The mayor"),
-        t_line("T2", "Cue", a, "said"),
-        t_line("T3", "Content", a, "the bridge will reopen in May"),
-        t_line("T4", "Attribution", a, "said"),
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        t_line("T5", "Content", a, '"We are not worried,"'),  # quote marks inside the gold span
-        t_line("T6", "Source", a, "a spokeswoman"),
-        t_line("T7", "Cue", a, "told"),
-        t_line("T8", "Attribution", a, "told"),
-        "E2\tAttribution:T8 Cue:T7 Source:T6 Content:T5",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                t_line("T1", "Source", a, "The mayor"),
+                t_line("T2", "Cue", a, "said"),
+                t_line("T3", "Content", a, "the bridge will reopen in May"),
+                t_line("T4", "Attribution", a, "said"),
+                "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+                t_line("T5", "Content", a, '"We are not worried,"'),  # quote marks inside the gold span
+                t_line("T6", "Source", a, "a spokeswoman"),
+                t_line("T7", "Cue", a, "told"),
+                t_line("T8", "Attribution", a, "told"),
+                "E2\tAttribution:T8 Cue:T7 Source:T6 Content:T5",
+            ]
+        )
+        + "\n"
+    )
 
 
 def pred_alpha() -> str:
     a = ALPHA
-    return "\n".join([
-        t_line("T1", "Source", a, "mayor"),  # source boundary too short
-        t_line("T2", "Cue", a, "said"),
-        t_line("T3", "Content", a, "the bridge will reopen in May."),  # full stop included
-        "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3",
-        t_line("T4", "Source", a, "a spokeswoman"),
-        t_line("T5", "Cue", a, "told"),
-        t_line("T6", "Content", a, "We are not worried,"),  # no quote marks: equal after trimming
-        "E2\tAttribution:T5 Cue:T5 Source:T4 Content:T6",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                t_line("T1", "Source", a, "mayor"),  # source boundary too short
+                t_line("T2", "Cue", a, "said"),
+                t_line("T3", "Content", a, "the bridge will reopen in May."),  # full stop included
+                "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3",
+                t_line("T4", "Source", a, "a spokeswoman"),
+                t_line("T5", "Cue", a, "told"),
+                t_line("T6", "Content", a, "We are not worried,"),  # no quote marks: equal after trimming
+                "E2\tAttribution:T5 Cue:T5 Source:T4 Content:T6",
+            ]
+        )
+        + "\n"
+    )
 
 
 def gold_beta() -> str:
     b = BETA
-    return "\n".join([
-        t_line("T1", "Source", b, "the envoy"),
-        t_line("T2", "Cue", b, "warned"),
-        t_line("T3", "Content", b, "Talks will fail", "unless both sides compromise"),  # discontinuous
-        t_line("T4", "Attribution", b, "warned"),
-        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
-        t_line("T5", "Cue", b, "was reported"),
-        t_line("T6", "Content", b, "the deal is dead"),
-        t_line("T7", "Attribution-no-source", b, "was reported"),
-        "E2\tAttribution-no-source:T7 Content:T6 Cue:T5",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                t_line("T1", "Source", b, "the envoy"),
+                t_line("T2", "Cue", b, "warned"),
+                t_line(
+                    "T3", "Content", b, "Talks will fail", "unless both sides compromise"
+                ),  # discontinuous
+                t_line("T4", "Attribution", b, "warned"),
+                "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
+                t_line("T5", "Cue", b, "was reported"),
+                t_line("T6", "Content", b, "the deal is dead"),
+                t_line("T7", "Attribution-no-source", b, "was reported"),
+                "E2\tAttribution-no-source:T7 Content:T6 Cue:T5",
+            ]
+        )
+        + "\n"
+    )
 
 
 def pred_beta() -> str:
     b = BETA
-    return "\n".join([
-        t_line("T1", "Source", b, "the envoy"),
-        t_line("T2", "Cue", b, "warned"),
-        t_line("T3", "Content", b, "Talks will fail"),
-        t_line("T4", "Content", b, "unless both sides compromise"),
-        # Two Content roles merge into the gold's one discontinuous content for relations.
-        "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3 Content2:T4",
-        t_line("T5", "Source", b, "It"),  # spurious source on an agentless report
-        t_line("T6", "Cue", b, "reported"),
-        t_line("T7", "Content", b, "that the deal is dead."),
-        "E2\tAttribution:T6 Cue:T6 Source:T5 Content:T7",
-        t_line("T8", "Source", b, "both sides"),  # a spurious relation
-        t_line("T9", "Cue", b, "compromise"),
-        t_line("T10", "Content", b, "Talks will fail"),
-        "E3\tAttribution:T9 Cue:T9 Source:T8 Content:T10",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                t_line("T1", "Source", b, "the envoy"),
+                t_line("T2", "Cue", b, "warned"),
+                t_line("T3", "Content", b, "Talks will fail"),
+                t_line("T4", "Content", b, "unless both sides compromise"),
+                # Two Content roles merge into the gold's one discontinuous content for relations.
+                "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3 Content2:T4",
+                t_line("T5", "Source", b, "It"),  # spurious source on an agentless report
+                t_line("T6", "Cue", b, "reported"),
+                t_line("T7", "Content", b, "that the deal is dead."),
+                "E2\tAttribution:T6 Cue:T6 Source:T5 Content:T7",
+                t_line("T8", "Source", b, "both sides"),  # a spurious relation
+                t_line("T9", "Cue", b, "compromise"),
+                t_line("T10", "Content", b, "Talks will fail"),
+                "E3\tAttribution:T9 Cue:T9 Source:T8 Content:T10",
+            ]
+        )
+        + "\n"
+    )
 
 
 @pytest.fixture()
@@ -240,9 +261,14 @@ def hand_ledger() -> Ledger:
     bank = span("the bank")
     said = cue("said")
     claims = [
-        Claim(ClaimKind.INDIRECT, SectionKind.BODY, Stance.ASSERTED, said,
-              [span("Prices will rise"), span("in the spring")],
-              SourceMention(bank.start, bank.end, bank.text)),
+        Claim(
+            ClaimKind.INDIRECT,
+            SectionKind.BODY,
+            Stance.ASSERTED,
+            said,
+            [span("Prices will rise"), span("in the spring")],
+            SourceMention(bank.start, bank.end, bank.text),
+        ),
         Claim(ClaimKind.PASSIVE, SectionKind.BODY, Stance.REPORTED, cue("was promised"), [span("Aid")]),
         Claim(ClaimKind.NON_STATEMENT, SectionKind.BODY, Stance.NO_COMMENT, cue("was said."), []),
     ]
@@ -272,8 +298,9 @@ def test_brat_text_field_stays_on_one_line() -> None:
     doc = Document(text=text)
     content = Span(1, text.index("”"), text[1 : text.index("”")])
     cue_at = text.index("said")
-    claim = Claim(ClaimKind.DIRECT, SectionKind.BODY, Stance.ASSERTED, Cue(cue_at, cue_at + 4, "said", "say"),
-                  [content])
+    claim = Claim(
+        ClaimKind.DIRECT, SectionKind.BODY, Stance.ASSERTED, Cue(cue_at, cue_at + 4, "said", "say"), [content]
+    )
     ann = ledger_to_brat(Ledger(document=doc, claims=[claim]))
     assert len(ann.splitlines()) == 4  # Cue, Content, Attribution, E: no line broken by the content
     assert "\tRates will rise,\n" in ann
@@ -290,8 +317,11 @@ def test_read_brat_rejects_what_does_not_fit_the_text() -> None:
 
 
 def test_read_brat_parses_polnear_roles() -> None:
-    relations = read_brat(gold_beta() + "T8\tContent " + at(BETA, "the deal") + "\tthe deal\n"
-                          "E3\tAttribution:T4 Cue:T2 Content:T6 Content2:T8\n", BETA)
+    relations = read_brat(
+        gold_beta() + "T8\tContent " + at(BETA, "the deal") + "\tthe deal\n"
+        "E3\tAttribution:T4 Cue:T2 Content:T6 Content2:T8\n",
+        BETA,
+    )
     assert [r["id"] for r in relations] == ["E1", "E2", "E3"]
     assert relations[0]["content_text"] == "Talks will fail unless both sides compromise"
     assert relations[0]["source_text"] == "the envoy"
@@ -380,8 +410,19 @@ def test_predict_folder_reports_bad_input(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- CLI
 def test_cli_eval_json_matches_the_scorer_on_its_predictions(corpus: dict[str, Path], tmp_path: Path) -> None:
     out_dir = tmp_path / "preds"
-    result = CliRunner().invoke(app, ["eval", "--text", str(corpus["text"]), "--gold", str(corpus["gold"]),
-                                      "--pred-out", str(out_dir), "--json"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--text",
+            str(corpus["text"]),
+            "--gold",
+            str(corpus["gold"]),
+            "--pred-out",
+            str(out_dir),
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert sorted(p.name for p in out_dir.iterdir()) == ["alpha.ann", "beta.ann", "gamma.ann"]

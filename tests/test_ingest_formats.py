@@ -209,7 +209,11 @@ def test_a_text_file_with_the_story_corpus_header_keeps_its_date_outlet_and_url(
         encoding="utf-8",
     )
     [doc] = list(load_documents(path))
-    assert (doc.title, doc.outlet, doc.url) == ("Flood cuts off valley", "The Daily Example", "https://example.org/flood")
+    assert (doc.title, doc.outlet, doc.url) == (
+        "Flood cuts off valley",
+        "The Daily Example",
+        "https://example.org/flood",
+    )
     assert str(doc.published) == "2023-09-12"
     assert doc.text == body
     # a headline whose second line is no date stays the article's own text

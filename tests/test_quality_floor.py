@@ -51,5 +51,6 @@ def test_quality_floor_on_dev_subset() -> None:
     measured = ", ".join(f"{m}={result[m][2]:.4f}" for m in floors)
     assert not drops, (
         f"extraction quality dropped on the first {config['subset']} PolNeAR dev texts: "
-        + "; ".join(drops) + f". Measured: {measured}"
+        + "; ".join(drops)
+        + f". Measured: {measured}"
     )

@@ -152,13 +152,19 @@ def test_a_contents_full_stop_goes_with_the_quotation_marks(text: str, cut: str,
     ("text", "source"),
     [
         # PolNeAR's titles end with a full stop, so the layout reads the dateline as body
-        ("Museum opens.\n\nWASHINGTON -- President Obama, who opened the museum, said it told the truth.",
-         "President Obama"),
+        (
+            "Museum opens.\n\nWASHINGTON -- President Obama, who opened the museum, said it told the truth.",
+            "President Obama",
+        ),
         # a source tagged as the dateline alone gives way to the phrase after it
-        ("Talks.\n\nDES MOINES, Iowa -- Donald Trump, speaking at a rally, said he would win Iowa.",
-         "Donald Trump"),
-        ("Talks.\n\nNEW YORK -- Hillary Clinton's campaign said on Monday that it raised $100 million.",
-         "Hillary Clinton's campaign"),
+        (
+            "Talks.\n\nDES MOINES, Iowa -- Donald Trump, speaking at a rally, said he would win Iowa.",
+            "Donald Trump",
+        ),
+        (
+            "Talks.\n\nNEW YORK -- Hillary Clinton's campaign said on Monday that it raised $100 million.",
+            "Hillary Clinton's campaign",
+        ),
         ("Talks.\n\nBRUSSELS - European leaders said on Friday that they would meet.", "European leaders"),
         ("Talks.\n\nNATO leaders said on Friday that they would meet again.", "NATO leaders"),
     ],

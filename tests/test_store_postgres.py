@@ -247,7 +247,9 @@ def test_ledger_round_trip(pg_store: Store, make) -> None:  # noqa: ANN001 - a l
     assert pg_store.ledger(original.document.id) == original.to_dict()
     loaded = pg_store.load(original.document.id).document
     assert (loaded.text, loaded.published, loaded.meta) == (
-        original.document.text, original.document.published, original.document.meta
+        original.document.text,
+        original.document.published,
+        original.document.meta,
     )
     assert spans_reproduce(pg_store) >= 3 * len(original.claims)
 
@@ -286,8 +288,12 @@ def test_listings_match_sqlite(pg_filled: Store, sqlite_filled: Store) -> None:
 
 
 def test_entity_upsert_keeps_first_name_and_fills_unknown_type(pg_store: Store) -> None:
-    pg_store.save(Ledger(Document(text="The spy agency said it was true."),
-                         entities=[Entity("nis", "spy agency", EntityType.UNKNOWN)]))
+    pg_store.save(
+        Ledger(
+            Document(text="The spy agency said it was true."),
+            entities=[Entity("nis", "spy agency", EntityType.UNKNOWN)],
+        )
+    )
     pg_store.save(Ledger(Document(text=TEXT_B), entities=[nis("NIS")]))
     (entity,) = pg_store.entities()
     assert (entity["name"], entity["type"]) == ("spy agency", "agency")
@@ -332,8 +338,10 @@ def test_concurrent_saves_sharing_new_entities(pg_url: str) -> None:
     store serialises its write transactions. Six articles, each saved twice.
     """
     shared = [nis("NIS"), Entity("united-states", "United States", EntityType.COUNTRY)]
-    ledgers = [Ledger(Document(text=f"Report {i % 6}: the NIS said it was so."), entities=list(shared))
-               for i in range(12)]
+    ledgers = [
+        Ledger(Document(text=f"Report {i % 6}: the NIS said it was so."), entities=list(shared))
+        for i in range(12)
+    ]
     stores = [Store(pg_url) for _ in range(4)]
     start = threading.Barrier(len(ledgers))
     failures: list[BaseException] = []
@@ -415,11 +423,22 @@ def test_unresolved_source_matches_non_ascii_case_insensitively(pg_store: Store)
         pytest.skip("this database's locale folds ASCII letters only")
     t = "ÅLESUND HAVN said the quay was closed."
     end = t.index(" said")
-    pg_store.save(Ledger(Document(text=t), [Claim(
-        id="q-0", kind=ClaimKind.INDIRECT, section=SectionKind.BODY, stance=Stance.ASSERTED,
-        cue=Cue(end + 1, end + 5, "said", "say"), content=[Span(end + 6, len(t) - 1, t[end + 6 : -1])],
-        source=SourceMention(0, end, t[:end], None),
-    )]))
+    pg_store.save(
+        Ledger(
+            Document(text=t),
+            [
+                Claim(
+                    id="q-0",
+                    kind=ClaimKind.INDIRECT,
+                    section=SectionKind.BODY,
+                    stance=Stance.ASSERTED,
+                    cue=Cue(end + 1, end + 5, "said", "say"),
+                    content=[Span(end + 6, len(t) - 1, t[end + 6 : -1])],
+                    source=SourceMention(0, end, t[:end], None),
+                )
+            ],
+        )
+    )
     assert ids(pg_store.claims(source="ålesund havn")) == {"q-0"}
 
 
@@ -566,8 +585,9 @@ def _story_view(store: Store) -> dict[str, Any]:
         "story": {s["id"]: [store.story(s["id"])[0].to_dict(), store.story(s["id"])[1]] for s in listed},
         "conflicts": [c.to_dict() for c in store.conflicts()],
         "measures": store.measures(),
-        "timelines": {m["measure"]: [p.to_dict() for p in store.timeline(m["measure"])]
-                      for m in store.measures()},
+        "timelines": {
+            m["measure"]: [p.to_dict() for p in store.timeline(m["measure"])] for m in store.measures()
+        },
         "run": {k: v for k, v in (store.last_link_run() or {}).items() if k not in ("built_at", "seconds")},
     }
 
@@ -596,8 +616,12 @@ def test_linking_gives_the_same_stories_as_on_sqlite(pg_store: Store, tmp_path: 
         ("2024-10-01", 7000.0),
         ("2024-11-21", 13000.0),
     ]
-    assert view["run"] == {"documents": 12, "claims": sum(len(led.claims) for led in ledgers),
-                           "method": "tfidf", "fingerprint": view["run"]["fingerprint"]}
+    assert view["run"] == {
+        "documents": 12,
+        "claims": sum(len(led.claims) for led in ledgers),
+        "method": "tfidf",
+        "fingerprint": view["run"]["fingerprint"],
+    }
     # Nothing changed since: the fingerprint read back from PostgreSQL says so.
     assert ensure_linked(pg_store, embedder=TfidfEmbedder()) is None
     pg_store.add_user_alias("Harbor Ledger", "Harbour Ledger Group")
@@ -695,13 +719,21 @@ def test_web_api_reads_a_postgres_store(pg_url: str, tmp_path: Path) -> None:
         one = pg.get(f"/api/documents/{ferry_id}").json()
         assert [c["id"] for c in one["claims"]] == ["ferry-0", "ferry-1", "ferry-2", "ferry-3"]
         assert one == sq.get(f"/api/documents/{ferry_id}").json()
-        for params in ({}, {"source": "harbour authority"}, {"q": "sailings cancelled"}, {"q": "Lund"},
-                       {"published_from": "2024-04-01"}, {"limit": 2, "offset": 1}):
+        for params in (
+            {},
+            {"source": "harbour authority"},
+            {"q": "sailings cancelled"},
+            {"q": "Lund"},
+            {"published_from": "2024-04-01"},
+            {"limit": 2, "offset": 1},
+        ):
             page = pg.get("/api/claims", params=params)
             assert page.status_code == 200, page.text
             assert page.json() == sq.get("/api/claims", params=params).json(), params
         assert {c["id"] for c in pg.get("/api/claims", params={"q": "sailings"}).json()["items"]} == {
-            "ferry-0", "follow-0", "follow-2"
+            "ferry-0",
+            "follow-0",
+            "follow-2",
         }
         assert pg.get(f"/api/stories/{STORY_ID}").json()["measures"][0]["measure"] == MEASURE
         for path in (
@@ -723,11 +755,10 @@ def test_web_api_reads_a_postgres_store(pg_url: str, tmp_path: Path) -> None:
             assert response.status_code == 200, (path, response.text)
             assert _no_clock(response.json()) == _no_clock(sq.get(path).json()), path
         for fmt in ("jsonl", "csv", "graphml"):
-            assert pg.get("/api/export", params={"format": fmt}).text == sq.get(
-                "/api/export", params={"format": fmt}
-            ).text, fmt
-
-
+            assert (
+                pg.get("/api/export", params={"format": fmt}).text
+                == sq.get("/api/export", params={"format": fmt}).text
+            ), fmt
 
 
 def test_reads_bind_as_many_parameters_for_3000_documents_as_for_one(pg_store: Store) -> None:
@@ -755,15 +786,17 @@ def test_reads_bind_as_many_parameters_for_3000_documents_as_for_one(pg_store: S
         keys = {"id": "'x-' || i", "document_id": "'d-' || i", "ordinal": "0"}
         conn.execute(text(copy(claims_table, keys, "id = 'a-0'")))
         conn.execute(text(copy(quantities_table, {"claim_id": "'x-' || i"}, "claim_id = 'a-0'")))
-        conn.execute(text(
-            "INSERT INTO stories (id, title, entities) VALUES ('s-big', 'Troops', '[]');"
-            "INSERT INTO story_documents (story_id, document_id, position) "
-            f"SELECT 's-big', 'd-' || i, i FROM generate_series(1, {n}) AS i;"
-            "INSERT INTO claim_measures (claim_id, position, measure, date) "
-            f"SELECT 'x-' || i, 0, 'troops', DATE '2024-11-20' FROM generate_series(1, {n}) AS i;"
-            "INSERT INTO conflicts (kind, story_id, claim_a, claim_b, why) "
-            f"SELECT 'numeric', 's-big', 'x-' || i, 'a-0', 'copies' FROM generate_series(1, {n}) AS i"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO stories (id, title, entities) VALUES ('s-big', 'Troops', '[]');"
+                "INSERT INTO story_documents (story_id, document_id, position) "
+                f"SELECT 's-big', 'd-' || i, i FROM generate_series(1, {n}) AS i;"
+                "INSERT INTO claim_measures (claim_id, position, measure, date) "
+                f"SELECT 'x-' || i, 0, 'troops', DATE '2024-11-20' FROM generate_series(1, {n}) AS i;"
+                "INSERT INTO conflicts (kind, story_id, claim_a, claim_b, why) "
+                f"SELECT 'numeric', 's-big', 'x-' || i, 'a-0', 'copies' FROM generate_series(1, {n}) AS i"
+            )
+        )
 
     bound: list[int] = []
 

@@ -18,12 +18,24 @@ from typer.testing import CliRunner
 from reportedly.cli import app
 
 ARTICLES = [
-    ("The mayor said on Monday that the bridge would reopen in March. ", "The mayor", "said",
-     "that the bridge would reopen in March"),
-    ("Officials told reporters that the river had risen by two metres overnight. ", "Officials",
-     "told reporters", "that the river had risen by two metres overnight"),
-    ("The ministry denied that any school had closed because of the flood. ", "The ministry", "denied",
-     "that any school had closed because of the flood"),
+    (
+        "The mayor said on Monday that the bridge would reopen in March. ",
+        "The mayor",
+        "said",
+        "that the bridge would reopen in March",
+    ),
+    (
+        "Officials told reporters that the river had risen by two metres overnight. ",
+        "Officials",
+        "told reporters",
+        "that the river had risen by two metres overnight",
+    ),
+    (
+        "The ministry denied that any school had closed because of the flood. ",
+        "The ministry",
+        "denied",
+        "that any school had closed because of the flood",
+    ),
 ]
 
 
@@ -47,8 +59,10 @@ def _split(folder: Path) -> Path:
                 t = f"T{len(lines) + 1}"
                 ids[kind] = t
                 lines.append(f"{t}\t{kind} {start} {start + len(words[kind])}\t{words[kind]}")
-            lines.append(f"E{k + 1}\tAttribution:{ids['Cue']} Content:{ids['Content']} "
-                         f"Cue:{ids['Cue']} Source:{ids['Source']}")
+            lines.append(
+                f"E{k + 1}\tAttribution:{ids['Cue']} Content:{ids['Content']} "
+                f"Cue:{ids['Cue']} Source:{ids['Source']}"
+            )
         (folder / "text" / f"doc{n}.txt").write_text(text, encoding="utf-8")
         (folder / "attributions" / f"doc{n}_ann.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
@@ -145,7 +159,12 @@ def test_train_all_trains_every_model_in_order(tmp_path: Path) -> None:
     said: list[str] = []
     out, folds = tmp_path / "models", tmp_path / "folds"
     metas = train_all(
-        _split(tmp_path / "split"), out, fold_dir=folds, folds=2, epochs=1, pair_epochs=1,
+        _split(tmp_path / "split"),
+        out,
+        fold_dir=folds,
+        folds=2,
+        epochs=1,
+        pair_epochs=1,
         progress=said.append,
     )
     steps = [m for m in said if "stage" in m or m.startswith(("CRF features", "training the"))]

@@ -88,8 +88,24 @@ def test_gold_labels_mark_spans_with_begin_and_inside() -> None:
 def test_encoder_training_is_deterministic_and_ships_without_embeddings(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["train", "--model", "encoder", "--corpus", str(TRAIN), "--out", str(tmp_path / "a"),
-         "--limit", "1", "--epochs", "1", "--pair-epochs", "1", "--folds", "0", "--json"],
+        [
+            "train",
+            "--model",
+            "encoder",
+            "--corpus",
+            str(TRAIN),
+            "--out",
+            str(tmp_path / "a"),
+            "--limit",
+            "1",
+            "--epochs",
+            "1",
+            "--pair-epochs",
+            "1",
+            "--folds",
+            "0",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     meta = json.loads(result.stdout)["encoder"]
@@ -161,8 +177,18 @@ def test_base_encoder_must_hold_weights(tmp_path: Path) -> None:
     (split / "text").mkdir(parents=True)
     (split / "attributions").mkdir()
     result = CliRunner().invoke(
-        app, ["train", "--model", "encoder", "--corpus", str(split), "--out", str(tmp_path / "m"),
-              "--base-encoder", str(tmp_path)]
+        app,
+        [
+            "train",
+            "--model",
+            "encoder",
+            "--corpus",
+            str(split),
+            "--out",
+            str(tmp_path / "m"),
+            "--base-encoder",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 2
     assert "holds no encoder weights" in result.output
@@ -177,8 +203,12 @@ def test_pair_examples_label_each_relation_against_its_own_cue(tmp_path: Path) -
     (split / "attributions").mkdir()
     (split / "text" / "a.txt").write_text(text, encoding="utf-8")
     spans = {
-        "T1": ("Source", "The mayor"), "T2": ("Cue", "said"), "T3": ("Content", "the bridge will reopen"),
-        "T4": ("Source", "The council"), "T5": ("Cue", "denied"), "T6": ("Content", "any delay"),
+        "T1": ("Source", "The mayor"),
+        "T2": ("Cue", "said"),
+        "T3": ("Content", "the bridge will reopen"),
+        "T4": ("Source", "The council"),
+        "T5": ("Cue", "denied"),
+        "T6": ("Content", "any delay"),
     }
     lines = []
     for tid, (kind, words) in spans.items():
@@ -217,14 +247,40 @@ def test_stage_command_line_records_its_overrides_and_device(tmp_path: Path) -> 
     # overridden with --set, every one of them written to the meta data
     from reportedly.train.encoder import main, split_fold
 
-    main(["one", str(TRAIN), str(tmp_path / "one"), "--limit", "3", "--epochs", "1", "--set", "lr=1e-4",
-          "--fold", "1/2"])
+    main(
+        [
+            "one",
+            str(TRAIN),
+            str(tmp_path / "one"),
+            "--limit",
+            "3",
+            "--epochs",
+            "1",
+            "--set",
+            "lr=1e-4",
+            "--fold",
+            "1/2",
+        ]
+    )
     meta = json.loads((tmp_path / "one" / "meta.json").read_text())
     assert meta["config"]["lr"] == 1e-4 and meta["config"]["epochs"] == 1
     assert meta["device"] == "cpu"
     assert meta["fold"] == [1, 2] and meta["held_out"] == split_fold(TRAIN, 3, (1, 2))[1]
-    main(["pair", str(TRAIN), str(tmp_path / "two"), "--init", str(tmp_path / "one"), "--limit", "3",
-          "--epochs", "1", "--set", "pair_lr=0.002"])
+    main(
+        [
+            "pair",
+            str(TRAIN),
+            str(tmp_path / "two"),
+            "--init",
+            str(tmp_path / "one"),
+            "--limit",
+            "3",
+            "--epochs",
+            "1",
+            "--set",
+            "pair_lr=0.002",
+        ]
+    )
     meta = json.loads((tmp_path / "two" / "meta.json").read_text())
     assert meta["pair"]["config"]["pair_lr"] == 0.002 and meta["pair"]["device"] == "cpu"
     assert meta["config"]["lr"] == 1e-4  # stage one's settings travel with the file
@@ -337,8 +393,18 @@ def test_train_crf_without_fold_encoders_says_how_to_get_them(tmp_path: Path) ->
     (split / "text").mkdir(parents=True)
     (split / "attributions").mkdir()
     result = CliRunner().invoke(
-        app, ["train", "--model", "crf", "--corpus", str(split), "--out", str(tmp_path / "m"),
-              "--fold-dir", str(tmp_path / "nowhere")],
+        app,
+        [
+            "train",
+            "--model",
+            "crf",
+            "--corpus",
+            str(split),
+            "--out",
+            str(tmp_path / "m"),
+            "--fold-dir",
+            str(tmp_path / "nowhere"),
+        ],
     )
     assert result.exit_code == 2 and "has no fold encoder 0" in result.output
     small = CliRunner().invoke(
@@ -379,8 +445,24 @@ def test_span_tagger_learns_from_its_own_reading_and_the_cue_tagger_from_the_oth
 def test_train_all_with_folds_end_to_end(tmp_path: Path) -> None:
     # the whole recipe as a user runs it, scaled down: fold encoders, the shipped encoder, the CRFs
     # with the span tagger on the folds' reading of the texts each held out
-    args = ["train", "--corpus", str(TRAIN), "--out", str(tmp_path / "m"), "--fold-dir", str(tmp_path / "f"),
-            "--limit", "3", "--folds", "2", "--epochs", "1", "--pair-epochs", "1", "--json"]
+    args = [
+        "train",
+        "--corpus",
+        str(TRAIN),
+        "--out",
+        str(tmp_path / "m"),
+        "--fold-dir",
+        str(tmp_path / "f"),
+        "--limit",
+        "3",
+        "--folds",
+        "2",
+        "--epochs",
+        "1",
+        "--pair-epochs",
+        "1",
+        "--json",
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     metas = json.loads(result.stdout)

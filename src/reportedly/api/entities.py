@@ -38,9 +38,7 @@ def list_entities(
     return {"items": rows[offset : offset + limit], "total": len(rows), "limit": limit, "offset": offset}
 
 
-@router.get(
-    "/{entity_id}", response_model=EntityOut, responses=NOT_FOUND, summary="One entity"
-)
+@router.get("/{entity_id}", response_model=EntityOut, responses=NOT_FOUND, summary="One entity")
 def get_entity(entity_id: str, db: StoreDep) -> dict[str, Any]:
     """One entity by id, read alone from the store (not found among all of them)."""
     return db.entity(entity_id)

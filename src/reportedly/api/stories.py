@@ -206,5 +206,3 @@ def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(
     if run is None:  # pragma: no cover - ensure_linked always records a run
         raise HTTPException(500, "linking finished without recording a run")
     return {**run, "rebuilt": result is not None}
-
-

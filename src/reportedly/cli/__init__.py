@@ -29,6 +29,7 @@ from .. import settings
 # isort: off
 # The verb modules, in the order --help lists their verbs.
 from . import ingest, ledger, demo, eval_stories, evaluate, export, serve, stories, train  # noqa: F401
+
 # isort: on
 from .app import app
 from .options import DEFAULT_DB, DEFAULT_MAX_BYTES, EXIT_INPUT, EXIT_OK, EXIT_STORE, EXIT_USAGE

@@ -58,8 +58,13 @@ def _predict(text: Path, pred_dir: Path, workers: int, total: int) -> float:
 
     started = time.perf_counter()
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not err.is_terminal, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
     ) as progress:
         task = progress.add_task("predicting", total=total)
         try:
@@ -146,8 +151,16 @@ def eval_(
         return
     out.print(results_table(result, title="Attribution extraction"))
     counts = result["counts"]
-    out.print(Text(f"{result['documents']} documents scored; relations: {counts['gold_relations']} gold, "
-                   f"{counts['pred_relations']} predicted"))
+    out.print(
+        Text(
+            f"{result['documents']} documents scored; relations: {counts['gold_relations']} gold, "
+            f"{counts['pred_relations']} predicted"
+        )
+    )
     where = f"; predictions in {pred_out}" if pred_out is not None else ""
-    out.print(Text(f"predicted {len(texts)} texts from {text} in {seconds:.1f} s with {workers} worker(s)"
-                   f"{where}", style="dim"))
+    out.print(
+        Text(
+            f"predicted {len(texts)} texts from {text} in {seconds:.1f} s with {workers} worker(s){where}",
+            style="dim",
+        )
+    )

@@ -99,8 +99,17 @@ def train(
         from ..train import MissingTrainingDependency, TrainingError, train_all
 
         metas = train_all(
-            corpus, out_dir, models=which.value, dev=dev, epochs=epochs, pair_epochs=pair_epochs,
-            base_encoder=base_encoder, folds=folds, fold_dir=fold_dir, device=device, limit=limit,
+            corpus,
+            out_dir,
+            models=which.value,
+            dev=dev,
+            epochs=epochs,
+            pair_epochs=pair_epochs,
+            base_encoder=base_encoder,
+            folds=folds,
+            fold_dir=fold_dir,
+            device=device,
+            limit=limit,
             progress=lambda m: err.print(Text(m, style="dim")),
         )
     except (TrainingError, MissingTrainingDependency) as exc:  # the message says what to do

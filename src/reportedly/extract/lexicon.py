@@ -20,6 +20,7 @@ def any_word(words: str) -> re.Pattern[str]:
     alternatives = "|".join(w.replace("_", " ") for w in words.split())
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
+
 #: lemma -> stance for verbs that introduce attributed content.
 REPORTING_VERBS: dict[str, Stance] = {
     # confirmed: the source vouches it has verified

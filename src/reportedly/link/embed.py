@@ -40,12 +40,8 @@ class Thresholds:
 
 # Chosen on the fixture corpus and checked by hand on PolNeAR (docs/benchmarks-stories.md).
 THRESHOLDS: dict[str, Thresholds] = {
-    MINILM: Thresholds(
-        story=0.35, cluster=0.65, opposite=0.62, internal=0.70, same_event=0.85
-    ),
-    TFIDF: Thresholds(
-        story=0.30, cluster=0.35, opposite=0.25, internal=0.30, same_event=0.70
-    ),
+    MINILM: Thresholds(story=0.35, cluster=0.65, opposite=0.62, internal=0.70, same_event=0.85),
+    TFIDF: Thresholds(story=0.30, cluster=0.35, opposite=0.25, internal=0.30, same_event=0.70),
 }
 
 

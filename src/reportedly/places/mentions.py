@@ -477,5 +477,3 @@ def _coordinated_plurals(
                 mm = replace(mm, qualifier=first.qualifier, side=mm.side or first.side)
             out[g] = mm
     return out
-
-

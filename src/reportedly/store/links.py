@@ -319,5 +319,3 @@ def _member_rows(cluster: ClaimCluster) -> list[dict[str, Any]]:
 
 
 # -- measures and timelines ---------------------------------------------------------------
-
-

@@ -326,5 +326,3 @@ def measure_json(m: model.Measure | None) -> str | None:
     data = m.to_dict()
     data.pop("key")
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-

@@ -318,5 +318,3 @@ def count_conflicts(
 ) -> int:
     """How many conflicts :func:`conflict_list` lists in all."""
     return count_rows(conn, select(conflicts.c.id).where(_conflict_where(story, kind, declined)))
-
-
