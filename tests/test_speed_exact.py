@@ -128,3 +128,24 @@ def test_warm_up_builds_dateparsers_tables() -> None:
     dates.resolve.cache_clear()
     reportedly.warm_up()
     assert timezone_parser._build_tz_regexes.cache_info().currsize == 1
+
+
+def test_the_quotation_scan_answers_as_reading_each_line_from_its_start() -> None:
+    """The outlet finder asks, for each name of a sentence in turn, whether a quotation opened
+    earlier on its line is still open; one forward scan answers as rereading the line each time."""
+    import random
+
+    from reportedly.extract.outlet import QuoteScan
+
+    def reread(text: str, at: int) -> bool:
+        line = text[text.rfind("\n", 0, at) + 1 : at]
+        return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+    rng = random.Random(11)
+    for _ in range(200):
+        text = "".join(rng.choice('ab “”"\n') for _ in range(rng.randint(0, 80)))
+        positions = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.randint(1, 12))))
+        if rng.random() < 0.2:
+            positions.reverse()  # asked out of order: it starts again at the line
+        scan = QuoteScan(text)
+        assert [scan.inside(p) for p in positions] == [reread(text, p) for p in positions], text

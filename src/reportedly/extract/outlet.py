@@ -38,6 +38,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .. import model
+from ..nlp import doc_text
 from ..nlp.blocks import Block
 from .lexicon import REPORTING_VERBS
 from .measure_words import TALLY_NOUNS
@@ -213,8 +214,8 @@ def _event(sent: Span) -> bool:
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
     if subject is None or subject.lower_ in _PRONOUNS or subject.pos_ == "PRON":
         return False
-    text = sent.doc.text
-    return any(_named(t) and not _inside_quotes(text, t.idx) for t in sent)
+    quotes = QuoteScan(doc_text(sent.doc))
+    return any(_named(t) and not quotes.inside(t.idx) for t in sent)
 
 
 def _named(t: Token) -> bool:
@@ -229,10 +230,35 @@ def _named(t: Token) -> bool:
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
-def _inside_quotes(text: str, at: int) -> bool:
-    """Whether an opening curly or straight quotation mark before ``at`` on its line is still open."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+class QuoteScan:
+    """Whether an opening curly or straight quotation mark before a position, on its line, is still
+    open, asked at rising positions: the text is read once, from the first position's line start,
+    where reading each position's line from its start again made a long line's cost grow with the
+    square of its names."""
+
+    __slots__ = ("_text", "_at", "_open", "_close", "_straight")
+
+    def __init__(self, text: str) -> None:
+        self._text, self._at = text, -1
+        self._open = self._close = self._straight = 0
+
+    def inside(self, at: int) -> bool:
+        text = self._text
+        if self._at < 0 or at < self._at:  # first call, or asked out of order: start at the line
+            start = text.rfind("\n", 0, at) + 1
+            self._open = self._close = self._straight = 0
+        else:
+            start = self._at
+            newline = text.rfind("\n", start, at)
+            if newline >= 0:  # a new line since the last position: its quotations start afresh
+                start = newline + 1
+                self._open = self._close = self._straight = 0
+        part = text[start:at]
+        self._open += part.count("“")
+        self._close += part.count("”")
+        self._straight += part.count('"')
+        self._at = at
+        return self._open > self._close or self._straight % 2 == 1
 
 
 def _counted(q: model.Quantity, root: Token) -> bool:
