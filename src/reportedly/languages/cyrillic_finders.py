@@ -429,12 +429,22 @@ class Finders(Speakers):
         left = v
         while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
             left -= 1
+        if left == v and (opening := _name_before(toks, v)) is not None:
+            # "РИА «Новости» сообщает": a name in quotation marks is the clause's, not its edge
+            left = opening
+            while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+                left -= 1
         right = v + 1
         while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
             right += 1
+        if right > v + 1 and toks[right - 1].cap and (close := closing_quote(toks, right)) is not None:
+            # "заявили РИА «Новости» в экстренных службах": the name goes on past its marks
+            right = close + 1
+            while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
+                right += 1
         inverted = False
         extra_hops: list[Hop] = []
-        before = [t for t in toks[left:v] if not t.punct]
+        before = [t for t in toks[left:v] if not t.punct or t.text in QUOTES]
         after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
         office = self._office(before, verb)
         loc_name = None
@@ -550,6 +560,10 @@ class Finders(Speakers):
             prev = self._previous
             back = trim(self._text, prev.start, prev.end)
             content = (back[0] - base, back[1] - base)
+        if content is None and not after and any(t.text.lower() in ("это", "це") for t in before):
+            # "В экстренных службах это отрицают": what "this" is was told before; the refusal,
+            # confirmation or remark is told in this sentence, which is the claim's content
+            content = (0, len(stext))
         if content is None:
             return []
         a, b = trim(stext, *content) if back is None else content
@@ -583,3 +597,16 @@ class Finders(Speakers):
         denied = stance is Stance.DENIED
         who = (source, name, hops)
         return _attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)
+
+
+def _name_before(toks: list[Tok], v: int) -> int | None:
+    """Where the quotation marks of a short name right before ``toks[v]`` open ("РИА «Новости»
+    сообщает", "Telegram-канал «112» сообщает"), when a word stands before them: None for none."""
+    if v < 3 or toks[v - 1].text not in '»“”"':
+        return None
+    for k in range(v - 2, max(0, v - 6), -1):
+        if toks[k].text in '«„“"':
+            return k if k > 0 and not toks[k - 1].punct and closing_quote(toks, k) == v - 1 else None
+        if toks[k].punct and toks[k].text != "-":
+            return None
+    return None

@@ -99,6 +99,12 @@ _PART_OF = re.compile(
 )
 
 
+#: a death told just before "one of …" ("скончалась", "о смерти", "помер", "загинула")
+_DEATH_OF_ONE = re.compile(r"(?:скончал|умер|погиб|смерт|помер|загину|загинул)\w*\s+(?:\w+\s+)?$")
+#: "of the injured / the victims": a casualty noun after "one of"
+_HURT = re.compile(r"\s+(?:из|з|із)\s+(?:пострадавш|раненых|погибш|жертв|постраждал|поранен|загибл)")
+
+
 def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     """ "одна дитина", "один человек": "one" in the nominative before a noun in the nominative
     counts (a child among the wounded); so does "one" in any case before a noun naming a part of
@@ -114,7 +120,11 @@ def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     # the noun's readings, not only the first ("людина" reads first as a possessive adjective)
     parses = morph(lex.code).parse(nxt.group(1))[:4]
     if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL"):
-        return False  # "один из спасателей": one of several, no count
+        # "один из спасателей": one of several, no count; but a death told of one of the hurt
+        # ("скончалась одна из пострадавших", "о смерти одной из раненых") is one death
+        return bool(_DEATH_OF_ONE.search(stext[max(0, start - 30) : start].lower())) and bool(
+            _HURT.match(stext[end:].lower())
+        )
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if word in ("один", "одна", "одно", "одне"):
         return any(p.tag.case == "nomn" for p in nouns)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .common import Range
 from .cyrillic_lexicon import Lexicon, parse_word
 
-_WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
+#: a clock time ("16:01") is one word: its colon opens no clause
+_WORD = re.compile(r"\d{1,2}:\d{2}\b|[\w’'ʼ`-]+|[^\w\s]")
 #: the quotation marks of both languages' typography
 QUOTES = '«»„“”"‘’'
 _DASHES = "—–-"
