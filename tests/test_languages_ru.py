@@ -772,3 +772,8 @@ def test_words_still_being_established_are_unverified() -> None:
 def test_a_surname_the_dictionary_reads_as_a_short_adjective_stays_with_the_first_name() -> None:
     claim = only(analyse("Позже глава района Дмитрий Акулов уточнил, что известно о 35 пострадавших."))
     assert name_of(claim) == "Дмитрий Акулов"
+
+
+def test_one_more_is_a_count_in_any_case() -> None:
+    claim = only(analyse("По данным МЧС, ещё одной погибшей стала жительница Подольска."))
+    assert [q.value for q in claim.quantities] == [1]

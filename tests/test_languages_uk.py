@@ -800,3 +800,27 @@ def test_a_tally_told_without_a_figure_is_reported() -> None:
     assert claim.stance is Stance.REPORTED
     position = only(analyse("«Це тероризм», – написав мер Іван Петренко."))
     assert position.stance is Stance.ASSERTED
+
+
+def test_the_writers_words_inside_a_quotation_name_its_speaker() -> None:
+    """ "«…, – написав X у Facebook. – …»": a dash, a verb and the speaker inside the quotation
+    marks are the writer's; the quotation goes on after them. "Проінформував" is a reporting verb,
+    and "голови … ОВА" is the head of the administration named before ("голови" reads first as
+    a plural-only noun)."""
+    ledger = analyse(
+        "Кількість загиблих у Полтаві зросла до 12. Про це в Telegram проінформував голова ОВА Петро "
+        "Шевчук, передають Новини Полтави.\n\n"
+        '"Рятувальники, поліція, медики. Усі служби шукають тіла загиблих, – написав Шевчук у '
+        'Facebook. – Ідентифікували вже 10 осіб, вісім із яких – за допомогою ДНК-тестів".\n\n'
+        "За словами голови Полтавської ОВА, ще вісьмох людей вважають зниклими безвісти."
+    )
+    toll, quoted, missing = ledger.claims
+    assert name_of(toll) == name_of(quoted) == name_of(missing) == "Петро Шевчук"
+    assert quoted.cue.text == "написав" and [q.value for q in quoted.quantities] == [10, 8]
+
+
+def test_a_case_ending_after_the_digits_before_people_is_a_count_and_a_decade_is_not() -> None:
+    claim = only(analyse("Станом на зараз відомо про поранення 44-х людей та загибель 14."))
+    assert [q.value for q in claim.quantities] == [44, 14]
+    decade = only(analyse("У 90-х роках тут був ринок, заявив мер Іван Петренко."))
+    assert decade.quantities == []

@@ -527,6 +527,15 @@ class Finders(Speakers):
             ):
                 # "За это время, отметил он, не было пролито …": the words on both sides
                 parts = [(toks[right].end, len(stext))]
+            elif (
+                inverted
+                and toks[left - 1].text in "–—"
+                and right < len(toks) - 2
+                and toks[right].text in ".,"
+                and toks[right + 1].text in "–—"
+            ):
+                # "«…, – написав X у Facebook. – …»": the quotation goes on after the writer's words
+                parts = [(toks[right + 1].end, len(stext))]
         skip = len(src_toks) if inverted else 0
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb

@@ -25,6 +25,12 @@ _LABEL = re.compile(
 )
 
 
+#: a case ending after the digits before a noun of people ("поранення 44-х людей", "52-х пострадавших")
+_CASE_ENDING = re.compile(
+    r"-х\s+(?:люд|челов|чолов|осіб|особ|дит|дет|пострад|постраж|поранен|ранен|загибл|погибш|жертв|громадян|гражд)"
+)
+
+
 def _value(digits: str) -> float | None:
     d = digits.replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
@@ -125,6 +131,8 @@ def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
         return bool(_DEATH_OF_ONE.search(stext[max(0, start - 30) : start].lower())) and bool(
             _HURT.match(stext[end:].lower())
         )
+    if re.search(r"(?:\bещ[её]|\bще)\s+$", stext[max(0, start - 6) : start].lower()):
+        return True  # "ещё одной погибшей стала …", "ще одна людина": one more, a count in any case
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if word in ("один", "одна", "одно", "одне"):
         return any(p.tag.case == "nomn" for p in nouns)
@@ -179,8 +187,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a date or a year ("2023 года"), not "69 годин"
             if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
                 continue  # a clock time
-            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
-                continue  # an age
+            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after) and not _CASE_ENDING.match(after):
+                continue  # an age, a decade ("90-х"); but "44-х людей" counts people
             if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
                 continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
             if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:

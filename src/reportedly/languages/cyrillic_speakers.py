@@ -376,9 +376,15 @@ class Speakers:
         with no person's name in the phrase."""
         words = [t for t in tokens(self.code, mention) if not t.punct]
         head = next((t for t in words if t.pos == "NOUN" or t.lemma in self.lex.person_titles), None)
-        if head is None or head.lemma not in self.lex.person_titles:
+        if head is None:
             return None
-        parse = morph(self.code).parse(head.text.lower())[0]
+        # the reading that is a title, when the likeliest is not (uk "голови" reads first as a
+        # plural-only noun, then as the genitive of "голова")
+        readings = morph(self.code).parse(head.text.lower())[:4]
+        titled = [p for p in readings if p.normal_form in self.lex.person_titles]
+        if head.lemma not in self.lex.person_titles and not titled:
+            return None
+        parse = titled[0] if titled else morph(self.code).parse(head.text.lower())[0]
         if parse.tag.number == "plur":
             return None
         for t in words:
@@ -386,7 +392,7 @@ class Speakers:
                 return None
             if _GLUED.search(t.text):
                 return None  # "ІгорТерехов": a name and a surname a page lost the space between
-        return head.lemma
+        return str(parse.normal_form)
 
     def titled_person(self, title: str, text: str, first: bool = False) -> str | None:
         """The last (or ``first``) person named with ``title`` before them in ``text`` ("Главарь …
