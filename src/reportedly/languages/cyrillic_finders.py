@@ -19,6 +19,7 @@ from .cyrillic_tokens import (
     Tok,
     citing_words,
     closing_quote,
+    name_before,
     names_next,
     refusing_words,
     tokens,
@@ -391,22 +392,6 @@ class Finders(Speakers):
             return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []
 
-    def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
-        """ "сообщила газета «Известия»", "повідомляє портал "Коментарі"": a common noun alone,
-        then a name in quotation marks closing the sentence; the name is who (empty: none)."""
-        if len(src) != 1 or src[0].cap or src[0].pos != "NOUN" or right >= len(toks) - 2:
-            return []
-        if toks[right].text not in '«"„“' or src[0].end > toks[right].start - 1:
-            return []
-        close = next((x for x in range(right + 2, min(len(toks), right + 8)) if toks[x].text in '»"“”'), None)
-        if close is None or any(t.punct for t in toks[right + 1 : close]):
-            return []
-        if any(not t.punct for t in toks[close + 1 :]):
-            return []  # the sentence goes on: the quotation is not a name
-        if src[0].lemma in self.lex.person_titles or toks[right + 1].case not in ("nomn", None):
-            return []  # "главарь «Вагнера»": whose, not a name in apposition
-        return toks[right + 1 : close]
-
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
         stance = self.lex.verbs[verb.lemma]
@@ -429,7 +414,7 @@ class Finders(Speakers):
         left = v
         while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
             left -= 1
-        if left == v and (opening := _name_before(toks, v)) is not None:
+        if left == v and (opening := name_before(toks, v)) is not None:
             # "РИА «Новости» сообщает": a name in quotation marks is the clause's, not its edge
             left = opening
             while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
@@ -606,16 +591,3 @@ class Finders(Speakers):
         denied = stance is Stance.DENIED
         who = (source, name, hops)
         return _attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)
-
-
-def _name_before(toks: list[Tok], v: int) -> int | None:
-    """Where the quotation marks of a short name right before ``toks[v]`` open ("РИА «Новости»
-    сообщает", "Telegram-канал «112» сообщает"), when a word stands before them: None for none."""
-    if v < 3 or toks[v - 1].text not in '»“”"':
-        return None
-    for k in range(v - 2, max(0, v - 6), -1):
-        if toks[k].text in '«„“"':
-            return k if k > 0 and not toks[k - 1].punct and closing_quote(toks, k) == v - 1 else None
-        if toks[k].punct and toks[k].text != "-":
-            return None
-    return None

@@ -107,6 +107,22 @@ class Speakers:
         name = people[-1] if people else self.normal_name(phrase)
         return (base + src[0].start, base + src[-1].end), name, hops
 
+    def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
+        """ "сообщила газета «Известия»", "повідомляє портал "Коментарі"": a common noun alone,
+        then a name in quotation marks closing the sentence; the name is who (empty: none)."""
+        if len(src) != 1 or src[0].cap or src[0].pos != "NOUN" or right >= len(toks) - 2:
+            return []
+        if toks[right].text not in '«"„“' or src[0].end > toks[right].start - 1:
+            return []
+        close = next((x for x in range(right + 2, min(len(toks), right + 8)) if toks[x].text in '»"“”'), None)
+        if close is None or any(t.punct for t in toks[right + 1 : close]):
+            return []
+        if any(not t.punct for t in toks[close + 1 :]):
+            return []  # the sentence goes on: the quotation is not a name
+        if src[0].lemma in self.lex.person_titles or toks[right + 1].case not in ("nomn", None):
+            return []  # "главарь «Вагнера»": whose, not a name in apposition
+        return toks[right + 1 : close]
+
     def _person_after(self, after: list[Tok], found: list[Tok], stext: str) -> list[Tok]:
         """ "– прокоментував удар керівник Офісу Андрій Єрмак": the verb's object came first; the
         source is the person named after it, with the title words before the name (back to a

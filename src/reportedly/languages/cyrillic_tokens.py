@@ -178,3 +178,16 @@ def names_next(toks: list[Tok], j: int) -> bool:
         return True
     head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
     return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
+
+
+def name_before(toks: list[Tok], v: int) -> int | None:
+    """Where the quotation marks of a short name right before ``toks[v]`` open ("РИА «Новости»
+    сообщает", "Telegram-канал «112» сообщает"), when a word stands before them: None for none."""
+    if v < 3 or toks[v - 1].text not in '»“”"':
+        return None
+    for k in range(v - 2, max(0, v - 6), -1):
+        if toks[k].text in '«„“"':
+            return k if k > 0 and not toks[k - 1].punct and closing_quote(toks, k) == v - 1 else None
+        if toks[k].punct and toks[k].text != "-":
+            return None
+    return None
