@@ -685,3 +685,95 @@ def test_the_verbs_own_clause_when_another_reporting_verb_follows() -> None:
 def test_one_of_or_not_one_is_no_count() -> None:
     claim = only(analyse("По данным МЧС, пострадала одна из жительниц, ни одного жителя не эвакуировали."))
     assert [q.value for q in claim.quantities] == []
+
+
+# ------------------------------------------------------------------ round 8 (issue 19)
+
+
+def test_an_event_the_outlet_tells_with_no_cue_is_its_own_claim() -> None:
+    """ "СКР возбудил уголовное дело …": a past verb, a name, nobody quoted and no figure: the
+    outlet's statement (as the English pipeline's outlet claims), asserted as any plain statement
+    without figures is."""
+    claim = only(analyse("СКР возбудил уголовное дело по факту пожара на складе в Подольске."))
+    assert claim.kind is ClaimKind.OUTLET and claim.source is None
+    assert claim.cue.text == "возбудил"
+    assert claim.stance is Stance.ASSERTED
+    passive = only(analyse("Уголовное дело возбуждено по статье 219 УК РФ после пожара."))
+    assert passive.kind is ClaimKind.OUTLET and passive.cue.text == "возбуждено"
+    recap = only(analyse("Напомним, утром на складе компании «Ромашка» в Подольске случился пожар."))
+    assert recap.kind is ClaimKind.OUTLET and recap.cue.text == "случился"
+
+
+def test_no_outlet_event_without_a_name_a_past_verb_or_with_a_pronoun_subject() -> None:
+    assert analyse("На месте пожара идет разбор завалов в Подольске.").claims == []  # present
+    assert analyse("Пострадали и жилые дома, и школы, и больницы.").claims == []  # nobody named
+    assert analyse("Он возбудил дело против компании «Ромашка» вчера утром.").claims == []
+
+
+def test_an_event_after_a_speaker_is_not_the_speakers() -> None:
+    """The speaker before goes on into a sentence of figures, not into an event naming its own
+    actor."""
+    ledger = analyse("По данным МЧС, пострадали пять человек. СКР возбудил уголовное дело в Подольске.")
+    first, second = ledger.claims
+    assert name_of(first) == "Russian Emergencies Ministry"
+    assert second.kind is ClaimKind.OUTLET and second.source is None
+
+
+def test_a_name_in_quotation_marks_or_in_latin_letters_before_the_verb_is_the_source() -> None:
+    claim = only(analyse("РИА «Новости» сообщает, что объявлена эвакуация жителей."))
+    assert claim.source is not None and claim.source.text == "РИА «Новости»"
+    assert claim.content_text == "объявлена эвакуация жителей"
+    latin = only(analyse("Baza пишет о восьми пострадавших."))
+    assert latin.source is not None and latin.source.text == "Baza"
+    channel = only(analyse("Близкий к силовикам Telegram-канал «Спутник» сообщает, что в дом попал снаряд."))
+    assert channel.source is not None and channel.source.text == "Telegram-канал «Спутник»"
+
+
+def test_this_denied_in_an_office_is_a_claim_of_the_office() -> None:
+    """ "В экстренных службах это отрицают": the verb's object points back; the sentence is the
+    denial, and "Там заявили" after it is the same office going on."""
+    ledger = analyse(
+        "Телеграм-канал «Спутник» сообщает, что в здание попал снаряд. В оперативных службах это "
+        "отрицают. Там заявили, что загорелся склад с краской."
+    )
+    denial, there = ledger.claims[1:]
+    assert denial.stance is Stance.DENIED and name_of(denial) == "оперативные службы"
+    assert name_of(there) == "оперативные службы"
+
+
+def test_told_an_agency_named_in_quotation_marks_by_an_office() -> None:
+    claim = only(analyse("Пожар начался из-за замыкания, заявили РИА «Новости» в экстренных службах."))
+    assert name_of(claim) == "экстренные службы"
+    assert [link.entity.name for link in claim.chain][0] == "РИА «Новости»"
+
+
+def test_a_death_of_one_of_the_injured_is_one_death() -> None:
+    claim = only(analyse("По данным МЧС, в больнице скончалась одна из пострадавших."))
+    assert [q.value for q in claim.quantities] == [1]
+    rescuer = only(analyse("По данным МЧС, одна из спасательниц получила ожог руки."))
+    assert [q.value for q in rescuer.quantities] == []
+
+
+def test_not_final_information_is_unverified() -> None:
+    claim = only(analyse("Мэр Иван Петров уточнил, что это еще не окончательная информация."))
+    assert claim.stance is Stance.UNVERIFIED
+
+
+def test_the_agency_alone_is_the_one_that_spoke_last() -> None:
+    ledger = analyse("Пожар охватил склад, пишет ТАСС. Агентство сообщает, что пострадали 16 человек.")
+    assert name_of(ledger.claims[-1]) == name_of(ledger.claims[0]) == "TASS"
+
+
+def test_words_still_being_established_are_unverified() -> None:
+    claim = only(analyse("«Причины пожара и число пострадавших устанавливаются», – уточнили в СК."))
+    assert claim.stance is Stance.UNVERIFIED
+
+
+def test_a_surname_the_dictionary_reads_as_a_short_adjective_stays_with_the_first_name() -> None:
+    claim = only(analyse("Позже глава района Дмитрий Акулов уточнил, что известно о 35 пострадавших."))
+    assert name_of(claim) == "Дмитрий Акулов"
+
+
+def test_one_more_is_a_count_in_any_case() -> None:
+    claim = only(analyse("По данным МЧС, ещё одной погибшей стала жительница Подольска."))
+    assert [q.value for q in claim.quantities] == [1]

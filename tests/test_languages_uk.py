@@ -740,3 +740,87 @@ def test_lexicon_file_with_a_misspelt_key_is_refused(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(cyrillic_lexicon.tomllib, "loads", lambda text: {"code": "uk", "verb": {}})
     with pytest.raises(ValueError, match="verb"):
         cyrillic_lexicon.load_lexicon("uk")
+
+
+# ------------------------------------------------------------------ round 8 (issue 19)
+
+
+def test_an_event_the_outlet_tells_with_no_cue_is_its_own_claim() -> None:
+    claim = only(analyse("Нагадаємо, 25 травня російські війська завдали удару по Полтаві."))
+    assert claim.kind is ClaimKind.OUTLET and claim.source is None
+    assert claim.cue.text == "завдали" and claim.stance is Stance.ASSERTED
+    mourning = only(analyse("Сьогодні у Полтаві оголошено День жалоби за загиблими."))
+    assert mourning.kind is ClaimKind.OUTLET and mourning.cue.text == "оголошено"
+    assert analyse("Тривають аварійно-рятувальні та пошукові роботи на місці.").claims == []
+
+
+def test_a_clock_time_and_a_name_written_together_keep_the_speaker() -> None:
+    """ "Міський голова ПетроІваненко о 16:01 повідомив": the colon of the time opens no clause, and
+    a name a page lost the space in is a name, not a bare title (the president named before)."""
+    ledger = analyse(
+        "Президент України Володимир Зеленський повідомив, що служби працюють.\n\n"
+        "Міський голова ПетроІваненко о 16:01 повідомив про приліт у спальному районі міста. "
+        "Внаслідок атаки спалахнула пожежа на площі 5 000 квадратних метрів."
+    )
+    _president, mayor, fire = ledger.claims
+    assert name_of(mayor) == "Петро Іваненко" and name_of(fire) == "Петро Іваненко"
+
+
+def test_a_relative_clause_closed_by_a_comma_leaves_the_main_clauses_modal() -> None:
+    claim = only(
+        analyse(
+            "Голова ОВА Петро Іваненко повідомив, що в магазині у Полтаві, який нещодавно атакували "
+            "росіяни, могли перебувати понад 100 людей."
+        )
+    )
+    assert claim.stance is Stance.ESTIMATED
+    tents = only(analyse("Мер Іван Петренко сказав, що відкрито намети, де люди можуть спати, та склади."))
+    assert tents.stance is Stance.ASSERTED  # the modal is the relative clause's
+
+
+def test_judging_by_everything_and_not_final_information() -> None:
+    ledger = analyse(
+        "«Судячи зі всього, удар наносився саме по ринку», – написав мер Іван Петренко. "
+        "Проте він уточнив, що це ще не остаточна інформація."
+    )
+    judged, caveat = ledger.claims
+    assert judged.stance is Stance.ESTIMATED
+    assert caveat.stance is Stance.UNVERIFIED
+
+
+def test_expressing_condolences_is_the_speakers_statement() -> None:
+    claim = only(analyse("Президент Володимир Зеленський висловив співчуття родинам загиблих."))
+    assert name_of(claim) == "Володимир Зеленський"
+
+
+def test_a_tally_told_without_a_figure_is_reported() -> None:
+    claim = only(
+        analyse("«Маємо велику кількість людей, зниклих безвісти. Багато поранених», – написав мер Шевчук.")
+    )
+    assert claim.stance is Stance.REPORTED
+    position = only(analyse("«Це тероризм», – написав мер Іван Петренко."))
+    assert position.stance is Stance.ASSERTED
+
+
+def test_the_writers_words_inside_a_quotation_name_its_speaker() -> None:
+    """ "«…, – написав X у Facebook. – …»": a dash, a verb and the speaker inside the quotation
+    marks are the writer's; the quotation goes on after them. "Проінформував" is a reporting verb,
+    and "голови … ОВА" is the head of the administration named before ("голови" reads first as
+    a plural-only noun)."""
+    ledger = analyse(
+        "Кількість загиблих у Полтаві зросла до 12. Про це в Telegram проінформував голова ОВА Петро "
+        "Шевчук, передають Новини Полтави.\n\n"
+        '"Рятувальники, поліція, медики. Усі служби шукають тіла загиблих, – написав Шевчук у '
+        'Facebook. – Ідентифікували вже 10 осіб, вісім із яких – за допомогою ДНК-тестів".\n\n'
+        "За словами голови Полтавської ОВА, ще вісьмох людей вважають зниклими безвісти."
+    )
+    toll, quoted, missing = ledger.claims
+    assert name_of(toll) == name_of(quoted) == name_of(missing) == "Петро Шевчук"
+    assert quoted.cue.text == "написав" and [q.value for q in quoted.quantities] == [10, 8]
+
+
+def test_a_case_ending_after_the_digits_before_people_is_a_count_and_a_decade_is_not() -> None:
+    claim = only(analyse("Станом на зараз відомо про поранення 44-х людей та загибель 14."))
+    assert [q.value for q in claim.quantities] == [44, 14]
+    decade = only(analyse("У 90-х роках тут був ринок, заявив мер Іван Петренко."))
+    assert decade.quantities == []

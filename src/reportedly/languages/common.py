@@ -187,13 +187,26 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             claims.append(_carried(last, direct, stance, section, document, span, quantities, times))
             last_para = sent.paragraph
             continue
-        if not (counted or stance_marked) or section is not SectionKind.BODY:
+        if section is not SectionKind.BODY:
             continue
+        told = None
+        if not (counted or stance_marked):
+            # an event the outlet tells, with no cue and no figure ("СКР возбудил уголовное дело по
+            # факту взрыва"): its own claim, as in the English pipeline
+            event = getattr(lang, "event", None)
+            told = event(text[span[0] : span[1]]) if event is not None else None
+            if told is None:
+                continue
         # a source goes on for its paragraph, and for the next few when it gave figures (a briefing
         # told over several paragraphs of numbers)
         tally = bool(last and last.quantities) and bool(counted)
-        goes_on = last is not None and (
-            sent.paragraph == last_para or (tally and 0 < sent.paragraph - last_para <= CARRY_PARAGRAPHS)
+        # an event the outlet tells names who did it: it is not the speaker before going on
+        goes_on = (
+            told is None
+            and last is not None
+            and (
+                sent.paragraph == last_para or (tally and 0 < sent.paragraph - last_para <= CARRY_PARAGRAPHS)
+            )
         )
         if goes_on and last is not None and last.source is not None:
             # the sentence goes on with the figures of the statement before it
@@ -208,7 +221,10 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             _own_outlet(claim, document)
             claims.append(claim)
             continue
-        if counted:
+        if told is not None:
+            at = span[0] + told[0]
+            cue = Cue(at, span[0] + told[1], text[at : span[0] + told[1]], "outlet")
+        elif counted:
             cue = Cue(counted[0].start, counted[0].end, counted[0].text, "outlet")
         else:  # the ending that marks the stance: the sentence's last word
             at = text.rfind(" ", span[0], span[1]) + 1 or span[0]
@@ -217,7 +233,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             Claim(
                 kind=ClaimKind.OUTLET,
                 section=section,
-                stance=_tally_stance(text[span[0] : span[1]], lang),
+                stance=_outlet_stance(text[span[0] : span[1]], lang, told is not None),
                 cue=cue,
                 content=[document.span(*span)],
                 quantities=_inside(quantities, [span]),
@@ -267,6 +283,16 @@ def _words(name: str) -> set[str]:
 def _tally_stance(sentence: str, lang: Language) -> Stance:
     stance_of = getattr(lang, "stance_of", None)
     return stance_of(sentence) if stance_of else Stance.REPORTED
+
+
+def _outlet_stance(sentence: str, lang: Language, event: bool) -> Stance:
+    """The stance of the outlet's own sentence: figures are reported (a tally); an event told with
+    no figure is a plain statement, asserted, as an attributed statement without figures is
+    (GLOSSARY.md, "asserted"), unless its words mark it ("по предварительным данным, мог …")."""
+    if not event:
+        return _tally_stance(sentence, lang)
+    content_stance = getattr(lang, "content_stance", None)
+    return content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
 
 
 def _claim(

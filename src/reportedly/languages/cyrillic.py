@@ -32,6 +32,7 @@ from .common import Attribution, Range, Sentence, paragraphs_of
 from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
+from .cyrillic_outlet import event_verb
 from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
 
 #: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
@@ -57,6 +58,16 @@ _WITHHOLDING = frozenset(
 _RELATIVE = re.compile(
     r",\s*(?:де|куди|який|яка|яке|які|якого|яких|якій|яким|где|куда|который|которая|которое|которые"
     r"|которых|которым|которой)\b[^.;!?]*"
+)
+
+
+#: a tally told without a figure: many, tens, hundreds of people or of the dead, hurt or missing
+_VAGUE = re.compile(
+    r"\b(?:десятк\w*|сотн\w*|тысяч[иа]|тисяч[іа]|много|многие|багато|велик\w* кількість"
+    r"|больш\w* количеств\w*)"
+    r"\s+(?:[\w’'ʼ-]+\s+){0,2}?(?:людей|люди|человек|раненых|погибших|пострадавших|пропавших|поранених|"
+    r"загиблих|постраждалих|зниклих|жертв)\b",
+    re.IGNORECASE,
 )
 
 
@@ -369,9 +380,12 @@ class Cyrillic(Finders):
     #: "собеседник агентства" / "співрозмовник видання" (the informant), "чиновник" / "посадовець"
     #: (the official)
     interlocutors = frozenset({"собеседник", "співрозмовник", "чиновник", "посадовець", "посадовиця"})
-    #: an institution's common noun alone ("в ведомстве", "у міністерстві"): the institution that
-    #: spoke last (with a complement, "министерство обороны", it names its own)
-    offices = frozenset({"ведомство", "министерство", "відомство", "міністерство"})
+    #: an institution's common noun alone ("в ведомстве", "у міністерстві"; "агентство сообщает",
+    #: "у виданні пишуть": the agency or outlet just named): the institution that spoke last (with a
+    #: complement, "министерство обороны", it names its own)
+    offices = frozenset(
+        """ведомство министерство відомство міністерство агентство агенція издание видання""".split()  # noqa: SIM905
+    )
     #: the head of state named by office ("глава государства", "глава держави", "президент"):
     #: the president named before (lemmas, sorted)
     head_of_state = frozenset({"глава государство", "глава держава", "президент"})
@@ -381,12 +395,13 @@ class Cyrillic(Finders):
             return stance
         # a modal inside a relative clause ("намети, де люди можуть перечекати") is not the
         # statement's own
-        low = _RELATIVE.sub("", content.lower())
+        low = self._without_relatives(content.lower())
         if self.lex.conditional and re.match(self.lex.conditional, low):
             return Stance.CONDITIONAL  # the if-clause stays in the content
         if self.lex.denied and re.search(self.lex.denied, low):
             return Stance.DENIED  # "… не відповідають дійсності": rejected, whatever the verb
-        if re.search(self.lex.unverified, low):
+        if re.search(self.lex.unverified, low) or ("," not in low and self._pending(low)):
+            # "«Причины … и количество пострадавших устанавливаются», – уточнили": still being found
             return Stance.UNVERIFIED
         if re.search(self.lex.estimated, low):
             return Stance.ESTIMATED
@@ -399,6 +414,26 @@ class Cyrillic(Finders):
         ):
             return Stance.EXPECTED
         return stance
+
+    def _without_relatives(self, low: str) -> str:
+        """The content without its relative clauses, each to the sentence's end ("намети, де люди
+        можуть перечекати, …") unless a comma closes it before the main clause's verb goes on
+        ("в гіпермаркеті, який атакували росіяни, могли перебувати люди": the modal is the
+        statement's)."""
+        out, pos = [], 0
+        for m in _RELATIVE.finditer(low):
+            if m.start() < pos:
+                continue
+            end = m.end()
+            for comma in re.finditer(r",\s*([\w’'ʼ-]+)", low[m.start() + 1 : m.end()]):
+                word = comma.group(1)
+                if any(p.tag.POS == "VERB" for p in morph(self.code).parse(word)[:1]):
+                    end = m.start() + 1 + comma.start()  # the main clause's verb after the comma
+                    break
+            out.append(low[pos : m.start()])
+            pos = end
+        out.append(low[pos:])
+        return "".join(out)
 
     def _future_in(self, low: str) -> bool:
         """Whether the content speaks of the future: a future form ("продлится", "триватиме")
@@ -427,11 +462,18 @@ class Cyrillic(Finders):
         return False
 
     def counts(self, content: str) -> bool:
-        return any(not q.attribute for q in quantities(self.lex, content, 0))
+        """Whether the words count something: a figure, or a tally told without one ("десятки
+        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти")."""
+        return any(not q.attribute for q in quantities(self.lex, content, 0)) or bool(_VAGUE.search(content))
 
     def figures_told(self, content: str, stance: Stance) -> Stance:
         """A plain statement that counts something tells figures: reported, not asserted."""
         return Stance.REPORTED if stance is Stance.ASSERTED and self.counts(content) else stance
+
+    def event(self, sentence: str) -> Range | None:
+        """The verb of an event the outlet tells in a sentence with no cue and no figure
+        (:mod:`.cyrillic_outlet`), as the English pipeline's outlet claims: None for none."""
+        return event_verb(self.code, self.lex, sentence)
 
     def marked(self, sentence: str) -> bool:
         low = sentence.lower()

@@ -19,6 +19,7 @@ from .cyrillic_tokens import (
     Tok,
     citing_words,
     closing_quote,
+    name_before,
     names_next,
     refusing_words,
     tokens,
@@ -391,22 +392,6 @@ class Finders(Speakers):
             return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []
 
-    def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
-        """ "сообщила газета «Известия»", "повідомляє портал "Коментарі"": a common noun alone,
-        then a name in quotation marks closing the sentence; the name is who (empty: none)."""
-        if len(src) != 1 or src[0].cap or src[0].pos != "NOUN" or right >= len(toks) - 2:
-            return []
-        if toks[right].text not in '«"„“' or src[0].end > toks[right].start - 1:
-            return []
-        close = next((x for x in range(right + 2, min(len(toks), right + 8)) if toks[x].text in '»"“”'), None)
-        if close is None or any(t.punct for t in toks[right + 1 : close]):
-            return []
-        if any(not t.punct for t in toks[close + 1 :]):
-            return []  # the sentence goes on: the quotation is not a name
-        if src[0].lemma in self.lex.person_titles or toks[right + 1].case not in ("nomn", None):
-            return []  # "главарь «Вагнера»": whose, not a name in apposition
-        return toks[right + 1 : close]
-
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
         verb = toks[v]
         stance = self.lex.verbs[verb.lemma]
@@ -429,12 +414,22 @@ class Finders(Speakers):
         left = v
         while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
             left -= 1
+        if left == v and (opening := name_before(toks, v)) is not None:
+            # "РИА «Новости» сообщает": a name in quotation marks is the clause's, not its edge
+            left = opening
+            while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+                left -= 1
         right = v + 1
         while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
             right += 1
+        if right > v + 1 and toks[right - 1].cap and (close := closing_quote(toks, right)) is not None:
+            # "заявили РИА «Новости» в экстренных службах": the name goes on past its marks
+            right = close + 1
+            while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
+                right += 1
         inverted = False
         extra_hops: list[Hop] = []
-        before = [t for t in toks[left:v] if not t.punct]
+        before = [t for t in toks[left:v] if not t.punct or t.text in QUOTES]
         after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
         office = self._office(before, verb)
         loc_name = None
@@ -517,6 +512,15 @@ class Finders(Speakers):
             ):
                 # "За это время, отметил он, не было пролито …": the words on both sides
                 parts = [(toks[right].end, len(stext))]
+            elif (
+                inverted
+                and toks[left - 1].text in "–—"
+                and right < len(toks) - 2
+                and toks[right].text in ".,"
+                and toks[right + 1].text in "–—"
+            ):
+                # "«…, – написав X у Facebook. – …»": the quotation goes on after the writer's words
+                parts = [(toks[right + 1].end, len(stext))]
         skip = len(src_toks) if inverted else 0
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
@@ -550,6 +554,10 @@ class Finders(Speakers):
             prev = self._previous
             back = trim(self._text, prev.start, prev.end)
             content = (back[0] - base, back[1] - base)
+        if content is None and not after and any(t.text.lower() in ("это", "це") for t in before):
+            # "В экстренных службах это отрицают": what "this" is was told before; the refusal,
+            # confirmation or remark is told in this sentence, which is the claim's content
+            content = (0, len(stext))
         if content is None:
             return []
         a, b = trim(stext, *content) if back is None else content

@@ -25,6 +25,12 @@ _LABEL = re.compile(
 )
 
 
+#: a case ending after the digits before a noun of people ("поранення 44-х людей", "52-х пострадавших")
+_CASE_ENDING = re.compile(
+    r"-х\s+(?:люд|челов|чолов|осіб|особ|дит|дет|пострад|постраж|поранен|ранен|загибл|погибш|жертв|громадян|гражд)"
+)
+
+
 def _value(digits: str) -> float | None:
     d = digits.replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", d):
@@ -99,6 +105,12 @@ _PART_OF = re.compile(
 )
 
 
+#: a death told just before "one of …" ("скончалась", "о смерти", "помер", "загинула")
+_DEATH_OF_ONE = re.compile(r"(?:скончал|умер|погиб|смерт|помер|загину|загинул)\w*\s+(?:\w+\s+)?$")
+#: "of the injured / the victims": a casualty noun after "one of"
+_HURT = re.compile(r"\s+(?:из|з|із)\s+(?:пострадавш|раненых|погибш|жертв|постраждал|поранен|загибл)")
+
+
 def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     """ "одна дитина", "один человек": "one" in the nominative before a noun in the nominative
     counts (a child among the wounded); so does "one" in any case before a noun naming a part of
@@ -114,7 +126,13 @@ def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     # the noun's readings, not only the first ("людина" reads first as a possessive adjective)
     parses = morph(lex.code).parse(nxt.group(1))[:4]
     if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL"):
-        return False  # "один из спасателей": one of several, no count
+        # "один из спасателей": one of several, no count; but a death told of one of the hurt
+        # ("скончалась одна из пострадавших", "о смерти одной из раненых") is one death
+        return bool(_DEATH_OF_ONE.search(stext[max(0, start - 30) : start].lower())) and bool(
+            _HURT.match(stext[end:].lower())
+        )
+    if re.search(r"(?:\bещ[её]|\bще)\s+$", stext[max(0, start - 6) : start].lower()):
+        return True  # "ещё одной погибшей стала …", "ще одна людина": one more, a count in any case
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if word in ("один", "одна", "одно", "одне"):
         return any(p.tag.case == "nomn" for p in nouns)
@@ -169,8 +187,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a date or a year ("2023 года"), not "69 годин"
             if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
                 continue  # a clock time
-            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after):
-                continue  # an age
+            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after) and not _CASE_ENDING.match(after):
+                continue  # an age, a decade ("90-х"); but "44-х людей" counts people
             if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
                 continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
             if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_tokens import Tok, citing_words, tokens
+from .cyrillic_tokens import Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
 _PLATFORM = re.compile(
@@ -22,6 +22,32 @@ _PLATFORM = re.compile(
     r"|соцмереж|эфир|ефір",
     re.IGNORECASE,
 )
+
+#: a lower-case letter, then a capital: two words of a name written together ("ІгорТерехов")
+_GLUED = re.compile(r"[а-яёіїєґ][А-ЯЁІЇЄҐ]")
+#: parts of speech that end a source phrase
+_ENDS_SOURCE = ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC")
+
+
+def _first_name(code: str, t: Tok) -> bool:
+    """Whether a capitalised word is a first name ("Дмитрий", "Олена")."""
+    return t.cap and "Name" in str(morph(code).parse(t.text.lower())[0].tag)
+
+
+#: a word in Latin letters: a name in a Cyrillic sentence ("Baza", "Reuters")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _named_channel(clause: list[Tok], i: int) -> bool:
+    """ "Telegram-канал «112» сообщает": a channel in the nominative with its name in quotation
+    marks is who says it, not where."""
+    return clause[i].case == "nomn" and i + 1 < len(clause) and clause[i + 1].text in '«„“"'
+
+
+def _closes_name(src: list[Tok]) -> bool:
+    """Whether the phrase ends with the mark closing a quoted name it holds ("РИА «Новости»")."""
+    return src[-1].text in '»“”"' and not src[0].punct and any(t.text in '«„“"' for t in src[1:-1])
+
 
 #: prepositions whose object (a common noun) is never the subject of a reporting verb
 _PREPOSITIONS = frozenset(
@@ -64,10 +90,10 @@ class Speakers:
                     hops.append(Hop(r, self._name_in(stext, rest[0].start, rest[-1].end), "citing"))
                 src = src[:n]
                 break
-        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")):
-            src = src[:-1]
         while src and (src[0].punct or src[0].pos in ("PREP", "CONJ", "ADVB", "FUNC")):
             src = src[1:]
+        while src and (src[-1].punct or src[-1].pos in ("PREP", "CONJ", "FUNC")) and not _closes_name(src):
+            src = src[:-1]
         if not src:
             return None, None, hops
         phrase = stext[src[0].start : src[-1].end]
@@ -80,6 +106,22 @@ class Speakers:
         self.known.update(people)
         name = people[-1] if people else self.normal_name(phrase)
         return (base + src[0].start, base + src[-1].end), name, hops
+
+    def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
+        """ "сообщила газета «Известия»", "повідомляє портал "Коментарі"": a common noun alone,
+        then a name in quotation marks closing the sentence; the name is who (empty: none)."""
+        if len(src) != 1 or src[0].cap or src[0].pos != "NOUN" or right >= len(toks) - 2:
+            return []
+        if toks[right].text not in '«"„“' or src[0].end > toks[right].start - 1:
+            return []
+        close = next((x for x in range(right + 2, min(len(toks), right + 8)) if toks[x].text in '»"“”'), None)
+        if close is None or any(t.punct for t in toks[right + 1 : close]):
+            return []
+        if any(not t.punct for t in toks[close + 1 :]):
+            return []  # the sentence goes on: the quotation is not a name
+        if src[0].lemma in self.lex.person_titles or toks[right + 1].case not in ("nomn", None):
+            return []  # "главарь «Вагнера»": whose, not a name in apposition
+        return toks[right + 1 : close]
 
     def _person_after(self, after: list[Tok], found: list[Tok], stext: str) -> list[Tok]:
         """ "– прокоментував удар керівник Офісу Андрій Єрмак": the verb's object came first; the
@@ -269,7 +311,7 @@ class Speakers:
                     return []
                 governed = t.text.lower() in _PREPOSITIONS
                 continue
-            if _PLATFORM.search(t.text):
+            if _PLATFORM.search(t.text) and not _named_channel(clause, i):
                 continue  # "в своем Telegram-канале": where it was said, never who
             if governed and t.pos == "NOUN" and not t.cap:
                 governed = False
@@ -288,8 +330,8 @@ class Speakers:
             ):
                 head = i
                 break
-            if t.cap and t.pos in ("NOUN", None) and i > 0:
-                head = i
+            if t.cap and t.pos in ("NOUN", None) and (i > 0 or _LATIN.match(t.text)):
+                head = i  # a name; first in the clause, one in Latin letters ("Baza пишет")
                 break
             if leading and t.pos not in ("ADJF", "NOUN", None, "PRTF"):
                 return []
@@ -309,6 +351,9 @@ class Speakers:
         citing = False
         while end < len(clause):
             t = clause[end]
+            if t.text in '«„“"' and end == head + 1 and (close := closing_quote(clause, end)) is not None:
+                end = close + 1  # a name in quotation marks after its noun: "РИА «Новости»"
+                continue
             if t.punct and t.text not in ("-",):
                 break
             if citing and t.pos not in ("VERB",):  # the origin runs to the clause's end
@@ -326,8 +371,10 @@ class Speakers:
             ):
                 end += 1  # "источник в силовых структурах", "джерело в СБУ": where the informant sits
                 continue
-            if t.pos in ("VERB", "INFN", "PREP", "CONJ", "ADVB", "PRCL", "ADJS", "PRTS", "GRND", "FUNC"):
-                # "со ссылкой на …": keep the relay's origin with it
+            surname = t.cap and t.pos == "ADJS" and _first_name(self.code, clause[end - 1])
+            if t.pos in _ENDS_SOURCE and not surname:
+                # "со ссылкой на …": keep the relay's origin with it; a surname after a first name
+                # stays, whatever else the dictionary reads in it ("Дмитрий Акулов": "акуловый")
                 break
             end += 1
         return clause[start:end]
@@ -345,15 +392,23 @@ class Speakers:
         with no person's name in the phrase."""
         words = [t for t in tokens(self.code, mention) if not t.punct]
         head = next((t for t in words if t.pos == "NOUN" or t.lemma in self.lex.person_titles), None)
-        if head is None or head.lemma not in self.lex.person_titles:
+        if head is None:
             return None
-        parse = morph(self.code).parse(head.text.lower())[0]
+        # the reading that is a title, when the likeliest is not (uk "голови" reads first as a
+        # plural-only noun, then as the genitive of "голова")
+        readings = morph(self.code).parse(head.text.lower())[:4]
+        titled = [p for p in readings if p.normal_form in self.lex.person_titles]
+        if head.lemma not in self.lex.person_titles and not titled:
+            return None
+        parse = titled[0] if titled else morph(self.code).parse(head.text.lower())[0]
         if parse.tag.number == "plur":
             return None
         for t in words:
             if t.cap and any(g in morph(self.code).parse(t.text.lower())[0].tag for g in ("Name", "Surn")):
                 return None
-        return head.lemma
+            if _GLUED.search(t.text):
+                return None  # "ІгорТерехов": a name and a surname a page lost the space between
+        return str(parse.normal_form)
 
     def titled_person(self, title: str, text: str, first: bool = False) -> str | None:
         """The last (or ``first``) person named with ``title`` before them in ``text`` ("Главарь …

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .common import Range
 from .cyrillic_lexicon import Lexicon, parse_word
 
-_WORD = re.compile(r"[\w’'ʼ`-]+|[^\w\s]")
+#: a clock time ("16:01") is one word: its colon opens no clause
+_WORD = re.compile(r"\d{1,2}:\d{2}\b|[\w’'ʼ`-]+|[^\w\s]")
 #: the quotation marks of both languages' typography
 QUOTES = '«»„“”"‘’'
 _DASHES = "—–-"
@@ -113,6 +114,8 @@ def quoted_words(toks: list[Tok]) -> list[bool]:
     """Which tokens stand inside a quotation closed in the same sentence («…», „…“, “…”, "…"): a
     quotation left open is not counted (the words may be the writer's)."""
     inside = [False] * len(toks)
+    # a dash after a comma or a stop: where the writer's words may open inside a quotation
+    dash = [n > 0 and t.text in _DASH_MARKS and toks[n - 1].text in _STOPS for n, t in enumerate(toks)]
     opened: int | None = None
     close = ""
     for n, t in enumerate(toks):
@@ -122,8 +125,30 @@ def quoted_words(toks: list[Tok]) -> list[bool]:
         elif t.text in close:
             for k in range(opened + 1, n):
                 inside[k] = True
+            for a, b in _narration(toks, dash, opened, n):
+                for k in range(a, b):
+                    inside[k] = False
             opened = None
     return inside
+
+
+_DASH_MARKS = "–—"
+_STOPS = ",.!?…"
+
+
+def _narration(toks: list[Tok], dash: list[bool], opened: int, closed: int) -> list[tuple[int, int]]:
+    """The writer's words inside a quotation ("«…, – написав X у Facebook. – …»"): a dash after a
+    comma or a full stop, then a verb, up to the next dash after a full stop or a comma, or to the
+    closing mark: who says the quotation, not part of it."""
+    out = []
+    k = opened + 1
+    while k < closed - 1:
+        if dash[k] and toks[k + 1].pos == "VERB":
+            end = next((m for m in range(k + 2, closed) if dash[m]), closed)
+            out.append((k, end))
+            k = end
+        k += 1
+    return out
 
 
 def closing_quote(toks: list[Tok], k: int) -> int | None:
@@ -153,3 +178,16 @@ def names_next(toks: list[Tok], j: int) -> bool:
         return True
     head = next((x for x in toks[j : j + 3] if x.pos == "NOUN"), None)
     return head is not None and head.case == "gent" and toks[j].pos in ("NOUN", "ADJF")
+
+
+def name_before(toks: list[Tok], v: int) -> int | None:
+    """Where the quotation marks of a short name right before ``toks[v]`` open ("РИА «Новости»
+    сообщает", "Telegram-канал «112» сообщает"), when a word stands before them: None for none."""
+    if v < 3 or toks[v - 1].text not in '»“”"':
+        return None
+    for k in range(v - 2, max(0, v - 6), -1):
+        if toks[k].text in '«„“"':
+            return k if k > 0 and not toks[k - 1].punct and closing_quote(toks, k) == v - 1 else None
+        if toks[k].punct and toks[k].text != "-":
+            return None
+    return None
