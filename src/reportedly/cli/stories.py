@@ -439,8 +439,23 @@ def aliases_list(
     )
 
 
+def _group_db(ctx: typer.Context, db: str) -> str:
+    """The store a sub-command opens: its own --db, else the group's ('aliases --db X add …',
+    where 'aliases --help' lists --db), else REPORTEDLY_DB or the default."""
+
+    def typed(c: typer.Context) -> bool:  # by name: Typer vendors its own click
+        source = c.get_parameter_source("db")
+        return source is not None and source.name == "COMMANDLINE"
+
+    parent = ctx.parent
+    if typed(ctx) or parent is None or not typed(parent):
+        return db
+    return str(parent.params["db"])
+
+
 @aliases_app.command("add")
 def aliases_add(
+    ctx: typer.Context,
     alias: Annotated[str, typer.Argument(help='The name as articles write it, e.g. "Seoul\'s spy agency".')],
     canonical: Annotated[
         str, typer.Argument(help='The source it names, e.g. "National Intelligence Service".')
@@ -457,6 +472,7 @@ def aliases_add(
     """
     from ..model import EntityType
 
+    db = _group_db(ctx, db)
     if type_ is not None and type_ not in {t.value for t in EntityType}:
         raise fail(
             f"unknown type {type_!r}; use one of: {', '.join(t.value for t in EntityType)}", EXIT_USAGE
@@ -482,6 +498,7 @@ def aliases_add(
 
 @aliases_app.command("remove")
 def aliases_remove(
+    ctx: typer.Context,
     alias: Annotated[str, typer.Argument(help="An alias added with 'aliases add'.")],
     db: DbOpt = DEFAULT_DB,
     as_json: JsonOpt = False,
@@ -490,7 +507,7 @@ def aliases_remove(
 
     Example: reportedly aliases remove "the South's spy agency"
     """
-    store = require_store(db)
+    store = require_store(_group_db(ctx, db))
     with store, store_failures():
         store.remove_user_alias(alias)
     if as_json:

@@ -1,0 +1,44 @@
+"""The command line as a newcomer meets it, round 8: traps found by ingesting the dev story
+folders and trying every verb from its --help alone. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportedly.cli import EXIT_STORE, app
+from reportedly.store import Store
+from web_ledgers import ferry_ledger
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "ferry.db"
+    with Store(path) as store:
+        store.save(ferry_ledger(), source="ferry.txt")
+    return path
+
+
+def test_aliases_add_and_remove_use_the_groups_db(db: Path, tmp_path: Path, monkeypatch) -> None:
+    """'reportedly aliases --db news.db add A B' (the --db where 'aliases --help' lists it) was
+    ignored by 'add': it opened ./reportedly.db instead, failing with "no store" or, worse, adding
+    the alias to another store. The group's --db now reaches its sub-commands; a sub-command's
+    own --db still wins."""
+    monkeypatch.chdir(tmp_path)  # no ./reportedly.db here
+    monkeypatch.delenv("REPORTEDLY_DB", raising=False)
+    added = runner.invoke(app, ["aliases", "--db", str(db), "add", "the ferry firm", "Portview Ferries"])
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["aliases", "--db", str(db), "--user", "--json"])
+    assert [r["alias"] for r in json.loads(listed.stdout)] == ["the ferry firm"]
+    removed = runner.invoke(app, ["aliases", "--db", str(db), "remove", "the ferry firm", "--json"])
+    assert removed.exit_code == 0, removed.output
+    assert json.loads(removed.stdout) == {"removed": "the ferry firm"}
+    other = tmp_path / "other.db"
+    own = runner.invoke(app, ["aliases", "--db", str(db), "add", "x", "Portview Ferries", "--db", str(other)])
+    assert own.exit_code == EXIT_STORE and "no store at" in own.output
+    assert not (tmp_path / "reportedly.db").exists()
