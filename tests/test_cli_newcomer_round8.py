@@ -42,3 +42,24 @@ def test_aliases_add_and_remove_use_the_groups_db(db: Path, tmp_path: Path, monk
     own = runner.invoke(app, ["aliases", "--db", str(db), "add", "x", "Portview Ferries", "--db", str(other)])
     assert own.exit_code == EXIT_STORE and "no store at" in own.output
     assert not (tmp_path / "reportedly.db").exists()
+
+
+def test_a_claims_table_keeps_its_words_whole_where_they_fit() -> None:
+    """On a 100-column terminal the ledger printed the cue "reportedly" as "repor" over "tedly":
+    Rich shares a table's width among ratio columns by ratio alone. A column now gets room for its
+    longest word when every column's fits; no line grows past the terminal's width."""
+    text = (
+        "Ferry strike widens\n\nThe harbour master reportedly ordered 12 ferries to stay in port "
+        "on Monday, and the ferry operator said the strike would spread."
+    )
+    shown = runner.invoke(
+        app, ["analyze", "-", "--published", "2024-03-12"], input=text, env={"COLUMNS": "100"}
+    )
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert any("│ reportedly " in line for line in lines), shown.stdout
+    assert max(len(line) for line in lines) <= 100
+    narrow = runner.invoke(
+        app, ["analyze", "-", "--published", "2024-03-12"], input=text, env={"COLUMNS": "60"}
+    )
+    assert narrow.exit_code == 0 and max(len(line) for line in narrow.stdout.splitlines()) <= 60

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
-from .output import cell, claims_table, dump, entity_cells, out, print_rows
+from .output import cell, claims_table, dump, entity_cells, out, print_rows, show
 
 
 @app.command()
@@ -45,7 +45,7 @@ def claims(
     if as_json:
         dump(rows)
     else:
-        out.print(claims_table(rows, title=f"{len(rows)} claims", ids=True))
+        show(claims_table(rows, title=f"{len(rows)} claims", ids=True))
 
 
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "claims")
