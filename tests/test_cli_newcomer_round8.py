@@ -63,3 +63,23 @@ def test_a_claims_table_keeps_its_words_whole_where_they_fit() -> None:
         app, ["analyze", "-", "--published", "2024-03-12"], input=text, env={"COLUMNS": "60"}
     )
     assert narrow.exit_code == 0 and max(len(line) for line in narrow.stdout.splitlines()) <= 60
+
+
+def test_counts_of_one_read_as_english(db: Path, monkeypatch) -> None:
+    """'reportedly story' said "reported by 2 outlets, 1 independent origins" (the product's own
+    headline figure), 'analyze' "1 claims from 1 sources" and 'stories' "1 stories"."""
+    import reportedly.link
+    from web_ledgers import STORY_ID, save_story
+
+    with Store(db) as store:
+        save_story(store)
+    # the hand-built link run is what is shown: no relinking over it
+    monkeypatch.setattr(reportedly.link, "ensure_linked", lambda *args, **kwargs: None)
+    shown = runner.invoke(app, ["story", STORY_ID, "--db", str(db)], env={"COLUMNS": "160"})
+    assert shown.exit_code == 0, shown.output
+    assert "reported by 2 outlets, 1 independent origin: Portview Ferries ×2" in shown.stdout
+    assert "independent origins" not in shown.stdout
+    listed = runner.invoke(app, ["stories", "--db", str(db)], env={"COLUMNS": "160"})
+    assert listed.exit_code == 0 and listed.stdout.startswith("1 story "), listed.stdout
+    one = runner.invoke(app, ["analyze", "-"], input="Ferries stopped\n\nThe mayor said the port was shut.")
+    assert one.exit_code == 0 and "1 claim from 1 source;" in one.stdout, one.stdout

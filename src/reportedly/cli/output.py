@@ -92,6 +92,13 @@ def show(table: Table) -> None:
     out.print(keep_words(table, out.width))
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and its noun, singular for one: "1 independent origin", "2 independent origins"."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {plural or noun + 's'}"
+
+
 def cell(value: Any) -> Text:
     """A table cell for a value that may be None (shown empty)."""
     return Text(str(value if value is not None else ""))
@@ -187,6 +194,8 @@ def print_ledger(ledger: Ledger) -> None:
     show(claims_table(data["claims"]))
     out.print(
         Text(
-            f"{len(ledger.claims)} claims from {len(ledger.entities)} sources; document {doc.id}", style="dim"
+            f"{counted(len(ledger.claims), 'claim')} from {counted(len(ledger.entities), 'source')}; "
+            f"document {doc.id}",
+            style="dim",
         )
     )

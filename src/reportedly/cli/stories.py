@@ -19,7 +19,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store, store_failures
-from .output import dump, entity_cells, err, out, print_rows
+from .output import counted, dump, entity_cells, err, out, print_rows
 
 AliasesOpt = Annotated[
     list[Path] | None,
@@ -174,7 +174,7 @@ def stories(
             str(r["conflicts"]),
         ],
         as_json=as_json,
-        title=f"{len(rows)} stories",
+        title=counted(len(rows), "story", "stories"),
     )
     if not rows and not show_all and not as_json:
         out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
@@ -221,7 +221,8 @@ def story_cmd(
     for c in story.clusters:
         line = Text(f"\n{c.label}", style="bold")
         line.append(
-            f"\nreported by {len(c.outlets)} outlets, {c.independent_origins} independent origins: "
+            f"\nreported by {counted(len(c.outlets), 'outlet')}, "
+            f"{counted(c.independent_origins, 'independent origin')}: "
             + "; ".join(f"{o.name}{' (anon.)' if o.anonymous else ''} ×{len(o.claims)}" for o in c.origins),
             style="cyan",
         )
@@ -286,7 +287,7 @@ def conflicts(
             Text(f"{c.b.outlet or c.b.document_id} {_day(c.b.published)}: “{c.b.content.text}”"),
         ],
         as_json=as_json,
-        title=f"{len(found)} pairs declined" if declined else f"{len(found)} conflicts",
+        title=f"{counted(len(found), 'pair')} declined" if declined else counted(len(found), "conflict"),
         data=[c.to_dict() for c in found],
         show_lines=True,
     )
@@ -342,7 +343,7 @@ def timeline(
                 r["last"] or "",
             ],
             as_json=as_json,
-            title=f"{len(rows)} measures",
+            title=counted(len(rows), "measure"),
         )
         return
     if not points:
