@@ -83,3 +83,14 @@ def test_counts_of_one_read_as_english(db: Path, monkeypatch) -> None:
     assert listed.exit_code == 0 and listed.stdout.startswith("1 story "), listed.stdout
     one = runner.invoke(app, ["analyze", "-"], input="Ferries stopped\n\nThe mayor said the port was shut.")
     assert one.exit_code == 0 and "1 claim from 1 source;" in one.stdout, one.stdout
+
+
+def test_each_eval_verbs_list_says_what_it_prints() -> None:
+    """eval-stories and eval-claims shared one --list help, "the items to judge (conflicts, extra
+    and missed claims)": eval-stories prints only conflicts, eval-claims never prints one."""
+    stories = runner.invoke(app, ["eval-stories", "--help"], env={"COLUMNS": "200"}).stdout
+    claims = runner.invoke(app, ["eval-claims", "--help"], env={"COLUMNS": "200"}).stdout
+    story_list = next(line for line in stories.splitlines() if line.lstrip().startswith("--list"))
+    claim_list = next(line for line in claims.splitlines() if line.lstrip().startswith("--list"))
+    assert "conflict" in story_list and "missed" not in story_list, story_list
+    assert "conflict" not in claim_list and "missed" in claim_list and "extra" in claim_list, claim_list
