@@ -94,3 +94,41 @@ def test_each_eval_verbs_list_says_what_it_prints() -> None:
     claim_list = next(line for line in claims.splitlines() if line.lstrip().startswith("--list"))
     assert "conflict" in story_list and "missed" not in story_list, story_list
     assert "conflict" not in claim_list and "missed" in claim_list and "extra" in claim_list, claim_list
+
+
+def test_a_plot_names_the_sources_of_one_point_once_not_on_top_of_each_other(tmp_path: Path) -> None:
+    """'timeline --plot' wrote each point's source beside it, so two outlets giving the same
+    number on the same day (one "Harbour Authority", one "Mira Lund") printed two labels at the
+    same place, one over the other and neither readable; a place now gets one label naming
+    each source once."""
+    pytest.importorskip("matplotlib")
+    from datetime import date
+
+    from reportedly.link.plot import plot_timeline
+    from reportedly.model import Span, Stance, TimelinePoint
+
+    def point(day: int, value: float, source: str, stance: Stance, n: int) -> TimelinePoint:
+        return TimelinePoint(
+            date(2024, 3, day),
+            value,
+            value,
+            value,
+            "sailings",
+            source,
+            stance,
+            f"d{n}",
+            f"d{n}:0",
+            Span(0, 2, "40"),
+        )
+
+    points = [
+        point(12, 40, "Harbour Authority", Stance.ASSERTED, 1),
+        point(12, 40, "Mira Lund", Stance.REPORTED, 2),
+        point(12, 40, "Harbour Authority", Stance.ASSERTED, 3),
+        point(14, 60, "Mira Lund", Stance.ASSERTED, 4),
+    ]
+    svg = plot_timeline("sailings cancelled", points, tmp_path / "sailings.svg").read_text()
+    # matplotlib writes each text element's string as a comment before its glyphs
+    labels = [line.strip()[5:-4] for line in svg.splitlines() if line.strip().startswith("<!-- ")]
+    assert "Harbour Authority, Mira Lund" in labels, [x for x in labels if not x[:1].isdigit()]
+    assert labels.count("Mira Lund") == 1 and "Harbour Authority" not in labels, labels
