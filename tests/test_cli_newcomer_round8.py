@@ -132,3 +132,26 @@ def test_a_plot_names_the_sources_of_one_point_once_not_on_top_of_each_other(tmp
     labels = [line.strip()[5:-4] for line in svg.splitlines() if line.strip().startswith("<!-- ")]
     assert "Harbour Authority, Mira Lund" in labels, [x for x in labels if not x[:1].isdigit()]
     assert labels.count("Mira Lund") == 1 and "Harbour Authority" not in labels, labels
+
+
+def test_json_verbs_still_show_progress_on_a_terminal(db: Path, tmp_path: Path, monkeypatch) -> None:
+    """'ingest --json' and 'link --json' (and the story verbs that link first) said nothing for
+    minutes at a time: --json switched their progress off along with the table, though progress
+    goes to stderr and the JSON to stdout. On a terminal the progress now shows; piped (a
+    script) stderr stays quiet, and --quiet silences ingest's either way."""
+    from reportedly.cli import output
+
+    monkeypatch.setattr(output.err, "_force_terminal", True)
+    linked = runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json"])
+    assert linked.exit_code == 0, linked.output
+    assert json.loads(linked.stdout)["up_to_date"] is False
+    assert "reading the stored ledgers" in linked.stderr, linked.stderr
+    article = tmp_path / "bridge.txt"
+    article.write_text("Bridge shut\n\nThe mayor said the bridge would stay shut until Friday.\n")
+    ingested = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--json"])
+    assert ingested.exit_code == 0, ingested.output
+    assert json.loads(ingested.stdout)["stored"] == 1
+    assert ingested.stderr.strip() != ""  # the live bar ran (it is transient: only its frame remains)
+    monkeypatch.setattr(output.err, "_force_terminal", False)
+    piped = runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json", "--force"])
+    assert piped.exit_code == 0 and piped.stderr == "", piped.stderr

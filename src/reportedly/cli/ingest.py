@@ -148,7 +148,8 @@ def ingest(
     pub = parse_published(published)
     check_encoding(encoding)
     store = open_store(db)
-    show = not quiet and not as_json and err.is_terminal
+    # The bar goes to stderr, so --json (on stdout) keeps it on a terminal: a long run is not silent.
+    show = not quiet and err.is_terminal
     # Piped or in a script there is no bar to draw: a line now and then says the run is alive.
     lines = PlainProgress(enabled=not quiet and not as_json and not err.is_terminal)
     with Progress(

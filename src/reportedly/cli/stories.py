@@ -67,14 +67,17 @@ def _require_story(store: Any, story: str | None) -> None:
 
 
 def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
-    """Link again when the store changed since the last run; returns the run's result or None."""
+    """Link again when the store changed since the last run; returns the run's result or None.
+
+    ``quiet`` (a --json run) keeps stderr clean for a script, but not on a terminal: linking can
+    take minutes, and the JSON goes to stdout anyway."""
     from ..link import ensure_linked
 
     files = _alias_files(aliases)
     embedder = _embedder(method)
 
     def say(msg: str) -> None:
-        if not quiet:
+        if not quiet or err.is_terminal:
             err.print(Text(msg, style="dim"))
 
     with store_failures():
