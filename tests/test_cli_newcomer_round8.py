@@ -67,7 +67,8 @@ def test_a_claims_table_keeps_its_words_whole_where_they_fit() -> None:
 
 def test_counts_of_one_read_as_english(db: Path, monkeypatch) -> None:
     """'reportedly story' said "reported by 2 outlets, 1 independent origins" (the product's own
-    headline figure), 'analyze' "1 claims from 1 sources" and 'stories' "1 stories"."""
+    headline figure), 'analyze' "1 claims from 1 sources", 'stories' "1 stories" and 'ingest'
+    "stored 1 document(s) with 1 claims"."""
     import reportedly.link
     from web_ledgers import STORY_ID, save_story
 
@@ -83,6 +84,10 @@ def test_counts_of_one_read_as_english(db: Path, monkeypatch) -> None:
     assert listed.exit_code == 0 and listed.stdout.startswith("1 story "), listed.stdout
     one = runner.invoke(app, ["analyze", "-"], input="Ferries stopped\n\nThe mayor said the port was shut.")
     assert one.exit_code == 0 and "1 claim from 1 source;" in one.stdout, one.stdout
+    stored = runner.invoke(
+        app, ["ingest", "-", "--db", str(db)], input="Ferries stopped\n\nThe mayor said the port was shut."
+    )
+    assert stored.exit_code == 0 and "stored 1 document with 1 claim in" in stored.stdout, stored.stdout
 
 
 def test_each_eval_verbs_list_says_what_it_prints() -> None:

@@ -32,7 +32,7 @@ from .options import (
     open_store,
     parse_published,
 )
-from .output import dump, err, out, print_ledger
+from .output import counted, dump, err, out, print_ledger
 
 if TYPE_CHECKING:
     from ..ingesting import IngestEvent
@@ -213,11 +213,12 @@ def ingest(
     if as_json:
         dump(summary)
     else:
-        msg = f"stored {summary['stored']} document(s) with {summary['claims']} claims in {summary['db']}"
+        stored, claims = counted(summary["stored"], "document"), counted(summary["claims"], "claim")
+        msg = f"stored {stored} with {claims} in {summary['db']}"
         if summary["unchanged"]:
             msg += f"; {summary['unchanged']} already stored"
         if summary["errors"]:
-            msg += f"; {len(summary['errors'])} error(s) recorded"
+            msg += f"; {counted(len(summary['errors']), 'error')} recorded"
         out.print(Text(msg))
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
