@@ -160,3 +160,18 @@ def test_json_verbs_still_show_progress_on_a_terminal(db: Path, tmp_path: Path, 
     monkeypatch.setattr(output.err, "_force_terminal", False)
     piped = runner.invoke(app, ["link", "--db", str(db), "--method", "tfidf", "--json", "--force"])
     assert piped.exit_code == 0 and piped.stderr == "", piped.stderr
+
+
+def test_help_examples_use_story_ids_of_the_shape_stories_prints() -> None:
+    """'conflicts --help' gave "--story s1" as its example: ids look like s-4689973897, and a
+    reader who copies the example's shape gets "no story 's1'"."""
+    import re
+
+    import typer.main
+
+    ids = []
+    for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
+        shown = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"}).stdout
+        ids += re.findall(r"Example: .*?(?:--story|reportedly story) (\S+)", shown)
+    assert ids, "no example names a story"
+    assert all(re.fullmatch(r"s-[0-9a-f]{10}", i) for i in ids), ids

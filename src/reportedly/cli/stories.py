@@ -268,7 +268,7 @@ def conflicts(
 
     Example: reportedly conflicts --kind numeric --json
 
-    Example: reportedly conflicts --declined --story s1
+    Example: reportedly conflicts --declined --story s-1a2b3c4d5e
     """
     from ..model import ConflictKind
 
