@@ -175,3 +175,22 @@ def test_help_examples_use_story_ids_of_the_shape_stories_prints() -> None:
         ids += re.findall(r"Example: .*?(?:--story|reportedly story) (\S+)", shown)
     assert ids, "no example names a story"
     assert all(re.fullmatch(r"s-[0-9a-f]{10}", i) for i in ids), ids
+
+
+def test_serve_on_a_port_in_use_says_so_before_claiming_to_serve(db: Path) -> None:
+    """'serve --port P' with P taken printed "Serving … at http://127.0.0.1:P/" and then
+    uvicorn's bind error, and exited 3, which reportedly's exit codes reserve for a store
+    problem (and, with a token, only after loading the models for a minute). It now checks the
+    port first: exit 2, naming the port and what to do."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(
+            app, ["serve", "--db", str(db), "--port", str(port)], env={"REPORTEDLY_TOKEN": None}
+        )
+    assert result.exit_code == 2, result.output
+    assert f"127.0.0.1:{port} is already in use" in result.output, result.output
+    assert "another --port" in result.output and "Serving" not in result.output
