@@ -194,3 +194,26 @@ def test_serve_on_a_port_in_use_says_so_before_claiming_to_serve(db: Path) -> No
     assert result.exit_code == 2, result.output
     assert f"127.0.0.1:{port} is already in use" in result.output, result.output
     assert "another --port" in result.output and "Serving" not in result.output
+
+
+def test_posting_plain_text_says_to_send_json(db: Path) -> None:
+    """'curl --data-binary @article.txt' to POST /api/documents answered "Input should be a valid
+    dictionary or object to extract fields from", which does not say what to send; the detail
+    now says the body must be a JSON object with text, html or url."""
+    from fastapi.testclient import TestClient
+
+    from reportedly.api import create_app
+
+    client = TestClient(create_app(str(db), token="t0k"))
+    auth = {"Authorization": "Bearer t0k"}
+    for content_type in ("text/plain", "application/json"):
+        answer = client.post(
+            "/api/documents",
+            content=b"The mayor said the bridge was shut.",
+            headers={**auth, "Content-Type": content_type},
+        )
+        assert answer.status_code == 422
+        detail = answer.json()["detail"]
+        assert "JSON object" in detail and '{"text": ' in detail, (content_type, detail)
+    listed = client.post("/api/documents", json=["The mayor said the bridge was shut."], headers=auth)
+    assert listed.status_code == 422 and "JSON object" in listed.json()["detail"]
