@@ -217,3 +217,16 @@ def test_posting_plain_text_says_to_send_json(db: Path) -> None:
         assert "JSON object" in detail and '{"text": ' in detail, (content_type, detail)
     listed = client.post("/api/documents", json=["The mayor said the bridge was shut."], headers=auth)
     assert listed.status_code == 422 and "JSON object" in listed.json()["detail"]
+
+
+def test_claims_of_an_unknown_source_say_where_to_look(db: Path) -> None:
+    """'claims --source Portview' printed an empty table and nothing else, as if the source had
+    said nothing; it now says where the sources are listed (exit 0: no claim is an answer)."""
+    result = runner.invoke(app, ["claims", "--db", str(db), "--source", "Portview Ferry Company"])
+    assert result.exit_code == 0, result.output
+    assert "0 claims" in result.stdout
+    assert "no claim's source is 'Portview Ferry Company'; list the sources with: reportedly entities" in (
+        result.stderr
+    )
+    found = runner.invoke(app, ["claims", "--db", str(db), "--source", "Portview Ferries"])
+    assert found.exit_code == 0 and "reportedly entities" not in found.output
