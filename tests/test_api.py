@@ -497,6 +497,14 @@ def test_export_refusals(client: TestClient) -> None:
 # ---------------------------------------------------------------- starting the server
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_serve_verb_builds_the_app(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> None:
     import uvicorn
     from typer.testing import CliRunner
@@ -506,21 +514,22 @@ def test_serve_verb_builds_the_app(monkeypatch: pytest.MonkeyPatch, db_path: Pat
 
     seen: dict = {}
     warmed: list[bool] = []
+    port = _free_port()  # serve checks that it can listen before it loads the models
     monkeypatch.setattr(uvicorn, "run", lambda web, **options: seen.update(web=web, **options))
     # With a token the models are loaded before listening, so the first POST does not stall reads.
     monkeypatch.setattr(reportedly, "warm_up", lambda: warmed.append(True))
     runner = CliRunner()
     result = runner.invoke(
-        cli, ["serve", "--db", str(db_path), "--port", "8123"], env={"REPORTEDLY_TOKEN": "t0k"}
+        cli, ["serve", "--db", str(db_path), "--port", str(port)], env={"REPORTEDLY_TOKEN": "t0k"}
     )
     assert result.exit_code == 0, result.output
     assert warmed == [True] and "Loading the models" in result.output
-    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", port)
     assert seen["web"].state.settings.token == "t0k"
     assert seen["web"].state.settings.allow_private is False
     opened = runner.invoke(
         cli,
-        ["serve", "--db", str(db_path), "--host", "0.0.0.0", "--allow-private"],
+        ["serve", "--db", str(db_path), "--host", "0.0.0.0", "--allow-private", "--port", str(_free_port())],
         env={"REPORTEDLY_TOKEN": ""},
     )
     assert opened.exit_code == 0

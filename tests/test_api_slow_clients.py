@@ -138,6 +138,7 @@ def test_serve_passes_its_job_and_connection_limits(tmp_path, monkeypatch: pytes
     monkeypatch.setattr(uvicorn, "run", lambda web, **options: seen.update(web=web, **options))
     Store(tmp_path / "s.db").close()  # serve without a token wants a store that exists
     args = ["serve", "--db", str(tmp_path / "s.db"), "--async-above", "5000", "--job-queue", "3"]
+    args += ["--port", str(_free_port())]  # serve checks that it can listen: not on a busy 8000
     result = CliRunner().invoke(cli, [*args, "--header-timeout", "2.5"])
     assert result.exit_code == 0, result.output
     settings = seen["web"].state.settings

@@ -197,7 +197,7 @@ def test_cli_lists_declined_pairs_on_request(tmp_path: Path, monkeypatch: pytest
     (pair,) = json.loads(declined.stdout)
     assert pair["declined"] is True and pair["why"] == "an update: the same origin gives the later figure"
     table = runner.invoke(app, ["conflicts", "--db", str(db), "--declined"], env={"COLUMNS": "200"})
-    assert "1 pairs declined" in table.stdout and "an update" in table.stdout
+    assert "1 pair declined" in table.stdout and "an update" in table.stdout
 
 
 @pytest.mark.parametrize("verb", [["conflicts"], ["conflicts", "--declined"], ["timeline"]])

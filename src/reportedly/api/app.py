@@ -181,8 +181,23 @@ def create_app(
     return app
 
 
+#: What a body that is not a JSON object should have been ('curl --data-binary @article.txt'
+#: sent text/plain and was told "Input should be a valid dictionary or object to extract fields
+#: from"; broken JSON was "9: JSON decode error").
+_JSON_BODY = (
+    'send a JSON object with Content-Type: application/json, e.g. {"text": "…"} (or "html", or "url")'
+)
+
+
 def _describe(error: Any) -> str:
-    where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+    loc = tuple(error.get("loc", ()))
+    if loc == ("body",) and error.get("type") in {"model_attributes_type", "dict_type"}:
+        return f"the body is not a JSON object; {_JSON_BODY}"
+    if loc[:1] == ("body",) and error.get("type") == "json_invalid":
+        reason = str((error.get("ctx") or {}).get("error", "")).strip()
+        at = f" at character {loc[1]}" if len(loc) > 1 else ""
+        return f"the body is not valid JSON ({reason or 'JSON decode error'}{at}); {_JSON_BODY}"
+    where = ".".join(str(part) for part in loc if part != "body")
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 

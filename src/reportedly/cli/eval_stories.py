@@ -31,8 +31,21 @@ ArticlesOpt = Annotated[
         "Default: GOLD_DIR/articles.",
     ),
 ]
-ListOpt = Annotated[
-    bool, typer.Option("--list", help="Also print the items to judge (conflicts, extra and missed claims).")
+# Each verb's --list says what it prints: one shared help promised conflicts (only eval-stories
+# lists them) and extra and missed claims (only eval-claims does) from both.
+StoryListOpt = Annotated[
+    bool,
+    typer.Option(
+        "--list",
+        help="Also print each conflict reported, with its verdict against the gold (right, trap, unmatched).",
+    ),
+]
+ClaimListOpt = Annotated[
+    bool,
+    typer.Option(
+        "--list",
+        help="Also print the items to judge: extra claims, missed gold claims and the stance confusion.",
+    ),
 ]
 
 
@@ -79,7 +92,7 @@ def eval_stories(
             "--db", help="Keep the store the corpus is linked in (SQLite path); default: a temporary one."
         ),
     ] = None,
-    show: ListOpt = False,
+    show: StoryListOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest a story corpus into a fresh store, link it, and score the story layer against its gold.
@@ -159,7 +172,7 @@ def eval_stories(
 def eval_claims(
     gold_dir: GoldArg,
     articles: ArticlesOpt = None,
-    show: ListOpt = False,
+    show: ClaimListOpt = False,
     as_json: JsonOpt = False,
     language: Annotated[
         str | None,

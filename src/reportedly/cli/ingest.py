@@ -32,7 +32,7 @@ from .options import (
     open_store,
     parse_published,
 )
-from .output import dump, err, out, print_ledger
+from .output import counted, dump, err, out, print_ledger
 
 if TYPE_CHECKING:
     from ..ingesting import IngestEvent
@@ -148,7 +148,8 @@ def ingest(
     pub = parse_published(published)
     check_encoding(encoding)
     store = open_store(db)
-    show = not quiet and not as_json and err.is_terminal
+    # The bar goes to stderr, so --json (on stdout) keeps it on a terminal: a long run is not silent.
+    show = not quiet and err.is_terminal
     # Piped or in a script there is no bar to draw: a line now and then says the run is alive.
     lines = PlainProgress(enabled=not quiet and not as_json and not err.is_terminal)
     with Progress(
@@ -212,11 +213,12 @@ def ingest(
     if as_json:
         dump(summary)
     else:
-        msg = f"stored {summary['stored']} document(s) with {summary['claims']} claims in {summary['db']}"
+        stored, claims = counted(summary["stored"], "document"), counted(summary["claims"], "claim")
+        msg = f"stored {stored} with {claims} in {summary['db']}"
         if summary["unchanged"]:
             msg += f"; {summary['unchanged']} already stored"
         if summary["errors"]:
-            msg += f"; {len(summary['errors'])} error(s) recorded"
+            msg += f"; {counted(len(summary['errors']), 'error')} recorded"
         out.print(Text(msg))
     if report.errors:
         raise typer.Exit(EXIT_INPUT)

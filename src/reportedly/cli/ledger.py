@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store
-from .output import cell, claims_table, dump, entity_cells, out, print_rows
+from .output import cell, claims_table, counted, dump, entity_cells, err, out, print_rows, show
 
 
 @app.command()
@@ -44,8 +44,14 @@ def claims(
     store.close()
     if as_json:
         dump(rows)
-    else:
-        out.print(claims_table(rows, title=f"{len(rows)} claims", ids=True))
+        return
+    show(claims_table(rows, title=counted(len(rows), "claim"), ids=True))
+    if not rows and source is not None:
+        # An empty table alone reads as "this source said nothing": more often the name is
+        # written another way than the store knows it.
+        err.print(
+            Text(f"no claim's source is {source!r}; list the sources with: reportedly entities", style="dim")
+        )
 
 
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "claims")

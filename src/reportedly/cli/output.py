@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.console import RenderableType
+from rich.measure import Measurement
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -50,7 +51,52 @@ def print_rows(
     table = Table(*columns, title=title, expand=True, show_lines=show_lines, title_justify="left")
     for row in rows:
         table.add_row(*cells(row))
-    out.print(table)
+    show(table)
+
+
+#: The longest word a column is widened for; a longer one (a URL) folds as before.
+LONGEST_WORD = 20
+
+
+def keep_words(table: Table, width: int) -> Table:
+    """Give each ratio column of ``table`` room for its longest word when the table can afford it.
+
+    Rich shares a table's width among its ratio columns by ratio alone, whatever they hold: on a
+    100-column terminal the claims table printed the cue "reportedly" as "repor/tedly" and "have
+    suggested" as "sugge/sted", one word over two lines. Rich takes a ratio column's ``width`` as
+    its least share, so that is set to the column's longest word (at most LONGEST_WORD), but only
+    when every column's longest word fits beside the fixed columns; on a terminal too narrow for
+    that the ratios share the width as before, so the table never grows past ``width``.
+    """
+    console = out
+    options = console.options.update_width(width)
+    pad = 2  # the default padding: one space either side
+    borders = len(table.columns) + 1 if table.box else 0
+    fixed, least = 0, {}
+    for index, column in enumerate(table.columns):
+        cells = [column.header, *column.cells]
+        sizes = [Measurement.get(console, options, c) for c in cells if c is not None]
+        if column.ratio is None:
+            fixed += max((m.maximum for m in sizes), default=1) + pad
+        elif column.width is None:
+            least[index] = min(max((m.minimum for m in sizes), default=1), LONGEST_WORD)
+    if not least or borders + fixed + sum(least.values()) + pad * len(least) > width:
+        return table
+    for index, words in least.items():
+        table.columns[index].width = words
+    return table
+
+
+def show(table: Table) -> None:
+    """Print a table on stdout, its words kept whole where the width allows (keep_words)."""
+    out.print(keep_words(table, out.width))
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and its noun, singular for one: "1 independent origin", "2 independent origins"."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {plural or noun + 's'}"
 
 
 def cell(value: Any) -> Text:
@@ -145,9 +191,11 @@ def print_ledger(ledger: Ledger) -> None:
         head.append("\n" + " · ".join(meta), style="dim")
     out.print(head)
     data = ledger.to_dict()
-    out.print(claims_table(data["claims"]))
+    show(claims_table(data["claims"]))
     out.print(
         Text(
-            f"{len(ledger.claims)} claims from {len(ledger.entities)} sources; document {doc.id}", style="dim"
+            f"{counted(len(ledger.claims), 'claim')} from {counted(len(ledger.entities), 'source')}; "
+            f"document {doc.id}",
+            style="dim",
         )
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +24,23 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def _check_port(host: str, port: int) -> None:
+    """Exit 2 when ``host:port`` cannot be listened on, before the models load and before the
+    "Serving …" line: uvicorn found out only when it bound, after both, and exited 3, the code
+    reportedly keeps for a store problem."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"{host}:{port} is already in use; stop the other server or pick another --port"
+        else:
+            message = f"cannot listen on {host}:{port} ({exc}); check --host and --port"
+        raise fail(message, EXIT_USAGE) from None
 
 
 @app.command()
@@ -123,6 +142,7 @@ def serve(
             async_above=async_above,
             job_queue=job_queue,
         )
+    _check_port(host, port)  # after the store's own errors, before the minute of loading models
     if not _loopback(host):
         err.print(
             Text(

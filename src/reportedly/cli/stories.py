@@ -19,7 +19,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store, store_failures
-from .output import dump, entity_cells, err, out, print_rows
+from .output import counted, dump, entity_cells, err, out, print_rows
 
 AliasesOpt = Annotated[
     list[Path] | None,
@@ -67,14 +67,17 @@ def _require_story(store: Any, story: str | None) -> None:
 
 
 def _refresh(store: Any, method: str, aliases: list[Path] | None, *, quiet: bool, force: bool = False) -> Any:
-    """Link again when the store changed since the last run; returns the run's result or None."""
+    """Link again when the store changed since the last run; returns the run's result or None.
+
+    ``quiet`` (a --json run) keeps stderr clean for a script, but not on a terminal: linking can
+    take minutes, and the JSON goes to stdout anyway."""
     from ..link import ensure_linked
 
     files = _alias_files(aliases)
     embedder = _embedder(method)
 
     def say(msg: str) -> None:
-        if not quiet:
+        if not quiet or err.is_terminal:
             err.print(Text(msg, style="dim"))
 
     with store_failures():
@@ -174,7 +177,7 @@ def stories(
             str(r["conflicts"]),
         ],
         as_json=as_json,
-        title=f"{len(rows)} stories",
+        title=counted(len(rows), "story", "stories"),
     )
     if not rows and not show_all and not as_json:
         out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
@@ -221,7 +224,8 @@ def story_cmd(
     for c in story.clusters:
         line = Text(f"\n{c.label}", style="bold")
         line.append(
-            f"\nreported by {len(c.outlets)} outlets, {c.independent_origins} independent origins: "
+            f"\nreported by {counted(len(c.outlets), 'outlet')}, "
+            f"{counted(c.independent_origins, 'independent origin')}: "
             + "; ".join(f"{o.name}{' (anon.)' if o.anonymous else ''} ×{len(o.claims)}" for o in c.origins),
             style="cyan",
         )
@@ -264,7 +268,7 @@ def conflicts(
 
     Example: reportedly conflicts --kind numeric --json
 
-    Example: reportedly conflicts --declined --story s1
+    Example: reportedly conflicts --declined --story s-1a2b3c4d5e
     """
     from ..model import ConflictKind
 
@@ -286,7 +290,7 @@ def conflicts(
             Text(f"{c.b.outlet or c.b.document_id} {_day(c.b.published)}: “{c.b.content.text}”"),
         ],
         as_json=as_json,
-        title=f"{len(found)} pairs declined" if declined else f"{len(found)} conflicts",
+        title=f"{counted(len(found), 'pair')} declined" if declined else counted(len(found), "conflict"),
         data=[c.to_dict() for c in found],
         show_lines=True,
     )
@@ -342,7 +346,7 @@ def timeline(
                 r["last"] or "",
             ],
             as_json=as_json,
-            title=f"{len(rows)} measures",
+            title=counted(len(rows), "measure"),
         )
         return
     if not points:
@@ -439,8 +443,23 @@ def aliases_list(
     )
 
 
+def _group_db(ctx: typer.Context, db: str) -> str:
+    """The store a sub-command opens: its own --db, else the group's ('aliases --db X add …',
+    where 'aliases --help' lists --db), else REPORTEDLY_DB or the default."""
+
+    def typed(c: typer.Context) -> bool:  # by name: Typer vendors its own click
+        source = c.get_parameter_source("db")
+        return source is not None and source.name == "COMMANDLINE"
+
+    parent = ctx.parent
+    if typed(ctx) or parent is None or not typed(parent):
+        return db
+    return str(parent.params["db"])
+
+
 @aliases_app.command("add")
 def aliases_add(
+    ctx: typer.Context,
     alias: Annotated[str, typer.Argument(help='The name as articles write it, e.g. "Seoul\'s spy agency".')],
     canonical: Annotated[
         str, typer.Argument(help='The source it names, e.g. "National Intelligence Service".')
@@ -457,6 +476,7 @@ def aliases_add(
     """
     from ..model import EntityType
 
+    db = _group_db(ctx, db)
     if type_ is not None and type_ not in {t.value for t in EntityType}:
         raise fail(
             f"unknown type {type_!r}; use one of: {', '.join(t.value for t in EntityType)}", EXIT_USAGE
@@ -482,6 +502,7 @@ def aliases_add(
 
 @aliases_app.command("remove")
 def aliases_remove(
+    ctx: typer.Context,
     alias: Annotated[str, typer.Argument(help="An alias added with 'aliases add'.")],
     db: DbOpt = DEFAULT_DB,
     as_json: JsonOpt = False,
@@ -490,7 +511,7 @@ def aliases_remove(
 
     Example: reportedly aliases remove "the South's spy agency"
     """
-    store = require_store(db)
+    store = require_store(_group_db(ctx, db))
     with store, store_failures():
         store.remove_user_alias(alias)
     if as_json:

@@ -32,6 +32,9 @@ def plot_timeline(measure: str, points: list[TimelinePoint], path: str | Path) -
         raise ValueError(f"{path}: write the plot to a .png or .svg file")
     dated = [p for p in points if p.date is not None and (p.value is not None or p.low is not None)]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    # One label per place: outlets that give one number on one day would otherwise print their
+    # sources on top of each other, none of them readable. Each source is named once, in order.
+    labels: dict[tuple[object, float], list[str]] = {}
     try:
         for stance in sorted({p.stance.value for p in dated}):
             group = [p for p in dated if p.stance.value == stance]
@@ -45,9 +48,11 @@ def plot_timeline(measure: str, points: list[TimelinePoint], path: str | Path) -
                     reach = y * (1.12 if p.high is None else 0.88)
                     arrow = {"arrowstyle": "->", "alpha": 0.6}
                     ax.annotate("", xy=(p.date, reach), xytext=(p.date, y), arrowprops=arrow)
-                ax.annotate(
-                    p.source or "", (p.date, y), textcoords="offset points", xytext=(4, 4), fontsize=7
-                )
+                names = labels.setdefault((p.date, y), [])
+                if p.source and p.source not in names:
+                    names.append(p.source)
+        for (day, y), names in labels.items():
+            ax.annotate(", ".join(names), (day, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
         ax.set_title(measure)
         ax.set_ylabel(next((p.unit for p in dated if p.unit), "value"))
         ax.grid(alpha=0.3)
