@@ -165,3 +165,19 @@ def test_clustering_with_a_model_links_what_it_weighs_and_keeps_figures_apart() 
     no.negative = True
     got = cluster_claims([a, no], {a.id: one, no.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
     assert got == []
+
+
+def test_a_model_keeping_voices_apart_never_links_two_named_speakers() -> None:
+    """With ``voices_apart`` the model's text links never join two different named voices (each
+    is an origin of its own); the same voice relayed by two outlets still links."""
+    mayor = said("The Velna bridge will reopen to traffic next week", voice="per:mayor")
+    governor = said("The Velna bridge reopens to traffic next week", voice="per:governor")
+    again = said("Next week the Velna bridge will reopen to traffic", voice="per:mayor")
+    one = np.array([1.0, 0, 0, 0], np.float32)
+    vec = {mayor.id: one, governor.id: one, again.id: one}
+    together = _model({"cos": 10.0}, 0.0)
+    assert len(cluster_claims([mayor, governor], vec, 0.65, together)) == 1
+    apart = PairModel(together.weights, 0.0, together.mean, together.scale, 0.5, voices_apart=True)
+    assert cluster_claims([mayor, governor], vec, 0.65, apart) == []
+    got = cluster_claims([mayor, governor, again], vec, 0.65, apart)
+    assert [sorted(it.id for it in g.items) for g in got] == [sorted([mayor.id, again.id])]

@@ -44,7 +44,7 @@ from .across import figures_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
-from .pairs import FLOOR, PairModel, feature_matrix, pair_features, pair_view
+from .pairs import FEATURES, FLOOR, PairModel, feature_matrix, pair_features, pair_view
 from .settle import place_containment
 
 #: Content-word Jaccard overlap two claims need, beside close vectors, to be linked by text.
@@ -448,9 +448,11 @@ def _link(
     sims, links, bars, cannot = edges.sims, edges.links, edges.bars, edges.cannot
     probs: dict[tuple[int, int], float] = {}  # the model's probability of the pairs it weighed
     if model is not None and edges.rows:
-        for (i, j), p in zip(edges.candidates, model.probability(feature_matrix(edges.rows)), strict=True):
-            probs[i, j] = float(p)
-            if p >= model.threshold:
+        rows = feature_matrix(edges.rows)
+        apart = rows[:, FEATURES.index("two_voices")] > 0 if model.voices_apart else np.zeros(len(rows), bool)
+        for (i, j), p, two in zip(edges.candidates, model.probability(rows), apart, strict=True):
+            probs[i, j] = 0.0 if two else float(p)
+            if p >= model.threshold and not two:
                 links.append((float(p) * 0.999, i, j))  # under 1.0: a text link, checked on average
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}

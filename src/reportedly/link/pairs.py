@@ -71,6 +71,8 @@ class PairModel:
     #: How far under ``threshold`` the average probability between two clusters may be for a link
     #: to join them (average linkage: one likely pair must not chain a topic together).
     slack: float = 0.05
+    #: Whether two different named voices are never linked by the model (each is an origin).
+    voices_apart: bool = False
     features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
@@ -87,6 +89,7 @@ class PairModel:
             "scale": [round(float(v), 6) for v in self.scale],
             "threshold": round(float(self.threshold), 4),
             "slack": round(float(self.slack), 4),
+            "voices_apart": self.voices_apart,
         }
 
     @classmethod
@@ -101,6 +104,7 @@ class PairModel:
             scale=np.asarray(data["scale"], dtype=np.float64),
             threshold=float(data["threshold"]),
             slack=float(data.get("slack", 0.05)),
+            voices_apart=bool(data.get("voices_apart", False)),
         )
 
 
