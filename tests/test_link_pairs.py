@@ -167,17 +167,20 @@ def test_clustering_with_a_model_links_what_it_weighs_and_keeps_figures_apart() 
     assert got == []
 
 
-def test_a_model_keeping_voices_apart_never_links_two_named_speakers() -> None:
-    """With ``voices_apart`` the model's text links never join two different named voices (each
-    is an origin of its own); the same voice relayed by two outlets still links."""
+def test_a_model_keeping_voices_apart_leaves_two_named_speakers_to_the_rule() -> None:
+    """With ``voices_apart`` two different named voices (each an origin of its own) are linked
+    only where the hand rule links them; the same voice relayed by two outlets is the model's."""
     mayor = said("The Velna bridge will reopen to traffic next week", voice="per:mayor")
     governor = said("The Velna bridge reopens to traffic next week", voice="per:governor")
     again = said("Next week the Velna bridge will reopen to traffic", voice="per:mayor")
-    one = np.array([1.0, 0, 0, 0], np.float32)
-    vec = {mayor.id: one, governor.id: one, again.id: one}
+    a, b = np.array([1.0, 0, 0, 0], np.float32), np.array([0.8, 0.6, 0, 0], np.float32)
+    c = np.array([0.8, 0, 0.6, 0], np.float32)
+    vec = {mayor.id: a, governor.id: b, again.id: c}  # cosines 0.8 and 0.64: under the rule's 0.85 bar
     together = _model({"cos": 10.0}, 0.0)
-    assert len(cluster_claims([mayor, governor], vec, 0.65, together)) == 1
+    assert len(cluster_claims([mayor, governor], vec, 0.85, together)) == 1
     apart = PairModel(together.weights, 0.0, together.mean, together.scale, 0.5, voices_apart=True)
-    assert cluster_claims([mayor, governor], vec, 0.65, apart) == []
-    got = cluster_claims([mayor, governor, again], vec, 0.65, apart)
+    assert cluster_claims([mayor, governor], vec, 0.85, apart) == []
+    got = cluster_claims([mayor, governor, again], vec, 0.85, apart)
     assert [sorted(it.id for it in g.items) for g in got] == [sorted([mayor.id, again.id])]
+    # where the rule links the two voices (close vectors and shared words), the link stands
+    assert len(cluster_claims([mayor, governor], {mayor.id: a, governor.id: a}, 0.85, apart)) == 1

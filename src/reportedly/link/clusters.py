@@ -450,9 +450,12 @@ def _link(
     if model is not None and edges.rows:
         rows = feature_matrix(edges.rows)
         apart = rows[:, FEATURES.index("two_voices")] > 0 if model.voices_apart else np.zeros(len(rows), bool)
-        for (i, j), p, two in zip(edges.candidates, model.probability(rows), apart, strict=True):
-            probs[i, j] = 0.0 if two else float(p)
-            if p >= model.threshold and not two:
+        ruled = rows[:, FEATURES.index("rule")] > 0
+        for (i, j), p, two, rule in zip(edges.candidates, model.probability(rows), apart, ruled, strict=True):
+            if two:  # two named voices: the hand rule's verdict stands
+                p = max(float(p), model.threshold) if rule else 0.0
+            probs[i, j] = float(p)
+            if p >= model.threshold:
                 links.append((float(p) * 0.999, i, j))  # under 1.0: a text link, checked on average
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}

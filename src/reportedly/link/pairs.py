@@ -71,7 +71,8 @@ class PairModel:
     #: How far under ``threshold`` the average probability between two clusters may be for a link
     #: to join them (average linkage: one likely pair must not chain a topic together).
     slack: float = 0.05
-    #: Whether two different named voices are never linked by the model (each is an origin).
+    #: Whether two different named voices are left to the hand rule: the model links them only
+    #: where the rule does (each voice is an origin; the model must not gather speakers).
     voices_apart: bool = False
     features: tuple[str, ...] = FEATURES
 
