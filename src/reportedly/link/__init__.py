@@ -66,12 +66,20 @@ def _bundled_gazetteer() -> bytes:
     return (resources.files("reportedly") / "data" / "aliases.tsv").read_bytes()
 
 
+@cache
+def _bundled_pair_model() -> bytes:
+    """The shipped claim-pair model's weights (``link.pairs``): new weights link claims anew."""
+    path = resources.files("reportedly") / "data" / "models" / "pairs.json"
+    return path.read_bytes() if path.is_file() else b""
+
+
 def fingerprint(store: Any, embedder: Embedder, aliases: Iterable[str | Path] = ()) -> str:
     """What a link run depends on: ``settings:ledgers``, where the settings part (the rules'
     revision, the bundled gazetteer, method, alias files, user aliases) tells an incremental run
     whether the last run is still a valid start."""
     digest = hashlib.sha1(f"{LINK_REVISION}:{embedder.method}".encode())
     digest.update(_bundled_gazetteer())
+    digest.update(_bundled_pair_model())
     for path in aliases:
         digest.update(Path(path).read_bytes())
     for alias, (canonical, etype) in sorted(store.user_aliases().items()):

@@ -44,6 +44,7 @@ from .across import figures_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
 from .numbers import FIXED_PROPERTIES, bounds
+from .pairs import FEATURES, FLOOR, PairModel, feature_matrix, pair_features, pair_view
 from .settle import place_containment
 
 #: Content-word Jaccard overlap two claims need, beside close vectors, to be linked by text.
@@ -197,8 +198,21 @@ def same_exact(a: Quantity, b: Quantity) -> bool:
     return _exact(a) is not None or _exact(b) is not None or (a.low, a.high) == (b.low, b.high)
 
 
-def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
-    """Clusters of one story's claims (cross-document ones only), in order of first appearance."""
+def cluster_claims(
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    threshold: float,
+    model: PairModel | None = None,
+    blame: dict[str, str] | None = None,
+) -> list[Group]:
+    """Clusters of one story's claims (cross-document ones only), in order of first appearance.
+
+    With a pair ``model`` (:mod:`reportedly.link.pairs`), text links between asserted claims are the
+    model's: a pair is linked when its probability reaches the model's threshold; figure links,
+    cannot-links and the split by polarity stay as they are. Refusals keep the hand rules.
+    ``blame`` (claim id -> its blame proposition, :func:`reportedly.link.blame.blame_groups`) is
+    evidence the model reads.
+    """
     every = [
         it
         for it in sorted(items, key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
@@ -206,9 +220,8 @@ def cluster_claims(items: list[ClaimItem], vectors: dict[str, np.ndarray], thres
     ]
     ordered = [it for it in every if not it.neutral]
     groups: list[Group] = []
-    for negative in (False, True):
-        side = [it for it in ordered if it.negative == negative]
-        groups.extend(_link(side, vectors, threshold))
+    for side in _sides(items):
+        groups.extend(_link(side, vectors, threshold, model, blame))
     # refusals and doubts repeated by several outlets ("I will leave this question unanswered", "the
     # Kremlin refused to comment on the claim") are a proposition of their own: linked only among
     # themselves, per stance and per named voice, never with what was asserted
@@ -321,20 +334,39 @@ def _containment():  # noqa: ANN202 - the gazetteer's containment test, loaded o
     return place_containment()
 
 
-def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: float) -> list[Group]:
+@dataclass(slots=True)
+class _Edges:
+    """What one pass over a side's pairs finds: rule links, cannot-links, and the pairs a model weighs."""
+
+    sims: np.ndarray
+    links: list[tuple[float, int, int]] = field(default_factory=list)
+    bars: dict[tuple[int, int], float] = field(default_factory=dict)  # a text link's own bar
+    cannot: set[tuple[int, int]] = field(default_factory=set)
+    candidates: list[tuple[int, int]] = field(default_factory=list)
+    rows: list[list[float]] = field(default_factory=list)
+
+
+def _edges(
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    threshold: float,
+    weigh: bool,
+    blame: dict[str, str] | None = None,
+) -> _Edges:
+    """Figure links and cannot-links, and text links by the hand rules, or (``weigh``) the feature
+    rows of the pairs a pair model is to weigh instead (:mod:`reportedly.link.pairs`)."""
     n = len(items)
-    if n == 0:
-        return []
     matrix = np.stack([vectors[it.id] for it in items])
-    sims = matrix @ matrix.T
+    out = _Edges(sims=matrix @ matrix.T)
+    sims, links, bars, cannot = out.sims, out.links, out.bars, out.cannot
     bags = [frozenset(words(it.statement)) for it in items]
     figures = [_figures(it) for it in items]
     numerals = [_numerals(it.text) for it in items]
     grams = [_word_grams(it.text) for it in items]
     voices = [_voice(it) for it in items]
-    links: list[tuple[float, int, int]] = []
-    bars: dict[tuple[int, int], float] = {}  # a text link's own bar, where it is not ``threshold``
-    cannot: set[tuple[int, int]] = set()
+    sides = blame or {}
+    views = [pair_view(it, numerals[k], grams[k], voices[k], sides.get(it.id)) for k, it in enumerate(items)]
+    views = views if weigh else []
     for i in range(n):
         for j in range(i + 1, n):
             if items[i].doc.id == items[j].doc.id:
@@ -352,17 +384,79 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
                 if _loosely_agree(items[i], items[j]) and float(sims[i, j]) >= threshold:
                     links.append((1.0 + float(sims[i, j]), i, j))
                 continue
-            if numerals[i] and numerals[j] and not numerals[i] & numerals[j]:
+            apart = bool(numerals[i]) and bool(numerals[j]) and not numerals[i] & numerals[j]
+            if apart and not weigh:
                 continue  # "eight people died" and "25 people were killed" are not one statement
             sim = float(sims[i, j])
             one_voice = voices[i] is not None and voices[i] == voices[j]
             bar = threshold - SAME_VOICE_SLACK if one_voice else threshold
-            if sim >= bar + STRONG or (sim >= bar and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP):
+            close = sim >= bar + STRONG or (sim >= bar and _jaccard(bags[i], bags[j]) >= LEXICAL_OVERLAP)
+            if weigh:
+                if sim >= FLOOR:  # the model weighs the evidence, the hand rule's verdict among it
+                    quote = _contained(grams[i], grams[j])
+                    rule = not apart and (close or quote >= QUOTE_CONTAINMENT)
+                    out.candidates.append((i, j))
+                    out.rows.append(pair_features(views[i], views[j], sim, quote, rule))
+            elif close:
                 links.append((sim + threshold - bar, i, j))
                 bars[i, j] = bar
             elif _contained(grams[i], grams[j]) >= QUOTE_CONTAINMENT:
                 # one outlet's quotation inside another's longer one: the same words, the same statement
                 links.append((threshold, i, j))
+    return out
+
+
+def _sides(items: list[ClaimItem]) -> list[list[ClaimItem]]:
+    """The claims a story clusters by their text, affirmative and negative apart, in order."""
+    every = [
+        it
+        for it in sorted(items, key=lambda it: (it.doc.published or _MIN, it.doc.id, it.claim.id))
+        if it.text.strip() and (it.measures or len(set(words(it.statement))) >= MIN_WORDS)
+    ]
+    ordered = [it for it in every if not it.neutral]
+    return [[it for it in ordered if it.negative == negative] for negative in (False, True)]
+
+
+def model_pairs(
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    threshold: float,
+    blame: dict[str, str] | None = None,
+) -> list[tuple[ClaimItem, ClaimItem, list[float]]]:
+    """The pairs of a story's claims a pair model would weigh, with their feature rows: what the
+    model is trained on (``benchmarks/train_pairs.py``), the very rows :func:`cluster_claims` reads."""
+    out = []
+    for side in _sides(items):
+        if side:
+            edges = _edges(side, vectors, threshold, weigh=True, blame=blame)
+            pairs = zip(edges.candidates, edges.rows, strict=True)
+            out.extend((side[i], side[j], row) for (i, j), row in pairs)
+    return out
+
+
+def _link(
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    threshold: float,
+    model: PairModel | None = None,
+    blame: dict[str, str] | None = None,
+) -> list[Group]:
+    n = len(items)
+    if n == 0:
+        return []
+    edges = _edges(items, vectors, threshold, weigh=model is not None, blame=blame)
+    sims, links, bars, cannot = edges.sims, edges.links, edges.bars, edges.cannot
+    probs: dict[tuple[int, int], float] = {}  # the model's probability of the pairs it weighed
+    if model is not None and edges.rows:
+        rows = feature_matrix(edges.rows)
+        apart = rows[:, FEATURES.index("two_voices")] > 0 if model.voices_apart else np.zeros(len(rows), bool)
+        ruled = rows[:, FEATURES.index("rule")] > 0
+        for (i, j), p, two, rule in zip(edges.candidates, model.probability(rows), apart, ruled, strict=True):
+            if two:  # two named voices: the hand rule's verdict stands
+                p = max(float(p), model.threshold) if rule else 0.0
+            probs[i, j] = float(p)
+            if p >= model.threshold:
+                links.append((float(p) * 0.999, i, j))  # under 1.0: a text link, checked on average
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}
 
@@ -378,7 +472,16 @@ def _link(items: list[ClaimItem], vectors: dict[str, np.ndarray], threshold: flo
             continue
         if any((min(x, y), max(x, y)) in cannot for x in members[a] for y in members[b]):
             continue
-        if strength < 1.0:  # a text link: the clusters as wholes must be close, not one pair in them
+        if strength < 1.0 and model is not None:  # the clusters as wholes must be one proposition
+            cross = [
+                probs.get((min(x, y), max(x, y)), 0.0)
+                for x in members[a]
+                for y in members[b]
+                if items[x].doc.id != items[y].doc.id
+            ]
+            if cross and sum(cross) / len(cross) < model.threshold - model.slack:
+                continue
+        elif strength < 1.0:  # a text link: the clusters as wholes must be close, not one pair in them
             cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
             if sum(cross) / len(cross) < bars.get((i, j), threshold) - AVERAGE_SLACK:
                 continue

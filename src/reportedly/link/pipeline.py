@@ -27,11 +27,12 @@ from .blame import DENIES, MUTUAL, OWN, blame_conflicts, blame_groups, gazetteer
 from .clusters import cluster_claims, cluster_id, label
 from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
-from .embed import THRESHOLDS, Embedder, default_embedder
+from .embed import MINILM, THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins, with_demonyms
 from .numbers import numeric_conflicts
 from .organisations import with_short_form
+from .pairs import packaged_model
 from .settle import place_containment, settle_places
 from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
 
@@ -130,6 +131,8 @@ def link_corpus(
     say = progress or (lambda _msg: None)
     embedder = embedder or default_embedder()
     thresholds = THRESHOLDS[embedder.method]
+    # the pair model weighs the sentence model's cosines: with TF-IDF vectors the hand rules link
+    pair_model = packaged_model() if embedder.method == MINILM else None
 
     tick = time.perf_counter()
     index = EntityIndex(load_aliases(aliases, user_aliases))
@@ -166,7 +169,9 @@ def link_corpus(
         for d in g.documents:
             story_of[d.id] = g.id
         clusters = []
-        for cg in cluster_claims(members, claim_vecs, thresholds.cluster):
+        blamed = blame_groups(members, side_of)
+        blame = {it.id: side for side, group in blamed for it in group}
+        for cg in cluster_claims(members, claim_vecs, thresholds.cluster, pair_model, blame):
             found, _per_claim = origins(cg.items, origin_side)
             clusters.append(
                 ClaimCluster(
@@ -178,14 +183,14 @@ def link_corpus(
                     origins=found,
                 )
             )
-        for side, blamed in blame_groups(members, side_of):
-            found, _per_claim = origins(blamed, origin_side)
+        for side, blamers in blamed:
+            found, _per_claim = origins(blamers, origin_side)
             clusters.append(
                 ClaimCluster(
-                    id=cluster_id([it.id for it in blamed], f"blame:{side}"),
+                    id=cluster_id([it.id for it in blamers], f"blame:{side}"),
                     story_id=g.id,
                     label=_blame_label(side),
-                    claims=[it.ref() for it in blamed],
+                    claims=[it.ref() for it in blamers],
                     origins=found,
                 )
             )

@@ -1,0 +1,218 @@
+"""A learned judge of whether two claims of different documents state one proposition.
+
+The hand rules of :mod:`reportedly.link.clusters` (a cosine bar with a share of words, a lower
+bar for one named voice, a quotation inside another) were tuned story by story and carry
+poorly to stories nobody tuned on. This module reads the same evidence as features of a claim
+pair (sentence cosine, shared and rare shared words, quotation overlap, numbers, voices,
+stance, kinds, days apart, lengths, and whether the hand rule fires) and weighs it with a
+logistic model fitted on the development stories' gold propositions
+(``benchmarks/train_pairs.py``, judged leave-one-story-out). At run time it is one dot product:
+the weights are package data (``data/models/pairs.json``), no learning library is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .corpus import ClaimItem
+from .embed import STOPWORDS, words
+
+#: The features of a pair, in the order of the model's weights.
+FEATURES = (
+    "cos",
+    "jaccard",
+    "overlap",
+    "rare",
+    "quote",
+    "rule",
+    "numerals_apart",
+    "numerals_shared",
+    "one_figure",
+    "same_voice",
+    "two_voices",
+    "same_source",
+    "same_stance",
+    "blame_same",
+    "blame_apart",
+    "both_outlet",
+    "one_outlet",
+    "both_direct",
+    "days",
+    "short",
+    "long",
+)
+#: Pairs under this cosine are never compared by the model (its probability is taken as 0): they
+#: are the bulk of a story's pairs and none of the gold's paraphrases lies that low.
+FLOOR = 0.3
+#: Zipf frequency under which a shared word counts as rare ("Kakhovka", "breach"; not "people").
+RARE_ZIPF = 4.5
+
+_TOKEN = re.compile(r"[a-z][a-z'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """A logistic model over :data:`FEATURES`: standardised features, weights, a bias and the
+    probability a text link needs (``threshold``, chosen leave-one-story-out)."""
+
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float
+    #: How far under ``threshold`` the average probability between two clusters may be for a link
+    #: to join them (average linkage: one likely pair must not chain a topic together).
+    slack: float = 0.05
+    #: Whether two different named voices are left to the hand rule: the model links them only
+    #: where the rule does (each voice is an origin; the model must not gather speakers).
+    voices_apart: bool = False
+    features: tuple[str, ...] = FEATURES
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(one proposition) for feature rows ``x`` (shape (n, len(FEATURES)) or (len(FEATURES),))."""
+        z = ((x - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "weights": [round(float(w), 6) for w in self.weights],
+            "bias": round(float(self.bias), 6),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "threshold": round(float(self.threshold), 4),
+            "slack": round(float(self.slack), 4),
+            "voices_apart": self.voices_apart,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        names = tuple(data["features"])
+        if names != FEATURES:
+            raise ValueError(f"pair model features {names} are not this version's {FEATURES}")
+        return cls(
+            weights=np.asarray(data["weights"], dtype=np.float64),
+            bias=float(data["bias"]),
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            threshold=float(data["threshold"]),
+            slack=float(data.get("slack", 0.05)),
+            voices_apart=bool(data.get("voices_apart", False)),
+        )
+
+
+@cache
+def packaged_model() -> PairModel | None:
+    """The shipped pair model, or None where the package carries none (the hand rules then link)."""
+    path = resources.files("reportedly") / "data" / "models" / "pairs.json"
+    if not path.is_file():
+        return None
+    return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rare_words(text: str) -> frozenset[str]:
+    """The content's rare words (Zipf frequency under :data:`RARE_ZIPF`), lower-cased, unstemmed."""
+    out = set()
+    for w in _TOKEN.findall(text.lower().replace("’", "'")):
+        w = w.strip("'-")
+        if len(w) >= 3 and w not in STOPWORDS and _zipf(w) < RARE_ZIPF:
+            out.add(w)
+    return frozenset(out)
+
+
+@dataclass(slots=True)
+class PairView:
+    """What the features read of one claim, computed once per claim."""
+
+    bag: frozenset[str]
+    rare: frozenset[str]
+    numerals: frozenset[str]
+    grams: frozenset[tuple[str, ...]]
+    voice: str | None
+    source: str | None
+    figures: bool
+    stance: str
+    kind: str
+    day: int | None
+    size: int
+    blame: str | None = None  # the blame proposition the claim stands in (``link.blame``), if any
+
+
+def pair_view(
+    it: ClaimItem,
+    numerals: frozenset[str],
+    grams: frozenset[tuple[str, ...]],
+    voice: str | None,
+    blame: str | None = None,
+) -> PairView:
+    published = it.doc.published
+    return PairView(
+        bag=frozenset(words(it.statement)),
+        rare=rare_words(it.statement),
+        numerals=numerals,
+        grams=grams,
+        voice=voice,
+        source=it.source.key if it.source is not None else None,
+        figures=bool(it.measures),
+        stance=it.claim.stance.value,
+        kind=it.claim.kind.value,
+        day=published.toordinal() if published is not None else None,
+        size=len(set(words(it.text))),
+        blame=blame,
+    )
+
+
+def pair_features(a: PairView, b: PairView, cos: float, quote: float, rule: bool) -> list[float]:
+    """The feature row of one pair, in the order of :data:`FEATURES`.
+
+    ``quote`` is the share of the shorter content's word 4-grams found in the other, ``rule``
+    whether the hand rule of :mod:`reportedly.link.clusters` links the pair by its text.
+    """
+    shared = len(a.bag & b.bag)
+    union = len(a.bag | b.bag)
+    smaller = min(len(a.bag), len(b.bag))
+    rare = a.rare & b.rare
+    both_voiced = a.voice is not None and b.voice is not None
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    return [
+        cos,
+        shared / union if union else 0.0,
+        shared / smaller if smaller else 0.0,
+        math.log1p(len(rare)),
+        quote,
+        float(rule),
+        float(bool(a.numerals) and bool(b.numerals) and not a.numerals & b.numerals),
+        float(bool(a.numerals & b.numerals)),
+        float(a.figures != b.figures),
+        float(both_voiced and a.voice == b.voice),
+        float(both_voiced and a.voice != b.voice),
+        float(a.source is not None and a.source == b.source),
+        float(a.stance == b.stance),
+        float(a.blame is not None and a.blame == b.blame),
+        float(a.blame is not None and b.blame is not None and a.blame != b.blame),
+        float(a.kind == "outlet" and b.kind == "outlet"),
+        float((a.kind == "outlet") != (b.kind == "outlet")),
+        float(a.kind == "direct" and b.kind == "direct"),
+        math.log1p(days),
+        math.log1p(min(a.size, b.size)),
+        math.log1p(max(a.size, b.size)),
+    ]
+
+
+def feature_matrix(rows: Sequence[Sequence[float]]) -> np.ndarray:
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
