@@ -688,3 +688,13 @@ def test_a_share_of_a_named_whole_and_a_cost_are_series_of_their_own(nlp):
     assert keys(nlp, "The storm caused $1 billion in damage.")["$1 billion"] == "usd cost"
     # other amounts say nothing that two reports could share
     assert keys(nlp, "The country pledged $50 million in aid.")["$50 million"] is None
+
+
+def test_what_is_fired_is_counted_by_the_verb_only(nlp):
+    assert keys(nlp, "The army said some 450 rockets fired from the strip had fallen short.")["some 450"] == (
+        "rocket launched"
+    )
+    assert keys(nlp, "The air force said 40 drones were launched overnight.")["40"] == "drone launched"
+    # the noun is something else: a fire that destroyed, gunmen who opened fire and killed
+    assert keys(nlp, "The fire destroyed 1,000 buildings.")["1,000"] == "building destroyed"
+    assert keys(nlp, "Gunmen opened fire and killed 40 people.")["40"] == "people killed"

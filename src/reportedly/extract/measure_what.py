@@ -96,12 +96,19 @@ _CONDITIONS = frozenset({"condition", "state", "case"})
 _GRAVE = frozenset({"critical", "serious", "grave"})
 
 
+#: Verbs that count what is fired ("450 rockets fired from Gaza", "launched 40 drones"); as
+#: nouns these words name something else ("the fire", "the launch"), so only the verb counts.
+_LAUNCH_VERBS = frozenset({"fire", "launch"})
+
+
 def _event(t: Token | None) -> str | None:
     if t is None:
         return None
     cls = EVENTS.get(lemma(t)) or EVENTS.get(t.lower_)
     if cls:
         return cls
+    if lemma(t) in _LAUNCH_VERBS and t.pos_ == "VERB" and not any(c.lower_ == "open" for c in t.ancestors):
+        return "launched"
     if lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
         return "killed"  # a bare "toll" in news is a death toll
     if lemma(t) in _CONDITIONS and any(c.dep_ == "amod" and c.lower_ in _GRAVE for c in t.children):
