@@ -546,3 +546,15 @@ def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
     story[held.doc.id] = "s1"
     rows = _settled([town, first, second, held], story, country_of)
     assert not any(not c.declined and "10000" in c.why and "5000" in c.why for c in rows)
+
+
+def test_costs_and_shares_are_never_held_against_each_other():
+    # two bodies' reckonings of a cost, or shares of wholes each report draws, disagree by design
+    assert verdicts(point(4300, 12, "UN", what="cost"), point(2274, 14, "rescuers", what="cost")) == []
+    a, b = point(4300, 12, "UN"), point(2274, 14, "rescuers")
+    for item in (a, b):
+        m = item.measures[0]
+        item.measures[0] = Measured(
+            0, Measure(None, "percent of area", place="X", place_name="X", as_of=m.typed.as_of)
+        )
+    assert verdicts(a, b) == []

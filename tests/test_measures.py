@@ -586,3 +586,115 @@ def test_an_event_word_right_after_the_counted_noun_says_what_it_counts(nlp) -> 
         lemmas=["aid", "group", "give", "estimate", "of", "6,000", "people", "miss", "."],
     )
     assert what_counted(doc[5], doc[6]) == "missing"
+
+
+def test_a_toll_that_names_its_event_wins_over_a_verb_joined_to_it(nlp):
+    # the toll's own event says what the figure it moved to counts; the number joined after it
+    # with its own participle counts that participle's event
+    got = keys(
+        nlp,
+        "The death toll from the collision of two trains in the state has surged to 140 and more "
+        "than 500 are injured, an official told reporters on Saturday.",
+    )
+    assert got["140"] == "people killed" and got["more than 500"] == "people injured"
+    # a parse that hangs the number on a person's name: the name is nobody's unit, and the
+    # toll's "of" phrase is the event the toll is of, not what it counts
+    got = keys(
+        nlp,
+        "The death toll of the ferry accident at Rivermouth has increased to 140 and over 300 "
+        "injured, informed Chief Secretary Arun Mehta.",
+    )
+    assert got["140"] == "people killed" and got["over 300"] == "people injured"
+
+
+def test_tallies_fixed_going_up_or_expected_to_fall(nlp):
+    assert keys(nlp, "The final toll has been fixed at 96, the minister said.")["96"] == "people killed"
+    assert keys(nlp, "She said the death toll could go up to 300.")["up to 300"] == "people killed [forecast]"
+    got = keys(nlp, "The mayor said the number of missing was expected to fall to around 40.")
+    assert got["around 40"] == "people missing [forecast]"
+    assert (
+        keys(nlp, "More than 80 passengers lost their lives in the crash.")["More than 80"] == "people killed"
+    )
+
+
+def test_the_identified_and_the_not_yet_identified_are_two_counts(nlp):
+    # a noun for the dead says they are dead; what they are counted as is what is done to them
+    assert keys(nlp, "Officials said 45 bodies have been identified.")["45"] == "people identified"
+    assert keys(nlp, "As many as 30 bodies remain unidentified.")["As many as 30"] == "people not_identified"
+    got = keys(nlp, "At least 12 victims of the crash are yet to be identified, officials said.")
+    assert got["At least 12"] == "people not_identified"
+    assert keys(nlp, "The 12 unidentified bodies are kept at the morgue.")["12"] == "people not_identified"
+    # bodies with nothing done to them are the dead
+    assert keys(nlp, "Rescuers recovered 200 bodies from the river.")["200"] == "people killed"
+    assert keys(nlp, "Police released the identities of three people.")["three"] == "people identified"
+
+
+def test_a_reckoning_of_the_past_is_no_forecast(nlp):
+    got = measures(nlp, "The fire was estimated to have burned more than 600 hectares.")
+    assert got[0][1].key == "hectare burned" and got[0][1].scope is MeasureScope.POINT
+    assert keys(nlp, "The toll was estimated at 300 by the ministry.")["300"] == "people killed"
+    # "certain" meaning "some" forecasts nothing
+    got = keys(nlp, "The toll has been revised to 96 after accounting for certain double counts.")
+    assert got["96"] == "people killed"
+
+
+def test_a_place_a_distance_is_measured_from_is_not_where_a_figure_holds(nlp, gazetteer):
+    got = keys(nlp, "About 400 people were injured in the crash, about 120 km north of Lucknow.", gazetteer)
+    assert got["About 400"] == "people injured"
+    got = keys(nlp, "About 400 people were injured in Lucknow.", gazetteer)
+    assert got["About 400"] == "people injured in Lucknow"
+
+
+def test_the_earlier_value_of_a_placed_tally_is_that_place_s(nlp, gazetteer):
+    got = keys(nlp, "The agency raised the toll in Peru to 412, up from 388 a day earlier.", gazetteer)
+    assert got["412"] == got["388"] == "people killed in Peru"
+
+
+def test_what_is_done_with_the_counted_and_their_own_clause(nlp):
+    # the noun the counted hang on says what is counted of them, not their own participle
+    got = keys(nlp, "So far, the county has released the identities of two people killed in the blaze.")
+    assert got["two"] == "people identified"
+    # a number standing for people with its own clause
+    got = keys(
+        nlp, "Prosecutors ordered the eight to be jailed pending the investigation, the statement added."
+    )
+    assert got["eight"] == "people arrested"
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_where_a_figure_holds(nlp, gazetteer):
+    assert (
+        keys(nlp, "LUCKNOW, India (AP) — The death toll rose to 40 on Monday.", gazetteer)["40"]
+        == "people killed"
+    )
+    assert keys(nlp, "Lucknow: The death toll rose to 40 on Monday.", gazetteer)["40"] == "people killed"
+    got = keys(nlp, "In Lucknow, the death toll rose to 40 on Monday.", gazetteer)
+    assert got["40"] == "people killed in Lucknow"
+
+
+def test_people_named_by_a_role_are_people(nlp):
+    got = keys(nlp, "Police detained eight officials, and prosecutors ordered the eight to be jailed.")
+    assert got["eight"] == "people arrested"
+    assert keys(nlp, "Twelve workers were injured at the plant.")["Twelve"] == "people injured"
+
+
+def test_a_share_of_a_named_whole_and_a_cost_are_series_of_their_own(nlp):
+    got = keys(nlp, "An official estimated that 25% of the town was destroyed.")
+    assert got["25%"] == "percent of town destroyed"
+    assert keys(nlp, "Crews have covered only 3% of the search area.")["3%"] == "percent of area"
+    # a percentage of no named whole compares with nothing
+    assert keys(nlp, "Prices rose 5% in March.")["5%"] is None
+    got = measures(nlp, "The cost to rebuild the town was estimated at $5.5 billion, the agency said.")
+    assert got[0][1].key == "usd cost" and got[0][1].scope is MeasureScope.POINT
+    assert keys(nlp, "The storm caused $1 billion in damage.")["$1 billion"] == "usd cost"
+    # other amounts say nothing that two reports could share
+    assert keys(nlp, "The country pledged $50 million in aid.")["$50 million"] is None
+
+
+def test_what_is_fired_is_counted_by_the_verb_only(nlp):
+    assert keys(nlp, "The army said some 450 rockets fired from the strip had fallen short.")["some 450"] == (
+        "rocket launched"
+    )
+    assert keys(nlp, "The air force said 40 drones were launched overnight.")["40"] == "drone launched"
+    # the noun is something else: a fire that destroyed, gunmen who opened fire and killed
+    assert keys(nlp, "The fire destroyed 1,000 buildings.")["1,000"] == "building destroyed"
+    assert keys(nlp, "Gunmen opened fire and killed 40 people.")["40"] == "people killed"

@@ -85,6 +85,19 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
     return find
 
 
+#: What follows a dateline's place: "Kyiv:", "KYIV, Ukraine (AP) —", "Derna, June 5 -".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*(?:[A-Z][\w'’.-]*\s?){1,3})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?::|—|–|--|-\s)"
+)
+
+#: "250 km south of", "some 40 miles north-west of the": a place a distance is measured from.
+_LANDMARK = re.compile(
+    r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:to\s+the\s+)?"
+    r"(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
 _SIDE_OF_BORDER = re.compile(r"\b(?P<party>[A-Z][a-z]+)\s+side\s+of\s+the\s+(?:border|frontier)\b")
 
 
@@ -229,6 +242,7 @@ def number_place(
     if noun is not None:
         own |= {t.i for t in noun.subtree if t.i >= anchor.i}
     scored = []
+    dateline = _DATELINE.match(sent.text)
     for h in hits:
         span = doc.char_span(base + h.start, base + h.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -236,6 +250,10 @@ def number_place(
         toks = {t.i for t in span}
         if _qualifies_another(span.root, anchor, noun) or _another_count(span.root, anchor, noun):
             continue
+        if dateline is not None and h.end <= dateline.end():
+            continue  # "LUCKNOW, India (AP) — The toll rose to 40": where the report was filed
+        if _LANDMARK.search(sent.text[max(0, h.start - 40) : h.start]):
+            continue  # "in Balasore district, about 250 km south of Kolkata": a landmark, not where
         if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
             continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
         if toks & own:

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..model import MeasureScope, Quantity, QuantityScope, TimeExpr
 from .lexicon import REPORTING_VERBS
-from .measure_words import EVENTS, TALLY_NOUNS, TALLY_VERBS
+from .measure_words import EVENTS, MONEY_NOUNS, TALLY_NOUNS, TALLY_VERBS
 
 _FORECAST_WORDS = frozenset(
     [
@@ -76,6 +76,10 @@ def read_scope(
             nxt = clause[i + 1].lower_ if i + 1 < len(clause) else ""
             if nxt in _NOT_FORECAST_AFTER:
                 continue
+            if nxt == "to" and i + 2 < len(clause) and clause[i + 2].lower_ in _NOT_FORECAST_AFTER:
+                continue  # "was estimated to have burned 850 hectares": a reckoning of the past
+            if low == "certain" and t.dep_ == "amod":
+                continue  # "after accounting for certain double countings": some, not sure to come
             if low in _HEDGES and _past_next(clause, i):
                 continue  # "there likely were 100 to 300 killed": a hedged count of the past
             if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
@@ -99,6 +103,8 @@ def read_scope(
 
 
 _MODALS = frozenset({"could", "may", "might", "will", "would"})
+#: Verbs whose complement clause is a forecast ("expected to fall to", "projected to reach").
+_EXPECTING = frozenset({"expect", "forecast", "project", "predict"})
 
 
 def _modal_above(anchor: Token, clause: list[Token]) -> bool:
@@ -108,6 +114,10 @@ def _modal_above(anchor: Token, clause: list[Token]) -> bool:
     for verb in anchor.ancestors:
         if verb.i in inside or verb.pos_ not in ("VERB", "AUX"):
             continue
+        if _lemma(verb) in _EXPECTING and any(c.dep_ == "xcomp" and c.i in inside for c in verb.children):
+            # "the number of missing was expected to fall to around 50" (a raising verb, where
+            # "officials expect that 50 died" reports a belief about the past)
+            return not any(c.dep_ == "neg" for c in verb.children)
         if verb.lemma_ in REPORTING_VERBS:
             return False  # "officials said 5 died": the speaker's tense is not the count's
         if any(c.dep_ == "neg" for c in verb.children):
@@ -122,8 +132,9 @@ def _estimates_a_tally(verb: Token) -> bool:
     """ "estimated the death toll at …", "estimated casualties at …": the verb's object is a tally
     or what it counts, so the figure is a count as someone reckons it, not a forecast."""
     for c in verb.children:
-        if c.dep_ == "dobj" and (c.lemma_.lower() in TALLY_NOUNS or c.lemma_.lower() in EVENTS):
-            return True
+        low = c.lemma_.lower()
+        if c.dep_ in ("dobj", "nsubjpass") and (low in TALLY_NOUNS or low in EVENTS or low in MONEY_NOUNS):
+            return True  # "estimated the toll at 300", "the toll was estimated at 300", "… the cost at"
     return False
 
 

@@ -41,6 +41,21 @@ UNITS: dict[str, str] = {
             "defendant",
             "detainee",
             "case",  # "28 critical cases", "120 injury cases": patients
+            # people named by a role: "eight officials were detained" and "the eight" are one count
+            "official",
+            "worker",
+            "employee",
+            "staff",
+            "student",
+            "patient",
+            "survivor",
+            "tourist",
+            "migrant",
+            "pilgrim",
+            "journalist",
+            "spectator",
+            "visitor",
+            "guest",
         ],
         "people",
     ),
@@ -81,12 +96,19 @@ _CONDITIONS = frozenset({"condition", "state", "case"})
 _GRAVE = frozenset({"critical", "serious", "grave"})
 
 
+#: Verbs that count what is fired ("450 rockets fired from Gaza", "launched 40 drones"); as
+#: nouns these words name something else ("the fire", "the launch"), so only the verb counts.
+_LAUNCH_VERBS = frozenset({"fire", "launch"})
+
+
 def _event(t: Token | None) -> str | None:
     if t is None:
         return None
     cls = EVENTS.get(lemma(t)) or EVENTS.get(t.lower_)
     if cls:
         return cls
+    if lemma(t) in _LAUNCH_VERBS and t.pos_ == "VERB" and not any(c.lower_ == "open" for c in t.ancestors):
+        return "launched"
     if lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
         return "killed"  # a bare "toll" in news is a death toll
     if lemma(t) in _CONDITIONS and any(c.dep_ == "amod" and c.lower_ in _GRAVE for c in t.children):
@@ -140,10 +162,18 @@ def _predicate(node: Token) -> str | None:
             # with a subject of its own is a verb the parse hung on the next clause ("the death
             # toll is currently at ten, 20 more people were injured")
             head = head.head
+        if head.lower_ in ("up", "down") and head.dep_ in ("advmod", "prt") and head.head != head:
+            head = head.head  # "could go up to 500", "was revised down to 97": the verb's particle
         if node.dep_ in _ARG_DEPS:
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
                 return cls
+            if lemma(head) in TALLY_VERBS:
+                # "the toll surged to 288 and more than 850 are injured": a tally that names its
+                # event says what the number moved to counts, before any verb joined to the tally's
+                named = [_event(c) or _from_modifiers(c) or _tally_of(c) for c in _tally_args(head, node)]
+                if any(named):
+                    return next(f for f in named if f)
             # copula and raising: "were dead", "remained flooded", "are still missing"
             for c in head.children:
                 if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
@@ -210,6 +240,10 @@ def _tally_args(verb: Token, node: Token) -> list[Token]:
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node]
     if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in args):
         args.append(verb.head)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "the number of missing was expected to fall to around 50": the subject of the verb
+        # above is what the raised verb moves
+        args += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != node]
     return [c for c in args if lemma(c) in TALLY_NOUNS or _event(c)]
 
 
@@ -269,11 +303,27 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
     if anchor.dep_ == "conj" or base != anchor or (noun is None and anchor.dep_ == "ROOT"):
         # "812 deaths and 1,449 injured": a conjoined number's own participle says what it counts,
         # and so does a number the parse left standing alone ("… were killed and 12,000 wounded")
-        own = _from_modifiers(anchor)
+        own = _from_modifiers(anchor) or _word_after(anchor, auxiliaries=True)
         if own:
             return own
     if noun is None and base != anchor:
         noun = base.head if base.dep_ == "nummod" else None
+    if noun is not None and lemma(noun) in _REMAINS:
+        # "88 bodies have been identified", "81 bodies remain unidentified": a noun for the dead
+        # says they are dead; what the sentence counts them as is what is done to them
+        found = _modifier_event(noun) or _predicate(noun)
+        if found and found != "killed":
+            return _negated(found, anchor, noun)
+    if (
+        noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+        and _event(noun.head.head)
+    ):
+        # "released the identities of two people killed in the blaze": what is done with the
+        # counted (identified) is what the noun their phrase hangs on names, not their own story
+        return _negated(_event(noun.head.head), anchor, noun)  # type: ignore[arg-type]
     for cand in (noun, anchor):
         if cand is None:
             continue
@@ -283,19 +333,71 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         cls = cls or (_from_modifiers(cand) if cand == noun else None)
         cls = cls or (_word_after(cand) if cand == noun else None)
         cls = cls or _predicate(cand)
+        # "ordered the eight to be jailed": a number standing for people, with its own clause
+        cls = cls or (_from_modifiers(cand) if cand == anchor and noun is None else None)
         if cls:
-            return cls
+            return _negated(cls, anchor, noun)
     if base != anchor:
         return _predicate(base)
+    if noun is None:
+        # "rose to 233 and over 900 injured, …": a number standing alone with an event word
+        # right after it counts that event, wherever the parse hung the word
+        return _word_after(anchor, auxiliaries=True)
     return None
 
 
-def _word_after(noun: Token) -> str | None:
+#: Nouns for the dead themselves: they say the counted are dead, not what is counted of them.
+_REMAINS = frozenset({"body", "corpse", "remains"})
+
+#: Counts reported together with their complement: "identified" and "yet to be identified".
+_NEGATED = {"identified": "not_identified"}
+_NOT_YET = frozenset({"not", "n't", "never", "yet"})
+
+
+def _modifier_event(noun: Token) -> str | None:
+    """An event adjective or participle on the noun ("the 29 unidentified bodies")."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and (EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)):
+            return EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)
+    return None
+
+
+def _negated(cls: str, anchor: Token, noun: Token | None) -> str:
+    """The complement of a count the sentence negates: "29 victims are yet to be identified",
+    "bodies not yet identified" count the unidentified, not the identified."""
+    if cls not in _NEGATED:
+        return cls
+    start = noun if noun is not None else anchor
+    verbs = []
+    node = start
+    for _ in range(4):
+        if node.head == node:
+            break
+        node = node.head
+        verbs.append(node)
+        verbs += [c for c in node.children if c.dep_ in ("xcomp", "acl", "relcl", "amod")]
+    for v in verbs:
+        if EVENTS.get(lemma(v)) != cls:
+            continue
+        marks = {c.lower_ for c in v.children}
+        if v.dep_ == "xcomp":
+            marks |= {c.lower_ for c in v.head.children}
+        if marks & _NOT_YET:
+            return _NEGATED[cls]
+    return cls
+
+
+def _word_after(noun: Token, auxiliaries: bool = False) -> str | None:
     """ "estimates of up to 10,000 people missing": an event adjective or participle right after
-    the counted noun says what it counts, wherever the parse hung it (here on "giving")."""
-    if noun.i + 1 >= len(noun.doc):
+    the counted noun says what it counts, wherever the parse hung it (here on "giving"). With
+    ``auxiliaries``, over the auxiliaries of its own verb too ("… and more than 850 are injured")."""
+    doc = noun.doc
+    i = noun.i + 1
+    while auxiliaries and i < len(doc) and (doc[i].pos_ == "AUX" or doc[i].lower_ in ("still", "also")):
+        i += 1
+    if i >= len(doc) or (i > noun.i + 1 and doc[i].tag_ not in ("VBN", "JJ")):
         return None
-    after = noun.doc[noun.i + 1]
+    after = doc[i]
     return _event(after) if after.tag_ in ("JJ", "VBN", "VBG") else None
 
 

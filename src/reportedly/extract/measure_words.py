@@ -34,7 +34,7 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(
         ["hospitalize", "hospitalise", "hospitalized", "hospitalised", "hospital"], "hospitalised"
     ),
-    **dict.fromkeys(["arrest", "detain", "detention", "apprehend"], "arrested"),
+    **dict.fromkeys(["arrest", "detain", "detention", "apprehend", "jail", "imprison"], "arrested"),
     **dict.fromkeys(["charge", "indict", "remand"], "charged"),
     **dict.fromkeys(["plead", "guilt", "guilty"], "pleaded_guilty"),
     **dict.fromkeys(["deploy", "dispatch", "station"], "deployed"),
@@ -42,9 +42,13 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["flood", "submerge", "inundate", "underwater"], "flooded"),
     **dict.fromkeys(["destroy", "collapse", "raze"], "destroyed"),
     **dict.fromkeys(["damage"], "damaged"),
+    **dict.fromkeys(["burn"], "burned"),  # "850 hectares burned", "homes were burned down"
     **dict.fromkeys(["affect"], "affected"),
     # the dead (or the missing) named so far: a count of its own, which rises as the toll's does
-    **dict.fromkeys(["identify", "identified"], "identified"),
+    **dict.fromkeys(["identify", "identified", "identity"], "identified"),
+    # the dead not yet named: a count of its own that falls as the identified rise ("81 bodies
+    # remain unidentified", "29 victims are yet to be identified")
+    **dict.fromkeys(["unidentified", "unidentifiable"], "not_identified"),
     **dict.fromkeys(["magnitude"], "magnitude"),
 }
 #: Verbs that attack: the people who do it are the event's attackers ("the four men who attacked
@@ -52,8 +56,13 @@ EVENTS: dict[str, str] = {
 ATTACK_VERBS = frozenset(["attack", "storm", "shoot", "ambush", "raid", "gun"])
 
 #: Verbs that take their event as an object: "suffered injuries", "received outpatient care",
-#: "admitted guilt", "needed treatment": the number counts who undergoes the object's event.
-LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "require", "undergo"])
+#: "admitted guilt", "needed treatment", "lost their lives": the number counts who undergoes the
+#: object's event.
+LIGHT_VERBS = frozenset(["suffer", "sustain", "receive", "admit", "need", "require", "undergo", "lose"])
+
+#: Nouns an amount of money is the value of: "the cost to rebuild was estimated at $5.5 billion",
+#: "$1 billion in damage", "losses of $3 billion". Such an amount is typed as a cost.
+MONEY_NOUNS = frozenset(["cost", "damage", "loss", "bill"])
 
 #: Nouns that stand for a tally of something else: the thing comes from around them.
 TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count", "figure", "sum"])
@@ -101,5 +110,7 @@ TALLY_VERBS = frozenset(
         "place",
         "set",
         "move",
+        "fix",  # "the final toll has been fixed at 275"
+        "go",  # "the toll could go up to 500" (a tally noun must be what goes)
     ]
 )

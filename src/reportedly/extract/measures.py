@@ -47,7 +47,7 @@ from .measure_places import (
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
 from .measure_what import TALLY, lemma, subject_of, unit_of, what_counted
-from .measure_words import ATTACK_VERBS
+from .measure_words import ATTACK_VERBS, MONEY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
@@ -170,11 +170,19 @@ def _read(
     raw_unit = q.unit or ""
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.like_num):
         noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
+    if noun is not None and noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        # "rose to 233 and over 900 injured, informed Secretary Pradeep Jena": a parse that
+        # hangs the number on a person's name; nobody counts people by a name
+        noun, raw_unit = None, ""
     unit_word = raw_unit.lower()
     if unit_word in _MULTIPLIERS or (
         noun is not None and lemma(noun) in _GROWTH_NOUNS and unit_word == "fold"
     ):
         return _multiplier(anchor, noun, sent, offset, times, published)
+    if unit_word == "percent":
+        return _share(anchor, sent, q, offset, times, published, hits)
+    if unit_word in _CURRENCIES:
+        return _money(anchor, sent, q, offset, times, published, hits)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
     if noun is None and anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
@@ -225,6 +233,11 @@ def _read(
     included = (
         previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun)
     )
+    if place is None and previous is not None and previous.place and inherits and _up_from(anchor):
+        # "raised the toll in Turkey to 17,134, up from 16,546": the earlier value of the very
+        # tally just told, in its place
+        place = PlaceHit(0, 0, previous.place, previous.place_name or previous.place, None)
+        side = previous.qualifier
     if included and (place is None or place.id == previous.place):  # type: ignore[union-attr]
         # "11 people were detained, including the four suspects": a part of the count just
         # given, of the same thing and place, is no second figure of its series ("including
@@ -263,6 +276,7 @@ _PEOPLE_EVENTS = frozenset(
         "pleaded_guilty",
         "pleaded_not_guilty",
         "identified",
+        "not_identified",
         "critical",
     }
 )
@@ -303,6 +317,108 @@ def _multiplier(
         scope=MeasureScope.POINT if told_past else MeasureScope.FORECAST,
         as_of=as_of_day(clause, times, offset, published),
     )
+
+
+_CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "cny", "inr", "rub", "uah", "try", "chf", "aud", "cad"})
+
+
+def _share(
+    anchor: Token,
+    sent: Span,
+    q: Quantity,
+    offset: int,
+    times: list[TimeExpr],
+    published: date | None,
+    hits: Callable[[], list[PlaceHit]],
+) -> Measure | None:
+    """A percentage of a named whole ("25% of the city was destroyed", "only 3% of the search
+    area"): a series of its own, ``percent of <whole>``, with what happened to the share. A
+    percentage that names no whole ("rose 5%") says nothing comparable and is not typed."""
+    pct = (
+        anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in ("%", "percent", "cent") else anchor
+    )
+    whole = next(
+        (
+            g
+            for c in pct.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if whole is None or whole.pos_ not in ("NOUN", "PROPN") or whole.like_num:
+        return None
+    clause = clause_tokens(anchor, sent)
+    if is_historical(clause, published):
+        return None
+    what = what_counted(anchor, pct)
+    place = number_place(anchor, pct, clause, sent, hits())
+    return Measure(
+        what=what if what != TALLY else None,
+        unit=f"percent of {lemma(whole)}",
+        place=place.id if place else None,
+        place_name=place.name if place else None,
+        qualifier=place_side(place) if place else None,
+        scope=read_scope(anchor, clause, q, times, offset),
+        as_of=as_of_day(clause, times, offset, published),
+    )
+
+
+def _money(
+    anchor: Token,
+    sent: Span,
+    q: Quantity,
+    offset: int,
+    times: list[TimeExpr],
+    published: date | None,
+    hits: Callable[[], list[PlaceHit]],
+) -> Measure | None:
+    """An amount of money that is the value of a cost, a damage or a loss ("the cost to rebuild
+    was estimated at $5.5 billion", "$1 billion in damage"): typed as a ``cost`` in its
+    currency. Other amounts (aid, budgets, prices) are not typed: nothing says two are one."""
+    if not _of_a_cost(anchor):
+        return None
+    clause = clause_tokens(anchor, sent)
+    if is_historical(clause, published):
+        return None
+    place = number_place(anchor, None, clause, sent, hits())
+    return Measure(
+        what="cost",
+        unit=(q.unit or "").lower(),
+        place=place.id if place else None,
+        place_name=place.name if place else None,
+        qualifier=place_side(place) if place else None,
+        scope=read_scope(anchor, clause, q, times, offset),
+        as_of=as_of_day(clause, times, offset, published),
+    )
+
+
+def _of_a_cost(anchor: Token) -> bool:
+    """Whether an amount is what a cost noun is worth: its subject or object ("the cost … was
+    estimated at $5.5 billion", "the cost was $5 billion"), its own "in / of" phrase ("$1 billion
+    in damage"), or the cost noun it is a modifier of ("a $3 billion loss")."""
+    node = anchor
+    for _ in range(4):
+        if lemma(node) in MONEY_NOUNS:
+            return True
+        for c in node.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("in", "of")
+                and any(g.dep_ == "pobj" and lemma(g) in MONEY_NOUNS for g in c.children)
+            ):
+                return True
+        head = node.head
+        if head == node:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and lemma(c) in MONEY_NOUNS
+                for c in head.children
+            )
+        node = head
+    return False
 
 
 def _attacks(node: Token) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .measure_words import EVENTS
 from .spans import first_from
 
 # Nouns that name a measure rather than the thing counted: "the total number of containers".
@@ -114,6 +115,10 @@ def _measured_noun(anchor: Token) -> Token | None:
             c.lower_ in ("total", "cumulative") for c in child.children
         )
         if not measure:
+            continue
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in EVENTS for c in child.children):
+            # "the death toll of the train accident rose to 233": a tally that names its event
+            # already; its "of" phrase is what the tally is of (the accident), not what it counts
             continue
         for prep in child.children:
             if prep.lower_ == "of":

@@ -130,6 +130,13 @@ class Point:
         return f"“{self.quantity.text}” ({self.who}, {day})"
 
 
+def comparable(m: Measure) -> bool:
+    """Whether two figures of the measure's series can contradict each other. A share ("percent
+    of area") may be of a whole each report draws differently, and a cost is an estimate that
+    bodies reckon differently by design: both are drawn as series, never held against each other."""
+    return m.what != "cost" and not (m.unit or "").startswith("percent of ")
+
+
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:
     out = []
     for it in items:
@@ -139,6 +146,8 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             continue
         series = [(m.position, m.typed.key) for m in it.measures]
         for m in it.measures:
+            if not comparable(m.typed):
+                continue
             if compared(it, m.position, series):
                 # a figure with no place is compared where its story places it (``settle``)
                 q = it.claim.quantities[m.position]
