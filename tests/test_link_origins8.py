@@ -193,3 +193,23 @@ def test_a_pronoun_resolved_to_a_place_read_as_a_person_is_no_origin() -> None:
     index = EntityIndex()
     index.add([green, full])
     assert claim_item(_claim(d, (green, "said", None)), d, index).origin is not None
+
+
+# -- a body named once and then called by its kind ----------------------------------------------------
+
+
+def _one_article(*chains: Entity) -> list[str]:
+    index = EntityIndex()
+    index.add(chains)
+    d = _doc("A", "Harbor County sued the utility. The county said the lines stayed live.")
+    items = [claim_item(_claim(d, (e, "said", None)), d, index) for e in chains]
+    found, _ = origins(items)
+    return sorted(o.key for o in found)
+
+
+def test_a_body_called_by_its_kind_after_its_name_in_one_article_is_that_body() -> None:
+    named = Entity("harbor-county", "Harbor County", EntityType.ORGANIZATION)
+    described = Entity("county", "the county", EntityType.ORGANIZATION)
+    assert _one_article(named, described) == ["harbor-county"]
+    other = Entity("utility", "the utility", EntityType.ORGANIZATION)
+    assert len(_one_article(named, other)) == 2

@@ -146,6 +146,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     # An unnamed role ("the Chief Secretary said") is the one person of the cluster given that role.
     for i, j in _role_holders(items, find):
         union(i, j)
+    # "The county said …" after "Maui County said …" in one article: the body it named before.
+    for i, j in _named_before(items, keys, find):
+        union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
     # agency others name, not from each newsroom. They join the cluster's most reported
@@ -328,6 +331,35 @@ def _described(
             words = {w for w in words if side_of(w) is None}
         fits = [
             j for j in named if find(j) != find(i) and _near(it, items[j]) and words & _origin_words(items[j])
+        ]
+        if fits:
+            reach = Counter(find(j) for j in fits)
+            out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
+    return out
+
+
+def _named_before(
+    items: list[ClaimItem], keys: list[tuple[str, str, bool]], find: Callable[[int], int]
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a body an article describes in lower case ("the county said", "the
+    ministry said") and the named body of the same article and cluster whose name holds that
+    head noun ("Maui County", "the Health Ministry"): the article named it once and calls it by
+    its kind after. Kept per article otherwise (see :func:`origin_key`)."""
+    out: list[tuple[int, int]] = []
+    for i, it in enumerate(items):
+        if it.origin is None or not keys[i][0].endswith(f"@{it.doc.id}") or keys[i][2]:
+            continue
+        head = _tokens(it.origin.name)[-1:]
+        fits = [
+            j
+            for j in range(len(items))
+            if items[j].doc.id == it.doc.id
+            and find(j) != find(i)
+            and not keys[j][2]
+            and not keys[j][0].startswith("outlet:")
+            and not keys[j][0].endswith(f"@{it.doc.id}")
+            and head
+            and head[0] in _origin_words(items[j])
         ]
         if fits:
             reach = Counter(find(j) for j in fits)
