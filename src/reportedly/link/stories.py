@@ -43,6 +43,8 @@ import numpy as np
 
 from .corpus import ClaimItem, DocItem
 
+#: Loose links hold between documents published this close: two weeks, so a toll revised in an
+#: event's third week (11 days after the report before it) stays its story (10 until round 8).
 WINDOW_DAYS = 14
 #: A story older than this takes new documents only on a strong link: a long-running topic
 #: ("the primaries") becomes successive stories instead of one that absorbs the campaign.
