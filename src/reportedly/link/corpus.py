@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
-from ..model import Claim, ClaimRef, Document, Measure, Quantity, SectionKind, Stance
+from ..model import ChainLink, Claim, ClaimRef, Document, EntityType, Measure, Quantity, SectionKind, Stance
 from .embed import words
 from .entities import Canonical, EntityIndex
 
@@ -140,7 +141,9 @@ def vague(q: Quantity) -> bool:
 def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
     # the last hop that is not a relay; a wire's credit alone is the newsroom's own voice (an AP
     # copy stating a toll flatly), as the publishing outlet's is: it repeats, it does not originate
-    origin = index.origin([h for h in claim.chain if h.cue != "credit"])
+    text = doc.document.text
+    hops = [h for h in claim.chain if h.cue != "credit" and not dateline(h, text)]
+    origin = index.origin([h for h in hops if not misread_place(index.canonical(h.entity))])
     src_entity = claim.source.entity if claim.source else None
     source = index.canonical(src_entity) if src_entity is not None else None
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))
@@ -150,6 +153,38 @@ def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
             typed = q.measure if q.measure.as_of is not None else replace(q.measure, as_of=doc.published)
             item.measures.append(Measured(pos, typed))
     return item
+
+
+def dateline(hop: ChainLink, text: str) -> bool:
+    """A hop read from a line's opening "X:" that names no speaker: a dateline ("New Delhi: The
+    toll rose to 278", "Kherson: …") or a section label ("Odisha Train Accident: …", "Source: …").
+    Outlets open paragraphs so; a speaker introduced by a colon at a line's start is a person
+    written by full name ("Jane Smith: we will rebuild"), which stays a hop. Without this the
+    place is the claim's origin, and every report from one capital counts as one more origin."""
+    if hop.cue != ":" or hop.mention is None:
+        return False
+    start = hop.mention.start
+    if start > 0 and text[start - 1 : start] not in ("\n", ""):
+        return False
+    e = hop.entity
+    return not (e.type is EntityType.PERSON and not e.anonymous and len(e.name.split()) >= 2)
+
+
+def misread_place(c: Canonical) -> bool:
+    """A "person" that is a place: one word the places gazetteer knows, no role, and nobody's
+    surname in the corpus ("he said", resolved to "Bhubaneshwar", a city the tagger read as a
+    person). It speaks for no one; the claim is the outlet's, or the hop's before it. A surname
+    that is also a town ("Green" of "Josh Green") is joined to its full name and stays."""
+    if c.type is not EntityType.PERSON or c.anonymous or c.roles or len(c.name.split()) != 1:
+        return False
+    return _is_place(c.name)
+
+
+@lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    from ..places import default_places
+
+    return default_places().lookup(name) is not None
 
 
 def outlet_of(document: Document) -> str:

@@ -68,7 +68,7 @@ from .organisations import (
     repair,
     same_words,
 )
-from .people import name_parts, same_person, same_surname, skeleton
+from .people import name_parts, same_as_known, same_person, same_surname, skeleton, titled_name
 from .roles import (
     HEAD_OF,
     MEMBER,
@@ -303,7 +303,15 @@ class EntityIndex:
         anonymous: list[Entity] = []
         members: list[tuple[Entity, str]] = []
         heads: list[tuple[Entity, str]] = []
+        known: dict[str, list[list[str]]] = defaultdict(list)  # people's names, to tell "KS Anand"
         for e in self._entities.values():
+            if e.type is EntityType.PERSON and not e.anonymous and len(parts := name_parts(e.name)) >= 2:
+                known[skeleton(parts[-1])].append(parts)
+        for e in self._entities.values():
+            if not e.anonymous and (titled := titled_name(e.name, ROLE_NOUNS)):
+                e = Entity(e.id, titled[0], EntityType.PERSON, [*e.aliases, e.name, titled[1]], False)  # noqa: PLW2901
+            elif e.type is not EntityType.PERSON and not e.anonymous and same_as_known(e.name, known):
+                e = Entity(e.id, e.name, EntityType.PERSON, list(e.aliases), False)  # noqa: PLW2901
             name, short = repair(e.name)
             short = [*short, *descriptor_cores(name)]
             hit = self._lookup(e, name, short)

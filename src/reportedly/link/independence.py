@@ -37,10 +37,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 
+from ..extract.roles import role_words
 from ..model import EntityType, Origin
 from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
+from .roles import role_fits
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -140,6 +142,12 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
 
     # A body described rather than named ("a UN relief agency") is the named body it describes.
     for i, j in _described(items, keys, find, side_of):
+        union(i, j)
+    # An unnamed role ("the Chief Secretary said") is the one person of the cluster given that role.
+    for i, j in _role_holders(items, find):
+        union(i, j)
+    # "The county said …" after "Maui County said …" in one article: the body it named before.
+    for i, j in _named_before(items, keys, find):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
@@ -327,6 +335,64 @@ def _described(
         if fits:
             reach = Counter(find(j) for j in fits)
             out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
+    return out
+
+
+def _named_before(
+    items: list[ClaimItem], keys: list[tuple[str, str, bool]], find: Callable[[int], int]
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a body an article describes in lower case ("the county said", "the
+    ministry said") and the named body of the same article and cluster whose name holds that
+    head noun ("Maui County", "the Health Ministry"): the article named it once and calls it by
+    its kind after. Kept per article otherwise (see :func:`origin_key`)."""
+    out: list[tuple[int, int]] = []
+    for i, it in enumerate(items):
+        if it.origin is None or not keys[i][0].endswith(f"@{it.doc.id}") or keys[i][2]:
+            continue
+        head = _tokens(it.origin.name)[-1:]
+        fits = [
+            j
+            for j in range(len(items))
+            if items[j].doc.id == it.doc.id
+            and find(j) != find(i)
+            and not keys[j][2]
+            and not keys[j][0].startswith("outlet:")
+            and not keys[j][0].endswith(f"@{it.doc.id}")
+            and head
+            and head[0] in _origin_words(items[j])
+        ]
+        if fits:
+            reach = Counter(find(j) for j in fits)
+            out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
+    return out
+
+
+def _role_holders(items: list[ClaimItem], find: Callable[[int], int]) -> list[tuple[int, int]]:
+    """Pairs to merge: an unnamed role ("the Chief Secretary said 793 were discharged", "the
+    governor said") and the one named person of the cluster the articles give that role ("Odisha
+    Chief Secretary Pradeep Jena"), within :data:`BRIEFING_DAYS`. An article that named the person
+    once calls them by their title after; where extraction did not join the two, the cluster
+    does: they state one proposition in one news cycle. Two people holding the role stay apart."""
+    people = [
+        j
+        for j, it in enumerate(items)
+        if it.origin is not None and not it.origin.anonymous and it.origin.type is EntityType.PERSON
+    ]
+    out: list[tuple[int, int]] = []
+    for i, it in enumerate(items):
+        o = it.origin
+        if o is None or not o.anonymous or o.type is not EntityType.PERSON:
+            continue
+        want = role_words(o.name)
+        if not want[0]:
+            continue
+        fits = {
+            find(j): j
+            for j in people
+            if _near(it, items[j]) and any(role_fits(want, role_words(r)) for r in items[j].origin.roles)
+        }
+        if len(fits) == 1:
+            out.append((i, next(iter(fits.values()))))
     return out
 
 

@@ -61,3 +61,32 @@ def same_person(a: list[str], b: list[str]) -> bool:
         return True
     short, long_ = sorted((ga, gb), key=len)
     return all(any(same_given(s, x) for x in long_) for s in short)  # "Tayyip Erdogan", "Recep Tayyip …"
+
+
+def titled_name(name: str, role_nouns: frozenset[str]) -> tuple[str, str] | None:
+    """(the name, the title) of a person written after their title as one mention: "Odisha Chief
+    Secretary Pradeep Jena" -> ("Pradeep Jena", "Odisha Chief Secretary"). The tagger often reads
+    such a string as an organisation or a place, and the person then counts as a body of their
+    own beside the same person named plainly. The name is the two to four capitalised words after
+    the last role noun; a role followed by "of" ("Secretary General of the group") names none."""
+    words = name.split()
+    at = max((i for i, w in enumerate(words) if w.lower().strip(".,") in role_nouns), default=None)
+    if at is None or at == 0 and len(words) < 3:
+        return None
+    person = words[at + 1 :]
+    if not 2 <= len(person) <= 4 or not all(w[:1].isupper() for w in person):
+        return None
+    return " ".join(person), " ".join(words[: at + 1])
+
+
+def same_as_known(name: str, known: dict[str, list[list[str]]]) -> bool:
+    """Whether a name the tagger typed as a body is the full name of a person of the corpus
+    ("KS Anand" beside "K. S. Anand"): two to four capitalised words whose parts are that
+    person's. ``known``: the corpus's people's name parts by surname skeleton."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    parts = name_parts(name)
+    if len(parts) < 2:
+        return False
+    return any(same_person(parts, p) for p in known.get(skeleton(parts[-1]), []))

@@ -43,7 +43,9 @@ import numpy as np
 
 from .corpus import ClaimItem, DocItem
 
-WINDOW_DAYS = 10
+#: Loose links hold between documents published this close: two weeks, so a toll revised in an
+#: event's third week (11 days after the report before it) stays its story (10 until round 8).
+WINDOW_DAYS = 14
 #: A story older than this takes new documents only on a strong link: a long-running topic
 #: ("the primaries") becomes successive stories instead of one that absorbs the campaign.
 MAX_SPAN_DAYS = 21
@@ -120,6 +122,35 @@ def stated_figures(items: list[ClaimItem]) -> set[tuple[str, str | None, float]]
     return out
 
 
+def headline_places(doc: DocItem) -> tuple[list[object], list[object]]:
+    """(the places below a country the headline names, most particular first; every place the
+    headline and opening name): where the report says its event happened, and what it knows."""
+    from ..places import default_places
+
+    gaz = default_places()
+    title = doc.document.title or ""
+    named = [m.place for m in gaz.find(f"{title}\n{doc.document.text[:TERMS_CHARS]}")]
+    head = [m.place for m in gaz.find(title) if m.place.kind != "country"]
+    finest = [p for p in head if not any(q is not p and gaz.contains(p, q) for q in head)]
+    return finest, named
+
+
+def elsewhere(a: tuple[list[object], list[object]], b: tuple[list[object], list[object]]) -> bool:
+    """Whether two reports tell like events in two places: one headline names a place below a
+    country ("Goods train derails in Odisha's Bargarh") that the other report neither names nor
+    holds a place inside of. A report of one event names where it happened, and so do the other
+    reports of it; a like event elsewhere in the same country shares every rare word but that
+    place ("train", "derailed", the state, even the first event's place, named as background)."""
+    from ..places import default_places
+
+    gaz = default_places()
+
+    def unknown(finest: list[object], named: list[object]) -> bool:
+        return any(not any(q.id == p.id or gaz.contains(p, q) for q in named) for p in finest)
+
+    return unknown(a[0], b[1]) or unknown(b[0], a[1])
+
+
 def _same_figures(a: set[tuple[str, str | None, float]], b: set[tuple[str, str | None, float]]) -> bool:
     """Whether two documents state enough of the same figures to be about one event."""
     shared = a & b
@@ -147,6 +178,7 @@ def group_documents(
     bags = [rare_words(d) for d in docs]
     languages = [d.document.meta.get("language") or "en" for d in docs]
     figures = [stated_figures(claims_by_doc.get(d.id, [])) for d in docs]
+    places = [headline_places(d) for d in docs]
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -175,6 +207,8 @@ def group_documents(
             )
             score = _cosine(bags[i], bags[j]) + VECTOR_SHARE * float(vectors[i] @ vectors[j])
             strong = score >= max(threshold, FOLLOW_UP_SCORE)
+            if loose and not strong and score >= threshold and elsewhere(places[i], places[j]):
+                loose = False  # a like event in another place: the words are the event's kind
             # reports in two languages share few words: the same figures tell they are one event
             across = loose and languages[i] != languages[j] and _same_figures(figures[i], figures[j])
             if strong or (loose and score >= threshold) or across:
