@@ -153,36 +153,3 @@ def test_a_document_names_the_body_that_issued_it() -> None:
     ledger = _ledger("A report from the United Nations said 300 homes were destroyed.")
     assert _speaker(_claim(ledger, "said", "homes")) == "united nations"
 
-
-def _figures(ledger: Ledger, word: str) -> Claim:
-    return next(c for c in ledger.claims if word in c.content_text)
-
-
-def test_a_next_sentence_of_figures_goes_on_in_the_speakers_voice() -> None:
-    """ "X said 25 were killed. / Moreover, 17 are missing, while 95 are injured.": X's figures,
-    though X is named once; the claim stays the outlet's kind (no cue of its own)."""
-    ledger = _ledger(
-        "Regional governor Tomas Ferreira said on Monday that 25 people had been killed in the "
-        "floods.\n\nMoreover, 17 people are missing, while 95 more are injured."
-    )
-    claim = _figures(ledger, "17 people")
-    assert claim.kind.value == "outlet" and claim.source is None
-    assert [link.entity.name for link in claim.chain] == ["Tomas Ferreira"]
-    assert claim.stance is Stance.ASSERTED
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the sentence names who acted: the outlet tells what they did
-        "The health ministry said 40 people had died in the storm. Rescue teams from the Red Cross "
-        "evacuated 300 people from the coast.",
-        # another sentence in between: the speaker's briefing has ended
-        "The health ministry said 40 people had died in the storm. The storm weakened overnight as "
-        "it moved inland. The death toll rose to 52 on Friday.",
-    ],
-)
-def test_figures_that_are_not_the_speakers_stay_the_outlets(text: str) -> None:
-    ledger = _ledger(text)
-    outlet = [c for c in ledger.claims if c.kind.value == "outlet" and any(q.measure for q in c.quantities)]
-    assert outlet and all(not c.chain or c.chain[-1].cue == "credit" for c in outlet)

@@ -83,8 +83,6 @@ def outlet_claims(
     # searched by position: each sentence tested every claim of the document (issue 18)
     covering, speaking = Ranges(covered), Ranges(sourced)
     out: list[model.Claim] = []
-    # the claims whose chain names a speaker, that a next sentence of figures may go on from
-    speakers = [c for c in claims if c.source is not None and c.kind is not model.ClaimKind.NON_STATEMENT]
     for block in blocks:
         if block.section is not model.SectionKind.BODY:
             continue
@@ -131,57 +129,8 @@ def outlet_claims(
             # the outlet's own words can confirm ("confirmed deaths"), hedge ("may have been made
             # homeless") or forecast; the same content rules as for attributed claims
             stance = read_stance(stance, cue_lemma=root.lemma_, negated=False, content=text).stance
-            claim = _claim(document, block, root, start, end, stance, found, times, wire)
-            if measured and stance is model.Stance.REPORTED and not _names_its_actor(root):
-                _continue_speaker(claim, document.text, speakers)
-            out.append(claim)
-            if claim.chain and any(link.cue != "credit" for link in claim.chain):
-                speakers.append(claim)
+            out.append(_claim(document, block, root, start, end, stance, found, times, wire))
     return out
-
-
-def _names_its_actor(root: Token) -> bool:
-    """Whether the clause's subject names who acted ("Russian forces destroyed", "The Red Cross
-    counted"): then the sentence is the outlet's telling of what they did, no one's figures."""
-    subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
-    return subject is not None and any(_named(t) for t in subject.subtree)
-
-
-def _continue_speaker(claim: model.Claim, text: str, speakers: list[model.Claim]) -> None:
-    """A sentence of figures right after a speaker's figures goes on in their voice.
-
-    "Twenty-five people have been killed …, Vladimir Saldo reported. / Moreover, 17 people are
-    missing, while 95 more are injured." News writing lists a briefing's figures sentence after
-    sentence and names the speaker once; the figures are the speaker's, not the outlet's. So an
-    outlet claim of measured figures whose subject names no actor, right after (nothing but
-    white space between, a paragraph break at most) a claim whose chain names a speaker and which
-    plainly (asserted or confirmed) gives counted figures too, not a forecast, takes that claim's
-    chain and stance. It stays kind ``outlet`` (no source mention, no cue of attribution in the
-    sentence): PolNeAR exports leave it out as before."""
-    at = claim.sentence.start if claim.sentence else claim.cue.start
-    before = [c for c in speakers if _end(c) <= at]
-    if not before:
-        return
-    prev = max(before, key=_end)
-    gap = text[_end(prev) : at]
-    if gap.strip(" \t\n\"”’'") or gap.count("\n") > 2:
-        return
-    if prev.stance not in _PLAIN or not any(
-        q.measure is not None and q.measure.scope is not model.MeasureScope.FORECAST for q in prev.quantities
-    ):
-        return  # a forecast ("could rise eight-fold") is no briefing of counts that goes on
-    claim.chain = [model.ChainLink(link.entity, link.cue, link.mention) for link in prev.chain]
-    claim.stance = prev.stance
-
-
-#: Stances of a speaker's counts that a next sentence may go on from.
-_PLAIN = frozenset({model.Stance.ASSERTED, model.Stance.CONFIRMED})
-
-
-def _end(c: model.Claim) -> int:
-    """Where a claim's sentence ends (its content and cue, for a claim with no sentence span)."""
-    ends = [c.cue.end, *(s.end for s in c.content)]
-    return max([c.sentence.end, *ends] if c.sentence else ends)
 
 
 #: Words that join a clause to the one before and belong to neither claim.
