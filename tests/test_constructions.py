@@ -2220,8 +2220,6 @@ def test_a_body_setting_a_tally_gives_the_figure(text: str, source: str, figure:
         # a tally set "down to"
         ("Authorities in the province have adjusted the number of deaths down to at least 52.", "52",
          "authorities"),
-        # estimates a body issued are that body's
-        ("Previous estimates from aid groups put the number of dead at more than 900.", "900", "aid groups"),
     ],
 )  # fmt: skip
 def test_who_sets_a_tally(text: str, figure: str, speaker: str) -> None:
@@ -2237,17 +2235,15 @@ def test_putting_things_at_a_place_is_no_tally() -> None:
     assert not [c for c in ledger.claims if c.cue.text == "put"]
 
 
-def test_figures_putting_a_toll_are_the_body_behind_them() -> None:
-    """ "Earlier figures from the council had put the toll at five": the figures are the council's,
-    so the claim is the council's (round 8: the per-article gold of the story corpora names the
-    body behind such figures as the source); figures with no body behind them ("The data put the
-    toll at five") give no source, and the sentence stays the outlet's."""
+def test_figures_putting_a_toll_are_no_source() -> None:
+    """ "Earlier figures from the council had put the toll at five": the figures are the tally, not a
+    body giving it; the sentence stays the outlet's (round 8 tried reading them as the council's:
+    the per-article gold agrees, the story gold counts them with the council's own briefing and
+    the origin counts fell)."""
     ledger = reportedly.analyze(
         "Earlier figures from the regional council had put the death toll at five.", published=PUBLISHED
     )
-    ours = [c for c in ledger.claims if "five" in c.content_text]
-    assert len(ours) == 1 and ours[0].source is not None and ours[0].source.entity is not None
-    assert ours[0].source.entity.name.lower() == "regional council"
+    assert not [c for c in ledger.claims if c.source is not None and "figures" in c.source.text]
     ledger = reportedly.analyze("The data put the death toll at five.", published=PUBLISHED)
     assert all(c.source is None for c in ledger.claims)
 

@@ -152,4 +152,3 @@ def test_the_statement_is_who_issued_it() -> None:
 def test_a_document_names_the_body_that_issued_it() -> None:
     ledger = _ledger("A report from the United Nations said 300 homes were destroyed.")
     assert _speaker(_claim(ledger, "said", "homes")) == "united nations"
-

