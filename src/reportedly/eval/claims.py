@@ -339,11 +339,14 @@ def score_claims(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> dict[str, 
                     {
                         "file": file,
                         "quote": g["quote"][:100],
+                        "source_right": src_ok,
                         "gold": {"source": g["source"], "chain": hops, "stance": g["stance"]},
                         "system": {
                             "source": _claim_names(c, publication)[:1],
                             "chain": ours,
                             "stance": c.stance.value,
+                            "kind": c.kind.value,
+                            "sourced": c.source is not None,
                         },
                     }
                 )

@@ -35,9 +35,11 @@ from .mentions import (
     guess_type,
     in_passing,
     is_relative_subject,
+    issuer,
     relative_antecedent,
     split_conjuncts,
     strip_the,
+    where_a_place_stands,
 )
 from .roles import contradicts, is_role_mention, role_of, role_words, same_stem, whole_name
 from .spans import EntityBounds, mention_span
@@ -161,7 +163,7 @@ class EntityResolver:
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
         # the same two lists, searchable by the kind of pronoun an entry can stand for
         self.mentioned: _Trail[Entity] = _Trail(_MENTION_KINDS)
-        self.named: _Trail[tuple[str, bool]] = _Trail(_NAME_KINDS)  # (NER label, oblique)
+        self.named: _Trail[tuple[str, bool, bool]] = _Trail(_NAME_KINDS)  # (NER label, oblique, placed)
         self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
         self.roles: list[tuple[int, Span, str]] = []  # (offset, person name, role introduced with it)
 
@@ -170,7 +172,8 @@ class EntityResolver:
         """Record alias definitions and antecedents (named entities, subject noun phrases) in a block."""
         for ent in span.ents:
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                self._candidate(offset + ent.start_char, ent.text, ent.label_, in_passing(ent.root))
+                placed = ent.label_ == "PERSON" and where_a_place_stands(ent.root)
+                self._candidate(offset + ent.start_char, ent.text, ent.label_, in_passing(ent.root), placed)
             # a first name the tagger split from its surname ("Oleksandr" "Prokudin") waits for it
             split = ent.end < len(ent.doc) and ent.doc[ent.end].ent_type_ == "PERSON"
             name = whole_name(ent) if ent.label_ == "PERSON" and not split else None
@@ -319,6 +322,9 @@ class EntityResolver:
                 return [ent]
             if mention.root.lower_ not in GROUP_NOUNS:  # an unnamed president, governor: this document's
                 return [self._new(clean_name(text), EntityType.PERSON, anonymous=True, at=at)]
+        # "Maui County said in a statement …" / "… the brief statement said": who issued it
+        if first in {"the", "that", "this"} and (ent := issuer(mention, at, self.history, self.lower_text)):
+            return [self._touch(ent, at)]
         # nominal anaphora: "the newspaper", "the agency", "the lawmakers", "the officials"
         if first in {"the", "that", "this", "these", "those"}:
             ent = self._nominal_antecedent(mention, at)
@@ -360,9 +366,9 @@ class EntityResolver:
         self.mentioned.add(at, entity)
         return entity
 
-    def _candidate(self, at: int, text: str, label: str, oblique: bool = False) -> None:
+    def _candidate(self, at: int, text: str, label: str, oblique: bool = False, placed: bool = False) -> None:
         self.candidates.append((at, text, label))
-        self.named.add(at, (label, oblique))
+        self.named.add(at, (label, oblique, placed))
 
     def _canonical(self, name: str, etype: EntityType) -> Entity:
         eid = slug(name)
@@ -583,8 +589,9 @@ _MENTION_KINDS: dict[str, Callable[[Entity], bool]] = {
     "plural": lambda ent: ent.type is not EntityType.PERSON,
     "it": lambda ent: ent.type is not EntityType.PERSON and not _plural(ent),
 }
-_NAME_KINDS: dict[str, Callable[[tuple[str, bool]], bool]] = {
-    "person": lambda name: name[0] == "PERSON",
+_NAME_KINDS: dict[str, Callable[[tuple[str, bool, bool]], bool]] = {
+    # "he said" goes on from a person, not from a "person" the tagger found where a place stands
+    "person": lambda name: name[0] == "PERSON" and not name[2],
     "plural": lambda name: name[0] in {"PLURAL", "ORG", "NORP"},
     # "It said" goes on from a body that spoke or acted, not from a place, an owner or a
     # reporter named in passing ("contacts in Ukraine", "a Gaza hospital", "seen by Reuters")

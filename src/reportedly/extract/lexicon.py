@@ -560,4 +560,4 @@ HEADLINE_SOURCE_HEADS = frozenset(
 
 #: Verbs that set a count or measure, their subject giving the figure ("put the toll at",
 #: "raised/lowered/revised the toll to"): the *tallies* finder's cues (finders/tallies.py).
-TALLY_VERBS = frozenset({"put", "raise", "lower", "revise", "update", "increase"})
+TALLY_VERBS = frozenset({"put", "raise", "lower", "revise", "update", "increase", "adjust"})
