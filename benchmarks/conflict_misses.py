@@ -7,10 +7,11 @@ with no measure or the two sides' figures in different series; a pair examined a
 or polarity the conflict rules do not model). For every reported conflict that matches no gold
 conflict, its kind, verdict (unmatched or trap) and reason. Declined traps are counted too.
 
-    PYTHONPATH=src python benchmarks/conflict_misses.py GOLD_DIR ARTICLES_DIR [--cache FILE.pkl]
+    PYTHONPATH=src python benchmarks/conflict_misses.py GOLD ARTICLES [--cache F.pkl] [--store F.db]
 
 ``--cache`` keeps the analysed ledgers (pickled, as ``/work/notes/dev/dev_link.py`` writes them)
-so that a second run only links and scores.
+so that a second run only links and scores; ``--store FILE.db`` keeps the stored ledgers and their
+sentence vectors too (a run after a change to linking only, not to analysis).
 """
 
 from __future__ import annotations
@@ -111,14 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", type=Path)
     ap.add_argument("articles", type=Path)
     ap.add_argument("--cache", type=Path)
+    ap.add_argument("--store", type=Path, help="a store kept between runs: the ledgers and their vectors")
     args = ap.parse_args(argv)
     corpus = load_story_corpus(args.gold, args.articles)
     ledgers = _ledgers(corpus, args.cache)
     with tempfile.TemporaryDirectory(prefix="conflict-misses-") as tmp:
-        store = Store(str(Path(tmp) / "s.db"))
+        fresh = args.store is None or not args.store.exists()
+        store = Store(str(args.store or Path(tmp) / "s.db"))
         try:
-            for f in corpus.articles:
-                store.save(ledgers[f], source=corpus.articles[f].document.meta.get("source"))
+            if fresh:
+                for f in corpus.articles:
+                    store.save(ledgers[f], source=corpus.articles[f].document.meta.get("source"))
             result = link_store(store)
         finally:
             store.close()

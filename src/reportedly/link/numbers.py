@@ -36,7 +36,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_figures import added, compared, one_row_per_disagreement, rounded, side, told_rising
+from .conflicts_figures import (
+    added,
+    broken_down,
+    compared,
+    one_row_per_disagreement,
+    rounded,
+    side,
+    told_rising,
+)
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -223,6 +231,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if max(la, lb) <= min(ha, hb):
         return None
     key = a.measure.key
+    for p in (a, b):
+        if broken_down(p.item, p.quantity):
+            return False, (
+                f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
+                "gives (“out of the 275, 88 …”, “of the 1,100 injured, fewer than 200 …”), not the count"
+            )
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
     if rounded(a.quantity, b.quantity):
@@ -468,6 +482,9 @@ def _containment(
                     continue
                 if part.origin == whole.origin:
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
+                    continue
+                if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
+                    emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
                     continue
                 why = (
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
