@@ -323,3 +323,13 @@ def test_a_part_of_a_breakdown_against_an_earlier_count_is_declined_with_its_rea
     )
     (row,) = rows(earlier, part)
     assert row.declined and "a term of a breakdown" in row.why
+
+
+def test_a_figure_told_at_an_earlier_unnamed_moment_is_not_a_later_lower_count():
+    toll = said("The state government", "the final toll of the collision stood at 412", ["412"], day=4)
+    then = said("The minister", "the toll of the collision was 380 at the time", ["380"], day=5)
+    (row,) = rows(toll, then)
+    assert row.declined and "earlier, unnamed moment" in row.why
+    now = said("The minister", "the toll of the collision is 380", ["380"], day=5)
+    (row,) = rows(toll, now)
+    assert not row.declined
