@@ -11,7 +11,8 @@ Four kinds (GLOSSARY.md, "Conflict"):
     every content word of the negated clause must occur in the other claim, so
     "did not comment" never contradicts a figure.
 ``stance``
-    The same with one side *denied* (confirmed, asserted … vs denied).
+    The same with one side *denied* (confirmed, asserted … vs denied); and an allegation
+    against its answer by the party it names (:func:`allegation_conflicts`).
 ``internal``
     One article gives one event two different days: two of its claims with the
     same origin and similar content carry different resolved days in the same

@@ -237,7 +237,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         if broken_down(p.item, p.quantity):
             return False, (
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
-                "gives (“out of the 275, 88 …”, “of the 1,100 injured, fewer than 200 …”), not the count"
+                "gives (“out of the 275, 88 …”), not the count"
             )
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
