@@ -25,7 +25,7 @@ from typing import Any
 
 from reportedly import analyze_many
 from reportedly.corpora.stories import load_story_corpus
-from reportedly.eval.stories import _Index, _proposition_mates, score_links
+from reportedly.eval.stories import gold_conflict_sides, score_links
 from reportedly.link import link_store
 from reportedly.link.corpus import negated_content
 from reportedly.model import Stance
@@ -49,8 +49,7 @@ def _short(text: str, n: int = 90) -> str:
 
 def diagnose(gold: dict[str, Any], ledgers: dict[str, Any], result: Any, report: dict[str, Any]) -> list[str]:
     """One line per missed gold conflict, then one per false report."""
-    idx = _Index(ledgers)
-    mates = _proposition_mates(gold, idx)
+    sides = gold_conflict_sides(gold, ledgers)
     claims = {c.id: (f, c) for f, led in ledgers.items() for c in led.claims}
     story_of_doc = {d: s.id for s in result.stories for d in s.documents}
     series: dict[str, list[str]] = {}
@@ -60,11 +59,9 @@ def diagnose(gold: dict[str, Any], ledgers: dict[str, Any], result: Any, report:
     rows = [(c, *map(set, s)) for c, s in zip(result.conflicts, sides_of, strict=True)]
     out: list[str] = []
     found = set(report["conflicts"]["found"])
-    for g in gold.get("conflicts", []):
+    for g, (a, b) in zip(gold.get("conflicts", []), sides, strict=True):
         if g["id"] in found:
             continue
-        a = idx.candidates(g["a"], "diag") | mates(g["a"])
-        b = idx.candidates(g["b"], "diag") | mates(g["b"])
         head = f"  MISS {g['id']} ({g['kind']}):"
         if not a or not b:
             gone = " and ".join(s for s, ids in (("a", a), ("b", b)) if not ids)

@@ -233,3 +233,22 @@ def test_a_negated_figure_is_a_correction_for_the_numeric_comparison_not_a_polar
     loose = Thresholds(story=0.0, cluster=0.0, opposite=0.0, internal=0.0, same_event=0.0)
     (c,) = opposition_conflicts([toll, fix], _same_vectors(toll, fix), loose, "s1")
     assert c.declined and c.kind is ConflictKind.POLARITY and "negates only a figure" in c.why
+
+
+def test_two_answers_to_one_allegation_are_one_row():
+    import numpy as np
+
+    from reportedly.link.conflicts import allegation_conflicts
+
+    charge = _told(
+        "River Council",
+        "the operator's neglect of the sluice gates caused the flooding of the valley",
+        cue="alleged",
+        lemma="allege",
+        day=10,
+    )
+    firm = _told("Operator", "River Council's complaint is baseless and legally irresponsible", day=12)
+    chief = _told("Chief executive", "the claims of River Council are false and misleading", day=12)
+    vectors = {it.id: np.eye(4, dtype=np.float32)[i] for i, it in enumerate((charge, firm, chief))}
+    (c,) = allegation_conflicts([charge, firm, chief], vectors, "s1")
+    assert c.a.id == charge.id and {c.b.id, *(r.id for r in c.b_also)} == {firm.id, chief.id}

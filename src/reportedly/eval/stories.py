@@ -503,6 +503,21 @@ def _conflicts(
     }
 
 
+def gold_conflict_sides(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> list[tuple[set[str], set[str]]]:
+    """For each gold conflict, the claim ids that stand for each of its sides, as the scorer reads
+    them (the claims at its quotes and at the other mentions of their propositions); an empty side
+    is a quote no claim matches. For tools that say why a conflict was missed."""
+    idx = _Index(ledgers)
+    mates = _proposition_mates(gold, idx)
+    return [
+        (
+            idx.candidates(e["a"], "conflict") | mates(e["a"]),
+            idx.candidates(e["b"], "conflict") | mates(e["b"]),
+        )
+        for e in gold.get("conflicts", [])
+    ]
+
+
 def _proposition_mates(gold: dict[str, Any], idx: _Index):
     """For a quote overlapping a proposition mention: the claims at all that proposition's mentions;
     for a quote overlapping a gold measure point: the claims at every point of that measure with

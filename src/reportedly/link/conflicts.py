@@ -294,7 +294,8 @@ def allegation_conflicts(
     that flips its polarity (one negated, the other not) about the same thing (cosine
     :data:`ANSWER`, :data:`ANSWER_SHARED` content words in common), or that rejects the
     accuser's charge by name ("Maui County's complaint is factually and legally irresponsible").
-    Who did the story's event is the blame rules' (``blamed``): one row per pair of sides there."""
+    One row per pair of origins, and per allegation. Who did the story's event is the blame
+    rules' (``blamed``): one row per pair of sides there."""
     alleged = [
         it
         for it in items
@@ -308,6 +309,7 @@ def allegation_conflicts(
         return []
     out: list[Conflict] = []
     rows: dict[tuple[str, str], Conflict] = {}
+    answered: dict[str, Conflict] = {}
     for ans in items:
         if ans.neutral or _alleging(ans) or not ans.text.strip() or ans.id in blamed:
             continue
@@ -337,14 +339,18 @@ def allegation_conflicts(
             continue
         al = best[1]
         key = (al.origin.key, ans.origin.key)  # type: ignore[union-attr]
-        if key in rows:
-            head = rows[key]
+        # answers to one allegation are one disagreement too: the utility's statement and its
+        # chief executive's words in it stand on one row
+        head = rows.get(key) or answered.get(al.id)
+        if head is not None:
+            rows.setdefault(key, head)
+            answered.setdefault(al.id, head)
             if all(r.id != al.id for r in (head.a, *head.a_also)):
                 head.a_also.append(al.ref())
             head.b_also.append(ans.ref())
             continue
         why = f"alleged by {_who(al)} (“{_short(al.text)}”); answered by {_who(ans)} (“{_short(ans.text)}”)"
-        rows[key] = Conflict(ConflictKind.STANCE, al.ref(), ans.ref(), why, story)
+        rows[key] = answered[al.id] = Conflict(ConflictKind.STANCE, al.ref(), ans.ref(), why, story)
         out.append(rows[key])
     return out
 
