@@ -439,17 +439,7 @@ def _conflicts(
     file_of_doc: dict[str, str],
     ledgers: dict[str, Ledger],
 ) -> dict[str, Any]:
-    # a conflict between two propositions is found by any pair of their mentions: the gold names one
-    # pair (the first reports, say), a system may show the same disagreement on other reports of it
-    same_as = _proposition_mates(gold, idx)
-
-    def pairs(entries: list[dict[str, Any]], what: str) -> list[tuple[set[str], set[str]]]:
-        return [
-            (idx.candidates(e["a"], what) | same_as(e["a"]), idx.candidates(e["b"], what) | same_as(e["b"]))
-            for e in entries
-        ]
-
-    real = pairs(gold.get("conflicts", []), "conflict")
+    real = _sides(gold, idx)
     traps = [
         (idx.candidates(e["a"], "trap"), idx.candidates(e["b"], "trap"))
         for e in gold.get("non_conflicts", [])
@@ -503,18 +493,18 @@ def _conflicts(
     }
 
 
-def gold_conflict_sides(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> list[tuple[set[str], set[str]]]:
-    """For each gold conflict, the claim ids that stand for each of its sides, as the scorer reads
-    them (the claims at its quotes and at the other mentions of their propositions); an empty side
-    is a quote no claim matches. For tools that say why a conflict was missed."""
-    idx = _Index(ledgers)
+def gold_conflict_sides(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> list[tuple[set[str], ...]]:
+    """Per gold conflict, the claim ids standing for each side as the scorer reads them (an empty
+    side: a quote no claim matches); for tools that say why a conflict was missed."""
+    return _sides(gold, _Index(ledgers))
+
+
+def _sides(gold: dict[str, Any], idx: _Index) -> list[tuple[set[str], ...]]:
+    # any pair of mentions of the two propositions finds a gold conflict: the gold names one pair
+    # (the first reports, say), a system may show the same disagreement on other reports of it
     mates = _proposition_mates(gold, idx)
     return [
-        (
-            idx.candidates(e["a"], "conflict") | mates(e["a"]),
-            idx.candidates(e["b"], "conflict") | mates(e["b"]),
-        )
-        for e in gold.get("conflicts", [])
+        tuple(idx.candidates(e[k], "conflict") | mates(e[k]) for k in "ab") for e in gold.get("conflicts", [])
     ]
 
 
