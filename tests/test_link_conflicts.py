@@ -119,3 +119,136 @@ def test_not_responsible_contradicts_responsible_only_about_the_same_party():
     assert opposition_conflicts([other, denial], vectors, loose, "s1") == []
     (c,) = opposition_conflicts([same, denial], vectors, loose, "s1")
     assert c.kind is ConflictKind.POLARITY and {c.a.id, c.b.id} == {same.id, denial.id}
+
+
+def _told(
+    origin: str,
+    content: str,
+    *,
+    cue: str = "said",
+    lemma: str = "say",
+    negative: bool = False,
+    day: int = 18,
+    stance: Stance = Stance.ASSERTED,
+) -> ClaimItem:
+    """``origin`` ``cue`` ``content``, in a report of its own on day ``day``."""
+    text = f"{origin} {cue} {content}"
+    doc = Document(text=text, outlet=f"Outlet {origin} {day}", published=date(2023, 8, day))
+    k0 = len(origin) + len(cue) + 2
+    c = Claim(
+        ClaimKind.INDIRECT,
+        SectionKind.BODY,
+        stance,
+        Cue(len(origin) + 1, len(origin) + 1 + len(cue), cue, lemma),
+        [Span(k0, len(text), content)],
+        negated=negative,
+        sentence=Span(0, len(text), text),
+        id=f"{origin}:{day}:{content[:12]}",
+    )
+    return ClaimItem(
+        c, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, negative
+    )
+
+
+def _same_vectors(*items: ClaimItem):
+    import numpy as np
+
+    return {it.id: np.ones(4, dtype=np.float32) / 2.0 for it in items}
+
+
+def test_an_allegation_and_the_accused_partys_answer_are_a_stance_conflict():
+    from reportedly.link.conflicts import allegation_conflicts
+
+    charge = _told(
+        "The shareholders",
+        "the grid company did not switch off its lines before the blaze",
+        cue="claimed",
+        lemma="claim",
+        negative=True,
+        day=20,
+    )
+    answer = _told("Grid company", "its lines had been switched off hours before the blaze began", day=21)
+    (c,) = allegation_conflicts([charge, answer], _same_vectors(charge, answer), "s1")
+    assert c.kind is ConflictKind.STANCE and (c.a.id, c.b.id) == (charge.id, answer.id)
+    assert "alleged by The shareholders" in c.why and "answered by Grid company" in c.why
+
+
+def test_an_allegation_is_not_answered_before_it_nor_by_its_own_party_nor_in_a_counterfactual():
+    from reportedly.link.conflicts import allegation_conflicts
+
+    charge = _told(
+        "The shareholders",
+        "the grid company did not switch off its lines before the blaze",
+        cue="claimed",
+        lemma="claim",
+        negative=True,
+        day=20,
+    )
+    earlier = _told("Grid company", "its lines had been switched off hours before the blaze began", day=19)
+    own = _told("The shareholders", "its lines had been switched off hours before the blaze began", day=22)
+    assert allegation_conflicts([charge, earlier, own], _same_vectors(charge, earlier, own), "s1") == []
+    iffy = _told(
+        "The shareholders",
+        "even if the alarms had rung, the lines would not have been switched off before the blaze",
+        cue="claimed",
+        lemma="claim",
+        negative=True,
+        day=20,
+    )
+    reply = _told("Grid company", "alarms rang and the lines were switched off before the blaze", day=21)
+    assert allegation_conflicts([iffy, reply], _same_vectors(iffy, reply), "s1") == []
+
+
+def test_a_rejection_naming_the_accusers_complaint_answers_it_however_worded():
+    import numpy as np
+
+    from reportedly.link.conflicts import allegation_conflicts
+
+    charge = _told(
+        "River Council",
+        "the operator's neglect of the sluice gates caused the flooding of the valley",
+        cue="alleged",
+        lemma="allege",
+        day=10,
+    )
+    answer = _told("Operator", "River Council's complaint is baseless and legally irresponsible", day=12)
+    unrelated = _told("Operator", "the valley's farmers were paid for their losses last spring", day=12)
+    vectors = {
+        charge.id: np.array([1, 0, 0, 0], dtype=np.float32),
+        answer.id: np.array([0, 1, 0, 0], dtype=np.float32),  # worded nothing alike
+        unrelated.id: np.array([0, 0, 1, 0], dtype=np.float32),
+    }
+    (c,) = allegation_conflicts([charge, answer, unrelated], vectors, "s1")
+    assert (c.a.id, c.b.id) == (charge.id, answer.id)
+
+
+def test_a_negated_figure_is_a_correction_for_the_numeric_comparison_not_a_polarity():
+    from reportedly.link.conflicts import opposition_conflicts
+    from reportedly.link.embed import Thresholds
+
+    toll = _told("Railway board", "the death toll in the derailment has reached 412")
+    fix = _told(
+        "District officer", "the death toll in the derailment has reached 398 and not 412", negative=True
+    )
+    loose = Thresholds(story=0.0, cluster=0.0, opposite=0.0, internal=0.0, same_event=0.0)
+    (c,) = opposition_conflicts([toll, fix], _same_vectors(toll, fix), loose, "s1")
+    assert c.declined and c.kind is ConflictKind.POLARITY and "negates only a figure" in c.why
+
+
+def test_two_answers_to_one_allegation_are_one_row():
+    import numpy as np
+
+    from reportedly.link.conflicts import allegation_conflicts
+
+    charge = _told(
+        "River Council",
+        "the operator's neglect of the sluice gates caused the flooding of the valley",
+        cue="alleged",
+        lemma="allege",
+        day=10,
+    )
+    firm = _told("Operator", "River Council's complaint is baseless and legally irresponsible", day=12)
+    chief = _told("Chief executive", "the claims of River Council are false and misleading", day=12)
+    vectors = {it.id: np.eye(4, dtype=np.float32)[i] for i, it in enumerate((charge, firm, chief))}
+    (c,) = allegation_conflicts([charge, firm, chief], vectors, "s1")
+    assert c.a.id == charge.id and {c.b.id, *(r.id for r in c.b_also)} == {firm.id, chief.id}

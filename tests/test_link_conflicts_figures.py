@@ -285,3 +285,51 @@ def test_a_claim_giving_one_count_two_numbers_without_a_change_counts_something_
     keys = [(0, "missing"), (1, "missing")]
     assert not second_of_one_count(told, 1, keys)
     assert second_of_one_count(statement, 1, [(0, "killed"), (1, "killed")])
+
+
+def test_a_term_of_a_breakdown_is_no_count_of_its_own():
+    from reportedly.link.conflicts_figures import broken_down
+
+    doc = Document(text="", outlet="Outlet of the breakdown", published=date(2023, 8, 6))
+    part = said(
+        "The hospital director",
+        "of the 900 injured, fewer than 150 are still in hospital",
+        ["150"],
+        day=6,
+        doc=doc,
+    )
+    whole = said("The coroner", "out of the 310, 96 bodies have been identified", ["310", "96"], day=6)
+    of_which = said(
+        "The morgue", "it took in 140 bodies, of which 120 were handed over", ["140", "120"], day=6
+    )
+    plain = said("The mayor", "a total of 300 people, all of them tourists, were evacuated", ["300"], day=6)
+    q = lambda it, i=0: it.claim.quantities[i]  # noqa: E731
+    assert broken_down(part, q(part))
+    assert broken_down(whole, q(whole, 0)) and broken_down(whole, q(whole, 1))
+    assert broken_down(of_which, q(of_which, 1)) and not broken_down(of_which, q(of_which, 0))
+    assert not broken_down(plain, q(plain))
+
+
+def test_a_part_of_a_breakdown_against_an_earlier_count_is_declined_with_its_reason():
+    earlier = said(
+        "The health secretary", "382 people were still treated in hospital", ["382"], day=4, what="treated"
+    )
+    part = said(
+        "The hospital director",
+        "of the 900 injured, fewer than 150 are still treated in hospital",
+        ["150"],
+        day=6,
+        what="treated",
+    )
+    (row,) = rows(earlier, part)
+    assert row.declined and "a term of a breakdown" in row.why
+
+
+def test_a_figure_told_at_an_earlier_unnamed_moment_is_not_a_later_lower_count():
+    toll = said("The state government", "the final toll of the collision stood at 412", ["412"], day=4)
+    then = said("The minister", "the toll of the collision was 380 at the time", ["380"], day=5)
+    (row,) = rows(toll, then)
+    assert row.declined and "earlier, unnamed moment" in row.why
+    now = said("The minister", "the toll of the collision is 380", ["380"], day=5)
+    (row,) = rows(toll, now)
+    assert not row.declined

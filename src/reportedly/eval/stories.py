@@ -439,17 +439,7 @@ def _conflicts(
     file_of_doc: dict[str, str],
     ledgers: dict[str, Ledger],
 ) -> dict[str, Any]:
-    # a conflict between two propositions is found by any pair of their mentions: the gold names one
-    # pair (the first reports, say), a system may show the same disagreement on other reports of it
-    same_as = _proposition_mates(gold, idx)
-
-    def pairs(entries: list[dict[str, Any]], what: str) -> list[tuple[set[str], set[str]]]:
-        return [
-            (idx.candidates(e["a"], what) | same_as(e["a"]), idx.candidates(e["b"], what) | same_as(e["b"]))
-            for e in entries
-        ]
-
-    real = pairs(gold.get("conflicts", []), "conflict")
+    real = _sides(gold, idx)
     traps = [
         (idx.candidates(e["a"], "trap"), idx.candidates(e["b"], "trap"))
         for e in gold.get("non_conflicts", [])
@@ -501,6 +491,21 @@ def _conflicts(
         "found": [g["id"] for g, f in zip(gold.get("conflicts", []), found, strict=True) if f],
         "listed": listed,
     }
+
+
+def gold_conflict_sides(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> list[tuple[set[str], ...]]:
+    """Per gold conflict, the claim ids standing for each side as the scorer reads them (an empty
+    side: a quote no claim matches); for tools that say why a conflict was missed."""
+    return _sides(gold, _Index(ledgers))
+
+
+def _sides(gold: dict[str, Any], idx: _Index) -> list[tuple[set[str], ...]]:
+    # any pair of mentions of the two propositions finds a gold conflict: the gold names one pair
+    # (the first reports, say), a system may show the same disagreement on other reports of it
+    mates = _proposition_mates(gold, idx)
+    return [
+        tuple(idx.candidates(e[k], "conflict") | mates(e[k]) for k in "ab") for e in gold.get("conflicts", [])
+    ]
 
 
 def _proposition_mates(gold: dict[str, Any], idx: _Index):

@@ -180,6 +180,14 @@ def _first_side(text: str, side_of: SideOf) -> str | None:
     return None
 
 
+def blaming(items: list[ClaimItem], side_of: SideOf) -> set[str]:
+    """The ids of the claims that name a side responsible for the story's event, or deny it: the
+    disagreements :func:`blame_conflicts` shows, one row per pair of sides, which no other
+    conflict rule repeats claim by claim."""
+    side_of = with_place_demonyms(side_of)
+    return {it.id for it in items if blame_of(it, side_of) is not None}
+
+
 def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) -> list[Conflict]:
     """Polarity conflicts between sides blamed for one story's event, and stance conflicts with denials.
 

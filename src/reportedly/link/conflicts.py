@@ -11,7 +11,8 @@ Four kinds (GLOSSARY.md, "Conflict"):
     every content word of the negated clause must occur in the other claim, so
     "did not comment" never contradicts a figure.
 ``stance``
-    The same with one side *denied* (confirmed, asserted … vs denied).
+    The same with one side *denied* (confirmed, asserted … vs denied); and an allegation
+    against its answer by the party it names (:func:`allegation_conflicts`).
 ``internal``
     One article gives one event two different days: two of its claims with the
     same origin and similar content carry different resolved days in the same
@@ -33,7 +34,7 @@ import numpy as np
 
 from ..model import Conflict, ConflictKind, Stance
 from .corpus import ClaimItem, vague
-from .embed import Thresholds, words
+from .embed import Thresholds, stem, words
 from .numbers import FIXED_PROPERTIES
 
 _NEG_CLAUSE = re.compile(
@@ -48,6 +49,8 @@ MIN_DENIED_FIGURE = 10
 MIN_WORDS = 4
 #: Content-word Jaccard overlap two claims need to be about the same thing at all.
 ANCHOR = 0.3
+#: A content word that is a figure ("288", "11,300"): a negation of it corrects a number.
+_FIGURE = re.compile(r"[\d.,]+")
 _CLAUSE_END = re.compile(r"\b(?:but|and|while|although|because|though)\b", re.I)
 
 
@@ -122,9 +125,14 @@ def _described(item: ClaimItem, at: int) -> bool:
 
 
 def opposition_conflicts(
-    items: list[ClaimItem], vectors: dict[str, np.ndarray], thresholds: Thresholds, story: str | None
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    thresholds: Thresholds,
+    story: str | None,
+    blamed: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Conflict]:
-    """Polarity and stance conflicts inside one story."""
+    """Polarity and stance conflicts inside one story, allegations and their answers among them
+    (``blamed``: the claims the blame rules read, whose allegations they answer)."""
     out, used = denied_figures(items, story)
     # plainly positive claims only: a double negative is too easy to misread
     positive = [
@@ -140,9 +148,11 @@ def opposition_conflicts(
         it for it in items if it.negative and not it.neutral and it.text.strip() and it.id not in used
     ]
     if not positive or not negative:
-        return out
+        taken = {frozenset((c.a.id, c.b.id)) for c in out}
+        return out + allegation_conflicts(items, vectors, story, taken, blamed)
     pos_vecs = np.stack([vectors[it.id] for it in positive])
     pos_words = [set(words(it.text)) for it in positive]
+    declined: list[Conflict] = []
     for neg in negative:
         terms = negated_terms(neg)
         if not terms:
@@ -164,6 +174,17 @@ def opposition_conflicts(
             share = len(terms & pos_words[int(k)]) / len(terms)
             if share < (1.0 if neg.claim.stance is not Stance.DENIED else 0.8):
                 continue
+            if all(_FIGURE.fullmatch(t) for t in terms):
+                # "the number of deaths is 275 and not 288": a figure corrected, which the numeric
+                # comparison judges (an update, a revision, or two origins' counts), not a polarity
+                why = (
+                    f"“{_short(neg.text)}” negates only a figure of “{_short(pos.text)}”: "
+                    "figures are compared as figures"
+                )
+                declined.append(
+                    Conflict(ConflictKind.POLARITY, pos.ref(), neg.ref(), why, story, declined=True)
+                )
+                break
             denied = Stance.DENIED in (neg.claim.stance, pos.claim.stance)
             kind = ConflictKind.STANCE if denied else ConflictKind.POLARITY
             if denied:
@@ -172,7 +193,166 @@ def opposition_conflicts(
                 why = f"{_who(pos)} says “{_short(pos.text)}”; {_who(neg)} says “{_short(neg.text)}”"
             out.append(Conflict(kind, pos.ref(), neg.ref(), why, story))
             break
-    return one_row_per_assertion(out)
+    taken = {frozenset((c.a.id, c.b.id)) for c in out}
+    return one_row_per_assertion(out) + allegation_conflicts(items, vectors, story, taken, blamed) + declined
+
+
+#: Cues that make a claim an allegation: a proposition one party puts against another, which the
+#: other is expected to answer ("the lawsuit alleges", "claiming the utility didn't cut power").
+ALLEGING = frozenset(
+    {"allege", "accuse", "claim", "charge", "blame", "criticize", "criticise", "fault", "sue"}
+)
+#: How similar (MiniLM cosine) an allegation and its answer must be as wholes: an answer rewords
+#: the charge ("no electricity flowing through its wires" against "failed to power down its
+#: equipment"), so this is well under the polarity threshold; shared words and a flipped
+#: polarity carry the rest.
+ANSWER = 0.5
+#: Content words an allegation and its answer must share ("power", "fire").
+ANSWER_SHARED = 2
+#: Words that reject a charge outright, and the nouns a rejection names a charge by.
+_REJECTING = re.compile(
+    r"\b(?:false|baseless|unfounded|groundless|untrue|irresponsible|fabricat\w*|misleading|lies|nonsense|"
+    r"meritless|without\s+merit)\b",
+    re.I,
+)
+_CHARGE = r"(?:complaint|claims?|allegations?|accusations?|lawsuit|suit|charges?|criticism)"
+
+
+#: A counterfactual ("even if the sirens had sounded", "had we sounded them"): no fact to answer.
+_COUNTERFACTUAL = re.compile(r"\b(?:if|unless|would\s+have|had\s+(?:we|they|he|she|it|I)\b)", re.I)
+
+
+def _alleging(it: ClaimItem) -> bool:
+    return it.claim.cue.lemma.split()[-1] in ALLEGING if it.claim.cue.lemma else False
+
+
+def _accused(allegation: ClaimItem, answer: ClaimItem) -> bool:
+    """Whether the answer's speaker is the party the allegation is about ("the utility didn't cut
+    power" answered by the utility): its whole name ("Hawaiian Electric"), or for a speaker the
+    report describes ("the utility", "the company") the description's noun, named in the
+    allegation before any negation ("terrorists attacked it, and not the army" clears the army).
+    A word of a name is not enough: "Gaza" in "Gaza health ministry" is where, not who."""
+    origin = answer.origin
+    names = [answer.claim.source.text] if answer.claim.source is not None else []
+    roles: set[str] = set()
+    if origin is not None and not origin.anonymous:
+        names += [origin.name, *origin.aliases]
+        roles = {w for r in origin.roles for w in words(r)}
+    text = allegation.text
+    neg = _NEG_CLAUSE.search(text)
+    text = text[: neg.start()] if neg else text
+    for name in names:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+        if len(bare) > 2 and re.search(rf"\b{re.escape(bare)}\b", text, re.I):
+            return True
+    # a speaker named by a description ("the utility", "the company") is its head noun
+    heads = {stem(m.group(1)) for n in names if (m := _DESCRIPTION.fullmatch(n.strip()))} - roles
+    return bool(heads & {stem(w) for w in re.findall(r"\b[a-z][a-z'-]+\b", text)})
+
+
+_DESCRIPTION = re.compile(r"(?:the|its|their)\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]+)")
+
+
+def _names_charge_of(answer: ClaimItem, accuser: ClaimItem) -> bool:
+    """Whether an answer names the accuser's charge: "Maui County's complaint", "the claims by
+    Maui County", "the accusations of the ministry" (the accuser's name, then or before the charge)."""
+    names = [
+        n
+        for n in (
+            accuser.origin.name if accuser.origin else None,
+            accuser.claim.source and accuser.claim.source.text,
+        )
+        if n
+    ]
+    text = answer.claim.sentence.text if answer.claim.sentence is not None else answer.text
+    for name in names:
+        name = re.escape(name.strip())
+        if re.search(
+            rf"{name}(?:'s|’s)?\s+(?:\w+\s+)?{_CHARGE}\b|\b{_CHARGE}\s+(?:by|of|from)\s+(?:the\s+)?{name}",
+            text,
+            re.I,
+        ):
+            return True
+    return False
+
+
+def allegation_conflicts(
+    items: list[ClaimItem],
+    vectors: dict[str, np.ndarray],
+    story: str | None,
+    taken: set[frozenset[str]] = frozenset(),  # type: ignore[assignment]
+    blamed: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[Conflict]:
+    """An allegation and its answer: a stance conflict between the party alleging and the party
+    answering, one row per pair of origins.
+
+    "Maui County's lawsuit alleges that the utility failed to power down its lines" and, from the
+    utility, "there was no electricity flowing through its wires for six hours before the fire";
+    "investors claimed the utility didn't cut power" and the utility's "its lines had been turned
+    off hours before". An allegation (a claim whose cue alleges, accuses, claims, charges, blames,
+    criticises or sues) is answered by a claim of another origin, told the same day or later,
+    that flips its polarity (one negated, the other not) about the same thing (cosine
+    :data:`ANSWER`, :data:`ANSWER_SHARED` content words in common), or that rejects the
+    accuser's charge by name ("Maui County's complaint is factually and legally irresponsible").
+    One row per pair of origins, and per allegation. Who did the story's event is the blame
+    rules' (``blamed``): one row per pair of sides there."""
+    alleged = [
+        it
+        for it in items
+        if _alleging(it)
+        and not it.neutral
+        and len(set(words(it.text))) >= MIN_WORDS
+        and not _COUNTERFACTUAL.search(it.text)
+        and it.id not in blamed
+    ]
+    if not alleged:
+        return []
+    out: list[Conflict] = []
+    rows: dict[tuple[str, str], Conflict] = {}
+    answered: dict[str, Conflict] = {}
+    for ans in items:
+        if ans.neutral or _alleging(ans) or not ans.text.strip() or ans.id in blamed:
+            continue
+        if _COUNTERFACTUAL.search(ans.text):
+            continue
+        ans_words = set(words(ans.text))
+        best: tuple[float, ClaimItem] | None = None
+        for al in alleged:
+            if al.id == ans.id or _overlap(al, ans) or frozenset((al.id, ans.id)) in taken:
+                continue
+            if al.origin is None or ans.origin is None or al.origin.key == ans.origin.key:
+                continue  # an answer is another party's
+            if (ans.doc.published or date.min) < (al.doc.published or date.min):
+                continue  # an answer comes after what it answers
+            sim = float(vectors[al.id] @ vectors[ans.id])
+            flipped = (
+                al.negative != ans.negative
+                and _accused(al, ans)
+                and sim >= ANSWER
+                and len(ans_words) >= MIN_WORDS
+                and len(ans_words & set(words(al.text))) >= ANSWER_SHARED
+            )
+            rejects = _REJECTING.search(ans.text) is not None and _names_charge_of(ans, al)
+            if (flipped or rejects) and (best is None or sim > best[0]):
+                best = (sim, al)
+        if best is None:
+            continue
+        al = best[1]
+        key = (al.origin.key, ans.origin.key)  # type: ignore[union-attr]
+        # answers to one allegation are one disagreement too: the utility's statement and its
+        # chief executive's words in it stand on one row
+        head = rows.get(key) or answered.get(al.id)
+        if head is not None:
+            rows.setdefault(key, head)
+            answered.setdefault(al.id, head)
+            if all(r.id != al.id for r in (head.a, *head.a_also)):
+                head.a_also.append(al.ref())
+            head.b_also.append(ans.ref())
+            continue
+        why = f"alleged by {_who(al)} (“{_short(al.text)}”); answered by {_who(ans)} (“{_short(ans.text)}”)"
+        rows[key] = answered[al.id] = Conflict(ConflictKind.STANCE, al.ref(), ans.ref(), why, story)
+        out.append(rows[key])
+    return out
 
 
 def one_row_per_assertion(conflicts: list[Conflict]) -> list[Conflict]:

@@ -106,6 +106,37 @@ def step_to_total(item: ClaimItem, q: Quantity) -> bool:
     return _STEP_TO.search(text[q.end : q.end + 200]) is not None
 
 
+#: A figure after the whole it is a part of: "out of the 275, 88 bodies …", "of the 1,100 injured,
+#: fewer than 200 are still in hospital"; the part counts a subset (those identified, those still
+#: treated), whatever series its clause's words typed it in.
+_PART_AFTER = re.compile(
+    r"\b(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|these|those|all|its|their)\s+)"
+    r"(?:about |around |some |nearly |almost )?"
+    r"\d[\d,]*(?:\s+[\w-]+){0,3}\s*,\s*(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+#: The whole of such a breakdown, told in the frame of it ("out of the 275, …"): its clause's
+#: words are the part's, so the series it was typed in is the part's, not its own.
+_WHOLE_FRAME = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|these|those|all|its|their)\s+)$", re.I)
+_FRAME_END = re.compile(r"^(?:\s+[\w-]+){0,3}\s*,\s*(?:[\w-]+\s+){0,3}\d", re.I)
+#: A part named after its whole: "162 bodies in two phases, of which 133 were handed over".
+_OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def broken_down(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is one term of a breakdown its sentence gives ("out of the 275, 88 bodies
+    have been identified", "of the 1,100 injured, fewer than 200 are still treated", "162
+    bodies, of which 133 were handed over"): the part counts a subset, and the whole told in the
+    breakdown's frame took the part's words; neither is the count the words around it say."""
+    text = item.doc.document.text
+    before = text[max(0, q.start - 80) : q.start]
+    if _PART_AFTER.search(before) or _OF_WHICH.search(before):
+        return True
+    return _WHOLE_FRAME.search(text[max(0, q.start - 30) : q.start]) is not None and bool(
+        _FRAME_END.match(text[q.end : q.end + 60])
+    )
+
+
 #: Words that tell one claim's two figures of one count apart in time: "lowered the count to
 #: about 850", "adjusting the numbers from a previous report", "instead of 11,300".
 _CHANGE = re.compile(

@@ -36,7 +36,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_figures import added, compared, one_row_per_disagreement, rounded, side, told_rising
+from .conflicts_figures import (
+    added,
+    broken_down,
+    compared,
+    one_row_per_disagreement,
+    rounded,
+    side,
+    told_rising,
+)
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -186,6 +194,8 @@ def _snapshot(p: Point) -> bool:
     return p.measure.what == "flooded" and _STILL.search(text) is not None
 
 
+#: A figure told as of a moment before its report that no date names: "was 238 at the time".
+_THEN = re.compile(r"\b(?:at\s+the\s+time|at\s+that\s+(?:time|point)|back\s+then|by\s+then)\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary|provisional(?:ly)?)\b", re.I
 )
@@ -232,6 +242,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if max(la, lb) <= min(ha, hb):
         return None
     key = a.measure.key
+    for p in (a, b):
+        if broken_down(p.item, p.quantity):
+            return False, (
+                f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
+                "gives (“out of the 275, 88 …”), not the count"
+            )
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
     if rounded(a.quantity, b.quantity):
@@ -267,6 +283,13 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if hl < le and _THEN.search(later.item.text):
+            # "the minister stated that the death toll was 238 at the time": a figure of a moment
+            # before the report, which no date in it names; it may precede the higher one
+            return False, (
+                f"{later.says()} is told as the count at an earlier, unnamed moment, so it may precede "
+                f"{earlier.says()} for {key}"
+            )
         if hl < le and earlier.item.origin is None and later.item.origin is not None:
             # "over 500 were killed" in the outlet's own voice, then "officials said 471": the
             # outlet relayed an early count, which the named authority's figure revises
@@ -477,6 +500,9 @@ def _containment(
                     continue
                 if part.origin == whole.origin:
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
+                    continue
+                if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
+                    emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
                     continue
                 why = (
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model import ClaimCluster, Conflict, Document, Entity, EntityType, Ledger, Story
-from .blame import DENIES, MUTUAL, OWN, blame_conflicts, blame_groups, gazetteer_sides
+from .blame import DENIES, MUTUAL, OWN, blame_conflicts, blame_groups, blaming, gazetteer_sides
 from .clusters import cluster_claims, cluster_id, label
 from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
@@ -212,7 +212,8 @@ def link_corpus(
             )
         )
         if len(members) > 1:
-            conflicts.extend(opposition_conflicts(members, claim_vecs, thresholds, g.id))
+            blamed = blaming(members, side_of)
+            conflicts.extend(opposition_conflicts(members, claim_vecs, thresholds, g.id, blamed))
             conflicts.extend(blame_conflicts(members, side_of, g.id))
             conflicts.extend(internal_conflicts(members, claim_vecs, thresholds, g.id))
     timings["clusters"] = time.perf_counter() - tick
