@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from spacy.attrs import DEP, POS, TAG
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import Entity, EntityType
 from ..nlp import span_text
@@ -178,29 +177,24 @@ class EntityResolver:
             role = role_of(name) if name is not None else None
             if name is not None and role:  # "Kremlin spokesman Dmitry Peskov", "Yevhen Ryshchuk, the mayor …"
                 self.roles.append((offset + name.start_char, name, role))
-        doc = span.doc
-        ents = EntityBounds(doc)  # read once: ``Span.ents`` builds every entity on each read
-        # the block's parts of speech, relations and tags as one array read, by string id: two
-        # walks over spaCy Token objects were a twentieth of the ledger's time on news
-        ids = doc.vocab.strings
-        rows = doc.to_array([POS, DEP, TAG])[span.start : span.end].tolist() if len(span) else []
-        propn = ids["PROPN"]
-        run_start = -1
-        for i, (pos, _, _) in enumerate([*rows, (None, None, None)], start=span.start):
-            if pos == propn:  # known names the statistical NER missed ("Le Monde")
-                if run_start < 0:
-                    run_start = i
+        run: list[Token] = []
+        ents = EntityBounds(span.doc)  # read once: ``Span.ents`` builds every entity on each read
+        for tok in [*span, None]:  # known names the statistical NER missed ("Le Monde")
+            if tok is not None and tok.pos_ == "PROPN":
+                run.append(tok)
                 continue
-            if run_start >= 0:
-                name = doc[run_start:i]
+            if run:
+                name = span.doc[run[0].i : run[-1].i + 1]
                 if not ents.inside(name.start, name.end) and self.gaz.lookup(name.text):
                     self._candidate(offset + name.start_char, name.text, "ORG")
-                run_start = -1
-        subject = {ids["nsubj"], ids["nsubjpass"]}
-        nominal, plural = {ids["NOUN"], propn}, {ids["NNS"], ids["NNPS"]}
-        for i, (pos, dep, tag) in enumerate(rows, start=span.start):
-            if dep in subject and pos in nominal and tag in plural:
-                np = mention_span(doc[i])
+                run = []
+        for tok in span:
+            if (
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and tok.tag_ in {"NNS", "NNPS"}
+            ):
+                np = mention_span(tok)
                 self._candidate(offset + np.start_char, np.text, "PLURAL")
                 self.spans[offset + np.start_char] = np
         # "the National Intelligence Service, or NIS," / "the International Atomic Energy Agency (IAEA)".
