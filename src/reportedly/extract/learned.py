@@ -78,6 +78,8 @@ class BlockView:
     # the encoder's words behind each token (-1: none), for its cue-conditioned pair head
     words: WordTags | None = None
     word_of: list[int] = field(default_factory=list)
+    #: each token's word and tag as its neighbours' span features name them, made on first use
+    neighbour_feats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     @classmethod
     def of(cls, doc: Doc, offset: int, section: str, words: WordTags | None = None) -> BlockView:
@@ -274,8 +276,35 @@ def span_window(view: BlockView, cue: list[int]) -> tuple[int, int]:
     return max(lo, min(cue) - SPAN_MAX_SIDE), min(hi, max(cue) + 1 + SPAN_MAX_SIDE)
 
 
+#: ``"dist=" + side + _bucket(d)`` for d in 0..20 on each side (farther is ``far``): the span
+#: features name every token's distance from its cue, hundreds of tokens per cue
+_DIST = {side: tuple(f"dist={side}{_bucket(d)}" for d in range(21)) for side in "LR"}
+_FAR = {side: f"dist={side}far" for side in "LR"}
+_DEPTH = tuple(f"depth={d}" for d in range(5))
+
+
+def _neighbours(view: BlockView) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Each token's word and tag features as its right and its left neighbour sees them
+    (``-1:w=…``, ``-1:p=…`` / ``1:w=…``, ``1:p=…``): the same for every cue of the block,
+    so made once per block, when its first cue asks."""
+    if view.neighbour_feats is None:
+        lower, pos = view.lower, view.pos
+        view.neighbour_feats = (
+            [("-1:w=" + w, "-1:p=" + p) for w, p in zip(lower, pos, strict=True)],
+            [("1:w=" + w, "1:p=" + p) for w, p in zip(lower, pos, strict=True)],
+        )
+    return view.neighbour_feats
+
+
 def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[list[str]]:
-    """Features of tokens [lo, hi) relative to one cue, for the source/content tagger."""
+    """Features of tokens [lo, hi) relative to one cue, for the source/content tagger.
+
+    This runs for every token around every cue (a fifth of the analysis on news, most of it on
+    a quote-dense paragraph), so the strings that do not depend on the token are made once per
+    cue (``rel``'s, the distance buckets) or once per block (the neighbours' words and tags).
+    Each token's features are those of :func:`_reference_span_features` in the same order
+    (tests/test_learned_features.py): the CRF sums their weights in that order.
+    """
     head = root_of(view.doc, cue)
     cue_set = set(cue)
     head_anc = _ancestors_of(view.head, head.i)
@@ -293,60 +322,100 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
         edges.append(edge)
     near = _nearest_quotes(view, first, last)
     paired = _pair_readings(view, cue, lo, hi)
+    base, dep, heads, in_quote, sent_of = view.base, view.dep, view.head, view.in_quote, view.sent_of
+    quote_of, enc, word_of = view.quote_of, view.enc, view.word_of
+    as_left, as_right = _neighbours(view)
+    cl, rel_cl = "cl=" + cue_lemma, "|" + cue_lemma
+    per_rel: dict[str, tuple[str, str, str, str, str]] = {}
+    per_so: dict[int, tuple[str, str]] = {}
     out = []
     for i in range(lo, hi):
-        feats = list(view.base[i])
         if i in cue_set:
+            feats = list(base[i])
             feats.append("CUE")
             out.append(feats)
             continue
-        side = "L" if i < first else "R"
-        dist = first - i if i < first else i - last
-        feats += ["side=" + side, "dist=" + side + _bucket(dist), "so=" + str(view.sent_of[i] - cue_sent)]
-        rel = rels[i - lo]
-        feats += [
-            "rel=" + rel,
-            "rel=" + rel + "|" + side,
-            "depth=" + str(min(depths[i - lo], 5)),
-            "rel|d=" + rel + "|" + view.dep[i],
-            "cl=" + cue_lemma,
-            "q|side=" + str(view.in_quote[i]) + side,
-            "rel|cl=" + rel + "|" + cue_lemma,
-            "hrel=" + view.dep[view.head[i]] + "|" + rel,
-            "q|so=" + str(view.in_quote[i]) + str(view.sent_of[i] - cue_sent),
+        if i < first:
+            side, dist = "L", first - i
+        else:
+            side, dist = "R", i - last
+        so = sent_of[i] - cue_sent
+        so_strs = per_so.get(so)
+        if so_strs is None:
+            s = str(so)
+            so_strs = per_so[so] = ("so=" + s, s)
+        at = i - lo
+        rel = rels[at]
+        r = per_rel.get(rel)
+        if r is None:
+            r = per_rel[rel] = (
+                "rel=" + rel,
+                "rel=" + rel + "|",
+                "rel|d=" + rel + "|",
+                "rel|cl=" + rel + rel_cl,
+                "|" + rel,
+            )
+        q = str(in_quote[i])
+        depth = depths[at]
+        feats = [
+            *base[i],
+            "side=" + side,
+            _DIST[side][dist] if 0 <= dist <= 20 else _FAR[side] if dist > 20 else _DIST[side][1],
+            so_strs[0],
+            r[0],
+            r[1] + side,
+            _DEPTH[depth] if depth < 5 else "depth=5",
+            r[2] + dep[i],
+            cl,
+            "q|side=" + q + side,
+            r[3],
+            "hrel=" + dep[heads[i]] + r[4],
+            "q|so=" + q + so_strs[1],
         ]
-        if view.enc:
-            _, _, src, con = view.enc[i]
-            so = str(view.sent_of[i] - cue_sent)
-            feats += ["es|side=" + src + side, "en|so=" + con + so]
-            feats += ["es|rel=" + src + rel, "en|rel=" + con + rel]
+        if enc:
+            _, _, src, con = enc[i]
+            s = so_strs[1]
+            feats += [
+                "es|side=" + src + side,
+                "en|so=" + con + s,
+                "es|rel=" + src + rel,
+                "en|rel=" + con + rel,
+            ]
         if paired is not None:
-            reading = paired.get(view.word_of[i])
+            reading = paired.get(word_of[i])
             if reading is None:
                 feats.append("pair=none")
             else:
                 ps, pn, sb, nb = reading
                 feats += ["ps=" + ps, "pn=" + pn, "psb=" + sb, "pnb=" + nb, "pn|ps=" + pn + ps]
                 feats += ["pn|rel=" + pn + rel, "ps|rel=" + ps + rel]
-                if i + 1 < hi and (nxt := paired.get(view.word_of[i + 1])) is not None:
+                if i + 1 < hi and (nxt := paired.get(word_of[i + 1])) is not None:
                     feats.append("pn>pn=" + pn + nxt[1])
-        if edges[i - lo]:
-            feats.append("edge=" + edges[i - lo])
-            feats.append("edge|rel=" + edges[i - lo] + "|" + rel)
-        q = view.quote_of[i]
-        if q >= 0 and q in near:
-            feats.append("nearq=" + near[q])
-        for k in (-1, 1):
-            j = i + k
-            if lo <= j < hi:
-                feats.append(f"{k}:w={view.lower[j]}")
-                feats.append(f"{k}:p={view.pos[j]}")
-                feats.append(f"{k}:rel={rels[j - lo]}")
-                if rels[j - lo] != rel:
-                    feats.append(f"{k}:relchange")
-                    feats.append(f"{k}:rel>{rels[j - lo]}|{rel}")
-                if j in cue_set:
-                    feats.append(f"{k}:CUE")
+        edge = edges[at]
+        if edge:
+            feats.append("edge=" + edge)
+            feats.append("edge|rel=" + edge + "|" + rel)
+        qi = quote_of[i]
+        if qi >= 0 and qi in near:
+            feats.append("nearq=" + near[qi])
+        if i > lo:
+            feats += as_left[i - 1]
+            other = rels[at - 1]
+            feats.append("-1:rel=" + other)
+            if other != rel:
+                feats.append("-1:relchange")
+                feats.append("-1:rel>" + other + "|" + rel)
+            if i - 1 in cue_set:
+                feats.append("-1:CUE")
+        if i + 1 < hi:
+            feats += as_right[i + 1]
+            other = rels[at + 1]
+            feats.append("1:rel=" + other)
+            if other != rel:
+                feats.append("1:relchange")
+                feats.append("1:rel>" + other + "|" + rel)
+            if i + 1 in cue_set:
+                feats.append("1:CUE")
         out.append(feats)
     return out
 

@@ -21,6 +21,7 @@ rather than count it, and must never be compared with counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -218,14 +219,12 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
         times = find_times(span, 0, None)  # doc-relative offsets
     else:
         times = [replace(t, start=t.start - offset, end=t.end - offset) for t in times]
-    blocked: list[tuple[int, int]] = [(t.start, t.end) for t in times]
+    blocked = Taken([(t.start, t.end) for t in times])
     found: list[Quantity] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < b_end and b_start < end for b_start, b_end in blocked)
+    free = blocked.free
 
     def emit(q: Quantity) -> None:
-        blocked.append((q.start, q.end))
+        blocked.add(q.start, q.end)
         found.append(q)
 
     for m in _DESIGNATION_RE.finditer(text):
@@ -260,6 +259,33 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
 
     found.sort(key=lambda q: q.start)
     return [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
+
+
+class Taken:
+    """Character ranges already read, asked whether a new range overlaps any of them.
+
+    By position: a range overlapping ``[start, end)`` starts before ``end`` and, being no longer
+    than the longest range taken, after ``start - longest``; only those are read. A scan of
+    every range per number grew with the square of the numbers in a sentence (a paragraph of
+    quotation fragments is one sentence with hundreds of them; issue 18).
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges: list[tuple[int, int]] = []
+        self.longest = 0
+        for start, end in ranges:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.ranges, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no range taken overlaps ``[start, end)`` (``start < b_end and b_start < end``)."""
+        ranges = self.ranges
+        lo = bisect_right(ranges, (start - self.longest, float("inf")))
+        hi = bisect_left(ranges, (end, float("-inf")))
+        return not any(start < b_end for _, b_end in ranges[lo:hi])
 
 
 def _is_time_word(text: str) -> bool:
