@@ -1,0 +1,36 @@
+"""Defects a new-user trial found (round 8b); each test failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reportedly.terminal import EXIT_BROKEN_PIPE
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def test_closed_stdout_ends_quietly_with_the_pipe_code(tmp_path: Path) -> None:
+    """'reportedly analyze FILE | head -1' exited 1 (Rich's broken-pipe handler), the code
+    for "input could not be read". A reader closing the pipe now ends the command with the
+    shell's SIGPIPE code (141), no traceback, nothing on stderr."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Harbour closes after storm\n\n"
+        "The harbour master said on Monday that the north quay would stay shut for a week.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reportedly.cli", "analyze", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before the first line is written
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == EXIT_BROKEN_PIPE, stderr
+    assert "Traceback" not in stderr and "Error" not in stderr, stderr
