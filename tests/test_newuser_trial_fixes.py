@@ -34,3 +34,23 @@ def test_closed_stdout_ends_quietly_with_the_pipe_code(tmp_path: Path) -> None:
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=300) == EXIT_BROKEN_PIPE, stderr
     assert "Traceback" not in stderr and "Error" not in stderr, stderr
+
+
+def test_plain_progress_ends_with_the_errors_read_after_its_last_line(capsys) -> None:
+    """ingest of a JSONL file printed "1 stored, 0 errors" and then reported the file's two bad
+    lines (read after the document before them was stored): nothing corrected the count. The
+    progress now ends with a line whose count includes them."""
+    from reportedly.cli.ingest import PlainProgress
+    from reportedly.ingesting import IngestEvent, IngestFailure
+
+    lines = PlainProgress(enabled=True)
+    lines.every = 0.0  # a line on the first event
+    lines.update(IngestEvent("stored", source="a.jsonl"))
+    lines.every = 3600.0  # no periodic line for the bad lines that follow
+    for n in (2, 3):
+        failure = IngestFailure(f"a.jsonl line {n}", "invalid", "invalid JSON", None)
+        lines.update(IngestEvent("error", source=failure.source, error=failure))
+    lines.finish()
+    printed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("ingest:")]
+    assert "0 errors" in printed[0]
+    assert printed[-1].startswith("ingest: 3 documents read, 1 stored, 2 errors"), printed
