@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from reportedly.terminal import EXIT_BROKEN_PIPE
@@ -54,3 +55,22 @@ def test_plain_progress_ends_with_the_errors_read_after_its_last_line(capsys) ->
     printed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("ingest:")]
     assert "0 errors" in printed[0]
     assert printed[-1].startswith("ingest: 3 documents read, 1 stored, 2 errors"), printed
+
+
+def test_a_figure_with_its_counted_noun_is_never_a_source() -> None:
+    """'22,000 houses say they cannot pay' made "22,000 houses" a source entity, which then
+    counted as an independent origin. A figure with a counted thing is never a speaker; counted
+    people (*two officials*, *40 voters*) still are."""
+    import reportedly
+
+    ledger = reportedly.analyze(
+        "Tariff row\n\n22,000 houses say they cannot pay the new tariff.\n\n"
+        "Two officials said the tariff would be reviewed.\n\n"
+        "Asked in a survey, 40 voters said the tariff was unfair.\n",
+        published=date(2024, 3, 12),
+    )
+    speakers = [c.source.entity.name.lower() for c in ledger.claims if c.source and c.source.entity]
+    assert not any("22,000" in name or "houses" in name for name in speakers), speakers
+    assert not any("22,000" in e.name or "houses" in e.name.lower() for e in ledger.entities)
+    assert "officials" in speakers
+    assert any("voters" in name for name in speakers), speakers
