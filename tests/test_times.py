@@ -208,3 +208,23 @@ def test_find_times_without_publication_date(nlp) -> None:
         ("Tuesday", None, "unresolved"),
         ("November 5, 2024", "2024-11-05", "day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The mayor said on Monday the road would stay closed until Friday.",
+            [("Monday", "2024-03-11"), ("Friday", "2024-03-15")],
+        ),
+        ("The board must decide by Thursday, a spokeswoman said.", [("Thursday", "2024-03-14")]),
+        ("The lane was closed until Friday, the mayor said.", [("Friday", "2024-03-08")]),
+    ],
+)
+def test_find_times_reads_deadlines_and_modals_ahead(
+    nlp, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """Published Tuesday 2024-03-12: a weekday after *until*/*by*, or in a *would*/*must* clause,
+    is the coming one (it read 2024-03-08 before); a past clause (*was closed until*) stays past."""
+    found = find_times(nlp(sentence)[:], 0, date(2024, 3, 12))
+    assert [(t.text, t.resolved) for t in found] == expected

@@ -9,11 +9,18 @@ while ``--json`` output, meant for programs, keeps the text exact.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable
 
 from rich.console import Console
 from rich.segment import Segment
+
+#: Exit code when the reader of stdout went away (``reportedly … | head -1``): 128 + SIGPIPE,
+#: what a shell reports for any Unix tool killed by a closed pipe. Not 1, which means
+#: "an input could not be read".
+EXIT_BROKEN_PIPE = 141
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings,
 #: overrides and isolates (which reorder what the reader sees).
@@ -41,3 +48,23 @@ class SafeConsole(Console):
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         safe = (seg if seg.control else Segment(escape_controls(seg.text), seg.style) for seg in buffer)
         return super()._render_buffer(safe)
+
+    def on_broken_pipe(self) -> None:
+        """Rich exits 1 here; a closed pipe is no input error, so end as other Unix tools do."""
+        self.quiet = True
+        end_on_broken_pipe()
+
+
+def end_on_broken_pipe() -> None:
+    """Stop quietly because stdout's reader closed the pipe.
+
+    Python's documented recipe (signal module, "Note on SIGPIPE"): point stdout at
+    /dev/null so the interpreter's final flush cannot raise again, then exit with
+    the shell's code for a closed pipe instead of a traceback or exit 1.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests' captured output)
+        pass
+    raise SystemExit(EXIT_BROKEN_PIPE)

@@ -6,7 +6,10 @@ Exit codes mean the same on every verb:
 * 1 — input problem: a document could not be read (it is reported and, for
   ``ingest``, recorded in the store; the rest of the batch still runs);
 * 2 — usage error (bad option or argument);
-* 3 — store problem (database cannot be opened or is not a reportedly store).
+* 3 — store problem (database cannot be opened or is not a reportedly store);
+* 141 — stdout's reader closed the pipe (``reportedly analyze a.txt | head -1``):
+  the command stops quietly, no traceback, with the shell's code for SIGPIPE
+  (``terminal.EXIT_BROKEN_PIPE``), as other Unix tools do.
 
 Article text is untrusted: everything from a document is printed through
 ``rich.text.Text``, never as Rich markup.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,7 +11,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, fail, require_store
-from .output import dump, err
+from .output import dump, err, write_stdout
 
 FORMAT_HELP = "jsonl, csv, brat, prov-json, prov-ttl or graphml."
 
@@ -83,7 +82,7 @@ def export(
     finally:
         store.close()
     if out is None:
-        sys.stdout.write(text)
+        write_stdout(text)
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -196,6 +196,7 @@ def ingest(
             raise fail(str(exc), EXIT_USAGE) from exc
         finally:
             store.close()
+    lines.finish()
     summary: dict[str, Any] = {
         "db": report.db,
         "stored": len(report.stored),
@@ -236,6 +237,14 @@ class PlainProgress:
         self.started = time.monotonic()
         self.last = self.started
         self.read = self.stored = self.errors = 0
+        self.shown: tuple[int, int, int] | None = None  # the counts the last line printed
+
+    def finish(self) -> None:
+        """Print the final counts when they moved since the last line: a JSONL file's bad lines
+        are read after the documents before them are stored, so the last periodic line could
+        say "0 errors" just before the errors were reported."""
+        if self.enabled and self.shown is not None and self.shown != (self.read, self.stored, self.errors):
+            self._print(time.monotonic())
 
     def update(self, event: IngestEvent) -> None:
         if not self.enabled:
@@ -251,10 +260,14 @@ class PlainProgress:
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
-            errors = f"{self.errors} error" + ("" if self.errors == 1 else "s")
-            read = f"{self.read} document" + ("" if self.read == 1 else "s")
-            err.print(
-                f"ingest: {read} read, {self.stored} stored, {errors}, {now - self.started:.0f} s",
-                markup=False,
-                highlight=False,
-            )
+            self._print(now)
+
+    def _print(self, now: float) -> None:
+        self.shown = (self.read, self.stored, self.errors)
+        errors = f"{self.errors} error" + ("" if self.errors == 1 else "s")
+        read = f"{self.read} document" + ("" if self.read == 1 else "s")
+        err.print(
+            f"ingest: {read} read, {self.stored} stored, {errors}, {now - self.started:.0f} s",
+            markup=False,
+            highlight=False,
+        )

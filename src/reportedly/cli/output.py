@@ -18,7 +18,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from ..model import Ledger
-from ..terminal import SafeConsole
+from ..terminal import SafeConsole, end_on_broken_pipe
 
 out = SafeConsole(highlight=False, soft_wrap=False)
 err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
@@ -26,7 +26,17 @@ err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 def dump(data: Any) -> None:
     """Print ``data`` as indented JSON on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    write_stdout(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout; a reader that closed the pipe ends the command quietly
+    (exit 141, see terminal.EXIT_BROKEN_PIPE) rather than with Click's exit 1."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        end_on_broken_pipe()
 
 
 def print_rows(

@@ -29,7 +29,7 @@ from ..model import (
 )
 from ..model import Span as TextSpan
 from ..nlp.blocks import Block
-from .drafts import Draft, claim_kind, claim_stance, hedges
+from .drafts import Draft, claim_kind, claim_stance, hedges, is_number_phrase
 from .entities import EntityResolver
 from .gazetteer import Gazetteer
 from .measure_places import gazetteer_places
@@ -385,7 +385,11 @@ def claim_of(
     text = document.text
     source = None
     entities: list[Entity] = []
-    if draft.source_tokens is not None and draft.source_span is not None:
+    if (
+        draft.source_tokens is not None
+        and draft.source_span is not None
+        and not is_number_phrase(draft.source_tokens)
+    ):
         entities = resolver.resolve(draft.source_tokens, block.offset)
         s, e = draft.source_span
         source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])

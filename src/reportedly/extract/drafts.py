@@ -23,7 +23,15 @@ from spacy.tokens import Span, Token
 
 from ..model import ClaimKind, SectionKind, Stance
 from .grammar import chain_from_verb, has_neg
-from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, PASSIVE_VERBS, REPORTING_VERBS, UNVERIFIED_PHRASES, any_word
+from .lexicon import (
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    LISTENER_NOUNS,
+    PASSIVE_VERBS,
+    REPORTING_VERBS,
+    UNVERIFIED_PHRASES,
+    any_word,
+)
 from .quotes import Quote
 from .spans import char_span, mention_span
 from .stance import StanceReading, read_stance
@@ -92,6 +100,35 @@ def cue_stance(lemma: str, *, passive: bool = False, learned: bool = False) -> S
     if stance is None and learned:
         stance = PASSIVE_VERBS.get(lemma)
     return stance or Stance.ASSERTED
+
+
+#: Bodies that can speak when counted (*27 companies reported*); people are lexicon.LISTENER_NOUNS.
+_BODY_NOUNS = frozenset(
+    {"company", "firm", "business", "group", "organization", "organisation", "union", "party", "agency",
+     "bank", "state", "country", "city", "school", "university", "hospital", "outlet", "newspaper"}
+)  # fmt: skip
+
+
+def is_number_phrase(mention: Span) -> bool:
+    """Whether a would-be source is a figure with its counted thing (*22,000 houses*, *some
+    3,500 homes*): such a phrase is never a speaker, and taken for one it became an entity and
+    then an independent origin. Only a figure in digits counts; a name in the phrase, a number
+    word (*two officials*), counted people or bodies (*10 voters say*, *27 companies reported*)
+    or a share (*40 percent of voters*) keep it a source, as PolNeAR's annotators read them."""
+    if any(t.pos_ == "PROPN" for t in mention):
+        return False
+    root = mention.root
+    if root.lower_ in ("percent", "%", "per", "percentage") or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children if c in mention
+    ):
+        return False  # a share of people (*40 percent of voters say*, *300 of the workers said*)
+    if root.lower_ in LISTENER_NOUNS or root.lemma_.lower() in _BODY_NOUNS:
+        return False  # people or bodies counted (*10 voters say*, *27 companies reported*)
+    if root.like_num and any(c.isdigit() for c in root.text):
+        return True
+    return root.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" and any(ch.isdigit() for ch in c.text) for c in root.children if c in mention
+    )
 
 
 def source_of(subj: Token, offset: int, text: str) -> tuple[Span, tuple[int, int] | None]:

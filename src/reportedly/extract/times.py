@@ -222,7 +222,10 @@ def _plausible(span: Span, start: int, end: int, matched: str) -> bool:
 
 
 #: Auxiliaries of a future clause (*will*, *'ll*, *shall*; *wo* of *won't*).
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "must", "should"})
+#: Prepositions naming a deadline: *closed until Friday*, *decide by Thursday* look ahead
+#: unless their clause is itself in the past (*was closed until Friday*).
+_DEADLINE_PREPS = frozenset({"until", "till", "by"})
 #: Verbs whose complement clause lies ahead: *plans to meet*, *is due to vote*, *is going to sign*.
 _AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "go", "aim", "slate"})
 
@@ -246,6 +249,10 @@ def _looks_ahead(span: Span, start: int, end: int) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if _past(verb):
+        return False
+    if token.head.lower_ in _DEADLINE_PREPS and token.head.dep_ == "prep":
+        return True
     for clause in (verb, verb.head):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):
             return True
@@ -261,6 +268,15 @@ def _looks_ahead(span: Span, start: int, end: int) -> bool:
         if clause.dep_ not in ("xcomp", "conj"):
             break
     return False
+
+
+def _past(verb: Token) -> bool:
+    """Whether a clause is plainly in the past: a past-tense verb or auxiliary (*was closed*,
+    *closed*), or a perfect (*would have stayed*, *had been*), which no modal moves ahead."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxes)
 
 
 def _token_after(span: Span, end: int) -> Token | None:
