@@ -6,7 +6,8 @@ The article texts are third-party pages kept outside the repository (see each GO
 round 5, ``heldout-{ru,uk}/articles``, and for the sets held out in round 5 (scored once at its
 end, development text from round 6), ``heldout2-{ru,uk}/articles``, and for the sets held out in
 round 6 (scored once at its end), ``heldout3-{ru,uk}/articles``, and for the sets held out in
-round 7 (scored once before and once after its work), ``heldout4-{ru,uk}/articles``; by default
+round 7 (scored once before and once after its work), ``heldout4-{ru,uk}/articles``, and for the
+sets held out in round 8 (likewise), ``heldout5-{ru,uk}/articles``; by default
 ``../stories-local`` beside the checkout.
 Without them the test skips and says where it looked. The floors sit a little under the recorded
 figures so that a change that loses ground fails here. Sets still held out have no floor: they are
@@ -38,14 +39,18 @@ SETS: dict[str, tuple[str, str]] = {
     "uk-heldout3": ("uk", "heldout3-uk"),
     "ru-heldout4": ("ru", "heldout4-ru"),  # held out in round 7, development text from round 8
     "uk-heldout4": ("uk", "heldout4-uk"),
+    "ru-heldout5": ("ru", "heldout5-ru"),  # held out in round 8, scored once before and once after
+    "uk-heldout5": ("uk", "heldout5-uk"),
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
 #: languages")
 FLOORS: dict[str, dict[str, float]] = {
     "ko": {"recall": 0.76, "source_accuracy": 0.82, "stance_accuracy": 0.85, "quantity_accuracy": 0.95},
-    "ru": {"recall": 0.84, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
-    "uk": {"recall": 0.84, "source_accuracy": 0.77, "stance_accuracy": 0.79, "quantity_accuracy": 0.87},
+    "ru": {"recall": 0.91, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
+    # uk source 0.77 -> 0.73: the texts were collected again in round 8 (a new machine) and the code
+    # of the round's start (6f43478) measures 0.763 on them, as its end does (BENCHMARKS.md, round 8)
+    "uk": {"recall": 0.92, "source_accuracy": 0.73, "stance_accuracy": 0.79, "quantity_accuracy": 0.87},
     "ru-dev2": {"recall": 0.92, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
     "uk-dev2": {"recall": 0.91, "source_accuracy": 0.91, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
     "ru-heldout": {
@@ -95,6 +100,18 @@ FLOORS: dict[str, dict[str, float]] = {
         "source_accuracy": 0.82,
         "stance_accuracy": 0.76,
         "quantity_accuracy": 0.95,
+    },
+    "ru-heldout5": {
+        "recall": 0.83,
+        "source_accuracy": 0.72,
+        "stance_accuracy": 0.67,
+        "quantity_accuracy": 0.89,
+    },
+    "uk-heldout5": {
+        "recall": 0.83,
+        "source_accuracy": 0.6,
+        "stance_accuracy": 0.72,
+        "quantity_accuracy": 0.7,
     },
 }
 
