@@ -204,3 +204,20 @@ def test_a_timeline_point_shows_the_words_around_its_number() -> None:
     assert number_context(Span(0, len(short), short), 15, 17) == short
     assert number_context(None, 15, 17) is None
     assert number_context(Span(0, len(short), short), 100, 102) is None  # not in its sentence
+
+
+def test_reportedly_hedges_only_its_own_clause() -> None:
+    """In "The harbour master reportedly ordered …, and the ferry operator said …" the ledger
+    gave the operator's claim the hedge "reportedly" (any hedge of the sentence counted) and the
+    unnamed reports' claim ran on into ", and the ferry operator"."""
+    ledger = _ledger(
+        "The harbour master reportedly ordered 12 ferries to stay in port on Monday, and the ferry "
+        "operator said the strike would spread."
+    )
+    operator = next(c for c in ledger.claims if c.cue.text == "said")
+    assert operator.hedges == [] and "strike would spread" in operator.content_text
+    reports = next(c for c in ledger.claims if c.cue.text == "reportedly")
+    assert reports.content_text.endswith("on Monday") and "operator" not in reports.content_text
+    # the sentence's own hedge still reaches a claim that holds it or that it comes before
+    said = _ledger("The minister allegedly took bribes, officials said.").claims[0]
+    assert said.hedges == ["allegedly"]
