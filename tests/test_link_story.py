@@ -366,7 +366,7 @@ def cluster(linked: Linked, label: str):  # noqa: ANN201
 
 
 def test_independent_origins_are_counted_not_articles(linked: Linked) -> None:
-    uniforms = cluster(linked, "that the soldiers had been issued Russian uniforms and equipment")
+    uniforms = cluster(linked, "The soldiers had been issued Russian uniforms and equipment")
     # the wire story and its copy: two outlets, one briefing
     assert (len(uniforms.outlets), uniforms.independent_origins) == (2, 1)
     assert uniforms.origins[0].key == "anon:u.s. official@2024-11-05"

@@ -492,7 +492,11 @@ TimelinePointOut = derive(
     "TimelinePointOut",
     renamed={"document": "document_id", "claim": "claim_id"},
     types={"display": str},
-    docs={"display": "The value as bounded: '≥10,000', '~7,000', '3,000–5,000'."},
+    optional=("context",),
+    docs={
+        "display": "The value as bounded: '≥10,000', '~7,000', '3,000–5,000'.",
+        "context": "The words around the number in its sentence, cut at words (about 100 characters).",
+    },
 )
 
 

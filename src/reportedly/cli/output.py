@@ -66,6 +66,8 @@ def print_rows(
 
 #: The longest word a column is widened for; a longer one (a URL) folds as before.
 LONGEST_WORD = 20
+#: The shortest word length a narrow terminal still keeps whole in every column.
+SHORTEST_KEPT = 6
 
 
 def keep_words(table: Table, width: int) -> Table:
@@ -74,9 +76,10 @@ def keep_words(table: Table, width: int) -> Table:
     Rich shares a table's width among its ratio columns by ratio alone, whatever they hold: on a
     100-column terminal the claims table printed the cue "reportedly" as "repor/tedly" and "have
     suggested" as "sugge/sted", one word over two lines. Rich takes a ratio column's ``width`` as
-    its least share, so that is set to the column's longest word (at most LONGEST_WORD), but only
-    when every column's longest word fits beside the fixed columns; on a terminal too narrow for
-    that the ratios share the width as before, so the table never grows past ``width``.
+    its least share, so that is set to the column's longest word (at most LONGEST_WORD, less on a
+    terminal too narrow for every column's longest word, down to SHORTEST_KEPT) when that fits
+    beside the fixed columns; otherwise the ratios share the width as before, so the table never
+    grows past ``width``.
     """
     console = out
     options = console.options.update_width(width)
@@ -90,10 +93,17 @@ def keep_words(table: Table, width: int) -> Table:
             fixed += max((m.maximum for m in sizes), default=1) + pad
         elif column.width is None:
             least[index] = min(max((m.minimum for m in sizes), default=1), LONGEST_WORD)
-    if not least or borders + fixed + sum(least.values()) + pad * len(least) > width:
+    room = width - borders - fixed - pad * len(least)
+    cap = LONGEST_WORD
+    # on a narrow terminal (80 columns) the longest words cannot all fit: each column then gets
+    # room for words up to the longest length that fits in all of them, so that only the
+    # longer words (names, ids) fold instead of every word of a ratio-squeezed column
+    while least and cap > SHORTEST_KEPT and sum(min(w, cap) for w in least.values()) > room:
+        cap -= 1
+    if not least or sum(min(w, cap) for w in least.values()) > room:
         return table
     for index, words in least.items():
-        table.columns[index].width = words
+        table.columns[index].width = min(words, cap)
     return table
 
 
@@ -136,24 +146,42 @@ def _dates(claim: dict[str, Any]) -> str:
     return "\n".join(f"{t['text']} = {(t['resolved'] or '?').replace('/', ' – ')}" for t in claim["times"])
 
 
-def claims_table(claims: list[dict[str, Any]], title: str | None = None, *, ids: bool = False) -> Table:
+#: Below this terminal width the claims table folds its seven columns into five (cue over
+#: stance, numbers over dates): at 80 columns seven columns left the cue three characters wide
+#: ("rep/ort/edl/y") and the dates six ("2024-0/3-11").
+NARROW = 110
+
+
+def claims_table(
+    claims: list[dict[str, Any]], title: str | None = None, *, ids: bool = False, width: int | None = None
+) -> Table:
     """The claims as a table. ``ids`` adds each claim's id (its document's id, a colon and its
     place) under the claim: a store's listing mixes documents, and the id is what a reader
-    passes on (``claims --document``, ``export``, the web UI's address)."""
+    passes on (``claims --document``, ``export``, the web UI's address). ``width`` (default: the
+    terminal's) below NARROW shows cue and stance in one column and numbers and dates in one."""
+    narrow = (out.width if width is None else width) < NARROW
     table = Table(title=title, show_lines=True, expand=True, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Source ← chain", ratio=2, overflow="fold")
-    table.add_column("Cue", ratio=1, overflow="fold")
-    table.add_column("Stance", overflow="fold")
+    if narrow:
+        table.add_column("Cue · stance", ratio=1, overflow="fold")
+    else:
+        table.add_column("Cue", ratio=1, overflow="fold")
+        table.add_column("Stance", ratio=1, overflow="fold")
     table.add_column("Claim", ratio=4, overflow="fold")
-    table.add_column("Numbers", ratio=2, overflow="fold")
-    table.add_column("Dates", ratio=2, overflow="fold")
+    if narrow:
+        table.add_column("Numbers · dates", ratio=2, overflow="fold")
+    else:
+        table.add_column("Numbers", ratio=2, overflow="fold")
+        table.add_column("Dates", ratio=2, overflow="fold")
     for n, c in enumerate(claims, 1):
         src = c["source"]
-        who = Text(src["entity"] if src else "—")
+        # a mention resolved to no entity ("which" with nothing it stands for) is shown as written
+        resolved = bool(src and src.get("entity_id", True))
+        who = Text(src["entity"] if src and resolved else "—")
         if src and src.get("joint"):
             who.append(" + " + " + ".join(src["joint"]))
-        if src and src["text"] != src["entity"]:
+        if src and (src["text"] != src["entity"] or not resolved):
             who.append(f"\n“{src['text']}”", style="dim")
         if len(c["chain"]) > 1:
             who.append("\nvia " + _chain_text(c["chain"]), style="cyan")
@@ -166,7 +194,13 @@ def claims_table(claims: list[dict[str, Any]], title: str | None = None, *, ids:
         claim = Text(c["content"]["text"] or "—")
         meta = f"{c['kind']} · {c['section']} · @{c['cue']['start']}"
         claim.append(f"\n{c['id']} · {meta}" if ids and c.get("id") else f"\n{meta}", style="dim")
-        table.add_row(str(n), who, Text(c["cue"]["text"]), stance, claim, Text(_numbers(c)), Text(_dates(c)))
+        cue = Text(c["cue"]["text"])
+        numbers, dates = Text(_numbers(c)), Text(_dates(c))
+        if narrow:
+            both = Text("\n").join(t for t in (numbers, dates) if t.plain)
+            table.add_row(str(n), who, Text("\n").join([cue, stance]), claim, both)
+        else:
+            table.add_row(str(n), who, cue, stance, claim, numbers, dates)
     return table
 
 

@@ -471,7 +471,7 @@ def claim_of(
         quantities=quantities,
         times=times,
         negated=draft.negated,
-        hedges=hedges(content_text, text[sentence.start : sentence.end]),
+        hedges=hedges(content_text, text[sentence.start : sentence.end], ev_start - sentence.start),
         inverted=draft.inverted,
         sentence=sentence,
     )

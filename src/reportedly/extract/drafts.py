@@ -256,12 +256,25 @@ _NOBODY = re.compile(r"^(?:no|none\s+of|neither)\b", re.I)
 FORECAST_CUES = frozenset({"predict", "forecast", "expect", "project", "anticipate"})
 
 
-def hedges(content: str, sentence: str) -> list[str]:
-    """Hedge words of the content (``likely``, ``may``) and *reportedly* / *allegedly* of its sentence."""
+#: Where one clause of a sentence ends and a coordinated one begins: ", and", "; ", ", but".
+_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s|;\s")
+
+
+def hedges(content: str, sentence: str, claim_start: int | None = None) -> list[str]:
+    """Hedge words of the content (``likely``, ``may``) and *reportedly* / *allegedly* of its
+    sentence, unless a coordinated clause stands between the word and the claim (which starts
+    at ``claim_start`` in the sentence): in "The harbour master reportedly ordered …, and the
+    operator said …" the operator's claim is no hearsay."""
     low = content.lower()
     # case-sensitive for single words: "may" hedges, the month "May" does not
     found = [w for w in HEDGE_WORDS if re.search(rf"\b{w}\b", content)]
     found += [p for p in HEDGE_PHRASES if p in low]
     sent_low = sentence.lower()
-    found += [w for w in ("reportedly", "allegedly") if w in sent_low and w not in found]
+    for w in ("reportedly", "allegedly"):
+        at = sent_low.find(w)
+        if at < 0 or w in found:
+            continue
+        between = sent_low[at:claim_start] if claim_start is not None and claim_start > at else ""
+        if w in low or not _NEXT_CLAUSE.search(between):
+            found.append(w)
     return sorted(set(found), key=lambda w: (low.find(w) if w in low else 10**6, w))

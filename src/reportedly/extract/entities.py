@@ -29,6 +29,7 @@ from .lexicon import (
     TITLES,
 )
 from .mentions import (
+    RELATIVE_WORDS,
     acronym_of,
     body_behind_figures,
     clean_name,
@@ -299,10 +300,9 @@ class EntityResolver:
             return [ent] if ent else [self._new(text, EntityType.UNKNOWN, anonymous=True, at=at)]
         if first in {"i", "we", "you", "me", "us"} and len(mention) == 1:
             return []
-        if len(mention) == 1 and is_relative_subject(mention[0]):
-            ante = relative_antecedent(mention[0])  # "the WHO, which said", "… officials, who reported"
-            if ante is not None:
-                return self._resolve_one(mention_span(ante), at)
+        if len(mention) == 1 and first in RELATIVE_WORDS:  # "the WHO, which said"; unresolved: no source
+            ante = relative_antecedent(mention[0]) if is_relative_subject(mention[0]) else None
+            return self._resolve_one(mention_span(ante), at) if ante is not None else []
         # aliases the article defined
         if key in self.defined:
             return [self._touch(self.entities[self.defined[key]], at)]

@@ -123,6 +123,10 @@ _BODIES = frozenset(
 _OBLIQUE = frozenset({"pobj", "compound", "poss", "dobj", "dative", "amod", "npadvmod", "nmod"})
 
 
+#: Relative pronouns: never a source by themselves, only through what they stand for.
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+
+
 def is_relative_subject(token: Token) -> bool:
     """A relative pronoun as a subject: "…, which said", "a report that said"; "which" and "who"
     also on a clause the parser hung on the verb ("was contacted, which confirmed")."""
@@ -158,10 +162,11 @@ def where_a_place_stands(token: Token) -> bool:
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
-    """What "who"/"which"/"that" stands for: the noun its clause hangs on, or else the nearest
-    group or name. "That" follows its noun ("a previous report that said"): that noun, whatever it
-    is. A clause hung on a verb ("the organization was contacted, which confirmed") is about the
-    verb's subject."""
+    """What "who"/"which"/"that" stands for: the noun its clause hangs on ("who": any noun, a
+    person), who issued the statement it stands for, or else the nearest group or name; None
+    when there is none (the pronoun is then no source: it was a source named "which"). "That"
+    follows its noun ("a previous report that said"): that noun, whatever it is. A clause hung
+    on a verb ("the organization was contacted, which confirmed") is about the verb's subject."""
     head = pronoun.head.head
     plain = pronoun.lower_ == "that"  # whatever noun it follows
     if head.pos_ in {"VERB", "AUX"}:
@@ -171,12 +176,17 @@ def relative_antecedent(pronoun: Token) -> Token | None:
         head.pos_ == "PROPN"
         or head.lemma_.lower() in GROUP_NOUNS
         or head.ent_type_ in {"PERSON", "ORG", "NORP"}
-        or plain
+        or (plain or pronoun.lower_ in {"who", "whom"})  # "who" stands for a person: "a man who said"
         and head.pos_ == "NOUN"
     ):
         return head
     if pronoun.lower_ == "that":
         return None
+    if head.lemma_.lower() in _ISSUED_STEMS and head.dep_ == "dobj":
+        # "the union issued a statement which claimed …": who issued it speaks
+        issuer_ = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if issuer_ is not None and issuer_.lower_ not in RELATIVE_WORDS and issuer_.pos_ in {"NOUN", "PROPN"}:
+            return issuer_
     for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if tok.lemma_.lower() in GROUP_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
             return tok

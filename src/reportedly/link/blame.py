@@ -222,7 +222,11 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
             if any({a, b} <= together for together in listed[a] + listed[b]):
                 continue  # one claim naming both parties ("the UK, US and Ukraine were behind it")
             first_a, first_b = by_side[a][0], by_side[b][0]
-            why = f"who is responsible: {_origins(by_side[a])} say {a}; {_origins(by_side[b])} say {b}"
+            # worded so that no verb agrees with the names: "Dmitry Peskov say" read as an error
+            why = (
+                f"who is responsible: {a} according to {_origins(by_side[a])}; "
+                f"{b} according to {_origins(by_side[b])}"
+            )
             conflict = Conflict(ConflictKind.POLARITY, first_a.item.ref(), first_b.item.ref(), why, story)
             out.append(_with_sides(conflict, by_side[a], by_side[b]))
     rows: dict[str, tuple[list[Blame], list[Blame]]] = {}
@@ -238,7 +242,7 @@ def blame_conflicts(items: list[ClaimItem], side_of: SideOf, story: str | None) 
     for side, (accusers, denied) in rows.items():
         if side in folded:
             continue
-        why = f"{_origins(accusers)} hold {side} responsible; {_origins(denied)} deny it"
+        why = f"{side} held responsible by {_origins(accusers)}; denied by {_origins(denied)}"
         # the evidence shown is the accusation the denial answers: in its own article if it
         # has one ("officials said a strike destroyed it … Ukrainian officials denied"), else the
         # one nearest in time

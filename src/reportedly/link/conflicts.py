@@ -190,7 +190,10 @@ def opposition_conflicts(
             if denied:
                 why = f"{pos.claim.stance.value} by {_who(pos)} but denied by {_who(neg)}"
             else:
-                why = f"{_who(pos)} says “{_short(pos.text)}”; {_who(neg)} says “{_short(neg.text)}”"
+                why = (
+                    f"“{_short(pos.text)}” according to {_who(pos)}; "
+                    f"“{_short(neg.text)}” according to {_who(neg)}"
+                )
             out.append(Conflict(kind, pos.ref(), neg.ref(), why, story))
             break
     taken = {frozenset((c.a.id, c.b.id)) for c in out}

@@ -105,7 +105,9 @@ class Measure:
     @property
     def key(self) -> str:
         head = " ".join(p for p in (self.subject, self.unit) if p) or "count"
-        parts = [f"{head} {self.what}" if self.what else head]
+        # the event is an internal word ("pleaded_guilty", "in_hospital"); the key is what people
+        # read in timelines and cluster labels, and type after --measure: plain words
+        parts = [f"{head} {self.what.replace('_', ' ')}" if self.what else head]
         if self.place_name:
             parts.append(f"in {self.place_name}")
         if self.qualifier and not (self.place or "").startswith("area:"):

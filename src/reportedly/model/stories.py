@@ -170,13 +170,17 @@ class TimelinePoint(FromJson):
     scope: QuantityScope = QuantityScope.POINT
     outlet: str | None = None
     approximate: bool = False
+    #: the words around the number in its sentence (at most about CONTEXT_CHARS): ``evidence`` is
+    #: the number itself ("36"), which says nothing on its own in a timeline
+    context: str | None = None
     json_names: ClassVar[Mapping[str, str]] = {"document_id": "document", "claim_id": "claim"}
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with ``display``: the bounded number as people read it."""
         return as_json(
             self,
-            "date value low high unit approximate display scope source stance outlet document claim evidence",
+            "date value low high unit approximate display scope source stance outlet document claim evidence"
+            " context",
             display=bounded_text(self.value, self.low, self.high, self.approximate),
             document=self.document_id,
             claim=self.claim_id,

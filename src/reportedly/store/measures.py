@@ -141,4 +141,28 @@ def _point(mark: Row[Any], claim: Claim, doc: Document) -> TimelinePoint:
         scope=QuantityScope(q.scope),
         outlet=doc.outlet,
         approximate=q.approximate,
+        context=number_context(claim.sentence, q.start, q.end),
     )
+
+
+#: How much of a sentence a timeline shows around a number.
+CONTEXT_CHARS = 100
+
+
+def number_context(sentence: Span | None, start: int, end: int, size: int = CONTEXT_CHARS) -> str | None:
+    """The words around a number in its sentence, at most about ``size`` characters, cut at
+    spaces and marked "…" where cut: "… 36 total fatalities have been discovered today …".
+    None when the sentence is unknown or does not hold the number."""
+    if sentence is None or not sentence.start <= start < end <= sentence.start + len(sentence.text):
+        return None
+    text, a, b = sentence.text, start - sentence.start, end - sentence.start
+    room = max(size - (b - a), 0)
+    lo = max(a - room // 2, 0)
+    hi = min(b + room - (a - lo), len(text))  # what the left side cannot use goes right …
+    lo = max(min(lo, hi - size), 0)  # … and what the right cannot use goes left
+    if lo > 0:
+        lo = text.find(" ", lo, a) + 1 or a
+    if hi < len(text):
+        cut = text.rfind(" ", b, hi)
+        hi = cut if cut > 0 else b
+    return ("… " if lo > 0 else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")

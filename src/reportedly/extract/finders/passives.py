@@ -48,6 +48,27 @@ def passive_attributions(sent: Span, passage: Passage) -> list[Draft]:
     return drafts
 
 
+def _coordinated_clauses(head: Token, adverb: Token) -> set[int]:
+    """The tokens of clauses joined to ``head`` after the adverb that have subjects of their own,
+    with the ", and" joining them: "The harbour master reportedly ordered …, and the ferry
+    operator said …" hears only the order from unnamed reports, not the operator."""
+    cut: set[int] = set()
+    for clause in head.children:
+        if (
+            clause.dep_ != "conj"
+            or clause.i < adverb.i
+            or clause.pos_ not in {"VERB", "AUX"}
+            or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            continue
+        cut.update(range(clause.left_edge.i, clause.right_edge.i + 1))
+        k = clause.left_edge.i - 1
+        while k > adverb.i and head.doc[k].dep_ in {"cc", "punct"}:
+            cut.add(k)
+            k -= 1
+    return cut
+
+
 @finder("reportedly")
 def reportedly_adverbs(sent: Span, passage: Passage) -> list[Draft]:
     """ "The singer has reportedly cancelled …": an attribution to unnamed reports."""
@@ -59,7 +80,8 @@ def reportedly_adverbs(sent: Span, passage: Passage) -> list[Draft]:
         if passage.in_quote(offset + tok.idx):
             continue
         head = tok.head
-        content = [t for t in head.subtree if t.i != tok.i]
+        cut = _coordinated_clauses(head, tok)
+        content = [t for t in head.subtree if t.i != tok.i and t.i not in cut]
         spans = [s for r in runs(content) if (s := char_span(r, offset, text))]
         cue = char_span([tok], offset, text)
         if not spans or cue is None:

@@ -59,6 +59,47 @@ def _misparsed_content(verb: Token) -> list[Token]:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"})
+
+
+def _without_coordinated_speech(content: list[Token], verb: Token) -> list[Token]:
+    """The content without a second speaker's clause coordinated inside it.
+
+    "The mayor said the bridge would reopen, and the ferry operator said services would resume":
+    the parser hangs "and … said" on *reopen* or on the first *said* beside *reopen*, so the mayor's
+    content swallowed the operator's words and the operator himself. A reporting verb joined by
+    a conjunction, with a subject of its own, opens another claim (its own draft): its clause
+    and the ", and" before it are cut from this one. One pass over the tokens (no scan of
+    subtrees unless such a verb is found), as quote-dense blocks need (issue 18).
+    """
+    cuts = [
+        t
+        for t in content
+        if t.i > verb.i
+        and (t.dep_ == "conj" or t.dep_ == "ccomp" and t.head.i == verb.i and _after_and(t))
+        and is_reporting(t)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in t.children)
+    ]
+    if not cuts:
+        return content
+    dropped: set[int] = set()
+    for t in cuts:
+        if t.i in dropped:
+            continue
+        dropped.update(range(t.left_edge.i, t.right_edge.i + 1))
+        k = t.left_edge.i - 1  # the ", and" joining it
+        while k > verb.i and t.doc[k].dep_ in {"cc", "punct"}:
+            dropped.add(k)
+            k -= 1
+    return [t for t in content if t.i not in dropped]
+
+
+def _after_and(clause: Token) -> bool:
+    """Whether a clause follows "and"/"but" (the parser also hangs "…, and Y said" on the first
+    verb as a second complement, beside the first speaker's clause)."""
+    k = clause.left_edge.i - 1
+    return k >= 0 and clause.doc[k].dep_ == "cc"
+
+
 _LISTENER_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform"})
 
 
@@ -186,6 +227,7 @@ def _verb_draft(verb: Token, subj: Token, sent: Span, passage: Passage) -> Draft
         spans = [s for q in attached if (s := trim(q.start, q.end, text, " \t\n"))]
         inner: list[Quote] = []
     else:
+        content_tokens = _without_coordinated_speech(content_tokens, verb)
         spans = [s for r in runs(content_tokens) if (s := char_span(r, offset, text))]
         inner = [quotes[k] for k in passage.quote_ranges.inside(spans)]
     if not spans:
