@@ -449,3 +449,26 @@ def test_a_figure_for_a_district_or_village_is_a_part_of_the_area():
     big = said("The governor", "the quake wounded 1,900 people in the two districts", ["1,900"], day=8)
     (row,) = rows(total, big)
     assert not row.declined
+
+
+def test_a_magnitude_beside_a_district_is_no_part_of_another():
+    first = said(
+        "The broadcaster",
+        "the second quake had a magnitude of 7.3, and its epicentre was in the hill district",
+        ["7.3"],
+        day=6,
+        what="quake",
+        unit="magnitude",
+        place=None,
+    )
+    other = said(
+        "The survey",
+        "a second 7.4 magnitude tremor struck",
+        ["7.4"],
+        day=7,
+        what="quake",
+        unit="magnitude",
+        place=None,
+    )
+    (row,) = rows(first, other)
+    assert not row.declined  # one shock, two readings

@@ -390,7 +390,7 @@ def killed_and_wounded(item: ClaimItem, q: Quantity) -> bool:
 #: A unit smaller than a region the figure is told for: "wounded 600 people in the two districts",
 #: "the district, where 1,294 people died" (a place the gazetteer may not know).
 _UNIT = r"(?:districts?|villages?|municipalit(?:y|ies)|neighbou?rhoods?|communes?|sub-districts?)"
-_IN_UNIT = re.compile(rf"^[^.;\d]{{0,60}}?\bin\s+(?:the\s+)?(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
+_IN_UNIT = re.compile(rf"^[^.;,\d]{{0,60}}?\bin\s+(?:the\s+)?(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
 _UNIT_WHERE = re.compile(rf"\b{_UNIT}\s*,?\s+where\s+(?:[^.;]{{0,60}}?)$", re.I)
 
 

@@ -276,7 +276,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return False, f"{both}: {p.says()} is one term of a sum that makes {q.says()}"
         if killed_and_wounded(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts the killed and the wounded together"
-        smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0]
+        smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and p.measure.unit not in FIXED_PROPERTIES
         if smaller and in_a_unit(p.item, p.quantity) and not in_a_unit(q.item, q.quantity):
             return False, f"{both}: {p.says()} is told for a district or village: a part"
         if p.measure.what == "killed" and handled_bodies(p.item, p.quantity):
