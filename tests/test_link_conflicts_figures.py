@@ -472,3 +472,13 @@ def test_a_magnitude_beside_a_district_is_no_part_of_another():
     )
     (row,) = rows(first, other)
     assert not row.declined  # one shock, two readings
+
+
+def test_a_figure_counted_over_a_span_of_days_is_no_toll_of_the_event():
+    war = said("The ministry", "2,800 people had been killed in the 10-day offensive", ["2,800"], day=17)
+    blast = said("Officials", "the blast at the school killed 420 people", ["420"], day=18)
+    (row,) = rows(war, blast)
+    assert row.declined and "span of days" in row.why
+    other = said("The agency", "the blast at the school killed 900 people", ["900"], day=17)
+    (row,) = rows(other, blast)
+    assert not row.declined

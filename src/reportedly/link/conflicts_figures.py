@@ -401,3 +401,19 @@ def in_a_unit(item: ClaimItem, q: Quantity) -> bool:
     return bool(
         _IN_UNIT.match(text[q.end : q.end + 100]) or _UNIT_WHERE.search(text[max(0, q.start - 100) : q.start])
     )
+
+
+#: A span the figure is counted over: "killed in Israel's 11-day bombardment", "a two-week offensive".
+_SPAN = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:day|week|month|year)\b",
+    re.I,
+)
+
+
+def over_a_span(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is told over a span of days or weeks ("3,000 killed in the 11-day
+    bombardment"): a period's tally, not the toll of the story's one event."""
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    return _SPAN.search(text[max(start, q.start - 60) : min(end, q.end + 80)]) is not None

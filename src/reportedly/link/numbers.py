@@ -45,6 +45,7 @@ from .conflicts_figures import (
     killed_and_wounded,
     one_row_per_disagreement,
     others,
+    over_a_span,
     rounded,
     shock,
     side,
@@ -274,6 +275,8 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return False, f"{both}: {p.says()} counts others beside a group, not the total"
         if summed(p.item, p.quantity, q.quantity):
             return False, f"{both}: {p.says()} is one term of a sum that makes {q.says()}"
+        if over_a_span(p.item, p.quantity) and not over_a_span(q.item, q.quantity):
+            return False, f"{both}: {p.says()} is counted over a span of days, not the event's toll"
         if killed_and_wounded(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts the killed and the wounded together"
         smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and p.measure.unit not in FIXED_PROPERTIES
