@@ -252,3 +252,43 @@ def test_two_answers_to_one_allegation_are_one_row():
     vectors = {it.id: np.eye(4, dtype=np.float32)[i] for i, it in enumerate((charge, firm, chief))}
     (c,) = allegation_conflicts([charge, firm, chief], vectors, "s1")
     assert c.a.id == charge.id and {c.b.id, *(r.id for r in c.b_also)} == {firm.id, chief.id}
+
+
+def test_an_answer_in_the_report_that_frames_the_charge_against_its_speaker():
+    from reportedly.link.conflicts import allegation_conflicts
+
+    first = (
+        "Grid company replied to a suit by the town, which alleges that the power firm did not switch off."
+    )
+    second = "Grid company said its lines had been switched off hours before the blaze."
+    text = f"{first} {second}"
+    doc = Document(text=text, outlet="Island wire", published=date(2023, 8, 21))
+
+    def item(origin: str, sentence: str, content: str, cue: str, lemma: str, negative: bool) -> ClaimItem:
+        at = text.index(sentence)
+        k0 = text.index(content, at)
+        k1 = text.index(f" {cue} ", at) + 1
+        c = Claim(
+            ClaimKind.INDIRECT,
+            SectionKind.BODY,
+            Stance.ASSERTED,
+            Cue(k1, k1 + len(cue), cue, lemma),
+            [Span(k0, k0 + len(content), content)],
+            negated=negative,
+            sentence=Span(at, at + len(sentence), sentence),
+            id=f"{origin}:{content[:12]}",
+        )
+        return ClaimItem(
+            c, DocItem(doc, doc.outlet), Canonical(origin, origin, EntityType.AGENCY), None, negative
+        )
+
+    charge = item("the town", first, "the power firm did not switch off", "alleges", "allege", True)
+    answer = item(
+        "Grid company", second, "its lines had been switched off hours before the blaze", "said", "say", False
+    )
+    # the charge's own words name "the power firm", not Grid company: its report names Grid company
+    (c,) = allegation_conflicts([charge, answer], _same_vectors(charge, answer), "s1")
+    assert (c.a.id, c.b.id) == (charge.id, answer.id)
+    # told in two reports, the charge against "the power firm" is no charge against Grid company
+    elsewhere = _told("Grid company", "its lines had been switched off hours before the blaze", day=22)
+    assert allegation_conflicts([charge, elsewhere], _same_vectors(charge, elsewhere), "s1") == []

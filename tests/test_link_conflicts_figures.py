@@ -29,6 +29,9 @@ from reportedly.model import (
     Stance,
 )
 
+#: Figures written out ("two", "Two magnitude …"), as the extraction reads them.
+WORDS = {"two": 2.0, "three": 3.0, "five": 5.0}
+
 
 def said(
     origin: str,
@@ -51,7 +54,8 @@ def said(
     quantities = []
     for figure in figures:
         at = doc.text.index(figure, k0)
-        value = float(figure.split()[-1].replace(",", ""))
+        last = figure.split()[-1].replace(",", "")
+        value = WORDS[last.lower()] if last.lower() in WORDS else float(last.split("-")[0])
         quantities.append(Quantity(at, at + len(figure), figure, value, value, value, False, unit))
     claim = Claim(
         ClaimKind.INDIRECT,
@@ -332,4 +336,149 @@ def test_a_figure_told_at_an_earlier_unnamed_moment_is_not_a_later_lower_count()
     assert row.declined and "earlier, unnamed moment" in row.why
     now = said("The minister", "the toll of the collision is 380", ["380"], day=5)
     (row,) = rows(toll, now)
+    assert not row.declined
+
+
+def test_others_beside_a_group_counts_an_addition_not_the_total():
+    doc = Document(text="", outlet="Island paper", published=date(2023, 8, 16))
+    named = said("the county", "it has named two people who died in the fire", ["two"], day=16, doc=doc)
+    more = said("the paper", "at least five others have been identified", ["five"], day=16, doc=doc)
+    (row,) = rows(named, more)
+    assert row.declined and "others beside a group" in row.why
+    # another report's total the next day, lower than an "others" count, is still no conflict
+    later = said("a second paper", "19 others were identified by the coroner", ["19"], day=17)
+    total = said("the coroner", "24 of the dead have now been identified", ["24"], day=16)
+    (row,) = rows(total, later)
+    assert row.declined
+
+
+def test_one_term_of_a_sum_is_no_rival_of_the_sum():
+    doc = Document(text="", outlet="Valley news", published=date(2023, 11, 5))
+    total = said("the police", "the toll of the landslide reached 140", ["140"], day=5, doc=doc)
+    parts = said(
+        "a police officer",
+        "the toll reached 96 in one valley and 44 in the next",
+        ["96", "44"],
+        day=5,
+        doc=doc,
+    )
+    found = rows(total, parts)
+    assert found and all(r.declined for r in found)
+    assert any("one term of a sum" in r.why for r in found)
+    # terms that make no sum of the other figure are no breakdown of it
+    other = said(
+        "a police officer",
+        "the toll reached 96 in one valley and 20 in the next",
+        ["96", "20"],
+        day=5,
+        doc=doc,
+    )
+    assert any(not r.declined for r in rows(total, other))
+
+
+def test_bodies_received_or_handed_over_are_not_the_toll():
+    toll = said("The state", "the collision killed 290 people", ["290"], day=3)
+    received = said("The surgeon", "the city's hospitals have received 140 of the dead", ["140"], day=4)
+    handed = said("The official", "65 bodies have been handed over to their families", ["65"], day=4)
+    for it in (received, handed):
+        (row,) = rows(toll, it)
+        assert row.declined and "bodies received or handed over" in row.why
+    lower = said("The railway", "the collision killed 140 people", ["140"], day=4)
+    (row,) = rows(toll, lower)
+    assert not row.declined
+
+
+def test_the_unidentified_falls_as_the_identified_rise():
+    first = said("The coroner", "190 bodies are yet to be identified", ["190"], day=5, what="not_identified")
+    then = said(
+        "The manager", "only 104 bodies are yet to be identified", ["104"], day=6, what="not_identified"
+    )
+    (row,) = rows(first, then)
+    assert row.declined and "falls as it eases" in row.why
+
+
+def test_what_a_witness_saw_is_no_count():
+    toll = said("The minister", "the crash killed 70 people", ["70"], day=3)
+    seen = said("A passenger", "when I climbed out I saw 10-12 people dead", ["10-12"], day=3)
+    assert rows(toll, seen) == []
+
+
+def test_magnitudes_of_an_aftershock_or_another_quake_are_two_shocks():
+    def quake(origin: str, content: str, figure: str, day: int) -> ClaimItem:
+        return said(origin, content, [figure], day=day, what="quake", unit="magnitude", place=None)
+
+    main = quake(
+        "The survey", "the magnitude 6.1 quake, followed by strong aftershocks, hit at dawn", "6.1", 7
+    )
+    after = quake("The agency", "there was an aftershock of magnitude 5.2", "5.2", 7)
+    second = quake("A paper", "another quake of magnitude 6.0 struck on Wednesday", "6.0", 11)
+    rival = quake("The institute", "the quake had a magnitude of 5.8", "5.8", 7)
+    for a, b in ((main, after), (after, second)):
+        (row,) = rows(a, b)
+        assert row.declined and "two shocks" in row.why
+    (row,) = rows(main, rival)
+    assert not row.declined  # one shock, two readings: a disagreement
+    spelled = quake("The paper", "Two magnitude 6.1 quakes shook the west", "Two", 7)
+    assert all(r.b.id != spelled.id and r.a.id != spelled.id for r in rows(main, spelled, rival))
+
+
+def test_a_count_of_an_event_of_its_own_day_is_no_revision_of_earlier_counts():
+    first = said("The agency", "the quake on Saturday killed at least 20 people", ["20"], day=7)
+    new = said("Doctors", "three people died in this morning's powerful quake", ["three"], day=11)
+    (row,) = rows(first, new)
+    assert row.declined and "an event of its own day" in row.why
+
+
+def test_the_killed_and_wounded_together_are_no_toll_of_the_dead():
+    both = said("The ministry", "5,000 people have been killed and wounded in the floods", ["5,000"], day=10)
+    dead = said("The health minister", "the floods killed about 1,200 people", ["1,200"], day=11)
+    (row,) = rows(both, dead)
+    assert row.declined and "killed and the wounded together" in row.why
+
+
+def test_a_figure_for_a_district_or_village_is_a_part_of_the_area():
+    total = said("The disaster agency", "1,300 people were injured in the quake", ["1,300"], day=8)
+    doc = Document(text="", outlet="Agency wire", published=date(2023, 8, 8))
+    unit = said("The governor", "the quake wounded 450 people in the two districts", ["450"], day=8, doc=doc)
+    where = said("The mission", "it struck the hill district, where 980 people were injured", ["980"], day=9)
+    (row,) = rows(total, unit)
+    assert row.declined and "district or village" in row.why
+    (row,) = rows(total, where)
+    assert row.declined and "district or village" in row.why
+    # a district's figure above the total is still a part larger than its whole's count
+    big = said("The governor", "the quake wounded 1,900 people in the two districts", ["1,900"], day=8)
+    (row,) = rows(total, big)
+    assert not row.declined
+
+
+def test_a_magnitude_beside_a_district_is_no_part_of_another():
+    first = said(
+        "The broadcaster",
+        "the second quake had a magnitude of 7.3, and its epicentre was in the hill district",
+        ["7.3"],
+        day=6,
+        what="quake",
+        unit="magnitude",
+        place=None,
+    )
+    other = said(
+        "The survey",
+        "a second 7.4 magnitude tremor struck",
+        ["7.4"],
+        day=7,
+        what="quake",
+        unit="magnitude",
+        place=None,
+    )
+    (row,) = rows(first, other)
+    assert not row.declined  # one shock, two readings
+
+
+def test_a_figure_counted_over_a_span_of_days_is_no_toll_of_the_event():
+    war = said("The ministry", "2,800 people had been killed in the 10-day offensive", ["2,800"], day=17)
+    blast = said("Officials", "the blast at the school killed 420 people", ["420"], day=18)
+    (row,) = rows(war, blast)
+    assert row.declined and "span of days" in row.why
+    other = said("The agency", "the blast at the school killed 900 people", ["900"], day=17)
+    (row,) = rows(other, blast)
     assert not row.declined

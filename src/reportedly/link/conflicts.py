@@ -229,12 +229,16 @@ def _alleging(it: ClaimItem) -> bool:
     return it.claim.cue.lemma.split()[-1] in ALLEGING if it.claim.cue.lemma else False
 
 
-def _accused(allegation: ClaimItem, answer: ClaimItem) -> bool:
+def _accused(allegation: ClaimItem, answer: ClaimItem, *, framed: bool = False) -> bool:
     """Whether the answer's speaker is the party the allegation is about ("the utility didn't cut
     power" answered by the utility): its whole name ("Hawaiian Electric"), or for a speaker the
     report describes ("the utility", "the company") the description's noun, named in the
     allegation before any negation ("terrorists attacked it, and not the army" clears the army).
-    A word of a name is not enough: "Gaza" in "Gaza health ministry" is where, not who."""
+    A word of a name is not enough: "Gaza" in "Gaza health ministry" is where, not who.
+
+    ``framed``: the party named anywhere in the allegation's sentence, for an answer the same
+    report gives ("Hawaiian Electric issued a response to a lawsuit …, which alleges that the
+    electricity provider failed to power down"): the report frames the charge as against it."""
     origin = answer.origin
     names = [answer.claim.source.text] if answer.claim.source is not None else []
     roles: set[str] = set()
@@ -242,6 +246,8 @@ def _accused(allegation: ClaimItem, answer: ClaimItem) -> bool:
         names += [origin.name, *origin.aliases]
         roles = {w for r in origin.roles for w in words(r)}
     text = allegation.text
+    if framed and allegation.claim.sentence is not None:
+        text = allegation.claim.sentence.text
     neg = _NEG_CLAUSE.search(text)
     text = text[: neg.start()] if neg else text
     for name in names:
@@ -330,7 +336,7 @@ def allegation_conflicts(
             sim = float(vectors[al.id] @ vectors[ans.id])
             flipped = (
                 al.negative != ans.negative
-                and _accused(al, ans)
+                and (_accused(al, ans) or (al.doc.id == ans.doc.id and _accused(al, ans, framed=True)))
                 and sim >= ANSWER
                 and len(ans_words) >= MIN_WORDS
                 and len(ans_words & set(words(al.text))) >= ANSWER_SHARED

@@ -272,3 +272,148 @@ def one_row_per_disagreement(rows: Sequence[tuple[Conflict, Side, Side]]) -> lis
             head.why = f"{head.why} (one disagreement: {len(members)} pairs of reports)"
         out.append(head)
     return out
+
+
+#: "At least three others have been identified", "Twenty-two others were …": a figure told as
+#: others beside a group named before counts what is added to it, not the total.
+_OTHERS = re.compile(r"^\s+others\s+(?:have|has|had|were|was|are|is|will)\b", re.I)
+
+
+def others(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is the subject "N others" of its clause: an addition to a group its report
+    gave before ("the identities of two people" … "at least three others have been identified")."""
+    text = item.doc.document.text
+    return _OTHERS.match(text[q.end : q.end + 40]) is not None
+
+
+def summed(item: ClaimItem, q: Quantity, whole: Quantity) -> bool:
+    """Whether a figure is one term of a sum its claim gives that makes the other figure: "the toll
+    reached 105 in one district and 52 in another" beside "157": the parts of a total, each
+    counting one place (or group) the words around them may not name in the gazetteer."""
+    if q.value is None or whole.value is None or q.value >= whole.value:
+        return False
+    terms = [x.value for x in item.claim.quantities if x.value is not None and not vague(x)]
+    if len(terms) < 2 or q.value not in terms:
+        return False
+    others_ = [t for t in terms if t != q.value]
+    # the figure and any run of its claim's other figures: "105 … and 52" (two terms, or three)
+    for k in range(1, min(3, len(others_)) + 1):
+        for start in range(len(others_) - k + 1):
+            if abs(q.value + sum(others_[start : start + k]) - whole.value) < 0.5:
+                return True
+    return False
+
+
+#: What is done with the bodies of the dead: "hospitals have received 170 of the dead", "78 bodies
+#: have been handed over", "kept in six hospitals". Such a figure counts the bodies at one place
+#: or one stage of their handling, not the toll, whatever series its noun typed it in.
+_HANDLED = re.compile(
+    r"\b(?:receiv\w*|hand(?:ed|ing)?\s+over|brought|shifted|transferr\w*|transport\w*|kept|stored|"
+    r"preserved|sent|moved)\b",
+    re.I,
+)
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|dead|remains|corpses?)\b", re.I)
+
+
+def handled_bodies(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure counts bodies received, handed over or moved (a hospital's or a stage's
+    count) rather than the dead: the verb of handling and the bodies in the figure's clause."""
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    clause = text[max(start, q.start - 60) : min(end, q.end + 60)]
+    return _HANDLED.search(clause) is not None and _BODIES.search(clause) is not None
+
+
+#: Which shock a magnitude belongs to: an aftershock, a second (another, new) one, or the main one.
+_SHOCK = re.compile(
+    r"\b(?P<after>aftershocks?)\b|\b(?P<second>second|another|new|fresh|subsequent)\s+"
+    r"(?:\S+\s+){0,3}?(?:quakes?|earthquakes?|tremors?|temblors?|tremblors?|shocks?|eruptions?)\b",
+    re.I,
+)
+
+
+def shock(item: ClaimItem, q: Quantity) -> str:
+    """The shock a magnitude is of: "after" (an aftershock), "second" (another quake), or "main"
+    (no such word in the figure's clause): two magnitudes of different shocks are two events, not
+    one disputed. The clause only: "the magnitude 6.3 earthquake, followed by strong aftershocks"
+    gives the main shock's."""
+    text = item.doc.document.text
+    before = re.split(r"[,;.!?\n]", text[max(0, q.start - 40) : q.start])[-1]
+    after = re.split(r"[,;.!?\n]", text[q.end : q.end + 25])[0]
+    m = _SHOCK.search(f"{before}{q.text}{after}")
+    if m is None:
+        return "main"
+    return "after" if m.group("after") else "second"
+
+
+#: A witness's own sighting: "Suddenly I saw 10-15 people dead", "we counted 30 bodies".
+_SIGHTING = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:saw|see|seen|counted|watched|noticed)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+
+
+def sighted(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is what a witness saw ("I saw 10-15 people dead"): what one person saw at
+    one place, no count of the whole to hold another against."""
+    text = item.doc.document.text
+    return _SIGHTING.search(text[max(0, q.start - 40) : q.start]) is not None
+
+
+#: An event of the report's own day named on the figure: "in this morning's powerful earthquake".
+_TODAYS_EVENT = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)['’]s\b", re.I)
+
+
+def todays_event(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure counts an event of its report's own day ("two people were dead in this
+    morning's earthquake"): a figure reported days before cannot have counted it."""
+    text = item.doc.document.text
+    end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    return _TODAYS_EVENT.search(text[start:end]) is not None
+
+
+#: The dead and the wounded counted together: "four thousand people have been killed and wounded".
+_JOINT = re.compile(
+    r"^[^.;]{0,60}?\b(?:killed|dead|died)\s+(?:and|or)\s+(?:wounded|injured|hurt)\b"
+    r"|^[^.;]{0,30}?\b(?:dead|killed)\s+(?:or|and)\s+(?:wounded|injured)\b",
+    re.I,
+)
+
+
+def killed_and_wounded(item: ClaimItem, q: Quantity) -> bool:
+    """Whether one figure counts the killed and the wounded together ("4,000 people have been killed
+    and wounded"): no toll of the dead, whatever series its first participle typed it in."""
+    return _JOINT.match(item.doc.document.text[q.end : q.end + 80]) is not None
+
+
+#: A unit smaller than a region the figure is told for: "wounded 600 people in the two districts",
+#: "the district, where 1,294 people died" (a place the gazetteer may not know).
+_UNIT = r"(?:districts?|villages?|municipalit(?:y|ies)|neighbou?rhoods?|communes?|sub-districts?)"
+_IN_UNIT = re.compile(rf"^[^.;,\d]{{0,60}}?\bin\s+(?:the\s+)?(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
+_UNIT_WHERE = re.compile(rf"\b{_UNIT}\s*,?\s+where\s+(?:[^.;]{{0,60}}?)$", re.I)
+
+
+def in_a_unit(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is told for a district or village ("600 wounded in the two
+    districts", "the district, where 1,688 were injured"): a part of the area its story counts."""
+    text = item.doc.document.text
+    return bool(
+        _IN_UNIT.match(text[q.end : q.end + 100]) or _UNIT_WHERE.search(text[max(0, q.start - 100) : q.start])
+    )
+
+
+#: A span the figure is counted over: "killed in Israel's 11-day bombardment", "a two-week offensive".
+_SPAN = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:day|week|month|year)\b",
+    re.I,
+)
+
+
+def over_a_span(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is told over a span of days or weeks ("3,000 killed in the 11-day
+    bombardment"): a period's tally, not the toll of the story's one event."""
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    return _SPAN.search(text[max(start, q.start - 60) : min(end, q.end + 80)]) is not None

@@ -40,9 +40,18 @@ from .conflicts_figures import (
     added,
     broken_down,
     compared,
+    handled_bodies,
+    in_a_unit,
+    killed_and_wounded,
     one_row_per_disagreement,
+    others,
+    over_a_span,
     rounded,
+    shock,
     side,
+    sighted,
+    summed,
+    todays_event,
     told_rising,
 )
 from .corpus import ClaimItem
@@ -156,9 +165,13 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
         for m in it.measures:
             if not comparable(m.typed):
                 continue
+            q = it.claim.quantities[m.position]
+            if m.typed.unit == "magnitude" and not any(ch.isdigit() for ch in q.text):
+                continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
+            if sighted(it, q):
+                continue  # "I saw 10-15 people dead": one witness's sight, no count
             if compared(it, m.position, series):
                 # a figure with no place is compared where its story places it (``settle``)
-                q = it.claim.quantities[m.position]
                 out.append(Point(it, q, m.compared or m.typed, m.read))
     return out
 
@@ -183,7 +196,7 @@ _STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
 
 def _remaining(p: Point) -> bool:
     """A count of what remains after the event: people still in hospital, homes still flooded."""
-    return p.measure.what == "in_hospital" or _snapshot(p)
+    return p.measure.what in ("in_hospital", "not_identified") or _snapshot(p)
 
 
 def _snapshot(p: Point) -> bool:
@@ -256,6 +269,26 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return False, f"{a.says()} and {b.says()} for {key}: the report tells the count rising from one"
     if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
         return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
+    both = f"{a.says()} and {b.says()} for {key}"
+    for p, q in ((a, b), (b, a)):
+        if others(p.item, p.quantity):
+            return False, f"{both}: {p.says()} counts others beside a group, not the total"
+        if summed(p.item, p.quantity, q.quantity):
+            return False, f"{both}: {p.says()} is one term of a sum that makes {q.says()}"
+        if over_a_span(p.item, p.quantity) and not over_a_span(q.item, q.quantity):
+            return False, f"{both}: {p.says()} is counted over a span of days, not the event's toll"
+        if killed_and_wounded(p.item, p.quantity):
+            return False, f"{both}: {p.says()} counts the killed and the wounded together"
+        smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and p.measure.unit not in FIXED_PROPERTIES
+        if smaller and in_a_unit(p.item, p.quantity) and not in_a_unit(q.item, q.quantity):
+            return False, f"{both}: {p.says()} is told for a district or village: a part"
+        if p.measure.what == "killed" and handled_bodies(p.item, p.quantity):
+            return False, (
+                f"{a.says()} and {b.says()} for {key}: {p.says()} counts bodies received or handed over "
+                "(one place, one stage), not the toll"
+            )
+    if a.measure.unit == "magnitude" and shock(a.item, a.quantity) != shock(b.item, b.quantity):
+        return False, f"{both}: magnitudes of two shocks (an aftershock, another quake)"
     if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
         return False, (
             f"{a.says()} and {b.says()} for {key}: an order of magnitude apart, the smaller counts "
@@ -283,6 +316,9 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if todays_event(later.item, later.quantity):
+            # "two people were dead in this morning's earthquake": an event after the earlier report
+            return False, f"{later.says()} counts an event of its own day, after {earlier.says()} for {key}"
         if hl < le and _THEN.search(later.item.text):
             # "the minister stated that the death toll was 238 at the time": a figure of a moment
             # before the report, which no date in it names; it may precede the higher one
@@ -503,6 +539,10 @@ def _containment(
                     continue
                 if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
+                    continue
+                if in_a_unit(whole.item, whole.quantity):
+                    # "the district, where 1,688 were injured": the whole is itself one district's
+                    emit(part, whole, False, f"{part.says()} and {whole.says()}: the whole is a district's")
                     continue
                 why = (
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
