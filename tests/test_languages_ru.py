@@ -777,3 +777,14 @@ def test_a_surname_the_dictionary_reads_as_a_short_adjective_stays_with_the_firs
 def test_one_more_is_a_count_in_any_case() -> None:
     claim = only(analyse("По данным МЧС, ещё одной погибшей стала жительница Подольска."))
     assert [q.value for q in claim.quantities] == [1]
+
+
+def test_soglasno_is_read_as_po_and_a_speech_noun_names_a_quotation() -> None:
+    """ "Согласно данным X, …" names X as "По данным X" does; "Заявление Петрова: «…»" is
+    Petrov's quotation."""
+    claim = only(analyse("Согласно данным МЧС, погибли 7 человек."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert name_of(claim) is not None and claim.content_text == "погибли 7 человек"
+    ledger = analyse("Губернатор Иван Петров приехал на место.\n\nЗаявление Петрова: «Эвакуированы 40 человек»")
+    quoted = ledger.claims[-1]
+    assert quoted.kind is ClaimKind.DIRECT and name_of(quoted) == "Иван Петров"

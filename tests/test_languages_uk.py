@@ -824,3 +824,53 @@ def test_a_case_ending_after_the_digits_before_people_is_a_count_and_a_decade_is
     assert [q.value for q in claim.quantities] == [44, 14]
     decade = only(analyse("У 90-х роках тут був ринок, заявив мер Іван Петренко."))
     assert decade.quantities == []
+
+
+# round 9: Ukrainian sources from the `uk` dev set and the round-8 held-out sets (now development text)
+
+
+def test_a_noun_of_speech_and_the_speaker_in_the_genitive_before_a_colon() -> None:
+    """ "Пряма мова Петренка: «…»": the quotation is Petrenko's, as after "Петренко заявив:"."""
+    ledger = analyse(
+        "Голова ОВА Іван Петренко виступив на брифінгу.\n\nПряма мова Петренка: «Вночі врятовано 12 людей. "
+        "Пошуки тривають»."
+    )
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.DIRECT
+    assert name_of(claim) == "Іван Петренко"
+    assert claim.content_text.startswith("Вночі врятовано 12 людей")
+    assert claim.stance is Stance.REPORTED and [q.value for q in claim.quantities] == [12]
+
+
+def test_a_speech_noun_without_a_colon_and_quotation_is_no_attribution() -> None:
+    ledger = analyse("Мова Петренка була короткою, і всі її слухали: «тихо» стало в залі.")
+    assert all(c.kind is not ClaimKind.DIRECT for c in ledger.claims)
+
+
+def test_zgidno_z_is_read_as_za_before_the_noun_of_according() -> None:
+    """ "Згідно з новою інформацією X, …" names X as "За інформацією X, …" does."""
+    claim = only(analyse("Згідно з новою інформацією голови міської ради Остапа Коваленка, загинули 5 людей."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert name_of(claim) == "Остап Коваленко"
+    assert claim.content_text == "загинули 5 людей"
+
+
+def test_an_according_phrase_inside_a_quotation_is_the_quoted_speakers_hedge() -> None:
+    """ "«… За інформацією з реєстру, це 150 людей»" after the speaker's own words: the speaker
+    named before, not "the register"."""
+    ledger = analyse(
+        "За словами заступника мера Петра Іванченка, ракета влучила в будинок, у якому жили 300 людей.\n"
+        "«У будинку 60 квартир. За інформацією з реєстру, це 150 людей. Пошуки тривають"
+    )
+    first, quoted = ledger.claims
+    assert name_of(first) == name_of(quoted) == "Петро Іванченко"
+    assert [q.value for q in quoted.quantities] == [60, 150]
+
+
+def test_a_body_named_with_its_remit_keeps_it_and_resolves() -> None:
+    """ "Державна служба України з надзвичайних ситуацій": the remit after "з" is the body's name."""
+    ledger = analyse(
+        "Ввечері у місті загинули 5 людей. Про це повідомила Державна служба з надзвичайних ситуацій.\n\n"
+        "«Врятовано 12 людей», – повідомляє Державна служба України з надзвичайних ситуацій."
+    )
+    assert [name_of(c) for c in ledger.claims] == ["State Emergency Service of Ukraine"] * 2

@@ -33,7 +33,7 @@ from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import event_verb
-from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
+from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
 
 #: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
 _CREDIT = re.compile(
@@ -346,7 +346,11 @@ class Cyrillic(Finders):
         if passive:
             self._previous = sent
             return passive
-        found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
+        found = (
+            self._relayed_back(toks, stext, base)
+            or self._according(toks, stext, base)
+            or self._speech_of(toks, stext, base)
+        )
         if not found:
             found = self._said_in_before(toks, stext, base) or self._in_statement(stext, base)
         if not found or found[0].nobody:
@@ -375,6 +379,41 @@ class Cyrillic(Finders):
                 found = told or found
         self._previous = sent
         return found
+
+    def _speech_of(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Пряма мова Резніченка: «…»" / "Заявление Пескова: «…»": a noun of speech opening the
+        sentence (its adjectives before it), the speaker in the genitive, a colon, then the
+        quotation, which is the speaker's (as after "X заявив:")."""
+        s = 0
+        while s < len(toks) and toks[s].pos == "ADJF":
+            s += 1
+        if s >= len(toks) - 3 or toks[s].lemma not in self.lex.speech_nouns:
+            return []
+        c = next((x for x in range(s + 1, min(len(toks), s + 8)) if toks[x].punct), None)
+        if c is None or c == s + 1 or toks[c].text != ":" or toks[c + 1].text not in QUOTES:
+            return []
+        who = toks[s + 1 : c]  # a name, or a title in the genitive ("Слова мера: …")
+        if not (who[0].cap or who[0].case == "gent"):
+            return []
+        a, b = trim(stext, toks[c + 1].start, len(stext))
+        if b <= a:
+            return []
+        source, name, hops = self._source(who, stext, base)
+        if source is None:
+            return []
+        stance = self.figures_told(stext[a:b], self.content_stance(stext[a:b], Stance.ASSERTED))
+        return [
+            Attribution(
+                cue=(base + toks[0].start, base + toks[c].start),
+                lemma=toks[s].lemma,
+                content=[(base + a, base + b)],
+                stance=stance,
+                kind=ClaimKind.DIRECT,
+                source=source,
+                source_name=name,
+                hops=hops,
+            )
+        ]
 
     #: nouns that stand for the source named just before when a source phrase opens with them:
     #: "собеседник агентства" / "співрозмовник видання" (the informant), "чиновник" / "посадовець"

@@ -21,9 +21,11 @@ from .cyrillic_tokens import (
     closing_quote,
     name_before,
     names_next,
+    per_merged,
     refusing_words,
     tokens,
     trim,
+    within_quotation,
 )
 
 #: how many paragraphs before it a paragraph that opens "Об этом сообщил X" tells
@@ -289,7 +291,11 @@ class Finders(Speakers):
 
     def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
+        toks = per_merged(self.lex, toks)  # "згідно з даними X", "согласно данным X"
+        inside = within_quotation(toks)
         for i in range(len(toks) - 1):
+            if inside[i]:
+                continue  # "«… За інформацією з прописок, це 200 людей»": the quoted speaker's hedge
             pair = f"{toks[i].text.lower()} {toks[i + 1].text.lower()}"
             stance = self.lex.according.get(pair)
             first = 2

@@ -12,6 +12,7 @@ import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,13 @@ class Lexicon:
     #: a regex on the content: the speaker rejects what it reports ("не соответствуют
     #: действительности", "не відповідають дійсності"): denied, whatever the verb
     denied: str = ""
+    #: words that open an according-to phrase as its preposition does, mapped to that
+    #: preposition: "згідно з інформацією X" is read as "за інформацією X", "согласно данным X"
+    #: as "по данным X" (the noun's case is the same after both)
+    per: dict[str, str] = dataclass_field(default_factory=dict)
+    #: nouns of speech that name a quotation's speaker in the genitive before a colon: "Пряма
+    #: мова Резніченка: «…»", "Заявление Пескова: «…»"
+    speech_nouns: frozenset[str] = frozenset()
 
 
 def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:

@@ -65,6 +65,13 @@ _PLACES = frozenset(
 #: relative pronouns, which open a clause and are never part of its subject
 _RELATIVES = frozenset({"который", "какой", "чей", "який", "чий"})
 
+#: bodies named with their remit after a preposition ("служба з надзвичайних ситуацій",
+#: "комитет по делам …")
+_BODIES = frozenset(
+    """служба комітет комісія агентство управління департамент
+    служба комитет комиссия агентство управление департамент""".split()  # noqa: SIM905
+)
+
 #: anonymous informants, whose source phrase goes on with where they sit ("источник в полиции")
 _INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
 
@@ -371,6 +378,15 @@ class Speakers:
             ):
                 end += 1  # "источник в силовых структурах", "джерело в СБУ": where the informant sits
                 continue
+            if t.text.lower() in ("з", "із", "по") and clause[head].lemma in _BODIES:
+                # "Державна служба України з надзвичайних ситуацій", "Служба по чрезвычайным
+                # ситуациям": a body's remit is part of its name
+                remit = end + 1
+                while remit < len(clause) and clause[remit].pos in ("ADJF", "NOUN") and not clause[remit].cap:
+                    remit += 1
+                if any(x.pos == "NOUN" for x in clause[end + 1 : remit]):
+                    end = remit
+                    continue
             surname = t.cap and t.pos == "ADJS" and _first_name(self.code, clause[end - 1])
             if t.pos in _ENDS_SOURCE and not surname:
                 # "со ссылкой на …": keep the relay's origin with it; a surname after a first name
