@@ -874,3 +874,20 @@ def test_a_body_named_with_its_remit_keeps_it_and_resolves() -> None:
         "«Врятовано 12 людей», – повідомляє Державна служба України з надзвичайних ситуацій."
     )
     assert [name_of(c) for c in ledger.claims] == ["State Emergency Service of Ukraine"] * 2
+
+
+def test_a_thousand_after_about_tens_by_a_number_word_and_thousands_with_a_remainder() -> None:
+    """ "близько тисячі людей" is about 1,000 (the genitive singular after "about"; "тисячі людей"
+    alone stays a vague many); "шести десятків" is 60; "10 тис. 300" is 10,300, the full stop
+    after "тис." ending no sentence."""
+    about = only(analyse("За словами мера Івана Петренка, у будівлі було близько тисячі людей."))
+    assert [(q.value, q.approximate) for q in about.quantities] == [(1000, True)]
+    tens = only(analyse("За даними лікарні, близько шести десятків людей звернулися по допомогу."))
+    assert [q.value for q in tens.quantities] == [60]
+    area = only(analyse("За даними ДСНС, пожежу площею 10 тис. 300 кв. м локалізували вночі."))
+    assert [q.value for q in area.quantities] == [10300]
+
+
+def test_a_full_stop_after_a_short_abbreviation_before_digits_ends_no_sentence() -> None:
+    claim = only(analyse("За даними ДСНС, до робіт залучено 440 осіб (в т.ч. 14 психологів) та 70 од. техніки."))
+    assert [q.value for q in claim.quantities] == [440, 14, 70]
