@@ -785,6 +785,34 @@ def test_soglasno_is_read_as_po_and_a_speech_noun_names_a_quotation() -> None:
     claim = only(analyse("Согласно данным МЧС, погибли 7 человек."))
     assert claim.kind is ClaimKind.ACCORDING_TO
     assert name_of(claim) is not None and claim.content_text == "погибли 7 человек"
-    ledger = analyse("Губернатор Иван Петров приехал на место.\n\nЗаявление Петрова: «Эвакуированы 40 человек»")
+    ledger = analyse(
+        "Губернатор Иван Петров приехал на место.\n\nЗаявление Петрова: «Эвакуированы 40 человек»"
+    )
     quoted = ledger.claims[-1]
     assert quoted.kind is ClaimKind.DIRECT and name_of(quoted) == "Иван Петров"
+
+
+def test_an_object_put_first_before_a_plural_verb_and_its_subject_after() -> None:
+    """ "Гибель двух рабочих … подтвердили власти области": "гибель" has no plural, so it cannot be
+    the subject of "подтвердили"; the subject follows the verb and the object is what is
+    confirmed. "Иванов и Петров заявили" keeps its subject."""
+    claim = only(
+        analyse("Гибель двух рабочих и троих пожарных подтвердили власти области еще днем в четверг.")
+    )
+    assert claim.source is not None and claim.source.text == "власти области"
+    assert claim.stance is Stance.CONFIRMED
+    assert claim.content_text == "Гибель двух рабочих и троих пожарных"
+    pair = only(analyse("Губернатор Игорь Руденко и мэр Петр Смирнов заявили, что пожар потушен."))
+    assert name_of(pair) == "Игорь Руденко"
+
+
+def test_about_this_in_a_telegram_channel_of_a_person_and_known_that() -> None:
+    """ "Об этом сообщается в телеграм-канале главы региона X": X told the sentence before;
+    "Известно, что …" names nobody: the outlet's own."""
+    ledger = analyse(
+        "Семь человек пострадали при пожаре на складе. Об этом сообщается в телеграм-канале главы "
+        "региона Игоря Руденко.\n\nИзвестно, что в больницы доставили 5 человек."
+    )
+    told, known = ledger.claims
+    assert name_of(told) == "Игорь Руденко" and [q.value for q in told.quantities] == [7]
+    assert known.source is None or known.kind is ClaimKind.OUTLET

@@ -849,7 +849,9 @@ def test_a_speech_noun_without_a_colon_and_quotation_is_no_attribution() -> None
 
 def test_zgidno_z_is_read_as_za_before_the_noun_of_according() -> None:
     """ "Згідно з новою інформацією X, …" names X as "За інформацією X, …" does."""
-    claim = only(analyse("Згідно з новою інформацією голови міської ради Остапа Коваленка, загинули 5 людей."))
+    claim = only(
+        analyse("Згідно з новою інформацією голови міської ради Остапа Коваленка, загинули 5 людей.")
+    )
     assert claim.kind is ClaimKind.ACCORDING_TO
     assert name_of(claim) == "Остап Коваленко"
     assert claim.content_text == "загинули 5 людей"
@@ -889,5 +891,7 @@ def test_a_thousand_after_about_tens_by_a_number_word_and_thousands_with_a_remai
 
 
 def test_a_full_stop_after_a_short_abbreviation_before_digits_ends_no_sentence() -> None:
-    claim = only(analyse("За даними ДСНС, до робіт залучено 440 осіб (в т.ч. 14 психологів) та 70 од. техніки."))
+    claim = only(
+        analyse("За даними ДСНС, до робіт залучено 440 осіб (в т.ч. 14 психологів) та 70 од. техніки.")
+    )
     assert [q.value for q in claim.quantities] == [440, 14, 70]

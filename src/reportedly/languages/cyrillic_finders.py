@@ -46,9 +46,10 @@ _WITHHOLD = frozenset(
 
 #: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
 _SAID_IN_BEFORE = re.compile(
-    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
-    r"(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні|сообщении|заявлении"
-    r"|документе|публикации|пресс-релизе|обращении|посте)\b",
+    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано|сообщается"
+    r"|повідомляється)\s+(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні"
+    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте"
+    r"|(?:telegram|телеграм)-?канал[еі]|(?:telegram|телеграм)[еі]?|канал[еі]|facebook|фейсбуке|фейсбуці)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -201,34 +202,6 @@ class Finders(Speakers):
                 source_name=name,
             )
         ]
-
-    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
-        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
-        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
-        rest = []
-        for t in tokens(self.code, stext[at:]):
-            if t.punct and t.text not in QUOTES:
-                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
-            if not t.punct:
-                rest.append(t)
-        n = 0
-        if (
-            len(rest) > 1
-            and rest[0].text.lower() in ("в", "во", "у")
-            and re.search(
-                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
-            )
-        ):
-            n = 2
-        words = []
-        for t in rest[n:]:
-            if not (t.cap or self._genitive(t)):
-                break
-            words.append(t)
-        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
-            return None, None
-        a, b = at + words[0].start, at + words[-1].end
-        return (base + a, base + b), self._office_name(words, "gent")
 
     def _relayed_back(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "Як передає X, про це повідомляє Y …" / "Как передает X, об этом сообщил Y": Y told the
@@ -438,6 +411,7 @@ class Finders(Speakers):
         before = [t for t in toks[left:v] if not t.punct or t.text in QUOTES]
         after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
         office = self._office(before, verb)
+        object_first = False
         loc_name = None
         if office is not None:
             place, told = office
@@ -450,6 +424,9 @@ class Finders(Speakers):
                 loc_name = self._office_name(place)
         else:
             subject = self._subject(before)
+            object_first = bool(subject) and not self._agrees(subject, verb, before)
+            if object_first:
+                subject = []  # "Гибель 11 шахтеров подтвердили власти": the object, the subject after
         src_toks: list[Tok] = []
         if subject:
             src_toks = subject
@@ -528,6 +505,8 @@ class Finders(Speakers):
                 # "«…, – написав X у Facebook. – …»": the quotation goes on after the writer's words
                 parts = [(toks[right + 1].end, len(stext))]
         skip = len(src_toks) if inverted else 0
+        if office is None and object_first and inverted and before:
+            content = (before[0].start, verb.start)  # what the subject after the verb confirmed
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
             content = (after[skip].start, len(stext))

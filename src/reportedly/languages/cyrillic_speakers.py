@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_tokens import Tok, citing_words, closing_quote, tokens
+from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
 _PLATFORM = re.compile(
@@ -394,6 +394,55 @@ class Speakers:
                 break
             end += 1
         return clause[start:end]
+
+    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
+        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
+        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
+        rest = []
+        for t in tokens(self.code, stext[at:]):
+            if t.punct and t.text not in QUOTES:
+                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
+            if not t.punct:
+                rest.append(t)
+        n = 0
+        if (
+            len(rest) > 1
+            and rest[0].text.lower() in ("в", "во", "у")
+            and re.search(
+                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
+            )
+        ):
+            n = 2
+        words = []
+        for t in rest[n:]:
+            if not (t.cap or self._genitive(t)):
+                break
+            words.append(t)
+        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
+            return None, None
+        a, b = at + words[0].start, at + words[-1].end
+        # "в телеграм-канале главы региона Сергея Петрова": a person named in it is whose
+        people = [n for x, y, kind, n in self.names(stext) if kind == "PER" and a <= x and y <= b]
+        return (base + a, base + b), people[-1] if people else self._office_name(words, "gent")
+
+    def _agrees(self, subject: list[Tok], verb: Tok, clause: list[Tok]) -> bool:
+        """Whether a subject found before a plural verb can be its subject: a common noun with no
+        plural reading ("Гибель 11 шахтеров подтвердили власти") is the object, put first; one
+        joined by "и" / "та" to a nominative ("Петров и Иванов заявили") is not judged."""
+        parse = morph(self.code).parse
+        if "plur" not in parse(verb.text.lower())[0].tag or "past" not in parse(verb.text.lower())[0].tag:
+            return True
+        head = next((t for t in subject if t.pos == "NOUN" and not t.text.isupper()), None)
+        if head is None or any(t.pos == "NPRO" for t in subject):
+            return True
+        readings = [p for p in parse(head.text.lower()) if p.tag.POS == "NOUN"]
+        if not readings or any(p.tag.number == "plur" for p in readings) or not readings[0].is_known:
+            return True
+        at = next((n for n, t in enumerate(clause) if t is subject[-1]), len(clause))
+        joined = clause[at + 1 : at + 3]
+        if joined and joined[0].text.lower() in ("и", "та", "і", "й") and len(joined) > 1:
+            return joined[1].case == "nomn" or joined[1].cap  # "и троих пожарных": the object's
+        return False
 
     def _name_in(self, stext: str, a: int, b: int) -> str:
         """The name a phrase of the sentence resolves by: a person named in it, else the phrase in
