@@ -816,3 +816,21 @@ def test_about_this_in_a_telegram_channel_of_a_person_and_known_that() -> None:
     told, known = ledger.claims
     assert name_of(told) == "Игорь Руденко" and [q.value for q in told.quantities] == [7]
     assert known.source is None or known.kind is ClaimKind.OUTLET
+
+
+def test_a_closing_verb_with_a_titled_speaker_tells_the_whole_sentence() -> None:
+    """ "Медики оценивают его состояние как тяжелое, сообщил губернатор X": the governor's words
+    (a condition report: reported, not estimated); "…, передает РБК" stays a relay of the first
+    verb's speaker."""
+    claim = only(analyse("Медики оценивают его состояние как тяжелое, сообщил губернатор Игорь Руденко."))
+    assert name_of(claim) == "Игорь Руденко" and claim.stance is Stance.REPORTED
+    assert claim.content_text.startswith("Медики оценивают")
+    relay = only(analyse("Песков назвал пожар трагедией, передает РБК."))
+    assert relay.source is not None and relay.source.text == "Песков"
+
+
+def test_i_think_and_most_likely_are_estimates() -> None:
+    think = only(analyse("«Думаю, что больше мы никого не найдем», — сказал губернатор Игорь Руденко."))
+    assert think.stance is Stance.ESTIMATED
+    likely = only(analyse("«Скорее всего, это был взрыв газа», — сказал губернатор Игорь Руденко."))
+    assert likely.stance is Stance.ESTIMATED

@@ -895,3 +895,10 @@ def test_a_full_stop_after_a_short_abbreviation_before_digits_ends_no_sentence()
         analyse("За даними ДСНС, до робіт залучено 440 осіб (в т.ч. 14 психологів) та 70 од. техніки.")
     )
     assert [q.value for q in claim.quantities] == [440, 14, 70]
+
+
+def test_most_likely_is_an_estimate_and_a_condition_assessment_is_reported() -> None:
+    likely = only(analyse("«Швидше за все, це був вибух газу», – сказав мер Іван Петренко."))
+    assert likely.stance is Stance.ESTIMATED
+    condition = only(analyse("Лікарі оцінюють стан постраждалих як важкий, повідомив мер Іван Петренко."))
+    assert condition.stance is Stance.REPORTED and name_of(condition) == "Іван Петренко"

@@ -360,25 +360,39 @@ class Cyrillic(Finders):
             # a verb inside the quotation ("«… будемо інформувати додатково», – зазначає X") is
             # the speaker's own word, not who says it
             quoted = quoted_words(toks)
-            verb = next(
-                (
-                    i
-                    for i, t in enumerate(toks)
-                    if (t.pos == "VERB" or (t.pos == "INFN" and refusing_words(toks, i)))
-                    and t.lemma in self.lex.verbs
-                    and not _idiom(self.lex, toks, i)
-                    and not _impersonal(self.code, t)
-                    and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
-                    and not quoted[i]
-                ),
-                None,
-            )
+            verbs = [
+                i
+                for i, t in enumerate(toks)
+                if (t.pos == "VERB" or (t.pos == "INFN" and refusing_words(toks, i)))
+                and t.lemma in self.lex.verbs
+                and not _idiom(self.lex, toks, i)
+                and not _impersonal(self.code, t)
+                and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
+                and not quoted[i]
+            ]
+            verb = self._closing_speaker(toks, verbs) if len(verbs) > 1 else None
+            verb = verb if verb is not None else (verbs[0] if verbs else None)
             told = self._reported(toks, stext, base, verb) if verb is not None else []
             # "В МЧС уточнили, что, по предварительной информации, …": the office that told it
             if not found or (told and told[0].source is not None):
                 found = told or found
         self._previous = sent
         return found
+
+    def _closing_speaker(self, toks: list[Tok], verbs: list[int]) -> int | None:
+        """ "Медики оценивают его состояние как тяжелое, сказал губернатор X": a last reporting verb
+        after a comma or dash whose speaker after it is a person by title or name tells the whole
+        sentence (the first verb is inside what he said); "…, передает РБК" (an outlet) is left to
+        the first verb, whose relay it is."""
+        v = verbs[-1]
+        if toks[v - 1].text not in ",—–-":
+            return None
+        rest = [t for t in toks[v + 1 :] if not t.punct]
+        if not rest or any(t.pos == "VERB" or t.text.lower() in self.lex.that for t in rest):
+            return None
+        if any(t.lemma in self.lex.person_titles for t in rest[:3]):
+            return v
+        return None
 
     def _speech_of(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "Пряма мова Резніченка: «…»" / "Заявление Пескова: «…»": a noun of speech opening the

@@ -38,6 +38,9 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+#: "оценивают состояние как …" / "оцінюють стан як …": a patient's condition, reported, not estimated
+_CONDITION = frozenset({"состояние", "стан"})
+
 #: verbs of telling whose negation withholds ("не уточнил, чем …", "не повідомив, скільки …")
 _WITHHOLD = frozenset(
     """уточнить уточнять сообщить сообщать комментировать прокомментировать раскрыть
@@ -384,6 +387,8 @@ class Finders(Speakers):
             stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
         elif v > 0 and toks[v - 1].text.lower() == "не" and verb.lemma in _WITHHOLD:
             stance = Stance.NO_COMMENT  # "он не уточнил, чем …": declined to say
+        elif stance is Stance.ESTIMATED and any(t.lemma in _CONDITION for t in toks[v + 1 : v + 3]):
+            stance = Stance.REPORTED  # "Медики оценивают его состояние как тяжелое": a condition report
         cue = (base + verb.start, base + verb.end)
         if refused:
             cue = (base + toks[v0].start, base + verb.end)
