@@ -902,3 +902,18 @@ def test_most_likely_is_an_estimate_and_a_condition_assessment_is_reported() -> 
     assert likely.stance is Stance.ESTIMATED
     condition = only(analyse("Лікарі оцінюють стан постраждалих як важкий, повідомив мер Іван Петренко."))
     assert condition.stance is Stance.REPORTED and name_of(condition) == "Іван Петренко"
+
+
+def test_thus_opens_the_writers_sum_and_a_source_phrase_takes_the_nominative_whole() -> None:
+    """ "Таким чином, …" after a speaker's figures is the outlet's sum, not the speaker's; "За
+    даними офіційного сайту мережі" is named "офіційний сайт мережі" (adjectives and their noun)."""
+    ledger = analyse(
+        "Мер Іван Петренко написав, що знайдено ще двох загиблих.\n\n"
+        "Таким чином, кількість загиблих зросла до 20.\n\n"
+        "За даними офіційного сайту мережі «Колос», щодня туди приходять 5 000 людей."
+    )
+    said, total, site = ledger.claims
+    assert name_of(said) == "Іван Петренко"
+    assert total.source is None or total.kind is ClaimKind.OUTLET
+    assert site.source is not None and site.source.entity is not None
+    assert site.source.entity.name == "офіційний сайт мережі «Колос»"

@@ -44,6 +44,20 @@ def _named_channel(clause: list[Tok], i: int) -> bool:
     return clause[i].case == "nomn" and i + 1 < len(clause) and clause[i + 1].text in '«„“"'
 
 
+def _agreeing(code: str, word: str, adjective: object) -> str | None:
+    """The head noun after adjectives in the nominative, in the adjectives' number ("міської ради"
+    → "рада", not the plural "ради" the word also reads as): None when no reading agrees."""
+    case, number = getattr(adjective, "case", None), getattr(adjective, "number", None)
+    for p in morph(code).parse(word.lower())[:6]:
+        if p.tag.POS == "NOUN" and p.tag.case == case and (p.tag.number == number or number is None):
+            if p.tag.number == "plur" and number is None:
+                continue
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    return None
+
+
 def _closes_name(src: list[Tok]) -> bool:
     """Whether the phrase ends with the mark closing a quoted name it holds ("РИА «Новости»")."""
     return src[-1].text in '»“”"' and not src[0].punct and any(t.text in '«„“"' for t in src[1:-1])
@@ -500,16 +514,23 @@ class Speakers:
         """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
         words = phrase.split()
         out = []
+        leading = True  # adjectives so far: the head noun after them agrees ("офіційного сайту")
         for n, w in enumerate(words):
             tag = morph(self.code).parse(w.lower())[0].tag
             person = any(g in tag for g in ("Name", "Surn", "Patr"))
-            if n == 0 or (
-                w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs")
+            head = n > 0 and leading and ((tag.POS == "NOUN" and not person) or tag.POS == "ADJF")
+            leading = leading and tag.POS == "ADJF"
+            if (
+                n == 0
+                or head
+                or (w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs"))
             ):
                 if w.isupper() or not w[:1].isalpha():
                     out.append(w)
                     continue
                 form = nominative(self.code, w)
+                if head and tag.POS == "NOUN" and words[0][:1].isalpha():
+                    form = _agreeing(self.code, w, morph(self.code).parse(words[0].lower())[0].tag) or form
                 out.append(form)
             else:
                 out.append(w)
