@@ -905,15 +905,22 @@ def test_most_likely_is_an_estimate_and_a_condition_assessment_is_reported() -> 
 
 
 def test_thus_opens_the_writers_sum_and_a_source_phrase_takes_the_nominative_whole() -> None:
-    """ "Таким чином, …" after a speaker's figures is the outlet's sum, not the speaker's; "За
-    даними офіційного сайту мережі" is named "офіційний сайт мережі" (adjectives and their noun)."""
+    """ "Таким чином, …" after a sentence nobody is quoted in is the outlet's sum, not the speaker
+    before's; right after the speaker's own sentence it is still the speaker's. "За даними
+    офіційного сайту мережі" is named "офіційний сайт мережі" (adjectives and their noun)."""
     ledger = analyse(
         "Мер Іван Петренко написав, що знайдено ще двох загиблих.\n\n"
-        "Таким чином, кількість загиблих зросла до 20.\n\n"
+        "Ще одна людина померла в лікарні. Таким чином, кількість загиблих зросла до 20.\n\n"
         "За даними офіційного сайту мережі «Колос», щодня туди приходять 5 000 людей."
     )
-    said, total, site = ledger.claims
+    said, total, site = (c for c in ledger.claims if "лікарні" not in c.content_text)
     assert name_of(said) == "Іван Петренко"
+    assert total.content_text.startswith("Таким чином") or "20" in total.content_text
     assert total.source is None or total.kind is ClaimKind.OUTLET
+    ours = analyse(
+        "Як зазначили у міністерстві, з-під завалів дістали тіла ще двох осіб.\n"
+        "Таким чином, загальна кількість загиблих зросла до 14."
+    )
+    assert [c.source is not None for c in ours.claims] == [True, True]
     assert site.source is not None and site.source.entity is not None
     assert site.source.entity.name == "офіційний сайт мережі «Колос»"

@@ -226,6 +226,17 @@ class Cyrillic(Finders):
             (self.lex.earlier and re.match(self.lex.earlier, s, re.IGNORECASE))
             or (self.lex.recap and re.match(self.lex.recap, s, re.IGNORECASE))
             or (self.lex.told_earlier and re.search(self.lex.told_earlier, s, re.IGNORECASE))
+            or (self.lex.thus and re.match(self.lex.thus, s, re.IGNORECASE) and self._after_uncued())
+        )
+
+    def _after_uncued(self) -> bool:
+        """Whether the sentence before the one being read found no cue ("Одна людина померла в
+        лікарні. Таким чином, …": the writer sums up; after "Як зазначили у міністерстві, … ."
+        the sum is the ministry's)."""
+        return (
+            self._current is not None
+            and self._free_from is not None
+            and self._free_from[0] < self._current.start
         )
 
     def _earlier(self, stext: str, base: int) -> list[Attribution]:

@@ -54,6 +54,9 @@ class Lexicon:
     #: a regex at a sentence's start: the outlet reminds ("Напомним, …", "Нагадаємо, …"); a source
     #: named in it is still the source, but the speaker before does not go on into it
     recap: str = ""
+    #: a regex at a sentence's start: "Таким образом" / "Таким чином", the writer's sum of what the
+    #: sentences before told; after a sentence nobody is quoted in, the speaker before stops
+    thus: str = ""
     #: a regex at a sentence's start: an agentless passive of saying ("Сообщается, что …",
     #: "Повідомляється, що …"): the speaker before goes on, as when the subject is left out
     passive: str = ""
