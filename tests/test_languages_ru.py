@@ -834,3 +834,15 @@ def test_i_think_and_most_likely_are_estimates() -> None:
     assert think.stance is Stance.ESTIMATED
     likely = only(analyse("«Скорее всего, это был взрыв газа», — сказал губернатор Игорь Руденко."))
     assert likely.stance is Stance.ESTIMATED
+
+
+def test_according_to_a_site_names_its_owner() -> None:
+    """ "Согласно информации с сайта завода, …": the plant is the source (the site is where it
+    says so), and with no figures its self-description is a statement (asserted); a channel
+    named by its own name ("по данным Telegram-канала Baza") stays the source."""
+    site = only(analyse("Согласно информации с сайта завода, предприятие выпускает оптику с 1935 года."))
+    assert site.source is not None and site.source.text == "завода"
+    assert site.stance is Stance.ASSERTED
+    channel = only(analyse("По данным Telegram-канала Baza, погибли 5 человек."))
+    assert channel.source is not None and "Baza" in channel.source.text
+    assert channel.stance is Stance.REPORTED

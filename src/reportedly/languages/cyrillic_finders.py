@@ -346,9 +346,12 @@ class Finders(Speakers):
             if k == j and first == 2 and pair not in self.lex.according:
                 # "як кажуть," / "как говорится,": an idiom with nobody named, no attribution
                 continue
+            published = False
             if k > j and (first == 2 or source_after or origin):
                 src_toks = toks[j:k]
-                source, name, hops = self._source(src_toks, stext, base)
+                site = self._site_owner(src_toks)
+                published = site is not src_toks  # "с сайта завода": the plant, in what it publishes
+                source, name, hops = self._source(site, stext, base)
                 if toks[j].text in QUOTES and name and len(name.split()) == 1:
                     name = self._genitive_name(name)  # "по данным «Базы»": the name is «База»
             if origin:
@@ -370,6 +373,8 @@ class Finders(Speakers):
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             stance = self._by_words(pair, body, self.content_stance(body, stance))
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
+            if published and not self.counts(body):
+                stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
             spans, who = [content, *parts], (source, name, hops)
             return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []

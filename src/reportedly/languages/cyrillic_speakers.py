@@ -439,6 +439,14 @@ class Speakers:
         people = [n for x, y, kind, n in self.names(stext) if kind == "PER" and a <= x and y <= b]
         return (base + a, base + b), people[-1] if people else self._office_name(words, "gent")
 
+    def _site_owner(self, src: list[Tok]) -> list[Tok]:
+        """ "(по информации) с сайта завода" / "з сайту мережі": the owner of the site or channel
+        after it is the source ("завода"); ``src`` itself when it names no platform first."""
+        words = [t for t in src if not (t.pos == "FUNC" or t.punct)]
+        if len(words) > 1 and _PLATFORM.search(words[0].text) and self._genitive(words[1]):
+            return src[src.index(words[1]) :]
+        return src
+
     def _agrees(self, subject: list[Tok], verb: Tok, clause: list[Tok]) -> bool:
         """Whether a subject found before a plural verb can be its subject: a common noun with no
         plural reading ("Гибель 11 шахтеров подтвердили власти") is the object, put first; one
