@@ -49,8 +49,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "ko": {"recall": 0.76, "source_accuracy": 0.82, "stance_accuracy": 0.85, "quantity_accuracy": 0.95},
     "ru": {"recall": 0.91, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
     # uk source 0.77 -> 0.73: the texts were collected again in round 8 (a new machine) and the code
-    # of the round's start (6f43478) measures 0.763 on them, as its end does (BENCHMARKS.md, round 8)
-    "uk": {"recall": 0.92, "source_accuracy": 0.73, "stance_accuracy": 0.79, "quantity_accuracy": 0.87},
+    # of the round's start (6f43478) measures 0.763 on them, as its end does (BENCHMARKS.md, round 8);
+    # round 9 raised it to 0.841: floor 0.79
+    "uk": {"recall": 0.92, "source_accuracy": 0.79, "stance_accuracy": 0.79, "quantity_accuracy": 0.87},
     "ru-dev2": {"recall": 0.92, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
     "uk-dev2": {"recall": 0.91, "source_accuracy": 0.91, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
     "ru-heldout": {
@@ -90,7 +91,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "quantity_accuracy": 0.86,
     },
     "ru-heldout4": {
-        "recall": 0.79,
+        "recall": 0.81,
         "source_accuracy": 0.8,
         "stance_accuracy": 0.88,
         "quantity_accuracy": 0.95,
@@ -101,17 +102,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "stance_accuracy": 0.76,
         "quantity_accuracy": 0.95,
     },
-    "ru-heldout5": {
+    "ru-heldout5": {  # development text from round 9: raised to its figures minus 0.05
         "recall": 0.83,
-        "source_accuracy": 0.72,
-        "stance_accuracy": 0.67,
-        "quantity_accuracy": 0.89,
+        "source_accuracy": 0.76,
+        "stance_accuracy": 0.72,
+        "quantity_accuracy": 0.92,
     },
     "uk-heldout5": {
         "recall": 0.83,
-        "source_accuracy": 0.6,
-        "stance_accuracy": 0.72,
-        "quantity_accuracy": 0.7,
+        "source_accuracy": 0.77,
+        "stance_accuracy": 0.73,
+        "quantity_accuracy": 0.84,
     },
 }
 

@@ -160,3 +160,15 @@ def test_a_name_written_into_a_longer_name_is_no_place() -> None:
     typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
     total = typed["155명"]
     assert total is not None and total.place_name == "Seoul"
+
+
+def test_a_total_after_a_parenthesis_closed_before_it_keeps_the_clauses_event() -> None:
+    """ "사망자는 … 120명(외국인 12명)에서 2명 추가돼 122명이 됐다": the parenthesis is an aside, so
+    122 is still the count of the dead the clause opened with (the 2 added is a change)."""
+    ledger = reportedly.analyze(
+        "사망자는 오후 6시 기준 120명(외국인 12명)에서 2명 추가돼 122명이 됐다고 소방당국이 밝혔다.",
+        published="2022-10-30",
+    )
+    keys = {q.value: (q.measure.key if q.measure else None) for c in ledger.claims for q in c.quantities}
+    assert keys[120] == keys[122] == "people killed"
+    assert keys[12] == "foreigner killed" and keys[2] is None

@@ -777,3 +777,72 @@ def test_a_surname_the_dictionary_reads_as_a_short_adjective_stays_with_the_firs
 def test_one_more_is_a_count_in_any_case() -> None:
     claim = only(analyse("По данным МЧС, ещё одной погибшей стала жительница Подольска."))
     assert [q.value for q in claim.quantities] == [1]
+
+
+def test_soglasno_is_read_as_po_and_a_speech_noun_names_a_quotation() -> None:
+    """ "Согласно данным X, …" names X as "По данным X" does; "Заявление Петрова: «…»" is
+    Petrov's quotation."""
+    claim = only(analyse("Согласно данным МЧС, погибли 7 человек."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert name_of(claim) is not None and claim.content_text == "погибли 7 человек"
+    ledger = analyse(
+        "Губернатор Иван Петров приехал на место.\n\nЗаявление Петрова: «Эвакуированы 40 человек»"
+    )
+    quoted = ledger.claims[-1]
+    assert quoted.kind is ClaimKind.DIRECT and name_of(quoted) == "Иван Петров"
+
+
+def test_an_object_put_first_before_a_plural_verb_and_its_subject_after() -> None:
+    """ "Гибель двух рабочих … подтвердили власти области": "гибель" has no plural, so it cannot be
+    the subject of "подтвердили"; the subject follows the verb and the object is what is
+    confirmed. "Иванов и Петров заявили" keeps its subject."""
+    claim = only(
+        analyse("Гибель двух рабочих и троих пожарных подтвердили власти области еще днем в четверг.")
+    )
+    assert claim.source is not None and claim.source.text == "власти области"
+    assert claim.stance is Stance.CONFIRMED
+    assert claim.content_text == "Гибель двух рабочих и троих пожарных"
+    pair = only(analyse("Губернатор Игорь Руденко и мэр Петр Смирнов заявили, что пожар потушен."))
+    assert name_of(pair) == "Игорь Руденко"
+
+
+def test_about_this_in_a_telegram_channel_of_a_person_and_known_that() -> None:
+    """ "Об этом сообщается в телеграм-канале главы региона X": X told the sentence before;
+    "Известно, что …" names nobody: the outlet's own."""
+    ledger = analyse(
+        "Семь человек пострадали при пожаре на складе. Об этом сообщается в телеграм-канале главы "
+        "региона Игоря Руденко.\n\nИзвестно, что в больницы доставили 5 человек."
+    )
+    told, known = ledger.claims
+    assert name_of(told) == "Игорь Руденко" and [q.value for q in told.quantities] == [7]
+    assert known.source is None or known.kind is ClaimKind.OUTLET
+
+
+def test_a_closing_verb_with_a_titled_speaker_tells_the_whole_sentence() -> None:
+    """ "Медики оценивают его состояние как тяжелое, сообщил губернатор X": the governor's words
+    (a condition report: reported, not estimated); "…, передает РБК" stays a relay of the first
+    verb's speaker."""
+    claim = only(analyse("Медики оценивают его состояние как тяжелое, сообщил губернатор Игорь Руденко."))
+    assert name_of(claim) == "Игорь Руденко" and claim.stance is Stance.REPORTED
+    assert claim.content_text.startswith("Медики оценивают")
+    relay = only(analyse("Песков назвал пожар трагедией, передает РБК."))
+    assert relay.source is not None and relay.source.text == "Песков"
+
+
+def test_i_think_and_most_likely_are_estimates() -> None:
+    think = only(analyse("«Думаю, что больше мы никого не найдем», — сказал губернатор Игорь Руденко."))
+    assert think.stance is Stance.ESTIMATED
+    likely = only(analyse("«Скорее всего, это был взрыв газа», — сказал губернатор Игорь Руденко."))
+    assert likely.stance is Stance.ESTIMATED
+
+
+def test_according_to_a_site_names_its_owner() -> None:
+    """ "Согласно информации с сайта завода, …": the plant is the source (the site is where it
+    says so), and with no figures its self-description is a statement (asserted); a channel
+    named by its own name ("по данным Telegram-канала Baza") stays the source."""
+    site = only(analyse("Согласно информации с сайта завода, предприятие выпускает оптику с 1935 года."))
+    assert site.source is not None and site.source.text == "завода"
+    assert site.stance is Stance.ASSERTED
+    channel = only(analyse("По данным Telegram-канала Baza, погибли 5 человек."))
+    assert channel.source is not None and "Baza" in channel.source.text
+    assert channel.stance is Stance.REPORTED

@@ -33,7 +33,7 @@ from .cyrillic_finders import Finders
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import event_verb
-from .cyrillic_tokens import Tok, quoted_words, refusing_words, tokens, trim
+from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
 
 #: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
 _CREDIT = re.compile(
@@ -226,6 +226,17 @@ class Cyrillic(Finders):
             (self.lex.earlier and re.match(self.lex.earlier, s, re.IGNORECASE))
             or (self.lex.recap and re.match(self.lex.recap, s, re.IGNORECASE))
             or (self.lex.told_earlier and re.search(self.lex.told_earlier, s, re.IGNORECASE))
+            or (self.lex.thus and re.match(self.lex.thus, s, re.IGNORECASE) and self._after_uncued())
+        )
+
+    def _after_uncued(self) -> bool:
+        """Whether the sentence before the one being read found no cue ("Одна людина померла в
+        лікарні. Таким чином, …": the writer sums up; after "Як зазначили у міністерстві, … ."
+        the sum is the ministry's)."""
+        return (
+            self._current is not None
+            and self._free_from is not None
+            and self._free_from[0] < self._current.start
         )
 
     def _earlier(self, stext: str, base: int) -> list[Attribution]:
@@ -346,7 +357,11 @@ class Cyrillic(Finders):
         if passive:
             self._previous = sent
             return passive
-        found = self._relayed_back(toks, stext, base) or self._according(toks, stext, base)
+        found = (
+            self._relayed_back(toks, stext, base)
+            or self._according(toks, stext, base)
+            or self._speech_of(toks, stext, base)
+        )
         if not found:
             found = self._said_in_before(toks, stext, base) or self._in_statement(stext, base)
         if not found or found[0].nobody:
@@ -356,25 +371,74 @@ class Cyrillic(Finders):
             # a verb inside the quotation ("«… будемо інформувати додатково», – зазначає X") is
             # the speaker's own word, not who says it
             quoted = quoted_words(toks)
-            verb = next(
-                (
-                    i
-                    for i, t in enumerate(toks)
-                    if (t.pos == "VERB" or (t.pos == "INFN" and refusing_words(toks, i)))
-                    and t.lemma in self.lex.verbs
-                    and not _idiom(self.lex, toks, i)
-                    and not _impersonal(self.code, t)
-                    and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
-                    and not quoted[i]
-                ),
-                None,
-            )
+            verbs = [
+                i
+                for i, t in enumerate(toks)
+                if (t.pos == "VERB" or (t.pos == "INFN" and refusing_words(toks, i)))
+                and t.lemma in self.lex.verbs
+                and not _idiom(self.lex, toks, i)
+                and not _impersonal(self.code, t)
+                and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
+                and not quoted[i]
+            ]
+            verb = self._closing_speaker(toks, verbs) if len(verbs) > 1 else None
+            verb = verb if verb is not None else (verbs[0] if verbs else None)
             told = self._reported(toks, stext, base, verb) if verb is not None else []
             # "В МЧС уточнили, что, по предварительной информации, …": the office that told it
             if not found or (told and told[0].source is not None):
                 found = told or found
         self._previous = sent
         return found
+
+    def _closing_speaker(self, toks: list[Tok], verbs: list[int]) -> int | None:
+        """ "Медики оценивают его состояние как тяжелое, сказал губернатор X": a last reporting verb
+        after a comma or dash whose speaker after it is a person by title or name tells the whole
+        sentence (the first verb is inside what he said); "…, передает РБК" (an outlet) is left to
+        the first verb, whose relay it is."""
+        v = verbs[-1]
+        if toks[v - 1].text not in ",—–-":
+            return None
+        rest = [t for t in toks[v + 1 :] if not t.punct]
+        if not rest or any(t.pos == "VERB" or t.text.lower() in self.lex.that for t in rest):
+            return None
+        if any(t.lemma in self.lex.person_titles for t in rest[:3]):
+            return v
+        return None
+
+    def _speech_of(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
+        """ "Пряма мова Резніченка: «…»" / "Заявление Пескова: «…»": a noun of speech opening the
+        sentence (its adjectives before it), the speaker in the genitive, a colon, then the
+        quotation, which is the speaker's (as after "X заявив:")."""
+        s = 0
+        while s < len(toks) and toks[s].pos == "ADJF":
+            s += 1
+        if s >= len(toks) - 3 or toks[s].lemma not in self.lex.speech_nouns:
+            return []
+        c = next((x for x in range(s + 1, min(len(toks), s + 8)) if toks[x].punct), None)
+        if c is None or c == s + 1 or toks[c].text != ":" or toks[c + 1].text not in QUOTES:
+            return []
+        who = toks[s + 1 : c]  # a name, or a title in the genitive ("Слова мера: …")
+        if not (who[0].cap or who[0].case == "gent"):
+            return []
+        a, b = trim(stext, toks[c + 1].start, len(stext))
+        if b <= a:
+            return []
+        source, name, hops = self._source(who, stext, base)
+        if source is None:
+            return []
+        stance = self.figures_told(stext[a:b], self.content_stance(stext[a:b], Stance.ASSERTED))
+        return [
+            Attribution(
+                cue=(base + toks[0].start, base + toks[c].start),
+                lemma=toks[s].lemma,
+                content=[(base + a, base + b)],
+                stance=stance,
+                kind=ClaimKind.DIRECT,
+                source=source,
+                source_name=name,
+                hops=hops,
+            )
+        ]
 
     #: nouns that stand for the source named just before when a source phrase opens with them:
     #: "собеседник агентства" / "співрозмовник видання" (the informant), "чиновник" / "посадовець"

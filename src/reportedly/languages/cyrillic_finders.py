@@ -21,9 +21,11 @@ from .cyrillic_tokens import (
     closing_quote,
     name_before,
     names_next,
+    per_merged,
     refusing_words,
     tokens,
     trim,
+    within_quotation,
 )
 
 #: how many paragraphs before it a paragraph that opens "Об этом сообщил X" tells
@@ -36,6 +38,9 @@ _OFFICES = frozenset(
     міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
 )
 
+#: "оценивают состояние как …" / "оцінюють стан як …": a patient's condition, reported, not estimated
+_CONDITION = frozenset({"состояние", "стан"})
+
 #: verbs of telling whose negation withholds ("не уточнил, чем …", "не повідомив, скільки …")
 _WITHHOLD = frozenset(
     """уточнить уточнять сообщить сообщать комментировать прокомментировать раскрыть
@@ -44,9 +49,10 @@ _WITHHOLD = frozenset(
 
 #: "Об этом говорится в сообщении …" / "Про це йдеться у повідомленні …": the sentence before
 _SAID_IN_BEFORE = re.compile(
-    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано)\s+"
-    r"(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні|сообщении|заявлении"
-    r"|документе|публикации|пресс-релизе|обращении|посте)\b",
+    r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано|сообщается"
+    r"|повідомляється)\s+(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні"
+    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте"
+    r"|(?:telegram|телеграм)-?канал[еі]|(?:telegram|телеграм)[еі]?|канал[еі]|facebook|фейсбуке|фейсбуці)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -200,34 +206,6 @@ class Finders(Speakers):
             )
         ]
 
-    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
-        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
-        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
-        rest = []
-        for t in tokens(self.code, stext[at:]):
-            if t.punct and t.text not in QUOTES:
-                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
-            if not t.punct:
-                rest.append(t)
-        n = 0
-        if (
-            len(rest) > 1
-            and rest[0].text.lower() in ("в", "во", "у")
-            and re.search(
-                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
-            )
-        ):
-            n = 2
-        words = []
-        for t in rest[n:]:
-            if not (t.cap or self._genitive(t)):
-                break
-            words.append(t)
-        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
-            return None, None
-        a, b = at + words[0].start, at + words[-1].end
-        return (base + a, base + b), self._office_name(words, "gent")
-
     def _relayed_back(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "Як передає X, про це повідомляє Y …" / "Как передает X, об этом сообщил Y": Y told the
         sentence before, and X relays it (X first in the chain, Y and its origins after)."""
@@ -289,7 +267,11 @@ class Finders(Speakers):
 
     def _according(self, toks: list[Tok], stext: str, base: int) -> list[Attribution]:
         """ "По словам X, …" / "За даними X, …" / "Как сообщает X, …"."""
+        toks = per_merged(self.lex, toks)  # "згідно з даними X", "согласно данным X"
+        inside = within_quotation(toks)
         for i in range(len(toks) - 1):
+            if inside[i]:
+                continue  # "«… За інформацією з прописок, це 200 людей»": the quoted speaker's hedge
             pair = f"{toks[i].text.lower()} {toks[i + 1].text.lower()}"
             stance = self.lex.according.get(pair)
             first = 2
@@ -364,9 +346,12 @@ class Finders(Speakers):
             if k == j and first == 2 and pair not in self.lex.according:
                 # "як кажуть," / "как говорится,": an idiom with nobody named, no attribution
                 continue
+            published = False
             if k > j and (first == 2 or source_after or origin):
                 src_toks = toks[j:k]
-                source, name, hops = self._source(src_toks, stext, base)
+                site = self._site_owner(src_toks)
+                published = site is not src_toks  # "с сайта завода": the plant, in what it publishes
+                source, name, hops = self._source(site, stext, base)
                 if toks[j].text in QUOTES and name and len(name.split()) == 1:
                     name = self._genitive_name(name)  # "по данным «Базы»": the name is «База»
             if origin:
@@ -388,6 +373,8 @@ class Finders(Speakers):
             body = " ".join(stext[a - base : b - base] for a, b in [content, *parts])
             stance = self._by_words(pair, body, self.content_stance(body, stance))
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
+            if published and not self.counts(body):
+                stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
             spans, who = [content, *parts], (source, name, hops)
             return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []
@@ -405,6 +392,8 @@ class Finders(Speakers):
             stance = Stance.UNVERIFIED  # "не подтвердили": not (yet) confirmed
         elif v > 0 and toks[v - 1].text.lower() == "не" and verb.lemma in _WITHHOLD:
             stance = Stance.NO_COMMENT  # "он не уточнил, чем …": declined to say
+        elif stance is Stance.ESTIMATED and any(t.lemma in _CONDITION for t in toks[v + 1 : v + 3]):
+            stance = Stance.REPORTED  # "Медики оценивают его состояние как тяжелое": a condition report
         cue = (base + verb.start, base + verb.end)
         if refused:
             cue = (base + toks[v0].start, base + verb.end)
@@ -432,6 +421,7 @@ class Finders(Speakers):
         before = [t for t in toks[left:v] if not t.punct or t.text in QUOTES]
         after = toks[v + 1 + refused : right]  # after the infinitive of a refusal
         office = self._office(before, verb)
+        object_first = False
         loc_name = None
         if office is not None:
             place, told = office
@@ -444,6 +434,9 @@ class Finders(Speakers):
                 loc_name = self._office_name(place)
         else:
             subject = self._subject(before)
+            object_first = bool(subject) and not self._agrees(subject, verb, before)
+            if object_first:
+                subject = []  # "Гибель 11 шахтеров подтвердили власти": the object, the subject after
         src_toks: list[Tok] = []
         if subject:
             src_toks = subject
@@ -522,6 +515,8 @@ class Finders(Speakers):
                 # "«…, – написав X у Facebook. – …»": the quotation goes on after the writer's words
                 parts = [(toks[right + 1].end, len(stext))]
         skip = len(src_toks) if inverted else 0
+        if office is None and object_first and inverted and before:
+            content = (before[0].start, verb.start)  # what the subject after the verb confirmed
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
             content = (after[skip].start, len(stext))

@@ -12,6 +12,7 @@ import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,9 @@ class Lexicon:
     #: a regex at a sentence's start: the outlet reminds ("Напомним, …", "Нагадаємо, …"); a source
     #: named in it is still the source, but the speaker before does not go on into it
     recap: str = ""
+    #: a regex at a sentence's start: "Таким образом" / "Таким чином", the writer's sum of what the
+    #: sentences before told; after a sentence nobody is quoted in, the speaker before stops
+    thus: str = ""
     #: a regex at a sentence's start: an agentless passive of saying ("Сообщается, что …",
     #: "Повідомляється, що …"): the speaker before goes on, as when the subject is left out
     passive: str = ""
@@ -80,6 +84,13 @@ class Lexicon:
     #: a regex on the content: the speaker rejects what it reports ("не соответствуют
     #: действительности", "не відповідають дійсності"): denied, whatever the verb
     denied: str = ""
+    #: words that open an according-to phrase as its preposition does, mapped to that
+    #: preposition: "згідно з інформацією X" is read as "за інформацією X", "согласно данным X"
+    #: as "по данным X" (the noun's case is the same after both)
+    per: dict[str, str] = dataclass_field(default_factory=dict)
+    #: nouns of speech that name a quotation's speaker in the genitive before a colon: "Пряма
+    #: мова Резніченка: «…»", "Заявление Пескова: «…»"
+    speech_nouns: frozenset[str] = frozenset()
 
 
 def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:

@@ -74,6 +74,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 #: nouns that multiply the number word before them ("трьох сотень", "двух тысяч"), and that
 #: stand for a number alone in the singular ("по миллиону рублей")
 _SCALE_NOUNS = {
+    "десяток": 10,
     "сотня": 100,
     "тысяча": 1000,
     "тисяча": 1000,
@@ -146,12 +147,18 @@ def _scale(lex: Lexicon, word: str | None) -> int | None:
     return _SCALE_NOUNS.get(parse_word(lex.code, word.lower())[0])
 
 
-def _scale_alone(lex: Lexicon, word: str) -> float | None:
+def _scale_alone(lex: Lexicon, word: str, bounded: bool = False) -> float | None:
     """A singular "миллион" / "тысяча" standing for its number ("по миллиону рублей"); the plural
-    ("тысячи людей") is a vague many, not a count, and so is "сотня"."""
+    ("тысячи людей") is a vague many, not a count, and so are "сотня" and "десяток". After a bound
+    or "about" ("близько тисячі", "около тысячи", "понад тисячу"), which govern the genitive,
+    "тисячі" / "тысячи" is the genitive singular: one thousand."""
     parses = morph(lex.code).parse(word.lower())
     value = _SCALE_NOUNS.get(parses[0].normal_form)
-    if value is None or value == 100 or any(p.tag.number == "plur" for p in parses[:4]):
+    if value is None or value < 1000:
+        return None
+    if bounded and any(p.tag.number != "plur" and p.tag.case in ("gent", "accs") for p in parses[:4]):
+        return float(value)
+    if any(p.tag.number == "plur" for p in parses[:4]):
         return None  # "тысячи" reads as a plural too
     return float(value)
 
@@ -160,8 +167,11 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
     """Counts and measures: digits (with тыс./млн), number words, bounds and approximations."""
     out: list[Quantity] = []
     months = "|".join(lex.months)
+    taken = 0  # where the last quantity ended ("10 тис. 300" runs past its match)
     for m in _quantity_re(lex).finditer(stext):
         start, end = m.span()
+        if start < taken:
+            continue
         after = stext[end : end + 14].lower()
         before = stext[max(0, start - 3) : start]
         mod = (m.group("mod") or m.group("mod2") or "").lower()
@@ -169,7 +179,7 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             word_v = word_value(lex, m.group("word"))
             scale = _scale(lex, m.group("wmult")) if word_v is not None else None
             if word_v is None:
-                word_v = _scale_alone(lex, m.group("word"))
+                word_v = _scale_alone(lex, m.group("word"), bounded=bool(mod))
             if word_v is None and _one_counted(lex, stext, start, m.end("word")):
                 word_v = 1.0
             if word_v is None:
@@ -201,6 +211,10 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 scale = 1e3 if mult in lex.thousands else 1e6 if mult in lex.millions else 1e9
             a *= scale
             b = b * scale if b is not None else None
+            rest = re.match(r"\s+(\d{1,3})(?![\d.,:])", stext[end:]) if scale == 1e3 and b is None else None
+            if rest and not re.match(rf"\s*(?:{months})", stext[end + rest.end() :].lower()):
+                a += float(rest.group(1))  # "10 тис. 300 м кв.": 10,300
+                end += rest.end()
             low = high = a
         value: float | None = a
         approx = False
@@ -217,6 +231,7 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
             low = high = None
         unit_name = "percent" if (not m.group("word") and m.group("pct")) else None
         out.append(sentence_quantity(stext, base, (start, end), (value, low, high), approx, unit_name))
+        taken = end
     return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_tokens import Tok, citing_words, closing_quote, tokens
+from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
 _PLATFORM = re.compile(
@@ -44,6 +44,20 @@ def _named_channel(clause: list[Tok], i: int) -> bool:
     return clause[i].case == "nomn" and i + 1 < len(clause) and clause[i + 1].text in '«„“"'
 
 
+def _agreeing(code: str, word: str, adjective: object) -> str | None:
+    """The head noun after adjectives in the nominative, in the adjectives' number ("міської ради"
+    → "рада", not the plural "ради" the word also reads as): None when no reading agrees."""
+    case, number = getattr(adjective, "case", None), getattr(adjective, "number", None)
+    for p in morph(code).parse(word.lower())[:6]:
+        if p.tag.POS == "NOUN" and p.tag.case == case and (p.tag.number == number or number is None):
+            if p.tag.number == "plur" and number is None:
+                continue
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    return None
+
+
 def _closes_name(src: list[Tok]) -> bool:
     """Whether the phrase ends with the mark closing a quoted name it holds ("РИА «Новости»")."""
     return src[-1].text in '»“”"' and not src[0].punct and any(t.text in '«„“"' for t in src[1:-1])
@@ -64,6 +78,13 @@ _PLACES = frozenset(
 
 #: relative pronouns, which open a clause and are never part of its subject
 _RELATIVES = frozenset({"который", "какой", "чей", "який", "чий"})
+
+#: bodies named with their remit after a preposition ("служба з надзвичайних ситуацій",
+#: "комитет по делам …")
+_BODIES = frozenset(
+    """служба комітет комісія агентство управління департамент
+    служба комитет комиссия агентство управление департамент""".split()  # noqa: SIM905
+)
 
 #: anonymous informants, whose source phrase goes on with where they sit ("источник в полиции")
 _INFORMANTS = frozenset({"источник", "джерело", "собеседник", "співрозмовник"})
@@ -371,6 +392,15 @@ class Speakers:
             ):
                 end += 1  # "источник в силовых структурах", "джерело в СБУ": where the informant sits
                 continue
+            if t.text.lower() in ("з", "із", "по") and clause[head].lemma in _BODIES:
+                # "Державна служба України з надзвичайних ситуацій", "Служба по чрезвычайным
+                # ситуациям": a body's remit is part of its name
+                remit = end + 1
+                while remit < len(clause) and clause[remit].pos in ("ADJF", "NOUN") and not clause[remit].cap:
+                    remit += 1
+                if any(x.pos == "NOUN" for x in clause[end + 1 : remit]):
+                    end = remit
+                    continue
             surname = t.cap and t.pos == "ADJS" and _first_name(self.code, clause[end - 1])
             if t.pos in _ENDS_SOURCE and not surname:
                 # "со ссылкой на …": keep the relay's origin with it; a surname after a first name
@@ -378,6 +408,63 @@ class Speakers:
                 break
             end += 1
         return clause[start:end]
+
+    def _statement_of(self, stext: str, at: int, base: int) -> tuple[Range | None, str | None]:
+        """Whose statement "говорится в сообщении …" names after it: "… городской администрации",
+        "… в Telegram-канале администрации главы региона" (the channel is where, not who)."""
+        rest = []
+        for t in tokens(self.code, stext[at:]):
+            if t.punct and t.text not in QUOTES:
+                break  # "… міської ради. - Пам'ятаймо": the name ends with its sentence
+            if not t.punct:
+                rest.append(t)
+        n = 0
+        if (
+            len(rest) > 1
+            and rest[0].text.lower() in ("в", "во", "у")
+            and re.search(
+                r"telegram|телеграм|канал|facebook|фейсбук|сайт|соцсет|соцмереж", rest[1].text, re.IGNORECASE
+            )
+        ):
+            n = 2
+        words = []
+        for t in rest[n:]:
+            if not (t.cap or self._genitive(t)):
+                break
+            words.append(t)
+        if not words or not any(t.pos == "NOUN" or t.cap for t in words):
+            return None, None
+        a, b = at + words[0].start, at + words[-1].end
+        # "в телеграм-канале главы региона Сергея Петрова": a person named in it is whose
+        people = [n for x, y, kind, n in self.names(stext) if kind == "PER" and a <= x and y <= b]
+        return (base + a, base + b), people[-1] if people else self._office_name(words, "gent")
+
+    def _site_owner(self, src: list[Tok]) -> list[Tok]:
+        """ "(по информации) с сайта завода" / "з сайту мережі": the owner of the site or channel
+        after it is the source ("завода"); ``src`` itself when it names no platform first."""
+        words = [t for t in src if not (t.pos == "FUNC" or t.punct)]
+        if len(words) > 1 and _PLATFORM.search(words[0].text) and self._genitive(words[1]):
+            return src[src.index(words[1]) :]
+        return src
+
+    def _agrees(self, subject: list[Tok], verb: Tok, clause: list[Tok]) -> bool:
+        """Whether a subject found before a plural verb can be its subject: a common noun with no
+        plural reading ("Гибель 11 шахтеров подтвердили власти") is the object, put first; one
+        joined by "и" / "та" to a nominative ("Петров и Иванов заявили") is not judged."""
+        parse = morph(self.code).parse
+        if "plur" not in parse(verb.text.lower())[0].tag or "past" not in parse(verb.text.lower())[0].tag:
+            return True
+        head = next((t for t in subject if t.pos == "NOUN" and not t.text.isupper()), None)
+        if head is None or any(t.pos == "NPRO" for t in subject):
+            return True
+        readings = [p for p in parse(head.text.lower()) if p.tag.POS == "NOUN"]
+        if not readings or any(p.tag.number == "plur" for p in readings) or not readings[0].is_known:
+            return True
+        at = next((n for n, t in enumerate(clause) if t is subject[-1]), len(clause))
+        joined = clause[at + 1 : at + 3]
+        if joined and joined[0].text.lower() in ("и", "та", "і", "й") and len(joined) > 1:
+            return joined[1].case == "nomn" or joined[1].cap  # "и троих пожарных": the object's
+        return False
 
     def _name_in(self, stext: str, a: int, b: int) -> str:
         """The name a phrase of the sentence resolves by: a person named in it, else the phrase in
@@ -435,16 +522,23 @@ class Speakers:
         """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
         words = phrase.split()
         out = []
+        leading = True  # adjectives so far: the head noun after them agrees ("офіційного сайту")
         for n, w in enumerate(words):
             tag = morph(self.code).parse(w.lower())[0].tag
             person = any(g in tag for g in ("Name", "Surn", "Patr"))
-            if n == 0 or (
-                w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs")
+            head = n > 0 and leading and ((tag.POS == "NOUN" and not person) or tag.POS == "ADJF")
+            leading = leading and tag.POS == "ADJF"
+            if (
+                n == 0
+                or head
+                or (w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs"))
             ):
                 if w.isupper() or not w[:1].isalpha():
                     out.append(w)
                     continue
                 form = nominative(self.code, w)
+                if head and tag.POS == "NOUN" and words[0][:1].isalpha():
+                    form = _agreeing(self.code, w, morph(self.code).parse(words[0].lower())[0].tag) or form
                 out.append(form)
             else:
                 out.append(w)

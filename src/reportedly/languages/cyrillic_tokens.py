@@ -191,3 +191,33 @@ def name_before(toks: list[Tok], v: int) -> int | None:
         if toks[k].punct and toks[k].text != "-":
             return None
     return None
+
+
+def per_merged(lex: Lexicon, toks: list[Tok]) -> list[Tok]:
+    """The tokens with "згідно з" / "согласно" read as the preposition of the according-to phrase
+    it stands for ("за", "по"): one token at the first word's offset, so "згідно з даними X" is
+    found as "за даними X" is (:attr:`Lexicon.per`)."""
+    if not lex.per:
+        return toks
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        for words, prep in lex.per.items():
+            n = len(words.split())
+            if " ".join(t.text.lower() for t in toks[k : k + n]) == words and k + n < len(toks):
+                out.append(Tok(prep, toks[k].start, prep, "FUNC", None))
+                k += n
+                break
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
+def within_quotation(toks: list[Tok]) -> list[bool]:
+    """:func:`quoted_words`, and the words of a quotation that opens the sentence and is not closed
+    in it (a quotation running over sentences or cut short by the page): the quoted speaker's."""
+    inside = quoted_words(toks)
+    if toks and toks[0].text in '«„“"' and not any(t.text in "»“”" for t in toks[1:]) and toks[0].text != '"':
+        inside[1:] = [True] * (len(toks) - 1)
+    return inside

@@ -76,7 +76,12 @@ def type_measures(
         if q.unit == "percent":
             continue
         a, b = q.start - offset, q.end - offset
-        left = max(sentence.rfind(c, 0, a) for c in ",;:(") + 1
+        left = max(sentence.rfind(c, 0, a) for c in ",;:") + 1
+        paren = sentence.rfind("(", 0, a)
+        if paren >= left and sentence.find(")", paren, a) == -1:
+            # a parenthesis still open at the number starts its clause; one closed before it
+            # ("154명(외국인 26명)에서 1명 추가돼 155명이 됐다") is an aside inside the clause
+            left = paren + 1
         rights = [i for i in (sentence.find(c, b) for c in ",;)") if i != -1]
         clause = sentence[left : min(rights) if rights else len(sentence)].lower()
         # the words since the number before (or the clause's start) say whether it is a part

@@ -35,15 +35,29 @@ def _spacy() -> Any:
 
 def split(paragraph: str) -> list[tuple[int, int]]:
     """spaCy's Ukrainian sentences of a paragraph, where a full stop followed by a lower-case word
-    ends no sentence: it closes an abbreviation ("в т.ч. троє дітей", "і т.д.", "ст. 110")."""
+    ends no sentence: it closes an abbreviation ("в т.ч. троє дітей", "і т.д.", "ст. 110"); nor
+    does one after a short lower-case abbreviation followed by digits ("в т.ч. 14 психологів",
+    "10 тис. 300 м кв.")."""
     out: list[tuple[int, int]] = []
     for s in _spacy()(paragraph).sents:
-        if out and paragraph[out[-1][1] - 1 : out[-1][1]] == "." and s.text.lstrip()[:1].islower():
+        if (
+            out
+            and paragraph[out[-1][1] - 1 : out[-1][1]] == "."
+            and (
+                s.text.lstrip()[:1].islower()
+                or (
+                    _ABBREVIATION.search(paragraph[out[-1][0] : out[-1][1]]) and s.text.lstrip()[:1].isdigit()
+                )
+            )
+        ):
             out[-1] = (out[-1][0], s.end_char)
         else:
             out.append((s.start_char, s.end_char))
     return out
 
+
+#: a short lower-case abbreviation closing a sentence spaCy cut: "т.ч.", "тис.", "ст."
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[а-яіїєґ]{1,3}\.){1,2}$")
 
 _CAP = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ-]+")
 
