@@ -109,3 +109,52 @@ def test_an_unknown_runtime_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("REPORTEDLY_ENCODER_RUNTIME", "tensorflow")
     with pytest.raises(ValueError, match="use 'onnx' or 'torch'"):
         enc.runtime()
+
+
+def _sessions(build):  # noqa: ANN001, ANN202 - a graph builder of onnx_encoder
+    """The shipped graph and its reference (standard operators only), one thread each."""
+    import onnxruntime as ort
+    from safetensors.numpy import load_file
+
+    state = load_file(str(enc.default_encoder_path() / enc.WEIGHTS))
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.log_severity_level = 3
+    return [
+        ort.InferenceSession(build(state, ref), options, providers=["CPUExecutionProvider"])
+        for ref in (False, True)
+    ]
+
+
+def test_fused_quantisation_and_gelu_read_bit_for_bit_as_the_standard_operators() -> None:
+    # QuantizeLinear + a byte Clip for Div, Round, Add, Clip, Cast, and ONNX Runtime's Gelu for
+    # its five operators: a speed change only, so every output must be the same bits
+    from reportedly.extract.encoder_input import distance_buckets_np, special_ids, windows
+    from reportedly.extract.onnx_encoder import base_model_dir, encoder_graph, mapped_tensor, pair_graph
+
+    fused, reference = _sessions(encoder_graph)
+    table = mapped_tensor(base_model_dir() / "model.safetensors", "word_embeddings.weight")
+    cls, sep = special_ids()
+    feeds = [
+        {"words": np.asarray(table[np.asarray([cls, *w.ids, sep])], dtype=np.float32)}
+        for text in TEXTS
+        for w in windows(text + "\n\n" + text.upper(), 24)  # several windows, odd cases and widths
+    ]
+    assert len(feeds) > 4
+    projected = []
+    for feed in feeds:
+        got, want = fused.run(None, feed), reference.run(None, feed)
+        assert len(got) == len(want) == 3
+        for a, b in zip(got, want, strict=True):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+        projected.append((got[0], got[2]))
+    pair_fused, pair_reference = _sessions(pair_graph)
+    for hidden, proj in projected:
+        for cue_at in (1, len(proj) // 2, len(proj) - 2):
+            dist = np.arange(len(proj)) - cue_at
+            feed = {
+                "projected": proj,
+                "cue": hidden[cue_at : cue_at + 2].mean(0)[None],
+                "bucket": distance_buckets_np(dist),
+            }
+            assert np.array_equal(pair_fused.run(None, feed)[0], pair_reference.run(None, feed)[0])
