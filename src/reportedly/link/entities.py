@@ -70,6 +70,7 @@ from .organisations import (
 )
 from .people import name_parts, same_as_known, same_person, same_surname, skeleton, titled_name
 from .roles import (
+    ASSESSED,
     HEAD_OF,
     MEMBER,
     PUBLISHED,
@@ -294,7 +295,10 @@ class EntityIndex:
             c.aliases.update([e.name, *e.aliases])
             if c.type is EntityType.UNKNOWN:
                 c.type = e.type
-            c.relay = c.relay or (etype is not EntityType.PERSON and is_relay(e.name))
+            # a platform the tagger read as a person ("Twitter") passes words on like any platform
+            c.relay = c.relay or (
+                (etype is not EntityType.PERSON or fold(e.name) in _PLATFORMS) and is_relay(e.name)
+            )
             mapping[e.id] = c
             return c
 
@@ -320,6 +324,8 @@ class EntityIndex:
             elif (m := MEMBER.match(name)) and (not e.anonymous or named_org(m.group("org"))):
                 # "a spokesperson for the Libyan Red Crescent", "officials of the UN refugee agency"
                 members.append((e, m.group("org")))
+            elif not e.anonymous and (m := ASSESSED.match(name)) and named_org(m.group("org")):
+                members.append((e, m.group("org")))  # "a U.S. intelligence assessment": that intelligence
             elif e.anonymous:
                 anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
@@ -332,6 +338,10 @@ class EntityIndex:
                 orgs.append((e, name))
         self._people(people, anonymous, put)
         found = self._orgs(orgs, members, put, by_key)
+        for e in anonymous:  # "an unclassified U.S. intelligence report": that intelligence, if named
+            m = ASSESSED.match(e.name) if e.id not in mapping else None
+            if m and (home := found.home(m["org"], org_parts(m["org"], self.country_of))):
+                put(home.key, home.name, home.type, False, e)
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
         self._spokespeople(by_key, found)
         self._heads(heads, put, by_key, found)

@@ -43,6 +43,7 @@ from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
 from .roles import role_fits
+from .voices import kind_named, place_officials
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -148,6 +149,12 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "The county said …" after "Maui County said …" in one article: the body it named before.
     for i, j in _named_before(items, keys, find):
+        union(i, j)
+    # "The UN agency said …", "a spokesman for the aid group said …": the body the report named.
+    for i, j in kind_named(items, keys, find, _origin_words):
+        union(i, j)
+    # "Odisha Chief Secretary Pradeep Jena" beside "the Odisha government": one government speaking.
+    for i, j in place_officials(items, find, _near):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
