@@ -44,14 +44,16 @@ def _claim(d: DocItem, e: Entity) -> Claim:
     )
 
 
-def _count(*voices: tuple[str, Entity]) -> list[str]:
+_TEXTS = {
+    "A": "The flood killed 40 people, the aid group said on Monday in a statement.",
+    "B": "Forty people were killed by the flood on Monday, according to rescuers.",
+}
+
+
+def _count(*voices: tuple[str, Entity], texts: dict[str, str] = _TEXTS) -> list[str]:
     """The origin keys of one cluster whose claims are (article, speaker) pairs."""
     index = EntityIndex()
     index.add([e for _doc_id, e in voices])
-    texts = {
-        "A": "The flood killed 40 people, the aid group said on Monday in a statement.",
-        "B": "Forty people were killed by the flood on Monday, according to rescuers.",
-    }
     docs = {k: _doc(k, v) for k, v in texts.items()}
     items = [claim_item(_claim(docs[k], e), docs[k], index) for k, e in voices]
     found, _ = origins(items)
@@ -159,3 +161,39 @@ def test_an_official_stays_apart_from_another_places_government_or_a_ministry() 
     ministry = Entity("g2", "Northvale Health Ministry", EntityType.GOVERNMENT)
     assert len(_count(("A", official), ("B", elsewhere))) == 2
     assert len(_count(("A", official), ("B", ministry))) == 2
+
+
+# -- a person the report introduces as an officer of a body ------------------------------------------
+
+
+def test_an_officer_introduced_with_the_bodys_name_speaks_as_that_body() -> None:
+    texts = {
+        "A": "The toll may rise tenfold, Dana Meyer, the NHA's chief emergency officer, told reporters.",
+        "B": "The Northland Health Agency warned that the toll may rise tenfold.",
+        "C": "The toll may rise tenfold, the NHA's chief emergency officer, Dana Meyer, said.",
+    }
+    person = Entity("p1", "Dana Meyer", EntityType.PERSON)
+    agency = Entity("o1", "Northland Health Agency", EntityType.AGENCY, ["NHA"])
+    assert len(_count(("A", person), ("B", agency), texts=texts)) == 1
+    assert len(_count(("C", person), ("B", agency), texts=texts)) == 1
+
+
+def test_an_officer_introduced_by_the_kind_of_the_one_body_the_report_names() -> None:
+    texts = {
+        "A": "The Northland Aid Society counted 40 dead. Ana Ruiz, secretary general of the group, said so."
+    }
+    person = Entity("p1", "Ana Ruiz", EntityType.PERSON)
+    society = Entity("o1", "Northland Aid Society", EntityType.ORGANIZATION)
+    assert len(_count(("A", person), ("A", society), texts=texts)) == 1
+
+
+def test_a_person_introduced_otherwise_stays_their_own_voice() -> None:
+    texts = {
+        "A": "The toll may rise tenfold, Dana Meyer, a volcanologist at Westport University, said.",
+        "B": "The Northland Health Agency warned that the toll may rise tenfold.",
+        "C": "The toll may rise tenfold, Dana Meyer said.",
+    }
+    person = Entity("p1", "Dana Meyer", EntityType.PERSON)
+    agency = Entity("o1", "Northland Health Agency", EntityType.AGENCY, ["NHA"])
+    assert len(_count(("A", person), ("B", agency), texts=texts)) == 2
+    assert len(_count(("C", person), ("B", agency), texts=texts)) == 2

@@ -43,7 +43,7 @@ from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
 from .roles import role_fits
-from .voices import kind_named, place_officials
+from .voices import introduced_officials, kind_named, place_officials
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -155,6 +155,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "Odisha Chief Secretary Pradeep Jena" beside "the Odisha government": one government speaking.
     for i, j in place_officials(items, find, _near):
+        union(i, j)
+    # "Catherine Smallwood, WHO's senior emergency officer for Europe" beside the WHO: the WHO.
+    for i, j in introduced_officials(items, keys, find, _near):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the

@@ -164,3 +164,74 @@ def _capitalised(role: str) -> list[str]:
     nouns = role_words(role)
     skip = {nouns[0], *nouns[2]}
     return [w for w in _WORD.findall(role) if w[:1].isupper() and w.lower().strip(".") not in skip]
+
+
+def introductions(name: str, text: str) -> list[str]:
+    """The roles a report gives a person where it introduces them, before or after the name:
+    "Catherine Smallwood, WHO's senior emergency officer for Europe, told …", "the WHO's senior
+    emergency officer for Europe, Catherine Smallwood, told …". Only phrases holding a role noun."""
+    if len(name.split()) < 2:
+        return []
+    at = re.escape(name)
+    found = [
+        m.group("role").strip()
+        for pattern in (
+            rf"{at},\s+(?P<role>[^,.;:\"“”()]{{3,90}}?),",
+            rf"(?P<role>[^,.;:\"“”()\n]{{3,90}}),\s+{at}\b",
+        )
+        for m in re.finditer(pattern, text)
+    ]
+    return [r for r in found if role_words(r)[0] or _OFFICERS & set(_TOKEN.findall(r.lower()))]
+
+
+#: Positions in a body besides the titled roles extraction knows: "WHO's senior emergency officer".
+_OFFICERS = frozenset(
+    {"officer", "official", "representative", "manager", "executive", "researcher", "expert"}
+)
+
+
+def introduced_officials(
+    items: list[ClaimItem],
+    keys: list[tuple[str, str, bool]],
+    find: Callable[[int], int],
+    near: Callable[[ClaimItem, ClaimItem], bool],
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a named person a report introduces as an officer of a body ("Catherine
+    Smallwood, WHO's senior emergency officer for Europe", "Marie el-Drese, secretary general of
+    aid group") and that body, named in the same cluster within one news cycle ("the World Health
+    Organization warned …"): the officer speaks for the body, one voice. The role names the body
+    by one of the ways the corpus writes it ("WHO"), or by its kind where the same report names
+    one body of the cluster ("aid group"). Two bodies that fit, or none, leave the person apart."""
+    bodies = [j for j in range(len(items)) if _named_body(items[j], keys[j])]
+    out: list[tuple[int, int]] = []
+    if not bodies:
+        return out
+    for i, it in enumerate(items):
+        o = it.origin
+        if o is None or o.anonymous or o.type is not EntityType.PERSON or o.speaks_for is not None:
+            continue
+        text = it.doc.document.text
+        roles = {r for name in {o.name, *o.aliases} for r in introductions(name, text)}
+        if not roles:
+            continue
+        fits: dict[int, int] = {}
+        for j in bodies:
+            other = items[j]
+            if find(j) == find(i) or not near(it, other) or other.origin is None:
+                continue
+            names = [
+                re.sub(r"^the\s+", "", a, flags=re.I) for a in {other.origin.name, *other.origin.aliases}
+            ]
+            if any(_names_in(n, r) for n in names if len(n) >= 2 for r in roles) or (
+                other.doc.id == it.doc.id and any(kind_of(r) == [] for r in roles)
+            ):
+                fits[find(j)] = j
+        if len(fits) == 1:
+            out.append((i, next(iter(fits.values()))))
+    return out
+
+
+def _names_in(name: str, role: str) -> bool:
+    """Whether a role phrase writes a body's name, whole words, acronyms as written."""
+    flags = 0 if name.isupper() else re.I
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", role, flags) is not None
