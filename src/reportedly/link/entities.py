@@ -324,8 +324,6 @@ class EntityIndex:
             elif (m := MEMBER.match(name)) and (not e.anonymous or named_org(m.group("org"))):
                 # "a spokesperson for the Libyan Red Crescent", "officials of the UN refugee agency"
                 members.append((e, m.group("org")))
-            elif not e.anonymous and (m := ASSESSED.match(name)) and named_org(m.group("org")):
-                members.append((e, m.group("org")))  # "a U.S. intelligence assessment": that intelligence
             elif e.anonymous:
                 anonymous.append(e)
             elif e.type is EntityType.PERSON or _bare_name(e):
@@ -334,6 +332,8 @@ class EntityIndex:
                 heads.append((e, m.group("org")))
             elif m := PUBLISHED.match(name):
                 members.append((e, publisher(m.group("org"))))
+            elif (m := ASSESSED.match(name)) and named_org(m.group("org")):
+                members.append((e, m.group("org")))  # "a U.S. intelligence assessment": that intelligence
             else:
                 orgs.append((e, name))
         self._people(people, anonymous, put)
