@@ -197,3 +197,25 @@ def test_a_person_introduced_otherwise_stays_their_own_voice() -> None:
     agency = Entity("o1", "Northland Health Agency", EntityType.AGENCY, ["NHA"])
     assert len(_count(("A", person), ("B", agency), texts=texts)) == 2
     assert len(_count(("C", person), ("B", agency), texts=texts)) == 2
+
+
+# -- a body named by its parent ---------------------------------------------------------------------
+
+
+def test_a_body_named_by_its_parent_is_the_one_office_of_the_cluster() -> None:
+    un = Entity("o1", "United Nations", EntityType.ORGANIZATION)
+    office = Entity("o2", "UN Office for Flood Relief", EntityType.GOVERNMENT)
+    assert len(_count(("A", un), ("B", office))) == 1
+    crescent = Entity("o3", "Red Crescent", EntityType.ORGANIZATION)
+    northland = Entity("o4", "Northland Red Crescent", EntityType.ORGANIZATION)
+    assert len(_count(("A", crescent), ("B", northland))) == 1
+
+
+def test_a_parent_stays_apart_beside_two_offices_or_a_body_it_only_runs() -> None:
+    un = Entity("o1", "United Nations", EntityType.ORGANIZATION)
+    office = Entity("o2", "UN Office for Flood Relief", EntityType.GOVERNMENT)
+    fund = Entity("o3", "UN Children's Fund", EntityType.ORGANIZATION)
+    assert len(_count(("A", un), ("B", office), ("B", fund))) == 3
+    party = Entity("o4", "Northland Front", EntityType.ORGANIZATION)
+    ministry = Entity("o5", "the Northland Front-run health ministry", EntityType.GOVERNMENT)
+    assert len(_count(("A", party), ("B", ministry))) == 2

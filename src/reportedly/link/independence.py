@@ -43,7 +43,7 @@ from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
 from .roles import role_fits
-from .voices import introduced_officials, kind_named, place_officials
+from .voices import introduced_officials, kind_named, parent_bodies, place_officials
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -158,6 +158,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "Catherine Smallwood, WHO's senior emergency officer for Europe" beside the WHO: the WHO.
     for i, j in introduced_officials(items, keys, find, _near):
+        union(i, j)
+    # "The United Nations offered that toll" beside "the UN Office for … Humanitarian Affairs".
+    for i, j in parent_bodies(items, keys, find, _near):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the
