@@ -219,3 +219,19 @@ def test_a_parent_stays_apart_beside_two_offices_or_a_body_it_only_runs() -> Non
     party = Entity("o4", "Northland Front", EntityType.ORGANIZATION)
     ministry = Entity("o5", "the Northland Front-run health ministry", EntityType.GOVERNMENT)
     assert len(_count(("A", party), ("B", ministry))) == 2
+
+
+# -- a figure written as the subject of a speech verb is no speaker ----------------------------------
+
+
+def test_a_figure_written_as_speaker_is_no_origin() -> None:
+    d = _doc("A", "The toll was earlier put at 288, which the state government revised to 275.")
+    index = EntityIndex()
+    toll = Entity("t1", "The toll", EntityType.UNKNOWN)
+    index.add([toll])
+    assert claim_item(_claim(d, toll), d, index).origin is None  # the outlet's own statement
+    for name in ("Northland Red Cross figures", "the ministry"):
+        body = Entity("b1", name, EntityType.ORGANIZATION)
+        index = EntityIndex()
+        index.add([body])
+        assert claim_item(_claim(d, body), d, index).origin is not None, name
