@@ -209,6 +209,10 @@ def test_a_body_named_by_its_parent_is_the_one_office_of_the_cluster() -> None:
     crescent = Entity("o3", "Red Crescent", EntityType.ORGANIZATION)
     northland = Entity("o4", "Northland Red Crescent", EntityType.ORGANIZATION)
     assert len(_count(("A", crescent), ("B", northland))) == 1
+    officials = Entity("o5", "UN officials", EntityType.ORGANIZATION)
+    assert len(_count(("A", officials), ("B", office))) == 1
+    un = Entity("o6", "United Nations", EntityType.ORGANIZATION)
+    assert len(_count(("A", officials), ("A", un), ("B", office))) == 1
 
 
 def test_a_parent_stays_apart_beside_two_offices_or_a_body_it_only_runs() -> None:

@@ -160,7 +160,7 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     for i, j in introduced_officials(items, keys, find, _near):
         union(i, j)
     # "The United Nations offered that toll" beside "the UN Office for … Humanitarian Affairs".
-    for i, j in parent_bodies(items, keys, find, _near):
+    for i, j in parent_bodies(items, keys, _near):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the

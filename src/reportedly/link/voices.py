@@ -245,29 +245,46 @@ def _name_words(name: str) -> frozenset[str]:
     """A body's name as words, who runs it dropped and "UN" spelled out: "UN Office for …" holds
     "united nations"; "the Hamas-run health ministry" does not hold "Hamas"."""
     words = [w for w in _TOKEN.findall(_RUN_BY.sub(" ", name).lower()) if w not in _NAME_STOP]
+    while len(words) > 1 and words[-1] in _MEMBERS:  # "UN officials", "Taliban officials": the body's
+        words.pop()
     return frozenset(w for x in words for w in (("united", "nations") if x == "un" else (x,)))
+
+
+#: Words after a body's name that name its people: "UN officials" speak as the UN.
+_MEMBERS = frozenset(
+    {
+        "officials",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "sources",
+        "staff",
+        "representatives",
+    }
+)
 
 
 def parent_bodies(
     items: list[ClaimItem],
     keys: list[tuple[str, str, bool]],
-    find: Callable[[int], int],
     near: Callable[[ClaimItem, ClaimItem], bool],
 ) -> list[tuple[int, int]]:
     """Pairs to merge: a body named by a shorter name whose every word is in the name of one other
     body of the cluster ("the United Nations offered that toll" beside "the UN Office for the
     Coordination of Humanitarian Affairs said"; "the Red Crescent" beside "the Libyan Red
-    Crescent"), within one news cycle: outlets name the office by its parent, one voice. Where
+    Crescent"; "UN officials" are the UN speaking), within one news cycle: outlets name the office
+    by its parent, one voice. Where
     two bodies of the cluster hold the words (two UN agencies), none is chosen."""
     bodies = [j for j in range(len(items)) if _named_body(items[j], keys[j])]
     words = {j: _name_words(items[j].origin.name) for j in bodies if items[j].origin is not None}
     out: list[tuple[int, int]] = []
     for i in bodies:
-        fits = {
-            find(j): j
-            for j in bodies
-            if find(j) != find(i) and words[i] and words[i] < words[j] and near(items[i], items[j])
-        }
+        if not words[i]:
+            continue
+        near_i = [j for j in bodies if j != i and near(items[i], items[j])]
+        out += [(i, j) for j in near_i if words[j] == words[i]]  # "Taliban officials", "the Taliban"
+        fits = {words[j]: j for j in near_i if words[i] < words[j]}  # one office per name
         if len(fits) == 1:
             out.append((i, next(iter(fits.values()))))
     return out
