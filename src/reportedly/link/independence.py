@@ -27,6 +27,9 @@ count as one origin when:
   a Jaccard overlap of at least :data:`WIRE_OVERLAP` between the sentences'
   word 4-grams.
 
+Voices a report names by their kind, officials of a place or a body beside that government or
+body, and bodies named by their parent are joined by the rules of :mod:`.voices`.
+
 The result: ``reported by N outlets, M independent origins``.
 """
 
