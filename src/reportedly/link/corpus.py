@@ -143,7 +143,9 @@ def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
     # copy stating a toll flatly), as the publishing outlet's is: it repeats, it does not originate
     text = doc.document.text
     hops = [h for h in claim.chain if h.cue != "credit" and not dateline(h, text)]
-    origin = index.origin([h for h in hops if not misread_place(index.canonical(h.entity))])
+    origin = index.origin(
+        [h for h in hops if not (misread_place(c := index.canonical(h.entity)) or cited_figure(c))]
+    )
     src_entity = claim.source.entity if claim.source else None
     source = index.canonical(src_entity) if src_entity is not None else None
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))
@@ -178,6 +180,26 @@ def misread_place(c: Canonical) -> bool:
     if c.type is not EntityType.PERSON or c.anonymous or c.roles or len(c.name.split()) != 1:
         return False
     return _is_place(c.name)
+
+
+#: Heads of a figure written as the subject of a speech verb ("the toll was put at 288").
+_FIGURE_HEADS = frozenset(
+    {"toll", "tolls", "figure", "figures", "number", "numbers", "count", "tally", "total"}
+)
+
+
+def cited_figure(c: Canonical) -> bool:
+    """A hop that is a figure, not a speaker: "the toll was earlier put at 288", "the death toll
+    stood at 115, it said", written in lower case with a figure's head noun. The claim is the
+    outlet's (or the hop's before it), as a statement of the figure with no source is; "Red
+    Crescent figures" (a body's, capitalised) is that body's (see :mod:`.roles`)."""
+    if c.type is EntityType.PERSON or c.anonymous:
+        return False
+    head = re.split(r"\s+(?:of|in|from|for|on)\s+", c.name.strip())[
+        0
+    ]  # "the death toll of the floods in Derna"
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", head) if w.lower() not in {"the", "a", "an"}]
+    return bool(words) and not any(w[:1].isupper() for w in words) and words[-1].lower() in _FIGURE_HEADS
 
 
 @lru_cache(maxsize=4096)

@@ -70,6 +70,7 @@ from .organisations import (
 )
 from .people import name_parts, same_as_known, same_person, same_surname, skeleton, titled_name
 from .roles import (
+    ASSESSED,
     HEAD_OF,
     MEMBER,
     PUBLISHED,
@@ -294,7 +295,10 @@ class EntityIndex:
             c.aliases.update([e.name, *e.aliases])
             if c.type is EntityType.UNKNOWN:
                 c.type = e.type
-            c.relay = c.relay or (etype is not EntityType.PERSON and is_relay(e.name))
+            # a platform the tagger read as a person ("Twitter") passes words on like any platform
+            c.relay = c.relay or (
+                (etype is not EntityType.PERSON or fold(e.name) in _PLATFORMS) and is_relay(e.name)
+            )
             mapping[e.id] = c
             return c
 
@@ -328,10 +332,16 @@ class EntityIndex:
                 heads.append((e, m.group("org")))
             elif m := PUBLISHED.match(name):
                 members.append((e, publisher(m.group("org"))))
+            elif (m := ASSESSED.match(name)) and named_org(m.group("org")):
+                members.append((e, m.group("org")))  # "a U.S. intelligence assessment": that intelligence
             else:
                 orgs.append((e, name))
         self._people(people, anonymous, put)
         found = self._orgs(orgs, members, put, by_key)
+        for e in anonymous:  # "an unclassified U.S. intelligence report": that intelligence, if named
+            m = ASSESSED.match(e.name) if e.id not in mapping else None
+            if m and (home := found.home(m["org"], org_parts(m["org"], self.country_of))):
+                put(home.key, home.name, home.type, False, e)
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
         self._spokespeople(by_key, found)
         self._heads(heads, put, by_key, found)

@@ -27,6 +27,9 @@ count as one origin when:
   a Jaccard overlap of at least :data:`WIRE_OVERLAP` between the sentences'
   word 4-grams.
 
+Voices a report names by their kind, officials of a place or a body beside that government or
+body, and bodies named by their parent are joined by the rules of :mod:`.voices`.
+
 The result: ``reported by N outlets, M independent origins``.
 """
 
@@ -43,6 +46,7 @@ from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
 from .roles import role_fits
+from .voices import introduced_officials, kind_named, parent_bodies, place_officials
 
 BRIEFING_DAYS = 3
 WIRE_OVERLAP = 0.6
@@ -148,6 +152,18 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "The county said …" after "Maui County said …" in one article: the body it named before.
     for i, j in _named_before(items, keys, find):
+        union(i, j)
+    # "The UN agency said …", "a spokesman for the aid group said …": the body the report named.
+    for i, j in kind_named(items, keys, find, _origin_words):
+        union(i, j)
+    # "Odisha Chief Secretary Pradeep Jena" beside "the Odisha government": one government speaking.
+    for i, j in place_officials(items, find, _near):
+        union(i, j)
+    # "Catherine Smallwood, WHO's senior emergency officer for Europe" beside the WHO: the WHO.
+    for i, j in introduced_officials(items, keys, find, _near):
+        union(i, j)
+    # "The United Nations offered that toll" beside "the UN Office for … Humanitarian Affairs".
+    for i, j in parent_bodies(items, keys, _near):
         union(i, j)
     # Unattributed statements (the outlet's own voice, or only relays) of something other outlets
     # attribute repeat that origin: a death toll or a magnitude stated flatly comes from the

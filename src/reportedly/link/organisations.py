@@ -37,6 +37,9 @@ _HEAD_CLASS = {
     "forces": "military",
     "idf": "military",
 }
+#: Nouns for a country's intelligence as a whole: "the US intelligence community", "US intelligence
+#: services", "American intelligence agencies" are one voice (its intelligence), written three ways.
+_COLLECTIVE = frozenset({"community", "services", "agencies"})
 #: Words a country's armed forces are named with besides its name: "Israel Defense Forces", "the
 #: Armed Forces of Ukraine" and "Israel's military" are each the one military of their country.
 _MILITARY_WORDS = frozenset({"armed", "defense", "defence", "national", "s"})
@@ -142,6 +145,8 @@ def org_parts(name: str, country_of: CountryOf) -> OrgParts | None:
     written = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in ORG_STOP]
     proper = bool(written) and all(w[:1].isupper() for w in written[-len(words) :])
     head = _HEAD_CLASS.get(words[-1], words[-1])
+    if words[-1] in _COLLECTIVE and "intelligence" in words[:-1]:  # "US intelligence community/services"
+        head = "agency"
     domain = [_DOMAIN_SAME.get(w, w) for w in words[:-1] + tail if w not in ORG_STOP]
     if head == "military":
         domain = [w for w in domain if w not in _MILITARY_WORDS]

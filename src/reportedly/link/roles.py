@@ -14,7 +14,8 @@ from ..extract.roles import same_stem
 MEMBER = re.compile(
     r"^(?:(?:an?|the|some|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:researchers?|scientists?|seismologists?|experts?|analysts?|officials?|representatives?|"
-    r"spokes(?:man|woman|person)|staff|team|members?|statement|report|data|figures|statistics|estimates?)"
+    r"spokes(?:man|woman|person)|staff|team|members?|statement|report|data|figures|statistics|estimates?|"
+    r"assessments?|analys[ie]s)"
     r"\s+(?:(?:collected|published|released|compiled|issued)\s+)?(?:of|from|at|by|for)\s+(?P<org>.+)$",
     re.I,
 )
@@ -22,6 +23,14 @@ MEMBER = re.compile(
 PUBLISHED = re.compile(
     r"^(?P<org>.*[A-Z].*?)\s+(?:statement|report|data|figures|statistics|tally)"
     r"(?:\s+(?:for|from|of|on|in)\s+[^A-Z]*(?:[A-Z][a-z]+day|[a-z]+)(?:'s)?(?:\s+[a-z]+)*)?$"
+)
+
+#: "an unclassified U.S. intelligence assessment delivered to Congress", "a French intelligence
+#: report": what a body described by its country and domain found, written as the source.
+ASSESSED = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:unclassified|declassified|classified|new|latest|preliminary|initial|final)\s+)*"
+    r"(?P<org>[^a-z\s][^\s]*(?:\s+[\w.'’-]+)*?)\s+(?:assessment|report|analysis|estimate|review)s?"
+    r"(?:\s+(?:delivered|provided|sent|given|presented|released)\s+to\s+.+)?$"
 )
 
 _SPOKES = r"(?:spokes(?:man|woman|person|people|men|women)|press\s+(?:secretary|officer))"
