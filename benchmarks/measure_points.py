@@ -39,6 +39,7 @@ CORPORA = {
     "alahli": (REPO / "benchmarks/stories/al-ahli-hospital-2023", "al-ahli-hospital-2023"),
     "maui": (REPO / "benchmarks/stories/maui-wildfires-2023", "maui-wildfires-2023"),
     "balasore": (REPO / "benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
+    "herat": (REPO / "benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
 }
 FIELDS = ("what", "unit", "subject", "place", "qualifier", "scope")
 

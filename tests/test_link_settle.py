@@ -220,3 +220,24 @@ def test_a_stray_place_abroad_does_not_unplace_the_storys_figures():
     story += [figure(40, 3, "Region", what="missing", qualifier="occupied:X")]
     found = placed(story, figure(10000, 4, what="missing"))
     assert found is None or found.drawn is None
+
+
+def test_a_compass_part_of_the_country_holding_the_storys_places_is_its_whole():
+    # "2,000 died in the west of the Country", "more than 1,000 across the Region": "the toll
+    # rose to 2,100" is drawn with the west's tolls, the part the story names for all its places
+    story = [figure(2000, 3, "Country", qualifier="west"), figure(1000, 3, "Region")]
+    found = placed(story, figure(2100, 4))
+    assert found.rule == WHOLE and found.drawn == ("Country", "Country", "west")
+    # the story's one place, a compass part: drawn there as well
+    found = placed([figure(2000, 3, "Country", qualifier="west")], figure(2100, 4))
+    assert found.rule == MAIN_PLACE and found.drawn == ("Country", "Country", "west")
+    # two parts of the Country, or the Country itself beside its west: the part is no whole
+    two = [figure(2000, 3, "Country", qualifier="west"), figure(30, 3, "Country", qualifier="north")]
+    found = placed([*two, figure(9, 3, "Region")], figure(2100, 4))
+    assert found is None or found.rule != WHOLE
+    country = [figure(2000, 3, "Country", qualifier="west"), figure(2500, 3, "Country")]
+    assert placed(country, figure(2100, 4)).drawn != ("Country", "Country", "west")
+    # a story counting on either side of a front: a compass part may be one side's, never a whole
+    front = [*story, figure(5, 3, "Town", qualifier="occupied:X")]
+    found = placed(front, figure(2100, 4))
+    assert found is None or found.drawn != ("Country", "Country", "west")

@@ -698,3 +698,49 @@ def test_what_is_fired_is_counted_by_the_verb_only(nlp):
     # the noun is something else: a fire that destroyed, gunmen who opened fire and killed
     assert keys(nlp, "The fire destroyed 1,000 buildings.")["1,000"] == "building destroyed"
     assert keys(nlp, "Gunmen opened fire and killed 40 people.")["40"] == "people killed"
+
+
+def test_a_figure_the_parse_hung_elsewhere_counts_the_event_right_before_it(nlp):
+    # the parse hangs "at least 40 people" on "closed", the verb of the next clause
+    got = keys(nlp, "The storm has injured at least 40 people and a mudslide has closed the coastal road.")
+    assert got == {"at least 40": "people injured"}
+    got = keys(nlp, "The blast caused the loss of two lives and injuries to 55 passengers.")
+    assert got["55"] == "people injured"
+
+
+def test_a_bare_number_after_and_counts_what_the_figure_before_it_counts(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "The fighting has killed more than 900 people in Armenia, most of them soldiers,"
+        " and about 600 in Georgia.",
+        gazetteer,
+    )
+    assert got == {"more than 900": "people killed in Armenia", "about 600": "people killed in Georgia"}
+
+
+def test_a_bare_tally_beside_a_tally_naming_its_event_is_that_tally(nlp):
+    got = keys(
+        nlp,
+        "The death toll from the storm is set to climb well above the provisional tally of more than 300.",
+    )
+    assert got["more than 300"] == "people killed"
+    got = keys(nlp, "The mayor said the death toll from the blaze is as high as 90, officials said.")
+    assert got["90"] == "people killed"
+
+
+def test_the_martyred_are_the_dead_and_wholly_damaged_homes_are_destroyed(nlp):
+    assert keys(nlp, "“We have over 300 people martyred in the shelling,” the commander said.") == {
+        "over 300": "people killed"
+    }
+    assert keys(nlp, "The governor said 640 houses completely damaged in the storm.") == {
+        "640": "homes destroyed"
+    }
+    got = keys(nlp, "About 300 homes were totally destroyed and 500 homes were partially damaged.")
+    assert got == {"About 300": "homes destroyed", "500": "homes damaged"}
+
+
+def test_a_share_of_those_killed_is_a_share_of_people_and_no_flow(nlp):
+    got = keys(nlp, "More than 70% of those killed in the floods last week were children, the agency said.")
+    assert got == {"More than 70%": "percent of people killed"}
+    got = keys(nlp, "Officials said 60 percent of the people killed by the storm last weekend were elderly.")
+    assert got == {"60 percent": "percent of people killed"}

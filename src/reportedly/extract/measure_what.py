@@ -8,6 +8,8 @@ killed" (the predicate), "the death toll rose to 42" (a tally noun), "42 homes f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from .measure_words import EVENTS, LIGHT_VERBS, RANGE_NOUNS, TALLY_VERBS
@@ -101,10 +103,14 @@ _GRAVE = frozenset({"critical", "serious", "grave"})
 _LAUNCH_VERBS = frozenset({"fire", "launch"})
 
 
+#: Adverbs that make damage total: "1,320 houses completely damaged" are destroyed houses.
+_WHOLLY = frozenset({"completely", "totally", "fully", "entirely", "wholly"})
+
+
 def _event(t: Token | None) -> str | None:
     if t is None:
         return None
-    cls = EVENTS.get(lemma(t)) or EVENTS.get(t.lower_)
+    cls = _wholly(t, EVENTS.get(lemma(t)) or EVENTS.get(t.lower_))
     if cls:
         return cls
     if lemma(t) in _LAUNCH_VERBS and t.pos_ == "VERB" and not any(c.lower_ == "open" for c in t.ancestors):
@@ -115,8 +121,15 @@ def _event(t: Token | None) -> str | None:
         return "critical"  # "in critical condition", "28 critical cases remain": a state of its own
     for c in t.children:
         if c.dep_ in ("compound", "amod") and (EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)):
-            return EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)
+            return _wholly(c, EVENTS.get(lemma(c)) or EVENTS.get(c.lower_))
     return None
+
+
+def _wholly(t: Token, cls: str | None) -> str | None:
+    """Damage told as total ("1,320 houses completely damaged") is destruction."""
+    if cls == "damaged" and any(c.dep_ == "advmod" and c.lower_ in _WHOLLY for c in t.children):
+        return "destroyed"
+    return cls
 
 
 def _from_modifiers(noun: Token) -> str | None:
@@ -164,7 +177,7 @@ def _predicate(node: Token) -> str | None:
             head = head.head
         if head.lower_ in ("up", "down") and head.dep_ in ("advmod", "prt") and head.head != head:
             head = head.head  # "could go up to 500", "was revised down to 97": the verb's particle
-        if node.dep_ in _ARG_DEPS:
+        if node.dep_ in _ARG_DEPS or _as_much(node):
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
                 return cls
@@ -214,12 +227,50 @@ def _predicate(node: Token) -> str | None:
                 found = [_event(c) or _from_modifiers(c) or _tally_of(c) for c in _tally_args(head, node)]
                 if found:
                     return next((f for f in found if f), TALLY)
-        climb = node.dep_ in ("pobj", "prep", "conj", "appos") or (
-            lemma(node) in TALLY_NOUNS and node.dep_ in ("nsubj", "nsubjpass", "dobj")
+        climb = (
+            node.dep_ in ("pobj", "prep", "conj", "appos")
+            or (lemma(node) in TALLY_NOUNS and node.dep_ in ("nsubj", "nsubjpass", "dobj"))
+            # "the toll … is as high as 500": the comparison's adjective stands for the number
+            or _as_much(node)
         )
         if not climb:
             return None
         node = head
+    return None
+
+
+#: Adjectives of an "as … as" bound: "as high as 500", "as many as 2,000".
+_AS_MUCH = frozenset({"high", "many", "much", "low", "few", "large"})
+
+
+def _as_much(node: Token) -> bool:
+    """Whether the token is the adjective of "as high as N" standing for the number in its clause."""
+    i = node.i
+    return (
+        node.dep_ in ("acomp", "advmod")
+        and node.lower_ in _AS_MUCH
+        and i > 0
+        and node.doc[i - 1].lower_ == "as"
+    )
+
+
+def _word_before(anchor: Token, noun: Token | None) -> str | None:
+    """The event right before a number's phrase where the parse hung the phrase elsewhere: a
+    verb of an event with no object of its own ("the quake has injured at least 80 people and
+    a landslide has blocked the road": 80 hung on "blocked"), or an event noun whose "to"
+    phrase it is ("the loss of one life and injuries to 130 individuals")."""
+    doc = anchor.doc
+    start = min(t.i for t in (noun.subtree if noun is not None else anchor.subtree))
+    start = min(start, anchor.i)
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if before.lower_ == "to" and start >= 2 and doc[start - 2].pos_ == "NOUN":
+        return _event(doc[start - 2])
+    if before.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in before.children):
+        if noun is not None and noun.head == before:
+            return None  # the parse has it right: its own predicate was read already
+        return _event(before)
     return None
 
 
@@ -285,6 +336,17 @@ def _orphaned_verb(anchor: Token) -> Token | None:
 TALLY = "tally"
 
 
+def named_tally(tokens: Iterable[Token]) -> str | None:
+    """The event of the one tally the tokens name with its event ("the death toll", "the number
+    of dead"), if they name one event so: a bare tally in the same sentence ("… above the
+    provisional tally of more than 2,600", "the official figure, which stands at 275") is that
+    tally told again."""
+    found = {_event(t) or _from_modifiers(t) for t in tokens if lemma(t) in _TALLIES and t.pos_ == "NOUN"} - {
+        None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _tally_of(noun: Token) -> str | None:
     return "killed" if lemma(noun) == "toll" else None
 
@@ -342,8 +404,8 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
     if noun is None:
         # "rose to 233 and over 900 injured, …": a number standing alone with an event word
         # right after it counts that event, wherever the parse hung the word
-        return _word_after(anchor, auxiliaries=True)
-    return None
+        return _word_after(anchor, auxiliaries=True) or _word_before(anchor, noun)
+    return _word_before(anchor, noun)
 
 
 #: Nouns for the dead themselves: they say the counted are dead, not what is counted of them.
@@ -358,7 +420,7 @@ def _modifier_event(noun: Token) -> str | None:
     """An event adjective or participle on the noun ("the 29 unidentified bodies")."""
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and (EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)):
-            return EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)
+            return _wholly(c, EVENTS.get(lemma(c)) or EVENTS.get(c.lower_))
     return None
 
 

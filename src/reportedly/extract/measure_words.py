@@ -21,6 +21,7 @@ EVENTS: dict[str, str] = {
             "body",
             "life",
             "lives",
+            "martyr",  # "471 martyrs", "1,000 people martyred": the dead, as one side's outlets name them
         ],
         "killed",
     ),

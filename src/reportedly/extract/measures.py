@@ -46,8 +46,8 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
-from .measure_what import TALLY, lemma, subject_of, unit_of, what_counted
-from .measure_words import ATTACK_VERBS, MONEY_NOUNS
+from .measure_what import TALLY, lemma, named_tally, subject_of, unit_of, what_counted
+from .measure_words import ATTACK_VERBS, MONEY_NOUNS, TALLY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
@@ -206,6 +206,16 @@ def _read(
     if inherits:
         what = previous.what  # type: ignore[union-attr]
         unit = unit if what != TALLY and unit not in (None, "people") else previous.unit  # type: ignore[union-attr]
+    elif what is None and noun is None and not unit_word and previous is not None and _elided(anchor):
+        # "has killed more than 1,400 people in Israel … and about 3,000 in Gaza": a bare number
+        # joined to the figure before it, its verb and noun left out, counts what that one does
+        what, unit = previous.what, previous.unit
+    if what is None and noun is None and _of_a_tally(anchor):
+        what = TALLY  # "the provisional tally of more than 2,600"
+    if what == TALLY:
+        # "the death toll … is liable to rise above the provisional tally of more than 2,600":
+        # a bare tally beside one that names its event is that tally
+        what = named_tally(sent) or TALLY
     if what in _PEOPLE_EVENTS and unit is None:
         unit = "people"
     if unit == "people" and _attacks(noun if noun is not None else anchor):
@@ -347,20 +357,28 @@ def _share(
         ),
         None,
     )
-    if whole is None or whole.pos_ not in ("NOUN", "PROPN") or whole.like_num:
+    if whole is None or whole.like_num:
+        return None
+    if whole.lower_ == "those" and any(c.dep_ in ("acl", "relcl") for c in whole.children):
+        name = "people"  # "90% of those killed": of the people the clause describes
+    elif whole.pos_ in ("NOUN", "PROPN"):
+        name = unit_of(whole, "") if unit_of(whole, "") == "people" else lemma(whole)
+    else:
         return None
     clause = clause_tokens(anchor, sent)
     if is_historical(clause, published):
         return None
     what = what_counted(anchor, pct)
     place = number_place(anchor, pct, clause, sent, hits())
+    scope = read_scope(anchor, clause, q, times, offset)
     return Measure(
         what=what if what != TALLY else None,
-        unit=f"percent of {lemma(whole)}",
+        unit=f"percent of {name}",
         place=place.id if place else None,
         place_name=place.name if place else None,
         qualifier=place_side(place) if place else None,
-        scope=read_scope(anchor, clause, q, times, offset),
+        # a share is of a whole at a time: "killed last weekend" dates the whole, no flow
+        scope=MeasureScope.POINT if scope is MeasureScope.PERIOD else scope,
         as_of=as_of_day(clause, times, offset, published),
     )
 
@@ -475,6 +493,27 @@ def _included(anchor: Token, noun: Token | None) -> bool:
                 return True
             node = node.head
     return False
+
+
+#: Words between "and" and an elided figure: "and about 3,000", "and more than 20".
+_ELIDED_SKIP = frozenset(
+    {"about", "around", "some", "nearly", "almost", "over", "more", "than", "at", "least"}
+)
+
+
+def _of_a_tally(anchor: Token) -> bool:
+    """A number that is the "of" phrase of a tally noun: "the provisional tally of 2,600"."""
+    head = anchor.head
+    return anchor.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in TALLY_NOUNS
+
+
+def _elided(anchor: Token) -> bool:
+    """A number right after "and" (over words that bound it) with no noun of its own."""
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i >= 0 and doc[i].lower_ in _ELIDED_SKIP:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "and"
 
 
 def _up_from(anchor: Token) -> bool:

@@ -144,6 +144,8 @@ def story_place(
        the others (tolls in Turkey, in Syria and in "Turkey and Syria"): drawn in that whole's
        series (a part is named as one), compared as unplaced, since it could still be a part.
        Areas named only by who holds them have no extent and neither make nor block a whole.
+       In a story with no front, a compass part of a place ("western Afghanistan") that holds
+       the story's other places is that whole, and drawn there when it is the one place named.
     4. **the story's main place** (:data:`MAIN_PLACE`): the one place the story names, a town
        or region ("missing in Derna"), or where it names others, the one it names in the
        country (nearly, :data:`DOMINANT`) all its placed figures lie in, the others being
@@ -175,10 +177,13 @@ def story_place(
             if is_country(place):
                 return StoryPlace((place, name, None), (place, name, None), False, ONLY_COUNTRY)
             drawn, rule = (place, name, None), MAIN_PLACE
+        elif _compass_only(qualifier) and not count.front and not place.startswith("area:"):
+            # "2,000 killed in western Afghanistan" is the story's one place: its part of the country
+            drawn, rule = (place, name, qualifier), MAIN_PLACE
     elif contains is not None:
-        whole = _story_whole(count.places, contains)
+        whole = _story_whole(count.places, contains, compass=not count.front)
         if whole is not None:
-            drawn, rule = (whole[0], whole[1], None), WHOLE
+            drawn, rule = whole, WHOLE
     if drawn is None and len(count.places) > 1:
         main = _main_place(count, country_of)
         if main is not None:
@@ -339,7 +344,7 @@ def _held_wholes(items: list[ClaimItem], story_of: dict[str, str], contains: Con
     return renamed
 
 
-def _story_whole(found: set[Where], contains: Containment) -> tuple[str, str | None] | None:
+def _story_whole(found: set[Where], contains: Containment, compass: bool = False) -> Where | None:
     """The place a story counts something in that holds every other place it counts it in.
 
     "16 dead in Ukraine", "14 in Kherson Oblast and two in Mykolaiv Oblast", "25 in the occupied
@@ -348,16 +353,34 @@ def _story_whole(found: set[Where], contains: Containment) -> tuple[str, str | N
     place is that whole's toll (a part is named as one). Areas named only by who holds them
     ("rebel-held areas") have no extent in the gazetteer and neither hold nor block a whole; a
     side's part of the whole itself ("Libya (east)") is inside it. Only where at least two
-    places are named: one place alone may be the whole, or a part beside an unnamed rest."""
+    places are named: one place alone may be the whole, or a part beside an unnamed rest.
+
+    With ``compass`` (a story that counts nothing on either side of a front), a compass part of
+    a place with no side may be the whole too: "2,000 killed in western Afghanistan" and "more
+    than 2,000 across Herat" tell a story whose whole is the country's west, the part the story
+    names for every place it counts in. It holds what lies inside its place, never the place
+    itself or another part of it (a story naming "western" and "northern Syria" has no whole)."""
     named = {(p, n, q) for p, n, q in found if not p.startswith("area:")}
     if len({p for p, _n, _q in named}) < 2:
         return None
+
+    def holds(p: str, q: str | None, other: str, other_q: str | None) -> bool:
+        if other == p:
+            return q is None or other_q == q
+        return contains(p, other)
+
     wholes = [
-        (p, n)
+        (p, n, q)
         for p, n, q in named
-        if q is None and all(other == p or contains(p, other) for other, _n, _q in named)
+        if (q is None or (compass and _compass_only(q)))
+        and all(holds(p, q, other, other_q) for other, _n, other_q in named)
     ]
     return wholes[0] if len(wholes) == 1 else None
+
+
+def _compass_only(qualifier: str | None) -> bool:
+    """Whether a qualifier names only a compass part of its place ("west"), no side holding it."""
+    return bool(qualifier) and all(q in COMPASS for q in (qualifier or "").split(", "))
 
 
 def _sides_by_compass(
