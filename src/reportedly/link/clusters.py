@@ -478,15 +478,12 @@ def _link(
             continue
         if any((min(x, y), max(x, y)) in cannot for x in members[a] for y in members[b]):
             continue
-        if (
-            keep
-            and strength < 1.0
-            and (i, j) not in by_rule
-            and voices[a]
-            and voices[b]
-            and voices[a].isdisjoint(voices[b])
-        ):
-            continue  # two speakers' clusters: the model alone does not make them one statement
+        if keep and strength < 1.0 and voices[a] and voices[b] and voices[a].isdisjoint(voices[b]):
+            # two speakers' clusters: the model alone does not make them one statement; the hand rule
+            # does, where it links the pair and the clusters are close on average as it asks
+            cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
+            if (i, j) not in by_rule or sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
+                continue
         if strength < 1.0 and model is not None:  # the clusters as wholes must be one proposition
             cross = [
                 probs.get((min(x, y), max(x, y)), 0.0)
