@@ -206,3 +206,18 @@ def test_a_model_keeping_voices_never_gathers_two_speakers_clusters() -> None:
     same = {mayor.id: a, governor.id: a}
     assert len(cluster_claims([mayor, governor], same, 0.85, keep)) == 1
     assert PairModel.from_json(keep.to_json()).keep_voices
+
+
+def test_a_cluster_keeps_the_series_its_counting_members_share() -> None:
+    """A member stating no figure (a headline) beside two reports of one toll leaves the cluster
+    the toll's series: a mention quoting the figure still stands in the cluster."""
+    x = said("The Velna ferry sinking killed 12 people", figure=12)
+    y = said("Twelve people died when the Velna ferry sank, 12 in all", figure=12)
+    head = said("Velna ferry sinks in the harbour storm")
+    one = np.array([1.0, 0, 0, 0], np.float32)
+    got = cluster_claims([x, y, head], {x.id: one, y.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
+    text = next(g for g in got if len(g.items) == 3)
+    assert text.measure == x.measures[0].measure
+    # one counting member alone names no series for the cluster
+    alone = cluster_claims([x, head], {x.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
+    assert [g.measure for g in alone] == [None]

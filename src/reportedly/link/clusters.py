@@ -534,9 +534,15 @@ def _numerals(text: str) -> frozenset[str]:
 
 
 def _shared_measure(items: list[ClaimItem]) -> str | None:
-    """The series every member counts, if one does: the cluster then states one figure of it."""
+    """The series every member that counts anything counts, if one does and at least two members
+    count: the cluster then states one figure of it. A member stating no figure (a headline,
+    "soldiers head west", beside two reports of "thousands of soldiers moving west") takes
+    nothing from the figure the others state."""
+    counting = [it for it in items if it.measures]
+    if len(counting) < 2:
+        return None
     common: set[str] | None = None
-    for it in items:
+    for it in counting:
         keys = {m.measure for m in it.measures}
         common = keys if common is None else common & keys
     return min(common) if common else None
