@@ -257,11 +257,12 @@ def main() -> int:
                 table.setdefault((t, slack), {})[held] = props(stories[held].score(model))
         print(f"LOSO {held} done", flush=True)
 
-    def merit(key: tuple[float, float]) -> tuple[bool, int, float]:
+    def merit(key: tuple[float, float]) -> tuple[bool, float, float]:
         """No story collapsing (F1, precision, origins within :data:`KEEP_PRECISION` of the rules'),
         then stories won, then mean F1: recall bought with a story's precision does not carry.
         With ``--mean``, kept means: mean F1 above the rules', mean origins exact not under the
-        rules', and no story's F1 under the rules' by more than :data:`KEEP_PRECISION`."""
+        rules', and no story's F1 under the rules' by more than :data:`KEEP_PRECISION`; then the
+        best mean F1 (what the issue's target reads), then stories won."""
         row = table[key]
         if args.mean:
             kept = (
@@ -272,7 +273,8 @@ def main() -> int:
         else:
             kept = all(min(row[n][k] - rules[n][k] for k in (0, 2, 3)) >= -KEEP_PRECISION for n in stories)
         wins = sum(row[n][2] > rules[n][2] for n in stories)
-        return kept, wins, float(np.mean([row[n][2] for n in stories]))
+        mean = float(np.mean([row[n][2] for n in stories]))
+        return (kept, mean, wins) if args.mean else (kept, wins, mean)
 
     print("\nthreshold slack | " + " ".join(f"{n:>9s}" for n in stories) + " |  mean wins")
     print(
@@ -281,7 +283,9 @@ def main() -> int:
         + f" | {np.mean([r[2] for r in rules.values()]):.3f}"
     )
     for key in sorted(table):
-        kept, wins, mean = merit(key)
+        kept = merit(key)[0]
+        wins = sum(table[key][n][2] > rules[n][2] for n in stories)
+        mean = float(np.mean([table[key][n][2] for n in stories]))
         print(
             f"{key[0]:9.2f} {key[1]:5.2f} | "
             + " ".join(f"{table[key][n][2]:9.3f}" for n in stories)
