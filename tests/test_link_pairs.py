@@ -184,3 +184,40 @@ def test_a_model_keeping_voices_apart_leaves_two_named_speakers_to_the_rule() ->
     assert [sorted(it.id for it in g.items) for g in got] == [sorted([mayor.id, again.id])]
     # where the rule links the two voices (close vectors and shared words), the link stands
     assert len(cluster_claims([mayor, governor], {mayor.id: a, governor.id: a}, 0.85, apart)) == 1
+
+
+def test_a_model_keeping_voices_never_gathers_two_speakers_clusters() -> None:
+    """With ``keep_voices`` a model link does not join a cluster of one named speaker with a cluster
+    of another (their words would count as two origins of one statement); the speaker's own words
+    relayed by another outlet, and an outlet's unattributed statement, still join by the model."""
+    mayor = said("The Orlen tunnel will close for repairs in June", voice="per:mayor")
+    again = said("In June the Orlen tunnel closes for repairs", voice="per:mayor")
+    governor = said("The Orlen tunnel is to shut for repair work in June", voice="per:governor")
+    flat = said("Repairs will close the Orlen tunnel in June")
+    a, b = np.array([1.0, 0, 0, 0], np.float32), np.array([0.8, 0.6, 0, 0], np.float32)
+    c, d = np.array([0.8, 0, 0.6, 0], np.float32), np.array([0.8, 0, 0, 0.6], np.float32)
+    vec = {mayor.id: a, again.id: b, governor.id: c, flat.id: d}  # cosines 0.64-0.8: under the rule's bar
+    gather = _model({"cos": 10.0}, -5.0)  # p(0.64) = 0.8
+    assert len(cluster_claims([mayor, again, governor, flat], vec, 0.85, gather)) == 1
+    keep = PairModel(gather.weights, -5.0, gather.mean, gather.scale, 0.5, keep_voices=True)
+    got = cluster_claims([mayor, again, governor, flat], vec, 0.85, keep)
+    assert [sorted(it.id for it in g.items) for g in got] == [sorted([mayor.id, again.id, flat.id])]
+    # where the hand rule links the two speakers (the same words), the link stands
+    same = {mayor.id: a, governor.id: a}
+    assert len(cluster_claims([mayor, governor], same, 0.85, keep)) == 1
+    assert PairModel.from_json(keep.to_json()).keep_voices
+
+
+def test_a_cluster_keeps_the_series_its_counting_members_share() -> None:
+    """A member stating no figure (a headline) beside two reports of one toll leaves the cluster
+    the toll's series: a mention quoting the figure still stands in the cluster."""
+    x = said("The Velna ferry sinking killed 12 people", figure=12)
+    y = said("Twelve people died when the Velna ferry sank, 12 in all", figure=12)
+    head = said("Velna ferry sinks in the harbour storm")
+    one = np.array([1.0, 0, 0, 0], np.float32)
+    got = cluster_claims([x, y, head], {x.id: one, y.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
+    text = next(g for g in got if len(g.items) == 3)
+    assert text.measure == x.measures[0].measure
+    # one counting member alone names no series for the cluster
+    alone = cluster_claims([x, head], {x.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
+    assert [g.measure for g in alone] == [None]

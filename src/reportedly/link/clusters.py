@@ -43,6 +43,7 @@ from ..model import Measure, Quantity
 from .across import figures_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
+from .independence import origin_key
 from .numbers import FIXED_PROPERTIES, bounds
 from .pairs import FEATURES, FLOOR, PairModel, feature_matrix, pair_features, pair_view
 from .settle import place_containment
@@ -447,6 +448,7 @@ def _link(
     edges = _edges(items, vectors, threshold, weigh=model is not None, blame=blame)
     sims, links, bars, cannot = edges.sims, edges.links, edges.bars, edges.cannot
     probs: dict[tuple[int, int], float] = {}  # the model's probability of the pairs it weighed
+    by_rule: set[tuple[int, int]] = set()  # pairs the hand rule links too
     if model is not None and edges.rows:
         rows = feature_matrix(edges.rows)
         apart = rows[:, FEATURES.index("two_voices")] > 0 if model.voices_apart else np.zeros(len(rows), bool)
@@ -455,10 +457,14 @@ def _link(
             if two:  # two named voices: the hand rule's verdict stands
                 p = max(float(p), model.threshold) if rule else 0.0
             probs[i, j] = float(p)
+            if rule:
+                by_rule.add((i, j))
             if p >= model.threshold:
                 links.append((float(p) * 0.999, i, j))  # under 1.0: a text link, checked on average
     parent = list(range(n))
     members: dict[int, set[int]] = {i: {i} for i in range(n)}
+    keep = model is not None and model.keep_voices
+    voices = {i: _counted_voice(items[i]) for i in range(n)} if keep else {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -472,6 +478,12 @@ def _link(
             continue
         if any((min(x, y), max(x, y)) in cannot for x in members[a] for y in members[b]):
             continue
+        if keep and strength < 1.0 and voices[a] and voices[b] and voices[a].isdisjoint(voices[b]):
+            # two speakers' clusters: the model alone does not make them one statement; the hand rule
+            # does, where it links the pair and the clusters are close on average as it asks
+            cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
+            if (i, j) not in by_rule or sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
+                continue
         if strength < 1.0 and model is not None:  # the clusters as wholes must be one proposition
             cross = [
                 probs.get((min(x, y), max(x, y)), 0.0)
@@ -487,7 +499,16 @@ def _link(
                 continue
         parent[b] = a
         members[a] |= members.pop(b)
+        if keep:
+            voices[a] |= voices.pop(b)
     return [Group(items=[items[i] for i in sorted(m)]) for m in members.values()]
+
+
+def _counted_voice(it: ClaimItem) -> frozenset[str]:
+    """The named origin the origin count files a claim under (:func:`origin_key`), as a set: empty
+    for an unnamed group or an outlet speaking for itself, which may relay any named voice."""
+    key, _name, anonymous = origin_key(it)
+    return frozenset() if anonymous or key.startswith("outlet:") else frozenset((key,))
 
 
 def _voice(it: ClaimItem) -> str | None:
@@ -513,9 +534,15 @@ def _numerals(text: str) -> frozenset[str]:
 
 
 def _shared_measure(items: list[ClaimItem]) -> str | None:
-    """The series every member counts, if one does: the cluster then states one figure of it."""
+    """The series every member that counts anything counts, if one does and at least two members
+    count: the cluster then states one figure of it. A member stating no figure (a headline,
+    "soldiers head west", beside two reports of "thousands of soldiers moving west") takes
+    nothing from the figure the others state."""
+    counting = [it for it in items if it.measures]
+    if len(counting) < 2:
+        return None
     common: set[str] | None = None
-    for it in items:
+    for it in counting:
         keys = {m.measure for m in it.measures}
         common = keys if common is None else common & keys
     return min(common) if common else None

@@ -74,6 +74,10 @@ class PairModel:
     #: Whether two different named voices are left to the hand rule: the model links them only
     #: where the rule does (each voice is an origin; the model must not gather speakers).
     voices_apart: bool = False
+    #: Whether a model link may join two clusters whose named voices are all different: off, each
+    #: cluster keeps its speakers, and only a hand-rule link gathers two speakers' words. A bigger
+    #: cluster must not count several speakers' statements as the independent origins of one.
+    keep_voices: bool = False
     features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
@@ -91,6 +95,7 @@ class PairModel:
             "threshold": round(float(self.threshold), 4),
             "slack": round(float(self.slack), 4),
             "voices_apart": self.voices_apart,
+            "keep_voices": self.keep_voices,
         }
 
     @classmethod
@@ -106,6 +111,7 @@ class PairModel:
             threshold=float(data["threshold"]),
             slack=float(data.get("slack", 0.05)),
             voices_apart=bool(data.get("voices_apart", False)),
+            keep_voices=bool(data.get("keep_voices", False)),
         )
 
 

@@ -1,0 +1,213 @@
+"""Why gold proposition pairs are missed, and which origins a re-clustering gets wrong.
+
+For each development story (the ledgers cached by the dev loop, ``--cache``), every pair of
+mentions of one gold proposition in two documents that the clusters do not join is put under one
+cause, the first that holds:
+
+* ``no claim``: a mention has no claim (``best_claim``, as the scorer finds it);
+* ``not clustered``: a claim is in no cluster and the pair is not one the linker could weigh:
+  ``neutral`` (a refusal or doubt), ``too short`` (under ``MIN_WORDS`` content words and no figure),
+  ``polarity`` (one denies), ``other story`` (the claims are in two story groups);
+* for two claims the linker compared: ``figures apart`` (a cannot-link: one series, figures that
+  differ), ``figures typed apart`` (both state figures of series typed apart), ``numerals apart``
+  (different numbers in the text), ``cosine < floor`` (under the pair model's floor), ``below
+  bar`` (cosine above the floor, under the hand rule's bar), ``no anchor`` (cosine above the bar,
+  too few shared words), ``linked, average`` (the hand rule links the pair but average linkage
+  kept the clusters apart), or, with ``--model``, the model's probability band.
+
+With ``--origins`` the pair model fitted leave-one-story-out (as ``train_pairs.py`` does, at
+``--threshold`` / ``--slack``) is run too, and every gold proposition whose independent-origin
+count the rules had right and the model has wrong is printed with the cluster's claims, their
+origin keys and the gold propositions they are mentions of: what a bigger cluster counts.
+
+    PYTHONPATH=src python benchmarks/pair_misses.py --cache /tmp/cache-props9 [--origins]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from dataclasses import replace
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_pairs import STORIES, Story, fit  # noqa: E402
+
+
+def _mentions(story: Story) -> dict[tuple[str, str], tuple[set[str], str | None]]:
+    """(file, quote) -> (gold propositions, the claim found there)."""
+    from reportedly.eval.matching import best_claim, locate
+
+    out: dict[tuple[str, str], tuple[set[str], str | None]] = {}
+    for p in story.corpus.gold.get("propositions", []):
+        for m in p["mentions"]:
+            led = story.ledgers.get(m["file"])
+            where = locate(led.document.text, m["quote"], m["file"]) if led is not None else None
+            if where is None:
+                continue
+            c = best_claim(led.claims, where)
+            node = (m["file"], m["quote"])
+            props, _ = out.get(node, (set(), None))
+            out[node] = (props | {p["id"]}, c.id if c is not None else None)
+    return out
+
+
+def _cause(story: Story, a: str, b: str, model: Any) -> str:
+    """Why two claims of different documents are not in one cluster (see the module docstring)."""
+    from reportedly.link import clusters as C
+
+    where = {}
+    for gi, group in enumerate(story.groups):
+        members = group[2]
+        for it in members:
+            where[it.id] = (gi, it)
+    if a not in where or b not in where:
+        return "claim not linked (no story group)"
+    (ga, ia), (gb, ib) = where[a], where[b]
+    if ga != gb:
+        return "other story"
+    for it in (ia, ib):
+        if it.neutral:
+            return "neutral"
+        if not it.text.strip() or not (it.measures or len(set(C.words(it.statement))) >= C.MIN_WORDS):
+            return "too short"
+    if ia.negative != ib.negative:
+        return "polarity"
+    _sid, _n, members, vecs, thr, blame = story.groups[ga]
+    fa, fb = C._figures(ia), C._figures(ib)  # noqa: SLF001 - a diagnosis reads the linker's own tests
+    shared = fa.keys() & fb.keys()
+    if shared:
+        if all(C._agree(fa[k], fb[k]) for k in shared):  # noqa: SLF001
+            return "same figure, merge refused"
+        return "figures apart"
+    if fa and fb:
+        return "figures typed apart"
+    na, nb = C._numerals(ia.text), C._numerals(ib.text)  # noqa: SLF001
+    apart = bool(na) and bool(nb) and not na & nb
+    sim = float(vecs[a] @ vecs[b])
+    if model is not None:
+        for _x, _y, row in C.model_pairs([ia, ib], vecs, thr, blame):
+            p = float(model.probability(C.feature_matrix([row]))[0])
+            return f"model p {min(int(p * 10), 9) / 10:.1f}-{min(int(p * 10), 9) / 10 + 0.1:.1f}"
+        return "cosine < floor"
+    if apart:
+        return "numerals apart"
+    if sim < C.FLOOR:
+        return "cosine < floor"
+    one_voice = C._voice(ia) is not None and C._voice(ia) == C._voice(ib)  # noqa: SLF001
+    bar = thr - C.SAME_VOICE_SLACK if one_voice else thr
+    if sim < bar:
+        quote = C._contained(C._word_grams(ia.text), C._word_grams(ib.text))  # noqa: SLF001
+        return "quotation, average" if quote >= C.QUOTE_CONTAINMENT else "below bar"
+    bags = frozenset(C.words(ia.statement)), frozenset(C.words(ib.statement))
+    if sim < bar + C.STRONG and C._jaccard(*bags) < C.LEXICAL_OVERLAP:  # noqa: SLF001
+        return "no anchor"
+    return "linked, average"
+
+
+def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
+    cluster_of: dict[str, set[int]] = defaultdict(set)
+    for s in stories:
+        for cl in s.clusters:
+            for ref in cl.claims:
+                cluster_of[ref.id].add(id(cl))
+    nodes = _mentions(story)
+    tally: Counter[str] = Counter()
+    for (na, (pa, ca)), (nb, (pb, cb)) in combinations(sorted(nodes.items()), 2):
+        if na[0] == nb[0] or not pa & pb:
+            continue
+        tally["gold pairs"] += 1
+        if ca is None or cb is None:
+            tally["no claim"] += 1
+        elif cluster_of[ca] & cluster_of[cb]:
+            tally["found"] += 1
+        elif ca == cb:
+            tally["one claim (?)"] += 1
+        else:
+            where = "both clustered" if cluster_of[ca] and cluster_of[cb] else "not both clustered"
+            tally[f"{where}: {_cause(story, ca, cb, model)}"] += 1
+    return tally
+
+
+def origin_changes(story: Story, model: Any) -> None:
+    """Gold propositions whose origins the rules count right and the model wrong, with the clusters."""
+    rules = story.score(None)["origins"]["rows"]
+    stories = _stories(story, model)
+    after = story.score(model)["origins"]["rows"]
+    props_of: dict[str, set[str]] = defaultdict(set)
+    for (_f, _q), (ps, c) in _mentions(story).items():
+        if c is not None:
+            props_of[c] |= ps
+    items = {it.id: it for g in story.groups for it in g[2]}
+    from reportedly.link.independence import origin_key
+
+    for r, a in zip(rules, after, strict=True):
+        if r["system"] == r["gold"] and a["system"] != a["gold"]:
+            print(f"  {a['proposition']}: gold {a['gold']}, rules {r['system']}, model {a['system']}")
+            for s in stories:
+                for cl in s.clusters:
+                    ids = [ref.id for ref in cl.claims]
+                    if any(a["proposition"] in props_of.get(i, ()) for i in ids) and len(ids) > 1:
+                        print(f"    cluster {cl.id} ({len(ids)} claims, {len(cl.origins)} origins)")
+                        for i in ids:
+                            it = items.get(i)
+                            key = origin_key(it)[0] if it is not None else "?"
+                            text = it.text[:90] if it is not None else ""
+                            print(f"      [{','.join(sorted(props_of.get(i, ()))) or '-'}] {key} | {text}")
+
+
+def _stories(story: Story, model: Any) -> list[Any]:
+    """The stories with the model's clusters (as :meth:`Story.score` builds them)."""
+    from reportedly.eval import stories as scorer
+
+    captured: list[Any] = []
+
+    original = scorer.score_links
+
+    def keep(gold, ledgers, stories, conflicts, series):  # noqa: ANN001, ANN202
+        captured.extend(stories)
+        return original(gold, ledgers, stories, conflicts, series)
+
+    scorer.score_links = keep
+    try:
+        story.score(model)
+    finally:
+        scorer.score_links = original
+    return captured
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/devcache"))
+    ap.add_argument("--texts", type=Path, default=Path("/work/stories-local"))
+    ap.add_argument("--stories", nargs="*", default=list(STORIES))
+    ap.add_argument("--origins", action="store_true", help="run the LOSO model and show origin changes")
+    ap.add_argument("--threshold", type=float, default=0.45)
+    ap.add_argument("--slack", type=float, default=0.1)
+    ap.add_argument("--keep-voices", action="store_true", help="the model keeps clusters' voices apart")
+    args = ap.parse_args()
+    stories = {n: Story(n, args.cache, args.texts) for n in args.stories}
+    total: Counter[str] = Counter()
+    for name, story in stories.items():
+        tally = misses(story, story.result.stories)
+        total.update(tally)
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()), flush=True)
+    print("all: " + ", ".join(f"{k} {v}" for k, v in total.most_common()))
+    if args.origins:
+        data = {n: s.pairs() for n, s in stories.items()}
+        for held, story in stories.items():
+            rest = [n for n in stories if n != held]
+            model = fit([data[n][0] for n in rest], [data[n][1] for n in rest], args.threshold, args.slack)
+            model = replace(model, threshold=args.threshold, slack=args.slack, keep_voices=args.keep_voices)
+            tally = misses(story, _stories(story, model), model)
+            print(f"{held} (model): " + ", ".join(f"{k} {v}" for k, v in tally.most_common()), flush=True)
+            origin_changes(story, model)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
