@@ -169,7 +169,8 @@ def test_a_cluster_label_starts_where_a_clause_starts() -> None:
     taken instead, read as a sentence (no leading "that", a capital)."""
     import numpy as np
 
-    from reportedly.link.clusters import Group, label
+    from reportedly.link.clusters import Group
+    from reportedly.link.labels import label
 
     tail = _item("to continue to rise", 1)
     whole = _item("that the toll of the storm would rise further", 2)

@@ -24,12 +24,13 @@ import numpy as np
 
 from ..model import ClaimCluster, Conflict, Document, Entity, EntityType, Ledger, Story
 from .blame import DENIES, MUTUAL, OWN, blame_conflicts, blame_groups, blaming, gazetteer_sides
-from .clusters import cluster_claims, cluster_id, label
+from .clusters import cluster_claims, cluster_id
 from .conflicts import internal_conflicts, opposition_conflicts
 from .corpus import ClaimItem, DocItem, claim_item, outlet_of
 from .embed import MINILM, THRESHOLDS, Embedder, default_embedder
 from .entities import EntityIndex, load_aliases
 from .independence import origins, with_demonyms
+from .labels import label
 from .numbers import numeric_conflicts
 from .organisations import with_short_form
 from .pairs import packaged_model
