@@ -30,7 +30,7 @@ from reportedly.model import (
 )
 
 #: Figures written out ("two", "Two magnitude …"), as the extraction reads them.
-WORDS = {"two": 2.0, "three": 3.0, "five": 5.0}
+WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "five": 5.0}
 
 
 def said(
@@ -482,3 +482,26 @@ def test_a_figure_counted_over_a_span_of_days_is_no_toll_of_the_event():
     other = said("The agency", "the blast at the school killed 900 people", ["900"], day=17)
     (row,) = rows(other, blast)
     assert not row.declined
+
+
+def test_one_days_count_rendered_two_ways_is_a_disagreement():
+    # two outlets relay the ministry's count of one day as 1,460 and 1,467: both cannot be it
+    first = said("the ministry", "1,460 people died in the floods", ["1,460"], day=9)
+    second = said("a ministry spokesman", "the toll stood at 1,467", ["1,467"], day=9)
+    (row,) = rows(first, second)
+    assert not row.declined and "rendered two ways" in row.why
+    # one origin, two relays of its statement: the copies disagree, it did not update
+    copy = said("the ministry", "the toll stood at 1,467", ["1,467"], day=9)
+    (row,) = rows(first, copy)
+    assert not row.declined
+    # far apart in one day: a tally moving through the day, declined as before
+    later = said("a ministry spokesman", "the toll stood at 1,900", ["1,900"], day=9)
+    (row,) = rows(first, later)
+    assert row.declined
+    # a round figure beside a precise one is its rounding; small counts are no copies
+    (row,) = rows(first, said("the agency", "1,500 people died", ["1,500"], day=9))
+    assert row.declined
+    small = rows(
+        said("doctors", "two people died", ["two"], day=9), said("officials", "one died", ["one"], day=9)
+    )
+    assert all("rendered two ways" not in r.why for r in small)

@@ -62,6 +62,30 @@ def rounded(qa: Quantity, qb: Quantity) -> bool:
     return round_one and abs(va - vb) <= ROUNDING * max(va, vb)
 
 
+#: How near two exact figures of one day must be to be one count rendered twice ("2,060" and
+#: "2,053" the same Sunday; "314" and "324" injured from one ministry statement): a tally moving
+#: through a day moves by more than two copies of one figure differ.
+RENDERING = 0.05
+
+
+def renderings(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures told for one day are renderings of one count that disagree: both exact
+    (no bound, no approximation, two precise figures of three digits or more, neither the other
+    rounded) and within :data:`RENDERING` of each other. Both cannot be the count: a reader has to
+    choose, whoever relayed them; a figure that moved would have moved further or been told so."""
+    va, vb = qa.value, qb.value
+    if va is None or vb is None or va == vb or min(va, vb) < 100:
+        return False
+    if qa.approximate or qb.approximate or rounded(qa, qb):
+        return False
+    for q in (qa, qb):
+        low = q.low if q.low is not None else (q.value if q.high is None else None)
+        high = q.high if q.high is not None else (q.value if q.low is None else None)
+        if low != q.value or high != q.value:
+            return False  # "at least 2,440", "up to 300": a bound, which a moving count may meet
+    return abs(va - vb) <= RENDERING * max(va, vb)
+
+
 def _value(text: str) -> float | None:
     try:
         return float(text.replace(",", ""))

@@ -46,6 +46,7 @@ from .conflicts_figures import (
     one_row_per_disagreement,
     others,
     over_a_span,
+    renderings,
     rounded,
     shock,
     side,
@@ -261,6 +262,15 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
             )
+    days = _days(a, b)
+    if (
+        days == 0
+        and renderings(a.quantity, b.quantity)
+        and not told_rising(a.item, a.quantity, b.item, b.quantity)
+    ):
+        # "2,060" and "2,053" the same day, "314" and "324" from one statement: copies of one
+        # count that disagree, whoever relayed them
+        return True, f"{a.says()} and {b.says()} for {key}: one day's count rendered two ways"
     if a.origin == b.origin:
         return False, f"{a.says()} and {b.says()} for {key}: the same origin updating its figure"
     if rounded(a.quantity, b.quantity):
@@ -294,7 +304,6 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             f"{a.says()} and {b.says()} for {key}: an order of magnitude apart, the smaller counts "
             "something narrower (one incident, one day, one group), not the same total"
         )
-    days = _days(a, b)
     gap = max(lb - ha, la - hb)
     if _growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
         if days == 0 or days is None:
