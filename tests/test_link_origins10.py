@@ -11,6 +11,7 @@ from datetime import date
 from reportedly.link.corpus import DocItem, claim_item
 from reportedly.link.entities import EntityIndex
 from reportedly.link.independence import origins
+from reportedly.link.organisations import embedded_acronym
 from reportedly.model import (
     ChainLink,
     Claim,
@@ -95,3 +96,15 @@ def test_a_body_named_two_ways_is_one_on_any_day_and_its_office_joins() -> None:
     fund = Entity("u3", "UN Children's Fund", EntityType.ORGANIZATION)
     assert len(_count(("A", officials), ("C", un))) == 1
     assert len(_count(("A", fund), ("A", officials), ("C", un))) == 1
+
+
+def test_a_body_described_around_its_acronym_is_that_body() -> None:
+    plain = Entity("s1", "NSB security service", EntityType.AGENCY)
+    owned = Entity("s2", "Northland's NSB security service", EntityType.AGENCY)
+    other = Entity("s3", "SSB security service", EntityType.AGENCY)
+    index = EntityIndex()
+    index.add([plain, owned, other])
+    assert index.canonical(plain).key == index.canonical(owned).key
+    assert index.canonical(other).key != index.canonical(plain).key
+    assert embedded_acronym("NSB Director Jane Roe") == []  # a person, not the body
+    assert embedded_acronym("Northland's NSB security service") == ["NSB"]
