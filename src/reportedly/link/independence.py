@@ -28,7 +28,8 @@ count as one origin when:
   word 4-grams.
 
 Voices a report names by their kind, officials of a place or a body beside that government or
-body, and bodies named by their parent are joined by the rules of :mod:`.voices`.
+body, a government's ministers beside that government (within :data:`GOVERNMENT_DAYS`), and
+bodies named by their parent are joined by the rules of :mod:`.voices`.
 
 The result: ``reported by N outlets, M independent origins``.
 """
