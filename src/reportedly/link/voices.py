@@ -313,6 +313,7 @@ def government_members(
         if _named_body(items[j], keys[j])
         and items[j].origin is not None
         and items[j].origin.type is EntityType.GOVERNMENT
+        and set(_TOKEN.findall(items[j].origin.name.lower())) & _GOVERNMENT_HEADS  # a ministry is its own
         and not set(_TOKEN.findall(items[j].origin.name.lower())) & (_LEVEL - {"s", "of", "the"})
     }
     out: list[tuple[int, int]] = []
