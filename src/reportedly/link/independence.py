@@ -28,7 +28,8 @@ count as one origin when:
   word 4-grams.
 
 Voices a report names by their kind, officials of a place or a body beside that government or
-body, and bodies named by their parent are joined by the rules of :mod:`.voices`.
+body, a government's ministers beside that government (within :data:`GOVERNMENT_DAYS`), and
+bodies named by their parent are joined by the rules of :mod:`.voices`.
 
 The result: ``reported by N outlets, M independent origins``.
 """
@@ -46,9 +47,11 @@ from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .partition import Partition
 from .roles import role_fits
-from .voices import introduced_officials, kind_named, parent_bodies, place_officials
+from .voices import government_members, introduced_officials, kind_named, parent_bodies, place_officials
 
 BRIEFING_DAYS = 3
+#: A government and its ministers repeat one figure over a longer cycle than one briefing.
+GOVERNMENT_DAYS = 7
 WIRE_OVERLAP = 0.6
 
 
@@ -161,6 +164,16 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "Catherine Smallwood, WHO's senior emergency officer for Europe" beside the WHO: the WHO.
     for i, j in introduced_officials(items, keys, find, _near):
+        union(i, j)
+
+    # "Public Health Minister Jane Roe" beside "the Foo government": the government speaking.
+    def _side(it: ClaimItem) -> str | None:
+        return accuser_side(it, side_of) if side_of is not None else None
+
+    def _week(a: ClaimItem, b: ClaimItem) -> bool:
+        return _near(a, b, GOVERNMENT_DAYS)
+
+    for i, j in government_members(items, keys, find, _week, _side):
         union(i, j)
     # "The United Nations offered that toll" beside "the UN Office for … Humanitarian Affairs".
     for i, j in parent_bodies(items, keys, _near):
@@ -424,7 +437,7 @@ def _media(item: ClaimItem) -> bool:
     return item.origin is not None and not item.origin.relay and item.origin.type is EntityType.MEDIA_OUTLET
 
 
-def _near(a: ClaimItem, b: ClaimItem) -> bool:
+def _near(a: ClaimItem, b: ClaimItem, days: int = BRIEFING_DAYS) -> bool:
     """Whether two claims can be one news cycle's: published within :data:`BRIEFING_DAYS`, or one
     dating its figure, or naming a past day, to the other's days ("the death toll was ten on 12 June,
     the Ukrainian authorities revealed", four days after the governor gave ten on 12 June)."""
@@ -433,7 +446,7 @@ def _near(a: ClaimItem, b: ClaimItem) -> bool:
         return True
     days_a = {da, *(m.when for m in a.measures if m.when is not None), *_days_named(a, da)}
     days_b = {db, *(m.when for m in b.measures if m.when is not None), *_days_named(b, db)}
-    return any(abs((x - y).days) <= BRIEFING_DAYS for x in days_a for y in days_b)
+    return any(abs((x - y).days) <= days for x in days_a for y in days_b)
 
 
 def _days_named(item: ClaimItem, published: date) -> list[date]:

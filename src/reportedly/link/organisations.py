@@ -199,6 +199,18 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in ORG_STOP).upper()
 
 
+def embedded_acronym(name: str) -> list[str]:
+    """The one acronym a described name is built on: "FSB security service", "Russia's FSB
+    security service" -> ["FSB"]. Only where every other word is lower case or a possessive
+    qualifier ("Russia's"): "FSB Director Alexander Bortnikov" names a person, not the body."""
+    words = name.replace("’", "'").split()
+    caps = [w for w in words if is_acronym(w)]
+    rest = [w for w in words if not is_acronym(w)]
+    if len(caps) != 1 or not rest or not all(w[:1].islower() or w.endswith("'s") for w in rest):
+        return []
+    return caps
+
+
 def is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", name.strip()))
 
@@ -280,7 +292,7 @@ class Organisations:
             if base is not None and base not in org.bases:
                 org.bases.add(base)
                 _add(self.by_base[base], org)
-            for s in [name, *short, *_unprefixed(name)]:
+            for s in [name, *short, *_unprefixed(name), *embedded_acronym(name)]:
                 letters = s.strip() if is_acronym(s) else initials(s)
                 if len(letters) >= 2 and letters not in org.short:
                     org.short.add(letters)
@@ -307,7 +319,11 @@ class Organisations:
         base = base_name(name, self.country_of)
         if base is not None and len(self.by_base.get(base, [])) == 1:
             return self.by_base[base][0]
-        wanted = [name.strip()] if is_acronym(name) else [s for s in short if is_acronym(s)]
+        wanted = (
+            [name.strip()]
+            if is_acronym(name)
+            else [s for s in [*short, *embedded_acronym(name)] if is_acronym(s)]
+        )
         if wanted:  # "WHO", "(OCHA)", "Norway's NORSAR institute"
             found = {id(o): o for w in wanted for o in self.by_short.get(w, [])}
             if len(found) == 1:

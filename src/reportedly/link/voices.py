@@ -283,8 +283,62 @@ def parent_bodies(
         if not words[i]:
             continue
         near_i = [j for j in bodies if j != i and near(items[i], items[j])]
-        out += [(i, j) for j in near_i if words[j] == words[i]]  # "Taliban officials", "the Taliban"
+        # "UN officials", "the United Nations": one body written two ways, as one entity is, on any day
+        out += [(i, j) for j in bodies if j != i and words[j] == words[i]]
         fits = {words[j]: j for j in near_i if words[i] < words[j]}  # one office per name
         if len(fits) == 1:
             out.append((i, next(iter(fits.values()))))
     return out
+
+
+#: Role nouns of a government's own members: its ministers and those who speak for it.
+_GOVERNMENT_ROLES = frozenset({"minister", "spokesman", "spokeswoman", "spokesperson", "spokesmen"})
+
+
+def government_members(
+    items: list[ClaimItem],
+    keys: list[tuple[str, str, bool]],
+    find: Callable[[int], int],
+    near: Callable[[ClaimItem, ClaimItem], bool],
+    side: Callable[[ClaimItem], str | None],
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a named minister or spokesperson whose role names no other body ("Public
+    Health Minister Jane Roe") and the one national government of the cluster ("the Foo
+    government said more than 1,000 were killed"), within ``near``: a minister speaks for the
+    government they sit in, one voice. A government of a place below the state ("regional
+    administration"), a person of another side, or two governments that fit leave them apart."""
+    govs = {
+        find(j): j
+        for j in range(len(items))
+        if _named_body(items[j], keys[j])
+        and items[j].origin is not None
+        and items[j].origin.type is EntityType.GOVERNMENT
+        and set(_TOKEN.findall(items[j].origin.name.lower())) & _GOVERNMENT_HEADS  # a ministry is its own
+        and not set(_TOKEN.findall(items[j].origin.name.lower())) & (_LEVEL - {"s", "of", "the"})
+    }
+    out: list[tuple[int, int]] = []
+    if len(govs) != 1:
+        return out
+    root, j = next(iter(govs.items()))
+    gov_side = side(items[j])
+    for i, it in enumerate(items):
+        o = it.origin
+        if o is None or o.anonymous or o.type is not EntityType.PERSON or find(i) == root:
+            continue
+        roles = [role_words(r) for r in o.roles]
+        if not any(
+            r[0] in _GOVERNMENT_ROLES and not _OF_BODY.search(text)
+            for r, text in zip(roles, o.roles, strict=True)
+        ):
+            continue
+        own = side(it)
+        if own is not None and gov_side is not None and own != gov_side:
+            continue
+        if near(it, items[j]):
+            out.append((i, j))
+    return out
+
+
+#: A role that names the body it serves ("spokesman for the Red Cross"):
+#: that body's, not the government's.
+_OF_BODY = re.compile(r"\b(?:for|at)\s+(?:the\s+)?[A-Z]")
