@@ -315,6 +315,7 @@ def government_members(
         and items[j].origin.type is EntityType.GOVERNMENT
         and set(_TOKEN.findall(items[j].origin.name.lower())) & _GOVERNMENT_HEADS  # a ministry is its own
         and not set(_TOKEN.findall(items[j].origin.name.lower())) & (_LEVEL - {"s", "of", "the"})
+        and not _below_the_state(items[j].origin.name)
     }
     out: list[tuple[int, int]] = []
     if len(govs) != 1:
@@ -337,6 +338,20 @@ def government_members(
         if near(it, items[j]):
             out.append((i, j))
     return out
+
+
+def _below_the_state(name: str) -> bool:
+    """Whether a government's name places it below a country ("the Odisha government": the
+    places gazetteer knows Odisha as a region), so that a national minister is not read as
+    speaking for it. Demonyms and countries ("the Indian government") find no such place."""
+    from ..places import default_places
+
+    places = default_places()
+    if any(m.place.kind != "country" for m in places.find(name)):
+        return True
+    runs = re.findall(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", name)  # "Uttar Pradesh", "Queensland"
+    found = (places.lookup(run) for run in runs if run.lower() not in _GOVERNMENT_HEADS)
+    return any(p is not None and p.kind != "country" for p in found)
 
 
 #: A role that names the body it serves ("spokesman for the Red Cross"):
