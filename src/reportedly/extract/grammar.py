@@ -311,7 +311,10 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for obj in to.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and _MEDIA.search(mention_span(obj).text):
+                        # "X confirmed the figure, according to CNN": the newsroom relays X
+                        draft.chain_before.append((mention_span(obj), "according to"))
+                    elif obj.dep_ == "pobj":
                         draft.chain_after.append((mention_span(obj), "according to"))
     if subj is not None:
         for child in subj.children:
