@@ -43,3 +43,12 @@ def test_the_first_pronoun_used_for_a_person_is_kept_and_nothing_known_fits_eith
     g.learn_name("said ", "Ms Roe")
     g.learn_name("told Mrs. ", "Jane Doe")
     assert not g.fits("he", "Roe") and not g.fits("him", "Jane Doe") and g.fits("her", "Doe")
+
+
+def test_the_official_and_the_officer_refer_to_the_person_introduced_with_that_role() -> None:
+    text = (
+        "Raj Patel, a senior railway official, said the signal had failed. The official said 40 staff "
+        "were on duty. Police officer Dan Cole said the road was shut. The officer said two cars were hit."
+    )
+    got = _sources(text)
+    assert got["duty"] == "Raj Patel" and got["hit"] == "Dan Cole"
