@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from ..model import ClaimKind
 from .drafts import TITLE_SECTIONS, Draft
-from .grammar import source_like
+from .grammar import NEWSROOM, source_like
 from .lexicon import TALLY_VERBS
 from .quotes import Quote
 from .registry import Article, step
@@ -155,8 +155,8 @@ def reconcile(
 
 
 def relayed_speech(drafts: list[Draft]) -> set[int]:
-    """Drafts said inside another draft's content by a named or described speaker, the other's cue
-    after both ("…, CNN reported", "…, according to CNN").
+    """Drafts said inside a newsroom's draft's content by a named or described speaker, the
+    newsroom's cue after both ("…, CNN reported", "…, according to CNN").
 
     "The mayor denied any wrongdoing, CNN reported": the encoder reads *denied* as part of what
     CNN reported and doubts it, which leaves CNN as the claim's only source and so its origin.
@@ -171,7 +171,11 @@ def relayed_speech(drafts: list[Draft]) -> set[int]:
             continue
         end = max((b for _, b in d.content), default=d.cue[1])
         if any(
-            o is not d and o.cue[0] >= end and any(a <= at[0] and d.cue[1] <= b for a, b in o.content)
+            o is not d
+            and o.cue[0] >= end
+            and o.source_tokens is not None
+            and NEWSROOM.search(o.source_tokens.text)
+            and any(a <= at[0] and d.cue[1] <= b for a, b in o.content)
             for o in drafts
         ):
             out.add(n)
