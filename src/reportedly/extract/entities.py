@@ -11,10 +11,8 @@ the words of the description.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -42,6 +40,7 @@ from .mentions import (
     strip_the,
     where_a_place_stands,
 )
+from .pronouns import Genders, Trail
 from .roles import contradicts, is_role_mention, role_of, role_words, same_stem, whole_name
 from .spans import EntityBounds, mention_span
 
@@ -97,59 +96,6 @@ class Mention:
     entities: list[Entity]
 
 
-T = TypeVar("T")
-
-
-class _Trail(Generic[T]):
-    """Offsets of mentions in the order they were recorded, searchable for the pronoun rule.
-
-    The order is not the text's (a claim's source may follow its cue; a block lists its
-    names, then its subjects), and the pronoun rule reads the list backwards from its end,
-    skipping what lies at or after the pronoun and stopping at the first offset out of
-    reach. Reading it entry by entry cost the reach per pronoun, and a quote-dense text's
-    thousands of "she said" read thousands of mentions each (issue 18). Here each kind of
-    pronoun reads only the entries that fit it, and where the scan would have stopped is
-    found by binary search, so the answer is the scan's.
-    """
-
-    def __init__(self, kinds: dict[str, Callable[[T], bool]]) -> None:
-        self.pos: list[int] = []
-        self.of_kind: dict[str, list[int]] = {kind: [] for kind in kinds}  # entry indices, ascending
-        self._kinds = kinds
-        # the entries whose offset is below every later entry's, in order (offsets ascending)
-        self._low_at: list[int] = []
-        self._low_pos: list[int] = []
-        self.highest: list[int] = []  # per entry, the largest offset up to it
-
-    def add(self, pos: int, item: T) -> None:
-        n = len(self.pos)
-        self.pos.append(pos)
-        for kind, fits in self._kinds.items():
-            if fits(item):
-                self.of_kind[kind].append(n)
-        while self._low_pos and self._low_pos[-1] >= pos:
-            self._low_pos.pop()
-            self._low_at.pop()
-        self._low_pos.append(pos)
-        self._low_at.append(n)
-        self.highest.append(max(pos, self.highest[-1]) if self.highest else pos)
-
-    def last_below(self, limit: int) -> int:
-        """The last entry whose offset is below ``limit`` (where a backward scan stops), or -1."""
-        k = bisect_left(self._low_pos, limit) - 1
-        return self._low_at[k] if k >= 0 else -1
-
-    def nearest(self, kind: str, at: int, after: int = -1, stop: int = -1) -> int:
-        """The last entry of ``kind`` after entry ``stop`` with ``after < offset < at``, or -1: a
-        backward scan that skips entries outside that range and ends at entry ``stop``."""
-        for n in reversed(self.of_kind[kind]):
-            if n <= stop or self.highest[n] <= after:
-                break  # the scan ended here, or every earlier entry is at or before ``after``
-            if after < self.pos[n] < at:
-                return n
-        return -1
-
-
 class EntityResolver:
     """Resolves source mentions of one document, in text order."""
 
@@ -163,10 +109,11 @@ class EntityResolver:
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) for anaphora
         self.candidates: list[tuple[int, str, str]] = []  # (offset, text, NER label), not yet entities
         # the same two lists, searchable by the kind of pronoun an entry can stand for
-        self.mentioned: _Trail[Entity] = _Trail(_MENTION_KINDS)
-        self.named: _Trail[tuple[str, bool, bool]] = _Trail(_NAME_KINDS)  # (NER label, oblique, placed)
+        self.mentioned: Trail[Entity] = Trail(_MENTION_KINDS)
+        self.named: Trail[tuple[str, bool, bool]] = Trail(_NAME_KINDS)  # (NER label, oblique, placed)
         self.spans: dict[int, Span] = {}  # parsed noun phrases of plural candidates, by offset
         self.roles: list[tuple[int, Span, str]] = []  # (offset, person name, role introduced with it)
+        self.genders = Genders()  # which of "he" / "she" the text has used for a person
 
     # --- learning from the text -------------------------------------------------------------
     def learn(self, span: Span, offset: int) -> None:
@@ -367,6 +314,7 @@ class EntityResolver:
         return entity
 
     def _candidate(self, at: int, text: str, label: str, oblique: bool = False, placed: bool = False) -> None:
+        self.genders.learn_name(self.text[max(0, at - 6) : at], text) if label == "PERSON" else None
         self.candidates.append((at, text, label))
         self.named.add(at, (label, oblique, placed))
 
@@ -498,20 +446,29 @@ class EntityResolver:
         The last fitting mention recorded before the pronoun and within reach; then a name
         recorded after it and before the pronoun (within reach too when no mention fits),
         which wins. Both lists are read backwards in the order recorded, as a scan would
-        (:class:`_Trail`): the first entry out of reach ends the search.
+        (:class:`Trail`): the first entry out of reach ends the search.
         """
         kind = "person" if pronoun in _PRONOUNS_PERSON else "plural" if pronoun in _PRONOUNS_PLURAL else "it"
-        n = self.mentioned.nearest(kind, at, stop=self.mentioned.last_below(at - PRONOUN_REACH))
+        fits, stop = self.genders.fits, self.mentioned.last_below(at - PRONOUN_REACH)
+        n = self.mentioned.nearest(kind, at, stop=stop)
+        while n >= 0 and not fits(pronoun, self.history[n][1].name):  # "she" after a man named last
+            n = self.mentioned.nearest(kind, self.history[n][0], stop=stop)
         best_pos, best = self.history[n] if n >= 0 else (-1, None)
         # a mention found lies within reach, and so does every name after it
         stop = self.named.last_below(at - PRONOUN_REACH) if best is None else -1
         n = self.named.nearest(kind, at, after=best_pos, stop=stop)
+        while n >= 0 and not fits(pronoun, self.candidates[n][1]):
+            n = self.named.nearest(kind, self.candidates[n][0], after=best_pos, stop=stop)
         if n >= 0:
             pos, text, label = self.candidates[n]
             if label == "PLURAL" and pos in self.spans:
                 return self._resolve_one(self.spans[pos], at)[0]
-            return self._named(text, label, at)
-        return self._touch(best, at) if best is not None else None
+            best = self._named(text, label, at)
+        elif best is not None:
+            best = self._touch(best, at)
+        if isinstance(best, Entity) and best.type is EntityType.PERSON:
+            self.genders.note(pronoun, best.name)
+        return best
 
     def _nominal_antecedent(self, mention: Span, at: int) -> Entity | None:
         head = mention.root

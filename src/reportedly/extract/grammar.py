@@ -255,6 +255,7 @@ _MEDIA = re.compile(
     r"AFP|AP|Associated\s+Press|Reuters|BBC|CNN|NBC|CBS|ABC|Sky\s+News|Al\s+Jazeera|TASS|RIA|Interfax|"
     r"Xinhua|Yonhap|dpa|Bloomberg|Fox\s+News|The\s+\w+\s+(?:Times|Post|Journal|Guardian))\b"
 )
+NEWSROOM = _MEDIA  # the same test, for the merge step's relayed statements
 
 
 def relay_hops(verb: Token) -> list[tuple[Span, str]]:
@@ -311,7 +312,10 @@ def chain_from_verb(draft, verb: Token, subj: Token | None) -> None:  # noqa: AN
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for obj in to.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and _MEDIA.search(mention_span(obj).text):
+                        # "X confirmed the figure, according to CNN": the newsroom relays X
+                        draft.chain_before.append((mention_span(obj), "according to"))
+                    elif obj.dep_ == "pobj":
                         draft.chain_after.append((mention_span(obj), "according to"))
     if subj is not None:
         for child in subj.children:

@@ -20,9 +20,11 @@ from spacy.tokens import Span
 
 from ..model import ClaimKind
 from .drafts import TITLE_SECTIONS, Draft
+from .grammar import NEWSROOM, source_like
 from .lexicon import TALLY_VERBS
 from .quotes import Quote
 from .registry import Article, step
+from .roles import ROLE_NOUNS
 from .spans import (
     Ranges,
     content_spans,
@@ -145,9 +147,38 @@ def reconcile(
         matched.add(base)
         out.append(rules[base])
         adopt(rules[base], reading, view, block.offset, text, quoted)
+    relayed = relayed_speech(rules)
     for n, draft in enumerate(rules):
-        if n not in matched and not encoder_doubts(draft, view, block.offset):
+        if n not in matched and (n in relayed or not encoder_doubts(draft, view, block.offset)):
             out.append(draft)
+    return out
+
+
+def relayed_speech(drafts: list[Draft]) -> set[int]:
+    """Drafts said inside a newsroom's draft's content by a named or described speaker, the
+    newsroom's cue after both ("…, CNN reported", "…, according to CNN").
+
+    "The mayor denied any wrongdoing, CNN reported": the encoder reads *denied* as part of what
+    CNN reported and doubts it, which leaves CNN as the claim's only source and so its origin.
+    The mayor's denial is kept, so that nesting (``claims.nest_relays``) makes CNN a relay.
+    """
+    out: set[int] = set()
+    for n, d in enumerate(drafts):
+        src, at = d.source_tokens, d.source_span
+        if src is None or at is None or d.kind is not ClaimKind.INDIRECT:
+            continue
+        if not (source_like(src.root) or src.root.lemma_.lower() in ROLE_NOUNS):
+            continue
+        end = max((b for _, b in d.content), default=d.cue[1])
+        if any(
+            o is not d
+            and o.cue[0] >= end
+            and o.source_tokens is not None
+            and NEWSROOM.search(o.source_tokens.text)
+            and any(a <= at[0] and d.cue[1] <= b for a, b in o.content)
+            for o in drafts
+        ):
+            out.add(n)
     return out
 
 

@@ -19,7 +19,7 @@ ROLE_NOUNS = frozenset(
     """president premier minister secretary secretary-general chancellor governor mayor spokesman
     spokeswoman spokesperson head chief director chairman chairwoman chair chairperson commander
     ambassador envoy coordinator co-ordinator adviser advisor leader king queen pope senator
-    administrator commissioner prosecutor-general ceo""".split()  # noqa: SIM905 - a word list reads better so
+    administrator commissioner prosecutor-general ceo officer official""".split()  # noqa: SIM905 - a word list reads better so
 )
 _ROLE_ABBREVIATIONS = {
     "gov": "governor",
