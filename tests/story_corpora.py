@@ -28,6 +28,7 @@ GOLD = {
     "maui-wildfires-2023": ROOT / "benchmarks" / "stories" / "maui-wildfires-2023",
     "balasore-train-collision-2023": ROOT / "benchmarks" / "stories" / "balasore-train-collision-2023",
     "herat-earthquakes-2023": ROOT / "benchmarks" / "stories" / "herat-earthquakes-2023",
+    "morocco-earthquake-2023": ROOT / "benchmarks" / "stories" / "morocco-earthquake-2023",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 

@@ -7,7 +7,8 @@ round 5, ``heldout-{ru,uk}/articles``, and for the sets held out in round 5 (sco
 end, development text from round 6), ``heldout2-{ru,uk}/articles``, and for the sets held out in
 round 6 (scored once at its end), ``heldout3-{ru,uk}/articles``, and for the sets held out in
 round 7 (scored once before and once after its work), ``heldout4-{ru,uk}/articles``, and for the
-sets held out in round 8 (likewise), ``heldout5-{ru,uk}/articles``; by default
+sets held out in round 8 (likewise), ``heldout5-{ru,uk}/articles``, and for those held out in
+round 9 (likewise), ``heldout6-{ru,uk}/articles``; by default
 ``../stories-local`` beside the checkout.
 Without them the test skips and says where it looked. The floors sit a little under the recorded
 figures so that a change that loses ground fails here. Sets still held out have no floor: they are
@@ -41,6 +42,8 @@ SETS: dict[str, tuple[str, str]] = {
     "uk-heldout4": ("uk", "heldout4-uk"),
     "ru-heldout5": ("ru", "heldout5-ru"),  # held out in round 8, scored once before and once after
     "uk-heldout5": ("uk", "heldout5-uk"),
+    "ru-heldout6": ("ru", "heldout6-ru"),  # held out in round 9, scored once before and once after
+    "uk-heldout6": ("uk", "heldout6-uk"),
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
@@ -113,6 +116,18 @@ FLOORS: dict[str, dict[str, float]] = {
         "source_accuracy": 0.77,
         "stance_accuracy": 0.73,
         "quantity_accuracy": 0.84,
+    },
+    "ru-heldout6": {  # held out in round 9, scored once before and once after: its after-figures minus 0.05
+        "recall": 0.79,
+        "source_accuracy": 0.62,
+        "stance_accuracy": 0.75,
+        "quantity_accuracy": 0.87,
+    },
+    "uk-heldout6": {
+        "recall": 0.91,
+        "source_accuracy": 0.65,
+        "stance_accuracy": 0.82,
+        "quantity_accuracy": 0.83,
     },
 }
 
