@@ -156,17 +156,15 @@ def _same_vectors(*items: ClaimItem):
     return {it.id: np.ones(4, dtype=np.float32) / 2.0 for it in items}
 
 
+def _charge(content: str) -> ClaimItem:
+    """The shareholders' negative claim of day 20, the allegation the answers below reply to."""
+    return _told("The shareholders", content, cue="claimed", lemma="claim", negative=True, day=20)
+
+
 def test_an_allegation_and_the_accused_partys_answer_are_a_stance_conflict():
     from reportedly.link.conflicts import allegation_conflicts
 
-    charge = _told(
-        "The shareholders",
-        "the grid company did not switch off its lines before the blaze",
-        cue="claimed",
-        lemma="claim",
-        negative=True,
-        day=20,
-    )
+    charge = _charge("the grid company did not switch off its lines before the blaze")
     answer = _told("Grid company", "its lines had been switched off hours before the blaze began", day=21)
     (c,) = allegation_conflicts([charge, answer], _same_vectors(charge, answer), "s1")
     assert c.kind is ConflictKind.STANCE and (c.a.id, c.b.id) == (charge.id, answer.id)
@@ -176,25 +174,11 @@ def test_an_allegation_and_the_accused_partys_answer_are_a_stance_conflict():
 def test_an_allegation_is_not_answered_before_it_nor_by_its_own_party_nor_in_a_counterfactual():
     from reportedly.link.conflicts import allegation_conflicts
 
-    charge = _told(
-        "The shareholders",
-        "the grid company did not switch off its lines before the blaze",
-        cue="claimed",
-        lemma="claim",
-        negative=True,
-        day=20,
-    )
+    charge = _charge("the grid company did not switch off its lines before the blaze")
     earlier = _told("Grid company", "its lines had been switched off hours before the blaze began", day=19)
     own = _told("The shareholders", "its lines had been switched off hours before the blaze began", day=22)
     assert allegation_conflicts([charge, earlier, own], _same_vectors(charge, earlier, own), "s1") == []
-    iffy = _told(
-        "The shareholders",
-        "even if the alarms had rung, the lines would not have been switched off before the blaze",
-        cue="claimed",
-        lemma="claim",
-        negative=True,
-        day=20,
-    )
+    iffy = _charge("even if the alarms had rung, the lines would not have been switched off before the blaze")
     reply = _told("Grid company", "alarms rang and the lines were switched off before the blaze", day=21)
     assert allegation_conflicts([iffy, reply], _same_vectors(iffy, reply), "s1") == []
 

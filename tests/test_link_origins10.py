@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.link.corpus import DocItem, claim_item
+from origin_cases import doc_item, origin_keys
 from reportedly.link.entities import EntityIndex
-from reportedly.link.independence import origins
 from reportedly.link.organisations import embedded_acronym
 from reportedly.model import (
-    ChainLink,
-    Claim,
-    ClaimKind,
-    Cue,
-    Document,
     Entity,
     EntityType,
-    SectionKind,
-    Span,
-    Stance,
 )
 
 _TEXTS = {
@@ -34,27 +25,8 @@ _TEXTS = {
 
 def _count(*voices: tuple[str, Entity]) -> list[str]:
     """The origin keys of one cluster whose claims are (article, speaker) pairs."""
-    index = EntityIndex()
-    index.add([e for _doc_id, e in voices])
-    docs = {
-        k: DocItem(Document(t, id=k, outlet=k, published=date(2023, 10, day)), k)
-        for k, (t, day) in _TEXTS.items()
-    }
-    items = []
-    for k, e in voices:
-        text = docs[k].document.text
-        claim = Claim(
-            ClaimKind.DIRECT,
-            SectionKind.BODY,
-            Stance.ASSERTED,
-            Cue(0, 1, text[0], "said"),
-            [Span(0, len(text), text)],
-            chain=[ChainLink(e, "said", None)],
-            id=f"{k}:{e.id}",
-        )
-        items.append(claim_item(claim, docs[k], index))
-    found, _ = origins(items)
-    return sorted(o.key for o in found)
+    docs = {k: doc_item(k, t, date(2023, 10, day)) for k, (t, day) in _TEXTS.items()}
+    return origin_keys(docs, voices)
 
 
 def _minister(eid: str = "p1", role: str = "Health Minister") -> Entity:

@@ -8,40 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from origin_cases import doc_item, origin_keys, said
 from reportedly.link.corpus import DocItem, claim_item
 from reportedly.link.entities import EntityIndex
-from reportedly.link.independence import origins
 from reportedly.link.organisations import gazetteer_country, org_parts
 from reportedly.link.voices import kind_of
 from reportedly.model import (
-    ChainLink,
-    Claim,
-    ClaimKind,
-    Cue,
-    Document,
     Entity,
     EntityType,
-    SectionKind,
-    Span,
-    Stance,
 )
 
 
 def _doc(outlet: str, text: str, day: int = 4) -> DocItem:
-    return DocItem(Document(text, id=outlet, outlet=outlet, published=date(2023, 6, day)), outlet)
-
-
-def _claim(d: DocItem, e: Entity) -> Claim:
-    text = d.document.text
-    return Claim(
-        ClaimKind.DIRECT,
-        SectionKind.BODY,
-        Stance.ASSERTED,
-        Cue(0, 1, text[0], "said"),
-        [Span(0, len(text), text)],
-        chain=[ChainLink(e, "said", None)],
-        id=f"{d.id}:{e.id}",
-    )
+    return doc_item(outlet, text, date(2023, 6, day))
 
 
 _TEXTS = {
@@ -52,12 +31,7 @@ _TEXTS = {
 
 def _count(*voices: tuple[str, Entity], texts: dict[str, str] = _TEXTS) -> list[str]:
     """The origin keys of one cluster whose claims are (article, speaker) pairs."""
-    index = EntityIndex()
-    index.add([e for _doc_id, e in voices])
-    docs = {k: _doc(k, v) for k, v in texts.items()}
-    items = [claim_item(_claim(docs[k], e), docs[k], index) for k, e in voices]
-    found, _ = origins(items)
-    return sorted(o.key for o in found)
+    return origin_keys({k: _doc(k, v) for k, v in texts.items()}, voices)
 
 
 # -- one body written several ways -----------------------------------------------------------------
@@ -233,9 +207,9 @@ def test_a_figure_written_as_speaker_is_no_origin() -> None:
     index = EntityIndex()
     toll = Entity("t1", "The toll", EntityType.UNKNOWN)
     index.add([toll])
-    assert claim_item(_claim(d, toll), d, index).origin is None  # the outlet's own statement
+    assert claim_item(said(d, toll), d, index).origin is None  # the outlet's own statement
     for name in ("Northland Red Cross figures", "the ministry"):
         body = Entity("b1", name, EntityType.ORGANIZATION)
         index = EntityIndex()
         index.add([body])
-        assert claim_item(_claim(d, body), d, index).origin is not None, name
+        assert claim_item(said(d, body), d, index).origin is not None, name
