@@ -9,6 +9,7 @@ split by a word, far tokens), with and without the encoder's readings.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Token
 
 from reportedly.extract import encoder as enc
 from reportedly.extract import learned
@@ -19,11 +20,61 @@ from reportedly.nlp import load
 from reportedly.nlp.blocks import parse_many
 
 
+def _reference_ancestors_of(heads: list[int], i: int) -> list[int]:
+    """Token ``i`` and its heads up to the root, by index."""
+    chain = [i]
+    while heads[i] != i:
+        i = heads[i]
+        chain.append(i)
+    return chain
+
+
+def _reference_relation(
+    view: BlockView, i: int, head: Token, head_pos: dict[int, int]
+) -> tuple[str, int, str]:
+    """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker.
+
+    Reads the view's arrays, not spaCy tokens: this runs for every token around every cue.
+    Walks up from ``i`` only as far as the first ancestor of the cue head (``head_pos``): the
+    head itself when ``i`` hangs below it, else the lowest common ancestor. Walking on to the
+    root made this quadratic in the depth of long parses (a paragraph of quotation fragments).
+    """
+    heads = view.head
+    if i == head.i:
+        anc = _reference_ancestors_of(heads, i)
+        below = anc[-1]  # the cue head itself: its chain read as a full walk reads it
+        edge = "first" if i == view.left[below] else "last" if i == view.right[below] else ""
+        return "below:" + view.dep[below], 0, edge
+    node, below, steps = i, -1, 0
+    while node not in head_pos:
+        up = heads[node]
+        if up == node:
+            return "nopath", 9, ""
+        below, node, steps = node, up, steps + 1
+    if steps == 0:
+        return "above", head_pos[i], ""
+    edge = ""
+    if node == head.i:
+        # the token hangs below the cue: through which child of the cue?
+        rel = "below:" + view.dep[below]
+        if i == view.left[below]:
+            edge = "first"
+        elif i == view.right[below]:
+            edge = "last"
+    else:
+        rel = "side:" + view.dep[below] + ">" + str(min(head_pos[node], 3))
+        if i == view.left[below]:
+            edge = "sfirst"
+        elif i == view.right[below]:
+            edge = "slast"
+    return rel, steps, edge
+
+
 def _reference_span_features(view, cue, lo, hi):  # noqa: ANN001, ANN202, C901 - the old code, verbatim
     """The span features as they were built before round 8, one string at a time."""
     head = root_of(view.doc, cue)
     cue_set = set(cue)
-    head_anc = learned._ancestors_of(view.head, head.i)
+    head_anc = _reference_ancestors_of(view.head, head.i)
     head_pos = {idx: n for n, idx in enumerate(head_anc)}
     cue_sent = view.sent_of[head.i]
     first, last = min(cue), max(cue)
@@ -32,7 +83,7 @@ def _reference_span_features(view, cue, lo, hi):  # noqa: ANN001, ANN202, C901 -
     depths: list[int] = []
     edges: list[str] = []
     for i in range(lo, hi):
-        rel, depth, edge = learned._relation(view, i, head, head_pos)
+        rel, depth, edge = _reference_relation(view, i, head, head_pos)
         rels.append("CUE" if i in cue_set else rel)
         depths.append(depth)
         edges.append(edge)

@@ -27,9 +27,10 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..nlp import doc_text
+from .cue_paths import TreeIndex, relations
 from .encoder import WordTags
 from .lexicon import REPORTING_VERBS
 from .quotes import Quote, find_quotes
@@ -78,6 +79,8 @@ class BlockView:
     # the encoder's words behind each token (-1: none), for its cue-conditioned pair head
     words: WordTags | None = None
     word_of: list[int] = field(default_factory=list)
+    #: the parse numbered once per block, so a cue's relations read its window, not the block
+    tree: TreeIndex = field(default_factory=lambda: TreeIndex([], [], [], []))
     #: each token's word and tag as its neighbours' span features name them, made on first use
     neighbour_feats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
@@ -127,6 +130,7 @@ class BlockView:
             if h != j:
                 view.left[h] = min(view.left[h], view.left[j])
                 view.right[h] = max(view.right[h], view.right[j])
+        view.tree = TreeIndex.of(view.head, view.children, order)
         if words is not None:
             ends = [at + max(1, len(t)) for at, t in zip(idx, view.text, strict=True)]
             spans = [(offset + a, offset + b) for a, b in zip(idx, ends, strict=True)]
@@ -251,15 +255,6 @@ def cue_features(view: BlockView, start: int, end: int) -> list[list[str]]:
     return out
 
 
-def _ancestors_of(heads: list[int], i: int) -> list[int]:
-    """Token ``i`` and its heads up to the root, by index."""
-    chain = [i]
-    while heads[i] != i:
-        i = heads[i]
-        chain.append(i)
-    return chain
-
-
 def _bucket(n: int) -> str:
     for limit in (1, 2, 3, 5, 8, 12, 20):
         if n <= limit:
@@ -307,19 +302,12 @@ def span_features(view: BlockView, cue: list[int], lo: int, hi: int) -> list[lis
     """
     head = root_of(view.doc, cue)
     cue_set = set(cue)
-    head_anc = _ancestors_of(view.head, head.i)
-    head_pos = {idx: n for n, idx in enumerate(head_anc)}
     cue_sent = view.sent_of[head.i]
     first, last = min(cue), max(cue)
     cue_lemma = head.lemma_.lower()
-    rels: list[str] = []
-    depths: list[int] = []
-    edges: list[str] = []
-    for i in range(lo, hi):
-        rel, depth, edge = _relation(view, i, head, head_pos)
-        rels.append("CUE" if i in cue_set else rel)
-        depths.append(depth)
-        edges.append(edge)
+    rels, depths, edges = relations(
+        view.head, view.dep, view.left, view.right, view.tree, head.i, range(lo, hi), cue_set
+    )
     near = _nearest_quotes(view, first, last)
     paired = _pair_readings(view, cue, lo, hi)
     base, dep, heads, in_quote, sent_of = view.base, view.dep, view.head, view.in_quote, view.sent_of
@@ -442,45 +430,6 @@ def _pair_readings(
         w: (tags[b[0]], tags[b[1]], str(p[0]), str(p[1]))
         for (w, _), b, p in zip(wanted, best, inside, strict=True)
     }
-
-
-def _relation(view: BlockView, i: int, head: Token, head_pos: dict[int, int]) -> tuple[str, int, str]:
-    """How token ``i`` is connected to the cue head: relation name, depth and subtree edge marker.
-
-    Reads the view's arrays, not spaCy tokens: this runs for every token around every cue.
-    Walks up from ``i`` only as far as the first ancestor of the cue head (``head_pos``): the
-    head itself when ``i`` hangs below it, else the lowest common ancestor. Walking on to the
-    root made this quadratic in the depth of long parses (a paragraph of quotation fragments).
-    """
-    heads = view.head
-    if i == head.i:
-        anc = _ancestors_of(heads, i)
-        below = anc[-1]  # the cue head itself: its chain read as a full walk reads it
-        edge = "first" if i == view.left[below] else "last" if i == view.right[below] else ""
-        return "below:" + view.dep[below], 0, edge
-    node, below, steps = i, -1, 0
-    while node not in head_pos:
-        up = heads[node]
-        if up == node:
-            return "nopath", 9, ""
-        below, node, steps = node, up, steps + 1
-    if steps == 0:
-        return "above", head_pos[i], ""
-    edge = ""
-    if node == head.i:
-        # the token hangs below the cue: through which child of the cue?
-        rel = "below:" + view.dep[below]
-        if i == view.left[below]:
-            edge = "first"
-        elif i == view.right[below]:
-            edge = "last"
-    else:
-        rel = "side:" + view.dep[below] + ">" + str(min(head_pos[node], 3))
-        if i == view.left[below]:
-            edge = "sfirst"
-        elif i == view.right[below]:
-            edge = "slast"
-    return rel, steps, edge
 
 
 def _nearest_quotes(view: BlockView, first: int, last: int) -> dict[int, str]:
