@@ -205,3 +205,30 @@ def test_posted_html_without_an_article_is_named_as_posted(client: TestClient) -
     r = client.post("/api/documents", json={"html": html}, headers=AUTH)
     assert r.status_code == 422
     assert "the posted HTML" in r.json()["detail"] and "<html>" not in r.json()["detail"]
+
+
+def test_every_route_answers_out_of_range_numbers_with_4xx_and_every_security_header(
+    client: TestClient,
+) -> None:
+    """Issue 18's probes on every route and method at once, not only the list pages: each path
+    parameter and the usual query parameters set to a number past 2^63, a byte that is not UTF-8
+    and words that are not numbers: never a 5xx, never the internals, always the headers."""
+    import re
+
+    from reportedly.api.security import SECURITY_HEADERS
+
+    names = [k.decode() for k, _ in SECURITY_HEADERS]
+    probed = 0
+    paths = client.get("/openapi.json").json()["paths"]  # every route, the included routers' too
+    for path, operations in paths.items():
+        for method in sorted(m.upper() for m in operations):
+            for bad in ["9223372036854775808", "-9223372036854775809", "%FF", "NaN", "1e400"]:
+                url = re.sub(r"\{[^}]+\}", bad, path)
+                query = "&".join(f"{p}={bad}" for p in ("offset", "limit", "page", "id", "story", "document"))
+                body = {"text": "x"} if method in {"POST", "PUT", "PATCH"} else None
+                r = client.request(method, f"{url}?{query}", headers=AUTH, json=body)
+                probed += 1
+                assert r.status_code < 500, (method, url, r.status_code, r.text[:200])
+                assert all(name in r.headers for name in names), (method, url)
+                assert "Traceback" not in r.text and "SELECT" not in r.text, (method, url)
+    assert probed >= 50
