@@ -14,7 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from reportedly.extract import learned
-from reportedly.extract.learned import _relation, quote_index
+from reportedly.extract.cue_paths import TreeIndex, relations
+from reportedly.extract.learned import quote_index
 from reportedly.extract.quotes import CLOSERS, OPENERS, STRAIGHT, Quote, find_quotes
 
 
@@ -74,8 +75,16 @@ def test_quote_index_matches_a_scan_of_every_quote(seed: int) -> None:
     assert quote_index(quotes, positions) == scan
 
 
+def _ancestors_of(heads: list[int], i: int) -> list[int]:
+    chain = [i]
+    while heads[i] != i:
+        i = heads[i]
+        chain.append(i)
+    return chain
+
+
 def _reference_relation(view, i, head, head_pos):  # noqa: ANN001, ANN202 - the old code, verbatim
-    anc = learned._ancestors_of(view.head, i)
+    anc = _ancestors_of(view.head, i)
     edge = ""
     if head.i in anc:
         below = anc[anc.index(head.i) - 1]
@@ -129,9 +138,23 @@ def test_relation_matches_the_full_walk(seed: int) -> None:
     n = rng.randint(1, 40)
     view = _random_forest(rng, n)
     head = SimpleNamespace(i=rng.randrange(n))
-    head_pos = {idx: k for k, idx in enumerate(learned._ancestors_of(view.head, head.i))}
+    head_pos = {idx: k for k, idx in enumerate(_ancestors_of(view.head, head.i))}
+    children: list[list[int]] = [[] for _ in range(n)]
+    for j, h in enumerate(view.head):
+        if h != j:
+            children[h].append(j)
+    order = [j for j, h in enumerate(view.head) if h == j]
+    for k in order:
+        order.extend(children[k])
+    tree = TreeIndex.of(view.head, children, order)
+    rels, depths, edges = relations(
+        view.head, view.dep, view.left, view.right, tree, head.i, range(n), {head.i}
+    )
     for i in range(n):
-        assert _relation(view, i, head, head_pos) == _reference_relation(view, i, head, head_pos)
+        if i == head.i:  # a cue token: named CUE, never read further
+            assert rels[i] == "CUE"
+            continue
+        assert (rels[i], depths[i], edges[i]) == _reference_relation(view, i, head, head_pos)
 
 
 def _best_of_three(text: str) -> float:
