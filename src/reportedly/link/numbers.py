@@ -169,7 +169,7 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             q = it.claim.quantities[m.position]
             if m.typed.unit == "magnitude" and not any(ch.isdigit() for ch in q.text):
                 continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
-            if sighted(it, q) or part_of_group(it, q):
+            if sighted(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
                 # compared where its story places it (``settle``), as of its report if its day is the event's
@@ -265,6 +265,14 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
             )
+    parts = (
+        p for p in (a, b) if part_of_group(p.item, p.quantity) and not handled_bodies(p.item, p.quantity)
+    )
+    if part := next(parts, None):
+        return (
+            False,
+            f"{a.says()} and {b.says()}: {part.says()} counts a part of a group (“2,530 of the dead”)",
+        )
     days = _days(a, b)
     if (
         days == 0
