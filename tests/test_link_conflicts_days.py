@@ -94,9 +94,23 @@ def test_a_part_of_a_group_is_no_count_of_the_group():
     buried = said(
         "the ministry", "2,530 of the dead had been buried", ["2,530"], day=9, doc=report, what="injured"
     )
-    assert part_of_group(buried, buried.claim.quantities[0])
+    assert part_of_group(buried, buried.claim.quantities[0], "injured")
     injured = said("state television", "2,421 people were injured", ["2,421"], day=9, what="injured")
     (row,) = rows(buried, injured)
     assert row.declined and "a part of a group" in row.why
     plain = said("the ministry", "2,530 were injured in the quake", ["2,530"], day=9, what="injured")
-    assert not part_of_group(plain, plain.claim.quantities[0])
+    assert not part_of_group(plain, plain.claim.quantities[0], "injured")
+    them = said("the agency", "2,530 of them were buried", ["2,530"], day=9, what="injured")
+    assert part_of_group(them, them.claim.quantities[0], "injured")
+    killed = said("the agency", "30 of them were killed", ["30"], day=9)
+    assert not part_of_group(killed, killed.claim.quantities[0], "killed")
+    # a group that is no other count: "two of the defendants" is the count of those who pleaded
+    court = said(
+        "the court", "two of the defendants had pleaded guilty", ["two"], day=9, what="pleaded_guilty"
+    )
+    assert not part_of_group(court, court.claim.quantities[0], "pleaded_guilty")
+    other = said(
+        "officials", "Three of the suspects admitted guilt", ["Three"], day=10, what="pleaded_guilty"
+    )
+    (row,) = rows(court, other)
+    assert not row.declined

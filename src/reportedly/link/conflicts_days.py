@@ -12,8 +12,8 @@ of one day disagree. Three readings of news language keep it from reporting upda
 * a sentence whose subject is a pronoun ("It killed at least 12,000 people") after a sentence
   naming a year well before the report's ("… hitting Agadir in 1960.") counts that earlier
   event, a comparison the report draws, not the story's count (:func:`past_event`);
-* a figure told as a part of a group ("2,530 of them were buried", "300 of the dead were
-  children") counts that part, not the group (:func:`part_of_group`).
+* a figure told as a part of a group of another count ("2,530 of the dead had been buried",
+  read as injured) counts that part, not this count (:func:`part_of_group`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..extract.measure_words import EVENTS
 from ..model import Quantity
 from .corpus import ClaimItem
 
@@ -107,11 +108,27 @@ def past_event(item: ClaimItem, published: date | None) -> bool:
     return any(int(y) < published.year - 1 for y in _YEAR.findall(previous))
 
 
-#: "2,530 of them", "300 of the dead", "40 of those": the figure names a part of a group.
-_OF_GROUP = re.compile(r"^\s+of\s+(?:them|whom|those|these|the\s+[a-z]+)\b(?!\s+\d)", re.I)
+#: "2,530 of the dead", "40 of the injured": the figure names a part of a group.
+_OF_GROUP = re.compile(r"^\s+of\s+the\s+([a-z]+)\b(?!\s+\d)", re.I)
+#: "2,530 of them were buried", "300 of whom had been identified": the part and what it underwent.
+_OF_THEM = re.compile(
+    r"^\s+of\s+(?:them|whom|those|these)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+([a-z]+)",
+    re.I,
+)
 
 
-def part_of_group(item: ClaimItem, q: Quantity) -> bool:
-    """Whether the figure counts a part of a group its report names ("adding that 2,530 of the
-    dead had been buried"): a subset, not the count of the group."""
-    return _OF_GROUP.match(item.doc.document.text[q.end : q.end + 40]) is not None
+def part_of_group(item: ClaimItem, q: Quantity, what: str | None) -> bool:
+    """Whether the figure counts a part of a group of another count its report names ("adding that
+    2,530 of the dead had been buried", read as injured): a subset of that group, not this count.
+    A group that is no count ("two of the defendants had pleaded guilty") or the count itself
+    ("140 of the dead") leaves the figure as it is."""
+    after = item.doc.document.text[q.end : q.end + 60]
+    if m := _OF_GROUP.match(after):
+        group = EVENTS.get(m.group(1).lower())
+        return group is not None and group != what
+    if m := _OF_THEM.match(after):
+        # "2,530 of them were buried": what the part underwent names its count
+        word = m.group(1).lower()
+        done = next((EVENTS[w] for w in (word, word[:-1], word[:-2]) if w in EVENTS), None)
+        return done != what
+    return False

@@ -265,9 +265,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
             )
-    parts = (
-        p for p in (a, b) if part_of_group(p.item, p.quantity) and not handled_bodies(p.item, p.quantity)
-    )
+    parts = (p for p in (a, b) if part_of_group(p.item, p.quantity, p.measure.what))
     if part := next(parts, None):
         return (
             False,
