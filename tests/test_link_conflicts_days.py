@@ -102,6 +102,8 @@ def test_a_part_of_a_group_is_no_count_of_the_group():
     assert not part_of_group(plain, plain.claim.quantities[0], "injured")
     them = said("the agency", "2,530 of them were buried", ["2,530"], day=9, what="injured")
     assert part_of_group(them, them.claim.quantities[0], "injured")
+    rest = said("the agency", "2,884 of the deceased victims have been laid to rest", ["2,884"], day=9)
+    assert part_of_group(rest, rest.claim.quantities[0], "killed")
     killed = said("the agency", "30 of them were killed", ["30"], day=9)
     assert not part_of_group(killed, killed.claim.quantities[0], "killed")
     # a group that is no other count: "two of the defendants" is the count of those who pleaded

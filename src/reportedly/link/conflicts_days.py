@@ -108,27 +108,30 @@ def past_event(item: ClaimItem, published: date | None) -> bool:
     return any(int(y) < published.year - 1 for y in _YEAR.findall(previous))
 
 
-#: "2,530 of the dead", "40 of the injured": the figure names a part of a group.
-_OF_GROUP = re.compile(r"^\s+of\s+the\s+([a-z]+)\b(?!\s+\d)", re.I)
-#: "2,530 of them were buried", "300 of whom had been identified": the part and what it underwent.
-_OF_THEM = re.compile(
-    r"^\s+of\s+(?:them|whom|those|these)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+([a-z]+)",
-    re.I,
+#: "2,530 of the dead", "2,884 of the deceased victims", "2,530 of them": a part of a group.
+_OF_GROUP = re.compile(r"^\s+of\s+(?:the\s+([a-z]+)|them|whom|those|these)\b(?!\s+\d)", re.I)
+#: "… were buried", "… have now been laid to rest": what the part underwent.
+_UNDERWENT = re.compile(
+    r"^(?:\s+[a-z]+){0,2}?\s+(?:were|was|are|is|(?:had|have|has)\s+(?:now\s+)?been)\s+([a-z]+)", re.I
 )
 
 
+def _event(word: str) -> str | None:
+    word = word.lower()
+    return next((EVENTS[w] for w in (word, word[:-1], word[:-2]) if w in EVENTS), None)
+
+
 def part_of_group(item: ClaimItem, q: Quantity, what: str | None) -> bool:
-    """Whether the figure counts a part of a group of another count its report names ("adding that
-    2,530 of the dead had been buried", read as injured): a subset of that group, not this count.
-    A group that is no count ("two of the defendants had pleaded guilty") or the count itself
-    ("140 of the dead") leaves the figure as it is."""
-    after = item.doc.document.text[q.end : q.end + 60]
-    if m := _OF_GROUP.match(after):
-        group = EVENTS.get(m.group(1).lower())
-        return group is not None and group != what
-    if m := _OF_THEM.match(after):
-        # "2,530 of them were buried": what the part underwent names its count
-        word = m.group(1).lower()
-        done = next((EVENTS[w] for w in (word, word[:-1], word[:-2]) if w in EVENTS), None)
-        return done != what
-    return False
+    """Whether the figure counts a part of a group that is not this count ("adding that 2,530 of
+    the dead had been buried", "2,884 of the deceased victims have been laid to rest", read as the
+    dead or the injured): what the part underwent, else the group, names another count. A group
+    that is no count ("two of the defendants had pleaded guilty") or the count itself ("140 of the
+    dead", "30 of them were killed") leaves the figure as it is."""
+    after = item.doc.document.text[q.end : q.end + 80]
+    m = _OF_GROUP.match(after)
+    if m is None:
+        return False
+    if done := _UNDERWENT.match(after[m.end() :]):
+        return _event(done.group(1)) != what
+    group = _event(m.group(1)) if m.group(1) else None
+    return group is not None and group != what
