@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
+from .conflicts_days import event_day, part_of_group, past_event, told_moving_to
 from .conflicts_figures import (
     added,
     broken_down,
@@ -93,9 +94,6 @@ ORDER = 10.0
 #: Counted units that are a part of "people" ("including 474 children").
 PART_OF_PEOPLE = frozenset({"children"})
 
-#: ``country_of(place_id)``: the (id, name) of the country holding a place, or None.
-CountryOf = Callable[[str], tuple[str, str] | None]
-
 #: ``contains(outer_place_id, inner_place_id)``: whether the first place holds the second.
 Containment = Callable[[str, str], bool]
 
@@ -128,6 +126,8 @@ class Point:
     #: the place is the story's country, read for a figure that names none
     #: (:func:`reportedly.link.settle.story_place`, rule 5), not one a report gives it
     settled: bool = False
+    #: the figure was told before its own day, by an earlier report of its series (a stale relay)
+    relayed: bool = False
 
     @property
     def when(self) -> date | None:
@@ -171,9 +171,12 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
             if sighted(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
-            if compared(it, m.position, series):
-                # a figure with no place is compared where its story places it (``settle``)
-                out.append(Point(it, q, m.compared or m.typed, m.read))
+            if compared(it, m.position, series) and not past_event(it, it.doc.published):
+                # compared where its story places it (``settle``), as of its report if its day is the event's
+                measure = m.compared or m.typed
+                fixed = measure.unit in FIXED_PROPERTIES  # a magnitude holds on the event's day
+                day = it.doc.published if not fixed and event_day(it, measure.as_of) else measure.as_of
+                out.append(Point(it, q, replace(measure, as_of=day), m.read))
     return out
 
 
@@ -262,11 +265,20 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
             )
+    parts = (p for p in (a, b) if part_of_group(p.item, p.quantity, p.measure.what))
+    if part := next(parts, None):
+        return (
+            False,
+            f"{a.says()} and {b.says()}: {part.says()} counts a part of a group (“2,530 of the dead”)",
+        )
     days = _days(a, b)
     if (
         days == 0
         and renderings(a.quantity, b.quantity)
         and not told_rising(a.item, a.quantity, b.item, b.quantity)
+        and not (told_moving_to(a.item, a.quantity) and told_moving_to(b.item, b.quantity))
+        and not (a.relayed or b.relayed)
+        and _told_update(a, b) is None  # "had previously announced 2,946" and "has risen to 2,960"
     ):
         # "2,060" and "2,053" the same day, "314" and "324" from one statement: copies of one
         # count that disagree, whoever relayed them
@@ -450,6 +462,11 @@ def numeric_conflicts(
     falls: dict[int, list[tuple[Point, Point, str]]] = defaultdict(list)
     for series in by_series.values():
         series.sort(key=lambda p: (p.when or date.min, p.item.doc.id, p.item.id))
+        told: dict[
+            tuple[float, float], date
+        ] = {}  # "2,901" on Tuesday, relayed again on Wednesday beside that day's "2,946"
+        for p in series:
+            p.relayed = p.when is not None and told.setdefault(_figure(p)[:2], p.when) < p.when
         for i, a in enumerate(series):
             for b in series[i + 1 :]:
                 days = _days(a, b)
@@ -499,15 +516,8 @@ def _latest_only(
         if a is shown:
             emit(a, b, True, why)
         else:
-            emit(
-                a,
-                b,
-                False,
-                (
-                    f"{b.says()} is lower than the earlier {a.says()} for {a.measure.key}, but the "
-                    "disagreement is shown with the latest figure before it"
-                ),
-            )
+            why = f"{b.says()} is lower than the earlier {a.says()} for {a.measure.key}, but the "
+            emit(a, b, False, why + "disagreement is shown with the latest figure before it")
 
 
 def _containment(
@@ -541,7 +551,9 @@ def _containment(
                     continue
                 if whole.settled and part.item.doc.id == whole.item.doc.id and _told_update(whole, part):
                     continue  # "according to initial reports, 25 injured" then "more than 30"
-                if lp <= (hw * GROWTH if later and _growing(part.measure) else hw):
+                if lp <= (hw * GROWTH if later and _growing(part.measure) else hw) or _grown_past(
+                    part, whole, group
+                ):
                     continue
                 if part.origin == whole.origin:
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
@@ -570,30 +582,16 @@ def _containment(
                     emit(part, whole, False, f"{why}; shown with the whole told closest in time")
 
 
-def gazetteer_is_country() -> Callable[[str], bool]:
-    """Whether a place id is a country, from the places gazetteer."""
-    from ..places import default_places
-
-    gaz = default_places()
-
-    def is_country(pid: str) -> bool:
-        place = gaz.get(pid)
-        return place is not None and place.kind == "country"
-
-    return is_country
-
-
-def gazetteer_country_of() -> CountryOf:
-    """The country a place id lies in (id and name), from the places gazetteer."""
-    from ..places import default_places
-
-    gaz = default_places()
-
-    def country_of(pid: str) -> tuple[str, str] | None:
-        place = gaz.get(pid)
-        if place is None or not place.country:
-            return None
-        country = gaz.get(place.country)
-        return (country.id, country.name) if country is not None else None
-
-    return country_of
+def _grown_past(part: Point, whole: Point, group: list[Point]) -> bool:
+    """Whether the whole's own series holds the part's figure by the part's day: a count that grows
+    ("632 in the country" on Saturday, "2,681" by Monday) had passed the part told later."""
+    if part.when is None or whole.when is None or part.when <= whole.when or not _growing(whole.measure):
+        return False
+    low = bounds(part.quantity)[0]
+    return any(
+        w.measure.key == whole.measure.key
+        and w.when is not None
+        and whole.when <= w.when <= part.when
+        and bounds(w.quantity)[1] >= low
+        for w in group
+    )

@@ -19,15 +19,8 @@ from datetime import date
 from ..model import Measure, Quantity
 from .conflicts_figures import one_site
 from .corpus import ClaimItem, vague
-from .numbers import (
-    COMPASS,
-    FIXED_PROPERTIES,
-    Containment,
-    CountryOf,
-    counted_key,
-    gazetteer_country_of,
-    gazetteer_is_country,
-)
+from .countries import CountryOf, gazetteer_country_of, gazetteer_is_country
+from .numbers import COMPASS, FIXED_PROPERTIES, Containment, counted_key
 
 #: Share of a story's placed figures (for one thing counted) that one country must hold for a
 #: figure with no place to be compared as that country's (rule 5 of :func:`story_place`).

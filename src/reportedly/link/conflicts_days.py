@@ -1,0 +1,137 @@
+"""When a figure holds, and which event it counts, read from the words of its sentence.
+
+The numeric judge (:mod:`.numbers`) compares figures by their as-of day and decides whether two
+of one day disagree. Three readings of news language keep it from reporting updates as rivals:
+
+* a day on the verb of the event itself ("the earthquake that struck on September 8 has risen to
+  2,901", "following a quake that struck late Friday") is the day of the event, not of the count:
+  the count holds on the day of its report (:func:`event_day`);
+* a count told as moving to its figure ("has risen to 2,901", "climbed to 2,122 with 2,421
+  injured") is one step of a tally that moves; two such steps told the same day are two moments
+  of that tally, not one count rendered two ways (:func:`told_moving_to`);
+* a sentence whose subject is a pronoun ("It killed at least 12,000 people") after a sentence
+  naming a year well before the report's ("… hitting Agadir in 1960.") counts that earlier
+  event, a comparison the report draws, not the story's count (:func:`past_event`);
+* a figure told as a part of a group of another count ("2,530 of the dead had been buried",
+  read as injured) counts that part, not this count (:func:`part_of_group`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..extract.measure_words import EVENTS
+from ..model import Quantity
+from .corpus import ClaimItem
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: Verbs that tell the event happening (not a tally moving): the day after them is its day. No
+#: digit may stand between verb and day ("the toll hit 100 on Monday" dates the count).
+_EVENT_DAY = re.compile(
+    r"\b(?:struck|strikes|hit|hits|shook|shakes|rocked|jolted|occurred|erupted|collapsed|burst|"
+    r"derailed|crashed|broke\s+out|began|started)\b[^.,;:\d]{0,60}?\b(?:on\s+)?(?:late\s+|early\s+)?"
+    rf"(?:(?P<wd>{'|'.join(_DAYS)})|(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})\b|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))",
+    re.I,
+)
+#: A tally told moving to its figure: "has risen to", "climbed to", "has gone up to", "reached".
+_MOVING_TO = re.compile(
+    r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)?|(?:gone|went|going)\s+up|increas(?:ed|es|ing)|"
+    r"jump(?:ed|s)?|soar(?:ed|s)?|mount(?:ed|s)?|grew|grown|reach(?:ed|es)?)\b(?:\s+to\b)?",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^\W*(?:it|that|this|they)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def _sentence(item: ClaimItem) -> tuple[str, int]:
+    s = item.claim.sentence
+    if s is None:
+        return item.claim.content_text, -1
+    return item.doc.document.text[s.start : s.end], s.start
+
+
+def event_day(item: ClaimItem, as_of: date | None) -> bool:
+    """Whether the figure's as-of day is the day its sentence gives the event itself ("the quake
+    that struck Morocco on September 8 has risen to 2,901"): that day is when the event happened,
+    and the count is the one known when the report was written."""
+    published = item.doc.published
+    if as_of is None or published is None or as_of >= published:
+        return False
+    text, _ = _sentence(item)
+    for m in _EVENT_DAY.finditer(text):
+        if m.group("wd"):
+            if _DAYS.index(m.group("wd").lower()) == as_of.weekday():
+                return True
+            continue
+        month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+        if _MONTHS.index(month[:3].lower()) + 1 == as_of.month and int(day) == as_of.day:
+            return True
+    return False
+
+
+def told_moving_to(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure's sentence, before it, tells a tally moving to a figure ("has risen to
+    2,901", "climbed to 2,122 with 2,421 people injured"): the count as it stood at one moment."""
+    text, start = _sentence(item)
+    if start < 0 or not (start <= q.start <= start + len(text)):
+        return False
+    return _MOVING_TO.search(text[: q.start - start]) is not None
+
+
+def past_event(item: ClaimItem, published: date | None) -> bool:
+    """Whether the figure's sentence opens on a pronoun and the sentence before it names a year
+    before the report's last ("The last quake of that size hit the coast in 1960. It killed at
+    least 12,000 people."): the figure counts that earlier event."""
+    text, start = _sentence(item)
+    if published is None or start <= 0 or not _PRONOUN_START.match(text):
+        return False
+    before = item.doc.document.text[max(0, start - 400) : start].rstrip()
+    ends = list(_SENTENCE_END.finditer(before[:-1]))
+    previous = before[ends[-1].end() :] if ends else before
+    return any(int(y) < published.year - 1 for y in _YEAR.findall(previous))
+
+
+#: "2,530 of the dead", "2,884 of the deceased victims", "2,530 of them": a part of a group.
+_OF_GROUP = re.compile(r"^\s+of\s+(?:the\s+([a-z]+)|them|whom|those|these)\b(?!\s+\d)", re.I)
+#: "… were buried", "… have now been laid to rest": what the part underwent.
+_UNDERWENT = re.compile(
+    r"^(?:\s+[a-z]+){0,2}?\s+(?:were|was|are|is|(?:had|have|has)\s+(?:now\s+)?been)\s+([a-z]+)", re.I
+)
+
+
+def _event(word: str) -> str | None:
+    word = word.lower()
+    return next((EVENTS[w] for w in (word, word[:-1], word[:-2]) if w in EVENTS), None)
+
+
+def part_of_group(item: ClaimItem, q: Quantity, what: str | None) -> bool:
+    """Whether the figure counts a part of a group that is not this count ("adding that 2,530 of
+    the dead had been buried", "2,884 of the deceased victims have been laid to rest", read as the
+    dead or the injured): what the part underwent, else the group, names another count. A group
+    that is no count ("two of the defendants had pleaded guilty") or the count itself ("140 of the
+    dead", "30 of them were killed") leaves the figure as it is."""
+    after = item.doc.document.text[q.end : q.end + 80]
+    m = _OF_GROUP.match(after)
+    if m is None:
+        return False
+    if done := _UNDERWENT.match(after[m.end() :]):
+        return _event(done.group(1)) != what
+    group = _event(m.group(1)) if m.group(1) else None
+    return group is not None and group != what
