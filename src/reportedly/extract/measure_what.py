@@ -111,8 +111,12 @@ def _event(t: Token | None) -> str | None:
     if t is None:
         return None
     cls = _wholly(t, EVENTS.get(lemma(t)) or EVENTS.get(t.lower_))
+    if cls == "buried" and any(c.dep_ == "prep" and c.lower_ in _UNDER for c in t.children):
+        return None  # "buried under the rubble": people trapped, not the dead laid to rest
     if cls:
         return cls
+    if lemma(t) == "lay" and [w.lower_ for w in t.doc[t.i + 1 : t.i + 3]] == ["to", "rest"]:
+        return "buried"  # "2,884 of the dead have been laid to rest"
     if lemma(t) in _LAUNCH_VERBS and t.pos_ == "VERB" and not any(c.lower_ == "open" for c in t.ancestors):
         return "launched"
     if lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
@@ -126,10 +130,60 @@ def _event(t: Token | None) -> str | None:
 
 
 def _wholly(t: Token, cls: str | None) -> str | None:
-    """Damage told as total ("1,320 houses completely damaged") is destruction."""
+    """Damage told as total ("1,320 houses completely damaged") is destruction, and so is damage
+    told with destruction as one count ("1,320 houses were damaged or destroyed", "2,200
+    structures damaged or destroyed"): reports give that figure as the tally of what the
+    disaster destroyed and set it beside counts of the destroyed alone, never beside a count of
+    the damaged alone."""
     if cls == "damaged" and any(c.dep_ == "advmod" and c.lower_ in _WHOLLY for c in t.children):
         return "destroyed"
+    if (
+        cls == "damaged"
+        and any(c.dep_ == "conj" and EVENTS.get(lemma(c)) == "destroyed" for c in t.children)
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children)
+    ):
+        return "destroyed"
     return cls
+
+
+#: Prepositions of what covers someone: "buried under / beneath the rubble" are the trapped.
+_UNDER = frozenset({"under", "beneath", "underneath"})
+
+#: Adverbs of a grave injury: "1,404 critically", "gravely wounding 1,832".
+_GRAVELY = frozenset({"critically", "seriously", "gravely", "severely"})
+
+
+def grave(anchor: Token, noun: Token | None) -> bool:
+    """Whether the number counts people in grave condition by its own words, whatever its whole
+    counts: its own "in (a) critical / serious condition" phrase ("including 721 in a critical
+    condition", "of whom 1,220 were in a serious condition", "with 1,404 of them in serious
+    condition"), an adverb of a grave injury on it ("2,059 were injured, 1,404 critically") or on
+    the injury verb it is the object or subject of ("gravely wounding 1,832", "50 were seriously
+    injured"). Such a figure is a count of its own (``critical``), a part of the injured."""
+    own = [t for t in (anchor, noun) if t is not None]
+    verbs = [
+        t.head for t in own if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX")
+    ]
+    for t in own + verbs:
+        for c in t.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.dep_ == "pobj" and _grave_state(g) for g in c.children)
+            ):
+                return True
+            if (
+                c.dep_ == "advmod"
+                and c.lower_ in _GRAVELY
+                and (t in own or EVENTS.get(lemma(t)) == "injured")
+            ):
+                return True
+    # "1,404 critically": the parse hangs the number on the adverb
+    return anchor.dep_ == "advmod" and anchor.head.lower_ in _GRAVELY
+
+
+def _grave_state(t: Token) -> bool:
+    return lemma(t) in _CONDITIONS and any(c.dep_ == "amod" and c.lower_ in _GRAVE for c in t.children)
 
 
 def _from_modifiers(noun: Token) -> str | None:
@@ -177,6 +231,15 @@ def _predicate(node: Token) -> str | None:
             head = head.head
         if head.lower_ in ("up", "down") and head.dep_ in ("advmod", "prt") and head.head != head:
             head = head.head  # "could go up to 500", "was revised down to 97": the verb's particle
+        if node.dep_ == "prep" and node.lower_ in ("at", "to") and head.pos_ == "NOUN":
+            # "put the number of dead at 2,681 and the number of injured at 2,501", "the toll
+            # has risen to 2,901, and the injuries to 5,530": a tally or event noun's own "at /
+            # to" phrase is its value, whatever verb the noun is joined to
+            cls = _event(head) or (
+                (_from_modifiers(head) or _tally_of(head)) if lemma(head) in TALLY_NOUNS else None
+            )
+            if cls:
+                return cls
         if node.dep_ in _ARG_DEPS or _as_much(node):
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
@@ -376,6 +439,12 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         found = _modifier_event(noun) or _predicate(noun)
         if found and found != "killed":
             return _negated(found, anchor, noun)
+    elif noun is not None and _modifier_event(noun) == "killed":
+        # "884 of the deceased victims have been laid to rest": the dead, counted as what is done
+        # to them, as bodies are
+        found = _predicate(noun)
+        if found and found != "killed":
+            return _negated(found, anchor, noun)
     if (
         noun is not None
         and noun.dep_ == "pobj"
@@ -386,6 +455,12 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         # "released the identities of two people killed in the blaze": what is done with the
         # counted (identified) is what the noun their phrase hangs on names, not their own story
         return _negated(_event(noun.head.head), anchor, noun)  # type: ignore[arg-type]
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "to") and anchor.head.head.pos_ == "NOUN":
+        # "… and the number of injured at 2,501": the noun the number is the value of says what
+        # it counts, before a noun found around the verb ("the number of dead" put before it)
+        cls = _predicate(anchor)
+        if cls:
+            return _negated(cls, anchor, noun)
     for cand in (noun, anchor):
         if cand is None:
             continue
