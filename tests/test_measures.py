@@ -809,3 +809,12 @@ def test_damaged_or_destroyed_is_the_count_of_the_destroyed(nlp):
     assert keys(nlp, "The storm damaged or destroyed 1,320 houses.")["1,320"] == "homes destroyed"
     # damage alone stays damage
     assert keys(nlp, "About 300 houses were damaged.")["About 300"] == "homes damaged"
+
+
+def test_a_number_joined_to_another_s_noun_has_its_own_place(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "The tremor killed 1,591 people in the province of Ancona and 809 in the province of Pesaro.",
+        gazetteer,
+    )
+    assert got["1,591"] == "people killed in Ancona" and got["809"] == "people killed in Pesaro"
