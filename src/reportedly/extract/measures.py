@@ -38,6 +38,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, TimeExpr
+from .measure_grave import grave
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -46,7 +47,7 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
-from .measure_what import TALLY, grave, lemma, named_tally, subject_of, unit_of, what_counted
+from .measure_what import TALLY, lemma, named_tally, subject_of, unit_of, what_counted
 from .measure_words import ATTACK_VERBS, MONEY_NOUNS, TALLY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
 
