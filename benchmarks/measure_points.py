@@ -40,6 +40,7 @@ CORPORA = {
     "maui": (REPO / "benchmarks/stories/maui-wildfires-2023", "maui-wildfires-2023"),
     "balasore": (REPO / "benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
     "herat": (REPO / "benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
+    "morocco": (REPO / "benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
 }
 FIELDS = ("what", "unit", "subject", "place", "qualifier", "scope")
 

@@ -631,7 +631,7 @@ def test_the_identified_and_the_not_yet_identified_are_two_counts(nlp):
 
 def test_a_reckoning_of_the_past_is_no_forecast(nlp):
     got = measures(nlp, "The fire was estimated to have burned more than 600 hectares.")
-    assert got[0][1].key == "hectare burned" and got[0][1].scope is MeasureScope.POINT
+    assert got[0][1].key == "hectares burned" and got[0][1].scope is MeasureScope.POINT
     assert keys(nlp, "The toll was estimated at 300 by the ministry.")["300"] == "people killed"
     # "certain" meaning "some" forecasts nothing
     got = keys(nlp, "The toll has been revised to 96 after accounting for certain double counts.")
@@ -684,19 +684,19 @@ def test_a_share_of_a_named_whole_and_a_cost_are_series_of_their_own(nlp):
     # a percentage of no named whole compares with nothing
     assert keys(nlp, "Prices rose 5% in March.")["5%"] is None
     got = measures(nlp, "The cost to rebuild the town was estimated at $5.5 billion, the agency said.")
-    assert got[0][1].key == "usd cost" and got[0][1].scope is MeasureScope.POINT
-    assert keys(nlp, "The storm caused $1 billion in damage.")["$1 billion"] == "usd cost"
+    assert got[0][1].key == "cost (USD)" and got[0][1].scope is MeasureScope.POINT
+    assert keys(nlp, "The storm caused $1 billion in damage.")["$1 billion"] == "cost (USD)"
     # other amounts say nothing that two reports could share
     assert keys(nlp, "The country pledged $50 million in aid.")["$50 million"] is None
 
 
 def test_what_is_fired_is_counted_by_the_verb_only(nlp):
     assert keys(nlp, "The army said some 450 rockets fired from the strip had fallen short.")["some 450"] == (
-        "rocket launched"
+        "rockets launched"
     )
-    assert keys(nlp, "The air force said 40 drones were launched overnight.")["40"] == "drone launched"
+    assert keys(nlp, "The air force said 40 drones were launched overnight.")["40"] == "drones launched"
     # the noun is something else: a fire that destroyed, gunmen who opened fire and killed
-    assert keys(nlp, "The fire destroyed 1,000 buildings.")["1,000"] == "building destroyed"
+    assert keys(nlp, "The fire destroyed 1,000 buildings.")["1,000"] == "buildings destroyed"
     assert keys(nlp, "Gunmen opened fire and killed 40 people.")["40"] == "people killed"
 
 
@@ -744,3 +744,77 @@ def test_a_share_of_those_killed_is_a_share_of_people_and_no_flow(nlp):
     assert got == {"More than 70%": "percent of people killed"}
     got = keys(nlp, "Officials said 60 percent of the people killed by the storm last weekend were elderly.")
     assert got == {"60 percent": "percent of people killed"}
+
+
+def test_a_part_in_grave_condition_is_a_count_of_its_own(nlp):
+    got = keys(nlp, "Another 900 people were hurt, including 310 in a critical condition, the agency said.")
+    assert got["900"] == "people injured" and got["310"] == "people critical"
+    got = keys(
+        nlp,
+        "The ministry said 700 people had died and 1,500 were injured, "
+        "of whom 410 were in a serious condition.",
+    )
+    assert got["1,500"] == "people injured" and got["410"] == "people critical"
+    assert keys(nlp, "At least another 1,800 people were injured, 604 critically, officials said.")[
+        "604"
+    ] == ("people critical")
+    got = keys(
+        nlp,
+        "The storm claimed the lives of 312 people and injured 959, with 204 of them in serious condition.",
+    )
+    assert got["959"] == "people injured" and got["204"] == "people critical"
+    got = keys(nlp, "The blast killed at least 305 people and gravely wounded 832.")
+    assert got["at least 305"] == "people killed" and got["832"] == "people critical"
+
+
+def test_figures_listed_by_place_count_what_the_first_one_counts(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "By province, the storm caused 604 fatalities in Ancona, 276 in Pesaro, and one death in Rimini.",
+        gazetteer,
+    )
+    assert got["604"] == "people killed in Ancona" and got["276"] == "people killed in Pesaro"
+    got = keys(
+        nlp,
+        "As many as 684 of the deaths were in the central Ancona province, "
+        "and 280 others in the Pesaro province.",
+        gazetteer,
+    )
+    assert got["280"] == "people killed in Pesaro"
+    # a number beside a name with no place of its own is still an age
+    assert keys(nlp, "Clyde Wakida, 74, was identified on Friday.", gazetteer)["74"] is None
+
+
+def test_a_tally_noun_s_own_value_counts_its_event(nlp):
+    got = keys(nlp, "An updated toll put the number of dead at 681 and the number of injured at 501.")
+    assert got["681"] == "people killed" and got["501"] == "people injured"
+    got = keys(
+        nlp, "The death toll from the storm has risen to 901, and the injuries to 530, the government said."
+    )
+    assert got["901"] == "people killed" and got["530"] == "people injured"
+
+
+def test_the_dead_laid_to_rest_are_a_count_of_their_own(nlp):
+    assert keys(nlp, "The ministry said 530 of the dead had been buried.")["530"] == "people buried"
+    assert (
+        keys(nlp, "As of today, 884 of the deceased victims have been laid to rest.")["884"]
+        == "people buried"
+    )
+    # who lies under the rubble is not laid to rest
+    assert keys(nlp, "Rescuers said 40 people were buried under the rubble.")["40"] != "people buried"
+
+
+def test_damaged_or_destroyed_is_the_count_of_the_destroyed(nlp):
+    assert keys(nlp, "About 1,320 houses were damaged or destroyed.")["About 1,320"] == "homes destroyed"
+    assert keys(nlp, "The storm damaged or destroyed 1,320 houses.")["1,320"] == "homes destroyed"
+    # damage alone stays damage
+    assert keys(nlp, "About 300 houses were damaged.")["About 300"] == "homes damaged"
+
+
+def test_a_number_joined_to_another_s_noun_has_its_own_place(nlp, gazetteer):
+    got = keys(
+        nlp,
+        "The tremor killed 1,591 people in the province of Ancona and 809 in the province of Pesaro.",
+        gazetteer,
+    )
+    assert got["1,591"] == "people killed in Ancona" and got["809"] == "people killed in Pesaro"

@@ -365,7 +365,10 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
             return False
         counts = any(c.like_num and c.dep_ == "nummod" and c != anchor for c in head.children)
         if head.pos_ in ("NOUN", "PROPN") and counts:
-            return not any(t == anchor for t in head.subtree)
+            # "killed 1,591 people in the province of A and 809 in the province of B": a number
+            # joined to another's noun is not inside that noun's place, which comes before it
+            joined = anchor.dep_ == "conj" and anchor.head == head and root.i < anchor.i
+            return joined or not any(t == anchor for t in head.subtree)
         node = head
     return False
 

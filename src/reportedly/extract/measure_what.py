@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from .measure_grave import CONDITIONS as _CONDITIONS
+from .measure_grave import GRAVE as _GRAVE
 from .measure_words import EVENTS, LIGHT_VERBS, RANGE_NOUNS, TALLY_VERBS
 from .measure_words import TALLY_NOUNS as _TALLIES
 
@@ -92,12 +94,6 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-#: Nouns of a patient's state and the words that make it grave: "in critical condition",
-#: "in a serious state", "critical cases". Who is in it is counted apart from the injured.
-_CONDITIONS = frozenset({"condition", "state", "case"})
-_GRAVE = frozenset({"critical", "serious", "grave"})
-
-
 #: Verbs that count what is fired ("450 rockets fired from Gaza", "launched 40 drones"); as
 #: nouns these words name something else ("the fire", "the launch"), so only the verb counts.
 _LAUNCH_VERBS = frozenset({"fire", "launch"})
@@ -111,8 +107,12 @@ def _event(t: Token | None) -> str | None:
     if t is None:
         return None
     cls = _wholly(t, EVENTS.get(lemma(t)) or EVENTS.get(t.lower_))
+    if cls == "buried" and any(c.dep_ == "prep" and c.lower_ in _UNDER for c in t.children):
+        return None  # "buried under the rubble": people trapped, not the dead laid to rest
     if cls:
         return cls
+    if lemma(t) == "lay" and [w.lower_ for w in t.doc[t.i + 1 : t.i + 3]] == ["to", "rest"]:
+        return "buried"  # "2,884 of the dead have been laid to rest"
     if lemma(t) in _LAUNCH_VERBS and t.pos_ == "VERB" and not any(c.lower_ == "open" for c in t.ancestors):
         return "launched"
     if lemma(t) == "toll" and not any(c.dep_ == "compound" for c in t.children):
@@ -126,10 +126,24 @@ def _event(t: Token | None) -> str | None:
 
 
 def _wholly(t: Token, cls: str | None) -> str | None:
-    """Damage told as total ("1,320 houses completely damaged") is destruction."""
+    """Damage told as total ("1,320 houses completely damaged") is destruction, and so is damage
+    told with destruction as one count ("1,320 houses were damaged or destroyed", "2,200
+    structures damaged or destroyed"): reports give that figure as the tally of what the
+    disaster destroyed and set it beside counts of the destroyed alone, never beside a count of
+    the damaged alone."""
     if cls == "damaged" and any(c.dep_ == "advmod" and c.lower_ in _WHOLLY for c in t.children):
         return "destroyed"
+    if (
+        cls == "damaged"
+        and any(c.dep_ == "conj" and EVENTS.get(lemma(c)) == "destroyed" for c in t.children)
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children)
+    ):
+        return "destroyed"
     return cls
+
+
+#: Prepositions of what covers someone: "buried under / beneath the rubble" are the trapped.
+_UNDER = frozenset({"under", "beneath", "underneath"})
 
 
 def _from_modifiers(noun: Token) -> str | None:
@@ -177,6 +191,15 @@ def _predicate(node: Token) -> str | None:
             head = head.head
         if head.lower_ in ("up", "down") and head.dep_ in ("advmod", "prt") and head.head != head:
             head = head.head  # "could go up to 500", "was revised down to 97": the verb's particle
+        if node.dep_ == "prep" and node.lower_ in ("at", "to") and head.pos_ == "NOUN":
+            # "put the number of dead at 2,681 and the number of injured at 2,501", "the toll
+            # has risen to 2,901, and the injuries to 5,530": a tally or event noun's own "at /
+            # to" phrase is its value, whatever verb the noun is joined to
+            cls = _event(head) or (
+                (_from_modifiers(head) or _tally_of(head)) if lemma(head) in TALLY_NOUNS else None
+            )
+            if cls:
+                return cls
         if node.dep_ in _ARG_DEPS or _as_much(node):
             cls = _event(head)
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
@@ -376,6 +399,12 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         found = _modifier_event(noun) or _predicate(noun)
         if found and found != "killed":
             return _negated(found, anchor, noun)
+    elif noun is not None and _modifier_event(noun) == "killed":
+        # "884 of the deceased victims have been laid to rest": the dead, counted as what is done
+        # to them, as bodies are
+        found = _predicate(noun)
+        if found and found != "killed":
+            return _negated(found, anchor, noun)
     if (
         noun is not None
         and noun.dep_ == "pobj"
@@ -386,6 +415,12 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         # "released the identities of two people killed in the blaze": what is done with the
         # counted (identified) is what the noun their phrase hangs on names, not their own story
         return _negated(_event(noun.head.head), anchor, noun)  # type: ignore[arg-type]
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "to") and anchor.head.head.pos_ == "NOUN":
+        # "… and the number of injured at 2,501": the noun the number is the value of says what
+        # it counts, before a noun found around the verb ("the number of dead" put before it)
+        cls = _predicate(anchor)
+        if cls:
+            return _negated(cls, anchor, noun)
     for cand in (noun, anchor):
         if cand is None:
             continue

@@ -44,6 +44,9 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["destroy", "collapse", "raze"], "destroyed"),
     **dict.fromkeys(["damage"], "damaged"),
     **dict.fromkeys(["burn"], "burned"),  # "850 hectares burned", "homes were burned down"
+    # the dead laid to rest: a count of its own, a part of the toll that grows behind it ("2,530
+    # of the dead had been buried"); not who lies under rubble (see measure_what._event)
+    **dict.fromkeys(["bury", "burial"], "buried"),
     **dict.fromkeys(["affect"], "affected"),
     # the dead (or the missing) named so far: a count of its own, which rises as the toll's does
     **dict.fromkeys(["identify", "identified", "identity"], "identified"),

@@ -38,6 +38,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, TimeExpr
+from .measure_grave import grave
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -185,7 +186,12 @@ def _read(
         return _money(anchor, sent, q, offset, times, published, hits)
     if unit_word in _SKIP_UNITS or raw_unit[:1].isupper() and noun is None:
         return None
-    if noun is None and anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+    if (
+        noun is None
+        and anchor.dep_ == "appos"
+        and anchor.head.pos_ == "PROPN"
+        and not any(c.dep_ == "prep" and c.lower_ == "in" for c in anchor.children)
+    ):
         return None  # "Clyde Wakida, 74, … were identified": a number beside a name is an age
     unit = unit_of(noun, unit_word)
     what = what_counted(anchor, noun)
@@ -210,6 +216,15 @@ def _read(
         # "has killed more than 1,400 people in Israel … and about 3,000 in Gaza": a bare number
         # joined to the figure before it, its verb and noun left out, counts what that one does
         what, unit = previous.what, previous.unit
+    elif what is None and previous is not None and previous.place and _next_place(anchor, noun):
+        # "1,604 fatalities in Al-Sur, 976 in Nahr, and one death in Qasr", "684 were in the
+        # central province, and 280 others in the coastal province": a figure by place, its
+        # verb and noun left out, counts what the placed figure before it does, in its own place
+        what, unit = previous.what, previous.unit
+    if unit in (None, "people") and grave(anchor, noun):
+        # "1,204 were injured, including 721 in a critical condition": the part in grave
+        # condition is a count of its own, whatever its whole counts
+        what, unit = "critical", "people"
     if what is None and noun is None and _of_a_tally(anchor):
         what = TALLY  # "the provisional tally of more than 2,600"
     if what == TALLY:
@@ -288,6 +303,7 @@ _PEOPLE_EVENTS = frozenset(
         "identified",
         "not_identified",
         "critical",
+        "buried",
     }
 )
 
@@ -514,6 +530,21 @@ def _elided(anchor: Token) -> bool:
     while i >= 0 and doc[i].lower_ in _ELIDED_SKIP:
         i -= 1
     return i >= 0 and doc[i].lower_ == "and"
+
+
+def _next_place(anchor: Token, noun: Token | None) -> bool:
+    """A number in a list of figures by place: right after a comma or "and" (over words that
+    bound it), with no noun of its own or "others", and its own "in" phrase."""
+    if noun is not None and noun.lower_ not in ("others", "more"):
+        return False
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i >= 0 and doc[i].lower_ in _ELIDED_SKIP:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in (",", "and"):
+        return False
+    own = noun if noun is not None else anchor
+    return any(c.dep_ == "prep" and c.lower_ == "in" for c in own.children)
 
 
 def _up_from(anchor: Token) -> bool:

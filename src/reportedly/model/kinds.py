@@ -78,6 +78,29 @@ class MeasureScope(StrEnum):
     HYPOTHETICAL = "hypothetical"  # under a condition ("if the dam fails, … could be flooded")
 
 
+#: Counted nouns that read the same in the plural ("1,000 people", "300 staff").
+_INVARIANT = frozenset(
+    {"people", "magnitude", "children", "personnel", "staff", "police", "cattle", "livestock"}
+)
+
+
+def _plural(unit: str | None) -> str | None:
+    """A counted noun as a key reads it: in the plural ("hectares burned", "structures
+    destroyed", not "hectare burned"). Units are kept as lemmas, so that "one structure" and
+    "1,000 structures" are one unit; only the key's words are made plural, by the regular
+    English rule. Folded classes ("people", "homes", "troops") and phrases ("percent of city")
+    are already as they read."""
+    if not unit or " " in unit or not unit.isalpha() or not unit.islower() or unit in _INVARIANT:
+        return unit
+    if unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return unit[:-1] + "ies"
+    if unit.endswith(("x", "z", "ch", "sh")):
+        return unit + "es"
+    return unit + "s"
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """What a number counts, typed so that figures from different articles line up.
@@ -104,10 +127,21 @@ class Measure:
 
     @property
     def key(self) -> str:
-        head = " ".join(p for p in (self.subject, self.unit) if p) or "count"
+        unit = _plural(self.unit) if self.what != "cost" else None
+        head = " ".join(p for p in (self.subject, unit) if p) or "count"
+        if self.what == "cost":
+            # "cost (USD)", not "usd cost": the currency is how the cost is told
+            head = " ".join(
+                p for p in (self.subject, f"cost ({self.unit.upper()})" if self.unit else "cost") if p
+            )
+            return self._where(head)
         # the event is an internal word ("pleaded_guilty", "in_hospital"); the key is what people
         # read in timelines and cluster labels, and type after --measure: plain words
-        parts = [f"{head} {self.what.replace('_', ' ')}" if self.what else head]
+        return self._where(f"{head} {self.what.replace('_', ' ')}" if self.what else head)
+
+    def _where(self, head: str) -> str:
+        """The key's head with the place, the side and the scope after it."""
+        parts = [head]
         if self.place_name:
             parts.append(f"in {self.place_name}")
         if self.qualifier and not (self.place or "").startswith("area:"):
