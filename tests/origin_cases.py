@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reportedly.link.blame import SideOf
 from reportedly.link.corpus import DocItem, claim_item
 from reportedly.link.entities import EntityIndex
 from reportedly.link.independence import origins
@@ -33,10 +34,13 @@ def said(d: DocItem, e: Entity) -> Claim:
     )
 
 
-def origin_keys(docs: dict[str, DocItem], voices: tuple[tuple[str, Entity], ...]) -> list[str]:
-    """The origin keys of one cluster whose claims are (article key, speaker) pairs."""
+def origin_keys(
+    docs: dict[str, DocItem], voices: tuple[tuple[str, Entity], ...], side_of: SideOf | None = None
+) -> list[str]:
+    """The origin keys of one cluster whose claims are (article key, speaker) pairs; ``side_of``
+    (a phrase -> country resolver) turns on the rules that need sides."""
     index = EntityIndex()
     index.add([e for _key, e in voices])
     items = [claim_item(said(docs[k], e), docs[k], index) for k, e in voices]
-    found, _ = origins(items)
+    found, _ = origins(items, side_of)
     return sorted(o.key for o in found)

@@ -213,7 +213,20 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         # no named voice of the cluster speaks for, and repeat what a named origin of the cluster
         # states are that origin's relays, as a flat statement is: nothing in the report tells them
         # apart from the body others name.
-        named = Counter(find(i) for i in range(n) if not keys[i][2] and not keys[i][0].startswith("outlet:"))
+        # A description in lower case ("international aid groups", "a statement", "the office") is
+        # no named voice either: it names no one a reader could find in another report. One that
+        # names several parties ("the two sides", "both parties") is nobody's relay.
+        described = [
+            not keys[i][2]
+            and keys[i][0].endswith(f"@{items[i].doc.id}")
+            and not _SEVERAL.search(items[i].origin.name if items[i].origin is not None else "")
+            for i in range(n)
+        ]
+        named = Counter(
+            find(i)
+            for i in range(n)
+            if not keys[i][2] and not described[i] and not keys[i][0].startswith("outlet:")
+        )
         if named:
             anchor = named.most_common(1)[0][0]
             sides = [accuser_side(it, side_of) for it in items]
@@ -225,7 +238,7 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
             }
             for i in range(n):
                 if (
-                    keys[i][2]
+                    (keys[i][2] or described[i])
                     and find(i) not in named
                     and not _LOCAL.search(keys[i][0])
                     and _sideless(sides[i], voiced, anchor_sides)
@@ -270,6 +283,8 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
 _LOCAL = re.compile(
     r"\b(?:local|regional|municipal|city|provincial|district|town|village|installed|occupation)\b", re.I
 )
+#: A description of several parties speaking ("the two sides", "both parties"): no one voice.
+_SEVERAL = re.compile(r"\b(?:both|sides|parties)\b", re.I)
 #: Origin types that speak for a government when they name no one ("Ukraine", "Russian officials").
 _SIDE_VOICES = frozenset({EntityType.COUNTRY, EntityType.GOVERNMENT, EntityType.OFFICIAL_GROUP})
 #: Named origin types that can be a side's official voice.
