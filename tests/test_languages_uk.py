@@ -975,3 +975,11 @@ def test_a_singular_noun_after_a_plural_verb_is_its_object_and_the_mayor_tells_i
     assert "оголосили день жалоби" in claim.content_text and "убив 5 людей" in claim.content_text
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Олег Коваль"
+
+
+def test_a_gerund_clause_between_the_speaker_and_the_verb() -> None:
+    claim = only(
+        analyse("Президент Володимир Коваль, коментуючи вибух у місті, назвав Росію країною-терористом.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Володимир Коваль"

@@ -387,6 +387,13 @@ class Finders(Speakers):
             left = opening
             while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
                 left -= 1
+        seg = left - 1  # "X, коментуючи удар, назвав …": the subject before a gerund's clause
+        while left == v and seg > 0 and not (toks[seg - 1].punct and toks[seg - 1].text not in ("-",)):
+            seg -= 1
+        if left == v and 1 < seg < v and toks[seg].pos == "GRND" and toks[seg - 1].text == ",":
+            left = seg - 1
+            while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+                left -= 1
         right = v + 1
         while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
             right += 1
