@@ -440,6 +440,7 @@ class Finders(Speakers):
             src_toks = self._quoted_name(toks, src_toks, right) or src_toks
             if (
                 src_toks
+                and src_toks[0] is after[0]
                 and not self._agrees(src_toks, verb, after)
                 and not {"и", "і", "й", "та"} & {t.text.lower() for t in after}
             ):
