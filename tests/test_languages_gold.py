@@ -84,7 +84,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "ru-heldout3": {
         "recall": 0.88,
         "source_accuracy": 0.76,
-        "stance_accuracy": 0.71,
+        "stance_accuracy": 0.71,  # round 10: 0.761, minus 0.05
         "quantity_accuracy": 0.85,
     },
     "uk-heldout3": {
@@ -119,13 +119,13 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "ru-heldout6": {  # held out in round 9, scored once before and once after: its after-figures minus 0.05
         "recall": 0.79,
-        "source_accuracy": 0.62,
+        "source_accuracy": 0.69,  # round 10: 0.740
         "stance_accuracy": 0.75,
         "quantity_accuracy": 0.87,
     },
     "uk-heldout6": {
         "recall": 0.91,
-        "source_accuracy": 0.65,
+        "source_accuracy": 0.80,  # round 10: 0.851
         "stance_accuracy": 0.82,
         "quantity_accuracy": 0.83,
     },

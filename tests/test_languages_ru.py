@@ -846,3 +846,64 @@ def test_according_to_a_site_names_its_owner() -> None:
     channel = only(analyse("По данным Telegram-канала Baza, погибли 5 человек."))
     assert channel.source is not None and "Baza" in channel.source.text
     assert channel.stance is Stance.REPORTED
+
+
+# round 10: Russian sources from ru-heldout6 (development text from this round), in our own sentences
+
+
+def test_po_ee_slovam_is_the_person_named_last_when_an_outlet_relayed_her() -> None:
+    ledger = analyse(
+        "Как ранее писала «Газета», директор школы Анна Смирнова, в которой учился подозреваемый, "
+        "рассказала о своём бывшем ученике. По её словам, он был вежлив и спокоен."
+    )
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert claim.content_text == "он был вежлив и спокоен"
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Анна Смирнова"
+
+
+def test_a_day_and_month_before_the_verb_is_no_source() -> None:
+    ledger = analyse(
+        "Восемь из 20 пострадавших жителей получили ожоги. Об этом 11 мая сообщил глава Минздрава "
+        "Иван Петров."
+    )
+    claim = only(ledger)
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+
+
+def test_adjectives_of_a_body_take_its_gender_in_the_nominative() -> None:
+    claim = only(analyse("Согласно данным Национального транспортного комитета, погибли семь человек."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Национальный транспортный комитет"
+
+
+def test_po_soobshcheniyam_media_is_according_to() -> None:
+    claim = only(analyse("По сообщениям местных СМИ, пожар устроил 30-летний мужчина."))
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert claim.source is not None and claim.source.text == "местных СМИ"
+    assert claim.content_text == "пожар устроил 30-летний мужчина"
+
+
+def test_telegram_channel_owner_is_who_wrote() -> None:
+    claim = only(analyse("В Telegram-канале городской администрации сообщили, что пострадавших нет."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "городская администрация"
+
+
+def test_these_figures_are_given_by_the_ministry() -> None:
+    ledger = analyse(
+        "В результате пожара в городе погибли 5 человек. Такие данные приводит пресс-служба МЧС."
+    )
+    claim = only(ledger)
+    assert claim.content_text.startswith("В результате пожара в городе погибли 5 человек")
+    assert claim.source is not None and claim.source.text == "пресс-служба МЧС"
+    assert claim.stance is Stance.REPORTED
+
+
+def test_v_sluchae_with_a_subjunctive_is_conditional() -> None:
+    claim = only(
+        analyse("Министерство заявило, что в случае прямого попадания ракеты последствия были бы тяжелее.")
+    )
+    assert claim.stance is Stance.CONDITIONAL

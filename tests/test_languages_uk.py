@@ -924,3 +924,62 @@ def test_thus_opens_the_writers_sum_and_a_source_phrase_takes_the_nominative_who
     assert [c.source is not None for c in ours.claims] == [True, True]
     assert site.source is not None and site.source.entity is not None
     assert site.source.entity.name == "офіційний сайт мережі «Колос»"
+
+
+# round 10: Ukrainian sources from uk-heldout6 (development text from this round), in our own sentences
+
+
+def test_za_yoho_slovamy_without_a_comma_is_the_person_named_last() -> None:
+    ledger = analyse(
+        "Мер міста Олег Коваль приїхав на місце пожежі.\n\n"
+        "За його словами мати хлопчика жива, її прооперували."
+    )
+    claim = ledger.claims[-1]
+    assert claim.kind is ClaimKind.ACCORDING_TO
+    assert claim.content_text.startswith("мати хлопчика жива")
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Коваль"
+
+
+def test_za_danymy_without_a_comma_stops_at_a_preposition_of_cause() -> None:
+    claim = only(analyse("За даними департаменту охорони здоров'я ОВА внаслідок пожежі загинуло 5 людей."))
+    assert claim.source is not None and claim.source.text == "департаменту охорони здоров'я ОВА"
+    assert claim.content_text.startswith("внаслідок пожежі загинуло 5 людей")
+
+
+def test_telegram_channel_of_a_council_is_who_writes() -> None:
+    claim = only(
+        analyse("Крім того, у Telegram-каналі Київської обласної ради пишуть, що вибух пошкодив школу.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Київська обласна рада"
+    assert claim.content_text == "вибух пошкодив школу"
+
+
+def test_these_figures_are_given_by_the_emergency_service() -> None:
+    ledger = analyse(
+        "Внаслідок удару по місту загинули 23 людини.\nТакі дані станом на 19:40 наводить пресслужба ДСНС."
+    )
+    claim = only(ledger)
+    assert claim.content_text.startswith("Внаслідок удару по місту загинули 23 людини")
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "State Emergency Service of Ukraine"
+
+
+def test_a_singular_noun_after_a_plural_verb_is_its_object_and_the_mayor_tells_it() -> None:
+    ledger = analyse(
+        "У місті після вибуху на околиці оголосили день жалоби. Вибух убив 5 людей.\n"
+        "Про це повідомив мер міста Олег Коваль."
+    )
+    claim = only(ledger)
+    assert "оголосили день жалоби" in claim.content_text and "убив 5 людей" in claim.content_text
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Коваль"
+
+
+def test_a_gerund_clause_between_the_speaker_and_the_verb() -> None:
+    claim = only(
+        analyse("Президент Володимир Коваль, коментуючи вибух у місті, назвав Росію країною-терористом.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Володимир Коваль"

@@ -466,3 +466,36 @@ def month_before(published: date | None) -> str | None:
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year:04d}-{month:02d}"
+
+
+def attributed(
+    cue: Range,
+    lemma: str,
+    content: list[Range],
+    stance: Stance,
+    kind: ClaimKind,
+    who: tuple[Range | None, str | None, list[Hop]],
+    *,
+    negated: bool = False,
+    inverted: bool = False,
+    nobody: bool = False,
+) -> list[Attribution]:
+    """The one attribution a finder that names a source through :meth:`Speakers._source` returns:
+    ``who`` is what that gives (the source's range, the name it resolves by, its hops), passed on
+    as one value."""
+    source, name, hops = who
+    return [
+        Attribution(
+            cue=cue,
+            lemma=lemma,
+            content=content,
+            stance=stance,
+            kind=kind,
+            source=source,
+            source_name=name,
+            hops=hops,
+            negated=negated,
+            inverted=inverted,
+            nobody=nobody,
+        )
+    ]

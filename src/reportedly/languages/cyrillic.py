@@ -30,6 +30,7 @@ from datetime import date
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
 from .common import Attribution, Range, Sentence, paragraphs_of
 from .cyrillic_finders import Finders
+from .cyrillic_given import figures_given
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import event_verb
@@ -358,7 +359,8 @@ class Cyrillic(Finders):
             self._previous = sent
             return passive
         found = (
-            self._relayed_back(toks, stext, base)
+            figures_given(self, toks, stext, base)
+            or self._relayed_back(toks, stext, base)
             or self._according(toks, stext, base)
             or self._speech_of(toks, stext, base)
         )

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from ..model import ClaimKind, Stance
-from .common import Attribution, Hop, Range, Sentence
+from .common import Attribution, Hop, Range, Sentence, attributed
 from .cyrillic_speakers import Speakers
 from .cyrillic_tokens import (
+    POSSESSIVES,
     QUOTES,
     Tok,
     citing_words,
     closing_quote,
+    ends_source,
     name_before,
     names_next,
     per_merged,
@@ -64,39 +66,6 @@ _IN_STATEMENT = re.compile(
     r"\s*,?\s*(?:что|що)\b",
     re.IGNORECASE,
 )
-
-
-def _attributed(
-    cue: Range,
-    lemma: str,
-    content: list[Range],
-    stance: Stance,
-    kind: ClaimKind,
-    who: tuple[Range | None, str | None, list[Hop]],
-    *,
-    negated: bool = False,
-    inverted: bool = False,
-    nobody: bool = False,
-) -> list[Attribution]:
-    """The one attribution a finder that names a source through :meth:`Speakers._source` returns:
-    ``who`` is what that gives (the source's range, the name it resolves by, its hops), passed on
-    as one value."""
-    source, name, hops = who
-    return [
-        Attribution(
-            cue=cue,
-            lemma=lemma,
-            content=content,
-            stance=stance,
-            kind=kind,
-            source=source,
-            source_name=name,
-            hops=hops,
-            negated=negated,
-            inverted=inverted,
-            nobody=nobody,
-        )
-    ]
 
 
 class Finders(Speakers):
@@ -158,7 +127,7 @@ class Finders(Speakers):
         """ "Об этом говорится в сообщении МЧС." / "Про це йдеться у повідомленні Генштабу.": the
         sentence before is the statement's, and whose it is follows."""
         m = _SAID_IN_BEFORE.match(stext)
-        back = self._back_reference(toks) if m else None
+        back = self.back_reference(toks) if m else None
         if m is None or back is None:
             return []
         source, name = self._statement_of(stext, m.end(), base)
@@ -238,13 +207,16 @@ class Finders(Speakers):
         att.source, att.source_name, att.hops = relay, relay_name, hops
         return [att]
 
-    def _back_reference(self, toks: list[Tok]) -> Range | None:
-        """The sentence before, when this one opens with "Об этом" / "Про це" (about this)."""
-        words = [t.text.lower() for t in toks[:2]]
-        if words not in (["об", "этом"], ["о", "том"], ["про", "це"]) or self._previous is None:
+    def back_reference(self, toks: list[Tok], opened: bool = False) -> Range | None:
+        """The sentence before, when this one opens with "Об этом" / "Про це" (about this), or
+        ``opened`` with another phrase that points back ("Такі дані …", :mod:`.cyrillic_given`)."""
+        back = opened or [t.text.lower() for t in toks[:2]] in (["об", "этом"], ["о", "том"], ["про", "це"])
+        if not back or self._previous is None:
             return None
         prev = self._previous
         a, b = trim(self._text, prev.start, prev.end)
+        if opened:  # "these figures": the sentence before alone
+            return (a, b) if b > a else None
         if self._para_free and self._para_start < a and self._paragraph_of(prev):
             # "А. Б. Об этом заявил X.": the paragraph's sentences before, none with a cue of its
             # own, are what X told
@@ -315,16 +287,19 @@ class Finders(Speakers):
                     nobody = toks[i + 1].pos in ("ADJF", "PRTF") and not names_next(toks, i + 3)
                 else:
                     continue
+            whose = first == 3 and toks[i + 1].text.lower() in POSSESSIVES
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
             # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …"),
             # or a common noun that cannot be a genitive ("За даними ОВА обстріл стався …")
             j = i + first
             k = j
             while (
-                not nobody
+                not (nobody or whose)
                 and k < len(toks)
                 and toks[k].text not in (",", ":", ";", ".", "—", "–")
-                and not (k > j and (toks[k].text[:1].isdigit() or toks[k].pos == "VERB"))
+                and not (
+                    k > j and (toks[k].text[:1].isdigit() or toks[k].pos == "VERB" or ends_source(toks[k]))
+                )
                 and not (k > j and self._new_subject(toks[k]))
             ):
                 if toks[k].text in QUOTES:
@@ -354,6 +329,10 @@ class Finders(Speakers):
                 source, name, hops = self._source(site, stext, base)
                 if toks[j].text in QUOTES and name and len(name.split()) == 1:
                     name = self._genitive_name(name)  # "по данным «Базы»": the name is «База»
+            # "по её словам" / "за його словами": the person named last before it said it
+            named = self.last_person(self._text[: base + toks[i].start]) if whose else None
+            if named:
+                source, name = (base + toks[i + 1].start, base + toks[i + 1].end), named
             if origin:
                 r = (base + origin[0].start, base + origin[-1].end)
                 hops = [Hop(r, self._name_in(stext, origin[0].start, origin[-1].end), "citing"), *hops]
@@ -376,7 +355,7 @@ class Finders(Speakers):
             if published and not self.counts(body):
                 stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
             spans, who = [content, *parts], (source, name, hops)
-            return _attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
+            return attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []
 
     def _reported(self, toks: list[Tok], stext: str, base: int, v: int) -> list[Attribution]:
@@ -408,6 +387,13 @@ class Finders(Speakers):
             left = opening
             while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
                 left -= 1
+        seg = left - 1  # "X, коментуючи удар, назвав …": the subject before a gerund's clause
+        while left == v and seg > 0 and not (toks[seg - 1].punct and toks[seg - 1].text not in ("-",)):
+            seg -= 1
+        if left == v and 1 < seg < v and toks[seg].pos == "GRND" and toks[seg - 1].text == ",":
+            left = seg - 1
+            while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
+                left -= 1
         right = v + 1
         while right < len(toks) and not (toks[right].punct and toks[right].text not in ("-",)):
             right += 1
@@ -424,14 +410,14 @@ class Finders(Speakers):
         object_first = False
         loc_name = None
         if office is not None:
-            place, told = office
+            place, told, case = office
             if told:  # "В оперативных службах журналистам ТАСС заявили": told the agency
                 r = (base + place[0].start, base + place[-1].end)
                 extra_hops.append(Hop(r, self._office_name(place), "told"))
                 subject = told
             else:
                 subject = place
-                loc_name = self._office_name(place)
+                loc_name = self._office_name(place, case)
         else:
             subject = self._subject(before)
             object_first = bool(subject) and not self._agrees(subject, verb, before)
@@ -452,6 +438,15 @@ class Finders(Speakers):
             if not src_toks and after and after[0].cap and after[0].pos == "ADJF" and len(after) <= 3:
                 src_toks = after  # "повідомляє Суспільне", "пишет «Новая газета»": a name, not a noun
             src_toks = self._quoted_name(toks, src_toks, right) or src_toks
+            if (
+                src_toks
+                and src_toks[0] is after[0]
+                and not self._agrees(src_toks, verb, after)
+                and not {"и", "і", "й", "та"} & {t.text.lower() for t in after}
+            ):
+                # "у місті оголосили день жалоби": a noun with no plural is the object of an act
+                # nobody is named for, no statement (a later "Про це повідомив X" tells it)
+                return []
             inverted = bool(src_toks)
             rest = after[len(src_toks) :] if src_toks else []
         rest = after[len(src_toks) :] if inverted else after
@@ -520,7 +515,7 @@ class Finders(Speakers):
         if content is None and len(after) > skip:
             # "X сообщил об эвакуации …": what is told follows the verb
             content = (after[skip].start, len(stext))
-        back = self._back_reference(toks)
+        back = self.back_reference(toks)
         if back is not None:  # "Об этом сообщил X": the sentence before is what X told
             content = (back[0] - base, back[1] - base)
         elif (
@@ -585,4 +580,4 @@ class Finders(Speakers):
         stance = self.figures_told(body, stance)
         denied = stance is Stance.DENIED
         who = (source, name, hops)
-        return _attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)
+        return attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)

@@ -58,6 +58,25 @@ def _agreeing(code: str, word: str, adjective: object) -> str | None:
     return None
 
 
+def _in_gender(code: str, adjective: str, after: list[str]) -> str | None:
+    """An adjective in the nominative in its head noun's gender ("Национального
+    антитеррористического комитета" → "Национальный", not the neuter the genitive also reads as);
+    None when no noun follows the adjectives or none agrees."""
+    for w in after:
+        p = morph(code).parse(w.lower())[0]
+        if p.tag.POS == "ADJF":
+            continue
+        if p.tag.POS != "NOUN" or p.tag.number != "sing" or p.tag.gender is None:
+            return None
+        for a in morph(code).parse(adjective.lower())[:6]:
+            if a.tag.POS == "ADJF" and a.tag.case == p.tag.case and a.tag.gender == p.tag.gender:
+                form = a.inflect({"nomn", "sing", p.tag.gender})
+                if form is not None:
+                    return form.word[:1].upper() + form.word[1:] if adjective[:1].isupper() else form.word
+        return None
+    return None
+
+
 def _closes_name(src: list[Tok]) -> bool:
     """Whether the phrase ends with the mark closing a quoted name it holds ("РИА «Новости»")."""
     return src[-1].text in '»“”"' and not src[0].punct and any(t.text in '«„“"' for t in src[1:-1])
@@ -98,6 +117,7 @@ class Speakers:
     names: Callable[[str], list[tuple[int, int, str, str]]]
     known: set[str]
     pronouns: frozenset[str] | set[str]
+    last_person: Callable[[str], str | None]
 
     def _source(self, src: list[Tok], stext: str, base: int) -> tuple[Range | None, str | None, list[Hop]]:
         """The source phrase's range and name, and the origin after "со ссылкой на" within it."""
@@ -223,7 +243,7 @@ class Speakers:
                     lead += 1
         return lead
 
-    def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok]] | None:
+    def _office(self, before: list[Tok], verb: Tok) -> tuple[list[Tok], list[Tok], str] | None:
         """ "В пресс-службе правительства сообщили, что …", "У Повітряних силах попередили …": a
         plural verb with no subject, after the office it was said in (a common noun in the
         locative, with its adjectives and genitives). The words left before the verb are whom it
@@ -243,6 +263,12 @@ class Speakers:
         n = 1
         while n < len(before) and before[n].pos in ("ADJF", "PRTF"):
             n += 1
+        if n + 1 < len(before) and _PLATFORM.search(before[n].text) and self._genitive(before[n + 1]):
+            # "у Telegram-каналі обласної ради пишуть": the channel's owner (a genitive) said it
+            end = n + 1
+            while end < len(before) and self._genitive(before[end]) and (end == n + 1 or not before[end].cap):
+                end += 1
+            return before[n + 1 : end], [], "gent"
         if n >= len(before) or before[n].pos != "NOUN" or before[n].cap:
             return None
         head = before[n]
@@ -258,7 +284,7 @@ class Speakers:
         between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
         if between and not told:
             return None  # "в пресс-службе в среду сообщили": not told anyone, a time between
-        return before[1:end], told
+        return before[1:end], told, "loct"
 
     def _genitive_name(self, word: str) -> str:
         """A quoted name after "по данным" is in the genitive singular: "Базы" → "База"."""
@@ -327,6 +353,8 @@ class Speakers:
         for i, t in enumerate(clause):
             if t.punct:
                 continue
+            if i > 0 and clause[i - 1].text.isdigit() and t.text.lower().startswith(tuple(self.lex.months)):
+                continue  # "Об этом 11 мая сообщил X": a day and its month tell when, never who
             if t.pos in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "PREP", "FUNC"):
                 if leading:
                     return []
@@ -537,6 +565,8 @@ class Speakers:
                     out.append(w)
                     continue
                 form = nominative(self.code, w)
+                if leading and tag.POS == "ADJF":
+                    form = _in_gender(self.code, w, words[n + 1 :]) or form
                 if head and tag.POS == "NOUN" and words[0][:1].isalpha():
                     form = _agreeing(self.code, w, morph(self.code).parse(words[0].lower())[0].tag) or form
                 out.append(form)

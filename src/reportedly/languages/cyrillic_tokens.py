@@ -221,3 +221,17 @@ def within_quotation(toks: list[Tok]) -> list[bool]:
     if toks and toks[0].text in '«„“"' and not any(t.text in "»“”" for t in toks[1:]) and toks[0].text != '"':
         inside[1:] = [True] * (len(toks) - 1)
     return inside
+
+
+#: possessive pronouns between "по" and "словам" ("по её словам", "за його словами"): whose words
+POSSESSIVES = frozenset({"его", "её", "ее", "их", "його", "її", "їх", "їхніми"})
+#: prepositions a source phrase goes on through: a body's remit or seat ("ГУ МВС у Київській
+#: області", "МЧС по Татарстану", "департамент при ОВА") and a second body ("МВС і ДСНС")
+_IN_NAME = frozenset("з із зі по при у в на с со и і й та".split())  # noqa: SIM905
+
+
+def ends_source(t: Tok) -> bool:
+    """Whether a word after "по данным X" / "за даними X" with no comma starts what is told:
+    a preposition of cause or time ("За даними ОВА внаслідок обстрілу загинуло …"), not one
+    that is part of a body's name."""
+    return t.pos in ("PREP", "FUNC") and t.text.lower() not in _IN_NAME
