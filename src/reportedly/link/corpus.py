@@ -23,8 +23,45 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b"
 _SENTENCE_END = re.compile(r"(\w+)([.!?…])[\"”’]?\s+(?=[\"“‘(]?[A-Z])")
 #: Abbreviations a stop follows without ending the sentence ("Mr. Smith did not").
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt gov sen rep prof capt maj jr sr no nos vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "prof",
+        "capt",
+        "maj",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 #: Stances that take no side on the content: they neither support nor contradict it.
 NEUTRAL_STANCES = frozenset({Stance.NO_COMMENT, Stance.UNVERIFIED})
