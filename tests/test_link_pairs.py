@@ -11,15 +11,7 @@ import pytest
 from reportedly.link.clusters import cluster_claims, model_pairs
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
 from reportedly.link.entities import Canonical
-from reportedly.link.pairs import (
-    FEATURES,
-    PairModel,
-    names,
-    packaged_model,
-    pair_features,
-    pair_view,
-    rare_words,
-)
+from reportedly.link.pairs import FEATURES, PairModel, packaged_model, pair_features, pair_view, rare_words
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -229,16 +221,3 @@ def test_a_cluster_keeps_the_series_its_counting_members_share() -> None:
     # one counting member alone names no series for the cluster
     alone = cluster_claims([x, head], {x.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
     assert [g.measure for g in alone] == [None]
-
-
-def test_names_shared_and_apart() -> None:
-    """Two reports of one statement name the same people and places; a sentence's opening capital
-    is no name ("Heavy rain", "Officials")."""
-    assert names("Heavy rain hit Drelmont overnight. Officials in Velbury said so") == {"drelmont", "velbury"}
-    a = said("The dam above Drelmont gave way after days of rain")
-    b = said("Days of rain made the dam near Drelmont give way")
-    c = said("The dam above Velbury gave way after days of rain")
-    assert (
-        features(a, b)["names_shared"] == pytest.approx(np.log1p(1)) and features(a, b)["names_apart"] == 0.0
-    )
-    assert features(a, c)["names_shared"] == 0.0 and features(a, c)["names_apart"] == 1.0

@@ -48,8 +48,6 @@ FEATURES = (
     "days",
     "short",
     "long",
-    "names_shared",
-    "names_apart",
 )
 #: Pairs under this cosine are never compared by the model (its probability is taken as 0): they
 #: are the bulk of a story's pairs and none of the gold's paraphrases lies that low.
@@ -58,8 +56,6 @@ FLOOR = 0.3
 RARE_ZIPF = 4.5
 
 _TOKEN = re.compile(r"[a-z][a-z'-]+")
-#: A capitalised word not opening a sentence: a name ("Lahaina", "Islamic Jihad", "Bortnikov").
-_NAME = re.compile(r"(?<![.!?…:\"“]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +131,6 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def names(text: str) -> frozenset[str]:
-    """The content's capitalised words that do not open a sentence, lower-cased: the people, places
-    and bodies it names. Fitted on nine stories, names shared weigh *against* a link beside the
-    words shared (every sentence of a story names its town; a shared name is topic, not proposition,
-    and the Jaccard term already counts it) and names apart weigh against it too; leave-one-story-out
-    the two raise the mean propositions F1 0.463 -> 0.477 (BENCHMARKS.md, round 10)."""
-    found = (m.group(0).lower() for m in _NAME.finditer(text.strip()))
-    return frozenset(w for w in found if w not in STOPWORDS)
-
-
 def rare_words(text: str) -> frozenset[str]:
     """The content's rare words (Zipf frequency under :data:`RARE_ZIPF`), lower-cased, unstemmed."""
     out = set()
@@ -171,7 +157,6 @@ class PairView:
     day: int | None
     size: int
     blame: str | None = None  # the blame proposition the claim stands in (``link.blame``), if any
-    names: frozenset[str] = frozenset()  # the names it states (:func:`names`)
 
 
 def pair_view(
@@ -195,7 +180,6 @@ def pair_view(
         day=published.toordinal() if published is not None else None,
         size=len(set(words(it.text))),
         blame=blame,
-        names=names(it.text),
     )
 
 
@@ -233,8 +217,6 @@ def pair_features(a: PairView, b: PairView, cos: float, quote: float, rule: bool
         math.log1p(days),
         math.log1p(min(a.size, b.size)),
         math.log1p(max(a.size, b.size)),
-        math.log1p(len(a.names & b.names)),
-        float(bool(a.names) and bool(b.names) and not a.names & b.names),
     ]
 
 
