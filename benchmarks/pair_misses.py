@@ -21,6 +21,7 @@ count the rules had right and the model has wrong is printed with the cluster's 
 origin keys and the gold propositions they are mentions of: what a bigger cluster counts.
 
     PYTHONPATH=src python benchmarks/pair_misses.py --cache /tmp/cache-props9 [--origins]
+    ... --shipped        # the causes under the package's pair model (what the pipeline links with)
 """
 
 from __future__ import annotations
@@ -189,11 +190,20 @@ def main() -> int:
     ap.add_argument("--threshold", type=float, default=0.45)
     ap.add_argument("--slack", type=float, default=0.1)
     ap.add_argument("--keep-voices", action="store_true", help="the model keeps clusters' voices apart")
+    ap.add_argument(
+        "--shipped", action="store_true", help="the clusters of the package's pair model, not the hand rules'"
+    )
     args = ap.parse_args()
     stories = {n: Story(n, args.cache, args.texts) for n in args.stories}
     total: Counter[str] = Counter()
+    shipped = None
+    if args.shipped:
+        from reportedly.link.pairs import packaged_model
+
+        shipped = packaged_model()
     for name, story in stories.items():
-        tally = misses(story, story.result.stories)
+        found = _stories(story, shipped) if shipped is not None else story.result.stories
+        tally = misses(story, found, shipped)
         total.update(tally)
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()), flush=True)
     print("all: " + ", ".join(f"{k} {v}" for k, v in total.most_common()))

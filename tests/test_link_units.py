@@ -212,6 +212,16 @@ def test_polarity_words() -> None:
     assert words("The troops have entered combat") == ["troop", "enter", "combat"]
 
 
+def test_polarity_is_read_from_the_first_sentence() -> None:
+    """A long quotation asserts its first sentence; a negation in a later one is another statement."""
+    assert not negated_content("Twelve barns burned down overnight. No further details were given.")
+    assert not negated_content('Four ferries sank on Monday. "We have not found the crews," he said')
+    assert negated_content("Twelve barns did not burn. The fire stopped at the river.")
+    # a stop after a title or an initial ends no sentence
+    assert negated_content("Mr. Okafor never signed the order")
+    assert negated_content("The U.S. Navy did not escort the convoy")
+
+
 def test_tfidf_vectors_are_normalised_and_comparable() -> None:
     vecs = TfidfEmbedder().encode(
         ["troops entered combat", "the troops entered combat in Kursk", "rates held"]

@@ -19,6 +19,50 @@ from .entities import Canonical, EntityIndex
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
 _NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b", re.I)
+#: A sentence's end inside a content: a stop after a word, then a space and a capital (or a quote).
+_SENTENCE_END = re.compile(r"(\w+)([.!?…])[\"”’]?\s+(?=[\"“‘(]?[A-Z])")
+#: Abbreviations a stop follows without ending the sentence ("Mr. Smith did not").
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "prof",
+        "capt",
+        "maj",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 #: Stances that take no side on the content: they neither support nor contradict it.
 NEUTRAL_STANCES = frozenset({Stance.NO_COMMENT, Stance.UNVERIFIED})
 
@@ -125,8 +169,21 @@ class ClaimItem:
 
 
 def negated_content(text: str) -> bool:
-    """A negation word in the content ("in place but not in combat"), outside quoted fragments' edges."""
-    return _NEGATION.search(text) is not None
+    """A negation word in the content's first sentence ("in place but not in combat").
+
+    A content that runs over several sentences (a long quotation: "36 deaths have been found
+    today. No other details are available") asserts what its first sentence says; a negation in a
+    later sentence is another statement, and reading it as the claim's polarity would set the toll
+    against its own repetitions as a denial.
+    """
+    end = len(text)
+    for m in _SENTENCE_END.finditer(text):
+        word = m.group(1)
+        if m.group(2) == "." and (word.lower() in _ABBREVIATIONS or len(word) == 1):
+            continue  # "Mr. Smith", "U.S. officials", "J. Smith": no sentence ends there
+        end = m.start(2)
+        break
+    return _NEGATION.search(text[:end]) is not None
 
 
 def vague(q: Quantity) -> bool:
