@@ -84,3 +84,22 @@ def test_one_speakers_statement_with_one_number_in_two_languages_is_one_cluster(
     assert sum(len(c) == 2 for c in clusters) >= 2  # the toll, and the chief's statement
     later = (english[0].replace("the 119 line", "the 911 line"), english[1])
     assert sum(len(c) == 2 for c in _clusters(tmp_path / "x", [korean, later]) if c) == 1
+
+
+def test_one_speaker_writing_one_number_in_two_languages_is_one_story(tmp_path) -> None:  # noqa: ANN001
+    """No figure in common, no word in common: the named speaker and the number tell one event."""
+    from reportedly.link import link_store
+    from reportedly.store import Store
+
+    korean = '김민수 경찰청장은 "화재 직전 119 신고가 여러 건 접수됐다"고 밝혔다.'
+    english = 'Police chief Kim Min-soo said: "Several calls reached the 119 line just before the fire."'
+    other = 'Police chief Kim Min-soo said: "We will review the 911 calls."'
+    for texts, together in (((korean, english), True), ((korean, other), False)):
+        store = Store(str(tmp_path / f"story-{together}.db"))
+        for text in texts:
+            store.save(reportedly.analyze(text, published="2024-10-25"))
+        try:
+            stories = link_store(store).stories
+        finally:
+            store.close()
+        assert any(len(s.documents) == 2 for s in stories) is together

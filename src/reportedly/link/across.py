@@ -147,9 +147,8 @@ def statements_across_languages(items: list[ClaimItem]) -> list[list[ClaimItem]]
         return []
     voiced: dict[str, list[tuple[ClaimItem, frozenset[str]]]] = defaultdict(list)
     for it in items:
-        o = it.origin
-        if o is not None and not o.anonymous and not o.relay and (nums := _numbers(it.text)):
-            voiced[o.key].append((it, nums))
+        if (key := _named_voice(it)) and (nums := _numbers(it.text)):
+            voiced[key].append((it, nums))
     out = []
     for claims in voiced.values():
         for (a, na), (b, nb) in combinations(claims, 2):
@@ -157,3 +156,14 @@ def statements_across_languages(items: list[ClaimItem]) -> list[list[ClaimItem]]
             if two and na & nb and _near(a.doc.published, b.doc.published):
                 out.append([a, b])
     return out
+
+
+def _named_voice(it: ClaimItem) -> str | None:
+    o = it.origin
+    return o.key if o is not None and not o.anonymous and not o.relay else None
+
+
+def spoken_numbers(items: list[ClaimItem]) -> set[tuple[str, str]]:
+    """(named speaker, number) a document's claims write: two documents in different languages
+    sharing one tell the same statement (:func:`statements_across_languages`), so one story."""
+    return {(key, n) for it in items if (key := _named_voice(it)) for n in _numbers(it.text)}
