@@ -169,13 +169,13 @@ def _items(texts: list[tuple[str, str]]) -> list:  # noqa: ANN201 - ClaimItems
 
 
 def test_one_count_in_two_languages_is_one_figure_where_the_series_differ() -> None:
-    """ "중상자는 33명" (the seriously injured, a part the Korean reader does not type) and "33
-    people were seriously injured" are one figure: the same count of people, in two languages, on
+    """ "경상자는 33명" (the slightly injured, a part the Korean reader does not type) and "33
+    people were slightly injured" are one figure: the same count of people, in two languages, on
     the same day; the 231 dead are one series already, left to the figure clusters."""
     from reportedly.link.across import figures_across_languages
 
-    korean = ("소방청은 사망자는 231명, 부상자 가운데 중상자는 33명이라고 밝혔다.", "2024-10-25")
-    english = ("Officials said 231 people were killed and 33 people were seriously injured.", "2024-10-25")
+    korean = ("소방청은 사망자는 231명, 부상자 가운데 경상자는 33명이라고 밝혔다.", "2024-10-25")
+    english = ("Officials said 231 people were killed and 33 people were slightly injured.", "2024-10-25")
     found = figures_across_languages(_items([korean, english]))
     groups = [{it.doc.document.meta["language"] for it in items} for items, _key in found]
     assert groups == [{"ko", "en"}]

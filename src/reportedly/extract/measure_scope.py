@@ -111,7 +111,11 @@ def _modal_above(anchor: Token, clause: list[Token]) -> bool:
     """ "could result in the water level rising by as much as 12 metres": a modal on a verb the
     number's clause hangs from (not a reporting verb) makes the number a forecast too."""
     inside = {t.i for t in clause}
+    below = anchor
     for verb in anchor.ancestors:
+        if _reason_clause(below):
+            return False  # "the toll could rise, as 19 were in critical condition": a stated cause is a fact
+        below = verb
         if verb.i in inside or verb.pos_ not in ("VERB", "AUX"):
             continue
         if _lemma(verb) in _EXPECTING and any(c.dep_ == "xcomp" and c.i in inside for c in verb.children):
@@ -126,6 +130,16 @@ def _modal_above(anchor: Token, clause: list[Token]) -> bool:
             if c.dep_ == "aux" and c.lower_ in _MODALS and not _followed_by_have(c):
                 return True
     return False
+
+
+#: Conjunctions of a stated cause ("as", "because", "since"): the clause they mark tells a fact.
+_BECAUSE = frozenset({"as", "because", "since"})
+
+
+def _reason_clause(t: Token) -> bool:
+    """A verb heading an adverbial clause of cause ("… could rise further as 33 remain in serious
+    condition"): its count is the present state the forecast rests on, not part of the forecast."""
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BECAUSE for c in t.children)
 
 
 def _estimates_a_tally(verb: Token) -> bool:

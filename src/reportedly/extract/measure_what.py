@@ -498,11 +498,19 @@ def _word_after(noun: Token, auxiliaries: bool = False) -> str | None:
     return _event(after) if after.tag_ in ("JJ", "VBN", "VBG") else None
 
 
+#: Nouns that with "foreign" name foreigners ("foreign nationals", "foreign citizens").
+_FOREIGN_HEADS = frozenset({"national", "citizen"})
+
+
 def unit_of(noun: Token | None, unit_word: str) -> str | None:
     """The counted noun folded onto its class (``UNITS``); a toll or a tally of victims counts people."""
     if noun is None:
         return UNITS.get(unit_word, unit_word or None) if unit_word else None
     word = lemma(noun)
+    if word in _FOREIGN_HEADS and any(c.lower_ == "foreign" and c.dep_ == "amod" for c in noun.children):
+        # "26 foreign nationals", "foreign citizens": foreigners, as "26 foreigners" and the Korean,
+        # Russian and Ukrainian readers' "외국인", "иностранцев" count them (one series across languages)
+        word = "foreigner"
     if word in TALLY_NOUNS or EVENTS.get(word) in ("killed", "injured", "killed_or_injured"):
         return "people"  # "deaths", "casualties", "the toll": people
     if EVENTS.get(word) in ("evacuated", "displaced"):

@@ -37,6 +37,9 @@ class Rules:
     change: str
     #: what before a number makes it a change ("увеличилось на 5", "ещё 2")
     by: str
+    #: the gravely hurt among the injured ("중상자 19명"), a series of its own as English types "19 in
+    #: critical condition" (``people critical``); a pattern that matches nothing where none is listed
+    critical: str
     #: words that tie a day to a figure ("30일 오전 6시 기준", "по состоянию на 5 июня", "станом на 15 січня")
     as_of: str
 
@@ -94,6 +97,16 @@ def type_measures(
             # series of their own, as English types "26 foreigners" (subject "foreigner")
             if re.search(rules.foreign, before):
                 q.measure = _foreigners(events, sentence[:a].lower(), as_of)
+            elif re.search(rules.critical, before) and not re.search(rules.foreign, clause):
+                text = sentence[left : min(rights) if rights else len(sentence)]
+                where = number_place(code, text, a - left)
+                q.measure = Measure(
+                    what="critical",
+                    unit="people",
+                    place=where.id if where else None,
+                    place_name=where.name if where else None,
+                    as_of=as_of,
+                )
             continue
         if code == "ko":
             lo = max(left, quantities[n - 1].end - offset) if n > 0 else left

@@ -22,9 +22,11 @@ points all share one series is left to the figure clusters, which already hold i
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
 from ..extract.measure_what import UNITS
 from ..model import Quantity
@@ -122,3 +124,46 @@ def figures_across_languages(items: list[ClaimItem]) -> list[tuple[list[ClaimIte
 
 def _near(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= DAYS
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d{2,}(?![\d.,]*\d)")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a content writes in digits, two or more, years left out ("112" in "112 신고" and
+    "the 112 emergency line"; not "2022")."""
+    return frozenset(n for n in _DIGITS.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20")))
+
+
+def statements_across_languages(items: list[ClaimItem]) -> list[list[ClaimItem]]:
+    """Two claims of one named speaker in documents of two languages within :data:`DAYS` that
+    write the same number (not a counted figure: an emergency line, an article of a law): one
+    statement told in two languages, a pair per cluster (a speaker's three statements naming one
+    number are not one statement). No sentence vector compares Hangul or Cyrillic with English
+    (the packaged model is English-only); the speaker's canonical entity (a Hangul name joins its
+    romanisation, :func:`reportedly.link.people.korean_romanised`), the day and the number are
+    language-independent. A story in one language gets nothing from here."""
+    if len({language(it) for it in items}) < 2:
+        return []
+    voiced: dict[str, list[tuple[ClaimItem, frozenset[str]]]] = defaultdict(list)
+    for it in items:
+        if (key := _named_voice(it)) and (nums := _numbers(it.text)):
+            voiced[key].append((it, nums))
+    out = []
+    for claims in voiced.values():
+        for (a, na), (b, nb) in combinations(claims, 2):
+            two = language(a) != language(b) and a.doc.id != b.doc.id
+            if two and na & nb and _near(a.doc.published, b.doc.published):
+                out.append([a, b])
+    return out
+
+
+def _named_voice(it: ClaimItem) -> str | None:
+    o = it.origin
+    return o.key if o is not None and not o.anonymous and not o.relay else None
+
+
+def spoken_numbers(items: list[ClaimItem]) -> set[tuple[str, str]]:
+    """(named speaker, number) a document's claims write: two documents in different languages
+    sharing one tell the same statement (:func:`statements_across_languages`), so one story."""
+    return {(key, n) for it in items if (key := _named_voice(it)) for n in _numbers(it.text)}

@@ -40,7 +40,7 @@ from functools import cache
 import numpy as np
 
 from ..model import Measure, Quantity
-from .across import figures_across_languages
+from .across import figures_across_languages, statements_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
 from .independence import origin_key
@@ -232,6 +232,8 @@ def cluster_claims(
     # (a claim with an untyped count and no English words is not in ``every``)
     across = [it for it in items if it.text.strip() and not it.neutral and not it.negative]
     figures += [Group(items=m, measure=k) for m, k in figures_across_languages(across)]
+    # one speaker's statement naming the same number in two languages (no figure, no shared words)
+    figures += [Group(items=pair) for pair in statements_across_languages(across)]
     # a text cluster holding exactly a figure cluster's claims is that figure's proposition: keep it
     # under the figure's series (a claim's other figures stand in their own figure clusters)
     stated = {frozenset(it.id for it in g.items) for g in figures}

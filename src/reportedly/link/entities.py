@@ -55,6 +55,7 @@ from pathlib import Path
 from ..extract.gazetteer import Gazetteer, load_gazetteer, normalise_key, slug
 from ..extract.roles import ROLE_NOUNS, role_words
 from ..model import ChainLink, Entity, EntityType
+from . import people as persons
 from .organisations import (
     CountryOf,
     Org,
@@ -398,8 +399,10 @@ class EntityIndex:
         alone: dict[str, list[Entity]] = defaultdict(list)  # bare surnames of nobody in the corpus
         for e, parts in single:
             word = parts[0] if parts else slug(e.name)
-            near = by_skeleton.get(skeleton(word), [])
-            owners = [c for c in near if any(same_surname(word, p[-1]) for _, p in c)]
+            # a Korean name in Hangul joins the one person the corpus names so romanised ("윤희근")
+            hangul = [c for c in clusters if any(persons.korean_romanised(e.name, x.name) for x, _p in c)]
+            near = hangul if len(hangul) == 1 else by_skeleton.get(skeleton(word), [])
+            owners = [c for c in near if near is hangul or any(same_surname(word, p[-1]) for _, p in c)]
             if len(owners) == 1:
                 owners[0].append((e, parts))
             elif not owners:

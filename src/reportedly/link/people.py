@@ -90,3 +90,54 @@ def same_as_known(name: str, known: dict[str, list[list[str]]]) -> bool:
     if len(parts) < 2:
         return False
     return any(same_person(parts, p) for p in known.get(skeleton(parts[-1]), []))
+
+
+# A Korean name in Hangul and the same name romanised ("윤희근" / "Yoon Hee-keun", "이상민" / "Lee
+# Sang-min"): romanisations differ (g/k, eo/u, Lee/Yi/Rhee), so each syllable is compared by its
+# consonants in classes that every romanisation keeps apart: the initial consonant (the silent
+# ㅇ none) and the final one, vowels dropped.
+_INITIAL = "kknttlmppss-jjjktph"  # the 19 initial jamo in Unicode order (ㄱ ㄲ ㄴ ㄷ … ㅎ); ㅇ silent
+_FINAL = "-kkknnntllllllllmppttNttktpt"  # the 28 finals (none, ㄱ … ㅎ); ㅇ is "ng"
+
+
+def _hangul_syllables(name: str) -> list[tuple[str, str]] | None:
+    """Per syllable its (initial, final) consonant classes, "" for none, for a name of 2 to 4
+    Hangul syllables (else None)."""
+    if not 2 <= len(name) <= 4 or not all(0xAC00 <= ord(ch) <= 0xD7A3 for ch in name):
+        return None
+    out = []
+    for ch in name:
+        code = ord(ch) - 0xAC00
+        out.append((_INITIAL[code // 588].strip("-"), _FINAL[code % 28].strip("-")))
+    return out
+
+
+def _latin_classes(word: str) -> str:
+    """A romanised word's consonant classes, in the syllable classes of :func:`_hangul_syllables`:
+    an h or r after a vowel spells the vowel ("Oh", "Park"), doubled letters are one ("Duck")."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    for a, b in (("rh", "r"), ("ng", "N"), ("tch", "j"), ("ch", "j"), ("sh", "s"), ("kh", "k"), ("ph", "p")):
+        w = w.replace(a, b)
+    w = re.sub(r"(?<=[aeiouy])[hr](?![aeiouy])", "", w.replace("th", "t"))
+    w = w.translate(str.maketrans("gcqdbfzr", "kkktppjl"))
+    return _single(re.sub(r"[aeiouyw]", "", w))
+
+
+def _single(classes: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", classes)
+
+
+def korean_romanised(hangul: str, latin: str) -> bool:
+    """Whether a Hangul name and a romanised one are one name: the family syllable (first in
+    Hangul, first or last in Latin) and the given name's consonants agree. A silent family
+    initial (이, 윤, 유) matches a romanised l/r ("Lee", "Rhee") or none ("Yi", "Yoon")."""
+    sylls = _hangul_syllables(hangul)
+    words = [w for w in re.split(r"[\s\-]+", latin.strip()) if w]
+    if sylls is None or len(words) < 2 or not all(w.isascii() and w[:1].isalpha() for w in words):
+        return False
+    (initial, final), given = sylls[0], _single("".join(i + f for i, f in sylls[1:]))
+    family = {initial + final} | ({"l" + final} if not initial else set())
+    for fam, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if _latin_classes(fam) in family and _latin_classes("".join(rest)) == given:
+            return True
+    return False

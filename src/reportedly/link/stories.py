@@ -26,7 +26,8 @@ being linked, so a document's weight vector does not change as the store grows.
 Two documents in different languages (``meta["language"]``) share no words; they are also
 linked when they state :data:`SHARED_FIGURES` of the same figures of the same things, or one
 of at least :data:`DISTINCT_FIGURE` (:func:`stated_figures`), so a Korean and an English report
-of one toll are one story.
+of one toll are one story; or when one named speaker writes the same number in both (the police
+chief's "112" calls in Korean and in English, :func:`reportedly.link.across.spoken_numbers`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .across import spoken_numbers
 from .corpus import ClaimItem, DocItem
 
 #: Loose links hold between documents published this close: two weeks, so a toll revised in an
@@ -178,6 +180,7 @@ def group_documents(
     bags = [rare_words(d) for d in docs]
     languages = [d.document.meta.get("language") or "en" for d in docs]
     figures = [stated_figures(claims_by_doc.get(d.id, [])) for d in docs]
+    spoken = [spoken_numbers(claims_by_doc.get(d.id, [])) for d in docs]
     places = [headline_places(d) for d in docs]
     parent: dict[int, int] = {}
 
@@ -210,7 +213,12 @@ def group_documents(
             if loose and not strong and score >= threshold and elsewhere(places[i], places[j]):
                 loose = False  # a like event in another place: the words are the event's kind
             # reports in two languages share few words: the same figures tell they are one event
-            across = loose and languages[i] != languages[j] and _same_figures(figures[i], figures[j])
+            # or one named speaker writing the same number ("112" calls) in both
+            across = (
+                loose
+                and languages[i] != languages[j]
+                and (_same_figures(figures[i], figures[j]) or bool(spoken[i] & spoken[j]))
+            )
             if strong or (loose and score >= threshold) or across:
                 linked.append(j)
         for j in linked:
