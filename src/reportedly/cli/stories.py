@@ -180,7 +180,10 @@ def stories_table(width: int) -> tuple[list[Column], Any]:
             Column("id", no_wrap=True),
             Column("title", ratio=3),
             Column("first", no_wrap=True),
-            *(Column(name, justify="right", no_wrap=True) for name in ("docs", "outlets", "clusters", "conflicts")),
+            *(
+                Column(name, justify="right", no_wrap=True)
+                for name in ("docs", "outlets", "clusters", "conflicts")
+            ),
         ]
         return columns, lambda r: [
             r["id"],
