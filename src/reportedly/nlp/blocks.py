@@ -102,14 +102,16 @@ CUT_TAIL_WORDS = 8
 def _without_cut_tail(
     text: str, spans: list[tuple[SectionKind, int, int]]
 ) -> list[tuple[SectionKind, int, int]]:
-    """The blocks without a sentence the collector cut off mid-way at the end of the text.
+    """The blocks without the half word a collector's length limit left at the end of the text.
 
     Pages are collected with a length limit, and one ended "… Hamas terrorists who killed 1,400
-    Israe": parsed, the fragment gave a claim and the count "1,400 Israe". When the text's last
-    body paragraph (of two or more) ends in a letter or digit, with no sentence punctuation, and
-    runs on for CUT_TAIL_WORDS words or more after its last sentence end, that tail is an
-    unfinished sentence: the block stops at the last sentence end (or is left out). The text
-    itself is kept whole: offsets and evidence spans do not move."""
+    Israe": parsed, the fragment gave the count "1,400 Israe", and another "… official, Herman
+    Anday" would give a person of that name. When the text's last body paragraph (of two or more)
+    ends in a letter or digit, with no sentence punctuation, and runs on for CUT_TAIL_WORDS words
+    or more after its last sentence end, the sentence was cut: its last word may be a piece of
+    one, and the block stops before it. The rest of the sentence is read (its speaker and cue are
+    whole: the story corpora's gold counts such claims). The text itself is kept whole: offsets
+    and evidence spans do not move."""
     body = [i for i, (kind, _, _) in enumerate(spans) if kind is SectionKind.BODY]
     if len(body) < 2 or body[-1] != len(spans) - 1:
         return spans
@@ -117,12 +119,15 @@ def _without_cut_tail(
     if end != len(text.rstrip()) or not text[end - 1].isalnum():
         return spans
     ends = [m for m in _SENTENCE_END.finditer(text, start, end) if not _GOES_ON.match(text, m.end())]
-    cut = ends[-1].end() if ends else start
-    if not len(text[cut:end].split()) >= CUT_TAIL_WORDS or end - cut > CUT_TAIL_CHARS:
+    tail = ends[-1].end() if ends else start
+    if len(text[tail:end].split()) < CUT_TAIL_WORDS or end - tail > CUT_TAIL_CHARS:
         return spans
-    while cut > start and text[cut - 1].isspace():
+    cut = end
+    while cut > tail and not text[cut - 1].isspace():  # back over the last word
         cut -= 1
-    return spans[:-1] + ([(kind, start, cut)] if cut > start else [])
+    while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;:-–—"):
+        cut -= 1
+    return spans[:-1] + [(kind, start, cut)]
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
