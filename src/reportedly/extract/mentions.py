@@ -88,11 +88,13 @@ def is_bare_figure(mention: Span) -> bool:
     root = mention.root
     if root.lemma_.lower() not in _FIGURE_NOUNS and root.lower_ not in _FIGURE_NOUNS:
         return False
-    # only words before the noun, none a name or an owner: "figures provided by the coastguard",
-    # "the ministry's tally" and "Harbour Board figures" say whose figures they are
-    # (read on the tree: the mention may be the noun alone)
+    # no name, owner or agent: "figures provided by the coastguard", "the ministry's tally",
+    # "Harbour Board figures" and "figures from the agency" say whose figures they are; "the
+    # death toll from the storm" does not (read on the tree: the mention may be the noun alone)
     words = [*mention, *root.subtree]
-    return all(t.i <= root.i and t.pos_ != "PROPN" and t.dep_ != "poss" for t in words if t.i != root.i)
+    if any(t.pos_ == "PROPN" or t.dep_ in {"poss", "agent"} or t.lower_ == "by" for t in words):
+        return False
+    return body_behind_figures(mention) is None
 
 
 #: Documents a body issues: "the statement issued by the WHO", "a report from the UN agency".
