@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Column
@@ -95,19 +95,56 @@ def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
         out.print(Text(f"{len(errors)} ingest error(s); see --json", style="yellow"))
 
 
+def entity_table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``entities`` table's rows: one per named entity, and one per anonymous description.
+
+    An anonymous group is one entity per document (GLOSSARY: "the officials" of one article are
+    not those of another), so ten articles that each cite "officials" store ten entities. Listed
+    one a row they read as ten copies of one name; here those of one name and type share a row
+    that says in how many documents the description stands for a group of its own, their claims
+    summed. ``--json`` keeps every stored entity."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        if not row["anonymous"]:
+            out.append(row)
+            continue
+        key = (row["name"].casefold(), row["type"])
+        if key not in merged:
+            merged[key] = {**row, "aliases": list(row["aliases"]), "documents": 0, "claims": 0}
+            out.append(merged[key])
+        group = merged[key]
+        group["documents"] += 1
+        group["claims"] += row.get("claims") or 0
+        group["aliases"] += [a for a in row["aliases"] if a not in group["aliases"]]
+    return out
+
+
+def _entity_cells(row: dict[str, Any]) -> list[Any]:
+    cells = entity_cells(row, "aliases")
+    n = row.get("documents", 0)
+    if n > 1:  # the group rows of several documents say so: else the row reads as one group
+        cells[2] = f"yes, {n} docs"
+    return [*cells, str(row.get("claims", ""))]
+
+
 @app.command()
 def entities(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     """List the sources (entities) in the store with their aliases.
+
+    Anonymous groups ("officials") are one entity per document; the table shows each
+    description once with the number of documents, --json every stored entity.
 
     Example: reportedly entities --json
     """
     store = require_store(db)
     rows = store.entities()
     store.close()
+    table_rows = rows if as_json else entity_table_rows(rows)
     print_rows(
-        rows,
+        table_rows,
         ("name", "type", "anonymous", "aliases", "claims"),
-        lambda r: [*entity_cells(r, "aliases"), str(r.get("claims", ""))],
+        _entity_cells,
         as_json=as_json,
         title=f"{len(rows)} entities",
     )

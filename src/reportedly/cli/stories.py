@@ -19,7 +19,7 @@ from rich.text import Text
 
 from .app import app
 from .options import DEFAULT_DB, EXIT_INPUT, EXIT_USAGE, DbOpt, JsonOpt, fail, require_store, store_failures
-from .output import counted, dump, entity_cells, err, out, print_rows
+from .output import NARROW, counted, dump, entity_cells, err, out, print_rows
 
 AliasesOpt = Annotated[
     list[Path] | None,
@@ -158,16 +158,34 @@ def stories(
     with store:
         _refresh(store, method, aliases, quiet=as_json)
         rows = store.stories(min_documents=1 if show_all else 2)
-    columns = [
-        Column("id", no_wrap=True),
-        Column("title", ratio=3),
-        Column("first", no_wrap=True),
-        *(Column(name, justify="right") for name in ("docs", "outlets", "clusters", "conflicts")),
-    ]
     print_rows(
         rows,
-        columns,
-        lambda r: [
+        *stories_table(out.width),
+        as_json=as_json,
+        title=counted(len(rows), "story", "stories"),
+    )
+    if not rows and not show_all and not as_json:
+        out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
+
+
+def stories_table(width: int) -> tuple[list[Column], Any]:
+    """The ``stories`` table's columns and its row builder for a terminal ``width``.
+
+    At 80 columns an id column and four numeric columns headed by whole words left the title
+    8 characters wide, one word a line. Below NARROW the id goes under the title (dim, kept whole:
+    it is what ``story ID`` takes) and the four counts share one right-aligned column, so the
+    title gets most of the width; the JSON keeps every field."""
+    if width >= NARROW:
+        columns = [
+            Column("id", no_wrap=True),
+            Column("title", ratio=3),
+            Column("first", no_wrap=True),
+            *(
+                Column(name, justify="right", no_wrap=True)
+                for name in ("docs", "outlets", "clusters", "conflicts")
+            ),
+        ]
+        return columns, lambda r: [
             r["id"],
             Text(r["title"]),
             r["first"] or "?",
@@ -175,12 +193,23 @@ def stories(
             str(len(r["outlets"])),
             str(r["clusters"]),
             str(r["conflicts"]),
-        ],
-        as_json=as_json,
-        title=counted(len(rows), "story", "stories"),
-    )
-    if not rows and not show_all and not as_json:
-        out.print(Text("no story has two or more documents yet; see single ones with --all", style="dim"))
+        ]
+    columns = [
+        Column("story", ratio=1),
+        Column("first", no_wrap=True),
+        Column("size", justify="right", no_wrap=True),
+    ]
+
+    def cells(r: dict[str, Any]) -> list[Any]:
+        title = Text(r["title"])
+        title.append(f"\n{r['id']}", style="dim")
+        counts = (
+            f"{counted(r['documents'], 'doc')} · {counted(len(r['outlets']), 'outlet')}\n"
+            f"{counted(r['clusters'], 'cluster')} · {counted(r['conflicts'], 'conflict')}"
+        )
+        return [title, r["first"] or "?", counts]
+
+    return columns, cells
 
 
 def _story_json(story: Any, documents: list[dict[str, Any]], conflicts: list[Any]) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from .entities import EntityResolver
 from .gazetteer import Gazetteer
 from .measure_places import gazetteer_places
 from .measures import type_measures
+from .mentions import is_bare_figure
 from .outlet import outlet_claims
 from .quantities import find_quantities
 from .spans import Ranges, enclosing
@@ -390,7 +391,10 @@ def claim_of(
         and draft.source_span is not None
         and not is_number_phrase(draft.source_tokens)
     ):
-        entities = resolver.resolve(draft.source_tokens, block.offset)
+        # figures with nobody behind them ("the death toll is expected to rise") keep their span,
+        # as annotators mark it, but name no entity: a figure is never a voice, nor an origin
+        if not is_bare_figure(draft.source_tokens):
+            entities = resolver.resolve(draft.source_tokens, block.offset)
         s, e = draft.source_span
         source = SourceMention(s, e, text[s:e], entities[0] if entities else None, entities[1:])
     # a hop written as a coordination ("citing engineers and explosives experts") is one hop,

@@ -224,7 +224,12 @@ class EntityResolver:
     def _resolve_one(self, mention: Span, at: int) -> list[Entity]:
         body = body_behind_figures(mention)
         if body is not None:  # "the latest statistics from the observatory showed": the observatory speaks
-            return self._resolve_one(mention_span(body), at)
+            whole = mention_span(body)  # "data compiled by the FBI and local police": both bodies
+            parts = [whole] if self._known_whole(whole) else split_conjuncts(whole)
+            found: list[Entity] = []
+            for part in parts:
+                found += [e for e in self._resolve_one(part, at) if e not in found]
+            return found
         text = mention.text.strip()
         # "the National Intelligence Service, or NIS": the name is before the alias
         m = re.match(r"^(.+?)(?:,?\s+or\s+|\s*\()[A-Z][A-Z0-9&.-]{1,9}\)?$", text)

