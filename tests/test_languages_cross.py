@@ -57,7 +57,7 @@ def test_parts_and_changes_are_not_the_total_and_the_figures_day_is_its_own() ->
     typed = {q.text: q.measure for c in ledger.claims for q in c.quantities}
     assert typed["1명"] is None  # a change
     five = typed["5명"]  # a part: not the total, the foreigners' own series (as English types it)
-    assert five is not None and five.key == "foreigner killed"
+    assert five is not None and five.key == "foreigners killed"
     total = typed["40명"]
     assert total is not None and total.key == "people killed"
     assert str(total.as_of) == "2024-10-31"  # the 29th is the event's day, not the figure's
@@ -211,12 +211,12 @@ def test_no_figure_across_languages_for_small_counts_other_days_or_one_language(
 
 def test_foreigners_among_the_dead_are_one_series_in_korean_and_english() -> None:
     english = _measure_keys("Officials said 231 people were killed, including 26 foreigners.")
-    assert english == ["people killed", "foreigner killed"]
+    assert english == ["people killed", "foreigners killed"]
     for text in ("소방청은 희생자 중 외국인은 26명으로 파악됐다고 밝혔다.", "외국인 사망자는 26명이다."):
-        assert _measure_keys(text) == ["foreigner killed"], text
+        assert _measure_keys(text) == ["foreigners killed"], text
     assert _measure_keys("소방청은 사망자는 154명(외국인 26명)이라고 밝혔다.") == [
         "people killed",
-        "foreigner killed",
+        "foreigners killed",
     ]
     assert _measure_keys("외국인은 26명이다.") == []  # foreigners, but no event: no series
     assert _measure_keys("사망자 가운데 20대가 103명이다.") == []  # another part stays untyped

@@ -39,7 +39,7 @@ def test_a_hangul_name_and_its_romanisations_are_one_name() -> None:
 
 def test_foreign_nationals_are_foreigners_as_in_korean() -> None:
     english = _measure_keys("The ministry said 31 foreign nationals were killed in the fire.")
-    assert english == ["foreigner killed"]
+    assert english == ["foreigners killed"]
     assert _measure_keys("외국인 사망자는 31명이다.") == english
     assert _measure_keys("The ministry said 31 foreigners were killed in the fire.") == english
 

@@ -171,4 +171,4 @@ def test_a_total_after_a_parenthesis_closed_before_it_keeps_the_clauses_event() 
     )
     keys = {q.value: (q.measure.key if q.measure else None) for c in ledger.claims for q in c.quantities}
     assert keys[120] == keys[122] == "people killed"
-    assert keys[12] == "foreigner killed" and keys[2] is None
+    assert keys[12] == "foreigners killed" and keys[2] is None

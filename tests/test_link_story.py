@@ -61,7 +61,7 @@ from reportedly.store import Store
 FIXTURES = Path(__file__).parent / "fixtures" / "story"
 STORY = {f"a{i}" for i in range(1, 10)}
 TROOPS = "North Korean troops deployed in Russia"
-CONTAINERS = "container sent in Russia"
+CONTAINERS = "containers sent in Russia"
 
 # The sentence model's variants load torch and MiniLM (about 6 s of CPU): the fast lane runs the
 # same tests on TF-IDF; the whole suite runs both.

@@ -31,7 +31,7 @@ class Rules:
     people: tuple[str, ...]
     #: words that make a number a part of the total: foreigners, women, an age group, the severely hurt
     part: str
-    #: foreigners, a part of a toll counted as a series of its own ("foreigner killed")
+    #: foreigners, a part of a toll counted as a series of its own ("foreigners killed")
     foreign: str
     #: what after a number makes it a change, not a count ("1명 늘어", "на 5 больше")
     change: str
@@ -94,7 +94,7 @@ def type_measures(
             continue  # a change ("1명 늘어"), not the total
         if re.search(rules.part, before):
             # a part ("외국인은 26명", "20대가 103명"), not the total; foreigners among the dead are a
-            # series of their own, as English types "26 foreigners" (subject "foreigner")
+            # series of their own, as English types "26 foreigners" (unit "foreigner")
             if re.search(rules.foreign, before):
                 q.measure = _foreigners(events, sentence[:a].lower(), as_of)
             elif re.search(rules.critical, before) and not re.search(rules.foreign, clause):
@@ -139,13 +139,14 @@ def type_measures(
 
 def _foreigners(events: dict[str, tuple[str, ...]], before: str, as_of: date | None) -> Measure | None:
     """ "희생자 중 외국인은 26명", "외국인 사망자 2명": the foreigners among those the last event named
-    before the number counts (none: no measure)."""
+    before the number counts (none: no measure). The foreigners are the counted unit, as English
+    types "26 foreigners", so both languages share one key ("foreigners killed") and one series."""
     found = [
         (m.start(), event) for event, stems in events.items() for s in stems for m in re.finditer(s, before)
     ]
     if not found:
         return None
-    return Measure(what=max(found)[1], unit=None, subject="foreigner", as_of=as_of)
+    return Measure(what=max(found)[1], unit="foreigner", subject=None, as_of=as_of)
 
 
 def _nearest_event(
