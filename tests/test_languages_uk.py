@@ -1002,7 +1002,14 @@ def test_a_count_after_in_that_number_is_no_part_of_a_law() -> None:
 
 def test_a_case_ending_on_a_number_no_decade_is_a_count() -> None:
     """ "зросла до 37-х": a number that is no multiple of ten with "-х" is a count; "90-х" stays a decade."""
-    claim = only(analyse("За словами мера Івана Петренка, кількість жертв зросла до 37-х, 12 людей у лікарні."))
+    claim = only(analyse("За словами мера Івана Петренка, жертв стало вже 37-х, 12 людей у лікарні."))
     assert [q.value for q in claim.quantities] == [37, 12]
     decade = only(analyse("У 80-х роках тут був ринок, заявив мер Іван Петренко."))
     assert decade.quantities == []
+
+
+def test_such_a_decision_was_made_by_names_who_did_the_act_before() -> None:
+    """ "Таке рішення ухвалив X": the sentence before is X's act."""
+    ledger = analyse("У місті оголосили жалобу. Таке рішення ухвалив мер Іван Петренко.")
+    (claim,) = [c for c in ledger.claims if c.source is not None and "Петренко" in c.source.text]
+    assert claim.content[0].text == "У місті оголосили жалобу"
