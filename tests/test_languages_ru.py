@@ -927,3 +927,10 @@ def test_by_decision_of_opens_a_sentence_the_decider_tells() -> None:
     claim = only(analyse("Решением губернатора области Ивана Петрова 5 июня объявлено днём траура."))
     assert claim.source is not None and "Петрова" in claim.source.text
     assert claim.content[0].text.startswith("5 июня объявлено")
+
+
+def test_an_instruction_is_the_speakers_act() -> None:
+    """ "X поручил …" tells what X ordered, as "призвал" does."""
+    claim = only(analyse("Президент Иван Петров поручил срочно проверить все школы региона."))
+    assert claim.source is not None and "Петров" in claim.source.text
+    assert claim.stance == Stance.ASSERTED

@@ -1013,3 +1013,9 @@ def test_such_a_decision_was_made_by_names_who_did_the_act_before() -> None:
     ledger = analyse("У місті оголосили жалобу. Таке рішення ухвалив мер Іван Петренко.")
     (claim,) = [c for c in ledger.claims if c.source is not None and "Петренко" in c.source.text]
     assert claim.content[0].text == "У місті оголосили жалобу"
+
+
+def test_an_instruction_is_the_speakers_act() -> None:
+    """ "X доручив …" tells what X ordered, as "закликав" does."""
+    claim = only(analyse("Прем'єр-міністр Іван Петренко доручив перевірити всі укриття у місті."))
+    assert claim.source is not None and "Петренко" in claim.source.text
