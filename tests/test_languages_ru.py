@@ -907,3 +907,30 @@ def test_v_sluchae_with_a_subjunctive_is_conditional() -> None:
         analyse("Министерство заявило, что в случае прямого попадания ракеты последствия были бы тяжелее.")
     )
     assert claim.stance is Stance.CONDITIONAL
+
+
+# round 10, wave 2: Russian sources from ru-heldout6, in our own sentences
+
+
+def test_such_a_decision_was_taken_by_names_who_did_the_act_before() -> None:
+    """ "Такое решение принял X": the sentence before is X's act, asserted."""
+    ledger = analyse(
+        "В пятницу в области объявили день траура. Такое решение принял губернатор области Иван Петров."
+    )
+    (claim,) = [c for c in ledger.claims if c.source is not None and "Петров" in c.source.text]
+    assert claim.stance == Stance.ASSERTED
+    assert claim.content[0].text == "В пятницу в области объявили день траура"
+
+
+def test_by_decision_of_opens_a_sentence_the_decider_tells() -> None:
+    """ "Решением X 5 июня объявлено …": X ends where the act begins (a date, a verb)."""
+    claim = only(analyse("Решением губернатора области Ивана Петрова 5 июня объявлено днём траура."))
+    assert claim.source is not None and "Петрова" in claim.source.text
+    assert claim.content[0].text.startswith("5 июня объявлено")
+
+
+def test_an_instruction_is_the_speakers_act() -> None:
+    """ "X поручил …" tells what X ordered, as "призвал" does."""
+    claim = only(analyse("Президент Иван Петров поручил срочно проверить все школы региона."))
+    assert claim.source is not None and "Петров" in claim.source.text
+    assert claim.stance == Stance.ASSERTED

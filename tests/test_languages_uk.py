@@ -983,3 +983,39 @@ def test_a_gerund_clause_between_the_speaker_and_the_verb() -> None:
     )
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Володимир Коваль"
+
+
+# round 10, wave 2: Ukrainian numbers from uk-heldout6, in our own sentences
+
+
+def test_a_numeral_read_second_after_an_ordinal_is_a_count() -> None:
+    """ "дев'яноста" reads first as the ordinal "дев'яностий"; after "близько" before people it is 90."""
+    claim = only(analyse("За даними лікарні, близько дев'яноста осіб звернулися по допомогу."))
+    assert [(q.value, q.approximate) for q in claim.quantities] == [(90, True)]
+
+
+def test_a_count_after_in_that_number_is_no_part_of_a_law() -> None:
+    """ "в т. ч. 9 рятувальників": "ч." after "т." is "числі", no "частина" of an article."""
+    claim = only(analyse("За даними ДСНС, залучено 120 осіб (в т. ч. 9 кінологів) та 15 одиниць техніки."))
+    assert [q.value for q in claim.quantities] == [120, 9, 15]
+
+
+def test_a_case_ending_on_a_number_no_decade_is_a_count() -> None:
+    """ "зросла до 37-х": a number that is no multiple of ten with "-х" is a count; "90-х" stays a decade."""
+    claim = only(analyse("За словами мера Івана Петренка, жертв стало вже 37-х, 12 людей у лікарні."))
+    assert [q.value for q in claim.quantities] == [37, 12]
+    decade = only(analyse("У 80-х роках тут був ринок, заявив мер Іван Петренко."))
+    assert decade.quantities == []
+
+
+def test_such_a_decision_was_made_by_names_who_did_the_act_before() -> None:
+    """ "Таке рішення ухвалив X": the sentence before is X's act."""
+    ledger = analyse("У місті оголосили жалобу. Таке рішення ухвалив мер Іван Петренко.")
+    (claim,) = [c for c in ledger.claims if c.source is not None and "Петренко" in c.source.text]
+    assert claim.content[0].text == "У місті оголосили жалобу"
+
+
+def test_an_instruction_is_the_speakers_act() -> None:
+    """ "X доручив …" tells what X ordered, as "закликав" does."""
+    claim = only(analyse("Прем'єр-міністр Іван Петренко доручив перевірити всі укриття у місті."))
+    assert claim.source is not None and "Петренко" in claim.source.text

@@ -21,7 +21,8 @@ _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 #: words before a number that make it a label: an article, part or item of a law
 _LABEL = re.compile(
-    r"(?:(?<![\w.])(?:ст|ч|п|пп)\.|(?<!\w)(?:стать\w*|статт\w*|част\w*|пункт\w*))\s*$", re.IGNORECASE
+    r"(?:(?<![\w.])(?<!т\.\s)(?<!т\.)(?:ст|ч|п|пп)\.|(?<!\w)(?:стать\w*|статт\w*|част\w*|пункт\w*))\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -29,6 +30,16 @@ _LABEL = re.compile(
 _CASE_ENDING = re.compile(
     r"-х\s+(?:люд|челов|чолов|осіб|особ|дит|дет|пострад|постраж|поранен|ранен|загибл|погибш|жертв|громадян|гражд)"
 )
+
+
+def _counted_case(digits: str, after: str) -> bool:
+    """ "44-х людей", "зросла до 24-х": a case ending on a count. A decade is a multiple of ten
+    ("90-х", "2010-х"), and "-х лет/років" an age or a span; any other number with "-х" is a count."""
+    if _CASE_ENDING.match(after):
+        return True
+    if not after.startswith("-х") or re.match(r"-х\s+(?:лет|год|рок|рік)", after):
+        return False
+    return digits.isdigit() and int(digits) % 10 != 0
 
 
 def _value(digits: str) -> float | None:
@@ -92,10 +103,12 @@ def word_value(lex: Lexicon, word: str) -> float | None:
     w = word.lower().translate(_APOSTROPHES)
     if w in lex.number_words:
         return float(lex.number_words[w])
-    lemma, pos, _case = parse_word(lex.code, w)
-    lemma = lemma.translate(_APOSTROPHES)
-    if pos == "NUMR" and lemma in lex.number_words and lex.number_words[lemma] != 1:
-        return float(lex.number_words[lemma])
+    # a numeral among the first readings, not only the first: "дев'яноста" reads first as the
+    # ordinal "дев'яностий", yet "близько дев'яноста осіб" is 90
+    for p in morph(lex.code).parse(w)[:3]:
+        lemma = p.normal_form.translate(_APOSTROPHES)
+        if p.tag.POS == "NUMR" and lemma in lex.number_words and lex.number_words[lemma] != 1:
+            return float(lex.number_words[lemma])
     return None
 
 
@@ -197,7 +210,7 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a date or a year ("2023 года"), not "69 годин"
             if re.match(r"[:.]\d", stext[end : end + 2]) or before.endswith(":"):
                 continue  # a clock time
-            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after) and not _CASE_ENDING.match(after):
+            if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after) and not _counted_case(m.group("a"), after):
                 continue  # an age, a decade ("90-х"); but "44-х людей" counts people
             if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
                 continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
