@@ -69,6 +69,14 @@ def build(root: Path, scale: str = "small") -> dict[str, str]:
         ("Utility raises prices\n\nThe utility said on Tuesday that prices would rise.").encode("utf-16"),
         "good",
     )
+    # Terminal escapes in a quotation: clear the screen, retitle the window, an OSC 8 link and
+    # a C1 CSI. Stored as given; shown escaped by every terminal output, never acted on.
+    write(
+        "escapes.txt",
+        "Escapes in the ledger\n\nThe mayor said \u201cthe \x1b[2J\x1b]0;owned\x07bridge "
+        "\x1b]8;;http://example.invalid/\x1b\\opens\x1b]8;;\x1b\\ \x9b31mon Monday\u201d.",
+        "good",
+    )
     words = 1_000_000 if full else 3_000  # 5 MB or 15 KB on one line
     write("single_line.txt", "The minister said prices rose. " * (words // 5), "good")
     quotes = 10_000 if full else 500

@@ -123,15 +123,13 @@ def test_a_full_queue_is_a_429_and_reads_go_on_meanwhile(
     monkeypatch.setattr(reportedly, "analyze_document", held)
     try:
         hrefs = []
-        for n in range(3):  # one running, two waiting (job_queue=2)
+        for n in range(4):  # two running (two workers), two waiting (job_queue=2)
             body = {"text": f"Report {n}\n\nThe mayor said item {n} was fine."}
             r = client.post("/api/documents", params={"async": "true"}, json=body, headers=AUTH)
             assert r.status_code == 202
             hrefs.append(r.headers["location"])
-            if n == 0:  # the worker has taken the first job off the queue
-                deadline = time.monotonic() + 10
-                while client.get(hrefs[0]).json()["status"] != "running" and time.monotonic() < deadline:
-                    time.sleep(0.02)
+            if n < 2:  # a worker has taken the job off the queue
+                _running(client, hrefs[n])
         r = client.post("/api/documents", params={"async": "true"}, json=ARTICLE, headers=AUTH)
         assert r.status_code == 429
         assert "serve --job-queue" in r.json()["detail"] and r.headers["retry-after"]
@@ -141,37 +139,46 @@ def test_a_full_queue_is_a_429_and_reads_go_on_meanwhile(
         assert time.monotonic() - started < 5
     finally:
         release.set()
-    assert [_wait(client, h)["status"] for h in hrefs] == ["done", "done", "done"]
+    assert [_wait(client, h)["status"] for h in hrefs] == ["done"] * 4
 
 
-def test_a_small_post_during_a_heavy_analysis_is_queued_not_held(
+def _running(client: TestClient, href: str) -> None:
+    deadline = time.monotonic() + 10
+    while client.get(href).json()["status"] != "running" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert client.get(href).json()["status"] == "running"
+
+
+HEAVY = "Heavy report\n\nThe council said the HEAVY budget was balanced."
+
+
+def test_a_small_post_is_done_while_a_heavy_analysis_still_runs(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
 
-    def held(document, nlp=None):  # noqa: ANN001, ANN202 - a heavy analysis that waits for the test
-        release.wait(30)
+    def held(document, nlp=None):  # noqa: ANN001, ANN202 - the heavy analysis waits for the test
+        if "HEAVY" in document.text:
+            release.wait(30)
         return Ledger(document)
 
     monkeypatch.setattr(reportedly, "analyze_document", held)
     try:
-        heavy = client.post("/api/documents", params={"async": "true"}, json=ARTICLE, headers=AUTH)
-        deadline = time.monotonic() + 10
-        while (
-            client.get(heavy.headers["location"]).json()["status"] != "running"
-            and time.monotonic() < deadline
-        ):
-            time.sleep(0.02)
-        # A small article without ?async: it would wait for the lock; it is answered at once instead.
+        heavy = client.post("/api/documents", params={"async": "true"}, json={"text": HEAVY}, headers=AUTH)
+        _running(client, heavy.headers["location"])
+        # A small article without ?async: answered at once (202, not held behind the heavy one's
+        # analysis), and analysed by the second worker while the heavy one still runs.
         started = time.monotonic()
         small = {"text": "Tram line reopens\n\nThe operator said on Monday that trams run again."}
         r = client.post("/api/documents", json=small, headers=AUTH)
         assert r.status_code == 202 and time.monotonic() - started < 5
+        job = _wait(client, r.headers["location"], seconds=10)
+        assert job["status"] == "done" and job["status_code"] == 201
+        assert client.get(f"/api/documents/{job['document_id']}").status_code == 200
         assert client.get(heavy.headers["location"]).json()["status"] == "running"  # still held
     finally:
         release.set()
-    job = _wait(client, r.headers["location"])
-    assert job["status"] == "done" and job["status_code"] == 201
+    assert _wait(client, heavy.headers["location"])["status"] == "done"
     # With nothing running, a small article is analysed while its client waits, as before.
     assert (
         client.post(
@@ -179,3 +186,54 @@ def test_a_small_post_during_a_heavy_analysis_is_queued_not_held(
         ).status_code
         == 201
     )
+
+
+def test_two_heavy_analyses_hold_both_workers_and_a_third_waits(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def held(document, nlp=None):  # noqa: ANN001, ANN202
+        if "HEAVY" in document.text:
+            release.wait(30)
+        return Ledger(document)
+
+    monkeypatch.setattr(reportedly, "analyze_document", held)
+    try:
+        hrefs = []
+        for n in range(2):
+            body = {"text": HEAVY + f" Item {n}."}
+            hrefs.append(
+                client.post("/api/documents", params={"async": "true"}, json=body, headers=AUTH).headers[
+                    "location"
+                ]
+            )
+            _running(client, hrefs[-1])
+        r = client.post("/api/documents", json=ARTICLE, headers=AUTH)
+        assert r.status_code == 202
+        time.sleep(0.5)
+        assert client.get(r.headers["location"]).json()["status"] == "queued"  # the pool is bounded
+    finally:
+        release.set()
+    assert _wait(client, r.headers["location"])["status"] == "done"
+
+
+def test_shutdown_does_not_wait_for_a_running_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_copy: Callable[..., Path]
+) -> None:
+    release = threading.Event()
+
+    def held(document, nlp=None):  # noqa: ANN001, ANN202 - an analysis that would run for 30 s
+        release.wait(30)
+        return Ledger(document)
+
+    monkeypatch.setattr(reportedly, "analyze_document", held)
+    app = create_app(store_copy(tmp_path / "web.db", _ferry_store), token=TOKEN)
+    try:
+        with TestClient(app, raise_server_exceptions=False) as c:
+            r = c.post("/api/documents", params={"async": "true"}, json=ARTICLE, headers=AUTH)
+            _running(c, r.headers["location"])
+            started = time.monotonic()
+        assert time.monotonic() - started < 3  # the lifespan's shutdown: a short grace, not 30 s
+    finally:
+        release.set()

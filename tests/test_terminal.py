@@ -47,6 +47,18 @@ def test_analyze_ingest_documents_and_claims_print_escapes(tmp_path: Path) -> No
     assert "\\x1b" in shown  # escaped, not dropped: the reader sees the text was tampered with
 
 
+def test_json_writes_c1_controls_as_escapes_and_stays_exact(tmp_path: Path) -> None:
+    # JSON escapes C0 controls itself; a C1 CSI (U+009B) went to the terminal raw before.
+    text = "Tram\x9b2J line reopens\x7f\n\nThe operator said on Monday that trams run again."
+    path = tmp_path / "c1.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--json"])
+    assert result.exit_code == 0
+    assert "\x9b" not in result.output and "\x7f" not in result.output
+    assert "\\u009b2J" in result.output
+    assert json.loads(result.output)["document"]["title"] == "Tram\x9b2J line reopens\x7f"
+
+
 def test_json_keeps_the_text_exact(tmp_path: Path) -> None:
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE, encoding="utf-8")

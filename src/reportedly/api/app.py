@@ -23,7 +23,14 @@ from fastapi.staticfiles import StaticFiles
 
 from reportedly import __version__
 from reportedly.api import claims, documents, entities, exports, jobs, stories
-from reportedly.api.deps import DEFAULT_ASYNC_ABOVE, DEFAULT_MAX_BODY, Settings, store
+from reportedly.api.deps import (
+    DEFAULT_ANALYSIS_WORKERS,
+    DEFAULT_ASYNC_ABOVE,
+    DEFAULT_MAX_BODY,
+    AnalysisSlots,
+    Settings,
+    store,
+)
 from reportedly.api.schemas import StatusOut, VocabularyOut
 from reportedly.api.security import SECURITY_HEADERS, BodyLimit, SecurityHeaders
 from reportedly.model import VOCABULARY
@@ -58,6 +65,7 @@ def create_app(
     max_memory: float | None = None,
     async_above: int = DEFAULT_ASYNC_ABOVE,
     job_queue: int = jobs.DEFAULT_JOB_QUEUE,
+    analysis_workers: int = DEFAULT_ANALYSIS_WORKERS,
 ) -> FastAPI:
     """Build the web app over the store at ``store_url`` (a SQLite path or SQLAlchemy URL).
 
@@ -68,7 +76,8 @@ def create_app(
     ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory it may add) bound the analysis
     of one posted article (0: no limit; ``max_memory`` None: the default). A posted text or
     HTML over ``async_above`` characters (0: none) is analysed as a job off the request
-    path, as is any POST with ``?async=true``; at most ``job_queue`` jobs wait (then 429).
+    path, as is any POST with ``?async=true``; at most ``job_queue`` jobs wait (then 429) and
+    at most ``analysis_workers`` analyses run at once.
     The store is opened (and migrated) here, so a bad URL fails at start-up.
     """
     if token is not None and not token.strip():
@@ -81,11 +90,15 @@ def create_app(
         analysis_timeout=analysis_timeout,
         async_above=async_above,
         job_queue=job_queue,
+        analysis_workers=analysis_workers,
+        analysis_lock=AnalysisSlots(analysis_workers),
     )
     if max_memory is not None:
         settings.max_memory = max_memory
     opened = Store(store_url)
-    queue = jobs.JobQueue(lambda body: documents.store_article(body, opened, settings), size=job_queue)
+    queue = jobs.JobQueue(
+        lambda body: documents.store_article(body, opened, settings), size=job_queue, workers=analysis_workers
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -1,9 +1,12 @@
 """Analysis jobs: a posted article analysed off the request path.
 
 ``POST /api/documents?async=true`` (or any body whose text or HTML is longer than
-``serve --async-above``) answers 202 at once with ``Location: /api/jobs/{id}``; one
-worker thread analyses queued articles in order, under the same time and memory
-limits as a synchronous POST, and ``GET /api/jobs/{id}`` tells how far it got. The
+``serve --async-above``) answers 202 at once with ``Location: /api/jobs/{id}``; a
+bounded pool of worker threads (``serve --analysis-workers``, default 2) analyses
+queued articles in order, each under the same time and memory limits as a synchronous
+POST, and ``GET /api/jobs/{id}`` tells how far it got. With two workers a small
+article posted while a heavy one is analysed (up to ``--analysis-timeout``) is
+analysed beside it and done long before it, instead of waiting behind it. The
 queue is bounded (``serve --job-queue``): a POST that finds it full is a 429, so a
 burst of heavy articles cannot pile up unbounded work or memory.
 
@@ -17,6 +20,7 @@ import logging
 import queue
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,7 +82,7 @@ def _now() -> str:
 
 
 class JobQueue:
-    """A bounded queue of work items run one at a time by a single worker thread.
+    """A bounded queue of work items run by ``workers`` threads, oldest first.
 
     ``run`` turns an item into ``(status_code, result)`` or raises ``HTTPException``
     (a refusal, kept as the job's ``detail``); anything else it raises is logged and
@@ -86,15 +90,19 @@ class JobQueue:
     """
 
     def __init__(
-        self, run: Callable[[Any], tuple[int, dict[str, Any]]], size: int = DEFAULT_JOB_QUEUE
+        self,
+        run: Callable[[Any], tuple[int, dict[str, Any]]],
+        size: int = DEFAULT_JOB_QUEUE,
+        workers: int = 1,
     ) -> None:
         self.size = size
+        self.workers = max(1, workers)
         self._run = run
         self._queue: queue.Queue[tuple[Job, Any]] = queue.Queue(maxsize=max(1, size))
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
 
     def submit(self, item: Any) -> Job:
         """Queue ``item``; raises ``QueueFull`` when ``size`` jobs are already waiting."""
@@ -106,9 +114,11 @@ class JobQueue:
                 raise QueueFull from None
             self._jobs[job.id] = job
             self._forget_old()
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._work, name="reportedly-jobs", daemon=True)
-                self._thread.start()
+            if not self._threads:  # started with the first job: an app without writes has none
+                for n in range(self.workers):
+                    thread = threading.Thread(target=self._work, name=f"reportedly-jobs-{n}", daemon=True)
+                    thread.start()
+                    self._threads.append(thread)
         return job
 
     def get(self, job_id: str) -> Job | None:
@@ -116,10 +126,16 @@ class JobQueue:
             return self._jobs.get(job_id)
 
     def stop(self, wait: float = 1.0) -> None:
-        """Stop taking jobs; the running one is bounded by the analysis limits, so wait little."""
+        """Stop taking jobs and wait at most ``wait`` s in all for the workers.
+
+        A running analysis is not waited for (the threads are daemons, ended with the
+        process): Ctrl-C must not wait up to ``--analysis-timeout``. Its job is lost
+        with the other in-memory jobs; its article was not stored, or stored whole.
+        """
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(wait)
+        deadline = time.monotonic() + wait
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def _forget_old(self) -> None:
         finished = [k for k, j in self._jobs.items() if j.status in ("done", "error")]

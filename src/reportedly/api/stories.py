@@ -200,7 +200,7 @@ def rebuild(request: Request, db: StoreDep, config: Annotated[Settings, Depends(
     """Rebuild stories, clusters, conflicts and timelines when the ledgers changed since the last run."""
     from reportedly.link import ensure_linked
 
-    with config.analysis_lock:
+    with config.analysis_lock.exclusive():
         result = ensure_linked(db)
     run = db.last_link_run()
     if run is None:  # pragma: no cover - ensure_linked always records a run

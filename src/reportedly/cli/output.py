@@ -8,6 +8,7 @@ escapes control characters (terminal.py).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -24,9 +25,19 @@ out = SafeConsole(highlight=False, soft_wrap=False)
 err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
+#: DEL and the C1 controls (U+0080-U+009F; U+009B is a CSI many terminals act on). JSON escapes
+#: the C0 controls itself; with ``ensure_ascii=False`` these would reach the terminal raw.
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def dump(data: Any) -> None:
-    """Print ``data`` as indented JSON on stdout."""
-    write_stdout(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Print ``data`` as indented JSON on stdout.
+
+    Exact: DEL and C1 controls are written as ``\\u009b`` escapes (they can occur only inside
+    JSON strings), which any JSON reader decodes to the same text, and a terminal shows as text.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    write_stdout(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def write_stdout(text: str) -> None:

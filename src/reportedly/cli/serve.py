@@ -94,6 +94,16 @@ def serve(
         int,
         typer.Option("--job-queue", min=1, help="Analysis jobs that may wait; past it a POST answers 429."),
     ] = 8,
+    analysis_workers: Annotated[
+        int,
+        typer.Option(
+            "--analysis-workers",
+            min=1,
+            max=8,
+            help="Posted articles analysed at once (threads sharing the models; each under "
+            "--analysis-timeout and --max-memory), so a small article is not held behind a heavy one.",
+        ),
+    ] = 2,
     header_timeout: Annotated[
         float,
         typer.Option(
@@ -138,6 +148,7 @@ def serve(
             allow_private=allow_private,
             max_body=max_body,
             analysis_timeout=analysis_timeout,
+            analysis_workers=analysis_workers,
             max_memory=max_memory,
             async_above=async_above,
             job_queue=job_queue,
