@@ -20,7 +20,7 @@ Ledgers are analysed once per corpus and cached (``--cache DIR``, pickles, one p
     PYTHONPATH=src python benchmarks/extraction_gaps.py all --cache /tmp/gaps-cache [--reanalyse] \\
         [--list] [--json OUT.json]
 
-Names: kakhovka quake crocus derna alahli maui balasore (or ``all``). Gold folders are read from
+Names: kakhovka quake crocus derna alahli maui balasore herat morocco (or ``all``). Gold folders are read from
 ``../shared/data/stories`` and ``benchmarks/stories``, texts from ``../stories-local/<story>/articles``
 (``--local`` to change it). Prints one table of counts per class; ``--list`` adds every item.
 """
@@ -51,6 +51,8 @@ STORIES = {
     "alahli": ("benchmarks/stories/al-ahli-hospital-2023", "al-ahli-hospital-2023"),
     "maui": ("benchmarks/stories/maui-wildfires-2023", "maui-wildfires-2023"),
     "balasore": ("benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
+    "herat": ("benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
+    "morocco": ("benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
 }
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)

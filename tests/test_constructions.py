@@ -1315,6 +1315,25 @@ OUTLET = [
         contains=("flooded villages",),
     ),
     Case(
+        # adverbs between the modal and the verb still make a forecast
+        "outlet-forecast-adverbs",
+        "The final count will almost certainly increase as crews reach the remote hamlets.",
+        cue="increase",
+        kind=K.OUTLET,
+        stance=S.EXPECTED,
+        agentless=True,
+    ),
+    Case(
+        # an emphatic past: "did" carries the tense
+        "outlet-event-emphatic-past",
+        "The harbour office at Valdoria did close the port two days before the storm.",
+        cue="close",
+        kind=K.OUTLET,
+        stance=S.REPORTED,
+        agentless=True,
+        contains=("port",),
+    ),
+    Case(
         "outlet-event-passive",
         "The bridge over the Rhine at Basel was closed to traffic on Monday.",
         cue="closed",

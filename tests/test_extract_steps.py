@@ -158,3 +158,54 @@ def _parsed(text: str):  # noqa: ANN202
     from passages import blocks_of
 
     return blocks_of(text)
+
+
+def test_clause_beside_cuts_the_clause_joined_to_the_cue() -> None:
+    """Registered, not in the default list: it cost PolNeAR dev content exact 0.002 (BENCHMARKS.md)."""
+    text = (
+        "The rebel group has said several times since Friday that it set the fire, and allied channels "
+        "have published videos of the blaze."
+    )
+    content = "that it set the fire , and allied channels have published videos of the blaze"
+    options = stub("The", "has said several times", "The rebel group", content, finders=("learned",))
+    assert "clause_beside" in REGISTERED and "clause_beside" not in STEPS
+    found = claims(run(text, steps=("merge", "clause_beside"), **options))
+    assert found == [("has said several times", "The rebel group", ["that it set the fire"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "kept"),
+    [
+        # a bare "but" before a named subject: another actor's statement
+        (
+            "The port authority claimed that the tanker was behind the spill but Norway's coast guard "
+            "blamed a broken pipeline.",
+            "claimed",
+            "The port authority",
+            "that the tanker was behind the spill but Norway 's coast guard blamed a broken pipeline",
+            "that the tanker was behind the spill",
+        ),
+        # a pronoun subject continues the speaker's account
+        (
+            "The mayor said the bridge was safe, and it would reopen on Monday.",
+            "said",
+            "The mayor",
+            "the bridge was safe , and it would reopen on Monday",
+            "the bridge was safe, and it would reopen on Monday",
+        ),
+        # a joined figure is the speaker's own count
+        (
+            "The agency said 40 homes were destroyed, and 300 residents were moved to shelters.",
+            "said",
+            "The agency",
+            "40 homes were destroyed , and 300 residents were moved to shelters",
+            "40 homes were destroyed, and 300 residents were moved to shelters",
+        ),
+    ],
+)
+def test_clause_beside_cuts_only_another_subjects_clause(
+    text: str, cue: str, source: str, content: str, kept: str
+) -> None:
+    options = stub(text.split()[0], cue, source, content, finders=("learned",))
+    found = claims(run(text, steps=("merge", "clause_beside"), **options))
+    assert [c[2] for c in found if c[0] == cue] == [[kept]]

@@ -51,7 +51,8 @@ NumbersOf = Callable[[Block, Span], tuple[list[model.Quantity], list[model.TimeE
 _FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:expected|likely|set|certain|feared|projected|forecast)\s+to\s+"
     r"(?:keep\s+)?(?:rise|rising|increase|climb|grow|go\s+up|mount|exceed|top|surpass|double)"
-    r"|(?:could|may|might|will|would)\s+(?:still\s+|further\s+)?(?:rise|climb|increase|grow|double|mount)"
+    r"|(?:could|may|might|will|would)\s+(?:(?:still|further|almost|very|most|\w+ly)\s+){0,2}"
+    r"(?:rise|climb|increase|grow|double|mount)"
     r"|(?:which|that)\s+is\s+(?:certain|likely|expected)\s+to\s+rise)\b",
     re.I,
 )
@@ -209,6 +210,8 @@ def _event(sent: Span) -> bool:
     if any(c.tag_ == "MD" for c in auxiliaries):
         return False
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.lower_ in _PAST_AUX for c in auxiliaries))
+    # an emphatic past ("The weather office did issue warnings"): "did" carries the tense
+    past = past or (root.tag_ == "VB" and any(c.lower_ == "did" for c in auxiliaries))
     if not past:
         return False
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
