@@ -116,3 +116,13 @@ def test_a_part_of_a_group_is_no_count_of_the_group():
     )
     (row,) = rows(court, other)
     assert not row.declined
+
+
+def test_the_dead_buried_so_far_only_grow():
+    # the number laid to rest is a running count: a higher figure a day later updates it
+    first = said("the ministry", "1,210 victims had been buried", ["1,210"], day=9, what="buried")
+    later = said("the governor", "1,390 victims had been buried", ["1,390"], day=10, what="buried")
+    assert all(r.declined and "update" in r.why for r in rows(first, later))
+    # a lower figure from another origin a day later still disagrees
+    lower = said("the governor", "900 victims had been buried", ["900"], day=10, what="buried")
+    assert not any(r.declined for r in rows(first, lower))

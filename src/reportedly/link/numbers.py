@@ -78,6 +78,7 @@ MONOTONE = frozenset(
         "damaged",
         "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
         "identified",  # the dead named so far: a list that only grows
+        "buried",  # the dead laid to rest so far: 2,530 on one day, 2,854 the next is an update
     }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
