@@ -126,3 +126,36 @@ def test_the_dead_buried_so_far_only_grow():
     # a lower figure from another origin a day later still disagrees
     lower = said("the governor", "900 victims had been buried", ["900"], day=10, what="buried")
     assert not any(r.declined for r in rows(first, lower))
+
+
+def test_the_gravely_hurt_of_two_updates_are_no_disagreement():
+    # morning: 900 injured, 410 of them critical; evening: 1,650 injured, 1,120 critical
+    morning = said(
+        "the ministry",
+        "900 people were injured, including 410 in a critical condition",
+        ["410"],
+        day=9,
+        what="critical",
+    )
+    evening = said(
+        "the ministry",
+        "another 1,650 people were injured, 1,120 critically",
+        ["1,120"],
+        day=9,
+        what="critical",
+    )
+    assert all(r.declined and "two updates" in r.why for r in rows(morning, evening))
+    # a paper that calls the whole injured count grave, beside the morning's part: another update
+    paper = said(
+        "the paper", "the quake killed 700, gravely wounding 1,650", ["1,650"], day=9, what="critical"
+    )
+    assert all(r.declined for r in rows(paper, morning))
+    # the same update told two ways (1,650 injured of whom 1,120 serious, or 1,650 gravely): disagrees
+    told = said(
+        "officials",
+        "1,650 were injured, of whom 1,120 were in a serious condition",
+        ["1,120"],
+        day=9,
+        what="critical",
+    )
+    assert not any(r.declined for r in rows(paper, told))

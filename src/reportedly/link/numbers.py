@@ -41,6 +41,7 @@ from .conflicts_figures import (
     added,
     broken_down,
     compared,
+    grave_apart,
     handled_bodies,
     in_a_unit,
     killed_and_wounded,
@@ -261,7 +262,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return None
     key = a.measure.key
     for p in (a, b):
-        if broken_down(p.item, p.quantity):
+        if broken_down(p.item, p.quantity) and p.measure.what != "critical":  # its own words type it
             return False, (
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
@@ -272,6 +273,8 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             False,
             f"{a.says()} and {b.says()}: {part.says()} counts a part of a group (“2,530 of the dead”)",
         )
+    if a.measure.what == "critical" and grave_apart(a.item, a.quantity, b.item, b.quantity):
+        return False, f"{a.says()} and {b.says()}: the gravely hurt of two updates (their injured differ)"
     days = _days(a, b)
     if (
         days == 0
@@ -342,8 +345,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             # "two people were dead in this morning's earthquake": an event after the earlier report
             return False, f"{later.says()} counts an event of its own day, after {earlier.says()} for {key}"
         if hl < le and _THEN.search(later.item.text):
-            # "the minister stated that the death toll was 238 at the time": a figure of a moment
-            # before the report, which no date in it names; it may precede the higher one
+            # "the toll was 238 at the time": a moment no date names, maybe before the higher one
             return False, (
                 f"{later.says()} is told as the count at an earlier, unnamed moment, so it may precede "
                 f"{earlier.says()} for {key}"
