@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.link.conflicts_days import event_day, part_of_group, past_event, told_moving_to
+from reportedly.link.conflicts_days import event_day, figure_day, part_of_group, past_event, told_moving_to
 from reportedly.link.corpus import ClaimItem
 from reportedly.model import Document
 from test_link_conflicts_figures import rows, said
@@ -159,3 +159,14 @@ def test_the_gravely_hurt_of_two_updates_are_no_disagreement():
         what="critical",
     )
     assert not any(r.declined for r in rows(paper, told))
+
+
+def test_a_count_dated_by_its_own_words_is_compared_as_of_that_day():
+    # a report of 7 August restates the count as of 6 August: no later, lower count than 6 August's
+    restated = said("the paper", "the toll as of August 6 was 1,000", ["1,000"], day=7)
+    assert figure_day(restated, date(2023, 8, 7), False) == date(2023, 8, 6)
+    wire = said("the agency", "more than 1,100 people were killed", ["more than 1,100"], day=6)
+    assert all(r.declined for r in rows(wire, restated))
+    # without its own date it is the later, lower count from another origin
+    plain = said("the paper", "the toll was 1,000", ["1,000"], day=7)
+    assert not any(r.declined for r in rows(wire, plain))

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_days import event_day, part_of_group, past_event, told_moving_to
+from .conflicts_days import figure_day, part_of_group, past_event, told_moving_to
 from .conflicts_figures import (
     added,
     broken_down,
@@ -177,7 +177,7 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 # compared where its story places it (``settle``), as of its report if its day is the event's
                 measure = m.compared or m.typed
                 fixed = measure.unit in FIXED_PROPERTIES  # a magnitude holds on the event's day
-                day = it.doc.published if not fixed and event_day(it, measure.as_of) else measure.as_of
+                day = figure_day(it, measure.as_of, fixed)
                 out.append(Point(it, q, replace(measure, as_of=day), m.read))
     return out
 
