@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.link.conflicts_days import event_day, part_of_group, past_event, told_moving_to
+from reportedly.link.conflicts_days import event_day, figure_day, part_of_group, past_event, told_moving_to
 from reportedly.link.corpus import ClaimItem
 from reportedly.model import Document
 from test_link_conflicts_figures import rows, said
@@ -116,3 +116,57 @@ def test_a_part_of_a_group_is_no_count_of_the_group():
     )
     (row,) = rows(court, other)
     assert not row.declined
+
+
+def test_the_dead_buried_so_far_only_grow():
+    # the number laid to rest is a running count: a higher figure a day later updates it
+    first = said("the ministry", "1,210 victims had been buried", ["1,210"], day=9, what="buried")
+    later = said("the governor", "1,390 victims had been buried", ["1,390"], day=10, what="buried")
+    assert all(r.declined and "update" in r.why for r in rows(first, later))
+    # a lower figure from another origin a day later still disagrees
+    lower = said("the governor", "900 victims had been buried", ["900"], day=10, what="buried")
+    assert not any(r.declined for r in rows(first, lower))
+
+
+def test_the_gravely_hurt_of_two_updates_are_no_disagreement():
+    # morning: 900 injured, 410 of them critical; evening: 1,650 injured, 1,120 critical
+    morning = said(
+        "the ministry",
+        "900 people were injured, including 410 in a critical condition",
+        ["410"],
+        day=9,
+        what="critical",
+    )
+    evening = said(
+        "the ministry",
+        "another 1,650 people were injured, 1,120 critically",
+        ["1,120"],
+        day=9,
+        what="critical",
+    )
+    assert all(r.declined and "two updates" in r.why for r in rows(morning, evening))
+    # a paper that calls the whole injured count grave, beside the morning's part: another update
+    paper = said(
+        "the paper", "the quake killed 700, gravely wounding 1,650", ["1,650"], day=9, what="critical"
+    )
+    assert all(r.declined for r in rows(paper, morning))
+    # the same update told two ways (1,650 injured of whom 1,120 serious, or 1,650 gravely): disagrees
+    told = said(
+        "officials",
+        "1,650 were injured, of whom 1,120 were in a serious condition",
+        ["1,120"],
+        day=9,
+        what="critical",
+    )
+    assert not any(r.declined for r in rows(paper, told))
+
+
+def test_a_count_dated_by_its_own_words_is_compared_as_of_that_day():
+    # a report of 7 August restates the count as of 6 August: no later, lower count than 6 August's
+    restated = said("the paper", "the toll as of August 6 was 1,000", ["1,000"], day=7)
+    assert figure_day(restated, date(2023, 8, 7), False) == date(2023, 8, 6)
+    wire = said("the agency", "more than 1,100 people were killed", ["more than 1,100"], day=6)
+    assert all(r.declined for r in rows(wire, restated))
+    # without its own date it is the later, lower count from another origin
+    plain = said("the paper", "the toll was 1,000", ["1,000"], day=7)
+    assert not any(r.declined for r in rows(wire, plain))

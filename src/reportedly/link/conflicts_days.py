@@ -135,3 +135,32 @@ def part_of_group(item: ClaimItem, q: Quantity, what: str | None) -> bool:
         return _event(done.group(1)) != what
     group = _event(m.group(1)) if m.group(1) else None
     return group is not None and group != what
+
+
+#: A count dated by its own words: "the death toll as of September 10 was 2,000".
+#: How many days before its report a count's own date may lie and still date it.
+WINDOW = 14
+_AS_OF = re.compile(
+    rf"\bas\s+(?:of|at)\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})\b|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))",
+    re.I,
+)
+
+
+def figure_day(item: ClaimItem, as_of: date | None, fixed: bool) -> date | None:
+    """The day a figure is compared as of. A day its sentence gives the count itself ("as of
+    September 10 was 2,000", before the report's own day) dates it, whatever day the report
+    bears: a later report restating an earlier day's count is no later count. A day the sentence
+    gives the event (:func:`event_day`) is no count's day: the report's own day is (not for a
+    property of the event, such as a magnitude, ``fixed``)."""
+    published = item.doc.document.published
+    text, _ = _sentence(item)
+    m = _AS_OF.search(text)
+    if m is not None and published is not None:
+        month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+        try:
+            told = date(published.year, _MONTHS.index(month[:3].lower()) + 1, int(day))
+        except ValueError:
+            told = None
+        if told is not None and told <= published and (published - told).days <= WINDOW:
+            return told
+    return published if not fixed and event_day(item, as_of) else as_of

@@ -151,7 +151,9 @@ def broken_down(item: ClaimItem, q: Quantity) -> bool:
     """Whether a figure is one term of a breakdown its sentence gives ("out of the 275, 88 bodies
     have been identified", "of the 1,100 injured, fewer than 200 are still treated", "162
     bodies, of which 133 were handed over"): the part counts a subset, and the whole told in the
-    breakdown's frame took the part's words; neither is the count the words around it say."""
+    breakdown's frame took the part's words; neither is the count the words around it say. The
+    judge keeps a part typed by its own state ("of whom 1,220 were in a serious condition"): the
+    gravely hurt are always a part of the injured, and that part is the count."""
     text = item.doc.document.text
     before = text[max(0, q.start - 80) : q.start]
     if _PART_AFTER.search(before) or _OF_WHICH.search(before):
@@ -441,3 +443,35 @@ def over_a_span(item: ClaimItem, q: Quantity) -> bool:
     start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
     end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
     return _SPAN.search(text[max(start, q.start - 60) : min(end, q.end + 80)]) is not None
+
+
+#: An injured total told beside a count in grave condition: "1,204 people were injured, including
+#: 721 in a critical condition", "1,832 were injured, of whom 1,220 …", "2,681 injuries".
+_INJURED_TOTAL = re.compile(
+    r"(?<![\d.,])(\d[\d,]*)\s+(?:[a-z]+\s+){0,2}?(?:(?:were|have\s+been|had\s+been)\s+)?"
+    r"(?:injured|wounded|hurt|injuries)\b",
+    re.I,
+)
+
+
+def _injured_totals(item: ClaimItem, q: Quantity) -> set[float]:
+    """The injured totals the figure's sentence tells above it: the update it belongs to."""
+    s = item.claim.sentence
+    text = item.doc.document.text[s.start : s.end] if s is not None else item.claim.content_text
+    values = {float(m.group(1).replace(",", "")) for m in _INJURED_TOTAL.finditer(text)}
+    return {v for v in values if v > q.value}
+
+
+def grave_apart(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity) -> bool:
+    """Whether two counts of the gravely hurt belong to two updates: each is told with the injured
+    total of its statement ("1,204 injured, including 721 critical"; "2,059 injured, 1,404
+    critically"), and the totals differ, or one tells none and its figure is no total of the
+    other's ("gravely wounding 1,832" beside "1,204 injured, including 721"). Patients pass in and
+    out of grave condition as the injured rise, so only counts of one update disagree: "1,832
+    were injured, of whom 1,220 serious" against "gravely wounding 1,832" stays compared."""
+    ta, tb = _injured_totals(a, qa), _injured_totals(b, qb)
+    if ta and tb:
+        return not ta & tb
+    if ta or tb:
+        return qa.value not in tb and qb.value not in ta
+    return False

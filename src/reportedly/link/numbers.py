@@ -36,11 +36,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_days import event_day, part_of_group, past_event, told_moving_to
+from .conflicts_days import figure_day, part_of_group, past_event, told_moving_to
 from .conflicts_figures import (
     added,
     broken_down,
     compared,
+    grave_apart,
     handled_bodies,
     in_a_unit,
     killed_and_wounded,
@@ -78,6 +79,7 @@ MONOTONE = frozenset(
         "damaged",
         "flooded",  # "have been flooded" spreads with the water; "still / remain flooded" is a snapshot
         "identified",  # the dead named so far: a list that only grows
+        "buried",  # the dead laid to rest so far: 2,530 on one day, 2,854 the next is an update
     }
 )
 #: Days apart two snapshots (the missing, troops in a place, homes under water) may be and still
@@ -175,7 +177,7 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 # compared where its story places it (``settle``), as of its report if its day is the event's
                 measure = m.compared or m.typed
                 fixed = measure.unit in FIXED_PROPERTIES  # a magnitude holds on the event's day
-                day = it.doc.published if not fixed and event_day(it, measure.as_of) else measure.as_of
+                day = figure_day(it, measure.as_of, fixed)
                 out.append(Point(it, q, replace(measure, as_of=day), m.read))
     return out
 
@@ -260,7 +262,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return None
     key = a.measure.key
     for p in (a, b):
-        if broken_down(p.item, p.quantity):
+        if broken_down(p.item, p.quantity) and p.measure.what != "critical":  # its own words type it
             return False, (
                 f"{a.says()} and {b.says()} for {key}: {p.says()} is a term of a breakdown its report "
                 "gives (“out of the 275, 88 …”), not the count"
@@ -271,6 +273,8 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             False,
             f"{a.says()} and {b.says()}: {part.says()} counts a part of a group (“2,530 of the dead”)",
         )
+    if a.measure.what == "critical" and grave_apart(a.item, a.quantity, b.item, b.quantity):
+        return False, f"{a.says()} and {b.says()}: the gravely hurt of two updates (their injured differ)"
     days = _days(a, b)
     if (
         days == 0
@@ -341,8 +345,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             # "two people were dead in this morning's earthquake": an event after the earlier report
             return False, f"{later.says()} counts an event of its own day, after {earlier.says()} for {key}"
         if hl < le and _THEN.search(later.item.text):
-            # "the minister stated that the death toll was 238 at the time": a figure of a moment
-            # before the report, which no date in it names; it may precede the higher one
+            # "the toll was 238 at the time": a moment no date names, maybe before the higher one
             return False, (
                 f"{later.says()} is told as the count at an earlier, unnamed moment, so it may precede "
                 f"{earlier.says()} for {key}"
