@@ -55,33 +55,3 @@ def test_the_same_figure_stated_as_its_own_stays_a_second_origin() -> None:
         "norland-provincial-government",
         "veldish-rail-board",
     ]
-
-
-_MISSING = {
-    "F": ("As of Monday, 640 people are still listed as missing, the Veldish Bureau of Records said.", 21),
-    "G": ("Some 640 people are still missing, local officials said.", 22),
-    "H": ("Some 640 people are still missing, Norland-installed local officials said.", 22),
-}
-
-
-def _missing(*voices: tuple[str, Entity]) -> list[str]:
-    docs = {k: doc_item(k, t, date(2023, 8, day)) for k, (t, day) in _MISSING.items()}
-    return origin_keys(docs, voices, lambda p: "Norland" if "Norland" in p else None)
-
-
-def _bureau() -> Entity:
-    return Entity(
-        "bureau", "Veldish Bureau of Records", EntityType.AGENCY, aliases=["the Veldish Bureau of Records"]
-    )
-
-
-def _locals(text: str) -> Entity:
-    return Entity("loc", text, EntityType.OFFICIAL_GROUP, aliases=[text], anonymous=True)
-
-
-def test_local_officials_naming_no_side_repeating_a_named_bodys_figure_are_its_relay() -> None:
-    assert _missing(("F", _bureau()), ("G", _locals("local officials"))) == ["veldish-bureau-of-records"]
-
-
-def test_local_officials_of_a_side_stay_their_own_body() -> None:
-    assert len(_missing(("F", _bureau()), ("H", _locals("Norland-installed local officials")))) == 2

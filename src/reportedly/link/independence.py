@@ -244,7 +244,7 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
                 if (
                     (keys[i][2] or described[i])
                     and find(i) not in named
-                    and not (_LOCAL.search(keys[i][0]) and sides[i] is not None)
+                    and not _LOCAL.search(keys[i][0])
                     and _sideless(sides[i], voiced, anchor_sides)
                     and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
                 ):
@@ -282,9 +282,8 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
 
 
 #: An unnamed group of a level below the state ("local officials", "Russian-installed authorities",
-#: "regional authorities") is a body of its own: never the voice of the state's named spokesmen,
-#: whose words it may repeat, nor the relay of a named voice where it names a side. "Local
-#: officials" naming no side, giving a named body's figure within days, pass that figure on.
+#: "regional authorities") is a body of its own: never the relay or the voice of the state's
+#: named spokesmen, whose words it may repeat.
 _LOCAL = re.compile(
     r"\b(?:local|regional|municipal|city|provincial|district|town|village|installed|occupation)\b", re.I
 )
