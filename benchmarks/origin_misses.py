@@ -77,7 +77,9 @@ def _clusters_at(claim: Any, mention: dict[str, str], ledgers: dict[str, Any], c
     return [cl for cl in cluster_of.get(claim.id, []) if not quoted or getattr(cl, "measure", None) in quoted]
 
 
-def classify(gold: dict[str, Any], ledgers: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
+def classify(
+    gold: dict[str, Any], ledgers: dict[str, Any], verbose: bool = False, members: bool = False
+) -> dict[str, Any]:
     """Link the ledgers and classify every gold proposition's origin count."""
     from reportedly.link import link_ledgers
     from reportedly.link.blame import gazetteer_sides
@@ -160,6 +162,14 @@ def classify(gold: dict[str, Any], ledgers: dict[str, Any], verbose: bool = Fals
                 print(f"   {mm['file'][:24]:24s} {str(mm['origin'])[:40]:40s} | {mm['quote'][:70]}")
             if cluster is not None:
                 print(f"   cluster ({len(in_cluster)} claims): {row['cluster_origins']}")
+                if members:  # every claim of the cluster, under the origin it was counted
+                    for o in cluster.origins:
+                        for cid in o.claims:
+                            it = items[cid]
+                            print(
+                                f"      {o.key[:28]:28s} {origin_key(it)[0][:30]:30s} "
+                                f"{it.doc.id[:16]:16s} | {it.text[:80]}"
+                            )
     classes = Counter(r["class"] for r in rows)
     return {
         "exact": round(classes["ok"] / len(rows), 4) if rows else 0.0,
@@ -177,9 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="pickled ledgers (made when missing)")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--members", action="store_true", help="with -v: every claim of a miss's cluster")
     args = ap.parse_args(argv)
     corpus, ledgers = _analyse(args.gold, args.articles, args.cache)
-    out = classify(corpus.gold, ledgers, args.verbose)
+    out = classify(corpus.gold, ledgers, args.verbose, args.members)
     print(
         f"{corpus.name}: exact {out['exact']:.2f} of {out['propositions']}; "
         f"re-count on the mentions' claims exact {out['recount_exact']:.2f}; "

@@ -206,6 +206,10 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
                 and any(find(j) == anchor and _near(items[i], items[j]) for j in range(n))
             ):
                 union(i, anchor)
+    # "The government revised the toll to 275 from 288" in a cluster of the 288: the earlier figure
+    # is passed on, not stated anew; it counts under the origin that gave 288 as its own.
+    for i, j in _revised_from(items, keys, find):
+        union(i, j)
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):
             union(i, j)
@@ -437,6 +441,47 @@ def _role_holders(items: list[ClaimItem], find: Callable[[int], int]) -> list[tu
         }
         if len(fits) == 1:
             out.append((i, next(iter(fits.values()))))
+    return out
+
+
+#: A revision and the figure it replaced: "revised the toll to 275 from 288", "from 288 to 275".
+_REVISION = re.compile(
+    r"\bto\s+(?P<new>\d[\d,]*)\s+from\s+(?P<old>\d[\d,]*)\b|\bfrom\s+(?P<old2>\d[\d,]*)\s+to\s+(?P<new2>\d[\d,]*)\b"
+)
+_FIGURE = re.compile(r"\b\d[\d,]*\b")
+
+
+def _revised_from(
+    items: list[ClaimItem], keys: list[tuple[str, str, bool]], find: Callable[[int], int]
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a claim that gives a figure only as what a revision replaced ("revised the
+    death toll to 275 from 288") and the named origin of the cluster that states that figure as its
+    own, within :data:`BRIEFING_DAYS`. The reviser passes the earlier figure on; it is no second
+    origin of it. Only where the cluster's figure is the replaced one: in a cluster of the new
+    figure the reviser is its origin."""
+    revised: dict[int, tuple[str, str]] = {}
+    for i, it in enumerate(items):
+        m = _REVISION.search(it.text)
+        if m:
+            revised[i] = (m.group("old") or m.group("old2"), m.group("new") or m.group("new2"))
+    if not revised:
+        return []
+    stated = Counter(
+        f for i, it in enumerate(items) if i not in revised for f in set(_FIGURE.findall(it.text))
+    )
+    owners = [
+        j
+        for j in range(len(items))
+        if j not in revised and not keys[j][2] and not keys[j][0].startswith("outlet:")
+    ]
+    out: list[tuple[int, int]] = []
+    for i, (old, new) in revised.items():
+        if stated[old] <= stated[new]:
+            continue
+        fits = [j for j in owners if old in _FIGURE.findall(items[j].text) and _near(items[i], items[j])]
+        if fits:
+            reach = Counter(find(j) for j in fits)
+            out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
     return out
 
 
