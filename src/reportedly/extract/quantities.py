@@ -82,7 +82,7 @@ _PRE_KIND = {
 }  # fmt: skip
 _PRE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_PRE_KIND, key=len, reverse=True))
 #: A verb of motion right before "up to": "has gone up to 2,497" moves a tally, it bounds nothing.
-_MOVED_UP = re.compile(r"\b(?:go|goes|going|gone|went|shot|shoots|jumped|moved|moves)\s+$", re.I)
+_MOVED_UP = re.compile(r"\b(?:gone|went|shot|jumped|moved)\s+$", re.I)
 _POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
 
 # Characters that may not touch a number on either side without making it something else
