@@ -818,3 +818,23 @@ def test_a_number_joined_to_another_s_noun_has_its_own_place(nlp, gazetteer):
         gazetteer,
     )
     assert got["1,591"] == "people killed in Ancona" and got["809"] == "people killed in Pesaro"
+
+
+def test_feared_dead_estimates_the_toll_unless_a_worst_case(nlp):
+    got = measures(nlp, "Officials said 3,000 people were feared dead in the city.")
+    assert [(q, m.key, m.scope) for q, m in got] == [("3,000", "people killed", MeasureScope.POINT)]
+    # a worst case given as an upper bound reaches for the eventual toll
+    got = measures(nlp, "Up to 9,000 people are feared dead, the governor said.")
+    assert got[0][1].scope is MeasureScope.FORECAST
+    assert measures(nlp, "Officials fear the toll could reach 5,000.")[0][1].scope is MeasureScope.FORECAST
+
+
+def test_a_tally_gone_up_to_a_figure_is_no_bound():
+    from reportedly.nlp import load
+
+    doc = load()("The death toll has gone up to 1,234, officials said.")
+    (q,) = find_quantities(doc[:], 0, [])
+    assert (q.text, q.value, q.low, q.high) == ("1,234", 1234, 1234, 1234)
+    doc = load()("Up to 1,234 people were evacuated.")
+    (q,) = find_quantities(doc[:], 0, [])
+    assert q.high == 1234 and q.low is None

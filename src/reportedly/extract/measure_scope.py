@@ -61,6 +61,23 @@ def _past_next(clause: list[Token], i: int) -> bool:
     return i + 1 < len(clause) and clause[i + 1].tag_ in ("VBD", "VBN")
 
 
+#: What the feared are said to be: "were feared dead", "are feared killed".
+_DEAD = frozenset({"dead", "killed", "drowned", "lost"})
+
+
+def _feared_dead(t: Token) -> bool:
+    """ "2,000 were feared dead": the passive of "fear" with a state of death estimates deaths that
+    have happened (a hedged count of the toll), it forecasts none. Only a worst case given as an
+    upper bound ("up to 20,000 are feared dead") reaches for the eventual toll, and stays a forecast
+    (the caller checks the bound)."""
+    return (
+        _lemma(t) == "fear"
+        and t.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in t.children)
+        and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _DEAD for c in t.children)
+    )
+
+
 _RATE = frozenset({"per", "daily", "weekly", "monthly", "hourly", "annually", "yearly"})
 
 
@@ -82,6 +99,8 @@ def read_scope(
                 continue  # "after accounting for certain double countings": some, not sure to come
             if low in _HEDGES and _past_next(clause, i):
                 continue  # "there likely were 100 to 300 killed": a hedged count of the past
+            if _feared_dead(t) and not (q.high is not None and q.low is None):
+                continue  # "2,000 were feared dead": deaths that happened, estimated, not foretold
             if _lemma(t) in ("estimate", "warn") and t.dep_ not in ("ROOT", "xcomp", "ccomp"):
                 continue
             if _lemma(t) == "estimate" and _estimates_a_tally(t):

@@ -81,6 +81,8 @@ _PRE_KIND = {
     "a little more than": "approx_low",
 }  # fmt: skip
 _PRE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_PRE_KIND, key=len, reverse=True))
+#: A verb of motion right before "up to": "has gone up to 2,497" moves a tally, it bounds nothing.
+_MOVED_UP = re.compile(r"\b(?:gone|went|shot|jumped|moved)\s+$", re.I)
 _POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
 
 # Characters that may not touch a number on either side without making it something else
@@ -320,6 +322,10 @@ def _numbers(doc: Doc, span: Span, m: re.Match[str], base: int, times: list[Time
     start, end = base + m.start(), base + m.end()
     kind = _PRE_KIND.get(_norm(m.group("pre") or ""), "")
     post = _norm(m.group("post") or "")
+    if _norm(m.group("pre") or "") == "up to" and _MOVED_UP.search(full[max(0, start - 20) : start]):
+        # "the toll has gone up to 2,497": "up" goes with the verb, the figure is where it went
+        kind, start = "", base + m.end("pre")
+        start += len(full[start:]) - len(full[start:].lstrip())
 
     if m.group("a2") is not None:
         preceding = full[max(0, start - 6) : start].lower().split()
