@@ -5,7 +5,8 @@ The gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
 ``benchmarks/stories`` (Crocus, developed on since 2026-12-04; Derna and the al-Ahli hospital
 explosion, held out until their scores were recorded, developed on since 2026-12-05; the Maui
 wildfires, held out in round 6 and scored once at its end, developed on since; the Balasore
-train collision, held out in round 7 and scored once before and once after its work); the
+train collision, held out in round 7 and scored once before and once after its work; Herat,
+Morocco and the Pylos shipwreck, held out in rounds 8, 9 and 10 likewise); the
 article texts are third-party pages each user collects once into a folder outside the repository
 (``../stories-local/<story>/articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL``).
 """
@@ -29,6 +30,7 @@ GOLD = {
     "balasore-train-collision-2023": ROOT / "benchmarks" / "stories" / "balasore-train-collision-2023",
     "herat-earthquakes-2023": ROOT / "benchmarks" / "stories" / "herat-earthquakes-2023",
     "morocco-earthquake-2023": ROOT / "benchmarks" / "stories" / "morocco-earthquake-2023",
+    "pylos-shipwreck-2023": ROOT / "benchmarks" / "stories" / "pylos-shipwreck-2023",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
