@@ -133,3 +133,16 @@ def test_the_half_word_at_the_end_of_a_cut_text_is_not_read() -> None:
     assert all("coa" not in q.text for c in ledger.claims for q in c.quantities)
     whole = _ledger(text + "st.")  # the same sentence finished is read to its end
     assert any(c.content_text.endswith("coast") for c in whole.claims)
+
+
+def test_a_figure_that_ends_a_text_without_its_stop_is_kept() -> None:
+    """A page that ends "… had risen to 2,445" with no final stop is not a word cut in two: the
+    figure is the claim's number and stays read (a cut word, "coa", is still dropped above)."""
+    text = (
+        "The harbour master said the ferries would stay in port.\n\n"
+        "Later in the evening the regional governor said that the number of homes destroyed by the "
+        "storm had risen to 2,445"
+    )
+    ledger = _ledger(text)
+    told = next(c for c in ledger.claims if "homes destroyed" in c.content_text)
+    assert [q.value for q in told.quantities] == [2445]

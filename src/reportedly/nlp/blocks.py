@@ -98,6 +98,10 @@ def block_spans(document: Document) -> list[tuple[SectionKind, int, int]]:
 #: Fewest words after a document's last sentence end that make a cut sentence rather than a sign-off.
 CUT_TAIL_WORDS = 8
 
+#: A last word that is a whole figure ("2,445", "14", "3.5") ends the text as it is: a page may lack
+#: its final stop, and dropping the figure loses the claim's number.
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
 
 def _without_cut_tail(
     text: str, spans: list[tuple[SectionKind, int, int]]
@@ -109,7 +113,8 @@ def _without_cut_tail(
     Anday" would give a person of that name. When the text's last body paragraph (of two or more)
     ends in a letter or digit, with no sentence punctuation, and runs on for CUT_TAIL_WORDS words
     or more after its last sentence end, the sentence was cut: its last word may be a piece of
-    one, and the block stops before it. The rest of the sentence is read (its speaker and cue are
+    one, and the block stops before it, unless it is a whole figure ("… has risen to 2,445"): a
+    page may simply lack its final stop. The rest of the sentence is read (its speaker and cue are
     whole: the story corpora's gold counts such claims). The text itself is kept whole: offsets
     and evidence spans do not move."""
     body = [i for i, (kind, _, _) in enumerate(spans) if kind is SectionKind.BODY]
@@ -125,6 +130,8 @@ def _without_cut_tail(
     cut = end
     while cut > tail and not text[cut - 1].isspace():  # back over the last word
         cut -= 1
+    if _WHOLE_NUMBER.fullmatch(text, cut, end):
+        return spans  # "… has risen to 2,445": a page without its final stop, not a word cut in two
     while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;:-–—"):
         cut -= 1
     return spans[:-1] + [(kind, start, cut)]
