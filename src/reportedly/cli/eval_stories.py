@@ -94,6 +94,15 @@ def eval_stories(
     ] = None,
     show: StoryListOpt = False,
     as_json: JsonOpt = False,
+    match: Annotated[
+        str,
+        typer.Option(
+            "--match",
+            help="How a gold quote finds its claim: 'evidence' (default: the claim's source and cue "
+            "count beside its content, when the quote meets the content in their sentence) or "
+            "'content' (the content only: the figures of rounds 1-10).",
+        ),
+    ] = "evidence",
 ) -> None:
     """Ingest a story corpus into a fresh store, link it, and score the story layer against its gold.
 
@@ -107,17 +116,23 @@ def eval_stories(
     of one proposition's mention pairs in two languages that share a cluster,
     and of one measure's point pairs in two languages that share a series.
     Quotes that cannot be placed are counted under "skipped", never dropped
-    silently.
+    silently. --match chooses how a gold quote finds its claim; the report
+    names it ("match").
 
     Exit codes: 0 scored; 1 a corpus file could not be read; 2 a missing folder.
 
     Example: reportedly eval-stories ../shared/data/stories/kakhovka-dam-2023
     --articles ../stories-local/kakhovka-dam-2023/articles
     """
+    from ..eval.matching import MATCH_CONVENTIONS
     from ..eval.stories import evaluate_story_corpus
 
+    if match not in MATCH_CONVENTIONS:
+        raise fail(f"--match is one of {', '.join(MATCH_CONVENTIONS)}, not {match!r}", EXIT_USAGE)
     corpus = _corpus(gold_dir, articles)
-    report = evaluate_story_corpus(corpus, db=db, progress=None if as_json else lambda m: err.print(m))
+    report = evaluate_story_corpus(
+        corpus, db=db, progress=None if as_json else lambda m: err.print(m), match=match
+    )
     if as_json:
         dump(report)
         return
@@ -160,7 +175,8 @@ def eval_stories(
                 f"{x['together']} of {x['pairs']} ({x['items_together']} of {x['items']} {what})",
             )
         )
-    out.print(_figures(f"Story layer on {report['corpus']} ({report['documents']} articles)", rows))
+    title = f"Story layer on {report['corpus']} ({report['documents']} articles; quotes matched by {match})"
+    out.print(_figures(title, rows))
     if report["skipped"]:
         out.print(Text(f"skipped: {report['skipped']}", style="dim"))
     if show:

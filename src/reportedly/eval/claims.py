@@ -214,7 +214,7 @@ def _spans_with_speaker(c: Claim) -> list[tuple[int, int]]:
 def _score(c: Claim, where: Located) -> float:
     """The match score of :func:`match_score`, the claim's cue and source counted with its content
     when the quote meets the content or the cue (a quote meeting only a source is another claim's)."""
-    own = match_score(c, where)
+    own = match_score(c, where, "content")
     touches = own > 0 or (c.cue.start < where.end and where.start < c.cue.end)
     if not touches:
         return own

@@ -25,6 +25,9 @@ issue fixes:
   system cluster holding most of its mentions against the gold count
   (exact accuracy over all propositions, a proposition with no cluster
   counting as wrong; mean absolute error over those with a cluster);
+* **match**: the convention a gold quote finds its claim by (``evidence``, the default since
+  round 11: the claim's source and cue count beside its content; ``content``: its content only,
+  the figures of rounds 1-10), :mod:`reportedly.eval.matching`;
 * **cross_language** (only for a gold whose documents are in more than one
   language): the pairs of one proposition's mentions (one measure's points) in
   different languages that share a cluster (a series), :func:`_cross_language`.
@@ -42,8 +45,8 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
-from ..model import Claim, Ledger, Measure, MeasureScope
-from .matching import Located, best_claim, locate, matching_claims, quantity_in
+from ..model import Ledger, Measure, MeasureScope
+from .matching import DEFAULT_MATCH, Match, QuoteIndex, best_claim, locate, quantity_in
 
 
 def _prf(tp: int, sys_n: int, gold_n: int) -> dict[str, float]:
@@ -53,35 +56,8 @@ def _prf(tp: int, sys_n: int, gold_n: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-class _Index:
-    """Quotes to claims for one corpus's ledgers."""
-
-    def __init__(self, ledgers: dict[str, Ledger]) -> None:
-        self.ledgers = ledgers
-        self.skipped: Counter[str] = Counter()
-
-    def where(self, file: str, quote: str, what: str) -> Located | None:
-        ledger = self.ledgers.get(file)
-        if ledger is None:
-            self.skipped[f"{what}: article not collected"] += 1
-            return None
-        found = locate(ledger.document.text, quote, file)
-        if found is None:
-            self.skipped[f"{what}: quote not in the text"] += 1
-        return found
-
-    def claims(self, file: str) -> list[Claim]:
-        return self.ledgers[file].claims
-
-    def best(self, ref: dict[str, str], what: str) -> Claim | None:
-        where = self.where(ref["file"], ref["quote"], what)
-        return best_claim(self.claims(ref["file"]), where) if where else None
-
-    def candidates(self, ref: dict[str, str], what: str) -> set[str]:
-        where = self.where(ref["file"], ref["quote"], what)
-        if where is None:
-            return set()
-        return {c.id for _s, c in matching_claims(self.claims(ref["file"]), where)}
+#: the quote index under its old name (tests and tools import it so)
+_Index = QuoteIndex
 
 
 def story_bcubed(gold_label: dict[str, str], system_label: dict[str, str]) -> dict[str, float]:
@@ -111,19 +87,22 @@ def score_links(
     stories: Iterable[Any],
     conflicts: Iterable[Any],
     series: dict[tuple[str, int], str],
+    match: Match = DEFAULT_MATCH,
 ) -> dict[str, Any]:
     """All story-layer figures for one corpus.
 
     ``ledgers`` maps gold file names to analysed ledgers; ``stories`` are
     :class:`~reportedly.model.Story` objects (with their clusters);
     ``conflicts`` :class:`~reportedly.model.Conflict` objects; ``series`` maps
-    (claim id, quantity position) to the measure series the quantity was put in.
+    (claim id, quantity position) to the measure series the quantity was put in. ``match`` is the
+    convention a gold quote finds its claim by (:mod:`reportedly.eval.matching`); the report
+    says which under ``"match"``.
     """
-    idx = _Index(ledgers)
+    idx = _Index(ledgers, match)
     stories = list(stories)
     conflicts = list(conflicts)
     file_of_doc = {led.document.id: f for f, led in ledgers.items()}
-    out: dict[str, Any] = {"documents": len(ledgers)}
+    out: dict[str, Any] = {"match": match, "documents": len(ledgers)}
     out["stories"] = _stories(gold, ledgers, stories, file_of_doc)
     cluster_of: dict[str, list[Any]] = defaultdict(list)
     for s in stories:
@@ -137,7 +116,7 @@ def score_links(
     out["skipped"] = dict(sorted(idx.skipped.items()))
     if len({d.get("language") or "en" for d in gold.get("documents", [])}) > 1:
         # its own index: the quotes placed again are not counted twice under "skipped"
-        out["cross_language"] = _cross_language(gold, _Index(ledgers), cluster_of, series)
+        out["cross_language"] = _cross_language(gold, _Index(ledgers, match), cluster_of, series)
     return out
 
 
@@ -243,7 +222,7 @@ def _mention_clusters(
     where = idx.where(ref["file"], ref["quote"], what)
     if where is None:
         return None
-    c = best_claim(idx.claims(ref["file"]), where)
+    c = best_claim(idx.claims(ref["file"]), where, idx.match)
     if c is None:
         return None, []
     overlapping = [q for q in c.quantities if q.start < where.end and where.start < q.end]
@@ -493,10 +472,12 @@ def _conflicts(
     }
 
 
-def gold_conflict_sides(gold: dict[str, Any], ledgers: dict[str, Ledger]) -> list[tuple[set[str], ...]]:
+def gold_conflict_sides(
+    gold: dict[str, Any], ledgers: dict[str, Ledger], match: Match = DEFAULT_MATCH
+) -> list[tuple[set[str], ...]]:
     """Per gold conflict, the claim ids standing for each side as the scorer reads them (an empty
     side: a quote no claim matches); for tools that say why a conflict was missed."""
-    return _sides(gold, _Index(ledgers))
+    return _sides(gold, _Index(ledgers, match))
 
 
 def _sides(gold: dict[str, Any], idx: _Index) -> list[tuple[set[str], ...]]:
@@ -559,12 +540,14 @@ def evaluate_story_corpus(
     db: str | None = None,
     embedder: Any = None,
     progress: Any = None,
+    match: Match = DEFAULT_MATCH,
 ) -> dict[str, Any]:
     """Analyse a :class:`~reportedly.corpora.stories.StoryCorpus`, store it, link it, score it.
 
     The documents go through the same path as ``reportedly ingest`` followed
     by ``reportedly link``: analysis, a store (a fresh temporary SQLite file
-    unless ``db`` names one to keep), linking. ``progress`` gets one line per step.
+    unless ``db`` names one to keep), linking. ``progress`` gets one line per step; ``match``
+    is the quote-matching convention of :func:`score_links`.
     """
     import tempfile
     import time
@@ -592,7 +575,7 @@ def evaluate_story_corpus(
         finally:
             store.close()
     series = {(m.claim_id, m.position): m.measure for m in result.measures}
-    report = score_links(corpus.gold, ledgers, result.stories, result.conflicts, series)
+    report = score_links(corpus.gold, ledgers, result.stories, result.conflicts, series, match)
     report["corpus"] = corpus.name
     report["missing_articles"] = list(corpus.missing)
     report["seconds"] = {"analysis": round(analysed, 2), "link": round(linked, 2)}
