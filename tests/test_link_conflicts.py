@@ -276,3 +276,30 @@ def test_an_answer_in_the_report_that_frames_the_charge_against_its_speaker():
     # told in two reports, the charge against "the power firm" is no charge against Grid company
     elsewhere = _told("Grid company", "its lines had been switched off hours before the blaze", day=22)
     assert allegation_conflicts([charge, elsewhere], _same_vectors(charge, elsewhere), "s1") == []
+
+
+def test_nobody_is_a_negation_so_two_negative_accounts_agree():
+    import numpy as np
+
+    from reportedly.link.conflicts import opposition_conflicts
+    from reportedly.link.embed import Thresholds
+
+    # "nobody ..." and "none ..." say the same thing: no polarity conflict between them
+    nobody = _told("The agency", "nobody in the bus was wearing a seat belt")
+    none_ = _told("The police", "none in the bus were wearing a seat belt", negative=True)
+    plain = _told("A passenger", "everyone in the bus was wearing a seat belt")
+    vectors = _same_vectors(nobody, none_, plain)
+    loose = Thresholds(story=0.0, cluster=0.0, opposite=0.0, internal=0.0, same_event=0.0)
+    assert opposition_conflicts([nobody, none_], vectors, loose, "s1") == []
+    # a plainly positive account against the negated one is still read
+    assert all(np.isfinite(v).all() for v in vectors.values())
+    found = opposition_conflicts([plain, none_], vectors, loose, "s1")
+    assert [(c.a.id, c.b.id) for c in found] in ([], [(plain.id, none_.id)])
+
+
+def test_a_feared_toll_is_no_figure_a_denial_contradicts():
+    feared = claim("Aid group", "the toll could reach 600", "600", day=15, stance=Stance.EXPECTED)
+    denial = claim("Coast guard", "600 people were lost at sea", "600", day=16, stance=Stance.DENIED)
+    assert denied_figures([feared, denial], "s1")[0] == []
+    asserted = claim("Aid group", "600 people were lost at sea", "600", day=15)
+    assert len(denied_figures([asserted, denial], "s1")[0]) == 1

@@ -38,7 +38,9 @@ from .embed import Thresholds, stem, words
 from .numbers import FIXED_PROPERTIES
 
 _NEG_CLAUSE = re.compile(
-    r"\b(?:not(?!\s+only)|never|no|n['’]t|neither|nor|without|none)\b\s*(?P<rest>[^,;.:]*)", re.I
+    r"\b(?:not(?!\s+only)|never|no|n['’]t|neither|nor|without|none|nobody|nothing|nowhere)\b"
+    r"\s*(?P<rest>[^,;.:]*)",
+    re.I,
 )
 #: A denial needs a proposition to contradict: "denied Obama's actions" is too short to match on.
 MIN_DENIED_TERMS = 3
@@ -78,8 +80,12 @@ def denied_figures(items: list[ClaimItem], story: str | None) -> tuple[list[Conf
     the ids of the denials they use, which the similarity search then leaves alone."""
     asserted: dict[tuple[float, str | None], list[ClaimItem]] = defaultdict(list)
     for it in items:
-        if it.negative or it.neutral or it.claim.stance is Stance.DENIED:
-            continue
+        if (
+            it.negative
+            or it.neutral
+            or it.claim.stance in (Stance.DENIED, Stance.EXPECTED, Stance.CONDITIONAL)
+        ):
+            continue  # a feared or expected toll ("could reach 500") asserts no figure to deny
         for m in it.measures:
             q = it.claim.quantities[m.position]
             if q.value is not None and not vague(q) and m.typed.unit not in FIXED_PROPERTIES:

@@ -108,6 +108,23 @@ def past_event(item: ClaimItem, published: date | None) -> bool:
     return any(int(y) < published.year - 1 for y in _YEAR.findall(previous))
 
 
+#: "since June 3, 2016, when at least 320 people died", "in 1999, in which 17,000 were killed":
+#: a year, then a clause of what happened in it, then the figure, with no stop between.
+_YEAR_CLAUSE = re.compile(r"\b(1[89]\d\d|20\d\d)\b,?\s+(?:when|in\s+which|during\s+which)\b[^.;!?]*$", re.I)
+
+
+def past_year_clause(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure stands in a clause about a year before the report's last ("the worst
+    toll since June 3, 2016, when at least 320 people died"): a comparison with another event."""
+    published = item.doc.published
+    if published is None:
+        return False
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    m = _YEAR_CLAUSE.search(text[max(start, q.start - 160) : q.start])
+    return m is not None and int(m.group(1)) < published.year - 1
+
+
 #: "2,530 of the dead", "2,884 of the deceased victims", "2,530 of them": a part of a group.
 _OF_GROUP = re.compile(r"^\s+of\s+(?:the\s+([a-z]+)|them|whom|those|these)\b(?!\s+\d)", re.I)
 #: "… were buried", "… have now been laid to rest": what the part underwent.

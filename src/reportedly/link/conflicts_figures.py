@@ -177,16 +177,21 @@ def second_of_one_count(item: ClaimItem, position: int, series: list[tuple[int, 
     """Whether a figure repeats a count its claim already gave with another number, the claim
     telling no change between them: "reached 471 martyrs, and 28 critical cases remain, in
     addition to 314 people with various injuries" cannot give the toll as both 471 and 314, and
-    the later number counts something else (the injured) whatever series it was typed in.
+    the later number counts something else (the injured) whatever series it was typed in. A smaller
+    figure before a larger one of its series is a part too: "three bodies were recovered on
+    Monday from the sinking that killed at least 78" gives the day's finds, then the toll.
     ``series`` holds (position, series key) of the claim's typed figures."""
     quantities = item.claim.quantities
     mine = next((key for pos, key in series if pos == position), None)
     q = quantities[position]
     for pos, key in series:
         other = quantities[pos]
-        if key != mine or other.start >= q.start or other.value == q.value or other.value is None:
+        if key != mine or other.value == q.value or other.value is None or q.value is None:
             continue
-        between = item.doc.document.text[other.start : q.end]
+        if other.start >= q.start and other.value < q.value:
+            continue  # a larger figure first, then a smaller one: the first is the count
+        first, last = (other, q) if other.start < q.start else (q, other)
+        between = item.doc.document.text[first.start : last.end]
         if _CHANGE.search(item.claim.cue.text) is None and _CHANGE.search(between) is None:
             return True
     return False

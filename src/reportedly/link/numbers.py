@@ -3,7 +3,7 @@
 Two numbers of one measure series (same thing counted, same place and control, same scope:
 see :class:`~reportedly.model.Measure`) are compared when they hold within
 :data:`WINDOW_DAYS` of each other and their bounds do not meet ("about" widens a number by
-:data:`APPROX`, "more than 10,000" is open above).
+:data:`.conflicts_reading.APPROX`, "more than 10,000" is open above).
 What follows depends on who gives them and what they count:
 
 * the **same origin** giving two figures is an *update* (or a revision), never a conflict;
@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Conflict, ConflictKind, Measure, MeasureScope, Quantity, Stance
-from .conflicts_days import figure_day, part_of_group, past_event, told_moving_to
+from .conflicts_days import figure_day, part_of_group, past_event, past_year_clause, told_moving_to
 from .conflicts_figures import (
     added,
     broken_down,
@@ -57,12 +57,10 @@ from .conflicts_figures import (
     todays_event,
     told_rising,
 )
+from .conflicts_reading import bounds, reread, told_update
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
-#: How far "about" widens a figure: "about 11,000" holds "some 12,000" (a round figure's next
-#: neighbour within a tenth), "about 7,000" does not hold "about 6,000".
-APPROX = 0.07
 SAME_DAY_GAP = 0.25
 #: How far a part counted days after its whole may exceed it before it contradicts the whole.
 GROWTH = 1.5
@@ -109,17 +107,6 @@ def counted_key(m: Measure) -> str:
     return replace(m, place=None, place_name=None, qualifier=None).key
 
 
-def bounds(q: Quantity) -> tuple[float, float]:
-    """[low, high] of a quantity, open where the text leaves it open, widened when approximate."""
-    low = q.low if q.low is not None else (q.value if q.high is None else None)
-    high = q.high if q.high is not None else (q.value if q.low is None else None)
-    lo = -math.inf if low is None else float(low)
-    hi = math.inf if high is None else float(high)
-    if q.approximate:
-        lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
-    return lo, hi
-
-
 @dataclass(slots=True)
 class Point:
     item: ClaimItem
@@ -130,6 +117,8 @@ class Point:
     settled: bool = False
     #: the figure was told before its own day, by an earlier report of its series (a stale relay)
     relayed: bool = False
+    #: the other figures its report gives for its series ("arrested 10", "a further four", "14")
+    told_with: tuple[float, ...] = ()
 
     @property
     def when(self) -> date | None:
@@ -164,14 +153,16 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             # "could not confirm 500 deaths" asserts no figure; "the eventual count is expected
             # to be far higher, … up to 10,000" is a forecast, never compared with a count
             continue
-        series = [(m.position, m.typed.key) for m in it.measures]
+        series = [(m.position, (m.compared or m.typed).key) for m in it.measures]
         for m in it.measures:
             if not comparable(m.typed):
                 continue
-            q = it.claim.quantities[m.position]
+            q = reread(it, it.claim.quantities[m.position])
+            if q is None:
+                continue  # "one hundred and four" split in two: neither part is the figure
             if m.typed.unit == "magnitude" and not any(ch.isdigit() for ch in q.text):
                 continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
-            if sighted(it, q):
+            if sighted(it, q) or past_year_clause(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
                 # compared where its story places it (``settle``), as of its report if its day is the event's
@@ -215,37 +206,16 @@ def _snapshot(p: Point) -> bool:
 
 #: A figure told as of a moment before its report that no date names: "was 238 at the time".
 _THEN = re.compile(r"\b(?:at\s+the\s+time|at\s+that\s+(?:time|point)|back\s+then|by\s+then)\b", re.I)
-_EARLIER = re.compile(
-    r"\b(?:initial(?:ly)?|earlier|first|previous(?:ly)?|preliminary|provisional(?:ly)?)\b", re.I
-)
-_LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.I)
 
 
-def _told_update(a: Point, b: Point) -> tuple[Point, Point] | None:
-    """(earlier, later) when one report marks one figure as the earlier ("according to initial
-    reports, three") or the other as the later ("later updated the toll to six") and the later
-    one is the higher: the report tells a count growing, not two counts disagreeing."""
-
-    def marks(p: Point) -> tuple[bool, bool]:
-        claim = p.item.claim
-        sentence = claim.sentence.text if claim.sentence is not None else ""
-        own = f"{claim.cue.text} {claim.content_text}"
-        if _EARLIER.search(own) or _LATER.search(own):
-            # "gave a preliminary figure of 320, but later said it was being verified": the
-            # figure's own words first
-            return _EARLIER.search(own) is not None, _LATER.search(own) is not None
-        other = (q.item.claim.sentence for q in (a, b) if q is not p)
-        if any(s is not None and s.text == sentence for s in other):
-            sentence = ""  # "In the first hours, one said 300, while others put it at 500": both early
-        text = f"{own} {sentence}"
-        return _EARLIER.search(text) is not None, _LATER.search(text) is not None
-
-    for earlier, later in ((a, b), (b, a)):
-        (e_early, e_late), (l_early, l_late) = marks(earlier), marks(later)
-        told = (e_early and not e_late) or (l_late and not l_early) or (e_early and l_late)
-        if told and bounds(later.quantity)[1] >= bounds(earlier.quantity)[0]:
-            return earlier, later
-    return None
+def _summed_in_report(part: Point, whole: Point) -> bool:
+    """Whether one report gives the two figures and a third that makes them parts and whole
+    ("arrested 10" in one province, "a further four" in another, "14 people" in all): 10 and 14
+    are a term and its sum, 10 and 4 the two terms."""
+    lo, hi = part.quantity.value, whole.quantity.value
+    if part.item.doc.id != whole.item.doc.id or lo is None or hi is None or lo >= hi:
+        return False
+    return any(v not in (lo, hi) and min(abs(lo + v - hi), abs(lo + hi - v)) < 0.5 for v in part.told_with)
 
 
 def _apart(la: float, ha: float, lb: float, hb: float) -> bool:
@@ -282,7 +252,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         and not told_rising(a.item, a.quantity, b.item, b.quantity)
         and not (told_moving_to(a.item, a.quantity) and told_moving_to(b.item, b.quantity))
         and not (a.relayed or b.relayed)
-        and _told_update(a, b) is None  # "had previously announced 2,946" and "has risen to 2,960"
+        and told_update(a, b) is None  # "had previously announced 2,946" and "has risen to 2,960"
     ):
         # "2,060" and "2,053" the same day, "314" and "324" from one statement: copies of one
         # count that disagree, whoever relayed them
@@ -299,7 +269,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     for p, q in ((a, b), (b, a)):
         if others(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts others beside a group, not the total"
-        if summed(p.item, p.quantity, q.quantity):
+        if summed(p.item, p.quantity, q.quantity) or _summed_in_report(p, q):
             return False, f"{both}: {p.says()} is one term of a sum that makes {q.says()}"
         if over_a_span(p.item, p.quantity) and not over_a_span(q.item, q.quantity):
             return False, f"{both}: {p.says()} is counted over a span of days, not the event's toll"
@@ -330,7 +300,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                     f"{a.says()} and {b.says()} for {key}: two reports of the same day; "
                     "tallies move within a day"
                 )
-            told = _told_update(a, b)
+            told = told_update(a, b)
             if told is not None:
                 return False, f"{told[0].says()} then {told[1].says()} for {key}: the report tells the update"
             size = max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) or 1.0
@@ -341,6 +311,9 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             return True, f"{a.says()} and {b.says()} for {key} do not overlap, side by side in one report"
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         le, hl = bounds(earlier.quantity)[0], bounds(later.quantity)[1]
+        if hl < le and added(later.item, later.quantity):
+            # "a further four people were arrested": the day's addition, not the running total
+            return False, f"{later.says()} counts an addition (“a further”), not the total {earlier.says()}"
         if todays_event(later.item, later.quantity):
             # "two people were dead in this morning's earthquake": an event after the earlier report
             return False, f"{later.says()} counts an event of its own day, after {earlier.says()} for {key}"
@@ -470,6 +443,11 @@ def numeric_conflicts(
         ] = {}  # "2,901" on Tuesday, relayed again on Wednesday beside that day's "2,946"
         for p in series:
             p.relayed = p.when is not None and told.setdefault(_figure(p)[:2], p.when) < p.when
+            p.told_with = tuple(
+                o.quantity.value
+                for o in series
+                if o.item.doc.id == p.item.doc.id and o is not p and o.quantity.value is not None
+            )
         for i, a in enumerate(series):
             for b in series[i + 1 :]:
                 days = _days(a, b)
@@ -552,7 +530,7 @@ def _containment(
                     # a toll read as the country's and a place's higher one told the same day or
                     # later, in another report: tallies grow, by the hour
                     continue
-                if whole.settled and part.item.doc.id == whole.item.doc.id and _told_update(whole, part):
+                if whole.settled and part.item.doc.id == whole.item.doc.id and told_update(whole, part):
                     continue  # "according to initial reports, 25 injured" then "more than 30"
                 if lp <= (hw * GROWTH if later and _growing(part.measure) else hw) or _grown_past(
                     part, whole, group
