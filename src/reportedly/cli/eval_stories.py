@@ -113,6 +113,7 @@ def eval_stories(
 
     Example: reportedly eval-stories ../shared/data/stories/kakhovka-dam-2023
     --articles ../stories-local/kakhovka-dam-2023/articles
+    (needs a story corpus and its collected articles)
     """
     from ..eval.stories import evaluate_story_corpus
 
@@ -195,6 +196,7 @@ def eval_claims(
 
     Example: reportedly eval-claims ../shared/data/stories/kakhovka-dam-2023
     --articles ../stories-local/kakhovka-dam-2023/articles --list
+    (needs a story corpus and its collected articles)
     """
     from ..eval.claims import evaluate_claims_corpus
 
