@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportedly.cli import EXIT_INPUT, app
-from reportedly.ingest import IngestError
+from reportedly.ingest import IngestError, load_documents
 from reportedly.ingest.reader import read_bytes
 
 runner = CliRunner()
@@ -31,6 +31,35 @@ def test_symlink_loop_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as caught:
         read_bytes(loop)
     assert "cannot be read" in caught.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_pipe_and_symlink_loop_have_reasons_of_their_own(tmp_path: Path) -> None:
+    """Both used to be reported as ``not_found``, which sends a user looking for a missing file."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe.jsonl")  # the JSONL reader opened it and blocked
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    reasons = {}
+    for name in ("pipe.txt", "pipe.jsonl", "loop.txt", "loop.jsonl"):
+        (error,) = list(load_documents(tmp_path / name))
+        assert isinstance(error, IngestError) and name in error.message
+        reasons[name] = error.reason
+    assert reasons == {
+        "pipe.txt": "not_regular_file",
+        "pipe.jsonl": "not_regular_file",
+        "loop.txt": "symlink_loop",
+        "loop.jsonl": "symlink_loop",
+    }
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads a file of mode 000")
+def test_unreadable_file_is_not_reported_missing(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Locked\n\nThe council said the road would reopen.", encoding="utf-8")
+    locked.chmod(0)
+    (error,) = list(load_documents(locked))
+    assert isinstance(error, IngestError) and error.reason == "unreadable"
 
 
 @pytest.mark.slow  # waits out a 10 s time limit

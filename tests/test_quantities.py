@@ -245,3 +245,17 @@ def test_a_lost_thousands_group_is_read_as_thousands(nlp, sentence: str, text: s
 def test_an_ordinary_comma_after_a_number_changes_nothing(nlp, sentence: str) -> None:
     values = [q.value for q in _find(nlp, sentence)]
     assert values in ([12.0], [3600.0])
+
+
+def test_numbers_inside_terminal_control_sequences_are_no_figures(nlp) -> None:
+    """Stored text keeps escape bytes as given (issue 18); their parameters are not quantities.
+
+    The digits of a screen clear (ESC [ 2 J), a window title (ESC ] 0 ; ... BEL), an OSC 8 link
+    and a C1 CSI colour (U+009B 31 m) became figures; the sentence's real figure stays one.
+    """
+    sentence = (
+        "The mayor said \x1b]0;42 ships\x07 that 12 \x1b[2Jpeople \x1b]8;;http://x.invalid/7\x1b\\were"
+        "\x1b]8;;\x1b\\ hurt and \x9b31m 5 \x9b0mwere missing."
+    )
+    assert [q.text for q in _find(nlp, sentence)] == ["12", "5"]
+    assert [q.text for q in _find(nlp, "The mayor said \x1b]0;300 dead\x07 on Monday.")] == []

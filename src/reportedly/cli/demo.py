@@ -18,7 +18,7 @@ DEMO_PUBLISHED = date(2025, 9, 10)
 def demo(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     """Store the bundled demo article and print its ledger: the quickest look at what reportedly does.
 
-    Example: reportedly demo --db demo.db
+    Example: reportedly demo
     """
     from importlib import resources
 

@@ -123,6 +123,7 @@ def eval_stories(
 
     Example: reportedly eval-stories ../shared/data/stories/kakhovka-dam-2023
     --articles ../stories-local/kakhovka-dam-2023/articles
+    (needs a story corpus and its collected articles)
     """
     from ..eval.matching import MATCH_CONVENTIONS
     from ..eval.stories import evaluate_story_corpus
@@ -211,6 +212,7 @@ def eval_claims(
 
     Example: reportedly eval-claims ../shared/data/stories/kakhovka-dam-2023
     --articles ../stories-local/kakhovka-dam-2023/articles --list
+    (needs a story corpus and its collected articles)
     """
     from ..eval.claims import evaluate_claims_corpus
 

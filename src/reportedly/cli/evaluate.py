@@ -120,6 +120,7 @@ def eval_(
 
     Example: reportedly eval --text ../shared/data/polnear/dev/text
     --gold ../shared/data/polnear/dev/attributions --pred-out preds/ --workers 2
+    (needs the shared PolNeAR data)
     """
     from ..eval.runner import evaluate, text_files
     from ..eval.score import gold_file

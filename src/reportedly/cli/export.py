@@ -38,6 +38,7 @@ def export(
     --out it prints the .ann. Without --out the export itself is the output.
 
     Example: reportedly export --format prov-ttl --document 50b74dc8adc6a258 --out claims.ttl
+    (50b74dc8adc6a258: the demo article, as `reportedly documents` lists it)
     """
     from ..export import FORMATS, ExportError, ledgers_from_store, render, write_brat
     from ..store import StoreError

@@ -52,7 +52,7 @@ def analyze(
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
-    Example: reportedly analyze article.txt --published 2024-11-20 --json
+    Example: reportedly analyze article.txt --published 2024-11-20 --json (needs an article file of your own)
     """
     from .. import warm_up
     from ..batch import analyze_here
@@ -138,7 +138,7 @@ def ingest(
     same). With --workers or --scheduler, documents are analysed on Dask
     workers while this process reads the sources and writes the store.
 
-    Example: reportedly ingest articles/ --db news.db --workers 2
+    Example: reportedly ingest articles/ --workers 2 (needs a folder of your own articles)
     """
     from ..batch import BatchError
     from ..ingesting import ingest_into

@@ -28,7 +28,7 @@ def claims(
 ) -> None:
     """List stored claims, optionally filtered by source (incl. through chains) and stance.
 
-    Example: reportedly claims --source NIS --stance confirmed --json
+    Example: reportedly claims --source NFSA --stance confirmed --json
     """
     from ..model import ClaimKind, Stance
 
@@ -77,7 +77,7 @@ def _document_columns() -> list[Column]:
 def documents(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     """List stored documents with their claim counts.
 
-    Example: reportedly documents --db news.db
+    Example: reportedly documents
     """
     store = require_store(db)
     rows = store.documents()

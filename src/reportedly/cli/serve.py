@@ -119,9 +119,9 @@ def serve(
     the token (prefer the REPORTEDLY_TOKEN environment variable: a --token on
     the command line is visible to other users of the machine).
 
-    Example: REPORTEDLY_TOKEN=s3cret reportedly serve --db news.db --port 8000
+    Example: REPORTEDLY_TOKEN=s3cret reportedly serve --port 8000 (runs until Ctrl-C)
 
-    Example: reportedly serve --db news.db --analysis-timeout 60 --max-memory 2048
+    Example: reportedly serve --analysis-timeout 60 --max-memory 2048 (runs until Ctrl-C)
     """
     try:
         import fastapi  # noqa: F401 - checked here so the message names the extra once

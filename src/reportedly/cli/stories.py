@@ -108,7 +108,9 @@ def link(
     Documents added since the last run (same method and aliases) are placed incrementally: only
     the stories in their reach are linked again. --force relinks the whole store.
 
-    Example: reportedly link --db news.db --aliases my-aliases.tsv
+    Example: reportedly link --force
+
+    Example: reportedly link --aliases my-aliases.tsv (needs an alias file of your own)
     """
     store = require_store(db)
     with store:
@@ -152,7 +154,8 @@ def stories(
 ) -> None:
     """List stories (documents about one event), largest first.
 
-    Example: reportedly stories --db news.db --json
+    Example: reportedly stories --all --json (the demo store's one article is a story of one; without
+    --all only stories of 2+ documents are listed)
     """
     store = require_store(db)
     with store:
@@ -229,7 +232,7 @@ def story_cmd(
 ) -> None:
     """Show one story: its documents, claim clusters with independent origins, and conflicts.
 
-    Example: reportedly story s-1a2b3c4d5e --json
+    Example: reportedly story s-975998563f --json (the demo article's story, as `stories --all` lists it)
     """
     store = require_store(db)
     with store:
@@ -297,7 +300,7 @@ def conflicts(
 
     Example: reportedly conflicts --kind numeric --json
 
-    Example: reportedly conflicts --declined --story s-1a2b3c4d5e
+    Example: reportedly conflicts --declined --story s-975998563f
     """
     from ..model import ConflictKind
 
@@ -342,7 +345,8 @@ def timeline(
     """Without --measure, list the measures (what is counted and where); with it, the series of
     (date, value, bounds, source, stance) across the stored articles.
 
-    Example: reportedly timeline --measure "North Korean troops in Russia" --plot troops.png
+    Example: reportedly timeline --measure "seasons missing" --plot seasons.png (a measure of the demo
+    article, as `reportedly timeline` lists it)
     """
     from ..link.timelines import timeline_dict, value_text
 
@@ -417,7 +421,7 @@ def timeline(
 
 aliases_app = typer.Typer(
     help="Cross-document entities and the alias table: list them, add or remove your own aliases.\n\n"
-    "Example: reportedly aliases --db news.db --json",
+    "Example: reportedly aliases --json",
     no_args_is_help=False,
     invoke_without_command=True,
 )
@@ -434,7 +438,7 @@ def aliases_list(
 ) -> None:
     """List canonical sources across documents (with the stored entities each gathers).
 
-    Example: reportedly aliases --db news.db --json
+    Example: reportedly aliases --json
     """
     if ctx.invoked_subcommand is not None:
         return

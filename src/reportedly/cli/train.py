@@ -94,6 +94,7 @@ def train(
     the shipped models. The Python call is reportedly.train.train_all.
 
     Example: reportedly train --corpus ../shared/data/polnear/train --out /tmp/models --device cuda
+    (needs the shared PolNeAR data and a GPU)
     """
     try:
         from ..train import MissingTrainingDependency, TrainingError, train_all

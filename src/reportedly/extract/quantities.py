@@ -100,6 +100,17 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Terminal control sequences (ECMA-48) are stored as given (issue 18) but are no prose: the
+# digits of "ESC [ 2 J", "ESC ] 0 ; title BEL" or a C1 "CSI 31 m" are parameters, never figures.
+# CSI (ESC [ or U+009B) with its parameter, intermediate and final bytes; OSC, DCS, SOS, PM and
+# APC strings up to their terminator (BEL, ESC \\ or U+009C; unterminated: to the end); any other
+# two-character escape.
+_CONTROL_SEQUENCE_RE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+
 # "thousands of", "tens of thousands", "several hundred": a vague magnitude, kept as a lower
 # bound (two of the named magnitude) because that is all the phrase commits to.
 _VAGUE_RE = re.compile(
@@ -222,6 +233,9 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
     else:
         times = [replace(t, start=t.start - offset, end=t.end - offset) for t in times]
     blocked = Taken([(t.start, t.end) for t in times])
+    if "\x1b" in text or any("\x90" <= c <= "\x9f" for c in text):
+        for m in _CONTROL_SEQUENCE_RE.finditer(text):
+            blocked.add(base + m.start(), base + m.end())
     found: list[Quantity] = []
     free = blocked.free
 

@@ -8,6 +8,7 @@ next, because "UnicodeDecodeError at position 4711" helps nobody decide.
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 REASONS = frozenset(
@@ -17,6 +18,9 @@ REASONS = frozenset(
         "encoding",
         "too_large",
         "not_found",
+        "not_regular_file",
+        "symlink_loop",
+        "unreadable",
         "fetch",
         "refused_address",
         "parse",
@@ -58,6 +62,21 @@ class IngestError(Exception):
         if self.line is not None:
             out["line"] = self.line
         return out
+
+
+def unreadable(name: str, exc: OSError, what_to_do: str) -> IngestError:
+    """The error for a path that exists but cannot be opened, with a reason of its own.
+
+    A symlink loop and a permission problem both surface as an ``OSError``; calling
+    them ``not_found`` sent users looking for a missing file, so each gets its own code.
+    """
+    if exc.errno == errno.ELOOP:
+        return IngestError(
+            "symlink_loop",
+            name,
+            f"{name} cannot be read ({exc.strerror}: a symlink loop); point it at a file",
+        )
+    return IngestError("unreadable", name, f"{name} cannot be read ({exc.strerror}); {what_to_do}")
 
 
 def _rebuild(reason: str, source: str | None, message: str, line: int | None) -> IngestError:

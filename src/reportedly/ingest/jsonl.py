@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from reportedly.ingest.errors import IngestError
+from reportedly.ingest.errors import IngestError, unreadable
 from reportedly.ingest.html import from_html
 from reportedly.ingest.layout import parse_layout, to_date
 from reportedly.ingest.reader import DEFAULT_MAX_BYTES
@@ -68,12 +69,20 @@ def documents_from_jsonl(
     """Yield one Document per line, or an IngestError for a line that cannot be used."""
     name = str(path)
     try:
+        if Path(path).exists() and not stat.S_ISREG(Path(path).stat().st_mode):
+            # Opening a named pipe blocks until a writer comes; refuse it as read_bytes does.
+            yield IngestError(
+                "not_regular_file",
+                name,
+                f"{name} is not a regular file (a named pipe, device or socket); save it to a file first",
+            )
+            return
         with Path(path).open("rb") as fh:
             yield from _records(fh, name, published=published, max_bytes=max_bytes)
     except FileNotFoundError:
         yield IngestError("not_found", name, f"{name} does not exist; check the path")
     except OSError as exc:
-        yield IngestError("not_found", name, f"{name} cannot be read ({exc.strerror}); check the path")
+        yield unreadable(name, exc, "check the path")
 
 
 def _records(

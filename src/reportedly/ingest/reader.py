@@ -14,7 +14,7 @@ import stat
 import sys
 from pathlib import Path
 
-from reportedly.ingest.errors import IngestError
+from reportedly.ingest.errors import IngestError, unreadable
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -109,9 +109,7 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
     except FileNotFoundError:
         raise IngestError("not_found", name, f"{name} does not exist; check the path") from None
     except OSError as exc:
-        raise IngestError(
-            "not_found", name, f"{name} cannot be read ({exc.strerror}); check the path"
-        ) from None
+        raise unreadable(name, exc, "check the path") from None
     if path.is_dir():
         raise IngestError(
             "not_found", name, f"{name} is a directory; pass a file, or load the directory as a batch"
@@ -120,7 +118,7 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
         # Opening a named pipe blocks until a writer comes, possibly forever; a device
         # or socket has no end. Only regular files (or '-') are read.
         raise IngestError(
-            "not_found",
+            "not_regular_file",
             name,
             f"{name} is not a regular file (a named pipe, device or socket); "
             "save it to a file first, or pipe it in as '-'",
@@ -131,9 +129,7 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise IngestError(
-            "not_found", name, f"{name} cannot be read ({exc.strerror}); check its permissions"
-        ) from None
+        raise unreadable(name, exc, "check its permissions") from None
     if len(data) > max_bytes:
         raise _too_large(name, None, max_bytes)
     return data
