@@ -61,6 +61,14 @@ def _rules() -> dict[str, Rules]:
 RULES = _rules()
 
 
+def tells_casualties(code: str, words: list[tuple[str, str | None]]) -> bool:
+    """Whether words (text, part of speech) tell the dead, hurt or missing with a verb and no
+    figure ("загинули фельдшер та рятувальник", "погибли сотрудники МЧС"): a tally all the same,
+    as "десятки раненых" is. A noun alone ("соболезнования семьям погибших") tells none."""
+    stems = [s for k in ("killed", "injured", "missing") for s in RULES[code].events.get(k, ())]
+    return any(pos == "VERB" and any(w.lower().startswith(s) for s in stems) for w, pos in words)
+
+
 def type_measures(
     code: str,
     sentence: str,
