@@ -1054,3 +1054,10 @@ def test_not_yet_determined_is_unverified() -> None:
     """ "поки не визначено": still being found, as "поки не встановлено"."""
     ledger = analyse("Чи були у нападника спільники, поки не визначено слідством у Києві.")
     assert [c.stance for c in ledger.claims] == [Stance.UNVERIFIED]
+
+
+def test_casualties_after_an_attack_or_negated_tell_no_tally() -> None:
+    """ "вдарили по місту, постраждали цивільні": the attack is what is said (a later verb);
+    "щоб люди не постраждали": negated. Neither makes the statement a tally."""
+    claim = only(analyse("Мер Петро Іваненко заявив: «Терористи вдарили по місту, постраждали цивільні»."))
+    assert claim.stance is Stance.ASSERTED
