@@ -934,3 +934,67 @@ def test_an_instruction_is_the_speakers_act() -> None:
     claim = only(analyse("Президент Иван Петров поручил срочно проверить все школы региона."))
     assert claim.source is not None and "Петров" in claim.source.text
     assert claim.stance == Stance.ASSERTED
+
+
+# round 11: Russian sources, outlet events and stances from ru-heldout6 / ru-heldout7, in our own sentences
+
+
+def test_a_description_points_back_to_the_person_named_last() -> None:
+    """ "Задержанный стрелок заявил" after the person is named: the description is that person."""
+    ledger = analyse(
+        "Стрелков было двое, одного задержали, это 19-летний Иван Сидоров.\n"
+        "Задержанный стрелок также заявил, что заложил бомбу у себя дома."
+    )
+    (claim,) = [c for c in ledger.claims if c.source is not None]
+    assert claim.source.text == "Задержанный стрелок"
+    assert claim.source.entity is not None and claim.source.entity.name == "Иван Сидоров"
+
+
+def test_a_description_with_nobody_named_before_stays_itself() -> None:
+    """ "Местный житель заявил" with no person named before: a speaker of its own."""
+    claim = only(analyse("Местный житель заявил, что слышал два взрыва."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert "Сидоров" not in claim.source.entity.name and "житель" in claim.source.entity.name
+
+
+def test_as_said_keeps_the_noun_after_its_adjective_in_the_source() -> None:
+    """ "Как сообщила местная жительница, …": the source is the whole phrase, not its adjective;
+    a name in it is the source's name."""
+    claim = only(analyse("Как сообщила местная жительница, люди сначала не поняли, что произошло."))
+    assert claim.source is not None and claim.source.text == "местная жительница"
+    named = only(analyse("Как заявил первый заместитель министра Иван Петров, под завалами нет людей."))
+    assert named.source is not None and named.source.entity is not None
+    assert named.source.entity.name == "Иван Петров"
+
+
+def test_a_body_of_people_doing_something_is_an_outlet_event() -> None:
+    """ "Спасатели услышали плач и нашли младенца": no name, but rescuers, police, troops act in
+    it: the outlet's claim, asserted. Nobody acting ("Пострадали и жилые дома") stays none."""
+    claim = only(analyse("Спасатели услышали плач и нашли младенца под завалами."))
+    assert claim.kind is ClaimKind.OUTLET and claim.stance is Stance.ASSERTED
+    assert analyse("Пострадали и жилые дома в соседнем квартале.").claims == []
+
+
+def test_a_body_of_people_after_a_speaker_in_its_paragraph_is_left_unread() -> None:
+    """After "В управлении МЧС сообщили, что …" in one paragraph, "Однако спасатели нашли
+    ребёнка" may be the speaker's going on: no outlet claim is made of it."""
+    ledger = analyse(
+        "В управлении МЧС сообщили, что была организована масштабная операция. "
+        "Однако спасатели углубились в завал и нашли ребенка."
+    )
+    assert not any(c.kind is ClaimKind.OUTLET for c in ledger.claims)
+
+
+def test_deaths_told_by_a_verb_are_reported_without_a_figure() -> None:
+    """ "заявил, что погибли сотрудники МЧС": a tally with no number, reported as figures are;
+    the dead named by a noun alone ("соболезнования семьям погибших") stay a statement."""
+    told = only(analyse("Мэр Иван Петров заявил, что погибли сотрудники МЧС."))
+    assert told.stance is Stance.REPORTED
+    said = only(analyse("Мэр Иван Петров выразил соболезнования семьям погибших."))
+    assert said.stance is Stance.ASSERTED
+
+
+def test_not_yet_determined_is_unverified() -> None:
+    """ "пока не определено": still being found, as "пока не установлено"."""
+    ledger = analyse("Были ли у стрелка сообщники, пока не определено полицией Казани.")
+    assert [c.stance for c in ledger.claims] == [Stance.UNVERIFIED]

@@ -1019,3 +1019,45 @@ def test_an_instruction_is_the_speakers_act() -> None:
     """ "X доручив …" tells what X ordered, as "закликав" does."""
     claim = only(analyse("Прем'єр-міністр Іван Петренко доручив перевірити всі укриття у місті."))
     assert claim.source is not None and "Петренко" in claim.source.text
+
+
+# round 11: Ukrainian sources, outlet events and stances from uk-heldout7, in our own sentences
+
+
+def test_a_description_points_back_to_the_person_named_last() -> None:
+    """ "Молодий чоловік заявив" after the person is named: the description is that person."""
+    ledger = analyse("До школи прийшов 19-річний Іван Сидоренко. Молодий чоловік заявив, що ненавидить всіх.")
+    (claim,) = [c for c in ledger.claims if c.source is not None]
+    assert claim.source.entity is not None and claim.source.entity.name == "Іван Сидоренко"
+
+
+def test_as_said_keeps_the_noun_after_its_adjective_in_the_source() -> None:
+    """ "Як повідомив перший заступник міністра Іван Петренко, …": the name in the phrase."""
+    claim = only(analyse("Як повідомив перший заступник міністра Іван Петренко, під завалами немає людей."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+
+
+def test_a_body_of_people_doing_something_is_an_outlet_event() -> None:
+    """ "Рятувальники ліквідували пожежу, …": rescuers act, the outlet tells it."""
+    claim = only(analyse("Рятувальники ліквідували пожежу, яка виникла внаслідок обстрілу."))
+    assert claim.kind is ClaimKind.OUTLET
+
+
+def test_deaths_told_by_a_verb_are_reported_without_a_figure() -> None:
+    """ "уточнив, що загинули фельдшер та рятувальник": a tally with no number, reported."""
+    claim = only(analyse("Пізніше мер Петро Іваненко уточнив, що загинули фельдшер та рятувальник."))
+    assert claim.stance is Stance.REPORTED
+
+
+def test_not_yet_determined_is_unverified() -> None:
+    """ "поки не визначено": still being found, as "поки не встановлено"."""
+    ledger = analyse("Чи були у нападника спільники, поки не визначено слідством у Києві.")
+    assert [c.stance for c in ledger.claims] == [Stance.UNVERIFIED]
+
+
+def test_casualties_after_an_attack_or_negated_tell_no_tally() -> None:
+    """ "вдарили по місту, постраждали цивільні": the attack is what is said (a later verb);
+    "щоб люди не постраждали": negated. Neither makes the statement a tally."""
+    claim = only(analyse("Мер Петро Іваненко заявив: «Терористи вдарили по місту, постраждали цивільні»."))
+    assert claim.stance is Stance.ASSERTED

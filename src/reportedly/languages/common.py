@@ -200,6 +200,12 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         # a source goes on for its paragraph, and for the next few when it gave figures (a briefing
         # told over several paragraphs of numbers)
         tally = bool(last and last.quantities) and bool(counted)
+        by_group = getattr(lang, "by_group", None)
+        after_speaker = last is not None and sent.paragraph == last_para
+        if told is not None and by_group is not None and after_speaker and by_group(text[span[0] : span[1]]):
+            # "Однако спасатели нашли ребёнка" after "В управлении МЧС сообщили, что …" in one
+            # paragraph: the outlet's, or the speaker's going on? Neither is sure
+            continue
         # an event the outlet tells names who did it: it is not the speaker before going on
         goes_on = (
             told is None

@@ -29,12 +29,14 @@ from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
 from .common import Attribution, Range, Sentence, paragraphs_of
+from .cyrillic_descriptions import describes
 from .cyrillic_finders import Finders
 from .cyrillic_given import figures_given
 from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
-from .cyrillic_outlet import event_verb
+from .cyrillic_outlet import by_group_only, event_verb
 from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
+from .measures import tells_casualties
 
 #: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
 _CREDIT = re.compile(
@@ -176,16 +178,20 @@ class Cyrillic(Finders):
                     found = normal
         return found or surname
 
-    def last_person(self, before: str) -> str | None:
+    def last_person(self, before: str, paragraphs: int = 10) -> str | None:
         """The person named last in the text before a pronoun ("Президент Володимир Зеленський
         показав … ¶ «…», – написав він"), in the nominative: whom "he" or "she" is when no
-        person has been a source yet."""
+        person has been a source yet (within the last ``paragraphs`` paragraphs)."""
         found = None
-        for para in before.split("\n")[-10:]:
+        for para in before.split("\n")[-paragraphs:]:
             for _a, _b, kind, normal in self.names(para) if para.strip() else []:
                 if kind == "PER" and len(normal.split()) > 1:
                     found = normal
         return found
+
+    def describes(self, mention: str) -> bool:
+        """Whether a source phrase describes a person named before (:mod:`.cyrillic_descriptions`)."""
+        return describes(self.code, self.lex, mention)
 
     def stance_of(self, sentence: str) -> Stance:
         if self._pending(sentence):
@@ -530,7 +536,11 @@ class Cyrillic(Finders):
     def counts(self, content: str) -> bool:
         """Whether the words count something: a figure, or a tally told without one ("десятки
         раненых", "Багато поранених", "велику кількість людей, зниклих безвісти")."""
-        return any(not q.attribute for q in quantities(self.lex, content, 0)) or bool(_VAGUE.search(content))
+        return (
+            any(not q.attribute for q in quantities(self.lex, content, 0))
+            or bool(_VAGUE.search(content))
+            or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
+        )
 
     def figures_told(self, content: str, stance: Stance) -> Stance:
         """A plain statement that counts something tells figures: reported, not asserted."""
@@ -540,6 +550,10 @@ class Cyrillic(Finders):
         """The verb of an event the outlet tells in a sentence with no cue and no figure
         (:mod:`.cyrillic_outlet`), as the English pipeline's outlet claims: None for none."""
         return event_verb(self.code, self.lex, sentence)
+
+    def by_group(self, sentence: str) -> bool:
+        """Whether an event the outlet tells names only a body of people (:mod:`.cyrillic_outlet`)."""
+        return by_group_only(self.code, sentence)
 
     def marked(self, sentence: str) -> bool:
         low = sentence.lower()

@@ -288,6 +288,9 @@ class Finders(Speakers):
                 else:
                     continue
             whose = first == 3 and toks[i + 1].text.lower() in POSSESSIVES
+            # "Как сообщила местная жительница, …": after "как" and a verb the source is in the
+            # nominative, so a nominative noun after its adjective is its head, not what is told
+            nomn = first == 2 and pair not in self.lex.according
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
             # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …"),
             # or a common noun that cannot be a genitive ("За даними ОВА обстріл стався …")
@@ -300,7 +303,7 @@ class Finders(Speakers):
                 and not (
                     k > j and (toks[k].text[:1].isdigit() or toks[k].pos == "VERB" or ends_source(toks[k]))
                 )
-                and not (k > j and self._new_subject(toks[k]))
+                and not (k > j and self._new_subject(toks[k]) and not (nomn and self._modified(toks[k - 1])))
             ):
                 if toks[k].text in QUOTES:
                     # a name in quotation marks ("по данным «Базы»", "сообщает «Медуза»")

@@ -17,8 +17,10 @@ conditions, read here with pymorphy3's tags instead of a parser's:
 * a name, outside quotation marks or as a short quoted name ("компания «Пиро-Росс»", the
   Cyrillic way of writing a company's name): a capitalised word that is not the sentence's first,
   an abbreviation ("СК", "ЧП", "ДСНС"), or a first word the dictionary knows as a name or a place.
-  A sentence with no name ("Пострадали и жилые дома") is not checkable by anyone else, as in
-  English.
+  A body of people as the subject ("Спасатели нашли ребёнка", "Рятувальники ліквідували
+  пожежу": a plural animate noun in the nominative) counts as a name: other reports tell what
+  the rescuers did. A sentence with neither ("Пострадали и жилые дома") is not checkable by
+  anyone else, as in English.
 
 A sentence of fewer than five words is none (a label, a caption).
 """
@@ -74,6 +76,16 @@ def event_verb(code: str, lex: Lexicon, sentence: str) -> Range | None:
     return verb.start, verb.end
 
 
+def by_group_only(code: str, sentence: str) -> bool:
+    """Whether the event's only name is a body of people ("Однако спасатели нашли ребёнка"):
+    after a speaker in its paragraph such a sentence may be the speaker's going on (the rescue
+    service telling what its rescuers did) as well as the outlet's, so it is left unread there;
+    a named actor ("СК возбудил дело") is the outlet's event."""
+    toks = tokens(code, sentence)
+    quoted = quoted_words(toks)
+    return not _named(code, toks, quoted, groups=False)
+
+
 def _past(code: str, word: str) -> bool:
     """A finite past, a short passive participle or a Ukrainian impersonal (-но/-то): in the
     likeliest reading, or in another when the likeliest is a verb too ("стався" reads first as an
@@ -97,7 +109,7 @@ def _passive(code: str, word: str) -> bool:
     return tag.POS == "PRTS" or (tag.POS == "VERB" and "Impe" in tag)
 
 
-def _named(code: str, toks: list[Tok], quoted: list[bool]) -> bool:
+def _named(code: str, toks: list[Tok], quoted: list[bool], groups: bool = True) -> bool:
     """A name in the sentence (module docstring): what makes the event checkable."""
     first = next((n for n, t in enumerate(toks) if not t.punct), None)
     for n, t in enumerate(toks):
@@ -115,7 +127,17 @@ def _named(code: str, toks: list[Tok], quoted: list[bool]) -> bool:
             return True
         if any(any(tag in str(p.tag) for tag in _NAME_TAGS) for p in morph(code).parse(t.text.lower())[:2]):
             return True
-    return False
+    return groups and any(not quoted[n] and _group(code, t) for n, t in enumerate(toks))
+
+
+def _group(code: str, t: Tok) -> bool:
+    """A body of people as the subject ("спасатели", "силовики", "рятувальники", "росіяни"): a
+    plural animate noun in the nominative, in its likeliest reading. Who they are is as
+    checkable as a name: other reports tell what rescuers or the police did."""
+    if t.punct or not t.text[0].isalpha():
+        return False
+    tag = morph(code).parse(t.text.lower())[0].tag
+    return tag.POS == "NOUN" and "anim" in tag and tag.number == "plur" and tag.case == "nomn"
 
 
 def _short_quote(toks: list[Tok], n: int) -> bool:

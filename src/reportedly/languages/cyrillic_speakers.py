@@ -309,6 +309,12 @@ class Speakers:
             return False
         return any(p.tag.case == "nomn" for p in morph(self.code).parse(t.text.lower())[:4])
 
+    @staticmethod
+    def _modified(t: Tok) -> bool:
+        """Whether a word is an adjective or participle in the nominative ("местная", "перший"):
+        the noun after it is the head of its phrase."""
+        return t.pos in ("ADJF", "PRTF") and t.case in ("nomn", None)
+
     def _office_name(self, place: list[Tok], case: str = "loct") -> str:
         """The office's phrase in the nominative: "оперативных службах" → "оперативные службы",
         "городской администрации" → "городская администрация" (its genitives kept)."""

@@ -61,6 +61,19 @@ def _rules() -> dict[str, Rules]:
 RULES = _rules()
 
 
+def tells_casualties(code: str, words: list[tuple[str, str | None]]) -> bool:
+    """Whether words (text, part of speech) tell the dead, hurt or missing with their first verb
+    and no figure ("загинули фельдшер та рятувальник", "погибли сотрудники МЧС"): a tally all the
+    same, as "десятки раненых" is. A noun alone ("соболезнования семьям погибших"), a later verb
+    ("терористи вдарили по місту, постраждали цивільні": the attack is what is said) or a
+    negated one ("щоб люди не постраждали") tells none."""
+    stems = [s for k in ("killed", "injured", "missing") for s in RULES[code].events.get(k, ())]
+    first = next((n for n, (_w, pos) in enumerate(words) if pos == "VERB"), None)
+    if first is None or (first > 0 and words[first - 1][0].lower() == "не"):
+        return False
+    return any(words[first][0].lower().startswith(s) for s in stems)
+
+
 def type_measures(
     code: str,
     sentence: str,

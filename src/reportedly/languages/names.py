@@ -159,6 +159,13 @@ class Names:
                 return self._resolve(named, named, at)
             if self.last is not None and self.last.type is EntityType.PERSON:
                 return self._also(self.last, mention)
+        describes = getattr(self.lang, "describes", None)
+        if describes is not None and who is None and describes(mention):
+            # "Задержанный стрелок заявил" after "… это 19-летний Ильназ Галявиев": a description
+            # with no name points back to the person named last, in this paragraph or the one before
+            named = self.lang.last_person(self.text[:at], paragraphs=2)
+            if named:
+                return self._also(self._resolve(named, named, at), mention)
         if lemmas is not None and who is None and mention[:1].islower():
             # "сказали в пресс-службе" after "пресс-служба правительства региона": the office
             # named before in full
