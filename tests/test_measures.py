@@ -874,3 +874,11 @@ def test_survivors_are_the_rescued_and_a_nationality_among_them_a_part(nlp):
     # a noun joined to the survivors counts its own event
     got = keys(nlp, "Crews brought 60 survivors and 20 bodies ashore.")
     assert got == {"60": "people rescued", "20": "people killed"}
+
+
+def test_where_the_counted_come_from_is_not_where_they_are_counted(nlp):
+    places = gazetteer_places_once()
+    got = measures(nlp, "As many as 300 migrants from Chad and Niger were on board the boat.", places)
+    assert [(t, m.key, m.place) for t, m in got] == [("As many as 300", "people on board", None)]
+    (m,) = [m for _, m in measures(nlp, "Some 40 people were evacuated from Kherson on Monday.", places)]
+    assert m.place_name == "Kherson"
