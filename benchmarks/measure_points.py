@@ -41,6 +41,7 @@ CORPORA = {
     "balasore": (REPO / "benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
     "herat": (REPO / "benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
     "morocco": (REPO / "benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
+    "pylos": (REPO / "benchmarks/stories/pylos-shipwreck-2023", "pylos-shipwreck-2023"),
 }
 FIELDS = ("what", "unit", "subject", "place", "qualifier", "scope")
 

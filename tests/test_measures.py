@@ -838,3 +838,47 @@ def test_a_tally_gone_up_to_a_figure_is_no_bound():
     doc = load()("Up to 1,234 people were evacuated.")
     (q,) = find_quantities(doc[:], 0, [])
     assert q.high == 1234 and q.low is None
+
+
+def test_people_on_board_are_a_count_of_their_own(nlp):
+    # no event word says what these count: the load of a boat, plane, bus or train
+    got = keys(nlp, "Officials said up to 300 people were on board the ferry.")
+    assert got["up to 300"] == "people on board"
+    assert keys(nlp, "There were at least 250 passengers aboard.")["at least 250"] == "people on board"
+    assert keys(nlp, "Survivors said there were 600 people on the boat.")["600"] == "people on board"
+    assert keys(nlp, "The trawler, carrying up to 500 migrants, capsized.")["up to 500"] == "people on board"
+    got = keys(nlp, "Between 200 and 400 people had crammed onto the vessel.")
+    assert got["Between 200 and 400"] == "people on board"
+    got = keys(nlp, "The ferry had been carrying between 200 and 350 people, agencies reported.")
+    assert got["between 200 and 350"] == "people on board"
+    # an event on board is that event; a capacity is no count of who was aboard
+    assert keys(nlp, "Twelve people were killed on the bus.")["Twelve"] == "people killed"
+    assert keys(nlp, "The ship's capacity was about 400 passengers.")["about 400"] is None
+
+
+def test_survivors_are_the_rescued_and_a_nationality_among_them_a_part(nlp):
+    assert keys(nlp, "The coastguard said 95 survivors were taken to the port.")["95"] == "people rescued"
+    assert keys(nlp, "Only 95 people survived.")["95"] == "people rescued"
+    # a part "among" a whole counts what the whole counts, named by who they are
+    assert keys(nlp, "Nine Tunisians were among the 95 survivors.")["Nine"] == "Tunisian people rescued"
+    assert keys(nlp, "The 11 Tunisians who survived were flown home.")["11"] == "Tunisian people rescued"
+    got = keys(nlp, "Only 95 people have been rescued, including 40 Tunisians, 30 Libyans and two Sudanese.")
+    assert got == {
+        "95": "people rescued",
+        "40": "Tunisian people rescued",
+        "30": "Libyan people rescued",
+        "two": "Sudanese people rescued",
+    }
+    # a part of the same people is still no second figure of the whole's series
+    assert keys(nlp, "Police detained 11 people, including the four suspects.")["four"] is None
+    # a noun joined to the survivors counts its own event
+    got = keys(nlp, "Crews brought 60 survivors and 20 bodies ashore.")
+    assert got == {"60": "people rescued", "20": "people killed"}
+
+
+def test_where_the_counted_come_from_is_not_where_they_are_counted(nlp):
+    places = gazetteer_places_once()
+    got = measures(nlp, "As many as 300 migrants from Chad and Niger were on board the boat.", places)
+    assert [(t, m.key, m.place) for t, m in got] == [("As many as 300", "people on board", None)]
+    (m,) = [m for _, m in measures(nlp, "Some 40 people were evacuated from Kherson on Monday.", places)]
+    assert m.place_name == "Kherson"

@@ -225,6 +225,14 @@ def entity_places(sent: Span) -> list[PlaceHit]:
     ]
 
 
+def _origin_of(root: Token, own: set[int]) -> bool:
+    """A place "from" which the counted come, on their own noun ("700 migrants from Syria")."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "from Chad and Niger"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i in own and prep.head.pos_ == "NOUN"
+
+
 def number_place(
     anchor: Token, noun: Token | None, clause: list[Token], sent: Span, hits: list[PlaceHit]
 ) -> PlaceHit | None:
@@ -256,6 +264,8 @@ def number_place(
             continue  # "in Balasore district, about 250 km south of Kolkata": a landmark, not where
         if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
             continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
+        if noun is not None and _origin_of(span.root, own):
+            continue  # "104 survivors, mostly from Syria and Egypt": where they come from, not where counted
         if toks & own:
             rank = 0
         elif toks & in_clause:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .measure_grave import CONDITIONS as _CONDITIONS
 from .measure_grave import GRAVE as _GRAVE
+from .measure_parts import a_people
 from .measure_words import EVENTS, LIGHT_VERBS, RANGE_NOUNS, TALLY_VERBS
 from .measure_words import TALLY_NOUNS as _TALLIES
 
@@ -201,7 +202,8 @@ def _predicate(node: Token) -> str | None:
             if cls:
                 return cls
         if node.dep_ in _ARG_DEPS or _as_much(node):
-            cls = _event(head)
+            # a noun's "in" phrase or a noun joined to it ("60 survivors and 20 bodies") is not its event
+            cls = _event(head) if not (node.dep_ == "conj" and head.pos_ == "NOUN") else None
             if cls and not (node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN") and node.lower_ != "of"):
                 return cls
             if lemma(head) in TALLY_VERBS:
@@ -522,7 +524,9 @@ def unit_of(noun: Token | None, unit_word: str) -> str | None:
 
 def _nationals(noun: Token) -> bool:
     """A plural nationality standing for people ("Palestinians", "Israelis", "Syrians")."""
-    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS") and noun.text[:1].isupper()
+    if noun.tag_ not in ("NNPS", "NNS") or not noun.text[:1].isupper():
+        return False
+    return noun.ent_type_ == "NORP" or (noun.tag_ == "NNPS" and a_people(noun.text))
 
 
 def _national(noun: Token) -> str:

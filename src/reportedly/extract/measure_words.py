@@ -30,7 +30,8 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
     **dict.fromkeys(["evacuate", "evacuation", "evacuee", "relocate", "flee"], "evacuated"),
     **dict.fromkeys(["displace", "displacement", "homeless", "refugee"], "displaced"),
-    **dict.fromkeys(["rescue"], "rescued"),
+    # who lived through it is who was rescued alive: "104 survivors", "only 104 people survived"
+    **dict.fromkeys(["rescue", "survive", "survivor"], "rescued"),
     **dict.fromkeys(["treat", "treatment", "outpatient"], "treated"),
     **dict.fromkeys(
         ["hospitalize", "hospitalise", "hospitalized", "hospitalised", "hospital"], "hospitalised"

@@ -39,6 +39,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, TimeExpr
 from .measure_grave import grave
+from .measure_parts import ON_BOARD_UNITS, among_whole, on_board
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -195,6 +196,10 @@ def _read(
         return None  # "Clyde Wakida, 74, … were identified": a number beside a name is an age
     unit = unit_of(noun, unit_word)
     what = what_counted(anchor, noun)
+    if what in (None, "identified") and (whole := among_whole(anchor, noun)):
+        what = whole  # "nine Tunisians were (identified) among the 95 survivors": the whole's event
+    if what is None and unit in (None, *ON_BOARD_UNITS) and on_board(anchor, noun):
+        what, unit = "on_board", unit or "people"  # "up to 300 people were on board"
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
@@ -255,8 +260,12 @@ def _read(
     # a quake's magnitude is the quake's, wherever the sentence says it struck
     place = number_place(anchor, noun, clause, sent, hits()) if unit not in _FIXED_PROPERTIES else None
     side = place_side(place) if place else None
+    subject = subject_of(noun, anchor, clause if unit in _SCALAR_UNITS else None)
+    # "104 rescued, including 47 Syrians": a part named by its nationality is a series of its own
     included = (
-        previous is not None and (what, unit) == (previous.what, previous.unit) and _included(anchor, noun)
+        previous is not None
+        and (what, unit, subject) == (previous.what, previous.unit, previous.subject)
+        and _included(anchor, noun)
     )
     if place is None and previous is not None and previous.place and inherits and _up_from(anchor):
         # "raised the toll in Turkey to 17,134, up from 16,546": the earlier value of the very
@@ -274,7 +283,7 @@ def _read(
     return Measure(
         what=what,
         unit=unit,
-        subject=subject_of(noun, anchor, clause if unit in _SCALAR_UNITS else None),
+        subject=subject,
         place=place.id if place else None,
         place_name=place.name if place else None,
         qualifier=side,
