@@ -127,3 +127,29 @@ def test_a_nameless_statement_weeks_later_stays_apart() -> None:
 
 def test_nameless_statements_alone_stay_their_articles() -> None:
     assert len(_said(("Q", _statement("Q")), ("R", _statement("R")))) == 2
+
+
+_KINDS = {
+    "K": ("The Norland coast guard said none of the passengers wore life vests.", 9),
+    "L": ("None of the passengers wore life vests, the coastguard said.", 11),
+    "M": ("The Osterland coast guard said its boats joined the search.", 10),
+}
+
+
+def _kinds(*voices: tuple[str, Entity]) -> list[str]:
+    docs = {k: doc_item(k, t, date(2023, 9, day)) for k, (t, day) in _KINDS.items()}
+    return origin_keys(docs, voices)
+
+
+def _coastguard() -> Entity:
+    return Entity("coastguard@L", "coastguard", EntityType.ORGANIZATION, aliases=["the coastguard"])
+
+
+def test_a_body_called_by_its_kind_is_the_named_body_of_that_kind_in_another_report() -> None:
+    norland = _org("ncg", "Norland coast guard")
+    assert _kinds(("K", norland), ("L", _coastguard())) == ["norland-coast-guard"]
+
+
+def test_a_kind_two_named_bodies_hold_stays_its_articles() -> None:
+    norland, osterland = _org("ncg", "Norland coast guard"), _org("ocg", "Osterland coast guard")
+    assert len(_kinds(("K", norland), ("M", osterland), ("L", _coastguard()))) == 3

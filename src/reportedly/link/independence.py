@@ -48,7 +48,7 @@ from .corpus import ClaimItem
 from .governments import government_ministries
 from .partition import Partition
 from .roles import role_fits
-from .statements import statement_owners
+from .statements import kind_bodies, statement_owners
 from .voices import government_members, introduced_officials, kind_named, parent_bodies, place_officials
 
 BRIEFING_DAYS = 3
@@ -217,6 +217,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "… according to a statement" beside "the royal palace said …": the palace's statement.
     for i, j in statement_owners(items, keys, find, _near):
+        union(i, j)
+    # "The coastguard said …" beside "the Greek coast guard said …" in another report: that body.
+    for i, j in kind_bodies(items, keys, find, _near):
         union(i, j)
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):

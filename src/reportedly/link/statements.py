@@ -59,3 +59,50 @@ def statement_owners(
             reach = Counter(find(j) for j in fits)
             out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
     return out
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's words and each two neighbours written as one ("Greek coast guard" holds
+    "coastguard"): outlets write one body's kind both ways."""
+    toks = _TOKEN.findall(name.lower())
+    return {*toks, *(a + b for a, b in zip(toks, toks[1:], strict=False))}
+
+
+def kind_bodies(
+    items: list[ClaimItem],
+    keys: list[tuple[str, str, bool]],
+    find: Callable[[int], int],
+    near: Callable[[ClaimItem, ClaimItem], bool],
+) -> list[tuple[int, int]]:
+    """Pairs to merge: a body a report calls by its kind in lower case ("the coastguard said",
+    "the ministry said") and the one named body of the cluster, in any report within ``near``,
+    whose name holds that kind ("the Greek coast guard"): the report named it elsewhere, or
+    took its words from a report that did. Where two named bodies of the cluster hold the
+    kind, or none, it stays its own article's (see :func:`.independence.origin_key`)."""
+    named = [
+        j
+        for j in range(len(items))
+        if items[j].origin is not None
+        and not keys[j][2]
+        and not keys[j][0].startswith("outlet:")
+        and not keys[j][0].endswith(f"@{items[j].doc.id}")
+    ]
+    out: list[tuple[int, int]] = []
+    for i, it in enumerate(items):
+        o = it.origin
+        if o is None or keys[i][2] or not keys[i][0].endswith(f"@{it.doc.id}") or bare_statement(it, keys[i]):
+            continue
+        head = _TOKEN.findall(o.name.lower())[-1:]
+        if not head or len(head[0]) < 4:
+            continue
+        fits = {
+            find(j): j
+            for j in named
+            if find(j) != find(i) and near(it, items[j]) and head[0] in _name_words(items[j].origin.name)
+        }
+        if len(fits) == 1:
+            out.append((i, next(iter(fits.values()))))
+    return out
