@@ -47,9 +47,14 @@ def statement_owners(
     """Pairs to merge: a nameless statement ("Morocco declared three days of mourning, according
     to a statement") and the most reported speaker of its cluster within ``near`` ("the royal
     palace said …"), named or described, never a newsroom's own voice nor another nameless
-    statement: the statement is that speaker's, written without its name."""
+    statement: the statement is that speaker's, written without its name. Several bodies
+    described together ("international aid groups") issue no one statement."""
     bare = [bare_statement(it, k) for it, k in zip(items, keys, strict=True)]
-    speakers = [j for j in range(len(items)) if not bare[j] and not keys[j][0].startswith("outlet:")]
+    speakers = [
+        j
+        for j in range(len(items))
+        if not bare[j] and not keys[j][0].startswith("outlet:") and not _several(items[j], keys[j])
+    ]
     out: list[tuple[int, int]] = []
     if not speakers:
         return out
@@ -59,6 +64,15 @@ def statement_owners(
             reach = Counter(find(j) for j in fits)
             out.append((i, max(fits, key=lambda j: (reach[find(j)], -j))))
     return out
+
+
+def _several(item: ClaimItem, key: tuple[str, str, bool]) -> bool:
+    """A lower-case description of several bodies: "international aid groups", "both sides"."""
+    o = item.origin
+    if o is None or not key[0].endswith(f"@{item.doc.id}"):
+        return False
+    last = (o.name.split() or [""])[-1].lower()
+    return (last.endswith("s") and not last.endswith("ss")) or last in ("both", "sides", "parties")
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
