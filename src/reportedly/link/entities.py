@@ -56,6 +56,7 @@ from ..extract.gazetteer import Gazetteer, load_gazetteer, normalise_key, slug
 from ..extract.roles import ROLE_NOUNS, role_words
 from ..model import ChainLink, Entity, EntityType
 from . import people as persons
+from .governments import join_rulers
 from .organisations import (
     CountryOf,
     Org,
@@ -346,6 +347,7 @@ class EntityIndex:
         self._anonymous([e for e in anonymous if e.id not in mapping], put)
         self._spokespeople(by_key, found)
         self._heads(heads, put, by_key, found)
+        join_rulers(by_key.values(), self.country_of)
         self._map = mapping
 
     def _lookup(self, e: Entity, name: str, short: list[str]) -> tuple[str, EntityType] | None:

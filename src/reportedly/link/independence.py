@@ -45,8 +45,10 @@ from ..extract.roles import role_words
 from ..model import EntityType, Origin
 from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
+from .governments import government_ministries
 from .partition import Partition
 from .roles import role_fits
+from .statements import kind_bodies, statement_owners
 from .voices import government_members, introduced_officials, kind_named, parent_bodies, place_officials
 
 BRIEFING_DAYS = 3
@@ -175,6 +177,9 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
 
     for i, j in government_members(items, keys, find, _week, _side):
         union(i, j)
+    # "The Foo government said 2,400 died" beside its disaster ministry's 2,400: the ministry's.
+    for i, j in government_ministries(items, find, _week, _side):
+        union(i, j)
     # "The United Nations offered that toll" beside "the UN Office for … Humanitarian Affairs".
     for i, j in parent_bodies(items, keys, _near):
         union(i, j)
@@ -209,6 +214,12 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     # "The government revised the toll to 275 from 288" in a cluster of the 288: the earlier figure
     # is passed on, not stated anew; it counts under the origin that gave 288 as its own.
     for i, j in _revised_from(items, keys, find):
+        union(i, j)
+    # "… according to a statement" beside "the royal palace said …": the palace's statement.
+    for i, j in statement_owners(items, keys, find, _near):
+        union(i, j)
+    # "The coastguard said …" beside "the Greek coast guard said …" in another report: that body.
+    for i, j in kind_bodies(items, keys, find, _near):
         union(i, j)
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):

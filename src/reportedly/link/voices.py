@@ -315,7 +315,7 @@ def government_members(
         and items[j].origin.type is EntityType.GOVERNMENT
         and set(_TOKEN.findall(items[j].origin.name.lower())) & _GOVERNMENT_HEADS  # a ministry is its own
         and not set(_TOKEN.findall(items[j].origin.name.lower())) & (_LEVEL - {"s", "of", "the"})
-        and not _below_the_state(items[j].origin.name)
+        and not below_the_state(items[j].origin.name)
     }
     out: list[tuple[int, int]] = []
     if len(govs) != 1:
@@ -340,7 +340,7 @@ def government_members(
     return out
 
 
-def _below_the_state(name: str) -> bool:
+def below_the_state(name: str) -> bool:
     """Whether a government's name places it below a country ("the Odisha government": the
     places gazetteer knows Odisha as a region), so that a national minister is not read as
     speaking for it. Demonyms and countries ("the Indian government") find no such place."""
