@@ -59,3 +59,25 @@ def test_the_missing_told_as_a_list_that_shrinks(nlp):
     assert keys(nlp, "By Friday the list of missing had dropped to 45.")["45"] == "people missing"
     # a list of anything else is no tally of people
     assert keys(nlp, "The strikers handed over a list of 12 demands.")["12"] is None
+
+
+def test_a_fraction_of_a_whole_is_the_share_it_names(nlp):
+    # "a quarter of the town" and "25% of the town" are one series
+    got = keys(nlp, "Engineers estimated that a quarter of the town had been destroyed.")
+    assert (
+        got["a quarter"] == keys(nlp, "Engineers estimated that 25% of the town had been destroyed.")["25%"]
+    )
+    assert got["a quarter"] == "percent of town destroyed"
+    two = keys(nlp, "Two-thirds of the flooded area lies on the east bank.")
+    assert two["Two-thirds"] == keys(nlp, "Officials said 70% of the flooded area lies on the east bank.")["70%"]
+
+
+def test_a_fraction_of_a_duration_is_no_share():
+    from reportedly.extract.fractions import fraction_shares
+
+    assert fraction_shares("The meeting lasted a quarter of an hour.") == []
+    assert fraction_shares("half a century ago") == []
+    assert [round(p) for *_, p in fraction_shares("two-thirds of the homes and half of the roads")] == [
+        67,
+        50,
+    ]

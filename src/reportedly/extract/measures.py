@@ -349,6 +349,10 @@ def _multiplier(
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "cny", "inr", "rub", "uah", "try", "chf", "aud", "cad"})
 
 
+#: The word a share's number modifies: "25 %", "25 percent", "two-thirds" ("two" on "thirds").
+_PER_WORDS = frozenset({"%", "percent", "cent", "thirds", "quarters", "fifths"})
+
+
 def _share(
     anchor: Token,
     sent: Span,
@@ -361,9 +365,9 @@ def _share(
     """A percentage of a named whole ("25% of the city was destroyed", "only 3% of the search
     area"): a series of its own, ``percent of <whole>``, with what happened to the share. A
     percentage that names no whole ("rose 5%") says nothing comparable and is not typed."""
-    pct = (
-        anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in ("%", "percent", "cent") else anchor
-    )
+    pct = anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in _PER_WORDS else anchor
+    # "two-thirds of the area": the parse may hang "thirds" under "two"; the whole is on "thirds"
+    pct = next((c for c in anchor.children if c.lower_ in _PER_WORDS), pct)
     whole = next(
         (
             g
