@@ -31,10 +31,16 @@ FRACTION_RE = re.compile(
 )
 
 
+#: A figure and "or" right before the fraction (bound words between): the fraction restates it.
+_RESTATED = re.compile(r"\d,?\s+or\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
 def fraction_shares(text: str) -> list[tuple[int, int, float]]:
     """(start, end, percent) of each fraction word followed by "of" in ``text`` (offsets in it)."""
     out = []
     for m in FRACTION_RE.finditer(text):
+        if _RESTATED.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "1,684, or more than half of the deaths": the figure again, as a share
         part = _PARTS[m.group("part").lower()]
         count = _COUNTS[m.group("n").lower()] if m.group("n") else 1
         if m.group("n") is None and part != 2:

@@ -160,7 +160,7 @@ def _from_modifiers(noun: Token) -> str | None:
                     return _event(g)
         if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
-                if obj.dep_ in ("pobj", "pcomp"):  # "the list of missing": a pcomp parse
+                if obj.dep_ == "pobj":
                     cls = _event(obj) or (_from_modifiers(obj) if c.lower_ == "of" else None)
                     if cls:
                         return cls

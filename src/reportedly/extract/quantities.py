@@ -251,7 +251,10 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
     for a, b, pct in fraction_shares(text):
         # "a quarter of the city": the share in percent, its whole read as for "25% of" (fractions.py)
         if free(base + a, base + b):
-            emit(Quantity(base + a, base + b, full[base + a : base + b], pct, pct, pct, unit="percent"))
+            # a fraction word is a round share ("a quarter" of what may be 23%): approximate, no bounds
+            emit(
+                Quantity(base + a, base + b, full[base + a : base + b], pct, approximate=True, unit="percent")
+            )
 
     for m in _VAGUE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()
