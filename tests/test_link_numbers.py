@@ -551,6 +551,8 @@ def test_a_story_that_names_no_country_takes_the_one_its_places_lie_in():
 def test_costs_and_shares_are_never_held_against_each_other():
     # two bodies' reckonings of a cost, or shares of wholes each report draws, disagree by design
     assert verdicts(point(4300, 12, "UN", what="cost"), point(2274, 14, "rescuers", what="cost")) == []
+    # nor two pledges of aid, two loans: any money is drawn, never compared
+    assert verdicts(point(4300, 12, "UN", what="aid"), point(2274, 14, "rescuers", what="aid")) == []
     a, b = point(4300, 12, "UN"), point(2274, 14, "rescuers")
     for item in (a, b):
         m = item.measures[0]

@@ -39,6 +39,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, TimeExpr
 from .measure_grave import grave
+from .measure_money import money_what
 from .measure_parts import ON_BOARD_UNITS, among_whole, on_board
 from .measure_places import (
     PlaceFinder,
@@ -49,7 +50,7 @@ from .measure_places import (
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
 from .measure_what import TALLY, lemma, named_tally, subject_of, unit_of, what_counted
-from .measure_words import ATTACK_VERBS, MONEY_NOUNS, TALLY_NOUNS
+from .measure_words import ATTACK_VERBS, TALLY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
 
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
@@ -357,6 +358,10 @@ def _multiplier(
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "cny", "inr", "rub", "uah", "try", "chf", "aud", "cad"})
 
 
+#: The word a share's number modifies: "25 %", "25 percent", "two-thirds" ("two" on "thirds").
+_PER_WORDS = frozenset({"%", "percent", "cent", "thirds", "quarters", "fifths"})
+
+
 def _share(
     anchor: Token,
     sent: Span,
@@ -369,9 +374,9 @@ def _share(
     """A percentage of a named whole ("25% of the city was destroyed", "only 3% of the search
     area"): a series of its own, ``percent of <whole>``, with what happened to the share. A
     percentage that names no whole ("rose 5%") says nothing comparable and is not typed."""
-    pct = (
-        anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in ("%", "percent", "cent") else anchor
-    )
+    pct = anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in _PER_WORDS else anchor
+    # "two-thirds of the area": the parse may hang "thirds" under "two"; the whole is on "thirds"
+    pct = next((c for c in anchor.children if c.lower_ in _PER_WORDS), pct)
     whole = next(
         (
             g
@@ -419,15 +424,18 @@ def _money(
 ) -> Measure | None:
     """An amount of money that is the value of a cost, a damage or a loss ("the cost to rebuild
     was estimated at $5.5 billion", "$1 billion in damage"): typed as a ``cost`` in its
-    currency. Other amounts (aid, budgets, prices) are not typed: nothing says two are one."""
-    if not _of_a_cost(anchor):
+    currency; one that is the value of aid, a loan, a fund, a fine (``measure_money``) is typed
+    by that noun ("$50 million in aid": ``aid``). Amounts of nothing named (prices, "$5") are
+    not typed: nothing says two are one."""
+    what = money_what(anchor)
+    if what is None:
         return None
     clause = clause_tokens(anchor, sent)
     if is_historical(clause, published):
         return None
     place = number_place(anchor, None, clause, sent, hits())
     return Measure(
-        what="cost",
+        what=what,
         unit=(q.unit or "").lower(),
         place=place.id if place else None,
         place_name=place.name if place else None,
@@ -435,33 +443,6 @@ def _money(
         scope=read_scope(anchor, clause, q, times, offset),
         as_of=as_of_day(clause, times, offset, published),
     )
-
-
-def _of_a_cost(anchor: Token) -> bool:
-    """Whether an amount is what a cost noun is worth: its subject or object ("the cost … was
-    estimated at $5.5 billion", "the cost was $5 billion"), its own "in / of" phrase ("$1 billion
-    in damage"), or the cost noun it is a modifier of ("a $3 billion loss")."""
-    node = anchor
-    for _ in range(4):
-        if lemma(node) in MONEY_NOUNS:
-            return True
-        for c in node.children:
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in ("in", "of")
-                and any(g.dep_ == "pobj" and lemma(g) in MONEY_NOUNS for g in c.children)
-            ):
-                return True
-        head = node.head
-        if head == node:
-            return False
-        if head.pos_ in ("VERB", "AUX"):
-            return any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and lemma(c) in MONEY_NOUNS
-                for c in head.children
-            )
-        node = head
-    return False
 
 
 def _attacks(node: Token) -> bool:

@@ -32,6 +32,7 @@ from reportedly.extract.times import find_times
 from reportedly.model import Quantity, QuantityScope, TimeExpr
 from reportedly.nlp import doc_text, span_text
 
+from .fractions import fraction_shares
 from .number_parse import SCALES, clause_tokens, counted_noun, counted_unit, number_token
 
 __all__ = ["clause_tokens", "counted_noun", "find_quantities", "number_token"]
@@ -260,6 +261,14 @@ def find_quantities(span: Span, offset: int, times: list[TimeExpr] | None = None
         if free(start, end):
             value = _parse_core(m.group("num")).value
             emit(Quantity(start, end, full[start:end], value, value, value, unit="fold"))
+
+    for a, b, pct in fraction_shares(text):
+        # "a quarter of the city": the share in percent, its whole read as for "25% of" (fractions.py)
+        if free(base + a, base + b):
+            # a fraction word is a round share ("a quarter" of what may be 23%): approximate, no bounds
+            emit(
+                Quantity(base + a, base + b, full[base + a : base + b], pct, approximate=True, unit="percent")
+            )
 
     for m in _VAGUE_RE.finditer(text):
         start, end = base + m.start(), base + m.end()

@@ -142,8 +142,8 @@ class Point:
 def comparable(m: Measure) -> bool:
     """Whether two figures of the measure's series can contradict each other. A share ("percent
     of area") may be of a whole each report draws differently, and a cost is an estimate that
-    bodies reckon differently by design: both are drawn as series, never held against each other."""
-    return m.what != "cost" and not (m.unit or "").startswith("percent of ")
+    bodies reckon differently by design (so is any money): both are drawn as series, never compared."""
+    return not m.money and not (m.unit or "").startswith("percent of ")
 
 
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .kinds import (
+    MONEY_WHATS,
     ClaimKind,
     EntityType,
     Measure,
@@ -68,6 +69,7 @@ VOCABULARY: dict[str, type[StrEnum]] = {
 }
 
 __all__ = [
+    "MONEY_WHATS",
     "VOCABULARY",
     "ChainLink",
     "Claim",

@@ -79,6 +79,35 @@ class MeasureScope(StrEnum):
 
 
 #: Counted nouns that read the same in the plural ("1,000 people", "300 staff").
+#: What an amount of money can be the value of (read by ``extract.measure_money``): a cost
+#: (damage, losses) or money given, lent, raised or paid. Keyed "aid (USD)"; never compared as
+#: counts are (bodies reckon estimates and pledges differently by design).
+MONEY_WHATS = frozenset(
+    [
+        "cost",
+        "aid",
+        "assistance",
+        "relief",
+        "funding",
+        "fund",
+        "grant",
+        "loan",
+        "donation",
+        "pledge",
+        "budget",
+        "compensation",
+        "reward",
+        "ransom",
+        "fine",
+        "bail",
+        "investment",
+        "contract",
+        "payment",
+        "bonus",
+        "insurance",
+    ]
+)
+
 _INVARIANT = frozenset(
     {"people", "magnitude", "children", "personnel", "staff", "police", "cattle", "livestock"}
 )
@@ -126,13 +155,19 @@ class Measure:
     as_of: date | None = None
 
     @property
+    def money(self) -> bool:
+        """Whether the measure is an amount of money (a cost, aid, a loan: ``MONEY_WHATS``)."""
+        return self.what in MONEY_WHATS
+
+    @property
     def key(self) -> str:
-        unit = _plural(self.unit) if self.what != "cost" else None
+        unit = _plural(self.unit) if not self.money else None
         head = " ".join(p for p in (self.subject, unit) if p) or "count"
-        if self.what == "cost":
-            # "cost (USD)", not "usd cost": the currency is how the cost is told
+        if self.money:
+            # "cost (USD)", "aid (EUR)", not "usd cost": the currency is how the amount is told
+            what = self.what or "cost"
             head = " ".join(
-                p for p in (self.subject, f"cost ({self.unit.upper()})" if self.unit else "cost") if p
+                p for p in (self.subject, f"{what} ({self.unit.upper()})" if self.unit else what) if p
             )
             return self._where(head)
         # the event is an internal word ("pleaded_guilty", "in_hospital"); the key is what people
