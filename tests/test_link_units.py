@@ -222,6 +222,17 @@ def test_polarity_is_read_from_the_first_sentence() -> None:
     assert negated_content("The U.S. Navy did not escort the convoy")
 
 
+def test_negative_pronouns_are_negations() -> None:
+    """A content saying "nothing shows a strike" denies as "there was no strike" does."""
+    assert negated_content("There is nothing that shows the ferry was rammed")
+    assert negated_content("Nobody on the second barge was hurt")
+    assert negated_content("The divers found the wreck nowhere near the buoy")
+    # a word that merely begins with the letters stays affirmative
+    assert not negated_content("The Nothingham ferry sank at dawn")
+    # a negative pronoun in a later sentence is another statement
+    assert not negated_content("The ferry sank at dawn. Nothing else was reported.")
+
+
 def test_tfidf_vectors_are_normalised_and_comparable() -> None:
     vecs = TfidfEmbedder().encode(
         ["troops entered combat", "the troops entered combat in Kursk", "rates held"]

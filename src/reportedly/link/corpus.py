@@ -18,7 +18,11 @@ from .entities import Canonical, EntityIndex
 
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
-_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b", re.I)
+#: Words that make a content a denial: negation words and the negative pronouns ("there is nothing
+#: that allows us to say it was a strike" denies as "there was no strike" does; "nobody survived").
+#: A denial verb told inside the content ("each side denied responsibility") is not one of them: the
+#: blame reading then files a denial by a malformed party (tried in round 11, a wrong conflict).
+_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none|nothing|nobody|nowhere)\b", re.I)
 #: A sentence's end inside a content: a stop after a word, then a space and a capital (or a quote).
 _SENTENCE_END = re.compile(r"(\w+)([.!?…])[\"”’]?\s+(?=[\"“‘(]?[A-Z])")
 #: Abbreviations a stop follows without ending the sentence ("Mr. Smith did not").
