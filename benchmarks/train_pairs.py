@@ -49,6 +49,7 @@ STORIES = {
     "balasore": REPO / "benchmarks/stories/balasore-train-collision-2023",
     "herat": REPO / "benchmarks/stories/herat-earthquakes-2023",
     "morocco": REPO / "benchmarks/stories/morocco-earthquake-2023",
+    "pylos": REPO / "benchmarks/stories/pylos-shipwreck-2023",
 }
 GRID = [round(0.2 + 0.05 * k, 2) for k in range(14)]  # 0.20 … 0.85
 L2 = 1.0

@@ -222,6 +222,31 @@ def test_polarity_is_read_from_the_first_sentence() -> None:
     assert negated_content("The U.S. Navy did not escort the convoy")
 
 
+def test_negative_pronouns_are_negations() -> None:
+    """A content saying "nothing shows a strike" denies as "there was no strike" does."""
+    assert negated_content("There is nothing that shows the ferry was rammed")
+    assert negated_content("Nobody on the second barge was hurt")
+    assert negated_content("The divers found the wreck nowhere near the buoy")
+    # a word that merely begins with the letters stays affirmative
+    assert not negated_content("The Nothingham ferry sank at dawn")
+    # a negative pronoun in a later sentence is another statement
+    assert not negated_content("The ferry sank at dawn. Nothing else was reported.")
+
+
+def test_a_denial_told_inside_the_content_is_a_negation() -> None:
+    """An outlet's own report that the port authority "denied any part in the spill" states the
+    authority's denial; a reciprocal denial ("each denied responsibility") denies no one charge."""
+    assert negated_content("The port authority has denied any part in the oil spill")
+    assert negated_content("the harbour master denies that the cranes were unsafe")
+    assert not negated_content("The two crews blamed each other and each denied responsibility")
+    assert not negated_content("Both ferry firms traded blame, and both deny it")
+    # a word that merely begins with the letters stays affirmative
+    assert not negated_content("The dentist's clinic reopened after the flood")
+    assert not negated_content("Denmark sent two rescue boats to the strait")
+    # a denial in a later sentence is another statement
+    assert not negated_content("The ferry sank at dawn. The owners denied any fault.")
+
+
 def test_tfidf_vectors_are_normalised_and_comparable() -> None:
     vecs = TfidfEmbedder().encode(
         ["troops entered combat", "the troops entered combat in Kursk", "rates held"]

@@ -18,7 +18,17 @@ from .entities import Canonical, EntityIndex
 
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
-_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|neither|nor|without|none)\b", re.I)
+#: Words that make a content a denial: negation words, the negative pronouns ("there is nothing
+#: that allows us to say it was a strike" denies as "there was no strike" does; "nobody survived")
+#: and a denial told inside the content ("the army has denied any involvement": an outlet's own
+#: report of the denial states what the army's "we did not strike" states), but not a reciprocal
+#: one ("each denied responsibility", "both deny it": each side denies the other's charge, which
+#: the blame reading would file as a denial by a party that is no party).
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n['’]t|neither|nor|without|none|nothing|nobody|nowhere"
+    r"|(?<!\beach )(?<!\bboth )den(?:y|ies|ied|ying))\b",
+    re.I,
+)
 #: A sentence's end inside a content: a stop after a word, then a space and a capital (or a quote).
 _SENTENCE_END = re.compile(r"(\w+)([.!?…])[\"”’]?\s+(?=[\"“‘(]?[A-Z])")
 #: Abbreviations a stop follows without ending the sentence ("Mr. Smith did not").
