@@ -881,5 +881,13 @@ def test_where_the_counted_come_from_is_not_where_they_are_counted(nlp):
     places = gazetteer_places_once()
     got = measures(nlp, "As many as 300 migrants from Chad and Niger were on board the boat.", places)
     assert [(t, m.key, m.place) for t, m in got] == [("As many as 300", "people on board", None)]
+    # a town the counted come from is where they were counted: the people of the town
+    (m,) = [
+        m
+        for _, m in measures(
+            nlp, "Around 6,000 people from Kherson were displaced, aid workers said.", places
+        )
+    ]
+    assert m.place_name == "Kherson"
     (m,) = [m for _, m in measures(nlp, "Some 40 people were evacuated from Kherson on Monday.", places)]
     assert m.place_name == "Kherson"

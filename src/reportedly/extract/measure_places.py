@@ -225,6 +225,9 @@ def entity_places(sent: Span) -> list[PlaceHit]:
     ]
 
 
+_COUNTRY = re.compile(r"[A-Z]{2}")  # the gazetteer's country ids (ISO 3166-1); regions and cities differ
+
+
 def _origin_of(root: Token, own: set[int]) -> bool:
     """A place "from" which the counted come, on their own noun ("700 migrants from Syria")."""
     while root.dep_ == "conj" and root.head != root:
@@ -264,8 +267,9 @@ def number_place(
             continue  # "in Balasore district, about 250 km south of Kolkata": a landmark, not where
         if span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ in ("VERB", "AUX"):
             continue  # "North Korea had sent 7,000 containers to Russia": the actor is no place of the count
-        if noun is not None and _origin_of(span.root, own):
+        if noun is not None and _COUNTRY.fullmatch(h.id) and _origin_of(span.root, own):
             continue  # "104 survivors, mostly from Syria and Egypt": where they come from, not where counted
+            # (a country only: "30,000 people from Derna displaced" are counted where they lived)
         if toks & own:
             rank = 0
         elif toks & in_clause:
