@@ -170,3 +170,22 @@ def test_a_count_dated_by_its_own_words_is_compared_as_of_that_day():
     # without its own date it is the later, lower count from another origin
     plain = said("the paper", "the toll was 1,000", ["1,000"], day=7)
     assert not any(r.declined for r in rows(wire, plain))
+
+
+def test_a_figure_whose_own_verb_is_dated_counts_that_day():
+    # a copy dated 5 August (Saturday) of Thursday's first count: "12 died early on Thursday,
+    # August 3"; Thursday's later count from another origin was 40: no later, lower count
+    copy = said("the coastguard", "12 sailors died early on Thursday, August 3", ["12"], day=5)
+    q = copy.claim.quantities[0]
+    assert figure_day(copy, date(2023, 8, 5), False, q) == date(2023, 8, 3)
+    navy = Document(text="Navy report.", outlet="Navy", published=date(2023, 8, 3))
+    later = said("the navy", "at least 40 sailors have died", ["at least 40"], day=3, doc=navy)
+    assert all(r.declined for r in rows(later, copy))
+    # a weekday alone is the last such day; a day on another verb is not the figure's own
+    weekday = said("the coastguard", "12 sailors were killed on Thursday", ["12"], day=5)
+    assert figure_day(weekday, date(2023, 8, 5), False, weekday.claim.quantities[0]) == date(2023, 8, 3)
+    other = said("the coastguard", "12 sailors died after the storm that hit on Thursday", ["12"], day=5)
+    assert figure_day(other, date(2023, 8, 5), False, other.claim.quantities[0]) == date(2023, 8, 5)
+    # without a day of its own it is the later, lower count from another origin
+    plain = said("the coastguard", "12 sailors died", ["12"], day=5)
+    assert not any(r.declined for r in rows(later, plain))

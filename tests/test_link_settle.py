@@ -8,6 +8,7 @@ gazetteer, are what is tested.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
@@ -241,3 +242,42 @@ def test_a_compass_part_of_the_country_holding_the_storys_places_is_its_whole():
     front = [*story, figure(5, 3, "Town", qualifier="occupied:X")]
     found = placed(front, figure(2100, 4))
     assert found is None or found.drawn != ("Country", "Country", "west")
+
+
+def test_a_nationality_naming_the_whole_group_does_not_split_the_same_count():
+    # "nine Moldovans were arrested in Town", "police arrested nine Moldovans" and, a day later,
+    # "nine people were arrested": one count, drawn in one series
+    named = figure(9, 3, "Town", what="arrested")
+    named.measures[0] = Measured(0, replace(named.measures[0].typed, subject="Moldovan"))
+    again = figure(9, 4, what="arrested")
+    again.measures[0] = Measured(0, replace(again.measures[0].typed, subject="Moldovan"))
+    plain = figure(9, 4, what="arrested")
+    other = figure(7, 4, what="arrested")  # another figure keeps its own series
+    items = [named, again, plain, other]
+    settle_places(items, {it.doc.id: "s" for it in items}, is_country, contains, country_of)
+    assert plain.measures[0].measure == "Moldovan people arrested in Town"
+    assert other.measures[0].typed.subject is None
+    # a figure the story mostly tells plainly stays in its plain series ("471 killed" in most
+    # reports, "471 Moldovans" in one)
+    once = figure(471, 3, what="killed")
+    once.measures[0] = Measured(0, replace(once.measures[0].typed, subject="Moldovan"))
+    plains = [figure(471, 3, what="killed") for _ in range(2)]
+    items = [once, *plains]
+    settle_places(items, {it.doc.id: "s" for it in items}, is_country, contains, country_of)
+    assert all(p.measures[0].typed.subject is None for p in plains)
+    # a part of the group ("including 40 Moldovans") has a figure of its own: never matched
+    part = figure(40, 3, what="rescued")
+    part.measures[0] = Measured(0, replace(part.measures[0].typed, subject="Moldovan"))
+    whole = figure(95, 3, what="rescued")
+    items = [part, whole]
+    settle_places(items, {it.doc.id: "s" for it in items}, is_country, contains, country_of)
+    assert whole.measures[0].typed.subject is None
+    # two nationalities for the same figure: which one is not the story's to say
+    a = figure(9, 3, what="arrested")
+    a.measures[0] = Measured(0, replace(a.measures[0].typed, subject="Moldovan"))
+    b = figure(9, 3, what="arrested")
+    b.measures[0] = Measured(0, replace(b.measures[0].typed, subject="Latvian"))
+    bare = figure(9, 3, what="arrested")
+    items = [a, b, bare]
+    settle_places(items, {it.doc.id: "s" for it in items}, is_country, contains, country_of)
+    assert bare.measures[0].typed.subject is None

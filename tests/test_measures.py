@@ -872,6 +872,12 @@ def test_survivors_are_the_rescued_and_a_nationality_among_them_a_part(nlp):
     }
     # a part of the same people is still no second figure of the whole's series
     assert keys(nlp, "Police detained 11 people, including the four suspects.")["four"] is None
+
+
+def test_people_counted_by_what_they_are_accused_of_are_people(nlp):
+    # "smugglers", "traffickers": people, as "suspects" are; one series with "people arrested"
+    assert keys(nlp, "Police arrested six suspected smugglers.")["six"] == "people arrested"
+    assert keys(nlp, "Five traffickers were detained at the border.")["Five"] == "people arrested"
     # a noun joined to the survivors counts its own event
     got = keys(nlp, "Crews brought 60 survivors and 20 bodies ashore.")
     assert got == {"60": "people rescued", "20": "people killed"}

@@ -61,6 +61,10 @@ UNITS: dict[str, str] = {
             "spectator",
             "visitor",
             "guest",
+            # people named by what they are accused of: "nine suspected smugglers were arrested"
+            # counts people, as "nine people were arrested" does
+            "smuggler",
+            "trafficker",
         ],
         "people",
     ),

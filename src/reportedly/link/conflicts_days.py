@@ -19,7 +19,7 @@ of one day disagree. Three readings of news language keep it from reporting upda
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..extract.measure_words import EVENTS
 from ..model import Quantity
@@ -163,12 +163,50 @@ _AS_OF = re.compile(
 )
 
 
-def figure_day(item: ClaimItem, as_of: date | None, fixed: bool) -> date | None:
+#: The figure's own verb dated to a day: "17 migrants died early on Wednesday, June 14", "12
+#: people were killed on 3 May". No digit, stop or other clause between the figure and its verb.
+_OWN_DAY = re.compile(
+    r"^[^.,;:\d]{0,40}?\b(?:died|drowned|perished|lost\s+their\s+lives|"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:killed|injured|wounded|rescued|arrested|evacuated))\b"
+    r"\s+(?:early\s+|late\s+)?(?:on\s+)?(?:early\s+|late\s+)?"
+    rf"(?:(?P<wd>{'|'.join(_DAYS)}),?\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})\b|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))?",
+    re.I,
+)
+
+
+def own_day(item: ClaimItem, q: Quantity, as_of: date | None) -> date | None:
+    """The day the figure's own words give what it counts, before its as-of day: "17 migrants
+    died early on Wednesday, June 14" in a copy dated the 15th (or republished the 17th) counts
+    the dead of the 14th, as told on that day; dated by the copy, the early figure would read as
+    a later, lower count than the 14th's own updates. A weekday alone is the last such day on or
+    before ``as_of``; a day more than :data:`WINDOW` days back is no recent report's."""
+    text, start = _sentence(item)
+    if as_of is None or start < 0 or not (start <= q.end <= start + len(text)):
+        return None
+    m = _OWN_DAY.match(text[q.end - start :])
+    if m is None or not (m.group("wd") or m.group("m1") or m.group("m2")):
+        return None
+    if m.group("m1") or m.group("m2"):
+        month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+        try:
+            told = date(as_of.year, _MONTHS.index(month[:3].lower()) + 1, int(day))
+        except ValueError:
+            return None
+    else:
+        told = as_of - timedelta(days=(as_of.weekday() - _DAYS.index(m.group("wd").lower())) % 7)
+    return told if told < as_of and (as_of - told).days <= WINDOW else None
+
+
+def figure_day(item: ClaimItem, as_of: date | None, fixed: bool, q: Quantity | None = None) -> date | None:
     """The day a figure is compared as of. A day its sentence gives the count itself ("as of
     September 10 was 2,000", before the report's own day) dates it, whatever day the report
-    bears: a later report restating an earlier day's count is no later count. A day the sentence
-    gives the event (:func:`event_day`) is no count's day: the report's own day is (not for a
-    property of the event, such as a magnitude, ``fixed``)."""
+    bears: a later report restating an earlier day's count is no later count; so does a day its
+    own verb is dated by (:func:`own_day`: "17 died on Wednesday, June 14"). A day the sentence
+    gives another event (:func:`event_day`: "the quake that struck on Friday has risen to 2,901")
+    is no count's day: the report's own day is (not for a property of the event, such as a
+    magnitude, ``fixed``)."""
+    if q is not None and not fixed and (own := own_day(item, q, as_of)) is not None:
+        return own
     published = item.doc.document.published
     text, _ = _sentence(item)
     m = _AS_OF.search(text)

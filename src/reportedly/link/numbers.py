@@ -168,7 +168,7 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 # compared where its story places it (``settle``), as of its report if its day is the event's
                 measure = m.compared or m.typed
                 fixed = measure.unit in FIXED_PROPERTIES  # a magnitude holds on the event's day
-                day = figure_day(it, measure.as_of, fixed)
+                day = figure_day(it, measure.as_of, fixed, q)
                 out.append(Point(it, q, replace(measure, as_of=day), m.read))
     return out
 
