@@ -998,3 +998,41 @@ def test_not_yet_determined_is_unverified() -> None:
     """ "пока не определено": still being found, as "пока не установлено"."""
     ledger = analyse("Были ли у стрелка сообщники, пока не определено полицией Казани.")
     assert [c.stance for c in ledger.claims] == [Stance.UNVERIFIED]
+
+
+# round 11 (lang14): Russian sources from ru-heldout3 / ru-heldout5, in our own sentences
+
+
+def test_the_agency_told_before_the_verb_relays_the_person_after_it() -> None:
+    """ "Об этом ТАСС сообщила … Анна Петрова": the agency before the verb is whom she told, so
+    she is the source and the agency the relay; a common noun told ("журналистам") is no hop."""
+    ledger = analyse("Пожар потушен. Об этом ТАСС сообщила официальный представитель МИД Анна Петрова.")
+    claim = only(ledger)
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Анна Петрова"
+    assert [link.entity.name for link in claim.chain] == ["TASS", "Анна Петрова"]
+    told = only(analyse("Пожар потушен. Об этом журналистам сообщил губернатор Иван Петров."))
+    assert told.source is not None and told.source.entity is not None
+    assert [link.entity.name for link in told.chain] == ["Иван Петров"]
+
+
+def test_the_person_before_the_verb_still_speaks_to_the_agency_after_it() -> None:
+    """ "Об этом Иван Петров сообщил РИА Новости": the person is before the verb, the agency after
+    it is whom he told; nothing changes."""
+    claim = only(analyse("Пожар потушен. Об этом Иван Петров сообщил РИА Новости."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+
+
+def test_characterising_an_act_is_a_statement() -> None:
+    """ "охарактеризовал атаку как преступление", even after a participle's clause: what the
+    speaker calls it, as "назвал"."""
+    claim = only(
+        analyse(
+            "Постоянный представитель России при ООН Иван Петров, выступив на заседании Совета, "
+            "охарактеризовал атаку как преступление."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+    assert claim.stance is Stance.ASSERTED

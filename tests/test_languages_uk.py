@@ -1061,3 +1061,24 @@ def test_casualties_after_an_attack_or_negated_tell_no_tally() -> None:
     "щоб люди не постраждали": negated. Neither makes the statement a tally."""
     claim = only(analyse("Мер Петро Іваненко заявив: «Терористи вдарили по місту, постраждали цивільні»."))
     assert claim.stance is Stance.ASSERTED
+
+
+# round 11 (lang14): Ukrainian sources, in our own sentences
+
+
+def test_the_agency_told_before_the_verb_relays_the_person_after_it() -> None:
+    """ "Про це Укрінформу повідомив голова ОВА Іван Петренко": he told the agency; he is the
+    source, the agency the relay."""
+    claim = only(
+        analyse("Росія знову атакувала місто. Про це Укрінформу повідомив голова ОВА Іван Петренко.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+    assert [link.entity.name for link in claim.chain] == ["Ukrinform", "Іван Петренко"]
+
+
+def test_characterising_an_act_is_a_statement() -> None:
+    """ "охарактеризував обстріл як воєнний злочин": what the minister calls it, as "назвав"."""
+    claim = only(analyse("Міністр Іван Петренко охарактеризував обстріл як воєнний злочин."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"

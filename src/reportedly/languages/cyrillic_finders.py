@@ -13,6 +13,7 @@ import re
 
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, Sentence, attributed
+from .cyrillic_inversion import addressee_first
 from .cyrillic_speakers import Speakers
 from .cyrillic_tokens import (
     POSSESSIVES,
@@ -426,6 +427,13 @@ class Finders(Speakers):
             object_first = bool(subject) and not self._agrees(subject, verb, before)
             if object_first:
                 subject = []  # "Гибель 11 шахтеров подтвердили власти": the object, the subject after
+            elif told := addressee_first(self.names, subject, after, stext):
+                # "Об этом ТАСС сообщил X": the agency before the verb relays X, who told it
+                if subject[0].cap:
+                    x, y = told[0].start, told[-1].end
+                    extra_hops.append(Hop((base + x, base + y), self._name_in(stext, x, y), "told"))
+                else:  # "Об этом журналистам сообщил X": whom X told is no hop
+                    subject = []
         src_toks: list[Tok] = []
         if subject:
             src_toks = subject
