@@ -1036,3 +1036,26 @@ def test_characterising_an_act_is_a_statement() -> None:
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Иван Петров"
     assert claim.stance is Stance.ASSERTED
+
+
+def test_an_office_named_with_a_capital_after_v_is_the_source() -> None:
+    """ "В Минобороны РФ сообщили", "В Офисе генпрокурора сообщили": the office said it; a town
+    in the same place ("В Москве заявили") names no source."""
+    claim = only(analyse("В Офисе генпрокурора сообщили, что погибли двое."))
+    assert claim.source is not None and claim.source.text == "Офисе генпрокурора"
+    defence = only(analyse("В Минобороны РФ сообщили, что погибли двое."))
+    assert defence.source is not None and defence.source.text == "Минобороны РФ"
+    town = only(analyse("В Москве заявили, что погибли двое."))
+    assert town.source is None
+
+
+def test_an_agency_told_by_a_department_is_the_departments_relay() -> None:
+    """ "Об этом «Новостям» сообщили в отделе коммуникации …": the department is the source."""
+    claim = only(
+        analyse(
+            "Родственникам выдали тела трех погибших. "
+            "Об этом «Новостям» сообщили в отделе коммуникации областного управления полиции."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "отдел коммуникации областного управления полиции"

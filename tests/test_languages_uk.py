@@ -1082,3 +1082,23 @@ def test_characterising_an_act_is_a_statement() -> None:
     claim = only(analyse("Міністр Іван Петренко охарактеризував обстріл як воєнний злочин."))
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Іван Петренко"
+
+
+def test_a_department_after_u_is_the_source_in_the_singular() -> None:
+    """ "Про це «Новинам» повідомили у відділі комунікації …": the department, in the nominative
+    singular (the dictionary tags no singular, so "відділі" must not become "відділи")."""
+    claim = only(
+        analyse(
+            "Протягом дня рідним віддали тіла трьох загиблих. "
+            "Про це «Новинам» повідомили у відділі комунікації обласного управління поліції."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "відділ комунікації обласного управління поліції"
+
+
+def test_an_office_named_with_a_capital_after_u_is_the_source() -> None:
+    """ "В Офісі генпрокурора повідомили": the office; "У Харкові повідомили": a town, no source."""
+    claim = only(analyse("В Офісі генпрокурора повідомили, що загинули двоє."))
+    assert claim.source is not None and claim.source.text == "Офісі генпрокурора"
+    assert only(analyse("У Харкові повідомили, що загинули двоє.")).source is None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
+from .cyrillic_offices import named_office
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
@@ -269,16 +270,22 @@ class Speakers:
             while end < len(before) and self._genitive(before[end]) and (end == n + 1 or not before[end].cap):
                 end += 1
             return before[n + 1 : end], [], "gent"
-        if n >= len(before) or before[n].pos != "NOUN" or before[n].cap:
+        if n >= len(before) or before[n].pos != "NOUN":
             return None
         head = before[n]
-        if head.lemma in _PLACES or not any(
-            p.tag.case in ("loct", "loc2") for p in morph(self.code).parse(head.text.lower())
+        named = head.cap and named_office(self.code, head)  # "В Минобороны РФ сообщили", "В Кремле"
+        if head.cap and not named:
+            return None  # "В Москве сообщили": a place, no office
+        if head.lemma in _PLACES or not (
+            any(
+                p.tag.case in ("loct", "loc2") or "Fixd" in p.tag
+                for p in morph(self.code).parse(head.text.lower())
+            )
         ):
             return None
         end = n + 1
-        while end < len(before) and not before[end].cap and self._genitive(before[end]):
-            end += 1  # "пресс-службе правительства региона"
+        while end < len(before) and (not before[end].cap or named) and self._genitive(before[end]):
+            end += 1  # "пресс-службе правительства региона", "Минобороны РФ"
         told = [t for t in before[end:] if t.cap]
         # "У міській раді також повідомили": an adverb between is no one told
         between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
@@ -330,7 +337,10 @@ class Speakers:
                 if t.pos != "NOUN" and p.tag.number != "plur":
                     gender = p.tag.gender
                 form = p.inflect({"nomn"})
-                if form is not None:
+                if t.pos == "NOUN" and p.tag.number is None and self.code == "uk":
+                    form = p  # uk tags no singular: "відділі" would inflect to the plural "відділи"
+                    word = p.normal_form if not t.cap else p.normal_form[:1].upper() + p.normal_form[1:]
+                elif form is not None:
                     word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
                 head_seen = t.pos == "NOUN"
             out.append(word)
