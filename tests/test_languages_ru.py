@@ -1059,3 +1059,12 @@ def test_an_agency_told_by_a_department_is_the_departments_relay() -> None:
     )
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "отдел коммуникации областного управления полиции"
+
+
+def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> None:
+    """ "сообщил и.о. главы МЧС Иван Петров": the dots of "и.о." end no phrase; he is the source."""
+    claim = only(
+        analyse("Пропавший рабочий оказался спасателем. Об этом сообщил и.о. главы МЧС Иван Петров.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"

@@ -1102,3 +1102,10 @@ def test_an_office_named_with_a_capital_after_u_is_the_source() -> None:
     claim = only(analyse("В Офісі генпрокурора повідомили, що загинули двоє."))
     assert claim.source is not None and claim.source.text == "Офісі генпрокурора"
     assert only(analyse("У Харкові повідомили, що загинули двоє.")).source is None
+
+
+def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> None:
+    """ "повідомив в.о. міського голови Іван Петренко": "в.о." is a word of his title."""
+    claim = only(analyse("Рятувальник живий, повідомив в.о. міського голови Іван Петренко."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
