@@ -1068,3 +1068,11 @@ def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> No
     )
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Иван Петров"
+
+
+def test_a_summary_is_a_statement() -> None:
+    """ "…, говорится в сводке полиции" / "В сводке МЧС говорится, что …": the summary's maker."""
+    claim = only(analyse("Погибли двое, говорится в сводке полиции."))
+    assert claim.source is not None and claim.source.text == "полиции"
+    opened = only(analyse("В сводке полиции говорится, что погибли двое."))
+    assert opened.source is not None and opened.source.text == "полиции"

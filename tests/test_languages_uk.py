@@ -1109,3 +1109,13 @@ def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> No
     claim = only(analyse("Рятувальник живий, повідомив в.о. міського голови Іван Петренко."))
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Іван Петренко"
+
+
+def test_a_summary_is_a_statement_and_an_agency_after_it_relays_it() -> None:
+    """ "…, йдеться у зведенні поліції": the police's summary says it; ", передає X" after it:
+    X relays the summary, whose maker stays the source."""
+    claim = only(analyse("Загинули двоє, йдеться у зведенні поліції."))
+    assert claim.source is not None and claim.source.text == "поліції"
+    relayed = only(analyse("Удар був у районі заводу, йдеться у зведенні російських сил, передає BBC News."))
+    assert relayed.source is not None and relayed.source.text == "російських сил"
+    assert [link.entity.name for link in relayed.chain][0] == "BBC News"

@@ -13,7 +13,7 @@ import re
 
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, Sentence, attributed
-from .cyrillic_inversion import addressee_first
+from .cyrillic_inversion import addressee_first, relay_last
 from .cyrillic_speakers import Speakers
 from .cyrillic_tokens import (
     POSSESSIVES,
@@ -54,7 +54,7 @@ _WITHHOLD = frozenset(
 _SAID_IN_BEFORE = re.compile(
     r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано|сообщается"
     r"|повідомляється)\s+(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні"
-    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте"
+    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте|сводке|отч[её]те|зведенні|звіті"
     r"|(?:telegram|телеграм)-?канал[еі]|(?:telegram|телеграм)[еі]?|канал[еі]|facebook|фейсбуке|фейсбуці)(?!\w)",
     re.IGNORECASE,
 )
@@ -62,7 +62,7 @@ _SAID_IN_BEFORE = re.compile(
 #: "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …"
 _IN_STATEMENT = re.compile(
     r"\s*(?:в|во|у)\s+(?:заявлении|сообщении|документе|публикации|пресс-релизе|обращении|заяві"
-    r"|повідомленні|дописі|документі|публікації|зверненні)\s+(?P<who>[^,.]+?)\s+"
+    r"|повідомленні|дописі|документі|публікації|зверненні|сводке|отч[её]те|зведенні|звіті)\s+(?P<who>[^,.]+?)\s+"
     r"(?P<verb>говорится|сказано|отмечается|указывается|(?:ід|йд)еться|зазначається|зазначено)"
     r"\s*,?\s*(?:что|що)\b",
     re.IGNORECASE,
@@ -164,6 +164,11 @@ class Finders(Speakers):
         source, name = self._statement_of(stext, m.end(), base)
         if source is None and self._credit is not None and not self._spoken:
             source, name = self._credit  # "Джерело: X" before "«…», – йдеться у дописі"
+        hops = [Hop(source, name or stext[source[0] - base : source[1] - base], "told")] if source else []
+        if (relay := relay_last(stext, m.end())) is not None:  # "…, передає BBC News"
+            source, name = (base + relay[0], base + relay[1]), None
+        else:
+            hops = []
         return [
             Attribution(
                 cue=cue,
@@ -173,6 +178,7 @@ class Finders(Speakers):
                 kind=ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT,
                 source=source,
                 source_name=name,
+                hops=hops,
             )
         ]
 

@@ -1,4 +1,5 @@
-"""Who was told and who told it, when both stand round the verb: "Об этом ТАСС сообщила
+"""Who was told and who told it, when both stand round the verb (and an agency named last that
+relays a statement, :func:`relay_last`): "Об этом ТАСС сообщила
 официальный представитель МИД Анна Петрова", "Про це Укрінформу повідомив голова ОВА Іван Петренко".
 
 Russian and Ukrainian put the one told (a dative, often an agency whose name does not decline)
@@ -11,8 +12,10 @@ when it is a name (capitalised), nothing when it is a common noun ("журнал
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
+from .common import Range
 from .cyrillic_tokens import Tok
 
 #: what ``Cyrillic.names`` gives: start, end, kind, the name in the nominative
@@ -45,3 +48,18 @@ def addressee_first(names: Names, subject: list[Tok], after: list[Tok], stext: s
     if not in_name or in_name[0].case not in ("nomn", None) or not in_name[0].cap:
         return []
     return after[: after.index(in_name[-1]) + 1]
+
+
+#: "…, йдеться у зведенні X, передає BBC News": an agency that relays the statement, last
+_RELAY_LAST = re.compile(
+    r"^[^,.]*,\s*(?:переда[её]т?|передає|пишет|пише|сообща[её]т|повідомляє)\s+(?P<who>[^,.]+?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def relay_last(stext: str, at: int) -> Range | None:
+    """Where the agency named last stands (" …, передає BBC News."), when the words from ``at``
+    (the statement's name, in "йдеться у зведенні X") end with one: it relays the statement, whose
+    maker is the deeper hop."""
+    m = _RELAY_LAST.match(stext[at:])
+    return (at + m.start("who"), at + m.end("who")) if m else None
