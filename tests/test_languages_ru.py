@@ -1076,3 +1076,16 @@ def test_a_summary_is_a_statement() -> None:
     assert claim.source is not None and claim.source.text == "полиции"
     opened = only(analyse("В сводке полиции говорится, что погибли двое."))
     assert opened.source is not None and opened.source.text == "полиции"
+
+
+def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
+    """ "Как рассказал корреспондент РИА Новости", "передает корреспондент Интерфакса": the
+    agency is the source; a correspondent of no named outlet stays themselves."""
+    claim = only(analyse("Как рассказал корреспондент РИА Новости, взрывы раздались около полудня."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "RIA Novosti"
+    told = only(analyse("Под завалами найден живой ребенок, передает корреспондент Интерфакса."))
+    assert told.source is not None and told.source.entity is not None
+    assert told.source.entity.name == "Interfax"
+    bare = only(analyse("Как рассказал корреспондент, взрывы раздались около полудня."))
+    assert bare.source is not None and bare.source.text == "корреспондент"

@@ -1119,3 +1119,10 @@ def test_a_summary_is_a_statement_and_an_agency_after_it_relays_it() -> None:
     relayed = only(analyse("Удар був у районі заводу, йдеться у зведенні російських сил, передає BBC News."))
     assert relayed.source is not None and relayed.source.text == "російських сил"
     assert [link.entity.name for link in relayed.chain][0] == "BBC News"
+
+
+def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
+    """ "Як розповів кореспондент Укрінформу": the agency, in the nominative, is the source."""
+    claim = only(analyse("Як розповів кореспондент Укрінформу, вибухи пролунали близько полудня."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Ukrinform"

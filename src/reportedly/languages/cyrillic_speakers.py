@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_offices import named_office
+from .cyrillic_offices import correspondents_outlet, named_office
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
@@ -147,6 +147,7 @@ class Speakers:
         ]
         self.known.update(people)
         name = people[-1] if people else self.normal_name(phrase)
+        name = (None if people else correspondents_outlet(self.code, src, stext)) or name
         return (base + src[0].start, base + src[-1].end), name, hops
 
     def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
