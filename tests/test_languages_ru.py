@@ -1089,3 +1089,12 @@ def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
     assert told.source.entity.name == "Interfax"
     bare = only(analyse("Как рассказал корреспондент, взрывы раздались около полудня."))
     assert bare.source is not None and bare.source.text == "корреспондент"
+
+
+def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
+    """ "Как отметил в своем вечернем обращении президент Иван Петров, …": he is the source."""
+    claim = only(
+        analyse("Как отметил в своем вечернем обращении президент Иван Петров, операция продолжается.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"

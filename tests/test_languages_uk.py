@@ -1126,3 +1126,18 @@ def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
     claim = only(analyse("Як розповів кореспондент Укрінформу, вибухи пролунали близько полудня."))
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Ukrinform"
+
+
+def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
+    """ "Як зазначив у своєму вечірньому відеозверненні президент Іван Петренко, …": the address
+    is where he said it, he is who; "Як повідомили у МВС України" keeps the office."""
+    claim = only(
+        analyse(
+            "Як зазначив у своєму вечірньому відеозверненні президент України Іван Петренко, "
+            "на місці триває рятувальна операція."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+    office = only(analyse("Як повідомили у МВС України, загинули двоє."))
+    assert office.source is not None and "МВС" in office.source.text

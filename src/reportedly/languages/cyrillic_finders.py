@@ -301,7 +301,7 @@ class Finders(Speakers):
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
             # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …"),
             # or a common noun that cannot be a genitive ("За даними ОВА обстріл стався …")
-            j = i + first
+            j = self._where_first(toks, i + first) if nomn else i + first
             k = j
             while (
                 not (nobody or whose)

@@ -211,6 +211,12 @@ class Speakers:
         heads = ("президент", "президентка")
         return t.pos == "NOUN" and (t.lemma in self.lex.person_titles or t.lemma in heads)
 
+    def _where_first(self, toks: list[Tok], j: int) -> int:
+        """ "Як зазначив у своєму відеозверненні президент …": after "как/як" and a verb, where it
+        was said comes before who said it; the first word of the source after it."""
+        lead = self._adverbials(toks[j:]) if toks[j].text.lower() in ("в", "во", "у", "на") else 0
+        return j + lead if lead and toks[j + lead].case == "nomn" else j
+
     def _adverbials(self, after: list[Tok]) -> int:
         """How many words after a verb tell where and when it was said before who said it:
         "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
