@@ -998,3 +998,103 @@ def test_not_yet_determined_is_unverified() -> None:
     """ "пока не определено": still being found, as "пока не установлено"."""
     ledger = analyse("Были ли у стрелка сообщники, пока не определено полицией Казани.")
     assert [c.stance for c in ledger.claims] == [Stance.UNVERIFIED]
+
+
+# round 11 (lang14): Russian sources from ru-heldout3 / ru-heldout5, in our own sentences
+
+
+def test_the_agency_told_before_the_verb_relays_the_person_after_it() -> None:
+    """ "Об этом ТАСС сообщила … Анна Петрова": the agency before the verb is whom she told, so
+    she is the source and the agency the relay; a common noun told ("журналистам") is no hop."""
+    ledger = analyse("Пожар потушен. Об этом ТАСС сообщила официальный представитель МИД Анна Петрова.")
+    claim = only(ledger)
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Анна Петрова"
+    assert [link.entity.name for link in claim.chain] == ["TASS", "Анна Петрова"]
+    told = only(analyse("Пожар потушен. Об этом журналистам сообщил губернатор Иван Петров."))
+    assert told.source is not None and told.source.entity is not None
+    assert [link.entity.name for link in told.chain] == ["Иван Петров"]
+
+
+def test_the_person_before_the_verb_still_speaks_to_the_agency_after_it() -> None:
+    """ "Об этом Иван Петров сообщил РИА Новости": the person is before the verb, the agency after
+    it is whom he told; nothing changes."""
+    claim = only(analyse("Пожар потушен. Об этом Иван Петров сообщил РИА Новости."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+
+
+def test_characterising_an_act_is_a_statement() -> None:
+    """ "охарактеризовал атаку как преступление", even after a participle's clause: what the
+    speaker calls it, as "назвал"."""
+    claim = only(
+        analyse(
+            "Постоянный представитель России при ООН Иван Петров, выступив на заседании Совета, "
+            "охарактеризовал атаку как преступление."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+    assert claim.stance is Stance.ASSERTED
+
+
+def test_an_office_named_with_a_capital_after_v_is_the_source() -> None:
+    """ "В Минобороны РФ сообщили", "В Офисе генпрокурора сообщили": the office said it; a town
+    in the same place ("В Москве заявили") names no source."""
+    claim = only(analyse("В Офисе генпрокурора сообщили, что погибли двое."))
+    assert claim.source is not None and claim.source.text == "Офисе генпрокурора"
+    defence = only(analyse("В Минобороны РФ сообщили, что погибли двое."))
+    assert defence.source is not None and defence.source.text == "Минобороны РФ"
+    town = only(analyse("В Москве заявили, что погибли двое."))
+    assert town.source is None
+
+
+def test_an_agency_told_by_a_department_is_the_departments_relay() -> None:
+    """ "Об этом «Новостям» сообщили в отделе коммуникации …": the department is the source."""
+    claim = only(
+        analyse(
+            "Родственникам выдали тела трех погибших. "
+            "Об этом «Новостям» сообщили в отделе коммуникации областного управления полиции."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "отдел коммуникации областного управления полиции"
+
+
+def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> None:
+    """ "сообщил и.о. главы МЧС Иван Петров": the dots of "и.о." end no phrase; he is the source."""
+    claim = only(
+        analyse("Пропавший рабочий оказался спасателем. Об этом сообщил и.о. главы МЧС Иван Петров.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"
+
+
+def test_a_summary_is_a_statement() -> None:
+    """ "…, говорится в сводке полиции" / "В сводке МЧС говорится, что …": the summary's maker."""
+    claim = only(analyse("Погибли двое, говорится в сводке полиции."))
+    assert claim.source is not None and claim.source.text == "полиции"
+    opened = only(analyse("В сводке полиции говорится, что погибли двое."))
+    assert opened.source is not None and opened.source.text == "полиции"
+
+
+def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
+    """ "Как рассказал корреспондент РИА Новости", "передает корреспондент Интерфакса": the
+    agency is the source; a correspondent of no named outlet stays themselves."""
+    claim = only(analyse("Как рассказал корреспондент РИА Новости, взрывы раздались около полудня."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "RIA Novosti"
+    told = only(analyse("Под завалами найден живой ребенок, передает корреспондент Интерфакса."))
+    assert told.source is not None and told.source.entity is not None
+    assert told.source.entity.name == "Interfax"
+    bare = only(analyse("Как рассказал корреспондент, взрывы раздались около полудня."))
+    assert bare.source is not None and bare.source.text == "корреспондент"
+
+
+def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
+    """ "Как отметил в своем вечернем обращении президент Иван Петров, …": he is the source."""
+    claim = only(
+        analyse("Как отметил в своем вечернем обращении президент Иван Петров, операция продолжается.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Иван Петров"

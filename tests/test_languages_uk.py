@@ -1061,3 +1061,83 @@ def test_casualties_after_an_attack_or_negated_tell_no_tally() -> None:
     "щоб люди не постраждали": negated. Neither makes the statement a tally."""
     claim = only(analyse("Мер Петро Іваненко заявив: «Терористи вдарили по місту, постраждали цивільні»."))
     assert claim.stance is Stance.ASSERTED
+
+
+# round 11 (lang14): Ukrainian sources, in our own sentences
+
+
+def test_the_agency_told_before_the_verb_relays_the_person_after_it() -> None:
+    """ "Про це Укрінформу повідомив голова ОВА Іван Петренко": he told the agency; he is the
+    source, the agency the relay."""
+    claim = only(
+        analyse("Росія знову атакувала місто. Про це Укрінформу повідомив голова ОВА Іван Петренко.")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+    assert [link.entity.name for link in claim.chain] == ["Ukrinform", "Іван Петренко"]
+
+
+def test_characterising_an_act_is_a_statement() -> None:
+    """ "охарактеризував обстріл як воєнний злочин": what the minister calls it, as "назвав"."""
+    claim = only(analyse("Міністр Іван Петренко охарактеризував обстріл як воєнний злочин."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+
+
+def test_a_department_after_u_is_the_source_in_the_singular() -> None:
+    """ "Про це «Новинам» повідомили у відділі комунікації …": the department, in the nominative
+    singular (the dictionary tags no singular, so "відділі" must not become "відділи")."""
+    claim = only(
+        analyse(
+            "Протягом дня рідним віддали тіла трьох загиблих. "
+            "Про це «Новинам» повідомили у відділі комунікації обласного управління поліції."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "відділ комунікації обласного управління поліції"
+
+
+def test_an_office_named_with_a_capital_after_u_is_the_source() -> None:
+    """ "В Офісі генпрокурора повідомили": the office; "У Харкові повідомили": a town, no source."""
+    claim = only(analyse("В Офісі генпрокурора повідомили, що загинули двоє."))
+    assert claim.source is not None and claim.source.text == "Офісі генпрокурора"
+    assert only(analyse("У Харкові повідомили, що загинули двоє.")).source is None
+
+
+def test_acting_abbreviated_opens_a_title_and_the_name_after_it_is_found() -> None:
+    """ "повідомив в.о. міського голови Іван Петренко": "в.о." is a word of his title."""
+    claim = only(analyse("Рятувальник живий, повідомив в.о. міського голови Іван Петренко."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+
+
+def test_a_summary_is_a_statement_and_an_agency_after_it_relays_it() -> None:
+    """ "…, йдеться у зведенні поліції": the police's summary says it; ", передає X" after it:
+    X relays the summary, whose maker stays the source."""
+    claim = only(analyse("Загинули двоє, йдеться у зведенні поліції."))
+    assert claim.source is not None and claim.source.text == "поліції"
+    relayed = only(analyse("Удар був у районі заводу, йдеться у зведенні російських сил, передає BBC News."))
+    assert relayed.source is not None and relayed.source.text == "російських сил"
+    assert [link.entity.name for link in relayed.chain][0] == "BBC News"
+
+
+def test_a_named_outlets_correspondent_speaks_for_the_outlet() -> None:
+    """ "Як розповів кореспондент Укрінформу": the agency, in the nominative, is the source."""
+    claim = only(analyse("Як розповів кореспондент Укрінформу, вибухи пролунали близько полудня."))
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Ukrinform"
+
+
+def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
+    """ "Як зазначив у своєму вечірньому відеозверненні президент Іван Петренко, …": the address
+    is where he said it, he is who; "Як повідомили у МВС України" keeps the office."""
+    claim = only(
+        analyse(
+            "Як зазначив у своєму вечірньому відеозверненні президент України Іван Петренко, "
+            "на місці триває рятувальна операція."
+        )
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Іван Петренко"
+    office = only(analyse("Як повідомили у МВС України, загинули двоє."))
+    assert office.source is not None and "МВС" in office.source.text

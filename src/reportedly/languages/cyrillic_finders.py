@@ -13,6 +13,7 @@ import re
 
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, Sentence, attributed
+from .cyrillic_inversion import addressee_first, relay_last
 from .cyrillic_speakers import Speakers
 from .cyrillic_tokens import (
     POSSESSIVES,
@@ -37,7 +38,7 @@ PARAGRAPHS_BACK = 2
 _OFFICES = frozenset(
     """служба пресс-служба ведомство министерство администрация штаб оперштаб полиция правительство
     управление аппарат минздрав мчс силовой экстренный оперативный служба пресс-служба відомство
-    міністерство адміністрація поліція уряд управління""".split()  # noqa: SIM905
+    міністерство адміністрація поліція уряд управління отдел відділ департамент прокуратура""".split()  # noqa: SIM905
 )
 
 #: "оценивают состояние как …" / "оцінюють стан як …": a patient's condition, reported, not estimated
@@ -53,7 +54,7 @@ _WITHHOLD = frozenset(
 _SAID_IN_BEFORE = re.compile(
     r"\s*(?:об этом|о том|про це)\s+(?:(?:ід|йд)еться|говорится|сказано|зазначено|указано|сообщается"
     r"|повідомляється)\s+(?:у|в|во)\s+(?:повідомленні|заяві|дописі|документі|публікації|зверненні"
-    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте"
+    r"|сообщении|заявлении|документе|публикации|пресс-релизе|обращении|посте|сводке|отч[её]те|зведенні|звіті"
     r"|(?:telegram|телеграм)-?канал[еі]|(?:telegram|телеграм)[еі]?|канал[еі]|facebook|фейсбуке|фейсбуці)(?!\w)",
     re.IGNORECASE,
 )
@@ -61,7 +62,7 @@ _SAID_IN_BEFORE = re.compile(
 #: "В заявлении МИД говорится, что …" / "У заяві МЗС ідеться, що …"
 _IN_STATEMENT = re.compile(
     r"\s*(?:в|во|у)\s+(?:заявлении|сообщении|документе|публикации|пресс-релизе|обращении|заяві"
-    r"|повідомленні|дописі|документі|публікації|зверненні)\s+(?P<who>[^,.]+?)\s+"
+    r"|повідомленні|дописі|документі|публікації|зверненні|сводке|отч[её]те|зведенні|звіті)\s+(?P<who>[^,.]+?)\s+"
     r"(?P<verb>говорится|сказано|отмечается|указывается|(?:ід|йд)еться|зазначається|зазначено)"
     r"\s*,?\s*(?:что|що)\b",
     re.IGNORECASE,
@@ -163,6 +164,11 @@ class Finders(Speakers):
         source, name = self._statement_of(stext, m.end(), base)
         if source is None and self._credit is not None and not self._spoken:
             source, name = self._credit  # "Джерело: X" before "«…», – йдеться у дописі"
+        hops = [Hop(source, name or stext[source[0] - base : source[1] - base], "told")] if source else []
+        if (relay := relay_last(stext, m.end())) is not None:  # "…, передає BBC News"
+            source, name = (base + relay[0], base + relay[1]), None
+        else:
+            hops = []
         return [
             Attribution(
                 cue=cue,
@@ -172,6 +178,7 @@ class Finders(Speakers):
                 kind=ClaimKind.DIRECT if quoted else ClaimKind.INDIRECT,
                 source=source,
                 source_name=name,
+                hops=hops,
             )
         ]
 
@@ -294,7 +301,7 @@ class Finders(Speakers):
             # the source runs to the next comma (or the sentence's end); with no comma, it ends
             # where a number or a verb starts what is told ("За даними МВС 8 липня загинули …"),
             # or a common noun that cannot be a genitive ("За даними ОВА обстріл стався …")
-            j = i + first
+            j = self._where_first(toks, i + first) if nomn else i + first
             k = j
             while (
                 not (nobody or whose)
@@ -426,6 +433,13 @@ class Finders(Speakers):
             object_first = bool(subject) and not self._agrees(subject, verb, before)
             if object_first:
                 subject = []  # "Гибель 11 шахтеров подтвердили власти": the object, the subject after
+            elif told := addressee_first(self.names, subject, after, stext):
+                # "Об этом ТАСС сообщил X": the agency before the verb relays X, who told it
+                if subject[0].cap:
+                    x, y = told[0].start, told[-1].end
+                    extra_hops.append(Hop((base + x, base + y), self._name_in(stext, x, y), "told"))
+                else:  # "Об этом журналистам сообщил X": whom X told is no hop
+                    subject = []
         src_toks: list[Tok] = []
         if subject:
             src_toks = subject

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .common import Hop, Range
 from .cyrillic_lexicon import Lexicon, morph, nominative
+from .cyrillic_offices import correspondents_outlet, named_office
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
@@ -146,6 +147,7 @@ class Speakers:
         ]
         self.known.update(people)
         name = people[-1] if people else self.normal_name(phrase)
+        name = (None if people else correspondents_outlet(self.code, src, stext)) or name
         return (base + src[0].start, base + src[-1].end), name, hops
 
     def _quoted_name(self, toks: list[Tok], src: list[Tok], right: int) -> list[Tok]:
@@ -209,6 +211,12 @@ class Speakers:
         heads = ("президент", "президентка")
         return t.pos == "NOUN" and (t.lemma in self.lex.person_titles or t.lemma in heads)
 
+    def _where_first(self, toks: list[Tok], j: int) -> int:
+        """ "Як зазначив у своєму відеозверненні президент …": after "как/як" and a verb, where it
+        was said comes before who said it; the first word of the source after it."""
+        lead = self._adverbials(toks[j:]) if toks[j].text.lower() in ("в", "во", "у", "на") else 0
+        return j + lead if lead and toks[j + lead].case == "nomn" else j
+
     def _adverbials(self, after: list[Tok]) -> int:
         """How many words after a verb tell where and when it was said before who said it:
         "сообщил в своем Telegram-канале глава региона", "заявив на брифінгу 8 липня міністр",
@@ -269,16 +277,22 @@ class Speakers:
             while end < len(before) and self._genitive(before[end]) and (end == n + 1 or not before[end].cap):
                 end += 1
             return before[n + 1 : end], [], "gent"
-        if n >= len(before) or before[n].pos != "NOUN" or before[n].cap:
+        if n >= len(before) or before[n].pos != "NOUN":
             return None
         head = before[n]
-        if head.lemma in _PLACES or not any(
-            p.tag.case in ("loct", "loc2") for p in morph(self.code).parse(head.text.lower())
+        named = head.cap and named_office(self.code, head)  # "В Минобороны РФ сообщили", "В Кремле"
+        if head.cap and not named:
+            return None  # "В Москве сообщили": a place, no office
+        if head.lemma in _PLACES or not (
+            any(
+                p.tag.case in ("loct", "loc2") or "Fixd" in p.tag
+                for p in morph(self.code).parse(head.text.lower())
+            )
         ):
             return None
         end = n + 1
-        while end < len(before) and not before[end].cap and self._genitive(before[end]):
-            end += 1  # "пресс-службе правительства региона"
+        while end < len(before) and (not before[end].cap or named) and self._genitive(before[end]):
+            end += 1  # "пресс-службе правительства региона", "Минобороны РФ"
         told = [t for t in before[end:] if t.cap]
         # "У міській раді також повідомили": an adverb between is no one told
         between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
@@ -330,7 +344,10 @@ class Speakers:
                 if t.pos != "NOUN" and p.tag.number != "plur":
                     gender = p.tag.gender
                 form = p.inflect({"nomn"})
-                if form is not None:
+                if t.pos == "NOUN" and p.tag.number is None and self.code == "uk":
+                    form = p  # uk tags no singular: "відділі" would inflect to the plural "відділи"
+                    word = p.normal_form if not t.cap else p.normal_form[:1].upper() + p.normal_form[1:]
+                elif form is not None:
                     word = form.word if not t.cap else form.word[:1].upper() + form.word[1:]
                 head_seen = t.pos == "NOUN"
             out.append(word)

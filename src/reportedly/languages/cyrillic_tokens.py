@@ -14,7 +14,8 @@ from .common import Range
 from .cyrillic_lexicon import Lexicon, parse_word
 
 #: a clock time ("16:01") is one word: its colon opens no clause
-_WORD = re.compile(r"\d{1,2}:\d{2}\b|[\w’'ʼ`-]+|[^\w\s]")
+#: "и.о." / "в.о." / "т.в.о." (acting): one word of a title, not marks that end the speaker's phrase
+_WORD = re.compile(r"\d{1,2}:\d{2}\b|\b(?:[Тт]\.\s?)?[ИиВв]\.\s?[Оо]\.|[\w’'ʼ`-]+|[^\w\s]")
 #: the quotation marks of both languages' typography
 QUOTES = '«»„“”"‘’'
 _DASHES = "—–-"
