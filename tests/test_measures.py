@@ -882,3 +882,21 @@ def test_where_the_counted_come_from_is_not_where_they_are_counted(nlp):
     assert [(t, m.key, m.place) for t, m in got] == [("As many as 300", "people on board", None)]
     (m,) = [m for _, m in measures(nlp, "Some 40 people were evacuated from Kherson on Monday.", places)]
     assert m.place_name == "Kherson"
+
+
+def test_nationals_are_people(nlp):
+    got = keys(nlp, "The consulate has identified 14 nationals who were pulled from the river.")
+    assert got["14"] == "people identified"
+
+
+def test_a_forecast_about_another_figure_leaves_a_count_alone(nlp):
+    got = measures(
+        nlp,
+        "A bus plunged into a gorge on Friday, killing at least 31 people, amid fears that the "
+        "number of victims could reach 60.",
+    )
+    scopes = {t: m.scope for t, m in got}
+    assert scopes == {"at least 31": MeasureScope.POINT, "60": MeasureScope.FORECAST}
+    # a fear whose phrase holds the number still forecasts it
+    (m,) = [m for _, m in measures(nlp, "There are fears of up to 60 more deaths.")]
+    assert m.scope is MeasureScope.FORECAST

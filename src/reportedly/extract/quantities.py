@@ -97,7 +97,9 @@ _NUMBER_RE = re.compile(
     rf"(?:(?<![\w$€£.,/:\-])|(?<=magnitude-))(?:(?P<pre>{_PRE})(?:\s+|(?<=~))(?:an?\s+(?=\d))?)?"
     rf"(?:(?P<between>between)\s+(?P<a>{_CORE})\s+and\s+(?P<b>{_CORE})"
     # "twenty-five" is one number, not the range twenty to five
-    rf"|(?!{_TENS}-(?:{_SMALL})\b(?!\s*(?:-|–|—|\bto\b)))(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
+    # (nor "three thousand and sixty-two": every tens word ends in "ty")
+    rf"|(?!{_TENS}-(?:{_SMALL})\b(?!\s*(?:-|–|—|\bto\b)))(?P<a2>{_CORE})(?!(?<=ty)-(?:{_SMALL})\b)"
+    rf"\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
     rf"|(?P<one>{_CORE}))"
     rf"(?P<post>{_POST})?"
     # a hyphen joins the number into a compound ("a 5-year-old"), except "-strong", "-plus" and a
