@@ -78,6 +78,8 @@ def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
     if tokens and tokens[0].lower_ == "of":  # partitive: "thousands of troops", "7,000 of the containers"
         tokens = tokens[1:]
     for token in tokens[:6]:
+        if token.lower_ in ("aboard", "onboard"):
+            return None  # "around 700 onboard": an adverb the tagger may take for a noun
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.ent_type_ != "NORP":
             return token
         if token.pos_ == "PRON" or not _modifier(token) and token.pos_ not in ("NOUN", "PROPN"):
@@ -97,6 +99,7 @@ def _parsed_noun(anchor: Token) -> Token | None:
     if (
         token.dep_ in ("nummod", "quantmod", "nmod", "amod")
         and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in ("aboard", "onboard")
         and head.i > token.i
     ):
         return head
