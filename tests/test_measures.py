@@ -897,3 +897,41 @@ def test_where_the_counted_come_from_is_not_where_they_are_counted(nlp):
     assert m.place_name == "Kherson"
     (m,) = [m for _, m in measures(nlp, "Some 40 people were evacuated from Kherson on Monday.", places)]
     assert m.place_name == "Kherson"
+
+
+def test_nationals_are_people(nlp):
+    got = keys(nlp, "The consulate has identified 14 nationals who were pulled from the river.")
+    assert got["14"] == "people identified"
+
+
+def test_a_forecast_about_another_figure_leaves_a_count_alone(nlp):
+    got = measures(
+        nlp,
+        "A bus plunged into a gorge on Friday, killing at least 31 people, amid fears that the "
+        "number of victims could reach 60.",
+    )
+    scopes = {t: m.scope for t, m in got}
+    assert scopes == {"at least 31": MeasureScope.POINT, "60": MeasureScope.FORECAST}
+    # a fear whose phrase holds the number still forecasts it
+    (m,) = [m for _, m in measures(nlp, "There are fears of up to 60 more deaths.")]
+    assert m.scope is MeasureScope.FORECAST
+
+
+def test_on_board_figures_the_parse_hangs_on_the_wrong_word(nlp):
+    # a range hung on the verb before it: the subject-less clause after it is its own
+    got = keys(nlp, "Witnesses suggested between 60 and 90 people had crammed onto the ferry.")
+    assert got == {"between 60 and 90": "people on board"}
+    # a place put before an existential "there were", wherever the parse hung it
+    got = keys(
+        nlp, "According to the agency, on board the bus, which left at dawn, there were at least 52 people."
+    )
+    assert got == {"at least 52": "people on board"}
+    # "onboard" after a number is no counted noun
+    assert keys(nlp, "The bus seats 40 passengers, but there were around 65 onboard.")["around 65"] == (
+        "people on board"
+    )
+    # not a place on a noun, nor a range whose clause has its own subject
+    assert keys(nlp, "The crew on board the ferry said there were 40 cars in the hold.") == {"40": None}
+    assert keys(nlp, "Officials suggested between 20 and 30 people had died.") == {
+        "between 20 and 30": "people killed"
+    }

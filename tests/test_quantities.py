@@ -259,3 +259,40 @@ def test_numbers_inside_terminal_control_sequences_are_no_figures(nlp) -> None:
     )
     assert [q.text for q in _find(nlp, sentence)] == ["12", "5"]
     assert [q.text for q in _find(nlp, "The mayor said \x1b]0;300 dead\x07 on Monday.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # British and US spellings of a number in words with its rest after the scale
+        ("The lifeboat brought one hundred and four sailors ashore.", "one hundred and four", 104.0),
+        ("The lifeboat brought one hundred four sailors ashore.", "one hundred four", 104.0),
+        ("The charity fed a hundred and twenty families.", "a hundred and twenty", 120.0),
+        ("Some two thousand five hundred homes lost power.", "Some two thousand five hundred", 2500.0),
+        ("Officials counted three thousand and sixty-two ballots.", "three thousand and sixty-two", 3062.0),
+    ],
+)
+def test_a_number_in_words_is_read_whole(nlp, sentence: str, text: str, value: float) -> None:
+    found = {q.text: q for q in _find(nlp, sentence)}
+    assert text in found, f"{text!r} not in {list(found)}"
+    assert found[text].value == value
+
+
+def test_two_numbers_joined_by_and_stay_two(nlp) -> None:
+    # "and" joins a number's rest only after a scale written in words
+    assert [q.value for q in _find(nlp, "The team sent two and then three more vans.")] == [2.0, 3.0]
+    assert [q.value for q in _find(nlp, "They found 100 and four more were missing.")] == [100.0, 4.0]
+
+
+def test_an_article_between_a_bound_and_digits_keeps_the_bound(nlp) -> None:
+    (q,) = _find(nlp, "More than a 100 volunteers have signed up.")
+    assert (q.text, q.value, q.low, q.high, q.unit) == ("More than a 100", 100.0, 100.0, None, "volunteers")
+    (q,) = _find(nlp, "Up to a 1,000 seats were empty.")
+    assert (q.low, q.high) == (None, 1000.0)
+
+
+def test_a_tolls_of_phrase_names_its_event_not_what_is_counted(nlp) -> None:
+    found = _find(nlp, "The toll of the fire at the market keeps growing: the latest reports say 41 dead.")
+    assert [(q.value, q.unit) for q in found] == [(41.0, None)]
+    # the number of X still counts X
+    assert [q.unit for q in _find(nlp, "The number of refugees rose to 45.")] == ["refugees"]

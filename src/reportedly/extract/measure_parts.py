@@ -74,7 +74,8 @@ def _aboard(t: Token) -> bool:
         return True
     into = t.lower_ in _INTO or (t.lower_ == "to" and t.i > 0 and t.doc[t.i - 1].lower_ == "on")
     if t.dep_ == "prep" and into:
-        return any(o.dep_ == "pobj" and _names_a_vehicle(o) for o in t.children)
+        # "board" may be parsed as the preposition's clause ("pcomp") when a noun follows it
+        return any(o.dep_ in ("pobj", "pcomp") and _names_a_vehicle(o) for o in t.children)
     return False
 
 
@@ -89,8 +90,18 @@ def on_board(anchor: Token, noun: Token | None) -> bool:
         counted = counted.head  # "between 400 and 750 people": the range's first number
     if counted.like_num and counted.dep_ == "nummod":
         counted = counted.head
+    if counted.lower_ in _ABOARD:
+        return True  # "there were around 700 onboard": the parse took the adverb for the counted noun
     if counted.dep_ == "pobj" and counted.head.lower_ == "between" and _lemma(counted.head.head) in _CARRY:
         counted = counted.head  # "the ferry had been carrying between 200 and 350 people"
+    verb = counted.head
+    if counted.dep_ == "pobj" and counted.head.lower_ == "between":
+        # "reports suggested between 200 and 350 people had packed the ferry": the parse hung the
+        # range on the verb before it, leaving the clause right after it with no subject
+        verb = _subjectless_clause_after(counted) or verb
+        counted_is_subject = verb.i != counted.head.i
+    else:
+        counted_is_subject = counted.dep_ in ("nsubj", "nsubjpass", "attr")
     if counted.dep_ in ("dobj", "prep"):
         verb = counted.head
         if _lemma(verb) not in _CARRY:
@@ -98,12 +109,32 @@ def on_board(anchor: Token, noun: Token | None) -> bool:
         carrier = [verb.head] if verb.dep_ == "acl" else []
         carrier += [c for c in verb.children if c.dep_ == "nsubj"]
         return any(_lemma(c) in VEHICLES for c in carrier)
-    if counted.dep_ not in ("nsubj", "nsubjpass", "attr"):
+    if not counted_is_subject:
         return False
-    verb = counted.head
     if _lemma(verb) in _FILL and any(c.dep_ == "dobj" and _lemma(c) in VEHICLES for c in verb.children):
         return True
-    return any(_aboard(c) for c in (*verb.children, *counted.children) if c != counted)
+    if any(_aboard(c) for c in (*verb.children, *counted.children) if c != counted):
+        return True
+    # "on board the vessel, which left on Monday, there were 400 people": a place put before an
+    # existential "there were" is its place, wherever the parse hung it (not on a noun: "the
+    # crew on board the ferry said there were 40 cars")
+    return any(c.dep_ == "expl" for c in verb.children) and any(
+        _aboard(t) and t.head.pos_ not in ("NOUN", "PROPN", "PRON") for t in verb.sent if t.i < verb.i
+    )
+
+
+def _subjectless_clause_after(counted: Token) -> Token | None:
+    """The clause that starts right after ``counted`` (past its auxiliaries) and has no subject of
+    its own, hanging from the same verb: ``counted`` is its subject, whatever the parse says."""
+    doc = counted.doc
+    for c in counted.head.head.children:
+        if c.dep_ not in ("ccomp", "conj", "advcl") or c.i <= counted.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        if all(doc[k].dep_ in ("aux", "auxpass", "neg") for k in range(counted.i + 1, c.i)):
+            return c
+    return None
 
 
 def among_whole(anchor: Token, noun: Token | None) -> str | None:

@@ -95,6 +95,9 @@ def read_scope(
                 continue
             if nxt == "to" and i + 2 < len(clause) and clause[i + 2].lower_ in _NOT_FORECAST_AFTER:
                 continue  # "was estimated to have burned 850 hectares": a reckoning of the past
+            if t.pos_ == "NOUN" and not any(a == t for a in anchor.ancestors):
+                # "killing 78, amid fears that the toll could reach 500": another figure's fear
+                continue
             if low == "certain" and t.dep_ == "amod":
                 continue  # "after accounting for certain double countings": some, not sure to come
             if low in _HEDGES and _past_next(clause, i):

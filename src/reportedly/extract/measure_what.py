@@ -35,6 +35,7 @@ UNITS: dict[str, str] = {
             "other",
             "villager",
             "citizen",
+            "national",  # "12 nationals were rescued": citizens, people like "citizens"
             "passenger",
             "victim",
             "martyr",  # "the toll reached 471 martyrs": the dead, as one side's outlets name them

@@ -78,6 +78,8 @@ def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
     if tokens and tokens[0].lower_ == "of":  # partitive: "thousands of troops", "7,000 of the containers"
         tokens = tokens[1:]
     for token in tokens[:6]:
+        if token.lower_ in ("aboard", "onboard"):
+            return None  # "around 700 onboard": an adverb the tagger may take for a noun
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.ent_type_ != "NORP":
             return token
         if token.pos_ == "PRON" or not _modifier(token) and token.pos_ not in ("NOUN", "PROPN"):
@@ -97,6 +99,7 @@ def _parsed_noun(anchor: Token) -> Token | None:
     if (
         token.dep_ in ("nummod", "quantmod", "nmod", "amod")
         and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in ("aboard", "onboard")
         and head.i > token.i
     ):
         return head
@@ -119,6 +122,10 @@ def _measured_noun(anchor: Token) -> Token | None:
         if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in EVENTS for c in child.children):
             # "the death toll of the train accident rose to 233": a tally that names its event
             # already; its "of" phrase is what the tally is of (the accident), not what it counts
+            continue
+        if child.lemma_.lower() == "toll":
+            # "the toll of the sinking … 78 dead": a toll's "of" names the event it is the toll
+            # of (the war, the quake), never what it counts, which is people
             continue
         for prep in child.children:
             if prep.lower_ == "of":
@@ -151,9 +158,24 @@ def clause_tokens(anchor: Token, span: Span) -> list[Token]:
         node = stack.pop()
         keep.append(node)
         for child in node.children:
-            nested = child.dep_ in _CLAUSAL_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+            nested = (
+                child.dep_ in _CLAUSAL_DEPS
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+                or _finite_acl(child)
+            )
             if nested and child.i not in on_path:
                 continue
             stack.append(child)
     inside = range(span.start, span.end)
     return sorted((t for t in keep if t.i in inside), key=lambda t: t.i)
+
+
+def _finite_acl(token: Token) -> bool:
+    """ "amid fears that the toll could reach 500": a clause on a noun with its own subject or
+    conjunction is a clause of its own (its modal is not the outer number's), where "the people
+    killed in the blast" (no subject) still belongs to the clause around it."""
+    return (
+        token.dep_ == "acl"
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in token.children)
+    )

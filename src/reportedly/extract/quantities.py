@@ -56,10 +56,15 @@ _SMALL = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 _WORD = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:-(?:{_SMALL}))?|{_SMALL})"
 _SCALE = r"(?:dozen|hundred|thousand|million|billion|trillion)"
 _TENS = f"(?:{'|'.join(_TENS_WORDS)})"
+# After a spelled-out scale, the rest of the number in words, British "one hundred and four" or US
+# "one hundred four" ("two thousand five hundred"): one number. Only after a scale written in
+# words, so "two and three" and "100 and four" stay two numbers.
+_REST = rf"(?:\s+(?:and\s+)?{_WORD}\b(?:(?:\s+|-){_SCALE}\b)*)"
 _NUMBER = (
+    rf"(?:{_WORD}(?:(?:\s+|-){_SCALE}\b)+{_REST}*"
     # a scale may be joined by a hyphen, as web copy spells numbers out: "15-hundred", "ten-thousand"
-    rf"(?:(?:{_DIGITS}(?:\s?(?:bn|mn)\b)?|{_WORD}\b)(?:(?:\s+|-){_SCALE}\b)*"
-    rf"|(?:an?|half\s+an?)\s+{_SCALE}\b(?:\s+{_SCALE}\b)*)"
+    rf"|(?:{_DIGITS}(?:\s?(?:bn|mn)\b)?|{_WORD}\b)(?:(?:\s+|-){_SCALE}\b)*"
+    rf"|(?:an?|half\s+an?)\s+{_SCALE}\b(?:\s+{_SCALE}\b)*{_REST}*)"
 )
 _CORE = rf"(?:(?:US\$|\$|€|£)\s?)?{_NUMBER}(?:\s?%|\s+percent\b|\s+per\s+cent\b)?"
 
@@ -89,10 +94,13 @@ _POST = r"(?:\s+or\s+(?:more|so|fewer|less)\b|\+|-plus\b)"
 # Characters that may not touch a number on either side without making it something else
 # (a decimal, a time "10:30", a fraction, a designation "F-16", a compound adjective "20-year").
 _NUMBER_RE = re.compile(
-    rf"(?:(?<![\w$€£.,/:\-])|(?<=magnitude-))(?:(?P<pre>{_PRE})(?:\s+|(?<=~)))?"
+    # "more than a 100": an article between the bound and digits is a slip, the bound still holds
+    rf"(?:(?<![\w$€£.,/:\-])|(?<=magnitude-))(?:(?P<pre>{_PRE})(?:\s+|(?<=~))(?:an?\s+(?=\d))?)?"
     rf"(?:(?P<between>between)\s+(?P<a>{_CORE})\s+and\s+(?P<b>{_CORE})"
     # "twenty-five" is one number, not the range twenty to five
-    rf"|(?!{_TENS}-(?:{_SMALL})\b(?!\s*(?:-|–|—|\bto\b)))(?P<a2>{_CORE})\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
+    # (nor "three thousand and sixty-two": every tens word ends in "ty")
+    rf"|(?!{_TENS}-(?:{_SMALL})\b(?!\s*(?:-|–|—|\bto\b)))(?P<a2>{_CORE})(?!(?<=ty)-(?:{_SMALL})\b)"
+    rf"\s*(?:-|–|—|\bto\b)\s*(?P<b2>{_CORE})"
     rf"|(?P<one>{_CORE}))"
     rf"(?P<post>{_POST})?"
     # a hyphen joins the number into a compound ("a 5-year-old"), except "-strong", "-plus" and a
@@ -192,15 +200,26 @@ def _parse_core(text: str) -> _Core:
     elif first == "half":
         value = 0.5  # "half a million": the article is skipped with the scales below
     else:
-        tens, _, unit = first.partition("-")
-        if tens in _TENS_WORDS:
-            value = float(_TENS_WORDS[tens] + _UNITS_WORDS.get(unit, 0))
-        else:
-            value = float(_UNITS_WORDS[first])
+        value = _word_value(first)
+    total, group = 0.0, value * scale
     for word in words[1:]:
         if word in SCALES:
             scale *= SCALES[word]
-    return _Core(value * scale, scale, currency, percent, bare)
+            group *= SCALES[word]
+            if SCALES[word] >= 1e3:  # "two thousand five hundred": a closed group of thousands
+                total, group = total + group, 0.0
+        elif word not in ("and", "a", "an"):  # the rest in words: "one hundred and four"
+            group += _word_value(word)
+            scale = 1.0  # "one hundred and four" ends in units: no scale for a range to borrow
+    return _Core(total + group, scale, currency, percent, bare)
+
+
+def _word_value(word: str) -> float:
+    """ "four", "twenty", "twenty-five": a number word below one hundred."""
+    tens, _, unit = word.partition("-")
+    if tens in _TENS_WORDS:
+        return float(_TENS_WORDS[tens] + _UNITS_WORDS.get(unit, 0))
+    return float(_UNITS_WORDS[word])
 
 
 # ---------------------------------------------------------------------------
