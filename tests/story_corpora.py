@@ -31,6 +31,7 @@ GOLD = {
     "herat-earthquakes-2023": ROOT / "benchmarks" / "stories" / "herat-earthquakes-2023",
     "morocco-earthquake-2023": ROOT / "benchmarks" / "stories" / "morocco-earthquake-2023",
     "pylos-shipwreck-2023": ROOT / "benchmarks" / "stories" / "pylos-shipwreck-2023",
+    "key-bridge-collapse-2024": ROOT / "benchmarks" / "stories" / "key-bridge-collapse-2024",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
