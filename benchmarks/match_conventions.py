@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from story_sets import STORIES as DEVELOPMENT_STORIES  # the sibling table (python benchmarks/x.py)
+
 from reportedly import analyze_many
 from reportedly.corpora.stories import load_story_corpus
 from reportedly.eval.matching import MATCH_CONVENTIONS, best_claim, locate
@@ -35,16 +37,7 @@ from reportedly.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = {
-    "kakhovka": ("../shared/data/stories/kakhovka-dam-2023", "kakhovka-dam-2023"),
-    "quake": ("../shared/data/stories/turkey-syria-earthquake-2023", "turkey-syria-earthquake-2023"),
-    "crocus": ("benchmarks/stories/crocus-city-hall-2024", "crocus-city-hall-2024"),
-    "derna": ("benchmarks/stories/derna-floods-2023", "derna-floods-2023"),
-    "alahli": ("benchmarks/stories/al-ahli-hospital-2023", "al-ahli-hospital-2023"),
-    "maui": ("benchmarks/stories/maui-wildfires-2023", "maui-wildfires-2023"),
-    "balasore": ("benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
-    "herat": ("benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
-    "morocco": ("benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
-    "pylos": ("benchmarks/stories/pylos-shipwreck-2023", "pylos-shipwreck-2023"),
+    **DEVELOPMENT_STORIES,
     # the story told in Korean and English (not in "all": a language set's story, issue 19)
     "ko": ("benchmarks/languages/ko", "lang-ko"),
 }

@@ -41,7 +41,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Claim, ClaimKind, Ledger, SectionKind
-from .matching import MIN_OVERLAP, Located, claim_extent, locate, match_score
+from .matching import MIN_OVERLAP, Located, claim_extent, locate, match_score, merged_spans
 
 _PAREN = re.compile(r"\(([^)]*)\)")
 #: words of any script (Hangul, Cyrillic): gold names carry the original in brackets
@@ -202,13 +202,7 @@ def _spans_with_speaker(c: Claim) -> list[tuple[int, int]]:
     spans = claim_extent(c) + [(c.cue.start, c.cue.end)]
     if c.source is not None and c.source.end > c.source.start:
         spans.append((c.source.start, c.source.end))
-    merged: list[tuple[int, int]] = []
-    for b, e in sorted(s for s in spans if s[1] > s[0]):
-        if merged and b <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((b, e))
-    return merged
+    return merged_spans(spans)
 
 
 def _score(c: Claim, where: Located) -> float:

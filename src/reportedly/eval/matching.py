@@ -85,7 +85,8 @@ def claim_extent(claim: Claim) -> list[tuple[int, int]]:
     return spans
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted and joined where they touch or overlap (empty spans dropped)."""
     out: list[tuple[int, int]] = []
     for b, e in sorted(s for s in spans if s[1] > s[0]):
         if out and b <= out[-1][1]:
@@ -122,7 +123,7 @@ def evidence_extent(claim: Claim, where: Located) -> list[tuple[int, int]]:
     if claim.source is not None:
         speaker.append((claim.source.start, claim.source.end))
     extra = [sp for sp in speaker if sp[1] > sp[0] and any(_same_sentence(claim, sp, m) for m in met)]
-    return _merged(spans + extra)
+    return merged_spans(spans + extra)
 
 
 def _score_spans(spans: list[tuple[int, int]], where: Located) -> float:
