@@ -206,3 +206,25 @@ def test_a_db_path_that_is_no_database_is_one_line_on_the_cli(tmp_path: Path, ki
     assert result.exit_code == 3
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot open database"), result.output
+
+
+def test_opening_a_new_store_waits_for_another_process_holding_its_lock(tmp_path: Path) -> None:
+    """Two ingests started together on a new file: one creates the schema while the other opens it.
+    The second waits for the lock (longer than SQLite's 5 s default) instead of "database is locked"."""
+    import sqlite3
+    import threading
+    import time
+
+    db = tmp_path / "new.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # a fresh file in rollback-journal mode, locked as a migration locks it
+    release = threading.Timer(6.0, lambda: holder.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    try:
+        store = Store(db)
+    finally:
+        release.join()
+        holder.close()
+    assert time.monotonic() - started >= 5.5  # it waited for the lock rather than failing at 5 s
+    assert store.save(ledger_a()).created  # and the store it opened is whole: it takes a ledger

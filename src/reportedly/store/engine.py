@@ -50,6 +50,10 @@ WRITE_LOCK_KEY = 0x7265706F72746564  # "reported"
 _MIGRATING = threading.Lock()
 
 
+#: seconds a SQLite connection waits for another connection's lock before it gives up
+SQLITE_BUSY_SECONDS = 60.0
+
+
 def to_url(url_or_path: str | Path) -> URL:
     """A bare path (or ``:memory:``) means SQLite; anything with ``://`` is a URL."""
     if isinstance(url_or_path, str) and "://" in url_or_path:
@@ -91,7 +95,10 @@ def create(url: URL) -> Engine:
         # empty database.
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
-        engine = create_engine(url)
+        # Wait for another process's write (a migration of a fresh store, a long batch commit) instead
+        # of failing with "database is locked" after the driver's 5 s default: two ingests started
+        # together on a new file open it while the first one creates the schema (issue 18).
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
