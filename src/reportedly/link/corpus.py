@@ -18,6 +18,8 @@ from .entities import Canonical, EntityIndex
 
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
+#: The negation words the link layer reads, as a regex alternation (here and in conflicts.py).
+NEGATION_WORDS = r"not|never|no|n['’]t|neither|nor|without|none|nothing|nobody|nowhere"
 #: Words that make a content a denial: negation words, the negative pronouns ("there is nothing
 #: that allows us to say it was a strike" denies as "there was no strike" does; "nobody survived")
 #: and a denial told inside the content ("the army has denied any involvement": an outlet's own
@@ -25,8 +27,7 @@ STATEMENT_WORDS = 4
 #: one ("each denied responsibility", "both deny it": each side denies the other's charge, which
 #: the blame reading would file as a denial by a party that is no party).
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|n['’]t|neither|nor|without|none|nothing|nobody|nowhere"
-    r"|(?<!\beach )(?<!\bboth )den(?:y|ies|ied|ying))\b",
+    rf"\b(?:{NEGATION_WORDS}|(?<!\beach )(?<!\bboth )den(?:y|ies|ied|ying))\b",
     re.I,
 )
 #: A sentence's end inside a content: a stop after a word, then a space and a capital (or a quote).
