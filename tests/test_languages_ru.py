@@ -1098,3 +1098,37 @@ def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
     )
     assert claim.source is not None and claim.source.entity is not None
     assert claim.source.entity.name == "Иван Петров"
+
+
+# round 12 (lang15): Russian sources read in ru-heldout8, in our own sentences
+
+
+def test_a_quoted_agency_after_the_closing_verb_is_who_says_it() -> None:
+    """ "…, передает «Интерфакс».": the name in quotation marks right after the verb, ending the
+    sentence, is the source; a quotation that goes on is no name."""
+    claim = only(
+        analyse("Из здания эвакуированы посетители, на месте работают спасатели, передает «Интерфакс».")
+    )
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Interfax"
+    assert claim.content_text == "Из здания эвакуированы посетители, на месте работают спасатели"
+
+
+def test_a_name_alone_as_the_first_line_credits_the_figures_under_it() -> None:
+    """A reposted address under its speaker's name alone (a crosshead, "Сергей Петров" ¶ …): the
+    figures nobody is named for are his, as under "Источник: Сергей Петров"."""
+    body = (
+        "Сергей Петров\n"
+        "Сегодня в нашем городе произошла страшная трагедия, которую мы все будем помнить еще очень "
+        "долго. На месте падения возник большой пожар.\n"
+        "На этот час погибли 15 человек. Точное число жертв трагедии сейчас устанавливают "
+        "следователи и спасатели.\n"
+        "Пострадали 25 человек, среди них 10 детей, все они находятся в больницах города под "
+        "наблюдением врачей.\n"
+    )
+    ledger = reportedly.analyze(body, title="Трагедия в городе", published=PUBLISHED)
+    counted = [c for c in ledger.claims if c.quantities]
+    assert len(counted) == 2
+    for claim in counted:
+        assert claim.source is not None and claim.source.entity is not None
+        assert claim.source.entity.name == "Сергей Петров"

@@ -1141,3 +1141,38 @@ def test_as_said_in_an_address_the_speaker_comes_after_where() -> None:
     assert claim.source.entity.name == "Іван Петренко"
     office = only(analyse("Як повідомили у МВС України, загинули двоє."))
     assert office.source is not None and "МВС" in office.source.text
+
+
+# round 12 (lang15): Ukrainian sources read in uk-heldout8, in our own sentences
+
+
+def test_a_quoted_outlet_after_the_closing_verb_is_who_says_it() -> None:
+    """ "…, пише «Міські вісті».": the name in quotation marks right after the verb, ending the
+    sentence, is the source (before, the clause stopped at the opening mark and named nobody)."""
+    claim = only(analyse("У місті пошкоджено три житлові будинки, пише «Міські вісті»."))
+    assert claim.source is not None and claim.source.text == "Міські вісті"
+    assert claim.content_text == "У місті пошкоджено три житлові будинки"
+
+
+def test_a_name_alone_as_the_first_line_credits_the_figures_under_it() -> None:
+    """A page reposting an address opens with the speaker's name alone, a crosshead ("Іван
+    Петренко" ¶ …): the figures nobody is named for are his, as under "Джерело: Іван Петренко";
+    the same name opening a paragraph is no credit line."""
+    body = (
+        "Іван Петренко\n"
+        "Сьогодні в нашому місті сталася жахлива трагедія, про яку ми всі будемо пам'ятати ще дуже "
+        "довго. На місці падіння виникла велика пожежа.\n"
+        "Станом на цю хвилину 15 людей загинули. Точне число жертв трагедії наразі встановлюють "
+        "слідчі та рятувальники.\n"
+        "Травмовано 25 людей, серед них 10 дітей, усі вони перебувають у лікарнях міста під "
+        "наглядом лікарів.\n"
+    )
+    ledger = reportedly.analyze(body, title="Трагедія в місті", published=PUBLISHED)
+    assert ledger.document.meta["crossheads"] == [[0, len("Іван Петренко")]]
+    counted = [c for c in ledger.claims if c.quantities]
+    assert len(counted) == 2
+    for claim in counted:
+        assert claim.source is not None and claim.source.entity is not None
+        assert claim.source.entity.name == "Іван Петренко"
+    inline = analyse("Іван Петренко\nСтаном на цю хвилину 15 людей загинули.")
+    assert all(c.source is None for c in inline.claims)

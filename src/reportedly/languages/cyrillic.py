@@ -29,6 +29,7 @@ from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
 from .common import Attribution, Range, Sentence, paragraphs_of
+from .cyrillic_credits import credit_line
 from .cyrillic_descriptions import describes
 from .cyrillic_finders import Finders
 from .cyrillic_given import figures_given
@@ -37,11 +38,6 @@ from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import by_group_only, event_verb
 from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
 from .measures import tells_casualties
-
-#: a credit line: "Джерело: X" / "Источник: X" (whose words the article relays)
-_CREDIT = re.compile(
-    r"^[ \t]*(?:джерело|источник)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE
-)
 
 #: "…, однако он не уточнял, …" / "…, але кількості він не назвав, …": a clause after "but"
 #: whose subject, a pronoun, withholds something (up to two words, its object, before it)
@@ -102,14 +98,14 @@ class Cyrillic(Finders):
     def sentences(self, document: Document) -> list[Sentence]:
         out: list[Sentence] = []
         text = document.text
-        credit = _CREDIT.search(text)
+        credit = credit_line(self.names, text, paragraphs_of(document))
         if credit:
-            # "Джерело: керівник Офісу президента Андрій Єрмак" (a line of the page's furniture, kept
-            # out of the paragraphs): whose words the article relays when it names no owner
-            line = text[credit.start(1) : credit.end(1)]
-            src, name, _hops = self._source(tokens(self.code, line), line, credit.start(1))
+            # "Джерело: керівник Офісу президента Андрій Єрмак", or a name alone as the first line
+            # (the page's furniture, out of the paragraphs): whose words the article relays
+            (cue_at, cue_end), (a, b) = credit
+            src, name, _hops = self._source(tokens(self.code, text[a:b]), text[a:b], a)
             self._credit = (src, name) if src is not None else None
-            self._credit_cue = trim(text, credit.start(), credit.start(1))
+            self._credit_cue = trim(text, cue_at, cue_end)
         for n, (start, end) in enumerate(paragraphs_of(document)):
             for a, b in self.split(text[start:end]):
                 if out and out[-1].paragraph == n and _unclosed(text[out[-1].start : out[-1].end]):

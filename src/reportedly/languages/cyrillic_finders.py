@@ -15,7 +15,7 @@ import re
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, Sentence, attributed
 from .cyrillic_according import According
-from .cyrillic_inversion import addressee_first, relay_last
+from .cyrillic_inversion import addressee_first, quoted_after, relay_last
 from .cyrillic_tokens import (
     QUOTES,
     Tok,
@@ -297,7 +297,11 @@ class Finders(According):
                 else:  # "Об этом журналистам сообщил X": whom X told is no hop
                     subject = []
         src_toks: list[Tok] = []
-        if subject:
+        named = quoted_after(toks, v) if not (subject or after) else []
+        if named:  # "…, передает «Интерфакс»": the quoted name after the verb is who
+            after = src_toks = named
+            inverted = True
+        elif subject:
             src_toks = subject
         elif after:
             lead = self._adverbials(after)

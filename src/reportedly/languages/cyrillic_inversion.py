@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .common import Range
-from .cyrillic_tokens import Tok
+from .cyrillic_tokens import Tok, closing_quote
 
 #: what ``Cyrillic.names`` gives: start, end, kind, the name in the nominative
 Names = Callable[[str], Iterable[tuple[int, int, str, str]]]
@@ -63,3 +63,15 @@ def relay_last(stext: str, at: int) -> Range | None:
     maker is the deeper hop."""
     m = _RELAY_LAST.match(stext[at:])
     return (at + m.start("who"), at + m.end("who")) if m else None
+
+
+def quoted_after(toks: list[Tok], v: int) -> list[Tok]:
+    """ "…, передает «Интерфакс»." / "…, пише «Дніпро Регіон».": a name in quotation marks right
+    after the closing verb, ending the sentence, is who says it (its words, marks off; empty: none).
+    The verb's clause otherwise stops at the opening mark, as at any punctuation."""
+    if v + 2 >= len(toks) or toks[v + 1].text not in '«"„“':
+        return []
+    close = closing_quote(toks, v + 1)
+    if close is None or any(not t.punct for t in toks[close + 1 :]) or not toks[v + 2].cap:
+        return []
+    return toks[v + 2 : close]
