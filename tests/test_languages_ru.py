@@ -1132,3 +1132,13 @@ def test_a_name_alone_as_the_first_line_credits_the_figures_under_it() -> None:
     for claim in counted:
         assert claim.source is not None and claim.source.entity is not None
         assert claim.source.entity.name == "Сергей Петров"
+
+
+def test_a_passive_of_confirming_with_nobody_named_is_confirmed() -> None:
+    """ "Подтверждена гибель 12 человек": a short passive participle of a verb of confirming, no
+    one named, is a confirmed tally (before: reported, as any figure); "не подтверждена" stays
+    unverified."""
+    claim = only(analyse("Подтверждена гибель 12 человек, в том числе двоих детей."))
+    assert claim.stance is Stance.CONFIRMED
+    claim = only(analyse("Гибель 12 человек пока не подтверждена."))
+    assert claim.stance is Stance.UNVERIFIED

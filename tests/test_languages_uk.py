@@ -1176,3 +1176,12 @@ def test_a_name_alone_as_the_first_line_credits_the_figures_under_it() -> None:
         assert claim.source.entity.name == "Іван Петренко"
     inline = analyse("Іван Петренко\nСтаном на цю хвилину 15 людей загинули.")
     assert all(c.source is None for c in inline.claims)
+
+
+def test_an_impersonal_of_confirming_is_confirmed() -> None:
+    """ "Підтверджено загибель 12 людей": the impersonal in -но of a verb of confirming is a
+    confirmed tally; a plain tally stays reported."""
+    claim = only(analyse("Підтверджено загибель 12 людей, серед них двоє дітей."))
+    assert claim.stance is Stance.CONFIRMED
+    plain = only(analyse("Загинули 12 людей, серед них двоє дітей."))
+    assert plain.stance is Stance.REPORTED

@@ -33,7 +33,7 @@ from .cyrillic_credits import credit_line
 from .cyrillic_descriptions import describes
 from .cyrillic_finders import Finders
 from .cyrillic_given import figures_given
-from .cyrillic_lexicon import Lexicon, morph, parse_word, surname_lemma
+from .cyrillic_lexicon import Lexicon, confirmed_passive, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import by_group_only, event_verb
 from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
@@ -471,6 +471,8 @@ class Cyrillic(Finders):
         if re.search(self.lex.unverified, low) or ("," not in low and self._pending(low)):
             # "«Причины … и количество пострадавших устанавливаются», – уточнили": still being found
             return Stance.UNVERIFIED
+        if confirmed_passive(self.code, self.lex.verbs, low):
+            return Stance.CONFIRMED  # "Подтверждена гибель 48 человек": confirmed, nobody named
         if re.search(self.lex.estimated, low):
             return Stance.ESTIMATED
         if self.lex.likely and re.search(self.lex.likely, low):

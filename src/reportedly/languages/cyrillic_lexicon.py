@@ -8,6 +8,7 @@ words through :func:`parse_word`.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import typing
 from collections.abc import Mapping
@@ -216,3 +217,22 @@ def person_nominative(code: str, words: list[str]) -> str:
             new = new.replace("ё", "е")
         out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
     return " ".join(out)
+
+
+#: a word that may be a passive form of a verb of confirming: "подтверждена", "підтверджено"
+_PASSIVE_WORD = re.compile(r"(?<![\w-])(?P<neg>не\s+)?(?P<word>[а-яёіїєґ]+(?:н|на|но|ны))(?!\w)")
+
+
+def confirmed_passive(code: str, verbs: Mapping[str, Stance], low: str) -> bool:
+    """Whether a lower-case sentence says a fact is confirmed with a passive and no one named:
+    "Подтверждена гибель 48 человек" (a short passive participle, pymorphy3's PRTS) or "Підтверджено
+    загибель 16 людей" (the Ukrainian impersonal in -но) of a verb the lexicon reads as confirming;
+    "не подтверждена" is not (the lexicon's unverified pattern reads it first)."""
+    for m in _PASSIVE_WORD.finditer(low):
+        if m.group("neg"):
+            continue
+        p = morph(code).parse(m.group("word"))[0]
+        passive = p.tag.POS == "PRTS" or (p.tag.POS == "VERB" and "Impe" in p.tag)
+        if passive and verbs.get(p.normal_form) is Stance.CONFIRMED:
+            return True
+    return False
