@@ -159,3 +159,27 @@ def test_symlink_loop_given_directly_is_named_as_unreadable(tmp_path: Path) -> N
     result = runner.invoke(app, ["analyze", str(loop)])
     assert result.exit_code == EXIT_INPUT
     assert "cannot be read" in result.output and "does not exist" not in result.output
+
+
+def test_a_directory_where_a_file_is_expected_is_not_reported_missing(tmp_path: Path) -> None:
+    """A directory exists: calling it ``not_found`` sent users looking for a missing path."""
+    from reportedly.ingest.jsonl import documents_from_jsonl
+
+    folder = tmp_path / "articles.txt"
+    folder.mkdir()
+    with pytest.raises(IngestError) as caught:
+        read_bytes(folder)
+    assert caught.value.reason == "is_directory"
+    assert "articles.txt is a directory, not a file" in caught.value.message
+    batch = tmp_path / "batch.jsonl"
+    batch.mkdir()  # was "not a regular file (a named pipe, device or socket)"
+    (error,) = list(documents_from_jsonl(batch))
+    assert isinstance(error, IngestError) and error.reason == "is_directory"
+    assert "batch.jsonl is a directory" in error.message
+
+
+def test_a_directory_without_articles_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (error,) = list(load_documents(tmp_path))
+    assert isinstance(error, IngestError) and error.reason == "no_articles"
+    assert "holds no" in error.message and str(tmp_path) in error.message

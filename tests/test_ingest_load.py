@@ -98,7 +98,7 @@ def test_directory_is_recursive_sorted_and_keeps_going(tmp_path: Path) -> None:
 
 def test_empty_directory(tmp_path: Path) -> None:
     (err,) = list(load_documents(tmp_path))
-    assert isinstance(err, IngestError) and err.reason == "not_found"
+    assert isinstance(err, IngestError) and err.reason == "no_articles"
 
 
 def test_missing_path_with_url_hint(tmp_path: Path) -> None:

@@ -141,8 +141,8 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert _reason(info) == "not_found"
     with pytest.raises(IngestError) as info:
         read_source(tmp_path)
-    assert _reason(info) == "not_found"
-    assert "directory" in info.value.message
+    assert _reason(info) == "is_directory"
+    assert "is a directory, not a file" in info.value.message
 
 
 def _fake_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> io.BytesIO:

@@ -28,6 +28,7 @@ from ..model import (
     TimeExpr,
 )
 from ..model import Span as TextSpan
+from ..nlp import sentences
 from ..nlp.blocks import Block
 from .drafts import Draft, claim_kind, claim_stance, hedges, is_number_phrase
 from .entities import EntityResolver
@@ -442,8 +443,7 @@ def claim_of(
     sents = [
         (b, s)
         for b in [block, *takewhile(lambda b: b.offset < sentence.end, following)]
-        for s in b.doc.sents
-        if s.start_char + b.offset < sentence.end and s.end_char + b.offset > sentence.start
+        for s in sentences(b.doc).overlapping(sentence.start - b.offset, sentence.end - b.offset)
     ]
     quantities = []
     times = []
@@ -496,13 +496,14 @@ def _tspan(document: Document, span: Span, block: Block) -> TextSpan:
 
 
 def _evidence(document: Document, block: Block, start: int, end: int) -> TextSpan:
-    """The sentences that hold the claim, as one span of the document."""
-    for s in block.doc.sents:
-        a, b = block.offset + s.start_char, block.offset + s.end_char
-        if a <= start < b:
-            start = a
-        if a < end <= b:
-            end = b
+    """The sentences that hold the claim, as one span of the document (each found by binary
+    search: walking the block's sentences per claim cost a long block's sentences squared)."""
+    sents = sentences(block.doc)
+    first, last = sents.at(start - block.offset), sents.ending(end - block.offset)
+    if first is not None:
+        start = block.offset + first.start_char
+    if last is not None:
+        end = block.offset + last.end_char
     text = document.text
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from ..model import ClaimKind
+from ..nlp import sentences
 from .drafts import TITLE_SECTIONS, Draft
 from .grammar import NEWSROOM, source_like
 from .lexicon import TALLY_VERBS
@@ -163,6 +164,9 @@ def relayed_speech(drafts: list[Draft]) -> set[int]:
     The mayor's denial is kept, so that nesting (``claims.nest_relays``) makes CNN a relay.
     """
     out: set[int] = set()
+    # the newsrooms' drafts, found once: testing every draft's source for each draft cost a
+    # long block's drafts squared in pattern searches (issue 18)
+    newsrooms = [o for o in drafts if o.source_tokens is not None and NEWSROOM.search(o.source_tokens.text)]
     for n, d in enumerate(drafts):
         src, at = d.source_tokens, d.source_span
         if src is None or at is None or d.kind is not ClaimKind.INDIRECT:
@@ -171,12 +175,8 @@ def relayed_speech(drafts: list[Draft]) -> set[int]:
             continue
         end = max((b for _, b in d.content), default=d.cue[1])
         if any(
-            o is not d
-            and o.cue[0] >= end
-            and o.source_tokens is not None
-            and NEWSROOM.search(o.source_tokens.text)
-            and any(a <= at[0] and d.cue[1] <= b for a, b in o.content)
-            for o in drafts
+            o is not d and o.cue[0] >= end and any(a <= at[0] and d.cue[1] <= b for a, b in o.content)
+            for o in newsrooms
         ):
             out.add(n)
     return out
@@ -252,8 +252,5 @@ def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], 
 
 def sentence_of(block: Block, draft: Draft) -> Span:
     """The sentence of the block that holds the draft's cue (the whole block if none does)."""
-    at = draft.cue[0] - block.offset
-    for sent in block.doc.sents:
-        if sent.start_char <= at < sent.end_char:
-            return sent
-    return block.doc[:]
+    sent = sentences(block.doc).at(draft.cue[0] - block.offset)
+    return sent if sent is not None else block.doc[:]

@@ -293,7 +293,7 @@ def load_documents(
         files = _directory_files(path)
         if not files:
             yield IngestError(
-                "not_found",
+                "no_articles",
                 src,
                 f"{src} holds no {', '.join(sorted(SUPPORTED_SUFFIXES))} files; check the directory",
             )

@@ -18,6 +18,8 @@ REASONS = frozenset(
         "encoding",
         "too_large",
         "not_found",
+        "is_directory",
+        "no_articles",
         "not_regular_file",
         "symlink_loop",
         "unreadable",

@@ -69,6 +69,13 @@ def documents_from_jsonl(
     """Yield one Document per line, or an IngestError for a line that cannot be used."""
     name = str(path)
     try:
+        if Path(path).is_dir():
+            yield IngestError(
+                "is_directory",
+                name,
+                f"{name} is a directory, not a JSONL file; pass a file, or ingest the directory as a batch",
+            )
+            return
         if Path(path).exists() and not stat.S_ISREG(Path(path).stat().st_mode):
             # Opening a named pipe blocks until a writer comes; refuse it as read_bytes does.
             yield IngestError(

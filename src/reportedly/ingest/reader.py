@@ -111,8 +111,11 @@ def read_bytes(path_or_dash: str | os.PathLike[str], *, max_bytes: int = DEFAULT
     except OSError as exc:
         raise unreadable(name, exc, "check the path") from None
     if path.is_dir():
+        # it exists, so "not_found" sent users looking for a missing path
         raise IngestError(
-            "not_found", name, f"{name} is a directory; pass a file, or load the directory as a batch"
+            "is_directory",
+            name,
+            f"{name} is a directory, not a file; pass one of its files, or ingest the directory as a batch",
         )
     if not stat.S_ISREG(st.st_mode):
         # Opening a named pipe blocks until a writer comes, possibly forever; a device

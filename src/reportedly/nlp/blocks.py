@@ -37,6 +37,14 @@ MAX_BLOCK_CHARS = 8_000
 #: the memory of one parser call. The parses are the same whatever the batch.
 MAX_BATCH_CHARS = 2 * MAX_BLOCK_CHARS
 MAX_BATCH_BLOCKS = 64
+#: Longest run of text without a sentence end handed to the parser as one block. Such a run is
+#: one "sentence" to every step after the parser, and a sentence's steps (a reporting verb's
+#: clause, its content's stance and hedge patterns, the verbs finder's walk) read it once per
+#: cue: 10,000 unbalanced quotation marks (no full stop anywhere) made 8,000-character sentences
+#: with some 650 cues each, and the analysis ran past its 120 s (issue 18). News sentences run to
+#: a few hundred characters; none of the PolNeAR dev texts, the seed article or the story dev
+#: articles has a run over 1,200 (BENCHMARKS.md, "Round 12: hostile input"), so they are cut as before.
+MAX_RUN_CHARS = 2_000
 #: Where a cut prefers to fall: after a sentence end, then at any white space.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -91,7 +99,9 @@ def block_spans(document: Document) -> list[tuple[SectionKind, int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            out.extend((kind, s, e) for s, e in split_long(text, start, end))
+            out.extend(
+                (kind, s, e) for a, b in split_runs(text, start, end) for s, e in split_long(text, a, b)
+            )
     return _without_cut_tail(text, out)
 
 
@@ -135,6 +145,33 @@ def _without_cut_tail(
     while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;:-–—"):
         cut -= 1
     return spans[:-1] + [(kind, start, cut)]
+
+
+def split_runs(text: str, start: int, end: int, limit: int = MAX_RUN_CHARS) -> list[tuple[int, int]]:
+    """Cut every run of more than ``limit`` characters without a sentence end out of
+    ``text[start:end]``, in pieces of at most ``limit`` characters cut at white space (else
+    hard); the text around such runs stays whole. A span without such a run comes back as it is.
+    """
+    pieces: list[tuple[int, int]] = []
+    piece = last = start  # where the current piece starts, and the last sentence end
+    for at in [*(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]:
+        while at - last > limit:
+            cut = 0
+            for m in _SPACE.finditer(text, last + limit // 2, last + limit):
+                cut = m.end()
+            cut = cut or last + limit
+            piece_end = cut
+            while piece_end > piece and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > piece:
+                pieces.append((piece, piece_end))
+            while cut < end and text[cut].isspace():
+                cut += 1
+            piece = last = cut
+        last = max(last, at)
+    if end > piece:
+        pieces.append((piece, end))
+    return pieces
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
