@@ -46,6 +46,7 @@ from ..model import EntityType, Origin
 from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .governments import government_ministries
+from .origins_background import recalled_only
 from .partition import Partition
 from .roles import role_fits
 from .statements import kind_bodies, statement_owners
@@ -115,6 +116,8 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
     find, union = part.find, part.union
 
     keys = [origin_key(it) for it in items]
+    for i in recalled_only(items):  # "… before a wildfire that killed 115": the newsroom's figure
+        keys[i] = (f"outlet:{items[i].doc.outlet.casefold()}", items[i].doc.outlet, False)
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, (key, _name, _anon) in enumerate(keys):
         by_key[key].append(i)
