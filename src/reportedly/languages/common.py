@@ -196,6 +196,20 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             event = getattr(lang, "event", None)
             told = event(text[span[0] : span[1]]) if event is not None else None
             if told is None:
+                # the state of things in the present ("Тривають пошуково-рятувальні роботи"): the
+                # outlet's, or the speaker's going on in the speaker's paragraph (round 12)
+                speaking = last is not None and last.source is not None and sent.paragraph == last_para
+                now = _ongoing(lang, text, span, speaking)
+                if now is not None:
+                    verb, stance = now
+                    if last is not None and speaking:
+                        kind = last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT
+                        claims.append(
+                            _carried(last, kind, stance, section, document, span, quantities, times)
+                        )
+                    else:
+                        cue = Cue(verb[0], verb[1], text[verb[0] : verb[1]], "outlet")
+                        claims.append(_outlet_claim(document, section, stance, cue, span, quantities, times))
                 continue
         # a source goes on for its paragraph, and for the next few when it gave figures (a briefing
         # told over several paragraphs of numbers)
@@ -284,6 +298,42 @@ def _words(name: str) -> set[str]:
     # "и" is "y" in the outlets' own spelling ("Patrioty Ukrainy") and "i" in anyascii's
     words = re.findall(r"[a-z0-9]+", anyascii(name).lower().replace("y", "i"))
     return {w for w in words if len(w) > 1}
+
+
+def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Range, Stance] | None:
+    """The verb (document offsets) and stance of a sentence telling the state of things in the
+    present, for a language that reads them (``lang.ongoing``), after the content's own marks."""
+    ongoing = getattr(lang, "ongoing", None)
+    found = ongoing(text[span[0] : span[1]], speaking) if ongoing is not None else None
+    if found is None:
+        return None
+    (a, b), stance = found
+    content_stance = getattr(lang, "content_stance", None)
+    if content_stance is not None:
+        stance = content_stance(text[span[0] : span[1]], stance)
+    return (span[0] + a, span[0] + b), stance
+
+
+def _outlet_claim(
+    document: Document,
+    section: SectionKind,
+    stance: Stance,
+    cue: Cue,
+    span: Range,
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpr],
+) -> Claim:
+    """A sentence in the outlet's own voice."""
+    return Claim(
+        kind=ClaimKind.OUTLET,
+        section=section,
+        stance=stance,
+        cue=cue,
+        content=[document.span(*span)],
+        quantities=_inside(quantities, [span]),
+        times=[replace(t) for t in times],
+        sentence=document.span(*span),
+    )
 
 
 def _tally_stance(sentence: str, lang: Language) -> Stance:

@@ -76,6 +76,7 @@ NOUNS: dict[str, Stance] = {
     "답변": Stance.ASSERTED,
     "증언": Stance.ASSERTED,
     "발언": Stance.ASSERTED,
+    "선포": Stance.ASSERTED,  # "…″고 선포했다": proclaimed (the mourning period, in a speech)
     "확인": Stance.CONFIRMED,
     "인정": Stance.CONFIRMED,
     "시인": Stance.CONFIRMED,
@@ -224,6 +225,8 @@ def _introduced(toks: list[Any], i: int, object_ok: bool = False) -> tuple[int, 
             t.form == "게" and j > 0 and toks[j - 1].form in ("이렇", "그렇")
         ):
             j -= 1  # "…″며 이렇게 말했다": thus
+            if t.form == "같이" and j >= 0 and toks[j].tag == "NP" and toks[j].form in ("이", "그"):
+                j -= 1  # "이같이" read as the pronoun 이 and the particle 같이
             continue
         if t.tag in ("JKS", "JX") and particle == -1:
             particle = j
@@ -470,9 +473,11 @@ def content_stance(content: str, stance: Stance) -> Stance:
         return Stance.CONFIRMED
     if re.search(r"부인(?:한다|했다)|사실이 아니", tail):
         return Stance.DENIED
-    if re.search(r"추정|추산|것으로\s*(?:보인|보여|보고|파악|판단)", tail):
+    if re.search(r"추정|추산|것으로\s*(?:[가-힣]+\s+)?(?:보인|보여|보고|파악|판단)", tail):
         return Stance.ESTIMATED
-    if re.search(r"가능성|전망|예상|예정|우려|겠다|겠습니다|겠다는|겠$|할 것이다|ㄹ 것이다", tail):
+    if re.search(
+        r"가능성|전망|예상|예정|우려(?!할\s*정도)|겠다|겠습니다|겠다는|겠$|할 것이다|ㄹ 것이다", tail
+    ):
         return Stance.EXPECTED
     return stance
 

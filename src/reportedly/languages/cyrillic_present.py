@@ -1,0 +1,100 @@
+"""The outlet's own voice in the present: what is going on, told in a sentence with no cue.
+
+"Тривають пошуково-рятувальні роботи." "На місці трагедії працюють усі служби." "Правоохоронці
+фіксують черговий злочин." "Наразі розглядаються декілька версій трагедії." "Завтра в Одесі буде
+оголошена жалоба." A report tells the state of things in the present as often as what happened
+(:mod:`.cyrillic_outlet` reads only the past); the gold sets list such sentences as claims, the
+outlet's own or, after a speaker in the same paragraph, the speaker's going on. Round 12.
+
+The sentence's first verb outside quotation marks is a present of the third person ("тривають",
+"працює", "розглядаються") or a future of "быть/бути" before a short passive participle ("буде
+оголошена": an act announced); no reporting verb, modal or conditional anywhere outside the
+quotation marks; no pronoun before the verb; no question; three words at least. Not read: a
+verb before "що/что" ("Підкреслюється, що …", "Зазначається, що …": someone's words, unnamed), and
+an abbreviation before the verb ("Співробітники СБУ проводять …": the institution telling its own
+work, a press release the gold sets credit to the institution, not to the outlet), unless a speaker
+named earlier in the paragraph goes on into it. Unlike a past event
+it needs no name: "Триває розбір завалів" is checkable by anyone at the scene.
+
+Its stance: an operation or help still going on, a count still rising or being checked ("тривають
+роботи", "надається допомога", "зростає кількість жертв") is a situation update, which the gold
+sets read as ``reported``; any other act in the present ("фіксують злочин", "розглядаються
+версії") is a plain statement, ``asserted``.
+"""
+
+from __future__ import annotations
+
+from ..model import Stance
+from .common import Range
+from .cyrillic_lexicon import Lexicon, morph
+from .cyrillic_tokens import QUOTES, quoted_words, tokens
+
+#: words that make a sentence a judgement or a hypothesis, not a state of things
+_MODAL = frozenset(
+    """мочь могти можливо возможно бы б би якби если якщо нужно нужен треба потрібно необхідно
+    должен повинен""".split()  # noqa: SIM905
+)
+#: pronouns that point back at a speaker or a thing of the sentence before
+_BACK = frozenset(
+    """он она оно они это мы я вы він вона воно вони це ми ви""".split()  # noqa: SIM905
+)
+#: lemmas of an operation, help or count still going on: a situation update (reported)
+_SITUATION = frozenset(
+    """тривати продовжуватися продовжуватись продолжаться продолжать идти вестись вестися
+    працювати работать надавати надаватися оказывать оказываться ліквідовувати ликвидировать
+    зростати расти збільшуватися увеличиваться уточнюватися уточнюватись уточняться
+    рятувати спасать шукати искать розбирати разбирать""".split()  # noqa: SIM905
+)
+_BE = frozenset({"быть", "бути"})
+_MIN_WORDS = 3
+
+
+def ongoing(
+    code: str, lex: Lexicon, sentence: str, after_speaker: bool = False
+) -> tuple[Range, Stance] | None:
+    """(the verb's offsets in the sentence, the stance) when ``sentence`` tells the state of things
+    in the present with no cue (module docstring), else None. ``after_speaker``: a speaker was named
+    earlier in the paragraph, who goes on into it (an institution's people then are its own)."""
+    s = sentence.strip()
+    if not s or s[0] in QUOTES or s.endswith("?"):
+        return None
+    toks = tokens(code, sentence)
+    if sum(1 for t in toks if not t.punct and t.text[0].isalpha()) < _MIN_WORDS:
+        return None
+    quoted = quoted_words(toks)
+    verb: tuple[Range, str] | None = None
+    for n, t in enumerate(toks):
+        if quoted[n] or t.punct:
+            continue
+        low = t.text.lower()
+        if t.lemma in lex.verbs or t.lemma in _MODAL or low in _MODAL:
+            return None  # someone says it, or a judgement
+        if verb is not None:
+            continue
+        tag = morph(code).parse(low)[0].tag
+        if tag.POS != "VERB":
+            continue
+        if any(x.text.lower() in _BACK for x in toks[:n] if not x.punct):
+            return None  # "Вони працюють …": a subject pointing back
+        if not after_speaker and any(x.text.isupper() and len(x.text) > 1 for x in toks[:n] if not x.punct):
+            return None  # "Співробітники СБУ проводять …": the institution telling its own work
+        if "pres" in tag and "3per" in tag:
+            if any(x.text.lower() in lex.that for x in toks[n + 1 : n + 3]):
+                return None  # "Підкреслюється, що …": said by someone, not the outlet's state of things
+            verb = ((t.start, t.end), t.lemma)
+        elif t.lemma in _BE and "futr" in tag and _participle_next(code, toks, n):
+            verb = ((t.start, toks[n + 1].end), t.lemma)
+        else:
+            return None  # the first verb is a past, an imperative, an infinitive: not this reading
+    if verb is None:
+        return None
+    span, lemma = verb
+    return span, Stance.REPORTED if lemma in _SITUATION else Stance.ASSERTED
+
+
+def _participle_next(code: str, toks: list, n: int) -> bool:
+    """Whether a short passive participle follows "буде/будет" ("буде оголошена")."""
+    if n + 1 >= len(toks) or toks[n + 1].punct:
+        return False
+    tag = morph(code).parse(toks[n + 1].text.lower())[0].tag
+    return tag.POS == "PRTS" or (tag.POS == "ADJF" and "pssv" in tag)  # uk reads "оголошена" so

@@ -1,0 +1,105 @@
+"""Round 12 (lang16), recall: the outlet's present-tense sentences in Russian and Ukrainian, and
+Korean statements the reader skipped. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportedly
+from reportedly.model import ClaimKind, Ledger, Stance
+
+
+def analyse(text: str, language: str, published: str = "2023-01-16") -> Ledger:
+    ledger = reportedly.analyze(text, published=published)
+    assert ledger.document.meta["language"] == language
+    assert ledger.validate() == []
+    return ledger
+
+
+def only(ledger: Ledger):  # noqa: ANN201 - the one claim
+    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
+    return ledger.claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "stance"),
+    [
+        ("Тривають пошуково-рятувальні роботи біля зруйнованої школи.", "uk", Stance.REPORTED),
+        ("Потерпілим надають необхідну медичну допомогу.", "uk", Stance.REPORTED),
+        ("Поліцейські фіксують черговий злочин окупантів.", "uk", Stance.ASSERTED),
+        ("Наразі розглядаються кілька версій цієї події, серед яких:", "uk", Stance.ASSERTED),
+        ("Післязавтра в місті буде оголошена жалоба.", "uk", Stance.ASSERTED),
+        ("Продолжаются поисково-спасательные работы у разрушенного здания.", "ru", Stance.REPORTED),
+        ("Следователи устанавливают все обстоятельства пожара.", "ru", Stance.ASSERTED),
+    ],
+)
+def test_the_state_of_things_in_the_present_is_the_outlets(text: str, language: str, stance: Stance) -> None:
+    """No cue, no figure, a present verb: the outlet tells what is going on; an operation or help
+    going on is a situation update (reported), any other act a plain statement (asserted)."""
+    claim = only(analyse(text, language))
+    assert claim.kind is ClaimKind.OUTLET and claim.source is None
+    assert claim.stance is stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вони працюють на місці цілу ніч.",  # a pronoun points back
+        "Люди можуть перебувати під завалами будинку.",  # a modal: a judgement
+        "Підкреслюється, що роботи на місці тривають.",  # someone's words, unnamed
+        "Співробітники СБУ проводять комплекс слідчих дій.",  # the institution's own release
+        "Чи тривають роботи на місці?",  # a question
+    ],
+)
+def test_no_present_reading(text: str) -> None:
+    ledger = analyse(text, "uk")
+    assert not [
+        c
+        for c in ledger.claims
+        if c.kind is ClaimKind.OUTLET and c.cue.text.startswith(("працю", "трива", "провод"))
+    ]
+
+
+def test_the_present_after_a_speaker_in_his_paragraph_is_his() -> None:
+    """ "Мер Петро Іваненко повідомив, що … . Тривають роботи …": the mayor goes on."""
+    ledger = analyse(
+        "Мер Петро Іваненко повідомив, що ракета влучила у школу. Тривають пошуково-рятувальні роботи.", "uk"
+    )
+    going_on = [c for c in ledger.claims if c.content_text.startswith("Тривають")]
+    assert len(going_on) == 1
+    assert going_on[0].source is not None and going_on[0].source.entity is not None
+    assert going_on[0].source.entity.name == "Петро Іваненко"
+
+
+def test_korean_proclaimed_quotations_are_the_speakers() -> None:
+    """ "…"며 "…"고 선포했다": proclaimed, a reporting verb; one claim per quotation."""
+    ledger = analyse(
+        '김철수 시장은 "슬픔을 함께 나누겠다"며 "오늘부터 애도 기간이다"고 선포했다.', "ko", "2024-10-25"
+    )
+    assert [c.cue.text for c in ledger.claims] == ["선포했다", "선포했다"]
+    assert all(c.source is not None and c.source.text == "김철수 시장" for c in ledger.claims)
+
+
+def test_korean_thus_written_as_pronoun_and_particle() -> None:
+    """ "…"라며 이같이 말했다": kiwi reads 이같이 as 이/NP + 같이/JKB; the quotation is still told."""
+    claim = only(
+        analyse('박영희 장관은 "많은 인파가 몰린 것은 아니다"라며 이같이 말했다.', "ko", "2024-10-25")
+    )
+    assert claim.cue.text == "말했다"
+    assert "인파가 몰린 것은 아니다" in claim.content_text
+
+
+def test_korean_worrying_degree_is_no_forecast_and_an_adverb_before_parak_is_estimated() -> None:
+    """ "우려할 정도로" (to a worrying degree) is no forecast; "것으로 지금 파악하고 있다" estimates."""
+    claim = only(
+        analyse('박영희 장관은 "우려할 정도로 많은 인파가 모인 것은 아니었다"고 말했다.', "ko", "2024-10-25")
+    )
+    assert claim.stance is Stance.ASSERTED
+    claim = only(
+        analyse(
+            '박영희 장관은 "막을 수 있던 문제는 아니었던 것으로 지금 파악하고 있다"고 말했다.',
+            "ko",
+            "2024-10-25",
+        )
+    )
+    assert claim.stance is Stance.ESTIMATED
