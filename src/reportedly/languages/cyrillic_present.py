@@ -9,7 +9,8 @@ outlet's own or, after a speaker in the same paragraph, the speaker's going on. 
 The sentence's first verb outside quotation marks is a present of the third person ("тривають",
 "працює", "розглядаються") or a future of "быть/бути" before a short passive participle ("буде
 оголошена": an act announced); no reporting verb, modal or conditional anywhere outside the
-quotation marks; no pronoun before the verb; no question; three words at least. Not read: a
+quotation marks; no pronoun before the verb; no question; three words at least. Not read: being,
+having or being called ("Дамба находится …", "Имеется запас коек", "Его зовут …": a description), a
 verb before "що/что" ("Підкреслюється, що …", "Зазначається, що …": someone's words, unnamed), and
 an abbreviation before the verb ("Співробітники СБУ проводять …": the institution telling its own
 work, a press release the gold sets credit to the institution, not to the outlet), unless a speaker
@@ -34,9 +35,15 @@ _MODAL = frozenset(
     """мочь могти можливо возможно бы б би якби если якщо нужно нужен треба потрібно необхідно
     должен повинен""".split()  # noqa: SIM905
 )
-#: pronouns that point back at a speaker or a thing of the sentence before
+#: pronouns that point back at a speaker or a thing of the sentence before, in any case
 _BACK = frozenset(
-    """он она оно они это мы я вы він вона воно вони це ми ви""".split()  # noqa: SIM905
+    """он она оно они это мы я вы він вона воно вони це ми ви его её ее их ему им його її їх йому
+    їм""".split()  # noqa: SIM905
+)
+#: lemmas of being, having, being called: a description of a thing, not the state of affairs
+_DESCRIBING = frozenset(
+    """находиться знаходитися являться являтися иметься матися называться називатися звать звати
+    состоять складатися бути быть""".split()  # noqa: SIM905
 )
 #: lemmas of an operation, help or count still going on: a situation update (reported)
 _SITUATION = frozenset(
@@ -79,6 +86,8 @@ def ongoing(
         if not after_speaker and any(x.text.isupper() and len(x.text) > 1 for x in toks[:n] if not x.punct):
             return None  # "Співробітники СБУ проводять …": the institution telling its own work
         if "pres" in tag and "3per" in tag:
+            if t.lemma in _DESCRIBING:
+                return None  # "Дамба находится в черте города", "имеется запас коек": a description
             if any(x.text.lower() in lex.that for x in toks[n + 1 : n + 3]):
                 return None  # "Підкреслюється, що …": said by someone, not the outlet's state of things
             verb = ((t.start, t.end), t.lemma)

@@ -163,7 +163,11 @@ class Korean:
         return stance_sentence(sentence)
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
-        return attributions(text[sent.start : sent.end], sent.start)
+        from .ko_acts import act
+
+        found = attributions(text[sent.start : sent.end], sent.start)
+        done = None if found else act(text[sent.start : sent.end], sent.start)  # an official's act
+        return found or ([done] if done is not None else [])
 
     def quantities(self, text: str, sent: Sentence) -> list[Quantity]:
         return quantities(text[sent.start : sent.end], sent.start)
