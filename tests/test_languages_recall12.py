@@ -103,3 +103,36 @@ def test_korean_worrying_degree_is_no_forecast_and_an_adverb_before_parak_is_est
         )
     )
     assert claim.stance is Stance.ESTIMATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дамба находится в черте города и прикрывает его от воды.",  # a description
+        "В больницах имеется необходимый запас лекарств.",  # having
+        "Его зовут Иван Петров, он местный житель.",  # a name given
+    ],
+)
+def test_describing_verbs_are_no_state_of_affairs(text: str) -> None:
+    ledger = analyse(text, "ru")
+    assert not [c for c in ledger.claims if c.kind is ClaimKind.OUTLET]
+
+
+def test_korean_an_officials_act_is_the_officials() -> None:
+    """ "김철수 총리는 … 정했다": no reporting verb, an act of an official: his claim, asserted."""
+    claim = only(analyse("김철수 국무총리는 국가 애도 기간을 다음 주까지로 정했다.", "ko", "2024-10-25"))
+    assert claim.source is not None and claim.source.text == "김철수 국무총리"
+    assert claim.stance is Stance.ASSERTED and claim.cue.text.startswith("정")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "윤 대통령도 사고 수습에 집중할 예정이다.",  # a plan, not an act done
+        "사고 현장에는 많은 시민이 모였다.",  # no official as the topic
+        '김철수 총리는 "애도 기간을 정했다"고 말했다.',  # a reporting verb reads it already
+    ],
+)
+def test_korean_no_act_reading(text: str) -> None:
+    ledger = analyse(text, "ko", "2024-10-25")
+    assert not [c for c in ledger.claims if c.cue.text.startswith(("집중", "모였", "정했"))]
