@@ -136,3 +136,20 @@ def test_korean_an_officials_act_is_the_officials() -> None:
 def test_korean_no_act_reading(text: str) -> None:
     ledger = analyse(text, "ko", "2024-10-25")
     assert not [c for c in ledger.claims if c.cue.text.startswith(("집중", "모였", "정했"))]
+
+
+def test_who_is_among_the_dead_goes_on_from_the_speaker_of_the_figures() -> None:
+    """ "Серед загиблих – …" with no verb is a tally's part: reported, the speaker's who gave the
+    figures in the paragraph before; alone, the outlet's."""
+    ledger = analyse(
+        "Мер Петро Іваненко повідомив, що загинули 5 людей.\n\nСеред загиблих – двоє рятувальників та медик.",
+        "uk",
+    )
+    part = [c for c in ledger.claims if c.content_text.startswith("Серед")]
+    assert len(part) == 1 and part[0].stance is Stance.REPORTED
+    assert part[0].source is not None and part[0].source.entity is not None
+    assert part[0].source.entity.name == "Петро Іваненко"
+    claim = only(analyse("Серед загиблих – двоє рятувальників та медик.", "uk"))
+    assert claim.kind is ClaimKind.OUTLET and claim.stance is Stance.REPORTED
+    ledger = analyse("Серед загиблих опинилися двоє рятувальників біля школи.", "uk")
+    assert not [c for c in ledger.claims if c.cue.text.lower().startswith("серед")]

@@ -201,8 +201,12 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 speaking = last is not None and last.source is not None and sent.paragraph == last_para
                 now = _ongoing(lang, text, span, speaking)
                 if now is not None:
-                    verb, stance = now
-                    if last is not None and speaking:
+                    verb, stance, part = now
+                    # a tally's part ("Серед загиблих – …") goes on as figures do, over paragraphs
+                    figures = part and last is not None and last.source is not None and bool(last.quantities)
+                    if last is not None and (
+                        speaking or (figures and 0 < sent.paragraph - last_para <= CARRY_PARAGRAPHS)
+                    ):
                         kind = last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT
                         claims.append(
                             _carried(last, kind, stance, section, document, span, quantities, times)
@@ -300,18 +304,18 @@ def _words(name: str) -> set[str]:
     return {w for w in words if len(w) > 1}
 
 
-def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Range, Stance] | None:
+def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Range, Stance, bool] | None:
     """The verb (document offsets) and stance of a sentence telling the state of things in the
     present, for a language that reads them (``lang.ongoing``), after the content's own marks."""
     ongoing = getattr(lang, "ongoing", None)
     found = ongoing(text[span[0] : span[1]], speaking) if ongoing is not None else None
     if found is None:
         return None
-    (a, b), stance = found
+    (a, b), stance, part = found
     content_stance = getattr(lang, "content_stance", None)
     if content_stance is not None:
         stance = content_stance(text[span[0] : span[1]], stance)
-    return (span[0] + a, span[0] + b), stance
+    return (span[0] + a, span[0] + b), stance, part
 
 
 def _outlet_claim(

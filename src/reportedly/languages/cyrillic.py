@@ -552,7 +552,7 @@ class Cyrillic(Finders):
         (:mod:`.cyrillic_outlet`), as the English pipeline's outlet claims: None for none."""
         return event_verb(self.code, self.lex, sentence)
 
-    def ongoing(self, sentence: str, after_speaker: bool) -> tuple[Range, Stance] | None:
+    def ongoing(self, sentence: str, after_speaker: bool) -> tuple[Range, Stance, bool] | None:
         """The state of things told in the present (:mod:`.cyrillic_present`)."""
         return ongoing(self.code, self.lex, sentence, after_speaker)
 

@@ -17,6 +17,10 @@ work, a press release the gold sets credit to the institution, not to the outlet
 named earlier in the paragraph goes on into it. Unlike a past event
 it needs no name: "Триває розбір завалів" is checkable by anyone at the scene.
 
+Who is among the dead or hurt, with no verb ("Серед загиблих – місцеві жителі", "Серед них також
+є дитина", "Среди погибших …") is a tally's part: reported, and it goes on from a speaker who gave
+figures as figures do (the next three paragraphs), else the outlet's.
+
 Its stance: an operation or help still going on, a count still rising or being checked ("тривають
 роботи", "надається допомога", "зростає кількість жертв") is a situation update, which the gold
 sets read as ``reported``; any other act in the present ("фіксують злочин", "розглядаються
@@ -28,7 +32,7 @@ from __future__ import annotations
 from ..model import Stance
 from .common import Range
 from .cyrillic_lexicon import Lexicon, morph
-from .cyrillic_tokens import QUOTES, quoted_words, tokens
+from .cyrillic_tokens import QUOTES, Tok, quoted_words, tokens
 
 #: words that make a sentence a judgement or a hypothesis, not a state of things
 _MODAL = frozenset(
@@ -53,19 +57,29 @@ _SITUATION = frozenset(
     рятувати спасать шукати искать розбирати разбирать""".split()  # noqa: SIM905
 )
 _BE = frozenset({"быть", "бути"})
+_AMONG = frozenset({"серед", "среди"})
+#: the dead, hurt or missing, in the genitive plural after "серед/среди" ("них": of those counted)
+_HURT = frozenset(
+    """загиблих постраждалих поранених травмованих зниклих жертв погибших пострадавших раненых
+    пропавших""".split()  # noqa: SIM905
+)
 _MIN_WORDS = 3
 
 
 def ongoing(
     code: str, lex: Lexicon, sentence: str, after_speaker: bool = False
-) -> tuple[Range, Stance] | None:
-    """(the verb's offsets in the sentence, the stance) when ``sentence`` tells the state of things
-    in the present with no cue (module docstring), else None. ``after_speaker``: a speaker was named
-    earlier in the paragraph, who goes on into it (an institution's people then are its own)."""
+) -> tuple[Range, Stance, bool] | None:
+    """(the verb's offsets in the sentence, the stance, whether it is a tally's part) when
+    ``sentence`` tells the state of things in the present with no cue, or who is among the dead or
+    hurt (module docstring), else None. ``after_speaker``: a speaker was named earlier in the
+    paragraph, who goes on into it (an institution's people then are its own)."""
     s = sentence.strip()
     if not s or s[0] in QUOTES or s.endswith("?"):
         return None
     toks = tokens(code, sentence)
+    among = _among(code, toks)
+    if among is not None:
+        return among, Stance.REPORTED, True
     if sum(1 for t in toks if not t.punct and t.text[0].isalpha()) < _MIN_WORDS:
         return None
     quoted = quoted_words(toks)
@@ -98,10 +112,28 @@ def ongoing(
     if verb is None:
         return None
     span, lemma = verb
-    return span, Stance.REPORTED if lemma in _SITUATION else Stance.ASSERTED
+    return span, Stance.REPORTED if lemma in _SITUATION else Stance.ASSERTED, False
 
 
-def _participle_next(code: str, toks: list, n: int) -> bool:
+def _among(code: str, toks: list[Tok]) -> Range | None:
+    """ "Серед загиблих – …", "Серед них також є дитина", "Среди погибших …": who is among the
+    dead or hurt, told with no verb (but "є/есть"): the offsets of "серед/среди" and the word
+    after it, or None."""
+    words = [t for t in toks if not t.punct]
+    if len(words) < 3 or words[0].text.lower() not in _AMONG:
+        return None
+    head = words[1].text.lower()
+    if head not in ("них", "їх") and head not in _HURT:
+        return None
+    for t in words[2:]:
+        if t.text.lower() in ("є", "есть"):
+            continue
+        if morph(code).parse(t.text.lower())[0].tag.POS == "VERB":
+            return None  # "Серед загиблих опинилися …": a sentence with its own verb
+    return words[0].start, words[1].end
+
+
+def _participle_next(code: str, toks: list[Tok], n: int) -> bool:
     """Whether a short passive participle follows "буде/будет" ("буде оголошена")."""
     if n + 1 >= len(toks) or toks[n + 1].punct:
         return False
