@@ -31,6 +31,11 @@ def only(ledger: Ledger):  # noqa: ANN201 - the one claim
         ("Післязавтра в місті буде оголошена жалоба.", "uk", Stance.ASSERTED),
         ("Продолжаются поисково-спасательные работы у разрушенного здания.", "ru", Stance.REPORTED),
         ("Следователи устанавливают все обстоятельства пожара.", "ru", Stance.ASSERTED),
+        ("Наразі проводяться аварійно-рятувальні роботи біля школи.", "uk", Stance.REPORTED),
+        ("Пожежники продовжують гасити склад біля вокзалу.", "uk", Stance.REPORTED),
+        ("Остаточну кількість постраждалих встановлюють.", "uk", Stance.UNVERIFIED),
+        ("Сведения о числе пострадавших разнятся.", "ru", Stance.UNVERIFIED),
+        ("Після вибуху десятки людей вважаються зниклими безвісти.", "uk", Stance.REPORTED),
     ],
 )
 def test_the_state_of_things_in_the_present_is_the_outlets(text: str, language: str, stance: Stance) -> None:
@@ -112,10 +117,12 @@ def test_korean_worrying_degree_is_no_forecast_and_an_adverb_before_parak_is_est
         "В больницах имеется необходимый запас лекарств.",  # having
         "Его зовут Иван Петров, он местный житель.",  # a name given
         "Речь идет о преднамеренном ударе по жилым кварталам.",  # what it is about
+        "Старий кінотеатр у центрі міста планується знести.",  # someone's plan
+        "Загиблих серед мешканців будинку наразі немає.",  # someone's count of none
     ],
 )
 def test_describing_verbs_are_no_state_of_affairs(text: str) -> None:
-    ledger = analyse(text, "ru")
+    ledger = reportedly.analyze(text, published="2023-01-16")
     assert not [c for c in ledger.claims if c.kind is ClaimKind.OUTLET]
 
 

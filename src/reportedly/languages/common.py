@@ -315,6 +315,9 @@ def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Ra
     content_stance = getattr(lang, "content_stance", None)
     if content_stance is not None:
         stance = content_stance(text[span[0] : span[1]], stance)
+    figures_told = getattr(lang, "figures_told", None)  # "десятки людей вважаються зниклими"
+    if figures_told is not None:
+        stance = figures_told(text[span[0] : span[1]], stance)
     return (span[0] + a, span[0] + b), stance, part
 
 

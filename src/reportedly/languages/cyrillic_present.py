@@ -24,10 +24,14 @@ figures as figures do (the next three paragraphs); with no such speaker it is le
 uk-heldout8: such lines follow a statement the reader did not tie to its figures, and were
 someone's, not the outlet's).
 
-Its stance: an operation or help still going on, a count still rising or being checked ("тривають
-роботи", "надається допомога", "зростає кількість жертв") is a situation update, which the gold
-sets read as ``reported``; any other act in the present ("фіксують злочин", "розглядаються
-версії") is a plain statement, ``asserted``.
+Its stance: an operation or help still going on, a count still rising ("тривають роботи",
+"надається допомога", "проводяться аварійно-рятувальні роботи", "зростає кількість жертв") is a
+situation update, which the gold sets read as ``reported``, and so is a tally with no figure
+("десятки людей вважаються зниклими", the reader's ``figures_told``); a figure still being
+established or told differently ("Остаточну кількість загиблих встановлюють", "Данные разнятся")
+is ``unverified``; any other act in the present ("фіксують злочин", "розглядаються версії") is a
+plain statement, ``asserted``. "Немає" (there is none) and "планується" (is planned) are no state
+of things told: someone's count, someone's plan.
 """
 
 from __future__ import annotations
@@ -50,12 +54,33 @@ _BACK = frozenset(
 #: lemmas of being, having, being called: a description of a thing, not the state of affairs
 _DESCRIBING = frozenset(
     """находиться знаходитися являться являтися иметься матися называться називатися звать звати
-    состоять складатися бути быть""".split()  # noqa: SIM905
+    состоять складатися бути быть немати планироваться плануватися""".split()  # noqa: SIM905
+)
+#: lemmas of a figure still being established ("кількість … встановлюють"; "Следователи
+#: устанавливают обстоятельства" is an act) or told differently: not yet known (unverified)
+_PENDING = frozenset(
+    """встановлювати устанавливать уточнювати уточнять з'ясовувати з’ясовувати выяснять""".split()  # noqa: SIM905
+)
+_DIFFER = frozenset({"разниться", "різнитися"})
+_FIGURE = ("кількіст", "количеств", "числ", "дані", "даних", "данны", "сведени", "відомост")
+#: stems of the nouns of an operation or help going on ("проводяться аварійно-рятувальні роботи")
+_OPERATION = (
+    "робот",
+    "работ",
+    "операці",
+    "операци",
+    "розбір",
+    "розбор",
+    "разбор",
+    "пошук",
+    "поиск",
+    "допомог",
+    "помощ",
 )
 #: lemmas of an operation, help or count still going on: a situation update (reported)
 _SITUATION = frozenset(
     """тривати продовжуватися продовжуватись продолжаться продолжать идти вестись вестися
-    працювати работать надавати надаватися оказывать оказываться ліквідовувати ликвидировать
+    продовжувати працювати работать надавати надаватися оказывать оказываться ліквідовувати ликвидировать
     зростати расти збільшуватися увеличиваться уточнюватися уточнюватись уточняться
     рятувати спасать шукати искать розбирати разбирать""".split()  # noqa: SIM905
 )
@@ -118,7 +143,10 @@ def ongoing(
     if verb is None:
         return None
     span, lemma = verb
-    return span, Stance.REPORTED if lemma in _SITUATION else Stance.ASSERTED, False
+    if lemma in _DIFFER or (lemma in _PENDING and any(t.text.lower().startswith(_FIGURE) for t in toks)):
+        return span, Stance.UNVERIFIED, False  # "Остаточну кількість загиблих встановлюють"
+    going_on = lemma in _SITUATION or any(t.text.lower().startswith(_OPERATION) for t in toks)
+    return span, Stance.REPORTED if going_on else Stance.ASSERTED, False
 
 
 def _among(code: str, toks: list[Tok]) -> Range | None:
