@@ -199,7 +199,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 # the state of things in the present ("Тривають пошуково-рятувальні роботи"): the
                 # outlet's, or the speaker's going on in the speaker's paragraph (round 12)
                 speaking = last is not None and last.source is not None and sent.paragraph == last_para
-                now = _ongoing(lang, text, span, speaking)
+                now = _ongoing(lang, text, (sent.start, sent.end), speaking)  # its quotation marks too
                 if now is not None:
                     verb, stance, part = now
                     # a tally's part ("Серед загиблих – …") goes on as figures do, over paragraphs
@@ -305,8 +305,9 @@ def _words(name: str) -> set[str]:
 
 
 def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Range, Stance, bool] | None:
-    """The verb (document offsets) and stance of a sentence telling the state of things in the
-    present, for a language that reads them (``lang.ongoing``), after the content's own marks."""
+    """The verb (document offsets), stance and whether it is a tally's part, of a sentence telling
+    the state of things in the present (or who is among the dead), for a language that reads them
+    (``lang.ongoing``), the stance after the content's own marks."""
     ongoing = getattr(lang, "ongoing", None)
     found = ongoing(text[span[0] : span[1]], speaking) if ongoing is not None else None
     if found is None:
