@@ -196,6 +196,24 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             event = getattr(lang, "event", None)
             told = event(text[span[0] : span[1]]) if event is not None else None
             if told is None:
+                # the state of things in the present ("Тривають пошуково-рятувальні роботи"): the
+                # outlet's, or the speaker's going on in the speaker's paragraph (round 12)
+                speaking = last is not None and last.source is not None and sent.paragraph == last_para
+                now = _ongoing(lang, text, (sent.start, sent.end), speaking)  # its quotation marks too
+                if now is not None:
+                    verb, stance, part = now
+                    # a tally's part ("Серед загиблих – …") goes on as figures do, over paragraphs
+                    figures = part and last is not None and last.source is not None and bool(last.quantities)
+                    if last is not None and (
+                        speaking or (figures and 0 < sent.paragraph - last_para <= CARRY_PARAGRAPHS)
+                    ):
+                        kind = last.kind if last.kind is not ClaimKind.DIRECT else ClaimKind.INDIRECT
+                        claims.append(
+                            _carried(last, kind, stance, section, document, span, quantities, times)
+                        )
+                    elif not part:  # a tally's part with no speaker to go on from is left unread
+                        cue = Cue(verb[0], verb[1], text[verb[0] : verb[1]], "outlet")
+                        claims.append(_outlet_claim(document, section, stance, cue, span, quantities, times))
                 continue
         # a source goes on for its paragraph, and for the next few when it gave figures (a briefing
         # told over several paragraphs of numbers)
@@ -284,6 +302,46 @@ def _words(name: str) -> set[str]:
     # "и" is "y" in the outlets' own spelling ("Patrioty Ukrainy") and "i" in anyascii's
     words = re.findall(r"[a-z0-9]+", anyascii(name).lower().replace("y", "i"))
     return {w for w in words if len(w) > 1}
+
+
+def _ongoing(lang: Language, text: str, span: Range, speaking: bool) -> tuple[Range, Stance, bool] | None:
+    """The verb (document offsets), stance and whether it is a tally's part, of a sentence telling
+    the state of things in the present (or who is among the dead), for a language that reads them
+    (``lang.ongoing``), the stance after the content's own marks."""
+    ongoing = getattr(lang, "ongoing", None)
+    found = ongoing(text[span[0] : span[1]], speaking) if ongoing is not None else None
+    if found is None:
+        return None
+    (a, b), stance, part = found
+    content_stance = getattr(lang, "content_stance", None)
+    if content_stance is not None:
+        stance = content_stance(text[span[0] : span[1]], stance)
+    figures_told = getattr(lang, "figures_told", None)  # "десятки людей вважаються зниклими"
+    if figures_told is not None:
+        stance = figures_told(text[span[0] : span[1]], stance)
+    return (span[0] + a, span[0] + b), stance, part
+
+
+def _outlet_claim(
+    document: Document,
+    section: SectionKind,
+    stance: Stance,
+    cue: Cue,
+    span: Range,
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpr],
+) -> Claim:
+    """A sentence in the outlet's own voice."""
+    return Claim(
+        kind=ClaimKind.OUTLET,
+        section=section,
+        stance=stance,
+        cue=cue,
+        content=[document.span(*span)],
+        quantities=_inside(quantities, [span]),
+        times=[replace(t) for t in times],
+        sentence=document.span(*span),
+    )
 
 
 def _tally_stance(sentence: str, lang: Language) -> Stance:

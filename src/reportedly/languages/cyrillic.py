@@ -36,6 +36,7 @@ from .cyrillic_given import figures_given
 from .cyrillic_lexicon import Lexicon, confirmed_passive, morph, parse_word, surname_lemma
 from .cyrillic_numbers import quantities, times
 from .cyrillic_outlet import by_group_only, event_verb
+from .cyrillic_present import ongoing
 from .cyrillic_tokens import QUOTES, Tok, quoted_words, refusing_words, tokens, trim
 from .measures import tells_casualties
 
@@ -548,6 +549,10 @@ class Cyrillic(Finders):
         """The verb of an event the outlet tells in a sentence with no cue and no figure
         (:mod:`.cyrillic_outlet`), as the English pipeline's outlet claims: None for none."""
         return event_verb(self.code, self.lex, sentence)
+
+    def ongoing(self, sentence: str, after_speaker: bool) -> tuple[Range, Stance, bool] | None:
+        """The state of things told in the present (:mod:`.cyrillic_present`)."""
+        return ongoing(self.code, self.lex, sentence, after_speaker)
 
     def by_group(self, sentence: str) -> bool:
         """Whether an event the outlet tells names only a body of people (:mod:`.cyrillic_outlet`)."""

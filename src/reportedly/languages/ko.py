@@ -76,6 +76,7 @@ NOUNS: dict[str, Stance] = {
     "답변": Stance.ASSERTED,
     "증언": Stance.ASSERTED,
     "발언": Stance.ASSERTED,
+    "선포": Stance.ASSERTED,  # "…″고 선포했다": proclaimed (the mourning period, in a speech)
     "확인": Stance.CONFIRMED,
     "인정": Stance.CONFIRMED,
     "시인": Stance.CONFIRMED,
@@ -162,7 +163,11 @@ class Korean:
         return stance_sentence(sentence)
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
-        return attributions(text[sent.start : sent.end], sent.start)
+        from .ko_acts import act
+
+        found = attributions(text[sent.start : sent.end], sent.start)
+        done = None if found else act(text[sent.start : sent.end], sent.start)  # an official's act
+        return found or ([done] if done is not None else [])
 
     def quantities(self, text: str, sent: Sentence) -> list[Quantity]:
         return quantities(text[sent.start : sent.end], sent.start)
@@ -224,6 +229,8 @@ def _introduced(toks: list[Any], i: int, object_ok: bool = False) -> tuple[int, 
             t.form == "게" and j > 0 and toks[j - 1].form in ("이렇", "그렇")
         ):
             j -= 1  # "…″며 이렇게 말했다": thus
+            if t.form == "같이" and j >= 0 and toks[j].tag == "NP" and toks[j].form in ("이", "그"):
+                j -= 1  # "이같이" read as the pronoun 이 and the particle 같이
             continue
         if t.tag in ("JKS", "JX") and particle == -1:
             particle = j
@@ -251,7 +258,7 @@ def _np_before(toks: list[Any], k: int, floor: int = 0) -> int:
     return a
 
 
-def _is_agent(phrase: str) -> bool:
+def is_agent(phrase: str) -> bool:
     words = phrase.replace("(", " ").replace(")", " ").split()
     if not words:
         return False
@@ -260,15 +267,15 @@ def _is_agent(phrase: str) -> bool:
         return True
     from ..extract.gazetteer import load_gazetteer
 
-    return load_gazetteer().lookup(_clean_name(phrase)) is not None  # "중대본", "합참": known names
+    return load_gazetteer().lookup(clean_name(phrase)) is not None  # "중대본", "합참": known names
 
 
-def _clean_name(phrase: str) -> str:
+def clean_name(phrase: str) -> str:
     """The name a source resolves by: the words before a bracketed short form."""
     return re.sub(r"\s*\([^)]*\)\s*", " ", phrase).strip()
 
 
-def _topic_source(toks: list[Any], end: int, base: int) -> tuple[Range, str, int] | None:
+def topic_source(toks: list[Any], end: int, base: int) -> tuple[Range, str, int] | None:
     """The sentence's first topic or subject phrase before morpheme ``end`` when it names an agent.
 
     Only time words, numbers and adverbs may come before it ("30일 중대본은 …").
@@ -334,7 +341,7 @@ def _according_to(toks: list[Any], stext: str, base: int) -> list[Attribution]:
                     stance=content_stance(body, Stance.REPORTED),
                     kind=ClaimKind.ACCORDING_TO,
                     source=source,
-                    source_name=_clean_name(stext[toks[a].start : _end(toks[k - 1])]),
+                    source_name=clean_name(stext[toks[a].start : _end(toks[k - 1])]),
                 )
             ]
     return []
@@ -363,11 +370,11 @@ def _reported(
             source = (base + toks[a].start, base + _end(toks[particle - 1]))
             inverted = True
     if source is None:
-        topic = _topic_source(toks, q, base)
-        if topic is not None and _is_agent(stext[topic[0][0] - base : topic[0][1] - base]):
+        topic = topic_source(toks, q, base)
+        if topic is not None and is_agent(stext[topic[0][0] - base : topic[0][1] - base]):
             source, _, first = topic[0], None, topic[2] + 1
     if source is not None:
-        name = _clean_name(stext[source[0] - base : source[1] - base])
+        name = clean_name(stext[source[0] - base : source[1] - base])
     # content: after the source (and its time words) up to the quotative
     start = toks[first].start if first < len(toks) else 0
     while first < q and (toks[first].form in _TIME_WORDS or toks[first].tag in ("SN", "NNB", "SP")):
@@ -389,7 +396,7 @@ def _reported(
     for part, quoted in _statements(stext, region):
         body = stext[part[0] : part[1]]
         part_stance = content_stance(body, stance)
-        if part_stance is Stance.ASSERTED and _counts(body):
+        if part_stance is Stance.ASSERTED and counts(body):
             part_stance = Stance.REPORTED  # an official tally told, not an opinion asserted
         out.append(
             Attribution(
@@ -418,14 +425,14 @@ def _inner(toks: list[Any], q: int, base: int, stext: str, first: int) -> tuple[
         if intro is None:
             continue
         iq = intro[0]
-        topic = _topic_source(toks[first:], iq - first, 0)
+        topic = topic_source(toks[first:], iq - first, 0)
         if topic is None:
             continue
         (s, e), _, k = topic
         phrase = stext[s:e]
-        if not _is_agent(phrase):
+        if not is_agent(phrase):
             continue
-        hop = Hop((base + s, base + e), _clean_name(phrase), stext[toks[i].start : _end(toks[cue[2]])])
+        hop = Hop((base + s, base + e), clean_name(phrase), stext[toks[i].start : _end(toks[cue[2]])])
         return hop, (toks[first + k + 1].start if first + k + 1 < len(toks) else e, toks[iq].start)
     return None
 
@@ -470,9 +477,11 @@ def content_stance(content: str, stance: Stance) -> Stance:
         return Stance.CONFIRMED
     if re.search(r"부인(?:한다|했다)|사실이 아니", tail):
         return Stance.DENIED
-    if re.search(r"추정|추산|것으로\s*(?:보인|보여|보고|파악|판단)", tail):
+    if re.search(r"추정|추산|것으로\s*(?:[가-힣]+\s+)?(?:보인|보여|보고|파악|판단)", tail):
         return Stance.ESTIMATED
-    if re.search(r"가능성|전망|예상|예정|우려|겠다|겠습니다|겠다는|겠$|할 것이다|ㄹ 것이다", tail):
+    if re.search(
+        r"가능성|전망|예상|예정|우려(?!할\s*정도)|겠다|겠습니다|겠다는|겠$|할 것이다|ㄹ 것이다", tail
+    ):
         return Stance.EXPECTED
     return stance
 
@@ -488,7 +497,7 @@ def stance_sentence(sentence: str) -> bool:
     return bool(_STANCE_ENDING.search(sentence.rstrip(" .")[-20:]))
 
 
-def _counts(content: str) -> bool:
+def counts(content: str) -> bool:
     return bool(QUANTITY.search(content))
 
 
@@ -497,7 +506,7 @@ def _counts(content: str) -> bool:
 
 def person_of(phrase: str) -> tuple[str, str | None] | None:
     """(name, surname) when the phrase is a person's name with a title ("이상민 행정안전부 장관")."""
-    words = _clean_name(phrase).split()
+    words = clean_name(phrase).split()
     if not words:
         return None
     head = words[0]
