@@ -68,6 +68,17 @@ UNITS: dict[str, str] = {
             # counts people, as "nine people were arrested" does
             "smuggler",
             "trafficker",
+            # who works a vessel: "two sailors were injured" counts people (told with no event,
+            # a crew is a count of its own: measure_parts.crew)
+            "crew",
+            "crewman",
+            "crewmen",
+            "crewmember",
+            "sailor",
+            "seafarer",
+            "mariner",
+            "seaman",
+            "seamen",
         ],
         "people",
     ),
@@ -114,6 +125,8 @@ def unit_of(noun: Token | None, unit_word: str) -> str | None:
         return "people"  # "deaths", "casualties", "the toll": people
     if EVENTS.get(word) in ("evacuated", "displaced"):
         return "people"
+    if word == "member" and any(c.dep_ == "compound" and lemma(c) == "crew" for c in noun.children):
+        return "people"  # "three crew members were hurt"
     if _nationals(noun):
         return "people"  # "471 Palestinians were killed": people, whose nationality is the subject
     return UNITS.get(word, UNITS.get(noun.lower_, word))

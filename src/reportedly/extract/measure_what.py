@@ -85,6 +85,8 @@ def _from_modifiers(noun: Token) -> str | None:
             for g in c.children:
                 if g.dep_ in ("acomp", "xcomp", "oprd", "conj", "attr") and _event(g):
                     return _event(g)
+                if g.dep_ == "dobj" and lemma(c) in LIGHT_VERBS and _event(g):
+                    return _event(g)  # "the six workers who lost their lives", "people who suffered injuries"
         if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
