@@ -667,6 +667,9 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_a_figure_holds(nlp, 
         == "people killed"
     )
     assert keys(nlp, "Lucknow: The death toll rose to 40 on Monday.", gazetteer)["40"] == "people killed"
+    # a syndication feed's country in brackets ("Lucknow [India], March 3:")
+    got = keys(nlp, "Lucknow [India], March 3: The death toll rose to 40 on Monday.", gazetteer)
+    assert got["40"] == "people killed"
     got = keys(nlp, "In Lucknow, the death toll rose to 40 on Monday.", gazetteer)
     assert got["40"] == "people killed in Lucknow"
 
