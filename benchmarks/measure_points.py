@@ -28,21 +28,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from story_sets import STORIES as DEVELOPMENT_STORIES  # the sibling table (python benchmarks/x.py)
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data" / "stories"
 LOCAL = Path("/work/stories-local")
-CORPORA = {
-    "kakhovka": (SHARED / "kakhovka-dam-2023", "kakhovka-dam-2023"),
-    "quake": (SHARED / "turkey-syria-earthquake-2023", "turkey-syria-earthquake-2023"),
-    "crocus": (REPO / "benchmarks/stories/crocus-city-hall-2024", "crocus-city-hall-2024"),
-    "derna": (REPO / "benchmarks/stories/derna-floods-2023", "derna-floods-2023"),
-    "alahli": (REPO / "benchmarks/stories/al-ahli-hospital-2023", "al-ahli-hospital-2023"),
-    "maui": (REPO / "benchmarks/stories/maui-wildfires-2023", "maui-wildfires-2023"),
-    "balasore": (REPO / "benchmarks/stories/balasore-train-collision-2023", "balasore-train-collision-2023"),
-    "herat": (REPO / "benchmarks/stories/herat-earthquakes-2023", "herat-earthquakes-2023"),
-    "morocco": (REPO / "benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
-    "pylos": (REPO / "benchmarks/stories/pylos-shipwreck-2023", "pylos-shipwreck-2023"),
-}
+CORPORA = {name: (REPO / gold, folder) for name, (gold, folder) in DEVELOPMENT_STORIES.items()}
 FIELDS = ("what", "unit", "subject", "place", "qualifier", "scope")
 
 

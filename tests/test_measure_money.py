@@ -73,3 +73,28 @@ def test_a_fraction_of_a_duration_is_no_share():
         67,
         50,
     ]
+
+
+def test_a_cost_told_by_its_verb_or_an_estimate_is_a_forecast_cost(nlp):
+    # the verb "cost" (or "take", "need") of work to be done, with a modal or an infinitive of purpose
+    got = keys(nlp, "Engineers say repairing the dam could take three years and cost at least $400 million.")
+    assert got["at least $400 million"] == "cost (USD) [forecast]"
+    got = keys(nlp, "The city estimates it will cost $1.1 billion to $1.3 billion to replace the viaduct.")
+    assert got["$1.1 billion to $1.3 billion"] == "cost (USD) [forecast]"
+    assert keys(nlp, "Officials said it could take nearly $900 million to rebuild the pier.")[
+        "nearly $900 million"
+    ] == ("cost (USD) [forecast]")
+    # an estimate noun's "of the costs" phrase
+    got = keys(nlp, "Early estimates of the repair costs are at $250 million, a consultancy said.")
+    assert got["$250 million"] == "cost (USD) [forecast]"
+    # a price stated in the present is no cost of the story, nor "take" with no purpose
+    assert keys(nlp, "A ticket to the museum costs $25.")["$25"] is None
+    assert keys(nlp, "The ride will take $5 and an hour.")["$5"] is None
+
+
+def test_relief_funds_and_aid_are_one_award(nlp):
+    got = keys(nlp, "The ministry awarded the province $45 million in emergency relief on Monday.")
+    assert got["$45 million"] == "aid (USD)"
+    got = keys(nlp, "The minister said the first $45 million in federal emergency funds had been approved.")
+    assert got["$45 million"] == "aid (USD)"
+    assert keys(nlp, "The bank approved a $2 billion loan for the port.")["$2 billion"] == "loan (USD)"

@@ -667,6 +667,9 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_a_figure_holds(nlp, 
         == "people killed"
     )
     assert keys(nlp, "Lucknow: The death toll rose to 40 on Monday.", gazetteer)["40"] == "people killed"
+    # a syndication feed's country in brackets ("Lucknow [India], March 3:")
+    got = keys(nlp, "Lucknow [India], March 3: The death toll rose to 40 on Monday.", gazetteer)
+    assert got["40"] == "people killed"
     got = keys(nlp, "In Lucknow, the death toll rose to 40 on Monday.", gazetteer)
     assert got["40"] == "people killed in Lucknow"
 
@@ -935,3 +938,38 @@ def test_on_board_figures_the_parse_hangs_on_the_wrong_word(nlp):
     assert keys(nlp, "Officials suggested between 20 and 30 people had died.") == {
         "between 20 and 30": "people killed"
     }
+
+
+def test_a_vessels_crew_is_a_count_of_its_own(nlp):
+    # told with no event ("are safe", "remain on board", "there are … on the ship"): who works the
+    # vessel, apart from everyone aboard and from any toll; a ship's name is no place of it
+    assert keys(nlp, "All 17 crew aboard the tanker were reported safe by the port authority.") == {
+        "17": "crew on board"
+    }
+    assert (
+        keys(nlp, "There are 19 sailors on the Marisol, the shipping company said.")["19"] == "crew on board"
+    )
+    got = measures(nlp, "The 19 crew members of the Marisol remain onboard the stricken freighter.")
+    assert [m.key for _, m in got] == ["crew on board"]
+    # a crew told with others ("including the pilot") counts everyone aboard
+    got = keys(nlp, "All 18 crew members aboard the freighter, including the pilot, were accounted for.")
+    assert got["18"] == "people on board"
+    # with an event, sailors are people like any others
+    assert keys(nlp, "Four sailors were injured when the crane fell.")["Four"] == "people injured"
+
+
+def test_who_lost_their_lives_in_a_relative_clause_are_the_dead(nlp):
+    got = keys(nlp, "Relatives gathered to honour the nine workers who lost their lives in the blast.")
+    assert got["nine"] == "people killed"
+    assert keys(nlp, "The 14 passengers who suffered injuries were flown out.")["14"] == "people injured"
+
+
+def test_wreckage_removed_by_weight(nlp):
+    got = keys(nlp, "Clearing the harbour involved the removal of about 30,000 tonnes of steel wreckage.")
+    assert got == {"about 30,000": "tonnes removed"}
+    assert (
+        keys(nlp, "Salvage crews have removed 2,500 tons of debris from the canal.")["2,500"]
+        == "tonnes removed"
+    )
+    # a weight with no such event stays untyped
+    assert keys(nlp, "About 1,200 tons of steel fell into the river.")["About 1,200"] is None

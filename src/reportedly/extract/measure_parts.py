@@ -56,6 +56,10 @@ _CARRY = frozenset({"carry", "transport"})
 _FILL = frozenset({"pack", "cram", "crowd", "fill", "board", "squeeze"})
 #: Units that can be on board: people counted by any name, and children.
 ON_BOARD_UNITS = frozenset({"people", "children"})
+#: Nouns for the people who work a vessel: "21 sailors", "the 22 crew", "22 crew members".
+CREW_NOUNS = frozenset(
+    {"crew", "crewman", "crewmen", "crewmember", "sailor", "seafarer", "mariner", "seaman", "seamen"}
+)
 
 
 def _lemma(t: Token) -> str:
@@ -165,3 +169,26 @@ def a_people(word: str) -> bool:
     from ..places import default_places  # the gazetteer loads lazily, once per process
 
     return default_places().demonym(word) is not None
+
+
+def crew(noun: Token | None) -> bool:
+    """Whether the counted noun is a vessel's crew: "21 sailors", "all 22 crew aboard", "the 21
+    crew members of the ship", "22 members of the crew".
+
+    A crew is a property of its vessel, like a ship's length: told with no event ("are safe",
+    "remain on board", "There are 21 sailors on the ship"), it counts who works the vessel, a
+    count of its own apart from everyone aboard (pilots, passengers) and from any event's toll."""
+    if noun is None:
+        return False
+    if _lemma(noun) in CREW_NOUNS or noun.lower_ in CREW_NOUNS:
+        return True
+    if _lemma(noun) != "member":
+        return False
+    if any(c.dep_ == "compound" and _lemma(c) == "crew" for c in noun.children):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and _lemma(g) == "crew" for g in c.children)
+        for c in noun.children
+    )

@@ -85,9 +85,10 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
     return find
 
 
-#: What follows a dateline's place: "Kyiv:", "KYIV, Ukraine (AP) —", "Derna, June 5 -".
+#: What follows a dateline's place: "Kyiv:", "KYIV, Ukraine (AP) —", "Derna, June 5 -", and a
+#: country in brackets after the city ("Washington [US], March 28:", as syndication feeds write it).
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*(?:[A-Z][\w'’.-]*\s?){1,3})?"
+    r"^\s*(?:[A-Z][\w'’.-]*\s?){1,3}(?:\[[A-Za-z. ]{1,20}\]\s?)?(?:,\s*(?:[A-Z][\w'’.-]*\s?){1,3})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?::|—|–|--|-\s)"
 )
 

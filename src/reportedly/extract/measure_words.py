@@ -49,6 +49,9 @@ EVENTS: dict[str, str] = {
     # of the dead had been buried"); not who lies under rubble (see measure_what._event)
     **dict.fromkeys(["bury", "burial"], "buried"),
     **dict.fromkeys(["affect"], "affected"),
+    # what is taken away after a disaster, by weight: "the removal of 50,000 tonnes of wreckage",
+    # "crews removed 3,000 tonnes of debris" (a count of its own, growing as the work goes on)
+    **dict.fromkeys(["remove", "removal"], "removed"),
     # the dead (or the missing) named so far: a count of its own, which rises as the toll's does
     **dict.fromkeys(["identify", "identified", "identity"], "identified"),
     # the dead not yet named: a count of its own that falls as the identified rise ("81 bodies

@@ -39,8 +39,8 @@ from spacy.tokens import Span, Token
 
 from ..model import Measure, MeasureScope, Quantity, TimeExpr
 from .measure_grave import grave
-from .measure_money import money_what
-from .measure_parts import ON_BOARD_UNITS, among_whole, on_board
+from .measure_money import estimated, money_what
+from .measure_parts import ON_BOARD_UNITS, among_whole, crew, on_board
 from .measure_places import (
     PlaceFinder,
     PlaceHit,
@@ -55,7 +55,7 @@ from .number_parse import clause_tokens, counted_noun, number_token
 
 _SCALAR_UNITS = frozenset({"magnitude", "metres", "percent", "attackers"})
 #: Properties of the event itself: they do not change over time or from place to place.
-_FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
+_FIXED_PROPERTIES = frozenset({"magnitude", "attackers", "crew"})
 _SKIP_UNITS = frozenset(
     [
         "usd",
@@ -201,6 +201,8 @@ def _read(
         what = whole  # "nine Tunisians were (identified) among the 95 survivors": the whole's event
     if what is None and unit in (None, *ON_BOARD_UNITS) and on_board(anchor, noun):
         what, unit = "on_board", unit or "people"  # "up to 300 people were on board"
+    if what in (None, "on_board") and crew(noun) and not _included_others(noun):
+        what, unit = "on_board", "crew"  # "All 22 crew aboard were safe", "There are 21 sailors on the ship"
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
@@ -434,13 +436,16 @@ def _money(
     if is_historical(clause, published):
         return None
     place = number_place(anchor, None, clause, sent, hits())
+    scope = read_scope(anchor, clause, q, times, offset)
+    if what == "cost" and scope is not MeasureScope.HYPOTHETICAL and estimated(anchor):
+        scope = MeasureScope.FORECAST  # "initial estimates of the costs are at $600 million"
     return Measure(
         what=what,
         unit=(q.unit or "").lower(),
         place=place.id if place else None,
         place_name=place.name if place else None,
         qualifier=place_side(place) if place else None,
-        scope=read_scope(anchor, clause, q, times, offset),
+        scope=scope,
         as_of=as_of_day(clause, times, offset, published),
     )
 
@@ -549,3 +554,9 @@ def _after_magnitude(anchor: Token) -> bool:
     if i >= 0 and anchor.doc[i].text == "-":
         i -= 1
     return i >= 0 and anchor.doc[i].lower_ == "magnitude"
+
+
+def _included_others(noun: Token) -> bool:
+    """ "22 crew members aboard, including the pilot": a crew count that takes in people who are
+    not crew counts everyone aboard, not the crew."""
+    return any(t.lower_ == "including" for t in noun.subtree)

@@ -84,8 +84,9 @@ MONOTONE = frozenset(
 #: be compared: such figures move, but not from 11,000 to 3,000 in two days.
 SNAPSHOT_DAYS = 3
 
-#: Properties of the event itself (a quake's magnitude): any two values from two origins disagree.
-FIXED_PROPERTIES = frozenset({"magnitude", "attackers"})
+#: Properties of the event itself (a quake's magnitude) or of the thing in it (a ship's crew): any
+#: two values from two origins disagree.
+FIXED_PROPERTIES = frozenset({"magnitude", "attackers", "crew"})
 
 #: How many times larger one figure must be than another for the two to count different things:
 #: no one revises 3,478 dead to 13; "13 killed Thursday in a battle" counts one incident.

@@ -109,7 +109,7 @@ MONEY_WHATS = frozenset(
 )
 
 _INVARIANT = frozenset(
-    {"people", "magnitude", "children", "personnel", "staff", "police", "cattle", "livestock"}
+    {"people", "magnitude", "children", "personnel", "staff", "police", "cattle", "livestock", "crew"}
 )
 
 
