@@ -100,10 +100,9 @@ def outlet_claims(
                 # a sentence of two clauses, one an agentless report ("At least 900 deaths have
                 # been reported in the north, while 412 people have died in the south"): the other
                 # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
-                if speaking.overlapping(start + 1, end - 1):
-                    continue
+                voiced = [speaking.ranges[n][0] for n in speaking.overlapping(start + 1, end - 1)]
                 clause = _free_clause(document.text, block, sent, covering)
-                if clause is None:
+                if clause is None or (voiced and not _before_speech(block, clause, voiced)):
                     continue
                 start, end, root = clause
                 whole = False
@@ -182,6 +181,22 @@ def _free_clause(text: str, block: Block, sent: Span, covered: Ranges) -> tuple[
     return best
 
 
+def _before_speech(block: Block, clause: tuple[int, int, Token], cues: list[int]) -> bool:
+    """A free clause in a sentence a named speaker speaks in is the outlet's own only when it comes
+    first and the speaker's verb is coordinated with it ("At least 40 people died in the storm, and
+    county officials said 200 were missing"): "X, officials said" is theirs, and a clause after the
+    speech or inside it may go on in their voice."""
+    _start, end, verb = clause
+    doc = verb.doc
+    for at in cues:
+        if at < end:
+            return False
+        k = first_from(doc[:], at - block.offset)
+        if k >= len(doc) or doc[k].dep_ != "conj" or doc[k].head.i != verb.i:
+            return False
+    return True
+
+
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -212,6 +227,8 @@ def _event(sent: Span) -> bool:
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.lower_ in _PAST_AUX for c in auxiliaries))
     # an emphatic past ("The weather office did issue warnings"): "did" carries the tense
     past = past or (root.tag_ == "VB" and any(c.lower_ == "did" for c in auxiliaries))
+    # a past progressive ("The men were working the night shift"): "was" / "were" carries the tense
+    past = past or (root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in auxiliaries))
     if not past:
         return False
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
