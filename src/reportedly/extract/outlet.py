@@ -101,6 +101,8 @@ def outlet_claims(
                 # been reported in the north, while 412 people have died in the south"): the other
                 # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
                 voiced = [speaking.ranges[n][0] for n in speaking.overlapping(start + 1, end - 1)]
+                if voiced and not all(_cue_token(block, sent, at).dep_ == "conj" for at in voiced):
+                    continue  # read first: most sentences with a speaker have no coordinated speech
                 clause = _free_clause(document.text, block, sent, covering)
                 if clause is None or (voiced and not _before_speech(block, clause, voiced)):
                     continue
@@ -187,14 +189,16 @@ def _before_speech(block: Block, clause: tuple[int, int, Token], cues: list[int]
     county officials said 200 were missing"): "X, officials said" is theirs, and a clause after the
     speech or inside it may go on in their voice."""
     _start, end, verb = clause
-    doc = verb.doc
     for at in cues:
-        if at < end:
-            return False
-        k = first_from(doc[:], at - block.offset)
-        if k >= len(doc) or doc[k].dep_ != "conj" or doc[k].head.i != verb.i:
+        cue = _cue_token(block, verb.sent, at)
+        if at < end or cue.dep_ != "conj" or cue.head.i != verb.i:
             return False
     return True
+
+
+def _cue_token(block: Block, sent: Span, at: int) -> Token:
+    """The sentence's token at or after a cue's start (its last token if none)."""
+    return sent.doc[min(first_from(sent, at - block.offset), sent.end - 1)]
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
