@@ -61,6 +61,7 @@ STEPS: tuple[str, ...] = (
     "lead_ins",
     "continue_quotes",
     "quote_resumes",
+    "quote_follows",
 )
 
 

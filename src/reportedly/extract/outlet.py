@@ -100,10 +100,11 @@ def outlet_claims(
                 # a sentence of two clauses, one an agentless report ("At least 900 deaths have
                 # been reported in the north, while 412 people have died in the south"): the other
                 # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
-                if speaking.overlapping(start + 1, end - 1):
-                    continue
+                voiced = [speaking.ranges[n][0] for n in speaking.overlapping(start + 1, end - 1)]
+                if voiced and not all(_cue_token(block, sent, at).dep_ == "conj" for at in voiced):
+                    continue  # read first: most sentences with a speaker have no coordinated speech
                 clause = _free_clause(document.text, block, sent, covering)
-                if clause is None:
+                if clause is None or (voiced and not _before_speech(block, clause, voiced)):
                     continue
                 start, end, root = clause
                 whole = False
@@ -182,6 +183,24 @@ def _free_clause(text: str, block: Block, sent: Span, covered: Ranges) -> tuple[
     return best
 
 
+def _before_speech(block: Block, clause: tuple[int, int, Token], cues: list[int]) -> bool:
+    """A free clause in a sentence a named speaker speaks in is the outlet's own only when it comes
+    first and the speaker's verb is coordinated with it ("At least 40 people died in the storm, and
+    county officials said 200 were missing"): "X, officials said" is theirs, and a clause after the
+    speech or inside it may go on in their voice."""
+    _start, end, verb = clause
+    for at in cues:
+        cue = _cue_token(block, verb.sent, at)
+        if at < end or cue.dep_ != "conj" or cue.head.i != verb.i:
+            return False
+    return True
+
+
+def _cue_token(block: Block, sent: Span, at: int) -> Token:
+    """The sentence's token at or after a cue's start (its last token if none)."""
+    return sent.doc[min(first_from(sent, at - block.offset), sent.end - 1)]
+
+
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -212,6 +231,8 @@ def _event(sent: Span) -> bool:
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.lower_ in _PAST_AUX for c in auxiliaries))
     # an emphatic past ("The weather office did issue warnings"): "did" carries the tense
     past = past or (root.tag_ == "VB" and any(c.lower_ == "did" for c in auxiliaries))
+    # a past progressive ("The men were working the night shift"): "was" / "were" carries the tense
+    past = past or (root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in auxiliaries))
     if not past:
         return False
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)

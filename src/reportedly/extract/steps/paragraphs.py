@@ -8,6 +8,7 @@ left open at a paragraph's end, and a quotation cut by its attribution.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -211,3 +212,55 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     rise with their starts) overlaps ``[start, end)``: only the last starting before ``end`` can."""
     k = bisect_left(spans, (end,)) - 1
     return k >= 0 and spans[k][1] > start
+
+
+#: Kinds of speech a quotation paragraph can go on from: a speaker's own words, quoted or told.
+_SPEECH = frozenset({ClaimKind.DIRECT, ClaimKind.INDIRECT, ClaimKind.MIXED})
+
+
+@step("quote_follows")
+def quote_follows(article: Article) -> None:
+    """A paragraph that is one quotation and names no speaker goes on in the words of the speaker
+    whose attribution closes the paragraph before: ``“A,” he said.`` ¶ ``“B.”``.
+
+    News style gives the speaker once and lets the next quoted paragraph stand alone; the finders
+    read one paragraph at a time and left it with no claim (the story corpora's gold counts it as
+    the speaker's). The quotation becomes a claim of its own with that speaker's source and cue
+    (PolNeAR would join it to the first claim's content; the story layer links each statement
+    with its own reports, and a joined content cost Crocus propositions precision). Only when the
+    speaker's claim is the last of its paragraph, in its last sentence, with no quotation after
+    its cue outside its own content (``“A,” said X. “B,” said Y.`` ¶ ``“C.”`` is Y's, and a
+    paragraph that goes on quoting someone else is left alone), and when no claim holds the
+    quotation already.
+    """
+    blocks, quotes, text = article.blocks, article.quotes, article.text
+    mine: dict[int, list[Draft]] = {}
+    for d in article.drafts:
+        mine.setdefault(d.block.paragraph, []).append(d)  # type: ignore[union-attr]
+    held = Ranges([(a, b) for d in article.drafts for a, b in d.content])
+    for i in range(1, len(blocks)):
+        block, prev = blocks[i], blocks[i - 1]
+        if block.section is not SectionKind.BODY or prev.section is not SectionKind.BODY:
+            continue
+        if block.paragraph in mine or not quotes[i] or prev.paragraph not in mine:
+            continue
+        first = quotes[i][0]
+        if first.outer_start != block.offset or text[first.outer_end : block.end].strip(" \t\n.,"):
+            continue  # the paragraph is not one quotation
+        span = trim(first.start, first.end, text, " \t\n")
+        if span is None or held.overlapping(span[0] + 1, span[1] - 1):
+            continue
+        last = max(mine[prev.paragraph], key=lambda d: d.cue[0])
+        if last.kind not in _SPEECH or last.source_span is None or not last.content:
+            continue
+        closing = list(prev.doc.sents)[-1]
+        if last.cue[0] < prev.offset + closing.start_char:
+            continue  # the speaker's sentence does not close the paragraph
+        own = Ranges(last.content)
+        after = [q for q in quotes[i - 1] if q.outer_end > last.cue[1]]
+        if any(not own.holding(q.start + 1, q.end - 1) for q in after):
+            continue  # another quotation after the speaker's: not their words going on
+        # a claim of its own, by the same speaker and cue: joined to the speaker's first words, the
+        # two statements read as one content and linked with neither's other reports
+        going_on = replace(last, kind=ClaimKind.DIRECT, content=[span], quotes=[first], negated=False)
+        article.drafts.append(going_on)
