@@ -380,13 +380,17 @@ def shock(item: ClaimItem, q: Quantity) -> str:
 
 #: A witness's own sighting: "Suddenly I saw 10-15 people dead", "we counted 30 bodies".
 _SIGHTING = re.compile(
-    r"\b(?:I|we)\s+(?:\w+\s+)?(?:saw|see|seen|counted|watched|noticed)\s+(?:[\w-]+\s+){0,3}$", re.I
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:saw|see|seen|counted|watched|noticed)\s+(?:[\w-]+\s+){0,3}$"
+    # "the first ship I was on was 42 people": what the speaker lived through, not this event
+    r"|\b(?:I|we)\s+(?:was|were)\s+(?:on|in|aboard)\b[^.;]{0,30}$",
+    re.I,
 )
 
 
 def sighted(item: ClaimItem, q: Quantity) -> bool:
-    """Whether a figure is what a witness saw ("I saw 10-15 people dead"): what one person saw at
-    one place, no count of the whole to hold another against."""
+    """Whether a figure is what a witness saw ("I saw 10-15 people dead") or lived ("the first ship
+    I was on was 42 people"): what one person saw at one place, no count of the whole to hold
+    another against."""
     text = item.doc.document.text
     return _SIGHTING.search(text[max(0, q.start - 40) : q.start]) is not None
 

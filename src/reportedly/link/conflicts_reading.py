@@ -10,7 +10,12 @@ Split from :mod:`.numbers` (the judge) for what reads a figure's own text before
   100), and a number written in words that the extractor split ("one hundred and four" read as
   "one hundred" and "four": neither is the figure, so neither is compared);
 * :func:`told_update`: one report telling one of two figures as the earlier and the other as
-  the later (an update, not two counts disagreeing).
+  the later (an update, not two counts disagreeing);
+* :func:`not_the_count`: a figure whose words make it a part of the count the other figure gives:
+  the rest of a group ("the remaining four", "four more workers remain missing", "the three other
+  workers"), those still missing beside all who went missing, one person's children ("a father
+  of two"), or the bodies found so far against a toll told as presumed ("two bodies recovered"
+  beside "six presumed dead").
 """
 
 from __future__ import annotations
@@ -115,4 +120,90 @@ def told_update(a: F, b: F) -> tuple[F, F] | None:
         told = (e_early and not e_late) or (l_late and not l_early) or (e_early and l_late)
         if told and bounds(later.quantity)[1] >= bounds(earlier.quantity)[0]:
             return earlier, later
+    return None
+
+
+_STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
+
+
+def remaining(item: ClaimItem, what: str | None, q: Quantity) -> bool:
+    """A count of what remains after the event: people still in hospital, homes still flooded, the
+    missing told as what is left ("four remained missing", "the remaining four", "recover four
+    missing bodies": six missing, then four once two bodies are recovered). The missing told
+    plainly ("5,000 missing" a day after "10,000 missing") are no remainder: they disagree."""
+    if what == "missing":
+        clause = _clause(item, q)
+        return _STILL.search(clause) is not None or rest_of_group(item, q) or _found_bodies(clause)
+    return what in ("in_hospital", "not_identified") or snapshot(item, what)
+
+
+def snapshot(item: ClaimItem, what: str | None) -> bool:
+    """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
+    flooded"): it falls as the water recedes, so it is no count that only grows."""
+    claim = item.claim
+    text = claim.sentence.text if claim.sentence is not None else claim.content_text
+    return what == "flooded" and _STILL.search(text) is not None
+
+
+#: "the remaining four", "the other four", "the rest of the four": what is left of a group.
+_REST_BEFORE = re.compile(r"\b(?:remaining|other|rest\s+of\s+the)\s+$", re.I)
+#: "four more workers", "three other workers", "six remaining", not "ten more than last year".
+_REST_AFTER = re.compile(r"^\s+(?:more\b(?!\s+than)|other\b|others\b|remaining\b)", re.I)
+#: A toll that counts the missing as dead: "six people presumed dead", "feared drowned".
+_PRESUMED = re.compile(
+    r"\b(?:presumed|feared|believed|assumed)\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?(?:dead|drowned|killed|died)\b",
+    re.I,
+)
+#: "a father of two": the children of one person named, no count of the event.
+_FAMILY = re.compile(r"\b(?:father|mother|parent|grandfather|grandmother)\s+of\s+$", re.I)
+#: "four workers remained missing", "three are still unaccounted for": what is left of the missing.
+_STILL_MISSING = re.compile(
+    r"^[^.;]{0,60}?\b(?:remain(?:s|ed|ing)?|still(?:\s+\w+)?)\s+(?:missing|unaccounted)\b", re.I
+)
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|remains)\b", re.I)
+_FOUND = re.compile(r"\b(?:recover\w*|found|retriev\w*|pulled|discovered|located)\b", re.I)
+
+
+def _clause(item: ClaimItem, q: Quantity, reach: int = 80) -> str:
+    """The figure's sentence, cut to ``reach`` characters either side of it."""
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    end = min((i for i in (text.find(c, q.end) for c in ".;!?\n") if i >= 0), default=len(text))
+    return text[max(start, q.start - reach) : min(end, q.end + reach)]
+
+
+def _found_bodies(clause: str) -> bool:
+    return _BODIES.search(clause) is not None and _FOUND.search(clause) is not None
+
+
+def rest_of_group(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure counts what is left of a group once some were accounted for ("the remaining
+    four workers", "four more workers remained missing", "the three other workers"): a part of
+    the group, never the count a figure of the whole group gives."""
+    text = item.doc.document.text
+    return _REST_BEFORE.search(text[max(0, q.start - 20) : q.start]) is not None or (
+        _REST_AFTER.match(text[q.end : q.end + 20]) is not None
+    )
+
+
+def not_the_count(item: ClaimItem, q: Quantity, other: ClaimItem, qo: Quantity) -> str | None:
+    """Why a figure is a part of the count the other figure gives, not a rival of it (None when its
+    words say nothing of the kind): the rest of a group, or the bodies found so far against a toll
+    told as presumed, which counts the missing as dead ("two bodies recovered" beside "six
+    presumed dead": the found rise until they meet it)."""
+    if _FAMILY.search(item.doc.document.text[max(0, q.start - 25) : q.start]) is not None:
+        return "counts one person's children (“a father of two”), not the event's"
+    if rest_of_group(item, q):
+        return "counts the rest of a group (“the remaining four”, “four more”), not the whole"
+    lower = bounds(q)[1] < bounds(qo)[0]
+    text, other_text = item.doc.document.text, other.doc.document.text
+    if (
+        lower
+        and _STILL_MISSING.match(text[q.end : q.end + 80])
+        and not _STILL_MISSING.match(other_text[qo.end : qo.end + 80])
+    ):
+        return "counts those still missing, beside all who went missing"
+    clause = _clause(item, q)
+    if lower and _found_bodies(clause) and not _BODIES.search(_clause(other, qo)):
+        return "counts the bodies found so far, beside a toll that counts the missing as dead"
     return None

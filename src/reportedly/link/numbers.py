@@ -57,7 +57,7 @@ from .conflicts_figures import (
     todays_event,
     told_rising,
 )
-from .conflicts_reading import bounds, reread, told_update
+from .conflicts_reading import bounds, not_the_count, remaining, reread, snapshot, told_update
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -87,6 +87,16 @@ SNAPSHOT_DAYS = 3
 #: Properties of the event itself (a quake's magnitude) or of the thing in it (a ship's crew): any
 #: two values from two origins disagree.
 FIXED_PROPERTIES = frozenset({"magnitude", "attackers", "crew"})
+#: What one voyage holds whatever day it is told (the people on board the vessel that sank): two
+#: origins' values disagree on any day, and the place its sentence names is where its people came
+#: from ("750 from Syria, Egypt and Pakistan were on board"), never where the count holds.
+FIXED_WHATS = frozenset({"on_board"})
+
+
+def fixed(m: Measure) -> bool:
+    """Whether a measure is a property of the event, the voyage or the ship, not a count that moves."""
+    return m.unit in FIXED_PROPERTIES or m.what in FIXED_WHATS
+
 
 #: How many times larger one figure must be than another for the two to count different things:
 #: no one revises 3,478 dead to 13; "13 killed Thursday in a battle" counts one incident.
@@ -168,8 +178,9 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
                 # compared where its story places it (``settle``), as of its report if its day is the event's
                 measure = m.compared or m.typed
-                fixed = measure.unit in FIXED_PROPERTIES  # a magnitude holds on the event's day
-                day = figure_day(it, measure.as_of, fixed, q)
+                if measure.what in FIXED_WHATS:
+                    measure = replace(measure, place=None, place_name=None, qualifier=None)
+                day = figure_day(it, measure.as_of, fixed(measure), q)  # a magnitude holds on the event's day
                 out.append(Point(it, q, replace(measure, as_of=day), m.read))
     return out
 
@@ -189,20 +200,12 @@ def _growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
-_STILL = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.I)
-
-
 def _remaining(p: Point) -> bool:
-    """A count of what remains after the event: people still in hospital, homes still flooded."""
-    return p.measure.what in ("in_hospital", "not_identified") or _snapshot(p)
+    return remaining(p.item, p.measure.what, p.quantity)
 
 
 def _snapshot(p: Point) -> bool:
-    """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
-    flooded"): it falls as the water recedes, so it is no count that only grows."""
-    claim = p.item.claim
-    text = claim.sentence.text if claim.sentence is not None else claim.content_text
-    return p.measure.what == "flooded" and _STILL.search(text) is not None
+    return snapshot(p.item, p.measure.what)
 
 
 #: A figure told as of a moment before its report that no date names: "was 238 at the time".
@@ -270,13 +273,15 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     for p, q in ((a, b), (b, a)):
         if others(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts others beside a group, not the total"
+        if (part := not_the_count(p.item, p.quantity, q.item, q.quantity)) is not None:
+            return False, f"{both}: {p.says()} {part}"
         if summed(p.item, p.quantity, q.quantity) or _summed_in_report(p, q):
             return False, f"{both}: {p.says()} is one term of a sum that makes {q.says()}"
         if over_a_span(p.item, p.quantity) and not over_a_span(q.item, q.quantity):
             return False, f"{both}: {p.says()} is counted over a span of days, not the event's toll"
         if killed_and_wounded(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts the killed and the wounded together"
-        smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and p.measure.unit not in FIXED_PROPERTIES
+        smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and not fixed(p.measure)
         if smaller and in_a_unit(p.item, p.quantity) and not in_a_unit(q.item, q.quantity):
             return False, f"{both}: {p.says()} is told for a district or village: a part"
         if p.measure.what == "killed" and handled_bodies(p.item, p.quantity):
@@ -334,15 +339,18 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 "from another origin: such counts do not fall"
             )
         return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
-    if _remaining(a) and _remaining(b) and days is not None and days > 0:
+    if days and all(_remaining(p) or p.measure.what == "missing" for p in (a, b)):
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
-        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0]:
+        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0] and _remaining(
+            later
+        ):  # the missing: "still"
             return False, (
                 f"{earlier.says()} then {later.says()} for {key}: what remains after the event "
                 "(patients still in hospital, homes still flooded) falls as it eases"
             )
-    if a.measure.unit in FIXED_PROPERTIES:
-        return True, f"{a.says()} and {b.says()} for {key}: one event's {a.measure.unit} cannot be both"
+    if fixed(a.measure):
+        told = a.measure.unit if a.measure.unit in FIXED_PROPERTIES else "count of those aboard"
+        return True, f"{a.says()} and {b.says()} for {key}: one event's {told} cannot be both"
     if days is not None and days <= SNAPSHOT_DAYS:
         when = "for the same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} apart"
         return True, f"{a.says()} and {b.says()} for {key} do not overlap, {when}"
@@ -546,6 +554,19 @@ def _containment(
                 if in_a_unit(whole.item, whole.quantity):
                     # "the district, where 1,688 were injured": the whole is itself one district's
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: the whole is a district's")
+                    continue
+                if (
+                    _remaining(whole)
+                    and part.when is not None
+                    and whole.when is not None
+                    and whole.when > part.when
+                ):
+                    emit(
+                        part,
+                        whole,
+                        False,
+                        f"{part.says()} then {whole.says()}: what remains falls (the found)",
+                    )
                     continue
                 why = (
                     f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
