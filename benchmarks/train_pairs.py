@@ -5,7 +5,7 @@ finds at each gold mention) state one proposition across documents: a pair of cl
 mentions of one proposition is a positive, a pair at mentions of different propositions a
 negative; pairs with a claim at no gold mention are unknown and left out. The features are the
 ones clustering reads (:func:`reportedly.link.clusters.model_pairs`). A logistic model (numpy,
-L2, each story weighing the same) is fitted on six stories and the seventh is clustered with it
+L2, each story weighing the same) is fitted on all stories but one and the one left out is clustered with it
 and scored with the real scorer (:func:`reportedly.eval.stories.score_links`), for every
 threshold of a grid; the hand rules' figures stand beside. The threshold (and the average
 linkage's slack) shipped is the one whose leave-one-story-out figures keep every story's
@@ -19,7 +19,7 @@ does, no model is written and the hand rules link.
     ... --write-at 0.4      # write the model fitted on all stories at a threshold read off the table
 
 ``--cache`` holds each story's analysed ledgers (``NAME.pkl``, the dev loop's format); a story
-without one is analysed and saved there. ``--write`` fits on all seven with the threshold chosen
+without one is analysed and saved there. ``--write`` fits on every story with the threshold chosen
 leave-one-story-out and writes ``src/reportedly/data/models/pairs.json``. Texts are read from
 ``--texts`` (``/work/stories-local``: collected pages, never committed).
 """
