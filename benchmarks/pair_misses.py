@@ -110,13 +110,38 @@ def _cause(story: Story, a: str, b: str, model: Any) -> str:
     return "linked, average"
 
 
+def _scored(story: Story, stories: list[Any]) -> dict[tuple[str, str], set[int]]:
+    """(file, quote) -> the clusters the scorer stands the mention in (a mention quoting a figure
+    stands only in that figure's cluster, :func:`reportedly.eval.stories._mention_clusters`)."""
+    from reportedly.eval.matching import QuoteIndex
+    from reportedly.eval.stories import _mention_clusters  # noqa: PLC2701 - the scorer's own reading
+
+    idx = QuoteIndex(story.ledgers)
+    cluster_of: dict[str, list[Any]] = defaultdict(list)
+    for s in stories:
+        for cl in s.clusters:
+            for ref in cl.claims:
+                cluster_of[ref.id].append(cl)
+    out = {}
+    for p in story.corpus.gold.get("propositions", []):
+        for m in p["mentions"]:
+            found = _mention_clusters(m, idx, cluster_of, "proposition mention")
+            if found is not None:
+                out[m["file"], m["quote"]] = {id(x) for x in found[1]}
+    return out
+
+
 def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
+    """Each gold pair under its cause; "found" pairs are the scorer's hits, and a pair whose claims
+    share a cluster that the scorer does not count (a mention quoting a figure stands only in that
+    figure's cluster) is "shared cluster, scored apart (evidence span)"."""
     cluster_of: dict[str, set[int]] = defaultdict(set)
     for s in stories:
         for cl in s.clusters:
             for ref in cl.claims:
                 cluster_of[ref.id].add(id(cl))
     nodes = _mentions(story)
+    scored = _scored(story, stories)
     tally: Counter[str] = Counter()
     for (na, (pa, ca)), (nb, (pb, cb)) in combinations(sorted(nodes.items()), 2):
         if na[0] == nb[0] or not pa & pb:
@@ -124,8 +149,10 @@ def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
         tally["gold pairs"] += 1
         if ca is None or cb is None:
             tally["no claim"] += 1
-        elif cluster_of[ca] & cluster_of[cb]:
+        elif scored.get(na, set()) & scored.get(nb, set()):
             tally["found"] += 1
+        elif cluster_of[ca] & cluster_of[cb]:
+            tally["shared cluster, scored apart (evidence span)"] += 1
         elif ca == cb:
             tally["one claim (?)"] += 1
         else:

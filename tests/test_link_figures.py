@@ -9,7 +9,18 @@ import numpy as np
 
 from reportedly.link.clusters import _loosely_agree, _same_figure, cluster_claims, figure_groups
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
-from reportedly.model import Claim, ClaimKind, Cue, Document, Measure, Quantity, SectionKind, Span, Stance
+from reportedly.model import (
+    Claim,
+    ClaimKind,
+    Cue,
+    Document,
+    Measure,
+    MeasureScope,
+    Quantity,
+    SectionKind,
+    Span,
+    Stance,
+)
 
 _N = iter(range(10_000))
 
@@ -22,6 +33,7 @@ def stated(
     low: float | None = None,
     place: str | None = None,
     what: str = "killed",
+    scope: MeasureScope = MeasureScope.POINT,
 ) -> ClaimItem:
     """One claim stating one figure (``low`` set: "more than <value>")."""
     n = next(_N)
@@ -39,7 +51,7 @@ def stated(
         id=f"c{n}",
     )
     item = ClaimItem(claim, DocItem(doc, doc.outlet), None, None, False)
-    m = Measure(what, "people", place=place, place_name=place, as_of=date(2023, 2, day))
+    m = Measure(what, "people", place=place, place_name=place, scope=scope, as_of=date(2023, 2, day))
     item.measures.append(Measured(0, m))
     return item
 
@@ -103,6 +115,19 @@ def said(text: str, stance: Stance = Stance.ASSERTED, voice: str | None = None) 
     )
     origin = Canonical(voice.lower(), voice, EntityType.PERSON) if voice else None
     return ClaimItem(claim, DocItem(doc, doc.outlet), origin, None, False)
+
+
+def test_a_count_and_a_running_total_of_the_same_number_are_one_figure_cluster() -> None:
+    """ "Sixty-two were pulled from the water" and "62 have been pulled out so far" state one figure
+    (their series' key is the same); a running total of another number, or the same number over a
+    stated period, stays apart."""
+    count = stated("sixty-two were pulled from the water", 62, 14, what="rescued")
+    total = stated("62 have been pulled out so far", 62, 15, what="rescued", scope=MeasureScope.CUMULATIVE)
+    other = stated("70 have been pulled out so far", 70, 16, what="rescued", scope=MeasureScope.CUMULATIVE)
+    groups = figure_groups([count, total, other])
+    assert [sorted(it.id for it in g.items) for g in groups] == [sorted([count.id, total.id])]
+    daily = stated("62 were pulled out in a day", 62, 15, what="rescued", scope=MeasureScope.PERIOD)
+    assert figure_groups([count, daily]) == []
 
 
 def test_a_refusal_repeated_by_outlets_is_a_proposition_of_its_own() -> None:

@@ -39,7 +39,7 @@ from functools import cache
 
 import numpy as np
 
-from ..model import Measure, Quantity
+from ..model import Measure, MeasureScope, Quantity
 from .across import figures_across_languages, statements_across_languages
 from .corpus import ClaimItem, vague
 from .embed import words
@@ -69,6 +69,8 @@ SAME_FIGURE_DAYS = 1
 FIGURE_TOLERANCE = 0.03
 
 _MIN = date.min
+#: Scopes of one series' key: a count at a time and a running total ("104 rescued", "104 so far").
+_COUNTS = frozenset((MeasureScope.POINT, MeasureScope.CUMULATIVE))
 
 
 @dataclass(slots=True)
@@ -105,7 +107,10 @@ def figure_groups(items: list[ClaimItem]) -> list[Group]:
         for m in it.measures:
             if not vague(it.claim.quantities[m.position]):
                 t = m.typed
-                base = (t.what, t.unit, t.subject, t.scope, t.period_days)
+                # a count and a running total are one series here: "104 rescued" and "104 rescued
+                # so far" are one figure (:func:`_same_place` lets only the same number cross)
+                scope = MeasureScope.POINT if t.scope in _COUNTS else t.scope
+                base = (t.what, t.unit, t.subject, scope, t.period_days)
                 by_series.setdefault(base, []).append((it, m.position, t))
     out: list[Group] = []
     for _base, points in sorted(by_series.items(), key=lambda kv: str(kv[0])):
@@ -133,9 +138,12 @@ def _same_place(a: tuple[ClaimItem, int, Measure], b: tuple[ClaimItem, int, Meas
     """Two points of one unplaced series that may count in one place: the same place and control,
     or, for the very same number only, one place unknown or one inside the other."""
     (ia, pa, ta), (ib, pb, tb) = a, b
+    exact = same_exact(ia.claim.quantities[pa], ib.claim.quantities[pb])
+    if ta.scope != tb.scope and not (exact and {ta.scope, tb.scope} <= _COUNTS):
+        return False  # a count and a running total ("so far") are one figure only as the same number
     if (ta.place, ta.qualifier) == (tb.place, tb.qualifier):
         return True
-    if not same_exact(ia.claim.quantities[pa], ib.claim.quantities[pb]):
+    if not exact:
         return False
     if ta.place is None or tb.place is None:
         return True
