@@ -19,4 +19,5 @@ STORIES: dict[str, tuple[str, str]] = {
     "morocco": ("benchmarks/stories/morocco-earthquake-2023", "morocco-earthquake-2023"),
     "pylos": ("benchmarks/stories/pylos-shipwreck-2023", "pylos-shipwreck-2023"),
     "keybridge": ("benchmarks/stories/key-bridge-collapse-2024", "key-bridge-collapse-2024"),
+    "noto": ("benchmarks/stories/noto-earthquake-2024", "noto-earthquake-2024"),
 }
