@@ -212,6 +212,15 @@ def test_polarity_words() -> None:
     assert words("The troops have entered combat") == ["troop", "enter", "combat"]
 
 
+def test_polarity_reads_a_contracted_not() -> None:
+    """A contracted "didn't" holds its "not" inside the word, where no word boundary comes first."""
+    assert negated_content("The navy didn't escort the convoy")
+    assert negated_content("It wasn’t a drone that hit the depot")  # typographic apostrophe
+    assert negated_content("Officials can't confirm the toll") and negated_content("The mayor cannot say")
+    assert not negated_content("The navy did escort the convoy")
+    assert not negated_content("The Dnipro rose overnight")  # a word ending in "n" and "t" is no contraction
+
+
 def test_polarity_is_read_from_the_first_sentence() -> None:
     """A long quotation asserts its first sentence; a negation in a later one is another statement."""
     assert not negated_content("Twelve barns burned down overnight. No further details were given.")

@@ -33,13 +33,15 @@ from datetime import date
 import numpy as np
 
 from ..model import Conflict, ConflictKind, Stance
-from .corpus import NEGATION_WORDS, ClaimItem, vague
+from .corpus import CONTRACTED_NOT, NEGATION_WORDS, ClaimItem, vague
 from .embed import Thresholds, stem, words
 from .numbers import FIXED_PROPERTIES
 
-#: A negation word (the one list, ``corpus.NEGATION_WORDS``; "not only" adds, it does not deny)
-#: and the rest of its clause.
-_NEG_CLAUSE = re.compile(rf"\b(?!not\s+only\b)(?:{NEGATION_WORDS})\b\s*(?P<rest>[^,;.:]*)", re.I)
+#: A negation word (the one list, ``corpus.NEGATION_WORDS``, or a verb with a contracted "n't";
+#: "not only" adds, it does not deny) and the rest of its clause.
+_NEG_CLAUSE = re.compile(
+    rf"(?:\b(?!not\s+only\b)(?:{NEGATION_WORDS})\b|{CONTRACTED_NOT})\s*(?P<rest>[^,;.:]*)", re.I
+)
 #: A denial needs a proposition to contradict: "denied Obama's actions" is too short to match on.
 MIN_DENIED_TERMS = 3
 #: The least figure a denial must name to be a denied figure: "denied that its two members …"

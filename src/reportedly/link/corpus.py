@@ -18,8 +18,12 @@ from .entities import Canonical, EntityIndex
 
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
-#: The negation words the link layer reads, as a regex alternation (here and in conflicts.py).
-NEGATION_WORDS = r"not|never|no|n['’]t|neither|nor|without|none|nothing|nobody|nowhere"
+#: The negation words the link layer reads, as a regex alternation between word boundaries (here
+#: and in conflicts.py).
+NEGATION_WORDS = r"not|cannot|never|no|neither|nor|without|none|nothing|nobody|nowhere"
+#: A verb with a contracted "not" ("didn't", "wasn’t", "can't"): the contraction sits inside the
+#: word, so it cannot stand in the alternation above, whose word boundary before "n't" never holds.
+CONTRACTED_NOT = r"\b\w+n['’]t\b"
 #: Words that make a content a denial: negation words, the negative pronouns ("there is nothing
 #: that allows us to say it was a strike" denies as "there was no strike" does; "nobody survived")
 #: and a denial told inside the content ("the army has denied any involvement": an outlet's own
@@ -27,7 +31,7 @@ NEGATION_WORDS = r"not|never|no|n['’]t|neither|nor|without|none|nothing|nobody
 #: one ("each denied responsibility", "both deny it": each side denies the other's charge, which
 #: the blame reading would file as a denial by a party that is no party).
 _NEGATION = re.compile(
-    rf"\b(?:{NEGATION_WORDS}|(?<!\beach )(?<!\bboth )den(?:y|ies|ied|ying))\b",
+    rf"\b(?:{NEGATION_WORDS}|(?<!\beach )(?<!\bboth )den(?:y|ies|ied|ying))\b|{CONTRACTED_NOT}",
     re.I,
 )
 #: A sentence's end inside a content: a stop after a word, then a space and a capital (or a quote).
