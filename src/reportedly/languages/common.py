@@ -253,18 +253,8 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         else:  # the ending that marks the stance: the sentence's last word
             at = text.rfind(" ", span[0], span[1]) + 1 or span[0]
             cue = Cue(at, span[1], text[at : span[1]], "outlet")
-        claims.append(
-            Claim(
-                kind=ClaimKind.OUTLET,
-                section=section,
-                stance=_outlet_stance(text[span[0] : span[1]], lang, told is not None),
-                cue=cue,
-                content=[document.span(*span)],
-                quantities=_inside(quantities, [span]),
-                times=[replace(t) for t in times],
-                sentence=document.span(*span),
-            )
-        )
+        stance = _outlet_stance(text[span[0] : span[1]], lang, told is not None)
+        claims.append(_outlet_claim(document, section, stance, cue, span, quantities, times))
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"
