@@ -148,3 +148,19 @@ def test_serve_passes_max_words_to_the_app(tmp_path: Path, monkeypatch: pytest.M
     runner.invoke(app, ["serve", "--db", db, "--max-words", "2000"])
     assert seen["max_words"] == 2000
     assert create_app(db).state.settings.max_words == DEFAULT_MAX_WORDS
+
+
+def test_posted_html_over_the_limit_is_refused_once_its_text_is_read(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reportedly, "analyze_document", _no_analysis)
+    paragraphs = "".join(
+        f"<p>The harbour master said on Monday that ferry number {n} was late by {n + 3} minutes "
+        f"because of fog over the bay, and that crossing {n} would run again at noon.</p>"
+        for n in range(30)
+    )
+    html = f"<html><head><title>Long</title></head><body><article>{paragraphs}</article></body></html>"
+    r = client.post("/api/documents", json={"html": html}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    assert "serve --max-words" in r.json()["detail"] and "over the limit of 100 words" in r.json()["detail"]
+    assert client.get("/api/documents").json()["total"] == 0
