@@ -102,10 +102,11 @@ DEFAULT_MAX_MEMORY_MB = 1100
 #: be analysed; a longer one is refused at once, reason ``too_long_to_analyse``, instead of running
 #: to its time limit. Work grows with the claims a text holds, and a text of nothing but short
 #: reported sentences ("The minister said prices rose." over and over) is the costliest per word:
-#: 4.6 ms of CPU a claim, about 0.9 ms a word on an idle core, so 50,000 such words take some
-#: 45 s, inside the 120 s limit, while the 6.2 MB single line of issue 18 (a million words,
-#: some 15 minutes of CPU) used to end as a ``timeout`` after 120 s. News is far shorter: the
-#: longest development article has 5,513 words (PolNeAR train), a 100 KB article some 17,000.
+#: 4.6 ms of CPU a claim, about 0.9 ms a word, so 50,000 such words took 47 s of CPU
+#: (BENCHMARKS.md, round 13), inside the 120 s limit on an idle core, while the 6.2 MB single
+#: line of issue 18 (a million words, some 15 minutes of CPU) used to end as a ``timeout`` after
+#: 120 s. News is far shorter: the longest development article has 5,513 words (PolNeAR train),
+#: a 100 KB article some 17,000.
 DEFAULT_MAX_WORDS = 50_000
 
 #: Characters read at a time when counting words, so a 10 MB text is never split into a list
