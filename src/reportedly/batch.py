@@ -98,6 +98,35 @@ LOOKAHEAD_PER_THREAD = 4
 #: 1,907 MiB), sample overshoot included. Two workers (``--workers 2``) fit a 24 GB machine many times.
 DEFAULT_MAX_MEMORY_MB = 1100
 
+#: Default of how many words (runs of characters between white space) one document may have to
+#: be analysed; a longer one is refused at once, reason ``too_long_to_analyse``, instead of running
+#: to its time limit. Work grows with the claims a text holds, and a text of nothing but short
+#: reported sentences ("The minister said prices rose." over and over) is the costliest per word:
+#: 4.6 ms of CPU a claim, about 0.9 ms a word, so 50,000 such words took 47 s of CPU
+#: (BENCHMARKS.md, round 13), inside the 120 s limit on an idle core, while the 6.2 MB single
+#: line of issue 18 (a million words, some 15 minutes of CPU) used to end as a ``timeout`` after
+#: 120 s. News is far shorter: the longest development article has 5,513 words (PolNeAR train),
+#: a 100 KB article some 17,000.
+DEFAULT_MAX_WORDS = 50_000
+
+#: Characters read at a time when counting words, so a 10 MB text is never split into a list
+#: of a million strings (some 70 MB) just to be counted.
+_COUNT_CHUNK = 1 << 20
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` has: runs of characters between white space, as ``str.split()`` finds them."""
+    words = 0
+    previous_inside = False  # whether the chunk before ended inside a word
+    for start in range(0, len(text), _COUNT_CHUNK):
+        chunk = text[start : start + _COUNT_CHUNK]
+        words += len(chunk.split())
+        if previous_inside and not chunk[0].isspace():
+            words -= 1  # a word cut by the chunk boundary was counted twice
+        previous_inside = not chunk[-1].isspace()
+    return words
+
+
 #: The memory limit armed in this thread (bytes), so a large allocation can be refused
 #: before it is made (:func:`reserve`): one compiled call cannot be stopped half way.
 _armed = threading.local()
@@ -130,6 +159,7 @@ class Outcome:
     ``message`` does not name the document; the caller knows where it read it from.
 
     ``reason`` is ``"timeout"``, ``"memory"`` (grew the process by more than ``--max-memory``),
+    ``"too_long_to_analyse"`` (more words than ``--max-words``, refused before any analysis),
     ``"analysis"`` (extraction raised) or ``"worker"`` (the process analysing it died, e.g. out of memory).
     """
 
@@ -276,16 +306,24 @@ def analyze_outcome(
     timeout: float = 0.0,
     threads: int | None = None,
     max_memory: float = 0.0,
+    max_words: int = 0,
 ) -> Outcome:
     """Analyse one document wherever this runs (here or on a Dask worker), never raising.
 
     ``threads`` caps torch's threads in this process: several worker processes
-    on one machine each using every core run slower than one.
+    on one machine each using every core run slower than one. A document of more than
+    ``max_words`` words (0: no limit) is refused before any work: it could only run to its
+    time limit, minutes of a core for an error record that says no more.
     """
     from . import analyze_document
 
-    _cap_threads(threads)
     started = time.perf_counter()
+    refusal = too_long(document.text, max_words)
+    if refusal is not None:
+        return Outcome(
+            document, reason="too_long_to_analyse", message=refusal, seconds=time.perf_counter() - started
+        )
+    _cap_threads(threads)
     try:
         with time_limit(timeout), memory_limit(max_memory):
             ledger = analyze_document(document)
@@ -301,12 +339,25 @@ def analyze_outcome(
     return Outcome(document, ledger=ledger, seconds=time.perf_counter() - started)
 
 
+def too_long(text: str, max_words: int) -> str | None:
+    """Why a document of ``text`` is too long to analyse under ``max_words`` (0: no limit), or None."""
+    if max_words <= 0 or len(text) <= max_words:  # fewer characters than the limit: fewer words
+        return None
+    words = count_words(text)
+    if words <= max_words:
+        return None
+    return (
+        f"the text has {words:,} words, over the limit of {max_words:,} words analysed per document "
+        "(--max-words); split it into articles or raise --max-words"
+    )
+
+
 def analyze_here(
-    documents: Iterable[Document], *, timeout: float = 0.0, max_memory: float = 0.0
+    documents: Iterable[Document], *, timeout: float = 0.0, max_memory: float = 0.0, max_words: int = 0
 ) -> Iterator[Outcome]:
     """Analyse documents one after another in this process, in their order."""
     for document in documents:
-        yield analyze_outcome(document, timeout, max_memory=max_memory)
+        yield analyze_outcome(document, timeout, max_memory=max_memory, max_words=max_words)
 
 
 def _warm(threads: int | None) -> None:
@@ -444,7 +495,12 @@ class DaskRunner:
         return 1 if self.workers is not None else None
 
     def analyze(
-        self, documents: Iterable[Document], *, timeout: float = 0.0, max_memory: float = 0.0
+        self,
+        documents: Iterable[Document],
+        *,
+        timeout: float = 0.0,
+        max_memory: float = 0.0,
+        max_words: int = 0,
     ) -> Iterator[Outcome]:
         """Analyse documents on the cluster; outcomes come back as they finish.
 
@@ -463,7 +519,9 @@ class DaskRunner:
 
         def submit(document: Document) -> None:
             # pure=False: two documents with equal ids (same text) are still two tasks.
-            future = self.client.submit(analyze_outcome, document, timeout, threads, max_memory, pure=False)
+            future = self.client.submit(
+                analyze_outcome, document, timeout, threads, max_memory, max_words, pure=False
+            )
             pending[future] = document
             queue.add(future)
 

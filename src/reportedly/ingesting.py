@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .batch import BatchError, DaskRunner, Outcome, analyze_outcome
+from .batch import BatchError, DaskRunner, Outcome, analyze_outcome, too_long
 from .model import Document, Ledger
 
 if TYPE_CHECKING:
@@ -138,6 +138,7 @@ def ingest_into(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 0.0,
     max_memory: float = 0.0,
+    max_words: int = 0,
     workers: int = 1,
     scheduler: str | None = None,
     client: Client | None = None,
@@ -158,7 +159,8 @@ def ingest_into(
     re-ingesting adds nothing. Analysis runs in this process, or on a local
     Dask cluster of ``workers`` processes, a running one at ``scheduler``, or
     a caller's Dask ``client``; ``timeout`` (seconds) and ``max_memory`` (MiB)
-    bound each document's analysis (0: no limit). ``warm_up`` loads the models
+    bound each document's analysis, and a document of more than ``max_words`` words is
+    refused before it (0: no limit). ``warm_up`` loads the models
     before the first analysis so the timeout measures analysis only.
 
     Unreadable sources, failed analyses and ledgers the store refuses become
@@ -210,6 +212,11 @@ def ingest_into(
                 report.documents.append(kept)
                 notify(IngestEvent("skipped", source=kept.source, document=item, stored=kept))
                 continue
+            refusal = too_long(item.text, max_words)
+            if refusal is not None:  # refused here, before the models load or a worker gets it
+                outcome = Outcome(item, reason="too_long_to_analyse", message=refusal)
+                _store(store, outcome, origins, report, failed, notify, stop_on_error)
+                continue
             yield item
 
     runner: DaskRunner | None = None
@@ -240,11 +247,13 @@ def ingest_into(
             notify(IngestEvent("analysing"))
             todo = itertools.chain([first], todo)
             if runner is not None:
-                outcomes = runner.analyze(todo, timeout=timeout, max_memory=max_memory)
+                outcomes = runner.analyze(todo, timeout=timeout, max_memory=max_memory, max_words=max_words)
             elif analysis_lock is not None:
-                outcomes = _locked(todo, analysis_lock, timeout=timeout, max_memory=max_memory)
+                outcomes = _locked(
+                    todo, analysis_lock, timeout=timeout, max_memory=max_memory, max_words=max_words
+                )
             else:
-                outcomes = analyze_here(todo, timeout=timeout, max_memory=max_memory)
+                outcomes = analyze_here(todo, timeout=timeout, max_memory=max_memory, max_words=max_words)
         for outcome in outcomes:
             _store(store, outcome, origins, report, failed, notify, stop_on_error)
         last = time.perf_counter()
@@ -270,11 +279,16 @@ def _items(
 
 
 def _locked(
-    documents: Iterable[Document], lock: AbstractContextManager[Any], *, timeout: float, max_memory: float
+    documents: Iterable[Document],
+    lock: AbstractContextManager[Any],
+    *,
+    timeout: float,
+    max_memory: float,
+    max_words: int,
 ) -> Iterator[Outcome]:
     for document in documents:
         with lock:
-            outcome = analyze_outcome(document, timeout, max_memory=max_memory)
+            outcome = analyze_outcome(document, timeout, max_memory=max_memory, max_words=max_words)
         yield outcome
 
 

@@ -63,6 +63,7 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     analysis_timeout: float = 120.0,
     max_memory: float | None = None,
+    max_words: int | None = None,
     async_above: int = DEFAULT_ASYNC_ABOVE,
     job_queue: int = jobs.DEFAULT_JOB_QUEUE,
     analysis_workers: int = DEFAULT_ANALYSIS_WORKERS,
@@ -74,7 +75,8 @@ def create_app(
     URLs reach loopback and private networks (off: the server must not become
     a way into the network it runs in). ``max_body`` caps request bodies;
     ``analysis_timeout`` (seconds) and ``max_memory`` (MiB of resident memory it may add) bound the analysis
-    of one posted article (0: no limit; ``max_memory`` None: the default). A posted text or
+    of one posted article (0: no limit; ``max_memory`` None: the default), and an article of more
+    than ``max_words`` words is refused before it (0: no limit; None: the default). A posted text or
     HTML over ``async_above`` characters (0: none) is analysed as a job off the request
     path, as is any POST with ``?async=true``; at most ``job_queue`` jobs wait (then 429) and
     at most ``analysis_workers`` analyses run at once.
@@ -95,6 +97,8 @@ def create_app(
     )
     if max_memory is not None:
         settings.max_memory = max_memory
+    if max_words is not None:
+        settings.max_words = max_words
     opened = Store(store_url)
     queue = jobs.JobQueue(
         lambda body: documents.store_article(body, opened, settings), size=job_queue, workers=analysis_workers

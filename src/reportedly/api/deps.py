@@ -14,7 +14,7 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
-from reportedly.batch import DEFAULT_MAX_MEMORY_MB
+from reportedly.batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_WORDS
 from reportedly.store import Store
 
 DEFAULT_LIMIT = 50
@@ -88,6 +88,8 @@ class Settings:
     analysis_timeout: float = 120.0
     #: MiB of resident memory the server may reach while analysing (0: no limit).
     max_memory: float = DEFAULT_MAX_MEMORY_MB
+    #: Most words a posted article may have to be analysed (0: no limit); a longer one is a 422 at once.
+    max_words: int = DEFAULT_MAX_WORDS
     #: Posted text or HTML longer than this many characters is analysed as a job (202) rather
     #: than on the request path (0: only when the client asks, with ``?async=true``).
     async_above: int = DEFAULT_ASYNC_ABOVE

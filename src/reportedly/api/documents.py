@@ -26,6 +26,7 @@ from reportedly.api.schemas import (
     Page,
 )
 from reportedly.api.security import require_token
+from reportedly.batch import too_long
 from reportedly.ingest import IngestError, from_html, load_documents, parse_layout
 from reportedly.model import Document
 from reportedly.store import Store
@@ -108,6 +109,13 @@ def submit_document(
     another analysis is running, the analysis runs as a job: 202 with
     ``Location: /api/jobs/{id}``, or 429 when the job queue is full.
     """
+    if body.text is not None:
+        # Refused at once, before a job is queued: past the limit the analysis could only run to
+        # its time limit. (Posted HTML and URLs are checked once their text is read.)
+        refusal = too_long(body.text, config.max_words)
+        if refusal is not None:
+            refusal = refusal.replace("--max-words", "serve --max-words")
+            raise HTTPException(422, f"the article could not be analysed: {refusal}")
     size = len(body.text or body.html or "")
     # While another analysis holds the lock (a heavy job runs for up to --analysis-timeout),
     # a small article is queued too rather than holding its client and a server thread
@@ -155,6 +163,7 @@ def store_article(body: AnalyzeRequest, db: Store, config: Settings) -> tuple[in
             [*named, *((p.source or "api", p) for p in problems)],
             timeout=config.analysis_timeout,
             max_memory=config.max_memory,
+            max_words=config.max_words,
             skip_stored=False,
             warm_up=False,
             stop_on_error=True,
@@ -169,7 +178,9 @@ def store_article(body: AnalyzeRequest, db: Store, config: Settings) -> tuple[in
             detail = "the article could not be analysed; the server log has the detail"
             raise HTTPException(422, detail) from None
         limit = (outcome.message or "").replace("(--timeout)", "(serve --analysis-timeout)")
-        limit = limit.replace("(--max-memory)", "(serve --max-memory)")
+        limit = limit.replace("(--max-memory)", "(serve --max-memory)").replace(
+            "--max-words", "serve --max-words"
+        )
         raise HTTPException(422, f"the article could not be analysed: {limit}") from None
     saved = [
         {

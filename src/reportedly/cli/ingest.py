@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from .. import settings
-from ..batch import DEFAULT_MAX_MEMORY_MB
+from ..batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_WORDS
 from .app import app
 from .options import (
     DEFAULT_DB,
@@ -24,6 +24,7 @@ from .options import (
     JsonOpt,
     MaxBytesOpt,
     MaxMemoryOpt,
+    MaxWordsOpt,
     PrivateOpt,
     PublishedOpt,
     TimeoutOpt,
@@ -49,13 +50,14 @@ def analyze(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+    max_words: MaxWordsOpt = DEFAULT_MAX_WORDS,
 ) -> None:
     """Print the claim ledger of an article without storing it.
 
     Example: reportedly analyze article.txt --published 2024-11-20 --json (needs an article file of your own)
     """
     from .. import warm_up
-    from ..batch import analyze_here
+    from ..batch import analyze_here, too_long
     from ..ingest import IngestError, load_documents
 
     pub = parse_published(published)
@@ -74,9 +76,9 @@ def analyze(
     for f in failures:
         err.print(Text(f"Error: {f.message}", style="bold red"))
     ledgers = []
-    if docs:
+    if any(too_long(doc.text, max_words) is None for doc in docs):  # a refusal needs no models
         warm_up()  # so --timeout measures the analysis, not loading the models
-    for outcome in analyze_here(docs, timeout=timeout, max_memory=max_memory):
+    for outcome in analyze_here(docs, timeout=timeout, max_memory=max_memory, max_words=max_words):
         if outcome.ledger is not None:
             ledgers.append(outcome.ledger)
         else:
@@ -113,6 +115,7 @@ def ingest(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+    max_words: MaxWordsOpt = DEFAULT_MAX_WORDS,
     workers: Annotated[
         int,
         typer.Option(
@@ -188,6 +191,7 @@ def ingest(
                 max_bytes=max_bytes,
                 timeout=timeout,
                 max_memory=max_memory,
+                max_words=max_words,
                 workers=workers,
                 scheduler=scheduler,
                 progress=shown,

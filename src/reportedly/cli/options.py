@@ -60,6 +60,16 @@ MaxMemoryOpt = Annotated[
     ),
 ]
 
+MaxWordsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-words",
+        min=0,
+        help="Most words one document may have to be analysed; a longer one is refused at once "
+        "(0: no limit).",
+    ),
+]
+
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print ``Error: message`` to stderr and return the Exit to raise with ``code``."""

@@ -81,6 +81,15 @@ def serve(
             "(0: no limit; default as for analyze).",
         ),
     ] = None,
+    max_words: Annotated[
+        int | None,
+        typer.Option(
+            "--max-words",
+            min=0,
+            help="Most words a posted article may have to be analysed; a longer one answers 422 at once "
+            "(0: no limit; default as for analyze).",
+        ),
+    ] = None,
     async_above: Annotated[
         int,
         typer.Option(
@@ -150,6 +159,7 @@ def serve(
             analysis_timeout=analysis_timeout,
             analysis_workers=analysis_workers,
             max_memory=max_memory,
+            max_words=max_words,
             async_above=async_above,
             job_queue=job_queue,
         )
