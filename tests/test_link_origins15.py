@@ -126,3 +126,17 @@ def test_the_head_of_another_department_stays_apart() -> None:
     dept = _body("vdh", "Velland Department of Harbours", EntityType.GOVERNMENT)
     bell = _person("bell", "Tom Bell", "Velland Finance Secretary")
     assert len(_office_count(("J", dept), ("M", bell))) == 2
+
+
+def test_a_states_official_speaks_for_the_state_named_bare_as_its_government() -> None:
+    # "Velland said it estimates …" (extraction types the place a government) and its Finance
+    # Secretary giving the same estimate: one voice.
+    state = _body("velland", "Velland", EntityType.GOVERNMENT)
+    bell = _person("bell", "Tom Bell", "Velland Finance Secretary")
+    assert _office_count(("J", state), ("M", bell)) == ["velland"]
+
+
+def test_an_official_of_another_place_stays_apart_from_the_state() -> None:
+    state = _body("norland", "Norland", EntityType.GOVERNMENT)
+    bell = _person("bell", "Tom Bell", "Velland Finance Secretary")
+    assert len(_office_count(("J", state), ("M", bell))) == 2
