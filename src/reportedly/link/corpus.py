@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..model import ChainLink, Claim, ClaimRef, Document, EntityType, Measure, Quantity, SectionKind, Stance
 from .embed import words
 from .entities import Canonical, EntityIndex
+from .relayed import relayed_speaker
 
 #: Content words below which a claim is compared with its source and cue ("placing the blame on Moscow").
 STATEMENT_WORDS = 4
@@ -218,6 +219,9 @@ def claim_item(claim: Claim, doc: DocItem, index: EntityIndex) -> ClaimItem:
     origin = index.origin(
         [h for h in hops if not (misread_place(c := index.canonical(h.entity)) or cited_figure(c))]
     )
+    if origin is not None and origin.type is EntityType.MEDIA_OUTLET and not origin.relay:
+        # "The UN called for an inquiry, the BBC noted": the outlet passes on the UN's words
+        origin = relayed_speaker(claim.content_text, index.all) or origin
     src_entity = claim.source.entity if claim.source else None
     source = index.canonical(src_entity) if src_entity is not None else None
     negative = (claim.stance is Stance.DENIED) != (claim.negated != negated_content(claim.content_text))

@@ -46,6 +46,7 @@ from ..model import EntityType, Origin
 from .blame import SideOf, accuser_side
 from .corpus import ClaimItem
 from .governments import government_ministries
+from .offices import department_heads, described_offices
 from .origins_background import recalled_only
 from .partition import Partition
 from .roles import role_fits
@@ -223,6 +224,10 @@ def origins(items: list[ClaimItem], side_of: SideOf | None = None) -> tuple[list
         union(i, j)
     # "The coastguard said …" beside "the Greek coast guard said …" in another report: that body.
     for i, j in kind_bodies(items, keys, find, _near):
+        union(i, j)
+    # "The UN's migration agency" beside "the International Organization for Migration"; "Maryland
+    # Transportation Secretary Jane Roe" beside "the Maryland Department of Transportation".
+    for i, j in described_offices(items, keys, find, _near) + department_heads(items, keys, find, _week):
         union(i, j)
     if side_of is not None:
         for i, j in _side_voices(items, keys, find, side_of):

@@ -129,7 +129,8 @@ def place_officials(
     Jena", "Kherson Governor Oleksandr Prokudin") and the government of that place as a body in the
     same cluster ("the Odisha government revised the toll", "the Kherson regional military
     administration said"), within one news cycle: the official speaks for the government they run,
-    one voice written two ways. Only where one such government fits; a country's government is
+    one voice written two ways; a place typed a government and named bare ("Maryland said") is its
+    government as well. Only where one such government fits; a country's government is
     the country (see the side rules of :mod:`.independence`), and a ministry is a body of its own."""
     bodies: list[tuple[int, frozenset[str]]] = []
     for j, it in enumerate(items):
@@ -138,7 +139,9 @@ def place_officials(
             continue
         words = frozenset(_TOKEN.findall(o.name.lower()))
         place = words - _GOVERNMENT_HEADS - _LEVEL
-        if words & _GOVERNMENT_HEADS and place:
+        # "the Odisha government"; or a place the report makes speak as its government ("Maryland
+        # said it estimates …", typed a government by extraction), the state an official runs
+        if (words & _GOVERNMENT_HEADS or o.type is EntityType.GOVERNMENT) and place:
             bodies.append((j, place))
     out: list[tuple[int, int]] = []
     if not bodies:
