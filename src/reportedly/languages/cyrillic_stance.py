@@ -14,7 +14,8 @@ import re
 from ..model import Stance
 from .cyrillic_lexicon import Lexicon, confirmed_passive, morph
 from .cyrillic_numbers import quantities
-from .cyrillic_tokens import tokens
+from .cyrillic_present import going_on
+from .cyrillic_tokens import quoted_words, tokens
 from .measures import tells_casualties
 
 #: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
@@ -130,6 +131,32 @@ class Stances:
             or bool(_VAGUE.search(content))
             or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
         )
+
+    def told_plainly(self, content: str, stance: Stance) -> Stance:
+        """A report of a past event that counts nothing and tells no operation going on is a plain
+        statement: ``reported`` becomes ``asserted`` ("По предварительным данным, стрелком оказался
+        студент", "Ранее стало известно, что неизвестный ворвался в здание": nobody named, the
+        outlet's own account). Used only where nobody is named (round 13): for a verb of telling
+        ("В СК сообщили, что нападавший задержан") the gold sets disagree (the first ones read a
+        told event as reported, ru/uk-heldout7-9 as asserted), and the verb's stance is kept."""
+        if stance is not Stance.REPORTED or self.counts(content) or going_on(self.code, content):
+            return stance
+        return Stance.ASSERTED if self._past_event(content) else stance
+
+    def _past_event(self, content: str) -> bool:
+        """Whether the content's first verb outside quotation marks is a past finite verb
+        ("студент открыл стрельбу", "стрелком оказался …", "был вооружен"): what happened.
+        A short participle or a present ("мост закрыт", "открыты пункты", "оценивают состояние
+        как тяжелое") is the state of things, a situation update the gold sets read as reported."""
+        toks = tokens(self.code, content)
+        quoted = quoted_words(toks)
+        for n, t in enumerate(toks):
+            if t.punct or quoted[n]:
+                continue
+            tag = morph(self.code).parse(t.text.lower())[0].tag
+            if tag.POS in ("VERB", "PRTS", "INFN"):
+                return tag.POS == "VERB" and "past" in tag
+        return False
 
     def figures_told(self, content: str, stance: Stance) -> Stance:
         """A plain statement that counts something tells figures: reported, not asserted."""
