@@ -61,6 +61,7 @@ def test_a_verb_of_telling_keeps_its_stance(text: str, stance: Stance) -> None:
         ("Ранее стало известно, что неизвестный ворвался в здание школы.", Stance.ASSERTED),
         ("Ранее сообщалось, что погибли пять человек.", Stance.REPORTED),
         ("По предварительным данным, поисковая операция завершилась утром.", Stance.REPORTED),
+        ("По предварительным данным, раненого доставили в больницу.", Stance.REPORTED),  # care
     ],
 )
 def test_nobody_named_a_plain_event_is_asserted_figures_reported(text: str, stance: Stance) -> None:

@@ -186,4 +186,13 @@ def going_on(code: str, text: str) -> bool:
     продолжается", "на месте работают спасатели"): a situation update, which the gold sets read
     as ``reported`` whatever verb tells it."""
     toks = [t for t in tokens(code, text) if not t.punct]
-    return any(t.lemma in _SITUATION or t.text.lower().startswith(_OPERATION) for t in toks)
+    return any(
+        t.lemma in _SITUATION or t.lemma in _CONDITION or t.text.lower().startswith(_OPERATION + _CARE)
+        for t in toks
+    )
+
+
+#: a patient's condition and care ("стрелок находится в реанимации", "доставили в больницу", "стан
+#: важкий"): a situation update, as "оценивают состояние как тяжелое" is (round 13)
+_CONDITION = frozenset({"состояние", "стан"})
+_CARE = ("реанимац", "реанімац", "больниц", "лікарн", "госпитал", "госпітал", "шпитал", "ивл", "швл")
