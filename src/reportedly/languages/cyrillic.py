@@ -254,18 +254,11 @@ class Cyrillic(Stances, Finders):
                 cue=(base + cue[0], base + cue[1]),
                 lemma=stext[cue[0] : cue[1]].lower(),
                 content=[(base + a, base + b)],
-                stance=self._recap_stance(stext[a:b], nobody),
+                stance=self.content_stance(stext[a:b], Stance.REPORTED),
                 kind=kind,
                 nobody=nobody,
             )
         ]
-
-    def _recap_stance(self, content: str, nobody: bool) -> Stance:
-        """The stance of an opening that names no speaker: the outlet's recap ("Ранее стало
-        известно, что …", ``nobody``) of figures is reported, of anything else a plain statement
-        (round 13); "Сообщается, что …" (the speaker before goes on) keeps reported."""
-        stance = self.content_stance(content, Stance.REPORTED)
-        return self.told_plainly(content, stance) if nobody else stance
 
     def attributions(self, text: str, sent: Sentence) -> list[Attribution]:
         if self._paragraph != sent.paragraph:
