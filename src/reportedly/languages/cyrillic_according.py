@@ -39,6 +39,9 @@ class According(Speakers):
     def figures_told(self, content: str, stance: Stance) -> Stance:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
 
+    def told_plainly(self, content: str, stance: Stance) -> Stance:
+        raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
+
     def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
         """ "По словам X" / "за словами X" tells figures (reported) or a position (asserted), as a
         verb of saying does: with no count in the words, it is the speaker's position."""
@@ -166,6 +169,10 @@ class According(Speakers):
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
             if published and not self.counts(body):
                 stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
+            if nobody:
+                # "По предварительным данным, стрелком оказался студент" (nobody named): the
+                # outlet's account of a past event, no count, no operation going on: a statement
+                stance = self.told_plainly(body, stance)
             spans, who = [content, *parts], (source, name, hops)
             return attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
         return []

@@ -25,6 +25,14 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 
+#: after a number, a time of day: "11 часов утра", "11 часов сегодня", "6 утра", "9 годині ранку",
+#: "16 часов по местному времени" (the hour, not a count of hours)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?:час(?:а|ов)?|годин[іиау]?)\s+)?(?:утра|дня|вечера|ночи|ранку|вечора|ночі"
+    r"|(?<=\w\s)(?:сегодня|сьогодні)|по (?:местному|московскому|москве)|за (?:місцевим|київським))\b",
+    re.IGNORECASE,
+)
+
 
 #: a case ending after the digits before a noun of people ("поранення 44-х людей", "52-х пострадавших")
 _CASE_ENDING = re.compile(
@@ -212,6 +220,10 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue  # a clock time
             if re.match(r"-?(?:летн|річн|лет\b|х\b|х\s)", after) and not _counted_case(m.group("a"), after):
                 continue  # an age, a decade ("90-х"); but "44-х людей" counts people
+            if re.match(r"-(?:месячн|місячн|дневн|денн|недельн|тижнев)", after):
+                continue  # an age in months, days or weeks ("10-месячного младенца")
+            if _CLOCK_AFTER.match(after) and _value(m.group("a") or "") <= 24:
+                continue  # a time of day ("около 11 часов утра", "в 6 утра", "о 9 годині ранку")
             if before.rstrip().endswith("№") or _LABEL.search(stext[max(0, start - 12) : start]):
                 continue  # a number that names ("ст. 279 УК", "частина 2 статті 438"), no count
             if re.search(r"[A-Za-zА-Яа-яІіЇїЄєҐґ]-$", stext[max(0, start - 4) : start]) and not mod:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .common import Hop, Range
+from .cyrillic_agreement import agreeing, in_gender
 from .cyrillic_lexicon import Lexicon, morph, nominative
 from .cyrillic_offices import correspondents_outlet, named_office
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
@@ -39,43 +40,15 @@ def _first_name(code: str, t: Tok) -> bool:
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def _abbreviation(t: Tok) -> bool:
+    """An abbreviation the dictionary does not know ("СКР"): capitals only, two letters at least."""
+    return len(t.text) > 1 and t.text.isupper() and t.pos is None
+
+
 def _named_channel(clause: list[Tok], i: int) -> bool:
     """ "Telegram-канал «112» сообщает": a channel in the nominative with its name in quotation
     marks is who says it, not where."""
     return clause[i].case == "nomn" and i + 1 < len(clause) and clause[i + 1].text in '«„“"'
-
-
-def _agreeing(code: str, word: str, adjective: object) -> str | None:
-    """The head noun after adjectives in the nominative, in the adjectives' number ("міської ради"
-    → "рада", not the plural "ради" the word also reads as): None when no reading agrees."""
-    case, number = getattr(adjective, "case", None), getattr(adjective, "number", None)
-    for p in morph(code).parse(word.lower())[:6]:
-        if p.tag.POS == "NOUN" and p.tag.case == case and (p.tag.number == number or number is None):
-            if p.tag.number == "plur" and number is None:
-                continue
-            form = p.inflect({"nomn"})
-            if form is not None:
-                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
-    return None
-
-
-def _in_gender(code: str, adjective: str, after: list[str]) -> str | None:
-    """An adjective in the nominative in its head noun's gender ("Национального
-    антитеррористического комитета" → "Национальный", not the neuter the genitive also reads as);
-    None when no noun follows the adjectives or none agrees."""
-    for w in after:
-        p = morph(code).parse(w.lower())[0]
-        if p.tag.POS == "ADJF":
-            continue
-        if p.tag.POS != "NOUN" or p.tag.number != "sing" or p.tag.gender is None:
-            return None
-        for a in morph(code).parse(adjective.lower())[:6]:
-            if a.tag.POS == "ADJF" and a.tag.case == p.tag.case and a.tag.gender == p.tag.gender:
-                form = a.inflect({"nomn", "sing", p.tag.gender})
-                if form is not None:
-                    return form.word[:1].upper() + form.word[1:] if adjective[:1].isupper() else form.word
-        return None
-    return None
 
 
 def _closes_name(src: list[Tok]) -> bool:
@@ -402,8 +375,10 @@ class Speakers:
             ):
                 head = i
                 break
-            if t.cap and t.pos in ("NOUN", None) and (i > 0 or _LATIN.match(t.text)):
-                head = i  # a name; first in the clause, one in Latin letters ("Baza пишет")
+            if t.cap and t.pos in ("NOUN", None) and (i > 0 or _LATIN.match(t.text) or _abbreviation(t)):
+                # a name; first in the clause, one in Latin letters ("Baza пишет") or an
+                # abbreviation the dictionary does not know ("сообщает СКР", round 13)
+                head = i
                 break
             if leading and t.pos not in ("ADJF", "NOUN", None, "PRTF"):
                 return []
@@ -589,9 +564,9 @@ class Speakers:
                     continue
                 form = nominative(self.code, w)
                 if leading and tag.POS == "ADJF":
-                    form = _in_gender(self.code, w, words[n + 1 :]) or form
+                    form = in_gender(self.code, w, words[n + 1 :]) or form
                 if head and tag.POS == "NOUN" and words[0][:1].isalpha():
-                    form = _agreeing(self.code, w, morph(self.code).parse(words[0].lower())[0].tag) or form
+                    form = agreeing(self.code, w, morph(self.code).parse(words[0].lower())[0].tag) or form
                 out.append(form)
             else:
                 out.append(w)

@@ -75,18 +75,40 @@ class Names:
             if named:  # nobody spoke yet: the person named last before it
                 return self._also(self.resolve(named, named, at), mention)
         offices = getattr(self.lang, "offices", frozenset())
-        if offices and (name or mention).lower() in offices:
-            # "как отметили в ведомстве", "у міністерстві" (the noun alone): the institution that
-            # spoke last
+        words = mention.split()
+        alone = len(words) == 1 and lemmas is not None and bool(lemmas(mention) & offices)
+        if offices and ((name or mention).lower() in offices or alone):
+            # "как отметили в ведомстве", "у міністерстві", "в пресс-службе ведомства" (the noun
+            # alone, in any case): the institution that spoke last, else (round 13) the one the
+            # text named last before it ("глава МЧС России … провёл заседание. Об этом сообщили в
+            # пресс-службе ведомства")
             orgs = [e for e in self.entities.values() if e.type is not EntityType.PERSON]
             if orgs:
                 return orgs[-1]
+            named = self._org_before(at)
+            if named is not None:
+                return named
         ent = self._resolve(mention, name, at)
         for key in (mention, name, *re.findall(r"\(([^)]+)\)", mention)):
             if key:
                 self.keys.setdefault(key, ent)
         self.last = ent
         return ent
+
+    def _org_before(self, at: int) -> Entity | None:
+        """The organisation the alias table knows that the text names last in the three
+        paragraphs before ``at`` (the language's named entities), or None."""
+        names = getattr(self.lang, "names", None)
+        if names is None:
+            return None
+        found = None
+        for para in self.text[:at].split("\n")[-3:]:
+            for a, b, kind, _normal in names(para) if para.strip() else []:
+                if kind == "ORG":
+                    hit = self.gazetteer.lookup(para[a:b])
+                    if hit:
+                        found = self._entity(hit[0], hit[1], para[a:b])
+        return found
 
     def _resolve(self, mention: str, name: str | None, at: int) -> Entity:
         for key in (name, mention, *re.findall(r"\(([^)]+)\)", mention)):
