@@ -990,11 +990,3 @@ def test_a_toll_that_totals_a_number(nlp):
     assert got["57"] == "people killed"
     assert got["6.1"] == "magnitude"
     assert keys(nlp, "Deaths in the district totalled 31 by Friday.")["31"] == "people killed"
-
-
-def test_a_hyphenated_adjective_is_not_the_counted_noun(nlp):
-    # "storm-related": the noun opening the adjective is no unit; the deaths are counted
-    assert keys(nlp, "Officials recorded 14 storm-related deaths.")["14"] == "people killed"
-    assert keys(nlp, "The count includes 6 suspected flood-related deaths.")["6"] == "people killed"
-    # an age keeps its own reading: the boy is no count
-    assert keys(nlp, "A 9 year-old boy was among 25 people killed.") == {"25": "people killed"}

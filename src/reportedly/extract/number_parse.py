@@ -80,24 +80,11 @@ def _following_noun(doc: Doc, end: int, span: Span) -> Token | None:
     for token in tokens[:6]:
         if token.lower_ in ("aboard", "onboard"):
             return None  # "around 700 onboard": an adverb the tagger may take for a noun
-        if _hyphen_modifier(token):
-            continue  # "12 storm-related deaths": the noun of a hyphenated adjective is no unit
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.ent_type_ != "NORP":
             return token
         if token.pos_ == "PRON" or not _modifier(token) and token.pos_ not in ("NOUN", "PROPN"):
             return None
     return None
-
-
-def _hyphen_modifier(token: Token) -> bool:
-    """A noun that opens a hyphenated adjective ("storm-related", "quake-hit", "flood-affected"):
-    a hyphen follows it and its head is the adjective after, which modifies the counted noun. An
-    age ("year-old") is left as it was: what the age finders read."""
-    doc = token.doc
-    if token.pos_ != "NOUN" or token.i + 2 >= len(doc) or doc[token.i + 1].tag_ != "HYPH":
-        return False
-    head = token.head
-    return head.i == token.i + 2 and head.dep_ == "amod" and head.lower_ != "old" and head.head.i > head.i
 
 
 def _parsed_noun(anchor: Token) -> Token | None:
