@@ -12,10 +12,14 @@ under the first of these that holds:
   (the quote's own statement is not a claim; a claim beside it is taken instead);
 * ``(c) shared cluster, scored apart``: its claim shares a cluster with a partner's claim, but the
   scorer stands the mention only in the cluster of the figure it quotes;
-* ``(b) not clustered``: its claim is in no cluster (neutral, too short, outside every story group);
 * ``(d) source/measure``: every partner pair is kept apart by what extraction gave the claims:
   figures of one series that differ, figures typed apart, numerals apart, two named voices the
   hand rule does not join, or two story groups;
+* ``(b) polarity/neutral reading``: every partner pair is kept apart by the linker's reading of
+  polarity (one side reads as a denial: a negation word in its content) or by a neutral claim, or
+  by the causes above;
+* ``(b) not clustered``: its claim is in no cluster (cosine under the floor, too short, the
+  model's probability low for every neighbour);
 * ``(b) clustered apart``: the rest (the pair model's probability under its threshold, average
   linkage).
 
@@ -39,6 +43,8 @@ from train_pairs import STORIES, Story  # noqa: E402
 _WORD = re.compile(r"\w+")
 #: Pair causes that come from what extraction put in the claims (source, figures, story group).
 EXTRACTION_SIDE = ("figures apart", "figures typed apart", "numerals apart", "two voices", "other story")
+#: Pair causes of the linker's reading of a claim: one side denies or is a refusal or a doubt.
+READING = ("polarity", "neutral")
 
 
 def _pair_cause(story: Story, a: str, b: str, model: Any) -> str:
@@ -123,10 +129,12 @@ def mention_causes(story: Story, model: Any) -> list[dict[str, Any]]:
             cause = "(c) neighbour's claim"
         elif "shared cluster, scored apart" in pair_causes:
             cause = "(c) shared cluster, scored apart"
+        elif all(k == "no claim" or k in EXTRACTION_SIDE for k in pair_causes):
+            cause = "(d) source/measure"
+        elif all(k == "no claim" or k in EXTRACTION_SIDE or k in READING for k in pair_causes):
+            cause = "(b) polarity/neutral reading"
         elif not cluster_of[c.id]:
             cause = "(b) not clustered"
-        elif all(k == "no claim" or k.split(":")[0] in EXTRACTION_SIDE for k in pair_causes):
-            cause = "(d) source/measure"
         else:
             cause = "(b) clustered apart"
         row["cause"] = cause
