@@ -115,6 +115,9 @@ def test_a_quakes_magnitude_however_it_is_written(nlp):
     assert keys(nlp, "Rescuers reached towns shaken by Sunday's 6.9-magnitude tremor.")["6.9"] == "magnitude"
     assert keys(nlp, "The magnitude 6.9 quake struck before dawn.")["6.9"] == "magnitude"
     assert keys(nlp, "A 6.9 magnitude quake struck before dawn.")["6.9"] == "magnitude"
+    # the scale before the number, joined by a hyphen (one token for the tokenizer)
+    got = keys(nlp, "Towns were cut off after the magnitude-6.9 tremor hit the valley.")
+    assert got["6.9"] == "magnitude"
     # a hyphen still joins other numbers into a compound: no count there
     assert "4" not in keys(nlp, "A 4-year-old boy was pulled from the rubble.")
 
@@ -973,3 +976,17 @@ def test_wreckage_removed_by_weight(nlp):
     )
     # a weight with no such event stays untyped
     assert keys(nlp, "About 1,200 tons of steel fell into the river.")["About 1,200"] is None
+
+
+def test_a_magnitude_beside_a_toll_is_the_quakes(nlp):
+    # the toll's event is no magnitude's: "up to 6.3 magnitude" follows a death toll
+    got = keys(nlp, "The death toll rose to 95 on Friday after tremors of up to 6.3 magnitude shook hills.")
+    assert got == {"95": "people killed", "up to 6.3": "magnitude"}
+
+
+def test_a_toll_that_totals_a_number(nlp):
+    # "total" as the tally's verb, with the toll's noun phrase running long before it
+    got = keys(nlp, "The death toll in the province from the magnitude-6.1 quake that hit Sunday totaled 57.")
+    assert got["57"] == "people killed"
+    assert got["6.1"] == "magnitude"
+    assert keys(nlp, "Deaths in the district totalled 31 by Friday.")["31"] == "people killed"

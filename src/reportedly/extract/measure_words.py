@@ -103,6 +103,7 @@ TALLY_VERBS = frozenset(
         "approach",
         "cross",
         "amount",
+        "total",  # "the death toll totaled 213": the verb of the tally noun
         "estimate",  # "estimated the death toll at 300", as "put the toll at 300"
         "surpass",
         # a tally told going down or corrected is still that tally: "fell from 41 to 31",

@@ -229,6 +229,10 @@ def _read(
         # central province, and 280 others in the coastal province": a figure by place, its
         # verb and noun left out, counts what the placed figure before it does, in its own place
         what, unit = previous.what, previous.unit
+    if unit == "magnitude":
+        # "the toll climbed to 180 after quakes of up to 7.6 magnitude": a magnitude inherits no
+        # tally's event from the figure before it; it is the quake's, like any magnitude
+        what = None
     if unit in (None, "people") and grave(anchor, noun):
         # "1,204 were injured, including 721 in a critical condition": the part in grave
         # condition is a count of its own, whatever its whole counts
@@ -550,6 +554,8 @@ def _up_from(anchor: Token) -> bool:
 
 def _after_magnitude(anchor: Token) -> bool:
     """ "a magnitude 7.8 quake", "a magnitude-7.8 earthquake": the scale named before the number."""
+    if anchor.lower_.startswith("magnitude-"):
+        return True  # the tokenizer keeps "magnitude-7.6" one token: the number is inside it
     i = anchor.i - 1
     if i >= 0 and anchor.doc[i].text == "-":
         i -= 1
