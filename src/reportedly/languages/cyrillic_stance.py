@@ -1,0 +1,145 @@
+"""The stance rules of the Russian and Ukrainian reader: what a statement's own words say of it
+(an if-clause, a modal, a forecast, "not yet established", a denial in the content, a confirming
+passive, a probability word) and whether it tells figures (reported) or a position (asserted).
+
+Split out of :mod:`.cyrillic` in round 13 (it was at the module size limit) as the mixin
+:class:`Stances`, between the finders (:class:`.cyrillic_finders.Finders`, which call these
+rules) and the reader (:class:`.cyrillic.Cyrillic`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Stance
+from .cyrillic_finders import Finders
+from .cyrillic_lexicon import confirmed_passive, morph
+from .cyrillic_numbers import quantities
+from .cyrillic_tokens import tokens
+from .measures import tells_casualties
+
+#: a relative clause, to the sentence's end (its own commas included): "…, де люди можуть
+#: перечекати", "…, которые могут …"
+_RELATIVE = re.compile(
+    r",\s*(?:де|куди|який|яка|яке|які|якого|яких|якій|яким|где|куда|который|которая|которое|которые"
+    r"|которых|которым|которой)\b[^.;!?]*"
+)
+
+
+#: a tally told without a figure: many, tens, hundreds of people or of the dead, hurt or missing
+_VAGUE = re.compile(
+    r"\b(?:десятк\w*|сотн\w*|тысяч[иа]|тисяч[іа]|много|многие|багато|велик\w* кількість"
+    r"|больш\w* количеств\w*)"
+    r"\s+(?:[\w’'ʼ-]+\s+){0,2}?(?:людей|люди|человек|раненых|погибших|пострадавших|пропавших|поранених|"
+    r"загиблих|постраждалих|зниклих|жертв)\b",
+    re.IGNORECASE,
+)
+
+
+class Stances(Finders):
+    """The stance rules over the finders; the reader (:class:`.cyrillic.Cyrillic`) is built on them."""
+
+    def stance_of(self, sentence: str) -> Stance:
+        if self._pending(sentence):
+            return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
+        return self.content_stance(sentence, Stance.REPORTED)
+
+    def _pending(self, sentence: str) -> bool:
+        return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
+
+    def content_stance(self, content: str, stance: Stance) -> Stance:
+        if stance in (Stance.DENIED, Stance.CONFIRMED, Stance.NO_COMMENT):
+            return stance
+        # a modal inside a relative clause ("намети, де люди можуть перечекати") is not the
+        # statement's own
+        low = self._without_relatives(content.lower())
+        if self.lex.conditional and re.match(self.lex.conditional, low):
+            return Stance.CONDITIONAL  # the if-clause stays in the content
+        if self.lex.denied and re.search(self.lex.denied, low):
+            return Stance.DENIED  # "… не відповідають дійсності": rejected, whatever the verb
+        if re.search(self.lex.unverified, low) or ("," not in low and self._pending(low)):
+            # "«Причины … и количество пострадавших устанавливаются», – уточнили": still being found
+            return Stance.UNVERIFIED
+        if confirmed_passive(self.code, self.lex.verbs, low):
+            return Stance.CONFIRMED  # "Подтверждена гибель 48 человек": confirmed, nobody named
+        if re.search(self.lex.estimated, low):
+            return Stance.ESTIMATED
+        if self.lex.likely and re.search(self.lex.likely, low):
+            # "вероятно, был сбит" judges what happened (estimated); "вероятно, продлится" what
+            # will happen (expected)
+            return Stance.EXPECTED if self._future_in(low) else Stance.ESTIMATED
+        if re.search(self.lex.expected, low) or (
+            stance in (Stance.ASSERTED, Stance.REPORTED) and self._forecast(low)
+        ):
+            return Stance.EXPECTED
+        return stance
+
+    def _without_relatives(self, low: str) -> str:
+        """The content without its relative clauses, each to the sentence's end ("намети, де люди
+        можуть перечекати, …") unless a comma closes it before the main clause's verb goes on
+        ("в гіпермаркеті, який атакували росіяни, могли перебувати люди": the modal is the
+        statement's)."""
+        out, pos = [], 0
+        for m in _RELATIVE.finditer(low):
+            if m.start() < pos:
+                continue
+            end = m.end()
+            for comma in re.finditer(r",\s*([\w’'ʼ-]+)", low[m.start() + 1 : m.end()]):
+                word = comma.group(1)
+                if any(p.tag.POS == "VERB" for p in morph(self.code).parse(word)[:1]):
+                    end = m.start() + 1 + comma.start()  # the main clause's verb after the comma
+                    break
+            out.append(low[pos : m.start()])
+            pos = end
+        out.append(low[pos:])
+        return "".join(out)
+
+    def _future_in(self, low: str) -> bool:
+        """Whether the content speaks of the future: a future form ("продлится", "триватиме")
+        or the compound future's auxiliary ("будет расти", "буде")."""
+        for t in tokens(self.code, low):
+            if t.punct:
+                continue
+            if t.text in self.lex.future_aux or (t.pos == "VERB" and _future(self.code, t.text)):
+                return True
+        return False
+
+    def _forecast(self, low: str) -> bool:
+        """A future of a verb of change or duration ("вырастет", "будет расти", "триватиме до
+        ранку"): a forecast. Any other future ("дело будет прекращено", "допомогу надаватимуть")
+        is what the speaker states, as a plain future is in English (GLOSSARY.md, "expected")."""
+        verbs = self.lex.forecast_verbs
+        if not verbs:
+            return False
+        toks = [t for t in tokens(self.code, low) if not t.punct]
+        for n, t in enumerate(toks):
+            if t.text in self.lex.future_aux:
+                if any(x.lemma in verbs and x.pos in ("INFN", "VERB") for x in toks[n + 1 : n + 4]):
+                    return True
+            elif t.pos == "VERB" and t.lemma in verbs and _future(self.code, t.text):
+                return True
+        return False
+
+    def counts(self, content: str) -> bool:
+        """Whether the words count something: a figure, or a tally told without one ("десятки
+        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти")."""
+        return (
+            any(not q.attribute for q in quantities(self.lex, content, 0))
+            or bool(_VAGUE.search(content))
+            or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
+        )
+
+    def figures_told(self, content: str, stance: Stance) -> Stance:
+        """A plain statement that counts something tells figures: reported, not asserted."""
+        return Stance.REPORTED if stance is Stance.ASSERTED and self.counts(content) else stance
+
+    def marked(self, sentence: str) -> bool:
+        low = sentence.lower()
+        return bool(
+            re.search(self.lex.estimated, low) or re.search(self.lex.unverified, low) or self._pending(low)
+        )
+
+
+def _future(code: str, word: str) -> bool:
+    """Whether a verb form is a future ("продлится", "триватиме")."""
+    return "futr" in morph(code).parse(word.lower())[0].tag
