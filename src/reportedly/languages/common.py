@@ -346,7 +346,11 @@ def _outlet_stance(sentence: str, lang: Language, event: bool) -> Stance:
     if not event:
         return _tally_stance(sentence, lang)
     content_stance = getattr(lang, "content_stance", None)
-    return content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
+    stance = content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
+    # an event that tells deaths or injuries ("Внаслідок авіакатастрофи загинули міністр, …") is a
+    # tally without a figure: reported, as the same words are after a reporting verb (round 13)
+    figures_told = getattr(lang, "figures_told", None)
+    return figures_told(sentence, stance) if figures_told else stance
 
 
 def _claim(

@@ -40,9 +40,24 @@ class Stances(Finders):
     """The stance rules over the finders; the reader (:class:`.cyrillic.Cyrillic`) is built on them."""
 
     def stance_of(self, sentence: str) -> Stance:
+        """The stance of a sentence of figures with no cue of its own (the outlet's tally, or the
+        speaker's going on): reported, unless all it counts is munitions ("Росіяни вдарили двома
+        балістичними ракетами": a plain statement, asserted)."""
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
+        found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
+        only_munitions = bool(found) and all(self._munitions(sentence, q.end) for q in found)
+        if only_munitions and not self.counts(sentence):
+            return self.content_stance(sentence, Stance.ASSERTED)
         return self.content_stance(sentence, Stance.REPORTED)
+
+    def _munitions(self, text: str, end: int) -> bool:
+        """Whether the count ending at ``end`` counts munitions: a weapon's noun right after it or
+        after up to two of its adjectives ("дві балістичні ракети «Іскандер-М»")."""
+        if not self.lex.munitions:
+            return False
+        stems = "|".join(self.lex.munitions)
+        return bool(re.match(rf"\s*(?:[\w’'ʼ-]+\s+){{0,2}}?(?:{stems})", text[end:].lower()))
 
     def _pending(self, sentence: str) -> bool:
         return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
@@ -122,9 +137,13 @@ class Stances(Finders):
 
     def counts(self, content: str) -> bool:
         """Whether the words count something: a figure, or a tally told without one ("десятки
-        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти")."""
+        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти"). A count of
+        munitions ("двома балістичними ракетами") tells how a strike was made, no tally."""
         return (
-            any(not q.attribute for q in quantities(self.lex, content, 0))
+            any(
+                not q.attribute and not self._munitions(content, q.end)
+                for q in quantities(self.lex, content, 0)
+            )
             or bool(_VAGUE.search(content))
             or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
         )
