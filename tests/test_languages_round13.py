@@ -83,3 +83,33 @@ def test_a_month_is_still_a_date() -> None:
     got = times(UK, "Це сталося 19 травня 2024 року, а 3 листопада знову.", 0, date(2024, 12, 1))
     assert [t.resolved for t in got] == ["2024-05-19", "2024-11-03"]
     assert quantities(UK, "Це сталося 19 травня.", 0) == []
+
+
+def test_an_aside_between_the_subject_and_its_verb() -> None:
+    ledger = analyse(
+        "Голова громади Іван Петренко повідомив, що у місті пошкоджено школу.\n\n"
+        "Заступник міністра Олег Коваль, у свою чергу, повідомив, що кількість поранених зросла."
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Коваль"
+
+
+def test_an_aside_in_russian() -> None:
+    ledger = reportedly.analyze(
+        "Глава района Иван Петров сообщил, что погибли двое. Министр Олег Смирнов, в свою очередь, "
+        "заявил, что помощь будет оказана всем.",
+        published="2024-05-20",
+    )
+    claim = ledger.claims[-1]
+    assert claim.source is not None and claim.source.entity is not None
+    assert claim.source.entity.name == "Олег Смирнов"
+
+
+def test_the_institution_named_by_its_common_noun_in_any_case() -> None:
+    ledger = analyse(
+        "Міністерство оборони заявило, що навчань не було. За даними відомства, у закладі тривали "
+        "заняття. У відомстві додали, що тривогу оголосили заздалегідь."
+    )
+    names = [c.source.entity.name for c in ledger.claims if c.source and c.source.entity]
+    assert len(set(names)) == 1 and len(names) == 3, names

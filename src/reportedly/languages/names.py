@@ -75,7 +75,14 @@ class Names:
             if named:  # nobody spoke yet: the person named last before it
                 return self._also(self.resolve(named, named, at), mention)
         offices = getattr(self.lang, "offices", frozenset())
-        if offices and (name or mention).lower() in offices:
+        # by lemma too: "за даними відомства", "у відомстві" (their names keep a case) (round 13)
+        alone = bool(
+            lemmas is not None
+            and mention.split()
+            and lemmas(mention) <= offices
+            and len(mention.split()) == 1
+        )
+        if offices and ((name or mention).lower() in offices or alone):
             # "как отметили в ведомстве", "у міністерстві" (the noun alone): the institution that
             # spoke last
             orgs = [e for e in self.entities.values() if e.type is not EntityType.PERSON]
