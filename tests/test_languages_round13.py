@@ -113,3 +113,8 @@ def test_the_institution_named_by_its_common_noun_in_any_case() -> None:
     )
     names = [c.source.entity.name for c in ledger.claims if c.source and c.source.entity]
     assert len(set(names)) == 1 and len(names) == 3, names
+
+
+def test_munitions_counted_with_a_bound_are_a_tally() -> None:
+    claim = only(analyse("Від початку року по області було випущено понад 300 ракет різних типів."))
+    assert claim.stance is Stance.REPORTED

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Stance
+from ..model import Quantity, Stance
 from .cyrillic_finders import Finders
 from .cyrillic_lexicon import confirmed_passive, morph
 from .cyrillic_numbers import quantities
@@ -46,14 +46,19 @@ class Stances(Finders):
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
         found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
-        only_munitions = bool(found) and all(self._munitions(sentence, q.end) for q in found)
+        only_munitions = bool(found) and all(self._munitions(sentence, q) for q in found)
         if only_munitions and not self.counts(sentence):
             return self.content_stance(sentence, Stance.ASSERTED)
         return self.content_stance(sentence, Stance.REPORTED)
 
-    def _munitions(self, text: str, end: int) -> bool:
-        """Whether the count ending at ``end`` counts munitions: a weapon's noun right after it or
-        after up to two of its adjectives ("дві балістичні ракети «Іскандер-М»")."""
+    def _munitions(self, text: str, q: Quantity) -> bool:
+        """Whether a quantity of ``text`` (offsets from its start) counts the munitions of a
+        strike: an exact figure ("дві балістичні ракети «Іскандер-М»") with a weapon's noun right
+        after it or after up to two of its adjectives. A bound makes it a tally ("понад 210 ракет
+        цього типу" since the war began: reported)."""
+        end = q.end
+        if q.value is None or q.low != q.value or q.high != q.value:
+            return False
         if not self.lex.munitions:
             return False
         stems = "|".join(self.lex.munitions)
@@ -140,10 +145,7 @@ class Stances(Finders):
         раненых", "Багато поранених", "велику кількість людей, зниклих безвісти"). A count of
         munitions ("двома балістичними ракетами") tells how a strike was made, no tally."""
         return (
-            any(
-                not q.attribute and not self._munitions(content, q.end)
-                for q in quantities(self.lex, content, 0)
-            )
+            any(not q.attribute and not self._munitions(content, q) for q in quantities(self.lex, content, 0))
             or bool(_VAGUE.search(content))
             or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
         )
