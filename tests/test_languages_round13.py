@@ -115,6 +115,19 @@ def test_the_institution_named_by_its_common_noun_in_any_case() -> None:
     assert len(set(names)) == 1 and len(names) == 3, names
 
 
-def test_munitions_counted_with_a_bound_are_a_tally() -> None:
-    claim = only(analyse("Від початку року по області було випущено понад 300 ракет різних типів."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Від початку року по області було випущено понад 300 ракет різних типів.",  # a bound
+        "Уночі окупанти випустили по країні 27 ракет різних типів.",  # a barrage's count
+        "У місті зафіксували два попадання крилатих ракет.",  # hits, not munitions
+        "Ворог завдав двох ракетних ударів по околиці міста.",  # strikes
+    ],
+)
+def test_other_counts_of_weapons_are_a_tally(text: str) -> None:
+    assert only(analyse(text)).stance is Stance.REPORTED
+
+
+def test_munitions_after_a_speaker_keep_the_speakers_stance() -> None:
+    claim = only(analyse("Голова громади Іван Петренко заявив, що ворог випустив по селу дві ракети."))
     assert claim.stance is Stance.REPORTED

@@ -40,29 +40,46 @@ class Stances(Finders):
     """The stance rules over the finders; the reader (:class:`.cyrillic.Cyrillic`) is built on them."""
 
     def stance_of(self, sentence: str) -> Stance:
-        """The stance of a sentence of figures with no cue of its own (the outlet's tally, or the
-        speaker's going on): reported, unless all it counts is munitions ("Росіяни вдарили двома
-        балістичними ракетами": a plain statement, asserted)."""
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
-        found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
-        only_munitions = bool(found) and all(self._munitions(sentence, q) for q in found)
-        if only_munitions and not self.counts(sentence):
-            return self.content_stance(sentence, Stance.ASSERTED)
         return self.content_stance(sentence, Stance.REPORTED)
 
+    def munitions_only(self, sentence: str) -> bool:
+        """Whether all a sentence counts is the munitions of one strike ("Росіяни вдарили двома
+        балістичними ракетами"): the outlet tells how the strike was made, no tally (round 13)."""
+        found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
+        return (
+            bool(found)
+            and all(self._munitions(sentence, q) for q in found)
+            and not self.counts_hurt(sentence)
+        )
+
+    def counts_hurt(self, sentence: str) -> bool:
+        """A tally without a figure beside the munitions ("…, загинули люди", "багато поранених")."""
+        return bool(_VAGUE.search(sentence)) or tells_casualties(
+            self.code, [(t.text, t.pos) for t in tokens(self.code, sentence)]
+        )
+
     def _munitions(self, text: str, q: Quantity) -> bool:
-        """Whether a quantity of ``text`` (offsets from its start) counts the munitions of a
-        strike: an exact figure ("дві балістичні ракети «Іскандер-М»") with a weapon's noun right
-        after it or after up to two of its adjectives. A bound makes it a tally ("понад 210 ракет
-        цього типу" since the war began: reported)."""
-        end = q.end
-        if q.value is None or q.low != q.value or q.high != q.value:
+        """Whether a quantity of ``text`` (offsets from its start) counts the munitions of one
+        strike: an exact figure under ten with a weapon's noun right after it or after up to two
+        of its adjectives ("дві балістичні ракети «Іскандер-М»"). A bound or a barrage's count
+        ("понад 210 ракет цього типу", "випустили по Україні 23 ракети") is a tally, and so is a
+        count of hits or strikes ("два попадання ракет", "трьох ракетних ударів")."""
+        if not self.lex.munitions or q.value is None or q.low != q.value or q.high != q.value:
             return False
-        if not self.lex.munitions:
+        if q.value >= 10:
             return False
-        stems = "|".join(self.lex.munitions)
-        return bool(re.match(rf"\s*(?:[\w’'ʼ-]+\s+){{0,2}}?(?:{stems})", text[end:].lower()))
+        nxt = re.match(r"\s*(?:([\w’'ʼ-]+)\s+)?(?:([\w’'ʼ-]+)\s+)?([\w’'ʼ-]+)", text[q.end :])
+        if nxt is None:
+            return False
+        for word in nxt.groups():
+            if not word:
+                continue
+            parse = morph(self.code).parse(word.lower())[0]
+            if parse.tag.POS == "NOUN":
+                return parse.normal_form.startswith(tuple(self.lex.munitions))
+        return False
 
     def _pending(self, sentence: str) -> bool:
         return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
@@ -142,10 +159,9 @@ class Stances(Finders):
 
     def counts(self, content: str) -> bool:
         """Whether the words count something: a figure, or a tally told without one ("десятки
-        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти"). A count of
-        munitions ("двома балістичними ракетами") tells how a strike was made, no tally."""
+        раненых", "Багато поранених", "велику кількість людей, зниклих безвісти")."""
         return (
-            any(not q.attribute and not self._munitions(content, q) for q in quantities(self.lex, content, 0))
+            any(not q.attribute for q in quantities(self.lex, content, 0))
             or bool(_VAGUE.search(content))
             or tells_casualties(self.code, [(t.text, t.pos) for t in tokens(self.code, content)])
         )
