@@ -131,3 +131,8 @@ def test_other_counts_of_weapons_are_a_tally(text: str) -> None:
 def test_munitions_after_a_speaker_keep_the_speakers_stance() -> None:
     claim = only(analyse("Голова громади Іван Петренко заявив, що ворог випустив по селу дві ракети."))
     assert claim.stance is Stance.REPORTED
+
+
+def test_munitions_as_the_subject_of_what_hit_are_a_damage_report() -> None:
+    claim = only(analyse("Дві ракети влучили в житлові будинки та склад на околиці міста."))
+    assert claim.stance is Stance.REPORTED

@@ -45,14 +45,21 @@ class Stances(Finders):
         return self.content_stance(sentence, Stance.REPORTED)
 
     def munitions_only(self, sentence: str) -> bool:
-        """Whether all a sentence counts is the munitions of one strike ("Росіяни вдарили двома
-        балістичними ракетами"): the outlet tells how the strike was made, no tally (round 13)."""
+        """Whether all a sentence counts is the munitions of one strike, after the attacker's verb
+        ("Росіяни вдарили двома балістичними ракетами"): the outlet tells how the strike was made,
+        no tally (round 13)."""
         found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
         return (
             bool(found)
-            and all(self._munitions(sentence, q) for q in found)
+            and all(self._munitions(sentence, q) and self._after_verb(sentence, q.start) for q in found)
             and not self.counts_hurt(sentence)
         )
+
+    def _after_verb(self, sentence: str, at: int) -> bool:
+        """Whether a verb (or a gerund) comes before ``at``: the munitions are what the attacker
+        struck with or launched ("вдарили двома ракетами", "випустила дві ракети"), not the subject
+        of what hit ("Три ракети влучили в будинки": a damage report, reported)."""
+        return any(t.pos in ("VERB", "GRND") for t in tokens(self.code, sentence[:at]))
 
     def counts_hurt(self, sentence: str) -> bool:
         """A tally without a figure beside the munitions ("…, загинули люди", "багато поранених")."""
