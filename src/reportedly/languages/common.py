@@ -344,9 +344,19 @@ def _outlet_stance(sentence: str, lang: Language, event: bool) -> Stance:
     no figure is a plain statement, asserted, as an attributed statement without figures is
     (GLOSSARY.md, "asserted"), unless its words mark it ("по предварительным данным, мог …")."""
     if not event:
-        return _tally_stance(sentence, lang)
+        stance = _tally_stance(sentence, lang)
+        munitions_only = getattr(lang, "munitions_only", None)
+        if stance is Stance.REPORTED and munitions_only is not None and munitions_only(sentence):
+            # "Росіяни вдарили двома балістичними ракетами": how a strike was made, no tally (round 13)
+            content_stance = getattr(lang, "content_stance", None)
+            return content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
+        return stance
     content_stance = getattr(lang, "content_stance", None)
-    return content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
+    stance = content_stance(sentence, Stance.ASSERTED) if content_stance else Stance.ASSERTED
+    # an event that tells deaths or injuries ("Внаслідок авіакатастрофи загинули міністр, …") is a
+    # tally without a figure: reported, as the same words are after a reporting verb (round 13)
+    figures_told = getattr(lang, "figures_told", None)
+    return figures_told(sentence, stance) if figures_told else stance
 
 
 def _claim(

@@ -256,7 +256,9 @@ class Finders(According):
         seg = left - 1  # "X, коментуючи удар, назвав …": the subject before a gerund's clause
         while left == v and seg > 0 and not (toks[seg - 1].punct and toks[seg - 1].text not in ("-",)):
             seg -= 1
-        if left == v and 1 < seg < v and toks[seg].pos == "GRND" and toks[seg - 1].text == ",":
+        aside = " ".join(t.text.lower() for t in toks[seg : v - 1]) in self.lex.asides
+        if left == v and 1 < seg < v and (toks[seg].pos == "GRND" or aside) and toks[seg - 1].text == ",":
+            # also "X, у свою чергу, повідомив …" / "X, в свою очередь, сообщил …" (round 13)
             left = seg - 1
             while left > 0 and not (toks[left - 1].punct and toks[left - 1].text not in ("-",)):
                 left -= 1

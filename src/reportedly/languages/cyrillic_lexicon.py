@@ -92,6 +92,13 @@ class Lexicon:
     #: nouns of speech that name a quotation's speaker in the genitive before a colon: "Пряма
     #: мова Резніченка: «…»", "Заявление Пескова: «…»"
     speech_nouns: frozenset[str] = frozenset()
+    #: stems of the nouns of weapons a count may count ("двома балістичними ракетами", "2 дрони"):
+    #: the count of the munitions of a strike tells how it was done, no tally of its toll, so a
+    #: statement that counts only munitions is asserted, not reported (round 13)
+    munitions: tuple[str, ...] = ()
+    #: a parenthetical between commas after a subject and before its verb ("X, у свою чергу,
+    #: повідомив", "X, в свою очередь, сообщил"): the subject is before it (round 13)
+    asides: frozenset[str] = frozenset()
 
 
 def by_stance(lemmas: Mapping[Stance, str]) -> dict[str, Stance]:

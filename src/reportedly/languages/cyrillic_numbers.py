@@ -94,6 +94,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 #: stand for a number alone in the singular ("по миллиону рублей")
 _SCALE_NOUNS = {
     "десяток": 10,
+    "десятка": 10,  # Ukrainian "два десятки" reads only as "десятка"
+    "півсотня": 50,
+    "полсотни": 50,
     "сотня": 100,
     "тысяча": 1000,
     "тисяча": 1000,
@@ -161,39 +164,69 @@ def _one_counted(lex: Lexicon, stext: str, start: int, end: int) -> bool:
     return bool(nouns) and bool(_PART_OF.search(stext[max(0, start - 24) : start].lower()))
 
 
+def _scale_readings(lex: Lexicon, word: str) -> tuple[int | None, list]:
+    """The multiplier a scale noun stands for and its readings as that noun, from its first four
+    readings, not only the first (Ukrainian "десятки" reads first as "десятка", a ten-note)."""
+    parses = [p for p in morph(lex.code).parse(word.lower())[:4] if p.normal_form in _SCALE_NOUNS]
+    return (_SCALE_NOUNS[parses[0].normal_form], parses) if parses else (None, [])
+
+
 def _scale(lex: Lexicon, word: str | None) -> int | None:
-    """The multiplier a word after a number word stands for ("сотень" 100, "тысяч" 1,000)."""
+    """The multiplier a word after a number word stands for ("сотень" 100, "тысяч" 1,000, "два
+    десятки" 10)."""
     if not word:
         return None
-    return _SCALE_NOUNS.get(parse_word(lex.code, word.lower())[0])
+    return _scale_readings(lex, word)[0]
 
 
 def _scale_alone(lex: Lexicon, word: str, bounded: bool = False) -> float | None:
     """A singular "миллион" / "тысяча" standing for its number ("по миллиону рублей"); the plural
-    ("тысячи людей") is a vague many, not a count, and so are "сотня" and "десяток". After a bound
-    or "about" ("близько тисячі", "около тысячи", "понад тисячу"), which govern the genitive,
-    "тисячі" / "тысячи" is the genitive singular: one thousand."""
-    parses = morph(lex.code).parse(word.lower())
-    value = _SCALE_NOUNS.get(parses[0].normal_form)
-    if value is None or value < 1000:
+    ("тысячи людей") is a vague many, not a count, and so are "сотня" and "десяток" alone. After a
+    bound or "about" ("близько тисячі", "около тысячи", "понад тисячу", "майже сотня", "понад
+    десяток", "близько півсотні"), which govern the genitive, a singular scale noun is its number:
+    "тисячі" / "тысячи" is then the genitive singular, one thousand."""
+    value, parses = _scale_readings(lex, word)
+    if value is None:
         return None
-    if bounded and any(p.tag.number != "plur" and p.tag.case in ("gent", "accs") for p in parses[:4]):
+    if bounded and any(p.tag.number != "plur" and p.tag.case in ("nomn", "gent", "accs") for p in parses):
         return float(value)
-    if any(p.tag.number == "plur" for p in parses[:4]):
+    if value < 1000 or any(p.tag.number == "plur" for p in parses):
         return None  # "тысячи" reads as a plural too
     return float(value)
+
+
+def _compound(lex: Lexicon, stext: str, end: int, value: float) -> tuple[float, int]:
+    """A number written in several words ("триста двадцять вісім", "сорок два"): each word after
+    the first smaller than the place the one before it leaves open adds to it."""
+    place = 100 if value >= 100 and value % 100 == 0 else 10 if value >= 20 and value % 10 == 0 else 0
+    while place:
+        nxt = re.match(rf"\s+({_LETTERS})(?![\w])", stext[end:])
+        v = word_value(lex, nxt.group(1)) if nxt else None
+        if nxt is None or v is None or v < 1 or v >= place or v != int(v):
+            break
+        value += v
+        end += nxt.end()
+        place = 10 if place == 100 and v >= 20 and v % 10 == 0 else 0
+    return value, end
+
+
+def month_words(lex: Lexicon) -> str:
+    """A month's name in any case: its stem and at most three letters more ("травня", "листопада",
+    "мая"), so a participle that opens with a stem ("219 травмованих", "трав" for травень) is
+    no month and its number no date."""
+    return rf"(?:{'|'.join(lex.months)})[а-яёіїєґ]{{0,3}}(?![\w'’ʼ])"
 
 
 def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
     """Counts and measures: digits (with тыс./млн), number words, bounds and approximations."""
     out: list[Quantity] = []
-    months = "|".join(lex.months)
+    months = month_words(lex)
     taken = 0  # where the last quantity ended ("10 тис. 300" runs past its match)
     for m in _quantity_re(lex).finditer(stext):
         start, end = m.span()
         if start < taken:
             continue
-        after = stext[end : end + 14].lower()
+        after = stext[end : end + 20].lower()
         before = stext[max(0, start - 3) : start]
         mod = (m.group("mod") or m.group("mod2") or "").lower()
         if m.group("word"):
@@ -207,6 +240,8 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
                 continue
             if scale is not None:  # "трьох сотень": the multiplier is part of the number
                 end = m.end("wmult")
+            elif word_v >= 20:
+                word_v, end = _compound(lex, stext, end, word_v)
             a = word_v * (scale or 1)
             low = high = a
             b = None
@@ -262,8 +297,9 @@ def quantities(lex: Lexicon, stext: str, base: int) -> list[Quantity]:
 
 def times(lex: Lexicon, stext: str, base: int, published: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
-    months = "|".join(lex.months)
-    for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+({months})\w*(?:\s+(\d{{4}}))?", stext, re.IGNORECASE):
+    stems = "|".join(lex.months)
+    pattern = rf"(?<!\d)(\d{{1,2}})\s+(?=(?:{month_words(lex)}))({stems})\w*(?:\s+(\d{{4}}))?"
+    for m in re.finditer(pattern, stext, re.IGNORECASE):
         day, month = int(m.group(1)), lex.months[m.group(2).lower()]
         year = int(m.group(3)) if m.group(3) else None
         when = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Stance
+from ..model import Quantity, Stance
 from .cyrillic_lexicon import Lexicon, confirmed_passive, morph
 from .cyrillic_numbers import quantities
 from .cyrillic_present import going_on
@@ -46,6 +46,50 @@ class Stances:
         if self._pending(sentence):
             return Stance.UNVERIFIED  # "Інформація щодо кількості постраждалих уточнюється."
         return self.content_stance(sentence, Stance.REPORTED)
+
+    def munitions_only(self, sentence: str) -> bool:
+        """Whether all a sentence counts is the munitions of one strike, after the attacker's verb
+        ("Росіяни вдарили двома балістичними ракетами"): the outlet tells how the strike was made,
+        no tally (round 13)."""
+        found = [q for q in quantities(self.lex, sentence, 0) if not q.attribute]
+        return (
+            bool(found)
+            and all(self._munitions(sentence, q) and self._after_verb(sentence, q.start) for q in found)
+            and not self.counts_hurt(sentence)
+        )
+
+    def _after_verb(self, sentence: str, at: int) -> bool:
+        """Whether a verb (or a gerund) comes before ``at``: the munitions are what the attacker
+        struck with or launched ("вдарили двома ракетами", "випустила дві ракети"), not the subject
+        of what hit ("Три ракети влучили в будинки": a damage report, reported)."""
+        return any(t.pos in ("VERB", "GRND") for t in tokens(self.code, sentence[:at]))
+
+    def counts_hurt(self, sentence: str) -> bool:
+        """A tally without a figure beside the munitions ("…, загинули люди", "багато поранених")."""
+        return bool(_VAGUE.search(sentence)) or tells_casualties(
+            self.code, [(t.text, t.pos) for t in tokens(self.code, sentence)]
+        )
+
+    def _munitions(self, text: str, q: Quantity) -> bool:
+        """Whether a quantity of ``text`` (offsets from its start) counts the munitions of one
+        strike: an exact figure under ten with a weapon's noun right after it or after up to two
+        of its adjectives ("дві балістичні ракети «Іскандер-М»"). A bound or a barrage's count
+        ("понад 210 ракет цього типу", "випустили по Україні 23 ракети") is a tally, and so is a
+        count of hits or strikes ("два попадання ракет", "трьох ракетних ударів")."""
+        if not self.lex.munitions or q.value is None or q.low != q.value or q.high != q.value:
+            return False
+        if q.value >= 10:
+            return False
+        nxt = re.match(r"\s*(?:([\w’'ʼ-]+)\s+)?(?:([\w’'ʼ-]+)\s+)?([\w’'ʼ-]+)", text[q.end :])
+        if nxt is None:
+            return False
+        for word in nxt.groups():
+            if not word:
+                continue
+            parse = morph(self.code).parse(word.lower())[0]
+            if parse.tag.POS == "NOUN":
+                return parse.normal_form.startswith(tuple(self.lex.munitions))
+        return False
 
     def _pending(self, sentence: str) -> bool:
         return bool(self.lex.pending and re.search(self.lex.pending, sentence.strip(), re.IGNORECASE))
