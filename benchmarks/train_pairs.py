@@ -230,6 +230,11 @@ def main() -> int:
         help="a model link never joins two clusters whose named voices are all different",
     )
     ap.add_argument(
+        "--keep-figures",
+        action="store_true",
+        help="a model link never joins a figure's cluster to claims stating none of its series",
+    )
+    ap.add_argument(
         "--mean", action="store_true", help="judge by the mean F1 and origins over the stories (see merit)"
     )
     ap.add_argument("--grid", type=float, nargs="*", default=GRID, help="thresholds to try")
@@ -252,7 +257,9 @@ def main() -> int:
     for held in stories:
         rest = [n for n in stories if n != held]
         base = fit([data[n][0] for n in rest], [data[n][1] for n in rest], 0.5, 0.0)
-        base = replace(base, voices_apart=args.voices_apart, keep_voices=args.keep_voices)
+        base = replace(
+            base, voices_apart=args.voices_apart, keep_voices=args.keep_voices, keep_figures=args.keep_figures
+        )
         for slack in args.slack:
             for t in args.grid:
                 model = replace(base, threshold=t, slack=slack)
@@ -331,7 +338,9 @@ def main() -> int:
 def _write(stories: dict[str, Story], data: dict[str, Any], threshold: float, slack: float, args: Any) -> int:
     """Fit on every story and write the package's model at ``threshold`` / ``slack``."""
     model = fit([data[n][0] for n in stories], [data[n][1] for n in stories], threshold, slack)
-    model = replace(model, voices_apart=args.voices_apart, keep_voices=args.keep_voices)
+    model = replace(
+        model, voices_apart=args.voices_apart, keep_voices=args.keep_voices, keep_figures=args.keep_figures
+    )
     out = REPO / "src/reportedly/data/models/pairs.json"
     out.write_text(json.dumps(model.to_json(), indent=1) + "\n")
     print(

@@ -221,3 +221,23 @@ def test_a_cluster_keeps_the_series_its_counting_members_share() -> None:
     # one counting member alone names no series for the cluster
     alone = cluster_claims([x, head], {x.id: one, head.id: one}, 0.65, _model({"cos": 10.0}, 0.0))
     assert [g.measure for g in alone] == [None]
+
+
+def test_a_model_keeping_figures_adds_no_bare_statement_to_a_figure_cluster() -> None:
+    """With ``keep_figures`` a model link does not join the cluster two reports of one toll form with
+    a statement stating no figure of that series (the speaker's "worst storm in memory" beside
+    the toll is another proposition); a report of the same toll still joins, and without the flag
+    the statement joins as before."""
+    x = said("The Velna ferry sinking killed 12 people, the port chief said", figure=12)
+    y = said("Twelve people died when the Velna ferry sank, 12 in all", figure=12)
+    z = said("The port chief said 12 people were killed as the Velna ferry sank", figure=12)
+    bare = said("The port chief called it the worst storm the Velna harbour has seen")
+    one = np.array([1.0, 0, 0, 0], np.float32)
+    vec = {x.id: one, y.id: one, z.id: one, bare.id: one}
+    gather = _model({"cos": 10.0}, 0.0)
+    assert len([g for g in cluster_claims([x, y, bare], vec, 0.65, gather) if len(g.items) == 3]) == 1
+    keep = PairModel(gather.weights, 0.0, gather.mean, gather.scale, gather.threshold, keep_figures=True)
+    got = cluster_claims([x, y, z, bare], vec, 0.65, keep)
+    assert all(bare.id not in {it.id for it in g.items} for g in got)
+    assert any({it.id for it in g.items} == {x.id, y.id, z.id} for g in got)
+    assert PairModel.from_json(keep.to_json()).keep_figures

@@ -475,6 +475,9 @@ def _link(
     members: dict[int, set[int]] = {i: {i} for i in range(n)}
     keep = model is not None and model.keep_voices
     voices = {i: _counted_voice(items[i]) for i in range(n)} if keep else {}
+    hold = model is not None and model.keep_figures
+    stated = [frozenset(_figures(it)) for it in items] if hold else []
+    held: dict[int, frozenset[str]] = {i: frozenset() for i in range(n)} if hold else {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -494,6 +497,12 @@ def _link(
             cross = [float(sims[x, y]) for x in members[a] for y in members[b]]
             if (i, j) not in by_rule or sum(cross) / len(cross) < threshold - AVERAGE_SLACK:
                 continue
+        if (
+            hold
+            and strength < 1.0
+            and (_unstated(held[a], members[b], stated) or _unstated(held[b], members[a], stated))
+        ):
+            continue  # a figure's cluster takes no claim by its text alone that states none of its series
         if strength < 1.0 and model is not None:  # the clusters as wholes must be one proposition
             cross = [
                 probs.get((min(x, y), max(x, y)), 0.0)
@@ -511,7 +520,15 @@ def _link(
         members[a] |= members.pop(b)
         if keep:
             voices[a] |= voices.pop(b)
+        if hold:
+            held[a] = held[a] | held.pop(b) | (stated[i] & stated[j] if strength >= 2.0 else frozenset())
     return [Group(items=[items[i] for i in sorted(m)]) for m in members.values()]
+
+
+def _unstated(series: frozenset[str], members: set[int], stated: list[frozenset[str]]) -> bool:
+    """Whether a cluster joined on the figures of ``series`` meets claims none of which states a figure
+    (a claim stating another series' figure may still be the same report: a toll beside its depth)."""
+    return bool(series) and not any(stated[x] for x in members)
 
 
 def _counted_voice(it: ClaimItem) -> frozenset[str]:

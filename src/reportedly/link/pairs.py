@@ -78,6 +78,10 @@ class PairModel:
     #: cluster keeps its speakers, and only a hand-rule link gathers two speakers' words. A bigger
     #: cluster must not count several speakers' statements as the independent origins of one.
     keep_voices: bool = False
+    #: Whether a model link may join a cluster held together by one figure (a figure link) with a
+    #: cluster none of whose claims states a figure of that series: off, a stated figure's cluster
+    #: takes no statement beside it ("the disaster of the century" beside the speaker's toll).
+    keep_figures: bool = False
     features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
@@ -96,6 +100,7 @@ class PairModel:
             "slack": round(float(self.slack), 4),
             "voices_apart": self.voices_apart,
             "keep_voices": self.keep_voices,
+            "keep_figures": self.keep_figures,
         }
 
     @classmethod
@@ -112,6 +117,7 @@ class PairModel:
             slack=float(data.get("slack", 0.05)),
             voices_apart=bool(data.get("voices_apart", False)),
             keep_voices=bool(data.get("keep_voices", False)),
+            keep_figures=bool(data.get("keep_figures", False)),
         )
 
 
