@@ -14,6 +14,7 @@ rules know is lost, unless the encoder too doubts an indirect reading
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -137,6 +138,9 @@ def reconcile(
     # the first for every reading cost a quote-dense block's cues squared (issue 18)
     cues = Ranges([d.cue for d in rules])
     quoted = Ranges([(q.start, q.end) for q in quotes])
+    # the contents of rule drafts with a speaker of their own, and whose they are
+    owners = [d for d in rules if d.source_span is not None for _ in d.content]
+    spoken = Ranges([span for d in rules if d.source_span is not None for span in d.content])
     for reading in learned:
         cue = reading.cue
         # (a, b) overlaps cue, a < cue[1] and cue[0] < b, is a <= cue[1] - 1 and b >= cue[0] + 1
@@ -147,7 +151,7 @@ def reconcile(
             continue
         matched.add(base)
         out.append(rules[base])
-        adopt(rules[base], reading, view, block.offset, text, quoted)
+        adopt(rules[base], reading, view, block.offset, text, quoted, Spoken(spoken, owners))
     relayed = relayed_speech(rules)
     for n, draft in enumerate(rules):
         if n not in matched and (n in relayed or not encoder_doubts(draft, view, block.offset)):
@@ -182,9 +186,33 @@ def relayed_speech(drafts: list[Draft]) -> set[int]:
     return out
 
 
-def adopt(draft: Draft, reading: Draft, view: BlockView, offset: int, text: str, quoted: Ranges) -> None:
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """The contents of a block's rule drafts that name a speaker, and the draft each belongs to."""
+
+    spans: Ranges
+    owners: list[Draft]
+
+    def by_another(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether another draft with a speaker of its own holds text of ``[start, end)``."""
+        return any(self.owners[n] is not draft for n in self.spans.overlapping(start + 1, end - 1))
+
+
+def adopt(
+    draft: Draft,
+    reading: Draft,
+    view: BlockView,
+    offset: int,
+    text: str,
+    quoted: Ranges,
+    spoken: Spoken | None = None,
+) -> None:
     """A rule draft takes the learned boundaries of a reading of the same cue, where they describe
-    the same spans."""
+    the same spans.
+
+    A quotation the learned reading adds must not be another speaker's: in ``“A,” said X. “B,”
+    said Y.`` the span tagger read both quotations as X's, but ``“B”`` has its own speaker
+    (``spoken``: the contents of the block's rule drafts with a source)."""
     if draft.kind in {ClaimKind.NON_STATEMENT, ClaimKind.HEADLINE}:
         return  # the rules' own constructions: their spans are the ledger's convention
     rel, cue, doc = reading.relation, reading.cue, view.doc
@@ -205,14 +233,26 @@ def adopt(draft: Draft, reading: Draft, view: BlockView, offset: int, text: str,
     if draft.kind is ClaimKind.PASSIVE:
         return
     exclude = [draft.cue, *([draft.source_span] if draft.source_span else [])]
+    if (frame := _quoter_frame(draft)) is not None:
+        exclude.append(frame)
     content = content_spans(doc, rel.content, offset, text, exclude)
     # adopt the learned boundaries of the same content, not a different reading of the
     # sentence; a quotation's extent is known, so there only its edges may move
     common = shared(content, draft.content) if content else 0
     if common >= 0.7 * sum(b - a for a, b in draft.content) and (
-        draft.kind is not ClaimKind.DIRECT or _quoted_growth(content, draft.content, quoted)
+        draft.kind is not ClaimKind.DIRECT or _quoted_growth(content, draft.content, quoted, draft, spoken)
     ):
         draft.content = content
+
+
+def _quoter_frame(draft: Draft) -> tuple[int, int] | None:
+    """The frame "quoted Y as saying:" of a quoter's draft (``finders.verbs``: the cue *quoted*
+    read as saying), from the cue to the rule's content: the span tagger reads it as content."""
+    verb = draft.cue_token
+    if verb is None or verb.lemma_.lower() != "quote" or draft.cue_lemma != "say" or not draft.content:
+        return None
+    start = draft.content[0][0]
+    return (draft.cue[0], start) if start > draft.cue[1] else None
 
 
 def encoder_doubts(draft: Draft, view: BlockView, offset: int) -> bool:
@@ -238,15 +278,23 @@ def encoder_doubts(draft: Draft, view: BlockView, offset: int) -> bool:
     return bool(cue) and all(view.enc[i][0] == "0" for i in cue)
 
 
-def _quoted_growth(content: list[tuple[int, int]], rule: list[tuple[int, int]], quoted: Ranges) -> bool:
+def _quoted_growth(
+    content: list[tuple[int, int]],
+    rule: list[tuple[int, int]],
+    quoted: Ranges,
+    draft: Draft | None = None,
+    spoken: Spoken | None = None,
+) -> bool:
     """Whether every learned segment the rule's quotation lacks is itself quoted (a continuation):
     inside a quotation's text (``quoted``: the block's quotations' ``(start, end)``), give or take
-    a character at each end."""
+    a character at each end, and not the content of another draft that names its own speaker."""
     for a, b in content:
         if shared([(a, b)], rule) >= 0.9 * (b - a):
             continue
         if not quoted.holding(a + 1, b - 1):  # q.start <= a + 1 and b - 1 <= q.end
             return False
+        if spoken is not None and draft is not None and spoken.by_another(draft, a, b):
+            return False  # another speaker's quotation, not this one's continuation
     return True
 
 

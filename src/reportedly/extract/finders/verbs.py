@@ -270,7 +270,10 @@ def _quoter_draft(
     as_prep = next(p for h in (verb, quoted) for p in h.children if p.lower_ == "as")
     gerund = next(t for t in as_prep.children if _as_of(t) == as_prep)
     content = [t for c in gerund.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree]
-    attached = [] if content else [q for q in quotes if q.outer_start >= offset + gerund.idx][:1]
+    following = [q for q in quotes if q.outer_start >= offset + gerund.idx][:1]
+    if content and following and _quoted(following, content, offset):
+        content = []  # "as saying: '…'": the clause is the quotation's, and the quotation is the content
+    attached = [] if content else following
     if not content and not attached:
         content = [
             t for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for t in c.subtree
