@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from .conflicts_figures import broken_down, in_a_unit
-from .conflicts_reading import bounds, told_update
+from .conflicts_reading import bounds, subset, told_update
 from .numbers import GROWTH, ORDER, WINDOW_DAYS, Containment, Point, days_apart, growing, remains
 
 
@@ -83,6 +83,10 @@ def containment(
                     continue
                 if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
+                    continue
+                if subset(whole.item, whole.quantity):
+                    # "Eight of the deaths were at evacuation centers": a part of the toll, no whole
+                    emit(part, whole, False, f"{part.says()} and {whole.says()}: the whole counts a subset")
                     continue
                 if in_a_unit(whole.item, whole.quantity):
                     # "the district, where 1,688 were injured": the whole is itself one district's

@@ -50,6 +50,7 @@ from .conflicts_figures import (
     over_a_span,
     renderings,
     rounded,
+    several_units,
     shock,
     side,
     sighted,
@@ -57,7 +58,16 @@ from .conflicts_figures import (
     todays_event,
     told_rising,
 )
-from .conflicts_reading import bounds, not_the_count, remaining, reread, snapshot, told_update
+from .conflicts_reading import (
+    bounds,
+    magnitudes_of_many,
+    names_other_count,
+    not_the_count,
+    remaining,
+    reread,
+    snapshot,
+    told_update,
+)
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -173,6 +183,8 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 continue  # "one hundred and four" split in two: neither part is the figure
             if m.typed.unit == "magnitude" and not any(ch.isdigit() for ch in q.text):
                 continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
+            if m.typed.unit == "magnitude" and magnitudes_of_many(q):
+                continue  # "aftershocks … with magnitude 3 to 5": many shocks, not the event's
             if sighted(it, q) or past_year_clause(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
@@ -227,6 +239,20 @@ def _apart(la: float, ha: float, lb: float, hb: float) -> bool:
     return (math.isfinite(ha) and lb > 0 and ha * ORDER < lb) or (
         math.isfinite(hb) and la > 0 and hb * ORDER < la
     )
+
+
+def list_growing(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """Two reports' figures of the missing, the later (or, the same day, either) more than
+    :data:`GROWTH` times the other: a list being compiled ("25 missing", then "51 still missing"
+    the next day, "more than 200" two days on), not two counts of one list, which differ by less
+    (a mayor's 850 against a list of 1,000 to 1,100). Returns (earlier, later), or None."""
+    if a.item.doc.id == b.item.doc.id or a.when is None or b.when is None:
+        return None
+    earlier, later = (a, b) if a.when <= b.when else (b, a)
+    if a.when == b.when:
+        earlier, later = sorted((a, b), key=lambda p: bounds(p.quantity)[0])
+    high = bounds(earlier.quantity)[1]
+    return (earlier, later) if math.isfinite(high) and bounds(later.quantity)[0] > high * GROWTH else None
 
 
 def judge(a: Point, b: Point) -> tuple[bool, str] | None:
@@ -289,6 +315,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} counts bodies received or handed over "
                 "(one place, one stage), not the toll"
             )
+    for p, q in ((a, b), (b, a)):
+        if (other := names_other_count(p.item, p.quantity, p.measure.what)) is not None:
+            return False, f"{both}: {p.says()} is told as {other}, not {p.measure.what}"
+        lower = bounds(q.quantity)[1] < bounds(p.quantity)[0] and p.item.doc.id != q.item.doc.id
+        if lower and several_units(p.item, p.quantity) and not several_units(q.item, q.quantity):
+            return False, f"{both}: {p.says()} sums several provinces or the like; the lower may count one"
     if a.measure.unit == "magnitude" and shock(a.item, a.quantity) != shock(b.item, b.quantity):
         return False, f"{both}: magnitudes of two shocks (an aftershock, another quake)"
     if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
@@ -346,6 +378,9 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{earlier.says()} then {later.says()} for {key}: what remains after the event "
                 "(patients still in hospital, homes still flooded) falls as it eases"
             )
+    if a.measure.what == "missing" and (listed := list_growing(a, b)) is not None:
+        first, then = (p.says() for p in listed)
+        return False, f"{first} then {then} for {key}: a list of the missing compiled, not two counts"
     if fixed(a.measure):
         told = a.measure.unit if a.measure.unit in FIXED_PROPERTIES else "count of those aboard"
         return True, f"{a.says()} and {b.says()} for {key}: one event's {told} cannot be both"
