@@ -239,8 +239,8 @@ _DEATH = re.compile(
 def names_other_count(item: ClaimItem, q: Quantity, what: str | None) -> str | None:
     """What a figure typed as the dead is told as when its own clause names another count and no
     death ("the number of people listed as missing … jumped to more than 323", read with a toll
-    the claim gave a sentence before): the missing, never a rival toll (the injured are left to the rules on wounds). None when
-    the clause says nothing of the kind."""
+    the claim gave a sentence before): the missing, never a rival toll (the injured are left to the
+    rules on wounds). None when the clause says nothing of the kind."""
     if what != "killed":
         return None
     text = item.doc.document.text
