@@ -6,6 +6,7 @@ several provinces, a subset as a whole. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from reportedly.link.conflicts_figures import broken_down, several_units
@@ -13,6 +14,7 @@ from reportedly.link.conflicts_reading import (
     magnitudes_of_many,
     names_other_count,
     rest_of_group,
+    same_update,
     snapshot,
     subset,
 )
@@ -130,3 +132,21 @@ def test_a_subset_of_the_dead_is_no_whole_for_a_place():
     plain = said("a wire", "9 died in all", ["9"], day=11, place="Country")
     assert not subset(plain, plain.claim.quantities[0])
     assert any(not c.declined for c in numeric_conflicts([part, plain], {}, inside))
+
+
+def test_two_reports_of_one_update_disagree_on_its_other_figure():
+    def two(origin: str, content: str, figures: list[str], day: int, name: str):
+        item = said(origin, content, figures, day=day, doc=report(day, name))
+        item.measures[1].typed = replace(item.measures[1].typed, what="injured")
+        return item
+
+    first = two("the ministry", "1,200 people died and 3,400 others were injured", ["1,200", "3,400"], 4, "A")
+    second = two("a news agency", "the toll was 1,200 and the injured 3,900", ["1,200", "3,900"], 9, "B")
+    q1, q2 = first.claim.quantities[1], second.claim.quantities[1]
+    assert same_update(first, q1, second, q2, "injured") == 1200.0
+    found = [r for r in rows(first, second) if "injured" in (r.measure or "")]
+    assert [r.declined for r in found] == [False] and "one update" in found[0].why
+    # another toll beside it: two updates, and a later higher injured count is the count growing
+    third = two("a news agency", "the toll was 1,500 and the injured 3,900", ["1,500", "3,900"], 9, "C")
+    assert same_update(first, q1, third, third.claim.quantities[1], "injured") is None
+    assert all(r.declined for r in rows(first, third) if "injured" in (r.measure or ""))

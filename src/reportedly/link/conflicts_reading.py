@@ -260,3 +260,28 @@ def subset(item: ClaimItem, q: Quantity) -> bool:
     """Whether a figure counts a part of a group its sentence names after it ("Eight of the deaths
     were at evacuation centers"): never a place's whole count, whatever place it was read in."""
     return _OF_GROUP_AFTER.match(item.doc.document.text[q.end : q.end + 20]) is not None
+
+
+#: The least figure that marks one update when two reports both give it: "2,946 dead" is a
+#: statement's signature, "two dead" is not.
+UPDATE_MARK = 100
+
+
+def companions(item: ClaimItem, q: Quantity, what: str | None) -> set[tuple[str | None, float]]:
+    """The other counts a figure's claim gives beside it ("2,946 people were confirmed dead and
+    5,674 others were injured": for the 5,674, the dead's 2,946), as (what, value)."""
+    out: set[tuple[str | None, float]] = set()
+    for m in item.measures:
+        other = item.claim.quantities[m.position]
+        if other is q or other.value is None or m.typed.what == what or float(other.value) < UPDATE_MARK:
+            continue
+        out.add((m.typed.what, float(other.value)))
+    return out
+
+
+def same_update(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity, what: str | None) -> float | None:
+    """The companion figure two reports share when they tell one update ("2,946 dead and 5,674
+    injured" against "the toll was 2,946 and the injured 6,125"): the same statement, so their
+    different figures of this count disagree, whatever day each was told. None if they share none."""
+    shared = companions(a, qa, what) & companions(b, qb, what)
+    return max((v for _w, v in shared), default=None)

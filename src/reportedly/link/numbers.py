@@ -65,6 +65,7 @@ from .conflicts_reading import (
     not_the_count,
     remaining,
     reread,
+    same_update,
     snapshot,
     told_update,
 )
@@ -296,6 +297,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
         return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
     both = f"{a.says()} and {b.says()} for {key}"
+    if a.item.doc.id != b.item.doc.id and (
+        mark := same_update(a.item, a.quantity, b.item, b.quantity, a.measure.what)
+    ):
+        return True, f"{both}: one update (both give {mark:,.0f} for another count) told with two figures"
     for p, q in ((a, b), (b, a)):
         if others(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts others beside a group, not the total"
