@@ -150,3 +150,20 @@ def test_two_reports_of_one_update_disagree_on_its_other_figure():
     third = two("a news agency", "the toll was 1,500 and the injured 3,900", ["1,500", "3,900"], 9, "C")
     assert same_update(first, q1, third, third.claim.quantities[1], "injured") is None
     assert all(r.declined for r in rows(first, third) if "injured" in (r.measure or ""))
+
+
+def test_two_origins_cost_estimates_disagree_only_side_by_side_in_one_report():
+    doc = report(10, "Paper")
+    low = said("a consultancy", "rebuilding would cost $500 million", ["500"], day=10, doc=doc)
+    high = said("officials", "the cost could reach at least $2 billion", ["2"], day=10, doc=doc)
+    for item, value in ((low, 5e8), (high, 2e9)):
+        q = item.claim.quantities[0]
+        item.claim.quantities[0] = replace(q, value=value, low=value, high=value, unit="USD")
+        item.measures[0].typed = replace(item.measures[0].typed, what="cost", unit="USD")
+    (row,) = rows(low, high)
+    assert not row.declined
+    # in two reports, or one origin's two estimates, they are reckoned differently: no row
+    other = said("officials", "the cost could reach $2 billion", ["2"], day=10, doc=report(10, "Wire"))
+    other.claim.quantities[0] = replace(other.claim.quantities[0], value=2e9, low=2e9, high=2e9, unit="USD")
+    other.measures[0].typed = replace(other.measures[0].typed, what="cost", unit="USD")
+    assert rows(low, other) == []

@@ -164,7 +164,8 @@ class Point:
 def comparable(m: Measure) -> bool:
     """Whether two figures of the measure's series can contradict each other. A share ("percent
     of area") may be of a whole each report draws differently, and a cost is an estimate that
-    bodies reckon differently by design (so is any money): both are drawn as series, never compared."""
+    bodies reckon differently by design (so is any money): both are drawn as series; money is
+    compared only where one report sets two origins' estimates side by side (:func:`judge`)."""
     return not m.money and not (m.unit or "").startswith("percent of ")
 
 
@@ -177,8 +178,8 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             continue
         series = [(m.position, (m.compared or m.typed).key) for m in it.measures]
         for m in it.measures:
-            if not comparable(m.typed):
-                continue
+            if not comparable(m.typed) and not m.typed.money:
+                continue  # a share of a whole each report draws differently
             q = reread(it, it.claim.quantities[m.position])
             if q is None:
                 continue  # "one hundred and four" split in two: neither part is the figure
@@ -260,6 +261,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
     (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
     if max(la, lb) <= min(ha, hb):
+        return None
+    if a.measure.money and (a.item.doc.id != b.item.doc.id or a.origin == b.origin):
+        # bodies reckon a cost differently by design, and revise it as the work is known: two
+        # estimates disagree only where one report sets two origins' side by side
         return None
     key = a.measure.key
     for p in (a, b):
