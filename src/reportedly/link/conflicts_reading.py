@@ -273,15 +273,27 @@ def companions(item: ClaimItem, q: Quantity, what: str | None) -> set[tuple[str 
     out: set[tuple[str | None, float]] = set()
     for m in item.measures:
         other = item.claim.quantities[m.position]
-        if other is q or other.value is None or m.typed.what == what or float(other.value) < UPDATE_MARK:
+        if other is q or not _precise(other) or m.typed.what == what or float(other.value) < UPDATE_MARK:
             continue
         out.add((m.typed.what, float(other.value)))
     return out
+
+
+def _exact(q: Quantity) -> bool:
+    """A figure told exactly: no bound ("at least 59"), no "about"."""
+    return q.value is not None and not q.approximate and q.low is not None and q.low == q.high
+
+
+def _precise(q: Quantity) -> bool:
+    """An exact figure, not a round one: "2,946", not "more than 100", "about 600" or "1,000"."""
+    return _exact(q) and float(q.value) % 10 != 0  # type: ignore[arg-type]
 
 
 def same_update(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity, what: str | None) -> float | None:
     """The companion figure two reports share when they tell one update ("2,946 dead and 5,674
     injured" against "the toll was 2,946 and the injured 6,125"): the same statement, so their
     different figures of this count disagree, whatever day each was told. None if they share none."""
+    if not (_exact(qa) and _exact(qb)):
+        return None  # a bound or an estimate ("at least 59") is no rival rendering of an exact figure
     shared = companions(a, qa, what) & companions(b, qb, what)
     return max((v for _w, v in shared), default=None)
