@@ -244,15 +244,14 @@ def _apart(la: float, ha: float, lb: float, hb: float) -> bool:
 
 
 def list_growing(a: Point, b: Point) -> tuple[Point, Point] | None:
-    """Two reports' figures of the missing, the later (or, the same day, either) more than
-    :data:`GROWTH` times the other: a list being compiled ("25 missing", then "51 still missing"
-    the next day, "more than 200" two days on), not two counts of one list, which differ by less
-    (a mayor's 850 against a list of 1,000 to 1,100). Returns (earlier, later), or None."""
-    if a.item.doc.id == b.item.doc.id or a.when is None or b.when is None:
+    """Two reports' figures of the missing on different days, the later more than :data:`GROWTH`
+    times the earlier: a list being compiled ("25 missing", then "more than 200 still missing"
+    two days on), not two counts of one list, which differ by less (a mayor's 850 against a list
+    of 1,000 to 1,100). The same day, two reports' far-apart figures still conflict ("between
+    5,000 and 6,000" against "about 10,000"). Returns (earlier, later), or None."""
+    if a.item.doc.id == b.item.doc.id or a.when is None or b.when is None or a.when == b.when:
         return None
-    earlier, later = (a, b) if a.when <= b.when else (b, a)
-    if a.when == b.when:
-        earlier, later = sorted((a, b), key=lambda p: bounds(p.quantity)[0])
+    earlier, later = (a, b) if a.when < b.when else (b, a)
     high = bounds(earlier.quantity)[1]
     return (earlier, later) if math.isfinite(high) and bounds(later.quantity)[0] > high * GROWTH else None
 
