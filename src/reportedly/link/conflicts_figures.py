@@ -143,6 +143,12 @@ _PART_AFTER = re.compile(
 #: words are the part's, so the series it was typed in is the part's, not its own.
 _WHOLE_FRAME = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|these|those|all|its|their)\s+)$", re.I)
 _FRAME_END = re.compile(r"^(?:\s+[\w-]+){0,3}\s*,\s*(?:[\w-]+\s+){0,3}\d", re.I)
+#: A part of a whole the report gave before, named by a noun: "Of the total, eight died of
+#: indirect causes", "of the dead, 12 were children".
+_OF_THE_TOTAL = re.compile(
+    r"\bof\s+(?:the|those|these)\s+(?:total|toll|dead|deaths|victims|injured|missing)\s*,\s*(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 #: A part named after its whole: "162 bodies in two phases, of which 133 were handed over".
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -156,7 +162,7 @@ def broken_down(item: ClaimItem, q: Quantity) -> bool:
     gravely hurt are always a part of the injured, and that part is the count."""
     text = item.doc.document.text
     before = text[max(0, q.start - 80) : q.start]
-    if _PART_AFTER.search(before) or _OF_WHICH.search(before):
+    if _PART_AFTER.search(before) or _OF_WHICH.search(before) or _OF_THE_TOTAL.search(before):
         return True
     return _WHOLE_FRAME.search(text[max(0, q.start - 30) : q.start]) is not None and bool(
         _FRAME_END.match(text[q.end : q.end + 60])
@@ -484,3 +490,19 @@ def grave_apart(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity) -> bool:
     if ta or tb:
         return qa.value not in tb and qb.value not in ta
     return False
+
+
+_SEVERAL_UNITS = re.compile(
+    r"^[^.;!?\d]{0,60}?\b(?:in|across|from)\s+(?:the\s+|all\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple)\s+"
+    r"(?:[\w-]+\s+)?(?:prefectures|provinces|states|regions|governorates|counties|countries)\b",
+    re.I,
+)
+
+
+def several_units(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is told as a sum over several provinces, prefectures or states ("372
+    people had been injured in seven prefectures, including Ishikawa"): a report's lower figure
+    that names no such sum may count one of them (the worst-hit one), so the two are no rival
+    counts of one thing."""
+    return _SEVERAL_UNITS.match(item.doc.document.text[q.end : q.end + 120]) is not None

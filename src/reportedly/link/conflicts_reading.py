@@ -137,18 +137,38 @@ def remaining(item: ClaimItem, what: str | None, q: Quantity) -> bool:
     return what in ("in_hospital", "not_identified") or snapshot(item, what)
 
 
+#: Counts that only grow unless told as a state ("remain flooded", "still evacuated"), which
+#: falls as the water recedes or people go home.
+_STATES = frozenset({"flooded", "evacuated"})
+
+
 def snapshot(item: ClaimItem, what: str | None) -> bool:
     """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
-    flooded"): it falls as the water recedes, so it is no count that only grows."""
+    flooded", "23,000 people remain evacuated at shelters"): it falls as the water recedes or the
+    evacuees go home, so it is no count that only grows."""
     claim = item.claim
     text = claim.sentence.text if claim.sentence is not None else claim.content_text
-    return what == "flooded" and _STILL.search(text) is not None
+    return what in _STATES and _STILL.search(text) is not None
+
+
+#: How wide a magnitude's range must be to span many shocks ("magnitude 3 to 5"): one shock's
+#: magnitude is told as one figure, or two estimates a few tenths apart.
+MANY_SHOCKS = 1.0
+
+
+def magnitudes_of_many(q: Quantity) -> bool:
+    """Whether a magnitude is a range of many shocks ("aftershocks … with magnitude 3 to 5"), not
+    the one figure of one shock: compared with the main shock's 7.6 it says nothing against it."""
+    return q.low is not None and q.high is not None and float(q.high) - float(q.low) >= MANY_SHOCKS
 
 
 #: "the remaining four", "the other four", "the rest of the four": what is left of a group.
 _REST_BEFORE = re.compile(r"\b(?:remaining|other|rest\s+of\s+the)\s+$", re.I)
-#: "four more workers", "three other workers", "six remaining", not "ten more than last year".
-_REST_AFTER = re.compile(r"^\s+(?:more\b(?!\s+than)|other\b|others\b|remaining\b)", re.I)
+#: "four more workers", "three other workers", "six remaining", "sixteen further deaths", not
+#: "ten more than last year".
+_REST_AFTER = re.compile(
+    r"^\s+(?:more\b(?!\s+than)|other\b|others\b|remaining\b|further\b|additional\b)", re.I
+)
 #: A toll that counts the missing as dead: "six people presumed dead", "feared drowned".
 _PRESUMED = re.compile(
     r"\b(?:presumed|feared|believed|assumed)\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?(?:dead|drowned|killed|died)\b",
@@ -207,3 +227,73 @@ def not_the_count(item: ClaimItem, q: Quantity, other: ClaimItem, qo: Quantity) 
     if lower and _found_bodies(clause) and not _BODIES.search(_clause(other, qo)):
         return "counts the bodies found so far, beside a toll that counts the missing as dead"
     return None
+
+
+#: What a figure typed as the dead may be told as in its own clause, and the words of a death.
+_OTHER_COUNT = re.compile(r"\b(?:missing|unaccounted)\b", re.I)
+_DEATH = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|dying|toll|lives|bod(?:y|ies)|fatal\w*|perish\w*|drown\w*)\b", re.I
+)
+
+
+def names_other_count(item: ClaimItem, q: Quantity, what: str | None) -> str | None:
+    """What a figure typed as the dead is told as when its own clause names another count and no
+    death ("the number of people listed as missing … jumped to more than 323", read with a toll
+    the claim gave a sentence before): the missing, never a rival toll (the injured are left to the
+    rules on wounds). None when the clause says nothing of the kind."""
+    if what != "killed":
+        return None
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    before = text[max(start, q.start - 160) : q.start]
+    clause = _clause(item, q)
+    m = _OTHER_COUNT.search(before)
+    if m is None or _DEATH.search(clause):
+        return None
+    return f"the {m.group(0).lower()}"
+
+
+_OF_GROUP_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom)\b", re.I)
+
+
+def subset(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure counts a part of a group its sentence names after it ("Eight of the deaths
+    were at evacuation centers"): never a place's whole count, whatever place it was read in."""
+    return _OF_GROUP_AFTER.match(item.doc.document.text[q.end : q.end + 20]) is not None
+
+
+#: The least figure that marks one update when two reports both give it: "2,946 dead" is a
+#: statement's signature, "two dead" is not.
+UPDATE_MARK = 100
+
+
+def companions(item: ClaimItem, q: Quantity, what: str | None) -> set[tuple[str | None, float]]:
+    """The other counts a figure's claim gives beside it ("2,946 people were confirmed dead and
+    5,674 others were injured": for the 5,674, the dead's 2,946), as (what, value)."""
+    out: set[tuple[str | None, float]] = set()
+    for m in item.measures:
+        other = item.claim.quantities[m.position]
+        if other is q or not _precise(other) or m.typed.what == what or float(other.value) < UPDATE_MARK:
+            continue
+        out.add((m.typed.what, float(other.value)))
+    return out
+
+
+def _exact(q: Quantity) -> bool:
+    """A figure told exactly: no bound ("at least 59"), no "about"."""
+    return q.value is not None and not q.approximate and q.low is not None and q.low == q.high
+
+
+def _precise(q: Quantity) -> bool:
+    """An exact figure, not a round one: "2,946", not "more than 100", "about 600" or "1,000"."""
+    return _exact(q) and float(q.value) % 10 != 0  # type: ignore[arg-type]
+
+
+def same_update(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity, what: str | None) -> float | None:
+    """The companion figure two reports share when they tell one update ("2,946 dead and 5,674
+    injured" against "the toll was 2,946 and the injured 6,125"): the same statement, so their
+    different figures of this count disagree, whatever day each was told. None if they share none."""
+    if not (_exact(qa) and _exact(qb)):
+        return None  # a bound or an estimate ("at least 59") is no rival rendering of an exact figure
+    shared = companions(a, qa, what) & companions(b, qb, what)
+    return max((v for _w, v in shared), default=None)

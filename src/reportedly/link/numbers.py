@@ -50,6 +50,7 @@ from .conflicts_figures import (
     over_a_span,
     renderings,
     rounded,
+    several_units,
     shock,
     side,
     sighted,
@@ -57,7 +58,17 @@ from .conflicts_figures import (
     todays_event,
     told_rising,
 )
-from .conflicts_reading import bounds, not_the_count, remaining, reread, snapshot, told_update
+from .conflicts_reading import (
+    bounds,
+    magnitudes_of_many,
+    names_other_count,
+    not_the_count,
+    remaining,
+    reread,
+    same_update,
+    snapshot,
+    told_update,
+)
 from .corpus import ClaimItem
 
 WINDOW_DAYS = 7
@@ -153,7 +164,8 @@ class Point:
 def comparable(m: Measure) -> bool:
     """Whether two figures of the measure's series can contradict each other. A share ("percent
     of area") may be of a whole each report draws differently, and a cost is an estimate that
-    bodies reckon differently by design (so is any money): both are drawn as series, never compared."""
+    bodies reckon differently by design (so is any money): both are drawn as series; money is
+    compared only where one report sets two origins' estimates side by side (:func:`judge`)."""
     return not m.money and not (m.unit or "").startswith("percent of ")
 
 
@@ -166,13 +178,15 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
             continue
         series = [(m.position, (m.compared or m.typed).key) for m in it.measures]
         for m in it.measures:
-            if not comparable(m.typed):
-                continue
+            if not comparable(m.typed) and not m.typed.money:
+                continue  # a share of a whole each report draws differently
             q = reread(it, it.claim.quantities[m.position])
             if q is None:
                 continue  # "one hundred and four" split in two: neither part is the figure
             if m.typed.unit == "magnitude" and not any(ch.isdigit() for ch in q.text):
                 continue  # "Two 6.3 magnitude earthquakes": a magnitude is written in digits
+            if m.typed.unit == "magnitude" and magnitudes_of_many(q):
+                continue  # "aftershocks … with magnitude 3 to 5": many shocks, not the event's
             if sighted(it, q) or past_year_clause(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
@@ -190,17 +204,17 @@ def _figure(p: Point) -> tuple[float, float, str]:
     return (round(low, 3), round(high, 3), p.when.isoformat() if p.when else "")
 
 
-def _days(a: Point, b: Point) -> int | None:
+def days_apart(a: Point, b: Point) -> int | None:
     if a.when is None or b.when is None:
         return None
     return abs((a.when - b.when).days)
 
 
-def _growing(m: Measure) -> bool:
+def growing(m: Measure) -> bool:
     return m.what in MONOTONE or m.scope is MeasureScope.CUMULATIVE
 
 
-def _remaining(p: Point) -> bool:
+def remains(p: Point) -> bool:
     return remaining(p.item, p.measure.what, p.quantity)
 
 
@@ -229,10 +243,27 @@ def _apart(la: float, ha: float, lb: float, hb: float) -> bool:
     )
 
 
+def list_growing(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """Two reports' figures of the missing on different days, the later more than :data:`GROWTH`
+    times the earlier: a list being compiled ("25 missing", then "more than 200 still missing"
+    two days on), not two counts of one list, which differ by less (a mayor's 850 against a list
+    of 1,000 to 1,100). The same day, two reports' far-apart figures still conflict ("between
+    5,000 and 6,000" against "about 10,000"). Returns (earlier, later), or None."""
+    if a.item.doc.id == b.item.doc.id or a.when is None or b.when is None or a.when == b.when:
+        return None
+    earlier, later = (a, b) if a.when < b.when else (b, a)
+    high = bounds(earlier.quantity)[1]
+    return (earlier, later) if math.isfinite(high) and bounds(later.quantity)[0] > high * GROWTH else None
+
+
 def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     """Conflict or declined (with why) for two points of one series; None when their bounds meet."""
     (la, ha), (lb, hb) = bounds(a.quantity), bounds(b.quantity)
     if max(la, lb) <= min(ha, hb):
+        return None
+    if a.measure.money and (a.item.doc.id != b.item.doc.id or a.origin == b.origin):
+        # bodies reckon a cost differently by design, and revise it as the work is known: two
+        # estimates disagree only where one report sets two origins' side by side
         return None
     key = a.measure.key
     for p in (a, b):
@@ -249,7 +280,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         )
     if a.measure.what == "critical" and grave_apart(a.item, a.quantity, b.item, b.quantity):
         return False, f"{a.says()} and {b.says()}: the gravely hurt of two updates (their injured differ)"
-    days = _days(a, b)
+    days = days_apart(a, b)
     if (
         days == 0
         and renderings(a.quantity, b.quantity)
@@ -270,6 +301,10 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
         return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
     both = f"{a.says()} and {b.says()} for {key}"
+    if a.item.doc.id != b.item.doc.id and (
+        mark := same_update(a.item, a.quantity, b.item, b.quantity, a.measure.what)
+    ):
+        return True, f"{both}: one update (both give {mark:,.0f} for another count) told with two figures"
     for p, q in ((a, b), (b, a)):
         if others(p.item, p.quantity):
             return False, f"{both}: {p.says()} counts others beside a group, not the total"
@@ -289,6 +324,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{a.says()} and {b.says()} for {key}: {p.says()} counts bodies received or handed over "
                 "(one place, one stage), not the toll"
             )
+    for p, q in ((a, b), (b, a)):
+        if (other := names_other_count(p.item, p.quantity, p.measure.what)) is not None:
+            return False, f"{both}: {p.says()} is told as {other}, not {p.measure.what}"
+        lower = bounds(q.quantity)[1] < bounds(p.quantity)[0] and p.item.doc.id != q.item.doc.id
+        if lower and several_units(p.item, p.quantity) and not several_units(q.item, q.quantity):
+            return False, f"{both}: {p.says()} sums several provinces or the like; the lower may count one"
     if a.measure.unit == "magnitude" and shock(a.item, a.quantity) != shock(b.item, b.quantity):
         return False, f"{both}: magnitudes of two shocks (an aftershock, another quake)"
     if a.measure.unit not in FIXED_PROPERTIES and _apart(la, ha, lb, hb):
@@ -297,7 +338,7 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
             "something narrower (one incident, one day, one group), not the same total"
         )
     gap = max(lb - ha, la - hb)
-    if _growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
+    if growing(a.measure) and not (_snapshot(a) or _snapshot(b)):
         if days == 0 or days is None:
             if a.item.doc.id != b.item.doc.id:
                 # "60 killed" and "133 killed" in two reports of one day are two hours of a
@@ -339,15 +380,16 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 "from another origin: such counts do not fall"
             )
         return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
-    if days and all(_remaining(p) or p.measure.what == "missing" for p in (a, b)):
+    if days and all(remains(p) or p.measure.what == "missing" for p in (a, b)):
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
-        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0] and _remaining(
-            later
-        ):  # the missing: "still"
+        if bounds(later.quantity)[1] < bounds(earlier.quantity)[0] and remains(later):  # the missing: "still"
             return False, (
                 f"{earlier.says()} then {later.says()} for {key}: what remains after the event "
                 "(patients still in hospital, homes still flooded) falls as it eases"
             )
+    if a.measure.what == "missing" and (listed := list_growing(a, b)) is not None:
+        first, then = (p.says() for p in listed)
+        return False, f"{first} then {then} for {key}: a list of the missing compiled, not two counts"
     if fixed(a.measure):
         told = a.measure.unit if a.measure.unit in FIXED_PROPERTIES else "count of those aboard"
         return True, f"{a.says()} and {b.says()} for {key}: one event's {told} cannot be both"
@@ -357,32 +399,6 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
     if days is None:
         return False, f"{a.says()} and {b.says()} for {key}: undated, so they may hold at different times"
     return False, f"{a.says()} and {b.says()} for {key}: figures {days} days apart can both be right"
-
-
-def _part_of(part: Point, whole: Point, contains: Containment | None) -> bool:
-    pm, wm = part.measure, whole.measure
-    if contains is None or pm.place is None or wm.place is None or pm.place == wm.place:
-        return False
-    # a period's count is no part of a running total, nor a forecast of a count: the same scope
-    same = (pm.what, pm.unit, pm.subject, pm.scope, pm.period_days) == (
-        wm.what,
-        wm.unit,
-        wm.subject,
-        wm.scope,
-        wm.period_days,
-    )
-    if not (same and _same_side(wm.qualifier, pm.qualifier)):
-        return False
-    if wm.place.startswith("area:"):
-        # "territories that Moscow controls" holds every place under that control: "the occupied
-        # town of Oleshky" is inside it, whatever the gazetteer says of the town's country
-        return not pm.place.startswith("area:") and wm.place == f"area:{pm.qualifier}"
-    return contains(wm.place, pm.place)
-
-
-def _same_side(whole: str | None, part: str | None) -> bool:
-    """The same control qualifier: an unqualified figure may be one side's, so it is no whole for a side."""
-    return whole == part
 
 
 def numeric_conflicts(
@@ -459,7 +475,7 @@ def numeric_conflicts(
             )
         for i, a in enumerate(series):
             for b in series[i + 1 :]:
-                days = _days(a, b)
+                days = days_apart(a, b)
                 if days is not None and days > WINDOW_DAYS:
                     break
                 if a.item.id == b.item.id:
@@ -476,7 +492,9 @@ def numeric_conflicts(
     for found in falls.values():
         _latest_only(found, emit)
     if contains is not None:
-        _containment(points, contains, emit)
+        from .conflicts_containment import containment  # it reads this module's points
+
+        containment(points, contains, emit)
     reported = [
         (row, *(side(p.item, p.quantity, counted_key(p.measure)) for p in pair))
         for row, pair in zip(out, pairs, strict=True)
@@ -488,10 +506,8 @@ def numeric_conflicts(
 def _falls(a: Point, b: Point) -> bool:
     """Whether ``b``, told days after ``a``, is a growing count lower than ``a`` (a conflict of a
     figure with an earlier one it falls below)."""
-    days = _days(a, b)
-    return (
-        bool(days) and _growing(a.measure) and a.when is not None and b.when is not None and b.when > a.when
-    )
+    days = days_apart(a, b)
+    return bool(days) and growing(a.measure) and a.when is not None and b.when is not None and b.when > a.when
 
 
 def _latest_only(
@@ -508,93 +524,3 @@ def _latest_only(
         else:
             why = f"{b.says()} is lower than the earlier {a.says()} for {a.measure.key}, but the "
             emit(a, b, False, why + "disagreement is shown with the latest figure before it")
-
-
-def _containment(
-    points: list[Point], contains: Containment, emit: Callable[[Point, Point, bool, str], None]
-) -> None:
-    """A part whose figure exceeds its whole's at about the same time."""
-    by_what: dict[tuple[str | None, str | None], list[Point]] = defaultdict(list)
-    for p in points:
-        if p.measure.place is not None:
-            by_what[(p.measure.what, p.measure.unit)].append(p)
-    for group in by_what.values():
-        for part in group:
-            exceeded: list[tuple[int, float, Point, str]] = []
-            for whole in group:
-                if part is whole or not _part_of(part, whole, contains):
-                    continue
-                days = _days(part, whole)
-                if days is not None and days > 3:
-                    continue
-                (lp, _hp), (_lw, hw) = bounds(part.quantity), bounds(whole.quantity)
-                if whole.settled and math.isfinite(hw) and hw > 0 and lp > hw * ORDER:
-                    # "12 dead in Bayda" against "one death" with no place: the smaller figure
-                    # counts one incident, not the country's toll
-                    continue
-                # a part counted later than its whole may have grown past it; only growth no
-                # count makes in days (beyond GROWTH) still contradicts the whole
-                later = part.when is not None and whole.when is not None and part.when > whole.when
-                if whole.settled and (later or (days == 0 and part.item.doc.id != whole.item.doc.id)):
-                    # a toll read as the country's and a place's higher one told the same day or
-                    # later, in another report: tallies grow, by the hour
-                    continue
-                if whole.settled and part.item.doc.id == whole.item.doc.id and told_update(whole, part):
-                    continue  # "according to initial reports, 25 injured" then "more than 30"
-                if lp <= (hw * GROWTH if later and _growing(part.measure) else hw) or _grown_past(
-                    part, whole, group
-                ):
-                    continue
-                if part.origin == whole.origin:
-                    emit(part, whole, False, f"{part.says()} and {whole.says()}: one origin's part and whole")
-                    continue
-                if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
-                    emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
-                    continue
-                if in_a_unit(whole.item, whole.quantity):
-                    # "the district, where 1,688 were injured": the whole is itself one district's
-                    emit(part, whole, False, f"{part.says()} and {whole.says()}: the whole is a district's")
-                    continue
-                if (
-                    _remaining(whole)
-                    and part.when is not None
-                    and whole.when is not None
-                    and whole.when > part.when
-                ):
-                    emit(
-                        part,
-                        whole,
-                        False,
-                        f"{part.says()} then {whole.says()}: what remains falls (the found)",
-                    )
-                    continue
-                why = (
-                    f"{part.says()} for {part.measure.key} exceeds {whole.says()} for "
-                    f"{whole.measure.key}, which contains it"
-                )
-                exceeded.append((days if days is not None else WINDOW_DAYS, -hw, whole, why))
-            # one part above several wholes of one origin is one disagreement: shown with that
-            # origin's whole told closest in time to it, the others declined saying so
-            nearest: dict[str, Point] = {}
-            for _d, _hw, whole, _why in sorted(exceeded, key=lambda e: e[:2]):
-                nearest.setdefault(whole.origin, whole)
-            for _d, _hw, whole, why in exceeded:
-                if nearest[whole.origin] is whole:
-                    emit(part, whole, True, why)
-                else:
-                    emit(part, whole, False, f"{why}; shown with the whole told closest in time")
-
-
-def _grown_past(part: Point, whole: Point, group: list[Point]) -> bool:
-    """Whether the whole's own series holds the part's figure by the part's day: a count that grows
-    ("632 in the country" on Saturday, "2,681" by Monday) had passed the part told later."""
-    if part.when is None or whole.when is None or part.when <= whole.when or not _growing(whole.measure):
-        return False
-    low = bounds(part.quantity)[0]
-    return any(
-        w.measure.key == whole.measure.key
-        and w.when is not None
-        and whole.when <= w.when <= part.when
-        and bounds(w.quantity)[1] >= low
-        for w in group
-    )
