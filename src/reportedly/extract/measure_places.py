@@ -378,6 +378,14 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
         head = node.head
         if head == node or head in (anchor, noun):
             return False
+        if head.like_num and head.pos_ == "NUM" and head != anchor:
+            return True  # "238 people dead, 101 each in A and B": the place of a part told after the whole
+        if head.lemma_ == "include" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(t == anchor for t in c.subtree) for c in head.children
+        ):
+            return True  # "the 168 deaths included 70 in A, 70 in B": the parts' places, not the whole's
+        if head.pos_ in ("VERB", "AUX") and _counted_subject(head, anchor, root):
+            return True  # "Of the 72 deaths, 39 were in A": the part's place, not the whole's
         counts = any(c.like_num and c.dep_ == "nummod" and c != anchor for c in head.children)
         if head.pos_ in ("NOUN", "PROPN") and counts:
             # "killed 1,591 people in the province of A and 809 in the province of B": a number
@@ -385,6 +393,19 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
             joined = anchor.dep_ == "conj" and anchor.head == head and root.i < anchor.i
             return joined or not any(t == anchor for t in head.subtree)
         node = head
+    return False
+
+
+def _counted_subject(verb: Token, anchor: Token, place: Token) -> bool:
+    """Whether the verb's subject is another number's ("39 were in A", "22 people died in B"),
+    one the anchor is no part of: a place after it on that verb is where that number holds (a
+    place before it opens the sentence for every clause: "In A, 12 villages were flooded, two
+    people died")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or any(t == anchor for t in c.subtree) or place.i < c.i:
+            continue
+        if c.like_num or any(g.like_num and g.dep_ == "nummod" for g in c.children):
+            return True
     return False
 
 
