@@ -107,3 +107,21 @@ def test_a_state_on_the_noun_itself_comes_first(nlp):
 def test_a_tally_of_people_listed_as_missing(nlp):
     got = keys(nlp, "The number of people listed as missing jumped, meanwhile, to more than 323.")
     assert got["more than 323"] == "people missing"
+
+
+def test_a_place_where_most_of_a_count_is_is_not_where_it_holds(nlp):
+    from reportedly.extract.measure_places import gazetteer_places
+
+    places = gazetteer_places()
+    got = measures(nlp, "The storm left 140 people dead, mostly in the towns of Wajima and Suzu.", places)
+    assert [(t, m.key) for t, m in got] == [("140", "people killed")]
+    got = measures(nlp, "Of the victims, 14 died in Kherson Oblast and two more in Mykolaiv Oblast.", places)
+    assert [(t, m.key) for t, m in got] == [
+        ("14", "people killed in Kherson region"),
+        ("two", "people killed in Mykolayiv region"),
+    ]
+    # a count told after another in one sentence keeps its own place
+    text = "A total of 2,620 people have been evacuated, and four people have died in Kherson Oblast."
+    assert dict((t, m.key if m else None) for t, m in measures(nlp, text, places))["four"] == (
+        "people killed in Kherson region"
+    )

@@ -262,6 +262,8 @@ def number_place(
         toks = {t.i for t in span}
         if _qualifies_another(span.root, anchor, noun) or _another_count(span.root, anchor, noun):
             continue
+        if _mostly(span.root):
+            continue  # "3,300 people, mainly in A and B": where most of them are, not where the count holds
         if dateline is not None and h.end <= dateline.end():
             continue  # "LUCKNOW, India (AP) — The toll rose to 40": where the report was filed
         if _LANDMARK.search(sent.text[max(0, h.start - 40) : h.start]):
@@ -386,6 +388,8 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
             return True  # "the 168 deaths included 70 in A, 70 in B": the parts' places, not the whole's
         if head.pos_ in ("VERB", "AUX") and _counted_subject(head, anchor, root):
             return True  # "Of the 72 deaths, 39 were in A": the part's place, not the whole's
+        if head.pos_ in ("VERB", "AUX") and _own_subject(head, anchor):
+            return False  # "…, and four people have died in A": the anchor's own predicate
         counts = any(c.like_num and c.dep_ == "nummod" and c != anchor for c in head.children)
         if head.pos_ in ("NOUN", "PROPN") and counts:
             # "killed 1,591 people in the province of A and 809 in the province of B": a number
@@ -407,6 +411,30 @@ def _counted_subject(verb: Token, anchor: Token, place: Token) -> bool:
         if c.like_num or any(g.like_num and g.dep_ == "nummod" for g in c.children):
             return True
     return False
+
+
+#: Adverbs that make a place where most of a count is, not where it holds.
+_MOSTLY = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+
+
+def _mostly(root: Token) -> bool:
+    """A place in a phrase "mainly / mostly in …" ("mostly in the towns of A and B"), climbing
+    over the phrase's nouns, "of" and "and"."""
+    node = root
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or node.head == node:
+            return False
+        node = node.head
+        if (node.dep_ == "prep" or node.pos_ == "ADP") and node.lower_ != "of":
+            return any(c.lower_ in _MOSTLY for c in node.children)
+    return False
+
+
+def _own_subject(verb: Token, anchor: Token) -> bool:
+    """Whether the anchor is (in) the verb's subject: the verb is the number's own predicate."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t == anchor for t in c.subtree) for c in verb.children
+    )
 
 
 def _coordinated(a: Span, b: Span) -> bool:

@@ -152,9 +152,9 @@ class Point:
 
 def comparable(m: Measure) -> bool:
     """Whether two figures of the measure's series can contradict each other. A share ("percent
-    of area") may be of a whole each report draws differently, and a cost is an estimate that
-    bodies reckon differently by design (so is any money): both are drawn as series, never compared."""
-    return not m.money and not (m.unit or "").startswith("percent of ")
+    of area") may be of a whole each report draws differently, a cost is an estimate bodies reckon
+    differently by design (any money), and so are quakes recorded: drawn as series, never compared."""
+    return not m.money and not m.reckoned and not (m.unit or "").startswith("percent of ")
 
 
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:
