@@ -262,6 +262,8 @@ def number_place(
         toks = {t.i for t in span}
         if _qualifies_another(span.root, anchor, noun) or _another_count(span.root, anchor, noun):
             continue
+        if _mostly(span.root):
+            continue  # "3,300 people, mainly in A and B": where most of them are, not where the count holds
         if dateline is not None and h.end <= dateline.end():
             continue  # "LUCKNOW, India (AP) — The toll rose to 40": where the report was filed
         if _LANDMARK.search(sent.text[max(0, h.start - 40) : h.start]):
@@ -378,6 +380,16 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
         head = node.head
         if head == node or head in (anchor, noun):
             return False
+        if head.like_num and head.pos_ == "NUM" and head != anchor:
+            return True  # "238 people dead, 101 each in A and B": the place of a part told after the whole
+        if head.lemma_ == "include" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(t == anchor for t in c.subtree) for c in head.children
+        ):
+            return True  # "the 168 deaths included 70 in A, 70 in B": the parts' places, not the whole's
+        if head.pos_ in ("VERB", "AUX") and _counted_subject(head, anchor, root):
+            return True  # "Of the 72 deaths, 39 were in A": the part's place, not the whole's
+        if head.pos_ in ("VERB", "AUX") and _own_subject(head, anchor):
+            return False  # "…, and four people have died in A": the anchor's own predicate
         counts = any(c.like_num and c.dep_ == "nummod" and c != anchor for c in head.children)
         if head.pos_ in ("NOUN", "PROPN") and counts:
             # "killed 1,591 people in the province of A and 809 in the province of B": a number
@@ -386,6 +398,43 @@ def _another_count(root: Token, anchor: Token, noun: Token | None) -> bool:
             return joined or not any(t == anchor for t in head.subtree)
         node = head
     return False
+
+
+def _counted_subject(verb: Token, anchor: Token, place: Token) -> bool:
+    """Whether the verb's subject is another number's ("39 were in A", "22 people died in B"),
+    one the anchor is no part of: a place after it on that verb is where that number holds (a
+    place before it opens the sentence for every clause: "In A, 12 villages were flooded, two
+    people died")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or any(t == anchor for t in c.subtree) or place.i < c.i:
+            continue
+        if c.like_num or any(g.like_num and g.dep_ == "nummod" for g in c.children):
+            return True
+    return False
+
+
+#: Adverbs that make a place where most of a count is, not where it holds.
+_MOSTLY = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+
+
+def _mostly(root: Token) -> bool:
+    """A place in a phrase "mainly / mostly in …" ("mostly in the towns of A and B"), climbing
+    over the phrase's nouns, "of" and "and"."""
+    node = root
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or node.head == node:
+            return False
+        node = node.head
+        if (node.dep_ == "prep" or node.pos_ == "ADP") and node.lower_ != "of":
+            return any(c.lower_ in _MOSTLY for c in node.children)
+    return False
+
+
+def _own_subject(verb: Token, anchor: Token) -> bool:
+    """Whether the anchor is (in) the verb's subject: the verb is the number's own predicate."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t == anchor for t in c.subtree) for c in verb.children
+    )
 
 
 def _coordinated(a: Span, b: Span) -> bool:

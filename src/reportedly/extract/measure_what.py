@@ -78,6 +78,10 @@ def _from_modifiers(noun: Token) -> str | None:
     "people with various injuries": what they have says what happened to them (injured), nearer
     than a toll the sentence gives before."""
     for c in noun.children:
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "poss" for s in c.children if s.dep_ in _SUBJECTS for g in s.children
+        ):
+            continue  # "people whose homes were destroyed": what happened to their homes, not to them
         if c.dep_ in ("acl", "relcl", "amod", "compound"):
             cls = _event(c)
             if cls:
@@ -87,6 +91,8 @@ def _from_modifiers(noun: Token) -> str | None:
                     return _event(g)
                 if g.dep_ == "dobj" and lemma(c) in LIGHT_VERBS and _event(g):
                     return _event(g)  # "the six workers who lost their lives", "people who suffered injuries"
+            if c.dep_ == "acl" and _listed_as(c):
+                return _listed_as(c)  # "the number of people listed as missing … jumped to 323"
         if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
@@ -96,6 +102,7 @@ def _from_modifiers(noun: Token) -> str | None:
     return None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
 
 

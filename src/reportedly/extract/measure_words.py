@@ -121,5 +121,10 @@ TALLY_VERBS = frozenset(
         "move",
         "fix",  # "the final toll has been fixed at 275"
         "go",  # "the toll could go up to 500" (a tally noun must be what goes)
+        "total",  # "the death toll totaled 213 as of Thursday"
+        # a tally told by how many times it grew: "the number of missing more than tripled to 323"
+        "double",
+        "triple",
+        "quadruple",
     ]
 )

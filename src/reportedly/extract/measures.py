@@ -49,6 +49,7 @@ from .measure_places import (
     place_side,
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
+from .measure_states import own_state, quake_count, state_of
 from .measure_what import TALLY, lemma, named_tally, subject_of, unit_of, what_counted
 from .measure_words import ATTACK_VERBS, TALLY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
@@ -203,6 +204,14 @@ def _read(
         what, unit = "on_board", unit or "people"  # "up to 300 people were on board"
     if what in (None, "on_board") and crew(noun) and not _included_others(noun):
         what, unit = "on_board", "crew"  # "All 22 crew aboard were safe", "There are 21 sailors on the ship"
+    if what is None and anchor.dep_ in ("dobj", "npadvmod") and anchor.head.lemma_ == "measure":
+        return None  # "quakes measuring 1 or higher": a reading on a scale, no count
+    if what is None and quake_count(anchor, noun):
+        what, unit = "recorded", "earthquake"  # "1,045 earthquakes", "has recorded 1,248 tremors"
+    elif what is None:
+        what = state_of(anchor, noun)  # "without water", "cut off", "staying at shelters"
+    else:
+        what = own_state(anchor, noun) or what  # "… and 40,000 households left without water"
     if what == "magnitude" or unit == "magnitude" or _after_magnitude(anchor):
         what, unit = None, "magnitude"
     clause = clause_tokens(anchor, sent)
@@ -320,6 +329,7 @@ _PEOPLE_EVENTS = frozenset(
         "not_identified",
         "critical",
         "buried",
+        "isolated",
     }
 )
 
@@ -489,6 +499,10 @@ def _subset_of_previous(anchor: Token, noun: Token | None) -> bool:
                 return True
             if node.dep_ == "dobj" and node.head.lemma_ == "include":
                 return True  # "the toll … included over 17,600 people in Turkey"
+            if node.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i < node.i for c in node.head.children
+            ):
+                return True  # "Of the 72 deaths, 39 were in A": a part of the whole the clause opens with
             node = node.head
             if node == node.head:
                 break

@@ -163,10 +163,11 @@ class Point:
 
 def comparable(m: Measure) -> bool:
     """Whether two figures of the measure's series can contradict each other. A share ("percent
-    of area") may be of a whole each report draws differently, and a cost is an estimate that
-    bodies reckon differently by design (so is any money): both are drawn as series; money is
-    compared only where one report sets two origins' estimates side by side (:func:`judge`)."""
-    return not m.money and not (m.unit or "").startswith("percent of ")
+    of area") may be of a whole each report draws differently, a cost is an estimate that bodies
+    reckon differently by design (so is any money), and so are quakes recorded: all are drawn as
+    series; money is compared only where one report sets two origins' estimates side by side
+    (:func:`judge`)."""
+    return not m.money and not m.reckoned and not (m.unit or "").startswith("percent of ")
 
 
 def points_of(items: Iterable[ClaimItem]) -> list[Point]:

@@ -82,6 +82,8 @@ class MeasureScope(StrEnum):
 #: What an amount of money can be the value of (read by ``extract.measure_money``): a cost
 #: (damage, losses) or money given, lent, raised or paid. Keyed "aid (USD)"; never compared as
 #: counts are (bodies reckon estimates and pledges differently by design).
+#: Counts each body reckons against a threshold of its own (``Measure.reckoned``).
+RECKONED_WHATS = frozenset(["recorded"])
 MONEY_WHATS = frozenset(
     [
         "cost",
@@ -158,6 +160,13 @@ class Measure:
     def money(self) -> bool:
         """Whether the measure is an amount of money (a cost, aid, a loan: ``MONEY_WHATS``)."""
         return self.what in MONEY_WHATS
+
+    @property
+    def reckoned(self) -> bool:
+        """Whether each body counts it against a threshold of its own: quakes recorded ("1,045
+        earthquakes measuring 1 or higher", "eight strong quakes", "three felt shocks") are
+        drawn as a series, never compared (``RECKONED_WHATS``)."""
+        return self.what in RECKONED_WHATS
 
     @property
     def key(self) -> str:
