@@ -20,4 +20,5 @@ STORIES: dict[str, tuple[str, str]] = {
     "pylos": ("benchmarks/stories/pylos-shipwreck-2023", "pylos-shipwreck-2023"),
     "keybridge": ("benchmarks/stories/key-bridge-collapse-2024", "key-bridge-collapse-2024"),
     "noto": ("benchmarks/stories/noto-earthquake-2024", "noto-earthquake-2024"),
+    "otis": ("benchmarks/stories/otis-hurricane-2023", "otis-hurricane-2023"),
 }

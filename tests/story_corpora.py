@@ -34,6 +34,7 @@ GOLD = {
     "pylos-shipwreck-2023": ROOT / "benchmarks" / "stories" / "pylos-shipwreck-2023",
     "key-bridge-collapse-2024": ROOT / "benchmarks" / "stories" / "key-bridge-collapse-2024",
     "noto-earthquake-2024": ROOT / "benchmarks" / "stories" / "noto-earthquake-2024",
+    "otis-hurricane-2023": ROOT / "benchmarks" / "stories" / "otis-hurricane-2023",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 

@@ -11,7 +11,8 @@ sets held out in round 8 (likewise), ``heldout5-{ru,uk}/articles``, and for thos
 round 9 (likewise), ``heldout6-{ru,uk}/articles``, and for those held out in round 10 (likewise),
 ``heldout7-{ru,uk}/articles``, and for those held out in round 11 (likewise),
 ``heldout8-{ru,uk}/articles``, and for those held out in round 12 (likewise),
-``heldout9-{ru,uk}/articles``; by default
+``heldout9-{ru,uk}/articles``, and for those held out in round 13 (likewise),
+``heldout10-{ru,uk}/articles``; by default
 ``../stories-local`` beside the checkout.
 Without them the test skips and says where it looked. The floors sit a little under the recorded
 figures so that a change that loses ground fails here. Sets still held out have no floor: they are
@@ -53,6 +54,8 @@ SETS: dict[str, tuple[str, str]] = {
     "uk-heldout8": ("uk", "heldout8-uk"),
     "ru-heldout9": ("ru", "heldout9-ru"),  # held out in round 12, scored once before and once after
     "uk-heldout9": ("uk", "heldout9-uk"),
+    "ru-heldout10": ("ru", "heldout10-ru"),  # held out in round 13, scored once before and once after
+    "uk-heldout10": ("uk", "heldout10-uk"),
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
@@ -128,7 +131,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "ru-heldout6": {  # held out in round 9, scored once before and once after: its after-figures minus 0.05
         "recall": 0.85,
-        "source_accuracy": 0.76,  # round 10: 0.740; wave 2: 0.779
+        "source_accuracy": 0.77,  # round 10: 0.740; wave 2: 0.779
         "stance_accuracy": 0.77,
         "quantity_accuracy": 0.87,
     },
@@ -141,38 +144,50 @@ FLOORS: dict[str, dict[str, float]] = {
     "ru-heldout7": {  # held out in round 10, scored before and after (no change): its figures minus 0.05
         "recall": 0.79,
         "source_accuracy": 0.8,
-        "stance_accuracy": 0.7,
+        "stance_accuracy": 0.71,
         "quantity_accuracy": 0.92,
     },
     "uk-heldout7": {
         "recall": 0.84,
         "source_accuracy": 0.81,
-        "stance_accuracy": 0.73,
-        "quantity_accuracy": 0.89,
+        "stance_accuracy": 0.75,
+        "quantity_accuracy": 0.92,
     },
     "ru-heldout8": {  # held out in round 11, scored before and after: its after-figures minus 0.05
-        "recall": 0.79,
-        "source_accuracy": 0.61,
-        "stance_accuracy": 0.66,
+        "recall": 0.8,
+        "source_accuracy": 0.64,
+        "stance_accuracy": 0.67,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout8": {
-        "recall": 0.81,
-        "source_accuracy": 0.7,
-        "stance_accuracy": 0.72,
+        "recall": 0.83,
+        "source_accuracy": 0.79,
+        "stance_accuracy": 0.76,
         "quantity_accuracy": 0.85,
     },
     "ru-heldout9": {  # held out in round 12, scored before and after: its after-figures minus 0.05
         "recall": 0.77,
-        "source_accuracy": 0.65,
-        "stance_accuracy": 0.63,
+        "source_accuracy": 0.7,
+        "stance_accuracy": 0.67,
         "quantity_accuracy": 0.91,
     },
     "uk-heldout9": {
         "recall": 0.83,
         "source_accuracy": 0.8,
-        "stance_accuracy": 0.67,
-        "quantity_accuracy": 0.79,
+        "stance_accuracy": 0.72,
+        "quantity_accuracy": 0.84,
+    },
+    "ru-heldout10": {  # held out in round 13, scored before and after: its after-figures minus 0.05
+        "recall": 0.79,
+        "source_accuracy": 0.7,
+        "stance_accuracy": 0.66,
+        "quantity_accuracy": 0.81,
+    },
+    "uk-heldout10": {
+        "recall": 0.9,
+        "source_accuracy": 0.69,
+        "stance_accuracy": 0.54,
+        "quantity_accuracy": 0.86,
     },
 }
 
