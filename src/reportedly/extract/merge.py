@@ -139,8 +139,7 @@ def reconcile(
     cues = Ranges([d.cue for d in rules])
     quoted = Ranges([(q.start, q.end) for q in quotes])
     # the contents of rule drafts with a speaker of their own, and whose they are
-    owners = [d for d in rules if d.source_span is not None for _ in d.content]
-    spoken = Ranges([span for d in rules if d.source_span is not None for span in d.content])
+    spoken = Spoken.of(rules)
     for reading in learned:
         cue = reading.cue
         # (a, b) overlaps cue, a < cue[1] and cue[0] < b, is a <= cue[1] - 1 and b >= cue[0] + 1
@@ -151,7 +150,7 @@ def reconcile(
             continue
         matched.add(base)
         out.append(rules[base])
-        adopt(rules[base], reading, view, block.offset, text, quoted, Spoken(spoken, owners))
+        adopt(rules[base], reading, view, block.offset, text, quoted, spoken)
     relayed = relayed_speech(rules)
     for n, draft in enumerate(rules):
         if n not in matched and (n in relayed or not encoder_doubts(draft, view, block.offset)):
@@ -193,6 +192,12 @@ class Spoken:
     spans: Ranges
     owners: list[Draft]
 
+    @classmethod
+    def of(cls, rules: list[Draft]) -> Spoken:
+        """The content spans of ``rules`` that name a source, each with its draft."""
+        held = [(span, d) for d in rules if d.source_span is not None for span in d.content]
+        return cls(Ranges([span for span, _ in held]), [d for _, d in held])
+
     def by_another(self, draft: Draft, start: int, end: int) -> bool:
         """Whether another draft with a speaker of its own holds text of ``[start, end)``."""
         return any(self.owners[n] is not draft for n in self.spans.overlapping(start + 1, end - 1))
@@ -205,7 +210,7 @@ def adopt(
     offset: int,
     text: str,
     quoted: Ranges,
-    spoken: Spoken | None = None,
+    spoken: Spoken,
 ) -> None:
     """A rule draft takes the learned boundaries of a reading of the same cue, where they describe
     the same spans.
@@ -282,8 +287,8 @@ def _quoted_growth(
     content: list[tuple[int, int]],
     rule: list[tuple[int, int]],
     quoted: Ranges,
-    draft: Draft | None = None,
-    spoken: Spoken | None = None,
+    draft: Draft,
+    spoken: Spoken,
 ) -> bool:
     """Whether every learned segment the rule's quotation lacks is itself quoted (a continuation):
     inside a quotation's text (``quoted``: the block's quotations' ``(start, end)``), give or take
@@ -293,7 +298,7 @@ def _quoted_growth(
             continue
         if not quoted.holding(a + 1, b - 1):  # q.start <= a + 1 and b - 1 <= q.end
             return False
-        if spoken is not None and draft is not None and spoken.by_another(draft, a, b):
+        if spoken.by_another(draft, a, b):
             return False  # another speaker's quotation, not this one's continuation
     return True
 

@@ -69,7 +69,8 @@ def described_offices(
     each of those words ("International Organization for Migration"). A bare kind ("the UN agency")
     says nothing of what the body does and is left to :func:`.voices.kind_named`; two named bodies
     that fit, or none, leave it apart."""
-    offices = [j for j in range(len(items)) if _named_office(items[j], keys[j])]
+    # each named office with the words of its name, read once
+    offices = {j: set(_words(it.origin.name)) for j, it in enumerate(items) if _named_office(it, keys[j])}
     out: list[tuple[int, int]] = []
     for i, it in enumerate(items):
         o = it.origin
@@ -81,10 +82,8 @@ def described_offices(
             continue
         fits = {
             find(j): j
-            for j in offices
-            if find(j) != find(i)
-            and near(it, items[j])
-            and all(_fits(w, set(_words(items[j].origin.name))) for w in does)
+            for j, name_words in offices.items()
+            if find(j) != find(i) and near(it, items[j]) and all(_fits(w, name_words) for w in does)
         }
         if len(fits) == 1:
             out.append((i, next(iter(fits.values()))))
