@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 import reportedly
+from language_checks import analysed, only
 from reportedly.languages.ko_numbers import korean_number
-from reportedly.model import ClaimKind, Ledger, Stance
+from reportedly.model import ClaimKind, Stance
 
 PUBLISHED = "2024-10-25"
 
 
-def analyse(text: str) -> Ledger:
-    ledger = reportedly.analyze(text, published=PUBLISHED)
-    assert ledger.document.meta["language"] == "ko"
-    assert ledger.validate() == []  # every offset reproduces its text
-    return ledger
-
-
-def only(ledger: Ledger):  # noqa: ANN201 - the one claim
-    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
-    return ledger.claims[0]
+analyse = partial(analysed, language="ko", published=PUBLISHED)
 
 
 def test_topic_source_quotative_and_reporting_verb() -> None:

@@ -6,19 +6,12 @@ from __future__ import annotations
 import pytest
 
 import reportedly
+from language_checks import analysed, only
 from reportedly.model import ClaimKind, Ledger, Stance
 
 
 def analyse(text: str, language: str, published: str = "2023-01-16") -> Ledger:
-    ledger = reportedly.analyze(text, published=published)
-    assert ledger.document.meta["language"] == language
-    assert ledger.validate() == []
-    return ledger
-
-
-def only(ledger: Ledger):  # noqa: ANN201 - the one claim
-    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
-    return ledger.claims[0]
+    return analysed(text, language, published)
 
 
 @pytest.mark.parametrize(

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 import reportedly
-from reportedly.model import ClaimKind, Ledger, Stance
+from language_checks import analysed, only
+from reportedly.model import ClaimKind, Stance
 
 PUBLISHED = "2023-01-16"  # a Monday
 
 
-def analyse(text: str) -> Ledger:
-    ledger = reportedly.analyze(text, published=PUBLISHED)
-    assert ledger.document.meta["language"] == "uk"
-    assert ledger.validate() == []
-    return ledger
-
-
-def only(ledger: Ledger):  # noqa: ANN201 - the one claim
-    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
-    return ledger.claims[0]
+analyse = partial(analysed, language="uk", published=PUBLISHED)
 
 
 def test_title_and_name_verb_that_content() -> None:

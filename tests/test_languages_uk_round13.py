@@ -5,26 +5,18 @@ own sentences."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 import reportedly
+from language_checks import analysed, only
 from reportedly.languages.cyrillic_numbers import quantities, times
 from reportedly.languages.ru import LEXICON as RU
 from reportedly.languages.uk import LEXICON as UK
-from reportedly.model import ClaimKind, Ledger, Stance
+from reportedly.model import ClaimKind, Stance
 
-
-def analyse(text: str, published: str = "2024-05-20") -> Ledger:
-    ledger = reportedly.analyze(text, published=published)
-    assert ledger.document.meta["language"] == "uk"
-    assert ledger.validate() == []
-    return ledger
-
-
-def only(ledger: Ledger):  # noqa: ANN201 - the one claim
-    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
-    return ledger.claims[0]
+analyse = partial(analysed, language="uk", published="2024-05-20")
 
 
 def test_a_count_of_munitions_alone_is_no_tally() -> None:
