@@ -202,8 +202,9 @@ COMPONENTS = (("what", "what"), ("unit", "unit"), ("whose", "subject"), ("scope"
 def why(row: dict[str, Any], ref: dict[str, Any] | None, contains: Any) -> str:
     """Why a gold point is off its measure's main series, as one pooled class: extraction (no
     quantity or no measure at the quote), then the first key component that differs (what is
-    counted, the counted unit, whose, the scope), then the place: missing on the point's side or
-    on the main series', coarser (the point's place holds the main series' place), finer, another
+    counted, the counted unit, whose, the scope), then the place: read into a point whose text
+    names none (by which ``story_place`` rule), missing on the point's side or on the main
+    series', coarser (the point's place holds the main series' place), finer, another
     place, or the same place under another qualifier."""
     if "series" not in row:
         return f"extraction: {row['cause']}"
@@ -214,7 +215,7 @@ def why(row: dict[str, Any], ref: dict[str, Any] | None, contains: Any) -> str:
         if d[f] != ref[f]:
             return f"{name}: {ref[f]} -> {d[f]}" if name in ("what", "scope") else name
     here, there = d["place"], ref["place"]
-    if here != there and row["typed"]["place"] is None:
+    if here != there and here is not None and row["typed"]["place"] is None:
         return f"where: text names no place, drawn by {row['rule'] or 'no rule'}"
     if here == there:
         return "where: qualifier" if d["qualifier"] != ref["qualifier"] else "key: same fields"
