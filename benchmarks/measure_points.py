@@ -194,12 +194,79 @@ def _print(report: dict[str, Any]) -> Counter[str]:
     return causes
 
 
+#: The key components a point's series can differ from its measure's main series in, in the order
+#: :func:`why` names them (the first that differs is the cause).
+COMPONENTS = (("what", "what"), ("unit", "unit"), ("whose", "subject"), ("scope", "scope"))
+
+
+def why(row: dict[str, Any], ref: dict[str, Any] | None, contains: Any) -> str:
+    """Why a gold point is off its measure's main series, as one pooled class: extraction (no
+    quantity or no measure at the quote), then the first key component that differs (what is
+    counted, the counted unit, whose, the scope), then the place: read into a point whose text
+    names none (by which ``story_place`` rule), missing on the point's side or on the main
+    series', coarser (the point's place holds the main series' place), finer, another
+    place, or the same place under another qualifier."""
+    if "series" not in row:
+        return f"extraction: {row['cause']}"
+    if ref is None:
+        return "key: no main series"
+    d = row["drawn"]
+    for name, f in COMPONENTS:
+        if d[f] != ref[f]:
+            return f"{name}: {ref[f]} -> {d[f]}" if name in ("what", "scope") else name
+    here, there = d["place"], ref["place"]
+    if here != there and here is not None and row["typed"]["place"] is None:
+        return f"where: text names no place, drawn by {row['rule'] or 'no rule'}"
+    if here == there:
+        return "where: qualifier" if d["qualifier"] != ref["qualifier"] else "key: same fields"
+    if here is None:
+        return "where: point has no place"
+    if there is None:
+        return "where: main series has no place"
+    if contains(here, there):
+        return "where: point coarser"
+    if contains(there, here):
+        return "where: point finer"
+    return "where: another place"
+
+
+def pooled(reports: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
+    """(class, corpus) counts of every gold point off its measure's main series (:func:`why`)."""
+    from reportedly.link.settle import place_containment
+
+    contains = place_containment()
+    out: Counter[tuple[str, str]] = Counter()
+    for report in reports:
+        for gm in report["measures"]:
+            ref = next((r["drawn"] for r in gm["points"] if r["cause"] == "main"), None)
+            for r in gm["points"]:
+                if r["cause"] != "main":
+                    out[(why(r, ref, contains), report["corpus"])] += 1
+            foreign = "foreign point (another measure's, in this main series)"
+            out[(foreign, report["corpus"])] += len(gm["foreign"])
+    return out
+
+
+def _print_pooled(reports: list[dict[str, Any]]) -> None:
+    table = pooled(reports)
+    names = [r["corpus"] for r in reports]
+    classes = Counter()
+    for (c, _n), k in table.items():
+        classes[c] += k
+    print("| why | all | " + " | ".join(names) + " |")
+    print("| --- | ---: | " + " | ".join("---:" for _ in names) + " |")
+    for c, k in classes.most_common():
+        if k:
+            print(f"| {c} | {k} | " + " | ".join(str(table[(c, n)] or "") for n in names) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("names", nargs="+", help="corpora: " + " ".join(CORPORA) + " or all")
     ap.add_argument("--cache", type=Path, help="folder of analysed ledgers (NAME.pkl), read or written")
     ap.add_argument("--json", type=Path, help="write every point as JSON here")
     ap.add_argument("--reanalyse", action="store_true", help="analyse afresh even where --cache has ledgers")
+    ap.add_argument("--pooled", action="store_true", help="print the pooled table of why points scatter")
     args = ap.parse_args(argv)
     names = list(CORPORA) if args.names == ["all"] else args.names
     total: Counter[str] = Counter()
@@ -211,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     print("=== causes over", ", ".join(names))
     for cause, n in total.most_common():
         print(f"{n:4d}  {cause}")
+    if args.pooled:
+        _print_pooled(reports)
     if args.json:
         args.json.write_text(json.dumps(reports, indent=1, default=str))
     return 0
