@@ -169,6 +169,10 @@ class According(Speakers):
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
             if published and not self.counts(body):
                 stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
+            told = toks[i].text.lower() in self.lex.as_reported and toks[i + 1].lemma in self.lex.verbs
+            if told and source is not None and not origin:
+                # "Как сообщили в пресс-службе СК, нападавшим оказался студент": a statement
+                stance = self.told_by(body, stance, [t.text for t in toks[j:k]], hops)
             if nobody:
                 # "По предварительным данным, стрелком оказался студент" (nobody named): the
                 # outlet's account of a past event, no count, no operation going on: a statement
