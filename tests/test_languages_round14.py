@@ -91,3 +91,9 @@ def test_as_of_ends_the_source_phrase() -> None:
     claim = ledger.claims[0]
     assert claim.source is not None and claim.source.text == "ДСНС"
     assert claim.stance is Stance.REPORTED
+
+
+def test_a_media_outlet_telling_news_is_a_media_report() -> None:
+    # GLOSSARY.md: "reported" is what the media report; a named agency's plain statement stays so
+    assert stance("ТАСС сообщает, что водитель грузовика скрылся с места аварии.") is Stance.REPORTED
+    assert stance("Как сообщает Интерфакс, водитель грузовика скрылся с места аварии.") is Stance.REPORTED
