@@ -394,8 +394,9 @@ def _claim(
     content = [document.span(*_trim(text, a, b)) for a, b in att.content if b > a]
     content = [c for c in content if c.end > c.start] or [document.span(*att.cue)]
     stance = att.stance
-    if att.told and source is not None and source.entity.type is EntityType.MEDIA_OUTLET:
-        stance = Stance.REPORTED  # "сообщает ТАСС, что …": a media report (GLOSSARY.md)
+    if att.told and any(link.entity.type is EntityType.MEDIA_OUTLET for link in chain):
+        # "сообщает ТАСС, что …", "сообщил ТАСС X", "…, сообщили РБК в МЧС": a media report
+        stance = Stance.REPORTED
     return Claim(
         kind=att.kind,
         section=section,
