@@ -97,3 +97,9 @@ def test_a_media_outlet_telling_news_is_a_media_report() -> None:
     # GLOSSARY.md: "reported" is what the media report; a named agency's plain statement stays so
     assert stance("ТАСС сообщает, что водитель грузовика скрылся с места аварии.") is Stance.REPORTED
     assert stance("Как сообщает Интерфакс, водитель грузовика скрылся с места аварии.") is Stance.REPORTED
+
+
+def test_an_operation_named_by_its_noun_is_a_situation_update() -> None:
+    told = "Глава района Петр Смирнов сообщил, что эвакуация жителей села началась утром."
+    assert stance(told) is Stance.REPORTED
+    assert stance("Голова громади Іван Коваль повідомив, що рятувальна операція тривала.") is Stance.REPORTED

@@ -43,6 +43,13 @@ _VAGUE = re.compile(
 _MEDIA = re.compile(r"(?:рос)?(?:сми|змі|медіа|медиа)|(?:соц)?(?:мереж|сет[иьея])\w*|соцсет\w*")
 
 
+#: an operation named by its noun: an evacuation, a search, a rescue, clearing the rubble
+_OPERATION = re.compile(
+    r"\b(?:эвакуац|евакуац|эвакуир|евакуйов|вывоз|вивезенн|поисков|пошуков|спасательн|рятувальн"
+    r"|разбор\w* завал|розбор\w* завал|розбир\w* завал)\w*"
+)
+
+
 class Stances:
     """The stance rules over a :class:`Lexicon` (``lex``) of a language (``code``)."""
 
@@ -210,8 +217,10 @@ class Stances:
             return stance  # "СМИ сообщают о …", "повідомляли у мережі": the media, relayed reports
         if re.match(r"\s*(?:о|об|обо|про)\s", content.lower()):
             return stance  # "сообщил о крушении самолета", "повідомив про приліт": news of an event
-        if self.counts(content) or going_on(self.code, content):
-            return stance  # figures, a tally, an operation or care going on: a situation update
+        if self.counts(content) or going_on(self.code, content) or _OPERATION.search(content.lower()):
+            # figures, a tally, an operation or care going on ("эвакуация началась", "готовят
+            # эвакуацию", "тривають пошукові роботи"): a situation update
+            return stance
         return Stance.ASSERTED
 
     def _past_event(self, content: str) -> bool:
