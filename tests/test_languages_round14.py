@@ -103,3 +103,10 @@ def test_an_operation_named_by_its_noun_is_a_situation_update() -> None:
     told = "Глава района Петр Смирнов сообщил, что эвакуация жителей села началась утром."
     assert stance(told) is Stance.REPORTED
     assert stance("Голова громади Іван Коваль повідомив, що рятувальна операція тривала.") is Stance.REPORTED
+
+
+def test_a_tally_named_without_a_figure_stays_reported() -> None:
+    told = "Голова громади Іван Коваль повідомив, що вночі росіяни вдарили по місту, є загиблі та поранені."
+    assert stance(told) is Stance.REPORTED
+    told = "Глава района Петр Смирнов сообщил, что число погибших при аварии выросло."
+    assert stance(told) is Stance.REPORTED

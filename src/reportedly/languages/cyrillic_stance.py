@@ -50,6 +50,15 @@ _OPERATION = re.compile(
 )
 
 
+#: a tally named without a figure: "кількість загиблих збільшилася", "число погибших выросло", "є
+#: загиблі та поранені", "есть пострадавшие"
+_TALLY = re.compile(
+    r"\b(?:(?:кількість|число|количество)\s+(?:[\w’'ʼ-]+\s+)?(?:загиблих|погибших|жертв|постраждалих"
+    r"|пострадавших|поранених|раненых|травмованих)|(?:є|есть|имеются|имеется)\s+(?:[\w’'ʼ-]+\s+)?"
+    r"(?:загиблі|погибшие|постраждалі|пострадавшие|поранені|раненые|жертви|жертвы|травмовані))"
+)
+
+
 class Stances:
     """The stance rules over a :class:`Lexicon` (``lex``) of a language (``code``)."""
 
@@ -217,7 +226,9 @@ class Stances:
             return stance  # "СМИ сообщают о …", "повідомляли у мережі": the media, relayed reports
         if re.match(r"\s*(?:о|об|обо|про)\s", content.lower()):
             return stance  # "сообщил о крушении самолета", "повідомив про приліт": news of an event
-        if self.counts(content) or going_on(self.code, content) or _OPERATION.search(content.lower()):
+        low = content.lower()
+        update = _OPERATION.search(low) or _TALLY.search(low)
+        if update or self.counts(content) or going_on(self.code, content):
             # figures, a tally, an operation or care going on ("эвакуация началась", "готовят
             # эвакуацию", "тривають пошукові роботи"): a situation update
             return stance
