@@ -110,3 +110,8 @@ def test_a_tally_named_without_a_figure_stays_reported() -> None:
     assert stance(told) is Stance.REPORTED
     told = "Глава района Петр Смирнов сообщил, что число погибших при аварии выросло."
     assert stance(told) is Stance.REPORTED
+
+
+def test_an_outlet_named_by_its_common_noun_is_the_media() -> None:
+    told = "Местное издание Zarya.ru сообщило, что водитель грузовика скрылся с места аварии."
+    assert stance(told) is Stance.REPORTED

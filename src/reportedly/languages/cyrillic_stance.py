@@ -40,7 +40,11 @@ _VAGUE = re.compile(
 
 #: the media in general or a network, never one speaker: "СМИ сообщают", "повідомляли у мережі",
 #: "в соцсетях", "росСМИ", "ЗМІ"
-_MEDIA = re.compile(r"(?:рос)?(?:сми|змі|медіа|медиа)|(?:соц)?(?:мереж|сет[иьея])\w*|соцсет\w*")
+#: and an outlet by its common noun ("местное издание Orsk.ru", "видання", "телеканал", "агентство")
+_MEDIA = re.compile(
+    r"(?:рос)?(?:сми|змі|медіа|медиа)|(?:соц)?(?:мереж|сет[иьея])\w*|соцсет\w*"
+    r"|(?:издани|видан|газет|телеканал|агентств|портал|журнал|телеграм-канал|telegram-канал)\w*"
+)
 
 
 #: an operation named by its noun: an evacuation, a search, a rescue, clearing the rubble
