@@ -60,39 +60,6 @@ def test_a_surname_that_starts_like_the_media_is_a_speaker() -> None:
     assert stance("Глава района Петр Смирнов сообщил, что мост через реку закрыли.") is Stance.ASSERTED
 
 
-def test_we_wrote_earlier_is_the_outlets_own_recap() -> None:
-    # "Раніше ми писали, що …": the outlet's earlier report; the speaker before does not go on
-    ledger = reportedly.analyze(
-        "Голова ОВА Іван Коваль повідомив, що рятувальники завершили роботу. "
-        "Раніше ми писали, що водія вантажівки затримали на місці.",
-        published="2024-05-20",
-    )
-    recap = ledger.claims[-1]
-    assert recap.content_text.startswith("водія вантажівки")
-    assert recap.source is None
-
-
-def test_we_reported_earlier_in_russian() -> None:
-    ledger = reportedly.analyze(
-        "Глава района Петр Смирнов рассказал о ходе работ. "
-        "Как мы ранее сообщали, водитель грузовика скрылся с места аварии.",
-        published="2024-05-20",
-    )
-    recap = ledger.claims[-1]
-    assert recap.content_text.startswith("водитель грузовика")
-    assert recap.source is None
-
-
-def test_as_of_ends_the_source_phrase() -> None:
-    # "станом на вечір" after the office is when the figures hold, not part of its name
-    ledger = reportedly.analyze(
-        "Як повідомили в ДСНС станом на вечір 5 травня у місті відомо про 4 загиблих.", published="2024-05-20"
-    )
-    claim = ledger.claims[0]
-    assert claim.source is not None and claim.source.text == "ДСНС"
-    assert claim.stance is Stance.REPORTED
-
-
 def test_a_media_outlet_telling_news_is_a_media_report() -> None:
     # GLOSSARY.md: "reported" is what the media report; a named agency's plain statement stays so
     assert stance("ТАСС сообщает, что водитель грузовика скрылся с места аварии.") is Stance.REPORTED

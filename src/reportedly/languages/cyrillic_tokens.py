@@ -234,6 +234,5 @@ _IN_NAME = frozenset("з із зі по при у в на с со и і й та"
 def ends_source(t: Tok) -> bool:
     """Whether a word after "по данным X" / "за даними X" with no comma starts what is told:
     a preposition of cause or time ("За даними ОВА внаслідок обстрілу загинуло …"), not one
-    that is part of a body's name; "станом на" ("as of", a noun in the instrumental) likewise
-    ("Як повідомили в ДСНС станом на вечір …", round 14)."""
-    return (t.pos in ("PREP", "FUNC") and t.text.lower() not in _IN_NAME) or t.text.lower() == "станом"
+    that is part of a body's name."""
+    return t.pos in ("PREP", "FUNC") and t.text.lower() not in _IN_NAME
