@@ -82,3 +82,9 @@ def test_a_tally_named_without_a_figure_stays_reported() -> None:
 def test_an_outlet_named_by_its_common_noun_is_the_media() -> None:
     told = "Местное издание Zarya.ru сообщило, что водитель грузовика скрылся с места аварии."
     assert stance(told) is Stance.REPORTED
+
+
+def test_casualties_led_to_or_the_hurt_as_a_group_stay_reported() -> None:
+    told = "Голова громади Іван Коваль повідомив, що росіяни обстріляли місто, що призвело до постраждалих."
+    assert stance(told) is Stance.REPORTED
+    assert stance("Как сообщил министр Иван Петров, раненые хорошо перенесли дорогу.") is Stance.REPORTED
