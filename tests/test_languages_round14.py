@@ -88,3 +88,8 @@ def test_casualties_led_to_or_the_hurt_as_a_group_stay_reported() -> None:
     told = "Голова громади Іван Коваль повідомив, що росіяни обстріляли місто, що призвело до постраждалих."
     assert stance(told) is Stance.REPORTED
     assert stance("Как сообщил министр Иван Петров, раненые хорошо перенесли дорогу.") is Stance.REPORTED
+
+
+def test_a_vague_count_stays_reported() -> None:
+    told = "На момент аварії на ринку було багато покупців, повідомляють очевидці."
+    assert stance(told) is Stance.REPORTED
