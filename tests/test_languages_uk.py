@@ -311,7 +311,8 @@ def test_rozpovily_v_dsns_after_a_quotation() -> None:
 
 
 def test_a_modal_in_a_relative_clause_is_not_the_statements() -> None:
-    claim = only(analyse("У МВС повідомили, що розгорнуто намети, де люди можуть перечекати ніч."))
+    # round 14: a count keeps the verb of telling reported (see the Russian test)
+    claim = only(analyse("У МВС повідомили, що розгорнуто 12 наметів, де люди можуть перечекати ніч."))
     assert claim.stance is Stance.REPORTED
 
 

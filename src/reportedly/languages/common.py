@@ -23,6 +23,7 @@ from ..model import (
     ClaimKind,
     Cue,
     Document,
+    EntityType,
     Ledger,
     Quantity,
     SectionKind,
@@ -68,6 +69,9 @@ class Attribution:
     #: the whole quotation a sentence of it was cut from: its other sentences' dates are theirs,
     #: not this claim's (nor when it was said)
     within: Range | None = None
+    #: a plain statement told by a verb of telling (round 14, ``Stances.told_by``): a media
+    #: outlet's is a media report, ``reported``, once its name is resolved
+    told: bool = False
 
 
 @dataclass(slots=True)
@@ -389,10 +393,14 @@ def _claim(
         source = SourceMention(span.start, span.end, span.text, origin.entity)
     content = [document.span(*_trim(text, a, b)) for a, b in att.content if b > a]
     content = [c for c in content if c.end > c.start] or [document.span(*att.cue)]
+    stance = att.stance
+    if att.told and any(link.entity.type is EntityType.MEDIA_OUTLET for link in chain):
+        # "сообщает ТАСС, что …", "сообщил ТАСС X", "…, сообщили РБК в МЧС": a media report
+        stance = Stance.REPORTED
     return Claim(
         kind=att.kind,
         section=section,
-        stance=att.stance,
+        stance=stance,
         cue=Cue(att.cue[0], att.cue[1], cue_text, att.lemma),
         content=content,
         source=source,

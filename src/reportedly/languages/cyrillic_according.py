@@ -9,6 +9,8 @@ Split out of :mod:`.cyrillic_finders` (round 12, which was at the module size li
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import ClaimKind, Stance
 from .common import Attribution, Hop, Range, attributed
 from .cyrillic_speakers import Speakers
@@ -40,6 +42,9 @@ class According(Speakers):
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
 
     def told_plainly(self, content: str, stance: Stance) -> Stance:
+        raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
+
+    def told_by(self, content: str, stance: Stance, source_words: list[str], hops: Sequence[Hop]) -> Stance:
         raise NotImplementedError  # the reader's stance rules (:class:`.cyrillic.Cyrillic`)
 
     def _by_words(self, pair: str, body: str, stance: Stance) -> Stance:
@@ -169,10 +174,18 @@ class According(Speakers):
             stance = self.figures_told(body, stance)  # "як зазначили у міністерстві, … двох осіб"
             if published and not self.counts(body):
                 stance = Stance.ASSERTED  # what a site says of its owner, no figures: a statement
+            told = toks[i].text.lower() in self.lex.as_reported and toks[i + 1].lemma in self.lex.verbs
+            told = told and source is not None and not origin and stance is Stance.REPORTED
+            if told:
+                # "Как сообщили в пресс-службе СК, нападавшим оказался студент": a statement
+                stance = self.told_by(body, stance, [t.text for t in toks[j:k]], hops)
+                told = stance is Stance.ASSERTED
             if nobody:
                 # "По предварительным данным, стрелком оказался студент" (nobody named): the
                 # outlet's account of a past event, no count, no operation going on: a statement
                 stance = self.told_plainly(body, stance)
             spans, who = [content, *parts], (source, name, hops)
-            return attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
+            found = attributed(cue, pair, spans, stance, ClaimKind.ACCORDING_TO, who, nobody=nobody)
+            found[0].told = told
+            return found
         return []

@@ -457,6 +457,14 @@ class Finders(According):
                 body += " " + stext[x:y]
         stance = self.content_stance(body, stance)
         stance = self.figures_told(body, stance)
+        told = False
+        if self.lex.verbs[verb.lemma] is Stance.REPORTED and src_toks:
+            # "В СК сообщили, что нападавший задержан": a named speaker's plain statement
+            told = stance is Stance.REPORTED
+            stance = self.told_by(body, stance, [t.text for t in src_toks], hops)
+            told = told and stance is Stance.ASSERTED
         denied = stance is Stance.DENIED
         who = (source, name, hops)
-        return attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)
+        found = attributed(cue, verb.lemma, spans, stance, kind, who, negated=denied, inverted=inverted)
+        found[0].told = told
+        return found

@@ -10,8 +10,10 @@ rules are the ones the finders (:mod:`.cyrillic_finders`, :mod:`.cyrillic_accord
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Quantity, Stance
+from .common import Hop
 from .cyrillic_lexicon import Lexicon, confirmed_passive, morph
 from .cyrillic_numbers import quantities
 from .cyrillic_present import going_on
@@ -33,6 +35,37 @@ _VAGUE = re.compile(
     r"\s+(?:[\w’'ʼ-]+\s+){0,2}?(?:людей|люди|человек|раненых|погибших|пострадавших|пропавших|поранених|"
     r"загиблих|постраждалих|зниклих|жертв)\b",
     re.IGNORECASE,
+)
+
+
+#: the media in general or a network, never one speaker: "СМИ сообщают", "повідомляли у мережі",
+#: "в соцсетях", "росСМИ", "ЗМІ"
+#: and an outlet by its common noun ("местное издание Orsk.ru", "видання", "телеканал", "агентство")
+_MEDIA = re.compile(
+    r"(?:рос)?(?:сми|змі|медіа|медиа)|(?:соц)?(?:мереж|сет[иьея])\w*|соцсет\w*"
+    r"|(?:издани|видан|газет|телеканал|агентств|портал|журнал|телеграм-канал|telegram-канал)\w*"
+)
+
+
+#: an operation named by its noun: an evacuation, a search, a rescue, clearing the rubble
+_OPERATION = re.compile(
+    r"\b(?:эвакуац|евакуац|эвакуир|евакуйов|вывоз|вивезенн|поисков|пошуков|спасательн|рятувальн"
+    r"|разбор\w* завал|розбор\w* завал|розбир\w* завал)\w*"
+)
+
+
+#: a tally named without a figure: "кількість загиблих збільшилася", "число погибших выросло", "є
+#: загиблі та поранені", "есть пострадавшие"
+_TALLY = re.compile(
+    r"\b(?:(?:кількість|число|количество)\s+(?:[\w’'ʼ-]+\s+)?(?:загиблих|погибших|жертв|постраждалих"
+    r"|пострадавших|поранених|раненых|травмованих)|(?:є|есть|имеются|имеется)\s+(?:[\w’'ʼ-]+\s+)?"
+    r"(?:загиблі|погибшие|постраждалі|пострадавшие|поранені|раненые|жертви|жертвы|травмовані)"
+    # led to casualties ("що призвело до постраждалих"); the hurt as a group, whose state is told
+    # ("раненые хорошо перенесли полёт": their care)
+    r"|(?:до|к)\s+(?:[\w’'ʼ-]+\s+)?(?:постраждалих|жертв|загиблих|погибших|пострадавших|поранених|раненых)"
+    r"|раненые|пострадавшие|поранені|постраждалі|травмовані"
+    # a vague count of anyone ("було багато відвідувачів", "много машин"): a tally without a figure
+    r"|(?:багато|много|чимало|немало)\s+[\w’'ʼ-]+)"
 )
 
 
@@ -186,6 +219,30 @@ class Stances:
         if stance is not Stance.REPORTED or self.counts(content) or going_on(self.code, content):
             return stance
         return Stance.ASSERTED if self._past_event(content) else stance
+
+    def told_by(self, content: str, stance: Stance, source_words: list[str], hops: Sequence[Hop]) -> Stance:
+        """A verb of telling news (сообщить, повідомити) with a named speaker and content that
+        counts nothing and tells no operation going on is that speaker's statement: ``asserted``,
+        as "заявил" is (round 14, the convention in docs/languages.md: GLOSSARY.md's "tell" and
+        "announce" are asserting verbs). ``reported`` is kept for figures and tallies, an operation
+        or care going on, a report *of* an event ("повідомив про вибух") and relays ("со ссылкой
+        на", the media in general, "сообщалось": nobody named). ``source_words`` are the speaker's
+        words as written; a hop "со ссылкой на" is a relay, one the speaker told ("сообщил ТАСС X",
+        "в пресс-службе МВД") is not."""
+        if stance is not Stance.REPORTED or not source_words or any(h.cue == "citing" for h in hops):
+            return stance
+        words = [w.lower() for w in source_words]
+        if any(_MEDIA.fullmatch(w) for w in words):
+            return stance  # "СМИ сообщают о …", "повідомляли у мережі": the media, relayed reports
+        if re.match(r"\s*(?:о|об|обо|про)\s", content.lower()):
+            return stance  # "сообщил о крушении самолета", "повідомив про приліт": news of an event
+        low = content.lower()
+        update = _OPERATION.search(low) or _TALLY.search(low)
+        if update or self.counts(content) or going_on(self.code, content):
+            # figures, a tally, an operation or care going on ("эвакуация началась", "готовят
+            # эвакуацию", "тривають пошукові роботи"): a situation update
+            return stance
+        return Stance.ASSERTED
 
     def _past_event(self, content: str) -> bool:
         """Whether the content's first verb outside quotation marks is a past finite verb
