@@ -13,14 +13,14 @@ from __future__ import annotations
 import pytest
 
 import reportedly
+from language_checks import only
 from reportedly.model import Stance
 
 
 def stance(text: str) -> Stance:
     ledger = reportedly.analyze(text, published="2024-05-20")
     assert ledger.validate() == []
-    assert len(ledger.claims) == 1, [c.content_text for c in ledger.claims]
-    return ledger.claims[0].stance
+    return only(ledger).stance
 
 
 @pytest.mark.parametrize(
