@@ -131,9 +131,9 @@ def _scored(story: Story, stories: list[Any]) -> dict[tuple[str, str], set[int]]
     return out
 
 
-def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[list[str], list[Any]]]:
-    """(file, quote) -> (the series keys of the figures the mention quotes, as the scorer reads
-    them, and every cluster its claim is in): what :func:`apart_causes` reads."""
+def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[list[Any], list[Any]]]:
+    """(file, quote) -> (the measures of the figures the mention quotes, as the scorer reads
+    them, and every cluster its claim is in): what :func:`apart_cause` reads."""
     from reportedly.eval.matching import QuoteIndex, best_claim
 
     idx = QuoteIndex(story.ledgers)
@@ -150,7 +150,7 @@ def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[l
             if c is None:
                 continue
             quoted = [
-                q.measure.key
+                q.measure
                 for q in c.quantities
                 if q.measure is not None and q.start < where.end and where.start < q.end
             ]
@@ -158,10 +158,14 @@ def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[l
     return out
 
 
-def apart_cause(a: tuple[list[str], list[Any]], b: tuple[list[str], list[Any]]) -> str:
+def apart_cause(a: tuple[list[Any], list[Any]], b: tuple[list[Any], list[Any]]) -> str:
     """Why two mentions whose claims share a cluster are scored apart: the scorer stands a mention
     quoting a figure only in the clusters keyed by a figure it quotes (``_mention_clusters``).
 
+    * ``figure under another key``: a mention quotes figures none of which keys a cluster of its
+      claim, but a cluster of its claim is keyed by one of their series with or without the place
+      (``same_figure_series``): the linker joined the figure there and named the cluster by the
+      key most of its points have; the scorer read exact keys until round 14 and dropped it;
     * ``figure unclustered``: a mention quotes figures none of which keys a cluster of its claim,
       so it stands in no cluster at all;
     * ``figure beside a text cluster``: one mention stands in its figure's cluster, the other's
@@ -169,10 +173,15 @@ def apart_cause(a: tuple[list[str], list[Any]], b: tuple[list[str], list[Any]]) 
     * ``shared cluster keyed by another figure``: the shared cluster is keyed by a series the
       quoting mention does not quote (``_shared_measure`` keyed a text cluster by a figure).
     """
+    from reportedly.eval.stories import same_figure_series
+
     (qa, ca), (qb, cb) = a, b
     shared = {id(x) for x in ca} & {id(x) for x in cb}
     for quoted, clusters in ((qa, ca), (qb, cb)):
-        if quoted and not any(getattr(cl, "measure", None) in quoted for cl in clusters):
+        if quoted and not any(getattr(cl, "measure", None) in {m.key for m in quoted} for cl in clusters):
+            keys = [getattr(cl, "measure", None) for cl in clusters]
+            if any(same_figure_series(m, k) for m in quoted for k in keys):
+                return "figure under another key"
             return "figure unclustered"
     keys = {getattr(cl, "measure", None) for cl in ca + cb if id(cl) in shared}
     if keys == {None}:
