@@ -165,7 +165,8 @@ def apart_cause(a: tuple[list[Any], list[Any]], b: tuple[list[Any], list[Any]]) 
     * ``figure under another key``: a mention quotes figures none of which keys a cluster of its
       claim, but a cluster of its claim is keyed by one of their series with or without the place
       (``same_figure_series``): the linker joined the figure there and named the cluster by the
-      key most of its points have; the scorer read exact keys until round 14 and dropped it;
+      key most of its points have; the scorer read exact keys until round 14 and dropped it (it
+      still does where the claim states two figures of that series: "17,134 … and 3,317");
     * ``figure unclustered``: a mention quotes figures none of which keys a cluster of its claim,
       so it stands in no cluster at all;
     * ``figure beside a text cluster``: one mention stands in its figure's cluster, the other's
