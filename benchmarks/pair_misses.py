@@ -131,7 +131,68 @@ def _scored(story: Story, stories: list[Any]) -> dict[tuple[str, str], set[int]]
     return out
 
 
-def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
+def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[list[Any], list[Any]]]:
+    """(file, quote) -> (the measures of the figures the mention quotes, as the scorer reads
+    them, and every cluster its claim is in): what :func:`apart_cause` reads."""
+    from reportedly.eval.matching import QuoteIndex, best_claim
+
+    idx = QuoteIndex(story.ledgers)
+    cluster_of: dict[str, list[Any]] = defaultdict(list)
+    for s in stories:
+        for cl in s.clusters:
+            for ref in cl.claims:
+                cluster_of[ref.id].append(cl)
+    out = {}
+    for p in story.corpus.gold.get("propositions", []):
+        for m in p["mentions"]:
+            where = idx.where(m["file"], m["quote"], "proposition mention")
+            c = best_claim(idx.claims(m["file"]), where, idx.match) if where is not None else None
+            if c is None:
+                continue
+            quoted = [
+                q.measure
+                for q in c.quantities
+                if q.measure is not None and q.start < where.end and where.start < q.end
+            ]
+            out[m["file"], m["quote"]] = (quoted, cluster_of.get(c.id, []))
+    return out
+
+
+def apart_cause(a: tuple[list[Any], list[Any]], b: tuple[list[Any], list[Any]]) -> str:
+    """Why two mentions whose claims share a cluster are scored apart: the scorer stands a mention
+    quoting a figure only in the clusters keyed by a figure it quotes (``_mention_clusters``).
+
+    * ``figure under another key``: a mention quotes figures none of which keys a cluster of its
+      claim, but a cluster of its claim is keyed by one of their series with or without the place
+      (``same_figure_series``): the linker joined the figure there and named the cluster by the
+      key most of its points have; the scorer read exact keys until round 14 and dropped it (it
+      still does where the claim states two figures of that series: "17,134 … and 3,317");
+    * ``figure unclustered``: a mention quotes figures none of which keys a cluster of its claim,
+      so it stands in no cluster at all;
+    * ``figure beside a text cluster``: one mention stands in its figure's cluster, the other's
+      claim is not there; the cluster they share is keyed by no figure (a text cluster);
+    * ``shared cluster keyed by another figure``: the shared cluster is keyed by a series the
+      quoting mention does not quote (``_shared_measure`` keyed a text cluster by a figure).
+    """
+    from reportedly.eval.stories import same_figure_series
+
+    (qa, ca), (qb, cb) = a, b
+    shared = {id(x) for x in ca} & {id(x) for x in cb}
+    for quoted, clusters in ((qa, ca), (qb, cb)):
+        if quoted and not any(getattr(cl, "measure", None) in {m.key for m in quoted} for cl in clusters):
+            keys = [getattr(cl, "measure", None) for cl in clusters]
+            if any(same_figure_series(m, k) for m in quoted for k in keys):
+                return "figure under another key"
+            return "figure unclustered"
+    keys = {getattr(cl, "measure", None) for cl in ca + cb if id(cl) in shared}
+    if keys == {None}:
+        return "figure beside a text cluster"
+    return "shared cluster keyed by another figure"
+
+
+def misses(
+    story: Story, stories: list[Any], model: Any = None, apart: Counter[str] | None = None
+) -> Counter[str]:
     """Each gold pair under its cause; "found" pairs are the scorer's hits, and a pair whose claims
     share a cluster that the scorer does not count (a mention quoting a figure stands only in that
     figure's cluster) is "shared cluster, scored apart (evidence span)"."""
@@ -142,6 +203,7 @@ def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
                 cluster_of[ref.id].add(id(cl))
     nodes = _mentions(story)
     scored = _scored(story, stories)
+    standing = _standing(story, stories) if apart is not None else {}
     tally: Counter[str] = Counter()
     for (na, (pa, ca)), (nb, (pb, cb)) in combinations(sorted(nodes.items()), 2):
         if na[0] == nb[0] or not pa & pb:
@@ -153,6 +215,8 @@ def misses(story: Story, stories: list[Any], model: Any = None) -> Counter[str]:
             tally["found"] += 1
         elif cluster_of[ca] & cluster_of[cb]:
             tally["shared cluster, scored apart (evidence span)"] += 1
+            if apart is not None:
+                apart[apart_cause(standing[na], standing[nb])] += 1
         elif ca == cb:
             tally["one claim (?)"] += 1
         else:
@@ -220,9 +284,15 @@ def main() -> int:
     ap.add_argument(
         "--shipped", action="store_true", help="the clusters of the package's pair model, not the hand rules'"
     )
+    ap.add_argument(
+        "--apart",
+        action="store_true",
+        help="split the shared-cluster, scored-apart pairs by cause (apart_cause)",
+    )
     args = ap.parse_args()
     stories = {n: Story(n, args.cache, args.texts) for n in args.stories}
     total: Counter[str] = Counter()
+    apart_total: Counter[str] = Counter()
     shipped = None
     if args.shipped:
         from reportedly.link.pairs import packaged_model
@@ -230,10 +300,16 @@ def main() -> int:
         shipped = packaged_model()
     for name, story in stories.items():
         found = _stories(story, shipped) if shipped is not None else story.result.stories
-        tally = misses(story, found, shipped)
+        apart: Counter[str] | None = Counter() if args.apart else None
+        tally = misses(story, found, shipped, apart)
         total.update(tally)
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()), flush=True)
+        if apart:
+            apart_total.update(apart)
+            print("  scored apart: " + ", ".join(f"{k} {v}" for k, v in apart.most_common()), flush=True)
     print("all: " + ", ".join(f"{k} {v}" for k, v in total.most_common()))
+    if args.apart:
+        print("all scored apart: " + ", ".join(f"{k} {v}" for k, v in apart_total.most_common()))
     if args.origins:
         data = {n: s.pairs() for n, s in stories.items()}
         for held, story in stories.items():

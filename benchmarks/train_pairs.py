@@ -184,11 +184,19 @@ def _gold_claims(gold: dict[str, Any], ledgers: dict[str, Any]) -> dict[str, set
     return out
 
 
-def fit(xs: list[np.ndarray], ys: list[np.ndarray], threshold: float, slack: float) -> Any:
-    """L2 logistic regression by Newton's method, standardised features, each story weighing the same."""
-    from reportedly.link.pairs import PairModel
+def fit(
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    threshold: float,
+    slack: float,
+    features: tuple[str, ...] | None = None,
+) -> Any:
+    """L2 logistic regression by Newton's method, standardised features, each story weighing the same;
+    ``features`` (a subset of ``FEATURES``, in order; all where None) are the columns it weighs."""
+    from reportedly.link.pairs import FEATURES, PairModel, columns
 
-    x = np.concatenate(xs)
+    features = features or FEATURES
+    x = np.concatenate(xs)[:, columns(features)]
     y = np.concatenate(ys)
     w_story = np.concatenate([np.full(len(v), len(y) / (len(ys) * max(len(v), 1))) for v in ys])
     mean = x.mean(axis=0)
@@ -207,8 +215,37 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], threshold: float, slack: flo
         if np.abs(step).max() < 1e-8:
             break
     return PairModel(
-        weights=beta[:-1], bias=float(beta[-1]), mean=mean, scale=scale, threshold=threshold, slack=slack
+        weights=beta[:-1],
+        bias=float(beta[-1]),
+        mean=mean,
+        scale=scale,
+        threshold=threshold,
+        slack=slack,
+        features=features,
     )
+
+
+#: The feature sets ``--features`` names (else a list of feature names): the round-9 model's 21;
+#: every feature; and the story-independent ones (round 14): the sentence vectors' cosine, shared
+#: words, quotation, the hand rule, numbers (as text and as values), voices and origins, stance
+#: and kinds, dates, names; not what reads one story's vocabulary or pace (rare words, days apart,
+#: lengths) nor what only a blame story has (blame sides).
+STORY_SHAPED = ("rare", "days", "short", "long", "blame_same", "blame_apart")
+
+
+def feature_set(names: list[str]) -> tuple[str, ...]:
+    from reportedly.link.pairs import FEATURES, ROUND9_FEATURES
+
+    if names == ["round9"]:
+        return ROUND9_FEATURES
+    if names == ["all"]:
+        return FEATURES
+    if names == ["general"]:
+        return tuple(f for f in FEATURES if f not in STORY_SHAPED)
+    unknown = [f for f in names if f not in FEATURES]
+    if unknown:
+        raise SystemExit(f"unknown features {unknown}")
+    return tuple(f for f in FEATURES if f in names)
 
 
 def props(report: dict[str, Any]) -> tuple[float, float, float, float]:
@@ -237,6 +274,12 @@ def main() -> int:
     ap.add_argument(
         "--mean", action="store_true", help="judge by the mean F1 and origins over the stories (see merit)"
     )
+    ap.add_argument(
+        "--features",
+        nargs="*",
+        default=["round9"],
+        help="the features the model weighs: round9 (default), all, general, or names (see feature_set)",
+    )
     ap.add_argument("--grid", type=float, nargs="*", default=GRID, help="thresholds to try")
     ap.add_argument("--write", action="store_true", help="fit on every story and write the package's model")
     ap.add_argument("--json", type=Path, help="write every figure here")
@@ -247,6 +290,7 @@ def main() -> int:
         "whatever the guard says: for a threshold judged on the table against the shipped model's",
     )
     args = ap.parse_args()
+    args.features = feature_set(args.features)
 
     stories = {n: Story(n, args.cache, args.texts) for n in args.stories}
     rules = {n: props(s.score(None)) for n, s in stories.items()}
@@ -256,7 +300,7 @@ def main() -> int:
     table: dict[tuple[float, float], dict[str, tuple[float, float, float]]] = {}
     for held in stories:
         rest = [n for n in stories if n != held]
-        base = fit([data[n][0] for n in rest], [data[n][1] for n in rest], 0.5, 0.0)
+        base = fit([data[n][0] for n in rest], [data[n][1] for n in rest], 0.5, 0.0, args.features)
         base = replace(
             base, voices_apart=args.voices_apart, keep_voices=args.keep_voices, keep_figures=args.keep_figures
         )
@@ -337,7 +381,7 @@ def main() -> int:
 
 def _write(stories: dict[str, Story], data: dict[str, Any], threshold: float, slack: float, args: Any) -> int:
     """Fit on every story and write the package's model at ``threshold`` / ``slack``."""
-    model = fit([data[n][0] for n in stories], [data[n][1] for n in stories], threshold, slack)
+    model = fit([data[n][0] for n in stories], [data[n][1] for n in stories], threshold, slack, args.features)
     model = replace(
         model, voices_apart=args.voices_apart, keep_voices=args.keep_voices, keep_figures=args.keep_figures
     )

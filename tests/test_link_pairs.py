@@ -11,7 +11,16 @@ import pytest
 from reportedly.link.clusters import cluster_claims, model_pairs
 from reportedly.link.corpus import ClaimItem, DocItem, Measured
 from reportedly.link.entities import Canonical
-from reportedly.link.pairs import FEATURES, PairModel, packaged_model, pair_features, pair_view, rare_words
+from reportedly.link.pairs import (
+    FEATURES,
+    ROUND9_FEATURES,
+    PairModel,
+    names,
+    packaged_model,
+    pair_features,
+    pair_view,
+    rare_words,
+)
 from reportedly.model import (
     Claim,
     ClaimKind,
@@ -23,6 +32,7 @@ from reportedly.model import (
     SectionKind,
     Span,
     Stance,
+    TimeExpr,
 )
 
 _N = iter(range(10_000))
@@ -109,6 +119,42 @@ def test_numerals_apart_and_shared_come_from_the_clusterer() -> None:
     assert rows[frozenset((a.id, c.id))]["rule"] == 1.0
 
 
+def _stated(text: str, values: list[float], days: list[str], voice: str | None = None) -> ClaimItem:
+    item = said(text, voice=voice)
+    item.claim.quantities = [Quantity(0, 1, text[:1], v, v, v) for v in values]
+    item.claim.times = [TimeExpr(0, 1, text[:1], d, "day") for d in days]
+    return item
+
+
+def test_story_independent_features_read_values_dates_names_and_origins() -> None:
+    """Round 14's features read what any story's pairs share: the same number however it is
+    written ("five" and "5" are one value), the same resolved day, the same capitalised names past
+    the first word, the same origin."""
+    a = _stated(
+        "Five climbers were rescued from Mount Tervel by the Alpine Corps", [5.0], ["2024-05-03"], "org:corps"
+    )
+    b = _stated(
+        "The Alpine Corps said 5 climbers were brought down from Tervel", [5.0], ["2024-05-03"], "org:corps"
+    )
+    c = _stated(
+        "Seven climbers were rescued from Mount Ostra by volunteers", [7.0], ["2024-05-04"], "org:club"
+    )
+    f = features(a, b)
+    assert f["values_shared"] == 1.0 and f["values_apart"] == 0.0
+    assert f["dates_shared"] == 1.0 and f["dates_apart"] == 0.0
+    assert f["same_origin"] == 1.0
+    assert f["names_shared"] == pytest.approx(np.log1p(3))  # tervel, alpine, corps
+    g = features(a, c)
+    assert g["values_apart"] == 1.0 and g["dates_apart"] == 1.0 and g["same_origin"] == 0.0
+    assert g["names_shared"] == pytest.approx(np.log1p(1))  # mount
+    assert features(a, said("Climbers were rescued"))["values_apart"] == 0.0  # one states no number
+
+
+def test_names_skip_the_first_word_and_function_words() -> None:
+    assert names("Rescuers told The Herald that Mount Tervel was closed") == {"herald", "mount", "tervel"}
+    assert names("Officials") == frozenset()
+
+
 def _model(weights: dict[str, float], bias: float, threshold: float = 0.5) -> PairModel:
     w = np.array([weights.get(f, 0.0) for f in FEATURES])
     return PairModel(w, bias, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), threshold)
@@ -130,15 +176,30 @@ def test_inference_is_a_logistic_dot_product_and_round_trips() -> None:
     assert float(again.probability(x)) == pytest.approx(expected, abs=1e-5)
     assert again.threshold == 0.6 and again.slack == 0.1
     with pytest.raises(ValueError):
-        PairModel.from_json({**model.to_json(), "features": ["cos"]})
+        PairModel.from_json({**model.to_json(), "features": ["cos", "no such feature"]})
+    with pytest.raises(ValueError):  # a subset is read in the order of FEATURES only
+        PairModel.from_json({**model.to_json(), "features": ["jaccard", "cos"]})
+
+
+def test_a_model_of_some_features_reads_only_its_own_columns() -> None:
+    """A model names the features it weighs (the round-9 model's 21 of today's rows): its
+    probability of a full row is the logistic of its own columns, and it round-trips."""
+    model = PairModel(np.array([2.0, -1.0]), 0.5, np.zeros(2), np.ones(2), 0.5, features=("cos", "jaccard"))
+    row = np.zeros(len(FEATURES))
+    row[FEATURES.index("cos")], row[FEATURES.index("jaccard")], row[-1] = 0.8, 0.3, 9.0
+    assert float(model.probability(row)) == pytest.approx(1 / (1 + np.exp(-(1.6 - 0.3 + 0.5))))
+    again = PairModel.from_json(model.to_json())
+    assert again.features == ("cos", "jaccard")
+    assert float(again.probability(row)) == pytest.approx(float(model.probability(row)), abs=1e-5)
+    assert FEATURES[:21] == ROUND9_FEATURES
 
 
 def test_the_packaged_model_reads_its_features_when_shipped() -> None:
     model = packaged_model()
     if model is None:
         pytest.skip("no pair model shipped: the hand rules link")
-    assert model.features == FEATURES and 0 < model.threshold < 1
-    assert len(model.weights) == len(FEATURES)
+    assert set(model.features) <= set(FEATURES) and 0 < model.threshold < 1
+    assert len(model.weights) == len(model.features)
 
 
 def test_clustering_with_a_model_links_what_it_weighs_and_keeps_figures_apart() -> None:

@@ -163,7 +163,7 @@ def _cross_language(
     for p in gold.get("propositions", []):
         placed = []
         for m in p["mentions"]:
-            found = _mention_clusters(m, idx, cluster_of, "cross-language mention", any_place=True)
+            found = _mention_clusters(m, idx, cluster_of, "cross-language mention")
             if found is not None:
                 placed.append((m["file"], {id(x) for x in found[1]}))
         props.append(placed)
@@ -206,18 +206,15 @@ def _stories(
     return score
 
 
-def _mention_clusters(
-    ref: dict[str, str], idx: _Index, cluster_of: dict[str, list[Any]], what: str, any_place: bool = False
-):
+def _mention_clusters(ref: dict[str, str], idx: _Index, cluster_of: dict[str, list[Any]], what: str):
     """(claim id or None, the clusters the mention stands in), or None when the quote is not placed.
 
     A claim stating several figures sits in one cluster per figure; a mention quoting one of
     them ("another 3,317 in Syria") stands only in the clusters of the figures it quotes, by the
-    cluster's key. With ``any_place`` (the cross-language figure only), a figure the claim states
-    once also stands in its series' figure cluster placed or not (:func:`same_figure_series`): one
-    language's reader names the place where the other's does not. Not for the propositions' and
-    origins' figures yet: there it would raise Kakhovka's and Derna's proposition F1 and lower their
-    origins under their floors (BENCHMARKS.md, round 7), a trade for the story layer to decide.
+    cluster's key. A figure the claim states once also stands in its series' figure cluster placed
+    or not (:func:`same_figure_series`): the linker joins one number with and without its place and
+    names the cluster by the key most of its points have, so an exact key alone dropped the mention
+    from the cluster holding its figure (round 14: it stood in no cluster at all).
     """
     where = idx.where(ref["file"], ref["quote"], what)
     if where is None:
@@ -239,7 +236,7 @@ def _mention_clusters(
         if (
             quoted
             and figure not in {m.key for m in quoted}
-            and not (any_place and any(same_figure_series(m, figure) for m in alone))
+            and not any(same_figure_series(m, figure) for m in alone)
         ):
             continue  # a mention quoting a figure stands with that figure, not the claim's other ones
         out.append(cl)

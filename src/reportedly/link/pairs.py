@@ -48,7 +48,17 @@ FEATURES = (
     "days",
     "short",
     "long",
+    # round 14: evidence that reads the same in every story (no story's vocabulary or pace)
+    "same_origin",
+    "values_shared",
+    "values_apart",
+    "dates_shared",
+    "dates_apart",
+    "names_shared",
 )
+#: The features of the round-9 model (``pairs.json`` up to round 13): a model names the features
+#: it weighs (:attr:`PairModel.features`), any subset of :data:`FEATURES` in that order.
+ROUND9_FEATURES = FEATURES[:21]
 #: Pairs under this cosine are never compared by the model (its probability is taken as 0): they
 #: are the bulk of a story's pairs and none of the gold's paraphrases lies that low.
 FLOOR = 0.3
@@ -56,6 +66,8 @@ FLOOR = 0.3
 RARE_ZIPF = 4.5
 
 _TOKEN = re.compile(r"[a-z][a-z'-]+")
+#: A word of a text, in order (:func:`names` keeps the capitalised ones past the first).
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +97,10 @@ class PairModel:
     features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        """P(one proposition) for feature rows ``x`` (shape (n, len(FEATURES)) or (len(FEATURES),))."""
+        """P(one proposition) for feature rows ``x`` (shape (n, len(FEATURES)) or (len(FEATURES),)):
+        the model reads its own :attr:`features` of each row."""
+        if self.features != FEATURES:
+            x = x[..., columns(self.features)]
         z = ((x - self.mean) / self.scale) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -106,8 +121,8 @@ class PairModel:
     @classmethod
     def from_json(cls, data: dict) -> PairModel:
         names = tuple(data["features"])
-        if names != FEATURES:
-            raise ValueError(f"pair model features {names} are not this version's {FEATURES}")
+        if any(f not in FEATURES for f in names) or list(names) != sorted(names, key=FEATURES.index):
+            raise ValueError(f"pair model features {names} are not a subset of this version's {FEATURES}")
         return cls(
             weights=np.asarray(data["weights"], dtype=np.float64),
             bias=float(data["bias"]),
@@ -118,7 +133,14 @@ class PairModel:
             voices_apart=bool(data.get("voices_apart", False)),
             keep_voices=bool(data.get("keep_voices", False)),
             keep_figures=bool(data.get("keep_figures", False)),
+            features=names,
         )
+
+
+@cache
+def columns(names: tuple[str, ...]) -> list[int]:
+    """The positions of ``names`` in a full feature row (:data:`FEATURES`)."""
+    return [FEATURES.index(f) for f in names]
 
 
 @cache
@@ -163,6 +185,10 @@ class PairView:
     day: int | None
     size: int
     blame: str | None = None  # the blame proposition the claim stands in (``link.blame``), if any
+    origin: str | None = None  # who the claim comes from at the end of its chain (a canonical key)
+    values: frozenset[float] = frozenset()  # its numbers as values ("five" and "5" are one)
+    dates: frozenset[str] = frozenset()  # the days, months or intervals its time expressions resolve to
+    names: frozenset[str] = frozenset()  # capitalised words past the content's first, lower-cased
 
 
 def pair_view(
@@ -186,7 +212,24 @@ def pair_view(
         day=published.toordinal() if published is not None else None,
         size=len(set(words(it.text))),
         blame=blame,
+        origin=it.origin.key if it.origin is not None else None,
+        values=frozenset(
+            float(v)
+            for q in it.claim.quantities
+            if not q.attribute
+            for v in (q.value, q.low, q.high)
+            if v is not None
+        ),
+        dates=frozenset(t.resolved for t in it.claim.times if t.resolved),
+        names=names(it.statement),
     )
+
+
+def names(text: str) -> frozenset[str]:
+    """The capitalised words of a text but its first (a sentence's first word is capitalised
+    whatever it is): the names of people, places and bodies, in any story, without a list."""
+    found = _WORD.findall(text)[1:]
+    return frozenset(w.lower() for w in found if w[0].isupper() and len(w) > 1 and w.lower() not in STOPWORDS)
 
 
 def pair_features(a: PairView, b: PairView, cos: float, quote: float, rule: bool) -> list[float]:
@@ -223,6 +266,12 @@ def pair_features(a: PairView, b: PairView, cos: float, quote: float, rule: bool
         math.log1p(days),
         math.log1p(min(a.size, b.size)),
         math.log1p(max(a.size, b.size)),
+        float(a.origin is not None and a.origin == b.origin),
+        float(bool(a.values & b.values)),
+        float(bool(a.values) and bool(b.values) and not a.values & b.values),
+        float(bool(a.dates & b.dates)),
+        float(bool(a.dates) and bool(b.dates) and not a.dates & b.dates),
+        math.log1p(len(a.names & b.names)),
     ]
 
 
