@@ -72,6 +72,18 @@ def _link_capturing(store: Store) -> tuple[Any, dict[str, Any], dict[str, np.nda
     return result, items, vectors
 
 
+def pair_gates(x: Any, y: Any) -> tuple[float, set[str], float]:
+    """What the polarity rule reads of two claims besides their cosine: the share of content words
+    they have in common, the words under the negation of the negative one (the first when both
+    are), and the share of those words the other claim carries."""
+    neg, pos = (x, y) if x.negative else (y, x)
+    terms = negated_terms(neg)
+    wx, wy = set(words(x.text)), set(words(y.text))
+    shared = len(wx & wy) / len(wx | wy) if wx | wy else 0.0
+    carried = len(terms & set(words(pos.text))) / len(terms) if terms else 0.0
+    return shared, terms, carried
+
+
 def gates(
     gold: dict[str, Any],
     ledgers: dict[str, Any],
@@ -107,11 +119,7 @@ def gates(
                     f"    [{it.id} negative={it.negative} stance={it.claim.stance.value} "
                     f"cue={it.claim.cue.lemma} origin={_who(it)}] {_short(it.text)}"
                 )
-            neg, pos = (x, y) if x.negative else (y, x)
-            terms = negated_terms(neg)
-            wx, wy = set(words(x.text)), set(words(y.text))
-            shared = len(wx & wy) / len(wx | wy) if wx | wy else 0.0
-            carried = len(terms & set(words(pos.text))) / len(terms) if terms else 0.0
+            shared, terms, carried = pair_gates(x, y)
             same = " (one claim)" if x.id == y.id else ""
             out.append(
                 f"    cosine {sim:.2f}, shared words {shared:.2f}, negated {sorted(terms)} "
