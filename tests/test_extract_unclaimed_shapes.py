@@ -124,16 +124,6 @@ def test_an_event_with_he_or_they_as_its_subject_stays_unclaimed() -> None:
     assert not holding(led, "crossed the Lowtown bridge")
 
 
-def test_an_event_whose_subject_is_an_untyped_name_is_the_outlets_claim() -> None:
-    # a storm's name the entity tagger types as nothing is still a proper noun: a checkable event
-    for text, words in (
-        ("Otila roared ashore early Wednesday after strengthening overnight.", "roared ashore"),
-        ("Hurricane Pema stunned forecasters last week when it strengthened overnight.", "stunned"),
-    ):
-        [claim] = holding(ledger(text + "\n"), words)
-        assert claim[0] == ClaimKind.OUTLET.value
-
-
 def test_an_event_with_no_name_and_a_common_noun_subject_stays_unclaimed() -> None:
     led = ledger("The old ferry was towed back to the harbour by two tugs on Sunday.\n")
     assert not holding(led, "towed back")

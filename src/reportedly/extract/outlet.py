@@ -21,9 +21,8 @@ it states something checkable:
   to evaluate the response"): a main verb in the past or the perfect and not a reporting verb,
   no modal, its subject a noun phrase or *it* (not *he*, *she*, *we* or *they*, which may point
   back at a speaker whose words go on), and a person, body, group or place named outside
-  quotation marks, or a proper noun as the subject ("Otis roared ashore"), which makes it
-  checkable: ``reported``. Other outlets tell the same event in their own words;
-  without a claim a reader could not see that six reports state it.
+  quotation marks, which makes it checkable: ``reported``. Other outlets tell the same event in
+  their own words; without a claim a reader could not see that six reports state it.
 
 Other unattributed sentences (descriptions, scene-setting in the present, a speaker's words
 continued without quotation marks) are not claims here. The cue of an
@@ -223,7 +222,7 @@ def _event(sent: Span) -> bool:
     """An event the outlet tells: the sentence's main verb past ("broke", "arrived") or perfect
     ("has visited"), no modal ("could have avoided" is a judgement), a subject that is not a
     pronoun (but *it*, a thing), and a named person, body, group or place in the sentence, outside
-    quotation marks, or a proper noun as its subject."""
+    quotation marks."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING_VERBS:
         return False  # "…, the group of researchers said in a statement": speech the finders did not take
@@ -241,10 +240,6 @@ def _event(sent: Span) -> bool:
     if subject is None or not _thing_subject(subject, root):
         return False
     quotes = QuoteScan(doc_text(sent.doc))
-    # a proper noun as the subject is a name even when the tagger types it as nothing ("Otis
-    # roared ashore early Wednesday": a storm's name, read as no entity)
-    if subject.tag_ in ("NNP", "NNPS") and not quotes.inside(subject.idx):
-        return True
     return any(_named(t) and not quotes.inside(t.idx) for t in sent)
 
 
