@@ -135,3 +135,11 @@ def test_it_with_be_is_no_event() -> None:
         "It has been two days since Lowtown troops left the bridge at Brezno.\n"
     )
     assert not holding(led, "It has been two days")
+
+
+def test_it_with_become_is_a_description_not_an_event() -> None:
+    led = ledger(
+        "Storm Varna reached the coast on Tuesday night.\n\n"
+        "It became the strongest storm to hit the Brezno coast since records began.\n"
+    )
+    assert not holding(led, "It became the strongest")

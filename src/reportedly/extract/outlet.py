@@ -243,6 +243,10 @@ def _event(sent: Span) -> bool:
     return any(_named(t) and not quotes.inside(t.idx) for t in sent)
 
 
+#: Verbs that describe their subject rather than tell what it did.
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
 def _thing_subject(subject: Token, verb: Token) -> bool:
     """A subject an outlet's event can have: a noun phrase, or *it* doing something.
 
@@ -250,11 +254,12 @@ def _thing_subject(subject: Token, verb: Token) -> bool:
     flattened all 700 homes in Chahak village"), never for a speaker whose words go on, as *he*,
     *she*, *we* or *they* may ("They crossed the river near …" after a quotation); so an event
     with *it* as its subject is the outlet's, as one with the thing's name would be. *It* with
-    *be* is no event: a placeholder for what follows ("It has been three days since …", "It was
-    the first time …"), a description whose clauses tell several things at once.
+    a copula is no event: a placeholder for what follows ("It has been three days since …", "It
+    was the first time …") or a description of the thing ("it became the strongest storm …"),
+    whose clauses tell several things at once.
     """
     if subject.lower_ == "it":
-        return verb.lemma_.lower() != "be"
+        return verb.lemma_.lower() not in _COPULAS
     return subject.lower_ not in _PRONOUNS and subject.pos_ != "PRON"
 
 
