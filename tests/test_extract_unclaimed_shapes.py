@@ -99,3 +99,47 @@ def test_the_outlets_clause_before_a_speakers_coordinated_clause_is_its_own() ->
 def test_a_clause_the_speaker_says_stays_theirs() -> None:
     led = ledger("At least 40 people died in the storm on Monday, county officials said on Tuesday.\n")
     assert [c[0] for c in contents(led)] == [ClaimKind.INDIRECT.value]
+
+
+def test_an_event_with_it_as_its_subject_is_the_outlets_claim() -> None:
+    # round 14: "it" stands for the thing the sentence before names (the storm), not a speaker
+    led = ledger(
+        "Storm Varna reached the coast on Tuesday night.\n\n"
+        "It also flattened the old school in the village of Brezno, which earlier floods had spared.\n"
+    )
+    [claim] = holding(led, "flattened the old school")
+    assert claim[0] == ClaimKind.OUTLET.value
+
+
+def test_an_event_with_it_as_its_subject_still_needs_a_name() -> None:
+    led = ledger(
+        "Storm Varna reached the coast on Tuesday night.\n\n"
+        "It also triggered a flood warning in the province.\n"
+    )
+    assert not holding(led, "triggered a flood warning")
+
+
+def test_an_event_with_he_or_they_as_its_subject_stays_unclaimed() -> None:
+    led = ledger("They crossed the Lowtown bridge shortly after midnight on Friday.\n")
+    assert not holding(led, "crossed the Lowtown bridge")
+
+
+def test_an_event_with_no_name_and_a_common_noun_subject_stays_unclaimed() -> None:
+    led = ledger("The old ferry was towed back to the harbour by two tugs on Sunday.\n")
+    assert not holding(led, "towed back")
+
+
+def test_it_with_be_is_no_event() -> None:
+    led = ledger(
+        "Storm Varna reached the coast on Tuesday night.\n\n"
+        "It has been two days since Lowtown troops left the bridge at Brezno.\n"
+    )
+    assert not holding(led, "It has been two days")
+
+
+def test_it_with_become_is_a_description_not_an_event() -> None:
+    led = ledger(
+        "Storm Varna reached the coast on Tuesday night.\n\n"
+        "It became the strongest storm to hit the Brezno coast since records began.\n"
+    )
+    assert not holding(led, "It became the strongest")

@@ -19,10 +19,10 @@ it states something checkable:
   of Derna broke up on Sep. 11", "A Moscow court on Sunday ordered two months of pre-trial
   detention for the four suspects", "Ukrainian President Volodymyr Zelenskyy arrived Thursday
   to evaluate the response"): a main verb in the past or the perfect and not a reporting verb,
-  no modal, its subject a noun phrase (not a pronoun, which points back at a speaker or a thing
-  of the sentence before), and a person, body, group or place named outside quotation marks,
-  which makes it checkable: ``reported``. Other outlets tell the same event in their own words;
-  without a claim a reader could not see that six reports state it.
+  no modal, its subject a noun phrase or *it* (not *he*, *she*, *we* or *they*, which may point
+  back at a speaker whose words go on), and a person, body, group or place named outside
+  quotation marks, which makes it checkable: ``reported``. Other outlets tell the same event in
+  their own words; without a claim a reader could not see that six reports state it.
 
 Other unattributed sentences (descriptions, scene-setting in the present, a speaker's words
 continued without quotation marks) are not claims here. The cue of an
@@ -221,7 +221,8 @@ _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "tha
 def _event(sent: Span) -> bool:
     """An event the outlet tells: the sentence's main verb past ("broke", "arrived") or perfect
     ("has visited"), no modal ("could have avoided" is a judgement), a subject that is not a
-    pronoun, and a named person, body, group or place in the sentence, outside quotation marks."""
+    pronoun (but *it*, a thing), and a named person, body, group or place in the sentence, outside
+    quotation marks."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING_VERBS:
         return False  # "…, the group of researchers said in a statement": speech the finders did not take
@@ -236,10 +237,30 @@ def _event(sent: Span) -> bool:
     if not past:
         return False
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
-    if subject is None or subject.lower_ in _PRONOUNS or subject.pos_ == "PRON":
+    if subject is None or not _thing_subject(subject, root):
         return False
     quotes = QuoteScan(doc_text(sent.doc))
     return any(_named(t) and not quotes.inside(t.idx) for t in sent)
+
+
+#: Verbs that describe their subject rather than tell what it did.
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _thing_subject(subject: Token, verb: Token) -> bool:
+    """A subject an outlet's event can have: a noun phrase, or *it* doing something.
+
+    *It* stands for a thing the sentence before named (the storm, the quake, the dam: "It also
+    flattened all 700 homes in Chahak village"), never for a speaker whose words go on, as *he*,
+    *she*, *we* or *they* may ("They crossed the river near …" after a quotation); so an event
+    with *it* as its subject is the outlet's, as one with the thing's name would be. *It* with
+    a copula is no event: a placeholder for what follows ("It has been three days since …", "It
+    was the first time …") or a description of the thing ("it became the strongest storm …"),
+    whose clauses tell several things at once.
+    """
+    if subject.lower_ == "it":
+        return verb.lemma_.lower() not in _COPULAS
+    return subject.lower_ not in _PRONOUNS and subject.pos_ != "PRON"
 
 
 def _named(t: Token) -> bool:
