@@ -213,3 +213,42 @@ def test_a_body_called_by_its_kind_after_its_name_in_one_article_is_that_body() 
     assert _one_article(named, described) == ["harbor-county"]
     other = Entity("utility", "the utility", EntityType.ORGANIZATION)
     assert len(_one_article(named, other)) == 2
+
+
+def test_a_capital_in_a_headline_is_its_government_speaking_not_a_place_elsewhere() -> None:
+    """The politics of a story: "Delhi" in the headline is the government answering, and the
+    report of the event names no Delhi; the report names the event's place, and is no like event
+    elsewhere (round 14)."""
+    event = _doc(
+        "A",
+        "The toll of the express train collision near Nagpur rose to 61, officials said.",
+        title="Nagpur train collision: toll rises to 61",
+    )
+    politics = _doc(
+        "B",
+        "The railway minister promised an inquiry into the collision and compensation for the families.",
+        title="Delhi orders inquiry into Nagpur train collision",
+    )
+    assert not elsewhere(headline_places(event), headline_places(politics))
+    # a city below a country that is not its capital still tells a like event elsewhere
+    other = _doc(
+        "C",
+        "Four wagons of a freight train derailed near Nashik. Nobody was hurt.",
+        title="Freight train derails in Nashik, no injuries",
+    )
+    assert elsewhere(headline_places(event), headline_places(other))
+
+
+def test_a_common_word_the_gazetteer_knows_as_a_town_tells_no_place_elsewhere() -> None:
+    """"Central" is a town's name and a word; in a headline it is the word (round 14)."""
+    event = _doc(
+        "A",
+        "The toll of the express train collision near Nagpur rose to 61, officials said.",
+        title="Nagpur train collision: toll rises to 61",
+    )
+    word = _doc(
+        "B",
+        "Rescuers at Nagpur said the collision was the worst on the central line in years.",
+        title="Nagpur collision: worst on Central line in years",
+    )
+    assert not elsewhere(headline_places(event), headline_places(word))
