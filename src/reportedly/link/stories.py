@@ -72,9 +72,6 @@ SHARED_FIGURES = 2
 DISTINCT_FIGURE = 100
 #: Figures under this are too common to tell two events apart ("2 dead", "3 injured").
 FIGURE_FLOOR = 10
-#: A headline's place named by a word at least this common in English (Zipf: "central" 5.1,
-#: "reading" 5.1; "Baltimore" 4.2, "Odisha" 2.9) is a word first and tells no place elsewhere.
-PLACE_WORD_ZIPF = 5.0
 
 
 @dataclass(slots=True)
@@ -129,32 +126,15 @@ def stated_figures(items: list[ClaimItem]) -> set[tuple[str, str | None, float]]
 
 def headline_places(doc: DocItem) -> tuple[list[object], list[object]]:
     """(the places below a country the headline names, most particular first; every place the
-    headline and opening name): where the report says its event happened, and what it knows.
-
-    A country's capital in a headline is left out of the first: it is as often the government
-    speaking ("Moscow says the dam was sabotaged", "Kyiv accuses") as the place of an event, so it
-    tells no like event elsewhere and would cut a story's politics from its event. So is a place
-    whose name is a common English word (:data:`PLACE_WORD_ZIPF`: "Central" in "quake hits central
-    Japan", "Union", "Reading"): a headline's capitals make every such word a place."""
+    headline and opening name): where the report says its event happened, and what it knows."""
     from ..places import default_places
 
     gaz = default_places()
     title = doc.document.title or ""
     named = [m.place for m in gaz.find(f"{title}\n{doc.document.text[:TERMS_CHARS]}")]
-    head = [m.place for m in gaz.find(title) if m.place.kind != "country" and not _no_place(gaz, m.place)]
+    head = [m.place for m in gaz.find(title) if m.place.kind != "country"]
     finest = [p for p in head if not any(q is not p and gaz.contains(p, q) for q in head)]
     return finest, named
-
-
-def _no_place(gaz: object, place: object) -> bool:
-    """Whether a headline's place tells nothing of where its event happened: the capital city of
-    its country (the government) or a common word ("Central")."""
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(place.name.lower(), "en") >= PLACE_WORD_ZIPF:  # type: ignore[attr-defined]
-        return True
-    country = gaz.country_of_capital(place.name)  # type: ignore[attr-defined]
-    return place.kind == "city" and country is not None and country.id == place.country  # type: ignore[attr-defined]
 
 
 def elsewhere(a: tuple[list[object], list[object]], b: tuple[list[object], list[object]]) -> bool:
