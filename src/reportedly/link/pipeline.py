@@ -33,6 +33,7 @@ from .independence import origins, with_demonyms
 from .labels import label
 from .numbers import numeric_conflicts
 from .organisations import with_short_form
+from .origins_core import core_origins
 from .pairs import packaged_model
 from .settle import place_containment, settle_places
 from .stories import FOLLOW_UP_DAYS, WINDOW_DAYS, group_documents
@@ -174,6 +175,8 @@ def link_corpus(
         blame = {it.id: side for side, group in blamed for it in group}
         for cg in cluster_claims(members, claim_vecs, thresholds.cluster, pair_model, blame):
             found, _per_claim = origins(cg.items, origin_side)
+            # a claim at the cluster's edge (joined through one close neighbour) backs no proposition
+            found, _per_claim = core_origins(found, cg.items, claim_vecs, cg.centroid)
             clusters.append(
                 ClaimCluster(
                     id=cg.id,
