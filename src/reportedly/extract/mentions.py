@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Entity, EntityType
 from .lexicon import GROUP_NOUNS, TITLES, any_word
+from .roles import ROLE_NOUNS
 
 _MEDIA_WORDS = any_word(
     "times post news journal herald tribune gazette guardian telegraph radio tv television broadcasting "
@@ -368,5 +369,8 @@ def titled_name(mention: Span) -> Span | None:
     if any(t.dep_ != "det" for t in head.doc[mention.start : start]):
         return None  # "Gaza's Ministry of Health", "the aid group Doctors …": read as before
     words = head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS
-    person = any(e.label_ == "PERSON" and e.start <= obj.i and e.end > prep.i for e in mention.ents)
+    if head.lower_ in TITLES or head.lemma_.lower() in ROLE_NOUNS:
+        return None  # "Governor of Guerrero State Evelyn Salgado": a person with a title
+    # the tagger's person that swallowed the preposition ("Without Borders")
+    person = any(e.label_ == "PERSON" and e.start == prep.i for e in mention.ents)
     return head.doc[start : obj.i + 1] if words or person else None
