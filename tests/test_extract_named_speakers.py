@@ -62,10 +62,46 @@ def test_a_name_holding_a_preposition_stays_whole(text: str, content_word: str, 
     ("text", "content_word", "speaker"),
     [
         # a group and a place at a sentence's start: not a name
-        ("A storm hit.\n\nOfficials in Harbin, the provincial capital, said 200 people died.", "died", "Officials"),
+        (
+            "A storm hit.\n\nOfficials in Harbin, the provincial capital, said 200 people died.",
+            "died",
+            "Officials",
+        ),
         # a name the parser reads whole keeps its owner
-        ("A storm hit.\n\nGaza's Ministry of Health said 200 people died.", "died", "Gaza's Ministry of Health"),
+        (
+            "A storm hit.\n\nGaza's Ministry of Health said 200 people died.",
+            "died",
+            "Gaza's Ministry of Health",
+        ),
     ],
 )
 def test_a_group_with_a_place_is_not_made_a_name(text: str, content_word: str, speaker: str) -> None:
     assert _speaker(_claim(_ledger(text), content_word)) == speaker
+
+
+def _outlet_claims(ledger: Ledger) -> list[str]:
+    return [c.content_text for c in ledger.claims if c.kind.value == "outlet"]
+
+
+def test_a_pronoun_for_a_body_named_before_tells_an_event() -> None:
+    """ "The weather agency said …. It issued a warning": the outlet tells what the agency did."""
+    text = (
+        "A strong quake hit the coast on Monday.\n\nThe national weather agency said the quake had "
+        "a magnitude of 7.1. It issued a major tsunami warning for Okinawa."
+    )
+    assert any(c.startswith("It issued a major tsunami warning") for c in _outlet_claims(_ledger(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person's pronoun may go on with their words
+        "A strong quake hit the coast.\n\nThe mayor said the town had no power. He visited the old "
+        "hospital in Okinawa.",
+        # a group of people is not a body
+        "A strong quake hit the coast.\n\nFire crews reached the town at dawn. They evacuated the old "
+        "hospital in Okinawa.",
+    ],
+)
+def test_a_pronoun_for_anything_else_tells_no_event(text: str) -> None:
+    assert not any(c.startswith(("He visited", "They evacuated")) for c in _outlet_claims(_ledger(text)))
