@@ -38,6 +38,7 @@ from .mentions import (
     relative_antecedent,
     split_conjuncts,
     strip_the,
+    titled_name,
     where_a_place_stands,
 )
 from .pronouns import Genders, Trail
@@ -282,6 +283,9 @@ class EntityResolver:
             ent = self._nominal_antecedent(mention, at)
             if ent:
                 return [self._touch(ent, at)]
+        # a body whose name holds a preposition: "Doctors Without Borders, an aid group"
+        if (titled := titled_name(mention)) is not None:
+            return [self._named(titled.text, "ORG", at)]
         # people
         person = [e for e in mention.ents if e.label_ == "PERSON"]
         # the name holding the head, or in apposition ("the chief executive, Hana Sato"); a name

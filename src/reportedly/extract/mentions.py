@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Entity, EntityType
 from .lexicon import GROUP_NOUNS, TITLES, any_word
+from .roles import ROLE_NOUNS
 
 _MEDIA_WORDS = any_word(
     "times post news journal herald tribune gazette guardian telegraph radio tv television broadcasting "
@@ -336,3 +337,40 @@ def issuer(mention: Span, at: int, history: list[tuple[int, Entity]], lower_text
         clause = re.split(r"[.!?][\s\"”]", clause, maxsplit=1)[0]
         return ent if stem in clause else None
     return None
+
+
+def titled_name(mention: Span) -> Span | None:
+    """The name of a body whose name holds a preposition ("Doctors Without Borders", "Reporters
+    Without Borders", "Friends of the Earth" after "according to"), read from the mention's head,
+    or None.
+
+    The head is a capitalised noun followed by its own preposition and a proper noun. The parser
+    reads such a name as a common noun with a prepositional phrase, so the head alone ("Doctors")
+    went to the unnamed groups, or the proper noun alone ("Without Borders") to the people. It is
+    a name when its words are written as one: the preposition itself capitalised, or the head
+    capitalised where no sentence starts ("Officials in Herat said" at a sentence's start is a
+    group and a place, and stays one). Only where the head alone would be read as a group of people
+    or the proper noun as a person: other names ("the Ministry of Health") resolve as before.
+    """
+    head = mention.root
+    if not (head.is_title and head.pos_ in {"NOUN", "PROPN"}) or head.i + 1 >= mention.end:
+        return None
+    prep = head.doc[head.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != head.i or not (prep.is_title or not head.is_sent_start):
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or not obj.is_title or obj.i >= mention.end:
+        return None
+    if any(not (t.is_title or t.lower_ == "the") for t in head.doc[prep.i + 1 : obj.i + 1]):
+        return None
+    start = head.i
+    while start > mention.start and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].is_title:
+        start -= 1
+    if any(t.dep_ != "det" for t in head.doc[mention.start : start]):
+        return None  # "Gaza's Ministry of Health", "the aid group Doctors …": read as before
+    words = head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS
+    if head.lower_ in TITLES or head.lemma_.lower() in ROLE_NOUNS:
+        return None  # "Governor of Guerrero State Evelyn Salgado": a person with a title
+    # the tagger's person that swallowed the preposition ("Without Borders")
+    person = any(e.label_ == "PERSON" and e.start == prep.i for e in mention.ents)
+    return head.doc[start : obj.i + 1] if words or person else None

@@ -20,7 +20,8 @@ it states something checkable:
   detention for the four suspects", "Ukrainian President Volodymyr Zelenskyy arrived Thursday
   to evaluate the response"): a main verb in the past or the perfect and not a reporting verb,
   no modal, its subject a noun phrase or *it* (not *he*, *she*, *we* or *they*, which may point
-  back at a speaker whose words go on), and a person, body, group or place named outside
+  back at a speaker whose words go on, unless "they" stands for a body the sentence before has as
+  its subject: :func:`_body_before`), and a person, body, group or place named outside
   quotation marks, which makes it checkable: ``reported``. Other outlets tell the same event in
   their own words; without a claim a reader could not see that six reports state it.
 
@@ -237,7 +238,9 @@ def _event(sent: Span) -> bool:
     if not past:
         return False
     subject = next((c for c in root.children if c.dep_ in _SUBJ), None)
-    if subject is None or not _thing_subject(subject, root):
+    if subject is None:
+        return False
+    if not _thing_subject(subject, root) and not _body_before(subject, sent):
         return False
     quotes = QuoteScan(doc_text(sent.doc))
     return any(_named(t) and not quotes.inside(t.idx) for t in sent)
@@ -261,6 +264,52 @@ def _thing_subject(subject: Token, verb: Token) -> bool:
     if subject.lower_ == "it":
         return verb.lemma_.lower() not in _COPULAS
     return subject.lower_ not in _PRONOUNS and subject.pos_ != "PRON"
+
+
+def _body_before(pronoun: Token, sent: Span) -> bool:
+    """Whether "it" / "they" stands for a body the sentence before names as its subject: "The
+    weather agency said the coast was hit. It issued a tsunami warning" tells what the agency
+    did. spaCy has no coreference, so the previous sentence's subject is the antecedent, and only
+    when it is a body (a name the tagger calls an organisation, or a described one: "the agency",
+    "the authorities"): a person's "it" or "they" may go on with their words, and a thing's is
+    left as before."""
+    if pronoun.lower_ not in ("it", "they") or sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in _SUBJ), None)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if (pronoun.lower_ == "they") != plural:
+        return False
+    return subject.ent_type_ == "ORG" or (
+        subject.lemma_.lower() in _BODY_NOUNS and any(c.lower_ == "the" for c in subject.children)
+    )
+
+
+#: Described bodies a pronoun may stand for ("the agency … It issued"); people are left out.
+_BODY_NOUNS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "authority",
+        "council",
+        "office",
+        "service",
+        "police",
+        "army",
+        "military",
+        "company",
+        "utility",
+        "organization",
+        "organisation",
+        "committee",
+        "commission",
+        "court",
+    }
+)
 
 
 def _named(t: Token) -> bool:
