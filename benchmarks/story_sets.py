@@ -21,4 +21,5 @@ STORIES: dict[str, tuple[str, str]] = {
     "keybridge": ("benchmarks/stories/key-bridge-collapse-2024", "key-bridge-collapse-2024"),
     "noto": ("benchmarks/stories/noto-earthquake-2024", "noto-earthquake-2024"),
     "otis": ("benchmarks/stories/otis-hurricane-2023", "otis-hurricane-2023"),
+    "valencia": ("benchmarks/stories/valencia-floods-2024", "valencia-floods-2024"),
 }

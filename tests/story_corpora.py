@@ -6,8 +6,8 @@ The gold lives in ``../shared/data/stories`` (Kakhovka, the earthquake) and in
 explosion, held out until their scores were recorded, developed on since 2026-12-05; the Maui
 wildfires, held out in round 6 and scored once at its end, developed on since; the Balasore
 train collision, held out in round 7 and scored once before and once after its work; Herat,
-Morocco, the Pylos shipwreck, the Key Bridge collapse and the Noto Peninsula earthquake, held out
-in rounds 8, 9, 10, 11 and 12 likewise); the
+Morocco, the Pylos shipwreck, the Key Bridge collapse, the Noto Peninsula earthquake, Hurricane
+Otis and the Valencia floods, held out in rounds 8 to 14 likewise); the
 article texts are third-party pages each user collects once into a folder outside the repository
 (``../stories-local/<story>/articles`` beside the clone, or ``$REPORTEDLY_STORIES_LOCAL``).
 """
@@ -35,6 +35,7 @@ GOLD = {
     "key-bridge-collapse-2024": ROOT / "benchmarks" / "stories" / "key-bridge-collapse-2024",
     "noto-earthquake-2024": ROOT / "benchmarks" / "stories" / "noto-earthquake-2024",
     "otis-hurricane-2023": ROOT / "benchmarks" / "stories" / "otis-hurricane-2023",
+    "valencia-floods-2024": ROOT / "benchmarks" / "stories" / "valencia-floods-2024",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 

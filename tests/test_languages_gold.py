@@ -12,7 +12,8 @@ round 9 (likewise), ``heldout6-{ru,uk}/articles``, and for those held out in rou
 ``heldout7-{ru,uk}/articles``, and for those held out in round 11 (likewise),
 ``heldout8-{ru,uk}/articles``, and for those held out in round 12 (likewise),
 ``heldout9-{ru,uk}/articles``, and for those held out in round 13 (likewise),
-``heldout10-{ru,uk}/articles``; by default
+``heldout10-{ru,uk}/articles``, and for those held out in round 14 (likewise),
+``heldout11-{ru,uk}/articles``; by default
 ``../stories-local`` beside the checkout.
 Without them the test skips and says where it looked. The floors sit a little under the recorded
 figures so that a change that loses ground fails here. Sets still held out have no floor: they are
@@ -56,6 +57,8 @@ SETS: dict[str, tuple[str, str]] = {
     "uk-heldout9": ("uk", "heldout9-uk"),
     "ru-heldout10": ("ru", "heldout10-ru"),  # held out in round 13, scored once before and once after
     "uk-heldout10": ("uk", "heldout10-uk"),
+    "ru-heldout11": ("ru", "heldout11-ru"),  # held out in round 14, scored once before and once after
+    "uk-heldout11": ("uk", "heldout11-uk"),
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
@@ -66,7 +69,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # uk source 0.77 -> 0.73: the texts were collected again in round 8 (a new machine) and the code
     # of the round's start (6f43478) measures 0.763 on them, as its end does (BENCHMARKS.md, round 8);
     # round 9 raised it to 0.841: floor 0.79
-    "uk": {"recall": 0.93, "source_accuracy": 0.79, "stance_accuracy": 0.79, "quantity_accuracy": 0.89},
+    "uk": {"recall": 0.93, "source_accuracy": 0.79, "stance_accuracy": 0.82, "quantity_accuracy": 0.89},
     "ru-dev2": {"recall": 0.92, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
     "uk-dev2": {"recall": 0.93, "source_accuracy": 0.91, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
     "ru-heldout": {
@@ -126,7 +129,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "uk-heldout5": {
         "recall": 0.89,
         "source_accuracy": 0.79,
-        "stance_accuracy": 0.75,
+        "stance_accuracy": 0.76,
         "quantity_accuracy": 0.84,
     },
     "ru-heldout6": {  # held out in round 9, scored once before and once after: its after-figures minus 0.05
@@ -144,49 +147,61 @@ FLOORS: dict[str, dict[str, float]] = {
     "ru-heldout7": {  # held out in round 10, scored before and after (no change): its figures minus 0.05
         "recall": 0.79,
         "source_accuracy": 0.8,
-        "stance_accuracy": 0.71,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.92,
     },
     "uk-heldout7": {
         "recall": 0.84,
         "source_accuracy": 0.81,
-        "stance_accuracy": 0.75,
+        "stance_accuracy": 0.77,
         "quantity_accuracy": 0.92,
     },
     "ru-heldout8": {  # held out in round 11, scored before and after: its after-figures minus 0.05
         "recall": 0.8,
         "source_accuracy": 0.64,
-        "stance_accuracy": 0.67,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout8": {
         "recall": 0.83,
         "source_accuracy": 0.79,
-        "stance_accuracy": 0.76,
+        "stance_accuracy": 0.8,
         "quantity_accuracy": 0.85,
     },
     "ru-heldout9": {  # held out in round 12, scored before and after: its after-figures minus 0.05
         "recall": 0.77,
         "source_accuracy": 0.7,
-        "stance_accuracy": 0.67,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.91,
     },
     "uk-heldout9": {
         "recall": 0.83,
         "source_accuracy": 0.8,
-        "stance_accuracy": 0.72,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.84,
     },
     "ru-heldout10": {  # held out in round 13, scored before and after: its after-figures minus 0.05
         "recall": 0.79,
         "source_accuracy": 0.7,
-        "stance_accuracy": 0.66,
+        "stance_accuracy": 0.73,
         "quantity_accuracy": 0.81,
     },
     "uk-heldout10": {
         "recall": 0.9,
         "source_accuracy": 0.69,
-        "stance_accuracy": 0.54,
+        "stance_accuracy": 0.6,
+        "quantity_accuracy": 0.86,
+    },
+    "ru-heldout11": {  # held out in round 14, scored before and after: its after-figures minus 0.05
+        "recall": 0.81,
+        "source_accuracy": 0.72,
+        "stance_accuracy": 0.68,
+        "quantity_accuracy": 0.84,
+    },
+    "uk-heldout11": {
+        "recall": 0.79,
+        "source_accuracy": 0.56,
+        "stance_accuracy": 0.75,
         "quantity_accuracy": 0.86,
     },
 }
