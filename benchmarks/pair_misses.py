@@ -110,6 +110,16 @@ def _cause(story: Story, a: str, b: str, model: Any) -> str:
     return "linked, average"
 
 
+def _clusters_of(stories: list[Any]) -> dict[str, list[Any]]:
+    """Claim id -> every cluster of the linked stories that holds the claim."""
+    cluster_of: dict[str, list[Any]] = defaultdict(list)
+    for s in stories:
+        for cl in s.clusters:
+            for ref in cl.claims:
+                cluster_of[ref.id].append(cl)
+    return cluster_of
+
+
 def _scored(story: Story, stories: list[Any]) -> dict[tuple[str, str], set[int]]:
     """(file, quote) -> the clusters the scorer stands the mention in (a mention quoting a figure
     stands only in that figure's cluster, :func:`reportedly.eval.stories._mention_clusters`)."""
@@ -117,11 +127,7 @@ def _scored(story: Story, stories: list[Any]) -> dict[tuple[str, str], set[int]]
     from reportedly.eval.stories import _mention_clusters  # noqa: PLC2701 - the scorer's own reading
 
     idx = QuoteIndex(story.ledgers)
-    cluster_of: dict[str, list[Any]] = defaultdict(list)
-    for s in stories:
-        for cl in s.clusters:
-            for ref in cl.claims:
-                cluster_of[ref.id].append(cl)
+    cluster_of = _clusters_of(stories)
     out = {}
     for p in story.corpus.gold.get("propositions", []):
         for m in p["mentions"]:
@@ -137,11 +143,7 @@ def _standing(story: Story, stories: list[Any]) -> dict[tuple[str, str], tuple[l
     from reportedly.eval.matching import QuoteIndex, best_claim
 
     idx = QuoteIndex(story.ledgers)
-    cluster_of: dict[str, list[Any]] = defaultdict(list)
-    for s in stories:
-        for cl in s.clusters:
-            for ref in cl.claims:
-                cluster_of[ref.id].append(cl)
+    cluster_of = _clusters_of(stories)
     out = {}
     for p in story.corpus.gold.get("propositions", []):
         for m in p["mentions"]:

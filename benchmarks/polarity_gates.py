@@ -16,32 +16,21 @@ what it denies): no pair of claims exists to compare.
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from conflict_misses import _ledgers  # noqa: PLC2701 - the sibling's cache of analysed corpora
 
 import reportedly.link.pipeline as pipeline
-from reportedly import analyze_many
 from reportedly.corpora.stories import load_story_corpus
 from reportedly.eval.stories import gold_conflict_sides, score_links
 from reportedly.link import link_store
 from reportedly.link.conflicts import negated_terms
 from reportedly.link.embed import words
 from reportedly.store import Store
-
-
-def _ledgers(corpus: Any, cache: Path | None) -> dict[str, Any]:
-    files = list(corpus.articles)
-    if cache is not None and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    ledgers = dict(zip(files, analyze_many([corpus.articles[f].document for f in files]), strict=True))
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(ledgers))
-    return ledgers
 
 
 def _who(it: Any) -> str:
