@@ -74,7 +74,16 @@ def capture(name: str, cache: Path) -> Corpus:
 
     gold_rel, folder = STORIES[name]
     corpus = load_story_corpus((REPO / gold_rel).resolve(), TEXTS / folder / "articles")
-    ledgers = pickle.loads((cache / f"{name}.pkl").read_bytes())
+    path = cache / f"{name}.pkl"
+    if path.exists():
+        ledgers = pickle.loads(path.read_bytes())
+    else:  # no cached analysis yet: analyse the corpus once and keep it, as the dev loop does
+        from reportedly import analyze_many
+
+        files = list(corpus.articles)
+        ledgers = dict(zip(files, analyze_many([corpus.articles[f].document for f in files]), strict=True))
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(ledgers))
     vec_path = cache / "vectors.pkl"
     known: dict[str, np.ndarray] = pickle.loads(vec_path.read_bytes()) if vec_path.exists() else {}
 

@@ -148,9 +148,17 @@ def elsewhere(a: tuple[list[object], list[object]], b: tuple[list[object], list[
     gaz = default_places()
 
     def unknown(finest: list[object], named: list[object]) -> bool:
-        return any(not any(q.id == p.id or gaz.contains(p, q) for q in named) for p in finest)
+        return any(not any(_same_name(p, q) or gaz.contains(p, q) for q in named) for p in finest)
 
     return unknown(a[0], b[1]) or unknown(b[0], a[1])
+
+
+def _same_name(p: object, q: object) -> bool:
+    """Whether two resolved places are one place or share its name. The gazetteer resolves a name
+    with the places around it ("Valencia" is Spain's beside "Spain", Venezuela's in a headline on
+    its own), so two reports naming the same place can get two entries for it; a report that names
+    the very word a headline names does not tell a like event elsewhere."""
+    return p.id == q.id or p.name.casefold() == q.name.casefold()
 
 
 def _same_figures(a: set[tuple[str, str | None, float]], b: set[tuple[str, str | None, float]]) -> bool:
