@@ -41,6 +41,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from measure_points import _ledgers  # noqa: E402, PLC2701 - the sibling's cache of analysed corpora
 from story_sets import STORIES  # noqa: E402
 
 TEXTS = REPO.parent / "stories-local"
@@ -74,16 +75,7 @@ def capture(name: str, cache: Path) -> Corpus:
 
     gold_rel, folder = STORIES[name]
     corpus = load_story_corpus((REPO / gold_rel).resolve(), TEXTS / folder / "articles")
-    path = cache / f"{name}.pkl"
-    if path.exists():
-        ledgers = pickle.loads(path.read_bytes())
-    else:  # no cached analysis yet: analyse the corpus once and keep it, as the dev loop does
-        from reportedly import analyze_many
-
-        files = list(corpus.articles)
-        ledgers = dict(zip(files, analyze_many([corpus.articles[f].document for f in files]), strict=True))
-        cache.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(ledgers))
+    ledgers = _ledgers(name, corpus, cache, reanalyse=False)  # analysed once and kept, as the dev loop does
     vec_path = cache / "vectors.pkl"
     known: dict[str, np.ndarray] = pickle.loads(vec_path.read_bytes()) if vec_path.exists() else {}
 

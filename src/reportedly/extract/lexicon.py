@@ -531,6 +531,27 @@ TITLES = frozenset(
     }
 )
 
+#: Common nouns of an organised body ("the ministry", "the agency", "the police"): what a figure
+#: comes from ("figures from the regional administration", ``mentions``) and what "it" or "they"
+#: may stand for in the outlet's narrative (``outlet``); each use adds its own few.
+BODY_NOUNS = frozenset(
+    {
+        "government",
+        "ministry",
+        "agency",
+        "organization",
+        "organisation",
+        "office",
+        "department",
+        "council",
+        "committee",
+        "service",
+        "military",
+        "police",
+        "army",
+    }
+)
+
 #: Words at the end of a headline after a colon that make it an attribution ("…: Ukraine official").
 HEADLINE_SOURCE_HEADS = frozenset(
     GROUP_NOUNS

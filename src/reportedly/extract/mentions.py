@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import Entity, EntityType
-from .lexicon import GROUP_NOUNS, TITLES, any_word
+from .lexicon import BODY_NOUNS, GROUP_NOUNS, TITLES, any_word
 from .roles import ROLE_NOUNS
 
 _MEDIA_WORDS = any_word(
@@ -137,25 +137,7 @@ def body_behind_figures(mention: Span) -> Token | None:
 
 #: Common nouns for bodies that issue figures: "figures from the regional administration",
 #: "estimates from aid groups".
-_BODIES = frozenset(
-    {
-        "administration",
-        "government",
-        "ministry",
-        "agency",
-        "group",
-        "organization",
-        "organisation",
-        "office",
-        "department",
-        "council",
-        "committee",
-        "service",
-        "military",
-        "police",
-        "army",
-    }
-)
+_BODIES = BODY_NOUNS | {"administration", "group"}
 
 
 #: Where a name stands in passing: after a preposition, as a modifier or owner, as an object.

@@ -41,7 +41,7 @@ from spacy.tokens import Span, Token
 from .. import model
 from ..nlp import doc_text
 from ..nlp.blocks import Block
-from .lexicon import REPORTING_VERBS
+from .lexicon import BODY_NOUNS, REPORTING_VERBS
 from .measure_words import TALLY_NOUNS
 from .spans import Ranges, first_from
 from .stance import read_stance
@@ -288,28 +288,7 @@ def _body_before(pronoun: Token, sent: Span) -> bool:
 
 
 #: Described bodies a pronoun may stand for ("the agency … It issued"); people are left out.
-_BODY_NOUNS = frozenset(
-    {
-        "agency",
-        "ministry",
-        "department",
-        "government",
-        "authority",
-        "council",
-        "office",
-        "service",
-        "police",
-        "army",
-        "military",
-        "company",
-        "utility",
-        "organization",
-        "organisation",
-        "committee",
-        "commission",
-        "court",
-    }
-)
+_BODY_NOUNS = BODY_NOUNS | {"authority", "company", "utility", "commission", "court"}
 
 
 def _named(t: Token) -> bool:

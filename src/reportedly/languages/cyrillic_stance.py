@@ -234,9 +234,9 @@ class Stances:
         words = [w.lower() for w in source_words]
         if any(_MEDIA.fullmatch(w) for w in words):
             return stance  # "СМИ сообщают о …", "повідомляли у мережі": the media, relayed reports
-        if re.match(r"\s*(?:о|об|обо|про)\s", content.lower()):
-            return stance  # "сообщил о крушении самолета", "повідомив про приліт": news of an event
         low = content.lower()
+        if re.match(r"\s*(?:о|об|обо|про)\s", low):
+            return stance  # "сообщил о крушении самолета", "повідомив про приліт": news of an event
         update = _OPERATION.search(low) or _TALLY.search(low)
         if update or self.counts(content) or going_on(self.code, content):
             # figures, a tally, an operation or care going on ("эвакуация началась", "готовят

@@ -37,25 +37,23 @@ def core_origins(
     vectors: Mapping[str, np.ndarray],
     centroid: np.ndarray | None,
     slack: float = CORE_SLACK,
-) -> tuple[list[Origin], dict[str, Origin]]:
+) -> list[Origin]:
     """The origins of ``found`` with a claim in the cluster's core, the claims of the others added
-    to the core's most reported origin, and the origin each claim is now counted under."""
-    per_claim = {c: o for o in found for c in o.claims}
+    to the core's most reported origin (each claim is counted under the origin that lists it)."""
     if centroid is None or len(found) < 2:
-        return found, per_claim
+        return found
     sims = {it.id: float(np.dot(vectors[it.id], centroid)) for it in items if it.id in vectors}
     if not sims:
-        return found, per_claim
+        return found
     bar = max(sims.values()) - slack
     core = [o for o in found if any(sims.get(c, bar) >= bar for c in o.claims)]
     edge = [o for o in found if o not in core]
     if not edge or not core:
-        return found, per_claim
+        return found
     anchor = max(core, key=lambda o: (len(o.claims), -core.index(o)))
     grown = replace(
         anchor,
         claims=anchor.claims + [c for o in edge for c in o.claims],
         outlets=anchor.outlets + [w for o in edge for w in o.outlets],
     )
-    out = [grown if o is anchor else o for o in core]
-    return out, {c: o for o in out for c in o.claims}
+    return [grown if o is anchor else o for o in core]

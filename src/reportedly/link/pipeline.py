@@ -176,7 +176,7 @@ def link_corpus(
         for cg in cluster_claims(members, claim_vecs, thresholds.cluster, pair_model, blame):
             found, _per_claim = origins(cg.items, origin_side)
             # a claim at the cluster's edge (joined through one close neighbour) backs no proposition
-            found, _per_claim = core_origins(found, cg.items, claim_vecs, cg.centroid)
+            found = core_origins(found, cg.items, claim_vecs, cg.centroid)
             clusters.append(
                 ClaimCluster(
                     id=cg.id,
