@@ -143,3 +143,29 @@ def test_it_with_become_is_a_description_not_an_event() -> None:
         "It became the strongest storm to hit the Brezno coast since records began.\n"
     )
     assert not holding(led, "It became the strongest")
+
+
+def test_the_outlets_clause_before_a_speakers_subordinate_clause_is_its_own() -> None:
+    led = ledger(
+        "The number of people killed in the floods in Lowtown has risen to at least 211, as police "
+        "fear more bodies are hidden in the mud.\n"
+    )
+    [outlet] = [c for c in contents(led) if c[0] == ClaimKind.OUTLET.value]
+    assert outlet[2] == ["The number of people killed in the floods in Lowtown has risen to at least 211"]
+    assert holding(led, "more bodies are hidden")[0][1] == "police"
+
+
+def test_a_clause_of_time_after_a_speech_is_the_outlets_own() -> None:
+    led = ledger(
+        "The army will send another 5,000 soldiers to the valley, the defence minister said on "
+        "Saturday, as the death toll from the storm rose to 211 people.\n"
+    )
+    [outlet] = [c for c in contents(led) if c[0] == ClaimKind.OUTLET.value]
+    assert outlet[2] == ["the death toll from the storm rose to 211 people"]
+    [q] = [q for c in led.claims if c.kind is ClaimKind.OUTLET for q in c.quantities]
+    assert q.value == 211 and q.measure is not None and q.measure.what == "killed"
+    # "as well as" goes on with the speaker's list; a clause the speaker's content holds stays theirs
+    led = ledger("The mayor said 30 homes were destroyed, as well as 12 shops.\n")
+    assert [c[0] for c in contents(led)] == [ClaimKind.INDIRECT.value]
+    led = ledger("Officials said 30 homes were destroyed, as the river rose by 4 metres.\n")
+    assert [c[0] for c in contents(led)] == [ClaimKind.INDIRECT.value]

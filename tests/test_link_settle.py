@@ -17,7 +17,6 @@ from reportedly.link.settle import (
     MAIN_PLACE,
     ONLY_COUNTRY,
     SAME_FIGURE,
-    STORY_COUNTRY,
     WHOLE,
     settle_places,
     story_counts,
@@ -146,7 +145,8 @@ def test_places_with_no_whole_leave_the_figure_unplaced_or_the_country_it_mostly
     # tolls in the Country and Abroad, neither inside the other: no series to draw it in
     found = placed([figure(9, 3, "Abroad"), figure(30, 3, "Country")], figure(12, 4))
     assert found is None
-    # three of four placed tolls in the Country: compared as its figure, drawn nowhere
+    # three of four placed tolls in the Country, one abroad (a stray): the Country, which holds
+    # the rest, is the story's whole (round 15; before, drawn nowhere) and compared as its figure
     story = [
         figure(9, 3, "Region"),
         figure(3, 3, "Village"),
@@ -154,7 +154,11 @@ def test_places_with_no_whole_leave_the_figure_unplaced_or_the_country_it_mostly
         figure(1, 3, "Abroad"),
     ]
     found = placed(story, figure(12, 4))
-    assert found.rule == STORY_COUNTRY and found.drawn is None and found.compared[0] == "Country"
+    assert found.rule == WHOLE and found.drawn[0] == "Country" and found.compared[0] == "Country"
+    # two of four abroad is no stray: no whole, and no country to compare it as
+    story = [figure(9, 3, "Region"), figure(30, 3, "Country"), figure(1, 3, "Abroad"), figure(2, 3, "Abroad")]
+    found = placed(story, figure(12, 4))
+    assert found is None or (found.drawn is None and found.rule != WHOLE)
 
 
 def test_a_story_counting_on_both_sides_of_a_front_compares_no_unplaced_figure():

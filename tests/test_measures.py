@@ -990,3 +990,37 @@ def test_a_toll_that_totals_a_number(nlp):
     assert got["57"] == "people killed"
     assert got["6.1"] == "magnitude"
     assert keys(nlp, "Deaths in the district totalled 31 by Friday.")["31"] == "people killed"
+
+
+def test_bodies_waiting_for_identification_are_the_not_yet_identified(nlp):
+    text = (
+        "Officials said coroners had examined 150 victims and that 62 bodies were still pending "
+        "identification."
+    )
+    assert keys(nlp, text)["62"] == "people not identified"
+    assert keys(nlp, "Some 40 bodies are awaiting identification.")["Some 40"] == "people not identified"
+    assert (
+        keys(nlp, "There were 30 victims awaiting identification on Monday.")["30"] == "people not identified"
+    )
+    # waiting for something that has no count of its own opposite says nothing of the sort
+    assert keys(nlp, "Some 40 people are awaiting rescue.")["Some 40"] != "people not identified"
+    assert keys(nlp, "Rescuers have identified 88 bodies.")["88"] == "people identified"
+
+
+def test_a_day_in_a_clause_about_someone_else_does_not_date_the_count():
+    import reportedly
+
+    text = (
+        "Flood update\n\nThe authorities said that at least 90 people have lost their lives, with 80 of "
+        "those deaths in the north, two in the hills—where a man who had been missing since Tuesday was "
+        "found—and one on the coast."
+    )
+    led = reportedly.analyze(text, published="2024-11-03")
+    days = {q.text: q.measure.as_of for c in led.claims for q in c.quantities if q.measure}
+    assert days["at least 90"] == date(2024, 11, 3)
+    # a day the count's own verb carries still dates it
+    led = reportedly.analyze(
+        "Flood update\n\nThe toll rose to 40 on Tuesday, officials said.", published="2024-11-03"
+    )
+    days = {q.text: q.measure.as_of for c in led.claims for q in c.quantities if q.measure}
+    assert days["40"] == date(2024, 10, 29)

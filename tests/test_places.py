@@ -307,3 +307,79 @@ def test_nothing_is_loaded_until_asked_and_the_default_is_shared() -> None:
     assert fresh.demonym("Syrian").id == "SY"
     assert fresh._countries is not None and fresh._cities is None  # countries alone are cheap
     assert default_places() is default_places()
+
+
+def test_the_countries_a_document_names_rank_a_shared_name_inside_them(places: Places) -> None:
+    # "Valencia" alone is Venezuela's city (the larger); a report about Spain means Spain's
+    alone = places.find("At least 95 people died in Valencia, officials said.")
+    assert [m.place.country for m in alone] == ["VE"]
+    hinted = places.find("At least 95 people died in Valencia, officials said.", hints={"ES"})
+    assert [(m.text, m.place.country) for m in hinted] == [("Valencia", "ES")]
+    # a country the sentence names itself still decides for its own names
+    text = "Floods in Valencia, Venezuela, killed 12."
+    assert [m.place.country for m in places.find(text, hints={"ES"}) if m.text == "Valencia"] == ["VE"]
+    assert places.countries_in("Spain was hit by floods. In Valencia, 95 died. The US sent help.") == {
+        "ES",
+        "US",
+    }
+    assert places.countries_in("In Valencia, 95 died.") == frozenset()
+
+
+def test_a_measure_reads_its_place_with_the_countries_its_document_names() -> None:
+    from reportedly.extract.measure_places import gazetteer_places
+    from reportedly.nlp import load
+
+    nlp = load()
+    sent = next(iter(nlp("At least 95 people died in Valencia, officials said.").sents))
+    hinted = gazetteer_places(hints=frozenset({"ES"}))
+    assert [(h.name, h.id) for h in hinted(sent)] == [("Valencia", "geo:2509954")]
+    # with no country named anywhere, the gazetteer's own ranking
+    assert [h.id for h in gazetteer_places()(sent)] == ["geo:3625549"]
+
+
+def test_the_ledger_places_a_figure_inside_the_country_its_report_names() -> None:
+    import reportedly
+
+    text = (
+        "Storms battered eastern Spain on Tuesday.\n\n"
+        "At least 95 people died in Valencia, the regional government said on Wednesday."
+    )
+    ledger = reportedly.analyze(text)
+    places = {q.measure.place for c in ledger.claims for q in c.quantities if q.measure and q.measure.place}
+    assert places == {"geo:2509954"}
+
+
+def test_a_country_written_after_its_town_says_where_the_town_is() -> None:
+    from reportedly.extract.measure_places import gazetteer_places
+    from reportedly.nlp import load
+
+    nlp = load()
+    find = gazetteer_places()
+    sent = next(iter(nlp("The death toll from flash floods in Valencia, Spain, jumped to 95 people.").sents))
+    assert [(h.name, h.id) for h in find(sent)] == [("Valencia", "geo:2509954")]
+    # two places of their own, joined by a comma, stay two
+    sent = next(iter(nlp("Floods killed 12 people in Valencia, Spain and Faro, Portugal.").sents))
+    assert [h.id for h in find(sent)] == ["geo:2509954", "geo:2268339"]
+    # a country that is not the town's is a second place
+    sent = next(iter(nlp("Storms killed 30 people in Valencia, Portugal and Morocco.").sents))
+    assert "PT" in [h.id for h in find(sent)]
+
+
+def test_a_list_of_places_the_gazetteer_does_not_all_know_is_no_place_of_its_first() -> None:
+    from reportedly.extract.measure_places import gazetteer_places
+    from reportedly.nlp import load
+
+    nlp = load()
+    find = gazetteer_places(hints=frozenset({"ES"}))
+    text = "At least 217 people died in Valencia, Castile-La Mancha and Andalusia, officials said."
+    assert find(next(iter(nlp(text).sents))) == []
+    # so does a place that closes such a list
+    text = "In all, 9,000 people were affected across Upper Dale, Nether Wick (150 families) and Valencia."
+    assert find(next(iter(nlp(text).sents))) == []
+    # a list the gazetteer knows is every place in it
+    text = "At least 30 people died in Valencia and Madrid, officials said."
+    assert [h.name for h in find(next(iter(nlp(text).sents)))] == ["Valencia", "Madrid"]
+    # a small foreign town is no place for a list of another country's places to vouch for
+    assert [m.text for m in default_places().find("It hit Valencia and Andalusia.", hints={"ES"})] == [
+        "Valencia"
+    ]

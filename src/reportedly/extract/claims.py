@@ -30,6 +30,7 @@ from ..model import (
 from ..model import Span as TextSpan
 from ..nlp import sentences
 from ..nlp.blocks import Block
+from ..places import default_places
 from .drafts import Draft, claim_kind, claim_stance, hedges, is_number_phrase
 from .entities import EntityResolver
 from .gazetteer import Gazetteer
@@ -85,7 +86,9 @@ class _SentenceNumbers:
 
     def __init__(self, document: Document) -> None:
         self.published = document.published
-        self.places = gazetteer_places()
+        # the countries the whole report names rank a shared place name inside them first
+        named = default_places().countries_in(f"{document.title or ''}\n{document.text}")
+        self.places = gazetteer_places(hints=named)
         self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
         self._ranges: dict[tuple[int, int], Ranges] = {}
         #: the last figure typed in each paragraph (by block offset): a bare tally's event

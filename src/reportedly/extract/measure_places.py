@@ -33,23 +33,36 @@ class PlaceFinder(Protocol):
     def __call__(self, sent: Span) -> list[PlaceHit]: ...
 
 
-def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly.places.Places
+def gazetteer_places(places=None, hints: frozenset[str] = frozenset()) -> PlaceFinder:  # noqa: ANN001 - Places
     """A finder over the places gazetteer: ids, names and control qualifiers ("occupied:RU").
+
+    ``hints`` are the countries the whole document names (``Places.countries_in``): a sentence
+    that says only "Valencia" in a report on Spain's floods means Spain's Valencia.
 
     "the Russian-occupied parts of the Ukrainian region of Kherson" names Ukraine (by demonym)
     and the Kherson region inside it: the named region is kept, with the qualifier the phrase
-    gives, and the country's demonym is dropped as less specific.
+    gives, and the country's demonym is dropped as less specific; so is the country written
+    after its town ("Valencia, Spain"), which says where the town is.
     """
     from ..places import default_places
 
     gaz = places or default_places()
 
     def find(sent: Span) -> list[PlaceHit]:
-        found = gaz.find(sent.text)
+        found = gaz.find(sent.text, hints=hints)
         hits: list[PlaceHit] = []
         for i, m in enumerate(found):
             qualifier = _qualifier(m)
             nxt = found[i + 1] if i + 1 < len(found) else None
+            prev = found[i - 1] if i else None
+            if (
+                prev is not None
+                and m.place.kind == "country"
+                and prev.place.kind != "country"
+                and prev.place.country == m.place.id
+                and re.fullmatch(r",\s*", sent.text[prev.end : m.start])
+            ):
+                continue  # "in Valencia, Spain": where the town is, not a second place counted
             if (
                 m.via == "demonym"
                 and nxt is not None
@@ -73,6 +86,7 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
             if compass and m.place.kind == "country" and m.via == "name":
                 qualifier = ", ".join(p for p in (qualifier, compass.group(1).lower().replace("-", "")) if p)
             hits.append(PlaceHit(m.start, m.end, m.place.id, m.place.name, qualifier))
+        hits = [h for h in hits if not _in_list_with_unknowns(sent.text, h, found)]
         hits += _areas(sent.text, gaz, hits)
         for m in _SIDE_OF_BORDER.finditer(sent.text):
             # "1,602 confirmed dead on the Syrian side of the border": that country, where a bare
@@ -83,6 +97,37 @@ def gazetteer_places(places=None) -> PlaceFinder:  # noqa: ANN001 - a reportedly
         return hits
 
     return find
+
+
+_NAME = r"[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,3}"
+_ASIDE = r"(?:\s*\([^()]{0,40}\))?"  # "Injil (150 families)"
+#: A list a place opens ("Valencia, Castile-La Mancha and Andalusia") or closes ("Injil (150
+#: families), Gulran (95 families) and Kushk").
+_LIST_AFTER = re.compile(rf"{_ASIDE}(?:\s*,\s*{_NAME}{_ASIDE})*,?\s+and\s+{_NAME}")
+_LIST_BEFORE = re.compile(rf"{_NAME}{_ASIDE}(?:\s*,\s*{_NAME}{_ASIDE})*,?\s+and\s+$")
+
+
+def _in_list_with_unknowns(text: str, hit: PlaceHit, found: list) -> bool:
+    """A place in a list of names of which the gazetteer knows not all: "217 died in Valencia,
+    Castile-La Mancha and Andalusia" counts over all three, "11,585 affected across Zinda Jan
+    district, and Injil, Gulran, Kohsan and Kushk districts" over all five, so it is no figure
+    of one of them alone; its place is left for the story to settle."""
+    covered = [(f.start, f.end) for f in found]
+    spans = []
+    m = _LIST_AFTER.match(text, hit.end)
+    if m is not None:
+        spans.append((m.start(), m.end()))
+    lo = max(0, hit.start - 200)
+    m = _LIST_BEFORE.search(text[lo : hit.start])
+    if m is not None:
+        spans.append((lo + m.start(), lo + m.end()))
+    for a0, b0 in spans:
+        for n in re.finditer(_NAME, text[a0:b0]):
+            a = a0 + n.start()
+            b = a + len(n.group().rstrip("."))
+            if not any(s <= a and b <= e for s, e in covered):
+                return True
+    return False
 
 
 #: What follows a dateline's place: "Kyiv:", "KYIV, Ukraine (AP) —", "Derna, June 5 -", and a

@@ -330,6 +330,9 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
             return own
     if noun is None and base != anchor:
         noun = base.head if base.dep_ == "nummod" else None
+    awaited = _awaited(noun) if noun is not None else None
+    if awaited:
+        return awaited  # "62 bodies were still pending identification": not yet identified
     if noun is not None and lemma(noun) in _REMAINS:
         # "88 bodies have been identified", "81 bodies remain unidentified": a noun for the dead
         # says they are dead; what the sentence counts them as is what is done to them
@@ -386,6 +389,33 @@ _REMAINS = frozenset({"body", "corpse", "remains"})
 #: Counts reported together with their complement: "identified" and "yet to be identified".
 _NEGATED = {"identified": "not_identified"}
 _NOT_YET = frozenset({"not", "n't", "never", "yet"})
+
+
+#: Verbs of waiting for what is not yet done: "bodies pending identification".
+_AWAITING = frozenset({"pending", "awaiting", "await", "awaits"})
+
+
+def _awaited(noun: Token) -> str | None:
+    """The complement of what the counted still wait for: "62 bodies were still pending
+    identification", "40 victims awaiting identification" count the not yet identified."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "acl") and verb == noun:
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        waits = verb.head if verb.dep_ in ("aux", "auxpass") else verb  # the parse hangs "were" between
+        if waits.lower_ not in _AWAITING:
+            waits = next((c for c in waits.children if c.lower_ in _AWAITING), waits)
+    else:
+        waits = next((c for c in noun.children if c.dep_ == "acl" and c.lower_ in _AWAITING), None)
+    if waits is None or waits.lower_ not in _AWAITING:
+        return None
+    for c in waits.children:
+        if c.dep_ in ("dobj", "pobj", "attr"):
+            cls = EVENTS.get(lemma(c)) or EVENTS.get(c.lower_)
+            cls = "identified" if lemma(c) == "identification" else cls
+            if cls in _NEGATED:
+                return _NEGATED[cls]
+    return None
 
 
 def _modifier_event(noun: Token) -> str | None:

@@ -102,10 +102,15 @@ def outlet_claims(
                 # been reported in the north, while 412 people have died in the south"): the other
                 # clause is the outlet's own; with a named speaker in the sentence, it may be theirs
                 voiced = [speaking.ranges[n][0] for n in speaking.overlapping(start + 1, end - 1)]
-                if voiced and not all(_cue_token(block, sent, at).dep_ == "conj" for at in voiced):
-                    continue  # read first: most sentences with a speaker have no coordinated speech
+                if voiced and not (
+                    all(_cue_token(block, sent, at).dep_ in _CUE_JOINED for at in voiced)
+                    or _AS_CLAUSE.search(document.text, start, end)
+                ):
+                    continue  # read first: most sentences with a speaker have no clause of the outlet's
                 clause = _free_clause(document.text, block, sent, covering)
-                if clause is None or (voiced and not _before_speech(block, clause, voiced)):
+                if clause is not None and voiced:
+                    clause = _outside_speech(block, clause, voiced)
+                if clause is None:
                     continue
                 start, end, root = clause
                 whole = False
@@ -184,17 +189,46 @@ def _free_clause(text: str, block: Block, sent: Span, covered: Ranges) -> tuple[
     return best
 
 
-def _before_speech(block: Block, clause: tuple[int, int, Token], cues: list[int]) -> bool:
-    """A free clause in a sentence a named speaker speaks in is the outlet's own only when it comes
-    first and the speaker's verb is coordinated with it ("At least 40 people died in the storm, and
-    county officials said 200 were missing"): "X, officials said" is theirs, and a clause after the
-    speech or inside it may go on in their voice."""
-    _start, end, verb = clause
+#: How a speaker's verb hangs on the outlet's clause before it: "40 died, and officials said …",
+#: "the toll has risen to 211, as police fear …".
+_CUE_JOINED = frozenset({"conj", "advcl"})
+#: ", as the death toll rose to 211": perhaps the outlet's own clause of time after a speech
+#: (a cheap test before the parse is read: :func:`_as_opener`).
+_AS_CLAUSE = re.compile(r",\s+as\s+(?!(?:well|much|many|soon|long|if|though)\b)\w")
+
+
+def _outside_speech(
+    block: Block, clause: tuple[int, int, Token], cues: list[int]
+) -> tuple[int, int, Token] | None:
+    """A free clause in a sentence a named speaker speaks in is the outlet's own when it comes
+    first and the speaker's verb hangs on it, coordinated or subordinate ("At least 40 people
+    died in the storm, and county officials said 200 were missing"; "The toll has risen to 211,
+    as police fear more bodies are hidden"), or when it comes after the speech as a clause of
+    time opened by ", as" ("…, Sánchez said on Saturday, as the death toll rose to 211 people"):
+    the outlet setting the speech in its moment; that clause starts after its "as". "X,
+    officials said" is theirs, and any other clause after the speech or inside it may go on in
+    their voice. Returns the clause (so trimmed), or None."""
+    start, end, verb = clause
+    opener = _as_opener(verb)
     for at in cues:
         cue = _cue_token(block, verb.sent, at)
-        if at < end or cue.dep_ != "conj" or cue.head.i != verb.i:
-            return False
-    return True
+        if at >= end:
+            if cue.dep_ not in _CUE_JOINED or cue.head.i != verb.i:
+                return None
+        elif opener is None or block.offset + opener.idx < at:
+            return None
+    if opener is not None and any(at < end for at in cues):
+        nxt = verb.doc[opener.i + 1]
+        start = max(start, block.offset + nxt.idx)
+    return start, end, verb
+
+
+def _as_opener(verb: Token) -> Token | None:
+    """The "as" after a comma that opens the verb's clause (", as the toll rose"), if any."""
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].text == ",":
+            return c
+    return None
 
 
 def _cue_token(block: Block, sent: Span, at: int) -> Token:

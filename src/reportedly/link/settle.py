@@ -136,6 +136,8 @@ def story_place(
     3. **the story's whole** (:data:`WHOLE`): the story names several places and one holds all
        the others (tolls in Turkey, in Syria and in "Turkey and Syria"): drawn in that whole's
        series (a part is named as one), compared as unplaced, since it could still be a part.
+       Where no place holds them all, strays abroad are set aside as in rule 4 (the country
+       nearly every placed figure lies in) and the whole is looked for among the rest.
        Areas named only by who holds them have no extent and neither make nor block a whole.
        In a story with no front, a compass part of a place ("western Afghanistan") that holds
        the story's other places is that whole, and drawn there when it is the one place named.
@@ -175,6 +177,10 @@ def story_place(
             drawn, rule = (place, name, qualifier), MAIN_PLACE
     elif contains is not None:
         whole = _story_whole(count.places, contains, compass=not count.front)
+        if whole is None and country_of is not None:
+            # strays abroad set aside, as for rule 4: "Andalusia" read as a town in Alabama must
+            # not keep a story of tolls in Spain and its regions from having Spain as its whole
+            whole = _story_whole(_at_home(count, country_of), contains, compass=not count.front)
         if whole is not None:
             drawn, rule = whole, WHOLE
     if drawn is None and len(count.places) > 1:
@@ -188,6 +194,17 @@ def story_place(
     if drawn is None and compared is None:
         return None
     return StoryPlace(drawn, compared, compared is not None, rule)
+
+
+def _at_home(count: StoryCount, country_of: CountryOf) -> set[Where]:
+    """The places of ``count`` inside the country (nearly, :data:`DOMINANT`) every stated figure
+    the story places lies in; none where no country holds so many."""
+    if not count.tally:
+        return set()
+    (top, n), *_ = Counter(country_of(p) for p, _n, _q in count.tally).most_common(1)
+    if top is None or n < DOMINANT * len(count.tally):
+        return set()
+    return {w for w in count.places if country_of(w[0]) == top}
 
 
 def _main_place(count: StoryCount, country_of: CountryOf | None) -> tuple[str, str | None] | None:

@@ -275,15 +275,27 @@ class Places:
         return None
 
     # -- text ------------------------------------------------------------------------------
-    def find(self, text: str, *, not_places: Iterable[str] = ()) -> list[PlaceMention]:
+    def find(
+        self, text: str, *, not_places: Iterable[str] = (), hints: Iterable[str] = ()
+    ) -> list[PlaceMention]:
         """Every place named in a text, with offsets and how the text says it is held.
 
         ``not_places`` are names the caller knows to be something else in this text (the
-        surnames of people the entity layer found). See ``reportedly.places.mentions``.
+        surnames of people the entity layer found). ``hints`` are countries (ISO codes) the
+        text is known to be about, such as those its whole document names: a shared name is
+        looked for inside them first. See ``reportedly.places.mentions``.
         """
         from .mentions import find_mentions
 
-        return find_mentions(self, text, not_places=not_places)
+        return find_mentions(self, text, not_places=not_places, hints=hints)
+
+    def countries_in(self, text: str) -> frozenset[str]:
+        """The countries a text names as countries (ISO codes): the ``hints`` of its sentences.
+
+        A report on the Valencia floods names Spain once, in its first paragraph; its later
+        sentences say only "Valencia", which alone ranks Venezuela's city first.
+        """
+        return frozenset(m.place.id for m in self.find(text) if m.place.kind == "country")
 
 
 def _only(places: list[Place], kind: PlaceKind | None) -> list[Place]:

@@ -154,7 +154,16 @@ def _title_case(text: str, toks: list[_Tok]) -> set[int]:
     return out
 
 
-def find_mentions(places: Places, text: str, *, not_places: Iterable[str] = ()) -> list[PlaceMention]:
+def find_mentions(
+    places: Places, text: str, *, not_places: Iterable[str] = (), hints: Iterable[str] = ()
+) -> list[PlaceMention]:
+    """Every place named in ``text`` (see the module docstring).
+
+    ``hints`` are countries (ISO codes) the caller knows the text to be about: the countries
+    its whole document names, when ``text`` is one sentence of it. They rank a shared name's
+    places inside them first, as a country named in ``text`` itself does: "Valencia" in a
+    sentence of a report that names Spain elsewhere is Spain's, not Venezuela's.
+    """
     toks = _tokens(text)
     if not toks:
         return []
@@ -183,13 +192,15 @@ def find_mentions(places: Places, text: str, *, not_places: Iterable[str] = ()) 
             if first not in GAP_WORDS and places.demonym(toks[a].text) is None:
                 surnames.add(fold_cached(toks[b].text))
 
-    # 3. hints: the countries named plainly in the text rank same-named places inside them first
+    # 3. hints: the countries named plainly in the text (and those the caller knows it is about)
+    # rank same-named places inside them first
+    extra_hints = hints
     hints = {
         m.places[0].country
         for m in matches
         if m.places and m.via == "name" and (m.places[0].kind == "country" or m.strong)
     }
-    hint_set = frozenset(hints)
+    hint_set = frozenset(hints) | frozenset(extra_hints)
     runs = {t: (a, b) for a, b in _runs(toks, titled) for t in range(a, b + 1)}
 
     verdicts: list[tuple[_Match, Place, str]] = []
@@ -207,7 +218,9 @@ def find_mentions(places: Places, text: str, *, not_places: Iterable[str] = ()) 
         if verdict != "small":
             continue
         for o in (n - 1, n + 1):
-            if 0 <= o < len(verdicts) and verdicts[o][2] == "yes":
+            # a neighbour in the same country: "Valencia, Castilla-La Mancha and Andalusia" does
+            # not make a town in Alabama of the last name
+            if 0 <= o < len(verdicts) and verdicts[o][2] == "yes" and verdicts[o][1].country == place.country:
                 a, b = sorted((verdicts[o][0], m), key=lambda x: x.i)
                 if _LIST_GLUE.fullmatch(text[toks[a.end_tok].end : toks[b.i].start]):
                     verdicts[n] = (m, place, "yes")
