@@ -43,3 +43,16 @@ def correspondents_outlet(code: str, src: list[Tok], stext: str) -> str | None:
     word = stext[src[1].start : src[-1].end]
     gen = [p for p in morph(code).parse(word.lower())[:3] if p.tag.case == "gent" and p.tag.POS == "NOUN"]
     return gen[0].normal_form.capitalize() if len(src) == 2 and gen else word
+
+
+def abbreviation(word: str) -> bool:
+    """Whether a word is an abbreviation in capitals ("РФ", "МВД", "ДСНС") and no media outlet's
+    ("В полиции ТАСС сообщили": whom the police told): the owner of an office named by a common
+    noun ("у міністерстві оборони РФ", round 15)."""
+    from ..extract.gazetteer import load_gazetteer
+    from ..model import EntityType
+
+    if not (len(word) > 1 and word.isupper() and word.isalpha()):
+        return False
+    known = load_gazetteer().lookup(word)
+    return known is None or known[1] is not EntityType.MEDIA_OUTLET

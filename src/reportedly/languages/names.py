@@ -46,8 +46,9 @@ class Names:
             and not self.people
             and last_named
         ):
-            # "…, – написав він" before any person was a source: the person named last before it
-            named = last_named(self.text[:at])
+            # "…, – написав він" before any person was a source: the person named last before it,
+            # else (a page whose stored text begins mid-story) the person it names first after
+            named = last_named(self.text[:at]) or self._named_after(at)
             if named:
                 return self.resolve(named, named, at)
         if mention in self.pronouns and (self.people or self.entities):
@@ -94,6 +95,15 @@ class Names:
                 self.keys.setdefault(key, ent)
         self.last = ent
         return ent
+
+    def _named_after(self, at: int) -> str | None:
+        """The first person named by first name and surname in the three paragraphs from ``at``."""
+        names = getattr(self.lang, "names", None)
+        for para in self.text[at:].split("\n")[:3] if names is not None else []:
+            for _a, _b, kind, normal in names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1:
+                    return normal
+        return None
 
     def _org_before(self, at: int) -> Entity | None:
         """The organisation the alias table knows that the text names last in the three
