@@ -163,3 +163,33 @@ def test_the_paragraph_a_colon_announces_goes_on_with_the_speaker() -> None:
     )
     told = next(c for c in claims if "загиблих" in c.content_text)
     assert told.source is None
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "source"),
+    [
+        (
+            ru,
+            "В официальном аккаунте УМВД России по Тульской области сообщается, что водитель задержан.",
+            "УМВД",
+        ),
+        (ru, "В телеграм-канале МВД говорится, что водитель задержан.", "МВД"),
+        (uk, "У телеграм-каналі ДСНС повідомляється, що пожежу загасили.", "ДСНС"),
+    ],
+)
+def test_what_an_office_posts_is_the_offices(read, text: str, source: str) -> None:  # noqa: ANN001
+    (claim,) = read(text)
+    assert claim.source is not None and claim.source.text.startswith(source)
+
+
+def test_a_name_in_quotation_marks_after_common_nouns_is_who_it_is() -> None:
+    (claim,) = ru("Новостной телеграм-канал «Маяк» сообщил, что водитель скрылся.")
+    assert who(claim) == "Маяк"
+    # a name before the marks is still the person's
+    (claim,) = ru("Водитель скрылся, сообщил Иван Петров из «Лукойла».")
+    assert who(claim) == "Иван Петров"
+
+
+def test_an_offices_press_service_speaks_for_the_office_named_before() -> None:
+    claims = ru("Вертолет МЧС прилетел в Тулу, чтобы забрать раненых, сообщила пресс-служба ведомства.")
+    assert [who(c) for c in claims] == ["Russian Emergencies Ministry"]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .common import Hop, Range
 from .cyrillic_agreement import agreeing, agrees_with_title, in_gender, noun_cases
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_offices import abbreviation, correspondents_outlet, named_office
+from .cyrillic_offices import abbreviation, correspondents_outlet, named_office, quoted_title
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
@@ -119,7 +119,7 @@ class Speakers:
             if kind == "PER" and src[0].start <= a and b <= src[-1].end
         ]
         self.known.update(people)
-        name = people[-1] if people else self.normal_name(phrase)
+        name = people[-1] if people else quoted_title(src, stext) or self.normal_name(phrase)
         name = (None if people else correspondents_outlet(self.code, src, stext)) or name
         return (base + src[0].start, base + src[-1].end), name, hops
 

@@ -78,6 +78,9 @@ class Names:
         offices = getattr(self.lang, "offices", frozenset())
         words = mention.split()
         alone = len(words) == 1 and lemmas is not None and bool(lemmas(mention) & offices)
+        # "сообщила пресс-служба ведомства": the office's press service speaks for the office
+        press = len(words) == 2 and words[0].lower().startswith(("пресс-служб", "прес-служб"))
+        alone = alone or (press and lemmas is not None and bool(lemmas(words[1]) & offices))
         if offices and ((name or mention).lower() in offices or alone):
             # "как отметили в ведомстве", "у міністерстві", "в пресс-службе ведомства" (the noun
             # alone, in any case): the institution that spoke last, else (round 13) the one the
