@@ -193,3 +193,20 @@ def test_a_name_in_quotation_marks_after_common_nouns_is_who_it_is() -> None:
 def test_an_offices_press_service_speaks_for_the_office_named_before() -> None:
     claims = ru("Вертолет МЧС прилетел в Тулу, чтобы забрать раненых, сообщила пресс-служба ведомства.")
     assert [who(c) for c in claims] == ["Russian Emergencies Ministry"]
+
+
+def test_a_pronoun_with_nobody_before_it_is_the_surname_named_next() -> None:
+    claims = uk(
+        "Серед постраждалих – семеро дітей, зазначив він.\n\n"
+        "У лікарнях перебувають ще троє людей.\n\n"
+        "Як повідомив Коваленко, двоє людей у важкому стані."
+    )
+    assert who(claims[0]) == "Коваленко"
+
+
+def test_a_title_ten_words_before_the_name_is_the_persons() -> None:
+    claims = uk(
+        "Міст закрили на ремонт. Про це написав віцепрем’єр-міністр з відновлення – міністр розвитку "
+        "громад та територій Іван Коваль у Telegram."
+    )
+    assert [who(c) for c in claims] == ["Іван Коваль"]

@@ -68,8 +68,10 @@ def quoted_title(src: list[Tok], stext: str) -> str | None:
     if k is None or k + 1 >= len(src) - 1:
         return None
     words = [t for t in src[:k] if not t.punct]
-    if not words or any(t.cap and n > 0 for n, t in enumerate(words)):
-        return None
+    if not words or any((t.cap and n > 0) or t.text.isupper() for n, t in enumerate(words)):
+        return None  # "РИА «Новости»": the abbreviation is part of the name
     if any(t.pos not in ("NOUN", "ADJF", "PRTF") for t in words):
         return None
+    if [t for t in words if t.pos == "NOUN"] != words[-1:]:
+        return None  # "сайт мережі «Колос»": the name is the network's, not the site's
     return stext[src[k + 1].start : src[-2].end]

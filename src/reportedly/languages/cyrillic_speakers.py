@@ -540,7 +540,9 @@ class Speakers:
             for a, _b, kind, normal in self.names(para):
                 if kind != "PER":
                     continue
-                lead = [t for t in tokens(self.code, para[max(0, a - 80) : a]) if not t.punct][-7:]
+                # up to ten words between ("віцепрем'єр-міністр з відновлення – міністр розвитку
+                # громад та територій Олексій Кулеба": the first title is his too)
+                lead = [t for t in tokens(self.code, para[max(0, a - 100) : a]) if not t.punct][-10:]
                 if any(t.lemma == title for t in lead):
                     if first:
                         return normal

@@ -100,12 +100,18 @@ class Names:
         return ent
 
     def _named_after(self, at: int) -> str | None:
-        """The first person named by first name and surname in the three paragraphs from ``at``."""
+        """The first person named by first name and surname in the three paragraphs from ``at``,
+        else the first surname alone there ("Як повідомив Вілкул, …")."""
         names = getattr(self.lang, "names", None)
-        for para in self.text[at:].split("\n")[:3] if names is not None else []:
+        paras = [p for p in self.text[at:].split("\n") if p.strip()][:3] if names is not None else []
+        for para in paras:
             for _a, _b, kind, normal in names(para) if para.strip() else []:
                 if kind == "PER" and len(normal.split()) > 1:
                     return normal
+        for word in re.findall(r"\b[^\W\d_][^\W\d_'’ʼ-]+", " ".join(paras[1:])):
+            who = self.person(word) if word[:1].isupper() and len(word) > 3 else None
+            if who is not None and who[0] == who[1]:
+                return who[0]
         return None
 
     def _org_before(self, at: int) -> Entity | None:
