@@ -107,6 +107,7 @@ class Language(Protocol):
 
 def build_ledger(document: Document, lang: Language) -> Ledger:
     from .measures import type_measures
+    from .quote_runs import credit_runs_over
 
     """The ledger of a document in ``lang``: a claim per attribution, continuations, outlet voice."""
     text = document.text
@@ -124,7 +125,10 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
         """Whether a sentence opens its paragraph with a quotation mark."""
         return sent.start in firsts and text[sent.start : sent.start + 1] in '«"„“'
 
+    announced = -10  # the paragraph after a speaker's words that end in a colon: theirs
     for sent in sentences:
+        if sent.paragraph == announced and last is not None:
+            last_para = sent.paragraph  # "…повідомив, що …:" ¶ the words it announces go on
         found = lang.attributions(text, sent)
         if unattributed is not None and unattributed(text[sent.start : sent.end]):
             # "Ранее сообщалось, что …": the outlet's recap; the last speaker does not go on
@@ -168,6 +172,9 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
                 claims.append(claim)
                 if claim.source is not None:
                     last, last_para = claim, sent.paragraph
+                    announced = (
+                        sent.paragraph + 1 if text[sent.start : sent.end].rstrip().endswith(":") else -10
+                    )
             continue
         counted = [q for q in quantities if not q.attribute]
         span = _trim(text, sent.start, sent.end)
@@ -259,6 +266,7 @@ def build_ledger(document: Document, lang: Language) -> Ledger:
             cue = Cue(at, span[1], text[at : span[1]], "outlet")
         stance = _outlet_stance(text[span[0] : span[1]], lang, told is not None)
         claims.append(_outlet_claim(document, section, stance, cue, span, quantities, times))
+    credit_runs_over(claims, document, paragraphs_of(document))  # «… ¶ …», – сказав X
     claims.sort(key=lambda c: (c.sentence.start if c.sentence else c.cue.start, c.cue.start))
     for i, claim in enumerate(claims):
         claim.id = f"{document.id}:{i}"

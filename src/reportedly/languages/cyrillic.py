@@ -30,6 +30,7 @@ from datetime import date
 
 from ..model import ClaimKind, Document, Quantity, Stance, TimeExpr
 from .common import Attribution, Range, Sentence, paragraphs_of
+from .cyrillic_agreement import agrees_with_title, noun_cases
 from .cyrillic_credits import credit_line
 from .cyrillic_descriptions import describes
 from .cyrillic_finders import Finders
@@ -126,12 +127,13 @@ class Cyrillic(Stances, Finders):
         words = [w for w in name.split() if w[:1].isupper()]
         every = name.split()
         if len(every) > 1 and every[-1][:1].isupper() and not every[-1].isupper():
-            # "Керівник Донецької ОВА Кириленко": a title, then a surname alone
+            # "Керівник Донецької ОВА Кириленко": a title, then a surname alone that can stand in
+            # a case of the title ("голова Ради оборони Кривого Рогу": a town's genitive, no name)
             tags = [p.tag for p in morph(self.code).parse(every[-1].lower())[:2]]
             before = morph(self.code).parse(every[-2].lower())[0].tag
             if any("Surn" in t for t in tags) and not any(g in before for g in ("Name", "Patr")):
-                titled = {t.lemma for t in tokens(self.code, name)} & self.lex.person_titles
-                if titled:
+                titled = [t for t in tokens(self.code, name) if t.lemma in self.lex.person_titles]
+                if titled and agrees_with_title(self.code, every[-1], noun_cases(self.code, titled[0].text)):
                     return surname_lemma(self.code, every[-1]), surname_lemma(self.code, every[-1])
         if not words or len(words) > 3 or any(w.isupper() and len(w) > 1 for w in words):
             return None
@@ -265,7 +267,12 @@ class Cyrillic(Stances, Finders):
             # the paragraph's first sentence, and whether a claim was found in it since
             self._paragraph, self._para_start, self._para_free = sent.paragraph, sent.start, True
         self._current = sent
-        found = [piece for att in self._attributions(text, sent) for piece in self._per_sentence(att, text)]
+        found = [
+            piece
+            for att in self._attributions(text, sent)
+            if att.lemma not in _REACTING or (att.content and att.content[-1][1] <= att.cue[0])
+            for piece in self._per_sentence(att, text)
+        ]
         found = [piece for att in found for piece in self._withheld_after(att, text)]
         if found:
             self._para_free = False
@@ -362,6 +369,8 @@ class Cyrillic(Stances, Finders):
                 and not (i == 0 and self.lex.recap and re.match(self.lex.recap, t.text, re.IGNORECASE))
                 and not quoted[i]
             ]
+            # "відреагував на трагедію та повідомив, що …": the verb of saying, not of reacting
+            verbs = [i for i in verbs if toks[i].lemma not in _REACTING] or verbs
             verb = self._closing_speaker(toks, verbs) if len(verbs) > 1 else None
             verb = verb if verb is not None else (verbs[0] if verbs else None)
             told = self._reported(toks, stext, base, verb) if verb is not None else []
@@ -447,6 +456,11 @@ class Cyrillic(Stances, Finders):
     def by_group(self, sentence: str) -> bool:
         """Whether an event the outlet tells names only a body of people (:mod:`.cyrillic_outlet`)."""
         return by_group_only(self.code, sentence)
+
+
+#: verbs of reacting: a speaker's words only after what was said ("«…», – відреагував X"); "X
+#: відреагував на обстріл" tells a reaction, no statement
+_REACTING = frozenset({"відреагувати", "реагувати", "отреагировать", "реагировать"})
 
 
 def _idiom(lex: Lexicon, toks: list[Tok], i: int) -> bool:

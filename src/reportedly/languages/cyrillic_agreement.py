@@ -42,3 +42,17 @@ def in_gender(code: str, adjective: str, after: list[str]) -> str | None:
                     return form.word[:1].upper() + form.word[1:] if adjective[:1].isupper() else form.word
         return None
     return None
+
+
+def noun_cases(code: str, word: str) -> set[str | None]:
+    """The cases a noun can stand in."""
+    return {p.tag.case for p in morph(code).parse(word.lower()) if p.tag.POS == "NOUN"}
+
+
+def agrees_with_title(code: str, word: str, cases: set[str | None]) -> bool:
+    """Whether a word read as a person's name can stand in one of ``cases``, those of the title
+    before it: "главы района Иванова" agrees; in "голова Ради оборони Кривого Рогу" "Рогу" is a
+    surname only in the dative, so it is a town's genitive, no name (round 15)."""
+    named = [p for p in morph(code).parse(word.lower()) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    known = cases - {None}  # a reading with no case ("глава") tells nothing
+    return not known or not named or any(p.tag.case in known for p in named)

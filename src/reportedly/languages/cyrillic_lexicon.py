@@ -127,6 +127,8 @@ def load_lexicon(code: str) -> Lexicon:
             v = {words: Stance(stance) for words, stance in v.items()}
         elif kind is frozenset:
             v = frozenset(v.split() if isinstance(v, str) else v)
+            # the apostrophe as pages type it ("прем’єр", "премʼєр"): the lexicon writes "'"
+            v = v | {w.replace("'", mark) for w in v for mark in "’ʼ" if "'" in w}
         elif kind is tuple:
             v = tuple(tuple(x) if isinstance(x, list) else x for x in v)
         values[f.name] = v

@@ -43,3 +43,35 @@ def correspondents_outlet(code: str, src: list[Tok], stext: str) -> str | None:
     word = stext[src[1].start : src[-1].end]
     gen = [p for p in morph(code).parse(word.lower())[:3] if p.tag.case == "gent" and p.tag.POS == "NOUN"]
     return gen[0].normal_form.capitalize() if len(src) == 2 and gen else word
+
+
+def abbreviation(word: str) -> bool:
+    """Whether a word is an abbreviation in capitals ("РФ", "МВД", "ДСНС") and no media outlet's
+    ("В полиции ТАСС сообщили": whom the police told): the owner of an office named by a common
+    noun ("у міністерстві оборони РФ", round 15)."""
+    from ..extract.gazetteer import load_gazetteer
+    from ..model import EntityType
+
+    if not (len(word) > 1 and word.isupper() and word.isalpha()):
+        return False
+    known = load_gazetteer().lookup(word)
+    return known is None or known[1] is not EntityType.MEDIA_OUTLET
+
+
+def quoted_title(src: list[Tok], stext: str) -> str | None:
+    """The name in quotation marks a source phrase ends with, after common words only
+    ("новостной телеграм-канал «База»", "газета «Известия»"): who it is, as the name alone is
+    (round 15); None when the phrase ends otherwise or names someone before the marks."""
+    if len(src) < 4 or src[-1].text not in '»”"':
+        return None
+    k = next((n for n in range(len(src) - 2, 0, -1) if src[n].text in '«„“"'), None)
+    if k is None or k + 1 >= len(src) - 1:
+        return None
+    words = [t for t in src[:k] if not t.punct]
+    if not words or any((t.cap and n > 0) or t.text.isupper() for n, t in enumerate(words)):
+        return None  # "РИА «Новости»": the abbreviation is part of the name
+    if any(t.pos not in ("NOUN", "ADJF", "PRTF") for t in words):
+        return None
+    if [t for t in words if t.pos == "NOUN"] != words[-1:]:
+        return None  # "сайт мережі «Колос»": the name is the network's, not the site's
+    return stext[src[k + 1].start : src[-2].end]

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 
 from .common import Hop, Range
-from .cyrillic_agreement import agreeing, in_gender
+from .cyrillic_agreement import agreeing, agrees_with_title, in_gender, noun_cases
 from .cyrillic_lexicon import Lexicon, morph, nominative
-from .cyrillic_offices import correspondents_outlet, named_office
+from .cyrillic_offices import abbreviation, correspondents_outlet, named_office, quoted_title
 from .cyrillic_tokens import QUOTES, Tok, citing_words, closing_quote, tokens
 
 #: where a statement was posted or aired: a channel, a site, a programme, never its source
@@ -119,7 +119,7 @@ class Speakers:
             if kind == "PER" and src[0].start <= a and b <= src[-1].end
         ]
         self.known.update(people)
-        name = people[-1] if people else self.normal_name(phrase)
+        name = people[-1] if people else quoted_title(src, stext) or self.normal_name(phrase)
         name = (None if people else correspondents_outlet(self.code, src, stext)) or name
         return (base + src[0].start, base + src[-1].end), name, hops
 
@@ -186,8 +186,11 @@ class Speakers:
 
     def _where_first(self, toks: list[Tok], j: int) -> int:
         """ "Як зазначив у своєму відеозверненні президент …": after "как/як" and a verb, where it
-        was said comes before who said it; the first word of the source after it."""
-        lead = self._adverbials(toks[j:]) if toks[j].text.lower() in ("в", "во", "у", "на") else 0
+        was said comes before who said it; the first word of the source after it. So does to whom
+        it was said: "Как сказала журналистам соседка Мария" (a common noun in the dative)."""
+        first = toks[j]
+        to_whom = first.pos == "NOUN" and first.case == "datv" and not first.cap
+        lead = self._adverbials(toks[j:]) if first.text.lower() in ("в", "во", "у", "на") or to_whom else 0
         return j + lead if lead and toks[j + lead].case == "nomn" else j
 
     def _adverbials(self, after: list[Tok]) -> int:
@@ -266,6 +269,8 @@ class Speakers:
         end = n + 1
         while end < len(before) and (not before[end].cap or named) and self._genitive(before[end]):
             end += 1  # "пресс-службе правительства региона", "Минобороны РФ"
+        if not named and end < len(before) and abbreviation(before[end].text):
+            end += 1  # "у міністерстві оборони РФ", "в пресс-службе МВД": whose office
         told = [t for t in before[end:] if t.cap]
         # "У міській раді також повідомили": an adverb between is no one told
         between = [t for t in before[end:] if t.pos not in ("ADVB", "FUNC", "PRCL", "CONJ")]
@@ -516,9 +521,11 @@ class Speakers:
         parse = titled[0] if titled else morph(self.code).parse(head.text.lower())[0]
         if parse.tag.number == "plur":
             return None
+        cases = noun_cases(self.code, head.text)
         for t in words:
-            if t.cap and any(g in morph(self.code).parse(t.text.lower())[0].tag for g in ("Name", "Surn")):
-                return None
+            tag = morph(self.code).parse(t.text.lower())[0].tag
+            if t.cap and any(g in tag for g in ("Name", "Surn")) and self._agrees_with_title(t.text, cases):
+                return None  # a name in the title's case ("Кривого Рогу" after "голова": a town)
             if _GLUED.search(t.text):
                 return None  # "ІгорТерехов": a name and a surname a page lost the space between
         return str(parse.normal_form)
@@ -533,7 +540,9 @@ class Speakers:
             for a, _b, kind, normal in self.names(para):
                 if kind != "PER":
                     continue
-                lead = [t for t in tokens(self.code, para[max(0, a - 80) : a]) if not t.punct][-7:]
+                # up to ten words between ("віцепрем'єр-міністр з відновлення – міністр розвитку
+                # громад та територій Олексій Кулеба": the first title is his too)
+                lead = [t for t in tokens(self.code, para[max(0, a - 100) : a]) if not t.punct][-10:]
                 if any(t.lemma == title for t in lead):
                     if first:
                         return normal
@@ -544,10 +553,16 @@ class Speakers:
         """The lemmas of a phrase's words, to know "глави ОВА" in "Голова ОВА Валентин Резніченко"."""
         return {t.lemma for t in tokens(self.code, phrase) if not t.punct}
 
+    def _agrees_with_title(self, word: str, cases: set[str | None]) -> bool:
+        return agrees_with_title(self.code, word, cases)
+
     def normal_name(self, phrase: str) -> str:
-        """The phrase in the nominative: "главы района" → "глава района"; names of people whole."""
+        """The phrase in the nominative: "главы района" → "глава района"; names of people whole.
+        A name after a title agrees with it ("главы района Иванова"): a word read as a surname only
+        in another case is no name ("голова Ради оборони Кривого Рогу": a town's genitive)."""
         words = phrase.split()
         out = []
+        title_cases = noun_cases(self.code, words[0]) if words else set()
         leading = True  # adjectives so far: the head noun after them agrees ("офіційного сайту")
         for n, w in enumerate(words):
             tag = morph(self.code).parse(w.lower())[0].tag
@@ -557,7 +572,12 @@ class Speakers:
             if (
                 n == 0
                 or head
-                or (w[:1].isupper() and person and tag.case in ("gent", "datv", "ablt", "loct", "accs"))
+                or (
+                    w[:1].isupper()
+                    and person
+                    and tag.case in ("gent", "datv", "ablt", "loct", "accs")
+                    and self._agrees_with_title(w, title_cases)
+                )
             ):
                 if w.isupper() or not w[:1].isalpha():
                     out.append(w)

@@ -46,8 +46,9 @@ class Names:
             and not self.people
             and last_named
         ):
-            # "…, – написав він" before any person was a source: the person named last before it
-            named = last_named(self.text[:at])
+            # "…, – написав він" before any person was a source: the person named last before it,
+            # else (a page whose stored text begins mid-story) the person it names first after
+            named = last_named(self.text[:at]) or self._named_after(at)
             if named:
                 return self.resolve(named, named, at)
         if mention in self.pronouns and (self.people or self.entities):
@@ -77,6 +78,9 @@ class Names:
         offices = getattr(self.lang, "offices", frozenset())
         words = mention.split()
         alone = len(words) == 1 and lemmas is not None and bool(lemmas(mention) & offices)
+        # "сообщила пресс-служба ведомства": the office's press service speaks for the office
+        press = len(words) == 2 and words[0].lower().startswith(("пресс-служб", "прес-служб"))
+        alone = alone or (press and lemmas is not None and bool(lemmas(words[1]) & offices))
         if offices and ((name or mention).lower() in offices or alone):
             # "как отметили в ведомстве", "у міністерстві", "в пресс-службе ведомства" (the noun
             # alone, in any case): the institution that spoke last, else (round 13) the one the
@@ -94,6 +98,21 @@ class Names:
                 self.keys.setdefault(key, ent)
         self.last = ent
         return ent
+
+    def _named_after(self, at: int) -> str | None:
+        """The first person named by first name and surname in the three paragraphs from ``at``,
+        else the first surname alone there ("Як повідомив Вілкул, …")."""
+        names = getattr(self.lang, "names", None)
+        paras = [p for p in self.text[at:].split("\n") if p.strip()][:3] if names is not None else []
+        for para in paras:
+            for _a, _b, kind, normal in names(para) if para.strip() else []:
+                if kind == "PER" and len(normal.split()) > 1:
+                    return normal
+        for word in re.findall(r"\b[^\W\d_][^\W\d_'’ʼ-]+", " ".join(paras[1:])):
+            who = self.person(word) if word[:1].isupper() and len(word) > 3 else None
+            if who is not None and who[0] == who[1]:
+                return who[0]
+        return None
 
     def _org_before(self, at: int) -> Entity | None:
         """The organisation the alias table knows that the text names last in the three

@@ -72,12 +72,20 @@ def people(text: str) -> list[tuple[int, int, str, str]]:
     while n < len(caps):
         first = morph("uk").parse(caps[n].group(0).lower())
         nxt = caps[n + 1] if n + 1 < len(caps) else None
-        # a first name the dictionary lacks ("Володимир") before a surname it knows ("Зеленський")
+        # a first name the dictionary lacks ("Володимир": a person's noun, no surname) before a
+        # surname it knows ("Зеленський"), in the same case: a town's name of two words ("Кривого
+        # Рогу", "Кривому Рогу": each read as a surname only) is no person's name
+        surnames = [p for p in morph("uk").parse(nxt.group(0).lower()) if "Surn" in p.tag] if nxt else []
         before_surname = (
             nxt is not None
             and text[caps[n].end() : nxt.start()].strip() == ""
-            and any("Surn" in p.tag for p in morph("uk").parse(nxt.group(0).lower()))
-            and any(p.tag.POS == "NOUN" and "anim" in p.tag for p in first)
+            and any(
+                p.tag.POS == "NOUN"
+                and "anim" in p.tag
+                and "Surn" not in p.tag
+                and any(s.tag.case == p.tag.case for s in surnames)
+                for p in first
+            )
         )
         if not any("Name" in p.tag for p in first) and not before_surname:
             n += 1
