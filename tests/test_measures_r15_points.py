@@ -1,8 +1,7 @@
 """Figures a reader types at once that measure typing left untyped (round 15, gold points of the
 development stories lost before series were built): a toll that "sits at" a number, a tally
 told by a pronoun, "N dead" in a verbless list, the earlier value of a toll "up from" a number
-hung on a day, and the people
-whose safety is unconfirmed. Sentences are our own."""
+hung on a day, and the people whose safety is unconfirmed. Sentences are our own."""
 
 from __future__ import annotations
 
