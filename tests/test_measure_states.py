@@ -125,3 +125,17 @@ def test_a_place_where_most_of_a_count_is_is_not_where_it_holds(nlp):
     assert dict((t, m.key if m else None) for t, m in measures(nlp, text, places))["four"] == (
         "people killed in Kherson region"
     )
+
+
+def test_power_by_its_adjective_or_a_negated_have(nlp):
+    got = keys(nlp, "Around 40,000 people were without electrical supply in the region on Friday.")
+    assert got["Around 40,000"] == "people without power"
+    got = keys(nlp, "The utility said about 90,000 households still do not have electricity.")
+    assert got["about 90,000"] == "homes without power"
+    # a negated "have" of something that is no utility is no state
+    assert keys(nlp, "Some 2,000 residents did not have an evacuation plan.")["Some 2,000"] is None
+    # a utility's customers or clients are the people without it
+    assert (
+        keys(nlp, "The utility said 12,000 customers were still without power.")["12,000"]
+        == "people without power"
+    )

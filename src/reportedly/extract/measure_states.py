@@ -35,6 +35,8 @@ _UTILITIES = {
     "electricity": "without_power",
     "blackout": "without_power",
 }
+#: Adjectives of a utility's supply: "without electrical supply", "without electric power".
+_UTILITY_ADJECTIVES = {"electrical": "without_power", "electric": "without_power"}
 #: Adjectives and participles of people no one can reach.
 _ISOLATED = frozenset({"isolated", "inaccessible", "stranded", "unreachable"})
 #: Verbs of staying somewhere: "staying at shelters", "remain in evacuation centres".
@@ -108,7 +110,12 @@ def _verb_state(verb: Token) -> str | None:
             found = _verb_state(c) if c.pos_ in ("VERB", "ADJ") and c != verb else None
             if found:
                 return found  # "were left without water", "continuing to shelter"
-        if c.dep_ == "dobj" and lemma(verb) == "have" and any(g.lower_ == "no" for g in c.children):
+        if (
+            c.dep_ == "dobj"
+            and lemma(verb) == "have"
+            # "8,200 houses have no power", "150,000 customers do not have electricity"
+            and (any(g.lower_ == "no" for g in c.children) or any(g.dep_ == "neg" for g in verb.children))
+        ):
             found = _UTILITIES.get(lemma(c))
             if found:
                 return found  # "8,200 houses have no power"
@@ -133,6 +140,8 @@ def _utility(prep: Token) -> str | None:
         for g in obj.children:  # "without water supply": the utility is the compound
             if g.dep_ == "compound" and _UTILITIES.get(lemma(g)):
                 return _UTILITIES[lemma(g)]
+            if g.dep_ == "amod" and _UTILITY_ADJECTIVES.get(g.lower_):
+                return _UTILITY_ADJECTIVES[g.lower_]  # "without electrical supply"
     return None
 
 

@@ -64,6 +64,10 @@ UNITS: dict[str, str] = {
             "spectator",
             "visitor",
             "guest",
+            # a utility's people: "150,000 customers / clients without electricity" counts who
+            # is without it, as "75,000 people are without power" does
+            "customer",
+            "client",
             # people named by what they are accused of: "nine suspected smugglers were arrested"
             # counts people, as "nine people were arrested" does
             "smuggler",

@@ -18,7 +18,17 @@ from .measure_units import TALLY_NOUNS, UNITS, lemma, subject_of, unit_of
 from .measure_words import EVENTS, LIGHT_VERBS, TALLY_VERBS
 from .measure_words import TALLY_NOUNS as _TALLIES
 
-__all__ = ["TALLY", "TALLY_NOUNS", "UNITS", "lemma", "named_tally", "subject_of", "unit_of", "what_counted"]
+__all__ = [
+    "TALLY",
+    "TALLY_NOUNS",
+    "UNITS",
+    "event_after",
+    "lemma",
+    "named_tally",
+    "subject_of",
+    "unit_of",
+    "what_counted",
+]
 
 
 #: Verbs that count what is fired ("450 rockets fired from Gaza", "launched 40 drones"); as
@@ -95,7 +105,8 @@ def _from_modifiers(noun: Token) -> str | None:
                 return _listed_as(c)  # "the number of people listed as missing … jumped to 323"
         if c.dep_ == "prep" and c.lower_ in ("of", "with"):
             for obj in c.children:
-                if obj.dep_ == "pobj":
+                # "the number of missing": the parse may take the bare participle for a clause
+                if obj.dep_ == "pobj" or (obj.dep_ == "pcomp" and obj.tag_ in ("VBG", "VBN", "JJ")):
                     cls = _event(obj) or (_from_modifiers(obj) if c.lower_ == "of" else None)
                     if cls:
                         return cls
@@ -251,6 +262,12 @@ def _tally_args(verb: Token, node: Token) -> list[Token]:
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c != node]
     if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in args):
         args.append(verb.head)
+    pronouns = [c for c in args if c.lower_ == "it" and c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if pronouns and verb.lemma_ != "be" and named_tally(verb.sent):
+        # "the death toll rose after officials raised it to 39": the pronoun a tally verb moves
+        # is the tally its sentence names ("it took 40 minutes" names none); returned as a bare
+        # tally, which measure typing reads as the named one
+        return pronouns
     if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "the number of missing was expected to fall to around 50": the subject of the verb
         # above is what the raised verb moves
@@ -311,8 +328,23 @@ def _tally_of(noun: Token) -> str | None:
     return "killed" if lemma(noun) == "toll" else None
 
 
+def event_after(anchor: Token) -> str | None:
+    """The event an adjective right after the number names ("27 dead", "50 dead and 30
+    missing"): in a verbless list the number stands for the people the adjective describes."""
+    doc = anchor.doc
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if after is None or after.pos_ not in ("ADJ", "VERB") or after.tag_ not in ("JJ", "VBN", "VBG"):
+        return None
+    return _event(after)
+
+
 def what_counted(anchor: Token, noun: Token | None) -> str | None:
     """What happened to what the number counts ("killed", "evacuated", "tally"), or None."""
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and (anchor.head == after or after.head == anchor) and event_after(anchor):
+        # "raised the number of victims to 50 dead", "18 dead, six missing": the adjective the
+        # parse joins to the number is the count's own
+        return event_after(anchor)
     verb = _orphaned_verb(anchor) if noun is None else None
     if verb is not None and (_event(verb) or _state(verb, None)):
         return _event(verb) or _state(verb, None)
@@ -345,6 +377,8 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         found = _predicate(noun)
         if found and found != "killed":
             return _negated(found, anchor, noun)
+    if _unknown_whereabouts(noun if noun is not None else anchor):
+        return "missing"
     if (
         noun is not None
         and noun.dep_ == "pobj"
@@ -381,6 +415,23 @@ def what_counted(anchor: Token, noun: Token | None) -> str | None:
         # right after it counts that event, wherever the parse hung the word
         return _word_after(anchor, auxiliaries=True) or _word_before(anchor, noun)
     return _word_before(anchor, noun)
+
+
+#: Nouns for where someone is or how they fare: not known, they are the missing.
+_WHEREABOUTS = frozenset({"safety", "whereabouts", "fate"})
+_UNKNOWN = frozenset({"unconfirmed", "unknown", "unclear"})
+
+
+def _unknown_whereabouts(node: Token) -> bool:
+    """ "The safety of 211 people remains unconfirmed", "the whereabouts of 30 residents are
+    unknown": people no one can account for are counted as missing."""
+    if node.dep_ != "pobj" or node.head.lower_ != "of" or lemma(node.head.head) not in _WHEREABOUTS:
+        return False
+    holder = node.head.head
+    if holder.dep_ not in _SUBJECTS:
+        return False
+    verb = holder.head
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _UNKNOWN for c in verb.children)
 
 
 #: Nouns for the dead themselves: they say the counted are dead, not what is counted of them.

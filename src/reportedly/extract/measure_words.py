@@ -92,6 +92,7 @@ TALLY_VERBS = frozenset(
         "increase",
         "hit",
         "stand",
+        "sit",  # "the confirmed death toll currently sits at 95", as "stands at"
         "put",
         "bring",
         "take",

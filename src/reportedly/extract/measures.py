@@ -50,7 +50,7 @@ from .measure_places import (
 )
 from .measure_scope import as_of_day, event_long_before, event_noun, is_historical, read_scope
 from .measure_states import own_state, quake_count, state_of
-from .measure_what import TALLY, lemma, named_tally, subject_of, unit_of, what_counted
+from .measure_what import TALLY, event_after, lemma, named_tally, subject_of, unit_of, what_counted
 from .measure_words import ATTACK_VERBS, TALLY_NOUNS
 from .number_parse import clause_tokens, counted_noun, number_token
 
@@ -172,6 +172,13 @@ def _read(
     anchor = number_token(doc, start, end)
     noun = counted_noun(anchor, end, sent)
     raw_unit = q.unit or ""
+    if (
+        noun is not None
+        and noun.i > anchor.i + 1
+        and event_after(anchor)
+        and any(t.is_punct for t in doc[anchor.i + 2 : noun.i])
+    ):
+        noun, raw_unit = None, ""  # "27 dead, four missing, hotels destroyed": the adjective is the count's
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.like_num):
         noun, raw_unit = None, ""  # "more than 5,000 early Tuesday": a day is not what is counted
     if noun is not None and noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
@@ -194,6 +201,7 @@ def _read(
         and anchor.dep_ == "appos"
         and anchor.head.pos_ == "PROPN"
         and not any(c.dep_ == "prep" and c.lower_ == "in" for c in anchor.children)
+        and not event_after(anchor)  # "Acapulco – At least 27 dead, four missing": no age
     ):
         return None  # "Clyde Wakida, 74, … were identified": a number beside a name is an age
     unit = unit_of(noun, unit_word)
@@ -562,6 +570,8 @@ def _next_place(anchor: Token, noun: Token | None) -> bool:
 
 def _up_from(anchor: Token) -> bool:
     """ "raised the toll to 17,134, up from 16,546": the earlier value of the same tally."""
+    if anchor.dep_ == "nummod" and anchor.head.ent_type_ in ("DATE", "TIME"):
+        anchor = anchor.head  # "up from 55 Thursday night": the parse hangs the number on the day
     head = anchor.head
     return anchor.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in ("up", "down")
 
