@@ -22,4 +22,5 @@ STORIES: dict[str, tuple[str, str]] = {
     "noto": ("benchmarks/stories/noto-earthquake-2024", "noto-earthquake-2024"),
     "otis": ("benchmarks/stories/otis-hurricane-2023", "otis-hurricane-2023"),
     "valencia": ("benchmarks/stories/valencia-floods-2024", "valencia-floods-2024"),
+    "helene": ("benchmarks/stories/hurricane-helene-2024", "hurricane-helene-2024"),
 }

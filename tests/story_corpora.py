@@ -36,6 +36,7 @@ GOLD = {
     "noto-earthquake-2024": ROOT / "benchmarks" / "stories" / "noto-earthquake-2024",
     "otis-hurricane-2023": ROOT / "benchmarks" / "stories" / "otis-hurricane-2023",
     "valencia-floods-2024": ROOT / "benchmarks" / "stories" / "valencia-floods-2024",
+    "hurricane-helene-2024": ROOT / "benchmarks" / "stories" / "hurricane-helene-2024",
 }
 TEXTS = Path(os.environ.get("REPORTEDLY_STORIES_LOCAL", ROOT.parent / "stories-local"))
 
