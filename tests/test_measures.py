@@ -990,3 +990,18 @@ def test_a_toll_that_totals_a_number(nlp):
     assert got["57"] == "people killed"
     assert got["6.1"] == "magnitude"
     assert keys(nlp, "Deaths in the district totalled 31 by Friday.")["31"] == "people killed"
+
+
+def test_a_day_since_opens_a_span_and_dates_no_count(nlp):
+    # the woman went missing on Monday; the count of the dead is the one known when it is told
+    text = (
+        "Officials said at least 80 people have died, with 70 in the river valley, where a man "
+        "missing since Monday was found dead this morning."
+    )
+    got = dict(measures(nlp, text))
+    assert got["at least 80"].as_of == PUBLISHED
+    got = measures(nlp, "The toll has risen to 45 since Tuesday.")
+    assert got[-1][1].as_of == PUBLISHED
+    # a day that is not opened by "since" still dates the tally's own verb
+    got = measures(nlp, "The toll rose on Tuesday to 43.")
+    assert got[-1][1].as_of == date(2025, 3, 4)

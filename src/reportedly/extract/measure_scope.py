@@ -294,7 +294,7 @@ def as_of_day(
     for t, span in _times_in(clause, times, offset):
         if not (t.granularity in ("day", "month") and t.resolved) or "/" in t.resolved:
             continue
-        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root):
+        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root) or _since(span):
             continue
         try:  # a month ("sent … last month") holds from its first day
             day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
@@ -371,6 +371,14 @@ def _dates_the_event(token: Token) -> bool:
             return _lemma(head) in EVENTS and _lemma(head) not in TALLY_VERBS
         node = head
     return False
+
+
+def _since(span: Span) -> bool:
+    """ "missing since Tuesday", "has risen to 40 since Sunday": a day "since" opens is where a span
+    begins, never the day a count holds (the count is the one known when it is told)."""
+    first = span[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ == "since" or (before is not None and before.lower_ == "since")
 
 
 def _dates_a_noun(token: Token) -> bool:
