@@ -1005,3 +1005,13 @@ def test_a_day_since_opens_a_span_and_dates_no_count(nlp):
     # a day that is not opened by "since" still dates the tally's own verb
     got = measures(nlp, "The toll rose on Tuesday to 43.")
     assert got[-1][1].as_of == date(2025, 3, 4)
+
+
+def test_a_place_and_the_one_holding_it_after_a_comma_are_one_place(nlp):
+    # "in Valmont, Eastland": a town and its region, not two places the toll is summed over (the
+    # nearer of the two is read, as for any two places not joined)
+    got = keys(nlp, "The toll from the floods in Valmont, Eastland, jumped to 95 people.", _places)
+    assert got["95"] in ("people killed in Valmont", "people killed in Eastland")
+    # a list that goes on is still a list of places
+    got = keys(nlp, "The combined toll rose to over 700 in Valmont, Riverton and Eastland.", _places)
+    assert "and" in (got["over 700"] or "")
