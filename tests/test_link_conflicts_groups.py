@@ -178,24 +178,3 @@ def test_a_whole_broken_down_by_place_or_the_unidentified_dead_are_no_part_or_wh
     pending = said("The court", "62 bodies were still pending identification", ["62"], day=6, place="Land")
     ((row,),) = [numeric_conflicts([town, pending], {}, inside)]
     assert row.declined and "unidentified" in row.why
-
-
-def test_a_part_its_report_tells_as_an_early_figure_is_no_part_above_a_whole():
-    def inside(outer: str, inner: str) -> bool:
-        return (outer, inner) == ("Land", "Town")
-
-    early = said(
-        "Health authorities",
-        "they had previously put the toll in the town at 550",
-        ["550"],
-        day=6,
-        place="Town",
-    )
-    whole = said(
-        "The government", "it put the number of registered deaths at 325", ["325"], day=7, place="Land"
-    )
-    ((row,),) = [numeric_conflicts([early, whole], {}, inside)]
-    assert row.declined and "early figure" in row.why
-    plain = said("Health authorities", "they put the toll in the town at 550", ["550"], day=6, place="Town")
-    ((row,),) = [numeric_conflicts([plain, whole], {}, inside)]
-    assert not row.declined

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from .conflicts_figures import broken_down, broken_down_after, handled_bodies, in_a_unit
-from .conflicts_reading import bounds, subset, told_early, told_update, unnamed
+from .conflicts_reading import bounds, subset, told_update, unnamed
 from .numbers import GROWTH, ORDER, WINDOW_DAYS, Containment, Point, days_apart, growing, remains
 
 
@@ -92,16 +92,6 @@ def containment(
                         whole,
                         False,
                         f"{part.says()} and {whole.says()}: the part is a whole it breaks down",
-                    )
-                    continue
-                if told_early(part.item, part.quantity) and not told_early(whole.item, whole.quantity):
-                    # "Health authorities previously had put the death toll in Derna at 5,500": a
-                    # figure its report tells as since revised is no part to hold a whole against
-                    emit(
-                        part,
-                        whole,
-                        False,
-                        f"{part.says()} and {whole.says()}: the part is told as an early figure",
                     )
                     continue
                 if unnamed(whole.item, whole.quantity):
