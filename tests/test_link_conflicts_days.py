@@ -189,3 +189,20 @@ def test_a_figure_whose_own_verb_is_dated_counts_that_day():
     # without a day of its own it is the later, lower count from another origin
     plain = said("the coastguard", "12 sailors died", ["12"], day=5)
     assert not any(r.declined for r in rows(later, plain))
+
+
+def test_a_count_told_as_of_last_week_holds_a_week_before_its_report():
+    old = _published(said("the paper", "as of last week, 26 people were missing", ["26"], day=23), 23)
+    assert figure_day(old, date(2023, 8, 23), False) == date(2023, 8, 16)
+    now = _published(said("the paper", "26 people were missing", ["26"], day=23), 23)
+    assert figure_day(now, date(2023, 8, 23), False) == date(2023, 8, 23)
+    # a week apart, two figures of the missing may both be right
+    doc = Document(text="", outlet="One wire", published=date(2023, 8, 23))
+    told = said(
+        "the paper", "as of last week, 26 people were missing", ["26"], day=23, what="missing", doc=doc
+    )
+    new = said("the governor", "30 people are missing", ["30"], day=23, what="missing", doc=doc)
+    from reportedly.link.numbers import points_of
+
+    assert {p.when for p in points_of([told, new])} == {date(2023, 8, 16), date(2023, 8, 23)}
+    assert all(r.declined for r in rows(told, new))

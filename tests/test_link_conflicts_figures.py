@@ -365,10 +365,11 @@ def test_one_term_of_a_sum_is_no_rival_of_the_sum():
     found = rows(total, parts)
     assert found and all(r.declined for r in found)
     assert any("one term of a sum" in r.why for r in found)
-    # terms that make no sum of the other figure are no breakdown of it
+    # terms that make no sum of the other figure, told as no breakdown by place, are no parts of it
+    # (a breakdown by place is: "96 in one valley and 20 in the next", test_link_conflicts_groups)
     other = said(
         "a police officer",
-        "the toll reached 96 in one valley and 20 in the next",
+        "the toll reached 96, and 20 were hurt in the next valley",
         ["96", "20"],
         day=5,
         doc=doc,

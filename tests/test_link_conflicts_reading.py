@@ -127,3 +127,16 @@ def test_a_smaller_figure_before_a_larger_one_of_its_count_is_a_part():
     # a larger figure first keeps it: "471 killed, in addition to 314 injured" gives the toll first
     toll = said("the ministry", "the toll reached 471, in addition to 314 injured", ["471", "314"], day=7)
     assert not second_of_one_count(toll, 0, keys) and second_of_one_count(toll, 1, keys)
+
+
+def test_the_dead_not_yet_identified_are_a_part_of_the_toll():
+    # "41 bodies were still awaiting identification": the unnamed dead, not a rival toll
+    toll = said("the ministry", "at least 130 people have died in the floods", ["130"], day=4)
+    unnamed = said("the court", "41 bodies were still awaiting identification", ["41"], day=6)
+    ((row,),) = [rows(toll, unnamed)]
+    assert row.declined and "not yet identified" in row.why
+    for words in ("41 unidentified bodies lie in the morgue", "41 of them are yet to be identified"):
+        assert all(r.declined for r in rows(toll, said("the court", words, ["41"], day=6)))
+    # told plainly, the later lower toll from another origin still disagrees
+    ((row,),) = [rows(toll, said("the court", "41 people have died", ["41"], day=6))]
+    assert not row.declined

@@ -1024,3 +1024,28 @@ def test_a_day_in_a_clause_about_someone_else_does_not_date_the_count():
     )
     days = {q.text: q.measure.as_of for c in led.claims for q in c.quantities if q.measure}
     assert days["40"] == date(2024, 10, 29)
+
+
+def test_a_day_since_opens_a_span_and_dates_no_count(nlp):
+    # the woman went missing on Monday; the count of the dead is the one known when it is told
+    text = (
+        "Officials said at least 80 people have died, with 70 in the river valley, where a man "
+        "missing since Monday was found dead this morning."
+    )
+    got = dict(measures(nlp, text))
+    assert got["at least 80"].as_of == PUBLISHED
+    got = measures(nlp, "The toll has risen to 45 since Tuesday.")
+    assert got[-1][1].as_of == PUBLISHED
+    # a day that is not opened by "since" still dates the tally's own verb
+    got = measures(nlp, "The toll rose on Tuesday to 43.")
+    assert got[-1][1].as_of == date(2025, 3, 4)
+
+
+def test_a_place_and_the_one_holding_it_after_a_comma_are_one_place(nlp):
+    # "in Valmont, Eastland": a town and its region, not two places the toll is summed over (the
+    # nearer of the two is read, as for any two places not joined)
+    got = keys(nlp, "The toll from the floods in Valmont, Eastland, jumped to 95 people.", _places)
+    assert got["95"] in ("people killed in Valmont", "people killed in Eastland")
+    # a list that goes on is still a list of places
+    got = keys(nlp, "The combined toll rose to over 700 in Valmont, Riverton and Eastland.", _places)
+    assert "and" in (got["over 700"] or "")

@@ -486,4 +486,18 @@ def _coordinated(a: Span, b: Span) -> bool:
     """Two place mentions joined by "and" / a comma in one phrase ("Turkey and Syria")."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
     between = lo.doc[lo.end : hi.start]
+    if [t.text for t in between] == [","] and not _list_goes_on(hi):
+        return False  # "in Valencia, Spain", "Lewiston, Maine": a place and the one holding it
     return 0 < len(between) <= 3 and all(t.lower_ in ("and", ",", "&", "the", "as", "well") for t in between)
+
+
+def _list_goes_on(span: Span) -> bool:
+    """Whether a list of places goes on after the mention ("Turkey, Syria and Lebanon", "Turkey,
+    Syria, Lebanon"), not a clause ("in Valencia, Spain, jumped to 95")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.lower_ in ("and", "&", "or"):
+        return True
+    return nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN"

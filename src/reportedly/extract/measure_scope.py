@@ -294,7 +294,7 @@ def as_of_day(
     for t, span in _times_in(clause, times, offset):
         if not (t.granularity in ("day", "month") and t.resolved) or "/" in t.resolved:
             continue
-        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root):
+        if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root) or _since(span):
             continue
         if _in_relative_clause(span.root, clause):
             continue  # "a woman who had been missing since Tuesday": that clause's day, not the count's
@@ -395,6 +395,14 @@ def _dates_the_event(token: Token) -> bool:
             return _lemma(head) in EVENTS and _lemma(head) not in TALLY_VERBS
         node = head
     return False
+
+
+def _since(span: Span) -> bool:
+    """ "missing since Tuesday", "has risen to 40 since Sunday": a day "since" opens is where a span
+    begins, never the day a count holds (the count is the one known when it is told)."""
+    first = span[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ == "since" or (before is not None and before.lower_ == "since")
 
 
 def _dates_a_noun(token: Token) -> bool:

@@ -12,8 +12,8 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from .conflicts_figures import broken_down, in_a_unit
-from .conflicts_reading import bounds, subset, told_update
+from .conflicts_figures import broken_down, broken_down_after, handled_bodies, in_a_unit
+from .conflicts_reading import bounds, subset, told_update, unnamed
 from .numbers import GROWTH, ORDER, WINDOW_DAYS, Containment, Point, days_apart, growing, remains
 
 
@@ -83,6 +83,34 @@ def containment(
                     continue
                 if broken_down(part.item, part.quantity) or broken_down(whole.item, whole.quantity):
                     emit(part, whole, False, f"{part.says()} and {whole.says()}: a term of a breakdown")
+                    continue
+                if broken_down_after(part.item, part.quantity):
+                    # "at least 217 have died, with 213 of those in Valencia, three in …": a sum
+                    # over the places its clause names, read in one of them
+                    emit(
+                        part,
+                        whole,
+                        False,
+                        f"{part.says()} and {whole.says()}: the part is a whole it breaks down",
+                    )
+                    continue
+                if unnamed(whole.item, whole.quantity):
+                    emit(
+                        part,
+                        whole,
+                        False,
+                        f"{part.says()} and {whole.says()}: the whole counts the unidentified dead",
+                    )
+                    continue
+                if whole.measure.what == "killed" and handled_bodies(whole.item, whole.quantity):
+                    # "the courts authorised the handing over of nearly fifty bodies": one stage of
+                    # the bodies' handling, no toll of the whole place
+                    emit(
+                        part,
+                        whole,
+                        False,
+                        f"{part.says()} and {whole.says()}: the whole counts bodies handled",
+                    )
                     continue
                 if subset(whole.item, whole.quantity):
                     # "Eight of the deaths were at evacuation centers": a part of the toll, no whole

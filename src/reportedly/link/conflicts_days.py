@@ -200,11 +200,11 @@ def own_day(item: ClaimItem, q: Quantity, as_of: date | None) -> date | None:
 def figure_day(item: ClaimItem, as_of: date | None, fixed: bool, q: Quantity | None = None) -> date | None:
     """The day a figure is compared as of. A day its sentence gives the count itself ("as of
     September 10 was 2,000", before the report's own day) dates it, whatever day the report
-    bears: a later report restating an earlier day's count is no later count; so does a day its
-    own verb is dated by (:func:`own_day`: "17 died on Wednesday, June 14"). A day the sentence
-    gives another event (:func:`event_day`: "the quake that struck on Friday has risen to 2,901")
-    is no count's day: the report's own day is (not for a property of the event, such as a
-    magnitude, ``fixed``)."""
+    bears: a later report restating an earlier day's count is no later count ("as of last week"
+    dates it seven days back); so does a day its own verb is dated by (:func:`own_day`: "17 died
+    on Wednesday, June 14"). A day the sentence gives another event (:func:`event_day`: "the
+    quake that struck on Friday has risen to 2,901") is no count's day: the report's own day is
+    (not for a property of the event, such as a magnitude, ``fixed``)."""
     if q is not None and not fixed and (own := own_day(item, q, as_of)) is not None:
         return own
     published = item.doc.document.published
@@ -218,4 +218,10 @@ def figure_day(item: ClaimItem, as_of: date | None, fixed: bool, q: Quantity | N
             told = None
         if told is not None and told <= published and (published - told).days <= WINDOW:
             return told
+    if published is not None and not fixed and _LAST_WEEK.search(text):
+        return published - timedelta(days=7)  # "as of last week, the official figure was 26 missing"
     return published if not fixed and event_day(item, as_of) else as_of
+
+
+#: A count told as it stood a week before its report: "As of last week, the figure was 26".
+_LAST_WEEK = re.compile(r"\bas\s+of\s+(?:last\s+week|a\s+week\s+ago)\b", re.I)

@@ -22,16 +22,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Conflict, ConflictKind, Quantity
 from .corpus import ClaimItem, vague
 from .partition import Partition
 
 _NUMBER = r"(?:about |around |some |nearly |almost )?(\d[\d,]*(?:\.\d+)?)"
-#: "up from 55", "risen from 2,620", "from 96 to 99": the report says which figure came first.
+#: "up from 55", "risen from 2,620", "from 96 to 99", "revised the toll to 275 from 288": the
+#: report says which figure came first.
 _RISE_FROM = re.compile(
-    rf"\b(?:up|rose|risen|rising|raised|climbed|jumped|increased|grew|went)\s+from\s+{_NUMBER}"
-    rf"|\bfrom\s+{_NUMBER}\s+(?:\w+\s+){{0,3}}?to\s+(?:about |around |some |nearly |almost )?\d",
+    rf"\b(?:up|down|rose|risen|rising|raised|climbed|jumped|increased|grew|went)\s+from\s+{_NUMBER}"
+    rf"|\bfrom\s+{_NUMBER}\s+(?:\w+\s+){{0,3}}?to\s+(?:about |around |some |nearly |almost )?\d"
+    rf"|\bto\s+(?:about |around |some |nearly |almost )?\d[\d,]*(?:\.\d+)?\s+from\s+{_NUMBER}",
     re.I,
 )
 #: A figure counting an addition: "another 22 flights", "a further 10,100", "an additional 300".
@@ -110,6 +113,34 @@ def told_rising(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity) -> bool:
     va, vb = qa.value, qb.value
     return (vb is not None and vb in risen_from(a) and vb != va) or (
         va is not None and va in risen_from(b) and va != vb
+    )
+
+
+@lru_cache(maxsize=256)
+def _moved_from_in(text: str) -> frozenset[float]:
+    values = (_value(next((g for g in m.groups() if g), "")) for m in _RISE_FROM.finditer(text))
+    return frozenset(v for v in values if v is not None)
+
+
+def told_moving_in_report(a: ClaimItem, qa: Quantity, b: ClaimItem, qb: Quantity) -> bool:
+    """Whether either report tells the count moving from the other's figure, in any of its
+    sentences ("revised the death toll to 275 from 288", then "the final toll has been fixed at
+    275" against another outlet's 288): the move its report tells, not two counts disagreeing."""
+    va, vb = qa.value, qb.value
+    if va is None or vb is None or va == vb:
+        return False
+    return float(vb) in _moved_from_in(a.doc.document.text) or float(va) in _moved_from_in(
+        b.doc.document.text
+    )
+
+
+def moved_from(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure is the one its own claim tells the count moving from ("revised the toll
+    to 275 from 288": the 288): the count as it was, which the claim says no longer holds."""
+    return (
+        q.value is not None
+        and any(o is not q and o.value is not None and o.value != q.value for o in item.claim.quantities)
+        and float(q.value) in risen_from(item)
     )
 
 
@@ -414,18 +445,53 @@ def todays_event(item: ClaimItem, q: Quantity) -> bool:
     return _TODAYS_EVENT.search(text[start:end]) is not None
 
 
-#: The dead and the wounded counted together: "four thousand people have been killed and wounded".
+#: The dead and the wounded counted together: "four thousand people have been killed and wounded";
+#: so the dead and the missing: "counted about 120 dead or missing at sea".
 _JOINT = re.compile(
-    r"^[^.;]{0,60}?\b(?:killed|dead|died)\s+(?:and|or)\s+(?:wounded|injured|hurt)\b"
-    r"|^[^.;]{0,30}?\b(?:dead|killed)\s+(?:or|and)\s+(?:wounded|injured)\b",
+    r"^[^.;]{0,60}?\b(?:killed|dead|died)\s+(?:and|or)\s+(?:wounded|injured|hurt|missing)\b"
+    r"|^[^.;]{0,30}?\b(?:dead|killed)\s+(?:or|and)\s+(?:wounded|injured|missing)\b"
+    r"|^[^.;]{0,30}?\bmissing\s+(?:or|and)\s+(?:presumed\s+)?dead\b",
     re.I,
 )
 
 
 def killed_and_wounded(item: ClaimItem, q: Quantity) -> bool:
-    """Whether one figure counts the killed and the wounded together ("4,000 people have been killed
-    and wounded"): no toll of the dead, whatever series its first participle typed it in."""
+    """Whether one figure counts the killed and the wounded (or the missing) together ("4,000 people
+    have been killed and wounded", "120 dead or missing"): no toll of the dead, whatever series its
+    first participle typed it in."""
     return _JOINT.match(item.doc.document.text[q.end : q.end + 80]) is not None
+
+
+_NUMBER_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)"
+#: "Eight people were killed at the bar and seven at the bowling alley", "12 died in the town and
+#: four in the port": the figure is one place's term of a breakdown its clause goes on to give.
+_BY_SITE = re.compile(
+    rf"^[^.;:\d]{{0,60}}?\b(?:at|in|on|inside)\s+[^.;:\d]{{1,40}}?\s+and\s+(?:another\s+)?{_NUMBER_WORD}"
+    r"\s+(?:(?:more|others?|people)\s+)?(?:at|in|on|inside)\b",
+    re.I,
+)
+
+
+def by_site(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure is the first term of a breakdown by place in its own clause ("eight were
+    killed at the bar and seven at the bowling alley"): one site's count, never the toll that a
+    figure of the whole event gives."""
+    return _BY_SITE.match(item.doc.document.text[q.end : q.end + 140]) is not None
+
+
+#: "at least 217 people have died, with 213 of those deaths in the region of Valencia, three in …":
+#: a whole its own clause goes on to break down.
+_BROKEN_AFTER = re.compile(
+    r"^[^.;]{0,80}?\bwith\s+(?:about\s+|some\s+|at\s+least\s+)?\d[\d,]*\s+of\s+(?:those|them|whom|these|which)\b",
+    re.I,
+)
+
+
+def broken_down_after(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure is a whole its clause breaks down ("at least 217 have died, with 213 of
+    those in the region of Valencia, three in Castilla-La Mancha"): the places its clause names are
+    its terms', so the place it was read in is no place it holds in."""
+    return _BROKEN_AFTER.match(item.doc.document.text[q.end : q.end + 140]) is not None
 
 
 #: A unit smaller than a region the figure is told for: "wounded 600 people in the two districts",

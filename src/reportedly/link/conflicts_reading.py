@@ -95,6 +95,24 @@ _LATER = re.compile(r"\b(?:later|updated?|raised|revised|risen|rose|now)\b", re.
 
 F = TypeVar("F", bound=Figure)
 
+#: A figure its own report tells as an early one: "Previous estimates put the toll at 5,000", "in
+#: the first hours after the blast, sources put the figure at 500", "had initially reported 27".
+_EARLY = re.compile(
+    r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|provisional(?:ly)?|earlier\s+(?:estimates?|figures?|"
+    r"reports?|counts?|tolls?)|had\s+earlier|in\s+the\s+first\s+hours?|at\s+first)\b",
+    re.I,
+)
+
+
+def told_early(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the words before the figure in its sentence tell it as an early one, since revised
+    ("Previous estimates put the number of deaths at more than 5,000"): a count its own report
+    says no longer stands is no rival of a lower count told days later. Only before the figure:
+    "left 3,958 dead (adjusting the numbers from a previous report …)" tells the 3,958 as the new."""
+    text = item.doc.document.text
+    start = max(text.rfind(c, 0, q.start) for c in ".;!?\n") + 1
+    return _EARLY.search(text[max(start, q.start - 150) : q.start]) is not None
+
 
 def told_update(a: F, b: F) -> tuple[F, F] | None:
     """(earlier, later) when one report marks one figure as the earlier ("according to initial
@@ -144,11 +162,19 @@ _STATES = frozenset({"flooded", "evacuated"})
 
 def snapshot(item: ClaimItem, what: str | None) -> bool:
     """A figure told as a state at its time ("1,300 homes remain flooded", "47 settlements are still
-    flooded", "23,000 people remain evacuated at shelters"): it falls as the water recedes or the
-    evacuees go home, so it is no count that only grows."""
+    flooded", "23,000 people remain evacuated at shelters", "are staying at shelters"): it falls as
+    the water recedes or the evacuees go home, so it is no count that only grows."""
     claim = item.claim
     text = claim.sentence.text if claim.sentence is not None else claim.content_text
-    return what in _STATES and _STILL.search(text) is not None
+    return what in _STATES and (_STILL.search(text) is not None or _STAYING.search(text) is not None)
+
+
+#: Evacuees told as where they are now: "are staying at shelters", "continuing to shelter".
+_STAYING = re.compile(
+    r"\b(?:(?:are|were|is|was)\s+(?:now\s+)?staying|continu(?:e|es|ed|ing)\s+to\s+(?:shelter|stay|live)|"
+    r"(?:are|were)\s+(?:now\s+)?sheltering)\b",
+    re.I,
+)
 
 
 #: How wide a magnitude's range must be to span many shocks ("magnitude 3 to 5"): one shock's
@@ -180,6 +206,13 @@ _FAMILY = re.compile(r"\b(?:father|mother|parent|grandfather|grandmother)\s+of\s
 _STILL_MISSING = re.compile(
     r"^[^.;]{0,60}?\b(?:remain(?:s|ed|ing)?|still(?:\s+\w+)?)\s+(?:missing|unaccounted)\b", re.I
 )
+#: "62 bodies were still pending identification", "40 unidentified bodies", "yet to be identified":
+#: the dead not yet named, a part of the toll.
+_UNNAMED = re.compile(
+    r"^[^.;\d]{0,40}?\b(?:unidentified|(?:pending|awaiting|await)\s+identification|"
+    r"(?:yet|still)\s+to\s+be\s+identified|not\s+(?:yet\s+)?(?:been\s+)?identified)\b",
+    re.I,
+)
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|remains)\b", re.I)
 _FOUND = re.compile(r"\b(?:recover\w*|found|retriev\w*|pulled|discovered|located)\b", re.I)
 
@@ -206,6 +239,12 @@ def rest_of_group(item: ClaimItem, q: Quantity) -> bool:
     )
 
 
+def unnamed(item: ClaimItem, q: Quantity) -> bool:
+    """Whether the figure counts the dead not yet identified ("62 bodies were still pending
+    identification"): a part of the toll, never the toll of a place."""
+    return _UNNAMED.match(item.doc.document.text[q.end : q.end + 60]) is not None
+
+
 def not_the_count(item: ClaimItem, q: Quantity, other: ClaimItem, qo: Quantity) -> str | None:
     """Why a figure is a part of the count the other figure gives, not a rival of it (None when its
     words say nothing of the kind): the rest of a group, or the bodies found so far against a toll
@@ -223,6 +262,8 @@ def not_the_count(item: ClaimItem, q: Quantity, other: ClaimItem, qo: Quantity) 
         and not _STILL_MISSING.match(other_text[qo.end : qo.end + 80])
     ):
         return "counts those still missing, beside all who went missing"
+    if lower and unnamed(item, q) and not unnamed(other, qo):
+        return "counts the dead not yet identified, a part of the toll"
     clause = _clause(item, q)
     if lower and _found_bodies(clause) and not _BODIES.search(_clause(other, qo)):
         return "counts the bodies found so far, beside a toll that counts the missing as dead"
@@ -256,10 +297,21 @@ def names_other_count(item: ClaimItem, q: Quantity, what: str | None) -> str | N
 _OF_GROUP_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 
 
+#: "three foreign residents were among at least 45 people killed", "two are among the dead".
+_AMONG = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:were|are|was|is|being)\s+(?:also\s+)?among\b", re.I)
+
+
+def among(item: ClaimItem, q: Quantity) -> bool:
+    """Whether a figure is told as a part of a larger group ("three foreign residents were among
+    at least 45 people killed"): the part, never the group's count, whatever series it was read in."""
+    return _AMONG.match(item.doc.document.text[q.end : q.end + 60]) is not None
+
+
 def subset(item: ClaimItem, q: Quantity) -> bool:
     """Whether a figure counts a part of a group its sentence names after it ("Eight of the deaths
-    were at evacuation centers"): never a place's whole count, whatever place it was read in."""
-    return _OF_GROUP_AFTER.match(item.doc.document.text[q.end : q.end + 20]) is not None
+    were at evacuation centers", "three were among the dead"): never a place's whole count,
+    whatever place it was read in."""
+    return _OF_GROUP_AFTER.match(item.doc.document.text[q.end : q.end + 20]) is not None or among(item, q)
 
 
 #: The least figure that marks one update when two reports both give it: "2,946 dead" is a

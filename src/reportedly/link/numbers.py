@@ -40,11 +40,13 @@ from .conflicts_days import figure_day, part_of_group, past_event, past_year_cla
 from .conflicts_figures import (
     added,
     broken_down,
+    by_site,
     compared,
     grave_apart,
     handled_bodies,
     in_a_unit,
     killed_and_wounded,
+    moved_from,
     one_row_per_disagreement,
     others,
     over_a_span,
@@ -56,9 +58,11 @@ from .conflicts_figures import (
     sighted,
     summed,
     todays_event,
+    told_moving_in_report,
     told_rising,
 )
 from .conflicts_reading import (
+    among,
     bounds,
     magnitudes_of_many,
     names_other_count,
@@ -67,6 +71,7 @@ from .conflicts_reading import (
     reread,
     same_update,
     snapshot,
+    told_early,
     told_update,
 )
 from .corpus import ClaimItem
@@ -190,6 +195,8 @@ def points_of(items: Iterable[ClaimItem]) -> list[Point]:
                 continue  # "aftershocks … with magnitude 3 to 5": many shocks, not the event's
             if sighted(it, q) or past_year_clause(it, q):
                 continue  # "I saw 10-15 people dead": one witness's sight, no count
+            if moved_from(it, q):
+                continue  # "revised the toll to 275 from 288": 288 is the count as it was, no longer held
             if compared(it, m.position, series) and not past_event(it, it.doc.published):
                 # compared where its story places it (``settle``), as of its report if its day is the event's
                 measure = m.compared or m.typed
@@ -299,6 +306,11 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         return False, f"{a.says()} and {b.says()} for {key}: one figure and the other rounded"
     if told_rising(a.item, a.quantity, b.item, b.quantity):
         return False, f"{a.says()} and {b.says()} for {key}: the report tells the count rising from one"
+    if told_moving_in_report(a.item, a.quantity, b.item, b.quantity):
+        return (
+            False,
+            f"{a.says()} and {b.says()} for {key}: a report tells the count moving from one to the next",
+        )
     if a.item.doc.id == b.item.doc.id and (added(a.item, a.quantity) or added(b.item, b.quantity)):
         return False, f"{a.says()} and {b.says()} for {key}: one adds to the other (“another”, “a further”)"
     both = f"{a.says()} and {b.says()} for {key}"
@@ -316,8 +328,12 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
         if over_a_span(p.item, p.quantity) and not over_a_span(q.item, q.quantity):
             return False, f"{both}: {p.says()} is counted over a span of days, not the event's toll"
         if killed_and_wounded(p.item, p.quantity):
-            return False, f"{both}: {p.says()} counts the killed and the wounded together"
+            return False, f"{both}: {p.says()} counts the killed and the wounded together (or the missing)"
         smaller = bounds(p.quantity)[1] < bounds(q.quantity)[0] and not fixed(p.measure)
+        if smaller and among(p.item, p.quantity):
+            return False, f"{both}: {p.says()} is told as a part of a larger group (“were among”)"
+        if smaller and by_site(p.item, p.quantity):
+            return False, f"{both}: {p.says()} is one site's term of a breakdown by place"
         if smaller and in_a_unit(p.item, p.quantity) and not in_a_unit(q.item, q.quantity):
             return False, f"{both}: {p.says()} is told for a district or village: a part"
         if p.measure.what == "killed" and handled_bodies(p.item, p.quantity):
@@ -371,6 +387,17 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 f"{later.says()} is told as the count at an earlier, unnamed moment, so it may precede "
                 f"{earlier.says()} for {key}"
             )
+        if (
+            hl < le
+            and told_early(earlier.item, earlier.quantity)
+            and not told_early(later.item, later.quantity)
+        ):
+            # "Previous estimates put the toll at more than 5,000", then "3,958" days later: the
+            # earlier report itself tells its figure as an early one, since revised
+            return False, (
+                f"{later.says()} is lower than {earlier.says()} for {key}, which its own report tells as "
+                "an early figure (“initially”, “previous estimates”)"
+            )
         if hl < le and earlier.item.origin is None and later.item.origin is not None:
             # "over 500 were killed" in the outlet's own voice, then "officials said 471": the
             # outlet relayed an early count, which the named authority's figure revises
@@ -381,6 +408,11 @@ def judge(a: Point, b: Point) -> tuple[bool, str] | None:
                 "from another origin: such counts do not fall"
             )
         return False, f"{earlier.says()} then {later.says()} for {key}: a later, higher count (an update)"
+    if a.item.doc.id == b.item.doc.id and not a.measure.money and (told := told_update(a, b)) is not None:
+        # "had initially reported four missing" and "10 are currently unaccounted for": the report
+        # itself orders the two figures, the earlier and the later (two bodies' cost estimates set
+        # side by side stay a disagreement: see the money rule above)
+        return False, f"{told[0].says()} then {told[1].says()} for {key}: the report tells the update"
     if days and all(remains(p) or p.measure.what == "missing" for p in (a, b)):
         earlier, later = (a, b) if a.when <= b.when else (b, a)  # type: ignore[operator]
         if bounds(later.quantity)[1] < bounds(earlier.quantity)[0] and remains(later):  # the missing: "still"
