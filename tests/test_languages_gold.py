@@ -62,39 +62,44 @@ SETS: dict[str, tuple[str, str]] = {
 }
 
 #: gold set → floors (recorded figure minus 0.05, never lowered; BENCHMARKS.md, "Claims in other
-#: languages")
+#: languages"), except where the texts changed: round 15 (a new machine) collected every text
+#: again, some pages could not be found (ko 04 and 06, uk-heldout2 02, 05, 09 and 13, ru-heldout9
+#: 05, 08 and 13, …; the heldout3 sets not at all) and chrome was kept differently, and the
+#: round's starting code (bf0ca33) measures under six floors on them: those are that figure minus
+#: 0.05 (ko source and stance, uk-heldout stance, ru-heldout2 stance, uk-heldout2 source and
+#: stance, ru-heldout9 stance; BENCHMARKS.md, "Round 15, every branch merged; languages")
 FLOORS: dict[str, dict[str, float]] = {
-    "ko": {"recall": 0.84, "source_accuracy": 0.83, "stance_accuracy": 0.86, "quantity_accuracy": 0.95},
-    "ru": {"recall": 0.91, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
+    "ko": {"recall": 0.85, "source_accuracy": 0.76, "stance_accuracy": 0.68, "quantity_accuracy": 0.95},
+    "ru": {"recall": 0.95, "source_accuracy": 0.85, "stance_accuracy": 0.83, "quantity_accuracy": 0.90},
     # uk source 0.77 -> 0.73: the texts were collected again in round 8 (a new machine) and the code
     # of the round's start (6f43478) measures 0.763 on them, as its end does (BENCHMARKS.md, round 8);
     # round 9 raised it to 0.841: floor 0.79
-    "uk": {"recall": 0.93, "source_accuracy": 0.79, "stance_accuracy": 0.82, "quantity_accuracy": 0.89},
-    "ru-dev2": {"recall": 0.92, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
+    "uk": {"recall": 0.93, "source_accuracy": 0.79, "stance_accuracy": 0.83, "quantity_accuracy": 0.89},
+    "ru-dev2": {"recall": 0.93, "source_accuracy": 0.85, "stance_accuracy": 0.81, "quantity_accuracy": 0.95},
     "uk-dev2": {"recall": 0.93, "source_accuracy": 0.91, "stance_accuracy": 0.88, "quantity_accuracy": 0.95},
     "ru-heldout": {
-        "recall": 0.81,
+        "recall": 0.92,
         "source_accuracy": 0.83,
         "stance_accuracy": 0.74,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout": {
-        "recall": 0.77,
+        "recall": 0.86,
         "source_accuracy": 0.77,
-        "stance_accuracy": 0.79,
+        "stance_accuracy": 0.73,
         "quantity_accuracy": 0.91,
     },
     "ru-heldout2": {
-        "recall": 0.82,
-        "source_accuracy": 0.80,
-        "stance_accuracy": 0.75,
+        "recall": 0.9,
+        "source_accuracy": 0.82,
+        "stance_accuracy": 0.65,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout2": {
-        "recall": 0.77,
-        "source_accuracy": 0.88,
-        "stance_accuracy": 0.77,
-        "quantity_accuracy": 0.91,
+        "recall": 0.87,
+        "source_accuracy": 0.79,
+        "stance_accuracy": 0.68,
+        "quantity_accuracy": 0.95,
     },
     "ru-heldout3": {
         "recall": 0.88,
@@ -109,32 +114,32 @@ FLOORS: dict[str, dict[str, float]] = {
         "quantity_accuracy": 0.86,
     },
     "ru-heldout4": {
-        "recall": 0.82,
-        "source_accuracy": 0.81,
+        "recall": 0.87,
+        "source_accuracy": 0.87,
         "stance_accuracy": 0.88,
         "quantity_accuracy": 0.95,
     },
     "uk-heldout4": {
         "recall": 0.92,
-        "source_accuracy": 0.83,
-        "stance_accuracy": 0.76,
+        "source_accuracy": 0.84,
+        "stance_accuracy": 0.77,
         "quantity_accuracy": 0.95,
     },
     "ru-heldout5": {  # development text from round 9: raised to its figures minus 0.05
         "recall": 0.84,
-        "source_accuracy": 0.78,
+        "source_accuracy": 0.79,
         "stance_accuracy": 0.72,
         "quantity_accuracy": 0.92,
     },
     "uk-heldout5": {
         "recall": 0.89,
-        "source_accuracy": 0.79,
-        "stance_accuracy": 0.76,
+        "source_accuracy": 0.8,
+        "stance_accuracy": 0.77,
         "quantity_accuracy": 0.84,
     },
     "ru-heldout6": {  # held out in round 9, scored once before and once after: its after-figures minus 0.05
         "recall": 0.85,
-        "source_accuracy": 0.77,  # round 10: 0.740; wave 2: 0.779
+        "source_accuracy": 0.79,  # round 10: 0.740; wave 2: 0.779
         "stance_accuracy": 0.77,
         "quantity_accuracy": 0.87,
     },
@@ -146,18 +151,18 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "ru-heldout7": {  # held out in round 10, scored before and after (no change): its figures minus 0.05
         "recall": 0.79,
-        "source_accuracy": 0.8,
+        "source_accuracy": 0.81,
         "stance_accuracy": 0.75,
         "quantity_accuracy": 0.92,
     },
     "uk-heldout7": {
         "recall": 0.84,
-        "source_accuracy": 0.81,
+        "source_accuracy": 0.83,
         "stance_accuracy": 0.77,
         "quantity_accuracy": 0.92,
     },
     "ru-heldout8": {  # held out in round 11, scored before and after: its after-figures minus 0.05
-        "recall": 0.8,
+        "recall": 0.81,
         "source_accuracy": 0.64,
         "stance_accuracy": 0.75,
         "quantity_accuracy": 0.95,
@@ -165,43 +170,43 @@ FLOORS: dict[str, dict[str, float]] = {
     "uk-heldout8": {
         "recall": 0.83,
         "source_accuracy": 0.79,
-        "stance_accuracy": 0.8,
+        "stance_accuracy": 0.82,
         "quantity_accuracy": 0.85,
     },
     "ru-heldout9": {  # held out in round 12, scored before and after: its after-figures minus 0.05
         "recall": 0.77,
-        "source_accuracy": 0.7,
-        "stance_accuracy": 0.75,
-        "quantity_accuracy": 0.91,
+        "source_accuracy": 0.76,
+        "stance_accuracy": 0.69,
+        "quantity_accuracy": 0.95,
     },
     "uk-heldout9": {
         "recall": 0.83,
-        "source_accuracy": 0.8,
-        "stance_accuracy": 0.75,
+        "source_accuracy": 0.82,
+        "stance_accuracy": 0.78,
         "quantity_accuracy": 0.84,
     },
     "ru-heldout10": {  # held out in round 13, scored before and after: its after-figures minus 0.05
         "recall": 0.79,
-        "source_accuracy": 0.7,
-        "stance_accuracy": 0.73,
-        "quantity_accuracy": 0.81,
+        "source_accuracy": 0.74,
+        "stance_accuracy": 0.75,
+        "quantity_accuracy": 0.84,
     },
     "uk-heldout10": {
-        "recall": 0.9,
-        "source_accuracy": 0.69,
-        "stance_accuracy": 0.6,
-        "quantity_accuracy": 0.86,
+        "recall": 0.92,
+        "source_accuracy": 0.71,
+        "stance_accuracy": 0.61,
+        "quantity_accuracy": 0.95,
     },
     "ru-heldout11": {  # held out in round 14, scored before and after: its after-figures minus 0.05
         "recall": 0.81,
-        "source_accuracy": 0.72,
+        "source_accuracy": 0.83,
         "stance_accuracy": 0.68,
-        "quantity_accuracy": 0.84,
+        "quantity_accuracy": 0.87,
     },
     "uk-heldout11": {
-        "recall": 0.79,
-        "source_accuracy": 0.56,
-        "stance_accuracy": 0.75,
+        "recall": 0.8,
+        "source_accuracy": 0.79,
+        "stance_accuracy": 0.79,
         "quantity_accuracy": 0.86,
     },
 }
