@@ -140,3 +140,16 @@ def test_the_dead_not_yet_identified_are_a_part_of_the_toll():
     # told plainly, the later lower toll from another origin still disagrees
     ((row,),) = [rows(toll, said("the court", "41 people have died", ["41"], day=6))]
     assert not row.declined
+
+
+def test_the_bodies_of_a_group_found_are_a_part_of_the_toll_however_far_the_verb():
+    toll = said("the governor", "6 people are presumed dead after the collapse", ["6"], day=4)
+    words = (
+        "the bodies of 2 road workers who had been repairing potholes on the span in the middle of "
+        "the night were recovered from the river on Wednesday"
+    )
+    ((row,),) = [rows(toll, said("the police", words, ["2"], day=5))]
+    assert row.declined and "bodies found so far" in row.why
+    # told plainly, the later lower figure from another origin still disagrees
+    ((row,),) = [rows(toll, said("the police", "2 people have died in the collapse", ["2"], day=5))]
+    assert not row.declined

@@ -265,9 +265,24 @@ def not_the_count(item: ClaimItem, q: Quantity, other: ClaimItem, qo: Quantity) 
     if lower and unnamed(item, q) and not unnamed(other, qo):
         return "counts the dead not yet identified, a part of the toll"
     clause = _clause(item, q)
-    if lower and _found_bodies(clause) and not _BODIES.search(_clause(other, qo)):
+    found = _found_bodies(clause) or _bodies_of_found(item, q)
+    if lower and found and not _BODIES.search(_clause(other, qo)):
         return "counts the bodies found so far, beside a toll that counts the missing as dead"
     return None
+
+
+#: "the bodies of two construction workers …": the figure counts bodies, however far its verb.
+_BODIES_OF = re.compile(r"\b(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+
+
+def _bodies_of_found(item: ClaimItem, q: Quantity) -> bool:
+    """A figure that counts bodies by "the bodies of N …" in a sentence that tells them found ("The
+    bodies of two construction workers killed in the collapse were recovered on Wednesday"): the
+    verb may stand beyond the clause's reach, after the long name of what they were."""
+    text = item.doc.document.text
+    if _BODIES_OF.search(text[max(0, q.start - 20) : q.start]) is None:
+        return False
+    return _FOUND.search(_clause(item, q, reach=240)) is not None
 
 
 #: What a figure typed as the dead may be told as in its own clause, and the words of a death.
