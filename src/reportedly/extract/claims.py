@@ -76,6 +76,10 @@ def ledger(document: Document, blocks: list[Block], drafts: list[Draft], gazette
     return Ledger(document=document, claims=claims, entities=entities)
 
 
+#: How much of a report's opening is read for the countries it names (a measure's place hints).
+LEDE_CHARS = 2000
+
+
 #: Units no bare tally continues ("the total" after a magnitude is not a magnitude).
 _NO_TALLY = frozenset({"magnitude", "attackers", "metres", "percent"})
 
@@ -86,9 +90,11 @@ class _SentenceNumbers:
 
     def __init__(self, document: Document) -> None:
         self.published = document.published
-        # the countries the whole report names rank a shared place name inside them first
-        named = default_places().countries_in(f"{document.title or ''}\n{document.text}")
-        self.places = gazetteer_places(hints=named)
+        # the countries the report's title and lede name rank a shared place name inside them
+        # first; read when a sentence first needs places, and from the lede only (LEDE_CHARS):
+        # reports name their country early, and a whole long text costs more than its figures
+        lede = f"{document.title or ''}\n{document.text[:LEDE_CHARS]}"
+        self.places = gazetteer_places(hints=lambda: default_places().countries_in(lede))
         self.found: dict[tuple[int, int], tuple[list[Quantity], list[TimeExpr]]] = {}
         self._ranges: dict[tuple[int, int], Ranges] = {}
         #: the last figure typed in each paragraph (by block offset): a bare tally's event

@@ -8,6 +8,7 @@ scope, as-of) and asks :func:`number_place` for the place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -33,11 +34,14 @@ class PlaceFinder(Protocol):
     def __call__(self, sent: Span) -> list[PlaceHit]: ...
 
 
-def gazetteer_places(places=None, hints: frozenset[str] = frozenset()) -> PlaceFinder:  # noqa: ANN001 - Places
+def gazetteer_places(  # noqa: ANN001 - places: a reportedly.places.Places
+    places=None, hints: frozenset[str] | Callable[[], frozenset[str]] = frozenset()
+) -> PlaceFinder:
     """A finder over the places gazetteer: ids, names and control qualifiers ("occupied:RU").
 
-    ``hints`` are the countries the whole document names (``Places.countries_in``): a sentence
-    that says only "Valencia" in a report on Spain's floods means Spain's Valencia.
+    ``hints`` are the countries the document names (``Places.countries_in``), or a function that
+    reads them, called once when a sentence first needs places: a sentence that says only
+    "Valencia" in a report on Spain's floods means Spain's Valencia.
 
     "the Russian-occupied parts of the Ukrainian region of Kherson" names Ukraine (by demonym)
     and the Kherson region inside it: the named region is kept, with the qualifier the phrase
@@ -48,8 +52,17 @@ def gazetteer_places(places=None, hints: frozenset[str] = frozenset()) -> PlaceF
 
     gaz = places or default_places()
 
+    known: list[frozenset[str]] = []
+
+    def country_hints() -> frozenset[str]:
+        if not callable(hints):
+            return hints
+        if not known:  # read once, when a sentence first needs places
+            known.append(hints())
+        return known[0]
+
     def find(sent: Span) -> list[PlaceHit]:
-        found = gaz.find(sent.text, hints=hints)
+        found = gaz.find(sent.text, hints=country_hints())
         hits: list[PlaceHit] = []
         for i, m in enumerate(found):
             qualifier = _qualifier(m)
