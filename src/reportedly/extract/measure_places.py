@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -52,14 +53,8 @@ def gazetteer_places(  # noqa: ANN001 - places: a reportedly.places.Places
 
     gaz = places or default_places()
 
-    known: list[frozenset[str]] = []
-
-    def country_hints() -> frozenset[str]:
-        if not callable(hints):
-            return hints
-        if not known:  # read once, when a sentence first needs places
-            known.append(hints())
-        return known[0]
+    # read once, when a sentence first needs places
+    country_hints = cache(hints if callable(hints) else lambda: hints)
 
     def find(sent: Span) -> list[PlaceHit]:
         found = gaz.find(sent.text, hints=country_hints())

@@ -296,8 +296,6 @@ def as_of_day(
             continue
         if span is None or _dates_a_noun(span.root) or _dates_the_event(span.root) or _since(span):
             continue
-        if _in_relative_clause(span.root, clause):
-            continue  # "a woman who had been missing since Tuesday": that clause's day, not the count's
         try:  # a month ("sent … last month") holds from its first day
             day = date.fromisoformat(t.resolved if t.granularity == "day" else f"{t.resolved}-01")
         except ValueError:
@@ -305,28 +303,6 @@ def as_of_day(
         if published is None or day <= published:
             return day
     return _when_day(clause, times, offset, published) or _statement_day(clause, times, offset, published)
-
-
-def _in_relative_clause(tok: Token, clause: list[Token]) -> bool:
-    """The token lies in a clause that describes a place or thing of another count of the
-    sentence ("213 in the region, three in the hills—where the body of a woman who had been
-    missing since Tuesday was found—and one on the coast"): that clause's day is not this
-    count's. A clause on the counted's own things ("people had crammed onto the boat, which
-    sank on June 14") dates the event the count is of, and is kept."""
-    inside = {t.i for t in clause}
-    roots = {t.i for t in clause if t.head.i not in inside or t.head == t}
-    node, described = tok, False
-    for _ in range(24):
-        if node.i in roots:
-            return False
-        if described and node.like_num:
-            return True
-        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
-            described = True
-        if node.head == node:
-            return False
-        node = node.head
-    return False
 
 
 def _when_day(

@@ -196,15 +196,19 @@ def story_place(
     return StoryPlace(drawn, compared, compared is not None, rule)
 
 
+def _home_country(tally: list[Where], country_of: CountryOf) -> tuple[str, str] | None:
+    """The country (nearly, :data:`DOMINANT`) every stated figure the story places lies in, if any:
+    the places outside it are strays (rules 3, 4 and 5)."""
+    if not tally:
+        return None
+    (top, n), *_ = Counter(country_of(p) for p, _n, _q in tally).most_common(1)
+    return top if top is not None and n >= DOMINANT * len(tally) else None
+
+
 def _at_home(count: StoryCount, country_of: CountryOf) -> set[Where]:
-    """The places of ``count`` inside the country (nearly, :data:`DOMINANT`) every stated figure
-    the story places lies in; none where no country holds so many."""
-    if not count.tally:
-        return set()
-    (top, n), *_ = Counter(country_of(p) for p, _n, _q in count.tally).most_common(1)
-    if top is None or n < DOMINANT * len(count.tally):
-        return set()
-    return {w for w in count.places if country_of(w[0]) == top}
+    """The places of ``count`` inside its home country (:func:`_home_country`); none without one."""
+    top = _home_country(count.tally, country_of)
+    return {w for w in count.places if country_of(w[0]) == top} if top is not None else set()
 
 
 def _main_place(count: StoryCount, country_of: CountryOf | None) -> tuple[str, str | None] | None:
@@ -217,8 +221,8 @@ def _main_place(count: StoryCount, country_of: CountryOf | None) -> tuple[str, s
         return None
     if any(q is not None or p.startswith("area:") for p, _n, q in count.places):
         return None
-    (top, n), *_ = Counter(country_of(p) for p, _n, _q in count.tally).most_common(1)
-    if top is None or n < DOMINANT * len(count.tally):
+    top = _home_country(count.tally, country_of)
+    if top is None:
         return None
     inside = {(p, name) for p, name, _q in count.places if country_of(p) == top}
     return inside.pop() if len(inside) == 1 else None
@@ -254,12 +258,7 @@ def _story_country(
     site = one_site(placed, country_of)
     if site is not None:
         return site  # "killed in the blast at the hospital in Gaza": that site's toll, not its country's
-    if country_of is not None:
-        of = Counter(country_of(p) for p, _n, _q in placed)
-        (top, n), *_ = of.most_common(1)
-        if top is not None and n >= DOMINANT * len(placed):
-            return top
-    return None
+    return _home_country(placed, country_of) if country_of is not None else None
 
 
 def _side(qualifier: str | None) -> bool:
